@@ -1,0 +1,59 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const boundary = (message, patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', '.oversight', 'coverage', 'bin'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      curly: ['error', 'all'],
+      // Fastify route plugins are async by contract even when they await nothing
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/shared/**'],
+    rules: boundary('shared/ holds schemas and pure helpers only: it may import zod, nothing else.', [
+      '**/server/**',
+      '**/web/**',
+      '**/cli/**',
+      'pg',
+      '@electric-sql/*',
+      'fastify',
+    ]),
+  },
+  {
+    files: ['src/server/domain/**'],
+    rules: boundary('domain/ is pure rules: no database, no HTTP, no I/O.', [
+      '**/db/**',
+      '**/repositories/**',
+      '**/routes/**',
+      'pg',
+      '@electric-sql/*',
+      'fastify',
+      'node:fs',
+    ]),
+  },
+  {
+    files: ['src/server/routes/**'],
+    rules: boundary(
+      'Routes parse, authorize, call a command or repository read, and present: they never touch db/ directly.',
+      ['**/db/**', 'pg', '@electric-sql/*'],
+    ),
+  },
+  prettier,
+);

@@ -1,0 +1,102 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Db } from './db/client.ts';
+import type { JurisdictionProfile } from './domain/profiles/profile.ts';
+import type { FieldCipher } from './security/encryption.ts';
+import type { CommandDeps } from './commands/context.ts';
+import { registerAuth, actorOf } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { caseRoutes } from './routes/cases.routes.ts';
+import { memberRoutes } from './routes/members.routes.ts';
+import { statementRoutes } from './routes/statements.routes.ts';
+import { facilityRoutes } from './routes/facilities.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+
+/** What the app needs from the outside world; tests pass their own. */
+export interface AppDeps {
+  db: Db;
+  cipher: FieldCipher;
+  profile: JurisdictionProfile;
+  jurisdiction: string;
+  now?: () => Date;
+  bodyLimit?: number;
+  logLevel?: string;
+  /** Log destination (tests capture it to prove personal data never reaches the log). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Per-request dependencies for commands and reads. */
+export interface RouteContext {
+  db: Db;
+  profile: JurisdictionProfile;
+  jurisdiction: string;
+  now: () => Date;
+  deps(request: FastifyRequest): CommandDeps;
+}
+
+/** Builds the HTTP application: plugins, then routes. main.ts listens; tests call inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    bodyLimit: deps.bodyLimit ?? 1_048_576,
+    logger: {
+      level: deps.logLevel ?? 'info',
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      // headers may carry tokens; bodies are never logged
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Oversight API',
+        version: '0.1.0',
+        description:
+          'Staff case-management API for civilian police oversight. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now });
+
+  const ctx: RouteContext = {
+    db: deps.db,
+    profile: deps.profile,
+    jurisdiction: deps.jurisdiction,
+    now,
+    deps: (request) => ({
+      db: deps.db,
+      now,
+      actor: actorOf(request),
+      ip: request.ip,
+      cipher: deps.cipher,
+      profile: deps.profile,
+      jurisdiction: deps.jurisdiction,
+    }),
+  };
+  await app.register(healthRoutes, { ctx });
+  await app.register(caseRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(memberRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
+  return app;
+}

@@ -1,0 +1,281 @@
+import crypto from 'node:crypto';
+import type { Queryable } from '../db/client.ts';
+import type { Actor } from '../policies/actor.ts';
+
+/** The typed catalog of audited actions: every write, and every read of restricted data. */
+export const AuditAction = {
+  case_filed: 'case.filed',
+  case_read_restricted: 'case.read_restricted',
+  case_transitioned: 'case.transitioned',
+  case_rerouted: 'case.rerouted',
+  party_added: 'party.added',
+  party_identity_read: 'party.identity_read',
+  assignment_added: 'assignment.added',
+  agency_added: 'agency.added',
+  allegation_added: 'allegation.added',
+  finding_recorded: 'allegation.finding_recorded',
+  activity_logged: 'activity.logged',
+  statement_drafted: 'statement.drafted',
+  statement_published: 'statement.published',
+  press_inquiry_logged: 'press_inquiry.logged',
+  press_inquiry_answered: 'press_inquiry.answered',
+  member_added: 'member.added',
+  duty_status_recorded: 'duty_status.recorded',
+  deadline_extended: 'deadline.extended',
+  deadline_met: 'deadline.met',
+  facility_added: 'facility.added',
+  shelter_period_added: 'facility.shelter_period_added',
+  daily_count_recorded: 'facility.daily_count_recorded',
+  user_added: 'user.added',
+  token_created: 'token.created',
+  audit_verified: 'audit.verified',
+} as const;
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
+
+/** One audit event as a command describes it; the chain fields are added here. */
+export interface AuditEvent {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  caseId?: string | null;
+  reason?: string | null;
+  /** Changed fields (never plaintext personal data: name the field, not its value). */
+  changes?: Record<string, unknown>;
+}
+
+/** Who did it and from where, snapshotted into the row. */
+export interface AuditContext {
+  jurisdiction: string;
+  actor: Actor | 'system';
+  ip?: string | null;
+  at: Date;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/** Creates the chain head for a jurisdiction if it has none (idempotent). */
+export async function ensureAuditHead(db: Queryable, jurisdiction: string): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_head (jurisdiction, last_seq, prev_hash, last_hash) VALUES ($1, 0, $2, $2)
+     ON CONFLICT (jurisdiction) DO NOTHING`,
+    [jurisdiction, GENESIS],
+  );
+}
+
+interface CanonicalFields {
+  jurisdiction: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  actorRoles: string[];
+  actorAgency: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  caseId: string | null;
+  reason: string | null;
+  changes: unknown;
+}
+
+/**
+ * Appends one event in the caller's transaction. A single statement advances the chain head
+ * under its row lock (serializing appends), hashes in SQL with the built-in sha256(), and inserts
+ * the row, so a rolled-back command leaves no audit row and no gap.
+ */
+export async function recordAudit(
+  tx: Queryable,
+  ctx: AuditContext,
+  event: AuditEvent,
+): Promise<number> {
+  const fields: CanonicalFields = {
+    jurisdiction: ctx.jurisdiction,
+    at: ctx.at.toISOString(),
+    actorId: ctx.actor === 'system' ? null : ctx.actor.id,
+    actorName: ctx.actor === 'system' ? 'system' : ctx.actor.email,
+    actorRoles: ctx.actor === 'system' ? [] : [...ctx.actor.roles],
+    actorAgency: ctx.actor === 'system' ? null : ctx.actor.agency,
+    ip: ctx.ip ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    caseId: event.caseId ?? null,
+    reason: event.reason ?? null,
+    changes: JSON.parse(JSON.stringify(event.changes ?? {})) as unknown,
+  };
+  const rows = await tx.query<{ seq: number }>(
+    `WITH head AS (
+       UPDATE audit_head
+          SET last_seq = last_seq + 1,
+              prev_hash = last_hash,
+              last_hash = encode(sha256(convert_to(last_hash || E'\\n' || (last_seq + 1)::text || E'\\n' || $1, 'UTF8')), 'hex')
+        WHERE jurisdiction = $2
+        RETURNING last_seq, prev_hash, last_hash)
+     INSERT INTO audit_events (jurisdiction, seq, at, actor_id, actor_name, actor_roles, actor_agency, ip,
+                               action, entity_type, entity_id, case_id, reason, changes, prev_hash, hash)
+     SELECT $2, head.last_seq, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, head.prev_hash, head.last_hash
+       FROM head
+     RETURNING seq::int AS seq`,
+    [
+      canonicalJson(fields),
+      fields.jurisdiction,
+      fields.at,
+      fields.actorId,
+      fields.actorName,
+      fields.actorRoles,
+      fields.actorAgency,
+      fields.ip,
+      fields.action,
+      fields.entityType,
+      fields.entityId,
+      fields.caseId,
+      fields.reason,
+      JSON.stringify(fields.changes),
+    ],
+  );
+  const row = rows[0];
+  if (!row) {
+    throw new Error(`Audit chain head missing for jurisdiction ${ctx.jurisdiction}; run migrate.`);
+  }
+  return row.seq;
+}
+
+/** JSON with object keys sorted at every depth: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(sortKeys);
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** One broken link found by verification. */
+export interface ChainProblem {
+  seq: number;
+  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+  detail: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  jurisdiction: string;
+  checked: number;
+  lastSeq: number;
+  problems: ChainProblem[];
+}
+
+interface AuditRow {
+  jurisdiction: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  actor_roles: string[];
+  actor_agency: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  case_id: string | null;
+  reason: string | null;
+  changes: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Recomputes the whole chain from the rows' own columns. Detects an edited row (hash), a deleted
+ * or inserted row (sequence and prev-hash links), a reordering (links), and a truncated tail
+ * (the head no longer matches the last row).
+ */
+export async function verifyAuditChain(
+  db: Queryable,
+  jurisdiction: string,
+  batchSize = 5000,
+): Promise<VerifyResult> {
+  const problems: ChainProblem[] = [];
+  let expectedSeq = 1;
+  let prevHash = GENESIS;
+  let checked = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.query<AuditRow>(
+      `SELECT jurisdiction, seq::int AS seq, at, actor_id, actor_name, actor_roles, actor_agency, ip, action,
+              entity_type, entity_id, case_id, reason, changes, prev_hash, hash
+         FROM audit_events WHERE jurisdiction = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [jurisdiction, after, batchSize],
+    );
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) {
+        problems.push({
+          seq: row.seq,
+          problem: 'sequence_gap',
+          detail: `expected seq ${expectedSeq}, found ${row.seq}`,
+        });
+      }
+      if (row.prev_hash !== prevHash) {
+        problems.push({
+          seq: row.seq,
+          problem: 'prev_hash_mismatch',
+          detail: 'row does not link to the row before it',
+        });
+      }
+      const canonical = canonicalJson({
+        jurisdiction: row.jurisdiction,
+        at: new Date(row.at).toISOString(),
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        actorRoles: row.actor_roles,
+        actorAgency: row.actor_agency,
+        ip: row.ip,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        caseId: row.case_id,
+        reason: row.reason,
+        changes: row.changes,
+      } satisfies CanonicalFields);
+      const expected = crypto
+        .createHash('sha256')
+        .update(`${row.prev_hash}\n${row.seq}\n${canonical}`, 'utf8')
+        .digest('hex');
+      if (expected !== row.hash) {
+        problems.push({
+          seq: row.seq,
+          problem: 'hash_mismatch',
+          detail: 'row content does not match its hash',
+        });
+      }
+      prevHash = row.hash;
+      expectedSeq = row.seq + 1;
+      after = row.seq;
+      checked++;
+    }
+    if (rows.length < batchSize) {
+      break;
+    }
+  }
+  const head = await db.query<{ last_seq: number; last_hash: string }>(
+    `SELECT last_seq::int AS last_seq, last_hash FROM audit_head WHERE jurisdiction = $1`,
+    [jurisdiction],
+  );
+  const tip = head[0];
+  if (tip && (tip.last_seq !== after || tip.last_hash !== prevHash)) {
+    problems.push({
+      seq: tip.last_seq,
+      problem: 'head_mismatch',
+      detail: `chain head is at seq ${tip.last_seq} but the log ends at ${after}`,
+    });
+  }
+  return { ok: problems.length === 0, jurisdiction, checked, lastSeq: after, problems };
+}

@@ -1,0 +1,56 @@
+import type { PartyInput } from '../../shared/schemas/cases.ts';
+import type { Category, Vulnerability } from '../../shared/enums.ts';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { restrictionFor } from '../domain/restriction.ts';
+import { CaseAction } from '../policies/case.policy.ts';
+import {
+  caseVulnerabilities,
+  insertParties,
+  setCaseRestriction,
+} from '../repositories/parties.repository.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { partyRow } from './file-case.ts';
+
+/**
+ * Adds a complainant, victim, witness, reporting party or intermediary. A minor or shelter
+ * resident makes the case restricted from this moment (PRODUCT.md §4); restriction never lifts
+ * automatically.
+ */
+export async function addParty(
+  deps: CommandDeps,
+  logNumber: string,
+  input: PartyInput,
+): Promise<{ partyId: string; restricted: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const { row } = await loadCaseForAction(tx, deps, logNumber, CaseAction.addParty);
+    const now = deps.now();
+    const party = partyRow(deps, row.id, input, now);
+    await insertParties(tx, [party]);
+    const vulnerabilities = (await caseVulnerabilities(tx, row.id)) as Vulnerability[];
+    const restriction = restrictionFor({
+      categories: row.categories as Category[],
+      vulnerabilities,
+    });
+    const restricted = row.restricted || restriction.restricted;
+    const reasons = [...new Set([...row.restriction_reasons, ...restriction.reasons])];
+    if (restricted !== row.restricted || reasons.length !== row.restriction_reasons.length) {
+      await setCaseRestriction(tx, row.id, restricted, reasons);
+    }
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.party_added,
+      entityType: 'party',
+      entityId: party.id,
+      caseId: row.id,
+      changes: {
+        role: input.role,
+        anonymous: input.anonymous,
+        vulnerabilities: input.vulnerabilities,
+        identityEncrypted: party.identity_enc !== null,
+        ...(restricted !== row.restricted
+          ? { restricted: { from: row.restricted, to: restricted } }
+          : {}),
+      },
+    });
+    return { partyId: party.id, restricted };
+  });
+}

@@ -1,0 +1,76 @@
+import crypto from 'node:crypto';
+import type { AssignmentRole } from '../../shared/enums.ts';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { CaseAction } from '../policies/case.policy.ts';
+import { insertAssignment } from '../repositories/cases.repository.ts';
+import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
+import { UnprocessableError } from '../errors.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+
+export interface AssignCaseInput {
+  logNumber: string;
+  userId?: string | undefined;
+  email?: string | undefined;
+  role: AssignmentRole;
+}
+
+/**
+ * Assigns an investigator or supervisor. The assignee must work for an agency on the case: a
+ * BIA investigator joins through BIA's track, never by being assigned to a COPA-only case.
+ */
+export async function assignCase(
+  deps: CommandDeps,
+  input: AssignCaseInput,
+): Promise<{ assignmentId: string; userId: string; created: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const { row, facts } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.assign);
+    const user = input.userId
+      ? await findUserById(tx, deps.jurisdiction, input.userId)
+      : await findUserByEmail(tx, deps.jurisdiction, input.email ?? '');
+    const field = input.userId ? 'userId' : 'email';
+    if (!user || user.disabled_at) {
+      throw new UnprocessableError('unknown_user', 'No active staff user matches.', [
+        { field, message: 'is not an active staff user' },
+      ]);
+    }
+    const wanted =
+      input.role === 'supervisor'
+        ? ['supervisor', 'chief_administrator']
+        : ['investigator', 'supervisor', 'chief_administrator'];
+    if (!user.roles.some((r) => wanted.includes(r))) {
+      throw new UnprocessableError(
+        'assignee_role',
+        `${user.email} does not hold a role that can be assigned as ${input.role}.`,
+        [{ field, message: `must hold one of ${wanted.join(', ')}` }],
+      );
+    }
+    if (!facts.agencies.includes(user.agency) && facts.leadAgency !== user.agency) {
+      throw new UnprocessableError(
+        'assignee_agency',
+        `${user.agency} has no track on this case; add the agency first.`,
+        [{ field, message: `works for ${user.agency}, which is not on the case` }],
+      );
+    }
+    const now = deps.now();
+    const id = crypto.randomUUID();
+    const created = await insertAssignment(tx, {
+      id,
+      jurisdiction: deps.jurisdiction,
+      caseId: row.id,
+      userId: user.id,
+      role: input.role,
+      assignedAt: now,
+      assignedBy: deps.actor.id,
+    });
+    if (created) {
+      await recordAudit(tx, auditContext(deps, now), {
+        action: AuditAction.assignment_added,
+        entityType: 'assignment',
+        entityId: id,
+        caseId: row.id,
+        changes: { userId: user.id, role: input.role },
+      });
+    }
+    return { assignmentId: id, userId: user.id, created };
+  });
+}

@@ -1,0 +1,46 @@
+import type { Db, Queryable } from '../db/client.ts';
+import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
+import type { Actor } from '../policies/actor.ts';
+import { caseView, canOnCase, type CaseAction } from '../policies/case.policy.ts';
+import { lockCase, type CaseWithFacts } from '../repositories/cases.repository.ts';
+import type { FieldCipher } from '../security/encryption.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { AuditContext } from '../audit/audit.ts';
+
+/** Explicit dependencies of every command: no base class, no hidden globals. */
+export interface CommandDeps {
+  db: Db;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+  actor: Actor;
+  ip: string | null;
+  cipher: FieldCipher;
+  profile: JurisdictionProfile;
+  jurisdiction: string;
+}
+
+/** The audit context of a command running at `at`. */
+export function auditContext(deps: CommandDeps, at: Date): AuditContext {
+  return { jurisdiction: deps.jurisdiction, actor: deps.actor, ip: deps.ip, at };
+}
+
+/**
+ * Locks the case and authorizes `action` on it inside the transaction. A case the actor may not
+ * see is a 404 (indistinguishable from a missing one); a visible case the actor may not change is
+ * a 403.
+ */
+export async function loadCaseForAction(
+  tx: Queryable,
+  deps: CommandDeps,
+  logNumber: string,
+  action: CaseAction,
+): Promise<CaseWithFacts> {
+  const found = await lockCase(tx, deps.jurisdiction, logNumber);
+  if (!found || caseView(deps.actor, found.facts) === 'none') {
+    throw new NotFoundError(`Case ${logNumber}`, 'case_not_found');
+  }
+  if (!canOnCase(deps.actor, action, found.facts)) {
+    throw new ForbiddenError('forbidden', `Your role does not allow ${action} on this case.`);
+  }
+  return found;
+}

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { hasRole } from '../policies/actor.ts';
+import {
+  findFacilityByCode,
+  insertFacility,
+  insertShelterPeriod,
+  upsertDailyCount,
+  type FacilityRow,
+} from '../repositories/facilities.repository.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { auditContext, type CommandDeps } from './context.ts';
+
+function authorize(deps: CommandDeps): void {
+  if (!hasRole(deps.actor, 'supervisor', 'chief_administrator', 'admin')) {
+    throw new ForbiddenError(
+      'forbidden',
+      'Facilities are maintained by supervisors, chief administrators and admins.',
+    );
+  }
+}
+
+/** Registers a district station or other site. */
+export async function addFacility(
+  deps: CommandDeps,
+  input: {
+    code: string;
+    name: string;
+    kind: string;
+    district?: string | undefined;
+    address?: string | undefined;
+  },
+): Promise<FacilityRow> {
+  authorize(deps);
+  return deps.db.transaction(async (tx) => {
+    if (await findFacilityByCode(tx, deps.jurisdiction, input.code)) {
+      throw new ConflictError('facility_exists', `A facility with code ${input.code} exists.`);
+    }
+    const now = deps.now();
+    const facility: FacilityRow = {
+      id: crypto.randomUUID(),
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      district: input.district ?? null,
+      address: input.address ?? null,
+    };
+    await insertFacility(tx, deps.jurisdiction, facility, now);
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.facility_added,
+      entityType: 'facility',
+      entityId: facility.id,
+      changes: { code: input.code },
+    });
+    return facility;
+  });
+}
+
+/** Records that a facility serves as a temporary shelter site for a period. */
+export async function addShelterPeriod(
+  deps: CommandDeps,
+  code: string,
+  input: { startsOn: string; endsOn?: string | undefined; note?: string | undefined },
+): Promise<void> {
+  authorize(deps);
+  await deps.db.transaction(async (tx) => {
+    const facility = await findFacilityByCode(tx, deps.jurisdiction, code);
+    if (!facility) {
+      throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
+    }
+    const now = deps.now();
+    const id = crypto.randomUUID();
+    await insertShelterPeriod(tx, {
+      id,
+      jurisdiction: deps.jurisdiction,
+      facilityId: facility.id,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+      note: input.note ?? null,
+      createdAt: now,
+      createdBy: deps.actor.id,
+    });
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.shelter_period_added,
+      entityType: 'facility',
+      entityId: facility.id,
+      changes: { startsOn: input.startsOn, endsOn: input.endsOn ?? null },
+    });
+  });
+}
+
+/** Records one day's aggregate resident count at a shelter site: a number, never names. */
+export async function recordDailyCount(
+  deps: CommandDeps,
+  code: string,
+  input: { day: string; residents: number },
+): Promise<void> {
+  authorize(deps);
+  await deps.db.transaction(async (tx) => {
+    const facility = await findFacilityByCode(tx, deps.jurisdiction, code);
+    if (!facility) {
+      throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
+    }
+    const now = deps.now();
+    await upsertDailyCount(tx, deps.jurisdiction, facility.id, input.day, input.residents, now);
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.daily_count_recorded,
+      entityType: 'facility',
+      entityId: facility.id,
+      changes: { day: input.day, residents: input.residents },
+    });
+  });
+}

@@ -1,0 +1,299 @@
+import crypto from 'node:crypto';
+import type { CaseIntakeRequest, PartyInput } from '../../shared/schemas/cases.ts';
+import type { Vulnerability } from '../../shared/enums.ts';
+import { recordAudit, AuditAction } from '../audit/audit.ts';
+import { localDate } from '../domain/business-days.ts';
+import { computeCaseDeadlines, type Deadline } from '../domain/clocks.ts';
+import { formatLogNumber } from '../domain/log-number.ts';
+import { restrictionFor } from '../domain/restriction.ts';
+import { routeCase, type RoutingDecision } from '../domain/routing.ts';
+import { hasRole } from '../policies/actor.ts';
+import {
+  allocateLogSequence,
+  insertCase,
+  insertCaseAgency,
+  insertRoutingDecision,
+  insertStatusHistory,
+} from '../repositories/cases.repository.ts';
+import { insertDeadlines } from '../repositories/deadlines.repository.ts';
+import { findFacilityByCode } from '../repositories/facilities.repository.ts';
+import { insertParties, type PartyRow } from '../repositories/parties.repository.ts';
+import type { FieldCipher } from '../security/encryption.ts';
+import { ForbiddenError, UnprocessableError } from '../errors.ts';
+import { auditContext, type CommandDeps } from './context.ts';
+
+/** What intake returns: the contract of POST /api/v1/cases. */
+export interface FiledCase {
+  caseId: string;
+  logNumber: string;
+  status: 'intake';
+  restricted: boolean;
+  restrictionReasons: string[];
+  routing: RoutingDecision & { decidedAt: string };
+  deadlines: Array<Deadline & { id: string; sequence: number }>;
+}
+
+/**
+ * Registers a complaint, notification or miscellaneous matter (MCC §2-78-120(a): COPA registers
+ * every complaint, then routes it). Routing, restriction and clocks are decided by the pure rules
+ * before the transaction; the transaction allocates the gap-free log number and writes the case,
+ * its parties, lead agency, routing decision, first stage, deadlines and the audit row together.
+ */
+export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Promise<FiledCase> {
+  if (!hasRole(deps.actor, 'intake', 'supervisor', 'chief_administrator')) {
+    throw new ForbiddenError(
+      'forbidden',
+      'Only intake, supervisors and chief administrators register cases.',
+    );
+  }
+  const now = deps.now();
+  const receivedAt = new Date(input.receivedAt);
+  const incidentAt = input.incident?.occurredAt ? new Date(input.incident.occurredAt) : undefined;
+  if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw new UnprocessableError('received_in_future', 'receivedAt is in the future.', [
+      { field: 'receivedAt', message: 'must not be in the future' },
+    ]);
+  }
+  if (incidentAt && incidentAt.getTime() > receivedAt.getTime() + 5 * 60_000) {
+    throw new UnprocessableError(
+      'incident_after_receipt',
+      'The incident cannot happen after the office received it.',
+      [{ field: 'incident.occurredAt', message: 'must not be after receivedAt' }],
+    );
+  }
+  const vulnerabilities = [
+    ...new Set(input.parties.flatMap((p) => p.vulnerabilities)),
+  ] as Vulnerability[];
+  const routing = routeCase(
+    {
+      caseType: input.caseType,
+      categories: input.categories,
+      ...(input.notificationType ? { notificationType: input.notificationType } : {}),
+      seriousInjuryOrDeath: input.seriousInjuryOrDeath,
+      inCustody: input.inCustody,
+    },
+    deps.profile,
+  );
+  const restriction = restrictionFor({ categories: input.categories, vulnerabilities });
+  const deadlines = computeCaseDeadlines(
+    {
+      receivedAt,
+      caseType: input.caseType,
+      categories: input.categories,
+      ...(incidentAt ? { incidentAt } : {}),
+      ...(input.notificationType ? { notificationType: input.notificationType } : {}),
+    },
+    deps.profile,
+  );
+  const flags = deriveFlags(input, vulnerabilities);
+  const caseId = crypto.randomUUID();
+  const year = Number(localDate(receivedAt, deps.profile.timeZone).slice(0, 4));
+
+  return deps.db.transaction(async (tx) => {
+    let facilityId: string | null = null;
+    if (input.incident?.facilityCode) {
+      const facility = await findFacilityByCode(tx, deps.jurisdiction, input.incident.facilityCode);
+      if (!facility) {
+        throw new UnprocessableError(
+          'unknown_facility',
+          `No facility has code ${input.incident.facilityCode}.`,
+          [{ field: 'incident.facilityCode', message: 'is not a registered facility' }],
+        );
+      }
+      facilityId = facility.id;
+    }
+    const logNumber = formatLogNumber(year, await allocateLogSequence(tx, deps.jurisdiction, year));
+    await insertCase(tx, {
+      id: caseId,
+      jurisdiction: deps.jurisdiction,
+      log_number: logNumber,
+      case_type: input.caseType,
+      notification_type: input.notificationType ?? null,
+      channel: input.channel,
+      received_at: receivedAt,
+      incident_occurred_at: incidentAt ?? null,
+      incident_address: input.incident?.address ?? null,
+      incident_beat: input.incident?.beat ?? null,
+      incident_district: input.incident?.district ?? null,
+      facility_id: facilityId,
+      narrative: input.narrative,
+      categories: input.categories,
+      flags,
+      officers_unknown: input.officersUnknown,
+      lead_agency: routing.agency,
+      restricted: restriction.restricted,
+      restriction_reasons: restriction.reasons,
+      status: 'intake',
+      created_at: now,
+      created_by: deps.actor.id,
+    });
+    await insertParties(
+      tx,
+      input.parties.map((p) => partyRow(deps, caseId, p, now)),
+    );
+    await insertCaseAgency(tx, {
+      id: crypto.randomUUID(),
+      jurisdiction: deps.jurisdiction,
+      caseId,
+      agency: routing.agency,
+      track: 'administrative',
+      role: 'lead',
+      addedAt: now,
+      addedBy: deps.actor.id,
+    });
+    await insertRoutingDecision(tx, {
+      id: crypto.randomUUID(),
+      jurisdiction: deps.jurisdiction,
+      caseId,
+      agency: routing.agency,
+      clause: routing.clause,
+      rule: routing.rule,
+      explanation: routing.explanation,
+      explanationEs: routing.explanationEs,
+      decidedAt: now,
+      decidedBy: deps.actor.id,
+      jointReason: null,
+    });
+    await insertStatusHistory(tx, {
+      id: crypto.randomUUID(),
+      jurisdiction: deps.jurisdiction,
+      caseId,
+      from: null,
+      to: 'intake',
+      reason: null,
+      note: null,
+      at: now,
+      actorId: deps.actor.id,
+    });
+    const stored = deadlines.map((d) => ({
+      ...d,
+      id: crypto.randomUUID(),
+      sequence: d.sequence ?? 1,
+    }));
+    await insertDeadlines(
+      tx,
+      stored.map((d) => ({
+        id: d.id,
+        jurisdiction: deps.jurisdiction,
+        caseId,
+        kind: d.kind,
+        sequence: d.sequence,
+        dueDate: d.dueDate,
+        dueAt: d.dueAt,
+        anchorKind: d.anchor.kind,
+        anchorDate: d.anchor.date,
+        basis: d.basis,
+        clause: d.clause,
+        createdAt: now,
+      })),
+    );
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.case_filed,
+      entityType: 'case',
+      entityId: logNumber,
+      caseId,
+      reason: routing.clause,
+      changes: {
+        caseType: input.caseType,
+        channel: input.channel,
+        categories: input.categories,
+        leadAgency: routing.agency,
+        restricted: restriction.restricted,
+        // which fields were given, never their values
+        parties: input.parties.map((p) => ({
+          role: p.role,
+          anonymous: p.anonymous,
+          identityFields: identityFieldNames(p),
+        })),
+      },
+    });
+    return {
+      caseId,
+      logNumber,
+      status: 'intake' as const,
+      restricted: restriction.restricted,
+      restrictionReasons: restriction.reasons,
+      routing: { ...routing, decidedAt: now.toISOString() },
+      deadlines: stored,
+    };
+  });
+}
+
+function deriveFlags(input: CaseIntakeRequest, vulnerabilities: Vulnerability[]): string[] {
+  const flags = new Set<string>(input.flags);
+  if (input.categories.includes('sexual_misconduct')) {
+    flags.add('sexual_misconduct');
+  }
+  if (input.categories.includes('domestic_violence')) {
+    flags.add('domestic_violence');
+  }
+  if (input.categories.includes('bias')) {
+    flags.add('bias');
+  }
+  if (
+    input.categories.includes('firearm_discharge') ||
+    input.notificationType?.startsWith('firearm_discharge')
+  ) {
+    flags.add('police_shooting');
+  }
+  if (vulnerabilities.length > 0) {
+    flags.add('vulnerable_party');
+  }
+  return [...flags].sort();
+}
+
+const IDENTITY_FIELDS = [
+  'name',
+  'phone',
+  'email',
+  'address',
+  'dateOfBirth',
+  'organization',
+] as const;
+
+function identityFieldNames(p: PartyInput): string[] {
+  return IDENTITY_FIELDS.filter((f) => p[f] !== undefined);
+}
+
+/** Encrypts a party's identity fields into one envelope bound to the party row. */
+export function encryptIdentity(
+  cipher: FieldCipher,
+  partyId: string,
+  p: PartyInput,
+): string | null {
+  const identity = Object.fromEntries(
+    IDENTITY_FIELDS.filter((f) => p[f] !== undefined).map((f) => [f, p[f]]),
+  );
+  if (Object.keys(identity).length === 0) {
+    return null;
+  }
+  return cipher.encrypt(JSON.stringify(identity), identityContext(partyId));
+}
+
+/** The AEAD context that binds an identity envelope to its party row. */
+export function identityContext(partyId: string): string {
+  return `parties.identity_enc:${partyId}`;
+}
+
+/** Builds the stored row of a party; identity fields only as ciphertext. */
+export function partyRow(deps: CommandDeps, caseId: string, p: PartyInput, now: Date): PartyRow {
+  const id = crypto.randomUUID();
+  return {
+    id,
+    jurisdiction: deps.jurisdiction,
+    case_id: caseId,
+    role: p.role,
+    anonymous: p.anonymous,
+    identity_enc: encryptIdentity(deps.cipher, id, p),
+    consent_scope: p.consentScope ?? null,
+    language: p.language ?? null,
+    contact_channel: p.contactChannel ?? null,
+    contact_safety: p.contactSafety ?? {},
+    vulnerabilities: p.vulnerabilities,
+    race: p.race ?? null,
+    sex: p.sex ?? null,
+    age_range: p.ageRange ?? null,
+    created_at: now,
+    created_by: deps.actor.id,
+  };
+}

@@ -1,0 +1,175 @@
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import {
+  caseAbilities,
+  caseView,
+  canOnCase,
+  CaseAction,
+  type CaseView,
+} from '../policies/case.policy.ts';
+import {
+  listAllegations,
+  listFindings,
+  type AllegationRow,
+  type FindingRow,
+} from '../repositories/allegations.repository.ts';
+import {
+  findCase,
+  listCaseChildren,
+  type CaseChildren,
+  type CaseRow,
+} from '../repositories/cases.repository.ts';
+import { listDeadlines, type DeadlineRow } from '../repositories/deadlines.repository.ts';
+import {
+  findFacilityById,
+  wasShelterSite,
+  type FacilityRow,
+} from '../repositories/facilities.repository.ts';
+import { caseDutyStatus, type DutyStatusRow } from '../repositories/members.repository.ts';
+import { listParties, type PartyRow } from '../repositories/parties.repository.ts';
+import {
+  listCaseStatements,
+  listPressInquiries,
+  type PressInquiryRow,
+  type StatementRow,
+} from '../repositories/statements.repository.ts';
+import { localDate } from '../domain/business-days.ts';
+import { NotFoundError } from '../errors.ts';
+import { auditContext, type CommandDeps } from './context.ts';
+import { identityContext } from './file-case.ts';
+
+/** A party with its identity decrypted only when the viewer may see it. */
+export interface ReadParty {
+  row: PartyRow;
+  identity: Record<string, string> | null;
+  masked: boolean;
+}
+
+/** Everything the staff case presenter needs. */
+export interface CaseDetail {
+  view: Exclude<CaseView, 'none'>;
+  row: CaseRow;
+  abilities: ReturnType<typeof caseAbilities>;
+  facility: (FacilityRow & { shelterSiteOnIncidentDate: boolean }) | null;
+  children: CaseChildren;
+  parties: ReadParty[];
+  allegations: AllegationRow[];
+  findings: FindingRow[];
+  dutyStatus: DutyStatusRow[];
+  statements: StatementRow[];
+  pressInquiries: PressInquiryRow[];
+  deadlines: DeadlineRow[];
+}
+
+/**
+ * Reads one case for a staff member. Invisible cases are 404. Reading a restricted case, and
+ * decrypting anyone's identity, writes an audit row (PRODUCT.md §3 Audit event).
+ */
+export async function readCase(deps: CommandDeps, logNumber: string): Promise<CaseDetail> {
+  const found = await findCase(deps.db, deps.jurisdiction, logNumber);
+  const view = found ? caseView(deps.actor, found.facts) : 'none';
+  if (!found || view === 'none') {
+    throw new NotFoundError(`Case ${logNumber}`, 'case_not_found');
+  }
+  const { row, facts } = found;
+  const abilities = caseAbilities(deps.actor, facts);
+  const statements = await listCaseStatements(deps.db, row.id);
+  const facilityRow = row.facility_id
+    ? await findFacilityById(deps.db, row.facility_id)
+    : undefined;
+  const facility = facilityRow
+    ? {
+        ...facilityRow,
+        shelterSiteOnIncidentDate: await wasShelterSite(
+          deps.db,
+          facilityRow.id,
+          localDate(row.incident_occurred_at ?? row.received_at, deps.profile.timeZone),
+        ),
+      }
+    : null;
+  if (view === 'public_fields') {
+    return {
+      view,
+      row,
+      abilities,
+      facility: null,
+      children: {
+        agencies: (await listCaseChildren(deps.db, row.id)).agencies,
+        assignments: [],
+        activities: [],
+        statusHistory: [],
+        routing: [],
+      },
+      parties: [],
+      allegations: [],
+      findings: [],
+      dutyStatus: [],
+      statements,
+      pressInquiries: await listPressInquiries(deps.db, row.id),
+      deadlines: [],
+    };
+  }
+  const mayReadIdentity = canOnCase(deps.actor, CaseAction.readIdentity, facts);
+  const partyRows = await listParties(deps.db, row.id);
+  const parties = partyRows.map((p): ReadParty => {
+    if (!p.identity_enc) {
+      return { row: p, identity: null, masked: false };
+    }
+    if (!mayReadIdentity) {
+      return { row: p, identity: null, masked: true };
+    }
+    return {
+      row: p,
+      identity: JSON.parse(deps.cipher.decrypt(p.identity_enc, identityContext(p.id))) as Record<
+        string,
+        string
+      >,
+      masked: false,
+    };
+  });
+  const decrypted = parties.filter((p) => p.identity !== null).map((p) => p.row.id);
+  if (row.restricted || decrypted.length > 0) {
+    const now = deps.now();
+    await deps.db.transaction(async (tx) => {
+      if (row.restricted) {
+        await recordAudit(tx, auditContext(deps, now), {
+          action: AuditAction.case_read_restricted,
+          entityType: 'case',
+          entityId: logNumber,
+          caseId: row.id,
+        });
+      }
+      if (decrypted.length > 0) {
+        await recordAudit(tx, auditContext(deps, now), {
+          action: AuditAction.party_identity_read,
+          entityType: 'case',
+          entityId: logNumber,
+          caseId: row.id,
+          changes: { parties: decrypted },
+        });
+      }
+    });
+  }
+  const [children, allegations, findings, dutyStatus, pressInquiries, deadlines] =
+    await Promise.all([
+      listCaseChildren(deps.db, row.id),
+      listAllegations(deps.db, row.id),
+      listFindings(deps.db, row.id),
+      caseDutyStatus(deps.db, row.id),
+      listPressInquiries(deps.db, row.id),
+      listDeadlines(deps.db, row.id),
+    ]);
+  return {
+    view,
+    row,
+    abilities,
+    facility,
+    children,
+    parties,
+    allegations,
+    findings,
+    dutyStatus,
+    statements,
+    pressInquiries,
+    deadlines,
+  };
+}

@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import type { Finding } from '../../shared/enums.ts';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { isLegacyFinding, isPenaltyCode, penaltyAllowedForFinding } from '../domain/findings.ts';
+import { CaseAction } from '../policies/case.policy.ts';
+import { canOnCase } from '../policies/case.policy.ts';
+import { findAllegation, recordFinding } from '../repositories/allegations.repository.ts';
+import { ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../errors.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+
+export interface RecordFindingInput {
+  logNumber: string;
+  allegationId: string;
+  recommendedFinding?: Finding | undefined;
+  recommendedPenalty?: string | undefined;
+  finalFinding?: Finding | undefined;
+  finalPenalty?: string | undefined;
+}
+
+/**
+ * Records a recommended (investigating agency) and/or final finding and penalty on an allegation,
+ * each as a dated history row with who. Final findings are the chief administrator's.
+ */
+export async function recordAllegationFinding(
+  deps: CommandDeps,
+  input: RecordFindingInput,
+): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const field of ['recommendedFinding', 'finalFinding'] as const) {
+    const v = input[field];
+    if (v && isLegacyFinding(v)) {
+      errors.push({
+        field,
+        message: `${v} is a legacy value kept for imported history; it cannot be recorded now`,
+      });
+    }
+  }
+  for (const field of ['recommendedPenalty', 'finalPenalty'] as const) {
+    const v = input[field];
+    if (v !== undefined && !isPenaltyCode(v)) {
+      errors.push({ field, message: `${v} is not a CPD penalty code` });
+    }
+  }
+  if (errors.length > 0) {
+    throw new UnprocessableError(
+      'invalid_finding',
+      'The finding or penalty is not in the vocabulary.',
+      errors,
+    );
+  }
+  await deps.db.transaction(async (tx) => {
+    const wantsRecommended =
+      input.recommendedFinding !== undefined || input.recommendedPenalty !== undefined;
+    const wantsFinal = input.finalFinding !== undefined || input.finalPenalty !== undefined;
+    const { row, facts } = await loadCaseForAction(
+      tx,
+      deps,
+      input.logNumber,
+      wantsFinal ? CaseAction.recordFinalFinding : CaseAction.recordRecommendedFinding,
+    );
+    if (wantsRecommended && !canOnCase(deps.actor, CaseAction.recordRecommendedFinding, facts)) {
+      throw new ForbiddenError();
+    }
+    const allegation = await findAllegation(tx, row.id, input.allegationId);
+    if (!allegation) {
+      throw new NotFoundError('Allegation', 'allegation_not_found');
+    }
+    const now = deps.now();
+    const stages = [
+      wantsRecommended
+        ? {
+            stage: 'recommended' as const,
+            finding: input.recommendedFinding ?? allegation.recommended_finding,
+            penalty: input.recommendedPenalty ?? allegation.recommended_penalty,
+            field: 'recommendedPenalty',
+          }
+        : null,
+      wantsFinal
+        ? {
+            stage: 'final' as const,
+            finding: input.finalFinding ?? allegation.final_finding,
+            penalty: input.finalPenalty ?? allegation.final_penalty,
+            field: 'finalPenalty',
+          }
+        : null,
+    ].filter((s) => s !== null);
+    for (const s of stages) {
+      if (
+        s.penalty &&
+        !penaltyAllowedForFinding((s.finding ?? 'not_sustained') as Finding, s.penalty)
+      ) {
+        throw new UnprocessableError(
+          'penalty_requires_sustained',
+          `Penalty ${s.penalty} needs a sustained finding.`,
+          [{ field: s.field, message: 'a disciplinary penalty requires a sustained finding' }],
+        );
+      }
+    }
+    for (const s of stages) {
+      await recordFinding(tx, {
+        id: crypto.randomUUID(),
+        jurisdiction: deps.jurisdiction,
+        allegationId: allegation.id,
+        stage: s.stage,
+        finding: s.finding,
+        penalty: s.penalty,
+        agency: deps.actor.agency,
+        recordedAt: now,
+        recordedBy: deps.actor.id,
+      });
+      await recordAudit(tx, auditContext(deps, now), {
+        action: AuditAction.finding_recorded,
+        entityType: 'allegation',
+        entityId: allegation.id,
+        caseId: row.id,
+        changes: { stage: s.stage, finding: s.finding, penalty: s.penalty },
+      });
+    }
+  });
+}

@@ -1,0 +1,181 @@
+import crypto from 'node:crypto';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { hasRole } from '../policies/actor.ts';
+import { CaseAction, canOnCase, caseView } from '../policies/case.policy.ts';
+import { findCase, findCaseById } from '../repositories/cases.repository.ts';
+import {
+  answerPressInquiry,
+  findPressInquiry,
+  findStatement,
+  insertPressInquiry,
+  insertStatement,
+  markPublished,
+} from '../repositories/statements.repository.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+
+/** Drafts a public statement on a case, in one language; a translation names its original. */
+export async function draftStatement(
+  deps: CommandDeps,
+  input: {
+    logNumber: string;
+    text: string;
+    language: string;
+    translationOf?: string | undefined;
+    humanReviewed: boolean;
+  },
+): Promise<{ statementId: string }> {
+  return deps.db.transaction(async (tx) => {
+    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.draftStatement);
+    if (input.translationOf) {
+      const original = await findStatement(tx, deps.jurisdiction, input.translationOf);
+      if (!original || original.case_id !== row.id) {
+        throw new UnprocessableError(
+          'unknown_statement',
+          'translationOf must name a statement on this case.',
+          [{ field: 'translationOf', message: 'is not a statement on this case' }],
+        );
+      }
+    }
+    const now = deps.now();
+    const id = crypto.randomUUID();
+    await insertStatement(tx, {
+      id,
+      jurisdiction: deps.jurisdiction,
+      caseId: row.id,
+      language: input.language,
+      text: input.text,
+      humanReviewed: input.humanReviewed,
+      translationOf: input.translationOf ?? null,
+      createdAt: now,
+      createdBy: deps.actor.id,
+    });
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.statement_drafted,
+      entityType: 'statement',
+      entityId: id,
+      caseId: row.id,
+      changes: { language: input.language, translationOf: input.translationOf ?? null },
+    });
+    return { statementId: id };
+  });
+}
+
+/**
+ * Publishes a statement: publishing is the approval, by a public-information officer or a chief
+ * administrator of an agency on the case (PRODUCT.md §3).
+ */
+export async function publishStatement(
+  deps: CommandDeps,
+  statementId: string,
+): Promise<{ statementId: string; logNumber: string | null }> {
+  return deps.db.transaction(async (tx) => {
+    const statement = await findStatement(tx, deps.jurisdiction, statementId, true);
+    if (!statement) {
+      throw new NotFoundError('Statement', 'statement_not_found');
+    }
+    if (statement.log_number) {
+      const found = await findCase(tx, deps.jurisdiction, statement.log_number);
+      if (!found || caseView(deps.actor, found.facts) === 'none') {
+        throw new NotFoundError('Statement', 'statement_not_found');
+      }
+      if (!canOnCase(deps.actor, CaseAction.draftStatement, found.facts)) {
+        throw new ForbiddenError(
+          'forbidden',
+          'Only public-information officers and chief administrators publish statements.',
+        );
+      }
+    } else if (!hasRole(deps.actor, 'public_information', 'chief_administrator')) {
+      throw new ForbiddenError(
+        'forbidden',
+        'Only public-information officers and chief administrators publish statements.',
+      );
+    }
+    if (statement.status === 'published') {
+      throw new ConflictError('already_published', 'This statement is already published.');
+    }
+    const now = deps.now();
+    await markPublished(tx, statement.id, now, deps.actor.id);
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.statement_published,
+      entityType: 'statement',
+      entityId: statement.id,
+      caseId: statement.case_id,
+      changes: { language: statement.language },
+    });
+    return { statementId: statement.id, logNumber: statement.log_number };
+  });
+}
+
+/** Logs a press inquiry about a case. */
+export async function logPressInquiry(
+  deps: CommandDeps,
+  input: { logNumber: string; outlet: string; question: string; receivedAt: string },
+): Promise<{ pressInquiryId: string }> {
+  return deps.db.transaction(async (tx) => {
+    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.logPressInquiry);
+    const now = deps.now();
+    const id = crypto.randomUUID();
+    await insertPressInquiry(tx, {
+      id,
+      jurisdiction: deps.jurisdiction,
+      caseId: row.id,
+      outlet: input.outlet,
+      question: input.question,
+      receivedAt: new Date(input.receivedAt),
+      loggedAt: now,
+      loggedBy: deps.actor.id,
+    });
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.press_inquiry_logged,
+      entityType: 'press_inquiry',
+      entityId: id,
+      caseId: row.id,
+      changes: { outlet: input.outlet },
+    });
+    return { pressInquiryId: id };
+  });
+}
+
+/** Answers a press inquiry with a published statement of the same case. */
+export async function answerPressInquiryWithStatement(
+  deps: CommandDeps,
+  input: { pressInquiryId: string; statementId: string },
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const inquiry = await findPressInquiry(tx, deps.jurisdiction, input.pressInquiryId);
+    const found = inquiry?.case_id
+      ? await findCaseById(tx, deps.jurisdiction, inquiry.case_id)
+      : undefined;
+    if (!inquiry || !found || caseView(deps.actor, found.facts) === 'none') {
+      throw new NotFoundError('Press inquiry', 'press_inquiry_not_found');
+    }
+    if (!canOnCase(deps.actor, CaseAction.logPressInquiry, found.facts)) {
+      throw new ForbiddenError();
+    }
+    const statement = await findStatement(tx, deps.jurisdiction, input.statementId);
+    if (!statement || statement.case_id !== inquiry.case_id) {
+      throw new UnprocessableError(
+        'unknown_statement',
+        'The statement must belong to the same case.',
+        [{ field: 'statementId', message: 'is not a statement on this case' }],
+      );
+    }
+    if (statement.status !== 'published') {
+      throw new UnprocessableError(
+        'statement_not_published',
+        'Only a published statement can answer the press.',
+        [{ field: 'statementId', message: 'must be published first' }],
+      );
+    }
+    const now = deps.now();
+    await answerPressInquiry(tx, inquiry.id, statement.id, now, deps.actor.id);
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.press_inquiry_answered,
+      entityType: 'press_inquiry',
+      entityId: inquiry.id,
+      caseId: inquiry.case_id,
+      changes: { statementId: statement.id },
+    });
+  });
+}

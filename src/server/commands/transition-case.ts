@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import type { CaseStatus, TransitionReason } from '../../shared/enums.ts';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { transition } from '../domain/transition.ts';
+import { CaseAction } from '../policies/case.policy.ts';
+import { insertStatusHistory, updateCaseStatus } from '../repositories/cases.repository.ts';
+import { markDeadlinesMet } from '../repositories/deadlines.repository.ts';
+import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+
+export interface TransitionCaseInput {
+  logNumber: string;
+  to: CaseStatus;
+  reason?: TransitionReason | undefined;
+  note?: string | undefined;
+  /** The stage the caller saw; a different current stage is a conflict. */
+  expectedStatus?: CaseStatus | undefined;
+}
+
+const ENDED: ReadonlySet<CaseStatus> = new Set(['final', 'closed_no_finding', 'closed_referred']);
+
+/**
+ * Moves a case to another stage through the one transition() rule. The case row is locked first,
+ * so of two concurrent transitions from the same stage only one succeeds; the other re-reads the
+ * new stage and is refused.
+ */
+export async function transitionCase(
+  deps: CommandDeps,
+  input: TransitionCaseInput,
+): Promise<{ caseId: string; from: CaseStatus; to: CaseStatus }> {
+  return deps.db.transaction(async (tx) => {
+    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.transition);
+    if (input.expectedStatus && input.expectedStatus !== row.status) {
+      throw new ConflictError(
+        'stale_status',
+        `The case moved to ${row.status} since you loaded it (you saw ${input.expectedStatus}).`,
+      );
+    }
+    const now = deps.now();
+    const result = transition(
+      { status: row.status },
+      {
+        to: input.to,
+        ...(input.reason ? { reason: input.reason } : {}),
+        actor: { roles: [...deps.actor.roles] },
+      },
+      now,
+    );
+    if (!result.ok) {
+      switch (result.code) {
+        case 'transition_not_allowed':
+          throw new ConflictError('transition_not_allowed', result.message);
+        case 'forbidden_role':
+          throw new ForbiddenError('transition_forbidden', result.message);
+        case 'reason_required':
+        case 'reason_not_allowed':
+          throw new UnprocessableError(result.code, result.message, [
+            {
+              field: 'reason',
+              message: result.allowedReasons
+                ? `must be one of ${result.allowedReasons.join(', ')}`
+                : 'must be omitted',
+            },
+          ]);
+      }
+    }
+    await updateCaseStatus(tx, row.id, input.to, now);
+    await insertStatusHistory(tx, {
+      id: crypto.randomUUID(),
+      jurisdiction: deps.jurisdiction,
+      caseId: row.id,
+      from: row.status,
+      to: input.to,
+      reason: input.reason ?? null,
+      note: input.note ?? null,
+      at: now,
+      actorId: deps.actor.id,
+    });
+    if (ENDED.has(input.to)) {
+      // the investigation clocks stop when the case ends; statutory history stays
+      await markDeadlinesMet(tx, row.id, ['completion_benchmark', 'six_month_notice'], now);
+    }
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.case_transitioned,
+      entityType: 'case',
+      entityId: input.logNumber,
+      caseId: row.id,
+      reason: input.reason ?? null,
+      changes: { status: { from: row.status, to: input.to } },
+    });
+    return { caseId: row.id, from: row.status, to: input.to };
+  });
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from its environment, parsed once. */
+export interface Config {
+  /** PostgreSQL server URL; absent means embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Folder holding the embedded database, its lock and the generated key. */
+  dataDir: string;
+  /** Base64 AES-256 key for personal data; generated into dataDir when absent and embedded. */
+  encryptionKey: string | undefined;
+  port: number;
+  host: string;
+  /** Jurisdiction key every row carries (distribution key for a multi-agency deployment). */
+  jurisdiction: string;
+  /** Largest accepted request body, bytes. */
+  bodyLimit: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  OVERSIGHT_DATA_DIR: z.string().min(1).default('./.oversight'),
+  OVERSIGHT_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  OVERSIGHT_JURISDICTION: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .default('chicago'),
+  OVERSIGHT_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Thrown when the environment is invalid; lists every bad variable at once. */
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment. This is the only reader of process.env in the server; an empty
+ * environment is valid (embedded database in ./.oversight).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.OVERSIGHT_DATA_DIR),
+    encryptionKey: e.OVERSIGHT_ENCRYPTION_KEY,
+    port: e.PORT,
+    host: e.HOST,
+    jurisdiction: e.OVERSIGHT_JURISDICTION,
+    bodyLimit: e.OVERSIGHT_BODY_LIMIT,
+    logLevel: e.LOG_LEVEL,
+  };
+}

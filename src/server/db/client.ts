@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Anything that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  /** Runs one parameterized statement and returns its rows. */
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** The database handle every repository and command receives. */
+export interface Db extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const identity = (v: string): string => v;
+
+/**
+ * Embedded PostgreSQL (PGlite) in `dataDir/pgdata`, or in memory when dataDir is undefined.
+ * PGlite is one connection: its transaction() queues other callers, so commands never interleave.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  const client = new PGlite(dataDir ? path.join(dataDir, 'pgdata') : undefined);
+  // dates stay 'YYYY-MM-DD' text on both engines: a JS Date would shift them by time zone.
+  // (PGlite 0.5 applies parsers given per query, not those given to the constructor.)
+  const options = { parsers: { [DATE_OID]: identity } };
+  await client.waitReady;
+  return {
+    engine: 'pglite',
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const r = await client.query<T>(text, params as unknown[], options);
+      return r.rows;
+    },
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return client.transaction(async (tx) =>
+        fn({
+          async query<R>(text: string, params?: readonly unknown[]) {
+            const r = await tx.query<R>(text, params as unknown[], options);
+            return r.rows;
+          },
+        }),
+      );
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** A PostgreSQL server through a node-postgres pool. */
+export function openPostgres(url: string, poolSize = 10): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === DATE_OID) {
+          return identity;
+        }
+        if (oid === INT8_OID) {
+          return (v: string) => Number(v);
+        }
+        return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  return {
+    engine: 'postgres',
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const r = await pool.query(text, params as unknown[]);
+      return r.rows as T[];
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({
+          async query<R>(text: string, params?: readonly unknown[]) {
+            const r = await conn.query(text, params as unknown[]);
+            return r.rows as R[];
+          },
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Raised when another live process holds the embedded data directory. */
+export class DataDirLockedError extends Error {}
+
+/**
+ * The embedded database belongs to one process at a time: two PGlite instances on one folder
+ * corrupt it. An exclusive lock file (created with O_EXCL) names the owner; a lock left by a
+ * process that no longer runs is taken over.
+ */
+export function lockDataDir(dataDir: string, purpose: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, 'oversight.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx');
+      fs.writeSync(fd, JSON.stringify({ pid: process.pid, purpose, since: new Date() }));
+      fs.closeSync(fd);
+      return () => {
+        try {
+          const owner = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid: number };
+          if (owner.pid === process.pid) {
+            fs.unlinkSync(lockPath);
+          }
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw err;
+      }
+      const owner = readOwner(lockPath);
+      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+        throw new DataDirLockedError(
+          `The embedded database in ${dataDir} is in use by process ${owner.pid} (${owner.purpose}, since ${owner.since}). ` +
+            `Stop that process first, or set DATABASE_URL to use a PostgreSQL server that many processes can share.`,
+        );
+      }
+      fs.rmSync(lockPath, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new DataDirLockedError(`Could not take the lock on ${dataDir}.`);
+}
+
+function readOwner(lockPath: string): { pid: number; purpose: string; since: string } | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(lockPath, 'utf8')) as {
+      pid: number;
+      purpose: string;
+      since: string;
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,358 @@
+import type { CaseType, Category, DeadlineKind, NotificationType } from '../../shared/enums.ts';
+import {
+  addBusinessDays,
+  addCalendarDays,
+  addMonths,
+  endOfLocalDay,
+  formatDate,
+  localDate,
+} from './business-days.ts';
+import type { JurisdictionProfile } from './profiles/profile.ts';
+
+/** What a deadline is counted from. */
+export type DeadlineAnchorKind =
+  'received' | 'incident' | 'investigation_started' | 'recommendation' | 'request' | 'calendar';
+
+/** An extension granted on a deadline (who and why are recorded by the caller). */
+export interface DeadlineExtension {
+  byDays: number;
+  unit: 'calendar' | 'business';
+  previousDueDate: string;
+}
+
+/** One computed due date, with the anchor and legal basis stated. */
+export interface Deadline {
+  kind: DeadlineKind;
+  /** Local due date in the profile's time zone, 'YYYY-MM-DD'. */
+  dueDate: string;
+  /** End of the due day in local time, as an ISO instant (toISOString()). */
+  dueAt: string;
+  /** What the clock counts from. */
+  anchor: { kind: DeadlineAnchorKind; date: string };
+  /** Plain words with the clause, e.g. 'Acknowledgement letter within 5 business days …'. */
+  basis: string;
+  /** Legal source, e.g. 'MCC 2-78-135'. */
+  clause: string;
+  /** 1, 2, … for repeated deadlines (six-month notices, quarterly reports). */
+  sequence?: number;
+  /** Extensions applied, oldest first. */
+  extensions?: DeadlineExtension[];
+}
+
+/** Input to the intake-time clocks. */
+export interface CaseDeadlineInput {
+  receivedAt: Date;
+  incidentAt?: Date;
+  caseType: CaseType;
+  categories: Category[];
+  notificationType?: NotificationType;
+  investigationStartedAt?: Date;
+}
+
+/*
+ * Calendar-day clocks do NOT roll forward when the due date is a weekend or holiday: the
+ * ordinance and the video release policy count calendar days and say nothing of rolling, so a
+ * due date on a Sunday is shown as that Sunday (work must be done by the Friday). Only
+ * business-day clocks (the acknowledgement letter) skip weekends and holidays.
+ */
+
+/** Categories under the City's Video Release Policy: firearm, Taser and custody incidents. */
+export const VIDEO_RELEASE_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
+  'firearm_discharge',
+  'taser_discharge',
+  'death_or_injury_in_custody',
+  'officer_involved_death',
+]);
+
+function deadline(
+  kind: DeadlineKind,
+  dueDate: string,
+  anchor: Deadline['anchor'],
+  basis: string,
+  profile: JurisdictionProfile,
+  sequence?: number,
+): Deadline {
+  const clause = profile.clockSources[kind].clause;
+  return {
+    kind,
+    dueDate,
+    dueAt: endOfLocalDay(dueDate, profile.timeZone).toISOString(),
+    anchor,
+    basis: `${basis} (${clause})`,
+    clause,
+    ...(sequence !== undefined ? { sequence } : {}),
+  };
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+function ordinal(n: number): string {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) {
+    return `${n}th`;
+  }
+  switch (n % 10) {
+    case 1:
+      return `${n}st`;
+    case 2:
+      return `${n}nd`;
+    case 3:
+      return `${n}rd`;
+    default:
+      return `${n}th`;
+  }
+}
+
+/** True when a case falls under the Video Release Policy (by category or notification type). */
+export function isVideoReleaseCase(
+  input: { categories: Category[]; notificationType?: NotificationType },
+  profile: JurisdictionProfile,
+): boolean {
+  if (input.categories.some((c) => VIDEO_RELEASE_CATEGORIES.has(c))) {
+    return true;
+  }
+  const nt = input.notificationType;
+  return nt !== undefined && VIDEO_RELEASE_CATEGORIES.has(profile.notificationTypes[nt].category);
+}
+
+function sixMonthNotice(
+  startDate: string,
+  anchorKind: DeadlineAnchorKind,
+  sequence: number,
+  profile: JurisdictionProfile,
+): Deadline {
+  const { sixMonthNoticeMonths: months, sixMonthNoticeDueDays: dueDays } = profile.clocks;
+  // Each mark is counted from the start, not chained from the previous mark, so a start on
+  // Aug 31 gives Feb 28/29 and then Aug 31 again instead of drifting to the 28th.
+  const mark = addMonths(startDate, months * sequence);
+  const dueDate = addCalendarDays(mark, dueDays);
+  const from = anchorKind === 'received' ? 'receipt' : 'the start of the investigation';
+  const basis =
+    sequence === 1
+      ? `Notice to the Mayor, Superintendent, Public Safety Committee chair, complainant and accused within ${plural(dueDays, 'day')} after the investigation passes ${plural(months, 'month')} (${months}-month mark ${mark}, counted from ${from} on ${startDate})`
+      : `${ordinal(sequence - 1)} update of the ${months}-month notice, within ${plural(dueDays, 'day')} after the ${months * sequence}-month mark ${mark} (counted from ${from} on ${startDate})`;
+  return deadline(
+    'six_month_notice',
+    dueDate,
+    { kind: anchorKind, date: startDate },
+    basis,
+    profile,
+    sequence,
+  );
+}
+
+/**
+ * The clocks that start at intake (PRODUCT.md §4), sorted by due date:
+ * - acknowledgement letter: N business days after the local date of receipt (day 0), for
+ *   complaints only — notifications and miscellaneous logs have no complainant to write to;
+ * - completion benchmark: N calendar days after receipt;
+ * - first §2-78-135 notice: the 6-month mark after the investigation started (receipt when no
+ *   start is known) plus 5 days;
+ * - video release: 60 days after the incident date for firearm, Taser and custody cases
+ *   (falling back to receipt, and saying so, when the incident date is unknown). Every Taser
+ *   case gets the clock: whether an injury was serious is often unknown at intake, and an early
+ *   deadline is safer than a missed one.
+ */
+export function computeCaseDeadlines(
+  input: CaseDeadlineInput,
+  profile: JurisdictionProfile,
+): Deadline[] {
+  const tz = profile.timeZone;
+  const clocks = profile.clocks;
+  const received = localDate(input.receivedAt, tz);
+  const deadlines: Deadline[] = [];
+
+  if (input.caseType === 'complaint') {
+    const n = clocks.acknowledgementBusinessDays;
+    deadlines.push(
+      deadline(
+        'acknowledgement_letter',
+        addBusinessDays(received, n, profile.holidays),
+        { kind: 'received', date: received },
+        `Acknowledgement letter within ${plural(n, 'business day')} of receipt on ${received}, in the complainant's language, saying which agency investigates`,
+        profile,
+      ),
+    );
+  }
+
+  const benchmark = clocks.completionBenchmarkDays;
+  deadlines.push(
+    deadline(
+      'completion_benchmark',
+      addCalendarDays(received, benchmark),
+      { kind: 'received', date: received },
+      `Investigation completion benchmark of ${plural(benchmark, 'calendar day')} from receipt on ${received}`,
+      profile,
+    ),
+  );
+
+  if (input.investigationStartedAt) {
+    deadlines.push(
+      sixMonthNotice(
+        localDate(input.investigationStartedAt, tz),
+        'investigation_started',
+        1,
+        profile,
+      ),
+    );
+  } else {
+    deadlines.push(sixMonthNotice(received, 'received', 1, profile));
+  }
+
+  if (isVideoReleaseCase(input, profile)) {
+    const days = clocks.videoReleaseDays;
+    // The Policy counts from the incident, not the notification: the Inspector General (2020)
+    // found COPA missed releases by starting the clock on the notification date.
+    if (input.incidentAt) {
+      const incident = localDate(input.incidentAt, tz);
+      deadlines.push(
+        deadline(
+          'video_release',
+          addCalendarDays(incident, days),
+          { kind: 'incident', date: incident },
+          `Release of video, audio and specified police reports within ${plural(days, 'calendar day')} of the incident on ${incident}`,
+          profile,
+        ),
+      );
+    } else {
+      deadlines.push(
+        deadline(
+          'video_release',
+          addCalendarDays(received, days),
+          { kind: 'received', date: received },
+          `Release of video, audio and specified police reports within ${plural(days, 'calendar day')} of the incident; the incident date is unknown, so counted from receipt on ${received} until it is recorded`,
+          profile,
+        ),
+      );
+    }
+  }
+
+  return deadlines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+}
+
+/**
+ * Every MCC §2-78-135 notice owed for an investigation started at `startedAt`: one per
+ * six-month mark on or before the local date of `now`, plus the next one still to come.
+ */
+export function sixMonthNotices(
+  startedAt: Date,
+  now: Date,
+  profile: JurisdictionProfile,
+): Deadline[] {
+  const start = localDate(startedAt, profile.timeZone);
+  const today = localDate(now, profile.timeZone);
+  const months = profile.clocks.sixMonthNoticeMonths;
+  const notices: Deadline[] = [];
+  for (let sequence = 1; ; sequence += 1) {
+    notices.push(sixMonthNotice(start, 'investigation_started', sequence, profile));
+    if (addMonths(start, months * sequence) > today) {
+      return notices;
+    }
+  }
+}
+
+/**
+ * When the Superintendent must respond to COPA's recommendations (MCC §2-78-130): 60 days after
+ * the recommendation, 90 when an extension was requested, never more than the profile maximum.
+ */
+export function superintendentResponseDeadline(
+  recommendationAt: Date,
+  extensionRequested: boolean,
+  profile: JurisdictionProfile,
+): Deadline {
+  const { superintendentResponseDays, superintendentExtensionDays, superintendentMaxDays } =
+    profile.clocks;
+  const days = Math.min(
+    superintendentResponseDays + (extensionRequested ? superintendentExtensionDays : 0),
+    superintendentMaxDays,
+  );
+  const anchorDate = localDate(recommendationAt, profile.timeZone);
+  const basis = extensionRequested
+    ? `Superintendent's response within ${plural(superintendentResponseDays, 'day')} of the recommendation on ${anchorDate}, extended on request by ${plural(superintendentExtensionDays, 'day')} (${superintendentMaxDays} at most)`
+    : `Superintendent's response within ${plural(superintendentResponseDays, 'day')} of the recommendation on ${anchorDate}`;
+  return deadline(
+    'superintendent_response',
+    addCalendarDays(anchorDate, days),
+    { kind: 'recommendation', date: anchorDate },
+    basis,
+    profile,
+  );
+}
+
+/** Response to a complainant's request for case materials: 30 days after the request. */
+export function materialRequestDeadline(requestedAt: Date, profile: JurisdictionProfile): Deadline {
+  const days = profile.clocks.materialRequestDays;
+  const anchorDate = localDate(requestedAt, profile.timeZone);
+  return deadline(
+    'material_request',
+    addCalendarDays(anchorDate, days),
+    { kind: 'request', date: anchorDate },
+    `Response to the complainant's request for materials within ${plural(days, 'day')} of the request on ${anchorDate}`,
+    profile,
+  );
+}
+
+/**
+ * Public reporting deadlines of a year: the annual report on the profile's annual date (it
+ * covers the previous year) and the quarterly reports on the quarterly dates (sequence 1–3;
+ * the fourth quarter is covered by the annual report). Sorted by due date.
+ */
+export function reportDeadlines(year: number, profile: JurisdictionProfile): Deadline[] {
+  const { annualReportDate, quarterlyReportDates } = profile.clocks;
+  const annualDue = formatDate(year, annualReportDate.month, annualReportDate.day);
+  const list: Deadline[] = [
+    deadline(
+      'annual_report',
+      annualDue,
+      { kind: 'calendar', date: annualDue },
+      `Annual report for ${year - 1} due ${annualDue}`,
+      profile,
+    ),
+  ];
+  quarterlyReportDates.forEach((md, index) => {
+    const due = formatDate(year, md.month, md.day);
+    list.push(
+      deadline(
+        'quarterly_report',
+        due,
+        { kind: 'calendar', date: due },
+        `Quarterly report for Q${index + 1} ${year} due ${due}`,
+        profile,
+        index + 1,
+      ),
+    );
+  });
+  return list.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+}
+
+/**
+ * A deadline moved later by an extension of `byDays` calendar or business days, counted from
+ * the current due date. Kind, anchor, clause and sequence are kept; the basis says what changed
+ * and the extension is appended to `extensions`.
+ *
+ * @throws RangeError unless byDays is a positive integer.
+ */
+export function extendDeadline(
+  d: Deadline,
+  byDays: number,
+  kind: 'calendar' | 'business',
+  profile: JurisdictionProfile,
+): Deadline {
+  if (!Number.isInteger(byDays) || byDays <= 0) {
+    throw new RangeError(`An extension must be a positive whole number of days, got ${byDays}`);
+  }
+  const dueDate =
+    kind === 'calendar'
+      ? addCalendarDays(d.dueDate, byDays)
+      : addBusinessDays(d.dueDate, byDays, profile.holidays);
+  const unit = kind === 'calendar' ? 'calendar day' : 'business day';
+  return {
+    ...d,
+    dueDate,
+    dueAt: endOfLocalDay(dueDate, profile.timeZone).toISOString(),
+    basis: `${d.basis}; extended by ${plural(byDays, unit)} from ${d.dueDate} to ${dueDate}`,
+    extensions: [...(d.extensions ?? []), { byDays, unit: kind, previousDueDate: d.dueDate }],
+  };
+}

@@ -1,0 +1,74 @@
+import type { Agency, DutyStatusAction, DutyStatusStage, Role } from '../../shared/enums.ts';
+
+/** Input of one duty-status ledger entry, as far as the rules care. */
+export interface DutyStatusInput {
+  action: DutyStatusAction;
+  stage: DutyStatusStage;
+  actorRoles: Role[];
+  actorAgency: Agency;
+  /** Name and title of who decided (e.g. 'Superintendent Larry Snelling'); stage 'decided' only. */
+  decidedBy?: string;
+  reason: string;
+}
+
+/** Stable codes of duty-status validation failures. */
+export type DutyStatusErrorCode =
+  'forbidden_role' | 'decided_by_required' | 'decided_by_not_allowed' | 'reason_required';
+
+/** Outcome of validateDutyStatus. */
+export type DutyStatusValidation =
+  { ok: true } | { ok: false; code: DutyStatusErrorCode; message: string };
+
+/**
+ * Validates a duty-status ledger entry (PRODUCT.md §3 "Duty-status action"):
+ * - a *recommendation* (e.g. to relieve a member of police powers) is COPA's, made by its chief
+ *   administrator; it names no decider, because nothing has been decided yet;
+ * - a *decision* is the Superintendent's; it is recorded by a chief administrator (COPA or BIA)
+ *   or a BIA supervisor, and must name who decided, since the recorder is not the decider;
+ * - every entry states its reason.
+ * Authorization is checked first, then the fields.
+ */
+export function validateDutyStatus(input: DutyStatusInput): DutyStatusValidation {
+  const isChief = input.actorRoles.includes('chief_administrator');
+  const decidedBy = input.decidedBy?.trim() ?? '';
+
+  if (input.stage === 'recommended') {
+    if (!isChief || input.actorAgency !== 'COPA') {
+      return {
+        ok: false,
+        code: 'forbidden_role',
+        message: 'Only a COPA chief administrator may recommend a duty-status action.',
+      };
+    }
+    if (decidedBy !== '') {
+      return {
+        ok: false,
+        code: 'decided_by_not_allowed',
+        message: 'A recommendation names no decider; record the decision as a separate entry.',
+      };
+    }
+  } else {
+    const chiefOfInvestigatingAgency =
+      isChief && (input.actorAgency === 'COPA' || input.actorAgency === 'BIA');
+    const biaSupervisor = input.actorRoles.includes('supervisor') && input.actorAgency === 'BIA';
+    if (!chiefOfInvestigatingAgency && !biaSupervisor) {
+      return {
+        ok: false,
+        code: 'forbidden_role',
+        message: 'A duty-status decision is recorded by a chief administrator or a BIA supervisor.',
+      };
+    }
+    if (decidedBy === '') {
+      return {
+        ok: false,
+        code: 'decided_by_required',
+        message: 'Name who decided (for example, the Superintendent).',
+      };
+    }
+  }
+
+  if (input.reason.trim() === '') {
+    return { ok: false, code: 'reason_required', message: 'A duty-status entry needs a reason.' };
+  }
+  return { ok: true };
+}

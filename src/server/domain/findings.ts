@@ -1,0 +1,182 @@
+import type { Finding } from '../../shared/enums.ts';
+import type { LocalizedText } from './profiles/profile.ts';
+
+/** A finding value with its translated label and whether it may still be chosen. */
+export interface FindingDefinition {
+  label: LocalizedText;
+  /** Legacy values are kept as history (PRODUCT.md §3) but are not offered for new findings. */
+  legacyOnly: boolean;
+}
+
+/** The finding vocabulary (PRODUCT.md §3). */
+export const FINDING_DEFINITIONS: Readonly<Record<Finding, FindingDefinition>> = {
+  sustained: { label: { en: 'Sustained', es: 'Acreditada' }, legacyOnly: false },
+  not_sustained: { label: { en: 'Not Sustained', es: 'No acreditada' }, legacyOnly: false },
+  unfounded: { label: { en: 'Unfounded', es: 'Infundada' }, legacyOnly: false },
+  exonerated: {
+    label: { en: 'Exonerated', es: 'Exonerado (conducta justificada)' },
+    legacyOnly: false,
+  },
+  // No sworn affidavit is required for complaints received on or after 2021-07-01
+  // (50 ILCS 725/3.8(b)), so "No Affidavit" survives only on older cases.
+  no_affidavit: { label: { en: 'No Affidavit', es: 'Sin declaración jurada' }, legacyOnly: true },
+  no_finding: { label: { en: 'No Finding', es: 'Sin conclusión' }, legacyOnly: true },
+  administratively_closed: {
+    label: { en: 'Administratively Closed', es: 'Cerrado administrativamente' },
+    legacyOnly: true,
+  },
+};
+
+/** Findings that may be recorded on a new allegation. */
+export const CURRENT_FINDINGS: Finding[] = (Object.keys(FINDING_DEFINITIONS) as Finding[]).filter(
+  (f) => !FINDING_DEFINITIONS[f].legacyOnly,
+);
+
+/** Findings kept only as imported history. */
+export const LEGACY_FINDINGS: Finding[] = (Object.keys(FINDING_DEFINITIONS) as Finding[]).filter(
+  (f) => FINDING_DEFINITIONS[f].legacyOnly,
+);
+
+/** True for a finding kept only as history (no_affidavit, no_finding, administratively_closed). */
+export function isLegacyFinding(finding: Finding): boolean {
+  return FINDING_DEFINITIONS[finding].legacyOnly;
+}
+
+const FINDING_SPELLINGS: Readonly<Record<string, Finding>> = {
+  SUSTAINED: 'sustained',
+  'NOT SUSTAINED': 'not_sustained',
+  UNFOUNDED: 'unfounded',
+  EXONERATED: 'exonerated',
+  'NO AFFIDAVIT': 'no_affidavit',
+  'NO FINDING': 'no_finding',
+  'CLOSED/NO FINDING': 'no_finding',
+  'ADMINISTRATIVELY CLOSED': 'administratively_closed',
+};
+
+/**
+ * Maps a finding as spelled in the CLEAR and CMS exports ('Not Sustained', 'NOT SUSTAINED',
+ * 'Closed/No Finding') to its code; null for values outside the vocabulary (e.g. 'ADDITIONAL
+ * INVESTIGATION REQUESTED'), which the importer keeps verbatim.
+ */
+export function findingFromText(text: string): Finding | null {
+  return FINDING_SPELLINGS[text.trim().toUpperCase().replace(/\s+/g, ' ')] ?? null;
+}
+
+/** A CPD penalty code with its label and the findings it may accompany. */
+export interface PenaltyDefinition {
+  label: LocalizedText;
+  /** Suspension length for 001–030. */
+  suspensionDays?: number;
+  /** Findings this penalty may be recorded with on a new entry; 'any' for non-disciplinary codes. */
+  allowedFindings: 'any' | readonly Finding[];
+}
+
+/*
+ * Penalty rule: a penalty that disciplines a member (suspension, reprimand, separation, and a
+ * resignation that left one unserved) requires a sustained finding — a member cannot be
+ * punished for an allegation that was not proven. 600 (no action), 601 (no action / no
+ * affidavit) and 000 (violation noted, no discipline imposed) may accompany any finding, as the
+ * lead's specification says; 301 and 999 close a case without deciding it, so they go with the
+ * closing findings. The CPD exports attach a member's case-level penalty to every allegation
+ * row, so imported history is NOT checked against this rule; only new entries are.
+ */
+const CLOSING_FINDINGS: readonly Finding[] = ['sustained', 'administratively_closed', 'no_finding'];
+const SUSTAINED_ONLY: readonly Finding[] = ['sustained'];
+
+function suspension(days: number): PenaltyDefinition {
+  return {
+    label: {
+      en: `${days}-day suspension`,
+      es: `Suspensión de ${days} ${days === 1 ? 'día' : 'días'}`,
+    },
+    suspensionDays: days,
+    allowedFindings: SUSTAINED_ONLY,
+  };
+}
+
+function buildPenaltyCodes(): Record<string, PenaltyDefinition> {
+  const codes: Record<string, PenaltyDefinition> = {
+    '000': {
+      label: { en: 'Violation noted', es: 'Infracción anotada' },
+      allowedFindings: 'any',
+    },
+  };
+  for (let days = 1; days <= 30; days += 1) {
+    codes[String(days).padStart(3, '0')] = suspension(days);
+  }
+  Object.assign(codes, {
+    '100': { label: { en: 'Reprimand', es: 'Amonestación' }, allowedFindings: SUSTAINED_ONLY },
+    '200': {
+      label: { en: 'Suspension over 30 days', es: 'Suspensión de más de 30 días' },
+      allowedFindings: SUSTAINED_ONLY,
+    },
+    '301': {
+      label: { en: 'Administratively closed', es: 'Cerrado administrativamente' },
+      allowedFindings: CLOSING_FINDINGS,
+    },
+    '400': {
+      label: { en: 'Separation', es: 'Separación del cargo' },
+      allowedFindings: SUSTAINED_ONLY,
+    },
+    '600': {
+      label: {
+        en: 'No action taken (not sustained, exonerated or unfounded)',
+        es: 'Sin medidas (no acreditada, exonerado o infundada)',
+      },
+      allowedFindings: 'any',
+    },
+    '601': {
+      label: { en: 'No action taken / no affidavit', es: 'Sin medidas / sin declaración jurada' },
+      allowedFindings: 'any',
+    },
+    '800': {
+      label: { en: 'Resigned – not served', es: 'Renunció – sanción no cumplida' },
+      allowedFindings: CLOSING_FINDINGS,
+    },
+    // Not in PRODUCT.md's list, but present in the COPA CMS export ('999 - DECEASED').
+    '999': { label: { en: 'Deceased', es: 'Fallecido' }, allowedFindings: CLOSING_FINDINGS },
+  } satisfies Record<string, PenaltyDefinition>);
+  return codes;
+}
+
+/** CPD penalty codes (PRODUCT.md §3): 000, 001–030, 100, 200, 301, 400, 600, 601, 800, 999. */
+export const PENALTY_CODES: Readonly<Record<string, PenaltyDefinition>> =
+  Object.freeze(buildPenaltyCodes());
+
+/** True for a known 3-digit penalty code ('010'); '10' or '031' are not codes. */
+export function isPenaltyCode(code: string): boolean {
+  return Object.hasOwn(PENALTY_CODES, code);
+}
+
+/**
+ * The English and Spanish label of a penalty code.
+ *
+ * @throws RangeError for an unknown code (check with isPenaltyCode first).
+ */
+export function describePenalty(code: string): LocalizedText {
+  if (!isPenaltyCode(code)) {
+    throw new RangeError(`Unknown penalty code "${code}"`);
+  }
+  const def = PENALTY_CODES[code] as PenaltyDefinition;
+  return { ...def.label };
+}
+
+/** Extracts the code from an export value like '010 - 10 DAY SUSPENSION'; null if none. */
+export function penaltyCodeFromText(text: string): string | null {
+  const match = /^\s*(\d{3})\b/.exec(text);
+  const code = match?.[1];
+  return code !== undefined && isPenaltyCode(code) ? code : null;
+}
+
+/**
+ * Whether a penalty may be recorded with a finding on a new entry: any known code except 600,
+ * 601 and 000 requires a sustained finding (301, 800 and 999 also go with the closing findings
+ * administratively_closed and no_finding). Unknown codes are never allowed.
+ */
+export function penaltyAllowedForFinding(finding: Finding, code: string): boolean {
+  if (!isPenaltyCode(code)) {
+    return false;
+  }
+  const allowed = (PENALTY_CODES[code] as PenaltyDefinition).allowedFindings;
+  return allowed === 'any' || allowed.includes(finding);
+}

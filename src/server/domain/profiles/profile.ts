@@ -1,0 +1,66 @@
+import type { Category, DeadlineKind, NotificationType } from '../../../shared/enums.ts';
+import type { HolidayCalendar } from '../business-days.ts';
+
+/** A label shown to staff or the public, in every language the product publishes in. */
+export interface LocalizedText {
+  en: string;
+  es: string;
+}
+
+/** A day of the year without a year (month 1–12). */
+export interface MonthDay {
+  month: number;
+  day: number;
+}
+
+/** Where a clock comes from: the clause cited on every deadline it produces. */
+export interface ClockSource {
+  /** Short legal citation, e.g. 'MCC 2-78-135'. */
+  clause: string;
+  /** Plain-language name of the obligation, e.g. 'Six-month notice'. */
+  label: LocalizedText;
+}
+
+/**
+ * Everything jurisdiction-specific: vocabulary, clocks, holidays, rank rules. The domain rules
+ * take a profile as an argument so another oversight office can run the same code with its own
+ * data (PRODUCT.md: "Everything Chicago-specific … lives in a jurisdiction profile").
+ */
+export interface JurisdictionProfile {
+  /** Stable code of the profile, e.g. 'chicago'. */
+  code: string;
+  /** Display name. */
+  name: string;
+  /** IANA time zone in which local dates, business days and end-of-day deadlines are computed. */
+  timeZone: string;
+  /** Allegation categories with their translated labels and the source-system spellings they absorb. */
+  categories: Record<Category, { label: LocalizedText; legacyCodes?: string[] }>;
+  /** Incident types the department must notify the oversight agency of. */
+  notificationTypes: Record<
+    NotificationType,
+    { label: LocalizedText; category: Category; clause: string }
+  >;
+  /** Clock lengths. Calendar days unless the name says business days. */
+  clocks: {
+    acknowledgementBusinessDays: number;
+    sixMonthNoticeMonths: number;
+    sixMonthNoticeDueDays: number;
+    completionBenchmarkDays: number;
+    superintendentResponseDays: number;
+    superintendentExtensionDays: number;
+    superintendentMaxDays: number;
+    videoReleaseDays: number;
+    materialRequestDays: number;
+    quarterlyReportDates: MonthDay[];
+    annualReportDate: MonthDay;
+  };
+  /** The legal source of each clock, cited on every deadline (added to the lead's shape). */
+  clockSources: Record<DeadlineKind, ClockSource>;
+  /** Observed holidays that fall in a year, 'YYYY-MM-DD'. Business-day clocks skip them. */
+  holidays: HolidayCalendar;
+  /**
+   * Ranks (any spelling found in the source systems) at or above lieutenant. Matching ignores
+   * case, punctuation, repeated spaces and a trailing "of police".
+   */
+  lieutenantAndAboveRanks: string[];
+}

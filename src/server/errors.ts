@@ -1,0 +1,58 @@
+/**
+ * The few kinds of error the server raises on purpose. One Fastify error handler maps them to
+ * problem+json (RFC 9457); anything else is a 500 with its detail hidden.
+ */
+
+/** A per-field message, keyed by a JSON-pointer-like dotted path (`parties.0.language`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+  constructor(
+    /** Stable snake_case code clients branch on. */
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly status = 400;
+  readonly title = 'Invalid request';
+}
+export class UnprocessableError extends AppError {
+  readonly status = 422;
+  readonly title = 'Request cannot be applied';
+}
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  readonly title = 'Authentication required';
+  constructor(message = 'A valid bearer token is required.') {
+    super('unauthenticated', message);
+  }
+}
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly title = 'Not allowed';
+  constructor(code = 'forbidden', message = 'Your role does not allow this action.') {
+    super(code, message);
+  }
+}
+/** Also used for records the caller may not see: they are indistinguishable from absent ones. */
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly title = 'Not found';
+  constructor(what: string, code = 'not_found') {
+    super(code, `${what} was not found.`);
+  }
+}
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+}

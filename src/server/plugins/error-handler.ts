@@ -1,0 +1,144 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
+import { AppError, type FieldError } from '../errors.ts';
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldError[];
+}
+
+function send(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  return reply.status(body.status).type('application/problem+json').send(body);
+}
+
+function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  errors?: FieldError[],
+): ProblemBody {
+  return {
+    type: `https://oversight.example/problems/${code}`,
+    title,
+    status,
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', title: 'Malformed JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty_body', title: 'Empty JSON body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', title: 'Request body too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    title: 'Unsupported media type',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_content_length',
+    title: 'Invalid content length',
+  },
+};
+
+/**
+ * The one error handler: every error leaves as RFC 9457 problem+json with a stable `code`.
+ * Validation problems list their fields; 5xx details stay in the log, never in the response.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      return send(reply, problem(err.status, err.code, err.title, err.message, err.fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const errors = err.validation.map((v) => ({
+        field:
+          [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)]
+            .filter(Boolean)
+            .join('.') || where,
+        message: v.message ?? 'is invalid',
+      }));
+      return send(
+        reply,
+        problem(
+          400,
+          'validation_failed',
+          'Invalid request',
+          `The request ${where} has ${errors.length} invalid field(s).`,
+          errors,
+        ),
+      );
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err }, 'response did not match its schema');
+      return send(
+        reply,
+        problem(
+          500,
+          'internal_error',
+          'Internal error',
+          'The server failed to produce a valid response.',
+        ),
+      );
+    }
+    const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (known && err.statusCode) {
+      return send(reply, problem(err.statusCode, known.code, known.title, err.message));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(
+        reply,
+        problem(
+          err.statusCode,
+          (err.code ?? 'bad_request').toLowerCase(),
+          'Bad request',
+          err.message,
+        ),
+      );
+    }
+    const pgCode = (err as { code?: string }).code;
+    if (pgCode === '40001' || pgCode === '40P01' || pgCode === '23505') {
+      // a concurrent command won a race the command's own checks could not see; nothing was written
+      return send(
+        reply,
+        problem(
+          409,
+          'concurrent_update',
+          'Conflict',
+          'Another change happened at the same time; reload and try again.',
+        ),
+      );
+    }
+    request.log.error({ err }, 'unhandled error');
+    return send(
+      reply,
+      problem(
+        500,
+        'internal_error',
+        'Internal error',
+        'An unexpected error occurred. It has been logged.',
+      ),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(
+      reply,
+      problem(
+        404,
+        'route_not_found',
+        'Not found',
+        `No route ${request.method} ${request.url.split('?')[0]}.`,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,290 @@
+import type { z } from 'zod';
+import type {
+  CaseIntakeResponse,
+  CaseListItem,
+  CaseOut,
+  DeadlineOut,
+  DutyStatusOut,
+  StatementOut,
+} from '../../../shared/schemas/cases.ts';
+import type { CaseDetail } from '../../commands/read-case.ts';
+import type { FiledCase } from '../../commands/file-case.ts';
+import type { CaseListRow } from '../../repositories/cases.repository.ts';
+import type { DeadlineRow } from '../../repositories/deadlines.repository.ts';
+import type { DutyStatusRow } from '../../repositories/members.repository.ts';
+import type { StatementRow } from '../../repositories/statements.repository.ts';
+import { iso, isoRequired } from '../../repositories/sql.ts';
+
+type Out<T extends z.ZodType> = z.input<T>;
+
+export function presentDeadline(d: DeadlineRow): Out<typeof DeadlineOut> {
+  return {
+    id: d.id,
+    kind: d.kind,
+    sequence: d.sequence,
+    dueDate: d.due_date,
+    dueAt: isoRequired(d.due_at),
+    anchor: { kind: d.anchor_kind, date: d.anchor_date },
+    basis: d.basis,
+    clause: d.clause,
+    metAt: iso(d.met_at),
+    extensions: d.extensions.map((e) => ({
+      days: e.days,
+      dayKind: e.day_kind,
+      newDueDate: e.new_due_date,
+      reason: e.reason,
+      grantedAt: isoRequired(e.granted_at),
+      grantedBy: e.granted_by,
+    })),
+  };
+}
+
+export function presentStatement(s: StatementRow): Out<typeof StatementOut> {
+  return {
+    id: s.id,
+    logNumber: s.log_number,
+    language: s.language,
+    text: s.text,
+    humanReviewed: s.human_reviewed,
+    translationOf: s.translation_of,
+    status: s.status,
+    createdAt: isoRequired(s.created_at),
+    publishedAt: iso(s.published_at),
+  };
+}
+
+export function presentDutyStatus(d: DutyStatusRow): Out<typeof DutyStatusOut> {
+  return {
+    id: d.id,
+    memberId: d.member_id,
+    logNumber: d.log_number,
+    action: d.action,
+    stage: d.stage,
+    recommendationId: d.recommendation_id,
+    decidedBy: d.decided_by,
+    reason: d.reason,
+    effectiveAt: isoRequired(d.effective_at),
+    badgeSurrendered: d.badge_surrendered,
+    weaponSurrendered: d.weapon_surrendered,
+    agency: d.agency,
+    recordedAt: isoRequired(d.recorded_at),
+    recordedBy: d.recorded_by_email,
+  };
+}
+
+export function presentFiledCase(f: FiledCase): Out<typeof CaseIntakeResponse> {
+  return {
+    logNumber: f.logNumber,
+    status: f.status,
+    restricted: f.restricted,
+    restrictionReasons: f.restrictionReasons,
+    routing: {
+      agency: f.routing.agency,
+      clause: f.routing.clause,
+      rule: f.routing.rule,
+      explanation: f.routing.explanation,
+      explanationEs: f.routing.explanationEs,
+      decidedAt: f.routing.decidedAt,
+    },
+    deadlines: f.deadlines.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      sequence: d.sequence,
+      dueDate: d.dueDate,
+      dueAt: d.dueAt,
+      anchor: d.anchor,
+      basis: d.basis,
+      clause: d.clause,
+      metAt: null,
+      extensions: [],
+    })),
+  };
+}
+
+export function presentCaseListItem(r: CaseListRow): Out<typeof CaseListItem> {
+  return {
+    logNumber: r.log_number,
+    caseType: r.case_type as 'complaint',
+    receivedAt: isoRequired(r.received_at),
+    status: r.status,
+    categories: r.categories as Array<'miscellaneous'>,
+    leadAgency: r.lead_agency,
+    restricted: r.restricted,
+    facilityCode: r.facility_code,
+  };
+}
+
+/**
+ * The staff view of one case. `public_fields` viewers (public information) get only what the
+ * public portal could show plus statements; the response schema strips anything undeclared.
+ */
+export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
+  const r = d.row;
+  const latestRouting = d.children.routing.at(-1);
+  const base = {
+    logNumber: r.log_number,
+    view: d.view,
+    caseType: r.case_type as 'complaint',
+    notificationType: r.notification_type as null,
+    receivedAt: isoRequired(r.received_at),
+    status: r.status,
+    statusChangedAt: isoRequired(r.status_changed_at),
+    categories: r.categories as Array<'miscellaneous'>,
+    restricted: r.restricted,
+    leadAgency: r.lead_agency,
+    agencies: d.children.agencies.map((a) => ({
+      agency: a.agency as 'COPA',
+      track: a.track as 'criminal',
+      role: a.role as 'lead',
+      addedAt: isoRequired(a.added_at),
+    })),
+    statements: d.statements
+      .filter(
+        (s) =>
+          d.view === 'full' ||
+          s.status === 'published' ||
+          d.abilities.actions.includes('case.draft_statement'),
+      )
+      .map(presentStatement),
+    abilities: d.abilities,
+  };
+  if (d.view === 'public_fields') {
+    return {
+      ...base,
+      pressInquiries: d.pressInquiries.map((p) => ({
+        id: p.id,
+        outlet: p.outlet,
+        question: p.question,
+        receivedAt: isoRequired(p.received_at),
+        statementId: p.statement_id,
+        answeredAt: iso(p.answered_at),
+      })),
+    };
+  }
+  const findingsByAllegation = new Map<string, CaseDetail['findings']>();
+  for (const f of d.findings) {
+    findingsByAllegation.set(f.allegation_id, [
+      ...(findingsByAllegation.get(f.allegation_id) ?? []),
+      f,
+    ]);
+  }
+  return {
+    ...base,
+    channel: r.channel as 'phone',
+    flags: r.flags,
+    restrictionReasons: r.restriction_reasons,
+    officersUnknown: r.officers_unknown,
+    ...(latestRouting
+      ? {
+          routing: {
+            agency: latestRouting.agency as 'COPA',
+            clause: latestRouting.clause,
+            rule: latestRouting.rule,
+            explanation: latestRouting.explanation,
+            explanationEs: latestRouting.explanation_es,
+            decidedAt: isoRequired(latestRouting.decided_at),
+          },
+        }
+      : {}),
+    routingHistory: d.children.routing.map((x) => ({
+      agency: x.agency as 'COPA',
+      clause: x.clause,
+      rule: x.rule,
+      explanation: x.explanation,
+      explanationEs: x.explanation_es,
+      decidedAt: isoRequired(x.decided_at),
+      jointReason: x.joint_reason,
+    })),
+    incident: {
+      occurredAt: iso(r.incident_occurred_at),
+      address: r.incident_address,
+      beat: r.incident_beat,
+      district: r.incident_district,
+    },
+    facility: d.facility
+      ? {
+          code: d.facility.code,
+          name: d.facility.name,
+          shelterSiteOnIncidentDate: d.facility.shelterSiteOnIncidentDate,
+        }
+      : null,
+    narrative: r.narrative,
+    parties: d.parties.map((p) => ({
+      id: p.row.id,
+      role: p.row.role as 'victim',
+      anonymous: p.row.anonymous,
+      identity: p.identity,
+      identityMasked: p.masked,
+      consentScope: p.row.consent_scope,
+      language: p.row.language,
+      contactChannel: p.row.contact_channel,
+      contactSafety: p.row.contact_safety,
+      vulnerabilities: p.row.vulnerabilities as Array<'minor'>,
+      createdAt: isoRequired(p.row.created_at),
+    })),
+    assignments: d.children.assignments.map((a) => ({
+      id: a.id,
+      userId: a.user_id,
+      email: a.email,
+      displayName: a.display_name,
+      agency: a.agency,
+      role: a.role,
+      assignedAt: isoRequired(a.assigned_at),
+    })),
+    allegations: d.allegations.map((a) => ({
+      id: a.id,
+      member: a.member_id
+        ? {
+            id: a.member_id,
+            star: a.member_star,
+            firstName: a.member_first_name ?? '',
+            lastName: a.member_last_name ?? '',
+            rank: a.member_rank,
+          }
+        : null,
+      category: a.category as 'miscellaneous',
+      summary: a.summary,
+      recommendedFinding: a.recommended_finding,
+      recommendedPenalty: a.recommended_penalty,
+      finalFinding: a.final_finding,
+      finalPenalty: a.final_penalty,
+      history: (findingsByAllegation.get(a.id) ?? []).map((f) => ({
+        stage: f.stage,
+        finding: f.finding,
+        penalty: f.penalty,
+        agency: f.agency,
+        recordedAt: isoRequired(f.recorded_at),
+        recordedBy: f.recorded_by_email,
+      })),
+      createdAt: isoRequired(a.created_at),
+    })),
+    activities: d.children.activities.map((a) => ({
+      id: a.id,
+      kind: a.kind as 'note',
+      occurredAt: isoRequired(a.occurred_at),
+      place: a.place,
+      outcome: a.outcome,
+      summary: a.summary,
+      memberId: a.member_id,
+      agency: a.agency,
+      recordedAt: isoRequired(a.recorded_at),
+    })),
+    dutyStatus: d.dutyStatus.map(presentDutyStatus),
+    pressInquiries: d.pressInquiries.map((p) => ({
+      id: p.id,
+      outlet: p.outlet,
+      question: p.question,
+      receivedAt: isoRequired(p.received_at),
+      statementId: p.statement_id,
+      answeredAt: iso(p.answered_at),
+    })),
+    deadlines: d.deadlines.map(presentDeadline),
+    statusHistory: d.children.statusHistory.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      reason: h.reason,
+      note: h.note,
+      at: isoRequired(h.at),
+    })),
+  };
+}

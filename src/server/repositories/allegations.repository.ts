@@ -1,0 +1,149 @@
+import type { Queryable } from '../db/client.ts';
+import { insertRows } from './sql.ts';
+
+export interface AllegationRow {
+  id: string;
+  case_id: string;
+  member_id: string | null;
+  category: string;
+  summary: string;
+  recommended_finding: string | null;
+  recommended_penalty: string | null;
+  final_finding: string | null;
+  final_penalty: string | null;
+  created_at: Date;
+  member_star: string | null;
+  member_first_name: string | null;
+  member_last_name: string | null;
+  member_rank: string | null;
+}
+
+export interface FindingRow {
+  allegation_id: string;
+  stage: 'recommended' | 'final';
+  finding: string | null;
+  penalty: string | null;
+  agency: string;
+  recorded_at: Date;
+  recorded_by_email: string | null;
+}
+
+export async function insertAllegation(
+  tx: Queryable,
+  a: {
+    id: string;
+    jurisdiction: string;
+    caseId: string;
+    memberId: string | null;
+    category: string;
+    summary: string;
+    createdAt: Date;
+    createdBy: string;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'allegations',
+    [
+      'id',
+      'jurisdiction',
+      'case_id',
+      'member_id',
+      'category',
+      'summary',
+      'created_at',
+      'created_by',
+    ],
+    [[a.id, a.jurisdiction, a.caseId, a.memberId, a.category, a.summary, a.createdAt, a.createdBy]],
+  );
+}
+
+const SELECT = `
+  SELECT a.id, a.case_id, a.member_id, a.category, a.summary, a.recommended_finding, a.recommended_penalty,
+         a.final_finding, a.final_penalty, a.created_at,
+         m.star AS member_star, m.first_name AS member_first_name, m.last_name AS member_last_name, m.rank AS member_rank
+    FROM allegations a LEFT JOIN members m ON m.id = a.member_id`;
+
+export async function listAllegations(db: Queryable, caseId: string): Promise<AllegationRow[]> {
+  return db.query<AllegationRow>(`${SELECT} WHERE a.case_id = $1 ORDER BY a.created_at, a.id`, [
+    caseId,
+  ]);
+}
+
+export async function findAllegation(
+  db: Queryable,
+  caseId: string,
+  id: string,
+): Promise<AllegationRow | undefined> {
+  const rows = await db.query<AllegationRow>(`${SELECT} WHERE a.case_id = $1 AND a.id = $2`, [
+    caseId,
+    id,
+  ]);
+  return rows[0];
+}
+
+export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {
+  return db.query<FindingRow>(
+    `SELECT f.allegation_id, f.stage, f.finding, f.penalty, f.agency, f.recorded_at, u.email AS recorded_by_email
+       FROM allegation_findings f JOIN allegations a ON a.id = f.allegation_id LEFT JOIN users u ON u.id = f.recorded_by
+      WHERE a.case_id = $1 ORDER BY f.recorded_at, f.id`,
+    [caseId],
+  );
+}
+
+/**
+ * Appends a finding row (history) and refreshes the allegation's cache columns for that stage;
+ * a value not given keeps the previous one.
+ */
+export async function recordFinding(
+  tx: Queryable,
+  f: {
+    id: string;
+    jurisdiction: string;
+    allegationId: string;
+    stage: 'recommended' | 'final';
+    finding: string | null;
+    penalty: string | null;
+    agency: string;
+    recordedAt: Date;
+    recordedBy: string;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'allegation_findings',
+    [
+      'id',
+      'jurisdiction',
+      'allegation_id',
+      'stage',
+      'finding',
+      'penalty',
+      'agency',
+      'recorded_at',
+      'recorded_by',
+    ],
+    [
+      [
+        f.id,
+        f.jurisdiction,
+        f.allegationId,
+        f.stage,
+        f.finding,
+        f.penalty,
+        f.agency,
+        f.recordedAt,
+        f.recordedBy,
+      ],
+    ],
+  );
+  const [findingCol, penaltyCol] =
+    f.stage === 'recommended'
+      ? ['recommended_finding', 'recommended_penalty']
+      : ['final_finding', 'final_penalty'];
+  await tx.query(`UPDATE allegations SET ${findingCol} = $2, ${penaltyCol} = $3 WHERE id = $1`, [
+    f.allegationId,
+    f.finding,
+    f.penalty,
+  ]);
+}

@@ -1,0 +1,587 @@
+import type { Queryable } from '../db/client.ts';
+import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
+import type { CaseAccessFacts, CaseScope } from '../policies/case.policy.ts';
+import { insertRows } from './sql.ts';
+
+/** The columns of a case row as stored. */
+export interface CaseRow {
+  id: string;
+  jurisdiction: string;
+  log_number: string;
+  case_type: string;
+  notification_type: string | null;
+  channel: string;
+  received_at: Date;
+  incident_occurred_at: Date | null;
+  incident_address: string | null;
+  incident_beat: string | null;
+  incident_district: string | null;
+  facility_id: string | null;
+  narrative: string;
+  categories: string[];
+  flags: string[];
+  officers_unknown: boolean;
+  lead_agency: string;
+  restricted: boolean;
+  restriction_reasons: string[];
+  status: CaseStatus;
+  status_changed_at: Date;
+  created_at: Date;
+  created_by: string | null;
+}
+
+/** A case row with the facts the policy needs. */
+export interface CaseWithFacts {
+  row: CaseRow;
+  facts: CaseAccessFacts;
+}
+
+/**
+ * Next log-number sequence for a year, gap-free: the counter row stays locked until the intake
+ * transaction ends, and a rollback returns the number.
+ */
+export async function allocateLogSequence(
+  tx: Queryable,
+  jurisdiction: string,
+  year: number,
+): Promise<number> {
+  const rows = await tx.query<{ last_seq: number }>(
+    `INSERT INTO log_number_counters (jurisdiction, year, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (jurisdiction, year) DO UPDATE SET last_seq = log_number_counters.last_seq + 1
+     RETURNING last_seq`,
+    [jurisdiction, year],
+  );
+  return rows[0]!.last_seq;
+}
+
+export async function insertCase(
+  tx: Queryable,
+  c: Omit<CaseRow, 'status_changed_at'>,
+): Promise<void> {
+  await insertRows(
+    tx,
+    'cases',
+    [
+      'id',
+      'jurisdiction',
+      'log_number',
+      'case_type',
+      'notification_type',
+      'channel',
+      'received_at',
+      'incident_occurred_at',
+      'incident_address',
+      'incident_beat',
+      'incident_district',
+      'facility_id',
+      'narrative',
+      'categories',
+      'flags',
+      'officers_unknown',
+      'lead_agency',
+      'restricted',
+      'restriction_reasons',
+      'status',
+      'status_changed_at',
+      'created_at',
+      'created_by',
+    ],
+    [
+      [
+        c.id,
+        c.jurisdiction,
+        c.log_number,
+        c.case_type,
+        c.notification_type,
+        c.channel,
+        c.received_at,
+        c.incident_occurred_at,
+        c.incident_address,
+        c.incident_beat,
+        c.incident_district,
+        c.facility_id,
+        c.narrative,
+        c.categories,
+        c.flags,
+        c.officers_unknown,
+        c.lead_agency,
+        c.restricted,
+        c.restriction_reasons,
+        c.status,
+        c.created_at,
+        c.created_at,
+        c.created_by,
+      ],
+    ],
+  );
+}
+
+const FACTS_SQL = `
+  SELECT c.*,
+         COALESCE((SELECT array_agg(DISTINCT ca.agency) FROM case_agencies ca WHERE ca.case_id = c.id), '{}') AS agency_list,
+         COALESCE((SELECT json_agg(json_build_object('userId', a.user_id, 'role', a.role))
+                     FROM assignments a WHERE a.case_id = c.id AND a.ended_at IS NULL), '[]') AS assignment_list
+    FROM cases c
+   WHERE c.jurisdiction = $1 AND c.log_number = $2`;
+
+interface FactsRow extends CaseRow {
+  agency_list: string[];
+  assignment_list: Array<{ userId: string; role: AssignmentRole }>;
+}
+
+function toFacts(r: FactsRow): CaseWithFacts {
+  const { agency_list, assignment_list, ...row } = r;
+  return {
+    row,
+    facts: {
+      status: row.status,
+      restricted: row.restricted,
+      leadAgency: row.lead_agency,
+      agencies: agency_list,
+      assignments: assignment_list,
+    },
+  };
+}
+
+/** Reads a case and its access facts without locking. */
+export async function findCase(
+  db: Queryable,
+  jurisdiction: string,
+  logNumber: string,
+): Promise<CaseWithFacts | undefined> {
+  const rows = await db.query<FactsRow>(FACTS_SQL, [jurisdiction, logNumber]);
+  return rows[0] ? toFacts(rows[0]) : undefined;
+}
+
+export async function findCaseById(
+  db: Queryable,
+  jurisdiction: string,
+  caseId: string,
+): Promise<CaseWithFacts | undefined> {
+  const rows = await db.query<{ log_number: string }>(
+    `SELECT log_number FROM cases WHERE jurisdiction = $1 AND id = $2`,
+    [jurisdiction, caseId],
+  );
+  return rows[0] ? findCase(db, jurisdiction, rows[0].log_number) : undefined;
+}
+
+/**
+ * Locks the case row (FOR UPDATE) for the rest of the transaction, then reads its facts. Two
+ * commands on one case serialize here, so each re-checks the state the other left.
+ */
+export async function lockCase(
+  tx: Queryable,
+  jurisdiction: string,
+  logNumber: string,
+): Promise<CaseWithFacts | undefined> {
+  const locked = await tx.query<{ id: string }>(
+    `SELECT id FROM cases WHERE jurisdiction = $1 AND log_number = $2 FOR UPDATE`,
+    [jurisdiction, logNumber],
+  );
+  if (locked.length === 0) {
+    return undefined;
+  }
+  return findCase(tx, jurisdiction, logNumber);
+}
+
+export async function updateCaseStatus(
+  tx: Queryable,
+  caseId: string,
+  status: CaseStatus,
+  at: Date,
+): Promise<void> {
+  await tx.query(`UPDATE cases SET status = $2, status_changed_at = $3 WHERE id = $1`, [
+    caseId,
+    status,
+    at,
+  ]);
+}
+
+export async function updateCaseRouting(
+  tx: Queryable,
+  caseId: string,
+  leadAgency: string,
+): Promise<void> {
+  await tx.query(`UPDATE cases SET lead_agency = $2 WHERE id = $1`, [caseId, leadAgency]);
+}
+
+export async function setOfficersIdentified(tx: Queryable, caseId: string): Promise<void> {
+  await tx.query(`UPDATE cases SET officers_unknown = false WHERE id = $1 AND officers_unknown`, [
+    caseId,
+  ]);
+}
+
+export interface StatusHistoryInsert {
+  id: string;
+  jurisdiction: string;
+  caseId: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  note: string | null;
+  at: Date;
+  actorId: string | null;
+}
+
+export async function insertStatusHistory(tx: Queryable, h: StatusHistoryInsert): Promise<void> {
+  await insertRows(
+    tx,
+    'case_status_history',
+    [
+      'id',
+      'jurisdiction',
+      'case_id',
+      'from_status',
+      'to_status',
+      'reason',
+      'note',
+      'at',
+      'actor_id',
+    ],
+    [[h.id, h.jurisdiction, h.caseId, h.from, h.to, h.reason, h.note, h.at, h.actorId]],
+  );
+}
+
+export interface RoutingInsert {
+  id: string;
+  jurisdiction: string;
+  caseId: string;
+  agency: string;
+  clause: string;
+  rule: string;
+  explanation: string;
+  explanationEs: string;
+  decidedAt: Date;
+  decidedBy: string | null;
+  jointReason: string | null;
+}
+
+export async function insertRoutingDecision(tx: Queryable, r: RoutingInsert): Promise<void> {
+  await insertRows(
+    tx,
+    'routing_decisions',
+    [
+      'id',
+      'jurisdiction',
+      'case_id',
+      'agency',
+      'clause',
+      'rule',
+      'explanation',
+      'explanation_es',
+      'decided_at',
+      'decided_by',
+      'joint_reason',
+    ],
+    [
+      [
+        r.id,
+        r.jurisdiction,
+        r.caseId,
+        r.agency,
+        r.clause,
+        r.rule,
+        r.explanation,
+        r.explanationEs,
+        r.decidedAt,
+        r.decidedBy,
+        r.jointReason,
+      ],
+    ],
+  );
+}
+
+export interface CaseAgencyInsert {
+  id: string;
+  jurisdiction: string;
+  caseId: string;
+  agency: string;
+  track: string;
+  role: string;
+  addedAt: Date;
+  addedBy: string | null;
+}
+
+/** Adds an agency track; false when that agency already has that track on the case. */
+export async function insertCaseAgency(tx: Queryable, a: CaseAgencyInsert): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO case_agencies (id, jurisdiction, case_id, agency, track, role, added_at, added_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id, agency, track) DO NOTHING RETURNING id`,
+    [a.id, a.jurisdiction, a.caseId, a.agency, a.track, a.role, a.addedAt, a.addedBy],
+  );
+  return rows.length === 1;
+}
+
+export interface AssignmentInsert {
+  id: string;
+  jurisdiction: string;
+  caseId: string;
+  userId: string;
+  role: AssignmentRole;
+  assignedAt: Date;
+  assignedBy: string;
+}
+
+/** Assigns; an existing active assignment of that user in that role is kept (false). */
+export async function insertAssignment(tx: Queryable, a: AssignmentInsert): Promise<boolean> {
+  const existing = await tx.query(
+    `SELECT 1 FROM assignments WHERE case_id = $1 AND user_id = $2 AND role = $3 AND ended_at IS NULL`,
+    [a.caseId, a.userId, a.role],
+  );
+  if (existing.length > 0) {
+    return false;
+  }
+  await insertRows(
+    tx,
+    'assignments',
+    ['id', 'jurisdiction', 'case_id', 'user_id', 'role', 'assigned_at', 'assigned_by'],
+    [[a.id, a.jurisdiction, a.caseId, a.userId, a.role, a.assignedAt, a.assignedBy]],
+  );
+  return true;
+}
+
+export interface ActivityInsert {
+  id: string;
+  jurisdiction: string;
+  caseId: string;
+  kind: string;
+  occurredAt: Date;
+  place: string | null;
+  outcome: string | null;
+  summary: string;
+  memberId: string | null;
+  agency: string;
+  recordedAt: Date;
+  recordedBy: string;
+}
+
+export async function insertActivity(tx: Queryable, a: ActivityInsert): Promise<void> {
+  await insertRows(
+    tx,
+    'activities',
+    [
+      'id',
+      'jurisdiction',
+      'case_id',
+      'kind',
+      'occurred_at',
+      'place',
+      'outcome',
+      'summary',
+      'member_id',
+      'agency',
+      'recorded_at',
+      'recorded_by',
+    ],
+    [
+      [
+        a.id,
+        a.jurisdiction,
+        a.caseId,
+        a.kind,
+        a.occurredAt,
+        a.place,
+        a.outcome,
+        a.summary,
+        a.memberId,
+        a.agency,
+        a.recordedAt,
+        a.recordedBy,
+      ],
+    ],
+  );
+}
+
+/** SQL condition (and its parameters, numbered from `offset`) equivalent to caseView() !== 'none'. */
+export function scopeCondition(
+  scope: CaseScope,
+  offset: number,
+): { sql: string; params: unknown[] } {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: 'true', params: [] };
+    case 'none':
+      return { sql: 'false', params: [] };
+    case 'agency': {
+      const u = `$${offset + 1}`;
+      const a = `$${offset + 2}`;
+      const participates = `(c.lead_agency = ${a} OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency = ${a}))`;
+      const visibleKinds = [
+        scope.unrestricted ? 'NOT c.restricted' : null,
+        scope.restricted ? 'c.restricted' : null,
+      ].filter(Boolean);
+      const byAgency =
+        visibleKinds.length > 0 ? `(${participates} AND (${visibleKinds.join(' OR ')}))` : 'false';
+      return {
+        sql: `(EXISTS (SELECT 1 FROM assignments asg WHERE asg.case_id = c.id AND asg.user_id = ${u} AND asg.ended_at IS NULL) OR ${byAgency})`,
+        params: [scope.userId, scope.agency],
+      };
+    }
+  }
+}
+
+export interface CaseListFilters {
+  q?: string | undefined;
+  status?: string | undefined;
+  category?: string | undefined;
+  agency?: string | undefined;
+  facility?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+  timeZone: string;
+}
+
+export interface CaseListRow {
+  log_number: string;
+  case_type: string;
+  received_at: Date;
+  status: CaseStatus;
+  categories: string[];
+  lead_agency: string;
+  restricted: boolean;
+  facility_code: string | null;
+}
+
+/** Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`). */
+export async function listCases(
+  db: Queryable,
+  jurisdiction: string,
+  scope: CaseScope,
+  f: CaseListFilters,
+): Promise<{ rows: CaseListRow[]; total: number }> {
+  const params: unknown[] = [jurisdiction];
+  const where = ['c.jurisdiction = $1'];
+  const scoped = scopeCondition(scope, params.length);
+  params.push(...scoped.params);
+  where.push(scoped.sql);
+  const add = (sql: (p: string) => string, value: unknown): void => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  let rank = '';
+  if (f.q) {
+    // websearch syntax: words, "phrases", -exclusions; both language configurations
+    add(
+      (p) =>
+        `c.search @@ (websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('spanish', ${p}))`,
+      f.q,
+    );
+    rank = `ts_rank(c.search, websearch_to_tsquery('english', $${params.length}) || websearch_to_tsquery('spanish', $${params.length})) DESC, `;
+  }
+  if (f.status) {
+    add((p) => `c.status = ${p}`, f.status);
+  }
+  if (f.category) {
+    add((p) => `c.categories @> ARRAY[${p}]::text[]`, f.category);
+  }
+  if (f.agency) {
+    add(
+      (p) =>
+        `(c.lead_agency = ${p} OR EXISTS (SELECT 1 FROM case_agencies ca2 WHERE ca2.case_id = c.id AND ca2.agency = ${p}))`,
+      f.agency,
+    );
+  }
+  if (f.facility) {
+    add((p) => `fac.code = ${p}`, f.facility);
+  }
+  // date filters are calendar days in the profile's time zone
+  if (f.from) {
+    params.push(f.timeZone);
+    add(
+      (p) => `c.received_at >= ((${p}::date)::timestamp AT TIME ZONE $${params.length - 1})`,
+      f.from,
+    );
+  }
+  if (f.to) {
+    params.push(f.timeZone);
+    add(
+      (p) => `c.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE $${params.length - 1})`,
+      f.to,
+    );
+  }
+  const whereSql = where.join(' AND ');
+  const from = `FROM cases c LEFT JOIN facilities fac ON fac.id = c.facility_id`;
+  const countRows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n ${from} WHERE ${whereSql}`,
+    params,
+  );
+  const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
+  const rows = await db.query<CaseListRow>(
+    `SELECT c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, fac.code AS facility_code
+       ${from} WHERE ${whereSql}
+      ORDER BY ${rank}c.received_at DESC, c.log_number DESC
+      LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+    pageParams,
+  );
+  return { rows, total: countRows[0]?.n ?? 0 };
+}
+
+/** The append-only children of a case the staff page shows. */
+export interface CaseChildren {
+  agencies: Array<{ agency: string; track: string; role: string; added_at: Date }>;
+  assignments: Array<{
+    id: string;
+    user_id: string;
+    email: string;
+    display_name: string;
+    agency: string;
+    role: AssignmentRole;
+    assigned_at: Date;
+  }>;
+  activities: Array<{
+    id: string;
+    kind: string;
+    occurred_at: Date;
+    place: string | null;
+    outcome: string | null;
+    summary: string;
+    member_id: string | null;
+    agency: string;
+    recorded_at: Date;
+  }>;
+  statusHistory: Array<{
+    from_status: string | null;
+    to_status: CaseStatus;
+    reason: string | null;
+    note: string | null;
+    at: Date;
+  }>;
+  routing: Array<{
+    agency: string;
+    clause: string;
+    rule: string;
+    explanation: string;
+    explanation_es: string;
+    decided_at: Date;
+    joint_reason: string | null;
+  }>;
+}
+
+export async function listCaseChildren(db: Queryable, caseId: string): Promise<CaseChildren> {
+  const [agencies, assignments, activities, statusHistory, routing] = await Promise.all([
+    db.query<CaseChildren['agencies'][number]>(
+      `SELECT agency, track, role, added_at FROM case_agencies WHERE case_id = $1 ORDER BY added_at, id`,
+      [caseId],
+    ),
+    db.query<CaseChildren['assignments'][number]>(
+      `SELECT a.id, a.user_id, u.email, u.display_name, u.agency, a.role, a.assigned_at
+         FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.case_id = $1 AND a.ended_at IS NULL ORDER BY a.assigned_at, a.id`,
+      [caseId],
+    ),
+    db.query<CaseChildren['activities'][number]>(
+      `SELECT id, kind, occurred_at, place, outcome, summary, member_id, agency, recorded_at FROM activities WHERE case_id = $1 ORDER BY occurred_at, id`,
+      [caseId],
+    ),
+    db.query<CaseChildren['statusHistory'][number]>(
+      `SELECT from_status, to_status, reason, note, at FROM case_status_history WHERE case_id = $1 ORDER BY at, id`,
+      [caseId],
+    ),
+    db.query<CaseChildren['routing'][number]>(
+      `SELECT agency, clause, rule, explanation, explanation_es, decided_at, joint_reason FROM routing_decisions WHERE case_id = $1 ORDER BY decided_at, id`,
+      [caseId],
+    ),
+  ]);
+  return { agencies, assignments, activities, statusHistory, routing };
+}

@@ -1,0 +1,180 @@
+import type { Queryable } from '../db/client.ts';
+import { insertRows } from './sql.ts';
+
+export interface DeadlineInsert {
+  id: string;
+  jurisdiction: string;
+  caseId: string;
+  kind: string;
+  sequence: number;
+  dueDate: string;
+  dueAt: string;
+  anchorKind: string;
+  anchorDate: string;
+  basis: string;
+  clause: string;
+  createdAt: Date;
+}
+
+export async function insertDeadlines(tx: Queryable, rows: DeadlineInsert[]): Promise<void> {
+  await insertRows(
+    tx,
+    'deadlines',
+    [
+      'id',
+      'jurisdiction',
+      'case_id',
+      'kind',
+      'sequence',
+      'due_date',
+      'due_at',
+      'anchor_kind',
+      'anchor_date',
+      'basis',
+      'clause',
+      'created_at',
+    ],
+    rows.map((d) => [
+      d.id,
+      d.jurisdiction,
+      d.caseId,
+      d.kind,
+      d.sequence,
+      d.dueDate,
+      d.dueAt,
+      d.anchorKind,
+      d.anchorDate,
+      d.basis,
+      d.clause,
+      d.createdAt,
+    ]),
+  );
+}
+
+export interface DeadlineRow {
+  id: string;
+  case_id: string;
+  kind: string;
+  sequence: number;
+  due_date: string;
+  due_at: Date;
+  anchor_kind: string;
+  anchor_date: string;
+  basis: string;
+  clause: string;
+  met_at: Date | null;
+  extensions: Array<{
+    days: number;
+    day_kind: string;
+    new_due_date: string;
+    reason: string;
+    granted_at: string;
+    granted_by: string;
+  }>;
+}
+
+const SELECT = `
+  SELECT d.id, d.case_id, d.kind, d.sequence, d.due_date, d.due_at, d.anchor_kind, d.anchor_date, d.basis, d.clause, d.met_at,
+         COALESCE((SELECT json_agg(json_build_object('days', e.days, 'day_kind', e.day_kind, 'new_due_date', e.new_due_date,
+                                                     'reason', e.reason, 'granted_at', e.granted_at, 'granted_by', u.email)
+                                   ORDER BY e.granted_at)
+                     FROM deadline_extensions e JOIN users u ON u.id = e.granted_by WHERE e.deadline_id = d.id), '[]') AS extensions
+    FROM deadlines d`;
+
+export async function listDeadlines(db: Queryable, caseId: string): Promise<DeadlineRow[]> {
+  return db.query<DeadlineRow>(
+    `${SELECT} WHERE d.case_id = $1 ORDER BY d.due_at, d.kind, d.sequence`,
+    [caseId],
+  );
+}
+
+export async function findDeadline(
+  db: Queryable,
+  caseId: string,
+  id: string,
+): Promise<DeadlineRow | undefined> {
+  const rows = await db.query<DeadlineRow>(`${SELECT} WHERE d.case_id = $1 AND d.id = $2`, [
+    caseId,
+    id,
+  ]);
+  return rows[0];
+}
+
+/** Records an extension (history) and moves the cached due date. */
+export async function extendDeadline(
+  tx: Queryable,
+  e: {
+    id: string;
+    jurisdiction: string;
+    deadlineId: string;
+    days: number;
+    dayKind: string;
+    newDueDate: string;
+    newDueAt: string;
+    reason: string;
+    grantedAt: Date;
+    grantedBy: string;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'deadline_extensions',
+    [
+      'id',
+      'jurisdiction',
+      'deadline_id',
+      'days',
+      'day_kind',
+      'new_due_date',
+      'new_due_at',
+      'reason',
+      'granted_at',
+      'granted_by',
+    ],
+    [
+      [
+        e.id,
+        e.jurisdiction,
+        e.deadlineId,
+        e.days,
+        e.dayKind,
+        e.newDueDate,
+        e.newDueAt,
+        e.reason,
+        e.grantedAt,
+        e.grantedBy,
+      ],
+    ],
+  );
+  await tx.query(`UPDATE deadlines SET due_date = $2, due_at = $3 WHERE id = $1`, [
+    e.deadlineId,
+    e.newDueDate,
+    e.newDueAt,
+  ]);
+}
+
+/** Marks the case's open deadlines of the given kinds as met (e.g. completion at closure). */
+export async function markDeadlinesMet(
+  tx: Queryable,
+  caseId: string,
+  kinds: string[],
+  at: Date,
+): Promise<number> {
+  const rows = await tx.query(
+    `UPDATE deadlines SET met_at = $3 WHERE case_id = $1 AND kind = ANY($2) AND met_at IS NULL RETURNING id`,
+    [caseId, kinds, at],
+  );
+  return rows.length;
+}
+
+/** Open deadlines across the cases a user may see, soonest first (the dashboard's list). */
+export async function countOpenDeadlines(
+  db: Queryable,
+  jurisdiction: string,
+): Promise<{ open: number; overdue: number }> {
+  const rows = await db.query<{ open: number; overdue: number }>(
+    `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM deadlines WHERE jurisdiction = $1 AND met_at IS NULL`,
+    [jurisdiction],
+  );
+  return rows[0] ?? { open: 0, overdue: 0 };
+}

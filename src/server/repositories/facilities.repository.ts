@@ -1,0 +1,142 @@
+import type { Queryable } from '../db/client.ts';
+import { insertRows } from './sql.ts';
+
+export interface FacilityRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  district: string | null;
+  address: string | null;
+}
+
+export async function insertFacility(
+  tx: Queryable,
+  jurisdiction: string,
+  f: FacilityRow,
+  at: Date,
+): Promise<void> {
+  await insertRows(
+    tx,
+    'facilities',
+    ['id', 'jurisdiction', 'code', 'name', 'kind', 'district', 'address', 'created_at'],
+    [[f.id, jurisdiction, f.code, f.name, f.kind, f.district, f.address, at]],
+  );
+}
+
+export async function findFacilityByCode(
+  db: Queryable,
+  jurisdiction: string,
+  code: string,
+): Promise<FacilityRow | undefined> {
+  const rows = await db.query<FacilityRow>(
+    `SELECT id, code, name, kind, district, address FROM facilities WHERE jurisdiction = $1 AND code = $2`,
+    [jurisdiction, code],
+  );
+  return rows[0];
+}
+
+export async function findFacilityById(
+  db: Queryable,
+  id: string,
+): Promise<FacilityRow | undefined> {
+  const rows = await db.query<FacilityRow>(
+    `SELECT id, code, name, kind, district, address FROM facilities WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function listFacilities(db: Queryable, jurisdiction: string): Promise<FacilityRow[]> {
+  return db.query<FacilityRow>(
+    `SELECT id, code, name, kind, district, address FROM facilities WHERE jurisdiction = $1 ORDER BY code`,
+    [jurisdiction],
+  );
+}
+
+export async function shelterPeriods(
+  db: Queryable,
+  facilityId: string,
+): Promise<Array<{ starts_on: string; ends_on: string | null; note: string | null }>> {
+  return db.query(
+    `SELECT starts_on, ends_on, note FROM facility_shelter_periods WHERE facility_id = $1 ORDER BY starts_on`,
+    [facilityId],
+  );
+}
+
+/** Whether the facility was a temporary shelter site on a calendar date. */
+export async function wasShelterSite(
+  db: Queryable,
+  facilityId: string,
+  day: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM facility_shelter_periods WHERE facility_id = $1 AND starts_on <= $2::date AND (ends_on IS NULL OR ends_on >= $2::date) LIMIT 1`,
+    [facilityId, day],
+  );
+  return rows.length > 0;
+}
+
+export async function dailyCounts(
+  db: Queryable,
+  facilityId: string,
+): Promise<Array<{ day: string; residents: number }>> {
+  return db.query(
+    `SELECT day, residents FROM facility_daily_counts WHERE facility_id = $1 ORDER BY day`,
+    [facilityId],
+  );
+}
+
+export async function facilityCaseCount(db: Queryable, facilityId: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM cases WHERE facility_id = $1`,
+    [facilityId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function insertShelterPeriod(
+  tx: Queryable,
+  p: {
+    id: string;
+    jurisdiction: string;
+    facilityId: string;
+    startsOn: string;
+    endsOn: string | null;
+    note: string | null;
+    createdAt: Date;
+    createdBy: string | null;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'facility_shelter_periods',
+    [
+      'id',
+      'jurisdiction',
+      'facility_id',
+      'starts_on',
+      'ends_on',
+      'note',
+      'created_at',
+      'created_by',
+    ],
+    [[p.id, p.jurisdiction, p.facilityId, p.startsOn, p.endsOn, p.note, p.createdAt, p.createdBy]],
+  );
+}
+
+/** Records (or corrects) one day's aggregate resident count. */
+export async function upsertDailyCount(
+  tx: Queryable,
+  jurisdiction: string,
+  facilityId: string,
+  day: string,
+  residents: number,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO facility_daily_counts (jurisdiction, facility_id, day, residents, recorded_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (facility_id, day) DO UPDATE SET residents = EXCLUDED.residents, recorded_at = EXCLUDED.recorded_at`,
+    [jurisdiction, facilityId, day, residents, at],
+  );
+}

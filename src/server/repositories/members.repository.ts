@@ -1,0 +1,261 @@
+import type { Queryable } from '../db/client.ts';
+import type { CaseScope } from '../policies/case.policy.ts';
+import { scopeCondition } from './cases.repository.ts';
+import { insertRows } from './sql.ts';
+
+export interface MemberRow {
+  id: string;
+  star: string | null;
+  first_name: string;
+  last_name: string;
+  rank: string | null;
+  unit_code: string | null;
+  appointed_date: string | null;
+  race: string | null;
+  sex: string | null;
+  birth_year: number | null;
+}
+
+const MEMBER_COLUMNS =
+  'id, star, first_name, last_name, rank, unit_code, appointed_date, race, sex, birth_year';
+
+export async function insertMember(
+  tx: Queryable,
+  jurisdiction: string,
+  m: MemberRow,
+  createdAt: Date,
+): Promise<void> {
+  await insertRows(
+    tx,
+    'members',
+    [
+      'id',
+      'jurisdiction',
+      'star',
+      'first_name',
+      'last_name',
+      'rank',
+      'unit_code',
+      'appointed_date',
+      'race',
+      'sex',
+      'birth_year',
+      'created_at',
+    ],
+    [
+      [
+        m.id,
+        jurisdiction,
+        m.star,
+        m.first_name,
+        m.last_name,
+        m.rank,
+        m.unit_code,
+        m.appointed_date,
+        m.race,
+        m.sex,
+        m.birth_year,
+        createdAt,
+      ],
+    ],
+  );
+}
+
+export async function findMember(
+  db: Queryable,
+  jurisdiction: string,
+  id: string,
+): Promise<MemberRow | undefined> {
+  const rows = await db.query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM members WHERE jurisdiction = $1 AND id = $2`,
+    [jurisdiction, id],
+  );
+  return rows[0];
+}
+
+/** Members holding a star number (usually one; stars are reissued over decades). */
+export async function findMembersByStar(
+  db: Queryable,
+  jurisdiction: string,
+  star: string,
+): Promise<MemberRow[]> {
+  return db.query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM members WHERE jurisdiction = $1 AND star = $2 ORDER BY appointed_date DESC NULLS LAST`,
+    [jurisdiction, star],
+  );
+}
+
+/** Star-number prefix or name search ("smith", "john smith", "smith, john"). */
+export async function searchMembers(
+  db: Queryable,
+  jurisdiction: string,
+  q: string | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: MemberRow[]; total: number }> {
+  const params: unknown[] = [jurisdiction];
+  let where = 'jurisdiction = $1';
+  if (q) {
+    if (/^\d+$/.test(q)) {
+      params.push(`${q}%`);
+      where += ` AND star LIKE $2`;
+    } else {
+      const words = q
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .slice(0, 4);
+      for (const w of words) {
+        params.push(`${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+        where += ` AND (lower(last_name) LIKE $${params.length} OR lower(first_name) LIKE $${params.length})`;
+      }
+    }
+  }
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM members WHERE ${where}`,
+    params,
+  );
+  const rows = await db.query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM members WHERE ${where} ORDER BY last_name, first_name, star LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    params,
+  );
+  return { rows, total: total[0]?.n ?? 0 };
+}
+
+export interface MemberAllegationRow {
+  id: string;
+  log_number: string;
+  category: string;
+  recommended_finding: string | null;
+  final_finding: string | null;
+  final_penalty: string | null;
+  received_at: Date;
+}
+
+/** A member's allegations on the cases the scope allows. */
+export async function memberAllegations(
+  db: Queryable,
+  memberId: string,
+  scope: CaseScope,
+): Promise<MemberAllegationRow[]> {
+  const scoped = scopeCondition(scope, 1);
+  return db.query<MemberAllegationRow>(
+    `SELECT a.id, c.log_number, a.category, a.recommended_finding, a.final_finding, a.final_penalty, c.received_at
+       FROM allegations a JOIN cases c ON c.id = a.case_id
+      WHERE a.member_id = $1 AND ${scoped.sql}
+      ORDER BY c.received_at, a.created_at`,
+    [memberId, ...scoped.params],
+  );
+}
+
+export interface DutyStatusRow {
+  id: string;
+  member_id: string;
+  log_number: string;
+  action: string;
+  stage: 'recommended' | 'decided';
+  recommendation_id: string | null;
+  decided_by: string | null;
+  reason: string;
+  effective_at: Date;
+  badge_surrendered: boolean | null;
+  weapon_surrendered: boolean | null;
+  agency: string;
+  recorded_at: Date;
+  recorded_by_email: string;
+}
+
+const DUTY_SELECT = `
+  SELECT d.id, d.member_id, c.log_number, d.action, d.stage, d.recommendation_id, d.decided_by, d.reason,
+         d.effective_at, d.badge_surrendered, d.weapon_surrendered, d.agency, d.recorded_at, u.email AS recorded_by_email
+    FROM duty_status_actions d JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.recorded_by`;
+
+/** The duty-status ledger of a member, on the cases the scope allows. */
+export async function memberDutyStatus(
+  db: Queryable,
+  memberId: string,
+  scope: CaseScope,
+): Promise<DutyStatusRow[]> {
+  const scoped = scopeCondition(scope, 1);
+  return db.query<DutyStatusRow>(
+    `${DUTY_SELECT} WHERE d.member_id = $1 AND ${scoped.sql} ORDER BY d.effective_at, d.recorded_at`,
+    [memberId, ...scoped.params],
+  );
+}
+
+export async function caseDutyStatus(db: Queryable, caseId: string): Promise<DutyStatusRow[]> {
+  return db.query<DutyStatusRow>(
+    `${DUTY_SELECT} WHERE d.case_id = $1 ORDER BY d.effective_at, d.recorded_at`,
+    [caseId],
+  );
+}
+
+export async function findDutyStatus(
+  db: Queryable,
+  id: string,
+): Promise<DutyStatusRow | undefined> {
+  const rows = await db.query<DutyStatusRow>(`${DUTY_SELECT} WHERE d.id = $1`, [id]);
+  return rows[0];
+}
+
+export async function insertDutyStatus(
+  tx: Queryable,
+  d: {
+    id: string;
+    jurisdiction: string;
+    memberId: string;
+    caseId: string;
+    action: string;
+    stage: string;
+    recommendationId: string | null;
+    decidedBy: string | null;
+    reason: string;
+    effectiveAt: Date;
+    badgeSurrendered: boolean | null;
+    weaponSurrendered: boolean | null;
+    agency: string;
+    recordedAt: Date;
+    recordedBy: string;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'duty_status_actions',
+    [
+      'id',
+      'jurisdiction',
+      'member_id',
+      'case_id',
+      'action',
+      'stage',
+      'recommendation_id',
+      'decided_by',
+      'reason',
+      'effective_at',
+      'badge_surrendered',
+      'weapon_surrendered',
+      'agency',
+      'recorded_at',
+      'recorded_by',
+    ],
+    [
+      [
+        d.id,
+        d.jurisdiction,
+        d.memberId,
+        d.caseId,
+        d.action,
+        d.stage,
+        d.recommendationId,
+        d.decidedBy,
+        d.reason,
+        d.effectiveAt,
+        d.badgeSurrendered,
+        d.weaponSurrendered,
+        d.agency,
+        d.recordedAt,
+        d.recordedBy,
+      ],
+    ],
+  );
+}

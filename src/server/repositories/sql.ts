@@ -1,0 +1,44 @@
+import type { Queryable } from '../db/client.ts';
+
+/**
+ * Inserts many rows in one statement (one round trip), columns in the given order.
+ * Table and column names come from code, never from input.
+ */
+export async function insertRows(
+  tx: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  const params: unknown[] = [];
+  const tuples = rows.map((row) => {
+    if (row.length !== columns.length) {
+      throw new Error(`insertRows(${table}): expected ${columns.length} values, got ${row.length}`);
+    }
+    const placeholders = row.map((value) => {
+      params.push(value);
+      return `$${params.length}`;
+    });
+    return `(${placeholders.join(', ')})`;
+  });
+  await tx.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
+    params,
+  );
+}
+
+/** ISO string of a timestamptz column value (a Date on both drivers), or null. */
+export function iso(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return new Date(value).toISOString();
+}
+
+/** Same as iso() for NOT NULL columns. */
+export function isoRequired(value: Date | string): string {
+  return new Date(value).toISOString();
+}

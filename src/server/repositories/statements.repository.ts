@@ -1,0 +1,172 @@
+import type { Queryable } from '../db/client.ts';
+import { insertRows } from './sql.ts';
+
+export interface StatementRow {
+  id: string;
+  case_id: string | null;
+  log_number: string | null;
+  language: string;
+  text: string;
+  human_reviewed: boolean;
+  translation_of: string | null;
+  status: 'draft' | 'published';
+  created_at: Date;
+  published_at: Date | null;
+}
+
+const SELECT = `
+  SELECT s.id, s.case_id, c.log_number, s.language, s.text, s.human_reviewed, s.translation_of, s.status,
+         s.created_at, s.published_at
+    FROM statements s LEFT JOIN cases c ON c.id = s.case_id`;
+
+export async function insertStatement(
+  tx: Queryable,
+  s: {
+    id: string;
+    jurisdiction: string;
+    caseId: string | null;
+    language: string;
+    text: string;
+    humanReviewed: boolean;
+    translationOf: string | null;
+    createdAt: Date;
+    createdBy: string;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'statements',
+    [
+      'id',
+      'jurisdiction',
+      'case_id',
+      'language',
+      'text',
+      'human_reviewed',
+      'translation_of',
+      'status',
+      'created_at',
+      'created_by',
+    ],
+    [
+      [
+        s.id,
+        s.jurisdiction,
+        s.caseId,
+        s.language,
+        s.text,
+        s.humanReviewed,
+        s.translationOf,
+        'draft',
+        s.createdAt,
+        s.createdBy,
+      ],
+    ],
+  );
+}
+
+export async function findStatement(
+  db: Queryable,
+  jurisdiction: string,
+  id: string,
+  lock = false,
+): Promise<StatementRow | undefined> {
+  const rows = await db.query<StatementRow>(
+    `${SELECT} WHERE s.jurisdiction = $1 AND s.id = $2${lock ? ' FOR UPDATE OF s' : ''}`,
+    [jurisdiction, id],
+  );
+  return rows[0];
+}
+
+export async function listCaseStatements(db: Queryable, caseId: string): Promise<StatementRow[]> {
+  return db.query<StatementRow>(`${SELECT} WHERE s.case_id = $1 ORDER BY s.created_at, s.id`, [
+    caseId,
+  ]);
+}
+
+export async function markPublished(
+  tx: Queryable,
+  id: string,
+  at: Date,
+  by: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE statements SET status = 'published', published_at = $2, published_by = $3 WHERE id = $1`,
+    [id, at, by],
+  );
+}
+
+export interface PressInquiryRow {
+  id: string;
+  case_id: string | null;
+  outlet: string;
+  question: string;
+  received_at: Date;
+  statement_id: string | null;
+  answered_at: Date | null;
+}
+
+export async function insertPressInquiry(
+  tx: Queryable,
+  p: {
+    id: string;
+    jurisdiction: string;
+    caseId: string;
+    outlet: string;
+    question: string;
+    receivedAt: Date;
+    loggedAt: Date;
+    loggedBy: string;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'press_inquiries',
+    [
+      'id',
+      'jurisdiction',
+      'case_id',
+      'outlet',
+      'question',
+      'received_at',
+      'logged_at',
+      'logged_by',
+    ],
+    [[p.id, p.jurisdiction, p.caseId, p.outlet, p.question, p.receivedAt, p.loggedAt, p.loggedBy]],
+  );
+}
+
+export async function findPressInquiry(
+  db: Queryable,
+  jurisdiction: string,
+  id: string,
+): Promise<PressInquiryRow | undefined> {
+  const rows = await db.query<PressInquiryRow>(
+    `SELECT id, case_id, outlet, question, received_at, statement_id, answered_at FROM press_inquiries WHERE jurisdiction = $1 AND id = $2 FOR UPDATE`,
+    [jurisdiction, id],
+  );
+  return rows[0];
+}
+
+export async function listPressInquiries(
+  db: Queryable,
+  caseId: string,
+): Promise<PressInquiryRow[]> {
+  return db.query<PressInquiryRow>(
+    `SELECT id, case_id, outlet, question, received_at, statement_id, answered_at FROM press_inquiries WHERE case_id = $1 ORDER BY received_at, id`,
+    [caseId],
+  );
+}
+
+export async function answerPressInquiry(
+  tx: Queryable,
+  id: string,
+  statementId: string,
+  at: Date,
+  by: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE press_inquiries SET statement_id = $2, answered_at = $3, answered_by = $4 WHERE id = $1`,
+    [id, statementId, at, by],
+  );
+}

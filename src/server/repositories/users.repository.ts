@@ -1,0 +1,114 @@
+import type { Queryable } from '../db/client.ts';
+import type { Agency, Role } from '../../shared/enums.ts';
+import { insertRows } from './sql.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  agency: Agency;
+  roles: Role[];
+  disabled_at: Date | null;
+}
+
+const COLUMNS = 'id, email, display_name, agency, roles, disabled_at';
+
+export async function insertUser(
+  tx: Queryable,
+  u: {
+    id: string;
+    jurisdiction: string;
+    email: string;
+    displayName: string;
+    agency: Agency;
+    roles: Role[];
+    passwordHash: string | null;
+    createdAt: Date;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'users',
+    [
+      'id',
+      'jurisdiction',
+      'email',
+      'display_name',
+      'agency',
+      'roles',
+      'password_hash',
+      'created_at',
+    ],
+    [
+      [
+        u.id,
+        u.jurisdiction,
+        u.email,
+        u.displayName,
+        u.agency,
+        u.roles,
+        u.passwordHash,
+        u.createdAt,
+      ],
+    ],
+  );
+}
+
+export async function findUserByEmail(
+  db: Queryable,
+  jurisdiction: string,
+  email: string,
+): Promise<UserRow | undefined> {
+  const rows = await db.query<UserRow>(
+    `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND email = lower($2)`,
+    [jurisdiction, email],
+  );
+  return rows[0];
+}
+
+export async function findUserById(
+  db: Queryable,
+  jurisdiction: string,
+  id: string,
+): Promise<UserRow | undefined> {
+  const rows = await db.query<UserRow>(
+    `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND id = $2`,
+    [jurisdiction, id],
+  );
+  return rows[0];
+}
+
+export async function insertToken(
+  tx: Queryable,
+  t: {
+    id: string;
+    jurisdiction: string;
+    userId: string;
+    tokenHash: string;
+    label: string;
+    createdAt: Date;
+    expiresAt: Date | null;
+  },
+): Promise<void> {
+  await insertRows(
+    tx,
+    'api_tokens',
+    ['id', 'jurisdiction', 'user_id', 'token_hash', 'label', 'created_at', 'expires_at'],
+    [[t.id, t.jurisdiction, t.userId, t.tokenHash, t.label, t.createdAt, t.expiresAt]],
+  );
+}
+
+/** The active user behind a token hash, if the token is live. */
+export async function findUserByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+  now: Date,
+): Promise<(UserRow & { jurisdiction: string }) | undefined> {
+  const rows = await db.query<UserRow & { jurisdiction: string }>(
+    `SELECT u.id, u.email, u.display_name, u.agency, u.roles, u.disabled_at, u.jurisdiction
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled_at IS NULL`,
+    [tokenHash, now],
+  );
+  return rows[0];
+}

@@ -1,0 +1,307 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ActivityRequest,
+  AddPartyRequest,
+  AgencyRequest,
+  AllegationRequest,
+  AssignmentRequest,
+  CaseIntakeRequest,
+  CaseIntakeResponse,
+  CaseListQuery,
+  CaseListResponse,
+  CaseOut,
+  ExtensionRequest,
+  FindingRequest,
+  PressInquiryRequest,
+  StatementRequest,
+  TransitionRequest,
+} from '../../shared/schemas/cases.ts';
+import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
+import type { RouteContext } from '../app.ts';
+import { addAllegation } from '../commands/add-allegation.ts';
+import { addCaseAgency } from '../commands/add-case-agency.ts';
+import { addParty } from '../commands/add-party.ts';
+import { assignCase } from '../commands/assign-case.ts';
+import { grantDeadlineExtension } from '../commands/extend-deadline.ts';
+import { fileCase } from '../commands/file-case.ts';
+import { logActivity } from '../commands/log-activity.ts';
+import { readCase } from '../commands/read-case.ts';
+import { recordAllegationFinding } from '../commands/record-finding.ts';
+import { draftStatement, logPressInquiry } from '../commands/statements.ts';
+import { transitionCase } from '../commands/transition-case.ts';
+import { caseScope } from '../policies/case.policy.ts';
+import {
+  presentCase,
+  presentCaseListItem,
+  presentFiledCase,
+} from '../presenters/staff/case.presenter.ts';
+import { listCases } from '../repositories/cases.repository.ts';
+import { actorOf } from '../plugins/auth.ts';
+
+const CaseParams = z.strictObject({ logNumber: LogNumber });
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const Created = z.object({ id: Uuid });
+const tags = ['cases'];
+
+/** Staff case routes (PRODUCT.md §5). Each: parse, authorize (in the command), run, present. */
+export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
+  /** The case as the caller may see it, after a change: the response of most writes. */
+  const reread = async (request: Parameters<RouteContext['deps']>[0], logNumber: string) =>
+    presentCase(await readCase(ctx.deps(request), logNumber));
+
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Intake: register a complaint, notification or miscellaneous matter',
+        body: CaseIntakeRequest,
+        response: { 201: CaseIntakeResponse, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentFiledCase(await fileCase(ctx.deps(request), request.body))),
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'List and search the cases you may see',
+        querystring: CaseListQuery,
+        response: { 200: CaseListResponse, ...problems },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const { rows, total } = await listCases(
+        ctx.db,
+        ctx.jurisdiction,
+        caseScope(actorOf(request)),
+        { ...q, timeZone: ctx.profile.timeZone },
+      );
+      return { items: rows.map(presentCaseListItem), total };
+    },
+  );
+
+  app.get(
+    '/cases/:logNumber',
+    {
+      schema: {
+        tags,
+        summary: 'One case, shaped by your permissions, with abilities',
+        params: CaseParams,
+        response: { 200: CaseOut, ...problems },
+      },
+    },
+    async (request) => reread(request, request.params.logNumber),
+  );
+
+  app.post(
+    '/cases/:logNumber/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Move the case to another stage',
+        params: CaseParams,
+        body: TransitionRequest,
+        response: { 200: CaseOut, ...problems },
+      },
+    },
+    async (request) => {
+      await transitionCase(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reread(request, request.params.logNumber);
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/parties',
+    {
+      schema: {
+        tags,
+        summary: 'Add a complainant, victim, witness, reporting party or intermediary',
+        params: CaseParams,
+        body: AddPartyRequest,
+        response: { 201: Created.extend({ restricted: z.boolean() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await addParty(ctx.deps(request), request.params.logNumber, request.body);
+      return reply.status(201).send({ id: r.partyId, restricted: r.restricted });
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Assign an investigator or supervisor',
+        params: CaseParams,
+        body: AssignmentRequest,
+        response: { 201: Created.extend({ userId: Uuid, created: z.boolean() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await assignCase(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reply.status(201).send({ id: r.assignmentId, userId: r.userId, created: r.created });
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/agencies',
+    {
+      schema: {
+        tags,
+        summary: 'Add a parallel or referral track, or record a joint determination',
+        params: CaseParams,
+        body: AgencyRequest,
+        response: { 201: CaseOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await addCaseAgency(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reply.status(201).send(await reread(request, request.params.logNumber));
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/allegations',
+    {
+      schema: {
+        tags,
+        summary: 'Add an allegation against one member',
+        params: CaseParams,
+        body: AllegationRequest,
+        response: { 201: Created.extend({ memberId: Uuid.nullable() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await addAllegation(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reply.status(201).send({ id: r.allegationId, memberId: r.memberId });
+    },
+  );
+
+  app.patch(
+    '/cases/:logNumber/allegations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Record recommended or final findings and penalties',
+        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
+        body: FindingRequest,
+        response: { 200: CaseOut, ...problems },
+      },
+    },
+    async (request) => {
+      await recordAllegationFinding(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        allegationId: request.params.id,
+        ...request.body,
+      });
+      return reread(request, request.params.logNumber);
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/activities',
+    {
+      schema: {
+        tags,
+        summary: 'Log a canvass, interview, note or evidence request',
+        params: CaseParams,
+        body: ActivityRequest,
+        response: { 201: Created, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await logActivity(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reply.status(201).send({ id: r.activityId });
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/statements',
+    {
+      schema: {
+        tags,
+        summary: 'Draft a public statement',
+        params: CaseParams,
+        body: StatementRequest,
+        response: { 201: Created.extend({ status: z.literal('draft') }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await draftStatement(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reply.status(201).send({ id: r.statementId, status: 'draft' as const });
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/press-inquiries',
+    {
+      schema: {
+        tags,
+        summary: 'Log a press inquiry',
+        params: CaseParams,
+        body: PressInquiryRequest,
+        response: { 201: Created, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await logPressInquiry(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reply.status(201).send({ id: r.pressInquiryId });
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/deadlines/:id/extensions',
+    {
+      schema: {
+        tags,
+        summary: 'Grant a deadline extension',
+        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
+        body: ExtensionRequest,
+        response: { 201: z.object({ dueDate: z.string(), dueAt: z.string() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await grantDeadlineExtension(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        deadlineId: request.params.id,
+        ...request.body,
+      });
+      return reply.status(201).send(r);
+    },
+  );
+};

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../../shared/schemas/common.ts';
+import {
+  DailyCountRequest,
+  FacilityOut,
+  FacilityRequest,
+  ShelterPeriodRequest,
+} from '../../shared/schemas/facilities.ts';
+import type { RouteContext } from '../app.ts';
+import { addFacility, addShelterPeriod, recordDailyCount } from '../commands/facilities.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { canReadRoster } from '../policies/member.policy.ts';
+import { presentFacility } from '../presenters/staff/facility.presenter.ts';
+import {
+  dailyCounts,
+  facilityCaseCount,
+  findFacilityByCode,
+  listFacilities,
+  shelterPeriods,
+} from '../repositories/facilities.repository.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const tags = ['facilities'];
+const CodeParams = z.strictObject({ code: z.string().min(1).max(40) });
+
+/** Stations and other sites, with temporary-shelter periods and daily aggregate counts. */
+export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
+  app,
+  { ctx },
+) => {
+  const load = async (code: string) => {
+    const f = await findFacilityByCode(ctx.db, ctx.jurisdiction, code);
+    if (!f) {
+      throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
+    }
+    const [periods, counts, caseCount] = await Promise.all([
+      shelterPeriods(ctx.db, f.id),
+      dailyCounts(ctx.db, f.id),
+      facilityCaseCount(ctx.db, f.id),
+    ]);
+    return presentFacility(f, periods, counts, caseCount);
+  };
+
+  app.get(
+    '/facilities',
+    {
+      schema: {
+        tags,
+        summary: 'All facilities',
+        response: { 200: z.object({ items: z.array(FacilityOut) }), ...problems },
+      },
+    },
+    async (request) => {
+      // the same staff who may read the roster may read the list of sites (public places)
+      if (!canReadRoster(actorOf(request))) {
+        throw new ForbiddenError();
+      }
+      const rows = await listFacilities(ctx.db, ctx.jurisdiction);
+      return { items: await Promise.all(rows.map((f) => load(f.code))) };
+    },
+  );
+
+  app.get(
+    '/facilities/:code',
+    {
+      schema: {
+        tags,
+        summary: 'One facility',
+        params: CodeParams,
+        response: { 200: FacilityOut, ...problems },
+      },
+    },
+    async (request) => {
+      if (!canReadRoster(actorOf(request))) {
+        throw new ForbiddenError();
+      }
+      return load(request.params.code);
+    },
+  );
+
+  app.post(
+    '/facilities',
+    {
+      schema: {
+        tags,
+        summary: 'Register a facility',
+        body: FacilityRequest,
+        response: { 201: FacilityOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const f = await addFacility(ctx.deps(request), request.body);
+      return reply.status(201).send(await load(f.code));
+    },
+  );
+
+  app.post(
+    '/facilities/:code/shelter-periods',
+    {
+      schema: {
+        tags,
+        summary: 'Record a temporary shelter-site period',
+        params: CodeParams,
+        body: ShelterPeriodRequest,
+        response: { 201: FacilityOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await addShelterPeriod(ctx.deps(request), request.params.code, request.body);
+      return reply.status(201).send(await load(request.params.code));
+    },
+  );
+
+  app.post(
+    '/facilities/:code/daily-counts',
+    {
+      schema: {
+        tags,
+        summary: "Record a day's aggregate resident count",
+        params: CodeParams,
+        body: DailyCountRequest,
+        response: { 201: FacilityOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await recordDailyCount(ctx.deps(request), request.params.code, request.body);
+      return reply.status(201).send(await load(request.params.code));
+    },
+  );
+};

@@ -1,0 +1,70 @@
+import type { Config } from './config/config.ts';
+import { lockDataDir, openPglite, openPostgres, type Db } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { ensureAuditHead } from './audit/audit.ts';
+import { chicagoProfile } from './domain/profiles/chicago.ts';
+import type { JurisdictionProfile } from './domain/profiles/profile.ts';
+import {
+  createFieldCipher,
+  resolveEncryptionKey,
+  type FieldCipher,
+} from './security/encryption.ts';
+
+/** An open, migrated database with everything a process needs to run commands. */
+export interface Runtime {
+  db: Db;
+  cipher: FieldCipher;
+  profile: JurisdictionProfile;
+  jurisdiction: string;
+  /** Closes the database and releases the data-directory lock. */
+  close(): Promise<void>;
+}
+
+/** Profiles by jurisdiction key. Chicago is the first; another city adds its own file. */
+const PROFILES: Record<string, JurisdictionProfile> = { chicago: chicagoProfile };
+
+/**
+ * Opens the configured database (PGlite in the data directory, or PostgreSQL at DATABASE_URL),
+ * takes the embedded data-directory lock, and applies pending migrations.
+ */
+export async function openRuntime(
+  config: Config,
+  purpose: string,
+  opts: { migrate?: boolean } = {},
+): Promise<Runtime> {
+  const profile = PROFILES[config.jurisdiction];
+  if (!profile) {
+    throw new Error(
+      `No jurisdiction profile named ${config.jurisdiction}; known: ${Object.keys(PROFILES).join(', ')}.`,
+    );
+  }
+  const embedded = !config.databaseUrl;
+  const release = embedded ? lockDataDir(config.dataDir, purpose) : () => undefined;
+  let db: Db;
+  try {
+    db = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+    if (opts.migrate !== false) {
+      await migrate(db);
+      await ensureAuditHead(db, config.jurisdiction);
+    }
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const cipher = createFieldCipher(
+    resolveEncryptionKey({ configured: config.encryptionKey, dataDir: config.dataDir, embedded }),
+  );
+  return {
+    db,
+    cipher,
+    profile,
+    jurisdiction: config.jurisdiction,
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

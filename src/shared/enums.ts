@@ -1,0 +1,211 @@
+/**
+ * Stable codes shared by server, CLI and (later) the web app. Codes are snake_case and never
+ * change once released; labels live in the jurisdiction profile and are translated.
+ */
+
+/** Staff roles (PRODUCT.md §2). */
+export const Role = {
+  intake: 'intake',
+  investigator: 'investigator',
+  supervisor: 'supervisor',
+  chief_administrator: 'chief_administrator',
+  public_information: 'public_information',
+  analyst: 'analyst',
+  auditor: 'auditor',
+  admin: 'admin',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES = Object.values(Role) as [Role, ...Role[]];
+
+/** Agencies that employ staff or take part in a case. */
+export const Agency = { COPA: 'COPA', BIA: 'BIA', OIG: 'OIG' } as const;
+export type Agency = (typeof Agency)[keyof typeof Agency];
+export const AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
+/** Agencies that investigate (routing can return only these). */
+export type InvestigatingAgency = 'COPA' | 'BIA';
+
+export const CaseType = {
+  complaint: 'complaint',
+  notification: 'notification',
+  miscellaneous: 'miscellaneous',
+} as const;
+export type CaseType = (typeof CaseType)[keyof typeof CaseType];
+export const CASE_TYPES = Object.values(CaseType) as [CaseType, ...CaseType[]];
+
+export const Channel = {
+  phone: 'phone',
+  online: 'online',
+  email: 'email',
+  mail: 'mail',
+  walk_in: 'walk_in',
+  district_station: 'district_station',
+  intermediary: 'intermediary',
+  department_notification: 'department_notification',
+  litigation: 'litigation',
+  anonymous: 'anonymous',
+} as const;
+export type Channel = (typeof Channel)[keyof typeof Channel];
+export const CHANNELS = Object.values(Channel) as [Channel, ...Channel[]];
+
+/** Case stage / status (PRODUCT.md §3). `status` on a case is a cache written by transition(). */
+export const CaseStatus = {
+  intake: 'intake',
+  preliminary: 'preliminary',
+  investigation: 'investigation',
+  review: 'review',
+  department_review: 'department_review',
+  final: 'final',
+  closed_no_finding: 'closed_no_finding',
+  closed_referred: 'closed_referred',
+} as const;
+export type CaseStatus = (typeof CaseStatus)[keyof typeof CaseStatus];
+export const CASE_STATUSES = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
+
+/** Reasons a transition may carry; some transitions require one of a subset. */
+export const TransitionReason = {
+  no_allegation: 'no_allegation',
+  member_not_identified: 'member_not_identified',
+  no_victim_or_witness_identified: 'no_victim_or_witness_identified',
+  withdrawn: 'withdrawn',
+  duplicate: 'duplicate',
+  outside_jurisdiction: 'outside_jurisdiction',
+  referred_to_other_agency: 'referred_to_other_agency',
+  new_material_evidence: 'new_material_evidence',
+  investigation_complete: 'investigation_complete',
+  returned_for_further_investigation: 'returned_for_further_investigation',
+  preliminary_complete: 'preliminary_complete',
+  accepted: 'accepted',
+  approved: 'approved',
+} as const;
+export type TransitionReason = (typeof TransitionReason)[keyof typeof TransitionReason];
+export const TRANSITION_REASONS = Object.values(TransitionReason) as [
+  TransitionReason,
+  ...TransitionReason[],
+];
+
+/** Allegation categories of the Chicago profile (PRODUCT.md §5). */
+export const Category = {
+  excessive_force: 'excessive_force',
+  sexual_misconduct: 'sexual_misconduct',
+  improper_search_seizure: 'improper_search_seizure',
+  verbal_abuse: 'verbal_abuse',
+  bias: 'bias',
+  domestic_violence: 'domestic_violence',
+  coercion: 'coercion',
+  denial_of_counsel: 'denial_of_counsel',
+  operational_violation: 'operational_violation',
+  unnecessary_display_of_weapon: 'unnecessary_display_of_weapon',
+  first_amendment: 'first_amendment',
+  false_report: 'false_report',
+  abuse_of_authority: 'abuse_of_authority',
+  firearm_discharge: 'firearm_discharge',
+  taser_discharge: 'taser_discharge',
+  oc_discharge: 'oc_discharge',
+  death_or_injury_in_custody: 'death_or_injury_in_custody',
+  officer_involved_death: 'officer_involved_death',
+  miscellaneous: 'miscellaneous',
+} as const;
+export type Category = (typeof Category)[keyof typeof Category];
+export const CATEGORIES = Object.values(Category) as [Category, ...Category[]];
+
+/** The 8 incident types CPD must notify COPA of (PRODUCT.md §3). */
+export const NotificationType = {
+  firearm_discharge_injury: 'firearm_discharge_injury',
+  firearm_discharge_at_person_no_injury: 'firearm_discharge_at_person_no_injury',
+  firearm_discharge_unintentional_or_animal: 'firearm_discharge_unintentional_or_animal',
+  taser_discharge: 'taser_discharge',
+  oc_discharge: 'oc_discharge',
+  chemical_smoke_distraction_device: 'chemical_smoke_distraction_device',
+  fatal_motor_vehicle_incident: 'fatal_motor_vehicle_incident',
+  death_in_custody: 'death_in_custody',
+} as const;
+export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
+export const NOTIFICATION_TYPES = Object.values(NotificationType) as [
+  NotificationType,
+  ...NotificationType[],
+];
+
+export const PartyRole = {
+  complainant: 'complainant',
+  victim: 'victim',
+  witness: 'witness',
+  reporting_party: 'reporting_party',
+  intermediary: 'intermediary',
+} as const;
+export type PartyRole = (typeof PartyRole)[keyof typeof PartyRole];
+export const PARTY_ROLES = Object.values(PartyRole) as [PartyRole, ...PartyRole[]];
+
+export const Vulnerability = {
+  minor: 'minor',
+  shelter_resident: 'shelter_resident',
+  limited_english: 'limited_english',
+  disability: 'disability',
+} as const;
+export type Vulnerability = (typeof Vulnerability)[keyof typeof Vulnerability];
+export const VULNERABILITIES = Object.values(Vulnerability) as [Vulnerability, ...Vulnerability[]];
+
+export const Finding = {
+  sustained: 'sustained',
+  not_sustained: 'not_sustained',
+  unfounded: 'unfounded',
+  exonerated: 'exonerated',
+  // legacy values kept as history (PRODUCT.md §3)
+  no_affidavit: 'no_affidavit',
+  no_finding: 'no_finding',
+  administratively_closed: 'administratively_closed',
+} as const;
+export type Finding = (typeof Finding)[keyof typeof Finding];
+export const FINDINGS = Object.values(Finding) as [Finding, ...Finding[]];
+
+export const DutyStatusAction = {
+  relieved_of_police_powers: 'relieved_of_police_powers',
+  administrative_duty: 'administrative_duty',
+  restored: 'restored',
+} as const;
+export type DutyStatusAction = (typeof DutyStatusAction)[keyof typeof DutyStatusAction];
+export const DUTY_STATUS_ACTIONS = Object.values(DutyStatusAction) as [
+  DutyStatusAction,
+  ...DutyStatusAction[],
+];
+export const DutyStatusStage = { recommended: 'recommended', decided: 'decided' } as const;
+export type DutyStatusStage = (typeof DutyStatusStage)[keyof typeof DutyStatusStage];
+
+export const Track = { administrative: 'administrative', criminal: 'criminal' } as const;
+export type Track = (typeof Track)[keyof typeof Track];
+export const AgencyRole = { lead: 'lead', parallel: 'parallel', referred: 'referred' } as const;
+export type AgencyRole = (typeof AgencyRole)[keyof typeof AgencyRole];
+
+export const AssignmentRole = {
+  lead_investigator: 'lead_investigator',
+  investigator: 'investigator',
+  supervisor: 'supervisor',
+} as const;
+export type AssignmentRole = (typeof AssignmentRole)[keyof typeof AssignmentRole];
+
+export const ActivityKind = {
+  canvass: 'canvass',
+  interview: 'interview',
+  note: 'note',
+  evidence_request: 'evidence_request',
+} as const;
+export type ActivityKind = (typeof ActivityKind)[keyof typeof ActivityKind];
+
+/** Deadline kinds: one per clock of the profile (PRODUCT.md §4). */
+export const DeadlineKind = {
+  acknowledgement_letter: 'acknowledgement_letter',
+  six_month_notice: 'six_month_notice',
+  completion_benchmark: 'completion_benchmark',
+  superintendent_response: 'superintendent_response',
+  video_release: 'video_release',
+  material_request: 'material_request',
+  quarterly_report: 'quarterly_report',
+  annual_report: 'annual_report',
+} as const;
+export type DeadlineKind = (typeof DeadlineKind)[keyof typeof DeadlineKind];
+
+export const Language = { en: 'en', es: 'es' } as const;
+export const ACTIVITY_KINDS = Object.values(ActivityKind) as [ActivityKind, ...ActivityKind[]];
+export const ASSIGNMENT_ROLES = Object.values(AssignmentRole) as [
+  AssignmentRole,
+  ...AssignmentRole[],
+];

@@ -1,0 +1,536 @@
+import { z } from 'zod';
+import {
+  ACTIVITY_KINDS,
+  AGENCIES,
+  ASSIGNMENT_ROLES,
+  CASE_STATUSES,
+  CASE_TYPES,
+  CATEGORIES,
+  CHANNELS,
+  FINDINGS,
+  NOTIFICATION_TYPES,
+  PARTY_ROLES,
+  TRANSITION_REASONS,
+  VULNERABILITIES,
+} from '../enums.ts';
+import { DateOnly, Instant, LanguageCode, LogNumber, Uuid } from './common.ts';
+
+const PenaltyCode = z.string().regex(/^\d{3}$/, 'must be a 3-digit CPD penalty code');
+const ShortText = z.string().trim().min(1).max(500);
+
+/** Contact-safety preferences: how (and whether) the office may reach the person. */
+export const ContactSafety = z.strictObject({
+  /** May letters be sent to a shelter or shared address? */
+  lettersToShelter: z.boolean().optional(),
+  /** May the office leave voicemail? */
+  voicemailOk: z.boolean().optional(),
+  /** Only contact through the intermediary who filed. */
+  throughIntermediaryOnly: z.boolean().optional(),
+  /** Free-text safety notes for the case team. */
+  notes: z.string().max(2000).optional(),
+});
+
+/** A complainant, victim, witness, reporting party or intermediary. No immigration status, ever. */
+export const PartyInput = z.strictObject({
+  /** The party's role in the case. */
+  role: z.enum(PARTY_ROLES),
+  /** True when the person did not give, or asked to withhold, their identity. */
+  anonymous: z.boolean().default(false),
+  /** Full name (encrypted at rest). */
+  name: z.string().trim().min(1).max(200).optional(),
+  /** Phone number (encrypted at rest). */
+  phone: z.string().trim().min(3).max(40).optional(),
+  /** Email (encrypted at rest). */
+  email: z.email().max(254).optional(),
+  /** Postal address (encrypted at rest). */
+  address: z.string().trim().max(300).optional(),
+  /** Date of birth (encrypted at rest). */
+  dateOfBirth: DateOnly.optional(),
+  /** For intermediaries: the organization filing (encrypted at rest). */
+  organization: z.string().trim().max(200).optional(),
+  /** For intermediaries: what the person consented to them doing. */
+  consentScope: z.string().trim().max(500).optional(),
+  /** Preferred language, ISO 639-1 (`es`). */
+  language: LanguageCode.optional(),
+  /** Preferred contact channel. */
+  contactChannel: z
+    .enum(['phone', 'email', 'mail', 'in_person', 'through_intermediary', 'none'])
+    .optional(),
+  /** Contact-safety preferences. */
+  contactSafety: ContactSafety.optional(),
+  /** Vulnerability flags; `minor` and `shelter_resident` restrict the case. */
+  vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(10).default([]),
+  /** Demographics only as public releases publish them. */
+  race: z.string().max(60).optional(),
+  sex: z.string().max(30).optional(),
+  ageRange: z.string().max(20).optional(),
+});
+export type PartyInput = z.infer<typeof PartyInput>;
+
+/** Where and when the incident happened. */
+export const IncidentInput = z.strictObject({
+  /** When the incident happened (the video-release clock runs from here). */
+  occurredAt: Instant.optional(),
+  /** Street address as reported (exact; the public sees block level only). */
+  address: z.string().trim().max(300).optional(),
+  /** CPD beat, e.g. `1011`. */
+  beat: z
+    .string()
+    .regex(/^\d{3,4}$/, 'must be a 3- or 4-digit beat')
+    .optional(),
+  /** CPD district, 3 digits, e.g. `010`. */
+  district: z
+    .string()
+    .regex(/^\d{3}$/, 'must be a 3-digit district like 010')
+    .optional(),
+  /** Code of a registered facility, e.g. `D010` (the 10th District station). */
+  facilityCode: z.string().trim().min(1).max(40).optional(),
+});
+
+/** POST /api/v1/cases — intake. */
+export const CaseIntakeRequest = z
+  .strictObject({
+    /** complaint, notification (one of the 8 CPD notification types) or miscellaneous. */
+    caseType: z.enum(CASE_TYPES),
+    /** How the information reached the office. */
+    channel: z.enum(CHANNELS),
+    /** When the office received it (the acknowledgement clock runs from here). */
+    receivedAt: Instant,
+    /** What was reported, in the reporter's words. */
+    narrative: z.string().trim().min(1).max(50_000),
+    /** Incident time and place. */
+    incident: IncidentInput.optional(),
+    /** Allegation categories known at intake. */
+    categories: z.array(z.enum(CATEGORIES)).max(19).default([]),
+    /** Required for caseType `notification`. */
+    notificationType: z.enum(NOTIFICATION_TYPES).optional(),
+    /** The accused officers are not yet identified. */
+    officersUnknown: z.boolean().default(false),
+    /** Death or serious bodily injury resulted (MCC 2-78-120(c), (d)). */
+    seriousInjuryOrDeath: z.boolean().default(false),
+    /** The person was in police custody (MCC 2-78-120(d)). */
+    inCustody: z.boolean().default(false),
+    /** Other flags known at intake. */
+    flags: z.array(z.enum(['bias', 'police_shooting', 'pursuit'])).default([]),
+    /** People in the case. */
+    parties: z.array(PartyInput).max(50).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.caseType === 'notification' && !v.notificationType) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notificationType'],
+        message: 'is required for a notification',
+      });
+    }
+    if (v.caseType !== 'notification' && v.notificationType) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notificationType'],
+        message: 'is only for caseType notification',
+      });
+    }
+  });
+export type CaseIntakeRequest = z.infer<typeof CaseIntakeRequest>;
+
+/** Where a case went and which clause decided it. */
+export const Routing = z.object({
+  /** Investigating agency. */
+  agency: z.enum(['COPA', 'BIA']),
+  /** The clause of law applied, e.g. `MCC 2-78-120(b-5)`. */
+  clause: z.string(),
+  /** Stable rule code. */
+  rule: z.string(),
+  /** Plain-language explanation (English). */
+  explanation: z.string(),
+  /** Plain-language explanation (Spanish). */
+  explanationEs: z.string(),
+  /** When the decision was made. */
+  decidedAt: Instant,
+});
+
+/** A statutory or policy clock on the case. */
+export const DeadlineOut = z.object({
+  id: Uuid,
+  /** Which clock. */
+  kind: z.string(),
+  /** For repeating clocks (the 6-month notices): which repetition. */
+  sequence: z.number().int(),
+  /** Due calendar date in the profile's time zone. */
+  dueDate: DateOnly,
+  /** The instant it falls due (end of the due day, local time). */
+  dueAt: Instant,
+  /** What the clock runs from. */
+  anchor: z.object({ kind: z.string(), date: DateOnly }),
+  /** Plain words with the clause behind the clock. */
+  basis: z.string(),
+  /** The clause. */
+  clause: z.string(),
+  /** When it was met, if it was. */
+  metAt: Instant.nullable(),
+  /** Extensions granted, oldest first. */
+  extensions: z.array(
+    z.object({
+      days: z.number().int(),
+      dayKind: z.string(),
+      newDueDate: DateOnly,
+      reason: z.string(),
+      grantedAt: Instant,
+      grantedBy: z.string(),
+    }),
+  ),
+});
+
+/** POST /api/v1/cases response. */
+export const CaseIntakeResponse = z.object({
+  /** The allocated log number, `YYYY-NNNNNNN`. */
+  logNumber: LogNumber,
+  /** Current stage. */
+  status: z.enum(CASE_STATUSES),
+  /** Need-to-know team only (sexual misconduct, domestic violence, minor or shelter resident). */
+  restricted: z.boolean(),
+  /** Why it is restricted. */
+  restrictionReasons: z.array(z.string()),
+  /** Where it was routed and why. */
+  routing: Routing,
+  /** Clocks started at intake. */
+  deadlines: z.array(DeadlineOut),
+});
+
+/** A party as the case team sees it; identity only when the viewer may see it. */
+export const PartyOut = z.object({
+  id: Uuid,
+  role: z.enum(PARTY_ROLES),
+  anonymous: z.boolean(),
+  /** Decrypted identity, or null when masked for this viewer or absent. */
+  identity: z
+    .object({
+      name: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+      address: z.string().optional(),
+      dateOfBirth: z.string().optional(),
+      organization: z.string().optional(),
+    })
+    .nullable(),
+  /** True when identity exists but this viewer may not see it. */
+  identityMasked: z.boolean(),
+  consentScope: z.string().nullable(),
+  language: z.string().nullable(),
+  contactChannel: z.string().nullable(),
+  contactSafety: ContactSafety,
+  vulnerabilities: z.array(z.enum(VULNERABILITIES)),
+  createdAt: Instant,
+});
+
+export const FindingOut = z.object({
+  stage: z.enum(['recommended', 'final']),
+  finding: z.string().nullable(),
+  penalty: z.string().nullable(),
+  agency: z.string(),
+  recordedAt: Instant,
+  recordedBy: z.string().nullable(),
+});
+
+export const AllegationOut = z.object({
+  id: Uuid,
+  /** The accused member; null while the officer is unknown. */
+  member: z
+    .object({
+      id: Uuid,
+      star: z.string().nullable(),
+      firstName: z.string(),
+      lastName: z.string(),
+      rank: z.string().nullable(),
+    })
+    .nullable(),
+  category: z.enum(CATEGORIES),
+  summary: z.string(),
+  recommendedFinding: z.string().nullable(),
+  recommendedPenalty: z.string().nullable(),
+  finalFinding: z.string().nullable(),
+  finalPenalty: z.string().nullable(),
+  /** Every finding and penalty recorded, oldest first. */
+  history: z.array(FindingOut),
+  createdAt: Instant,
+});
+
+export const DutyStatusOut = z.object({
+  id: Uuid,
+  memberId: Uuid,
+  logNumber: LogNumber,
+  action: z.string(),
+  stage: z.enum(['recommended', 'decided']),
+  /** The recommendation a decision answers. */
+  recommendationId: Uuid.nullable(),
+  /** Who decided (e.g. the Superintendent). */
+  decidedBy: z.string().nullable(),
+  reason: z.string(),
+  effectiveAt: Instant,
+  badgeSurrendered: z.boolean().nullable(),
+  weaponSurrendered: z.boolean().nullable(),
+  agency: z.string(),
+  recordedAt: Instant,
+  recordedBy: z.string(),
+});
+
+export const StatementOut = z.object({
+  id: Uuid,
+  logNumber: LogNumber.nullable(),
+  language: z.string(),
+  text: z.string(),
+  humanReviewed: z.boolean(),
+  translationOf: Uuid.nullable(),
+  status: z.enum(['draft', 'published']),
+  createdAt: Instant,
+  publishedAt: Instant.nullable(),
+});
+
+export const PressInquiryOut = z.object({
+  id: Uuid,
+  outlet: z.string(),
+  question: z.string(),
+  receivedAt: Instant,
+  statementId: Uuid.nullable(),
+  answeredAt: Instant.nullable(),
+});
+
+/** Which actions the caller may take on this case, computed by the server's policy. */
+export const Abilities = z.object({
+  actions: z.array(z.string()),
+  transitions: z.array(
+    z.object({
+      to: z.enum(CASE_STATUSES),
+      reasons: z.array(z.enum(TRANSITION_REASONS)).optional(),
+      reasonRequired: z.boolean(),
+    }),
+  ),
+});
+
+/** GET /api/v1/cases/{logNumber}: one case, shaped by the caller's permissions. */
+export const CaseOut = z.object({
+  logNumber: LogNumber,
+  /** `full` for the case team; `public_fields` for public-information officers. */
+  view: z.enum(['full', 'public_fields']),
+  caseType: z.enum(CASE_TYPES),
+  notificationType: z.enum(NOTIFICATION_TYPES).nullable(),
+  channel: z.enum(CHANNELS).optional(),
+  receivedAt: Instant,
+  status: z.enum(CASE_STATUSES),
+  statusChangedAt: Instant,
+  categories: z.array(z.enum(CATEGORIES)),
+  flags: z.array(z.string()).optional(),
+  restricted: z.boolean(),
+  restrictionReasons: z.array(z.string()).optional(),
+  leadAgency: z.string(),
+  officersUnknown: z.boolean().optional(),
+  routing: Routing.optional(),
+  routingHistory: z.array(Routing.extend({ jointReason: z.string().nullable() })).optional(),
+  incident: z
+    .object({
+      occurredAt: Instant.nullable(),
+      address: z.string().nullable(),
+      beat: z.string().nullable(),
+      district: z.string().nullable(),
+    })
+    .optional(),
+  facility: z
+    .object({ code: z.string(), name: z.string(), shelterSiteOnIncidentDate: z.boolean() })
+    .nullable()
+    .optional(),
+  narrative: z.string().optional(),
+  agencies: z.array(
+    z.object({
+      agency: z.enum(AGENCIES),
+      track: z.enum(['administrative', 'criminal']),
+      role: z.enum(['lead', 'parallel', 'referred']),
+      addedAt: Instant,
+    }),
+  ),
+  parties: z.array(PartyOut).optional(),
+  assignments: z
+    .array(
+      z.object({
+        id: Uuid,
+        userId: Uuid,
+        email: z.string(),
+        displayName: z.string(),
+        agency: z.string(),
+        role: z.enum(ASSIGNMENT_ROLES),
+        assignedAt: Instant,
+      }),
+    )
+    .optional(),
+  allegations: z.array(AllegationOut).optional(),
+  activities: z
+    .array(
+      z.object({
+        id: Uuid,
+        kind: z.enum(ACTIVITY_KINDS),
+        occurredAt: Instant,
+        place: z.string().nullable(),
+        outcome: z.string().nullable(),
+        summary: z.string(),
+        memberId: Uuid.nullable(),
+        agency: z.string(),
+        recordedAt: Instant,
+      }),
+    )
+    .optional(),
+  dutyStatus: z.array(DutyStatusOut).optional(),
+  statements: z.array(StatementOut),
+  pressInquiries: z.array(PressInquiryOut).optional(),
+  deadlines: z.array(DeadlineOut).optional(),
+  statusHistory: z
+    .array(
+      z.object({
+        from: z.string().nullable(),
+        to: z.enum(CASE_STATUSES),
+        reason: z.string().nullable(),
+        note: z.string().nullable(),
+        at: Instant,
+      }),
+    )
+    .optional(),
+  abilities: Abilities,
+});
+export type CaseOut = z.infer<typeof CaseOut>;
+
+/** GET /api/v1/cases query. */
+export const CaseListQuery = z.strictObject({
+  /** Full text over narratives (English and Spanish). */
+  q: z.string().trim().min(1).max(200).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  agency: z.enum(AGENCIES).optional(),
+  /** Facility code. */
+  facility: z.string().max(40).optional(),
+  /** Received on or after this date. */
+  from: DateOnly.optional(),
+  /** Received on or before this date. */
+  to: DateOnly.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export const CaseListItem = z.object({
+  logNumber: LogNumber,
+  caseType: z.enum(CASE_TYPES),
+  receivedAt: Instant,
+  status: z.enum(CASE_STATUSES),
+  categories: z.array(z.enum(CATEGORIES)),
+  leadAgency: z.string(),
+  restricted: z.boolean(),
+  facilityCode: z.string().nullable(),
+});
+export const CaseListResponse = z.object({ items: z.array(CaseListItem), total: z.number().int() });
+
+/** POST /api/v1/cases/{logNumber}/transitions */
+export const TransitionRequest = z.strictObject({
+  /** Target stage. */
+  to: z.enum(CASE_STATUSES),
+  /** Reason code; required for closures and reopening. */
+  reason: z.enum(TRANSITION_REASONS).optional(),
+  /** Free-text note kept in the history. */
+  note: z.string().trim().max(2000).optional(),
+  /** Optimistic check: the stage the caller saw; a different current stage answers 409. */
+  expectedStatus: z.enum(CASE_STATUSES).optional(),
+});
+
+/** POST /api/v1/cases/{logNumber}/assignments */
+export const AssignmentRequest = z
+  .strictObject({
+    /** The staff user to assign. */
+    userId: Uuid.optional(),
+    /** Or their email. */
+    email: z.email().optional(),
+    role: z.enum(ASSIGNMENT_ROLES),
+  })
+  .refine((v) => Boolean(v.userId) !== Boolean(v.email), {
+    message: 'give exactly one of userId or email',
+    path: ['userId'],
+  });
+
+/** POST /api/v1/cases/{logNumber}/agencies */
+export const AgencyRequest = z.strictObject({
+  agency: z.enum(['COPA', 'BIA']),
+  track: z.enum(['administrative', 'criminal']),
+  role: z.enum(['lead', 'parallel', 'referred']),
+  /** For a joint COPA+BIA determination moving a sexual-misconduct case to BIA (MCC 2-78-120(b-5)). */
+  jointDetermination: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).optional(),
+});
+
+/** POST /api/v1/cases/{logNumber}/allegations */
+export const AllegationRequest = z
+  .strictObject({
+    memberId: Uuid.optional(),
+    /** Star (badge) number, when memberId is not known. */
+    star: z
+      .string()
+      .regex(/^\d{1,6}$/, 'must be a star number')
+      .optional(),
+    /** Unknown officer: allowed while the officer is being identified. */
+    unknownMember: z.boolean().optional(),
+    category: z.enum(CATEGORIES),
+    summary: z.string().trim().min(1).max(5000),
+  })
+  .refine(
+    (v) => [v.memberId, v.star, v.unknownMember ? 'x' : undefined].filter(Boolean).length === 1,
+    {
+      message: 'give exactly one of memberId, star or unknownMember',
+      path: ['memberId'],
+    },
+  );
+
+/** PATCH /api/v1/cases/{logNumber}/allegations/{id} */
+export const FindingRequest = z
+  .strictObject({
+    recommendedFinding: z.enum(FINDINGS).optional(),
+    recommendedPenalty: PenaltyCode.optional(),
+    finalFinding: z.enum(FINDINGS).optional(),
+    finalPenalty: PenaltyCode.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'give at least one finding or penalty',
+    path: ['recommendedFinding'],
+  });
+
+/** POST /api/v1/cases/{logNumber}/parties */
+export const AddPartyRequest = PartyInput;
+
+/** POST /api/v1/cases/{logNumber}/activities */
+export const ActivityRequest = z.strictObject({
+  kind: z.enum(ACTIVITY_KINDS),
+  occurredAt: Instant,
+  place: z.string().trim().max(300).optional(),
+  outcome: z.string().trim().max(2000).optional(),
+  summary: z.string().trim().min(1).max(10_000),
+  /** For interviews of a member (member-interview notice). */
+  memberId: Uuid.optional(),
+});
+
+/** POST /api/v1/cases/{logNumber}/statements */
+export const StatementRequest = z.strictObject({
+  text: z.string().trim().min(1).max(10_000),
+  language: LanguageCode,
+  /** The statement this one translates. */
+  translationOf: Uuid.optional(),
+  humanReviewed: z.boolean().default(true),
+});
+
+/** POST /api/v1/cases/{logNumber}/press-inquiries */
+export const PressInquiryRequest = z.strictObject({
+  outlet: ShortText,
+  question: z.string().trim().min(1).max(5000),
+  receivedAt: Instant,
+});
+
+/** POST /api/v1/press-inquiries/{id}/answer */
+export const PressAnswerRequest = z.strictObject({ statementId: Uuid });
+
+/** POST /api/v1/cases/{logNumber}/deadlines/{id}/extensions */
+export const ExtensionRequest = z.strictObject({
+  days: z.number().int().min(1).max(365),
+  dayKind: z.enum(['calendar', 'business']).default('calendar'),
+  reason: z.string().trim().min(1).max(2000),
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** ISO 8601 date-time with a zone (`Z` or an offset). */
+export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with zone');
+/** Calendar date `YYYY-MM-DD`. */
+export const DateOnly = z.iso.date().describe('Calendar date YYYY-MM-DD');
+/** A log number: legacy 7 digits (`1053951`) or `YYYY-NNNNNNN`. Text, never a number. */
+export const LogNumber = z
+  .string()
+  .regex(/^(\d{7}|\d{4}-\d{7})$/, 'must be 7 digits (legacy) or YYYY-NNNNNNN')
+  .describe('Log number: legacy 7 digits or YYYY-NNNNNNN');
+export const Uuid = z.uuid();
+/** Two-letter ISO 639-1 language code. */
+export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code');
+
+/** RFC 9457 problem details, with a stable code and per-field messages. */
+export const Problem = z.object({
+  /** URI naming the problem type. */
+  type: z.string(),
+  /** Short human-readable summary of the problem type. */
+  title: z.string(),
+  /** HTTP status. */
+  status: z.number().int(),
+  /** Explanation of this occurrence. */
+  detail: z.string(),
+  /** Stable snake_case code clients branch on. */
+  code: z.string(),
+  /** Per-field messages, when the request had bad fields. */
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

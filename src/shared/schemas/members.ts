@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CATEGORIES, DUTY_STATUS_ACTIONS } from '../enums.ts';
+import { DateOnly, Instant, LogNumber, Uuid } from './common.ts';
+import { DutyStatusOut } from './cases.ts';
+
+/** POST /api/v1/members — add a department member to the roster. */
+export const MemberRequest = z.strictObject({
+  /** Star (badge) number. */
+  star: z.string().regex(/^\d{1,6}$/, 'must be a star number of up to 6 digits'),
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  /** Rank as the department writes it (`Police Officer`, `Sergeant`, `Lieutenant`…). */
+  rank: z.string().trim().max(60).optional(),
+  /** Unit code, e.g. `010`. */
+  unit: z.string().trim().max(20).optional(),
+  appointedDate: DateOnly.optional(),
+  race: z.string().max(60).optional(),
+  sex: z.string().max(30).optional(),
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+});
+
+export const MemberOut = z.object({
+  id: Uuid,
+  star: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  rank: z.string().nullable(),
+  unit: z.string().nullable(),
+  appointedDate: DateOnly.nullable(),
+  race: z.string().nullable(),
+  sex: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+});
+
+/** GET /api/v1/members query: star or name search. */
+export const MemberSearchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export const MemberListResponse = z.object({ items: z.array(MemberOut), total: z.number().int() });
+
+/** GET /api/v1/members/{id}: the member with the history the caller may see. */
+export const MemberDetailOut = MemberOut.extend({
+  allegations: z.array(
+    z.object({
+      id: Uuid,
+      logNumber: LogNumber,
+      category: z.enum(CATEGORIES),
+      recommendedFinding: z.string().nullable(),
+      finalFinding: z.string().nullable(),
+      finalPenalty: z.string().nullable(),
+      receivedAt: Instant,
+    }),
+  ),
+  /** The duty-status ledger: recommendations and decisions, oldest first. */
+  dutyStatus: z.array(DutyStatusOut),
+  /** Current status from the latest decided action. */
+  currentDutyStatus: z.enum(DUTY_STATUS_ACTIONS).nullable(),
+});
+
+/** POST /api/v1/members/{id}/duty-status */
+export const DutyStatusRequest = z
+  .strictObject({
+    action: z.enum(DUTY_STATUS_ACTIONS),
+    stage: z.enum(['recommended', 'decided']),
+    logNumber: LogNumber,
+    /** Who decided (name and title, e.g. `Superintendent Larry Snelling`); required for decided. */
+    decidedBy: z.string().trim().min(1).max(200).optional(),
+    /** The recommendation this decision answers. */
+    recommendationId: Uuid.optional(),
+    reason: z.string().trim().min(1).max(2000),
+    effectiveAt: Instant,
+    badgeSurrendered: z.boolean().optional(),
+    weaponSurrendered: z.boolean().optional(),
+  })
+  .refine((v) => v.stage === 'recommended' || Boolean(v.decidedBy), {
+    message: 'is required when stage is decided',
+    path: ['decidedBy'],
+  });

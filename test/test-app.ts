@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import type { Db } from '../src/server/db/client.ts';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
+import { createFieldCipher, type FieldCipher } from '../src/server/security/encryption.ts';
+import { addUser, createToken } from '../src/server/commands/users.ts';
+import type { Agency, Role } from '../src/shared/enums.ts';
+import { TEST_JURISDICTION, testDb } from './test-db.ts';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  agency: Agency;
+  roles: Role[];
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  cipher: FieldCipher;
+  /** Everything the app logged, for the no-personal-data-in-logs checks. */
+  logs: string[];
+  /** Creates a staff user and a token for them. */
+  user(roles: Role | Role[], agency?: Agency, email?: string): Promise<TestUser>;
+  /** app.inject with the user's bearer token. */
+  as(user: TestUser | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database: no mocks of our own server or database. */
+export async function testApp(opts: { now?: () => Date } = {}): Promise<TestApp> {
+  const { db, close } = await testDb();
+  const cipher = createFieldCipher(crypto.randomBytes(32));
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const app = await buildApp({
+    db,
+    cipher,
+    profile: chicagoProfile,
+    jurisdiction: TEST_JURISDICTION,
+    logLevel: 'info',
+    logStream,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
+  let n = 0;
+  return {
+    app,
+    db,
+    cipher,
+    logs,
+    async user(roles, agency = 'COPA', email) {
+      const list = Array.isArray(roles) ? roles : [roles];
+      const address = email ?? `${list.join('-')}-${agency.toLowerCase()}-${++n}@example.gov`;
+      const { id } = await addUser(sys, { email: address, agency, roles: list });
+      const { token } = await createToken(sys, { email: address });
+      return { id, email: address, token, agency, roles: list };
+    },
+    as(user, options) {
+      return app.inject({
+        ...options,
+        headers: {
+          ...(options.headers ?? {}),
+          ...(user ? { authorization: `Bearer ${user.token}` } : {}),
+        },
+      });
+    },
+    async close() {
+      await app.close();
+      await close();
+    },
+  };
+}
