@@ -166,15 +166,3 @@ export async function markDeadlinesMet(
   );
   return rows.length;
 }
-
-/** Open deadlines across the cases a user may see, soonest first (the dashboard's list). */
-export async function countOpenDeadlines(
-  db: Queryable,
-  jurisdiction: string,
-): Promise<{ open: number; overdue: number }> {
-  const rows = await db.query<{ open: number; overdue: number }>(
-    `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM deadlines WHERE jurisdiction = $1 AND met_at IS NULL`,
-    [jurisdiction],
-  );
-  return rows[0] ?? { open: 0, overdue: 0 };
-}

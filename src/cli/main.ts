@@ -1,0 +1,182 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../server/config/config.ts';
+import { DataDirLockedError } from '../server/db/client.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { verifyAuditChain } from '../server/audit/audit.ts';
+import { addUser, createToken } from '../server/commands/users.ts';
+import { loadDemo } from '../server/demo/demo.ts';
+import { startServer } from '../server/main.ts';
+import { openRuntime, type Runtime } from '../server/runtime.ts';
+import { caseStats } from '../server/repositories/stats.repository.ts';
+import { AppError } from '../server/errors.ts';
+import { AGENCIES, ROLES, type Agency, type Role } from '../shared/enums.ts';
+
+/** Runs `fn` with an open runtime and always closes it (releasing the embedded lock). */
+async function withRuntime<T>(config: Config, purpose: string, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(config, purpose);
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError('must be a port number 0-65535');
+  }
+  return n;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+const program = new Command('oversight').description('Oversight: case management and transparency for civilian police oversight').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('migrate the database and serve the API')
+  .option('--port <n>', 'port (default $PORT or 3000)', parsePort)
+  .option('--host <h>', 'interface (default $HOST or 127.0.0.1)')
+  .action(async (opts: { port?: number; host?: string }) => {
+    const config = loadConfig();
+    await startServer({ ...config, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}) });
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const config = loadConfig();
+    const rt = await openRuntime(config, 'oversight migrate', { migrate: false });
+    try {
+      const { applied } = await migrate(rt.db);
+      console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    } finally {
+      await rt.close();
+    }
+  });
+
+const users = program.command('users').description('staff accounts');
+users
+  .command('add <email>')
+  .description('create a staff user')
+  .addOption(new Option('--role <role...>', 'one or more roles').choices(ROLES).makeOptionMandatory())
+  .addOption(new Option('--agency <agency>', 'employing agency').choices(AGENCIES).makeOptionMandatory())
+  .option('--name <name>', 'display name')
+  .option('--password-stdin', 'read a password from standard input')
+  .action(async (email: string, opts: { role: Role[]; agency: Agency; name?: string; passwordStdin?: boolean }) => {
+    const password = opts.passwordStdin ? await readStdin() : undefined;
+    if (opts.passwordStdin && (!password || password.length < 12)) {
+      throw new InvalidArgumentError('the password from stdin must be at least 12 characters');
+    }
+    const config = loadConfig();
+    await withRuntime(config, 'oversight users add', async (rt) => {
+      const u = await addUser({ db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction }, {
+        email,
+        agency: opts.agency,
+        roles: opts.role,
+        password,
+        ...(opts.name ? { displayName: opts.name } : {}),
+      });
+      console.log(`created user ${u.email} (${opts.agency}: ${opts.role.join(', ')}) id ${u.id}`);
+    });
+  });
+
+const tokens = program.command('tokens').description('API bearer tokens');
+tokens
+  .command('create <email>')
+  .description('issue a bearer token (printed once, alone on the last line)')
+  .option('--expires-days <n>', 'expire after N days', (v) => Number.parseInt(v, 10))
+  .option('--label <label>', 'what the token is for', 'cli')
+  .action(async (email: string, opts: { expiresDays?: number; label: string }) => {
+    const config = loadConfig();
+    await withRuntime(config, 'oversight tokens create', async (rt) => {
+      const t = await createToken({ db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction }, {
+        email,
+        label: opts.label,
+        ...(opts.expiresDays ? { expiresInDays: opts.expiresDays } : {}),
+      });
+      console.error(`token for ${email}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''} (store it now: it is not shown again):`);
+      console.log(t.token);
+    });
+  });
+
+const audit = program.command('audit').description('the audit trail');
+audit
+  .command('verify')
+  .description('verify the hash chain; exit status 0 only when it holds')
+  .option('--json', 'print the result as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const config = loadConfig();
+    const result = await withRuntime(config, 'oversight audit verify', (rt) => verifyAuditChain(rt.db, rt.jurisdiction));
+    if (opts.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else if (result.ok) {
+      console.log(`audit chain OK: ${result.checked} events, last seq ${result.lastSeq}`);
+    } else {
+      console.log(`audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} events`);
+      for (const p of result.problems.slice(0, 20)) {
+        console.log(`  seq ${p.seq}: ${p.problem} (${p.detail})`);
+      }
+    }
+    process.exitCode = result.ok ? 0 : 1;
+  });
+
+program
+  .command('demo')
+  .description('load demo users, facilities, members and cases (including the 2023 shelter case); idempotent')
+  .option('--serve', 'then serve the API')
+  .option('--port <n>', 'port when serving', parsePort)
+  .action(async (opts: { serve?: boolean; port?: number }) => {
+    const config = loadConfig();
+    const rt = await openRuntime(config, opts.serve ? 'oversight serve' : 'oversight demo');
+    try {
+      const summary = await loadDemo(rt);
+      console.log(summary.text);
+    } catch (err) {
+      await rt.close();
+      throw err;
+    }
+    if (opts.serve) {
+      await startServer({ ...config, ...(opts.port !== undefined ? { port: opts.port } : {}) }, rt);
+    } else {
+      await rt.close();
+    }
+  });
+
+program
+  .command('stats')
+  .description('case statistics')
+  .option('--json', 'print JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const config = loadConfig();
+    const stats = await withRuntime(config, 'oversight stats', (rt) => caseStats(rt.db, rt.jurisdiction));
+    if (opts.json) {
+      console.log(JSON.stringify(stats, null, 2));
+      return;
+    }
+    console.log(`cases: ${stats.total}`);
+    for (const [k, v] of Object.entries(stats.byStatus)) {
+      console.log(`  ${k}: ${v}`);
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof InvalidArgumentError) {
+    console.error(`oversight: ${err.message}`);
+  } else if (err instanceof AppError) {
+    console.error(`oversight: ${err.message} (${err.code})`);
+  } else {
+    console.error(err);
+  }
+  process.exitCode = 1;
+}
