@@ -12,7 +12,11 @@ import { AppError } from '../server/errors.ts';
 import { AGENCIES, ROLES, type Agency, type Role } from '../shared/enums.ts';
 
 /** Runs `fn` with an open runtime and always closes it (releasing the embedded lock). */
-async function withRuntime<T>(config: Config, purpose: string, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+async function withRuntime<T>(
+  config: Config,
+  purpose: string,
+  fn: (rt: Runtime) => Promise<T>,
+): Promise<T> {
   const rt = await openRuntime(config, purpose);
   try {
     return await fn(rt);
@@ -34,10 +38,14 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
-const program = new Command('oversight').description('Oversight: case management and transparency for civilian police oversight').showHelpAfterError();
+const program = new Command('oversight')
+  .description('Oversight: case management and transparency for civilian police oversight')
+  .showHelpAfterError();
 
 program
   .command('serve')
@@ -46,7 +54,11 @@ program
   .option('--host <h>', 'interface (default $HOST or 127.0.0.1)')
   .action(async (opts: { port?: number; host?: string }) => {
     const config = loadConfig();
-    await startServer({ ...config, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}) });
+    await startServer({
+      ...config,
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.host ? { host: opts.host } : {}),
+    });
   });
 
 program
@@ -67,27 +79,39 @@ const users = program.command('users').description('staff accounts');
 users
   .command('add <email>')
   .description('create a staff user')
-  .addOption(new Option('--role <role...>', 'one or more roles').choices(ROLES).makeOptionMandatory())
-  .addOption(new Option('--agency <agency>', 'employing agency').choices(AGENCIES).makeOptionMandatory())
+  .addOption(
+    new Option('--role <role...>', 'one or more roles').choices(ROLES).makeOptionMandatory(),
+  )
+  .addOption(
+    new Option('--agency <agency>', 'employing agency').choices(AGENCIES).makeOptionMandatory(),
+  )
   .option('--name <name>', 'display name')
   .option('--password-stdin', 'read a password from standard input')
-  .action(async (email: string, opts: { role: Role[]; agency: Agency; name?: string; passwordStdin?: boolean }) => {
-    const password = opts.passwordStdin ? await readStdin() : undefined;
-    if (opts.passwordStdin && (!password || password.length < 12)) {
-      throw new InvalidArgumentError('the password from stdin must be at least 12 characters');
-    }
-    const config = loadConfig();
-    await withRuntime(config, 'oversight users add', async (rt) => {
-      const u = await addUser({ db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction }, {
-        email,
-        agency: opts.agency,
-        roles: opts.role,
-        password,
-        ...(opts.name ? { displayName: opts.name } : {}),
+  .action(
+    async (
+      email: string,
+      opts: { role: Role[]; agency: Agency; name?: string; passwordStdin?: boolean },
+    ) => {
+      const password = opts.passwordStdin ? await readStdin() : undefined;
+      if (opts.passwordStdin && (!password || password.length < 12)) {
+        throw new InvalidArgumentError('the password from stdin must be at least 12 characters');
+      }
+      const config = loadConfig();
+      await withRuntime(config, 'oversight users add', async (rt) => {
+        const u = await addUser(
+          { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction },
+          {
+            email,
+            agency: opts.agency,
+            roles: opts.role,
+            password,
+            ...(opts.name ? { displayName: opts.name } : {}),
+          },
+        );
+        console.log(`created user ${u.email} (${opts.agency}: ${opts.role.join(', ')}) id ${u.id}`);
       });
-      console.log(`created user ${u.email} (${opts.agency}: ${opts.role.join(', ')}) id ${u.id}`);
-    });
-  });
+    },
+  );
 
 const tokens = program.command('tokens').description('API bearer tokens');
 tokens
@@ -98,12 +122,17 @@ tokens
   .action(async (email: string, opts: { expiresDays?: number; label: string }) => {
     const config = loadConfig();
     await withRuntime(config, 'oversight tokens create', async (rt) => {
-      const t = await createToken({ db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction }, {
-        email,
-        label: opts.label,
-        ...(opts.expiresDays ? { expiresInDays: opts.expiresDays } : {}),
-      });
-      console.error(`token for ${email}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''} (store it now: it is not shown again):`);
+      const t = await createToken(
+        { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction },
+        {
+          email,
+          label: opts.label,
+          ...(opts.expiresDays ? { expiresInDays: opts.expiresDays } : {}),
+        },
+      );
+      console.error(
+        `token for ${email}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''} (store it now: it is not shown again):`,
+      );
       console.log(t.token);
     });
   });
@@ -115,13 +144,17 @@ audit
   .option('--json', 'print the result as JSON')
   .action(async (opts: { json?: boolean }) => {
     const config = loadConfig();
-    const result = await withRuntime(config, 'oversight audit verify', (rt) => verifyAuditChain(rt.db, rt.jurisdiction));
+    const result = await withRuntime(config, 'oversight audit verify', (rt) =>
+      verifyAuditChain(rt.db, rt.jurisdiction),
+    );
     if (opts.json) {
       console.log(JSON.stringify(result, null, 2));
     } else if (result.ok) {
       console.log(`audit chain OK: ${result.checked} events, last seq ${result.lastSeq}`);
     } else {
-      console.log(`audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} events`);
+      console.log(
+        `audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} events`,
+      );
       for (const p of result.problems.slice(0, 20)) {
         console.log(`  seq ${p.seq}: ${p.problem} (${p.detail})`);
       }
@@ -131,7 +164,9 @@ audit
 
 program
   .command('demo')
-  .description('load demo users, facilities, members and cases (including the 2023 shelter case); idempotent')
+  .description(
+    'load demo users, facilities, members and cases (including the 2023 shelter case); idempotent',
+  )
   .option('--serve', 'then serve the API')
   .option('--port <n>', 'port when serving', parsePort)
   .action(async (opts: { serve?: boolean; port?: number }) => {
@@ -157,7 +192,9 @@ program
   .option('--json', 'print JSON')
   .action(async (opts: { json?: boolean }) => {
     const config = loadConfig();
-    const stats = await withRuntime(config, 'oversight stats', (rt) => caseStats(rt.db, rt.jurisdiction));
+    const stats = await withRuntime(config, 'oversight stats', (rt) =>
+      caseStats(rt.db, rt.jurisdiction),
+    );
     if (opts.json) {
       console.log(JSON.stringify(stats, null, 2));
       return;
@@ -171,7 +208,11 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof InvalidArgumentError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof InvalidArgumentError
+  ) {
     console.error(`oversight: ${err.message}`);
   } else if (err instanceof AppError) {
     console.error(`oversight: ${err.message} (${err.code})`);

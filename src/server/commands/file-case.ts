@@ -86,7 +86,8 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
     deps.profile,
   );
   // MCC §2-78-135 six-month notices are COPA's duty; BIA cases do not carry them
-  const deadlines = routing.agency === 'COPA' ? clocks : clocks.filter((d) => d.kind !== 'six_month_notice');
+  const deadlines =
+    routing.agency === 'COPA' ? clocks : clocks.filter((d) => d.kind !== 'six_month_notice');
   const flags = deriveFlags(input, vulnerabilities);
   const caseId = crypto.randomUUID();
   const year = Number(localDate(receivedAt, deps.profile.timeZone).slice(0, 4));

@@ -14,25 +14,75 @@ import { assignCase } from '../commands/assign-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
-import { answerPressInquiryWithStatement, draftStatement, logPressInquiry, publishStatement } from '../commands/statements.ts';
+import {
+  answerPressInquiryWithStatement,
+  draftStatement,
+  logPressInquiry,
+  publishStatement,
+} from '../commands/statements.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
 import { findUserByEmail } from '../repositories/users.repository.ts';
 import { findMembersByStar } from '../repositories/members.repository.ts';
 
 /** Demo staff: one per role and agency a newcomer needs to try the product. */
-export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; agency: Agency; roles: Role[] }> = [
+export const DEMO_USERS: ReadonlyArray<{
+  email: string;
+  name: string;
+  agency: Agency;
+  roles: Role[];
+}> = [
   { email: 'intake@copa.example', name: 'Isabel Intake', agency: 'COPA', roles: ['intake'] },
-  { email: 'investigator@copa.example', name: 'Ines Investigator', agency: 'COPA', roles: ['investigator'] },
-  { email: 'investigator2@copa.example', name: 'Omar Investigator', agency: 'COPA', roles: ['investigator'] },
-  { email: 'supervisor@copa.example', name: 'Sam Supervisor', agency: 'COPA', roles: ['supervisor'] },
-  { email: 'chief@copa.example', name: 'Chris Chief Administrator', agency: 'COPA', roles: ['chief_administrator'] },
-  { email: 'pio@copa.example', name: 'Pat Public Information', agency: 'COPA', roles: ['public_information'] },
+  {
+    email: 'investigator@copa.example',
+    name: 'Ines Investigator',
+    agency: 'COPA',
+    roles: ['investigator'],
+  },
+  {
+    email: 'investigator2@copa.example',
+    name: 'Omar Investigator',
+    agency: 'COPA',
+    roles: ['investigator'],
+  },
+  {
+    email: 'supervisor@copa.example',
+    name: 'Sam Supervisor',
+    agency: 'COPA',
+    roles: ['supervisor'],
+  },
+  {
+    email: 'chief@copa.example',
+    name: 'Chris Chief Administrator',
+    agency: 'COPA',
+    roles: ['chief_administrator'],
+  },
+  {
+    email: 'pio@copa.example',
+    name: 'Pat Public Information',
+    agency: 'COPA',
+    roles: ['public_information'],
+  },
   { email: 'analyst@copa.example', name: 'Ana Analyst', agency: 'COPA', roles: ['analyst'] },
   { email: 'admin@copa.example', name: 'Ada Admin', agency: 'COPA', roles: ['admin'] },
-  { email: 'supervisor@bia.example', name: 'Bo BIA Supervisor', agency: 'BIA', roles: ['supervisor'] },
-  { email: 'investigator@bia.example', name: 'Bea BIA Investigator', agency: 'BIA', roles: ['investigator'] },
-  { email: 'chief@bia.example', name: 'Bill BIA Chief', agency: 'BIA', roles: ['chief_administrator'] },
+  {
+    email: 'supervisor@bia.example',
+    name: 'Bo BIA Supervisor',
+    agency: 'BIA',
+    roles: ['supervisor'],
+  },
+  {
+    email: 'investigator@bia.example',
+    name: 'Bea BIA Investigator',
+    agency: 'BIA',
+    roles: ['investigator'],
+  },
+  {
+    email: 'chief@bia.example',
+    name: 'Bill BIA Chief',
+    agency: 'BIA',
+    roles: ['chief_administrator'],
+  },
   { email: 'auditor@oig.example', name: 'Olga Auditor', agency: 'OIG', roles: ['auditor'] },
 ];
 
@@ -63,17 +113,94 @@ const STATIONS: ReadonlyArray<[string, string, string]> = [
 ];
 
 /** Fictional roster members (no real officer is named in demo data). */
-const MEMBERS: ReadonlyArray<{ star: string; firstName: string; lastName: string; rank: string; unit: string; appointedDate: string }> = [
-  { star: '10231', firstName: 'Daniel', lastName: 'Kowalczyk', rank: 'Police Officer', unit: '010', appointedDate: '2016-03-14' },
-  { star: '11872', firstName: 'Marcus', lastName: 'Whitfield', rank: 'Police Officer', unit: '010', appointedDate: '2018-08-27' },
-  { star: '1544', firstName: 'Teresa', lastName: 'Odum', rank: 'Sergeant', unit: '010', appointedDate: '2009-01-05' },
-  { star: '612', firstName: 'Gregory', lastName: 'Hallstrom', rank: 'Lieutenant', unit: '011', appointedDate: '2002-06-17' },
-  { star: '14420', firstName: 'Kevin', lastName: 'Brandt', rank: 'Police Officer', unit: '011', appointedDate: '2019-11-12' },
-  { star: '9931', firstName: 'Luis', lastName: 'Echeverria', rank: 'Police Officer', unit: '007', appointedDate: '2014-02-03' },
-  { star: '13005', firstName: 'Rachel', lastName: 'Dunmore', rank: 'Police Officer', unit: '007', appointedDate: '2017-05-22' },
-  { star: '8807', firstName: 'Anthony', lastName: 'Salerno', rank: 'Detective', unit: '620', appointedDate: '2006-09-11' },
-  { star: '15561', firstName: 'Jasmine', lastName: 'Pruitt', rank: 'Police Officer', unit: '015', appointedDate: '2020-01-21' },
-  { star: '7720', firstName: 'Patrick', lastName: 'Moloney', rank: 'Police Officer', unit: '018', appointedDate: '2005-04-18' },
+const MEMBERS: ReadonlyArray<{
+  star: string;
+  firstName: string;
+  lastName: string;
+  rank: string;
+  unit: string;
+  appointedDate: string;
+}> = [
+  {
+    star: '10231',
+    firstName: 'Daniel',
+    lastName: 'Kowalczyk',
+    rank: 'Police Officer',
+    unit: '010',
+    appointedDate: '2016-03-14',
+  },
+  {
+    star: '11872',
+    firstName: 'Marcus',
+    lastName: 'Whitfield',
+    rank: 'Police Officer',
+    unit: '010',
+    appointedDate: '2018-08-27',
+  },
+  {
+    star: '1544',
+    firstName: 'Teresa',
+    lastName: 'Odum',
+    rank: 'Sergeant',
+    unit: '010',
+    appointedDate: '2009-01-05',
+  },
+  {
+    star: '612',
+    firstName: 'Gregory',
+    lastName: 'Hallstrom',
+    rank: 'Lieutenant',
+    unit: '011',
+    appointedDate: '2002-06-17',
+  },
+  {
+    star: '14420',
+    firstName: 'Kevin',
+    lastName: 'Brandt',
+    rank: 'Police Officer',
+    unit: '011',
+    appointedDate: '2019-11-12',
+  },
+  {
+    star: '9931',
+    firstName: 'Luis',
+    lastName: 'Echeverria',
+    rank: 'Police Officer',
+    unit: '007',
+    appointedDate: '2014-02-03',
+  },
+  {
+    star: '13005',
+    firstName: 'Rachel',
+    lastName: 'Dunmore',
+    rank: 'Police Officer',
+    unit: '007',
+    appointedDate: '2017-05-22',
+  },
+  {
+    star: '8807',
+    firstName: 'Anthony',
+    lastName: 'Salerno',
+    rank: 'Detective',
+    unit: '620',
+    appointedDate: '2006-09-11',
+  },
+  {
+    star: '15561',
+    firstName: 'Jasmine',
+    lastName: 'Pruitt',
+    rank: 'Police Officer',
+    unit: '015',
+    appointedDate: '2020-01-21',
+  },
+  {
+    star: '7720',
+    firstName: 'Patrick',
+    lastName: 'Moloney',
+    rank: 'Police Officer',
+    unit: '018',
+    appointedDate: '2005-04-18',
+  },
 ];
 
 export interface DemoSummary {
@@ -91,7 +218,9 @@ type Intake = z.input<typeof CaseIntakeRequest>;
  */
 export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
   const sys = { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction };
-  const alreadyLoaded = Boolean(await findUserByEmail(rt.db, rt.jurisdiction, DEMO_USERS[0]!.email));
+  const alreadyLoaded = Boolean(
+    await findUserByEmail(rt.db, rt.jurisdiction, DEMO_USERS[0]!.email),
+  );
   if (!alreadyLoaded) {
     for (const u of DEMO_USERS) {
       await addUser(sys, { email: u.email, displayName: u.name, agency: u.agency, roles: u.roles });
@@ -101,10 +230,24 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
   for (const u of DEMO_USERS) {
     const row = await findUserByEmail(rt.db, rt.jurisdiction, u.email);
     if (row) {
-      actors.set(u.email, { id: row.id, email: row.email, displayName: row.display_name, agency: row.agency, roles: row.roles });
+      actors.set(u.email, {
+        id: row.id,
+        email: row.email,
+        displayName: row.display_name,
+        agency: row.agency,
+        roles: row.roles,
+      });
     }
   }
-  const as = (email: string): CommandDeps => ({ db: rt.db, now: () => new Date(), actor: actors.get(email)!, ip: null, cipher: rt.cipher, profile: rt.profile, jurisdiction: rt.jurisdiction });
+  const as = (email: string): CommandDeps => ({
+    db: rt.db,
+    now: () => new Date(),
+    actor: actors.get(email)!,
+    ip: null,
+    cipher: rt.cipher,
+    profile: rt.profile,
+    jurisdiction: rt.jurisdiction,
+  });
   if (!alreadyLoaded) {
     await loadReferenceData(as('admin@copa.example'), as('chief@copa.example'));
     await loadCases(as);
@@ -115,8 +258,12 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
     tokens.push({ email: u.email, roles: u.roles, agency: u.agency, token });
   }
   const lines = [
-    alreadyLoaded ? 'Demo data already loaded; issued fresh demo tokens (valid 7 days):' : 'Loaded demo data. Demo tokens (valid 7 days):',
-    ...tokens.map((t) => `  ${t.email.padEnd(28)} ${`${t.agency} ${t.roles.join(',')}`.padEnd(28)} ${t.token}`),
+    alreadyLoaded
+      ? 'Demo data already loaded; issued fresh demo tokens (valid 7 days):'
+      : 'Loaded demo data. Demo tokens (valid 7 days):',
+    ...tokens.map(
+      (t) => `  ${t.email.padEnd(28)} ${`${t.agency} ${t.roles.join(',')}`.padEnd(28)} ${t.token}`,
+    ),
     'Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:3000/api/v1/cases',
   ];
   return { loaded: !alreadyLoaded, tokens, text: lines.join('\n') };
@@ -124,12 +271,31 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
 
 async function loadReferenceData(admin: CommandDeps, chief: CommandDeps): Promise<void> {
   for (const [district, name, address] of STATIONS) {
-    await addFacility(admin, { code: `D${district}`, name, kind: 'district_station', district, address });
+    await addFacility(admin, {
+      code: `D${district}`,
+      name,
+      kind: 'district_station',
+      district,
+      address,
+    });
   }
-  await addFacility(admin, { code: 'HQ', name: 'Public Safety Headquarters', kind: 'headquarters', address: '3510 S Michigan Ave' });
+  await addFacility(admin, {
+    code: 'HQ',
+    name: 'Public Safety Headquarters',
+    kind: 'headquarters',
+    address: '3510 S Michigan Ave',
+  });
   // 2023: the city housed arriving migrants in district station lobbies
-  await addShelterPeriod(chief, 'D010', { startsOn: '2023-05-01', endsOn: '2023-11-15', note: 'Temporary shelter site in the station lobby' });
-  await addShelterPeriod(chief, 'D001', { startsOn: '2023-05-10', endsOn: '2023-10-31', note: 'Temporary shelter site in the station lobby' });
+  await addShelterPeriod(chief, 'D010', {
+    startsOn: '2023-05-01',
+    endsOn: '2023-11-15',
+    note: 'Temporary shelter site in the station lobby',
+  });
+  await addShelterPeriod(chief, 'D001', {
+    startsOn: '2023-05-10',
+    endsOn: '2023-10-31',
+    note: 'Temporary shelter site in the station lobby',
+  });
   const counts = [38, 41, 44, 47, 45, 52, 49];
   for (const [i, residents] of counts.entries()) {
     await recordDailyCount(chief, 'D010', { day: `2023-09-0${i + 1}`, residents });
@@ -167,27 +333,78 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
     categories: ['sexual_misconduct'],
     officersUnknown: true,
     parties: [
-      { role: 'victim', anonymous: true, language: 'es', vulnerabilities: ['shelter_resident', 'minor', 'limited_english'], contactSafety: { lettersToShelter: false, throughIntermediaryOnly: true } },
-      { role: 'intermediary', name: 'Demo Volunteer', phone: '312-555-0142', organization: 'Demo Shelter Volunteers', consentScope: 'report the incident; relay contact from COPA', language: 'en' },
+      {
+        role: 'victim',
+        anonymous: true,
+        language: 'es',
+        vulnerabilities: ['shelter_resident', 'minor', 'limited_english'],
+        contactSafety: { lettersToShelter: false, throughIntermediaryOnly: true },
+      },
+      {
+        role: 'intermediary',
+        name: 'Demo Volunteer',
+        phone: '312-555-0142',
+        organization: 'Demo Shelter Volunteers',
+        consentScope: 'report the incident; relay contact from COPA',
+        language: 'en',
+      },
     ],
   });
-  await addCaseAgency(chief, { logNumber: log, agency: 'BIA', track: 'criminal', role: 'parallel' });
-  await assignCase(supervisor, { logNumber: log, email: 'investigator@copa.example', role: 'lead_investigator' });
-  await assignCase(biaSupervisor, { logNumber: log, email: 'investigator@bia.example', role: 'investigator' });
+  await addCaseAgency(chief, {
+    logNumber: log,
+    agency: 'BIA',
+    track: 'criminal',
+    role: 'parallel',
+  });
+  await assignCase(supervisor, {
+    logNumber: log,
+    email: 'investigator@copa.example',
+    role: 'lead_investigator',
+  });
+  await assignCase(biaSupervisor, {
+    logNumber: log,
+    email: 'investigator@bia.example',
+    role: 'investigator',
+  });
   await transitionCase(supervisor, { logNumber: log, to: 'preliminary' });
   await transitionCase(supervisor, { logNumber: log, to: 'investigation' });
   for (const [date, place, outcome] of [
-    ['2023-09-20T14:00:00-05:00', '10th District station lobby', 'Spoke with residents through a Spanish interpreter; no one identified the woman.'],
-    ['2023-09-22T11:00:00-05:00', 'City shelter, Near West Side', 'Canvassed residents transferred from the 10th District; no witness came forward.'],
+    [
+      '2023-09-20T14:00:00-05:00',
+      '10th District station lobby',
+      'Spoke with residents through a Spanish interpreter; no one identified the woman.',
+    ],
+    [
+      '2023-09-22T11:00:00-05:00',
+      'City shelter, Near West Side',
+      'Canvassed residents transferred from the 10th District; no witness came forward.',
+    ],
     ['2023-09-26T16:30:00-05:00', '1st District station lobby', 'Canvassed; no information.'],
   ] as const) {
-    await logActivity(investigator, { logNumber: log, kind: 'canvass', occurredAt: date, place, outcome, summary: 'Shelter canvass for the victim and witnesses.' });
+    await logActivity(investigator, {
+      logNumber: log,
+      kind: 'canvass',
+      occurredAt: date,
+      place,
+      outcome,
+      summary: 'Shelter canvass for the victim and witnesses.',
+    });
   }
-  await logActivity(investigator, { logNumber: log, kind: 'evidence_request', occurredAt: '2023-09-21T09:00:00-05:00', summary: 'Requested station lobby video and the duty roster for 2023-09-10 to 2023-09-17.' });
+  await logActivity(investigator, {
+    logNumber: log,
+    kind: 'evidence_request',
+    occurredAt: '2023-09-21T09:00:00-05:00',
+    summary: 'Requested station lobby video and the duty roster for 2023-09-10 to 2023-09-17.',
+  });
   const allegations = [];
   for (const star of ['10231', '11872']) {
     allegations.push(
-      await addAllegation(investigator, { logNumber: log, star, category: 'sexual_misconduct', summary: 'Alleged sexual contact with a person sheltering in the station lobby.' }),
+      await addAllegation(investigator, {
+        logNumber: log,
+        star,
+        category: 'sexual_misconduct',
+        summary: 'Alleged sexual contact with a person sheltering in the station lobby.',
+      }),
     );
   }
   for (const star of ['10231', '11872']) {
@@ -196,7 +413,8 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
       action: 'relieved_of_police_powers',
       stage: 'recommended',
       logNumber: log,
-      reason: 'Seriousness of the allegation and the officers’ continued access to people sheltering at the station.',
+      reason:
+        'Seriousness of the allegation and the officers’ continued access to people sheltering at the station.',
       effectiveAt: '2023-09-27T12:00:00-05:00',
     });
     await recordDutyStatus(chief, {
@@ -212,17 +430,50 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
       weaponSurrendered: true,
     });
   }
-  const en = await draftStatement(pio, { logNumber: log, language: 'en', text: 'The allegations are under investigation by BIA and COPA.', humanReviewed: true });
-  const es = await draftStatement(pio, { logNumber: log, language: 'es', text: 'Las denuncias están siendo investigadas por BIA y COPA.', translationOf: en.statementId, humanReviewed: true });
+  const en = await draftStatement(pio, {
+    logNumber: log,
+    language: 'en',
+    text: 'The allegations are under investigation by BIA and COPA.',
+    humanReviewed: true,
+  });
+  const es = await draftStatement(pio, {
+    logNumber: log,
+    language: 'es',
+    text: 'Las denuncias están siendo investigadas por BIA y COPA.',
+    translationOf: en.statementId,
+    humanReviewed: true,
+  });
   await publishStatement(pio, en.statementId);
   await publishStatement(pio, es.statementId);
-  const press = await logPressInquiry(pio, { logNumber: log, outlet: 'Chicago Daily (demo)', question: 'Were any officers’ police powers revoked?', receivedAt: '2023-09-29T10:00:00-05:00' });
-  await answerPressInquiryWithStatement(pio, { pressInquiryId: press.pressInquiryId, statementId: en.statementId });
+  const press = await logPressInquiry(pio, {
+    logNumber: log,
+    outlet: 'Chicago Daily (demo)',
+    question: 'Were any officers’ police powers revoked?',
+    receivedAt: '2023-09-29T10:00:00-05:00',
+  });
+  await answerPressInquiryWithStatement(pio, {
+    pressInquiryId: press.pressInquiryId,
+    statementId: en.statementId,
+  });
   for (const a of allegations) {
-    await recordAllegationFinding(chief, { logNumber: log, allegationId: a.allegationId, recommendedFinding: 'not_sustained' });
+    await recordAllegationFinding(chief, {
+      logNumber: log,
+      allegationId: a.allegationId,
+      recommendedFinding: 'not_sustained',
+    });
   }
-  await transitionCase(chief, { logNumber: log, to: 'closed_no_finding', reason: 'no_victim_or_witness_identified', note: 'No victim or witness came forward after repeated canvasses.' });
-  await transitionCase(chief, { logNumber: log, to: 'investigation', reason: 'new_material_evidence', note: 'A witness contacted the intermediary.' });
+  await transitionCase(chief, {
+    logNumber: log,
+    to: 'closed_no_finding',
+    reason: 'no_victim_or_witness_identified',
+    note: 'No victim or witness came forward after repeated canvasses.',
+  });
+  await transitionCase(chief, {
+    logNumber: log,
+    to: 'investigation',
+    reason: 'new_material_evidence',
+    note: 'A witness contacted the intermediary.',
+  });
 
   // Other cases across the profile's clauses.
   const others: Intake[] = [
@@ -230,18 +481,37 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
       caseType: 'complaint',
       channel: 'online',
       receivedAt: '2024-02-06T09:40:00-06:00',
-      narrative: 'Complainant states officers slammed him against a squad car and punched him during an arrest near W Madison St.',
-      incident: { occurredAt: '2024-02-04T23:15:00-06:00', address: '5700 W Madison St', beat: '1513', district: '015' },
+      narrative:
+        'Complainant states officers slammed him against a squad car and punched him during an arrest near W Madison St.',
+      incident: {
+        occurredAt: '2024-02-04T23:15:00-06:00',
+        address: '5700 W Madison St',
+        beat: '1513',
+        district: '015',
+      },
       categories: ['excessive_force', 'verbal_abuse'],
-      parties: [{ role: 'complainant', name: 'Demo Complainant One', email: 'demo.one@example.org', language: 'en' }],
+      parties: [
+        {
+          role: 'complainant',
+          name: 'Demo Complainant One',
+          email: 'demo.one@example.org',
+          language: 'en',
+        },
+      ],
     },
     {
       caseType: 'notification',
       channel: 'department_notification',
       notificationType: 'firearm_discharge_injury',
       receivedAt: '2024-03-11T02:05:00-05:00',
-      narrative: 'CPD notification: an officer discharged a firearm during a foot pursuit; one person was struck and taken to a hospital.',
-      incident: { occurredAt: '2024-03-11T01:32:00-05:00', address: '6300 S Ashland Ave', beat: '0726', district: '007' },
+      narrative:
+        'CPD notification: an officer discharged a firearm during a foot pursuit; one person was struck and taken to a hospital.',
+      incident: {
+        occurredAt: '2024-03-11T01:32:00-05:00',
+        address: '6300 S Ashland Ave',
+        beat: '0726',
+        district: '007',
+      },
       categories: ['firearm_discharge'],
       seriousInjuryOrDeath: true,
     },
@@ -249,16 +519,29 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
       caseType: 'complaint',
       channel: 'phone',
       receivedAt: '2024-04-15T13:20:00-05:00',
-      narrative: 'Caller reports officers searched her car without consent or a warrant during a traffic stop and left her belongings on the street.',
-      incident: { occurredAt: '2024-04-13T19:00:00-05:00', address: '3100 W Harrison St', district: '011' },
+      narrative:
+        'Caller reports officers searched her car without consent or a warrant during a traffic stop and left her belongings on the street.',
+      incident: {
+        occurredAt: '2024-04-13T19:00:00-05:00',
+        address: '3100 W Harrison St',
+        district: '011',
+      },
       categories: ['improper_search_seizure'],
-      parties: [{ role: 'complainant', anonymous: true, language: 'es', vulnerabilities: ['limited_english'] }],
+      parties: [
+        {
+          role: 'complainant',
+          anonymous: true,
+          language: 'es',
+          vulnerabilities: ['limited_english'],
+        },
+      ],
     },
     {
       caseType: 'complaint',
       channel: 'email',
       receivedAt: '2024-05-02T08:00:00-05:00',
-      narrative: 'Complainant says an officer did not complete a required report after a minor traffic crash and was rude on the phone.',
+      narrative:
+        'Complainant says an officer did not complete a required report after a minor traffic crash and was rude on the phone.',
       incident: { occurredAt: '2024-04-29T17:45:00-05:00', district: '018' },
       categories: ['operational_violation'],
       parties: [{ role: 'complainant', name: 'Demo Complainant Two', phone: '773-555-0188' }],
@@ -269,14 +552,22 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
       receivedAt: '2024-06-20T15:00:00-05:00',
       narrative: 'A woman reports that her partner, a CPD officer, threatened her at home.',
       categories: ['domestic_violence'],
-      parties: [{ role: 'victim', name: 'Demo Victim Three', language: 'en', contactSafety: { voicemailOk: false } }],
+      parties: [
+        {
+          role: 'victim',
+          name: 'Demo Victim Three',
+          language: 'en',
+          contactSafety: { voicemailOk: false },
+        },
+      ],
     },
     {
       caseType: 'notification',
       channel: 'department_notification',
       notificationType: 'taser_discharge',
       receivedAt: '2024-07-08T21:30:00-05:00',
-      narrative: 'CPD notification: taser discharged during an arrest; no injury beyond probe removal.',
+      narrative:
+        'CPD notification: taser discharged during an arrest; no injury beyond probe removal.',
       incident: { occurredAt: '2024-07-08T20:50:00-05:00', district: '006' },
       categories: ['taser_discharge'],
     },
@@ -288,7 +579,20 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
   // move a couple along so the queue shows varied stages
   await transitionCase(supervisor, { logNumber: logs[0]!, to: 'preliminary' });
   await transitionCase(supervisor, { logNumber: logs[0]!, to: 'investigation' });
-  await assignCase(supervisor, { logNumber: logs[0]!, email: 'investigator2@copa.example', role: 'lead_investigator' });
-  await addAllegation(supervisor, { logNumber: logs[0]!, star: '15561', category: 'excessive_force', summary: 'Struck the complainant during an arrest.' });
-  await transitionCase(supervisor, { logNumber: logs[2]!, to: 'closed_no_finding', reason: 'member_not_identified' });
+  await assignCase(supervisor, {
+    logNumber: logs[0]!,
+    email: 'investigator2@copa.example',
+    role: 'lead_investigator',
+  });
+  await addAllegation(supervisor, {
+    logNumber: logs[0]!,
+    star: '15561',
+    category: 'excessive_force',
+    summary: 'Struck the complainant during an arrest.',
+  });
+  await transitionCase(supervisor, {
+    logNumber: logs[2]!,
+    to: 'closed_no_finding',
+    reason: 'member_not_identified',
+  });
 }

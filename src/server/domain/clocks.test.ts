@@ -89,14 +89,20 @@ describe('computeCaseDeadlines: acknowledgement letter (business days)', () => {
     expect(byKind(complaint(receivedAt), 'acknowledgement_letter').dueDate).toBe(due);
   });
 
-  it('is not owed for notifications or miscellaneous logs (no complainant to write to)', () => {
-    for (const caseType of ['notification', 'miscellaneous'] as const) {
-      const deadlines = computeCaseDeadlines(
-        { receivedAt: new Date('2023-06-16T15:00:00Z'), caseType, categories: [] },
-        chicagoProfile,
-      );
-      expect(deadlines.map((d) => d.kind)).not.toContain('acknowledgement_letter');
-    }
+  it('is not owed for department notifications (no civilian reporter to write to)', () => {
+    const deadlines = computeCaseDeadlines(
+      { receivedAt: new Date('2023-06-16T15:00:00Z'), caseType: 'notification', categories: [] },
+      chicagoProfile,
+    );
+    expect(deadlines.map((d) => d.kind)).not.toContain('acknowledgement_letter');
+  });
+
+  it('is owed for information received from a third party (miscellaneous log)', () => {
+    const deadlines = computeCaseDeadlines(
+      { receivedAt: new Date('2023-09-18T15:12:00Z'), caseType: 'miscellaneous', categories: [] },
+      chicagoProfile,
+    );
+    expect(deadlines.find((d) => d.kind === 'acknowledgement_letter')?.dueDate).toBe('2023-09-25');
   });
 
   it('follows the profile value', () => {

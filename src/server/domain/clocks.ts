@@ -145,8 +145,9 @@ function sixMonthNotice(
 
 /**
  * The clocks that start at intake (PRODUCT.md §4), sorted by due date:
- * - acknowledgement letter: N business days after the local date of receipt (day 0), for
- *   complaints only — notifications and miscellaneous logs have no complainant to write to;
+ * - acknowledgement letter: N business days after the local date of receipt (day 0), to
+ *   whoever reported (a complainant, or a third party such as a shelter volunteer, PRODUCT.md
+ *   §1 step 8) — department notifications have no civilian reporter to write to;
  * - completion benchmark: N calendar days after receipt;
  * - first §2-78-135 notice: the 6-month mark after the investigation started (receipt when no
  *   start is known) plus 5 days;
@@ -164,7 +165,7 @@ export function computeCaseDeadlines(
   const received = localDate(input.receivedAt, tz);
   const deadlines: Deadline[] = [];
 
-  if (input.caseType === 'complaint') {
+  if (input.caseType !== 'notification') {
     const n = clocks.acknowledgementBusinessDays;
     deadlines.push(
       deadline(

@@ -25,13 +25,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
         await ctx.db.query('SELECT 1');
         return { status: 'ok' as const, database: 'ok' as const, engine: ctx.db.engine };
       } catch {
-        return reply
-          .status(503)
-          .send({
-            status: 'degraded' as const,
-            database: 'unreachable' as const,
-            engine: ctx.db.engine,
-          });
+        return reply.status(503).send({
+          status: 'degraded' as const,
+          database: 'unreachable' as const,
+          engine: ctx.db.engine,
+        });
       }
     },
   );
