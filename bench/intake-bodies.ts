@@ -90,7 +90,9 @@ function person(rand: () => number, role: PartyBody['role']): PartyBody {
     language: rand() < 0.2 ? 'es' : 'en',
   };
   if (rand() < 0.5) {
-    party.email = `${first.toLowerCase()}.${Math.floor(rand() * 1000)}@example.org`;
+    // email local parts stay ASCII: drop the accents of names like Tomás
+    const local = first.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+    party.email = `${local}.${Math.floor(rand() * 1000)}@example.org`;
   }
   if (rand() < 0.3) {
     party.address = `${100 + Math.floor(rand() * 9000)} ${pick(rand, STREETS)}, Chicago IL`;

@@ -1,0 +1,158 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { engineName } from './test-db.ts';
+import { expectNoWrites, expectProblem } from './http.ts';
+
+/** The staff paths of PRODUCT.md §5 (the public portal's /api/public/v1 paths are a later issue). */
+const CONTRACT: Array<[string, string]> = [
+  ['get', '/health'],
+  ['post', '/api/v1/cases'],
+  ['get', '/api/v1/cases'],
+  ['get', '/api/v1/cases/{logNumber}'],
+  ['post', '/api/v1/cases/{logNumber}/transitions'],
+  ['post', '/api/v1/cases/{logNumber}/parties'],
+  ['post', '/api/v1/cases/{logNumber}/assignments'],
+  ['post', '/api/v1/cases/{logNumber}/allegations'],
+  ['patch', '/api/v1/cases/{logNumber}/allegations/{id}'],
+  ['post', '/api/v1/cases/{logNumber}/agencies'],
+  ['post', '/api/v1/cases/{logNumber}/activities'],
+  ['post', '/api/v1/cases/{logNumber}/statements'],
+  ['post', '/api/v1/statements/{id}/publish'],
+  ['post', '/api/v1/members'],
+  ['get', '/api/v1/members'],
+  ['get', '/api/v1/members/{id}'],
+  ['post', '/api/v1/members/{id}/duty-status'],
+  ['get', '/api/v1/audit/verify'],
+];
+
+interface OpenApiDoc {
+  openapi: string;
+  info: { title: string; version: string };
+  components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses?: Record<string, unknown>;
+        requestBody?: unknown;
+        parameters?: Array<{ name: string; in: string }>;
+      }
+    >
+  >;
+}
+
+describe('system routes', () => {
+  let t: TestApp;
+  let intake: TestUser;
+
+  beforeAll(async () => {
+    t = await testApp();
+    intake = await t.user('intake');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('GET /health', () => {
+    it('answers ok with the engine, without authentication', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/health' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ status: 'ok', database: 'ok', engine: engineName });
+    });
+
+    it('writes nothing, even with a token', async () => {
+      await expectNoWrites(t.db, async () => {
+        const res = await t.as(intake, { method: 'GET', url: '/health' });
+        expect(res.statusCode).toBe(200);
+      });
+    });
+
+    it('answers 404 problem+json for a method it does not have', async () => {
+      expectProblem(await t.app.inject({ method: 'POST', url: '/health' }), 404, 'route_not_found');
+    });
+  });
+
+  describe('GET /api/openapi.json', () => {
+    let doc: OpenApiDoc;
+    beforeAll(async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      doc = res.json<OpenApiDoc>();
+    });
+
+    it('is an OpenAPI 3.1 document with bearer security', () => {
+      expect(doc.openapi).toBe('3.1.0');
+      expect(doc.info.title).toBe('Oversight API');
+      expect(doc.components?.securitySchemes?.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    });
+
+    it.each(CONTRACT)('documents %s %s', (method, path) => {
+      expect(Object.keys(doc.paths)).toContain(path);
+      expect(doc.paths[path]).toHaveProperty(method);
+    });
+
+    it('documents problem responses on every staff operation', () => {
+      const staff = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/v1/'));
+      expect(staff.length).toBeGreaterThanOrEqual(CONTRACT.length - 1);
+      for (const [path, ops] of staff) {
+        for (const [method, op] of Object.entries(ops)) {
+          expect(Object.keys(op.responses ?? {}), `${method} ${path}`).toEqual(
+            expect.arrayContaining(['401']),
+          );
+        }
+      }
+    });
+
+    it('documents request bodies and path parameters', () => {
+      expect(doc.paths['/api/v1/cases']?.post?.requestBody).toBeDefined();
+      expect(doc.paths['/api/v1/cases/{logNumber}/transitions']?.post?.requestBody).toBeDefined();
+      const params = doc.paths['/api/v1/cases/{logNumber}/allegations/{id}']?.patch?.parameters;
+      expect(params?.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:id', 'path:logNumber']);
+    });
+
+    it('has no immigration-status field anywhere (PRODUCT.md §3)', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(res.body.toLowerCase()).not.toMatch(/immigra|citizenship|visa_status/);
+    });
+  });
+
+  describe('GET /api/docs', () => {
+    it('serves the interactive documentation', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/docs' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('Swagger UI');
+    });
+
+    it('serves the UI assets it links to', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/docs/static/swagger-ui.css' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/css/);
+    });
+  });
+
+  describe('unknown routes', () => {
+    it('answer 404 problem+json outside the staff API', async () => {
+      expectProblem(
+        await t.app.inject({ method: 'GET', url: '/nothing-here' }),
+        404,
+        'route_not_found',
+      );
+    });
+
+    it('answer 401 inside the staff API before revealing whether the route exists', async () => {
+      expectProblem(
+        await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' }),
+        401,
+        'unauthenticated',
+      );
+      expectProblem(
+        await t.as(intake, { method: 'GET', url: '/api/v1/nothing-here' }),
+        404,
+        'route_not_found',
+      );
+    });
+  });
+});
