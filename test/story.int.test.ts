@@ -168,7 +168,7 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
     for (const [star, lastName] of [
       ['10231', 'Kowalczyk'],
       ['11872', 'Whitfield'],
-    ]) {
+    ] as const) {
       const m = await post(staff.copaSup, '/api/v1/members', {
         star,
         firstName: 'Demo',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CASE_STATUSES,
-  ROLES,
-  type Agency,
-  type CaseStatus,
-  type Role,
-} from '../../shared/enums.ts';
+import { CASE_STATUSES, ROLES, type Agency, type Role } from '../../shared/enums.ts';
 import { findTransition } from '../domain/transition.ts';
 import type { Actor } from './actor.ts';
 import { CaseAction, canOnCase, caseScope, caseView, type CaseAccessFacts } from './case.policy.ts';
