@@ -2,9 +2,14 @@ import crypto from 'node:crypto';
 import type { Category } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
+import { isLieutenantOrAbove, routeCase } from '../domain/routing.ts';
 import { insertAllegation } from '../repositories/allegations.repository.ts';
-import { setOfficersIdentified } from '../repositories/cases.repository.ts';
-import { findMember, findMembersByStar } from '../repositories/members.repository.ts';
+import { insertRoutingDecision, setOfficersIdentified } from '../repositories/cases.repository.ts';
+import {
+  findMember,
+  findMembersByStar,
+  type MemberRow,
+} from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
@@ -28,8 +33,10 @@ export async function addAllegation(
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAllegation);
     let memberId: string | null = null;
+    let accused: MemberRow | undefined;
     if (input.memberId) {
       const member = await findMember(tx, deps.jurisdiction, input.memberId);
+      accused = member;
       if (!member) {
         throw new UnprocessableError('unknown_member', 'No member on the roster has that id.', [
           { field: 'memberId', message: 'is not on the roster' },
@@ -57,7 +64,8 @@ export async function addAllegation(
           ],
         );
       }
-      memberId = members[0]!.id;
+      accused = members[0]!;
+      memberId = accused.id;
     }
     const now = deps.now();
     const id = crypto.randomUUID();
@@ -73,6 +81,37 @@ export async function addAllegation(
     });
     if (memberId) {
       await setOfficersIdentified(tx, row.id);
+    }
+    if (
+      row.lead_agency === 'BIA' &&
+      accused?.rank &&
+      isLieutenantOrAbove(accused.rank, deps.profile)
+    ) {
+      // a BIA case against a lieutenant or above stays with BIA headquarters, not a unit
+      // sergeant: record the decision and the rule that made it
+      const decision = routeCase(
+        {
+          caseType: row.case_type as 'complaint',
+          categories: [...new Set([...(row.categories as Category[]), input.category])],
+          accusedRanks: [accused.rank],
+        },
+        deps.profile,
+      );
+      if (decision.agency === 'BIA' && decision.keptByBiaRank) {
+        await insertRoutingDecision(tx, {
+          id: crypto.randomUUID(),
+          jurisdiction: deps.jurisdiction,
+          caseId: row.id,
+          agency: decision.agency,
+          clause: decision.clause,
+          rule: decision.rule,
+          explanation: decision.explanation,
+          explanationEs: decision.explanationEs,
+          decidedAt: now,
+          decidedBy: deps.actor.id,
+          jointReason: null,
+        });
+      }
     }
     await recordAudit(tx, auditContext(deps, now), {
       action: AuditAction.allegation_added,
