@@ -4,7 +4,12 @@ import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { transition } from '../domain/transition.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { insertStatusHistory, updateCaseStatus } from '../repositories/cases.repository.ts';
-import { markDeadlinesMet } from '../repositories/deadlines.repository.ts';
+import {
+  countDeadlines,
+  insertDeadlines,
+  markDeadlinesMet,
+} from '../repositories/deadlines.repository.ts';
+import { superintendentResponseDeadline } from '../domain/clocks.ts';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
@@ -76,6 +81,26 @@ export async function transitionCase(
       at: now,
       actorId: deps.actor.id,
     });
+    if (input.to === 'department_review') {
+      // MCC §2-78-130: the Superintendent's response clock starts when recommendations go over
+      const d = superintendentResponseDeadline(now, false, deps.profile);
+      await insertDeadlines(tx, [
+        {
+          id: crypto.randomUUID(),
+          jurisdiction: deps.jurisdiction,
+          caseId: row.id,
+          kind: d.kind,
+          sequence: (await countDeadlines(tx, row.id, d.kind)) + 1,
+          dueDate: d.dueDate,
+          dueAt: d.dueAt,
+          anchorKind: d.anchor.kind,
+          anchorDate: d.anchor.date,
+          basis: d.basis,
+          clause: d.clause,
+          createdAt: now,
+        },
+      ]);
+    }
     if (ENDED.has(input.to)) {
       // the investigation clocks stop when the case ends; statutory history stays
       await markDeadlinesMet(tx, row.id, ['completion_benchmark', 'six_month_notice'], now);

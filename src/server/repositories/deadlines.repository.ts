@@ -166,3 +166,15 @@ export async function markDeadlinesMet(
   );
   return rows.length;
 }
+
+export async function markDeadlineMet(tx: Queryable, deadlineId: string, at: Date): Promise<void> {
+  await tx.query(`UPDATE deadlines SET met_at = $2 WHERE id = $1`, [deadlineId, at]);
+}
+
+export async function countDeadlines(db: Queryable, caseId: string, kind: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM deadlines WHERE case_id = $1 AND kind = $2`,
+    [caseId, kind],
+  );
+  return rows[0]?.n ?? 0;
+}

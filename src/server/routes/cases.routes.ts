@@ -11,6 +11,7 @@ import {
   CaseListQuery,
   CaseListResponse,
   CaseOut,
+  DeadlineCompleteRequest,
   ExtensionRequest,
   FindingRequest,
   PressInquiryRequest,
@@ -24,6 +25,7 @@ import { addCaseAgency } from '../commands/add-case-agency.ts';
 import { addParty } from '../commands/add-party.ts';
 import { assignCase } from '../commands/assign-case.ts';
 import { grantDeadlineExtension } from '../commands/extend-deadline.ts';
+import { completeDeadline } from '../commands/complete-deadline.ts';
 import { fileCase } from '../commands/file-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { readCase } from '../commands/read-case.ts';
@@ -302,6 +304,27 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
         ...request.body,
       });
       return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/deadlines/:id/complete',
+    {
+      schema: {
+        tags,
+        summary: 'Record that a deadline was met (schedules the next six-month notice)',
+        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
+        body: DeadlineCompleteRequest,
+        response: { 200: z.object({ nextDeadlineId: Uuid.nullable() }), ...problems },
+      },
+    },
+    async (request) => {
+      const r = await completeDeadline(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        deadlineId: request.params.id,
+        metAt: request.body.metAt,
+      });
+      return { nextDeadlineId: r.next };
     },
   );
 };

@@ -534,3 +534,9 @@ export const ExtensionRequest = z.strictObject({
   dayKind: z.enum(['calendar', 'business']).default('calendar'),
   reason: z.string().trim().min(1).max(2000),
 });
+
+/** POST /api/v1/cases/{logNumber}/deadlines/{id}/complete */
+export const DeadlineCompleteRequest = z.strictObject({
+  /** When the work was done (default: now). */
+  metAt: Instant.optional(),
+});

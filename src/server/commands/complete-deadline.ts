@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { sixMonthNotices } from '../domain/clocks.ts';
+import { startOfLocalDay } from '../domain/business-days.ts';
+import { CaseAction } from '../policies/case.policy.ts';
+import {
+  findDeadline,
+  insertDeadlines,
+  markDeadlineMet,
+} from '../repositories/deadlines.repository.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+
+const ENDED = new Set(['final', 'closed_no_finding', 'closed_referred']);
+
+/**
+ * Records that a deadline was met (the acknowledgement letter went out, the §2-78-135 notices were
+ * sent). A met six-month notice on an open case schedules the next one: MCC §2-78-135 repeats the
+ * notice every six months until the investigation ends.
+ */
+export async function completeDeadline(
+  deps: CommandDeps,
+  input: { logNumber: string; deadlineId: string; metAt?: string | undefined },
+): Promise<{ next: string | null }> {
+  return deps.db.transaction(async (tx) => {
+    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.logActivity);
+    const deadline = await findDeadline(tx, row.id, input.deadlineId);
+    if (!deadline) {
+      throw new NotFoundError('Deadline', 'deadline_not_found');
+    }
+    if (deadline.met_at) {
+      throw new ConflictError('deadline_met', 'This deadline was already met.');
+    }
+    const now = deps.now();
+    const metAt = input.metAt ? new Date(input.metAt) : now;
+    if (metAt.getTime() > now.getTime() + 5 * 60_000) {
+      throw new UnprocessableError(
+        'met_in_future',
+        'A deadline is met when the work is done, not before.',
+        [{ field: 'metAt', message: 'must not be in the future' }],
+      );
+    }
+    await markDeadlineMet(tx, deadline.id, metAt);
+    let next: string | null = null;
+    if (deadline.kind === 'six_month_notice' && !ENDED.has(row.status)) {
+      const start = startOfLocalDay(deadline.anchor_date, deps.profile.timeZone);
+      const upcoming = sixMonthNotices(start, now, deps.profile).find(
+        (d) => (d.sequence ?? 1) === deadline.sequence + 1,
+      );
+      if (upcoming) {
+        next = crypto.randomUUID();
+        await insertDeadlines(tx, [
+          {
+            id: next,
+            jurisdiction: deps.jurisdiction,
+            caseId: row.id,
+            kind: upcoming.kind,
+            sequence: upcoming.sequence ?? deadline.sequence + 1,
+            dueDate: upcoming.dueDate,
+            dueAt: upcoming.dueAt,
+            anchorKind: deadline.anchor_kind,
+            anchorDate: deadline.anchor_date,
+            basis: upcoming.basis,
+            clause: upcoming.clause,
+            createdAt: now,
+          },
+        ]);
+      }
+    }
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.deadline_met,
+      entityType: 'deadline',
+      entityId: deadline.id,
+      caseId: row.id,
+      changes: {
+        kind: deadline.kind,
+        sequence: deadline.sequence,
+        metAt: metAt.toISOString(),
+        next,
+      },
+    });
+    return { next };
+  });
+}
