@@ -9,6 +9,9 @@ import { startServer } from '../server/main.ts';
 import { openRuntime, type Runtime } from '../server/runtime.ts';
 import { caseStats } from '../server/repositories/stats.repository.ts';
 import { AppError } from '../server/errors.ts';
+import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
+import { progressSink } from './progress.ts';
+import path from 'node:path';
 import { AGENCIES, ROLES, type Agency, type Role } from '../shared/enums.ts';
 
 /** Runs `fn` with an open runtime and always closes it (releasing the embedded lock). */
@@ -186,6 +189,24 @@ program
     }
   });
 
+const importer = program.command('import').description('import historic records');
+importer
+  .command('chicago <paths...>')
+  .description('import CPD CLEAR / COPA CMS releases (.csv or .csv.gz files, or folders of them)')
+  .option('--dry-run', 'read, map and write everything in a transaction, report, then roll back')
+  .action(async (paths: string[], opts: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    const reportDir = path.join(path.dirname(config.dataDir), 'oversight-import-reports');
+    const result = await withRuntime(config, 'oversight import', (rt) =>
+      importChicago(
+        { db: rt.db, profile: rt.profile, jurisdiction: rt.jurisdiction, now: () => new Date() },
+        { inputs: paths, dryRun: Boolean(opts.dryRun), reportDir, progress: progressSink() },
+      ),
+    );
+    printImport(result);
+    process.exitCode = result.files.some((f) => f.error) ? 2 : 0;
+  });
+
 program
   .command('stats')
   .description('case statistics')
@@ -204,6 +225,47 @@ program
       console.log(`  ${k}: ${v}`);
     }
   });
+
+function printImport(result: ImportResult): void {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  console.log(result.dryRun ? 'DRY RUN: nothing was written.' : 'Import finished.');
+  for (const f of result.files) {
+    if (f.error) {
+      console.log(`✗ ${f.file}: ${f.error}`);
+      continue;
+    }
+    console.log(
+      `${f.file} [${f.label}] read ${n(f.read)} = inserted ${n(f.inserted)} + updated ${n(f.updated)} + unchanged ${n(f.unchanged)} + rejected ${n(f.rejected)}  (${f.seconds.toFixed(1)} s)`,
+    );
+    const extra = [
+      f.noData > 0 ? `${n(f.noData)} rows without data` : '',
+      f.duplicates > 0 ? `${n(f.duplicates)} exact duplicates` : '',
+    ].filter(Boolean);
+    if (extra.length > 0) {
+      console.log(`    unchanged includes: ${extra.join('; ')}`);
+    }
+    if (f.members.inserted + f.members.updated > 0) {
+      console.log(
+        `    roster: ${n(f.members.inserted)} members added, ${n(f.members.updated)} completed`,
+      );
+    }
+    if (f.removed > 0) {
+      console.log(`    removed: ${n(f.removed)} rows a newer release no longer lists`);
+    }
+    if (f.unknownColumns.length > 0) {
+      console.log(`    unknown columns (ignored): ${f.unknownColumns.join(', ')}`);
+    }
+    for (const note of f.notes) {
+      console.log(`    note: ${note}`);
+    }
+  }
+  if (result.reportPath) {
+    console.log(`Rejected rows: ${result.reportPath}`);
+  }
+  if (result.membersReportPath) {
+    console.log(`Member matches to review: ${result.membersReportPath}`);
+  }
+}
 
 try {
   await program.parseAsync(process.argv);

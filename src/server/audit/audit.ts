@@ -29,6 +29,7 @@ export const AuditAction = {
   user_added: 'user.added',
   token_created: 'token.created',
   audit_verified: 'audit.verified',
+  import_file: 'import.file',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -1,0 +1,741 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Db, Queryable } from '../../db/client.ts';
+import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
+import { localDate } from '../../domain/business-days.ts';
+import { AuditAction, recordAudit } from '../../audit/audit.ts';
+import {
+  accusedByCaseAndStar,
+  advanceLogCounters,
+  caseIdsByLog,
+  insertImportRun,
+  membersByStars,
+  nativeLogNumbers,
+  removeStale,
+  replaceImportedFindings,
+  upsertCases,
+  upsertChildren,
+  upsertMembers,
+  type ChildTable,
+  type MemberRowImport,
+  type Outcome,
+} from '../../repositories/import.repository.ts';
+import { readCsvFile, type Rejection } from '../read-csv.ts';
+import { detectKind, FILE_KINDS, IMPORT_ORDER, type FileKind } from './kinds.ts';
+import { contentHash, normalizeFile, type MemberRef, type NormalizedFile } from './normalize.ts';
+
+/** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
+export interface ProgressSink {
+  start(file: string, total: number): void;
+  tick(done: number): void;
+  finish(): void;
+}
+
+/** What happened to one file: read = inserted + updated + unchanged + rejected. */
+export interface FileSummary {
+  file: string;
+  kind: FileKind | null;
+  label: string;
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Rows counted as unchanged because they carry no data or repeat an earlier row. */
+  noData: number;
+  duplicates: number;
+  /** Imported rows a newer release no longer lists (removed). */
+  removed: number;
+  members: { inserted: number; updated: number };
+  unknownColumns: string[];
+  notes: string[];
+  seconds: number;
+  /** Set when the file could not be read at all (nothing of it was written). */
+  error?: string;
+}
+
+export interface ImportResult {
+  files: FileSummary[];
+  dryRun: boolean;
+  reportPath: string | null;
+  membersReportPath: string | null;
+}
+
+export interface ImportDeps {
+  db: Db;
+  profile: JurisdictionProfile;
+  jurisdiction: string;
+  now: () => Date;
+}
+
+class DryRunRollback extends Error {}
+
+/** Lists the `.csv` / `.csv.gz` files named, or directly inside the folders named. */
+export function expandInputs(inputs: string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const stat = fs.statSync(input, { throwIfNoEntry: false });
+    if (!stat) {
+      throw new Error(`${input}: no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(input).sort()) {
+        if (/\.csv(\.gz)?$/i.test(name)) {
+          files.push(path.join(input, name));
+        }
+      }
+    } else {
+      files.push(input);
+    }
+  }
+  return files;
+}
+
+/** The header line of a file without reading all of it (gzip decompressed from its first bytes). */
+function headerOf(file: string): string[] | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    let head = buf.subarray(0, n);
+    if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+      try {
+        head = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      } catch {
+        return null;
+      }
+    }
+    const line =
+      head
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '';
+    return line.trim() === '' ? null : line.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Imports a family of Chicago complaint releases: cases first, then the roster, then what hangs
+ * off them. Each file commits atomically (one transaction with its audit event and run record),
+ * so an interrupted import re-run completes with the same result; the same files imported twice
+ * change nothing.
+ */
+export async function importChicago(
+  deps: ImportDeps,
+  opts: { inputs: string[]; dryRun: boolean; reportDir: string; progress: ProgressSink },
+): Promise<ImportResult> {
+  const files = expandInputs(opts.inputs);
+  const planned = files.map((file) => {
+    const header = headerOf(file);
+    const detected = header ? detectKind(header) : null;
+    return { file, kind: detected && 'kind' in detected ? detected.kind : null };
+  });
+  planned.sort(
+    (a, b) =>
+      (a.kind ? IMPORT_ORDER.indexOf(a.kind) : 99) - (b.kind ? IMPORT_ORDER.indexOf(b.kind) : 99),
+  );
+  const summaries: FileSummary[] = [];
+  const rejections: Rejection[] = [];
+  const memberNotes: Array<{ file: string; line: number; what: string }> = [];
+  for (const { file } of planned) {
+    const summary = await importFile(deps, file, opts, rejections, memberNotes);
+    summaries.push(summary);
+  }
+  const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
+  let reportPath: string | null = null;
+  let membersReportPath: string | null = null;
+  if (rejections.length > 0) {
+    fs.mkdirSync(opts.reportDir, { recursive: true });
+    reportPath = path.join(opts.reportDir, `chicago-${stamp}-rejected.csv`);
+    fs.writeFileSync(
+      reportPath,
+      toCsv(
+        ['file', 'line', 'column', 'reason'],
+        rejections.map((r) => [r.file, String(r.line), r.column, r.reason]),
+      ),
+    );
+  }
+  if (memberNotes.length > 0) {
+    fs.mkdirSync(opts.reportDir, { recursive: true });
+    membersReportPath = path.join(opts.reportDir, `chicago-${stamp}-members.csv`);
+    fs.writeFileSync(
+      membersReportPath,
+      toCsv(
+        ['file', 'line', 'note'],
+        memberNotes.map((m) => [m.file, String(m.line), m.what]),
+      ),
+    );
+  }
+  return { files: summaries, dryRun: opts.dryRun, reportPath, membersReportPath };
+}
+
+function toCsv(header: string[], rows: string[][]): string {
+  const q = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [header, ...rows].map((r) => r.map(q).join(',')).join('\n') + '\n';
+}
+
+async function importFile(
+  deps: ImportDeps,
+  filePath: string,
+  opts: { dryRun: boolean; progress: ProgressSink },
+  rejections: Rejection[],
+  memberNotes: Array<{ file: string; line: number; what: string }>,
+): Promise<FileSummary> {
+  const started = deps.now();
+  const t0 = performance.now();
+  const name = path.basename(filePath);
+  const summary: FileSummary = {
+    file: name,
+    kind: null,
+    label: '',
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    noData: 0,
+    duplicates: 0,
+    removed: 0,
+    members: { inserted: 0, updated: 0 },
+    unknownColumns: [],
+    notes: [],
+    seconds: 0,
+  };
+  const csv = readCsvFile(filePath);
+  if (!csv.ok) {
+    summary.error = csv.reason;
+    rejections.push({ file: name, line: 0, column: '', reason: csv.reason });
+    summary.seconds = (performance.now() - t0) / 1000;
+    return summary;
+  }
+  const detected = detectKind(csv.header);
+  summary.read = csv.records.length + csv.rejected.length;
+  if (!('kind' in detected)) {
+    summary.error = detected.reason;
+    summary.rejected = summary.read;
+    rejections.push({ file: name, line: 0, column: '', reason: detected.reason });
+    summary.seconds = (performance.now() - t0) / 1000;
+    return summary;
+  }
+  const kind = detected.kind;
+  summary.kind = kind;
+  summary.label = FILE_KINDS[kind].label;
+  summary.unknownColumns = detected.unknownColumns;
+  const today = localDate(deps.now(), deps.profile.timeZone);
+  const norm = normalizeFile(kind, name, csv.records, deps.profile, today);
+  const fileRejected: Rejection[] = [...csv.rejected, ...norm.rejected];
+  summary.noData = norm.noData;
+  summary.duplicates = norm.duplicates;
+  summary.notes.push(...norm.notes);
+  const total =
+    norm.cases.length +
+    norm.caseMembers.length +
+    norm.allegations.length +
+    norm.parties.length +
+    norm.investigators.length;
+  opts.progress.start(name, total);
+  const runId = crypto.randomUUID();
+  const outcomes = new Map<string, Outcome>();
+  try {
+    await deps.db.transaction(async (tx) => {
+      await writeEntities(
+        tx,
+        deps,
+        kind,
+        name,
+        norm,
+        outcomes,
+        fileRejected,
+        summary,
+        memberNotes,
+        opts.progress,
+      );
+      tally(summary, norm, outcomes, fileRejected);
+      await insertImportRun(tx, {
+        id: runId,
+        jurisdiction: deps.jurisdiction,
+        fileName: name,
+        sha256: csv.sha256,
+        kind,
+        read: summary.read,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        startedAt: started,
+        finishedAt: deps.now(),
+      });
+      await recordAudit(
+        tx,
+        { jurisdiction: deps.jurisdiction, actor: 'system', at: deps.now() },
+        {
+          action: AuditAction.import_file,
+          entityType: 'import_run',
+          entityId: runId,
+          changes: {
+            file: name,
+            sha256: csv.sha256,
+            kind,
+            read: summary.read,
+            inserted: summary.inserted,
+            updated: summary.updated,
+            unchanged: summary.unchanged,
+            rejected: summary.rejected,
+            removed: summary.removed,
+          },
+        },
+      );
+      if (opts.dryRun) {
+        throw new DryRunRollback();
+      }
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) {
+      throw err;
+    }
+  } finally {
+    opts.progress.finish();
+  }
+  rejections.push(...fileRejected);
+  summary.seconds = (performance.now() - t0) / 1000;
+  return summary;
+}
+
+/** Adds up rows per outcome; the invariant read = inserted + updated + unchanged + rejected is checked. */
+function tally(
+  summary: FileSummary,
+  norm: NormalizedFile,
+  outcomes: Map<string, Outcome>,
+  rejected: Rejection[],
+): void {
+  summary.inserted = 0;
+  summary.updated = 0;
+  summary.unchanged = norm.noData + norm.duplicates;
+  for (const [key, lines] of norm.rowsPerKey) {
+    const outcome = outcomes.get(key);
+    if (outcome) {
+      summary[outcome] += lines.length;
+    }
+  }
+  summary.rejected = rejected.length;
+  const sum = summary.inserted + summary.updated + summary.unchanged + summary.rejected;
+  if (sum !== summary.read) {
+    throw new Error(
+      `import accounting error in ${summary.file}: read ${summary.read} but inserted+updated+unchanged+rejected = ${sum}`,
+    );
+  }
+}
+
+/** Rejects the rows of an entity whose case is not in the database. */
+function rejectOrphans<T extends { key: string; logNumber: string }>(
+  items: T[],
+  caseIds: Map<string, string>,
+  norm: NormalizedFile,
+  file: string,
+  rejected: Rejection[],
+): Array<T & { caseId: string }> {
+  const kept: Array<T & { caseId: string }> = [];
+  for (const item of items) {
+    const caseId = caseIds.get(item.logNumber);
+    if (caseId) {
+      kept.push({ ...item, caseId });
+      continue;
+    }
+    for (const line of norm.rowsPerKey.get(item.key) ?? []) {
+      rejected.push({
+        file,
+        line,
+        column: 'cr_id',
+        reason: `no case ${item.logNumber} in the database (not in any imported complaints file)`,
+      });
+    }
+    norm.rowsPerKey.delete(item.key);
+  }
+  return kept;
+}
+
+async function writeEntities(
+  tx: Queryable,
+  deps: ImportDeps,
+  kind: FileKind,
+  file: string,
+  norm: NormalizedFile,
+  outcomes: Map<string, Outcome>,
+  rejected: Rejection[],
+  summary: FileSummary,
+  memberNotes: Array<{ file: string; line: number; what: string }>,
+  progress: ProgressSink,
+): Promise<void> {
+  const j = deps.jurisdiction;
+  const now = deps.now().toISOString();
+  const merge = (m: Map<string, Outcome>): void => {
+    for (const [k, v] of m) {
+      outcomes.set(k, v);
+    }
+  };
+
+  if (norm.cases.length > 0) {
+    const native = await nativeLogNumbers(
+      tx,
+      j,
+      norm.cases.map((c) => c.logNumber),
+    );
+    const cases = norm.cases.filter((c) => {
+      if (!native.has(c.logNumber)) {
+        return true;
+      }
+      for (const line of norm.rowsPerKey.get(c.key) ?? []) {
+        rejected.push({
+          file,
+          line,
+          column: 'cr_id',
+          reason: `log number ${c.logNumber} belongs to a case filed in Oversight; not overwritten`,
+        });
+      }
+      norm.rowsPerKey.delete(c.key);
+      return false;
+    });
+    const { outcomes: o } = await upsertCases(
+      tx,
+      cases.map((c) => ({
+        jurisdiction: j,
+        log_number: c.logNumber,
+        case_type: c.caseType,
+        received_at: c.receivedAt,
+        incident_occurred_at: c.incidentOccurredAt,
+        incident_beat: c.incidentBeat,
+        narrative: c.narrative,
+        categories: c.categories,
+        flags: c.flags,
+        officers_unknown: false,
+        lead_agency: c.leadAgency,
+        restricted: c.restricted,
+        restriction_reasons: c.restrictionReasons,
+        status: c.status,
+        status_changed_at: c.statusChangedAt,
+        created_at: now,
+        closed_on: c.closedOn,
+        source_family: c.family,
+        source_status: c.sourceStatus,
+        historical_agency: c.historicalAgency,
+        source: c.source,
+        import_hash: c.hash,
+        imported_at: now,
+      })),
+      (n) => progress.tick(n),
+    );
+    merge(o);
+    await advanceLogCounters(tx, j);
+    return;
+  }
+
+  const caseIds = await caseIdsByLog(tx, j);
+  const memberIds = await resolveMembers(tx, deps, kind, file, norm, summary, memberNotes);
+
+  if (norm.caseMembers.length > 0) {
+    const items = rejectOrphans(norm.caseMembers, caseIds, norm, file, rejected);
+    const rows = items.map((cm) => {
+      const row = {
+        jurisdiction: j,
+        case_id: cm.caseId,
+        member_id: cm.member ? (memberIds.get(memberKeyOf(cm.member)) ?? null) : null,
+        role: cm.role,
+        rank_at_incident: cm.rankAtIncident,
+        unit_at_incident: cm.unitAtIncident,
+        star_at_incident: cm.starAtIncident,
+        source: cm.source,
+        import_key: cm.key,
+      };
+      return { ...row, import_hash: contentHash(row) };
+    });
+    const { outcomes: o } = await upsertChildren(tx, 'case_members', rows, (n) => progress.tick(n));
+    merge(o);
+    summary.removed += await removeStale(
+      tx,
+      'case_members',
+      j,
+      kind,
+      [...new Set(items.map((i) => i.caseId))],
+      rows.map((r) => r.import_key),
+    );
+  }
+
+  if (norm.allegations.length > 0) {
+    const items = rejectOrphans(norm.allegations, caseIds, norm, file, rejected);
+    const byStar =
+      kind === 'accused_clear_findings'
+        ? await accusedByCaseAndStar(tx, j)
+        : new Map<string, string[]>();
+    let unmatched = 0;
+    const rows = items.map((a) => {
+      let memberId: string | null = a.member
+        ? (memberIds.get(memberKeyOf(a.member)) ?? null)
+        : null;
+      if (a.findOnCaseByStar) {
+        const found = byStar.get(`${a.caseId}:${a.findOnCaseByStar}`) ?? [];
+        memberId = found.length === 1 ? found[0]! : null;
+        if (found.length !== 1) {
+          unmatched++;
+          memberNotes.push({
+            file,
+            line: norm.rowsPerKey.get(a.key)?.[0] ?? 0,
+            what:
+              found.length === 0
+                ? `case ${a.logNumber}: no accused profile with star ${a.findOnCaseByStar}; allegation kept without a member`
+                : `case ${a.logNumber}: star ${a.findOnCaseByStar} matches ${found.length} accused; not merged`,
+          });
+        }
+      } else if (a.findOnCaseByStar === null && !a.member && kind === 'accused_clear_findings') {
+        unmatched++;
+      }
+      const row = {
+        jurisdiction: j,
+        case_id: a.caseId,
+        member_id: memberId,
+        category: a.category,
+        summary: a.summary,
+        recommended_finding: a.recommendedFinding,
+        recommended_penalty: a.recommendedPenalty,
+        final_finding: a.finalFinding,
+        final_penalty: a.finalPenalty,
+        source_category_code: a.sourceCategoryCode,
+        source_category: a.sourceCategory,
+        source: a.source,
+        import_key: a.key,
+      };
+      return { ...row, created_at: now, import_hash: contentHash(row) };
+    });
+    if (unmatched > 0) {
+      summary.notes.push(
+        `${unmatched} allegations without an identified member (no star, or no single accused with that star on the case)`,
+      );
+    }
+    const { outcomes: o, ids } = await upsertChildren(tx, 'allegations', rows, (n) =>
+      progress.tick(n),
+    );
+    merge(o);
+    const changed = rows.filter((r) => ids.has(r.import_key));
+    const agency = kind === 'accused_cms' ? 'COPA' : 'BIA';
+    await replaceImportedFindings(
+      tx,
+      changed.flatMap((r) => {
+        const id = ids.get(r.import_key)!;
+        const src = r.source as Record<string, string | undefined>;
+        const out = [];
+        if (r.recommended_finding || r.recommended_penalty || src['recommended_finding']) {
+          out.push({
+            jurisdiction: j,
+            allegation_id: id,
+            stage: 'recommended' as const,
+            finding: r.recommended_finding,
+            penalty: r.recommended_penalty,
+            agency,
+            recorded_at: now,
+            source_value:
+              [src['recommended_finding'], src['recommended_penalty']]
+                .filter(Boolean)
+                .join(' | ') || '(blank)',
+          });
+        }
+        if (
+          r.final_finding ||
+          r.final_penalty ||
+          src['final_finding'] ||
+          src['final_finding_USE']
+        ) {
+          out.push({
+            jurisdiction: j,
+            allegation_id: id,
+            stage: 'final' as const,
+            finding: r.final_finding,
+            penalty: r.final_penalty,
+            agency,
+            recorded_at: now,
+            source_value:
+              [
+                src['final_finding'] ?? src['final_finding_USE'],
+                src['final_penalty'] ?? src['final_outcome_USE'],
+              ]
+                .filter(Boolean)
+                .join(' | ') || '(blank)',
+          });
+        }
+        return out;
+      }),
+      [...ids.values()],
+    );
+    summary.removed += await removeStale(
+      tx,
+      'allegations',
+      j,
+      kind,
+      [...new Set(items.map((i) => i.caseId))],
+      rows.map((r) => r.import_key),
+    );
+  }
+
+  const childKinds: Array<[ChildTable, Array<Record<string, unknown>>, string[]]> = [];
+  if (norm.parties.length > 0) {
+    const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected);
+    const rows = items.map((p) => {
+      const row = {
+        jurisdiction: j,
+        case_id: p.caseId,
+        role: p.role,
+        anonymous: false,
+        contact_safety: {},
+        vulnerabilities: [],
+        race: p.race,
+        sex: p.sex,
+        birth_year: p.birthYear,
+        age: p.age,
+        injury: p.injury,
+        source: p.source,
+        import_key: p.key,
+      };
+      return { ...row, created_at: now, import_hash: contentHash(row) };
+    });
+    childKinds.push(['parties', rows, [...new Set(items.map((i) => i.caseId))]]);
+  }
+  if (norm.investigators.length > 0) {
+    const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected);
+    const rows = items.map((i) => {
+      const row = {
+        jurisdiction: j,
+        case_id: i.caseId,
+        first_name: i.firstName,
+        last_name: i.lastName,
+        agency: i.agency,
+        investigator_type: i.investigatorType,
+        rank: i.rank,
+        star: i.star,
+        unit: i.unit,
+        assigned_on: i.assignedOn,
+        source: i.source,
+        import_key: i.key,
+      };
+      return { ...row, import_hash: contentHash(row) };
+    });
+    childKinds.push(['case_investigators', rows, [...new Set(items.map((i) => i.caseId))]]);
+  }
+  for (const [table, rows, covered] of childKinds) {
+    const { outcomes: o } = await upsertChildren(tx, table, rows, (n) => progress.tick(n));
+    merge(o);
+    summary.removed += await removeStale(
+      tx,
+      table,
+      j,
+      kind,
+      covered,
+      rows.map((r) => r['import_key'] as string),
+    );
+  }
+}
+
+/** The identity key a member reference resolves to (after resolveMembers registered it). */
+function memberKeyOf(m: MemberRef): string {
+  return (
+    m.employeeKey ??
+    `name:${m.star ?? ''}:${(m.lastName ?? '').toUpperCase()}:${(m.firstName ?? '').toUpperCase()}:${m.star ? '' : (m.birthYear ?? '')}`
+  );
+}
+
+/**
+ * Finds or creates the members a file names. Employee numbers identify a member outright. Without
+ * one, a member with the same star and the same first and last name is the same person when
+ * exactly one such member exists; several candidates are reported and never merged; names
+ * without a star stay their own record.
+ */
+async function resolveMembers(
+  tx: Queryable,
+  deps: ImportDeps,
+  kind: FileKind,
+  file: string,
+  norm: NormalizedFile,
+  summary: FileSummary,
+  memberNotes: Array<{ file: string; line: number; what: string }>,
+): Promise<Map<string, string>> {
+  const refs: Array<{ ref: MemberRef; line: number }> = [];
+  for (const e of [...norm.caseMembers, ...norm.allegations]) {
+    if (e.member) {
+      refs.push({ ref: e.member, line: norm.rowsPerKey.get(e.key)?.[0] ?? 0 });
+    }
+  }
+  const ids = new Map<string, string>();
+  if (refs.length === 0) {
+    return ids;
+  }
+  const stars = [
+    ...new Set(refs.filter((r) => !r.ref.employeeKey && r.ref.star).map((r) => r.ref.star!)),
+  ];
+  const candidates = stars.length > 0 ? await membersByStars(tx, deps.jurisdiction, stars) : [];
+  const byStarName = new Map<string, typeof candidates>();
+  for (const c of candidates) {
+    const k = `${c.star}:${c.last_name ?? ''}:${c.first_name ?? ''}`;
+    byStarName.set(k, [...(byStarName.get(k) ?? []), c]);
+  }
+  const toUpsert = new Map<string, MemberRowImport>();
+  const now = deps.now().toISOString();
+  const noted = new Set<string>();
+  for (const { ref, line } of refs) {
+    const key = memberKeyOf(ref);
+    if (ids.has(key) || toUpsert.has(key)) {
+      continue;
+    }
+    if (!ref.employeeKey && ref.star) {
+      const matches = (
+        byStarName.get(
+          `${ref.star}:${(ref.lastName ?? '').toUpperCase()}:${(ref.firstName ?? '').toUpperCase()}`,
+        ) ?? []
+      ).filter((c) => c.identity_key !== key);
+      if (matches.length === 1) {
+        ids.set(key, matches[0]!.id);
+        continue;
+      }
+      if (matches.length > 1 && !noted.has(key)) {
+        noted.add(key);
+        memberNotes.push({
+          file,
+          line,
+          what: `star ${ref.star} ${ref.lastName ?? ''}, ${ref.firstName ?? ''} matches ${matches.length} members; kept as a separate member, not merged`,
+        });
+      }
+    }
+    const attributes = {
+      employee_number: ref.employeeKey ? ref.employeeKey.slice(4) : null,
+      star: ref.star,
+      first_name: ref.firstName,
+      last_name: ref.lastName,
+      middle_initial: ref.middleInitial,
+      suffix: ref.suffix,
+      rank: ref.rank,
+      unit_code: ref.unit,
+      appointed_date: ref.appointedDate,
+      race: ref.race,
+      sex: ref.sex,
+      birth_year: ref.birthYear,
+    };
+    toUpsert.set(key, {
+      jurisdiction: deps.jurisdiction,
+      identity_key: key,
+      ...attributes,
+      source: { _kind: kind },
+      import_hash: contentHash(attributes),
+      created_at: now,
+    });
+  }
+  const result = await upsertMembers(tx, [...toUpsert.values()], kind === 'accused_clear_profiles');
+  for (const [k, id] of result.ids) {
+    ids.set(k, id);
+  }
+  for (const o of result.outcomes.values()) {
+    if (o !== 'unchanged') {
+      summary.members[o]++;
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,731 @@
+import crypto from 'node:crypto';
+import type { CaseStatus, CaseType, Category, Finding } from '../../../shared/enums.ts';
+import { findingFromText, penaltyCodeFromText } from '../../domain/findings.ts';
+import { restrictionFor } from '../../domain/restriction.ts';
+import { routeCase } from '../../domain/routing.ts';
+import { startOfLocalDay } from '../../domain/business-days.ts';
+import {
+  COPA_CATEGORY,
+  mapCaseType,
+  mapCpdCategory,
+  mapHistoricalAgency,
+  mapSourceStatus,
+  penaltyFromOutcome,
+} from '../../domain/profiles/chicago-legacy.ts';
+import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
+import type { CsvRecord, Rejection } from '../read-csv.ts';
+import type { FileKind } from './kinds.ts';
+
+export type Family = 'cms' | 'clear';
+
+/** A case as the release describes it, mapped, with its source values. */
+export interface CaseImport {
+  key: string; // log number
+  logNumber: string;
+  family: Family;
+  caseType: CaseType;
+  receivedAt: string;
+  incidentOccurredAt: string | null;
+  incidentBeat: string | null;
+  narrative: string;
+  categories: Category[];
+  flags: string[];
+  leadAgency: 'COPA' | 'BIA';
+  restricted: boolean;
+  restrictionReasons: string[];
+  status: CaseStatus;
+  statusChangedAt: string;
+  closedOn: string | null;
+  sourceStatus: string;
+  historicalAgency: string;
+  source: Record<string, unknown>;
+  hash: string;
+}
+
+/** Who a member is, as far as one release can tell. */
+export interface MemberRef {
+  /** `emp:<employee number>` when the release has one. */
+  employeeKey: string | null;
+  star: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  middleInitial: string | null;
+  suffix: string | null;
+  rank: string | null;
+  unit: string | null;
+  appointedDate: string | null;
+  race: string | null;
+  sex: string | null;
+  birthYear: number | null;
+}
+
+export interface CaseMemberImport {
+  key: string;
+  logNumber: string;
+  role: 'accused' | 'witness';
+  member: MemberRef | null;
+  rankAtIncident: string | null;
+  unitAtIncident: string | null;
+  starAtIncident: string | null;
+  source: Record<string, unknown>;
+}
+
+export interface AllegationImport {
+  key: string;
+  logNumber: string;
+  /** A member from the release's own names, or (2018 file) to be found on the case by star. */
+  member: MemberRef | null;
+  findOnCaseByStar: string | null;
+  category: Category;
+  sourceCategoryCode: string | null;
+  sourceCategory: string | null;
+  summary: string;
+  recommendedFinding: Finding | null;
+  recommendedPenalty: string | null;
+  finalFinding: Finding | null;
+  finalPenalty: string | null;
+  source: Record<string, unknown>;
+}
+
+export interface PartyImport {
+  key: string;
+  logNumber: string;
+  role: 'complainant' | 'victim' | 'witness';
+  race: string | null;
+  sex: string | null;
+  birthYear: number | null;
+  age: number | null;
+  injury: string | null;
+  source: Record<string, unknown>;
+}
+
+export interface InvestigatorImport {
+  key: string;
+  logNumber: string;
+  firstName: string | null;
+  lastName: string | null;
+  agency: string | null;
+  investigatorType: string | null;
+  rank: string | null;
+  star: string | null;
+  unit: string | null;
+  assignedOn: string | null;
+  source: Record<string, unknown>;
+}
+
+/** What one file yields: entities keyed for upsert, and how many rows fed each key. */
+export interface NormalizedFile {
+  kind: FileKind;
+  cases: CaseImport[];
+  caseMembers: CaseMemberImport[];
+  allegations: AllegationImport[];
+  parties: PartyImport[];
+  investigators: InvestigatorImport[];
+  /** Source lines per entity key (several rows can describe one case or one allegation). */
+  rowsPerKey: Map<string, number[]>;
+  /** Rows that carry no information (placeholder rows of the demographic tables). */
+  noData: number;
+  /** Exact duplicates of an earlier row of the same file. */
+  duplicates: number;
+  rejected: Rejection[];
+  /** Values mapped by a fallback rule rather than an exact table entry, for the summary. */
+  notes: string[];
+}
+
+/** Stable content hash of mapped values: equal content, equal hash, whatever the key order. */
+export function contentHash(value: unknown): string {
+  return crypto
+    .createHash('sha1')
+    .update(JSON.stringify(value, Object.keys(flatten(value)).sort()))
+    .digest('hex');
+}
+
+function flatten(value: unknown, acc: Record<string, true> = {}): Record<string, true> {
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      acc[k] = true;
+      flatten(v, acc);
+    }
+  }
+  return acc;
+}
+
+const MODERN_LOG = /^\d{4}-\d{7}$/;
+const LEGACY_LOG = /^\d{6,7}$/;
+
+/** Trimmed, inner whitespace collapsed, C1 mojibake repaired; '' → null. */
+export function clean(value: string | undefined): string | null {
+  if (value === undefined) {
+    return null;
+  }
+  let v = value
+    .replace(/\u200B/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (/[\u0080-\u009F]/.test(v)) {
+    // text that was UTF-8 decoded twice (e.g. 'DIDNÂ\x80\x99T'): decode it once more
+    const repaired = Buffer.from(v, 'latin1').toString('utf8');
+    if (!repaired.includes('\uFFFD')) {
+      v = repaired;
+    }
+  }
+  return v === '' ? null : v;
+}
+
+/** '1982.0' → 1982; blank or non-numeric → null. */
+function intOf(value: string | undefined): number | null {
+  const v = clean(value);
+  if (v === null) {
+    return null;
+  }
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.trunc(n) : null;
+}
+
+/** Star, employee and unit numbers are written as floats in CLEAR ('5167.0'). */
+function numberText(value: string | undefined): string | null {
+  const n = intOf(value);
+  return n === null || n <= 0 ? null : String(n);
+}
+
+function unitOf(value: string | undefined): string | null {
+  const n = numberText(value);
+  return n === null ? clean(value) : n.padStart(3, '0');
+}
+
+/** Names the release fills with 'UNKNOWN' are no name at all. */
+function nameOf(value: string | undefined): string | null {
+  const v = clean(value);
+  return v === null || /^(UNKNOWN|NONE|N\/A)$/i.test(v) ? null : v;
+}
+
+class RowError extends Error {
+  constructor(
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A calendar date `YYYY-MM-DD` that exists and is not in the future; blank → null. */
+function dateOf(
+  values: Record<string, string>,
+  column: string,
+  today: string,
+  required = false,
+): string | null {
+  const v = clean(values[column]);
+  if (v === null) {
+    if (required) {
+      throw new RowError(column, 'is required and blank');
+    }
+    return null;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.toISOString().slice(0, 10) !== v) {
+    throw new RowError(column, `"${v}" is not a valid date (YYYY-MM-DD)`);
+  }
+  if (v > today) {
+    throw new RowError(column, `"${v}" is in the future`);
+  }
+  if (Number(m[1]) < 1900) {
+    throw new RowError(column, `"${v}" is before 1900`);
+  }
+  return v;
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/** CLEAR investigators' 'D-Mon-YY' ('26-Sep-00'); two-digit years pivot at the current year. */
+function dmyOf(value: string | undefined, today: string): string | null {
+  const v = clean(value);
+  if (v === null) {
+    return null;
+  }
+  const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{2})$/.exec(v);
+  if (!m) {
+    return dateOf({ v }, 'v', today);
+  }
+  const month = MONTHS.indexOf(m[2]!.toUpperCase());
+  const yy = Number(m[3]);
+  const pivot = Number(today.slice(2, 4));
+  const year = yy <= pivot ? 2000 + yy : 1900 + yy;
+  const d = new Date(Date.UTC(year, month, Number(m[1])));
+  if (month < 0 || d.getUTCDate() !== Number(m[1])) {
+    throw new RowError('assigned_datetime', `"${v}" is not a valid date`);
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+function familyOf(logNumber: string): Family | null {
+  return MODERN_LOG.test(logNumber) ? 'cms' : LEGACY_LOG.test(logNumber) ? 'clear' : null;
+}
+
+function logOf(values: Record<string, string>, expected?: Family): { log: string; family: Family } {
+  const v = clean(values['cr_id']);
+  const family = v === null ? null : familyOf(v);
+  if (v === null || family === null) {
+    throw new RowError('cr_id', `"${v ?? ''}" is not a log number (YYYY-NNNNNNN or 6-7 digits)`);
+  }
+  if (expected && family !== expected) {
+    throw new RowError(
+      'cr_id',
+      `"${v}" is a ${family.toUpperCase()} log number in a ${expected.toUpperCase()} file`,
+    );
+  }
+  return { log: v, family };
+}
+
+function yes(value: string | undefined): boolean {
+  const v = clean(value)?.toUpperCase();
+  return v === 'Y' || v === 'YES';
+}
+
+/** The source row without the pipeline's per-file row counter and person ids. */
+function sourceOf(kind: FileKind, values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = { _kind: kind };
+  for (const [k, v] of Object.entries(values)) {
+    if (k !== 'row_id' && !k.endsWith('_ID') && v !== '') {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+function memberFromNames(
+  values: Record<string, string>,
+  opts: { rankColumn: string; unitColumn: string },
+): MemberRef | null {
+  const firstName = nameOf(values['first_name']);
+  const lastName = nameOf(values['last_name']);
+  const employee = numberText(values['employee_number']);
+  if (!firstName && !lastName && !employee) {
+    return null;
+  }
+  return {
+    employeeKey: employee ? `emp:${employee}` : null,
+    star: numberText(values['star']),
+    firstName,
+    lastName,
+    middleInitial: clean(values['middle_initial']),
+    suffix: clean(values['suffix_name']),
+    rank: clean(values[opts.rankColumn]),
+    unit: unitOf(values[opts.unitColumn]),
+    appointedDate: clean(values['appointed_date']),
+    race: clean(values['race']),
+    sex: clean(values['gender']),
+    birthYear: intOf(values['birth_year']),
+  };
+}
+
+/** Maps one file's records to entities. Pure: no database. */
+export function normalizeFile(
+  kind: FileKind,
+  file: string,
+  records: CsvRecord[],
+  profile: JurisdictionProfile,
+  today: string,
+): NormalizedFile {
+  const out: NormalizedFile = {
+    kind,
+    cases: [],
+    caseMembers: [],
+    allegations: [],
+    parties: [],
+    investigators: [],
+    rowsPerKey: new Map(),
+    noData: 0,
+    duplicates: 0,
+    rejected: [],
+    notes: [],
+  };
+  const seenRows = new Set<string>();
+  const ordinals = new Map<string, number>();
+  const nextOrdinal = (prefix: string): number => {
+    const n = (ordinals.get(prefix) ?? 0) + 1;
+    ordinals.set(prefix, n);
+    return n;
+  };
+  let currentLine = 0;
+  const count = (key: string): void => {
+    out.rowsPerKey.set(key, [...(out.rowsPerKey.get(key) ?? []), currentLine]);
+  };
+  const dedupe =
+    kind === 'complaints_cms' ||
+    kind === 'complaints_clear' ||
+    kind === 'accused_cms' ||
+    kind === 'investigators';
+  const caseRows = new Map<string, CsvRecord[]>();
+  const allegationRows = new Map<string, CsvRecord[]>();
+  const fallbackStatuses = new Set<string>();
+
+  for (const rec of records) {
+    const v = rec.values;
+    currentLine = rec.line;
+    if (dedupe) {
+      const { row_id: _ignored, ...rest } = v;
+      const fingerprint = JSON.stringify(rest);
+      if (seenRows.has(fingerprint)) {
+        out.duplicates++;
+        continue;
+      }
+      seenRows.add(fingerprint);
+    }
+    try {
+      switch (kind) {
+        case 'complaints_cms':
+        case 'complaints_clear': {
+          const { log } = logOf(v, kind === 'complaints_cms' ? 'cms' : 'clear');
+          // validate the row's own fields now, so a bad row is rejected alone
+          dateOf(v, 'complaint_date', today, true);
+          dateOf(v, 'incident_date', today);
+          dateOf(v, 'closed_date', today);
+          if (!mapCaseType(v['case_type'] ?? '')) {
+            throw new RowError('case_type', `"${v['case_type']}" is not a known case type`);
+          }
+          const status = mapSourceStatus(v['current_status'] ?? '');
+          if (!status) {
+            throw new RowError('current_status', `"${v['current_status']}" is not a known status`);
+          }
+          if (!status.exact) {
+            fallbackStatuses.add(clean(v['current_status']) ?? '');
+          }
+          caseRows.set(log, [...(caseRows.get(log) ?? []), rec]);
+          break;
+        }
+        case 'accused_clear_findings': {
+          const { log } = logOf(v, 'clear');
+          const accusation = numberText(v['accusation_id']);
+          if (!accusation) {
+            throw new RowError('accusation_id', `"${v['accusation_id']}" is not an accusation id`);
+          }
+          const key = `clear:allegation:${log}:${accusation}`;
+          allegationRows.set(key, [...(allegationRows.get(key) ?? []), rec]);
+          break;
+        }
+        case 'accused_cms': {
+          const { log } = logOf(v, 'cms');
+          const member = memberFromNames(v, { rankColumn: 'rank', unitColumn: 'current_unit' });
+          const categoryText = clean(v['allegation_category']);
+          const mapped = categoryText ? COPA_CATEGORY[categoryText] : undefined;
+          const code = clean(v['complaint_code']);
+          const category = mapped ?? (code ? mapCpdCategory(code, '') : null);
+          if (!category) {
+            // 'Closed-No Allegation' / 'In Process' rows name an officer but no allegation
+            out.noData++;
+            break;
+          }
+          const who = member
+            ? `${member.star ?? ''}:${member.lastName ?? ''}:${member.firstName ?? ''}`
+            : 'unknown';
+          const base = `cms:allegation:${log}:${who}:${code ?? ''}:${categoryText ?? ''}`;
+          const key = `${base}#${nextOrdinal(base)}`;
+          out.allegations.push({
+            key,
+            logNumber: log,
+            member,
+            findOnCaseByStar: null,
+            category,
+            sourceCategoryCode: code,
+            sourceCategory: categoryText,
+            summary: categoryText ?? code ?? 'Allegation',
+            recommendedFinding: findingFromText(v['recommended_finding'] ?? ''),
+            recommendedPenalty: penaltyCodeFromText(v['recommended_penalty'] ?? ''),
+            finalFinding: findingFromText(v['final_finding'] ?? ''),
+            finalPenalty: penaltyCodeFromText(v['final_penalty'] ?? ''),
+            source: sourceOf(kind, v),
+          });
+          count(key);
+          break;
+        }
+        case 'accused_clear_profiles': {
+          const { log } = logOf(v, 'clear');
+          const member = memberFromNames(v, {
+            rankColumn: 'current_rank',
+            unitColumn: 'current_unit',
+          });
+          if (!member?.employeeKey) {
+            throw new RowError(
+              'employee_number',
+              'is blank: the profile cannot be tied to a member',
+            );
+          }
+          const key = `clear:accused:${log}:${member.employeeKey}`;
+          if (out.rowsPerKey.has(key)) {
+            out.duplicates++;
+            break;
+          }
+          out.caseMembers.push({
+            key,
+            logNumber: log,
+            role: 'accused',
+            member,
+            rankAtIncident: clean(v['rank']),
+            unitAtIncident: null,
+            starAtIncident: member.star,
+            source: sourceOf(kind, v),
+          });
+          count(key);
+          break;
+        }
+        case 'cpd_witnesses': {
+          const { log, family } = logOf(v);
+          const member = memberFromNames(v, { rankColumn: 'rank', unitColumn: 'current_unit' });
+          if (!member) {
+            out.noData++;
+            break;
+          }
+          const base = `${family}:witness:${log}:${member.employeeKey ?? `${member.star ?? ''}:${member.lastName ?? ''}:${member.firstName ?? ''}`}`;
+          const key = `${base}#${nextOrdinal(base)}`;
+          out.caseMembers.push({
+            key,
+            logNumber: log,
+            role: 'witness',
+            member,
+            rankAtIncident: clean(v['assigned_rank']),
+            unitAtIncident: unitOf(v['assigned_unit']),
+            starAtIncident: member.star,
+            source: sourceOf(kind, v),
+          });
+          count(key);
+          break;
+        }
+        case 'investigators': {
+          const { log, family } = logOf(v);
+          const assignedOn =
+            v['assigned_datetime'] !== undefined
+              ? dmyOf(v['assigned_datetime'], today)
+              : dateOf(v, 'assign_date', today);
+          const firstName = clean(v['first_name']);
+          const lastName = clean(v['last_name']);
+          const agency = clean(v['investigating_agency']);
+          if (!firstName && !lastName && !agency) {
+            out.noData++;
+            break;
+          }
+          const base = `${family}:investigator:${log}`;
+          const key = `${base}#${nextOrdinal(base)}`;
+          out.investigators.push({
+            key,
+            logNumber: log,
+            firstName,
+            lastName,
+            agency,
+            investigatorType: clean(v['investigator_type']),
+            rank: clean(v['rank']),
+            star: numberText(v['star']),
+            unit: unitOf(v['assigned_unit'] ?? v['current_unit']),
+            assignedOn,
+            source: sourceOf(kind, v),
+          });
+          count(key);
+          break;
+        }
+        case 'complainants':
+        case 'victims':
+        case 'civilian_witnesses': {
+          const { log, family } = logOf(v);
+          const race = clean(v['race']);
+          const sex = clean(v['gender']);
+          const birthYear = intOf(v['birth_year']);
+          const age = intOf(v['current_age']);
+          const injury = clean(v['injury_condition']);
+          if (
+            race === null &&
+            sex === null &&
+            birthYear === null &&
+            age === null &&
+            injury === null
+          ) {
+            out.noData++;
+            break;
+          }
+          const role =
+            kind === 'complainants' ? 'complainant' : kind === 'victims' ? 'victim' : 'witness';
+          const base = `${family}:${role}:${log}`;
+          // demographic rows have no key: two people alike are still two people
+          const key = `${base}#${nextOrdinal(base)}`;
+          out.parties.push({
+            key,
+            logNumber: log,
+            role,
+            race,
+            sex,
+            birthYear,
+            age,
+            injury,
+            source: sourceOf(kind, v),
+          });
+          count(key);
+          break;
+        }
+      }
+    } catch (err) {
+      if (err instanceof RowError) {
+        out.rejected.push({ file, line: rec.line, column: err.column, reason: err.message });
+      } else {
+        throw err;
+      }
+    }
+  }
+
+  for (const [log, rows] of caseRows) {
+    out.cases.push(buildCase(kind === 'complaints_cms' ? 'cms' : 'clear', log, rows, profile));
+    out.rowsPerKey.set(
+      log,
+      rows.map((r) => r.line),
+    );
+  }
+  for (const [key, rows] of allegationRows) {
+    out.allegations.push(buildClearAllegation(key, rows));
+    out.rowsPerKey.set(
+      key,
+      rows.map((r) => r.line),
+    );
+  }
+  if (fallbackStatuses.size > 0) {
+    out.notes.push(`statuses mapped by prefix rule: ${[...fallbackStatuses].join('; ')}`);
+  }
+  return out;
+}
+
+/** One case from its rows: case-level fields from the first row, categories from all. */
+function buildCase(
+  family: Family,
+  log: string,
+  rows: CsvRecord[],
+  profile: JurisdictionProfile,
+): CaseImport {
+  const first = rows[0]!.values;
+  const categories = new Set<Category>();
+  const sourceCategories: string[] = [];
+  for (const { values } of rows) {
+    if (family === 'cms') {
+      const text = clean(values['allegation_category']);
+      const code = clean(values['complaint_code']);
+      const mapped = text ? COPA_CATEGORY[text] : undefined;
+      const category =
+        mapped === undefined ? (code ? mapCpdCategory(code, text ?? '') : null) : mapped;
+      if (category) {
+        categories.add(category);
+      }
+      sourceCategories.push(`${code ?? ''} ${text ?? ''}`.trim());
+    } else {
+      categories.add(mapCpdCategory(values['category_code'] ?? '', values['category'] ?? ''));
+      sourceCategories.push(
+        `${clean(values['category_code']) ?? ''} ${clean(values['category']) ?? ''}`.trim(),
+      );
+    }
+  }
+  const caseType = mapCaseType(first['case_type'] ?? '')!;
+  const received = clean(first['complaint_date'])!;
+  const incident = clean(first['incident_date']);
+  const time = clean(first['incident_time']);
+  const closed = clean(first['closed_date']);
+  const status = mapSourceStatus(first['current_status'] ?? '')!.status;
+  const agencyText = clean(first['investigating_agency']) ?? (family === 'cms' ? 'COPA' : '');
+  const cats = [...categories].sort();
+  const flags = new Set<string>();
+  if (
+    rows.some((r) => yes(r.values['domestic_violence_i'])) ||
+    cats.includes('domestic_violence')
+  ) {
+    flags.add('domestic_violence');
+  }
+  if (
+    rows.some((r) => yes(r.values['biased_language_i']) || yes(r.values['biased_based_pro_i'])) ||
+    cats.includes('bias')
+  ) {
+    flags.add('bias');
+  }
+  if (rows.some((r) => yes(r.values['police_shooting']))) {
+    flags.add('police_shooting');
+  }
+  if (rows.some((r) => yes(r.values['pursuit_related_i']))) {
+    flags.add('pursuit');
+  }
+  if (cats.includes('sexual_misconduct')) {
+    flags.add('sexual_misconduct');
+  }
+  const lead =
+    mapHistoricalAgency(agencyText) ?? routeCase({ caseType, categories: cats }, profile).agency;
+  const restriction = restrictionFor({ categories: cats, vulnerabilities: [] });
+  const tz = profile.timeZone;
+  const incidentAt =
+    incident === null
+      ? null
+      : new Date(
+          startOfLocalDay(incident, tz).getTime() +
+            (time && time !== '00:00:00' ? secondsOf(time) * 1000 : 0),
+        ).toISOString();
+  const beat = numberText(first['beat']);
+  const mapped = {
+    caseType,
+    receivedAt: startOfLocalDay(received, tz).toISOString(),
+    incidentOccurredAt: incidentAt,
+    incidentBeat: beat ? beat.padStart(4, '0') : null,
+    narrative:
+      clean(family === 'cms' ? first['final_finding_narrative'] : first['narrative']) ?? '',
+    categories: cats,
+    flags: [...flags].sort(),
+    leadAgency: lead,
+    restricted: restriction.restricted,
+    restrictionReasons: restriction.reasons,
+    status,
+    statusChangedAt: startOfLocalDay(closed ?? received, tz).toISOString(),
+    closedOn: closed,
+    sourceStatus: clean(first['current_status'])!,
+    historicalAgency: agencyText,
+  };
+  const source = {
+    ...sourceOf(family === 'cms' ? 'complaints_cms' : 'complaints_clear', first),
+    _categories: sourceCategories,
+    _rows: rows.length,
+  };
+  return {
+    key: log,
+    logNumber: log,
+    family,
+    ...mapped,
+    source,
+    hash: contentHash({ ...mapped, source }),
+  };
+}
+
+function secondsOf(time: string): number {
+  const [h, m, s] = time.split(':').map(Number);
+  return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
+}
+
+/** One CLEAR 2018 allegation from its repeated rows: the `_USE` columns are constant per accusation. */
+function buildClearAllegation(key: string, rows: CsvRecord[]): AllegationImport {
+  const v = rows[0]!.values;
+  const log = clean(v['cr_id'])!;
+  const code =
+    clean(v['current_investigator_category_code']) ?? clean(v['allegation_category_code']);
+  const text = clean(v['current_investigator_category']) ?? clean(v['allegation_category']);
+  const star = numberText(v['star']);
+  return {
+    key,
+    logNumber: log,
+    member: null,
+    findOnCaseByStar: star,
+    category: mapCpdCategory(code ?? '', text ?? ''),
+    sourceCategoryCode: code,
+    sourceCategory: text,
+    summary: text ?? 'Allegation',
+    recommendedFinding: null,
+    recommendedPenalty: null,
+    finalFinding: findingFromText(v['final_finding_USE'] ?? ''),
+    finalPenalty: penaltyFromOutcome(v['final_outcome_USE'] ?? ''),
+    source: {
+      ...sourceOf('accused_clear_findings', v),
+      _subCategories: [
+        ...new Set(rows.map((r) => clean(r.values['allegation_category'])).filter(Boolean)),
+      ],
+      _rows: rows.length,
+    },
+  };
+}

@@ -1,0 +1,531 @@
+import type { Queryable } from '../db/client.ts';
+
+/** What an upsert did to each key it was given (keys not returned were unchanged). */
+export type Outcome = 'inserted' | 'updated' | 'unchanged';
+
+interface ColumnSpec {
+  name: string;
+  type: string;
+}
+
+/**
+ * Set-based upsert of many rows in one statement: rows travel as one jsonb array, are unpacked by
+ * jsonb_to_recordset, and conflict on the natural key. A row whose `import_hash` equals the stored
+ * one is not touched (and not returned), so re-importing the same release writes nothing.
+ */
+async function upsertBatch(
+  tx: Queryable,
+  opts: { table: string; key: string; columns: ColumnSpec[]; update: string[]; onlyWhere?: string },
+  rows: Array<Record<string, unknown>>,
+): Promise<Array<{ key: string; id: string; inserted: boolean }>> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const names = opts.columns.map((c) => c.name);
+  const record = opts.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+  const set = opts.update.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  const where = [`${opts.table}.import_hash IS DISTINCT FROM EXCLUDED.import_hash`, opts.onlyWhere]
+    .filter(Boolean)
+    .join(' AND ');
+  return tx.query<{ key: string; id: string; inserted: boolean }>(
+    `INSERT INTO ${opts.table} (id, ${names.join(', ')})
+     SELECT gen_random_uuid(), ${names.map((n) => `r.${n}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${record})
+     ON CONFLICT (jurisdiction, ${opts.key}) DO UPDATE SET ${set}
+     WHERE ${where}
+     RETURNING ${opts.key} AS key, id, (xmax = 0) AS inserted`,
+    [JSON.stringify(rows)],
+  );
+}
+
+const BATCH = 2000;
+
+/** Upserts in batches, calling `progress` after each; returns the outcome per key. */
+async function upsertAll(
+  tx: Queryable,
+  opts: Parameters<typeof upsertBatch>[1],
+  rows: Array<Record<string, unknown> & { import_key?: string; log_number?: string }>,
+  keyOf: (row: Record<string, unknown>) => string,
+  progress: (done: number) => void,
+): Promise<{ outcomes: Map<string, Outcome>; ids: Map<string, string> }> {
+  const outcomes = new Map<string, Outcome>();
+  const ids = new Map<string, string>();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    for (const r of batch) {
+      outcomes.set(keyOf(r), 'unchanged');
+    }
+    for (const r of await upsertBatch(tx, opts, batch)) {
+      outcomes.set(r.key, r.inserted ? 'inserted' : 'updated');
+      ids.set(r.key, r.id);
+    }
+    progress(Math.min(i + BATCH, rows.length));
+  }
+  return { outcomes, ids };
+}
+
+export interface CaseRowImport {
+  jurisdiction: string;
+  log_number: string;
+  case_type: string;
+  received_at: string;
+  incident_occurred_at: string | null;
+  incident_beat: string | null;
+  narrative: string;
+  categories: string[];
+  flags: string[];
+  officers_unknown: boolean;
+  lead_agency: string;
+  restricted: boolean;
+  restriction_reasons: string[];
+  status: string;
+  status_changed_at: string;
+  created_at: string;
+  closed_on: string | null;
+  source_family: string;
+  source_status: string;
+  historical_agency: string;
+  source: unknown;
+  import_hash: string;
+  imported_at: string;
+}
+
+const CASE_COLUMNS: ColumnSpec[] = [
+  { name: 'jurisdiction', type: 'text' },
+  { name: 'log_number', type: 'text' },
+  { name: 'case_type', type: 'text' },
+  { name: 'received_at', type: 'timestamptz' },
+  { name: 'incident_occurred_at', type: 'timestamptz' },
+  { name: 'incident_beat', type: 'text' },
+  { name: 'narrative', type: 'text' },
+  { name: 'categories', type: 'text[]' },
+  { name: 'flags', type: 'text[]' },
+  { name: 'officers_unknown', type: 'boolean' },
+  { name: 'lead_agency', type: 'text' },
+  { name: 'restricted', type: 'boolean' },
+  { name: 'restriction_reasons', type: 'text[]' },
+  { name: 'status', type: 'text' },
+  { name: 'status_changed_at', type: 'timestamptz' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'closed_on', type: 'date' },
+  { name: 'source_family', type: 'text' },
+  { name: 'source_status', type: 'text' },
+  { name: 'historical_agency', type: 'text' },
+  { name: 'source', type: 'jsonb' },
+  { name: 'import_hash', type: 'text' },
+  { name: 'imported_at', type: 'timestamptz' },
+];
+
+/** Log numbers already used by cases filed in Oversight itself: an import never overwrites them. */
+export async function nativeLogNumbers(
+  db: Queryable,
+  jurisdiction: string,
+  logs: string[],
+): Promise<Set<string>> {
+  const rows = await db.query<{ log_number: string }>(
+    `SELECT log_number FROM cases WHERE jurisdiction = $1 AND source_family IS NULL AND log_number = ANY($2::text[])`,
+    [jurisdiction, logs],
+  );
+  return new Set(rows.map((r) => r.log_number));
+}
+
+export async function upsertCases(
+  tx: Queryable,
+  rows: CaseRowImport[],
+  progress: (n: number) => void,
+) {
+  const updatable = CASE_COLUMNS.map((c) => c.name).filter(
+    (n) => n !== 'jurisdiction' && n !== 'log_number' && n !== 'created_at',
+  );
+  const result = await upsertAll(
+    tx,
+    {
+      table: 'cases',
+      key: 'log_number',
+      columns: CASE_COLUMNS,
+      update: updatable,
+      onlyWhere: 'cases.source_family IS NOT NULL',
+    },
+    rows as unknown as Array<Record<string, unknown>>,
+    (r) => r['log_number'] as string,
+    progress,
+  );
+  // every imported case is led by its agency (case_agencies drives visibility and tracks)
+  const changed = [...result.ids.values()];
+  if (changed.length > 0) {
+    await tx.query(
+      `INSERT INTO case_agencies (id, jurisdiction, case_id, agency, track, role, added_at)
+       SELECT gen_random_uuid(), c.jurisdiction, c.id, c.lead_agency, 'administrative', 'lead', c.received_at
+         FROM cases c WHERE c.id = ANY($1::uuid[])
+       ON CONFLICT (case_id, agency, track) DO NOTHING`,
+      [changed],
+    );
+    await tx.query(
+      `DELETE FROM case_agencies ca USING cases c
+        WHERE ca.case_id = c.id AND c.id = ANY($1::uuid[]) AND ca.role = 'lead' AND ca.agency <> c.lead_agency`,
+      [changed],
+    );
+  }
+  return result;
+}
+
+/** Moves each year's log-number counter past imported `YYYY-NNNNNNN` numbers (ADR 0005). */
+export async function advanceLogCounters(tx: Queryable, jurisdiction: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO log_number_counters (jurisdiction, year, last_seq)
+     SELECT $1, substr(log_number, 1, 4)::int, max(substr(log_number, 6)::int)
+       FROM cases WHERE jurisdiction = $1 AND log_number ~ '^\\d{4}-\\d{7}$' GROUP BY 1, 2
+     ON CONFLICT (jurisdiction, year) DO UPDATE SET last_seq = GREATEST(log_number_counters.last_seq, EXCLUDED.last_seq)`,
+    [jurisdiction],
+  );
+}
+
+/** log number → case id for every case of the jurisdiction. */
+export async function caseIdsByLog(
+  db: Queryable,
+  jurisdiction: string,
+): Promise<Map<string, string>> {
+  const rows = await db.query<{ log_number: string; id: string }>(
+    `SELECT log_number, id FROM cases WHERE jurisdiction = $1`,
+    [jurisdiction],
+  );
+  return new Map(rows.map((r) => [r.log_number, r.id]));
+}
+
+export interface MemberCandidate {
+  id: string;
+  identity_key: string | null;
+  star: string | null;
+  last_name: string | null;
+  first_name: string | null;
+}
+
+/** Members holding any of these stars, for matching names from releases without employee numbers. */
+export async function membersByStars(
+  db: Queryable,
+  jurisdiction: string,
+  stars: string[],
+): Promise<MemberCandidate[]> {
+  return db.query<MemberCandidate>(
+    `SELECT id, identity_key, star, upper(last_name) AS last_name, upper(first_name) AS first_name FROM members
+      WHERE jurisdiction = $1 AND star = ANY($2::text[])`,
+    [jurisdiction, stars],
+  );
+}
+
+export interface MemberRowImport {
+  jurisdiction: string;
+  identity_key: string;
+  employee_number: string | null;
+  star: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  middle_initial: string | null;
+  suffix: string | null;
+  rank: string | null;
+  unit_code: string | null;
+  appointed_date: string | null;
+  race: string | null;
+  sex: string | null;
+  birth_year: number | null;
+  source: unknown;
+  import_hash: string;
+  created_at: string;
+}
+
+const MEMBER_COLUMNS: ColumnSpec[] = [
+  { name: 'jurisdiction', type: 'text' },
+  { name: 'identity_key', type: 'text' },
+  { name: 'employee_number', type: 'text' },
+  { name: 'star', type: 'text' },
+  { name: 'first_name', type: 'text' },
+  { name: 'last_name', type: 'text' },
+  { name: 'middle_initial', type: 'text' },
+  { name: 'suffix', type: 'text' },
+  { name: 'rank', type: 'text' },
+  { name: 'unit_code', type: 'text' },
+  { name: 'appointed_date', type: 'date' },
+  { name: 'race', type: 'text' },
+  { name: 'sex', type: 'text' },
+  { name: 'birth_year', type: 'integer' },
+  { name: 'source', type: 'jsonb' },
+  { name: 'import_hash', type: 'text' },
+  { name: 'created_at', type: 'timestamptz' },
+];
+const MEMBER_ATTRIBUTES = [
+  'employee_number',
+  'star',
+  'first_name',
+  'last_name',
+  'middle_initial',
+  'suffix',
+  'rank',
+  'unit_code',
+  'appointed_date',
+  'race',
+  'sex',
+  'birth_year',
+];
+
+/**
+ * Upserts members by identity key. An authoritative release (the roster profiles) replaces what it
+ * describes; any other release only fills attributes still unknown, so files that see one officer
+ * at different times do not overwrite each other back and forth.
+ */
+export async function upsertMembers(
+  tx: Queryable,
+  rows: MemberRowImport[],
+  authoritative: boolean,
+) {
+  const ids = new Map<string, string>();
+  let outcomes = new Map<string, Outcome>();
+  if (authoritative) {
+    const result = await upsertAll(
+      tx,
+      {
+        table: 'members',
+        key: 'identity_key',
+        columns: MEMBER_COLUMNS,
+        update: [...MEMBER_ATTRIBUTES, 'source', 'import_hash'],
+      },
+      rows as unknown as Array<Record<string, unknown>>,
+      (r) => r['identity_key'] as string,
+      () => undefined,
+    );
+    outcomes = result.outcomes;
+  }
+  const names = MEMBER_COLUMNS.map((c) => c.name);
+  const record = MEMBER_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ');
+  for (let i = 0; i < rows.length && !authoritative; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    batch.forEach((r) => outcomes.set(r.identity_key, 'unchanged'));
+    const returned = await tx.query<{ key: string; id: string; inserted: boolean }>(
+      `INSERT INTO members (id, ${names.join(', ')})
+       SELECT gen_random_uuid(), ${names.map((n) => `r.${n}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${record})
+       ON CONFLICT (jurisdiction, identity_key) DO UPDATE SET ${MEMBER_ATTRIBUTES.map((c) => `${c} = COALESCE(members.${c}, EXCLUDED.${c})`).join(', ')}
+       WHERE ${MEMBER_ATTRIBUTES.map((c) => `(members.${c} IS NULL AND EXCLUDED.${c} IS NOT NULL)`).join(' OR ')}
+       RETURNING identity_key AS key, id, (xmax = 0) AS inserted`,
+      [JSON.stringify(batch)],
+    );
+    for (const r of returned) {
+      outcomes.set(r.key, r.inserted ? 'inserted' : 'updated');
+    }
+  }
+  const all = await tx.query<{ identity_key: string; id: string }>(
+    `SELECT identity_key, id FROM members WHERE jurisdiction = $1 AND identity_key = ANY($2::text[])`,
+    [rows[0]?.jurisdiction ?? '', rows.map((r) => r.identity_key)],
+  );
+  for (const r of all) {
+    ids.set(r.identity_key, r.id);
+  }
+  return { outcomes, ids };
+}
+
+/** Accused members named on cases by star (case_id:star → member ids), for the 2018 release. */
+export async function accusedByCaseAndStar(
+  db: Queryable,
+  jurisdiction: string,
+): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ case_id: string; star: string; member_id: string }>(
+    `SELECT case_id, star_at_incident AS star, member_id FROM case_members
+      WHERE jurisdiction = $1 AND role = 'accused' AND star_at_incident IS NOT NULL AND member_id IS NOT NULL`,
+    [jurisdiction],
+  );
+  const map = new Map<string, string[]>();
+  for (const r of rows) {
+    const k = `${r.case_id}:${r.star}`;
+    map.set(k, [...new Set([...(map.get(k) ?? []), r.member_id])]);
+  }
+  return map;
+}
+
+const CHILD_SPECS = {
+  case_members: {
+    columns: [
+      { name: 'jurisdiction', type: 'text' },
+      { name: 'case_id', type: 'uuid' },
+      { name: 'member_id', type: 'uuid' },
+      { name: 'role', type: 'text' },
+      { name: 'rank_at_incident', type: 'text' },
+      { name: 'unit_at_incident', type: 'text' },
+      { name: 'star_at_incident', type: 'text' },
+      { name: 'source', type: 'jsonb' },
+      { name: 'import_key', type: 'text' },
+      { name: 'import_hash', type: 'text' },
+    ],
+  },
+  allegations: {
+    columns: [
+      { name: 'jurisdiction', type: 'text' },
+      { name: 'case_id', type: 'uuid' },
+      { name: 'member_id', type: 'uuid' },
+      { name: 'category', type: 'text' },
+      { name: 'summary', type: 'text' },
+      { name: 'recommended_finding', type: 'text' },
+      { name: 'recommended_penalty', type: 'text' },
+      { name: 'final_finding', type: 'text' },
+      { name: 'final_penalty', type: 'text' },
+      { name: 'source_category_code', type: 'text' },
+      { name: 'source_category', type: 'text' },
+      { name: 'created_at', type: 'timestamptz' },
+      { name: 'source', type: 'jsonb' },
+      { name: 'import_key', type: 'text' },
+      { name: 'import_hash', type: 'text' },
+    ],
+  },
+  parties: {
+    columns: [
+      { name: 'jurisdiction', type: 'text' },
+      { name: 'case_id', type: 'uuid' },
+      { name: 'role', type: 'text' },
+      { name: 'anonymous', type: 'boolean' },
+      { name: 'contact_safety', type: 'jsonb' },
+      { name: 'vulnerabilities', type: 'text[]' },
+      { name: 'race', type: 'text' },
+      { name: 'sex', type: 'text' },
+      { name: 'birth_year', type: 'integer' },
+      { name: 'age', type: 'integer' },
+      { name: 'injury', type: 'text' },
+      { name: 'created_at', type: 'timestamptz' },
+      { name: 'source', type: 'jsonb' },
+      { name: 'import_key', type: 'text' },
+      { name: 'import_hash', type: 'text' },
+    ],
+  },
+  case_investigators: {
+    columns: [
+      { name: 'jurisdiction', type: 'text' },
+      { name: 'case_id', type: 'uuid' },
+      { name: 'first_name', type: 'text' },
+      { name: 'last_name', type: 'text' },
+      { name: 'agency', type: 'text' },
+      { name: 'investigator_type', type: 'text' },
+      { name: 'rank', type: 'text' },
+      { name: 'star', type: 'text' },
+      { name: 'unit', type: 'text' },
+      { name: 'assigned_on', type: 'date' },
+      { name: 'source', type: 'jsonb' },
+      { name: 'import_key', type: 'text' },
+      { name: 'import_hash', type: 'text' },
+    ],
+  },
+} as const;
+
+export type ChildTable = keyof typeof CHILD_SPECS;
+
+/** Upserts imported child rows (keyed by import_key) of one table. */
+export async function upsertChildren(
+  tx: Queryable,
+  table: ChildTable,
+  rows: Array<Record<string, unknown>>,
+  progress: (n: number) => void,
+) {
+  const columns = [...CHILD_SPECS[table].columns];
+  const update = columns
+    .map((c) => c.name)
+    .filter((n) => n !== 'jurisdiction' && n !== 'import_key' && n !== 'created_at');
+  return upsertAll(
+    tx,
+    { table, key: 'import_key', columns, update },
+    rows,
+    (r) => r['import_key'] as string,
+    progress,
+  );
+}
+
+/**
+ * Removes imported rows of one file kind that a newer release no longer lists for the cases it
+ * covers (a re-run of the same release removes nothing).
+ */
+export async function removeStale(
+  tx: Queryable,
+  table: ChildTable,
+  jurisdiction: string,
+  kind: string,
+  caseIds: string[],
+  keep: string[],
+): Promise<number> {
+  if (caseIds.length === 0) {
+    return 0;
+  }
+  if (table === 'allegations') {
+    await tx.query(
+      `DELETE FROM allegation_findings f USING allegations a
+        WHERE f.allegation_id = a.id AND a.jurisdiction = $1 AND a.source->>'_kind' = $2 AND a.case_id = ANY($3::uuid[]) AND a.import_key <> ALL($4::text[])`,
+      [jurisdiction, kind, caseIds, keep],
+    );
+  }
+  const rows = await tx.query(
+    `DELETE FROM ${table} WHERE jurisdiction = $1 AND source->>'_kind' = $2 AND case_id = ANY($3::uuid[]) AND import_key <> ALL($4::text[]) RETURNING 1`,
+    [jurisdiction, kind, caseIds, keep],
+  );
+  return rows.length;
+}
+
+/** Replaces the finding history rows of re-imported allegations with what the release says. */
+export async function replaceImportedFindings(
+  tx: Queryable,
+  rows: Array<{
+    allegation_id: string;
+    stage: 'recommended' | 'final';
+    finding: string | null;
+    penalty: string | null;
+    agency: string;
+    recorded_at: string;
+    source_value: string | null;
+    jurisdiction: string;
+  }>,
+  allegationIds: string[],
+): Promise<void> {
+  if (allegationIds.length === 0) {
+    return;
+  }
+  await tx.query(
+    `DELETE FROM allegation_findings WHERE allegation_id = ANY($1::uuid[]) AND source_value IS NOT NULL`,
+    [allegationIds],
+  );
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.query(
+      `INSERT INTO allegation_findings (id, jurisdiction, allegation_id, stage, finding, penalty, agency, recorded_at, source_value)
+       SELECT gen_random_uuid(), r.jurisdiction, r.allegation_id, r.stage, r.finding, r.penalty, r.agency, r.recorded_at, r.source_value
+         FROM jsonb_to_recordset($1::jsonb) AS r(jurisdiction text, allegation_id uuid, stage text, finding text, penalty text, agency text, recorded_at timestamptz, source_value text)`,
+      [JSON.stringify(rows.slice(i, i + BATCH))],
+    );
+  }
+}
+
+export async function insertImportRun(
+  tx: Queryable,
+  r: {
+    id: string;
+    jurisdiction: string;
+    fileName: string;
+    sha256: string;
+    kind: string;
+    read: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+    startedAt: Date;
+    finishedAt: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO import_runs (id, jurisdiction, file_name, file_sha256, kind, read, inserted, updated, unchanged, rejected, started_at, finished_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      r.id,
+      r.jurisdiction,
+      r.fileName,
+      r.sha256,
+      r.kind,
+      r.read,
+      r.inserted,
+      r.updated,
+      r.unchanged,
+      r.rejected,
+      r.startedAt,
+      r.finishedAt,
+    ],
+  );
+}
