@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, parseCsv, type ParsedRecord } from './csv-parse.ts';
 
 /** One row the importer refused, with where and why (written to the rejected-rows report). */
 export interface Rejection {
@@ -68,44 +68,40 @@ export function readCsvFile(filePath: string): CsvFile {
   if (text.trim() === '') {
     return { ok: false, name, sha256, reason: 'the file is empty (no header row)' };
   }
-  let rows: Array<{ record: string[]; info: { lines: number } }>;
+  let rows: ParsedRecord[];
   try {
-    rows = parse(truncated ? text.slice(0, text.lastIndexOf('\n') + 1) : text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      bom: true,
-    }) as Array<{ record: string[]; info: { lines: number } }>;
+    rows = parseCsv(truncated ? text.slice(0, text.lastIndexOf('\n') + 1) : text);
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    return {
-      ok: false,
-      name,
-      sha256,
-      reason: `unreadable CSV at line ${e.lines ?? '?'}: ${e.message}`,
-    };
+    if (err instanceof CsvSyntaxError) {
+      return {
+        ok: false,
+        name,
+        sha256,
+        reason: `unreadable CSV from line ${err.line}: ${err.message}`,
+      };
+    }
+    throw err;
   }
   const first = rows[0];
   if (!first) {
     return { ok: false, name, sha256, reason: 'the file is empty (no header row)' };
   }
-  const header = first.record.map((h) => h.trim());
+  const header = first.fields.map((h) => h.trim());
   const records: CsvRecord[] = [];
-  let previousEnd = first.info.lines;
+  let lastLine = first.line;
   for (let i = 1; i < rows.length; i++) {
-    const { record, info } = rows[i]!;
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    if (record.length !== header.length) {
+    const { fields, line } = rows[i]!;
+    lastLine = line;
+    if (fields.length !== header.length) {
       rejected.push({
         file: name,
         line,
         column: '',
-        reason: `has ${record.length} fields, the header has ${header.length}`,
+        reason: `has ${fields.length} fields, the header has ${header.length}`,
       });
       continue;
     }
-    const bad = record.findIndex((v) => v.includes(REPLACEMENT));
+    const bad = fields.findIndex((v) => v.includes(REPLACEMENT));
     if (bad >= 0) {
       rejected.push({
         file: name,
@@ -116,15 +112,15 @@ export function readCsvFile(filePath: string): CsvFile {
       continue;
     }
     const values: Record<string, string> = {};
-    header.forEach((h, j) => {
-      values[h] = record[j]!;
-    });
+    for (let j = 0; j < header.length; j++) {
+      values[header[j]!] = fields[j]!;
+    }
     records.push({ line, values });
   }
   if (truncated) {
     rejected.push({
       file: name,
-      line: previousEnd + 1,
+      line: lastLine + 1,
       column: '',
       reason: 'gzip stream is truncated: the file ends inside a record, which is lost',
     });

@@ -13,6 +13,7 @@ import {
   penaltyFromOutcome,
 } from '../../domain/profiles/chicago-legacy.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
+import { canonicalJson } from '../../audit/audit.ts';
 import type { CsvRecord, Rejection } from '../read-csv.ts';
 import type { FileKind } from './kinds.ts';
 
@@ -134,20 +135,19 @@ export interface NormalizedFile {
 
 /** Stable content hash of mapped values: equal content, equal hash, whatever the key order. */
 export function contentHash(value: unknown): string {
-  return crypto
-    .createHash('sha1')
-    .update(JSON.stringify(value, Object.keys(flatten(value)).sort()))
-    .digest('hex');
+  return crypto.createHash('sha1').update(canonicalJson(value)).digest('hex');
 }
 
-function flatten(value: unknown, acc: Record<string, true> = {}): Record<string, true> {
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      acc[k] = true;
-      flatten(v, acc);
-    }
+/** Local midnight of a calendar date, memoized: a release has a few thousand distinct dates. */
+const midnightCache = new Map<string, string>();
+function localMidnight(date: string, timeZone: string): string {
+  const key = `${timeZone}|${date}`;
+  let v = midnightCache.get(key);
+  if (v === undefined) {
+    v = startOfLocalDay(date, timeZone).toISOString();
+    midnightCache.set(key, v);
   }
-  return acc;
+  return v;
 }
 
 const MODERN_LOG = /^\d{4}-\d{7}$/;
@@ -365,8 +365,12 @@ export function normalizeFile(
     const v = rec.values;
     currentLine = rec.line;
     if (dedupe) {
-      const { row_id: _ignored, ...rest } = v;
-      const fingerprint = JSON.stringify(rest);
+      let fingerprint = '';
+      for (const [k, value] of Object.entries(v)) {
+        if (k !== 'row_id') {
+          fingerprint += `${value}\u0001`;
+        }
+      }
       if (seenRows.has(fingerprint)) {
         out.duplicates++;
         continue;
@@ -411,7 +415,14 @@ export function normalizeFile(
           const categoryText = clean(v['allegation_category']);
           const mapped = categoryText ? COPA_CATEGORY[categoryText] : undefined;
           const code = clean(v['complaint_code']);
-          const category = mapped ?? (code ? mapCpdCategory(code, '') : null);
+          // a known placeholder ('Closed-No Allegation') is no allegation; an unknown text falls
+          // back to the CPD code
+          const category =
+            mapped === undefined
+              ? code
+                ? mapCpdCategory(code, categoryText ?? '')
+                : null
+              : mapped;
           if (!category) {
             // 'Closed-No Allegation' / 'In Process' rows name an officer but no allegation
             out.noData++;
@@ -663,7 +674,7 @@ function buildCase(
   const beat = numberText(first['beat']);
   const mapped = {
     caseType,
-    receivedAt: startOfLocalDay(received, tz).toISOString(),
+    receivedAt: localMidnight(received, tz),
     incidentOccurredAt: incidentAt,
     incidentBeat: beat ? beat.padStart(4, '0') : null,
     narrative:
@@ -674,7 +685,7 @@ function buildCase(
     restricted: restriction.restricted,
     restrictionReasons: restriction.reasons,
     status,
-    statusChangedAt: startOfLocalDay(closed ?? received, tz).toISOString(),
+    statusChangedAt: localMidnight(closed ?? received, tz),
     closedOn: closed,
     sourceStatus: clean(first['current_status'])!,
     historicalAgency: agencyText,

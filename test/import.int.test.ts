@@ -1,0 +1,298 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/server/db/client.ts';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
+import {
+  importChicago,
+  type ImportResult,
+  type ProgressSink,
+} from '../src/server/importers/chicago/import-chicago.ts';
+import { caseStats } from '../src/server/repositories/stats.repository.ts';
+import { verifyAuditChain } from '../src/server/audit/audit.ts';
+import { TEST_JURISDICTION, testDb } from './test-db.ts';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
+const CLEAR_COMPLAINTS = path.join(SAMPLES, 'complaints-complaints-clear_2000-2022_2022-09.csv');
+const quiet: ProgressSink = { start() {}, tick() {}, finish() {} };
+
+let db: Db;
+let close: () => Promise<void>;
+let tmp: string;
+
+const run = (inputs: string[], dryRun = false): Promise<ImportResult> =>
+  importChicago(
+    {
+      db,
+      profile: chicagoProfile,
+      jurisdiction: TEST_JURISDICTION,
+      now: () => new Date('2026-11-28T12:00:00Z'),
+    },
+    { inputs, dryRun, reportDir: path.join(tmp, 'reports'), progress: quiet },
+  );
+
+const count = async (table: string): Promise<number> =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+beforeAll(async () => {
+  ({ db, close } = await testDb());
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-import-'));
+});
+afterAll(async () => close());
+
+describe('import chicago (the 200-row samples)', () => {
+  it('a dry run reports what it would do and writes nothing', async () => {
+    const result = await run([SAMPLES], true);
+    expect(result.dryRun).toBe(true);
+    expect(result.files.find((f) => f.kind === 'complaints_cms')?.inserted).toBe(200);
+    expect(await count('cases')).toBe(0);
+    expect(await count('audit_events')).toBe(0);
+  });
+
+  it('imports every file with read = inserted + updated + unchanged + rejected', async () => {
+    const result = await run([SAMPLES]);
+    expect(result.files).toHaveLength(15);
+    for (const f of result.files) {
+      expect(f.error, f.file).toBeUndefined();
+      expect(f.read, f.file).toBe(f.inserted + f.updated + f.unchanged + f.rejected);
+      expect(f.rejected, f.file).toBe(0);
+    }
+    expect(await count('cases')).toBe(350);
+    // one audit event per file, and the chain holds
+    const audit = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'import.file'`,
+    );
+    expect(audit[0]!.n).toBe(15);
+    expect((await verifyAuditChain(db, TEST_JURISDICTION)).ok).toBe(true);
+  });
+
+  it('keeps source values verbatim beside the mapped ones', async () => {
+    const rows = await db.query<{
+      log_number: string;
+      status: string;
+      source_status: string;
+      historical_agency: string;
+      lead_agency: string;
+      source: Record<string, string>;
+    }>(
+      `SELECT log_number, status, source_status, historical_agency, lead_agency, source FROM cases WHERE source_family = 'clear' AND historical_agency = 'IPRA' LIMIT 1`,
+    );
+    const c = rows[0]!;
+    expect(c.log_number).toMatch(/^\d{6,7}$/);
+    expect(c.lead_agency).toBe('COPA');
+    expect(c.source['current_status']).toBe(c.source_status);
+    expect(c.source['investigating_agency']).toBe('IPRA');
+    const modern = await db.query<{ log_number: string }>(
+      `SELECT log_number FROM cases WHERE source_family = 'cms' LIMIT 1`,
+    );
+    expect(modern[0]!.log_number).toMatch(/^\d{4}-\d{7}$/);
+  });
+
+  it('a second run of the same files changes nothing', async () => {
+    const before = await count('allegations');
+    const result = await run([SAMPLES]);
+    for (const f of result.files) {
+      expect(f.inserted + f.updated, f.file).toBe(0);
+      expect(f.unchanged, f.file).toBe(f.read);
+    }
+    expect(await count('allegations')).toBe(before);
+  });
+
+  it('moves the log-number counter past imported CMS numbers', async () => {
+    const max = await db.query<{ m: number }>(
+      `SELECT max(substr(log_number, 6)::int) AS m FROM cases WHERE log_number LIKE '2022-%'`,
+    );
+    const counter = await db.query<{ last_seq: number }>(
+      `SELECT last_seq FROM log_number_counters WHERE year = 2022`,
+    );
+    expect(counter[0]!.last_seq).toBe(max[0]!.m);
+  });
+
+  it('computes the same statistics as an independent script over the CSV files', async () => {
+    const expected = JSON.parse(
+      execFileSync(
+        'python3',
+        [path.resolve(import.meta.dirname, 'fixtures/chicago_stats.py'), SAMPLES],
+        { encoding: 'utf8' },
+      ),
+    );
+    const stats = await caseStats(db, TEST_JURISDICTION);
+    expect(stats.total).toBe(expected.total);
+    expect(stats.allegations).toBe(expected.allegations);
+    expect(stats.byYear).toEqual(expected.byYear);
+    expect(stats.byHistoricalAgency).toEqual(expected.byHistoricalAgency);
+    expect(stats.bySourceStatus).toEqual(expected.bySourceStatus);
+    expect(stats.byStatus).toEqual(expected.byStatus);
+    expect(stats.byFinding).toEqual(expected.byFinding);
+    expect(stats.sustainedRate.overall).toBe(expected.sustainedRate);
+    expect(stats.daysToClosure).toEqual(expected.daysToClosure);
+  });
+
+  it('indexes narratives for full-text search in English and Spanish', async () => {
+    const rows = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cases WHERE search @@ (websearch_to_tsquery('english', 'arrested') || websearch_to_tsquery('spanish', 'arrested'))`,
+    );
+    expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('import chicago: bad input', () => {
+  const header = fs.readFileSync(CLEAR_COMPLAINTS, 'utf8').split('\n')[0]!;
+  const lines = fs.readFileSync(CLEAR_COMPLAINTS, 'utf8').split('\n');
+  const write = (name: string, content: string | Buffer): string => {
+    const p = path.join(tmp, name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+  const freshDb = async (): Promise<void> => {
+    await close();
+    ({ db, close } = await testDb());
+  };
+
+  it('rejects only a row with an impossible date, naming file, line and column', async () => {
+    await freshDb();
+    const idx = header.split(',').indexOf('complaint_date');
+    const bad = lines
+      .map((l, i) =>
+        i === 5
+          ? l
+              .split(',')
+              .map((v, j) => (j === idx ? '2099-13-45' : v))
+              .join(',')
+          : l,
+      )
+      .join('\n');
+    const result = await run([write('dates.csv', bad)]);
+    const f = result.files[0]!;
+    expect(f.rejected).toBe(1);
+    expect(f.read).toBe(f.inserted + f.updated + f.unchanged + f.rejected);
+    const report = fs.readFileSync(result.reportPath!, 'utf8');
+    expect(report).toContain(
+      'dates.csv,6,complaint_date,"""2099-13-45"" is not a valid date (YYYY-MM-DD)"',
+    );
+  });
+
+  it('rejects only a row with a byte that is not UTF-8', async () => {
+    await freshDb();
+    const buf = Buffer.concat([
+      Buffer.from(lines.slice(0, 3).join('\n') + '\n'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(lines.slice(3).join('\n')),
+    ]);
+    const result = await run([write('encoding.csv', buf)]);
+    const f = result.files[0]!;
+    expect(f.rejected).toBe(1);
+    expect(fs.readFileSync(result.reportPath!, 'utf8')).toMatch(
+      /encoding\.csv,4,\w+,contains a byte sequence that is not UTF-8/,
+    );
+    expect(await count('cases')).toBe(f.inserted > 0 ? await count('cases') : 0);
+  });
+
+  it('keeps what a truncated gzip holds and says the end is lost', async () => {
+    await freshDb();
+    const gz = zlib.gzipSync(fs.readFileSync(CLEAR_COMPLAINTS));
+    const result = await run([
+      write('truncated.csv.gz', gz.subarray(0, Math.floor(gz.length * 0.6))),
+    ]);
+    const f = result.files[0]!;
+    expect(f.error).toBeUndefined();
+    expect(f.inserted).toBeGreaterThan(50);
+    expect(f.rejected).toBe(1);
+    expect(fs.readFileSync(result.reportPath!, 'utf8')).toContain('gzip stream is truncated');
+  });
+
+  it('refuses a file whose quote never closes, names the line, and writes nothing of it', async () => {
+    await freshDb();
+    const broken = [...lines.slice(0, 10), lines[10]!.replace(',', ',"'), ...lines.slice(11)].join(
+      '\n',
+    );
+    const result = await run([write('quote.csv', broken)]);
+    expect(result.files[0]!.error).toMatch(/line 11/);
+    expect(await count('cases')).toBe(0);
+    expect(await count('import_runs')).toBe(0);
+  });
+
+  it('refuses empty, header-only and foreign files clearly', async () => {
+    await freshDb();
+    const result = await run([
+      write('empty.csv', ''),
+      write('header-only.csv', `${header}\n`),
+      write('other.csv', 'id,name,value\n1,a,2\n'),
+    ]);
+    const byName = Object.fromEntries(result.files.map((f) => [f.file, f]));
+    expect(byName['empty.csv']!.error).toMatch(/empty/);
+    expect(byName['header-only.csv']!.error).toBeUndefined();
+    expect(byName['header-only.csv']!.read).toBe(0);
+    expect(byName['other.csv']!.error).toMatch(/not a file of the Chicago complaint family/);
+    expect(byName['other.csv']!.rejected).toBe(1);
+    expect(await count('cases')).toBe(0);
+  });
+
+  it('reports unknown columns without failing, and tolerates missing optional ones', async () => {
+    await freshDb();
+    const cols = header.split(',');
+    const drop = cols.indexOf('narrative');
+    const reshaped = lines
+      .filter((l) => l.trim() !== '')
+      .slice(0, 20)
+      .map((l, i) => {
+        const parts = parseLine(l);
+        parts.splice(drop, 1);
+        return [...parts, i === 0 ? 'new_column' : 'x']
+          .map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v))
+          .join(',');
+      })
+      .join('\n');
+    const result = await run([write('reshaped.csv', reshaped)]);
+    const f = result.files[0]!;
+    expect(f.error).toBeUndefined();
+    expect(f.unknownColumns).toEqual(['new_column']);
+    expect(f.inserted).toBeGreaterThan(0);
+  });
+
+  it('rejects child rows whose case is in no imported complaints file', async () => {
+    await freshDb();
+    const result = await run([
+      path.join(SAMPLES, 'complaints-victims-cms_2019-2022_2022-09_p031093.csv'),
+    ]);
+    const f = result.files[0]!;
+    expect(f.inserted).toBe(0);
+    expect(f.rejected).toBeGreaterThan(0);
+    expect(f.read).toBe(f.unchanged + f.rejected);
+    expect(fs.readFileSync(result.reportPath!, 'utf8')).toContain(
+      'not in any imported complaints file',
+    );
+  });
+});
+
+/** Minimal CSV line split for the sample rows used above (no embedded newlines). */
+function parseLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cur += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  out.push(cur);
+  return out;
+}
