@@ -11,7 +11,7 @@ import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
 import type { CommandDeps } from './commands/context.ts';
 import { registerAuth, actorOf } from './plugins/auth.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
@@ -51,8 +51,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       // headers may carry tokens; bodies are never logged
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: {
+        // the path only: a query string may hold a person's name (`/api/v1/cases?q=…`)
+        req: (req) => ({
+          method: req.method,
+          url: req.url.split('?')[0],
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+      },
     },
     trustProxy: false,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -16,7 +16,9 @@ export interface AssignCaseInput {
 
 /**
  * Assigns an investigator or supervisor. The assignee must work for an agency on the case: a
- * BIA investigator joins through BIA's track, never by being assigned to a COPA-only case.
+ * BIA investigator joins through BIA's track, never by being assigned to a COPA-only case. A
+ * parallel agency staffs its own track only: its managers assign their own agency's people, never
+ * the lead agency's.
  */
 export async function assignCase(
   deps: CommandDeps,
@@ -49,6 +51,13 @@ export async function assignCase(
         'assignee_agency',
         `${user.agency} has no track on this case; add the agency first.`,
         [{ field, message: `works for ${user.agency}, which is not on the case` }],
+      );
+    }
+    if (facts.leadAgency !== deps.actor.agency && user.agency !== deps.actor.agency) {
+      throw new UnprocessableError(
+        'assignee_agency',
+        `${deps.actor.agency} works a parallel track of this case and assigns its own staff only.`,
+        [{ field, message: `works for ${user.agency}; assign ${deps.actor.agency} staff only` }],
       );
     }
     const now = deps.now();

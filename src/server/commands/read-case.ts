@@ -61,8 +61,9 @@ export interface CaseDetail {
 }
 
 /**
- * Reads one case for a staff member. Invisible cases are 404. Reading a restricted case, and
- * decrypting anyone's identity, writes an audit row (PRODUCT.md §3 Audit event).
+ * Reads one case for a staff member. Invisible cases are 404. Reading a restricted case (in any
+ * view, public fields included), and decrypting anyone's identity, writes an audit row
+ * (PRODUCT.md §3 Audit event).
  */
 export async function readCase(deps: CommandDeps, logNumber: string): Promise<CaseDetail> {
   const found = await findCase(deps.db, deps.jurisdiction, logNumber);
@@ -87,6 +88,18 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       }
     : null;
   if (view === 'public_fields') {
+    if (row.restricted) {
+      // PRODUCT.md §3: every read of a restricted case is audited, public fields included
+      const now = deps.now();
+      await deps.db.transaction(async (tx) => {
+        await recordAudit(tx, auditContext(deps, now), {
+          action: AuditAction.case_read_restricted,
+          entityType: 'case',
+          entityId: logNumber,
+          caseId: row.id,
+        });
+      });
+    }
     return {
       view,
       row,

@@ -26,7 +26,15 @@ const identity = (v: string): string => v;
  * PGlite is one connection: its transaction() queues other callers, so commands never interleave.
  */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const client = new PGlite(dataDir ? path.join(dataDir, 'pgdata') : undefined);
+  const pgdata = dataDir ? path.join(dataDir, 'pgdata') : undefined;
+  if (pgdata && !fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
+    // Creating the cluster (initdb) grows PGlite's WebAssembly memory by ~450 MB that is never
+    // returned; creating it in a throwaway instance keeps a first import under its memory budget.
+    const init = new PGlite(pgdata);
+    await init.waitReady;
+    await init.close();
+  }
+  const client = new PGlite(pgdata);
   // dates stay 'YYYY-MM-DD' text on both engines: a JS Date would shift them by time zone.
   // (PGlite 0.5 applies parsers given per query, not those given to the constructor.)
   const options = { parsers: { [DATE_OID]: identity } };

@@ -20,7 +20,11 @@ export class CsvSyntaxError extends Error {
  * record starts on, so rejections name the line a person finds in an editor.
  */
 export function parseCsv(text: string): ParsedRecord[] {
-  const out: ParsedRecord[] = [];
+  return [...csvRecords(text)];
+}
+
+/** The records of a CSV text one at a time, so a large file is never held as rows all at once. */
+export function* csvRecords(text: string): Generator<ParsedRecord> {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -94,8 +98,7 @@ export function parseCsv(text: string): ParsedRecord[] {
       }
     }
     if (!(fields.length === 1 && fields[0] === '')) {
-      out.push({ line: startLine, fields });
+      yield { line: startLine, fields };
     }
   }
-  return out;
 }

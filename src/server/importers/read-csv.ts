@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import { CsvSyntaxError, parseCsv, type ParsedRecord } from './csv-parse.ts';
+import { CsvSyntaxError, csvRecords, type ParsedRecord } from './csv-parse.ts';
 
 /** One row the importer refused, with where and why (written to the rejected-rows report). */
 export interface Rejection {
@@ -19,31 +19,37 @@ export interface CsvRecord {
   values: Record<string, string>;
 }
 
-/** A file read into memory, or the reason it could not be read at all. */
-export type CsvFile =
-  | {
-      ok: true;
-      name: string;
-      sha256: string;
-      header: string[];
-      records: CsvRecord[];
-      rejected: Rejection[];
-    }
-  | { ok: false; name: string; sha256: string; reason: string };
+/** An open file: its header, and its records as a stream (rejections collect as it is read). */
+export interface OpenCsv {
+  ok: true;
+  name: string;
+  sha256: string;
+  header: string[];
+  /** A fresh pass over the records; rejections are collected only when `collect` is true. */
+  records(collect?: boolean): Generator<CsvRecord>;
+  /** Physical lines after the header: an upper bound of the records, for progress. */
+  estimatedRecords: number;
+  /** Rows refused while reading (wrong field count, bytes that are not UTF-8, a truncated end). */
+  rejected: Rejection[];
+}
+
+export type CsvFile = OpenCsv | { ok: false; name: string; sha256: string; reason: string };
+
+/** Raised mid-stream when the rest of the file cannot be read (an unbalanced quote). */
+export class UnreadableCsvError extends Error {}
 
 const REPLACEMENT = '\uFFFD';
 
 /**
- * Reads a `.csv` or `.csv.gz` (detected by its magic bytes) as UTF-8 RFC 4180 CSV with a header.
+ * Opens a `.csv` or `.csv.gz` (detected by its magic bytes) as UTF-8 RFC 4180 CSV with a header.
  * A truncated gzip keeps what decompressed and rejects the cut-off last record; a record with a
  * byte that is not UTF-8 is rejected on its own; a broken quote that makes the rest of the file
- * unreadable rejects the file, naming the line.
+ * unreadable stops the stream with UnreadableCsvError naming the line.
  */
-export function readCsvFile(filePath: string): CsvFile {
+export function openCsvFile(filePath: string): CsvFile {
   const name = path.basename(filePath);
   const raw = fs.readFileSync(filePath);
   const sha256 = crypto.createHash('sha256').update(raw).digest('hex');
-  const rejected: Rejection[] = [];
   let bytes: Buffer = raw;
   let truncated = false;
   if (raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b) {
@@ -64,13 +70,17 @@ export function readCsvFile(filePath: string): CsvFile {
       }
     }
   }
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (truncated) {
+    text = text.slice(0, text.lastIndexOf('\n') + 1);
+  }
   if (text.trim() === '') {
     return { ok: false, name, sha256, reason: 'the file is empty (no header row)' };
   }
-  let rows: ParsedRecord[];
+  const headStream = csvRecords(text);
+  let first: IteratorResult<ParsedRecord>;
   try {
-    rows = parseCsv(truncated ? text.slice(0, text.lastIndexOf('\n') + 1) : text);
+    first = headStream.next();
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
       return {
@@ -82,48 +92,70 @@ export function readCsvFile(filePath: string): CsvFile {
     }
     throw err;
   }
-  const first = rows[0];
-  if (!first) {
+  if (first.done) {
     return { ok: false, name, sha256, reason: 'the file is empty (no header row)' };
   }
-  const header = first.fields.map((h) => h.trim());
-  const records: CsvRecord[] = [];
-  let lastLine = first.line;
-  for (let i = 1; i < rows.length; i++) {
-    const { fields, line } = rows[i]!;
-    lastLine = line;
-    if (fields.length !== header.length) {
+  const header = first.value.fields.map((h) => h.trim());
+  const rejected: Rejection[] = [];
+  function* records(collect = true): Generator<CsvRecord> {
+    const stream = csvRecords(text);
+    stream.next(); // the header
+    let lastLine = first.done ? 0 : first.value.line;
+    for (;;) {
+      let next;
+      try {
+        next = stream.next();
+      } catch (err) {
+        if (err instanceof CsvSyntaxError) {
+          throw new UnreadableCsvError(`unreadable CSV from line ${err.line}: ${err.message}`);
+        }
+        throw err;
+      }
+      if (next.done) {
+        break;
+      }
+      const { fields, line } = next.value;
+      lastLine = line;
+      const reject = (column: string, reason: string): void => {
+        if (collect) {
+          rejected.push({ file: name, line, column, reason });
+        }
+      };
+      if (fields.length !== header.length) {
+        reject('', `has ${fields.length} fields, the header has ${header.length}`);
+        continue;
+      }
+      const bad = fields.findIndex((v) => v.includes(REPLACEMENT));
+      if (bad >= 0) {
+        reject(header[bad]!, 'contains a byte sequence that is not UTF-8');
+        continue;
+      }
+      const values: Record<string, string> = {};
+      for (let j = 0; j < header.length; j++) {
+        values[header[j]!] = fields[j]!;
+      }
+      yield { line, values };
+    }
+    if (truncated && collect) {
       rejected.push({
         file: name,
-        line,
+        line: lastLine + 1,
         column: '',
-        reason: `has ${fields.length} fields, the header has ${header.length}`,
+        reason: 'gzip stream is truncated: the file ends inside a record, which is lost',
       });
-      continue;
     }
-    const bad = fields.findIndex((v) => v.includes(REPLACEMENT));
-    if (bad >= 0) {
-      rejected.push({
-        file: name,
-        line,
-        column: header[bad]!,
-        reason: 'contains a byte sequence that is not UTF-8',
-      });
-      continue;
-    }
-    const values: Record<string, string> = {};
-    for (let j = 0; j < header.length; j++) {
-      values[header[j]!] = fields[j]!;
-    }
-    records.push({ line, values });
   }
-  if (truncated) {
-    rejected.push({
-      file: name,
-      line: lastLine + 1,
-      column: '',
-      reason: 'gzip stream is truncated: the file ends inside a record, which is lost',
-    });
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++;
   }
-  return { ok: true, name, sha256, header, records, rejected };
+  return {
+    ok: true,
+    name,
+    sha256,
+    header,
+    records,
+    estimatedRecords: Math.max(0, lines - 1),
+    rejected,
+  };
 }

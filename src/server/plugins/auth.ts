@@ -12,7 +12,8 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer\s+(ovs_[A-Za-z0-9_-]{43})$/;
+/** `<scheme> <token>`; the scheme is compared case-insensitively (RFC 7235 §2.1). */
+const CREDENTIALS = /^(\S+)[ \t]+(ovs_[A-Za-z0-9_-]{43})$/;
 
 /**
  * Bearer-token authentication for the staff API. Tokens are looked up by SHA-256 hash; unknown,
@@ -28,11 +29,11 @@ export function registerAuth(
       return;
     }
     const header = request.headers.authorization;
-    const match = header ? BEARER.exec(header) : null;
-    if (!match) {
+    const match = header ? CREDENTIALS.exec(header) : null;
+    if (!match || match[1]!.toLowerCase() !== 'bearer') {
       throw new UnauthenticatedError();
     }
-    const user = await findUserByTokenHash(opts.db, hashToken(match[1]!), opts.now());
+    const user = await findUserByTokenHash(opts.db, hashToken(match[2]!), opts.now());
     if (!user || user.jurisdiction !== opts.jurisdiction) {
       throw new UnauthenticatedError('The bearer token is not valid.');
     }

@@ -1,7 +1,14 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
+  type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.ts';
 
@@ -50,6 +57,93 @@ const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
 };
 
 /**
+ * What of an error may reach the log: its kind, message, code and stack, and the same of its
+ * cause. Never the whole object: a PGlite/pg error carries the statement's `query`, `params` and
+ * `queryOptions`, i.e. the narratives, names and phone numbers being written.
+ */
+export function loggableError(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) {
+    return { type: typeof err };
+  }
+  const { code } = err as { code?: unknown };
+  return {
+    type: err.constructor.name,
+    message: err.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(err.stack ? { stack: err.stack } : {}),
+    ...(err.cause !== undefined && depth < 2 ? { cause: loggableError(err.cause, depth + 1) } : {}),
+  };
+}
+
+/**
+ * The field errors of a zod validation failure, as dotted paths (`parties.0.language`). An
+ * unknown key is named itself (`immigrationStatus`), not the object that holds it.
+ */
+function fieldErrors(
+  issues: readonly ZodFastifySchemaValidationError[],
+  where: string,
+): FieldError[] {
+  const prefix = where === 'body' ? [] : [where];
+  const name = (path: string[]): string => [...prefix, ...path].join('.') || where;
+  return issues.flatMap((v) => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const keys = v.keyword === 'unrecognized_keys' ? v.params.keys : undefined;
+    if (Array.isArray(keys) && keys.length > 0) {
+      return keys.map((key) => ({
+        field: name([...path, String(key)]),
+        message: 'is not a recognized field',
+      }));
+    }
+    return [{ field: name(path), message: v.message ?? 'is invalid' }];
+  });
+}
+
+/** Errors Fastify's router raises before any hook or the error handler runs. */
+const FRAMEWORK_CODES: Record<
+  string,
+  { status: number; code: string; title: string; detail: string }
+> = {
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'bad_url',
+    title: 'Malformed URL',
+    detail: 'The URL path holds a malformed percent-encoding.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'url_too_long',
+    title: 'URL too long',
+    detail: 'A path parameter of the URL is too long.',
+  },
+};
+
+/**
+ * Fastify's `frameworkErrors` option: answers router-level failures (a malformed
+ * percent-encoding, an over-long path parameter) with the same problem+json as the error handler.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (
+  err,
+  request,
+  reply,
+) => {
+  const known = err.code ? FRAMEWORK_CODES[err.code] : undefined;
+  if (known) {
+    void send(reply, problem(known.status, known.code, known.title, known.detail));
+    return;
+  }
+  request.log.error({ err: loggableError(err) }, 'framework error');
+  void send(
+    reply,
+    problem(
+      500,
+      'internal_error',
+      'Internal error',
+      'An unexpected error occurred. It has been logged.',
+    ),
+  );
+};
+
+/**
  * The one error handler: every error leaves as RFC 9457 problem+json with a stable `code`.
  * Validation problems list their fields; 5xx details stay in the log, never in the response.
  */
@@ -60,13 +154,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const errors = err.validation.map((v) => ({
-        field:
-          [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)]
-            .filter(Boolean)
-            .join('.') || where,
-        message: v.message ?? 'is invalid',
-      }));
+      const errors = fieldErrors(err.validation, where);
       return send(
         reply,
         problem(
@@ -79,7 +167,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       );
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ err }, 'response did not match its schema');
+      request.log.error({ err: loggableError(err) }, 'response did not match its schema');
       return send(
         reply,
         problem(
@@ -118,7 +206,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ),
       );
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error({ err: loggableError(err) }, 'unhandled error');
     return send(
       reply,
       problem(

@@ -1,5 +1,5 @@
 import type { AssignmentRole, CaseStatus, Role } from '../../shared/enums.ts';
-import { allowedTransitions } from '../domain/transition.ts';
+import { allowedTransitions, TRANSITIONS } from '../domain/transition.ts';
 import { hasRole, type Actor } from './actor.ts';
 
 /** Everything a staff member can try to do to a case or its children. */
@@ -38,8 +38,16 @@ export type CaseView = 'full' | 'public_fields' | 'none';
 
 const CASE_WORKERS: Role[] = ['intake', 'investigator', 'supervisor', 'chief_administrator'];
 
+/** Roles that make some stage change; which one, from the current stage, is transition()'s call. */
+const TRANSITION_ROLES: Role[] = [...new Set(TRANSITIONS.flatMap((t) => t.roles))];
+
 function participates(actor: Actor, c: CaseAccessFacts): boolean {
   return c.leadAgency === actor.agency || c.agencies.includes(actor.agency);
+}
+
+/** The lead agency runs the case; parallel and referred agencies work their own track of it. */
+function leads(actor: Actor, c: CaseAccessFacts): boolean {
+  return c.leadAgency === actor.agency;
 }
 
 function isAssigned(actor: Actor, c: CaseAccessFacts): boolean {
@@ -80,7 +88,13 @@ export function caseView(actor: Actor, c: CaseAccessFacts): CaseView {
 /**
  * The one authorization rule for case actions. Callers first check caseView (404 when 'none').
  * Investigators act only on cases they are assigned to; supervisors and chief administrators act
- * on their participating agencies' cases.
+ * on their participating agencies' cases. Running the case (stage changes, deadline extensions,
+ * adding agencies, final findings) is the lead agency's alone: a parallel agency (BIA's criminal
+ * track beside COPA's administrative one) works its track of the case, not the case.
+ *
+ * `case.transition` is a question of role and visibility only. Whether the move the caller asks
+ * for is possible from the stage the case is in *now* is transition()'s decision, taken under the
+ * case lock, so a lost race or a stale `expectedStatus` answers 409, not 403.
  */
 export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts): boolean {
   const view = caseView(actor, c);
@@ -107,8 +121,9 @@ export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts):
       );
     case CaseAction.transition:
       return (
-        (manager || assignedInvestigator || (fullWorker && hasRole(actor, 'intake'))) &&
-        allowedTransitions(c.status, [...actor.roles]).length > 0
+        leads(actor, c) &&
+        hasRole(actor, ...TRANSITION_ROLES) &&
+        (manager || assignedInvestigator || (fullWorker && hasRole(actor, 'intake')))
       );
     case CaseAction.addParty:
       return (
@@ -117,16 +132,17 @@ export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts):
         (fullWorker && hasRole(actor, 'intake') && participates(actor, c))
       );
     case CaseAction.assign:
-    case CaseAction.extendDeadline:
+      // a parallel agency's manager assigns its own staff only (enforced by assignCase)
       return manager;
+    case CaseAction.extendDeadline:
+    case CaseAction.addAgency:
+      return manager && leads(actor, c);
     case CaseAction.addAllegation:
     case CaseAction.logActivity:
     case CaseAction.recordRecommendedFinding:
       return manager || assignedInvestigator;
     case CaseAction.recordFinalFinding:
-      return chief;
-    case CaseAction.addAgency:
-      return manager;
+      return chief && leads(actor, c);
     case CaseAction.draftStatement:
     case CaseAction.logPressInquiry:
       return (
@@ -143,15 +159,20 @@ export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts):
   }
 }
 
-/** The `abilities` object on a case response: the UI shows only what the server allows. */
+/**
+ * The `abilities` object on a case response: the UI shows only what the server allows.
+ * `case.transition` is announced only when some move is open from the current stage.
+ */
 export function caseAbilities(
   actor: Actor,
   c: CaseAccessFacts,
 ): { actions: CaseAction[]; transitions: ReturnType<typeof allowedTransitions> } {
-  const actions = Object.values(CaseAction).filter((a) => canOnCase(actor, a, c));
-  const transitions = actions.includes(CaseAction.transition)
+  const transitions = canOnCase(actor, CaseAction.transition, c)
     ? allowedTransitions(c.status, [...actor.roles])
     : [];
+  const actions = Object.values(CaseAction).filter((a) =>
+    a === CaseAction.transition ? transitions.length > 0 : canOnCase(actor, a, c),
+  );
   return { actions, transitions };
 }
 
@@ -169,12 +190,22 @@ export type CaseScope =
       restricted: boolean;
     };
 
-export function caseScope(actor: Actor): CaseScope {
+/**
+ * The cases a list shows the actor. With `content`, only the cases whose content (allegations,
+ * duty-status entries) the actor may read: a public-information officer sees a restricted case
+ * as public fields only, so its content stays out of, e.g., a member's history.
+ */
+export function caseScope(actor: Actor, opts: { content?: boolean } = {}): CaseScope {
   if (hasRole(actor, 'auditor')) {
     return { kind: 'all' };
   }
   const unrestricted = hasRole(actor, ...CASE_WORKERS, 'public_information');
-  const restricted = hasRole(actor, 'supervisor', 'chief_administrator', 'public_information');
+  const restricted = hasRole(
+    actor,
+    'supervisor',
+    'chief_administrator',
+    ...(opts.content ? [] : (['public_information'] as const)),
+  );
   if (!unrestricted && !restricted && !hasRole(actor, 'investigator')) {
     return { kind: 'none' };
   }

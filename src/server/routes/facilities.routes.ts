@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '../../shared/schemas/common.ts';
+import { Problem, Text } from '../../shared/schemas/common.ts';
 import {
   DailyCountRequest,
   FacilityOut,
@@ -30,7 +30,7 @@ const problems = {
   422: Problem,
 };
 const tags = ['facilities'];
-const CodeParams = z.strictObject({ code: z.string().min(1).max(40) });
+const CodeParams = z.strictObject({ code: Text(1, 40) });
 
 /** Stations and other sites, with temporary-shelter periods and daily aggregate counts. */
 export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (

@@ -97,7 +97,8 @@ export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
       if (!member) {
         throw new NotFoundError('Member', 'member_not_found');
       }
-      const scope = caseScope(actor);
+      // allegations and duty-status entries are case content: not of cases seen as public fields
+      const scope = caseScope(actor, { content: true });
       const [allegations, duty] = await Promise.all([
         memberAllegations(ctx.db, member.id, scope),
         memberDutyStatus(ctx.db, member.id, scope),

@@ -13,10 +13,9 @@ import {
   TRANSITION_REASONS,
   VULNERABILITIES,
 } from '../enums.ts';
-import { DateOnly, Instant, LanguageCode, LogNumber, Uuid } from './common.ts';
+import { DateOnly, Instant, LanguageCode, LogNumber, Text, Uuid } from './common.ts';
 
 const PenaltyCode = z.string().regex(/^\d{3}$/, 'must be a 3-digit CPD penalty code');
-const ShortText = z.string().trim().min(1).max(500);
 
 /** Contact-safety preferences: how (and whether) the office may reach the person. */
 export const ContactSafety = z.strictObject({
@@ -27,7 +26,7 @@ export const ContactSafety = z.strictObject({
   /** Only contact through the intermediary who filed. */
   throughIntermediaryOnly: z.boolean().optional(),
   /** Free-text safety notes for the case team. */
-  notes: z.string().max(2000).optional(),
+  notes: Text(0, 2000).optional(),
 });
 
 /** A complainant, victim, witness, reporting party or intermediary. No immigration status, ever. */
@@ -37,19 +36,19 @@ export const PartyInput = z.strictObject({
   /** True when the person did not give, or asked to withhold, their identity. */
   anonymous: z.boolean().default(false),
   /** Full name (encrypted at rest). */
-  name: z.string().trim().min(1).max(200).optional(),
+  name: Text(1, 200).optional(),
   /** Phone number (encrypted at rest). */
-  phone: z.string().trim().min(3).max(40).optional(),
+  phone: Text(3, 40).optional(),
   /** Email (encrypted at rest). */
   email: z.email().max(254).optional(),
   /** Postal address (encrypted at rest). */
-  address: z.string().trim().max(300).optional(),
+  address: Text(0, 300).optional(),
   /** Date of birth (encrypted at rest). */
   dateOfBirth: DateOnly.optional(),
   /** For intermediaries: the organization filing (encrypted at rest). */
-  organization: z.string().trim().max(200).optional(),
+  organization: Text(0, 200).optional(),
   /** For intermediaries: what the person consented to them doing. */
-  consentScope: z.string().trim().max(500).optional(),
+  consentScope: Text(0, 500).optional(),
   /** Preferred language, ISO 639-1 (`es`). */
   language: LanguageCode.optional(),
   /** Preferred contact channel. */
@@ -61,9 +60,9 @@ export const PartyInput = z.strictObject({
   /** Vulnerability flags; `minor` and `shelter_resident` restrict the case. */
   vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(10).default([]),
   /** Demographics only as public releases publish them. */
-  race: z.string().max(60).optional(),
-  sex: z.string().max(30).optional(),
-  ageRange: z.string().max(20).optional(),
+  race: Text(0, 60).optional(),
+  sex: Text(0, 30).optional(),
+  ageRange: Text(0, 20).optional(),
 });
 export type PartyInput = z.infer<typeof PartyInput>;
 
@@ -72,7 +71,7 @@ export const IncidentInput = z.strictObject({
   /** When the incident happened (the video-release clock runs from here). */
   occurredAt: Instant.optional(),
   /** Street address as reported (exact; the public sees block level only). */
-  address: z.string().trim().max(300).optional(),
+  address: Text(0, 300).optional(),
   /** CPD beat, e.g. `1011`. */
   beat: z
     .string()
@@ -84,7 +83,7 @@ export const IncidentInput = z.strictObject({
     .regex(/^\d{3}$/, 'must be a 3-digit district like 010')
     .optional(),
   /** Code of a registered facility, e.g. `D010` (the 10th District station). */
-  facilityCode: z.string().trim().min(1).max(40).optional(),
+  facilityCode: Text(1, 40).optional(),
 });
 
 /** POST /api/v1/cases — intake. */
@@ -97,7 +96,7 @@ export const CaseIntakeRequest = z
     /** When the office received it (the acknowledgement clock runs from here). */
     receivedAt: Instant,
     /** What was reported, in the reporter's words. */
-    narrative: z.string().trim().min(1).max(50_000),
+    narrative: Text(1, 50_000),
     /** Incident time and place. */
     incident: IncidentInput.optional(),
     /** Allegation categories known at intake. */
@@ -399,12 +398,12 @@ export type CaseOut = z.infer<typeof CaseOut>;
 /** GET /api/v1/cases query. */
 export const CaseListQuery = z.strictObject({
   /** Full text over narratives (English and Spanish). */
-  q: z.string().trim().min(1).max(200).optional(),
+  q: Text(1, 200).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
   agency: z.enum(AGENCIES).optional(),
   /** Facility code. */
-  facility: z.string().max(40).optional(),
+  facility: Text(0, 40).optional(),
   /** Received on or after this date. */
   from: DateOnly.optional(),
   /** Received on or before this date. */
@@ -432,7 +431,7 @@ export const TransitionRequest = z.strictObject({
   /** Reason code; required for closures and reopening. */
   reason: z.enum(TRANSITION_REASONS).optional(),
   /** Free-text note kept in the history. */
-  note: z.string().trim().max(2000).optional(),
+  note: Text(0, 2000).optional(),
   /** Optimistic check: the stage the caller saw; a different current stage answers 409. */
   expectedStatus: z.enum(CASE_STATUSES).optional(),
 });
@@ -457,7 +456,7 @@ export const AgencyRequest = z.strictObject({
   track: z.enum(['administrative', 'criminal']),
   role: z.enum(['lead', 'parallel', 'referred']),
   /** For a joint COPA+BIA determination moving a sexual-misconduct case to BIA (MCC 2-78-120(b-5)). */
-  jointDetermination: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).optional(),
+  jointDetermination: z.strictObject({ reason: Text(1, 2000) }).optional(),
 });
 
 /** POST /api/v1/cases/{logNumber}/allegations */
@@ -472,7 +471,7 @@ export const AllegationRequest = z
     /** Unknown officer: allowed while the officer is being identified. */
     unknownMember: z.boolean().optional(),
     category: z.enum(CATEGORIES),
-    summary: z.string().trim().min(1).max(5000),
+    summary: Text(1, 5000),
   })
   .refine(
     (v) => [v.memberId, v.star, v.unknownMember ? 'x' : undefined].filter(Boolean).length === 1,
@@ -502,16 +501,16 @@ export const AddPartyRequest = PartyInput;
 export const ActivityRequest = z.strictObject({
   kind: z.enum(ACTIVITY_KINDS),
   occurredAt: Instant,
-  place: z.string().trim().max(300).optional(),
-  outcome: z.string().trim().max(2000).optional(),
-  summary: z.string().trim().min(1).max(10_000),
+  place: Text(0, 300).optional(),
+  outcome: Text(0, 2000).optional(),
+  summary: Text(1, 10_000),
   /** For interviews of a member (member-interview notice). */
   memberId: Uuid.optional(),
 });
 
 /** POST /api/v1/cases/{logNumber}/statements */
 export const StatementRequest = z.strictObject({
-  text: z.string().trim().min(1).max(10_000),
+  text: Text(1, 10_000),
   language: LanguageCode,
   /** The statement this one translates. */
   translationOf: Uuid.optional(),
@@ -520,8 +519,8 @@ export const StatementRequest = z.strictObject({
 
 /** POST /api/v1/cases/{logNumber}/press-inquiries */
 export const PressInquiryRequest = z.strictObject({
-  outlet: ShortText,
-  question: z.string().trim().min(1).max(5000),
+  outlet: Text(1, 500),
+  question: Text(1, 5000),
   receivedAt: Instant,
 });
 
@@ -532,7 +531,7 @@ export const PressAnswerRequest = z.strictObject({ statementId: Uuid });
 export const ExtensionRequest = z.strictObject({
   days: z.number().int().min(1).max(365),
   dayKind: z.enum(['calendar', 'business']).default('calendar'),
-  reason: z.string().trim().min(1).max(2000),
+  reason: Text(1, 2000),
 });
 
 /** POST /api/v1/cases/{logNumber}/deadlines/{id}/complete */

@@ -10,6 +10,21 @@ export const LogNumber = z
   .regex(/^(\d{7}|\d{4}-\d{7})$/, 'must be 7 digits (legacy) or YYYY-NNNNNNN')
   .describe('Log number: legacy 7 digits or YYYY-NNNNNNN');
 export const Uuid = z.uuid();
+/**
+ * Free text (trimmed, `min`–`max` characters) that PostgreSQL stores exactly as sent. The one text
+ * schema for every free-text request field: PostgreSQL refuses NUL (U+0000) in text and jsonb, and
+ * a string with an unpaired UTF-16 surrogate is not Unicode at all (jsonb refuses it, text silently
+ * replaces it with U+FFFD). Refusing both here makes them a 400 naming the field instead of a 500
+ * or altered data (PRODUCT.md §6).
+ */
+export function Text(min: number, max: number): z.ZodString {
+  const base = z.string().trim();
+  return (min > 0 ? base.min(min) : base)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character (U+0000)')
+    .refine((s) => s.isWellFormed(), 'must be well-formed Unicode (no unpaired surrogates)');
+}
+
 /** Two-letter ISO 639-1 language code. */
 export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code');
 

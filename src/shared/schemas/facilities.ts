@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { DateOnly, Uuid } from './common.ts';
+import { DateOnly, Text, Uuid } from './common.ts';
 
 /** POST /api/v1/facilities */
 export const FacilityRequest = z.strictObject({
   /** Short code, e.g. `D010`. */
   code: z.string().regex(/^[A-Z0-9_-]{1,40}$/, 'must be upper-case letters, digits, _ or -'),
-  name: z.string().trim().min(1).max(200),
+  name: Text(1, 200),
   kind: z.enum(['district_station', 'headquarters', 'other']),
   district: z
     .string()
     .regex(/^\d{3}$/)
     .optional(),
-  address: z.string().trim().max(300).optional(),
+  address: Text(0, 300).optional(),
 });
 
 /** POST /api/v1/facilities/{code}/shelter-periods */
@@ -19,7 +19,7 @@ export const ShelterPeriodRequest = z
   .strictObject({
     startsOn: DateOnly,
     endsOn: DateOnly.optional(),
-    note: z.string().trim().max(500).optional(),
+    note: Text(0, 500).optional(),
   })
   .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, {
     message: 'must not be before startsOn',

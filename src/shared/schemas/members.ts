@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { CATEGORIES, DUTY_STATUS_ACTIONS } from '../enums.ts';
-import { DateOnly, Instant, LogNumber, Uuid } from './common.ts';
+import { DateOnly, Instant, LogNumber, Text, Uuid } from './common.ts';
 import { DutyStatusOut } from './cases.ts';
 
 /** POST /api/v1/members — add a department member to the roster. */
 export const MemberRequest = z.strictObject({
   /** Star (badge) number. */
   star: z.string().regex(/^\d{1,6}$/, 'must be a star number of up to 6 digits'),
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+  firstName: Text(1, 100),
+  lastName: Text(1, 100),
   /** Rank as the department writes it (`Police Officer`, `Sergeant`, `Lieutenant`…). */
-  rank: z.string().trim().max(60).optional(),
+  rank: Text(0, 60).optional(),
   /** Unit code, e.g. `010`. */
-  unit: z.string().trim().max(20).optional(),
+  unit: Text(0, 20).optional(),
   appointedDate: DateOnly.optional(),
-  race: z.string().max(60).optional(),
-  sex: z.string().max(30).optional(),
+  race: Text(0, 60).optional(),
+  sex: Text(0, 30).optional(),
   birthYear: z.number().int().min(1900).max(2100).optional(),
 });
 
@@ -34,7 +34,7 @@ export const MemberOut = z.object({
 
 /** GET /api/v1/members query: star or name search. */
 export const MemberSearchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100).optional(),
+  q: Text(1, 100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
@@ -66,10 +66,10 @@ export const DutyStatusRequest = z
     stage: z.enum(['recommended', 'decided']),
     logNumber: LogNumber,
     /** Who decided (name and title, e.g. `Superintendent Larry Snelling`); required for decided. */
-    decidedBy: z.string().trim().min(1).max(200).optional(),
+    decidedBy: Text(1, 200).optional(),
     /** The recommendation this decision answers. */
     recommendationId: Uuid.optional(),
-    reason: z.string().trim().min(1).max(2000),
+    reason: Text(1, 2000),
     effectiveAt: Instant,
     badgeSurrendered: z.boolean().optional(),
     weaponSurrendered: z.boolean().optional(),

@@ -102,3 +102,8 @@ CREATE TABLE import_runs (
 -- the releases name some members by star and rank only (2018 CLEAR accused)
 ALTER TABLE members ALTER COLUMN first_name DROP NOT NULL;
 ALTER TABLE members ALTER COLUMN last_name DROP NOT NULL;
+
+-- The audit log is append-only: the row trigger of 0001 refuses UPDATE and DELETE, but TRUNCATE
+-- fires no row trigger and would wipe the log in one statement.
+CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();

@@ -22,9 +22,9 @@ import {
   type MemberRowImport,
   type Outcome,
 } from '../../repositories/import.repository.ts';
-import { readCsvFile, type Rejection } from '../read-csv.ts';
+import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
 import { detectKind, FILE_KINDS, IMPORT_ORDER, type FileKind } from './kinds.ts';
-import { contentHash, normalizeFile, type MemberRef, type NormalizedFile } from './normalize.ts';
+import { contentHash, createNormalizer, type MemberRef, type NormalizedFile } from './normalize.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
 export interface ProgressSink {
@@ -178,6 +178,12 @@ function toCsv(header: string[], rows: string[][]): string {
   return [header, ...rows].map((r) => r.map(q).join(',')).join('\n') + '\n';
 }
 
+/** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
+const CHUNK_ROWS = 10_000;
+
+/** Imported keys per child table and the cases they cover, for removing what a release dropped. */
+type StaleTracker = Map<ChildTable, { keys: string[]; cases: Set<string> }>;
+
 async function importFile(
   deps: ImportDeps,
   filePath: string,
@@ -205,56 +211,99 @@ async function importFile(
     notes: [],
     seconds: 0,
   };
-  const csv = readCsvFile(filePath);
+  const done = (): FileSummary => {
+    summary.seconds = (performance.now() - t0) / 1000;
+    return summary;
+  };
+  const csv = openCsvFile(filePath);
   if (!csv.ok) {
     summary.error = csv.reason;
     rejections.push({ file: name, line: 0, column: '', reason: csv.reason });
-    summary.seconds = (performance.now() - t0) / 1000;
-    return summary;
+    return done();
   }
   const detected = detectKind(csv.header);
-  summary.read = csv.records.length + csv.rejected.length;
   if (!('kind' in detected)) {
+    try {
+      for (const _record of csv.records()) {
+        summary.read++;
+      }
+    } catch (err) {
+      if (!(err instanceof UnreadableCsvError)) {
+        throw err;
+      }
+    }
+    summary.read += csv.rejected.length;
     summary.error = detected.reason;
     summary.rejected = summary.read;
     rejections.push({ file: name, line: 0, column: '', reason: detected.reason });
-    summary.seconds = (performance.now() - t0) / 1000;
-    return summary;
+    return done();
   }
   const kind = detected.kind;
   summary.kind = kind;
   summary.label = FILE_KINDS[kind].label;
   summary.unknownColumns = detected.unknownColumns;
   const today = localDate(deps.now(), deps.profile.timeZone);
-  const norm = normalizeFile(kind, name, csv.records, deps.profile, today);
-  const fileRejected: Rejection[] = [...csv.rejected, ...norm.rejected];
-  summary.noData = norm.noData;
-  summary.duplicates = norm.duplicates;
-  summary.notes.push(...norm.notes);
-  const total =
-    norm.cases.length +
-    norm.caseMembers.length +
-    norm.allegations.length +
-    norm.parties.length +
-    norm.investigators.length;
-  opts.progress.start(name, total);
+  const normalizer = createNormalizer(kind, name, deps.profile, today);
+  const fileRejected: Rejection[] = [];
   const runId = crypto.randomUUID();
-  const outcomes = new Map<string, Outcome>();
+  opts.progress.start(name, csv.estimatedRecords);
   try {
     await deps.db.transaction(async (tx) => {
-      await writeEntities(
-        tx,
-        deps,
-        kind,
-        name,
-        norm,
-        outcomes,
-        fileRejected,
-        summary,
-        memberNotes,
-        opts.progress,
-      );
-      tally(summary, norm, outcomes, fileRejected);
+      const context = await loadContext(tx, deps, kind);
+      const stale: StaleTracker = new Map();
+      let pushed = 0;
+      const write = async (chunk: NormalizedFile): Promise<void> => {
+        const outcomes = new Map<string, Outcome>();
+        const chunkRejected: Rejection[] = [...chunk.rejected];
+        await writeEntities(
+          tx,
+          deps,
+          kind,
+          name,
+          chunk,
+          context,
+          outcomes,
+          chunkRejected,
+          summary,
+          memberNotes,
+          stale,
+        );
+        summary.noData += chunk.noData;
+        summary.duplicates += chunk.duplicates;
+        summary.unchanged += chunk.noData + chunk.duplicates;
+        for (const [key, lines] of chunk.rowsPerKey) {
+          summary[outcomes.get(key) ?? 'unchanged'] += lines.length;
+        }
+        summary.notes.push(...chunk.notes);
+        fileRejected.push(...chunkRejected);
+      };
+      if (normalizer.prepass) {
+        for (const record of csv.records(false)) {
+          normalizer.prepass(record);
+        }
+      }
+      for (const record of csv.records()) {
+        normalizer.push(record);
+        pushed++;
+        if (pushed % CHUNK_ROWS === 0) {
+          await write(normalizer.drain());
+          opts.progress.tick(pushed);
+        }
+      }
+      await write(normalizer.finish());
+      opts.progress.tick(pushed);
+      for (const [table, { keys, cases }] of stale) {
+        summary.removed += await removeStale(tx, table, deps.jurisdiction, kind, [...cases], keys);
+      }
+      fileRejected.push(...csv.rejected);
+      summary.read = pushed + csv.rejected.length;
+      summary.rejected = fileRejected.length;
+      const sum = summary.inserted + summary.updated + summary.unchanged + summary.rejected;
+      if (sum !== summary.read) {
+        throw new Error(
+          `import accounting error in ${name}: read ${summary.read} but inserted+updated+unchanged+rejected = ${sum}`,
+        );
+      }
       await insertImportRun(tx, {
         id: runId,
         jurisdiction: deps.jurisdiction,
@@ -294,40 +343,47 @@ async function importFile(
       }
     });
   } catch (err) {
+    if (err instanceof UnreadableCsvError) {
+      // the transaction rolled back: nothing of this file was written
+      summary.error = err.message;
+      summary.inserted =
+        summary.updated =
+        summary.unchanged =
+        summary.removed =
+        summary.rejected =
+        summary.read =
+          0;
+      rejections.push({ file: name, line: 0, column: '', reason: err.message });
+      opts.progress.finish();
+      return done();
+    }
     if (!(err instanceof DryRunRollback)) {
       throw err;
     }
-  } finally {
-    opts.progress.finish();
   }
+  opts.progress.finish();
   rejections.push(...fileRejected);
-  summary.seconds = (performance.now() - t0) / 1000;
-  return summary;
+  summary.notes = [...new Set(summary.notes)];
+  return done();
 }
 
-/** Adds up rows per outcome; the invariant read = inserted + updated + unchanged + rejected is checked. */
-function tally(
-  summary: FileSummary,
-  norm: NormalizedFile,
-  outcomes: Map<string, Outcome>,
-  rejected: Rejection[],
-): void {
-  summary.inserted = 0;
-  summary.updated = 0;
-  summary.unchanged = norm.noData + norm.duplicates;
-  for (const [key, lines] of norm.rowsPerKey) {
-    const outcome = outcomes.get(key);
-    if (outcome) {
-      summary[outcome] += lines.length;
-    }
+/** Lookups a file needs once: case ids by log number, accused by case and star. */
+interface FileContext {
+  caseIds: Map<string, string>;
+  accusedByStar: Map<string, string[]>;
+}
+
+async function loadContext(tx: Queryable, deps: ImportDeps, kind: FileKind): Promise<FileContext> {
+  if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+    return { caseIds: new Map(), accusedByStar: new Map() };
   }
-  summary.rejected = rejected.length;
-  const sum = summary.inserted + summary.updated + summary.unchanged + summary.rejected;
-  if (sum !== summary.read) {
-    throw new Error(
-      `import accounting error in ${summary.file}: read ${summary.read} but inserted+updated+unchanged+rejected = ${sum}`,
-    );
-  }
+  return {
+    caseIds: await caseIdsByLog(tx, deps.jurisdiction),
+    accusedByStar:
+      kind === 'accused_clear_findings'
+        ? await accusedByCaseAndStar(tx, deps.jurisdiction)
+        : new Map<string, string[]>(),
+  };
 }
 
 /** Rejects the rows of an entity whose case is not in the database. */
@@ -364,11 +420,12 @@ async function writeEntities(
   kind: FileKind,
   file: string,
   norm: NormalizedFile,
+  context: FileContext,
   outcomes: Map<string, Outcome>,
   rejected: Rejection[],
   summary: FileSummary,
   memberNotes: Array<{ file: string; line: number; what: string }>,
-  progress: ProgressSink,
+  stale: StaleTracker,
 ): Promise<void> {
   const j = deps.jurisdiction;
   const now = deps.now().toISOString();
@@ -426,14 +483,22 @@ async function writeEntities(
         import_hash: c.hash,
         imported_at: now,
       })),
-      (n) => progress.tick(n),
+      () => undefined,
     );
     merge(o);
     await advanceLogCounters(tx, j);
     return;
   }
 
-  const caseIds = await caseIdsByLog(tx, j);
+  const caseIds = context.caseIds;
+  const track = (table: ChildTable, rows: Array<Record<string, unknown>>): void => {
+    const entry = stale.get(table) ?? { keys: [], cases: new Set<string>() };
+    for (const r of rows) {
+      entry.keys.push(r['import_key'] as string);
+      entry.cases.add(r['case_id'] as string);
+    }
+    stale.set(table, entry);
+  };
   const memberIds = await resolveMembers(tx, deps, kind, file, norm, summary, memberNotes);
 
   if (norm.caseMembers.length > 0) {
@@ -452,16 +517,9 @@ async function writeEntities(
       };
       return { ...row, import_hash: contentHash(row) };
     });
-    const { outcomes: o } = await upsertChildren(tx, 'case_members', rows, (n) => progress.tick(n));
+    const { outcomes: o } = await upsertChildren(tx, 'case_members', rows, () => undefined);
     merge(o);
-    summary.removed += await removeStale(
-      tx,
-      'case_members',
-      j,
-      kind,
-      [...new Set(items.map((i) => i.caseId))],
-      rows.map((r) => r.import_key),
-    );
+    track('case_members', rows);
   }
 
   if (norm.allegations.length > 0) {
@@ -514,9 +572,7 @@ async function writeEntities(
         `${unmatched} allegations without an identified member (no star, or no single accused with that star on the case)`,
       );
     }
-    const { outcomes: o, ids } = await upsertChildren(tx, 'allegations', rows, (n) =>
-      progress.tick(n),
-    );
+    const { outcomes: o, ids } = await upsertChildren(tx, 'allegations', rows, () => undefined);
     merge(o);
     const changed = rows.filter((r) => ids.has(r.import_key));
     const agency = kind === 'accused_cms' ? 'COPA' : 'BIA';
@@ -568,17 +624,10 @@ async function writeEntities(
       }),
       [...ids.values()],
     );
-    summary.removed += await removeStale(
-      tx,
-      'allegations',
-      j,
-      kind,
-      [...new Set(items.map((i) => i.caseId))],
-      rows.map((r) => r.import_key),
-    );
+    track('allegations', rows);
   }
 
-  const childKinds: Array<[ChildTable, Array<Record<string, unknown>>, string[]]> = [];
+  const childKinds: Array<[ChildTable, Array<Record<string, unknown>>]> = [];
   if (norm.parties.length > 0) {
     const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected);
     const rows = items.map((p) => {
@@ -599,7 +648,7 @@ async function writeEntities(
       };
       return { ...row, created_at: now, import_hash: contentHash(row) };
     });
-    childKinds.push(['parties', rows, [...new Set(items.map((i) => i.caseId))]]);
+    childKinds.push(['parties', rows]);
   }
   if (norm.investigators.length > 0) {
     const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected);
@@ -620,19 +669,12 @@ async function writeEntities(
       };
       return { ...row, import_hash: contentHash(row) };
     });
-    childKinds.push(['case_investigators', rows, [...new Set(items.map((i) => i.caseId))]]);
+    childKinds.push(['case_investigators', rows]);
   }
-  for (const [table, rows, covered] of childKinds) {
-    const { outcomes: o } = await upsertChildren(tx, table, rows, (n) => progress.tick(n));
+  for (const [table, rows] of childKinds) {
+    const { outcomes: o } = await upsertChildren(tx, table, rows, () => undefined);
     merge(o);
-    summary.removed += await removeStale(
-      tx,
-      table,
-      j,
-      kind,
-      covered,
-      rows.map((r) => r['import_key'] as string),
-    );
+    track(table, rows);
   }
 }
 

@@ -114,7 +114,19 @@ export interface InvestigatorImport {
   source: Record<string, unknown>;
 }
 
-/** What one file yields: entities keyed for upsert, and how many rows fed each key. */
+/**
+ * Maps records to entities as they stream by: `drain()` hands over what is ready (every kind but
+ * the two whose rows must be grouped first), `finish()` the rest. Pure: no database.
+ */
+export interface Normalizer {
+  /** For kinds whose rows must be grouped: call on every record first, then `push` them again. */
+  prepass: ((record: CsvRecord) => void) | null;
+  push(record: CsvRecord): void;
+  drain(): NormalizedFile;
+  finish(): NormalizedFile;
+}
+
+/** What a file (or a chunk of it) yields: entities keyed for upsert, and which rows fed each key. */
 export interface NormalizedFile {
   kind: FileKind;
   cases: CaseImport[];
@@ -321,14 +333,13 @@ function memberFromNames(
 }
 
 /** Maps one file's records to entities. Pure: no database. */
-export function normalizeFile(
+export function createNormalizer(
   kind: FileKind,
   file: string,
-  records: CsvRecord[],
   profile: JurisdictionProfile,
   today: string,
-): NormalizedFile {
-  const out: NormalizedFile = {
+): Normalizer {
+  const fresh = (): NormalizedFile => ({
     kind,
     cases: [],
     caseMembers: [],
@@ -340,7 +351,8 @@ export function normalizeFile(
     duplicates: 0,
     rejected: [],
     notes: [],
-  };
+  });
+  let out = fresh();
   const seenRows = new Set<string>();
   const ordinals = new Map<string, number>();
   const nextOrdinal = (prefix: string): number => {
@@ -350,63 +362,97 @@ export function normalizeFile(
   };
   let currentLine = 0;
   const count = (key: string): void => {
-    out.rowsPerKey.set(key, [...(out.rowsPerKey.get(key) ?? []), currentLine]);
+    const lines = out.rowsPerKey.get(key);
+    if (lines) {
+      lines.push(currentLine);
+    } else {
+      out.rowsPerKey.set(key, [currentLine]);
+    }
   };
   const dedupe =
     kind === 'complaints_cms' ||
     kind === 'complaints_clear' ||
     kind === 'accused_cms' ||
     kind === 'investigators';
-  const caseRows = new Map<string, CsvRecord[]>();
-  const allegationRows = new Map<string, CsvRecord[]>();
+  // grouped kinds: a pre-pass over the file collects each group (small aggregates, not rows)
+  const caseGroups = new Map<string, CaseGroup>();
+  const accusationGroups = new Map<string, { lines: number[]; subCategories: Set<string> }>();
+  const emitted = new Set<string>();
+  const prepassSeen = new Set<string>();
+  const prepare = (rec: CsvRecord): void => {
+    const v = rec.values;
+    if (dedupe) {
+      const digest = fingerprintOf(v);
+      if (prepassSeen.has(digest)) {
+        return;
+      }
+      prepassSeen.add(digest);
+    }
+    try {
+      if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+        const log = checkCaseRow(v, kind, today);
+        const group = caseGroups.get(log) ?? newCaseGroup();
+        addToCaseGroup(group, kind === 'complaints_cms' ? 'cms' : 'clear', rec);
+        caseGroups.set(log, group);
+      } else if (kind === 'accused_clear_findings') {
+        const key = checkAccusationRow(v);
+        const group = accusationGroups.get(key) ?? { lines: [], subCategories: new Set<string>() };
+        group.lines.push(rec.line);
+        const sub = clean(v['allegation_category']);
+        if (sub) {
+          group.subCategories.add(sub);
+        }
+        accusationGroups.set(key, group);
+      }
+    } catch (err) {
+      if (!(err instanceof RowError)) {
+        throw err;
+      }
+      // rejected in the main pass, with its reason
+    }
+  };
   const fallbackStatuses = new Set<string>();
 
-  for (const rec of records) {
+  const push = (rec: CsvRecord): void => {
     const v = rec.values;
     currentLine = rec.line;
     if (dedupe) {
-      let fingerprint = '';
-      for (const [k, value] of Object.entries(v)) {
-        if (k !== 'row_id') {
-          fingerprint += `${value}\u0001`;
-        }
-      }
-      if (seenRows.has(fingerprint)) {
+      // a digest, not the row, is remembered: files run to 200,000+ rows
+      const digest = fingerprintOf(v);
+      if (seenRows.has(digest)) {
         out.duplicates++;
-        continue;
+        return;
       }
-      seenRows.add(fingerprint);
+      seenRows.add(digest);
     }
     try {
       switch (kind) {
         case 'complaints_cms':
         case 'complaints_clear': {
-          const { log } = logOf(v, kind === 'complaints_cms' ? 'cms' : 'clear');
-          // validate the row's own fields now, so a bad row is rejected alone
-          dateOf(v, 'complaint_date', today, true);
-          dateOf(v, 'incident_date', today);
-          dateOf(v, 'closed_date', today);
-          if (!mapCaseType(v['case_type'] ?? '')) {
-            throw new RowError('case_type', `"${v['case_type']}" is not a known case type`);
-          }
-          const status = mapSourceStatus(v['current_status'] ?? '');
-          if (!status) {
-            throw new RowError('current_status', `"${v['current_status']}" is not a known status`);
-          }
+          const log = checkCaseRow(v, kind, today);
+          const status = mapSourceStatus(v['current_status'] ?? '')!;
           if (!status.exact) {
             fallbackStatuses.add(clean(v['current_status']) ?? '');
           }
-          caseRows.set(log, [...(caseRows.get(log) ?? []), rec]);
+          if (!emitted.has(log)) {
+            // the first row of a case carries its case-level fields; the pre-pass grouped the rest
+            emitted.add(log);
+            const group = caseGroups.get(log)!;
+            out.cases.push(
+              buildCase(kind === 'complaints_cms' ? 'cms' : 'clear', log, v, group, profile),
+            );
+            out.rowsPerKey.set(log, group.lines);
+          }
           break;
         }
         case 'accused_clear_findings': {
-          const { log } = logOf(v, 'clear');
-          const accusation = numberText(v['accusation_id']);
-          if (!accusation) {
-            throw new RowError('accusation_id', `"${v['accusation_id']}" is not an accusation id`);
+          const key = checkAccusationRow(v);
+          if (!emitted.has(key)) {
+            emitted.add(key);
+            const group = accusationGroups.get(key)!;
+            out.allegations.push(buildClearAllegation(key, v, group));
+            out.rowsPerKey.set(key, group.lines);
           }
-          const key = `clear:allegation:${log}:${accusation}`;
-          allegationRows.set(key, [...(allegationRows.get(key) ?? []), rec]);
           break;
         }
         case 'accused_cms': {
@@ -580,56 +626,124 @@ export function normalizeFile(
         throw err;
       }
     }
-  }
+  };
 
-  for (const [log, rows] of caseRows) {
-    out.cases.push(buildCase(kind === 'complaints_cms' ? 'cms' : 'clear', log, rows, profile));
-    out.rowsPerKey.set(
-      log,
-      rows.map((r) => r.line),
-    );
-  }
-  for (const [key, rows] of allegationRows) {
-    out.allegations.push(buildClearAllegation(key, rows));
-    out.rowsPerKey.set(
-      key,
-      rows.map((r) => r.line),
-    );
-  }
-  if (fallbackStatuses.size > 0) {
-    out.notes.push(`statuses mapped by prefix rule: ${[...fallbackStatuses].join('; ')}`);
-  }
-  return out;
+  const finish = (): NormalizedFile => {
+    if (fallbackStatuses.size > 0) {
+      out.notes.push(`statuses mapped by prefix rule: ${[...fallbackStatuses].join('; ')}`);
+    }
+    return drain();
+  };
+
+  const drain = (): NormalizedFile => {
+    const chunk = out;
+    out = fresh();
+    return chunk;
+  };
+
+  return {
+    prepass:
+      kind === 'complaints_cms' || kind === 'complaints_clear' || kind === 'accused_clear_findings'
+        ? prepare
+        : null,
+    push,
+    drain,
+    finish,
+  };
 }
 
-/** One case from its rows: case-level fields from the first row, categories from all. */
+/** What the pre-pass keeps of a case's rows: lines, categories and flags, not the rows. */
+interface CaseGroup {
+  lines: number[];
+  categories: Set<Category>;
+  sourceCategories: string[];
+  domesticViolence: boolean;
+  bias: boolean;
+  shooting: boolean;
+  pursuit: boolean;
+}
+
+function newCaseGroup(): CaseGroup {
+  return {
+    lines: [],
+    categories: new Set(),
+    sourceCategories: [],
+    domesticViolence: false,
+    bias: false,
+    shooting: false,
+    pursuit: false,
+  };
+}
+
+function addToCaseGroup(group: CaseGroup, family: Family, rec: CsvRecord): void {
+  const values = rec.values;
+  group.lines.push(rec.line);
+  if (family === 'cms') {
+    const text = clean(values['allegation_category']);
+    const code = clean(values['complaint_code']);
+    const mapped = text ? COPA_CATEGORY[text] : undefined;
+    const category =
+      mapped === undefined ? (code ? mapCpdCategory(code, text ?? '') : null) : mapped;
+    if (category) {
+      group.categories.add(category);
+    }
+    group.sourceCategories.push(`${code ?? ''} ${text ?? ''}`.trim());
+  } else {
+    group.categories.add(mapCpdCategory(values['category_code'] ?? '', values['category'] ?? ''));
+    group.sourceCategories.push(
+      `${clean(values['category_code']) ?? ''} ${clean(values['category']) ?? ''}`.trim(),
+    );
+  }
+  group.domesticViolence ||= yes(values['domestic_violence_i']);
+  group.bias ||= yes(values['biased_language_i']) || yes(values['biased_based_pro_i']);
+  group.shooting ||= yes(values['police_shooting']);
+  group.pursuit ||= yes(values['pursuit_related_i']);
+}
+
+/** Validates a complaints row on its own (so a bad row is rejected alone); returns its log number. */
+function checkCaseRow(v: Record<string, string>, kind: FileKind, today: string): string {
+  const { log } = logOf(v, kind === 'complaints_cms' ? 'cms' : 'clear');
+  dateOf(v, 'complaint_date', today, true);
+  dateOf(v, 'incident_date', today);
+  dateOf(v, 'closed_date', today);
+  if (!mapCaseType(v['case_type'] ?? '')) {
+    throw new RowError('case_type', `"${v['case_type']}" is not a known case type`);
+  }
+  if (!mapSourceStatus(v['current_status'] ?? '')) {
+    throw new RowError('current_status', `"${v['current_status']}" is not a known status`);
+  }
+  return log;
+}
+
+/** Validates a 2018 accused row; returns its allegation key (case × accusation). */
+function checkAccusationRow(v: Record<string, string>): string {
+  const { log } = logOf(v, 'clear');
+  const accusation = numberText(v['accusation_id']);
+  if (!accusation) {
+    throw new RowError('accusation_id', `"${v['accusation_id']}" is not an accusation id`);
+  }
+  return `clear:allegation:${log}:${accusation}`;
+}
+
+/** A digest of a row without its row counter, to recognize exact duplicates. */
+function fingerprintOf(v: Record<string, string>): string {
+  let fingerprint = '';
+  for (const [k, value] of Object.entries(v)) {
+    if (k !== 'row_id') {
+      fingerprint += `${value}\u0001`;
+    }
+  }
+  return crypto.createHash('sha1').update(fingerprint).digest('base64');
+}
+
+/** One case: case-level fields from its first row, categories and flags from all its rows. */
 function buildCase(
   family: Family,
   log: string,
-  rows: CsvRecord[],
+  first: Record<string, string>,
+  group: CaseGroup,
   profile: JurisdictionProfile,
 ): CaseImport {
-  const first = rows[0]!.values;
-  const categories = new Set<Category>();
-  const sourceCategories: string[] = [];
-  for (const { values } of rows) {
-    if (family === 'cms') {
-      const text = clean(values['allegation_category']);
-      const code = clean(values['complaint_code']);
-      const mapped = text ? COPA_CATEGORY[text] : undefined;
-      const category =
-        mapped === undefined ? (code ? mapCpdCategory(code, text ?? '') : null) : mapped;
-      if (category) {
-        categories.add(category);
-      }
-      sourceCategories.push(`${code ?? ''} ${text ?? ''}`.trim());
-    } else {
-      categories.add(mapCpdCategory(values['category_code'] ?? '', values['category'] ?? ''));
-      sourceCategories.push(
-        `${clean(values['category_code']) ?? ''} ${clean(values['category']) ?? ''}`.trim(),
-      );
-    }
-  }
   const caseType = mapCaseType(first['case_type'] ?? '')!;
   const received = clean(first['complaint_date'])!;
   const incident = clean(first['incident_date']);
@@ -637,24 +751,19 @@ function buildCase(
   const closed = clean(first['closed_date']);
   const status = mapSourceStatus(first['current_status'] ?? '')!.status;
   const agencyText = clean(first['investigating_agency']) ?? (family === 'cms' ? 'COPA' : '');
-  const cats = [...categories].sort();
+  const cats = [...group.categories].sort();
+  const sourceCategories = group.sourceCategories;
   const flags = new Set<string>();
-  if (
-    rows.some((r) => yes(r.values['domestic_violence_i'])) ||
-    cats.includes('domestic_violence')
-  ) {
+  if (group.domesticViolence || cats.includes('domestic_violence')) {
     flags.add('domestic_violence');
   }
-  if (
-    rows.some((r) => yes(r.values['biased_language_i']) || yes(r.values['biased_based_pro_i'])) ||
-    cats.includes('bias')
-  ) {
+  if (group.bias || cats.includes('bias')) {
     flags.add('bias');
   }
-  if (rows.some((r) => yes(r.values['police_shooting']))) {
+  if (group.shooting) {
     flags.add('police_shooting');
   }
-  if (rows.some((r) => yes(r.values['pursuit_related_i']))) {
+  if (group.pursuit) {
     flags.add('pursuit');
   }
   if (cats.includes('sexual_misconduct')) {
@@ -693,7 +802,7 @@ function buildCase(
   const source = {
     ...sourceOf(family === 'cms' ? 'complaints_cms' : 'complaints_clear', first),
     _categories: sourceCategories,
-    _rows: rows.length,
+    _rows: group.lines.length,
   };
   return {
     key: log,
@@ -710,9 +819,12 @@ function secondsOf(time: string): number {
   return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
 }
 
-/** One CLEAR 2018 allegation from its repeated rows: the `_USE` columns are constant per accusation. */
-function buildClearAllegation(key: string, rows: CsvRecord[]): AllegationImport {
-  const v = rows[0]!.values;
+/** One CLEAR 2018 allegation from its first row: the `_USE` columns are constant per accusation. */
+function buildClearAllegation(
+  key: string,
+  v: Record<string, string>,
+  group: { lines: number[]; subCategories: Set<string> },
+): AllegationImport {
   const log = clean(v['cr_id'])!;
   const code =
     clean(v['current_investigator_category_code']) ?? clean(v['allegation_category_code']);
@@ -733,10 +845,8 @@ function buildClearAllegation(key: string, rows: CsvRecord[]): AllegationImport 
     finalPenalty: penaltyFromOutcome(v['final_outcome_USE'] ?? ''),
     source: {
       ...sourceOf('accused_clear_findings', v),
-      _subCategories: [
-        ...new Set(rows.map((r) => clean(r.values['allegation_category'])).filter(Boolean)),
-      ],
-      _rows: rows.length,
+      _subCategories: [...group.subCategories],
+      _rows: group.lines.length,
     },
   };
 }
