@@ -42,7 +42,9 @@ export async function openRuntime(
   const release = embedded ? lockDataDir(config.dataDir, purpose) : () => undefined;
   let db: Db;
   try {
-    db = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+    db = config.databaseUrl
+      ? openPostgres(config.databaseUrl, config.databasePoolSize)
+      : await openPglite(config.dataDir);
     if (opts.migrate !== false) {
       await migrate(db);
       await ensureAuditHead(db, config.jurisdiction);

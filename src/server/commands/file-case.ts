@@ -9,8 +9,9 @@ import { restrictionFor } from '../domain/restriction.ts';
 import { routeCase, type RoutingDecision } from '../domain/routing.ts';
 import { hasRole } from '../policies/actor.ts';
 import {
-  allocateLogSequence,
+  assignLogNumber,
   insertCase,
+  pendingLogNumber,
   insertCaseAgency,
   insertRoutingDecision,
   insertStatusHistory,
@@ -105,11 +106,10 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
       }
       facilityId = facility.id;
     }
-    const logNumber = formatLogNumber(year, await allocateLogSequence(tx, deps.jurisdiction, year));
     await insertCase(tx, {
       id: caseId,
       jurisdiction: deps.jurisdiction,
-      log_number: logNumber,
+      log_number: pendingLogNumber(caseId),
       case_type: input.caseType,
       notification_type: input.notificationType ?? null,
       channel: input.channel,
@@ -190,6 +190,12 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
         createdAt: now,
       })),
     );
+    // last, so the year's counter row is locked only for this statement, the audit row and COMMIT
+    const assigned = await assignLogNumber(tx, deps.jurisdiction, year, caseId);
+    const logNumber = formatLogNumber(year, assigned.seq);
+    if (logNumber !== assigned.logNumber) {
+      throw new Error(`log number formats disagree: ${logNumber} vs ${assigned.logNumber}`);
+    }
     await recordAudit(tx, auditContext(deps, now), {
       action: AuditAction.case_filed,
       entityType: 'case',

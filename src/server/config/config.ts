@@ -5,6 +5,8 @@ import { z } from 'zod';
 export interface Config {
   /** PostgreSQL server URL; absent means embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Connections in the PostgreSQL pool (ignored for the embedded database). */
+  databasePoolSize: number;
   /** Folder holding the embedded database, its lock and the generated key. */
   dataDir: string;
   /** Base64 AES-256 key for personal data; generated into dataDir when absent and embedded. */
@@ -20,6 +22,7 @@ export interface Config {
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   OVERSIGHT_DATA_DIR: z.string().min(1).default('./.oversight'),
   OVERSIGHT_ENCRYPTION_KEY: z
     .string()
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.OVERSIGHT_DATA_DIR),
     encryptionKey: e.OVERSIGHT_ENCRYPTION_KEY,
     port: e.PORT,

@@ -36,22 +36,35 @@ export interface CaseWithFacts {
   facts: CaseAccessFacts;
 }
 
+/** The placeholder a case holds until its log number is assigned, inside the intake transaction. */
+export function pendingLogNumber(caseId: string): string {
+  return `pending:${caseId}`;
+}
+
 /**
- * Next log-number sequence for a year, gap-free: the counter row stays locked until the intake
- * transaction ends, and a rollback returns the number.
+ * Assigns the next log number of the year to a case inserted in this transaction, gap-free: the
+ * counter row stays locked until the transaction ends and a rollback returns the number. One
+ * statement, run last in the intake, so the lock is held for as few round trips as possible
+ * (ADR 0005). The text is built like formatLogNumber(); the caller checks they agree.
  */
-export async function allocateLogSequence(
+export async function assignLogNumber(
   tx: Queryable,
   jurisdiction: string,
   year: number,
-): Promise<number> {
-  const rows = await tx.query<{ last_seq: number }>(
-    `INSERT INTO log_number_counters (jurisdiction, year, last_seq) VALUES ($1, $2, 1)
-     ON CONFLICT (jurisdiction, year) DO UPDATE SET last_seq = log_number_counters.last_seq + 1
-     RETURNING last_seq`,
-    [jurisdiction, year],
+  caseId: string,
+): Promise<{ seq: number; logNumber: string }> {
+  const rows = await tx.query<{ seq: number; log_number: string }>(
+    `WITH seq AS (
+       INSERT INTO log_number_counters (jurisdiction, year, last_seq) VALUES ($1, $2, 1)
+       ON CONFLICT (jurisdiction, year) DO UPDATE SET last_seq = log_number_counters.last_seq + 1
+       RETURNING last_seq)
+     UPDATE cases SET log_number = $2::int::text || '-' || lpad(seq.last_seq::text, 7, '0')
+       FROM seq WHERE cases.id = $3
+     RETURNING seq.last_seq AS seq, cases.log_number`,
+    [jurisdiction, year, caseId],
   );
-  return rows[0]!.last_seq;
+  const row = rows[0]!;
+  return { seq: row.seq, logNumber: row.log_number };
 }
 
 export async function insertCase(
