@@ -91,7 +91,10 @@ function person(rand: () => number, role: PartyBody['role']): PartyBody {
   };
   if (rand() < 0.5) {
     // email local parts stay ASCII: drop the accents of names like Tomás
-    const local = first.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+    const local = first
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase();
     party.email = `${local}.${Math.floor(rand() * 1000)}@example.org`;
   }
   if (rand() < 0.3) {
@@ -116,13 +119,17 @@ export function intakeBody(
 ): IntakeBody {
   // Jan 2 … Dec 30 UTC noon ± hours: never crosses the year boundary in America/Chicago
   const day = 1 + Math.floor(rand() * 363);
-  const receivedMs = Date.UTC(year, 0, 1, 12) + day * 86_400_000 + Math.floor(rand() * 8) * 3_600_000;
+  const receivedMs =
+    Date.UTC(year, 0, 1, 12) + day * 86_400_000 + Math.floor(rand() * 8) * 3_600_000;
   const occurredMs = receivedMs - Math.floor(rand() * 20 * 86_400_000);
   const district = String(1 + Math.floor(rand() * 25)).padStart(3, '0');
   const incident: NonNullable<IntakeBody['incident']> = {
     occurredAt: new Date(occurredMs).toISOString(),
     address: `${100 + Math.floor(rand() * 9000)} ${pick(rand, STREETS)}`,
-    beat: `${Number(district)}${String(1 + Math.floor(rand() * 30)).padStart(2, '0')}`.padStart(4, '0'),
+    beat: `${Number(district)}${String(1 + Math.floor(rand() * 30)).padStart(2, '0')}`.padStart(
+      4,
+      '0',
+    ),
     district,
   };
   if (facilityCodes.length > 0 && rand() < 0.33) {

@@ -29,7 +29,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { ensureAuditHead, verifyAuditChain } from '../src/server/audit/audit.ts';
 import { addUser, createToken } from '../src/server/commands/users.ts';
-import { openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
+import { openPglite, openPostgres, type Db, type Queryable } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { parseLogNumber } from '../src/server/domain/log-number.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
@@ -89,6 +89,9 @@ interface RoundResult {
   baseline: Measurement;
   /** intake cases/s ÷ baseline rows/s. */
   ratio: number;
+  trace: DbTrace;
+  /** Share of the intake wall time during which some intake held the counter row lock. */
+  lockBusy: number;
   checks: string[];
   ok: boolean;
 }
@@ -165,7 +168,64 @@ class LoadClient {
 /** A fresh, migrated database for one round, and how to throw it away. */
 interface RoundDb {
   db: Db;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
+}
+
+/** What the app did to the database during the measured intakes. */
+interface DbTrace {
+  /** Statements sent outside a transaction (the bearer-token lookup). */
+  standalone: number;
+  /** Statements sent inside transactions (BEGIN and COMMIT not counted). */
+  inTransaction: number;
+  transactions: number;
+  /**
+   * Per intake: from the log-number counter upsert returning (its row lock is held from then on)
+   * to the end of the transaction (the lock is released at COMMIT).
+   */
+  counterLockHeldMs: number[];
+}
+
+function newTrace(): DbTrace {
+  return { standalone: 0, inTransaction: 0, transactions: 0, counterLockHeldMs: [] };
+}
+
+/**
+ * Wraps the app's database handle to count statements and time how long each intake holds the
+ * log-number counter row lock, the section every intake must pass through one at a time. The
+ * cost is two clock reads per statement.
+ */
+function traced(db: Db, trace: () => DbTrace): Db {
+  return {
+    engine: db.engine,
+    query: <T>(text: string, params?: readonly unknown[]) => {
+      trace().standalone++;
+      return db.query<T>(text, params);
+    },
+    transaction: async <T>(fn: (tx: Queryable) => Promise<T>) => {
+      const t = trace();
+      t.transactions++;
+      let lockedAt: number | undefined;
+      try {
+        return await db.transaction((tx) =>
+          fn({
+            query: async <R>(text: string, params?: readonly unknown[]) => {
+              t.inTransaction++;
+              const rows = await tx.query<R>(text, params);
+              if (lockedAt === undefined && text.includes('log_number_counters')) {
+                lockedAt = performance.now();
+              }
+              return rows;
+            },
+          }),
+        );
+      } finally {
+        if (lockedAt !== undefined) {
+          t.counterLockHeldMs.push(performance.now() - lockedAt);
+        }
+      }
+    },
+    close: () => db.close(),
+  };
 }
 
 async function freshDatabase(engine: Engine, serverUrl: string | undefined): Promise<RoundDb> {
@@ -316,8 +376,9 @@ async function runRound(
   const warmup = Math.max(20, Math.floor(n / 20));
   const { db, drop } = await freshDatabase(engine, serverUrl);
   const sink = logSink();
+  let trace = newTrace();
   const app = await buildApp({
-    db,
+    db: traced(db, () => trace),
     cipher: createFieldCipher(crypto.randomBytes(32)),
     profile: chicagoProfile,
     jurisdiction: JURISDICTION,
@@ -397,6 +458,7 @@ async function runRound(
       const result = await load.run(job(n, YEAR, round * 104729 + 2));
       return { m: measurement(n, result.elapsedMs, result.latenciesMs), result };
     };
+    trace = newTrace();
     // alternate the order so a drift of the machine does not always favour the same side
     let baseline: Measurement;
     let intake: { m: Measurement; result: LoadResult };
@@ -435,6 +497,8 @@ async function runRound(
       intake: intake.m,
       baseline,
       ratio: intake.m.perSecond / baseline.perSecond,
+      trace,
+      lockBusy: trace.counterLockHeldMs.reduce((a, b) => a + b, 0) / intake.m.elapsedMs,
       checks,
       ok: check.ok && failures === 0 && stagedOk,
     };
@@ -462,17 +526,48 @@ function printSummary(engine: Engine, results: RoundResult[]): void {
       `  ${label.padEnd(26)} ${fmt(s.min, digits).padStart(9)} ${fmt(s.median, digits).padStart(9)} ${fmt(s.max, digits).padStart(9)}  ${unit.padEnd(8)} spread ${fmt(s.noise * 100, 0)}%`,
     );
   };
-  console.log(`\n${engine}: ${results.length} rounds of N=${settings.n[engine]}, concurrency ${settings.concurrency}`);
+  console.log(
+    `\n${engine}: ${results.length} rounds of N=${settings.n[engine]}, concurrency ${settings.concurrency}`,
+  );
   console.log(
     `  ${''.padEnd(26)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'max'.padStart(9)}            (max−min)/median`,
   );
-  row('intake throughput', results.map((r) => r.intake.perSecond), 'cases/s');
-  row('intake latency p50', results.map((r) => r.intake.p50), 'ms');
-  row('intake latency p95', results.map((r) => r.intake.p95), 'ms');
-  row('intake latency p99', results.map((r) => r.intake.p99), 'ms');
-  row('baseline throughput', results.map((r) => r.baseline.perSecond), 'rows/s');
-  row('baseline latency p95', results.map((r) => r.baseline.p95), 'ms');
-  row('ratio intake/baseline', results.map((r) => r.ratio), '', 3);
+  row(
+    'intake throughput',
+    results.map((r) => r.intake.perSecond),
+    'cases/s',
+  );
+  row(
+    'intake latency p50',
+    results.map((r) => r.intake.p50),
+    'ms',
+  );
+  row(
+    'intake latency p95',
+    results.map((r) => r.intake.p95),
+    'ms',
+  );
+  row(
+    'intake latency p99',
+    results.map((r) => r.intake.p99),
+    'ms',
+  );
+  row(
+    'baseline throughput',
+    results.map((r) => r.baseline.perSecond),
+    'rows/s',
+  );
+  row(
+    'baseline latency p95',
+    results.map((r) => r.baseline.p95),
+    'ms',
+  );
+  row(
+    'ratio intake/baseline',
+    results.map((r) => r.ratio),
+    '',
+    3,
+  );
   if (engine === 'postgres') {
     const median = spread(results.map((r) => r.intake.perSecond)).median;
     console.log(
@@ -481,12 +576,17 @@ function printSummary(engine: Engine, results: RoundResult[]): void {
   }
 }
 
+/** The 1-minute load average: other work on the machine is part of the noise. */
+function loadAverage(): string {
+  return fmt(os.loadavg()[0] ?? 0, 2);
+}
+
 async function describeMachine(): Promise<void> {
   const cpus = os.cpus();
   console.log(`Oversight intake benchmark, ${new Date().toISOString()}`);
   console.log(
     `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, ` +
-      `${os.type()} ${os.release()}, Node ${process.version}`,
+      `${os.type()} ${os.release()}, Node ${process.version}; load average ${loadAverage()} at start`,
   );
   console.log(
     `load: a separate process keeps ${settings.concurrency} POST /api/v1/cases in flight over loopback HTTP/1.1 keep-alive; ` +
@@ -548,12 +648,24 @@ async function main(): Promise<number> {
             `baseline ${fmt(r.baseline.perSecond)} rows/s (p95 ${fmt(r.baseline.p95)} ms), ` +
             `ratio ${fmt(r.ratio, 3)}`,
         );
+        const held = [...r.trace.counterLockHeldMs].sort((a, b) => a - b);
+        const meanHeld = held.reduce((a, b) => a + b, 0) / Math.max(1, held.length);
+        const perIntake = (v: number): string => fmt(v / Math.max(1, held.length));
+        console.log(
+          `    per intake ${perIntake(r.trace.inTransaction)} statements in its transaction` +
+            `${engine === 'postgres' ? ' (+ BEGIN, COMMIT)' : ''} and ${perIntake(r.trace.standalone)} outside; ` +
+            `counter row lock held p50 ${fmt(percentile(held, 50), 2)} / p95 ${fmt(percentile(held, 95), 2)} ms, ` +
+            `busy ${fmt(r.lockBusy * 100, 0)}% of the run (one-at-a-time ceiling ≈ ${fmt(1000 / meanHeld, 0)} cases/s)`,
+        );
         for (const line of r.checks) {
           console.log(`    ${line}`);
         }
         ok &&= r.ok;
       }
       printSummary(engine, results);
+      console.log(
+        `  load average ${loadAverage()} after the last round (${os.cpus().length} cores)`,
+      );
       if (server) {
         server.stop();
         server = undefined;
@@ -563,7 +675,9 @@ async function main(): Promise<number> {
     load.close();
     stopServer();
   }
-  console.log(`\nlog-number check: ${ok ? 'PASSED (unique and gap-free in every round)' : 'FAILED'}`);
+  console.log(
+    `\nlog-number check: ${ok ? 'PASSED (unique and gap-free in every round)' : 'FAILED'}`,
+  );
   return ok ? 0 : 1;
 }
 
