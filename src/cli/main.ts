@@ -11,8 +11,17 @@ import { caseStats } from '../server/repositories/stats.repository.ts';
 import { AppError } from '../server/errors.ts';
 import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
 import { progressSink } from './progress.ts';
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AGENCIES, ROLES, type Agency, type Role } from '../shared/enums.ts';
+
+/** The 200-row samples of the real releases, next to the repository (as in CI). */
+const DEFAULT_SAMPLES = path.resolve(
+  fileURLToPath(new URL('../../..', import.meta.url)),
+  'shared/data/chicago/sample',
+);
+const quietProgress = { start() {}, tick() {}, finish() {} };
 
 /** Runs `fn` with an open runtime and always closes it (releasing the embedded lock). */
 async function withRuntime<T>(
@@ -172,12 +181,35 @@ program
   )
   .option('--serve', 'then serve the API')
   .option('--port <n>', 'port when serving', parsePort)
-  .action(async (opts: { serve?: boolean; port?: number }) => {
+  .option(
+    '--samples <folder>',
+    'real CPD/COPA sample records to import (skipped when absent)',
+    DEFAULT_SAMPLES,
+  )
+  .action(async (opts: { serve?: boolean; port?: number; samples: string }) => {
     const config = loadConfig();
     const rt = await openRuntime(config, opts.serve ? 'oversight serve' : 'oversight demo');
     try {
       const summary = await loadDemo(rt);
       console.log(summary.text);
+      if (fs.existsSync(opts.samples)) {
+        const result = await importChicago(
+          { db: rt.db, profile: rt.profile, jurisdiction: rt.jurisdiction, now: () => new Date() },
+          {
+            inputs: [opts.samples],
+            dryRun: false,
+            reportDir: path.join(path.dirname(config.dataDir), 'oversight-import-reports'),
+            progress: quietProgress,
+          },
+        );
+        const read = result.files.reduce((n, f) => n + f.read, 0);
+        const added = result.files.reduce((n, f) => n + f.inserted, 0);
+        console.log(
+          `Real Chicago sample records from ${opts.samples}: ${read} rows read, ${added} added (import everything: npx oversight import chicago ../shared/data/chicago).`,
+        );
+      } else {
+        console.log(`No sample records at ${opts.samples}; skipped.`);
+      }
     } catch (err) {
       await rt.close();
       throw err;
