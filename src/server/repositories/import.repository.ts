@@ -150,19 +150,28 @@ export async function upsertCases(
     progress,
   );
   // every imported case is led by its agency (case_agencies drives visibility and tracks)
-  const changed = [...result.ids.values()];
-  if (changed.length > 0) {
+  // every imported case is led by its agency (case_agencies drives visibility and tracks);
+  // joins on unnest() keep the plan a hash join (`= ANY(array)` made it quadratic)
+  const inserted = [...result.ids]
+    .filter(([key]) => result.outcomes.get(key) === 'inserted')
+    .map(([, id]) => id);
+  const updated = [...result.ids]
+    .filter(([key]) => result.outcomes.get(key) === 'updated')
+    .map(([, id]) => id);
+  if (updated.length > 0) {
+    await tx.query(
+      `DELETE FROM case_agencies ca USING unnest($1::uuid[]) AS u(id), cases c
+        WHERE ca.case_id = u.id AND c.id = u.id AND ca.role = 'lead' AND ca.agency <> c.lead_agency`,
+      [updated],
+    );
+  }
+  if (inserted.length + updated.length > 0) {
     await tx.query(
       `INSERT INTO case_agencies (id, jurisdiction, case_id, agency, track, role, added_at)
        SELECT gen_random_uuid(), c.jurisdiction, c.id, c.lead_agency, 'administrative', 'lead', c.received_at
-         FROM cases c WHERE c.id = ANY($1::uuid[])
+         FROM unnest($1::uuid[]) AS u(id) JOIN cases c ON c.id = u.id
        ON CONFLICT (case_id, agency, track) DO NOTHING`,
-      [changed],
-    );
-    await tx.query(
-      `DELETE FROM case_agencies ca USING cases c
-        WHERE ca.case_id = c.id AND c.id = ANY($1::uuid[]) AND ca.role = 'lead' AND ca.agency <> c.lead_agency`,
-      [changed],
+      [[...inserted, ...updated]],
     );
   }
   return result;
@@ -450,12 +459,15 @@ export async function removeStale(
   if (table === 'allegations') {
     await tx.query(
       `DELETE FROM allegation_findings f USING allegations a
-        WHERE f.allegation_id = a.id AND a.jurisdiction = $1 AND a.source->>'_kind' = $2 AND a.case_id = ANY($3::uuid[]) AND a.import_key <> ALL($4::text[])`,
+        WHERE f.allegation_id = a.id AND a.jurisdiction = $1 AND a.source->>'_kind' = $2
+          AND a.case_id IN (SELECT unnest($3::uuid[])) AND a.import_key NOT IN (SELECT unnest($4::text[]))`,
       [jurisdiction, kind, caseIds, keep],
     );
   }
   const rows = await tx.query(
-    `DELETE FROM ${table} WHERE jurisdiction = $1 AND source->>'_kind' = $2 AND case_id = ANY($3::uuid[]) AND import_key <> ALL($4::text[]) RETURNING 1`,
+    // IN / NOT IN over unnest() plan as hashed subqueries; `<> ALL(array)` is quadratic
+    `DELETE FROM ${table} WHERE jurisdiction = $1 AND source->>'_kind' = $2
+       AND case_id IN (SELECT unnest($3::uuid[])) AND import_key NOT IN (SELECT unnest($4::text[])) RETURNING 1`,
     [jurisdiction, kind, caseIds, keep],
   );
   return rows.length;
@@ -480,7 +492,7 @@ export async function replaceImportedFindings(
     return;
   }
   await tx.query(
-    `DELETE FROM allegation_findings WHERE allegation_id = ANY($1::uuid[]) AND source_value IS NOT NULL`,
+    `DELETE FROM allegation_findings WHERE allegation_id IN (SELECT unnest($1::uuid[])) AND source_value IS NOT NULL`,
     [allegationIds],
   );
   for (let i = 0; i < rows.length; i += BATCH) {
