@@ -2,6 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { engineName } from './test-db.ts';
 import { expectNoWrites, expectProblem } from './http.ts';
+import { addUser, createToken } from '../src/server/commands/users.ts';
+import { ensureAuditHead } from '../src/server/audit/audit.ts';
 
 /** The staff paths of PRODUCT.md §5 (the public portal's /api/public/v1 paths are a later issue). */
 const CONTRACT: Array<[string, string]> = [
@@ -130,6 +132,119 @@ describe('system routes', () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/docs/static/swagger-ui.css' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/css/);
+    });
+  });
+
+  describe('bearer tokens', () => {
+    it('a live token works; expired, revoked and disabled-user tokens answer the same 401', async () => {
+      const expired = await t.user('supervisor');
+      const revoked = await t.user('supervisor');
+      const disabled = await t.user('supervisor');
+      for (const who of [expired, revoked, disabled]) {
+        expect((await t.as(who, { method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(200);
+      }
+      await t.db.query(
+        `UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+        [expired.id],
+      );
+      await t.db.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1`, [revoked.id]);
+      await t.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [disabled.id]);
+      const bodies = new Set<string>();
+      for (const who of [expired, revoked, disabled]) {
+        const res = await t.as(who, { method: 'GET', url: '/api/v1/cases' });
+        bodies.add(JSON.stringify(expectProblem(res, 401, 'unauthenticated')));
+      }
+      expect(bodies.size).toBe(1);
+    });
+
+    it("a token of another jurisdiction's user answers 401", async () => {
+      const sys = { db: t.db, now: () => new Date(), jurisdiction: 'evanston' };
+      await ensureAuditHead(t.db, 'evanston');
+      await addUser(sys, {
+        email: 'chief@evanston.example.gov',
+        agency: 'COPA',
+        roles: ['auditor'],
+      });
+      const { token } = await createToken(sys, { email: 'chief@evanston.example.gov' });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit/verify',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expectProblem(res, 401, 'unauthenticated');
+    });
+
+    it('takes the auth scheme in any letter case (RFC 7235), and no other scheme', async () => {
+      for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
+        const res = await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/cases',
+          headers: { authorization: `${scheme} ${intake.token}` },
+        });
+        expect(res.statusCode, scheme).toBe(200);
+      }
+      for (const authorization of [
+        `Basic ${intake.token}`,
+        `Bearer${intake.token}`,
+        `Bearer ${intake.token.toUpperCase()}`,
+        intake.token,
+      ]) {
+        expectProblem(
+          await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization } }),
+          401,
+          'unauthenticated',
+        );
+      }
+    });
+
+    it('a token is accepted only in the Authorization header', async () => {
+      expectProblem(
+        await t.app.inject({ method: 'GET', url: `/api/v1/cases?access_token=${intake.token}` }),
+        401,
+        'unauthenticated',
+      );
+      expectProblem(
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/cases',
+          headers: { cookie: `token=${intake.token}` },
+        }),
+        401,
+        'unauthenticated',
+      );
+    });
+  });
+
+  // BUG (src/server/app.ts buildApp): Fastify's router rejects a malformed percent-encoding
+  // (FST_ERR_BAD_URL, 400) and a path parameter over 100 characters (FST_ERR_MAX_PARAM_LENGTH,
+  // 414) before the error handler runs, answering `application/json` {error, code: 'FST_ERR_…',
+  // message, statusCode} instead of problem+json with a stable snake_case code. Suggested fix:
+  // a `frameworkErrors` option on Fastify() that sends the same problem body as the handler.
+  describe('malformed URLs', () => {
+    it('a malformed percent-encoding or an overlong path parameter answers problem+json', async () => {
+      const urls = [
+        '/api/v1/cases/%zz',
+        '/api/v1/members/%E0%A4%A',
+        `/api/v1/cases/${'1'.repeat(120)}`,
+        `/api/v1/facilities/${'X'.repeat(120)}`,
+      ];
+      const answers: Record<string, string> = {};
+      for (const url of urls) {
+        const res = await t.as(intake, { method: 'GET', url });
+        const code = (res.json<{ code?: unknown }>().code ?? '') as string;
+        answers[url.slice(0, 30)] = [
+          [400, 414].includes(res.statusCode) ? '4xx' : res.statusCode,
+          String(res.headers['content-type']).split(';')[0],
+          /^[a-z][a-z0-9_]*$/.test(code) ? 'snake_case code' : code,
+        ].join(' ');
+      }
+      expect(answers).toEqual(
+        Object.fromEntries(
+          urls.map((u) => [u.slice(0, 30), '4xx application/problem+json snake_case code']),
+        ),
+      );
+      expectProblem(await t.as(intake, { method: 'GET', url: urls[0]! }), 400, 'bad_url');
+      expectProblem(await t.as(intake, { method: 'GET', url: urls[2]! }), 414, 'url_too_long');
     });
   });
 

@@ -128,11 +128,11 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
 ) => {
   const known = err.code ? FRAMEWORK_CODES[err.code] : undefined;
   if (known) {
-    void send(reply, problem(known.status, known.code, known.title, known.detail));
+    send(reply, problem(known.status, known.code, known.title, known.detail));
     return;
   }
   request.log.error({ err: loggableError(err) }, 'framework error');
-  void send(
+  send(
     reply,
     problem(
       500,

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, ROLES, type Agency, type Role } from '../../shared/enums.ts';
 import { findTransition } from '../domain/transition.ts';
 import type { Actor } from './actor.ts';
-import { CaseAction, canOnCase, caseScope, caseView, type CaseAccessFacts } from './case.policy.ts';
+import {
+  CaseAction,
+  canOnCase,
+  caseAbilities,
+  caseScope,
+  caseView,
+  type CaseAccessFacts,
+} from './case.policy.ts';
 
 const actor = (roles: Role[], agency: Agency = 'COPA', id = 'u-1'): Actor => ({
   id,
@@ -57,9 +64,10 @@ describe('caseView: role × restriction × assignment × agency', () => {
 });
 
 describe('canOnCase: every action for every role', () => {
-  // expected allow-lists for an unrestricted COPA case in investigation, actor in COPA, not assigned
+  // expected allow-lists for an unrestricted COPA case in investigation, actor in COPA, not assigned.
+  // case.transition is role and visibility only: intake may ask, transition() says no from here.
   const expected: Record<Role, CaseAction[]> = {
-    intake: [CaseAction.read, CaseAction.addParty],
+    intake: [CaseAction.read, CaseAction.addParty, CaseAction.transition],
     investigator: [CaseAction.read],
     supervisor: [
       CaseAction.read,
@@ -116,17 +124,119 @@ describe('canOnCase: every action for every role', () => {
   });
 });
 
-describe('transition ability follows transition() for every state', () => {
+describe('the parallel agency works its track; the lead agency runs the case', () => {
+  // a COPA-led case in investigation with a BIA parallel track; actors in BIA
+  const parallel = facts({ agencies: ['COPA', 'BIA'] });
+  const LEAD_ONLY: CaseAction[] = [
+    CaseAction.transition,
+    CaseAction.extendDeadline,
+    CaseAction.addAgency,
+    CaseAction.recordFinalFinding,
+  ];
+  const table: Array<[string, Actor, CaseAction[]]> = [
+    [
+      'BIA supervisor',
+      actor(['supervisor'], 'BIA'),
+      [
+        CaseAction.read,
+        CaseAction.readIdentity,
+        CaseAction.addParty,
+        CaseAction.assign,
+        CaseAction.addAllegation,
+        CaseAction.logActivity,
+        CaseAction.recordRecommendedFinding,
+        CaseAction.decideDutyStatus,
+      ],
+    ],
+    [
+      'BIA chief administrator',
+      actor(['chief_administrator'], 'BIA'),
+      Object.values(CaseAction).filter((a) => !LEAD_ONLY.includes(a)),
+    ],
+    ['BIA intake', actor(['intake'], 'BIA'), [CaseAction.read, CaseAction.addParty]],
+    ['BIA investigator, unassigned', actor(['investigator'], 'BIA'), [CaseAction.read]],
+    [
+      'BIA investigator, assigned',
+      actor(['investigator'], 'BIA', 'u-assigned'),
+      [
+        CaseAction.read,
+        CaseAction.readIdentity,
+        CaseAction.addParty,
+        CaseAction.addAllegation,
+        CaseAction.logActivity,
+        CaseAction.recordRecommendedFinding,
+      ],
+    ],
+  ];
+  it.each(table)('%s', (_label, a, allowed) => {
+    const f = {
+      ...parallel,
+      assignments: [{ userId: 'u-assigned', role: 'investigator' as const }],
+    };
+    const got = Object.values(CaseAction).filter((x) => canOnCase(a, x, f));
+    expect(got.sort()).toEqual([...allowed].sort());
+    expect(caseAbilities(a, f).transitions).toEqual([]);
+  });
+
+  it('the same roles of the lead agency keep the lead-only actions', () => {
+    for (const role of ['supervisor', 'chief_administrator'] as const) {
+      const a = actor([role], 'COPA');
+      for (const action of LEAD_ONLY) {
+        expect(canOnCase(a, action, parallel), `${role} ${action}`).toBe(
+          action !== CaseAction.recordFinalFinding || role === 'chief_administrator',
+        );
+      }
+    }
+  });
+
+  it('lead means the lead agency, whichever it is', () => {
+    const biaLed = facts({ leadAgency: 'BIA', agencies: ['BIA', 'COPA'] });
+    for (const action of LEAD_ONLY) {
+      expect(canOnCase(actor(['chief_administrator'], 'COPA'), action, biaLed)).toBe(false);
+      expect(canOnCase(actor(['chief_administrator'], 'BIA'), action, biaLed)).toBe(true);
+    }
+  });
+});
+
+describe("case.transition asks about role and visibility; the stage is transition()'s question", () => {
   for (const status of CASE_STATUSES) {
     it(`from ${status}`, () => {
       const f = facts({ status });
-      const chief = canOnCase(actor(['chief_administrator']), CaseAction.transition, f);
+      const chief = actor(['chief_administrator']);
+      // allowed to ask in every stage, so a stale or lost request meets transition()'s 409
+      expect(canOnCase(chief, CaseAction.transition, f)).toBe(true);
+      // announced in abilities only when some move is open from this stage
       const anyTarget = CASE_STATUSES.some((to) =>
         findTransition(status, to)?.roles.includes('chief_administrator'),
       );
-      expect(chief).toBe(anyTarget);
+      const abilities = caseAbilities(chief, f);
+      expect(abilities.actions.includes(CaseAction.transition)).toBe(anyTarget);
+      expect(abilities.transitions.length > 0).toBe(anyTarget);
     });
   }
+
+  it.each([
+    ['intake', 'intake', true],
+    ['intake', 'investigation', false],
+    ['investigator', 'investigation', false],
+    ['public_information', 'intake', false],
+    ['auditor', 'intake', false],
+  ] as const)('%s in %s: abilities announce a transition → %s', (role, status, announced) => {
+    const abilities = caseAbilities(
+      actor([role], role === 'auditor' ? 'OIG' : 'COPA'),
+      facts({ status }),
+    );
+    expect(abilities.actions.includes(CaseAction.transition)).toBe(announced);
+    expect(abilities.transitions.length > 0).toBe(announced);
+  });
+
+  it('roles no transition rule names may not ask at all', () => {
+    for (const role of ['public_information', 'analyst', 'auditor', 'admin'] as const) {
+      expect(canOnCase(actor([role]), CaseAction.transition, facts({ status: 'intake' }))).toBe(
+        false,
+      );
+    }
+  });
 });
 
 describe('caseScope mirrors caseView for lists', () => {
@@ -144,5 +254,19 @@ describe('caseScope mirrors caseView for lists', () => {
       unrestricted: true,
       restricted: true,
     });
+  });
+
+  it('with content, leaves out the cases a reader sees as public fields only', () => {
+    const pio = actor(['public_information']);
+    expect(caseView(pio, facts({ restricted: true }))).toBe('public_fields');
+    expect(caseScope(pio)).toMatchObject({ unrestricted: true, restricted: true });
+    expect(caseScope(pio, { content: true })).toMatchObject({
+      unrestricted: true,
+      restricted: false,
+    });
+    for (const role of ['supervisor', 'chief_administrator'] as const) {
+      expect(caseScope(actor([role]), { content: true })).toEqual(caseScope(actor([role])));
+    }
+    expect(caseScope(actor(['auditor'], 'OIG'), { content: true })).toEqual({ kind: 'all' });
   });
 });

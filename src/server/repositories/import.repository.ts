@@ -460,14 +460,17 @@ export async function removeStale(
     await tx.query(
       `DELETE FROM allegation_findings f USING allegations a
         WHERE f.allegation_id = a.id AND a.jurisdiction = $1 AND a.source->>'_kind' = $2
-          AND a.case_id IN (SELECT unnest($3::uuid[])) AND a.import_key NOT IN (SELECT unnest($4::text[]))`,
+          AND a.case_id IN (SELECT unnest($3::uuid[]))
+          AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) AS k(key) WHERE k.key = a.import_key)`,
       [jurisdiction, kind, caseIds, keep],
     );
   }
   const rows = await tx.query(
-    // IN / NOT IN over unnest() plan as hashed subqueries; `<> ALL(array)` is quadratic
-    `DELETE FROM ${table} WHERE jurisdiction = $1 AND source->>'_kind' = $2
-       AND case_id IN (SELECT unnest($3::uuid[])) AND import_key NOT IN (SELECT unnest($4::text[])) RETURNING 1`,
+    // semi- and anti-joins over unnest() plan as hash joins that spill to disk when large;
+    // `<> ALL(array)` and a NOT IN subplan that outgrows work_mem are quadratic
+    `DELETE FROM ${table} t WHERE t.jurisdiction = $1 AND t.source->>'_kind' = $2
+       AND t.case_id IN (SELECT unnest($3::uuid[]))
+       AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) AS k(key) WHERE k.key = t.import_key) RETURNING 1`,
     [jurisdiction, kind, caseIds, keep],
   );
   return rows.length;
