@@ -3,7 +3,10 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 const boundary = (message, patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((group) => ({ group: [group], message })) },
+  ],
 });
 
 export default tseslint.config(
@@ -18,7 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       curly: ['error', 'all'],
       // Fastify route plugins are async by contract even when they await nothing
       '@typescript-eslint/require-await': 'off',
@@ -38,14 +44,10 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: boundary('shared/ holds schemas and pure helpers only: it may import zod, nothing else.', [
-      '**/server/**',
-      '**/web/**',
-      '**/cli/**',
-      'pg',
-      '@electric-sql/*',
-      'fastify',
-    ]),
+    rules: boundary(
+      'shared/ holds schemas and pure helpers only: it may import zod, nothing else.',
+      ['**/server/**', '**/web/**', '**/cli/**', 'pg', '@electric-sql/*', 'fastify'],
+    ),
   },
   {
     files: ['src/server/domain/**'],

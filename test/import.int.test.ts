@@ -101,6 +101,32 @@ describe('import chicago (the 200-row samples)', () => {
     expect(await count('allegations')).toBe(before);
   });
 
+  it('a newer release updates what it covers and removes rows it no longer lists', async () => {
+    const file = path.join(SAMPLES, 'complaints-victims-cms_2019-2022_2022-09_p031093.csv');
+    const [head, ...rows] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    // a case with two victims who carry data: the newer release lists only the first
+    const withData = rows.filter((r) =>
+      r
+        .split(',')
+        .slice(2)
+        .some((v) => v !== ''),
+    );
+    const counts = new Map<string, number>();
+    withData.forEach((r) => counts.set(r.split(',')[1]!, (counts.get(r.split(',')[1]!) ?? 0) + 1));
+    const log = [...counts].find(([, n]) => n >= 2)![0];
+    const dropped = withData.filter((r) => r.split(',')[1] === log)[1]!;
+    const newer = path.join(tmp, 'complaints-victims-cms-newer.csv');
+    fs.writeFileSync(newer, [head, ...rows.filter((r) => r !== dropped)].join('\n') + '\n');
+    const before = await count('parties');
+    const result = await run([newer]);
+    expect(result.files[0]!.removed).toBe(1);
+    expect(await count('parties')).toBe(before - 1);
+    // and the original release brings it back
+    const again = await run([file]);
+    expect(again.files[0]!.inserted).toBe(1);
+    expect(await count('parties')).toBe(before);
+  });
+
   it('moves the log-number counter past imported CMS numbers', async () => {
     const max = await db.query<{ m: number }>(
       `SELECT max(substr(log_number, 6)::int) AS m FROM cases WHERE log_number LIKE '2022-%'`,

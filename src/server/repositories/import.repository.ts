@@ -456,23 +456,33 @@ export async function removeStale(
   if (caseIds.length === 0) {
     return 0;
   }
-  if (table === 'allegations') {
-    await tx.query(
-      `DELETE FROM allegation_findings f USING allegations a
-        WHERE f.allegation_id = a.id AND a.jurisdiction = $1 AND a.source->>'_kind' = $2
-          AND a.case_id IN (SELECT unnest($3::uuid[]))
-          AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) AS k(key) WHERE k.key = a.import_key)`,
-      [jurisdiction, kind, caseIds, keep],
-    );
-  }
-  const rows = await tx.query(
-    // semi- and anti-joins over unnest() plan as hash joins that spill to disk when large;
-    // `<> ALL(array)` and a NOT IN subplan that outgrows work_mem are quadratic
-    `DELETE FROM ${table} t WHERE t.jurisdiction = $1 AND t.source->>'_kind' = $2
-       AND t.case_id IN (SELECT unnest($3::uuid[]))
-       AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) AS k(key) WHERE k.key = t.import_key) RETURNING 1`,
-    [jurisdiction, kind, caseIds, keep],
+  // The sets go into indexed, analyzed temporary tables: over unnest() the planner assumes 10
+  // rows and picks nested loops, which are quadratic on files of 100,000+ rows.
+  await tx.query(
+    `CREATE TEMP TABLE IF NOT EXISTS import_scope_cases (id uuid PRIMARY KEY) ON COMMIT DELETE ROWS`,
   );
+  await tx.query(
+    `CREATE TEMP TABLE IF NOT EXISTS import_scope_keys (key text PRIMARY KEY) ON COMMIT DELETE ROWS`,
+  );
+  await tx.query(`DELETE FROM import_scope_cases`);
+  await tx.query(`DELETE FROM import_scope_keys`);
+  await tx.query(`INSERT INTO import_scope_cases SELECT DISTINCT unnest($1::uuid[])`, [caseIds]);
+  await tx.query(`INSERT INTO import_scope_keys SELECT DISTINCT unnest($1::text[])`, [keep]);
+  await tx.query(`ANALYZE import_scope_cases`);
+  await tx.query(`ANALYZE import_scope_keys`);
+  const stale = `SELECT t.id FROM ${table} t JOIN import_scope_cases c ON c.id = t.case_id
+                  WHERE t.jurisdiction = $1 AND t.source->>'_kind' = $2
+                    AND NOT EXISTS (SELECT 1 FROM import_scope_keys k WHERE k.key = t.import_key)`;
+  if (table === 'allegations') {
+    await tx.query(`DELETE FROM allegation_findings WHERE allegation_id IN (${stale})`, [
+      jurisdiction,
+      kind,
+    ]);
+  }
+  const rows = await tx.query(`DELETE FROM ${table} WHERE id IN (${stale}) RETURNING 1`, [
+    jurisdiction,
+    kind,
+  ]);
   return rows.length;
 }
 
