@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/server/db/client.ts';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
+import {
+  importChicago,
+  type ProgressSink,
+} from '../src/server/importers/chicago/import-chicago.ts';
+import { caseStats } from '../src/server/repositories/stats.repository.ts';
+import { TEST_JURISDICTION, testDb } from './test-db.ts';
+
+/**
+ * The whole developer set (15 files, about 1.3 million rows) imported, and its statistics
+ * compared with figures computed independently from the CSV files by test/fixtures/chicago_stats.py.
+ */
+const DATA = path.resolve(import.meta.dirname, '../../shared/data/chicago');
+const quiet: ProgressSink = { start() {}, tick() {}, finish() {} };
+const LONG = 30 * 60_000;
+
+let db: Db;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, close } = await testDb());
+}, LONG);
+afterAll(async () => close());
+
+describe('import chicago: the full history', () => {
+  it(
+    'imports every file and matches the independent figures',
+    async () => {
+      const result = await importChicago(
+        {
+          db,
+          profile: chicagoProfile,
+          jurisdiction: TEST_JURISDICTION,
+          now: () => new Date('2026-11-28T12:00:00Z'),
+        },
+        {
+          inputs: [DATA],
+          dryRun: false,
+          reportDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-full-')),
+          progress: quiet,
+        },
+      );
+      expect(result.files).toHaveLength(15);
+      for (const f of result.files) {
+        expect(f.error, f.file).toBeUndefined();
+        expect(f.read, f.file).toBe(f.inserted + f.updated + f.unchanged + f.rejected);
+      }
+      const expected = JSON.parse(
+        execFileSync(
+          'python3',
+          [path.resolve(import.meta.dirname, 'fixtures/chicago_stats.py'), DATA],
+          { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        ),
+      );
+      const stats = await caseStats(db, TEST_JURISDICTION);
+      expect(stats.total).toBe(expected.total);
+      expect(stats.allegations).toBe(expected.allegations);
+      expect(stats.byYear).toEqual(expected.byYear);
+      expect(stats.byHistoricalAgency).toEqual(expected.byHistoricalAgency);
+      expect(stats.bySourceStatus).toEqual(expected.bySourceStatus);
+      expect(stats.byStatus).toEqual(expected.byStatus);
+      expect(stats.byFinding).toEqual(expected.byFinding);
+      expect(stats.sustainedRate.overall).toBe(expected.sustainedRate);
+      expect(stats.daysToClosure).toEqual(expected.daysToClosure);
+    },
+    LONG,
+  );
+});
