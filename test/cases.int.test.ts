@@ -594,6 +594,12 @@ describe('cases: intake, list, read', () => {
           404,
           'case_not_found',
         );
+        // CLEAR's legacy numbers run to 6 digits too (258959): valid, so 404, not 400
+        expectProblem(
+          await t.as(supervisor, { method: 'GET', url: '/api/v1/cases/258959' }),
+          404,
+          'case_not_found',
+        );
       });
     });
 

@@ -7,8 +7,8 @@ export const DateOnly = z.iso.date().describe('Calendar date YYYY-MM-DD');
 /** A log number: legacy 7 digits (`1053951`) or `YYYY-NNNNNNN`. Text, never a number. */
 export const LogNumber = z
   .string()
-  .regex(/^(\d{7}|\d{4}-\d{7})$/, 'must be 7 digits (legacy) or YYYY-NNNNNNN')
-  .describe('Log number: legacy 7 digits or YYYY-NNNNNNN');
+  .regex(/^(\d{6,7}|\d{4}-\d{7})$/, 'must be 6-7 digits (legacy) or YYYY-NNNNNNN')
+  .describe('Log number: legacy 6-7 digits or YYYY-NNNNNNN');
 export const Uuid = z.uuid();
 /**
  * Free text (trimmed, `min`–`max` characters) that PostgreSQL stores exactly as sent. The one text
