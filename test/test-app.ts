@@ -23,6 +23,8 @@ export interface TestApp {
   cipher: FieldCipher;
   /** Everything the app logged, for the no-personal-data-in-logs checks. */
   logs: string[];
+  /** Every route the app registered (method and URL pattern), in registration order. */
+  routes: Array<{ method: string; url: string }>;
   /** Creates a staff user and a token for them. */
   user(roles: Role | Role[], agency?: Agency, email?: string): Promise<TestUser>;
   /** app.inject with the user's bearer token. */
@@ -35,6 +37,7 @@ export async function testApp(opts: { now?: () => Date } = {}): Promise<TestApp>
   const { db, close } = await testDb();
   const cipher = createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
+  const routes: Array<{ method: string; url: string }> = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, cb) {
       logs.push(chunk.toString('utf8'));
@@ -48,6 +51,7 @@ export async function testApp(opts: { now?: () => Date } = {}): Promise<TestApp>
     jurisdiction: TEST_JURISDICTION,
     logLevel: 'info',
     logStream,
+    onRoute: (r) => routes.push(r),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
@@ -57,6 +61,7 @@ export async function testApp(opts: { now?: () => Date } = {}): Promise<TestApp>
     db,
     cipher,
     logs,
+    routes,
     async user(roles, agency = 'COPA', email) {
       const list = Array.isArray(roles) ? roles : [roles];
       const address = email ?? `${list.join('-')}-${agency.toLowerCase()}-${++n}@example.gov`;

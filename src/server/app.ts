@@ -18,6 +18,7 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { accessRoutes } from './routes/access.routes.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -30,6 +31,8 @@ export interface AppDeps {
   logLevel?: string;
   /** Log destination (tests capture it to prove personal data never reaches the log). */
   logStream?: NodeJS.WritableStream;
+  /** Told of every route as it is registered (the generated authorization test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -65,6 +68,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     frameworkErrors,
   });
+  if (deps.onRoute) {
+    const tell = deps.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        tell({ method, url: route.url });
+      }
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -109,5 +120,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
   return app;
 }
