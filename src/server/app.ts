@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,6 +19,8 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -30,6 +33,8 @@ export interface AppDeps {
   logLevel?: string;
   /** Log destination (tests capture it to prove personal data never reaches the log). */
   logStream?: NodeJS.WritableStream;
+  /** Browser-session lifetimes and cookie flags (defaults: 30 min idle, 12 h absolute). */
+  sessions?: SessionSettings;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -78,15 +83,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Staff case-management API for civilian police oversight. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'ovs_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now });
+  const sessions = deps.sessions ?? DEFAULT_SESSION_SETTINGS;
+  await app.register(cookie);
+  registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now, sessions });
 
   const ctx: RouteContext = {
     db: deps.db,
@@ -109,5 +121,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
   return app;
 }

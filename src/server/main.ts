@@ -19,6 +19,7 @@ export async function startServer(
     jurisdiction: runtime.jurisdiction,
     bodyLimit: config.bodyLimit,
     logLevel: config.logLevel,
+    sessions: config.sessions,
   });
   let closing = false;
   const shutdown = (signal: string): void => {
