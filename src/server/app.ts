@@ -2,6 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -35,6 +38,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
   /** Browser-session lifetimes and cookie flags (defaults: 30 min idle, 12 h absolute). */
   sessions?: SessionSettings;
+  /** Folder of the built web app (dist/web); pages are served only when it holds index.html. */
+  webRoot?: string;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -72,7 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const webRoot =
+    deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
+  registerErrorHandler(app, { webRoot });
 
   await app.register(swagger, {
     openapi: {
@@ -122,5 +129,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
   await app.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      // one route per built file; every other page path is the not-found handler's SPA fallback
+      wildcard: false,
+      setHeaders(reply, filePath) {
+        // Vite fingerprints everything under assets/: it never changes under the same name
+        void reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
   return app;
 }

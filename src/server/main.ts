@@ -20,6 +20,7 @@ export async function startServer(
     bodyLimit: config.bodyLimit,
     logLevel: config.logLevel,
     sessions: config.sessions,
+    webRoot: config.webRoot,
   });
   let closing = false;
   const shutdown = (signal: string): void => {
