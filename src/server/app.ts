@@ -23,6 +23,7 @@ import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
   await app.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
+  await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
   if (webRoot) {
     await app.register(fastifyStatic, {
       root: webRoot,
