@@ -7,6 +7,7 @@ import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { createFieldCipher, type FieldCipher } from '../src/server/security/encryption.ts';
 import { addUser, createToken } from '../src/server/commands/users.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
+import type { SessionSettings } from '../src/server/security/sessions.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
 
 export interface TestUser {
@@ -33,7 +34,9 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database: no mocks of our own server or database. */
-export async function testApp(opts: { now?: () => Date } = {}): Promise<TestApp> {
+export async function testApp(
+  opts: { now?: () => Date; sessions?: SessionSettings; webRoot?: string } = {},
+): Promise<TestApp> {
   const { db, close } = await testDb();
   const cipher = createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
@@ -53,6 +56,8 @@ export async function testApp(opts: { now?: () => Date } = {}): Promise<TestApp>
     logStream,
     onRoute: (r) => routes.push(r),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.sessions ? { sessions: opts.sessions } : {}),
+    ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;

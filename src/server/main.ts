@@ -19,6 +19,8 @@ export async function startServer(
     jurisdiction: runtime.jurisdiction,
     bodyLimit: config.bodyLimit,
     logLevel: config.logLevel,
+    sessions: config.sessions,
+    webRoot: config.webRoot,
   });
   let closing = false;
   const shutdown = (signal: string): void => {

@@ -460,6 +460,7 @@ export interface CaseListFilters {
   facility?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  sort?: 'received_desc' | 'received_asc' | 'log_number' | undefined;
   page: number;
   pageSize: number;
   timeZone: string;
@@ -476,7 +477,17 @@ export interface CaseListRow {
   facility_code: string | null;
 }
 
-/** Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`). */
+/** ORDER BY clauses of the list's sorts (from code, never from input). */
+const SORTS = {
+  received_desc: 'c.received_at DESC, c.log_number DESC',
+  received_asc: 'c.received_at ASC, c.log_number ASC',
+  log_number: 'c.log_number ASC',
+} as const;
+
+/**
+ * Lists the cases the scope allows, filtered, sorted and paged: newest first (best match first
+ * with `q`) unless a sort is given.
+ */
 export async function listCases(
   db: Queryable,
   jurisdiction: string,
@@ -543,7 +554,7 @@ export async function listCases(
   const rows = await db.query<CaseListRow>(
     `SELECT c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, fac.code AS facility_code
        ${from} WHERE ${whereSql}
-      ORDER BY ${rank}c.received_at DESC, c.log_number DESC
+      ORDER BY ${f.sort ? SORTS[f.sort] : `${rank}c.received_at DESC, c.log_number DESC`}
       LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
     pageParams,
   );
