@@ -18,6 +18,11 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import {
+  DEFAULT_PUBLIC_OPTIONS,
+  publicRoutes,
+  type PublicPortalOptions,
+} from './routes/public/public.routes.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -30,6 +35,8 @@ export interface AppDeps {
   logLevel?: string;
   /** Log destination (tests capture it to prove personal data never reaches the log). */
   logStream?: NodeJS.WritableStream;
+  /** Public portal settings (suppression threshold, statistics refresh, rate limits). */
+  publicPortal?: Partial<PublicPortalOptions>;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -38,6 +45,8 @@ export interface RouteContext {
   profile: JurisdictionProfile;
   jurisdiction: string;
   now: () => Date;
+  /** Field cipher (the public door uses it only to redact a case's own identities). */
+  cipher: FieldCipher;
   deps(request: FastifyRequest): CommandDeps;
 }
 
@@ -79,6 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'Staff case-management API for civilian police oversight. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      tags: [
+        { name: 'public', description: 'The public door: no sign-in, allowlisted fields only' },
+      ],
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
@@ -93,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     profile: deps.profile,
     jurisdiction: deps.jurisdiction,
     now,
+    cipher: deps.cipher,
     deps: (request) => ({
       db: deps.db,
       now,
@@ -109,5 +122,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(publicRoutes, {
+    ctx,
+    options: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal },
+    prefix: '/api/public/v1',
+  });
   return app;
 }

@@ -19,6 +19,10 @@ export async function startServer(
     jurisdiction: runtime.jurisdiction,
     bodyLimit: config.bodyLimit,
     logLevel: config.logLevel,
+    publicPortal: {
+      suppressionThreshold: config.suppressionThreshold,
+      statsTtlMs: config.publicStatsTtlSeconds * 1000,
+    },
   });
   let closing = false;
   const shutdown = (signal: string): void => {

@@ -30,6 +30,7 @@ export const AuditAction = {
   token_created: 'token.created',
   audit_verified: 'audit.verified',
   import_file: 'import.file',
+  complaint_information_added: 'complaint.information_added',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

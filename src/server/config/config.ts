@@ -18,6 +18,10 @@ export interface Config {
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Public statistics: cells counting fewer than this are suppressed (PRODUCT.md §4). */
+  suppressionThreshold: number;
+  /** Public statistics: seconds a computed grid is served before it is recomputed. */
+  publicStatsTtlSeconds: number;
 }
 
 const EnvSchema = z.object({
@@ -36,6 +40,8 @@ const EnvSchema = z.object({
     .default('chicago'),
   OVERSIGHT_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OVERSIGHT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(5),
+  OVERSIGHT_PUBLIC_STATS_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 /** Thrown when the environment is invalid; lists every bad variable at once. */
@@ -63,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jurisdiction: e.OVERSIGHT_JURISDICTION,
     bodyLimit: e.OVERSIGHT_BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
+    suppressionThreshold: e.OVERSIGHT_SUPPRESSION_THRESHOLD,
+    publicStatsTtlSeconds: e.OVERSIGHT_PUBLIC_STATS_TTL_SECONDS,
   };
 }

@@ -33,7 +33,9 @@ export function toIntakeRequest(form: PublicComplaintRequest, receivedAt: Date):
       ...(contact.lettersToShelter !== undefined
         ? { lettersToShelter: contact.lettersToShelter }
         : {}),
-      ...(viaIntermediary ? { throughIntermediaryOnly: contact.preferredContact === undefined } : {}),
+      ...(viaIntermediary
+        ? { throughIntermediaryOnly: contact.preferredContact === undefined }
+        : {}),
     },
     vulnerabilities,
   };

@@ -105,7 +105,14 @@ export function primaryCategory(categories: readonly string[]): Category | 'unkn
 }
 
 /** Buckets of days from receipt to closing, in order. */
-export const DAYS_TO_CLOSE_BUCKETS = ['0-30', '31-90', '91-180', '181-365', '366-730', '731+'] as const;
+export const DAYS_TO_CLOSE_BUCKETS = [
+  '0-30',
+  '31-90',
+  '91-180',
+  '181-365',
+  '366-730',
+  '731+',
+] as const;
 
 /** The bucket of a number of days to close. */
 export function daysToCloseBucket(days: number): (typeof DAYS_TO_CLOSE_BUCKETS)[number] {

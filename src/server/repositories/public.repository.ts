@@ -213,7 +213,11 @@ export interface PublicCaseRow {
   lead_agency: string;
   restricted: boolean;
   narrative: string;
-  agencies: Array<{ agency: string; track: 'administrative' | 'criminal'; role: 'lead' | 'parallel' | 'referred' }>;
+  agencies: Array<{
+    agency: string;
+    track: 'administrative' | 'criminal';
+    role: 'lead' | 'parallel' | 'referred';
+  }>;
   history: Array<{ status: CaseStatus; at: string }>;
   allegations: Array<{
     category: string;
@@ -267,7 +271,12 @@ export interface PublicStatementRow {
 export async function listPublishedStatements(
   db: Queryable,
   jurisdiction: string,
-  f: { language?: string | undefined; logNumber?: string | undefined; page: number; pageSize: number },
+  f: {
+    language?: string | undefined;
+    logNumber?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ rows: PublicStatementRow[]; total: number }> {
   const params: unknown[] = [jurisdiction];
   const where = [`s.jurisdiction = $1`, `s.status = 'published'`];
@@ -457,4 +466,35 @@ export async function exportChunk(
       ORDER BY k.log_number`,
     params,
   );
+}
+
+/** What the redaction needs to know of a case's people: encrypted identities, never shown. */
+export interface RedactionHintsRow {
+  parties: Array<{ id: string; identity_enc: string | null; vulnerabilities: string[] }>;
+  facility_name: string | null;
+  facility_address: string | null;
+}
+
+/**
+ * The encrypted identities of a case's parties and its facility, read only so the publication
+ * step can remove those exact strings from a narrative before it leaves the server.
+ */
+export async function redactionHints(db: Queryable, caseId: string): Promise<RedactionHintsRow> {
+  const rows = await db.query<RedactionHintsRow>(
+    `SELECT COALESCE((SELECT json_agg(json_build_object('id', p.id, 'identity_enc', p.identity_enc, 'vulnerabilities', p.vulnerabilities))
+                        FROM parties p WHERE p.case_id = c.id), '[]') AS parties,
+            f.name AS facility_name, f.address AS facility_address
+       FROM cases c LEFT JOIN facilities f ON f.id = c.facility_id WHERE c.id = $1`,
+    [caseId],
+  );
+  return rows[0] ?? { parties: [], facility_name: null, facility_address: null };
+}
+
+/** The log number of a case, for audit rows. */
+export async function logNumberOf(db: Queryable, caseId: string): Promise<string | undefined> {
+  const rows = await db.query<{ log_number: string }>(
+    `SELECT log_number FROM cases WHERE id = $1`,
+    [caseId],
+  );
+  return rows[0]?.log_number;
 }

@@ -17,7 +17,8 @@ export const PublicLanguage = z.enum(PUBLIC_LANGUAGES, {
 });
 
 /** Confirmation numbers: `OV-` and three groups of four Crockford base-32 characters. */
-export const CONFIRMATION_NUMBER = /^OV-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+export const CONFIRMATION_NUMBER =
+  /^OV-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /** A confirmation number as typed: case and surrounding spaces do not matter. */
 export const ConfirmationNumber = z
