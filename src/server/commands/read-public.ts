@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { PublicCaseListQuery, PublicCaseOut } from '../../shared/schemas/public.ts';
-import type { CaseStatus } from '../../shared/enums.ts';
 import type { Queryable } from '../db/client.ts';
 import { localDate } from '../domain/business-days.ts';
 import { publishNarrative, type KnownIdentities } from '../domain/public-narrative.ts';
@@ -56,11 +55,7 @@ export async function readPortalCase(
     agencies: row.agencies.map((a) => a.agency),
     restricted: row.restricted,
   });
-  let withheld: string | null = narrativeWithholding(
-    visibility,
-    row.status,
-    row.narrative,
-  );
+  let withheld: string | null = narrativeWithholding(visibility, row.status, row.narrative);
   let narrative = null;
   if (withheld === null) {
     narrative = publishNarrative(row.narrative, await knownIdentities(deps, row.id));

@@ -4,7 +4,7 @@ import type {
   PublicCaseOut,
   PublicStatementOut,
 } from '../../../shared/schemas/public.ts';
-import type { CaseStatus, Category } from '../../../shared/enums.ts';
+import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
 import { publicPenalty, publicVisibility } from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../domain/public-narrative.ts';
