@@ -143,6 +143,40 @@ const MANAGERS: Role[] = ['supervisor', 'chief_administrator'];
 const SPEAKERS: Role[] = ['public_information', 'chief_administrator'];
 const ROSTER_READERS: Role[] = [...WORKERS, 'public_information', 'auditor', 'admin'];
 
+const PUBLIC_COMPLAINT = {
+  language: 'es',
+  narrative: 'Un agente me empujó en la estación.',
+  anonymous: true,
+};
+
+/** A public route that needs a complaint's confirmation number and passphrase, filed fresh. */
+function filedComplaint(
+  body: (c: { confirmationNumber: string; passphrase: string }) => Record<string, unknown>,
+): Expectation {
+  return {
+    label: 'filed complaint',
+    public: true,
+    request: async (w) => {
+      const res = await w.t.as(null, {
+        method: 'POST',
+        url: '/api/public/v1/complaints',
+        payload: PUBLIC_COMPLAINT,
+      });
+      if (res.statusCode !== 201) {
+        throw new Error(`fixture complaint: ${res.statusCode} ${res.body}`);
+      }
+      const { confirmationNumber, passphrase } = res.json<{
+        confirmationNumber: string;
+        passphrase: string;
+      }>();
+      return { url: '', payload: body({ confirmationNumber, passphrase }) };
+    },
+    ok: ROLES,
+    hidden: [],
+    status: {},
+  };
+}
+
 /** The expectation table: "METHOD /url/pattern" → one or more scenarios. */
 const EXPECTATIONS: Record<string, Expectation[]> = {
   // documentation and liveness are public
@@ -447,6 +481,28 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       { ok: [...MANAGERS, 'auditor'] },
     ),
   ],
+  // the public door (issue 5): no credentials read; every caller gets the same answer
+  'POST /api/public/v1/complaints': publicRoute({ payload: PUBLIC_COMPLAINT }),
+  'POST /api/public/v1/complaints/lookup': [filedComplaint((c) => c)],
+  'POST /api/public/v1/complaints/information': [
+    filedComplaint((c) => ({ ...c, text: 'I remembered the time: about 9 pm.' })),
+  ],
+  'GET /api/public/v1/cases': publicRoute(),
+  'GET /api/public/v1/cases/:logNumber': [
+    {
+      label: 'public case',
+      public: true,
+      request: async (w) => ({ url: `/api/public/v1/cases/${await newCase(w)}` }),
+      ok: ROLES,
+      hidden: [],
+      status: {},
+    },
+  ],
+  'GET /api/public/v1/stats': publicRoute(),
+  'GET /api/public/v1/statements': publicRoute(),
+  'GET /api/public/v1/export/dictionary': publicRoute(),
+  'GET /api/public/v1/export.csv': publicRoute(),
+  'GET /api/public/v1/export.json': publicRoute(),
 };
 
 describe('every route × every role (generated from the registered routes)', () => {
@@ -455,7 +511,11 @@ describe('every route × every role (generated from the registered routes)', () 
   const callers = new Map<Caller, TestUser | null>();
 
   beforeAll(async () => {
-    t = await testApp();
+    // generous public rate limits: this test calls each public route once per caller
+    const wide = { max: 10_000, windowMs: 60_000 };
+    t = await testApp({
+      publicPortal: { fileLimit: wide, lookupPerIp: wide, lookupPerNumber: wide },
+    });
     world = {
       t,
       chief: await t.user('chief_administrator', 'COPA', 'fixture-chief@example.gov'),

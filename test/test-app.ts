@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
+import type { PublicPortalOptions } from '../src/server/routes/public/public.routes.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { createFieldCipher, type FieldCipher } from '../src/server/security/encryption.ts';
@@ -35,7 +36,12 @@ export interface TestApp {
 
 /** The real app on a fresh database: no mocks of our own server or database. */
 export async function testApp(
-  opts: { now?: () => Date; sessions?: SessionSettings; webRoot?: string } = {},
+  opts: {
+    now?: () => Date;
+    sessions?: SessionSettings;
+    webRoot?: string;
+    publicPortal?: Partial<PublicPortalOptions>;
+  } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
   const cipher = createFieldCipher(crypto.randomBytes(32));
@@ -58,6 +64,8 @@ export async function testApp(
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sessions ? { sessions: opts.sessions } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+    // statistics recomputed on every request, so a test sees what it just wrote
+    publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;

@@ -26,6 +26,11 @@ import { accessRoutes } from './routes/access.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
+import {
+  DEFAULT_PUBLIC_OPTIONS,
+  publicRoutes,
+  type PublicPortalOptions,
+} from './routes/public/public.routes.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -44,6 +49,8 @@ export interface AppDeps {
   sessions?: SessionSettings;
   /** Folder of the built web app (dist/web); pages are served only when it holds index.html. */
   webRoot?: string;
+  /** Public portal settings (suppression threshold, statistics refresh, rate limits). */
+  publicPortal?: Partial<PublicPortalOptions>;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -52,6 +59,8 @@ export interface RouteContext {
   profile: JurisdictionProfile;
   jurisdiction: string;
   now: () => Date;
+  /** Field cipher (the public door uses it only to redact a case's own identities). */
+  cipher: FieldCipher;
   deps(request: FastifyRequest): CommandDeps;
 }
 
@@ -109,6 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       },
       security: [{ bearer: [] }, { session: [] }],
+      tags: [
+        { name: 'public', description: 'The public door: no sign-in, allowlisted fields only' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
@@ -124,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     profile: deps.profile,
     jurisdiction: deps.jurisdiction,
     now,
+    cipher: deps.cipher,
     deps: (request) => ({
       db: deps.db,
       now,
@@ -159,5 +172,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
   }
+  await app.register(publicRoutes, {
+    ctx,
+    options: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal },
+    prefix: '/api/public/v1',
+  });
   return app;
 }

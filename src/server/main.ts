@@ -21,6 +21,10 @@ export async function startServer(
     logLevel: config.logLevel,
     sessions: config.sessions,
     webRoot: config.webRoot,
+    publicPortal: {
+      suppressionThreshold: config.suppressionThreshold,
+      statsTtlMs: config.publicStatsTtlSeconds * 1000,
+    },
   });
   let closing = false;
   const shutdown = (signal: string): void => {
