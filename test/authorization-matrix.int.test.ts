@@ -428,6 +428,9 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
   'GET /api/v1/audit/verify': [
     staff(async () => ({ url: '/api/v1/audit/verify' }), { ok: ['auditor'] }),
   ],
+  'GET /api/v1/audit/events': [
+    staff(async () => ({ url: '/api/v1/audit/events?limit=5' }), { ok: ['auditor'] }),
+  ],
   'POST /api/v1/conflicts': [
     staff(
       async (w) => {

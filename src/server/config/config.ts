@@ -24,6 +24,10 @@ export interface Config {
   webRoot: string;
   /** Browser sessions: idle and absolute timeouts, Secure cookies behind a TLS proxy. */
   sessions: SessionSettings;
+  /** Ed25519 private key (PEM) that signs audit checkpoints; a file, never the database. */
+  auditKeyFile: string;
+  /** Minutes between signed audit checkpoints while serving (0: only by `oversight audit checkpoint`). */
+  auditCheckpointMinutes: number;
 }
 
 const EnvSchema = z.object({
@@ -46,6 +50,8 @@ const EnvSchema = z.object({
   OVERSIGHT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   OVERSIGHT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   OVERSIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  OVERSIGHT_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  OVERSIGHT_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
 
 /** dist/web of this checkout, wherever the process was started from. */
@@ -82,5 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteHours: e.OVERSIGHT_SESSION_ABSOLUTE_HOURS,
       secureCookies: e.OVERSIGHT_SECURE_COOKIES === 'true',
     },
+    auditKeyFile: path.resolve(
+      e.OVERSIGHT_AUDIT_KEY_FILE ?? path.join(e.OVERSIGHT_DATA_DIR, 'keys', 'audit-signing.pem'),
+    ),
+    auditCheckpointMinutes: e.OVERSIGHT_AUDIT_CHECKPOINT_MINUTES,
   };
 }
