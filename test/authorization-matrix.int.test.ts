@@ -19,6 +19,8 @@ import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../src/shared/enums.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { addMember, buildIntake, fileCase, walk } from './factories.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
+import { addUser } from '../src/server/commands/users.ts';
 
 type Caller = Role | 'anonymous';
 type Request = Omit<InjectOptions, 'method'> & { url: string };
@@ -137,6 +139,8 @@ async function statementOnCase(w: World): Promise<{ log: string; id: string }> {
   return { log, id: s.id as string };
 }
 
+const allRoles = (status: number): Partial<Record<Role, number>> =>
+  Object.fromEntries(ROLES.map((r) => [r, status]));
 const WORKERS: Role[] = ['intake', 'investigator', 'supervisor', 'chief_administrator'];
 const NO_CASE_CONTENT: Role[] = ['analyst', 'admin'];
 const MANAGERS: Role[] = ['supervisor', 'chief_administrator'];
@@ -190,6 +194,36 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
   'GET /api/docs/yaml': publicRoute(),
   'GET /api/docs/static/*': publicRoute({ url: '/api/docs/static/swagger-ui.css' }),
 
+  // sign-in authenticates nobody first: every caller may try (rate limits and lockout apply)
+  'POST /api/v1/session': [
+    {
+      ...staff(
+        async (w) => {
+          const email = `signin-${++facilityN}@example.gov`;
+          await addUser(
+            { db: w.t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
+            { email, agency: 'COPA', roles: ['analyst'], password: 'correct horse battery' },
+          );
+          return { url: '/api/v1/session', payload: { email, password: 'correct horse battery' } };
+        },
+        { ok: ROLES },
+      ),
+      public: true,
+    },
+  ],
+  // a bearer token is not a browser session: 401 for every token holder
+  'GET /api/v1/session': [
+    staff(async () => ({ url: '/api/v1/session' }), { ok: [], status: allRoles(401) }),
+  ],
+  'DELETE /api/v1/session': [
+    staff(async () => ({ url: '/api/v1/session' }), { ok: [], status: allRoles(401) }),
+  ],
+  'GET /api/v1/dashboard': [staff(async () => ({ url: '/api/v1/dashboard' }), { ok: ROLES })],
+  'POST /api/v1/routing/preview': [
+    staff(async () => ({ url: '/api/v1/routing/preview', payload: buildIntake() }), {
+      ok: ['intake', ...MANAGERS],
+    }),
+  ],
   'POST /api/v1/cases': [
     staff(async () => ({ url: '/api/v1/cases', payload: buildIntake() }), {
       ok: ['intake', ...MANAGERS],
@@ -427,6 +461,9 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
   ],
   'GET /api/v1/audit/verify': [
     staff(async () => ({ url: '/api/v1/audit/verify' }), { ok: ['auditor'] }),
+  ],
+  'GET /api/v1/audit/events': [
+    staff(async () => ({ url: '/api/v1/audit/events?limit=5' }), { ok: ['auditor'] }),
   ],
   'POST /api/v1/conflicts': [
     staff(

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import type { PublicPortalOptions } from '../src/server/routes/public/public.routes.ts';
+import { generateSigningKey, type AuditSigningKey } from '../src/server/audit/checkpoints.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { createFieldCipher, type FieldCipher } from '../src/server/security/encryption.ts';
@@ -25,6 +26,8 @@ export interface TestApp {
   cipher: FieldCipher;
   /** Everything the app logged, for the no-personal-data-in-logs checks. */
   logs: string[];
+  /** The Ed25519 key that signs and verifies audit checkpoints (outside the database). */
+  auditKey: AuditSigningKey;
   /** Every route the app registered (method and URL pattern), in registration order. */
   routes: Array<{ method: string; url: string }>;
   /** Creates a staff user and a token for them. */
@@ -46,6 +49,7 @@ export async function testApp(
   const { db, close } = await testDb();
   const cipher = createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
+  const auditKey = generateSigningKey();
   const routes: Array<{ method: string; url: string }> = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -61,6 +65,7 @@ export async function testApp(
     logLevel: 'info',
     logStream,
     onRoute: (r) => routes.push(r),
+    auditKey,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sessions ? { sessions: opts.sessions } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
@@ -75,6 +80,7 @@ export async function testApp(
     cipher,
     logs,
     routes,
+    auditKey,
     async user(roles, agency = 'COPA', email) {
       const list = Array.isArray(roles) ? roles : [roles];
       const address = email ?? `${list.join('-')}-${agency.toLowerCase()}-${++n}@example.gov`;

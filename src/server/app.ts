@@ -13,6 +13,7 @@ import {
 import type { Db } from './db/client.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
+import type { AuditSigningKey } from './audit/checkpoints.ts';
 import type { CommandDeps } from './commands/context.ts';
 import { registerAuth, actorOf } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
@@ -43,6 +44,8 @@ export interface AppDeps {
   logLevel?: string;
   /** Log destination (tests capture it to prove personal data never reaches the log). */
   logStream?: NodeJS.WritableStream;
+  /** Verifies (and may sign) audit checkpoints; without it checkpoints are not checked. */
+  auditKey?: AuditSigningKey;
   /** Told of every route as it is registered (the generated authorization test lists them). */
   onRoute?: (route: { method: string; url: string }) => void;
   /** Browser-session lifetimes and cookie flags (defaults: 30 min idle, 12 h absolute). */
@@ -56,6 +59,7 @@ export interface AppDeps {
 /** Per-request dependencies for commands and reads. */
 export interface RouteContext {
   db: Db;
+  auditKey: AuditSigningKey | null;
   profile: JurisdictionProfile;
   jurisdiction: string;
   now: () => Date;
@@ -133,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ctx: RouteContext = {
     db: deps.db,
+    auditKey: deps.auditKey ?? null,
     profile: deps.profile,
     jurisdiction: deps.jurisdiction,
     now,
