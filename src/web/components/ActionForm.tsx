@@ -36,8 +36,9 @@ export function ActionForm({
     try {
       await onSubmit();
       setError(null);
-      setSaved(true);
       await onDone();
+      // announced once the page shows the change
+      setSaved(true);
     } catch (err) {
       setError(err);
     } finally {
