@@ -81,6 +81,8 @@ export const en = {
   'field.unknownField': 'This field is not recognized.',
   'field.language': 'Enter a two-letter language code like es.',
   'field.oneFinding': 'Give at least one finding or penalty.',
+  'field.future': 'This cannot be in the future.',
+  'field.afterReceipt': 'The incident cannot be after the office received it.',
   'field.assignee': 'That person cannot be assigned to this case.',
   'common.any': 'Any',
   'common.none': 'None',

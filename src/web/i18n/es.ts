@@ -86,6 +86,8 @@ export const es: Record<MessageKey, string> = {
   'field.unknownField': 'Este campo no se reconoce.',
   'field.language': 'Escriba un código de idioma de dos letras, como es.',
   'field.oneFinding': 'Indique al menos una determinación o sanción.',
+  'field.future': 'No puede estar en el futuro.',
+  'field.afterReceipt': 'El incidente no puede ser posterior a la recepción por la oficina.',
   'field.assignee': 'Esa persona no puede ser asignada a este caso.',
   'common.any': 'Cualquiera',
   'common.none': 'Ninguno',

@@ -63,6 +63,8 @@ function initialLang(): Lang {
  * show as sent in English and as a generic message in Spanish, never untranslated.
  */
 const FIELD_MESSAGES: ReadonlyArray<[RegExp, MessageKey]> = [
+  [/must not be in the future/, 'field.future'],
+  [/must not be after receivedAt/, 'field.afterReceipt'],
   [/3-digit district/, 'field.district'],
   [/digit beat/, 'field.beat'],
   [/star number/, 'field.star'],
