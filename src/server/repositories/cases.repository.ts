@@ -98,6 +98,8 @@ export async function insertCase(
       'status_changed_at',
       'created_at',
       'created_by',
+      // the cache of case_agencies (migration 0003): the intake adds the lead agency's row next
+      'agencies',
     ],
     [
       [
@@ -124,6 +126,7 @@ export async function insertCase(
         c.created_at,
         c.created_at,
         c.created_by,
+        [c.lead_agency],
       ],
     ],
   );
@@ -405,7 +408,12 @@ export async function insertActivity(tx: Queryable, a: ActivityInsert): Promise<
   );
 }
 
-/** SQL condition (and its parameters, numbered from `offset`) equivalent to caseView() !== 'none'. */
+/**
+ * SQL condition (and its parameters, numbered from `offset`) equivalent to caseView() !== 'none'.
+ * It reads only the case row (`agencies` caches case_agencies, migration 0003) and one small
+ * uncorrelated set, the caller's active assignments, which PostgreSQL hashes once per statement:
+ * a correlated EXISTS per candidate row cost more than everything else in a list (ADR 0009).
+ */
 export function scopeCondition(
   scope: CaseScope,
   offset: number,
@@ -418,15 +426,18 @@ export function scopeCondition(
     case 'agency': {
       const u = `$${offset + 1}`;
       const a = `$${offset + 2}`;
-      const participates = `(c.lead_agency = ${a} OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency = ${a}))`;
-      const visibleKinds = [
-        scope.unrestricted ? 'NOT c.restricted' : null,
-        scope.restricted ? 'c.restricted' : null,
-      ].filter(Boolean);
-      const byAgency =
-        visibleKinds.length > 0 ? `(${participates} AND (${visibleKinds.join(' OR ')}))` : 'false';
+      const participates = `(c.lead_agency = ${a} OR c.agencies @> ARRAY[${a}]::text[])`;
+      const kind =
+        scope.unrestricted && scope.restricted
+          ? ''
+          : scope.unrestricted
+            ? ' AND NOT c.restricted'
+            : scope.restricted
+              ? ' AND c.restricted'
+              : null;
+      const assigned = `c.id IN (SELECT asg.case_id FROM assignments asg WHERE asg.user_id = ${u} AND asg.ended_at IS NULL)`;
       return {
-        sql: `(EXISTS (SELECT 1 FROM assignments asg WHERE asg.case_id = c.id AND asg.user_id = ${u} AND asg.ended_at IS NULL) OR ${byAgency})`,
+        sql: kind === null ? `(${assigned})` : `((${participates}${kind}) OR ${assigned})`,
         params: [scope.userId, scope.agency],
       };
     }
@@ -457,7 +468,16 @@ export interface CaseListRow {
   facility_code: string | null;
 }
 
-/** Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`). */
+/**
+ * Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`), with
+ * the exact number of matches.
+ *
+ * Every condition reads only the case row, so the planner can use the indexes of migration 0003:
+ * without `q`, the page and the count are index-only scans of a covering index in list order;
+ * with `q`, the GIN index finds the matches, and one statement ranks them and counts them
+ * (`count(*) OVER ()`), since ranking has to read every match anyway. Only the page beyond the
+ * last match needs a separate count.
+ */
 export async function listCases(
   db: Queryable,
   jurisdiction: string,
@@ -473,15 +493,16 @@ export async function listCases(
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  let rank = '';
+  let query = '';
   if (f.q) {
-    // websearch syntax: words, "phrases", -exclusions; both language configurations
-    add(
-      (p) =>
-        `c.search @@ (websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('spanish', ${p}))`,
-      f.q,
-    );
-    rank = `ts_rank(c.search, websearch_to_tsquery('english', $${params.length}) || websearch_to_tsquery('spanish', $${params.length})) DESC, `;
+    // websearch syntax: words, "phrases", -exclusions; both language configurations (the two
+    // are one query when they agree, so a match is ranked once per term)
+    params.push(f.q);
+    const p = `$${params.length}`;
+    query = `(CASE WHEN websearch_to_tsquery('english', ${p}) = websearch_to_tsquery('spanish', ${p})
+                   THEN websearch_to_tsquery('english', ${p})
+                   ELSE websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('spanish', ${p}) END)`;
+    where.push(`c.search @@ ${query}`);
   }
   if (f.status) {
     add((p) => `c.status = ${p}`, f.status);
@@ -490,14 +511,14 @@ export async function listCases(
     add((p) => `c.categories @> ARRAY[${p}]::text[]`, f.category);
   }
   if (f.agency) {
-    add(
-      (p) =>
-        `(c.lead_agency = ${p} OR EXISTS (SELECT 1 FROM case_agencies ca2 WHERE ca2.case_id = c.id AND ca2.agency = ${p}))`,
-      f.agency,
-    );
+    add((p) => `(c.lead_agency = ${p} OR c.agencies @> ARRAY[${p}]::text[])`, f.agency);
   }
   if (f.facility) {
-    add((p) => `fac.code = ${p}`, f.facility);
+    add(
+      (p) =>
+        `c.facility_id = (SELECT fac.id FROM facilities fac WHERE fac.jurisdiction = $1 AND fac.code = ${p})`,
+      f.facility,
+    );
   }
   // date filters are calendar days in the profile's time zone
   if (f.from) {
@@ -515,20 +536,46 @@ export async function listCases(
     );
   }
   const whereSql = where.join(' AND ');
-  const from = `FROM cases c LEFT JOIN facilities fac ON fac.id = c.facility_id`;
-  const countRows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n ${from} WHERE ${whereSql}`,
-    params,
-  );
+  const countSql = `SELECT count(*)::int AS n FROM cases c WHERE ${whereSql}`;
+  const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
+  const columns = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, c.facility_id`;
+  // the facility code is looked up for the page's rows only, after LIMIT
+  const withFacility = (page: string, order: string): string =>
+    `SELECT p.log_number, p.case_type, p.received_at, p.status, p.categories, p.lead_agency, p.restricted,
+            fac.code AS facility_code${f.q ? ', p.total' : ''}
+       FROM (${page}) p LEFT JOIN facilities fac ON fac.id = p.facility_id
+      ORDER BY ${order}`;
+  if (f.q) {
+    const rows = await db.query<CaseListRow & { total: number }>(
+      withFacility(
+        `SELECT ${columns}, ts_rank(c.search, ${query}) AS rank, count(*) OVER ()::int AS total
+           FROM cases c WHERE ${whereSql}
+          ORDER BY rank DESC, c.received_at DESC, c.log_number DESC ${limit}`,
+        'p.rank DESC, p.received_at DESC, p.log_number DESC',
+      ),
+      pageParams,
+    );
+    if (rows.length > 0 || f.page === 1) {
+      return {
+        rows: rows.map(({ total: _total, ...row }) => row),
+        total: rows[0]?.total ?? 0,
+      };
+    }
+    // a page past the last match: no row carries the total
+    const counted = await db.query<{ n: number }>(countSql, params);
+    return { rows: [], total: counted[0]?.n ?? 0 };
+  }
+  const counted = await db.query<{ n: number }>(countSql, params);
   const rows = await db.query<CaseListRow>(
-    `SELECT c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, fac.code AS facility_code
-       ${from} WHERE ${whereSql}
-      ORDER BY ${rank}c.received_at DESC, c.log_number DESC
-      LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+    withFacility(
+      `SELECT ${columns} FROM cases c WHERE ${whereSql}
+        ORDER BY c.received_at DESC, c.log_number DESC ${limit}`,
+      'p.received_at DESC, p.log_number DESC',
+    ),
     pageParams,
   );
-  return { rows, total: countRows[0]?.n ?? 0 };
+  return { rows, total: counted[0]?.n ?? 0 };
 }
 
 /** The append-only children of a case the staff page shows. */
