@@ -320,6 +320,11 @@ function printImport(result: ImportResult): void {
       console.log(`    note: ${note}`);
     }
   }
+  if (result.maintenanceSeconds >= 0.05) {
+    console.log(
+      `Planner statistics and visibility map refreshed (VACUUM ANALYZE, ${result.maintenanceSeconds.toFixed(1)} s).`,
+    );
+  }
   if (result.reportPath) {
     console.log(`Rejected rows: ${result.reportPath}`);
   }
