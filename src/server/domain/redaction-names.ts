@@ -1,0 +1,440 @@
+/**
+ * Finding personal names in free text without a list of the people involved (redaction.ts
+ * adds the names the case knows). Rules, in the order they are tried on each run of
+ * capitalised words: a title before it ("Officer", "Ms."), a cue ("named", "my name is", a
+ * letter's sign-off), a relation or role noun before it ("her son, Dylan", "the accused
+ * Ryan"), a common given name at its start, or two or more capitalised words none of which is
+ * a common word. A name found once is then found wherever it recurs in the same text.
+ * Measured precision and recall: docs/redaction.md.
+ */
+import {
+  AMBIGUOUS_GIVEN_NAMES,
+  COMMON_WORDS,
+  GIVEN_NAMES,
+  SURNAME_WORDS,
+} from './redaction-lexicon.ts';
+
+/** A half-open span of UTF-16 offsets. */
+export type Span = [start: number, end: number];
+
+type Shape = 'title' | 'upper' | 'lower' | 'initial' | 'other';
+
+interface Token {
+  text: string;
+  /** lower case, accents folded, possessive and trailing period removed */
+  key: string;
+  start: number;
+  end: number;
+  shape: Shape;
+  /** characters between the previous token and this one */
+  gap: string;
+}
+
+const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function keyOf(word: string): string {
+  return fold(word.replace(/\.$/u, '').replace(/['’]s$/u, ''));
+}
+
+function shapeOf(word: string): Shape {
+  const w = word.replace(/\.$/u, '');
+  if (/^\p{Lu}$/u.test(w)) {
+    return 'initial';
+  }
+  if (/^\p{Lu}[\p{Lu}\p{M}'’-]+$/u.test(w)) {
+    return 'upper';
+  }
+  if (/^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w)) {
+    return 'title';
+  }
+  if (/^\p{Ll}/u.test(w)) {
+    return 'lower';
+  }
+  return 'other';
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    let word = m[0];
+    // A period belongs to an initial or an abbreviated title ("J.", "Sgt."), not to a word
+    // that ends a sentence.
+    if (word.endsWith('.') && word.length > 2 && !TITLE_WORDS.has(keyOf(word))) {
+      word = word.slice(0, -1);
+    }
+    tokens.push({
+      text: word,
+      key: keyOf(word),
+      start: m.index,
+      end: m.index + word.length,
+      shape: shapeOf(word),
+      gap: text.slice(last, m.index),
+    });
+    last = m.index + word.length;
+  }
+  return tokens;
+}
+
+/** Ranks and courtesy titles: what follows is a surname (or given name and surname). */
+const TITLE_WORDS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'sr',
+  'sra',
+  'srta',
+  'senor',
+  'senora',
+  'officer',
+  'ofc',
+  'po',
+  'p.o',
+  'sgt',
+  'sergeant',
+  'lt',
+  'lieutenant',
+  'det',
+  'detective',
+  'capt',
+  'captain',
+  'cmdr',
+  'commander',
+  'chief',
+  'supt',
+  'superintendent',
+  'investigator',
+  'inv',
+  'agent',
+  'trooper',
+  'deputy',
+  'judge',
+  'atty',
+  'attorney',
+  'reverend',
+  'rev',
+  'pastor',
+  'father',
+  'sister',
+  'brother',
+  'aunt',
+  'auntie',
+  'uncle',
+  'cousin',
+  'grandma',
+  'grandpa',
+]);
+
+/** Relation and role nouns: a capitalised word right after one (or after its comma) is a name. */
+const ROLE_WORDS = new Set(
+  `son daughter husband wife mother father brother sister boyfriend girlfriend friend cousin uncle
+  aunt auntie nephew niece grandson granddaughter grandmother grandfather grandma grandpa stepson
+  stepdaughter stepfather stepmother fiance fiancee spouse partner neighbor neighbour landlord
+  landlady tenant roommate coworker boss manager employer employee complainant victim witness
+  subject arrestee offender plaintiff defendant accused suspect detainee driver passenger client
+  patient student teacher lawyer deceased decedent juvenile child kid baby godfather godmother
+  ex mom dad inmate resident owner guard hijo hija esposo esposa madre padre hermano hermana novio
+  novia amigo amiga vecino vecina`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+/** Words that introduce a name ("named", "my name is", "a.k.a.", a letter's sign-off). */
+const CUES: ReadonlyArray<readonly string[]> = [
+  ['named'],
+  ['name'],
+  ['name', 'is'],
+  ['name', 'was'],
+  ['name', 'of'],
+  ['known', 'as'],
+  ['identified', 'as'],
+  ['aka'],
+  ['a.k.a'],
+  ['sincerely'],
+  ['regards'],
+  ['respectfully'],
+  ['thank', 'you'],
+  ['thanks'],
+  ['yours'],
+  ['llama'],
+  ['llamo'],
+  ['nombre', 'es'],
+  ['atentamente'],
+];
+
+/** Lower-case particles inside a name ("Persida Del Carmen", "Van Buren"). */
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'van',
+  'von',
+  'da',
+  'di',
+  'du',
+  'le',
+  'y',
+]);
+
+/** Words that make a capitalised run a place or an organisation, not a person. */
+const PLACE_WORDS = new Set(
+  `hospital park school university college church mall club hotel center centre store avenue street
+  boulevard road drive company inc llc bank airport station district county department office
+  court market foods restaurant bar grill lounge academy institute library museum plaza tower
+  towers apartments homes expressway highway bridge beach lake river island city village town
+  high middle elementary services service group corporation corp agency association foundation
+  ministries shelter mission gas liquor motel inn cafe pizza chicken grocery pharmacy clinic
+  medical health dealership motors auto protest protests rights statue memorial law act day`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+function isNameShape(t: Token): boolean {
+  return t.shape === 'title' || t.shape === 'initial' || t.shape === 'upper';
+}
+
+function isCommon(t: Token): boolean {
+  return COMMON_WORDS.has(t.key) || TITLE_WORDS.has(t.key);
+}
+
+/** In capitals-only text, verbs and nouns look like surnames; these endings rarely are. */
+function looksLikeVerbOrNoun(t: Token): boolean {
+  return t.key.length >= 5 && /(?:ed|ing|ly|tion|ment|ness)$/u.test(t.key);
+}
+
+/** Only spaces, or the space after an initial's period, may separate two words of one name. */
+function joins(gap: string): boolean {
+  return /^[ \t]{1,2}$/u.test(gap);
+}
+
+/**
+ * Takes up to `max` name words from tokens[i]: capitalised (or capitals, in capitals-only
+ * text), not common words, with particles inside. Returns the index after the last word taken.
+ */
+function takeName(
+  tokens: Token[],
+  i: number,
+  max: number,
+  upperText: boolean,
+  afterTitle = false,
+): number {
+  let j = i;
+  let words = 0;
+  while (j < tokens.length && words < max) {
+    const t = tokens[j];
+    if (t === undefined) {
+      break;
+    }
+    if (j > i && !joins(t.gap)) {
+      break;
+    }
+    if (j > i && PARTICLES.has(t.key) && t.shape !== 'upper') {
+      const next = tokens[j + 1];
+      if (next !== undefined && joins(next.gap) && isNameShape(next) && !isCommon(next)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (!isNameShape(t)) {
+      break;
+    }
+    const given = GIVEN_NAMES.has(t.key);
+    const surname = SURNAME_WORDS.has(t.key) && (afterTitle || words > 0);
+    if (isCommon(t) && !given && !surname) {
+      break;
+    }
+    if (upperText && !given && looksLikeVerbOrNoun(t)) {
+      break;
+    }
+    if (PLACE_WORDS.has(t.key)) {
+      break;
+    }
+    words++;
+    j++;
+  }
+  // "Ahern, J." and "SMITH, John": a surname, a comma, then an initial or a given name.
+  const last = tokens[j - 1];
+  const next = tokens[j];
+  if (
+    j > i &&
+    last !== undefined &&
+    next !== undefined &&
+    /^,[ \t]?$/u.test(next.gap) &&
+    (next.shape === 'initial' || (GIVEN_NAMES.has(next.key) && !isCommon(next)))
+  ) {
+    j++;
+  }
+  return j;
+}
+
+/**
+ * "George Floyd protests", "the statue of Christopher Columbus", "Roseland Hospital": a run
+ * next to a place, event or institution word names that thing, not a person.
+ */
+function nearPlace(tokens: Token[], from: number, to: number): boolean {
+  const after = tokens[to];
+  if (after !== undefined && joins(after.gap) && PLACE_WORDS.has(after.key)) {
+    return true;
+  }
+  let k = from - 1;
+  while (k >= 0 && (tokens[k]?.key === 'of' || tokens[k]?.key === 'the')) {
+    k--;
+  }
+  const before = tokens[k];
+  return k < from - 1 && before !== undefined && PLACE_WORDS.has(before.key);
+}
+
+function precededBy(tokens: Token[], i: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[i - phrase.length + k];
+    if (t === undefined || t.key !== phrase[k]) {
+      return false;
+    }
+    // the words of a cue are separated by spaces only
+    if (k > 0 && !/^\s+$/u.test(t.gap)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Spans of personal names found in `text` by the rules above (before propagation). */
+function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
+  const spans: Span[] = [];
+  const push = (from: number, to: number): void => {
+    const a = tokens[from];
+    const b = tokens[to - 1];
+    if (a === undefined || b === undefined || to <= from) {
+      return;
+    }
+    // A lone initial is how narratives already anonymise ("Officer A"): not a name.
+    if (to - from === 1 && a.shape === 'initial') {
+      return;
+    }
+    spans.push([a.start, b.end]);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined) {
+      continue;
+    }
+    const prev = tokens[i - 1];
+    const gapOk = /^[ \t]*[,:]?[ \t]*$/u.test(t.gap) && !/\n/u.test(t.gap);
+    // 1. A title right before: "Officer Smith", "Sgt. Rigan", "P.O. DORN", "Ms. Peña".
+    const titled =
+      (prev !== undefined && TITLE_WORDS.has(prev.key)) ||
+      /(?:^|[^\p{L}])P\.?\s?O\.?$/iu.test(text.slice(Math.max(0, t.start - 8), t.start).trimEnd());
+    if (titled && /^[ \t]+$/u.test(t.gap)) {
+      // "the accused Sergeant pulled": a rank followed by a lower-case word is not a name.
+      // In capitals a verb can follow the surname ("P.O. SMITH STRUCK"): one word, or two when
+      // the first is a given name.
+      const max = upperText ? (GIVEN_NAMES.has(t.key) ? 2 : 1) : 3;
+      const end = takeName(tokens, i, max, upperText, true);
+      push(i, end);
+      if (end > i) {
+        i = end - 1;
+        continue;
+      }
+    }
+    // 2. A cue: "named Jane Roe", "my name is …", "Sincerely, …".
+    if (gapOk && CUES.some((cue) => precededBy(tokens, i, cue))) {
+      const end = takeName(tokens, i, 4, upperText);
+      push(i, end);
+      if (end > i) {
+        i = end - 1;
+        continue;
+      }
+    }
+    // 3. A relation or role noun: "her son, Dylan", "the accused Ryan", "Husband Dale Roy".
+    if (prev !== undefined && ROLE_WORDS.has(prev.key) && gapOk && !upperText) {
+      const end = takeName(tokens, i, 4, upperText);
+      if (end > i && !(end - i === 1 && t.shape === 'upper' && t.key.length <= 3)) {
+        push(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+    // 4. A common given name, then a surname: "Melissa Lopez", "JOHN SMITH".
+    if (GIVEN_NAMES.has(t.key) && isNameShape(t)) {
+      const end = takeName(tokens, i, 4, upperText);
+      const ambiguous = AMBIGUOUS_GIVEN_NAMES.has(t.key) || COMMON_WORDS.has(t.key);
+      if (!nearPlace(tokens, i, end) && (end - i >= 2 || (!ambiguous && !upperText))) {
+        push(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+    // 5. Two or more capitalised words, none of them common: "Persida Melendez", "Zanu Gordon".
+    if (!upperText && (t.shape === 'title' || t.shape === 'upper') && !isCommon(t)) {
+      const end = takeName(tokens, i, 4, upperText);
+      const run = tokens.slice(i, end);
+      if (
+        end - i >= 2 &&
+        !nearPlace(tokens, i, end) &&
+        run.every((r) => r.shape === 'title' || r.shape === 'initial' || r.shape === 'upper') &&
+        !run.every((r) => r.shape === 'upper')
+      ) {
+        push(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+  }
+  return spans;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every other occurrence of a word of a found name ("John Smith … Smith said"). */
+function propagate(text: string, found: Span[]): Span[] {
+  const names = new Set<string>();
+  for (const [start, end] of found) {
+    for (const m of text.slice(start, end).matchAll(TOKEN)) {
+      const word = m[0].replace(/\.$/u, '').replace(/['’]s$/u, '');
+      const key = fold(word);
+      if (word.length >= 3 && !COMMON_WORDS.has(key) && !TITLE_WORDS.has(key)) {
+        names.add(word);
+      }
+    }
+  }
+  const out: Span[] = [];
+  for (const word of names) {
+    const variants = new Set([word, word.toUpperCase(), word[0] + word.slice(1).toLowerCase()]);
+    for (const variant of variants) {
+      const pattern = new RegExp(
+        `(?<![\\p{L}\\p{N}])${escapeRegExp(variant)}(?![\\p{L}\\p{N}])`,
+        'gu',
+      );
+      for (const m of text.matchAll(pattern)) {
+        out.push([m.index, m.index + m[0].length]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Spans of personal names in `text`. Texts written in capitals only (older CLEAR narratives)
+ * get the title and given-name rules alone: there every word is capitalised, so a run of
+ * capitals says nothing.
+ */
+export function findPersonNames(text: string): Span[] {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  const upperText = letters > 0 && lower / letters < 0.1;
+  const tokens = tokenize(text);
+  const found = findRuns(text, tokens, upperText);
+  return [...found, ...propagate(text, found)];
+}
