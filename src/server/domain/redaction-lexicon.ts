@@ -5,6 +5,32 @@
  * written from general knowledge, not from the labelled narratives (docs/redaction.md).
  */
 
+import englishWords from 'an-array-of-english-words' with { type: 'json' };
+
+/**
+ * Whether `word` (lower case, a-z) is an English dictionary word: ~275,000 words, sorted, from
+ * the Letterpress list (package an-array-of-english-words, MIT). Binary search, so loading costs
+ * no set construction. Surnames that are also words ("Brown", "Jones") are in it; the rarer
+ * surnames and most given names outside English are not — which is what the engine uses.
+ */
+export function isEnglishWord(word: string): boolean {
+  let lo = 0;
+  let hi = englishWords.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = englishWords[mid] ?? '';
+    if (at === word) {
+      return true;
+    }
+    if (at < word) {
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return false;
+}
+
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/u).filter((w) => w !== ''));
 }
@@ -33,7 +59,7 @@ freddie frederick gabriel gabriela gail gary gene geneva george gerald gerardo g
 gina gladys glen glenda glenn gloria gordon grace graciela greg gregory guadalupe guillermo
 gustavo gwendolyn hannah harold harry hassan hazel heather hector heidi helen henry herbert
 herman hilda holly howard hugo ian ibrahim ignacio irene iris irma isaac isabel isaiah ismael
-ivan jack jackie jaime jake jamal james jamie jan jane janet janice jared jasmine jason javier
+ivan jack jackie jacob jaime jake jamal james jamie jan jane janet janice jared jasmine jason javier
 jay jeff jeffery jeffrey jenna jennifer jenny jeremiah jeremy jermaine jerome jerry jesse
 jessica jesus jill jim jimmy jo joan joann joanna joe joel john johnny jon jonathan jordan
 jorge jose joseph josephine joshua joy joyce juan juana juanita judith judy julia julian
@@ -142,6 +168,22 @@ spat spit stuck swung thrown went wrote bit brought bought came chose dug felt f
 froze hung knew laid lay lied lit meant read rode shut slept slid spoke spent split spread sued
 swept taught choked refused entered failed slapped punched pushed kicked grabbed cursed yelled
 says tells takes gets goes makes comes wants knows calls hits gives puts keeps refuses
+yours sincerely regards respectfully thanks dear hello hi ok okay please
+accidental discharge agreement lease material promotional pro se matter lives illegal fake false
+stop help big fat short shorter does development investment investments insurance
+online portal tip tipster anonymous attachment attachments
+`);
+
+/**
+ * Vehicle makes and models: "Jeep Cherokee", "Ford Explorer" and "Chevy Suburban" are cars.
+ */
+export const VEHICLE_WORDS = words(`
+acura audi bmw buick cadillac chevy chevrolet chrysler dodge ford gmc honda hummer hyundai infiniti
+jaguar jeep kia lexus lincoln mazda mercedes mercury mitsubishi nissan oldsmobile plymouth pontiac
+porsche saturn subaru tesla toyota volkswagen volvo vw accord altima camaro camry charger
+challenger cherokee civic corolla durango equinox escalade escape explorer expedition focus
+fusion grand impala malibu maxima mustang odyssey pathfinder prius rav4 sienna silverado suburban
+tahoe traverse wrangler yukon
 `);
 
 /**
@@ -166,4 +208,34 @@ baker banks bell bird black brown bush cash chase cook cole crane fox frank free
 gray green grey hall hart hill holmes hope hunter jordan king knight lamb lane little long love
 mann may moore nash page parks pope porter price rice rich rivers rose sharp short small stone
 strong summers walker weeks white wise wolf wood woods young guard street fields west north
+`);
+
+/**
+ * Places a narrative names without a street: Chicago community areas and neighbourhoods, nearby
+ * towns, states and countries. Capitalised and not in the dictionary, they would otherwise look
+ * like surnames.
+ */
+export const PLACE_NAMES = words(`
+albany andersonville archer armour ashburn auburn austin avalon belmont beverly bridgeport
+brighton bronzeville burnside calumet chatham chinatown cicero dunning edgewater englewood evanston
+garfield gresham hegewisch humboldt irving jefferson kenwood lakeview lawndale lincolnwood logan
+mckinley montclare morgan norwood oakland oaklawn pilsen portage pullman ravenswood riverdale
+rogers roscoe roseland sauganash streeterville uptown wicker woodlawn wrigleyville naperville
+aurora joliet elgin waukegan skokie oak harvey dolton maywood bellwood berwyn blue island
+kankakee gary hammond stateville cook dupage illinois indiana wisconsin michigan iowa ohio
+florida georgia texas california carolina mississippi alabama tennessee missouri kentucky
+minnesota arizona nevada colorado louisiana mexico canada puerto rico guatemala honduras
+salvador venezuela colombia ecuador peru haiti nigeria ghana poland ukraine india pakistan
+bangladesh philippines china korea vietnam israel palestine syria iraq iran afghanistan
+lollapalooza ohare midway cpic covid zillow tipsubmit neiu idhr omec
+seattle portland boston pittsburgh charleston detroit milwaukee atlanta houston dallas denver
+phoenix miami orlando tampa memphis nashville louisville cleveland cincinnati columbus
+indianapolis minneapolis philadelphia baltimore brooklyn bronx queens manhattan oregon washington
+belgium france germany italy spain england ireland scotland africa europe asia jamaica cuba
+dominican depaul loyola northwestern stroger northeastern
+american americans african africans asian hispanic latino latina latinx mexican mexicans indian
+indians pakistani bangladeshi arab arabic muslim christian jewish polish ukrainian russian
+chinese korean japanese filipino vietnamese nigerian haitian jamaican cuban puerto rican
+caucasian european english spanish french german italian irish
+mon tue tues wed thu thur thurs fri sat sun dept etc iphone ipad suv suvs atm gps y'all yall
 `);

@@ -9,9 +9,13 @@
  */
 import {
   AMBIGUOUS_GIVEN_NAMES,
+  CHICAGO_STREETS,
   COMMON_WORDS,
   GIVEN_NAMES,
+  PLACE_NAMES,
   SURNAME_WORDS,
+  VEHICLE_WORDS,
+  isEnglishWord,
 } from './redaction-lexicon.ts';
 
 /** A half-open span of UTF-16 offsets. */
@@ -94,15 +98,18 @@ const TITLE_WORDS = new Set([
   'senor',
   'senora',
   'officer',
+  'officers',
   'ofc',
   'po',
   'p.o',
   'sgt',
   'sergeant',
+  'sergeants',
   'lt',
   'lieutenant',
   'det',
   'detective',
+  'detectives',
   'capt',
   'captain',
   'cmdr',
@@ -193,7 +200,8 @@ const PLACE_WORDS = new Set(
   towers apartments homes expressway highway bridge beach lake river island city village town
   high middle elementary services service group corporation corp agency association foundation
   ministries shelter mission gas liquor motel inn cafe pizza chicken grocery pharmacy clinic
-  medical health dealership motors auto protest protests rights statue memorial law act day`
+  medical health dealership motors auto protest protests rights statue memorial law act day state
+  line stop`
     .split(/\s+/u)
     .filter((w) => w !== ''),
 );
@@ -203,7 +211,14 @@ function isNameShape(t: Token): boolean {
 }
 
 function isCommon(t: Token): boolean {
-  return COMMON_WORDS.has(t.key) || TITLE_WORDS.has(t.key);
+  return (
+    COMMON_WORDS.has(t.key) ||
+    TITLE_WORDS.has(t.key) ||
+    VEHICLE_WORDS.has(t.key) ||
+    // contractions ("Don't", "It's") are words, not names
+    /['’](?:t|re|ve|ll|m|d)$/u.test(t.key) ||
+    /^(?:it|that|he|she|there|what|who)['’]s$/u.test(t.key)
+  );
 }
 
 /** In capitals-only text, verbs and nouns look like surnames; these endings rarely are. */
@@ -213,7 +228,8 @@ function looksLikeVerbOrNoun(t: Token): boolean {
 
 /** Only spaces, or the space after an initial's period, may separate two words of one name. */
 function joins(gap: string): boolean {
-  return /^[ \t]{1,2}$/u.test(gap);
+  // a quoted nickname sits inside a name: Clarence "Dean" Brinson
+  return /^[ \t]{1,2}$/u.test(gap) || /^[ \t]?["“”][ \t]?$/u.test(gap);
 }
 
 /**
@@ -283,7 +299,30 @@ function takeName(
  */
 function nearPlace(tokens: Token[], from: number, to: number): boolean {
   const after = tokens[to];
-  if (after !== undefined && joins(after.gap) && PLACE_WORDS.has(after.key)) {
+  if (
+    after !== undefined &&
+    joins(after.gap) &&
+    (PLACE_WORDS.has(after.key) || VEHICLE_WORDS.has(after.key))
+  ) {
+    return true;
+  }
+  // "South Carolina", "Jeep Cherokee": a direction or a make right before
+  const just = tokens[from - 1];
+  if (
+    just !== undefined &&
+    joins(tokens[from]?.gap ?? '') &&
+    (VEHICLE_WORDS.has(just.key) ||
+      /^(?:north|south|east|west|new|san|santa|los|las|fort|saint|st|mount|lake|port)$/u.test(
+        just.key,
+      ))
+  ) {
+    return true;
+  }
+  // "the 7500 block of Chapelle", "block of S. Chapelle": a street
+  const b1 = tokens[from - 1]?.key ?? '';
+  const b2 = tokens[from - 2]?.key ?? '';
+  const b3 = tokens[from - 3]?.key ?? '';
+  if ((b1 === 'of' && b2 === 'block') || (/^[nsew]$/u.test(b1) && b2 === 'of' && b3 === 'block')) {
     return true;
   }
   let k = from - 1;
@@ -332,7 +371,7 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
     const gapOk = /^[ \t]*[,:]?[ \t]*$/u.test(t.gap) && !/\n/u.test(t.gap);
     // 1. A title right before: "Officer Smith", "Sgt. Rigan", "P.O. DORN", "Ms. Peña".
     const titled =
-      (prev !== undefined && TITLE_WORDS.has(prev.key)) ||
+      (prev !== undefined && (TITLE_WORDS.has(prev.key) || prev.text === 'SI')) ||
       /(?:^|[^\p{L}])P\.?\s?O\.?$/iu.test(text.slice(Math.max(0, t.start - 8), t.start).trimEnd());
     if (titled && /^[ \t]+$/u.test(t.gap)) {
       // "the accused Sergeant pulled": a rank followed by a lower-case word is not a name.
@@ -382,15 +421,131 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         end - i >= 2 &&
         !nearPlace(tokens, i, end) &&
         run.every((r) => r.shape === 'title' || r.shape === 'initial' || r.shape === 'upper') &&
-        !run.every((r) => r.shape === 'upper')
+        run.some((r) => r.shape === 'title')
       ) {
         push(i, end);
         i = end - 1;
         continue;
       }
     }
+    // 7. Written in lower case after a title and in no dictionary: "officer bunz".
+    if (!upperText && titled && t.shape === 'lower' && isUnknownLower(t, 4, false)) {
+      push(i, i + 1);
+      continue;
+    }
+    // 8. Two or more lower-case words in a row that no dictionary knows and that are not typos:
+    // names written without capitals ("teesha shamese lowery").
+    if (!upperText && t.shape === 'lower' && isUnknownLower(t, 4, true)) {
+      let end = i + 1;
+      while (
+        end < tokens.length &&
+        joins(tokens[end]?.gap ?? '') &&
+        isUnknownLower(tokens[end], 4, true)
+      ) {
+        end++;
+      }
+      if (end - i >= 2) {
+        spans.push([t.start, tokens[end - 1]?.end ?? t.end]);
+        i = end - 1;
+        continue;
+      }
+    }
+    // 6. A capitalised word that is in no dictionary, no place list and no acronym: rarer
+    // surnames and given names ("Yosef", "SWEISS", "Nwannewuihe"). Capitals-only text is full
+    // of abbreviations and typos, so there only the rules above apply.
+    if (!upperText && isUnknownWord(text, t)) {
+      const end = takeName(tokens, i, 4, upperText);
+      if (nearPlace(tokens, i, Math.max(end, i + 1))) {
+        continue;
+      }
+      push(i, Math.max(end, i + 1));
+      if (end > i) {
+        i = end - 1;
+      }
+    }
   }
   return spans;
+}
+
+/**
+ * Rules 7 and 8: a lower-case word of `min` letters or more that is no word (and, with
+ * `typos`, of eight letters or more, no typo of one: shorter names sit one edit from words).
+ */
+function isUnknownLower(t: Token | undefined, min: number, typos: boolean): boolean {
+  if (t === undefined || t.shape !== 'lower') {
+    return false;
+  }
+  const letters = t.key;
+  return (
+    /^[a-z]+$/u.test(letters) &&
+    letters.length >= min &&
+    !isEnglishWord(letters) &&
+    !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
+    !COMMON_WORDS.has(letters) &&
+    !PLACE_NAMES.has(letters) &&
+    !CHICAGO_STREETS.has(letters) &&
+    !(typos && letters.length >= 8 && isTypoOfWord(letters))
+  );
+}
+
+/** Rule 6: a capitalised word no list knows, outside web addresses and acronyms. */
+function isUnknownWord(text: string, t: Token): boolean {
+  if (t.shape !== 'title' && t.shape !== 'upper') {
+    return false;
+  }
+  const letters = t.key.replace(/[^a-z]/gu, '');
+  if (
+    letters.length < 3 ||
+    (t.shape === 'upper' && letters.length <= 4) ||
+    isCommon(t) ||
+    PLACE_WORDS.has(t.key) ||
+    PLACE_NAMES.has(t.key) ||
+    CHICAGO_STREETS.has(t.key) ||
+    isEnglishWord(letters) ||
+    (letters.length >= 7 && isTypoOfWord(letters)) ||
+    // plural or possessive of a word ("Officers'", "Cops")
+    (letters.endsWith('s') && isEnglishWord(letters.slice(0, -1)))
+  ) {
+    return false;
+  }
+  // "Zillow.com", "@handle", part of a web address or an email
+  const before = text.slice(Math.max(0, t.start - 1), t.start);
+  const after = text.slice(t.end, t.end + 4);
+  return (
+    !/[@/.]/u.test(before) && !/^\.(?:com|org|net|gov|edu)/iu.test(after) && !/^@/u.test(after)
+  );
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * One edit away from a dictionary word ("SHPULDER", "HEMORAGING", "Harrassing"): a typo, not a
+ * name. Only asked of words of seven letters or more: shorter surnames sit one letter away from
+ * many words ("Dorn" from "dorm", "Sweiss" from "swiss", "Markus" from "marks").
+ */
+function isTypoOfWord(word: string): boolean {
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (i < word.length && isEnglishWord(head + tail.slice(1))) {
+      return true;
+    }
+    for (const ch of ALPHABET) {
+      if (isEnglishWord(head + ch + tail)) {
+        return true;
+      }
+      if (i < word.length && ch !== tail[0] && isEnglishWord(head + ch + tail.slice(1))) {
+        return true;
+      }
+    }
+    if (
+      i + 1 < word.length &&
+      isEnglishWord(head + (tail[1] ?? '') + (tail[0] ?? '') + tail.slice(2))
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function escapeRegExp(s: string): string {
@@ -435,6 +590,80 @@ export function findPersonNames(text: string): Span[] {
   const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
   const upperText = letters > 0 && lower / letters < 0.1;
   const tokens = tokenize(text);
-  const found = findRuns(text, tokens, upperText);
+  const found = extendLists(tokens, findRuns(text, tokens, upperText));
+  found.push(...findInitials(text), ...findUrlNames(text));
   return [...found, ...propagate(text, found)];
+}
+
+/**
+ * "Officers RAZO and MIRANDA", "Keisha, Deborah, Bernie, Victor and Clifford": a capitalised
+ * word listed right after a name, in the same letter case, is a name too.
+ */
+function extendLists(tokens: Token[], found: Span[]): Span[] {
+  const out = [...found];
+  const ends = new Set(found.map(([, end]) => end));
+  const starts = new Set(found.map(([start]) => start));
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const t = tokens[i];
+    if (prev === undefined || t === undefined || !ends.has(prev.end) || starts.has(t.start)) {
+      continue;
+    }
+    let k = i;
+    let gap = t.gap;
+    if (t.key === 'and' || t.key === 'y' || t.key === '&') {
+      k = i + 1;
+      gap = `${t.gap}and${tokens[k]?.gap ?? ''}`;
+    }
+    const next = tokens[k];
+    if (
+      next === undefined ||
+      !/^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) ||
+      next.shape !== prev.shape ||
+      isCommon(next) ||
+      PLACE_WORDS.has(next.key) ||
+      next.key.length < 2
+    ) {
+      continue;
+    }
+    out.push([next.start, next.end]);
+    ends.add(next.end);
+    starts.add(next.start);
+  }
+  return out;
+}
+
+/** Abbreviations written with periods that are not a person's initials. */
+const NOT_INITIALS = new Set(
+  `po pos us usa id dob rd cb am pm tv dc ny la er oc cpd fbi swat md rn jd ps bs ms ma ba phd
+  ok uk un eu ie eg vs nd sd cc ss foia dui dwi uuw ac bp`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+/** "H.B." and "J.D.": a person's initials, how narratives refer to minors. */
+function findInitials(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\.(?![\p{L}]\.)/gu)) {
+    const letters = m[0].replace(/[^\p{L}]/gu, '').toLowerCase();
+    if (!NOT_INITIALS.has(letters)) {
+      out.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return out;
+}
+
+/** A web address whose path names a person ("…/wanted/jacob-abdul-johnson"). */
+function findUrlNames(text: string): Span[] {
+  const out: Span[] = [];
+  for (const url of text.matchAll(/https?:\/\/[^\s"'<>]+/giu)) {
+    for (const seg of url[0].matchAll(/(?<=\/)([a-z]+(?:-[a-z]+){1,3})(?=[/?#]|$)/giu)) {
+      const first = (seg[1] ?? '').split('-')[0]?.toLowerCase() ?? '';
+      if (GIVEN_NAMES.has(first) && !AMBIGUOUS_GIVEN_NAMES.has(first)) {
+        const start = url.index + seg.index;
+        out.push([start, start + seg[0].length]);
+      }
+    }
+  }
+  return out;
 }

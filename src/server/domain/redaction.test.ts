@@ -88,6 +88,34 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('finds rarer names no list holds, but not places, typos or dictionary words', () => {
+      expect(spans('During the clash I watched as Yosef tried to stand between them.')).toEqual([
+        ['person_name', 'Yosef'],
+      ]);
+      expect(spans('He drove down Wentworth to Lollapalooza in Uptown. SHPULDER pain.')).toEqual(
+        [],
+      );
+      expect(spans('the 7500 block of Chapelle')).toEqual([]);
+    });
+
+    it('finds lists, quoted nicknames, initials, lower-case names after a title and names in web addresses', () => {
+      expect(spans('Officers RAZO and MIRANDA refused.')).toEqual([
+        ['person_name', 'RAZO'],
+        ['person_name', 'MIRANDA'],
+      ]);
+      expect(spans('I contacted Clarence "Dean" Brinson. Dean never answered.')).toEqual([
+        ['person_name', 'Clarence "Dean" Brinson'],
+        ['person_name', 'Dean'],
+      ]);
+      expect(spans('The minor K.W. was released; the P.O. and the U.S. attorney left.')).toEqual([
+        ['person_name', 'K.W.'],
+      ]);
+      expect(spans('then officer bunz approached my vehicle')).toEqual([['person_name', 'bunz']]);
+      expect(spans('see https://example.org/wanted/jacob-abdul-johnson now')).toEqual([
+        ['person_name', 'jacob-abdul-johnson'],
+      ]);
+    });
+
     it('handles Spanish names and accents', () => {
       expect(spans('Mi hija, María José Ñúñez, fue detenida. Se llama Sofía Peña.')).toEqual([
         ['person_name', 'María José Ñúñez'],

@@ -207,6 +207,31 @@ const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
 const UNIT =
   /^\.?,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|#)\.?\s*#?\s*[\p{L}\d-]{1,5}(?![\p{L}\p{N}])/iu;
 
+/** Within one edit of a street word spelled out ("streer", "avenu", "stret"). */
+function isSuffixTypo(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    w.length >= 5 &&
+    ['street', 'avenue', 'boulevard', 'parkway', 'drive'].some((s) => withinOneEdit(w, s))
+  );
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) {
+    return false;
+  }
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) {
+    i++;
+  }
+  // the rest after one substitution, deletion or insertion must match
+  return (
+    a.slice(i + 1) === b.slice(i + 1) ||
+    a.slice(i) === b.slice(i + 1) ||
+    a.slice(i + 1) === b.slice(i)
+  );
+}
+
 function blockOf(houseNumber: string): string {
   const n = Number.parseInt(houseNumber, 10);
   return String(Math.floor(n / 100) * 100);
@@ -244,7 +269,9 @@ function findAddresses(text: string, out: Candidate[]): void {
       direction = first.text;
       rest = words.slice(1);
     }
-    const suffixAt = rest.findIndex((w, i) => i > 0 && SUFFIX.test(w.text));
+    const suffixAt = rest.findIndex(
+      (w, i) => i > 0 && (SUFFIX.test(w.text) || isSuffixTypo(w.text)),
+    );
     const street = rest[0];
     if (street === undefined) {
       continue;
@@ -266,7 +293,15 @@ function findAddresses(text: string, out: Candidate[]): void {
       used = [...(direction === undefined ? [] : [first]), ...rest.slice(0, suffixAt + 1)];
     } else if (direction !== undefined && nameOk) {
       used = [first, street];
-    } else if (direction === undefined && known && isCapitalised(street.text)) {
+    } else if (
+      direction === undefined &&
+      known &&
+      isCapitalised(street.text) &&
+      // "51 Wentworth" (a station's shorthand), "3 Chicago Police Cars", "17 STATE UNIVERSITIES":
+      // without a direction or suffix only a plausible house number makes an address
+      Number(number) >= 100 &&
+      !/^(?:19|20)\d{2}$/u.test(number)
+    ) {
       used = [street];
     } else {
       continue;
