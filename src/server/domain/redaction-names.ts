@@ -281,12 +281,19 @@ function takeName(
   // "Ahern, J." and "SMITH, John": a surname, a comma, then an initial or a given name.
   const last = tokens[j - 1];
   const next = tokens[j];
+  // Only after a one-word surname, and a given name only when no capitalised word follows it
+  // ("NXIVM, Jeffrey Epstein" is a list, not "Epstein, Jeffrey").
+  const after = tokens[j + 1];
+  const endsThere =
+    after === undefined ||
+    !joins(after.gap) ||
+    !(after.shape === 'title' || after.shape === 'upper');
   if (
-    j > i &&
+    j === i + 1 &&
     last !== undefined &&
     next !== undefined &&
     /^,[ \t]?$/u.test(next.gap) &&
-    (next.shape === 'initial' || (GIVEN_NAMES.has(next.key) && !isCommon(next)))
+    (next.shape === 'initial' || (GIVEN_NAMES.has(next.key) && !isCommon(next) && endsThere))
   ) {
     j++;
   }
@@ -368,7 +375,8 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       continue;
     }
     const prev = tokens[i - 1];
-    const gapOk = /^[ \t]*[,:]?[ \t]*$/u.test(t.gap) && !/\n/u.test(t.gap);
+    // a comma, a colon or an opening quote may sit between a cue and the name: named "Rico"
+    const gapOk = /^[ \t]*[,:]?[ \t]*["“'‘]?$/u.test(t.gap) && !/\n/u.test(t.gap);
     // 1. A title right before: "Officer Smith", "Sgt. Rigan", "P.O. DORN", "Ms. Peña".
     const titled =
       (prev !== undefined && (TITLE_WORDS.has(prev.key) || prev.text === 'SI')) ||
@@ -421,7 +429,10 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         end - i >= 2 &&
         !nearPlace(tokens, i, end) &&
         run.every((r) => r.shape === 'title' || r.shape === 'initial' || r.shape === 'upper') &&
-        run.some((r) => r.shape === 'title')
+        run.some((r) => r.shape === 'title') &&
+        // a run of dictionary words is a title or an organisation ("Equal Employment
+        // Opportunity", "Lease Agreement"); a name has a word no dictionary holds
+        run.some((r) => r.shape !== 'initial' && !isEnglishWord(r.key.replace(/[^a-z]/gu, '')))
       ) {
         push(i, end);
         i = end - 1;

@@ -116,6 +116,20 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('keeps organisations out and names in lists, quotes and form fields', () => {
+      expect(spans('the Equal Employment Opportunity Commission and the Lease Agreement')).toEqual(
+        [],
+      );
+      expect(spans('using Corporates, NXIVM, Jeffrey Epstein and others')).toContainEqual([
+        'person_name',
+        'Jeffrey Epstein',
+      ]);
+      expect(spans('they were looking for a guy named "Rico".')).toEqual([['person_name', 'Rico']]);
+      expect(redactNarrative('Mailing Address11444 VANCE JACKSON ROAD UNIT 906 SAN').text).toBe(
+        'Mailing Address11400 block of VANCE JACKSON ROAD SAN',
+      );
+    });
+
     it('handles Spanish names and accents', () => {
       expect(spans('Mi hija, María José Ñúñez, fue detenida. Se llama Sofía Peña.')).toEqual([
         ['person_name', 'María José Ñúñez'],

@@ -128,7 +128,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 // letters or to other digits are not phone numbers (log, RD and CB numbers); seven bare digits
 // are a legacy log number, not a phone.
 const PHONE =
-  /(?<![\p{L}\p{N}#-])(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
+  /(?:(?<![\p{L}\p{N}#-])|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
 
 function findContacts(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
@@ -199,7 +199,8 @@ const ADDRESS_WORD = String.raw`(?:\d{1,3}\s?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*\
 // A house number (not money, a badge or part of a longer code), an optional range, then a
 // direction glued or spaced, then up to four words; the code below decides what they are.
 const ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/.,$#:-])(\d{1,5})(?:\s?-\s?\d{1,5})?(?=\s)` +
+  // a form's label may be glued to the number: "Mailing Address11444 VANCE JACKSON ROAD"
+  String.raw`(?:(?<![\p{L}\p{N}/.,$#:-])|(?<=address[\s:#]*))(\d{1,5})(?:\s?-\s?\d{1,5})?(?=\s)` +
     String.raw`((?:\s+|(?<=\s(?:N|S|E|W)\.?)(?=\d))${ADDRESS_WORD}){1,4}`,
   'giu',
 );
