@@ -53,8 +53,9 @@ describe('redaction quality on real narratives', () => {
 
   // PRODUCT.md / issue 5 target: recall >= 0.95 for names, phone numbers and street addresses.
   // The test set does not reach it for names (0.948) and addresses (0.765, 13 of 17; the four
-  // misses are in two incoherent narratives) — docs/redaction.md. These floors are the measured
-  // figures: they stop the engine from getting worse and are raised when it gets better.
+  // misses are in two incoherent narratives), nor do the holdout sets for names (0.947, 0.944)
+  // — docs/redaction.md. These floors are the measured figures: they stop the engine from
+  // getting worse and are raised when it gets better.
   const TARGET = 0.95;
   const FLOORS = { person_name: 0.94, phone: 0.95, street_address: 0.75 } as const;
 
@@ -63,6 +64,7 @@ describe('redaction quality on real narratives', () => {
     console.log(`redaction, test set (200 narratives):\n${scoreTable(scores)}`);
     console.log(`redaction, dev set (60 narratives):\n${scoreTable(scoreSet('dev'))}`);
     console.log(`redaction, holdout set (80 narratives):\n${scoreTable(scoreSet('holdout'))}`);
+    console.log(`redaction, holdout2 set (50 narratives):\n${scoreTable(scoreSet('holdout2'))}`);
     for (const kind of ['person_name', 'phone', 'street_address'] as const) {
       const score = scores.find((s) => s.kind === kind);
       const recall = score?.recall ?? 0;
