@@ -1,10 +1,11 @@
 /**
  * Finding personal names in free text without a list of the people involved (redaction.ts
- * adds the names the case knows). Rules, in the order they are tried on each run of
- * capitalised words: a title before it ("Officer", "Ms."), a cue ("named", "my name is", a
- * letter's sign-off), a relation or role noun before it ("her son, Dylan", "the accused
- * Ryan"), a common given name at its start, or two or more capitalised words none of which is
- * a common word. A name found once is then found wherever it recurs in the same text.
+ * adds the names the case knows). Rules, in the order they are tried at each word: a title
+ * before it ("Officer", "Ms."), a cue ("named", "my name is", a letter's sign-off), a relation
+ * or role noun before it ("her son, Dylan", "the accused Ryan"), a common given name at its
+ * start, two or more capitalised words with one no dictionary holds, a capitalised word no
+ * dictionary holds, and lower-case words no dictionary holds after a title or in a run. Then
+ * lists, initials and names in web addresses; a name found once is found wherever it recurs.
  * Measured precision and recall: docs/redaction.md.
  */
 import {
@@ -439,6 +440,18 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         continue;
       }
     }
+    // 6. A capitalised word that is in no dictionary, no place list and no acronym: rarer
+    // surnames and given names ("Yosef", "SWEISS", "Nwannewuihe"). Capitals-only text is full
+    // of abbreviations and typos, so there only the rules above apply.
+    if (!upperText && isUnknownWord(text, t)) {
+      const end = takeName(tokens, i, 4, upperText);
+      if (nearPlace(tokens, i, Math.max(end, i + 1))) {
+        continue;
+      }
+      push(i, Math.max(end, i + 1));
+      i = Math.max(end, i + 1) - 1;
+      continue;
+    }
     // 7. Written in lower case after a title and in no dictionary: "officer bunz".
     if (!upperText && titled && t.shape === 'lower' && isUnknownLower(t, 4, false)) {
       push(i, i + 1);
@@ -459,19 +472,6 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         spans.push([t.start, tokens[end - 1]?.end ?? t.end]);
         i = end - 1;
         continue;
-      }
-    }
-    // 6. A capitalised word that is in no dictionary, no place list and no acronym: rarer
-    // surnames and given names ("Yosef", "SWEISS", "Nwannewuihe"). Capitals-only text is full
-    // of abbreviations and typos, so there only the rules above apply.
-    if (!upperText && isUnknownWord(text, t)) {
-      const end = takeName(tokens, i, 4, upperText);
-      if (nearPlace(tokens, i, Math.max(end, i + 1))) {
-        continue;
-      }
-      push(i, Math.max(end, i + 1));
-      if (end > i) {
-        i = end - 1;
       }
     }
   }
