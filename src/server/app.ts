@@ -1,6 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,6 +22,15 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { accessRoutes } from './routes/access.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
+import {
+  DEFAULT_PUBLIC_OPTIONS,
+  publicRoutes,
+  type PublicPortalOptions,
+} from './routes/public/public.routes.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -30,6 +43,14 @@ export interface AppDeps {
   logLevel?: string;
   /** Log destination (tests capture it to prove personal data never reaches the log). */
   logStream?: NodeJS.WritableStream;
+  /** Told of every route as it is registered (the generated authorization test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
+  /** Browser-session lifetimes and cookie flags (defaults: 30 min idle, 12 h absolute). */
+  sessions?: SessionSettings;
+  /** Folder of the built web app (dist/web); pages are served only when it holds index.html. */
+  webRoot?: string;
+  /** Public portal settings (suppression threshold, statistics refresh, rate limits). */
+  publicPortal?: Partial<PublicPortalOptions>;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -38,6 +59,8 @@ export interface RouteContext {
   profile: JurisdictionProfile;
   jurisdiction: string;
   now: () => Date;
+  /** Field cipher (the public door uses it only to redact a case's own identities). */
+  cipher: FieldCipher;
   deps(request: FastifyRequest): CommandDeps;
 }
 
@@ -65,9 +88,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     frameworkErrors,
   });
+  if (deps.onRoute) {
+    const tell = deps.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        tell({ method, url: route.url });
+      }
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const webRoot =
+    deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
+  registerErrorHandler(app, { webRoot });
 
   await app.register(swagger, {
     openapi: {
@@ -78,21 +111,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Staff case-management API for civilian police oversight. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'ovs_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+      tags: [
+        { name: 'public', description: 'The public door: no sign-in, allowlisted fields only' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now });
+  const sessions = deps.sessions ?? DEFAULT_SESSION_SETTINGS;
+  await app.register(cookie);
+  registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now, sessions });
 
   const ctx: RouteContext = {
     db: deps.db,
     profile: deps.profile,
     jurisdiction: deps.jurisdiction,
     now,
+    cipher: deps.cipher,
     deps: (request) => ({
       db: deps.db,
       now,
@@ -109,5 +153,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
+  await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      // one route per built file; every other page path is the not-found handler's SPA fallback
+      wildcard: false,
+      setHeaders(reply, filePath) {
+        // Vite fingerprints everything under assets/: it never changes under the same name
+        void reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
+  await app.register(publicRoutes, {
+    ctx,
+    options: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal },
+    prefix: '/api/public/v1',
+  });
   return app;
 }

@@ -19,6 +19,12 @@ export async function startServer(
     jurisdiction: runtime.jurisdiction,
     bodyLimit: config.bodyLimit,
     logLevel: config.logLevel,
+    sessions: config.sessions,
+    webRoot: config.webRoot,
+    publicPortal: {
+      suppressionThreshold: config.suppressionThreshold,
+      statsTtlMs: config.publicStatsTtlSeconds * 1000,
+    },
   });
   let closing = false;
   const shutdown = (signal: string): void => {

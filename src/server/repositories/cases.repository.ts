@@ -133,17 +133,25 @@ const FACTS_SQL = `
   SELECT c.*,
          COALESCE((SELECT array_agg(DISTINCT ca.agency) FROM case_agencies ca WHERE ca.case_id = c.id), '{}') AS agency_list,
          COALESCE((SELECT json_agg(json_build_object('userId', a.user_id, 'role', a.role))
-                     FROM assignments a WHERE a.case_id = c.id AND a.ended_at IS NULL), '[]') AS assignment_list
+                     FROM assignments a WHERE a.case_id = c.id AND a.ended_at IS NULL), '[]') AS assignment_list,
+         COALESCE((SELECT array_agg(DISTINCT sc.user_id::text)
+                     FROM allegations al JOIN staff_conflicts sc ON sc.member_id = al.member_id AND sc.ended_at IS NULL
+                    WHERE al.case_id = c.id), '{}') AS conflicted_list,
+         -- database clock on both sides: expires_at was set from now() when granted
+         COALESCE((SELECT array_agg(DISTINCT g.user_id::text) FROM break_glass_grants g
+                    WHERE g.case_id = c.id AND g.expires_at > now()), '{}') AS glass_list
     FROM cases c
    WHERE c.jurisdiction = $1 AND c.log_number = $2`;
 
 interface FactsRow extends CaseRow {
   agency_list: string[];
   assignment_list: Array<{ userId: string; role: AssignmentRole }>;
+  conflicted_list: string[];
+  glass_list: string[];
 }
 
 function toFacts(r: FactsRow): CaseWithFacts {
-  const { agency_list, assignment_list, ...row } = r;
+  const { agency_list, assignment_list, conflicted_list, glass_list, ...row } = r;
   return {
     row,
     facts: {
@@ -152,6 +160,8 @@ function toFacts(r: FactsRow): CaseWithFacts {
       leadAgency: row.lead_agency,
       agencies: agency_list,
       assignments: assignment_list,
+      conflictedUserIds: conflicted_list,
+      glassUserIds: glass_list,
     },
   };
 }
@@ -410,23 +420,32 @@ export function scopeCondition(
   scope: CaseScope,
   offset: number,
 ): { sql: string; params: unknown[] } {
+  const u = `$${offset + 1}`;
+  // a recorded relation to an accused member hides the case from that user (ADR 0013)
+  const noConflict = `NOT EXISTS (SELECT 1 FROM allegations cal JOIN staff_conflicts sc ON sc.member_id = cal.member_id AND sc.ended_at IS NULL WHERE cal.case_id = c.id AND sc.user_id = ${u})`;
   switch (scope.kind) {
     case 'all':
-      return { sql: 'true', params: [] };
+      return { sql: noConflict, params: [scope.userId] };
     case 'none':
       return { sql: 'false', params: [] };
     case 'agency': {
-      const u = `$${offset + 1}`;
       const a = `$${offset + 2}`;
       const participates = `(c.lead_agency = ${a} OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency = ${a}))`;
       const visibleKinds = [
         scope.unrestricted ? 'NOT c.restricted' : null,
         scope.restricted ? 'c.restricted' : null,
       ].filter(Boolean);
-      const byAgency =
-        visibleKinds.length > 0 ? `(${participates} AND (${visibleKinds.join(' OR ')}))` : 'false';
+      const alternatives = [
+        scope.assigned
+          ? `EXISTS (SELECT 1 FROM assignments asg WHERE asg.case_id = c.id AND asg.user_id = ${u} AND asg.ended_at IS NULL)`
+          : null,
+        scope.glass
+          ? `EXISTS (SELECT 1 FROM break_glass_grants bg WHERE bg.case_id = c.id AND bg.user_id = ${u} AND bg.expires_at > now())`
+          : null,
+        visibleKinds.length > 0 ? `(${participates} AND (${visibleKinds.join(' OR ')}))` : null,
+      ].filter(Boolean);
       return {
-        sql: `(EXISTS (SELECT 1 FROM assignments asg WHERE asg.case_id = c.id AND asg.user_id = ${u} AND asg.ended_at IS NULL) OR ${byAgency})`,
+        sql: `((${alternatives.length > 0 ? alternatives.join(' OR ') : 'false'}) AND ${noConflict})`,
         params: [scope.userId, scope.agency],
       };
     }
@@ -441,6 +460,7 @@ export interface CaseListFilters {
   facility?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  sort?: 'received_desc' | 'received_asc' | 'log_number' | undefined;
   page: number;
   pageSize: number;
   timeZone: string;
@@ -457,7 +477,17 @@ export interface CaseListRow {
   facility_code: string | null;
 }
 
-/** Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`). */
+/** ORDER BY clauses of the list's sorts (from code, never from input). */
+const SORTS = {
+  received_desc: 'c.received_at DESC, c.log_number DESC',
+  received_asc: 'c.received_at ASC, c.log_number ASC',
+  log_number: 'c.log_number ASC',
+} as const;
+
+/**
+ * Lists the cases the scope allows, filtered, sorted and paged: newest first (best match first
+ * with `q`) unless a sort is given.
+ */
 export async function listCases(
   db: Queryable,
   jurisdiction: string,
@@ -524,7 +554,7 @@ export async function listCases(
   const rows = await db.query<CaseListRow>(
     `SELECT c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, fac.code AS facility_code
        ${from} WHERE ${whereSql}
-      ORDER BY ${rank}c.received_at DESC, c.log_number DESC
+      ORDER BY ${f.sort ? SORTS[f.sort] : `${rank}c.received_at DESC, c.log_number DESC`}
       LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
     pageParams,
   );

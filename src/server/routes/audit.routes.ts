@@ -4,7 +4,7 @@ import { Problem } from '../../shared/schemas/common.ts';
 import type { RouteContext } from '../app.ts';
 import { verifyAuditChain } from '../audit/audit.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { hasRole } from '../policies/actor.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import { ForbiddenError } from '../errors.ts';
 
 const VerifyOut = z.object({
@@ -29,7 +29,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
       },
     },
     async (request) => {
-      if (!hasRole(actorOf(request), 'auditor')) {
+      if (!allowedGlobally(actorOf(request).roles, GlobalAction.verifyAudit)) {
         throw new ForbiddenError('forbidden', 'Only the auditor verifies the audit chain.');
       }
       return verifyAuditChain(ctx.db, ctx.jurisdiction);
