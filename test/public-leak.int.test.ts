@@ -56,7 +56,7 @@ const SENSITIVE = [
   '708-555-0144',
 ];
 
-const post = (who: TestUser, url: string, payload: Record<string, unknown>) =>
+const post = (who: TestUser, url: string, payload: object) =>
   t.as(who, { method: 'POST', url, payload });
 
 async function ok(res: LightMyRequestResponse, status = 201): Promise<Record<string, unknown>> {
