@@ -306,7 +306,8 @@ describe('redactNarrative', () => {
       const started = performance.now();
       const result = redactNarrative(text);
       expect(result.redactions.length).toBe(6000);
-      expect(performance.now() - started).toBeLessThan(2000);
+      // 110 kB in about 0.6 s on a loaded 2-core machine; the bound catches quadratic blow-ups
+      expect(performance.now() - started).toBeLessThan(5000);
     });
   });
 });
