@@ -10,7 +10,7 @@ const boundary = (message, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.oversight', 'coverage', 'bin'] },
+  { ignores: ['node_modules', '.oversight', 'coverage', 'bin', 'dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -33,7 +33,7 @@ export default tseslint.config(
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
   {
     // tests read JSON responses (`any`) and assert on them; the assertions are the type check
-    files: ['test/**', 'bench/**', '**/*.test.ts'],
+    files: ['test/**', 'bench/**', 'e2e/**', '**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -50,8 +50,20 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/web/**'],
+    rules: boundary(
+      'web/ runs in the browser and talks to the server over HTTP only (api/client.ts): it may import shared/, never server/ or cli/.',
+      ['**/server/**', '**/cli/**', 'pg', '@electric-sql/*', 'fastify', 'node:*'],
+    ),
+  },
+  {
+    files: ['src/server/**', 'src/cli/**'],
+    rules: boundary('server/ and cli/ never import the browser app (web/).', ['**/web/**']),
+  },
+  {
     files: ['src/server/domain/**'],
-    rules: boundary('domain/ is pure rules: no database, no HTTP, no I/O.', [
+    rules: boundary('domain/ is pure rules: no database, no HTTP, no I/O, no browser app.', [
+      '**/web/**',
       '**/db/**',
       '**/repositories/**',
       '**/routes/**',
@@ -64,8 +76,8 @@ export default tseslint.config(
   {
     files: ['src/server/routes/**'],
     rules: boundary(
-      'Routes parse, authorize, call a command or repository read, and present: they never touch db/ directly.',
-      ['**/db/**', 'pg', '@electric-sql/*'],
+      'Routes parse, authorize, call a command or repository read, and present: they never touch db/ directly (nor import the browser app).',
+      ['**/db/**', '**/web/**', 'pg', '@electric-sql/*'],
     ),
   },
   prettier,

@@ -1,6 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -9,6 +13,7 @@ import {
 import type { Db } from './db/client.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
+import type { AuditSigningKey } from './audit/checkpoints.ts';
 import type { CommandDeps } from './commands/context.ts';
 import { registerAuth, actorOf } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
@@ -18,6 +23,10 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { accessRoutes } from './routes/access.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
 import {
   DEFAULT_PUBLIC_OPTIONS,
   publicRoutes,
@@ -35,6 +44,14 @@ export interface AppDeps {
   logLevel?: string;
   /** Log destination (tests capture it to prove personal data never reaches the log). */
   logStream?: NodeJS.WritableStream;
+  /** Verifies (and may sign) audit checkpoints; without it checkpoints are not checked. */
+  auditKey?: AuditSigningKey;
+  /** Told of every route as it is registered (the generated authorization test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
+  /** Browser-session lifetimes and cookie flags (defaults: 30 min idle, 12 h absolute). */
+  sessions?: SessionSettings;
+  /** Folder of the built web app (dist/web); pages are served only when it holds index.html. */
+  webRoot?: string;
   /** Public portal settings (suppression threshold, statistics refresh, rate limits). */
   publicPortal?: Partial<PublicPortalOptions>;
 }
@@ -42,6 +59,7 @@ export interface AppDeps {
 /** Per-request dependencies for commands and reads. */
 export interface RouteContext {
   db: Db;
+  auditKey: AuditSigningKey | null;
   profile: JurisdictionProfile;
   jurisdiction: string;
   now: () => Date;
@@ -74,9 +92,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     frameworkErrors,
   });
+  if (deps.onRoute) {
+    const tell = deps.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        tell({ method, url: route.url });
+      }
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const webRoot =
+    deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
+  registerErrorHandler(app, { webRoot });
 
   await app.register(swagger, {
     openapi: {
@@ -87,21 +115,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Staff case-management API for civilian police oversight. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'ovs_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
       tags: [
         { name: 'public', description: 'The public door: no sign-in, allowlisted fields only' },
       ],
-      security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now });
+  const sessions = deps.sessions ?? DEFAULT_SESSION_SETTINGS;
+  await app.register(cookie);
+  registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now, sessions });
 
   const ctx: RouteContext = {
     db: deps.db,
+    auditKey: deps.auditKey ?? null,
     profile: deps.profile,
     jurisdiction: deps.jurisdiction,
     now,
@@ -122,6 +158,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
+  await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      // one route per built file; every other page path is the not-found handler's SPA fallback
+      wildcard: false,
+      setHeaders(reply, filePath) {
+        // Vite fingerprints everything under assets/: it never changes under the same name
+        void reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
   await app.register(publicRoutes, {
     ctx,
     options: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal },

@@ -8,7 +8,7 @@ import { computeCaseDeadlines, type Deadline } from '../domain/clocks.ts';
 import { formatLogNumber } from '../domain/log-number.ts';
 import { restrictionFor } from '../domain/restriction.ts';
 import { routeCase, type RoutingDecision } from '../domain/routing.ts';
-import { hasRole } from '../policies/actor.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import {
   assignLogNumber,
   insertCase,
@@ -42,7 +42,7 @@ export interface FiledCase {
  * its parties, lead agency, routing decision, first stage, deadlines and the audit row together.
  */
 export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Promise<FiledCase> {
-  if (!hasRole(deps.actor, 'intake', 'supervisor', 'chief_administrator')) {
+  if (!allowedGlobally(deps.actor.roles, GlobalAction.fileCase)) {
     throw new ForbiddenError(
       'forbidden',
       'Only intake, supervisors and chief administrators register cases.',

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SessionSettings } from '../security/sessions.ts';
 
 /** Everything the server reads from its environment, parsed once. */
 export interface Config {
@@ -18,10 +20,18 @@ export interface Config {
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The built web app (`npm run build` → dist/web), served at `/` and `/staff/`. */
+  webRoot: string;
+  /** Browser sessions: idle and absolute timeouts, Secure cookies behind a TLS proxy. */
+  sessions: SessionSettings;
   /** Public statistics: cells counting fewer than this are suppressed (PRODUCT.md §4). */
   suppressionThreshold: number;
   /** Public statistics: seconds a computed grid is served before it is recomputed. */
   publicStatsTtlSeconds: number;
+  /** Ed25519 private key (PEM) that signs audit checkpoints; a file, never the database. */
+  auditKeyFile: string;
+  /** Minutes between signed audit checkpoints while serving (0: only by `oversight audit checkpoint`). */
+  auditCheckpointMinutes: number;
 }
 
 const EnvSchema = z.object({
@@ -40,9 +50,18 @@ const EnvSchema = z.object({
     .default('chicago'),
   OVERSIGHT_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OVERSIGHT_WEB_ROOT: z.string().min(1).optional(),
+  OVERSIGHT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  OVERSIGHT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  OVERSIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   OVERSIGHT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(5),
   OVERSIGHT_PUBLIC_STATS_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  OVERSIGHT_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  OVERSIGHT_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
+
+/** dist/web of this checkout, wherever the process was started from. */
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /** Thrown when the environment is invalid; lists every bad variable at once. */
 export class ConfigError extends Error {}
@@ -69,7 +88,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jurisdiction: e.OVERSIGHT_JURISDICTION,
     bodyLimit: e.OVERSIGHT_BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
+    webRoot: e.OVERSIGHT_WEB_ROOT ? path.resolve(e.OVERSIGHT_WEB_ROOT) : DEFAULT_WEB_ROOT,
+    sessions: {
+      idleMinutes: e.OVERSIGHT_SESSION_IDLE_MINUTES,
+      absoluteHours: e.OVERSIGHT_SESSION_ABSOLUTE_HOURS,
+      secureCookies: e.OVERSIGHT_SECURE_COOKIES === 'true',
+    },
     suppressionThreshold: e.OVERSIGHT_SUPPRESSION_THRESHOLD,
     publicStatsTtlSeconds: e.OVERSIGHT_PUBLIC_STATS_TTL_SECONDS,
+    auditKeyFile: path.resolve(
+      e.OVERSIGHT_AUDIT_KEY_FILE ?? path.join(e.OVERSIGHT_DATA_DIR, 'keys', 'audit-signing.pem'),
+    ),
+    auditCheckpointMinutes: e.OVERSIGHT_AUDIT_CHECKPOINT_MINUTES,
   };
 }

@@ -22,8 +22,15 @@ import {
 } from '../commands/statements.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
-import { findUserByEmail } from '../repositories/users.repository.ts';
+import { findUserByEmail, setPasswordIfMissing } from '../repositories/users.repository.ts';
+import { hashPassword } from '../security/credentials.ts';
 import { findMembersByStar } from '../repositories/members.repository.ts';
+
+/**
+ * The password of every demo user, for signing in to the web app on a demo data directory. It is
+ * public (README) on purpose: demo data is fictional and the demo is for trying the product.
+ */
+export const DEMO_PASSWORD = 'oversight-demo';
 
 /** Demo staff: one per role and agency a newcomer needs to try the product. */
 export const DEMO_USERS: ReadonlyArray<{
@@ -223,7 +230,19 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
   );
   if (!alreadyLoaded) {
     for (const u of DEMO_USERS) {
-      await addUser(sys, { email: u.email, displayName: u.name, agency: u.agency, roles: u.roles });
+      await addUser(sys, {
+        email: u.email,
+        displayName: u.name,
+        agency: u.agency,
+        roles: u.roles,
+        password: DEMO_PASSWORD,
+      });
+    }
+  } else {
+    // data directories made before sign-in existed: give their demo users the demo password
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const u of DEMO_USERS) {
+      await setPasswordIfMissing(rt.db, rt.jurisdiction, u.email, hash);
     }
   }
   const actors = new Map<string, Actor>();
@@ -265,6 +284,7 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
       (t) => `  ${t.email.padEnd(28)} ${`${t.agency} ${t.roles.join(',')}`.padEnd(28)} ${t.token}`,
     ),
     'Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:3000/api/v1/cases',
+    `Staff web app: http://127.0.0.1:3000/staff/ (every demo user's password: ${DEMO_PASSWORD})`,
   ];
   return { loaded: !alreadyLoaded, tokens, text: lines.join('\n') };
 }

@@ -5,6 +5,8 @@
  * list of redactions (with their legal basis) out. Labelling rules and measured precision and
  * recall: docs/redaction.md.
  */
+import { CHICAGO_STREETS, COMMON_WORDS } from './redaction-lexicon.ts';
+import { findPersonNames } from './redaction-names.ts';
 
 /** What a redaction removed. Stable codes (stored and shown next to each redaction). */
 export const RedactionKind = {
@@ -121,13 +123,12 @@ function candidate(
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 
-// North American numbers: (312) 555-0100, 312-555-0100, 312.555.0100, +1 312 555 0100, and
-// seven-digit local numbers written with a separator (555-0100). Digits glued to letters or to
-// other digits are not phone numbers (log numbers, RD numbers).
+// North American numbers: (312) 555-0100, 312-555-0100, 312.555.0100, +1 312 555 0100,
+// 3125550100, and seven-digit local numbers written with a separator (555-0100). Digits glued to
+// letters or to other digits are not phone numbers (log, RD and CB numbers); seven bare digits
+// are a legacy log number, not a phone.
 const PHONE =
-  /(?<![\p{L}\p{N}-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|-\d)/gu;
-// Ten bare digits only next to a phone word (a bare 10-digit run is as often an RD number).
-const PHONE_BARE = /\b(?:phone|cell|tel|telephone|number|called|call|text|#)\D{0,20}?(\d{10})\b/giu;
+  /(?:(?<![\p{L}\p{N}#-])|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
 
 function findContacts(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
@@ -136,11 +137,6 @@ function findContacts(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(PHONE)) {
     out.push(candidate('phone', m.index, m.index + m[0].length));
   }
-  for (const m of text.matchAll(PHONE_BARE)) {
-    const digits = m[1] ?? '';
-    const start = m.index + m[0].length - digits.length;
-    out.push(candidate('phone', start, start + digits.length));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,9 +144,9 @@ function findContacts(text: string, out: Candidate[]): void {
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4})`;
+const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{8}|\\d{6}|\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4})`;
 const DOB = new RegExp(
-  `\\b(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date|birthday|born(?:\\s+on)?|fecha\\s+de\\s+nacimiento|nacid[oa](?:\\s+el)?)\\s*[:#-]?\\s*(?:of\\s+|is\\s+|was\\s+)?(${DATE})`,
+  `(?<![\\p{L}])(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date|birthday|born(?:\\s+on)?|fecha\\s+de\\s+nacimiento|nacid[oa](?:\\s+el)?)\\s*[:#-]?\\s*(?:of\\s+|is\\s+|was\\s+)?(${DATE})`,
   'giu',
 );
 
@@ -166,16 +162,25 @@ function findDatesOfBirth(text: string, out: Candidate[]): void {
 // Licence plates: a plate-like token (letters and digits, at least one digit) after a plate cue.
 
 const PLATE = new RegExp(
-  String.raw`\b(?:licen[cs]e\s+plates?|licen[cs]e|plates?|tags?|L\.?P\.?|placas?)(?:\s+(?:number|no\.?|#))?\s*(?:(?:of|is|was|reading|reads|number|no\.?|#|:)\s*)*` +
-    String.raw`((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5})?)\b`,
+  String.raw`(?<![\p{L}])(?:licen[cs]e\s*plates?|lic\.?\s*plates?|licen[cs]e|plates?|tags?|L\.?P\.?|placas?)` +
+    String.raw`(?:\s*(?:number|num|no\.?|#))?[\s:#(]*(?:(?:of|is|was|reads?|reading|number|no\.?)[\s:#(]+)*` +
+    String.raw`(?:(IL|Ill\.?|Illinois|IN|Indiana|WI|Wisconsin|MI|Michigan|temp(?:orary)?)[\s:#-]+)?` +
+    String.raw`([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}|[A-Z0-9]{2,8})(?![\p{L}\p{N}])`,
   'giu',
 );
 
 function findPlates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(PLATE)) {
-    const plate = m[1] ?? '';
-    // A plate is written in capitals and digits; "license 2 years ago" is not a plate.
-    if (!/^[A-Z0-9 -]+$/.test(plate) || !/\d/.test(plate) || plate.replace(/\D/g, '').length < 2) {
+    const state = m[1];
+    const plate = m[2] ?? '';
+    // A plate is written in capitals and digits, with two digits or more; "license 2 years ago",
+    // "plates in 2019" and "plates expired" are not plates.
+    if (
+      !/^[A-Z0-9 -]+$/.test(plate) ||
+      plate.replace(/\D/g, '').length < 2 ||
+      /^(?:19|20)\d{2}$/.test(plate) ||
+      (state !== undefined && !/^[A-Z]/.test(state))
+    ) {
       continue;
     }
     const start = m.index + m[0].length - plate.length;
@@ -186,187 +191,142 @@ function findPlates(text: string, out: Candidate[]): void {
 // ---------------------------------------------------------------------------------------------
 // Street addresses → block level ("1234 W Main St" → "1200 block of W Main St").
 
-const DIRECTION = String.raw`(?:N|S|E|W|North|South|East|West|No|So)\.?`;
-const SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir)`;
-const STREET_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{L}'’-]*)`;
-const STREET_WORDS = String.raw`${STREET_WORD}(?:\s+${STREET_WORD}){0,2}?`;
-const UNIT = String.raw`(?:\.?,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|#)\.?\s*#?\s*[\p{L}\d-]{1,5}(?![\p{L}\p{N}]))?`;
-// number [- number] then: DIRECTION words SUFFIX | DIRECTION word | words SUFFIX; then a unit.
+const DIRECTION = /^(?:N|S|E|W|North|South|East|West|No|So)\.?$/iu;
+const SUFFIX =
+  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row)\.?$/iu;
+const ORDINAL = /^\d{1,3}\s?(?:st|nd|rd|th)$/iu;
+const ADDRESS_WORD = String.raw`(?:\d{1,3}\s?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*\.?)`;
+// A house number (not money, a badge or part of a longer code), an optional range, then a
+// direction glued or spaced, then up to four words; the code below decides what they are.
 const ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\s*-\s*\d{1,5})?\s+` +
-    String.raw`(?:(${DIRECTION})\s+(?:(${STREET_WORDS})\s+(${SUFFIX})|(${STREET_WORD}))|(${STREET_WORDS})\s+(${SUFFIX}))` +
-    String.raw`(?![\p{L}\p{N}])(${UNIT})`,
+  // a form's label may be glued to the number: "Mailing Address11444 VANCE JACKSON ROAD"
+  String.raw`(?:(?<![\p{L}\p{N}/.,$#:-])|(?<=address[\s:#]*))(\d{1,5})(?:\s?-\s?\d{1,5})?(?=\s)` +
+    String.raw`((?:\s+|(?<=\s(?:N|S|E|W)\.?)(?=\d))${ADDRESS_WORD}){1,4}`,
   'giu',
 );
+const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
+const UNIT =
+  /^\.?,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|#)\.?\s*#?\s*[\p{L}\d-]{1,5}(?![\p{L}\p{N}])/iu;
+
+/** Within one edit of a street word spelled out ("streer", "avenu", "stret"). */
+function isSuffixTypo(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    w.length >= 5 &&
+    ['street', 'avenue', 'boulevard', 'parkway', 'drive'].some((s) => withinOneEdit(w, s))
+  );
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) {
+    return false;
+  }
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) {
+    i++;
+  }
+  // the rest after one substitution, deletion or insertion must match
+  return (
+    a.slice(i + 1) === b.slice(i + 1) ||
+    a.slice(i) === b.slice(i + 1) ||
+    a.slice(i + 1) === b.slice(i)
+  );
+}
 
 function blockOf(houseNumber: string): string {
   const n = Number.parseInt(houseNumber, 10);
   return String(Math.floor(n / 100) * 100);
 }
 
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/**
+ * "1234 W Main St, Apt 2" → "1200 block of W Main St". An exact address is a house number and
+ * then a direction and a street, or a street and a suffix, or a Chicago street the profile
+ * knows ("10220 Wentworth"). Block-level references ("the 7700 block of S Wolcott") and
+ * intersections are already public and stay.
+ */
 function findAddresses(text: string, out: Candidate[]): void {
+  // Words are matched against a fresh regex per candidate so the outer iteration is untouched.
+  ADDRESS.lastIndex = 0;
   for (const m of text.matchAll(ADDRESS)) {
-    const [whole, number = '', direction, dirStreet, dirSuffix, dirSingle, street, suffix] = m;
-    const streetName = dirStreet ?? dirSingle ?? street ?? '';
-    // The regex is case-insensitive for "Ave"/"AVE"; a street name still starts with a capital
-    // or is an ordinal ("2 officers", "3 black males" are not addresses).
-    if (!/^[\p{Lu}\d]/u.test(streetName)) {
+    const number = m[1] ?? '';
+    const tailStart = m.index + number.length;
+    const tail = text.slice(tailStart, m.index + m[0].length);
+    const words = [...tail.matchAll(ADDRESS_WORDS)].map((w) => ({
+      text: w[0].replace(/\.$/u, ''),
+      end: tailStart + w.index + w[0].replace(/\.$/u, '').length,
+    }));
+    // the range "1200-1210" leaves its second number out of the words
+    const first = words[0];
+    if (first === undefined) {
       continue;
     }
-    const parts = [direction, streetName, dirSuffix ?? suffix].filter(
-      (p): p is string => p !== undefined && p !== '',
+    let direction: string | undefined;
+    let rest = words;
+    if (DIRECTION.test(first.text) && words.length > 1) {
+      direction = first.text;
+      rest = words.slice(1);
+    }
+    const suffixAt = rest.findIndex(
+      (w, i) => i > 0 && (SUFFIX.test(w.text) || isSuffixTypo(w.text)),
     );
-    out.push(
-      candidate(
-        'street_address',
-        m.index,
-        m.index + whole.length,
-        `${blockOf(number)} block of ${parts.join(' ')}`,
-      ),
-    );
+    const street = rest[0];
+    if (street === undefined) {
+      continue;
+    }
+    const known = CHICAGO_STREETS.has(street.text.toLowerCase());
+    const ordinal = ORDINAL.test(street.text);
+    const nameOk = isCapitalised(street.text) || ordinal || known;
+    let used: typeof words;
+    if (suffixAt > 0 && suffixAt <= 3) {
+      const streetWords = rest.slice(0, suffixAt);
+      // "3 officers Ave" is not an address: the street words need a capital, unless a
+      // direction or a known street vouches for them.
+      if (!nameOk && direction === undefined) {
+        continue;
+      }
+      if (streetWords.some((w) => DIRECTION.test(w.text) && w !== street)) {
+        continue;
+      }
+      used = [...(direction === undefined ? [] : [first]), ...rest.slice(0, suffixAt + 1)];
+    } else if (direction !== undefined && nameOk) {
+      used = [first, street];
+    } else if (
+      direction === undefined &&
+      known &&
+      isCapitalised(street.text) &&
+      // "51 Wentworth" (a station's shorthand), "3 Chicago Police Cars", "17 STATE UNIVERSITIES":
+      // without a direction or suffix only a plausible house number makes an address
+      Number(number) >= 100 &&
+      !/^(?:19|20)\d{2}$/u.test(number)
+    ) {
+      used = [street];
+    } else {
+      continue;
+    }
+    // A year is a house number only with a suffix or a known street ("in 2018 South Side").
+    if (/^(?:19|20)\d{2}$/u.test(number) && suffixAt < 0 && !known) {
+      continue;
+    }
+    const lastWord = used[used.length - 1];
+    if (lastWord === undefined) {
+      continue;
+    }
+    let end = lastWord.end;
+    const unit = UNIT.exec(text.slice(end));
+    if (unit !== null) {
+      end += unit[0].length;
+    }
+    const label = used.map((w) => w.text.replace(/\s+/gu, ' ')).join(' ');
+    out.push(candidate('street_address', m.index, end, `${blockOf(number)} block of ${label}`));
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Personal names.
-
-/** Capitalised words that follow a title or cue but are not names. */
-const NOT_A_NAME = new Set(
-  [
-    'a',
-    'an',
-    'and',
-    'the',
-    'of',
-    'on',
-    'in',
-    'at',
-    'to',
-    'or',
-    'was',
-    'were',
-    'who',
-    'did',
-    'had',
-    'has',
-    'is',
-    'he',
-    'she',
-    'they',
-    'his',
-    'her',
-    'their',
-    'then',
-    'that',
-    'this',
-    'stated',
-    'said',
-    'reported',
-    'alleges',
-    'alleged',
-    'allegedly',
-    'involved',
-    'unknown',
-    'accused',
-    'officer',
-    'officers',
-    'police',
-    'department',
-    'district',
-    'station',
-    'unit',
-    'star',
-    'badge',
-    'number',
-    'rank',
-    'also',
-    'further',
-    'while',
-    'when',
-    'after',
-    'before',
-    'because',
-    'but',
-    'with',
-    'without',
-    'from',
-    'for',
-    'by',
-    'as',
-    'it',
-    'not',
-    'no',
-    'yes',
-    'all',
-    'both',
-    'two',
-    'three',
-    'other',
-    'another',
-    'one',
-    'copa',
-    'cpd',
-    'bia',
-    'ipra',
-    'ops',
-    'chicago',
-    'illinois',
-  ].map((w) => w.toLowerCase()),
-);
-
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}'’]*(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?|\p{Lu}\.)`;
-const NAME_WORD_UPPER = String.raw`(?:\p{Lu}[\p{Lu}\p{M}'’-]+|\p{Lu}\.)`;
-const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Señor|Señora|Officer|Ofc|Off|P\.?\s?O|Police\s+Officer|Sgt|Sergeant|Lt|Lieutenant|Det|Detective|Capt|Captain|Cmdr|Commander|Chief|Deputy|Investigator|Inv|Agent|Trooper|Judge|Attorney|Atty)\.?`;
-const CUE = String.raw`(?:named|name\s+is|identified\s+as|known\s+as|by\s+the\s+name\s+of|se\s+llama|llamad(?:o|a))`;
-
-/** `TITLE` in any letter case (the older CLEAR narratives are written in capitals). */
-function caseless(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] ?? '';
-    if (ch === '\\') {
-      out += ch + (source[i + 1] ?? '');
-      i++;
-    } else if (/[a-z]/i.test(ch)) {
-      out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-const NAME_PATTERNS: RegExp[] = [
-  new RegExp(`\\b${TITLE}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`, 'gu'),
-  new RegExp(`\\b${caseless(TITLE)}\\s+(${NAME_WORD_UPPER}(?:\\s+${NAME_WORD_UPPER}){0,2})`, 'gu'),
-  new RegExp(`\\b${caseless(CUE)}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`, 'gu'),
-];
-
-function findNamesByContext(text: string, out: Candidate[]): void {
-  for (const pattern of NAME_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
-      const group = m[1] ?? '';
-      const groupStart = m.index + m[0].length - group.length;
-      // Keep the leading run of words that can be names ("Officer Smith And" → "Smith").
-      let end = groupStart;
-      let words = 0;
-      let initialsOnly = true;
-      for (const w of group.matchAll(/\S+/gu)) {
-        if (NOT_A_NAME.has(w[0].toLowerCase().replace(/\.$/u, ''))) {
-          break;
-        }
-        words++;
-        initialsOnly &&= /^\p{Lu}\.?$/u.test(w[0]);
-        end = groupStart + w.index + w[0].length;
-      }
-      // A lone initial ("Officer A") is how narratives already anonymise: not a name.
-      if (words === 0 || initialsOnly) {
-        continue;
-      }
-      out.push(candidate('person_name', groupStart, end));
-    }
-  }
-}
+// Names the case knows, and shelter locations.
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -420,7 +380,7 @@ function findKnown(
     needles.add(name);
     if (parts) {
       for (const part of name.split(/[\s,]+/u)) {
-        if (part.replace(/\P{L}/gu, '').length >= 3 && !NOT_A_NAME.has(fold(part))) {
+        if (part.replace(/\P{L}/gu, '').length >= 3 && !COMMON_WORDS.has(fold(part))) {
           needles.add(part);
         }
       }
@@ -429,28 +389,6 @@ function findKnown(
   for (const needle of needles) {
     for (const [start, end] of findLiteral(text, needle)) {
       out.push(candidate(kind, start, end));
-    }
-  }
-}
-
-/** A name found once is redacted everywhere in the text ("John Smith … Smith said"). */
-function propagateNames(text: string, out: Candidate[]): void {
-  const words = new Set<string>();
-  for (const c of out) {
-    if (c.kind !== 'person_name') {
-      continue;
-    }
-    for (const word of text.slice(c.start, c.end).split(/\s+/u)) {
-      const letters = word.replace(/[^\p{L}'’-]/gu, '');
-      if (letters.length >= 3 && !NOT_A_NAME.has(letters.toLowerCase())) {
-        words.add(letters);
-      }
-    }
-  }
-  for (const word of words) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(pattern)) {
-      out.push(candidate('person_name', m.index, m.index + m[0].length));
     }
   }
 }
@@ -489,8 +427,9 @@ export function redactNarrative(text: string, options: RedactionOptions = {}): R
   findPlates(text, found);
   findAddresses(text, found);
   findKnown(text, options.knownNames ?? [], 'person_name', found, true);
-  findNamesByContext(text, found);
-  propagateNames(text, found);
+  for (const [start, end] of findPersonNames(text)) {
+    found.push(candidate('person_name', start, end));
+  }
 
   const kept = resolveOverlaps(found);
   let result = '';

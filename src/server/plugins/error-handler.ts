@@ -147,7 +147,10 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
  * The one error handler: every error leaves as RFC 9457 problem+json with a stable `code`.
  * Validation problems list their fields; 5xx details stay in the log, never in the response.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  opts: { webRoot?: string | undefined } = {},
+): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       return send(reply, problem(err.status, err.code, err.title, err.message, err.fields));
@@ -218,8 +221,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(
+  app.setNotFoundHandler((request, reply) => {
+    const page = opts.webRoot ? spaPage(request) : undefined;
+    if (page) {
+      // the browser app routes this path itself: hand it the app's HTML
+      return reply.header('cache-control', 'no-cache').sendFile(page);
+    }
+    return send(
       reply,
       problem(
         404,
@@ -227,6 +235,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
         'Not found',
         `No route ${request.method} ${request.url.split('?')[0]}.`,
       ),
-    ),
-  );
+    );
+  });
+}
+
+/**
+ * The HTML entry for a page path: `/staff/...` is the staff app, any other GET outside the API
+ * and the health check is the public portal. API paths stay problem+json 404s.
+ */
+function spaPage(request: FastifyRequest): string | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return undefined;
+  }
+  const pathname = request.url.split('?')[0]!;
+  if (/^\/(api|health)(\/|$)/.test(pathname)) {
+    return undefined;
+  }
+  return /^\/staff(\/|$)/.test(pathname) ? 'staff/index.html' : 'index.html';
 }

@@ -112,3 +112,47 @@ export async function findUserByTokenHash(
   );
   return rows[0];
 }
+
+/** The password hash of an active user, for sign-in only. */
+export async function findUserCredentials(
+  db: Queryable,
+  jurisdiction: string,
+  email: string,
+): Promise<
+  | {
+      id: string;
+      email: string;
+      display_name: string;
+      agency: Agency;
+      roles: Role[];
+      password_hash: string | null;
+    }
+  | undefined
+> {
+  const rows = await db.query<{
+    id: string;
+    email: string;
+    display_name: string;
+    agency: Agency;
+    roles: Role[];
+    password_hash: string | null;
+  }>(
+    `SELECT id, email, display_name, agency, roles, password_hash FROM users
+      WHERE jurisdiction = $1 AND email = lower($2) AND disabled_at IS NULL`,
+    [jurisdiction, email],
+  );
+  return rows[0];
+}
+
+/** Sets a password for a user who has none (demo data directories made before sign-in). */
+export async function setPasswordIfMissing(
+  db: Queryable,
+  jurisdiction: string,
+  email: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE users SET password_hash = $3 WHERE jurisdiction = $1 AND email = lower($2) AND password_hash IS NULL`,
+    [jurisdiction, email, passwordHash],
+  );
+}

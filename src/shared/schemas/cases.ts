@@ -15,6 +15,10 @@ import {
 } from '../enums.ts';
 import { DateOnly, Instant, LanguageCode, LogNumber, Text, Uuid } from './common.ts';
 
+/** Orders of the case list. */
+export const CASE_SORTS = ['received_desc', 'received_asc', 'log_number'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 const PenaltyCode = z.string().regex(/^\d{3}$/, 'must be a 3-digit CPD penalty code');
 
 /** Contact-safety preferences: how (and whether) the office may reach the person. */
@@ -408,6 +412,8 @@ export const CaseListQuery = z.strictObject({
   from: DateOnly.optional(),
   /** Received on or before this date. */
   to: DateOnly.optional(),
+  /** Order; without it, best match first when `q` is given, else newest first. */
+  sort: z.enum(CASE_SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });

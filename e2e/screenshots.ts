@@ -1,0 +1,67 @@
+/**
+ * `npm run screenshots`: regenerates docs/screenshots/*.png of the main pages, signed in as the
+ * demo chief administrator on a fresh demo server (English, plus the Spanish dashboard and intake).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launch, newPage, signIn } from './browser.ts';
+import { startServer } from './server.ts';
+
+const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+const server = await startServer();
+const browser = await launch();
+try {
+  fs.mkdirSync(OUT, { recursive: true });
+  const { page } = await newPage(browser, server.baseUrl);
+  await page.goto('/');
+  await page.locator('h1').waitFor();
+  await shot(page, 'public-home');
+  await page.goto('/staff/');
+  await page.locator('#signin-email').waitFor();
+  await shot(page, 'sign-in');
+  await signIn(page, 'chief@copa.example');
+  await page.locator('#dash-deadlines').waitFor();
+  await shot(page, 'dashboard');
+  await page.goto('/staff/cases');
+  await page.getByTestId('queue-total').waitFor();
+  await shot(page, 'case-queue');
+  await page.goto('/staff/cases?facility=D010');
+  await page.getByTestId('queue-total').waitFor();
+  const first = page.locator('table tbody tr th a').first();
+  const logNumber = (await first.textContent())!.trim();
+  await page.goto(`/staff/cases/${logNumber}`);
+  await page.getByTestId('case-title').waitFor();
+  await shot(page, 'case-page');
+  const member = page.locator('[data-testid=section-allegations] table a').first();
+  if ((await member.count()) > 0) {
+    await member.click();
+    await page.getByTestId('current-duty').waitFor();
+    await shot(page, 'member-profile');
+  }
+  await page.goto('/staff/facilities');
+  await page.locator('#fac-all').waitFor();
+  await shot(page, 'facilities');
+  await page.goto('/staff/intake');
+  await page.locator('#narrative').waitFor();
+  await shot(page, 'intake-wizard');
+
+  const es = await newPage(browser, server.baseUrl, 'es');
+  await signIn(es.page, 'intake@copa.example');
+  await es.page.locator('#dash-deadlines').waitFor();
+  await shot(es.page, 'dashboard-es');
+  await es.page.goto('/staff/intake');
+  await es.page.locator('#narrative').waitFor();
+  await shot(es.page, 'intake-wizard-es');
+} finally {
+  await browser.close();
+  await server.stop();
+}

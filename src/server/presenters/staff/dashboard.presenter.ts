@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { DashboardDeadline } from '../../../shared/schemas/dashboard.ts';
+import type { DueDeadlineRow } from '../../repositories/dashboard.repository.ts';
+import { isoRequired } from '../../repositories/sql.ts';
+
+/** An open deadline on the dashboard, marked overdue when its due time has passed. */
+export function presentDueDeadline(
+  d: DueDeadlineRow,
+  now: Date,
+): z.output<typeof DashboardDeadline> {
+  return {
+    logNumber: d.log_number,
+    kind: d.kind,
+    sequence: d.sequence,
+    dueDate: d.due_date,
+    dueAt: isoRequired(d.due_at),
+    basis: d.basis,
+    clause: d.clause,
+    overdue: new Date(d.due_at).getTime() < now.getTime(),
+    status: d.status,
+    categories: d.categories as Array<'miscellaneous'>,
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CASE_STATUSES, CATEGORIES } from '../enums.ts';
+import { DateOnly, Instant, LogNumber } from './common.ts';
+import { CaseListItem, Routing } from './cases.ts';
+
+/** One open deadline on the dashboard, with the clause behind its clock. */
+export const DashboardDeadline = z.object({
+  logNumber: LogNumber,
+  kind: z.string(),
+  sequence: z.number().int(),
+  dueDate: DateOnly,
+  dueAt: Instant,
+  /** Plain words naming the clause. */
+  basis: z.string(),
+  clause: z.string(),
+  overdue: z.boolean(),
+  status: z.enum(CASE_STATUSES),
+  categories: z.array(z.enum(CATEGORIES)),
+});
+
+/** GET /api/v1/dashboard: the signed-in user's starting page. */
+export const DashboardOut = z.object({
+  /** Open cases the caller is assigned to. */
+  myCases: z.array(CaseListItem),
+  /** Open deadlines due within `horizonDays` (or overdue) on cases the caller may see fully. */
+  deadlines: z.array(DashboardDeadline),
+  horizonDays: z.number().int(),
+  /** Cases still in intake, newest first. */
+  newIntakes: z.array(CaseListItem),
+  /** Restricted cases the caller may open (each open is audited), newest first. */
+  restricted: z.array(CaseListItem),
+});
+
+/** POST /api/v1/routing/preview: where intake would route this case, and whether restricted. */
+export const RoutingPreviewOut = z.object({
+  routing: Routing.omit({ decidedAt: true }),
+  restricted: z.boolean(),
+  restrictionReasons: z.array(z.string()),
+});

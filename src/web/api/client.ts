@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+import type {
+  ActivityRequest,
+  AgencyRequest,
+  AllegationRequest,
+  AssignmentRequest,
+  CaseIntakeRequest,
+  CaseIntakeResponse,
+  CaseListQuery,
+  CaseListResponse,
+  CaseOut,
+  ExtensionRequest,
+  FindingRequest,
+  PressInquiryRequest,
+  StatementRequest,
+  TransitionRequest,
+} from '../../shared/schemas/cases.ts';
+import type { Problem } from '../../shared/schemas/common.ts';
+import type {
+  DutyStatusRequest,
+  MemberDetailOut,
+  MemberListResponse,
+} from '../../shared/schemas/members.ts';
+import type { FacilityOut } from '../../shared/schemas/facilities.ts';
+import type { SessionOut, SignInRequest } from '../../shared/schemas/session.ts';
+import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
+
+/** One field's problem, keyed by its dotted path (`parties.0.language`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A failed API call: the problem+json body's status, stable code and field errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+let csrfToken: string | null = null;
+const sessionLostListeners = new Set<() => void>();
+
+/** Called whenever an API call answers 401: the session ended under the page. */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
+  if (method !== 'GET' && csrfToken) {
+    // the session cookie is sent automatically; this header proves the page is ours (CSRF)
+    headers['x-csrf-token'] = csrfToken;
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached.');
+  }
+  if (res.status === 204) {
+    return undefined as T;
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const p = (data ?? {}) as Partial<Problem>;
+    if (res.status === 401 && !url.endsWith('/api/v1/session')) {
+      sessionLostListeners.forEach((l) => l());
+    }
+    throw new ApiError(res.status, p.code ?? 'error', p.detail ?? res.statusText, p.errors ?? []);
+  }
+  return data as T;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== '') {
+      q.set(k, String(v));
+    }
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+type In<T extends z.ZodType> = z.input<T>;
+type Out<T extends z.ZodType> = z.output<T>;
+export type Case = Out<typeof CaseOut>;
+export type CaseList = Out<typeof CaseListResponse>;
+export type Session = Out<typeof SessionOut>;
+export type MemberDetail = Out<typeof MemberDetailOut>;
+export type Facility = Out<typeof FacilityOut>;
+export type Dashboard = Out<typeof DashboardOut>;
+export type RoutingPreview = Out<typeof RoutingPreviewOut>;
+export type IntakeBody = In<typeof CaseIntakeRequest>;
+export type CaseQuery = Partial<In<typeof CaseListQuery>>;
+
+/** The staff API, typed by the shared zod schemas (the same ones the server validates with). */
+export const api = {
+  async signIn(body: In<typeof SignInRequest>): Promise<Session> {
+    const s = await call<Session>('POST', '/api/v1/session', body);
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  async session(): Promise<Session> {
+    const s = await call<Session>('GET', '/api/v1/session');
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  async signOut(): Promise<void> {
+    await call<void>('DELETE', '/api/v1/session');
+    csrfToken = null;
+  },
+  dashboard: () => call<Dashboard>('GET', '/api/v1/dashboard'),
+  listCases: (q: CaseQuery) =>
+    call<CaseList>('GET', `/api/v1/cases${query(q as Record<string, string>)}`),
+  getCase: (logNumber: string) => call<Case>('GET', `/api/v1/cases/${enc(logNumber)}`),
+  fileCase: (body: IntakeBody) =>
+    call<Out<typeof CaseIntakeResponse>>('POST', '/api/v1/cases', body),
+  previewRouting: (body: IntakeBody) =>
+    call<RoutingPreview>('POST', '/api/v1/routing/preview', body),
+  transition: (logNumber: string, body: In<typeof TransitionRequest>) =>
+    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/transitions`, body),
+  addAgency: (logNumber: string, body: In<typeof AgencyRequest>) =>
+    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/agencies`, body),
+  assign: (logNumber: string, body: In<typeof AssignmentRequest>) =>
+    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/assignments`, body),
+  logActivity: (logNumber: string, body: In<typeof ActivityRequest>) =>
+    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/activities`, body),
+  addAllegation: (logNumber: string, body: In<typeof AllegationRequest>) =>
+    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/allegations`, body),
+  recordFinding: (logNumber: string, id: string, body: In<typeof FindingRequest>) =>
+    call<Case>('PATCH', `/api/v1/cases/${enc(logNumber)}/allegations/${enc(id)}`, body),
+  draftStatement: (logNumber: string, body: In<typeof StatementRequest>) =>
+    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/statements`, body),
+  publishStatement: (id: string) =>
+    call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/publish`),
+  logPressInquiry: (logNumber: string, body: In<typeof PressInquiryRequest>) =>
+    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/press-inquiries`, body),
+  answerPressInquiry: (id: string, statementId: string) =>
+    call<{ id: string }>('POST', `/api/v1/press-inquiries/${enc(id)}/answer`, { statementId }),
+  extendDeadline: (logNumber: string, id: string, body: In<typeof ExtensionRequest>) =>
+    call<unknown>('POST', `/api/v1/cases/${enc(logNumber)}/deadlines/${enc(id)}/extensions`, body),
+  completeDeadline: (logNumber: string, id: string) =>
+    call<unknown>('POST', `/api/v1/cases/${enc(logNumber)}/deadlines/${enc(id)}/complete`, {}),
+  recordDutyStatus: (memberId: string, body: In<typeof DutyStatusRequest>) =>
+    call<unknown>('POST', `/api/v1/members/${enc(memberId)}/duty-status`, body),
+  searchMembers: (q: string, page = 1) =>
+    call<Out<typeof MemberListResponse>>('GET', `/api/v1/members${query({ q, page })}`),
+  getMember: (id: string) => call<MemberDetail>('GET', `/api/v1/members/${enc(id)}`),
+  facilities: () => call<{ items: Facility[] }>('GET', '/api/v1/facilities'),
+};

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { GridContainer, Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from './router.tsx';
+
+/** The button that switches the interface between English and Spanish. */
+export function LanguageToggle() {
+  const { lang, setLang, t } = useI18n();
+  const other = lang === 'en' ? 'es' : 'en';
+  return (
+    <button
+      type="button"
+      className="usa-button usa-button--outline usa-button--unstyled ovs-lang-toggle"
+      lang={other}
+      aria-label={t('lang.switchLabel')}
+      data-testid="language-toggle"
+      onClick={() => setLang(other)}
+    >
+      {t('lang.switchTo')}
+    </button>
+  );
+}
+
+/**
+ * The page frame shared by the staff app and the public portal: skip link, USWDS header with
+ * navigation and the language switch, `<main>`, footer.
+ */
+export function Layout({
+  title,
+  homeHref,
+  navItems,
+  extra,
+  footerLinks,
+  children,
+}: {
+  title: string;
+  homeHref: string;
+  navItems: ReactNode[];
+  extra?: ReactNode;
+  footerLinks: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        {t('app.skip')}
+      </a>
+      <Header basic showMobileOverlay={expanded}>
+        <div className="usa-nav-container">
+          <div className="usa-navbar">
+            <Title>
+              <Link to={homeHref} className="usa-link text-no-underline text-ink">
+                {title}
+              </Link>
+            </Title>
+            <NavMenuButton onClick={() => setExpanded((v) => !v)} label={t('nav.menu')} />
+          </div>
+          <PrimaryNav
+            items={navItems}
+            mobileExpanded={expanded}
+            onToggleMobileNav={() => setExpanded((v) => !v)}
+            aria-label={t('nav.primary')}
+            onClick={() => setExpanded(false)}
+          >
+            <div className="display-flex flex-align-center margin-top-1">
+              {extra}
+              <LanguageToggle />
+            </div>
+          </PrimaryNav>
+        </div>
+      </Header>
+      <main id="main-content" className="ovs-main" tabIndex={-1}>
+        <GridContainer>{children}</GridContainer>
+      </main>
+      <footer className="usa-footer usa-footer--slim">
+        <GridContainer className="usa-footer__return-to-top">
+          <a href="#main-content" className="usa-link">
+            {t('footer.top')}
+          </a>
+        </GridContainer>
+        <div className="usa-footer__primary-section">
+          <GridContainer>
+            <p className="margin-y-1">{t('footer.about')}</p>
+            <p className="margin-y-1">{footerLinks}</p>
+          </GridContainer>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { Card, CardBody, CardGroup, CardHeader } from '@trussworks/react-uswds';
+import { Layout } from '../../components/Layout.tsx';
+import { Link, useLocation } from '../../components/router.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/en.ts';
+
+/** The public pages another piece of work fills in; the home page links to each. */
+const PUBLIC_PAGES: ReadonlyArray<{ href: string; key: MessageKey; desc: MessageKey }> = [
+  { href: '/complaint', key: 'public.link.complaint', desc: 'public.link.complaint.desc' },
+  { href: '/follow', key: 'public.link.follow', desc: 'public.link.follow.desc' },
+  { href: '/cases', key: 'public.link.cases', desc: 'public.link.cases.desc' },
+  { href: '/statistics', key: 'public.link.stats', desc: 'public.link.stats.desc' },
+  { href: '/statements', key: 'public.link.statements', desc: 'public.link.statements.desc' },
+  { href: '/open-data', key: 'public.link.openData', desc: 'public.link.openData.desc' },
+];
+
+function HomePage() {
+  const { t } = useI18n();
+  usePageTitle(t('public.home.title'));
+  return (
+    <>
+      <h1>{t('public.home.title')}</h1>
+      <p className="usa-intro">{t('public.home.intro')}</p>
+      <h2>{t('public.home.links')}</h2>
+      <CardGroup>
+        {PUBLIC_PAGES.map((p) => (
+          <Card key={p.href} gridLayout={{ tablet: { col: 4 } }}>
+            <CardHeader>
+              <h3 className="usa-card__heading">
+                <Link to={p.href}>{t(p.key)}</Link>
+              </h3>
+            </CardHeader>
+            <CardBody>
+              <p>{t(p.desc)}</p>
+            </CardBody>
+          </Card>
+        ))}
+      </CardGroup>
+    </>
+  );
+}
+
+function NotFoundPage() {
+  const { t } = useI18n();
+  usePageTitle(t('public.notFound.title'));
+  return (
+    <>
+      <h1>{t('public.notFound.title')}</h1>
+      <p>{t('public.notFound.body')}</p>
+      <p>
+        <Link to="/">{t('public.home.link')}</Link>
+      </p>
+    </>
+  );
+}
+
+/** The public portal shell: header, language switch, footer, and the page for the path. */
+export function PublicApp() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const navItems = PUBLIC_PAGES.slice(0, 4).map((p) => (
+    <Link key={p.href} to={p.href} className="usa-nav-link">
+      <span>{t(p.key)}</span>
+    </Link>
+  ));
+  return (
+    <Layout
+      title={t('app.name')}
+      homeHref="/"
+      navItems={navItems}
+      footerLinks={
+        <a className="usa-link" href="/staff/">
+          {t('footer.staff')}
+        </a>
+      }
+    >
+      {pathname === '/' ? <HomePage /> : <NotFoundPage />}
+    </Layout>
+  );
+}

@@ -1,0 +1,104 @@
+import { Alert, Table, Tag } from '@trussworks/react-uswds';
+import { api } from '../../api/client.ts';
+import { CaseTable } from '../../components/CaseTable.tsx';
+import { ProblemAlert } from '../../components/problems.tsx';
+import { Link } from '../../components/router.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from './session.tsx';
+
+/** My cases, deadlines due and overdue with their clause, new intakes, restricted cases. */
+export function DashboardPage() {
+  const { t, label, date } = useI18n();
+  const session = useSession();
+  usePageTitle(t('dash.title'));
+  const { data, error } = useLoad(() => api.dashboard(), []);
+  return (
+    <>
+      <h1>{t('dash.title')}</h1>
+      <p className="usa-intro">{t('dash.welcome', { name: session.user.displayName })}</p>
+      <ProblemAlert error={error} />
+      {!data ? (
+        error ? null : (
+          <p>{t('app.loading')}</p>
+        )
+      ) : (
+        <>
+          <section className="ovs-section" aria-labelledby="dash-my">
+            <h2 id="dash-my">{t('dash.myCases')}</h2>
+            {data.myCases.length === 0 ? (
+              <p>{t('dash.noMyCases')}</p>
+            ) : (
+              <CaseTable items={data.myCases} caption={t('dash.myCases')} />
+            )}
+          </section>
+
+          <section className="ovs-section" aria-labelledby="dash-deadlines">
+            <h2 id="dash-deadlines">{t('dash.deadlines')}</h2>
+            <p>{t('dash.deadlinesIntro')}</p>
+            {data.deadlines.length === 0 ? (
+              <p>{t('dash.noDeadlines')}</p>
+            ) : (
+              <div className="ovs-table-wrap">
+                <Table fullWidth striped>
+                  <caption className="usa-sr-only">{t('dash.deadlines')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('col.due')}</th>
+                      <th scope="col">{t('col.case')}</th>
+                      <th scope="col">{t('col.kind')}</th>
+                      <th scope="col">{t('col.clause')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.deadlines.map((d) => (
+                      <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
+                        <td>
+                          {date(d.dueDate)}{' '}
+                          {d.overdue ? (
+                            <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
+                          ) : (
+                            <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
+                          )}
+                        </td>
+                        <th scope="row">
+                          <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
+                        </th>
+                        <td>{label('deadlineKind', d.kind)}</td>
+                        <td>{d.clause}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            )}
+          </section>
+
+          <section className="ovs-section" aria-labelledby="dash-intake">
+            <h2 id="dash-intake">{t('dash.newIntakes')}</h2>
+            {data.newIntakes.length === 0 ? (
+              <p>{t('dash.noNewIntakes')}</p>
+            ) : (
+              <CaseTable items={data.newIntakes} caption={t('dash.newIntakes')} />
+            )}
+          </section>
+
+          <section className="ovs-section" aria-labelledby="dash-restricted">
+            <h2 id="dash-restricted">{t('dash.restricted')}</h2>
+            {data.restricted.length === 0 ? (
+              <p>{t('dash.noRestricted')}</p>
+            ) : (
+              <>
+                <Alert type="warning" headingLevel="h3" slim>
+                  {t('dash.restrictedNotice')}
+                </Alert>
+                <CaseTable items={data.restricted} caption={t('dash.restricted')} />
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

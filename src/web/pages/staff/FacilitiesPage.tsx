@@ -1,0 +1,97 @@
+import { Table, Tag } from '@trussworks/react-uswds';
+import { api } from '../../api/client.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
+import { Link } from '../../components/router.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** Stations and other sites: shelter-site periods with aggregate daily counts, cases per site. */
+export function FacilitiesPage() {
+  const { t, label, date } = useI18n();
+  usePageTitle(t('facilities.title'));
+  const { data, error } = useLoad(() => api.facilities(), []);
+  const shelters = (data?.items ?? []).filter((f) => f.shelterPeriods.length > 0);
+  return (
+    <>
+      <h1>{t('facilities.title')}</h1>
+      <p className="usa-intro">{t('facilities.intro')}</p>
+      <ProblemAlert error={error} />
+      {shelters.map((f) => (
+        <section key={f.code} className="ovs-section" aria-labelledby={`fac-${f.code}`}>
+          <h2 id={`fac-${f.code}`}>
+            {f.name} <Tag className="bg-accent-warm-dark">{t('intake.facility.shelter')}</Tag>
+          </h2>
+          <h3>{t('facility.shelterPeriods')}</h3>
+          <ul className="usa-list">
+            {f.shelterPeriods.map((p) => (
+              <li key={p.startsOn}>
+                {date(p.startsOn)} – {p.endsOn ? date(p.endsOn) : t('facility.ongoing')}
+                {p.note ? ` · ${p.note}` : ''}
+              </li>
+            ))}
+          </ul>
+          {f.dailyCounts.length > 0 ? (
+            <div className="ovs-table-wrap">
+              <Table striped>
+                <caption>{t('facility.dailyCounts')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.date')}</th>
+                    <th scope="col">{t('col.residents')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {f.dailyCounts.map((d) => (
+                    <tr key={d.day}>
+                      <th scope="row">{date(d.day)}</th>
+                      <td>{d.residents}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          ) : null}
+        </section>
+      ))}
+      {data ? (
+        <section className="ovs-section" aria-labelledby="fac-all">
+          <h2 id="fac-all">{t('facilities.title')}</h2>
+          <div className="ovs-table-wrap">
+            <Table fullWidth striped>
+              <caption className="usa-sr-only">{t('facilities.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('col.name')}</th>
+                  <th scope="col">{t('facility.code')}</th>
+                  <th scope="col">{t('facility.kind')}</th>
+                  <th scope="col">{t('facility.address')}</th>
+                  <th scope="col">{t('facility.cases')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((f) => (
+                  <tr key={f.code}>
+                    <th scope="row">{f.name}</th>
+                    <td>{f.code}</td>
+                    <td>{label('facility.kind', f.kind)}</td>
+                    <td>{f.address ?? '—'}</td>
+                    <td>
+                      {f.caseCount > 0 ? (
+                        <Link to={`/staff/cases?facility=${encodeURIComponent(f.code)}`}>
+                          {t('facility.casesLink', { n: f.caseCount })}
+                        </Link>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

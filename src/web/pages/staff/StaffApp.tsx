@@ -1,0 +1,211 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button } from '@trussworks/react-uswds';
+import { api, onSessionLost, type Session } from '../../api/client.ts';
+import { Layout } from '../../components/Layout.tsx';
+import { Link, navigate, useLocation } from '../../components/router.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { SessionContext } from './session.tsx';
+import { SignInForm } from './SignInForm.tsx';
+import { DashboardPage } from './DashboardPage.tsx';
+import { IntakePage } from './IntakePage.tsx';
+import { QueuePage } from './QueuePage.tsx';
+import { CasePage } from './CasePage.tsx';
+import { MembersPage, MemberPage } from './MemberPages.tsx';
+import { FacilitiesPage } from './FacilitiesPage.tsx';
+
+const DEMO_PASSWORD = 'oversight-demo';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'signedOut'; notice?: string }
+  | { kind: 'signedIn'; session: Session };
+
+function SignInPage({ onSignedIn, notice }: { onSignedIn: (s: Session) => void; notice?: string }) {
+  const { t } = useI18n();
+  usePageTitle(t('signIn.title'));
+  return (
+    <div className="grid-row">
+      <div className="grid-col-12 tablet:grid-col-8 desktop:grid-col-6">
+        <h1>{t('signIn.title')}</h1>
+        {notice ? (
+          <Alert type="info" headingLevel="h2" slim>
+            {notice}
+          </Alert>
+        ) : null}
+        <p>{t('signIn.intro')}</p>
+        <SignInForm onSignedIn={onSignedIn} />
+        <p className="usa-hint margin-top-3">
+          {t('signIn.demo', { password: DEMO_PASSWORD, email: 'chief@copa.example' })}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Shown above the page when the session ends mid-work; the page stays mounted, input kept. */
+function SessionLostPanel({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="session-lost-heading"
+      className="usa-alert usa-alert--warning margin-y-3"
+      data-testid="session-lost"
+    >
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading" id="session-lost-heading">
+          {t('session.lost.title')}
+        </h2>
+        <p className="usa-alert__text">{t('session.lost.body')}</p>
+        <SignInForm onSignedIn={onSignedIn} idPrefix="resume" />
+      </div>
+    </section>
+  );
+}
+
+function StaffRoutes() {
+  const { pathname, search } = useLocation();
+  const path = pathname.replace(/\/+$/, '');
+  const caseMatch = /^\/staff\/cases\/([^/]+)$/.exec(path);
+  const memberMatch = /^\/staff\/members\/([^/]+)$/.exec(path);
+  if (path === '/staff' || path === '') {
+    return <DashboardPage />;
+  }
+  if (path === '/staff/intake') {
+    return <IntakePage />;
+  }
+  if (path === '/staff/cases') {
+    return <QueuePage search={search} />;
+  }
+  if (caseMatch) {
+    return <CasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
+  }
+  if (path === '/staff/members') {
+    return <MembersPage search={search} />;
+  }
+  if (memberMatch) {
+    return <MemberPage key={memberMatch[1]} id={decodeURIComponent(memberMatch[1]!)} />;
+  }
+  if (path === '/staff/facilities') {
+    return <FacilitiesPage />;
+  }
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  usePageTitle(t('public.notFound.title'));
+  return (
+    <>
+      <h1>{t('public.notFound.title')}</h1>
+      <Link to="/staff/">{t('nav.dashboard')}</Link>
+    </>
+  );
+}
+
+/** The staff application: session check, sign-in, navigation and the page for the path. */
+export function StaffApp() {
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [lost, setLost] = useState(false);
+  const { pathname } = useLocation();
+
+  useEffect(() => {
+    api
+      .session()
+      .then((session) => setState({ kind: 'signedIn', session }))
+      .catch(() => setState({ kind: 'signedOut' }));
+  }, []);
+  useEffect(() => onSessionLost(() => setLost(true)), []);
+
+  const signedIn = (session: Session) => {
+    setLost(false);
+    setState({ kind: 'signedIn', session });
+  };
+  const signOut = async () => {
+    try {
+      await api.signOut();
+    } finally {
+      setState({ kind: 'signedOut', notice: t('session.signedOut') });
+      navigate('/staff/');
+    }
+  };
+
+  const navItems =
+    state.kind === 'signedIn'
+      ? [
+          ['/staff/', 'nav.dashboard'],
+          ['/staff/intake', 'nav.intake'],
+          ['/staff/cases', 'nav.cases'],
+          ['/staff/members', 'nav.members'],
+          ['/staff/facilities', 'nav.facilities'],
+        ].map(([href, key]) => (
+          <Link
+            key={href}
+            to={href!}
+            className={`usa-nav-link${
+              (
+                href === '/staff/'
+                  ? pathname === '/staff/' || pathname === '/staff'
+                  : pathname.startsWith(href!)
+              )
+                ? ' usa-current'
+                : ''
+            }`}
+          >
+            <span>{t(key as 'nav.dashboard')}</span>
+          </Link>
+        ))
+      : [];
+  const extra =
+    state.kind === 'signedIn' ? (
+      <>
+        <span className="margin-right-2 font-sans-2xs" data-testid="signed-in-as">
+          {t('nav.signedInAs', {
+            name: state.session.user.displayName,
+            agency: state.session.user.agency,
+          })}
+        </span>
+        <Button
+          type="button"
+          unstyled
+          className="margin-right-2"
+          onClick={() => void signOut()}
+          data-testid="sign-out"
+        >
+          {t('nav.signOut')}
+        </Button>
+      </>
+    ) : null;
+
+  return (
+    <Layout
+      title={t('app.staffName')}
+      homeHref="/staff/"
+      navItems={navItems}
+      extra={extra}
+      footerLinks={
+        <a className="usa-link" href="/">
+          {t('footer.public')}
+        </a>
+      }
+    >
+      {state.kind === 'loading' ? <p>{t('app.loading')}</p> : null}
+      {state.kind === 'signedOut' ? (
+        <SignInPage onSignedIn={signedIn} {...(state.notice ? { notice: state.notice } : {})} />
+      ) : null}
+      {state.kind === 'signedIn' ? (
+        <SessionContext.Provider value={state.session}>
+          {lost ? <SessionLostPanel onSignedIn={signedIn} /> : null}
+          <StaffRoutes />
+        </SessionContext.Provider>
+      ) : null}
+    </Layout>
+  );
+}
