@@ -10,7 +10,8 @@ describe('open-data export', () => {
       path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/public-portal.md'),
       'utf8',
     );
-    const documented = [...doc.matchAll(/^\| `([a-z_]+)` \| /gm)].map((m) => m[1]);
+    const section = doc.slice(doc.indexOf('## Open data'));
+    const documented = [...section.matchAll(/^\| `([a-z_]+)` +\| /gm)].map((m) => m[1]);
     expect(documented).toEqual(EXPORT_COLUMNS.map((c) => c.name));
   });
 
