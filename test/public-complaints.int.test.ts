@@ -145,3 +145,34 @@ describe('POST /api/public/v1/complaints', () => {
     );
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every public route, tagged public, with no credentials required', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { tags?: string[]; security?: unknown[] }>>;
+    }>();
+    const publicPaths = Object.keys(spec.paths).filter((p) => p.startsWith('/api/public/v1/'));
+    expect(publicPaths.sort()).toEqual(
+      [
+        '/api/public/v1/cases',
+        '/api/public/v1/cases/{logNumber}',
+        '/api/public/v1/complaints',
+        '/api/public/v1/complaints/information',
+        '/api/public/v1/complaints/lookup',
+        '/api/public/v1/export.csv',
+        '/api/public/v1/export.json',
+        '/api/public/v1/export/dictionary',
+        '/api/public/v1/statements',
+        '/api/public/v1/stats',
+      ].sort(),
+    );
+    for (const p of publicPaths) {
+      for (const op of Object.values(spec.paths[p]!)) {
+        expect(op.tags, p).toEqual(['public']);
+        expect(op.security, p).toEqual([]);
+      }
+    }
+    const body = JSON.stringify(spec);
+    expect(body.toLowerCase()).not.toContain('immigration');
+  });
+});

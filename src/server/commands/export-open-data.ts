@@ -62,7 +62,7 @@ export type ExportRow = Record<ExportColumn, string>;
 const EMPTY: ExportRow = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.name, ''])) as ExportRow;
 
 /** Export chunk size: big enough to amortize a round trip, small enough to stream. */
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 /**
  * Streams the open data, case by case in log-number order, never holding more than one chunk.
@@ -119,9 +119,7 @@ export async function* exportOpenData(deps: {
         district: r.vulnerable ? '' : (r.district ?? ''),
       };
       for (const a of r.allegations ?? []) {
-        const disciplineDate = a.final_at
-          ? localDate(new Date(a.final_at), deps.timeZone)
-          : (r.closed_on ?? r.received_date);
+        const disciplineDate = a.final_on ?? r.closed_on ?? r.received_date;
         const p = publicPenalty(a.penalty, disciplineDate, today);
         yield {
           ...EMPTY,

@@ -175,6 +175,10 @@ export function createPublicStats(o: PublicStatsOptions): {
 } {
   let current: JudgedGrids | undefined;
   let loading: Promise<JudgedGrids> | undefined;
+  // answers per filter, for the grid they were cut from (a handful of filters are asked for
+  // again and again; recomputing margins costs more than the lookup)
+  let answers = new Map<string, z.input<typeof PublicStatsResponse>>();
+  let answersFor: JudgedGrids | undefined;
   const refresh = (): Promise<JudgedGrids> => {
     loading ??= computeGrids(o)
       .then((g) => {
@@ -197,7 +201,17 @@ export function createPublicStats(o: PublicStatsOptions): {
         // stale-while-revalidate: this request gets the previous grid
         refresh().catch(() => undefined);
       }
-      return statsFromGrids(grids, o.threshold, q);
+      if (answersFor !== grids || answers.size > 2000) {
+        answers = new Map();
+        answersFor = grids;
+      }
+      const key = JSON.stringify([q.yearFrom, q.yearTo, q.agency, q.category]);
+      let answer = answers.get(key);
+      if (!answer) {
+        answer = statsFromGrids(grids, o.threshold, q);
+        answers.set(key, answer);
+      }
+      return answer;
     },
   };
 }

@@ -24,17 +24,47 @@ export interface PublicReadDeps {
   cipher: FieldCipher;
 }
 
-/** The portal list (PRODUCT.md §5 GET /api/public/v1/cases). */
-export async function listPortalCases(deps: PublicReadDeps, q: PublicCaseListQuery) {
-  const { rows, total } = await listPublicCases(deps.db, deps.jurisdiction, {
-    ...q,
-    timeZone: deps.timeZone,
-  });
+/**
+ * The portal list (PRODUCT.md §5 GET /api/public/v1/cases). Counting the whole history for
+ * `total` costs more than the page itself, so totals per filter are kept for `ttlMs` (the same
+ * refresh as the statistics; 0 counts every time).
+ */
+export function createPortalList(ttlMs: number): {
+  list(
+    deps: PublicReadDeps,
+    q: PublicCaseListQuery,
+  ): Promise<{
+    items: Array<ReturnType<typeof presentPublicListItem>>;
+    total: number;
+    page: number;
+    pageSize: number;
+  }>;
+} {
+  const totals = new Map<string, { total: number; at: number }>();
   return {
-    items: rows.map((r) => presentPublicListItem(r, deps.timeZone)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
+    async list(deps, q) {
+      const key = JSON.stringify([q.logNumber, q.year, q.category, q.status]);
+      const now = deps.now().getTime();
+      const known = totals.get(key);
+      const fresh = ttlMs > 0 && known !== undefined && now - known.at < ttlMs;
+      const { rows, total } = await listPublicCases(deps.db, deps.jurisdiction, {
+        ...q,
+        timeZone: deps.timeZone,
+        ...(fresh ? { knownTotal: known.total } : {}),
+      });
+      if (ttlMs > 0 && !fresh) {
+        if (totals.size > 5000) {
+          totals.clear();
+        }
+        totals.set(key, { total, at: now });
+      }
+      return {
+        items: rows.map((r) => presentPublicListItem(r, deps.timeZone)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
   };
 }
 

@@ -33,7 +33,7 @@ import {
   type PublicDeps,
 } from '../../commands/public-complaints.ts';
 import {
-  listPortalCases,
+  createPortalList,
   readPortalCase,
   type PublicReadDeps,
 } from '../../commands/read-public.ts';
@@ -124,6 +124,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     ...publicDeps(request),
     timeZone: ctx.profile.timeZone,
   });
+  const portalList = createPortalList(options.statsTtlMs);
   const stats = createPublicStats({
     db: ctx.db,
     jurisdiction: ctx.jurisdiction,
@@ -213,7 +214,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicCaseListResponse, ...problems },
       },
     },
-    async (request) => listPortalCases(readDeps(request), request.query),
+    async (request) => portalList.list(readDeps(request), request.query),
   );
 
   app.get(
