@@ -473,6 +473,75 @@ describe('cases: intake, list, read', () => {
       });
     });
 
+    it('gives the exact total of a search on every page, also past the last match', async () => {
+      // ranked pages carry their total in the same statement; a page past the end counts apart
+      const word = `kayak${Date.now().toString(36)}`;
+      const filed = [];
+      for (const day of ['05', '06', '07']) {
+        filed.push(
+          await fileCase(t, intake, {
+            receivedAt: `2023-05-${day}T12:00:00-05:00`,
+            narrative: `The officer took the ${word} from the complainant at the harbor.`,
+          }),
+        );
+      }
+      const page = async (n: number): Promise<ListBody> => {
+        const res = await t.as(auditor, {
+          method: 'GET',
+          url: `/api/v1/cases?q=${word}&pageSize=2&page=${n}`,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<ListBody>();
+      };
+      const [p1, p2, p3] = [await page(1), await page(2), await page(3)];
+      expect([p1.total, p2.total, p3.total]).toEqual([3, 3, 3]);
+      expect([p1.items.length, p2.items.length, p3.items.length]).toEqual([2, 1, 0]);
+      // equal ranks: newest first
+      expect([...p1.items, ...p2.items].map((i) => i.logNumber)).toEqual([...filed].reverse());
+      const filtered = await t.as(auditor, {
+        method: 'GET',
+        url: `/api/v1/cases?q=${word}&from=2023-05-06&to=2023-05-06`,
+      });
+      expect(filtered.json<ListBody>()).toMatchObject({
+        total: 1,
+        items: [{ logNumber: filed[1] }],
+      });
+    });
+
+    it('lists a case to a parallel agency from the moment its track is added', async () => {
+      const biaSupervisor = await t.user('supervisor', 'BIA');
+      const n = await fileCase(t, intake, {
+        receivedAt: '2023-05-10T12:00:00-05:00',
+        narrative: 'The officer struck the complainant with a flashlight during the arrest.',
+      });
+      const listedTo = async (who: TestUser, query: string): Promise<string[]> => {
+        const res = await t.as(who, { method: 'GET', url: `/api/v1/cases?${query}&pageSize=200` });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<ListBody>().items.map((i) => i.logNumber);
+      };
+      expect(await listedTo(biaSupervisor, 'from=2023-05-10&to=2023-05-10')).toEqual([]);
+      expect(await listedTo(auditor, 'agency=BIA&from=2023-05-10&to=2023-05-10')).toEqual([]);
+      const added = await t.as(supervisor, {
+        method: 'POST',
+        url: `/api/v1/cases/${n}/agencies`,
+        payload: { agency: 'BIA', track: 'criminal', role: 'parallel' },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      expect(await listedTo(biaSupervisor, 'from=2023-05-10&to=2023-05-10')).toEqual([n]);
+      expect(await listedTo(biaSupervisor, 'q=flashlight')).toContain(n);
+      expect(await listedTo(auditor, 'agency=BIA&from=2023-05-10&to=2023-05-10')).toEqual([n]);
+      // the cache the list reads is kept by the database, and its rows are not edited in place
+      const id = await caseId(t.db, n);
+      const cached = await t.db.query<{ agencies: string[] }>(
+        `SELECT agencies FROM cases WHERE id = $1`,
+        [id],
+      );
+      expect(cached[0]?.agencies).toEqual(['BIA', 'COPA']);
+      await expect(
+        t.db.query(`UPDATE case_agencies SET agency = 'OIG' WHERE case_id = $1`, [id]),
+      ).rejects.toThrow(/not updated/);
+    });
+
     it('rejects bad query parameters with per-field errors', async () => {
       expectInvalidFields(
         await t.as(supervisor, {

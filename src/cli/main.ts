@@ -29,8 +29,9 @@ async function withRuntime<T>(
   config: Config,
   purpose: string,
   fn: (rt: Runtime) => Promise<T>,
+  opts: Parameters<typeof openRuntime>[2] = {},
 ): Promise<T> {
-  const rt = await openRuntime(config, purpose);
+  const rt = await openRuntime(config, purpose, opts);
   try {
     return await fn(rt);
   } finally {
@@ -258,11 +259,17 @@ importer
   .action(async (paths: string[], opts: { dryRun?: boolean }) => {
     const config = loadConfig();
     const reportDir = path.join(path.dirname(config.dataDir), 'oversight-import-reports');
-    const result = await withRuntime(config, 'oversight import', (rt) =>
-      importChicago(
-        { db: rt.db, profile: rt.profile, jurisdiction: rt.jurisdiction, now: () => new Date() },
-        { inputs: paths, dryRun: Boolean(opts.dryRun), reportDir, progress: progressSink() },
-      ),
+    const result = await withRuntime(
+      config,
+      'oversight import',
+      (rt) =>
+        importChicago(
+          { db: rt.db, profile: rt.profile, jurisdiction: rt.jurisdiction, now: () => new Date() },
+          { inputs: paths, dryRun: Boolean(opts.dryRun), reportDir, progress: progressSink() },
+        ),
+      // an import streams through once: a small embedded buffer pool keeps its memory under
+      // budget (the pool is WebAssembly memory, never returned); `serve` keeps the default
+      { embeddedSharedBuffers: '32MB' },
     );
     printImport(result);
     process.exitCode = result.files.some((f) => f.error) ? 2 : 0;

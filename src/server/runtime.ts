@@ -33,7 +33,11 @@ const PROFILES: Record<string, JurisdictionProfile> = { chicago: chicagoProfile 
 export async function openRuntime(
   config: Config,
   purpose: string,
-  opts: { migrate?: boolean } = {},
+  opts: {
+    migrate?: boolean;
+    /** The embedded database's buffer pool (PostgreSQL `shared_buffers`); default 128MB. */
+    embeddedSharedBuffers?: string;
+  } = {},
 ): Promise<Runtime> {
   const profile = PROFILES[config.jurisdiction];
   if (!profile) {
@@ -49,7 +53,10 @@ export async function openRuntime(
   try {
     db = config.databaseUrl
       ? openPostgres(config.databaseUrl, config.databasePoolSize)
-      : await openPglite(config.dataDir);
+      : await openPglite(
+          config.dataDir,
+          opts.embeddedSharedBuffers ? { sharedBuffers: opts.embeddedSharedBuffers } : {},
+        );
     if (opts.migrate !== false) {
       await migrate(db);
       await ensureAuditHead(db, config.jurisdiction);

@@ -25,7 +25,10 @@ const identity = (v: string): string => v;
  * Embedded PostgreSQL (PGlite) in `dataDir/pgdata`, or in memory when dataDir is undefined.
  * PGlite is one connection: its transaction() queues other callers, so commands never interleave.
  */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { sharedBuffers?: string } = {},
+): Promise<Db> {
   const pgdata = dataDir ? path.join(dataDir, 'pgdata') : undefined;
   if (pgdata && !fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
     // Creating the cluster (initdb) grows PGlite's WebAssembly memory by ~450 MB that is never
@@ -34,7 +37,17 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     await init.waitReady;
     await init.close();
   }
-  const client = new PGlite(pgdata);
+  // The buffer pool lives in the WebAssembly memory, which grows but is never given back; a
+  // one-off bulk job can run with a smaller pool (as a start parameter: PGlite's `postgresqlconf`
+  // option would rewrite the data directory's postgresql.conf).
+  const client = new PGlite(
+    pgdata,
+    opts.sharedBuffers
+      ? {
+          startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`],
+        }
+      : {},
+  );
   // dates stay 'YYYY-MM-DD' text on both engines: a JS Date would shift them by time zone.
   // (PGlite 0.5 applies parsers given per query, not those given to the constructor.)
   const options = { parsers: { [DATE_OID]: identity } };

@@ -444,6 +444,8 @@ export async function upsertChildren(
   );
 }
 
+const SCOPE_SLICE = 20_000;
+
 /**
  * Removes imported rows of one file kind that a newer release no longer lists for the cases it
  * covers (a re-run of the same release removes nothing).
@@ -469,8 +471,20 @@ export async function removeStale(
   );
   await tx.query(`DELETE FROM import_scope_cases`);
   await tx.query(`DELETE FROM import_scope_keys`);
-  await tx.query(`INSERT INTO import_scope_cases SELECT DISTINCT unnest($1::uuid[])`, [caseIds]);
-  await tx.query(`INSERT INTO import_scope_keys SELECT DISTINCT unnest($1::text[])`, [keep]);
+  // in slices: one array parameter of a 200,000-row file's keys is a 10 MB allocation inside
+  // the embedded database, whose memory only grows
+  for (let i = 0; i < caseIds.length; i += SCOPE_SLICE) {
+    await tx.query(
+      `INSERT INTO import_scope_cases SELECT DISTINCT unnest($1::uuid[]) ON CONFLICT DO NOTHING`,
+      [caseIds.slice(i, i + SCOPE_SLICE)],
+    );
+  }
+  for (let i = 0; i < keep.length; i += SCOPE_SLICE) {
+    await tx.query(
+      `INSERT INTO import_scope_keys SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+      [keep.slice(i, i + SCOPE_SLICE)],
+    );
+  }
   await tx.query(`ANALYZE import_scope_cases`);
   await tx.query(`ANALYZE import_scope_keys`);
   const stale = `SELECT t.id FROM ${table} t JOIN import_scope_cases c ON c.id = t.case_id

@@ -49,11 +49,3 @@ CREATE INDEX cases_list_idx ON cases (jurisdiction, received_at DESC, log_number
 DROP INDEX cases_status_idx;
 CREATE INDEX cases_status_idx ON cases (jurisdiction, status, received_at DESC, log_number DESC)
   INCLUDE (id, lead_agency, agencies, restricted, categories, case_type, facility_id);
-
--- 3. A short pending list for the GIN indexes: new entries wait in an unsorted list that every
---    search scans until it is merged, by the insert that fills it or by VACUUM, and the embedded
---    database has no autovacuum. 256 kB bounds that scan for searches while keeping the batched
---    merge that makes bulk loads fast (without a pending list the import ran ten times slower);
---    the importer's VACUUM merges what is left.
-ALTER INDEX cases_search_idx SET (gin_pending_list_limit = 256);
-ALTER INDEX cases_categories_idx SET (gin_pending_list_limit = 256);
