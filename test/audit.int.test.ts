@@ -169,6 +169,7 @@ describe('audit chain', () => {
           checked: n,
           lastSeq: max,
           problems: [],
+          checkpoints: { checked: 0, latestSeq: 0, keyId: t.auditKey.keyId },
         });
         expect(n).toBe(max);
       });

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
+import type { PublicPortalOptions } from '../src/server/routes/public/public.routes.ts';
+import { generateSigningKey, type AuditSigningKey } from '../src/server/audit/checkpoints.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { createFieldCipher, type FieldCipher } from '../src/server/security/encryption.ts';
@@ -24,6 +26,10 @@ export interface TestApp {
   cipher: FieldCipher;
   /** Everything the app logged, for the no-personal-data-in-logs checks. */
   logs: string[];
+  /** The Ed25519 key that signs and verifies audit checkpoints (outside the database). */
+  auditKey: AuditSigningKey;
+  /** Every route the app registered (method and URL pattern), in registration order. */
+  routes: Array<{ method: string; url: string }>;
   /** Creates a staff user and a token for them. */
   user(roles: Role | Role[], agency?: Agency, email?: string): Promise<TestUser>;
   /** app.inject with the user's bearer token. */
@@ -33,11 +39,18 @@ export interface TestApp {
 
 /** The real app on a fresh database: no mocks of our own server or database. */
 export async function testApp(
-  opts: { now?: () => Date; sessions?: SessionSettings; webRoot?: string } = {},
+  opts: {
+    now?: () => Date;
+    sessions?: SessionSettings;
+    webRoot?: string;
+    publicPortal?: Partial<PublicPortalOptions>;
+  } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
   const cipher = createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
+  const auditKey = generateSigningKey();
+  const routes: Array<{ method: string; url: string }> = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, cb) {
       logs.push(chunk.toString('utf8'));
@@ -51,9 +64,13 @@ export async function testApp(
     jurisdiction: TEST_JURISDICTION,
     logLevel: 'info',
     logStream,
+    onRoute: (r) => routes.push(r),
+    auditKey,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sessions ? { sessions: opts.sessions } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+    // statistics recomputed on every request, so a test sees what it just wrote
+    publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;
@@ -62,6 +79,8 @@ export async function testApp(
     db,
     cipher,
     logs,
+    routes,
+    auditKey,
     async user(roles, agency = 'COPA', email) {
       const list = Array.isArray(roles) ? roles : [roles];
       const address = email ?? `${list.join('-')}-${agency.toLowerCase()}-${++n}@example.gov`;

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../server/config/config.ts';
 import { DataDirLockedError } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
-import { verifyAuditChain } from '../server/audit/audit.ts';
+import { verifyAuditTrail, writeCheckpoint } from '../server/audit/checkpoints.ts';
 import { addUser, createToken } from '../server/commands/users.ts';
 import { loadDemo } from '../server/demo/demo.ts';
 import { startServer } from '../server/main.ts';
@@ -11,6 +11,7 @@ import { caseStats } from '../server/repositories/stats.repository.ts';
 import { AppError } from '../server/errors.ts';
 import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
 import { progressSink } from './progress.ts';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,17 +153,31 @@ tokens
 const audit = program.command('audit').description('the audit trail');
 audit
   .command('verify')
-  .description('verify the hash chain; exit status 0 only when it holds')
+  .description(
+    'verify the hash chain and the signed checkpoints; exit status 0 only when both hold',
+  )
   .option('--json', 'print the result as JSON')
-  .action(async (opts: { json?: boolean }) => {
+  .option(
+    '--public-key <file>',
+    'check checkpoints with this public key (PEM) instead of the key file',
+  )
+  .action(async (opts: { json?: boolean; publicKey?: string }) => {
     const config = loadConfig();
     const result = await withRuntime(config, 'oversight audit verify', (rt) =>
-      verifyAuditChain(rt.db, rt.jurisdiction),
+      verifyAuditTrail(
+        rt.db,
+        rt.jurisdiction,
+        opts.publicKey
+          ? crypto.createPublicKey(fs.readFileSync(opts.publicKey, 'utf8'))
+          : rt.auditKey.publicKey,
+      ),
     );
     if (opts.json) {
       console.log(JSON.stringify(result, null, 2));
     } else if (result.ok) {
-      console.log(`audit chain OK: ${result.checked} events, last seq ${result.lastSeq}`);
+      console.log(
+        `audit chain OK: ${result.checked} events, last seq ${result.lastSeq}; ${result.checkpoints.checked} signed checkpoint(s) hold (key ${result.checkpoints.keyId}), latest at seq ${result.checkpoints.latestSeq}`,
+      );
     } else {
       console.log(
         `audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} events`,
@@ -172,6 +187,20 @@ audit
       }
     }
     process.exitCode = result.ok ? 0 : 1;
+  });
+audit
+  .command('checkpoint')
+  .description('sign the current chain tip now (the server also does it periodically)')
+  .action(async () => {
+    const config = loadConfig();
+    const r = await withRuntime(config, 'oversight audit checkpoint', (rt) =>
+      writeCheckpoint(rt.db, rt.jurisdiction, rt.auditKey, new Date()),
+    );
+    console.log(
+      r.written
+        ? `signed checkpoint at seq ${r.seq}`
+        : `nothing new to sign (latest checkpoint is at seq ${r.seq})`,
+    );
   });
 
 program
@@ -290,6 +319,11 @@ function printImport(result: ImportResult): void {
     for (const note of f.notes) {
       console.log(`    note: ${note}`);
     }
+  }
+  if (result.maintenanceSeconds >= 0.05) {
+    console.log(
+      `Planner statistics and visibility map refreshed (VACUUM ANALYZE, ${result.maintenanceSeconds.toFixed(1)} s).`,
+    );
   }
   if (result.reportPath) {
     console.log(`Rejected rows: ${result.reportPath}`);

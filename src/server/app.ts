@@ -13,6 +13,7 @@ import {
 import type { Db } from './db/client.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
+import type { AuditSigningKey } from './audit/checkpoints.ts';
 import type { CommandDeps } from './commands/context.ts';
 import { registerAuth, actorOf } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
@@ -22,9 +23,15 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { accessRoutes } from './routes/access.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
+import {
+  DEFAULT_PUBLIC_OPTIONS,
+  publicRoutes,
+  type PublicPortalOptions,
+} from './routes/public/public.routes.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -37,18 +44,27 @@ export interface AppDeps {
   logLevel?: string;
   /** Log destination (tests capture it to prove personal data never reaches the log). */
   logStream?: NodeJS.WritableStream;
+  /** Verifies (and may sign) audit checkpoints; without it checkpoints are not checked. */
+  auditKey?: AuditSigningKey;
+  /** Told of every route as it is registered (the generated authorization test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
   /** Browser-session lifetimes and cookie flags (defaults: 30 min idle, 12 h absolute). */
   sessions?: SessionSettings;
   /** Folder of the built web app (dist/web); pages are served only when it holds index.html. */
   webRoot?: string;
+  /** Public portal settings (suppression threshold, statistics refresh, rate limits). */
+  publicPortal?: Partial<PublicPortalOptions>;
 }
 
 /** Per-request dependencies for commands and reads. */
 export interface RouteContext {
   db: Db;
+  auditKey: AuditSigningKey | null;
   profile: JurisdictionProfile;
   jurisdiction: string;
   now: () => Date;
+  /** Field cipher (the public door uses it only to redact a case's own identities). */
+  cipher: FieldCipher;
   deps(request: FastifyRequest): CommandDeps;
 }
 
@@ -76,6 +92,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     frameworkErrors,
   });
+  if (deps.onRoute) {
+    const tell = deps.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        tell({ method, url: route.url });
+      }
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot =
@@ -98,6 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       },
       security: [{ bearer: [] }, { session: [] }],
+      tags: [
+        { name: 'public', description: 'The public door: no sign-in, allowlisted fields only' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
@@ -110,9 +137,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ctx: RouteContext = {
     db: deps.db,
+    auditKey: deps.auditKey ?? null,
     profile: deps.profile,
     jurisdiction: deps.jurisdiction,
     now,
+    cipher: deps.cipher,
     deps: (request) => ({
       db: deps.db,
       now,
@@ -129,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
   await app.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
   await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
   if (webRoot) {
@@ -147,5 +177,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
   }
+  await app.register(publicRoutes, {
+    ctx,
+    options: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal },
+    prefix: '/api/public/v1',
+  });
   return app;
 }

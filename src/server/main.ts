@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config/config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { writeCheckpoint } from './audit/checkpoints.ts';
 
 /**
  * Process entry for `oversight serve`: open and migrate the database, build the app, listen, and
@@ -21,7 +22,23 @@ export async function startServer(
     logLevel: config.logLevel,
     sessions: config.sessions,
     webRoot: config.webRoot,
+    publicPortal: {
+      suppressionThreshold: config.suppressionThreshold,
+      statsTtlMs: config.publicStatsTtlSeconds * 1000,
+    },
+    auditKey: runtime.auditKey,
   });
+  // ADR 0014: sign the chain tip periodically while serving (idle logs get no new checkpoint)
+  const checkpoints =
+    config.auditCheckpointMinutes > 0
+      ? setInterval(() => {
+          writeCheckpoint(runtime.db, runtime.jurisdiction, runtime.auditKey, new Date()).catch(
+            (err: unknown) => app.log.error({ err }, 'audit checkpoint failed'),
+          );
+        }, config.auditCheckpointMinutes * 60_000)
+      : undefined;
+  checkpoints?.unref();
+  app.addHook('onClose', () => clearInterval(checkpoints));
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) {

@@ -2,6 +2,7 @@ import type { Config } from './config/config.ts';
 import { lockDataDir, openPglite, openPostgres, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureAuditHead } from './audit/audit.ts';
+import { loadOrCreateSigningKey, type AuditSigningKey } from './audit/checkpoints.ts';
 import { chicagoProfile } from './domain/profiles/chicago.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import {
@@ -16,6 +17,8 @@ export interface Runtime {
   cipher: FieldCipher;
   profile: JurisdictionProfile;
   jurisdiction: string;
+  /** Signs audit checkpoints (loaded from, or created in, the configured key file). */
+  auditKey: AuditSigningKey;
   /** Closes the database and releases the data-directory lock. */
   close(): Promise<void>;
 }
@@ -38,6 +41,8 @@ export async function openRuntime(
       `No jurisdiction profile named ${config.jurisdiction}; known: ${Object.keys(PROFILES).join(', ')}.`,
     );
   }
+  // before the database opens: a bad key file fails fast and leaves nothing to close
+  const auditKey = loadOrCreateSigningKey(config.auditKeyFile);
   const embedded = !config.databaseUrl;
   const release = embedded ? lockDataDir(config.dataDir, purpose) : () => undefined;
   let db: Db;
@@ -59,6 +64,7 @@ export async function openRuntime(
   return {
     db,
     cipher,
+    auditKey,
     profile,
     jurisdiction: config.jurisdiction,
     async close() {

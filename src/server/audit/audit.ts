@@ -33,6 +33,15 @@ export const AuditAction = {
   session_signed_out: 'session.signed_out',
   audit_verified: 'audit.verified',
   import_file: 'import.file',
+  conflict_recorded: 'conflict.recorded',
+  break_glass: 'case.break_glass',
+  break_glass_reviewed: 'break_glass.reviewed',
+  audit_read: 'audit.read',
+  audit_checkpoint: 'audit.checkpoint',
+  key_rotated: 'keys.rotated',
+  subject_access_export: 'privacy.subject_access_export',
+  retention_applied: 'privacy.retention_applied',
+  complaint_information_added: 'complaint.information_added',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

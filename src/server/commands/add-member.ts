@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { hasRole } from '../policies/actor.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import { insertMember, type MemberRow } from '../repositories/members.repository.ts';
 import { ForbiddenError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
@@ -19,7 +19,7 @@ export interface AddMemberInput {
 
 /** Adds a department member to the roster (normally loaded by import; by hand for new hires). */
 export async function addMember(deps: CommandDeps, input: AddMemberInput): Promise<MemberRow> {
-  if (!hasRole(deps.actor, 'investigator', 'supervisor', 'chief_administrator', 'admin')) {
+  if (!allowedGlobally(deps.actor.roles, GlobalAction.addMember)) {
     throw new ForbiddenError('forbidden', 'Your role does not maintain the roster.');
   }
   const member: MemberRow = {

@@ -46,6 +46,14 @@ export async function assignCase(
         [{ field, message: `must hold one of ${wanted.join(', ')}` }],
       );
     }
+    if (facts.conflictedUserIds.includes(user.id)) {
+      // ADR 0013: a recorded relation to an accused member keeps the person off the case
+      throw new UnprocessableError(
+        'conflict_of_interest',
+        `${user.email} has a recorded conflict of interest with a member accused on this case.`,
+        [{ field, message: 'has a conflict of interest on this case' }],
+      );
+    }
     if (!facts.agencies.includes(user.agency) && facts.leadAgency !== user.agency) {
       throw new UnprocessableError(
         'assignee_agency',

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { hasRole } from '../policies/actor.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import {
   findFacilityByCode,
   insertFacility,
@@ -12,7 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
 function authorize(deps: CommandDeps): void {
-  if (!hasRole(deps.actor, 'supervisor', 'chief_administrator', 'admin')) {
+  if (!allowedGlobally(deps.actor.roles, GlobalAction.manageFacilities)) {
     throw new ForbiddenError(
       'forbidden',
       'Facilities are maintained by supervisors, chief administrators and admins.',

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { CaseIntakeRequest, PartyInput } from '../../shared/schemas/cases.ts';
+import type { Queryable } from '../db/client.ts';
 import type { Vulnerability } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';
 import { localDate } from '../domain/business-days.ts';
@@ -7,7 +8,7 @@ import { computeCaseDeadlines, type Deadline } from '../domain/clocks.ts';
 import { formatLogNumber } from '../domain/log-number.ts';
 import { restrictionFor } from '../domain/restriction.ts';
 import { routeCase, type RoutingDecision } from '../domain/routing.ts';
-import { hasRole } from '../policies/actor.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import {
   assignLogNumber,
   insertCase,
@@ -21,7 +22,7 @@ import { findFacilityByCode } from '../repositories/facilities.repository.ts';
 import { insertParties, type PartyRow } from '../repositories/parties.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
 import { ForbiddenError, UnprocessableError } from '../errors.ts';
-import { auditContext, type CommandDeps } from './context.ts';
+import type { CommandDeps } from './context.ts';
 
 /** What intake returns: the contract of POST /api/v1/cases. */
 export interface FiledCase {
@@ -41,12 +42,45 @@ export interface FiledCase {
  * its parties, lead agency, routing decision, first stage, deadlines and the audit row together.
  */
 export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Promise<FiledCase> {
-  if (!hasRole(deps.actor, 'intake', 'supervisor', 'chief_administrator')) {
+  if (!allowedGlobally(deps.actor.roles, GlobalAction.fileCase)) {
     throw new ForbiddenError(
       'forbidden',
       'Only intake, supervisors and chief administrators register cases.',
     );
   }
+  return registerCase({ ...deps, filer: { kind: 'staff', actor: deps.actor } }, input);
+}
+
+/**
+ * Who registers a case: a staff member (authorized by fileCase), or the public complaint form
+ * (MCC §2-78-120(a): COPA registers every complaint, whoever brings it). The public form has no
+ * user row: the case's `created_by` stays null and the audit actor is `system`, with the source
+ * named in the audit row.
+ */
+export type CaseFiler =
+  { kind: 'staff'; actor: CommandDeps['actor'] } | { kind: 'public'; source: 'public_form' };
+
+/** Dependencies of registerCase: those of a command, with the filer instead of a staff actor. */
+export interface RegisterCaseDeps extends Omit<CommandDeps, 'actor'> {
+  filer: CaseFiler;
+  /**
+   * Extra writes in the intake transaction, after the case and before the log number is
+   * assigned (e.g. the public form's confirmation receipt), so they commit or roll back with it.
+   */
+  alsoWrite?: (tx: Queryable, caseId: string) => Promise<void>;
+}
+
+/**
+ * The one intake: routing, restriction, clocks, the case rows, the gap-free log number and the
+ * audit row, for every way a case arrives. Callers authorize first (fileCase for staff; the
+ * public form needs no account by design).
+ */
+export async function registerCase(
+  deps: RegisterCaseDeps,
+  input: CaseIntakeRequest,
+): Promise<FiledCase> {
+  const createdBy = deps.filer.kind === 'staff' ? deps.filer.actor.id : null;
+  const auditActor = deps.filer.kind === 'staff' ? deps.filer.actor : ('system' as const);
   const now = deps.now();
   const receivedAt = new Date(input.receivedAt);
   const incidentAt = input.incident?.occurredAt ? new Date(input.incident.occurredAt) : undefined;
@@ -128,11 +162,18 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
       restriction_reasons: restriction.reasons,
       status: 'intake',
       created_at: now,
-      created_by: deps.actor.id,
+      created_by: createdBy,
     });
     await insertParties(
       tx,
-      input.parties.map((p) => partyRow(deps, caseId, p, now)),
+      input.parties.map((p) =>
+        partyRow(
+          { jurisdiction: deps.jurisdiction, cipher: deps.cipher, createdBy },
+          caseId,
+          p,
+          now,
+        ),
+      ),
     );
     await insertCaseAgency(tx, {
       id: crypto.randomUUID(),
@@ -142,7 +183,7 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
       track: 'administrative',
       role: 'lead',
       addedAt: now,
-      addedBy: deps.actor.id,
+      addedBy: createdBy,
     });
     await insertRoutingDecision(tx, {
       id: crypto.randomUUID(),
@@ -154,7 +195,7 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
       explanation: routing.explanation,
       explanationEs: routing.explanationEs,
       decidedAt: now,
-      decidedBy: deps.actor.id,
+      decidedBy: createdBy,
       jointReason: null,
     });
     await insertStatusHistory(tx, {
@@ -166,7 +207,7 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
       reason: null,
       note: null,
       at: now,
-      actorId: deps.actor.id,
+      actorId: createdBy,
     });
     const stored = deadlines.map((d) => ({
       ...d,
@@ -190,19 +231,29 @@ export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Pro
         createdAt: now,
       })),
     );
+    if (deps.alsoWrite) {
+      await deps.alsoWrite(tx, caseId);
+    }
     // last, so the year's counter row is locked only for this statement, the audit row and COMMIT
     const assigned = await assignLogNumber(tx, deps.jurisdiction, year, caseId);
     const logNumber = formatLogNumber(year, assigned.seq);
     if (logNumber !== assigned.logNumber) {
       throw new Error(`log number formats disagree: ${logNumber} vs ${assigned.logNumber}`);
     }
-    await recordAudit(tx, auditContext(deps, now), {
+    const audit = {
+      jurisdiction: deps.jurisdiction,
+      actor: auditActor,
+      ip: deps.ip,
+      at: now,
+    };
+    await recordAudit(tx, audit, {
       action: AuditAction.case_filed,
       entityType: 'case',
       entityId: logNumber,
       caseId,
       reason: routing.clause,
       changes: {
+        ...(deps.filer.kind === 'public' ? { source: deps.filer.source } : {}),
         caseType: input.caseType,
         channel: input.channel,
         categories: input.categories,
@@ -285,7 +336,13 @@ export function identityContext(partyId: string): string {
 }
 
 /** Builds the stored row of a party; identity fields only as ciphertext. */
-export function partyRow(deps: CommandDeps, caseId: string, p: PartyInput, now: Date): PartyRow {
+export function partyRow(
+  deps: Pick<CommandDeps, 'jurisdiction' | 'cipher'> &
+    ({ actor: CommandDeps['actor'] } | { createdBy: string | null }),
+  caseId: string,
+  p: PartyInput,
+  now: Date,
+): PartyRow {
   const id = crypto.randomUUID();
   return {
     id,
@@ -303,6 +360,6 @@ export function partyRow(deps: CommandDeps, caseId: string, p: PartyInput, now: 
     sex: p.sex ?? null,
     age_range: p.ageRange ?? null,
     created_at: now,
-    created_by: deps.actor.id,
+    created_by: 'actor' in deps ? deps.actor.id : deps.createdBy,
   };
 }

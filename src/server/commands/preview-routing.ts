@@ -2,7 +2,7 @@ import type { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
 import type { Vulnerability } from '../../shared/enums.ts';
 import { restrictionFor } from '../domain/restriction.ts';
 import { routeCase, type RoutingDecision } from '../domain/routing.ts';
-import { hasRole } from '../policies/actor.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
 
@@ -22,7 +22,7 @@ export function previewRouting(
   deps: Pick<CommandDeps, 'actor' | 'profile'>,
   input: CaseIntakeRequest,
 ): RoutingPreview {
-  if (!hasRole(deps.actor, 'intake', 'supervisor', 'chief_administrator')) {
+  if (!allowedGlobally(deps.actor.roles, GlobalAction.fileCase)) {
     throw new ForbiddenError(
       'forbidden',
       'Only intake, supervisors and chief administrators register cases.',

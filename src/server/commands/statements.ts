@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { hasRole } from '../policies/actor.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import { CaseAction, canOnCase, caseView } from '../policies/case.policy.ts';
 import { findCase, findCaseById } from '../repositories/cases.repository.ts';
 import {
@@ -85,7 +85,7 @@ export async function publishStatement(
           'Only public-information officers and chief administrators publish statements.',
         );
       }
-    } else if (!hasRole(deps.actor, 'public_information', 'chief_administrator')) {
+    } else if (!allowedGlobally(deps.actor.roles, GlobalAction.publishGeneralStatement)) {
       throw new ForbiddenError(
         'forbidden',
         'Only public-information officers and chief administrators publish statements.',

@@ -24,6 +24,14 @@ export interface Config {
   webRoot: string;
   /** Browser sessions: idle and absolute timeouts, Secure cookies behind a TLS proxy. */
   sessions: SessionSettings;
+  /** Public statistics: cells counting fewer than this are suppressed (PRODUCT.md §4). */
+  suppressionThreshold: number;
+  /** Public statistics: seconds a computed grid is served before it is recomputed. */
+  publicStatsTtlSeconds: number;
+  /** Ed25519 private key (PEM) that signs audit checkpoints; a file, never the database. */
+  auditKeyFile: string;
+  /** Minutes between signed audit checkpoints while serving (0: only by `oversight audit checkpoint`). */
+  auditCheckpointMinutes: number;
 }
 
 const EnvSchema = z.object({
@@ -46,6 +54,10 @@ const EnvSchema = z.object({
   OVERSIGHT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   OVERSIGHT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   OVERSIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  OVERSIGHT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(5),
+  OVERSIGHT_PUBLIC_STATS_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  OVERSIGHT_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  OVERSIGHT_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
 
 /** dist/web of this checkout, wherever the process was started from. */
@@ -82,5 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteHours: e.OVERSIGHT_SESSION_ABSOLUTE_HOURS,
       secureCookies: e.OVERSIGHT_SECURE_COOKIES === 'true',
     },
+    suppressionThreshold: e.OVERSIGHT_SUPPRESSION_THRESHOLD,
+    publicStatsTtlSeconds: e.OVERSIGHT_PUBLIC_STATS_TTL_SECONDS,
+    auditKeyFile: path.resolve(
+      e.OVERSIGHT_AUDIT_KEY_FILE ?? path.join(e.OVERSIGHT_DATA_DIR, 'keys', 'audit-signing.pem'),
+    ),
+    auditCheckpointMinutes: e.OVERSIGHT_AUDIT_CHECKPOINT_MINUTES,
   };
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, ROLES, type Agency, type Role } from '../../shared/enums.ts';
 import { findTransition } from '../domain/transition.ts';
 import type { Actor } from './actor.ts';
+import { CASE_GRANTS } from './authorization.ts';
 import {
   CaseAction,
+  canBreakGlass,
   canOnCase,
   caseAbilities,
   caseScope,
@@ -24,8 +26,14 @@ const facts = (over: Partial<CaseAccessFacts> = {}): CaseAccessFacts => ({
   leadAgency: 'COPA',
   agencies: ['COPA'],
   assignments: [],
+  conflictedUserIds: [],
+  glassUserIds: [],
   ...over,
 });
+/** The actions canOnCase answers for a visible case (break-the-glass is asked of invisible ones). */
+const ACTIONS = Object.values(CaseAction).filter(
+  (a) => a !== CaseAction.breakGlass && a !== CaseAction.readPublicFields,
+);
 
 describe('caseView: role × restriction × assignment × agency', () => {
   const table: Array<[Role, boolean, boolean, ReturnType<typeof caseView>]> = [
@@ -81,7 +89,7 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.logActivity,
       CaseAction.extendDeadline,
     ],
-    chief_administrator: Object.values(CaseAction),
+    chief_administrator: ACTIONS,
     public_information: [CaseAction.read, CaseAction.draftStatement, CaseAction.logPressInquiry],
     analyst: [],
     auditor: [CaseAction.read],
@@ -89,7 +97,7 @@ describe('canOnCase: every action for every role', () => {
   };
   for (const role of ROLES) {
     it(`${role}`, () => {
-      const allowed = Object.values(CaseAction).filter((a) => canOnCase(actor([role]), a, facts()));
+      const allowed = ACTIONS.filter((a) => canOnCase(actor([role]), a, facts()));
       expect(allowed.sort()).toEqual([...expected[role]].sort());
     });
   }
@@ -151,7 +159,7 @@ describe('the parallel agency works its track; the lead agency runs the case', (
     [
       'BIA chief administrator',
       actor(['chief_administrator'], 'BIA'),
-      Object.values(CaseAction).filter((a) => !LEAD_ONLY.includes(a)),
+      ACTIONS.filter((a) => !LEAD_ONLY.includes(a)),
     ],
     ['BIA intake', actor(['intake'], 'BIA'), [CaseAction.read, CaseAction.addParty]],
     ['BIA investigator, unassigned', actor(['investigator'], 'BIA'), [CaseAction.read]],
@@ -173,7 +181,7 @@ describe('the parallel agency works its track; the lead agency runs the case', (
       ...parallel,
       assignments: [{ userId: 'u-assigned', role: 'investigator' as const }],
     };
-    const got = Object.values(CaseAction).filter((x) => canOnCase(a, x, f));
+    const got = ACTIONS.filter((x) => canOnCase(a, x, f));
     expect(got.sort()).toEqual([...allowed].sort());
     expect(caseAbilities(a, f).transitions).toEqual([]);
   });
@@ -241,7 +249,7 @@ describe("case.transition asks about role and visibility; the stage is transitio
 
 describe('caseScope mirrors caseView for lists', () => {
   it('auditor all, analyst none, staff by agency', () => {
-    expect(caseScope(actor(['auditor'], 'OIG'))).toEqual({ kind: 'all' });
+    expect(caseScope(actor(['auditor'], 'OIG'))).toEqual({ kind: 'all', userId: 'u-1' });
     expect(caseScope(actor(['analyst']))).toEqual({ kind: 'none' });
     expect(caseScope(actor(['admin']))).toEqual({ kind: 'none' });
     expect(caseScope(actor(['investigator']))).toMatchObject({
@@ -267,6 +275,73 @@ describe('caseScope mirrors caseView for lists', () => {
     for (const role of ['supervisor', 'chief_administrator'] as const) {
       expect(caseScope(actor([role]), { content: true })).toEqual(caseScope(actor([role])));
     }
-    expect(caseScope(actor(['auditor'], 'OIG'), { content: true })).toEqual({ kind: 'all' });
+    expect(caseScope(actor(['auditor'], 'OIG'), { content: true })).toEqual({
+      kind: 'all',
+      userId: 'u-1',
+    });
+  });
+});
+
+describe('the authorization table itself', () => {
+  it('every row names its basis and at least one role', () => {
+    for (const g of CASE_GRANTS) {
+      expect(g.basis.length, g.action).toBeGreaterThan(10);
+      expect(g.roles.length, g.action).toBeGreaterThan(0);
+    }
+  });
+
+  it('read rows hold in every state, so caseScope (which has no state) mirrors caseView', () => {
+    for (const g of CASE_GRANTS.filter(
+      (x) => x.action === CaseAction.read || x.action === CaseAction.readPublicFields,
+    )) {
+      expect([...g.states].sort()).toEqual([...CASE_STATUSES].sort());
+      expect(g.agency).not.toBe('lead');
+    }
+  });
+});
+
+describe('conflict of interest overrides every row', () => {
+  const conflicted = (over: Partial<CaseAccessFacts> = {}) =>
+    facts({ conflictedUserIds: ['u-1'], ...over });
+
+  it.each(ROLES)('%s with a recorded relation to an accused member sees nothing', (role) => {
+    const a = actor([role], role === 'auditor' ? 'OIG' : 'COPA');
+    expect(caseView(a, conflicted())).toBe('none');
+    expect(
+      caseView(a, conflicted({ assignments: [{ userId: 'u-1', role: 'investigator' }] })),
+    ).toBe('none');
+    for (const action of ACTIONS) {
+      expect(canOnCase(a, action, conflicted())).toBe(false);
+    }
+    expect(canBreakGlass(a, conflicted({ restricted: true }))).toBe(false);
+  });
+
+  it('someone else’s conflict changes nothing for the actor', () => {
+    expect(caseView(actor(['supervisor']), facts({ conflictedUserIds: ['u-2'] }))).toBe('full');
+  });
+});
+
+describe('break-the-glass', () => {
+  const restricted = facts({ restricted: true });
+
+  it('case workers outside the team may ask; those who already see it, or no agency on it, not', () => {
+    expect(canBreakGlass(actor(['investigator']), restricted)).toBe(true);
+    expect(canBreakGlass(actor(['intake']), restricted)).toBe(true);
+    expect(canBreakGlass(actor(['supervisor']), restricted)).toBe(false);
+    expect(canBreakGlass(actor(['investigator'], 'BIA'), restricted)).toBe(false);
+    expect(canBreakGlass(actor(['public_information']), restricted)).toBe(false);
+    expect(canBreakGlass(actor(['analyst']), restricted)).toBe(false);
+    expect(canBreakGlass(actor(['investigator']), facts())).toBe(false);
+  });
+
+  it('an active grant gives a full read with identities, and nothing to change', () => {
+    const a = actor(['investigator']);
+    const f = facts({ restricted: true, glassUserIds: [a.id] });
+    expect(caseView(a, restricted)).toBe('none');
+    expect(caseView(a, f)).toBe('full');
+    expect(ACTIONS.filter((x) => canOnCase(a, x, f)).sort()).toEqual(
+      [CaseAction.read, CaseAction.readIdentity].sort(),
+    );
+    expect(caseScope(a)).toMatchObject({ glass: true, assigned: true, restricted: false });
   });
 });

@@ -1,26 +1,15 @@
-import type { AssignmentRole, CaseStatus, Role } from '../../shared/enums.ts';
-import { allowedTransitions, TRANSITIONS } from '../domain/transition.ts';
-import { hasRole, type Actor } from './actor.ts';
+import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
+import { allowedTransitions } from '../domain/transition.ts';
+import type { Actor } from './actor.ts';
+import {
+  allowedByTable,
+  CASE_GRANTS,
+  CaseAction,
+  type AgencyRelation,
+  type GrantFacts,
+} from './authorization.ts';
 
-/** Everything a staff member can try to do to a case or its children. */
-export const CaseAction = {
-  read: 'case.read',
-  readIdentity: 'case.read_identity',
-  transition: 'case.transition',
-  addParty: 'case.add_party',
-  assign: 'case.assign',
-  addAllegation: 'case.add_allegation',
-  recordRecommendedFinding: 'case.record_recommended_finding',
-  recordFinalFinding: 'case.record_final_finding',
-  addAgency: 'case.add_agency',
-  logActivity: 'case.log_activity',
-  draftStatement: 'case.draft_statement',
-  logPressInquiry: 'case.log_press_inquiry',
-  extendDeadline: 'case.extend_deadline',
-  recommendDutyStatus: 'case.recommend_duty_status',
-  decideDutyStatus: 'case.decide_duty_status',
-} as const;
-export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
+export { CaseAction } from './authorization.ts';
 
 /** What the policy needs to know about a case: no content, only access facts. */
 export interface CaseAccessFacts {
@@ -31,66 +20,53 @@ export interface CaseAccessFacts {
   agencies: readonly string[];
   /** Active assignments on the case. */
   assignments: ReadonlyArray<{ userId: string; role: AssignmentRole }>;
+  /** Staff recorded as related to a member accused on the case (conflict of interest). */
+  conflictedUserIds: readonly string[];
+  /** Staff holding an active break-the-glass grant on the case. */
+  glassUserIds: readonly string[];
 }
 
 /** How much of a case a reader gets. `public_fields` is what the public portal would show. */
 export type CaseView = 'full' | 'public_fields' | 'none';
 
-const CASE_WORKERS: Role[] = ['intake', 'investigator', 'supervisor', 'chief_administrator'];
-
-/** Roles that make some stage change; which one, from the current stage, is transition()'s call. */
-const TRANSITION_ROLES: Role[] = [...new Set(TRANSITIONS.flatMap((t) => t.roles))];
-
-function participates(actor: Actor, c: CaseAccessFacts): boolean {
-  return c.leadAgency === actor.agency || c.agencies.includes(actor.agency);
+function grantFacts(actor: Actor, c: CaseAccessFacts): GrantFacts {
+  return {
+    status: c.status,
+    restricted: c.restricted,
+    lead: c.leadAgency === actor.agency,
+    participant: c.leadAgency === actor.agency || c.agencies.includes(actor.agency),
+    assigned: c.assignments.some((a) => a.userId === actor.id),
+    glass: c.glassUserIds.includes(actor.id),
+  };
 }
 
-/** The lead agency runs the case; parallel and referred agencies work their own track of it. */
-function leads(actor: Actor, c: CaseAccessFacts): boolean {
-  return c.leadAgency === actor.agency;
-}
-
-function isAssigned(actor: Actor, c: CaseAccessFacts): boolean {
-  return c.assignments.some((a) => a.userId === actor.id);
+/** A recorded relation to an accused member hides the case from that staff member entirely. */
+export function isConflicted(actor: Actor, c: CaseAccessFacts): boolean {
+  return c.conflictedUserIds.includes(actor.id);
 }
 
 /**
- * Which view of a case the actor gets (PRODUCT.md §2, §4). Deny by default:
- * - the auditor (Inspector General) reads everything;
- * - case workers of a participating agency read unrestricted cases;
- * - restricted cases (need-to-know) only for the assigned team and the participating agencies'
- *   supervisors and chief administrators; every such read is audited by the caller;
- * - public information officers see the public fields of their agency's cases;
- * - analysts and admins see no case content.
+ * Which view of a case the actor gets (PRODUCT.md §2, §4; the rows are in authorization.ts).
+ * A conflict of interest overrides every row: the case answers 404 as if it did not exist.
  */
 export function caseView(actor: Actor, c: CaseAccessFacts): CaseView {
-  if (hasRole(actor, 'auditor')) {
+  if (isConflicted(actor, c)) {
+    return 'none';
+  }
+  const f = grantFacts(actor, c);
+  if (allowedByTable(actor.roles, actor.agency, CaseAction.read, f)) {
     return 'full';
   }
-  if (participates(actor, c) || isAssigned(actor, c)) {
-    if (isAssigned(actor, c)) {
-      return 'full';
-    }
-    if (
-      c.restricted
-        ? hasRole(actor, 'supervisor', 'chief_administrator')
-        : hasRole(actor, ...CASE_WORKERS)
-    ) {
-      return 'full';
-    }
-    if (hasRole(actor, 'public_information') && participates(actor, c)) {
-      return 'public_fields';
-    }
+  if (allowedByTable(actor.roles, actor.agency, CaseAction.readPublicFields, f)) {
+    return 'public_fields';
   }
   return 'none';
 }
 
 /**
- * The one authorization rule for case actions. Callers first check caseView (404 when 'none').
- * Investigators act only on cases they are assigned to; supervisors and chief administrators act
- * on their participating agencies' cases. Running the case (stage changes, deadline extensions,
- * adding agencies, final findings) is the lead agency's alone: a parallel agency (BIA's criminal
- * track beside COPA's administrative one) works its track of the case, not the case.
+ * The one authorization question for case actions, answered by the table in authorization.ts.
+ * Callers first check caseView (404 when 'none'). `case.read` means "may open the case in some
+ * view".
  *
  * `case.transition` is a question of role and visibility only. Whether the move the caller asks
  * for is possible from the stage the case is in *now* is transition()'s decision, taken under the
@@ -101,62 +77,24 @@ export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts):
   if (view === 'none') {
     return false;
   }
-  // the auditor reads everything but acts on nothing
-  const fullWorker = view === 'full' && hasRole(actor, ...CASE_WORKERS);
-  const manager =
-    fullWorker && participates(actor, c) && hasRole(actor, 'supervisor', 'chief_administrator');
-  const assignedInvestigator =
-    fullWorker && isAssigned(actor, c) && hasRole(actor, 'investigator', 'supervisor');
-  const chief = fullWorker && participates(actor, c) && hasRole(actor, 'chief_administrator');
-  switch (action) {
-    case CaseAction.read:
-      return true;
-    case CaseAction.readIdentity:
-      // identities only to the case team: assigned staff, managing supervisors/chiefs, intake
-      // while the case is still at intake
-      return (
-        manager ||
-        assignedInvestigator ||
-        (fullWorker && hasRole(actor, 'intake') && participates(actor, c) && c.status === 'intake')
-      );
-    case CaseAction.transition:
-      return (
-        leads(actor, c) &&
-        hasRole(actor, ...TRANSITION_ROLES) &&
-        (manager || assignedInvestigator || (fullWorker && hasRole(actor, 'intake')))
-      );
-    case CaseAction.addParty:
-      return (
-        manager ||
-        assignedInvestigator ||
-        (fullWorker && hasRole(actor, 'intake') && participates(actor, c))
-      );
-    case CaseAction.assign:
-      // a parallel agency's manager assigns its own staff only (enforced by assignCase)
-      return manager;
-    case CaseAction.extendDeadline:
-    case CaseAction.addAgency:
-      return manager && leads(actor, c);
-    case CaseAction.addAllegation:
-    case CaseAction.logActivity:
-    case CaseAction.recordRecommendedFinding:
-      return manager || assignedInvestigator;
-    case CaseAction.recordFinalFinding:
-      return chief && leads(actor, c);
-    case CaseAction.draftStatement:
-    case CaseAction.logPressInquiry:
-      return (
-        participates(actor, c) &&
-        (hasRole(actor, 'public_information') ||
-          (fullWorker && hasRole(actor, 'chief_administrator')))
-      );
-    case CaseAction.recommendDutyStatus:
-      // MCC 2-78-130 / PRODUCT.md §3: the recommendation is made by a chief administrator
-      return chief;
-    case CaseAction.decideDutyStatus:
-      // recorded by a chief administrator or a BIA supervisor, naming who decided
-      return chief || (manager && actor.agency === 'BIA');
+  if (action === CaseAction.read || action === CaseAction.readPublicFields) {
+    return true;
   }
+  if (action === CaseAction.breakGlass) {
+    return false;
+  }
+  return allowedByTable(actor.roles, actor.agency, action, grantFacts(actor, c));
+}
+
+/**
+ * Whether the actor may break the glass on this case: it is restricted, they cannot read it in
+ * full, they have no conflict, and the table allows them (case workers of an agency on the case).
+ */
+export function canBreakGlass(actor: Actor, c: CaseAccessFacts): boolean {
+  if (isConflicted(actor, c) || caseView(actor, c) === 'full') {
+    return false;
+  }
+  return allowedByTable(actor.roles, actor.agency, CaseAction.breakGlass, grantFacts(actor, c));
 }
 
 /**
@@ -170,15 +108,20 @@ export function caseAbilities(
   const transitions = canOnCase(actor, CaseAction.transition, c)
     ? allowedTransitions(c.status, [...actor.roles])
     : [];
-  const actions = Object.values(CaseAction).filter((a) =>
-    a === CaseAction.transition ? transitions.length > 0 : canOnCase(actor, a, c),
-  );
+  // the view is announced by `case.read` alone; break-the-glass is asked of invisible cases
+  const actions = Object.values(CaseAction)
+    .filter((a) => a !== CaseAction.readPublicFields && a !== CaseAction.breakGlass)
+    .filter((a) => (a === CaseAction.transition ? transitions.length > 0 : canOnCase(actor, a, c)));
   return { actions, transitions };
 }
 
 /** A list filter equivalent to caseView() !== 'none', as data the repository turns into SQL. */
 export type CaseScope =
-  | { kind: 'all' }
+  | {
+      kind: 'all';
+      /** Cases where this user has a conflict of interest stay out even of "all". */
+      userId: string;
+    }
   | { kind: 'none' }
   | {
       kind: 'agency';
@@ -188,26 +131,54 @@ export type CaseScope =
       unrestricted: boolean;
       /** Whether restricted cases of the agency are visible (managers). */
       restricted: boolean;
+      /** Whether cases the user is assigned to are visible. */
+      assigned: boolean;
+      /** Whether cases the user holds an active break-the-glass grant on are visible. */
+      glass: boolean;
     };
 
 /**
- * The cases a list shows the actor. With `content`, only the cases whose content (allegations,
- * duty-status entries) the actor may read: a public-information officer sees a restricted case
- * as public fields only, so its content stays out of, e.g., a member's history.
+ * The cases a list shows the actor, derived from the read rows of the table (authorization.ts).
+ * With `content`, only the cases whose content (allegations, duty-status entries) the actor may
+ * read: a public-information officer sees a restricted case as public fields only, so its content
+ * stays out of, e.g., a member's history. A conflict of interest removes a case from every scope
+ * (in SQL: `scopeCondition`).
  */
 export function caseScope(actor: Actor, opts: { content?: boolean } = {}): CaseScope {
-  if (hasRole(actor, 'auditor')) {
-    return { kind: 'all' };
-  }
-  const unrestricted = hasRole(actor, ...CASE_WORKERS, 'public_information');
-  const restricted = hasRole(
-    actor,
-    'supervisor',
-    'chief_administrator',
-    ...(opts.content ? [] : (['public_information'] as const)),
+  // with `content`, public-fields rows count for unrestricted cases only: an unrestricted case's
+  // allegations are what the portal publishes anyway (ADR 0006)
+  const rows = CASE_GRANTS.filter(
+    (g) =>
+      (g.action === CaseAction.read || g.action === CaseAction.readPublicFields) &&
+      actor.roles.some((r) => g.roles.includes(r)) &&
+      (g.actorAgencies === undefined || g.actorAgencies.includes(actor.agency)),
+  ).map((g) =>
+    opts.content && g.action === CaseAction.readPublicFields
+      ? { ...g, restriction: 'unrestricted' as const }
+      : g,
   );
-  if (!unrestricted && !restricted && !hasRole(actor, 'investigator')) {
+  const byAgency = (agency: AgencyRelation, assignment: 'any' | 'assigned' | 'glass') =>
+    rows.filter((g) => g.agency === agency && g.assignment === assignment);
+  if (byAgency('any', 'any').length > 0) {
+    return { kind: 'all', userId: actor.id };
+  }
+  // only rows open to any agency or to participating agencies reach a list; a 'lead'-only read
+  // row would be left out (none exists), which errs on the side of showing less
+  const participant = byAgency('participant', 'any');
+  const unrestricted = participant.some((g) => g.restriction !== 'restricted');
+  const restricted = participant.some((g) => g.restriction !== 'unrestricted');
+  const assigned = rows.some((g) => g.assignment === 'assigned');
+  const glass = rows.some((g) => g.assignment === 'glass');
+  if (!unrestricted && !restricted && !assigned && !glass) {
     return { kind: 'none' };
   }
-  return { kind: 'agency', userId: actor.id, agency: actor.agency, unrestricted, restricted };
+  return {
+    kind: 'agency',
+    userId: actor.id,
+    agency: actor.agency,
+    unrestricted,
+    restricted,
+    assigned,
+    glass,
+  };
 }

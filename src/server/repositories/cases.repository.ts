@@ -98,6 +98,8 @@ export async function insertCase(
       'status_changed_at',
       'created_at',
       'created_by',
+      // the cache of case_agencies (migration 0003): the intake adds the lead agency's row next
+      'agencies',
     ],
     [
       [
@@ -124,6 +126,7 @@ export async function insertCase(
         c.created_at,
         c.created_at,
         c.created_by,
+        [c.lead_agency],
       ],
     ],
   );
@@ -133,17 +136,25 @@ const FACTS_SQL = `
   SELECT c.*,
          COALESCE((SELECT array_agg(DISTINCT ca.agency) FROM case_agencies ca WHERE ca.case_id = c.id), '{}') AS agency_list,
          COALESCE((SELECT json_agg(json_build_object('userId', a.user_id, 'role', a.role))
-                     FROM assignments a WHERE a.case_id = c.id AND a.ended_at IS NULL), '[]') AS assignment_list
+                     FROM assignments a WHERE a.case_id = c.id AND a.ended_at IS NULL), '[]') AS assignment_list,
+         COALESCE((SELECT array_agg(DISTINCT sc.user_id::text)
+                     FROM allegations al JOIN staff_conflicts sc ON sc.member_id = al.member_id AND sc.ended_at IS NULL
+                    WHERE al.case_id = c.id), '{}') AS conflicted_list,
+         -- database clock on both sides: expires_at was set from now() when granted
+         COALESCE((SELECT array_agg(DISTINCT g.user_id::text) FROM break_glass_grants g
+                    WHERE g.case_id = c.id AND g.expires_at > now()), '{}') AS glass_list
     FROM cases c
    WHERE c.jurisdiction = $1 AND c.log_number = $2`;
 
 interface FactsRow extends CaseRow {
   agency_list: string[];
   assignment_list: Array<{ userId: string; role: AssignmentRole }>;
+  conflicted_list: string[];
+  glass_list: string[];
 }
 
 function toFacts(r: FactsRow): CaseWithFacts {
-  const { agency_list, assignment_list, ...row } = r;
+  const { agency_list, assignment_list, conflicted_list, glass_list, ...row } = r;
   return {
     row,
     facts: {
@@ -152,6 +163,8 @@ function toFacts(r: FactsRow): CaseWithFacts {
       leadAgency: row.lead_agency,
       agencies: agency_list,
       assignments: assignment_list,
+      conflictedUserIds: conflicted_list,
+      glassUserIds: glass_list,
     },
   };
 }
@@ -405,28 +418,47 @@ export async function insertActivity(tx: Queryable, a: ActivityInsert): Promise<
   );
 }
 
-/** SQL condition (and its parameters, numbered from `offset`) equivalent to caseView() !== 'none'. */
+/**
+ * SQL condition (and its parameters, numbered from `offset`) equivalent to caseView() !== 'none'.
+ * It reads only the case row (`agencies` caches case_agencies, migration 0003) and one small
+ * uncorrelated set, the caller's active assignments, which PostgreSQL hashes once per statement:
+ * a correlated EXISTS per candidate row cost more than everything else in a list (ADR 0009).
+ */
 export function scopeCondition(
   scope: CaseScope,
   offset: number,
 ): { sql: string; params: unknown[] } {
+  const u = `$${offset + 1}`;
+  // a recorded relation to an accused member hides the case from that user (ADR 0013)
+  // (an uncorrelated set, hashed once per statement, like the assignments below)
+  const noConflict = `c.id NOT IN (SELECT cal.case_id FROM allegations cal JOIN staff_conflicts sc ON sc.member_id = cal.member_id AND sc.ended_at IS NULL WHERE sc.user_id = ${u})`;
   switch (scope.kind) {
     case 'all':
-      return { sql: 'true', params: [] };
+      return { sql: noConflict, params: [scope.userId] };
     case 'none':
       return { sql: 'false', params: [] };
     case 'agency': {
-      const u = `$${offset + 1}`;
       const a = `$${offset + 2}`;
-      const participates = `(c.lead_agency = ${a} OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency = ${a}))`;
-      const visibleKinds = [
-        scope.unrestricted ? 'NOT c.restricted' : null,
-        scope.restricted ? 'c.restricted' : null,
+      const participates = `(c.lead_agency = ${a} OR c.agencies @> ARRAY[${a}]::text[])`;
+      const kind =
+        scope.unrestricted && scope.restricted
+          ? participates
+          : scope.unrestricted
+            ? `(${participates} AND NOT c.restricted)`
+            : scope.restricted
+              ? `(${participates} AND c.restricted)`
+              : null;
+      const alternatives = [
+        scope.assigned
+          ? `c.id IN (SELECT asg.case_id FROM assignments asg WHERE asg.user_id = ${u} AND asg.ended_at IS NULL)`
+          : null,
+        scope.glass
+          ? `c.id IN (SELECT bg.case_id FROM break_glass_grants bg WHERE bg.user_id = ${u} AND bg.expires_at > now())`
+          : null,
+        kind,
       ].filter(Boolean);
-      const byAgency =
-        visibleKinds.length > 0 ? `(${participates} AND (${visibleKinds.join(' OR ')}))` : 'false';
       return {
-        sql: `(EXISTS (SELECT 1 FROM assignments asg WHERE asg.case_id = c.id AND asg.user_id = ${u} AND asg.ended_at IS NULL) OR ${byAgency})`,
+        sql: `((${alternatives.length > 0 ? alternatives.join(' OR ') : 'false'}) AND ${noConflict})`,
         params: [scope.userId, scope.agency],
       };
     }
@@ -458,16 +490,25 @@ export interface CaseListRow {
   facility_code: string | null;
 }
 
-/** ORDER BY clauses of the list's sorts (from code, never from input). */
+/** ORDER BY keys of the list's sorts (from code, never from input), without a table alias. */
 const SORTS = {
-  received_desc: 'c.received_at DESC, c.log_number DESC',
-  received_asc: 'c.received_at ASC, c.log_number ASC',
-  log_number: 'c.log_number ASC',
+  received_desc: ['received_at DESC', 'log_number DESC'],
+  received_asc: ['received_at ASC', 'log_number ASC'],
+  log_number: ['log_number ASC'],
 } as const;
 
+const orderBy = (keys: readonly string[], alias: string): string =>
+  keys.map((k) => `${alias}.${k}`).join(', ');
+
 /**
- * Lists the cases the scope allows, filtered, sorted and paged: newest first (best match first
- * with `q`) unless a sort is given.
+ * Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`), with
+ * the exact number of matches.
+ *
+ * Every condition reads only the case row, so the planner can use the indexes of migration 0003:
+ * without `q`, the page and the count are index-only scans of a covering index in list order;
+ * with `q`, the GIN index finds the matches, and one statement ranks them and counts them
+ * (`count(*) OVER ()`), since ranking has to read every match anyway. Only the page beyond the
+ * last match needs a separate count.
  */
 export async function listCases(
   db: Queryable,
@@ -484,15 +525,16 @@ export async function listCases(
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  let rank = '';
+  let query = '';
   if (f.q) {
-    // websearch syntax: words, "phrases", -exclusions; both language configurations
-    add(
-      (p) =>
-        `c.search @@ (websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('spanish', ${p}))`,
-      f.q,
-    );
-    rank = `ts_rank(c.search, websearch_to_tsquery('english', $${params.length}) || websearch_to_tsquery('spanish', $${params.length})) DESC, `;
+    // websearch syntax: words, "phrases", -exclusions; both language configurations (the two
+    // are one query when they agree, so a match is ranked once per term)
+    params.push(f.q);
+    const p = `$${params.length}`;
+    query = `(CASE WHEN websearch_to_tsquery('english', ${p}) = websearch_to_tsquery('spanish', ${p})
+                   THEN websearch_to_tsquery('english', ${p})
+                   ELSE websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('spanish', ${p}) END)`;
+    where.push(`c.search @@ ${query}`);
   }
   if (f.status) {
     add((p) => `c.status = ${p}`, f.status);
@@ -501,14 +543,14 @@ export async function listCases(
     add((p) => `c.categories @> ARRAY[${p}]::text[]`, f.category);
   }
   if (f.agency) {
-    add(
-      (p) =>
-        `(c.lead_agency = ${p} OR EXISTS (SELECT 1 FROM case_agencies ca2 WHERE ca2.case_id = c.id AND ca2.agency = ${p}))`,
-      f.agency,
-    );
+    add((p) => `(c.lead_agency = ${p} OR c.agencies @> ARRAY[${p}]::text[])`, f.agency);
   }
   if (f.facility) {
-    add((p) => `fac.code = ${p}`, f.facility);
+    add(
+      (p) =>
+        `c.facility_id = (SELECT fac.id FROM facilities fac WHERE fac.jurisdiction = $1 AND fac.code = ${p})`,
+      f.facility,
+    );
   }
   // date filters are calendar days in the profile's time zone
   if (f.from) {
@@ -526,20 +568,47 @@ export async function listCases(
     );
   }
   const whereSql = where.join(' AND ');
-  const from = `FROM cases c LEFT JOIN facilities fac ON fac.id = c.facility_id`;
-  const countRows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n ${from} WHERE ${whereSql}`,
-    params,
-  );
+  const countSql = `SELECT count(*)::int AS n FROM cases c WHERE ${whereSql}`;
+  const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
+  const columns = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, c.facility_id`;
+  // the facility code is looked up for the page's rows only, after LIMIT
+  const withFacility = (page: string, order: string): string =>
+    `SELECT p.log_number, p.case_type, p.received_at, p.status, p.categories, p.lead_agency, p.restricted,
+            fac.code AS facility_code${f.q ? ', p.total' : ''}
+       FROM (${page}) p LEFT JOIN facilities fac ON fac.id = p.facility_id
+      ORDER BY ${order}`;
+  if (f.q) {
+    const rows = await db.query<CaseListRow & { total: number }>(
+      withFacility(
+        `SELECT ${columns}, ts_rank(c.search, ${query}) AS rank, count(*) OVER ()::int AS total
+           FROM cases c WHERE ${whereSql}
+          ORDER BY ${f.sort ? orderBy(SORTS[f.sort], 'c') : `rank DESC, ${orderBy(SORTS.received_desc, 'c')}`} ${limit}`,
+        f.sort ? orderBy(SORTS[f.sort], 'p') : `p.rank DESC, ${orderBy(SORTS.received_desc, 'p')}`,
+      ),
+      pageParams,
+    );
+    if (rows.length > 0 || f.page === 1) {
+      return {
+        rows: rows.map(({ total: _total, ...row }) => row),
+        total: rows[0]?.total ?? 0,
+      };
+    }
+    // a page past the last match: no row carries the total
+    const counted = await db.query<{ n: number }>(countSql, params);
+    return { rows: [], total: counted[0]?.n ?? 0 };
+  }
+  const counted = await db.query<{ n: number }>(countSql, params);
+  const sort = SORTS[f.sort ?? 'received_desc'];
   const rows = await db.query<CaseListRow>(
-    `SELECT c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, fac.code AS facility_code
-       ${from} WHERE ${whereSql}
-      ORDER BY ${f.sort ? SORTS[f.sort] : `${rank}c.received_at DESC, c.log_number DESC`}
-      LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+    withFacility(
+      `SELECT ${columns} FROM cases c WHERE ${whereSql}
+        ORDER BY ${orderBy(sort, 'c')} ${limit}`,
+      orderBy(sort, 'p'),
+    ),
     pageParams,
   );
-  return { rows, total: countRows[0]?.n ?? 0 };
+  return { rows, total: counted[0]?.n ?? 0 };
 }
 
 /** The append-only children of a case the staff page shows. */

@@ -87,6 +87,7 @@ export interface CaseRowImport {
   source: unknown;
   import_hash: string;
   imported_at: string;
+  agencies: string[];
 }
 
 const CASE_COLUMNS: ColumnSpec[] = [
@@ -113,6 +114,9 @@ const CASE_COLUMNS: ColumnSpec[] = [
   { name: 'source', type: 'jsonb' },
   { name: 'import_hash', type: 'text' },
   { name: 'imported_at', type: 'timestamptz' },
+  // the cache of case_agencies (migration 0003), right from the start for a new case so the
+  // lead-agency rows inserted below leave the case row alone; never updated from here
+  { name: 'agencies', type: 'text[]' },
 ];
 
 /** Log numbers already used by cases filed in Oversight itself: an import never overwrites them. */
@@ -134,7 +138,7 @@ export async function upsertCases(
   progress: (n: number) => void,
 ) {
   const updatable = CASE_COLUMNS.map((c) => c.name).filter(
-    (n) => n !== 'jurisdiction' && n !== 'log_number' && n !== 'created_at',
+    (n) => n !== 'jurisdiction' && n !== 'log_number' && n !== 'created_at' && n !== 'agencies',
   );
   const result = await upsertAll(
     tx,
@@ -149,7 +153,6 @@ export async function upsertCases(
     (r) => r['log_number'] as string,
     progress,
   );
-  // every imported case is led by its agency (case_agencies drives visibility and tracks)
   // every imported case is led by its agency (case_agencies drives visibility and tracks);
   // joins on unnest() keep the plan a hash join (`= ANY(array)` made it quadratic)
   const inserted = [...result.ids]
@@ -553,4 +556,12 @@ export async function insertImportRun(
       r.finishedAt,
     ],
   );
+}
+
+/**
+ * VACUUM (ANALYZE) of the whole database, outside any transaction: statistics for the planner,
+ * the visibility map for index-only scans, hint bits set once instead of by the first readers.
+ */
+export async function vacuumAnalyze(db: Queryable): Promise<void> {
+  await db.query(`VACUUM (ANALYZE)`);
 }

@@ -10,7 +10,7 @@ import {
 import type { RouteContext } from '../app.ts';
 import { addFacility, addShelterPeriod, recordDailyCount } from '../commands/facilities.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { canReadRoster } from '../policies/member.policy.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import { presentFacility } from '../presenters/staff/facility.presenter.ts';
 import {
   dailyCounts,
@@ -60,8 +60,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
       },
     },
     async (request) => {
-      // the same staff who may read the roster may read the list of sites (public places)
-      if (!canReadRoster(actorOf(request))) {
+      if (!allowedGlobally(actorOf(request).roles, GlobalAction.readFacilities)) {
         throw new ForbiddenError();
       }
       const rows = await listFacilities(ctx.db, ctx.jurisdiction);
@@ -80,7 +79,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
       },
     },
     async (request) => {
-      if (!canReadRoster(actorOf(request))) {
+      if (!allowedGlobally(actorOf(request).roles, GlobalAction.readFacilities)) {
         throw new ForbiddenError();
       }
       return load(request.params.code);

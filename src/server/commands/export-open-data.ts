@@ -1,0 +1,184 @@
+import { localDate } from '../domain/business-days.ts';
+import { publicPenalty, publicVisibility } from '../domain/publication.ts';
+import type { Queryable } from '../db/client.ts';
+import { exportChunk } from '../repositories/public.repository.ts';
+
+/**
+ * The open-data columns, in order, with their meaning: the data dictionary served at
+ * /api/public/v1/export/dictionary and written out in docs/open-data.md (a test keeps them equal).
+ * One row per case (`record_type` = case) and one per allegation (`record_type` = allegation).
+ */
+export const EXPORT_COLUMNS = [
+  { name: 'record_type', description: '`case` or `allegation`.' },
+  { name: 'log_number', description: 'The case log number (legacy 6–7 digits or YYYY-NNNNNNN).' },
+  {
+    name: 'visibility',
+    description:
+      '`full` (COPA case), `category_and_status` (restricted category: sexual misconduct, domestic violence, or a minor or shelter-resident party), `status_only` (a case only BIA investigates). Fields a level does not publish are empty.',
+  },
+  {
+    name: 'status',
+    description: 'Current stage code (intake … final, closed_no_finding, closed_referred).',
+  },
+  { name: 'case_type', description: '`complaint`, `notification` or `miscellaneous` (full only).' },
+  {
+    name: 'categories',
+    description: 'Case categories, `;`-separated codes (not for status_only rows).',
+  },
+  { name: 'received_date', description: 'Date received, Chicago local (full only).' },
+  { name: 'incident_date', description: 'Incident date, Chicago local, when known (full only).' },
+  { name: 'closed_on', description: 'Date closed, when closed (full only).' },
+  { name: 'lead_agency', description: 'Investigating agency, COPA or BIA (full only).' },
+  {
+    name: 'agencies',
+    description: 'Every agency with a track on the case, `;`-separated (full only).',
+  },
+  {
+    name: 'district',
+    description:
+      'CPD district of the incident (full only; empty when a vulnerable party is on the case).',
+  },
+  { name: 'allegation_category', description: 'Allegation rows: the category code.' },
+  {
+    name: 'recommended_finding',
+    description: 'Allegation rows: finding recommended by the investigating agency.',
+  },
+  { name: 'final_finding', description: 'Allegation rows: final finding.' },
+  {
+    name: 'penalty',
+    description:
+      'Allegation rows: CPD penalty code (final, else recommended); empty when none or withheld.',
+  },
+  {
+    name: 'penalty_withheld',
+    description:
+      'Allegation rows: set when discipline more than 4 years old is withheld (Illinois Personnel Record Review Act, 820 ILCS 40/8).',
+  },
+] as const;
+
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number]['name'];
+export type ExportRow = Record<ExportColumn, string>;
+
+const EMPTY: ExportRow = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.name, ''])) as ExportRow;
+
+/** Export chunk size: big enough to amortize a round trip, small enough to stream. */
+const CHUNK = 5000;
+
+/**
+ * Streams the open data, case by case in log-number order, never holding more than one chunk.
+ * Each case row is cut to its visibility; allegations are listed for fully public cases only.
+ */
+export async function* exportOpenData(deps: {
+  db: Queryable;
+  jurisdiction: string;
+  timeZone: string;
+  now: () => Date;
+  year?: number | undefined;
+}): AsyncGenerator<ExportRow> {
+  const today = localDate(deps.now(), deps.timeZone);
+  let after = '';
+  for (;;) {
+    const rows = await exportChunk(
+      deps.db,
+      deps.jurisdiction,
+      deps.timeZone,
+      after,
+      CHUNK,
+      deps.year,
+    );
+    for (const r of rows) {
+      const visibility = publicVisibility({
+        leadAgency: r.lead_agency,
+        agencies: r.copa ? ['COPA'] : [],
+        restricted: r.restricted,
+      });
+      const base: ExportRow = {
+        ...EMPTY,
+        record_type: 'case',
+        log_number: r.log_number,
+        visibility,
+        status: r.status,
+      };
+      if (visibility === 'status_only') {
+        yield base;
+        continue;
+      }
+      if (visibility === 'category_and_status') {
+        yield { ...base, categories: r.categories.join(';') };
+        continue;
+      }
+      yield {
+        ...base,
+        case_type: r.case_type,
+        categories: r.categories.join(';'),
+        received_date: r.received_date,
+        incident_date: r.incident_date ?? '',
+        closed_on: r.closed_on ?? '',
+        lead_agency: r.lead_agency,
+        agencies: r.agencies.join(';'),
+        district: r.vulnerable ? '' : (r.district ?? ''),
+      };
+      for (const a of r.allegations ?? []) {
+        const disciplineDate = a.final_on ?? r.closed_on ?? r.received_date;
+        const p = publicPenalty(a.penalty, disciplineDate, today);
+        yield {
+          ...EMPTY,
+          record_type: 'allegation',
+          log_number: r.log_number,
+          visibility,
+          status: r.status,
+          allegation_category: a.category,
+          recommended_finding: a.recommended_finding ?? '',
+          final_finding: a.final_finding ?? '',
+          penalty: p.penalty ?? '',
+          penalty_withheld: p.penaltyWithheld ? 'personnel_record_review_act' : '',
+        };
+      }
+    }
+    if (rows.length < CHUNK) {
+      return;
+    }
+    after = rows[rows.length - 1]!.log_number;
+  }
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; leading =+-@ defused. */
+export function csvField(value: string): string {
+  // a spreadsheet would run a cell starting with = + - @ as a formula (CSV injection)
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The CSV lines of the export: header first, CRLF line ends (RFC 4180). */
+export async function* exportCsv(rows: AsyncIterable<ExportRow>): AsyncGenerator<string> {
+  yield `${EXPORT_COLUMNS.map((c) => c.name).join(',')}\r\n`;
+  let batch = '';
+  let n = 0;
+  for await (const row of rows) {
+    batch += `${EXPORT_COLUMNS.map((c) => csvField(row[c.name])).join(',')}\r\n`;
+    if (++n % 500 === 0) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) {
+    yield batch;
+  }
+}
+
+/** The JSON export: one array of row objects, streamed element by element. */
+export async function* exportJson(rows: AsyncIterable<ExportRow>): AsyncGenerator<string> {
+  yield '[';
+  let first = true;
+  let batch = '';
+  let n = 0;
+  for await (const row of rows) {
+    batch += `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
+    first = false;
+    if (++n % 500 === 0) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield `${batch}\n]\n`;
+}

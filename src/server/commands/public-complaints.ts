@@ -1,0 +1,198 @@
+import crypto from 'node:crypto';
+import type { PublicComplaintRequest, PublicLanguage } from '../../shared/schemas/public.ts';
+import type { CaseStatus, DeadlineKind } from '../../shared/enums.ts';
+import { recordAudit, AuditAction } from '../audit/audit.ts';
+import type { Db } from '../db/client.ts';
+import { localDate } from '../domain/business-days.ts';
+import {
+  acknowledgementText,
+  nextComplainantClock,
+  toIntakeRequest,
+} from '../domain/public-complaint.ts';
+import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
+import {
+  complaintStatus,
+  findReceipt,
+  insertAddition,
+  insertReceipt,
+  logNumberOf,
+  type ReceiptRow,
+} from '../repositories/public.repository.ts';
+import {
+  generateConfirmationNumber,
+  generatePassphrase,
+  hashPassphrase,
+  verifyPassphrase,
+} from '../security/complaint-secrets.ts';
+import type { FieldCipher } from '../security/encryption.ts';
+import { NotFoundError } from '../errors.ts';
+import { registerCase } from './file-case.ts';
+
+/** Dependencies of the public commands: no actor, by design (the public form needs no account). */
+export interface PublicDeps {
+  db: Db;
+  now: () => Date;
+  ip: string | null;
+  cipher: FieldCipher;
+  profile: JurisdictionProfile;
+  jurisdiction: string;
+}
+
+/** What the complaint form answers, once. */
+export interface FiledComplaint {
+  confirmationNumber: string;
+  passphrase: string;
+  logNumber: string;
+  language: PublicLanguage;
+  receivedAt: string;
+  investigatingAgency: 'COPA' | 'BIA';
+  acknowledgement: string;
+}
+
+/**
+ * Files a complaint from the public form through the same intake as staff (registerCase):
+ * routing, restriction, clocks and the audit row all apply. In the same transaction it stores a
+ * receipt: a random confirmation number and only the argon2id hash of a generated passphrase.
+ */
+export async function filePublicComplaint(
+  deps: PublicDeps,
+  form: PublicComplaintRequest,
+): Promise<FiledComplaint> {
+  const now = deps.now();
+  const confirmationNumber = generateConfirmationNumber();
+  const passphrase = generatePassphrase();
+  const passphraseHash = await hashPassphrase(passphrase);
+  const filed = await registerCase(
+    {
+      ...deps,
+      filer: { kind: 'public', source: 'public_form' },
+      alsoWrite: (tx, caseId) =>
+        insertReceipt(tx, {
+          id: crypto.randomUUID(),
+          jurisdiction: deps.jurisdiction,
+          caseId,
+          confirmationNumber,
+          passphraseHash,
+          language: form.language,
+          filedBy: form.filedBy,
+          createdAt: now,
+        }),
+    },
+    toIntakeRequest(form, now),
+  );
+  return {
+    confirmationNumber,
+    passphrase,
+    logNumber: filed.logNumber,
+    language: form.language,
+    receivedAt: now.toISOString(),
+    investigatingAgency: filed.routing.agency,
+    acknowledgement: acknowledgementText({
+      language: form.language,
+      logNumber: filed.logNumber,
+      receivedDate: localDate(now, deps.profile.timeZone),
+      agency: filed.routing.agency,
+      confirmationNumber,
+    }),
+  };
+}
+
+/**
+ * The receipt for a confirmation number and passphrase, or the one same 404 for an unknown number
+ * and a wrong passphrase: both cost one indexed read and one argon2id verification
+ * (verifyPassphrase checks a dummy hash when there is no receipt), so neither the answer nor its
+ * timing tells them apart.
+ */
+async function authenticate(
+  deps: PublicDeps,
+  confirmationNumber: string,
+  passphrase: string,
+): Promise<ReceiptRow> {
+  const receipt = await findReceipt(deps.db, deps.jurisdiction, confirmationNumber);
+  const ok = await verifyPassphrase(receipt?.passphrase_hash, passphrase);
+  if (!ok || !receipt) {
+    throw new NotFoundError(
+      'A complaint with this confirmation number and passphrase',
+      'complaint_not_found',
+    );
+  }
+  return receipt;
+}
+
+/** What the holder sees: stage codes and dates, the agency, the next clock. No personal data. */
+export interface ComplaintView {
+  logNumber: string;
+  status: CaseStatus;
+  language: PublicLanguage;
+  receivedAt: string;
+  investigatingAgency: 'COPA' | 'BIA';
+  stages: Array<{ status: CaseStatus; reason: string | null; at: string }>;
+  nextClock: { kind: DeadlineKind; dueDate: string; basis: string } | null;
+  informationAdded: number;
+}
+
+/** Follow-my-complaint: confirmation number + passphrase → status, agency, stages, next clock. */
+export async function lookupComplaint(
+  deps: PublicDeps,
+  input: { confirmationNumber: string; passphrase: string },
+): Promise<ComplaintView> {
+  const receipt = await authenticate(deps, input.confirmationNumber, input.passphrase);
+  const s = await complaintStatus(deps.db, receipt.id);
+  if (!s) {
+    throw new NotFoundError('A complaint with this confirmation number and passphrase');
+  }
+  const next = nextComplainantClock(s.deadlines.map((d) => ({ ...d, met_at: d.met_at })));
+  return {
+    logNumber: s.log_number,
+    status: s.status,
+    language: receipt.language,
+    receivedAt: new Date(s.received_at).toISOString(),
+    investigatingAgency: s.lead_agency === 'BIA' ? 'BIA' : 'COPA',
+    stages: s.stages.map((h) => ({
+      status: h.status,
+      reason: h.reason,
+      at: new Date(h.at).toISOString(),
+    })),
+    nextClock: next
+      ? { kind: next.kind as DeadlineKind, dueDate: next.due_date, basis: next.basis }
+      : null,
+    informationAdded: s.additions,
+  };
+}
+
+/**
+ * The holder adds information to their complaint: appended for the case team (never public),
+ * with an audit row naming the field, not its content.
+ */
+export async function addComplaintInformation(
+  deps: PublicDeps,
+  input: { confirmationNumber: string; passphrase: string; text: string },
+): Promise<{ receivedAt: string }> {
+  const receipt = await authenticate(deps, input.confirmationNumber, input.passphrase);
+  const now = deps.now();
+  const id = crypto.randomUUID();
+  await deps.db.transaction(async (tx) => {
+    await insertAddition(tx, {
+      id,
+      jurisdiction: deps.jurisdiction,
+      caseId: receipt.case_id,
+      receiptId: receipt.id,
+      text: input.text,
+      receivedAt: now,
+    });
+    const logNumber = await logNumberOf(tx, receipt.case_id);
+    await recordAudit(
+      tx,
+      { jurisdiction: deps.jurisdiction, actor: 'system', ip: deps.ip, at: now },
+      {
+        action: AuditAction.complaint_information_added,
+        entityType: 'case',
+        entityId: logNumber ?? receipt.case_id,
+        caseId: receipt.case_id,
+        reason: 'public_follow_up',
+        changes: { additionId: id, fields: ['text'] },
+      },
+    );
+  });
+  return { receivedAt: now.toISOString() };
+}

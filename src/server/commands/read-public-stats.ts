@@ -1,0 +1,217 @@
+import type { z } from 'zod';
+import type { PublicStatsQuery, PublicStatsResponse } from '../../shared/schemas/public.ts';
+import { CASE_STATUSES, CATEGORIES } from '../../shared/enums.ts';
+import type { Queryable } from '../db/client.ts';
+import { DAYS_TO_CLOSE_BUCKETS, primaryCategory } from '../domain/publication.ts';
+import {
+  judgeCells,
+  publishedMargin,
+  publishedTotal,
+  suppressedCount,
+  type JudgedCell,
+} from '../domain/suppression.ts';
+import { loadStatsGrids } from '../repositories/public.repository.ts';
+
+type CaseDim = 'year' | 'agency' | 'category' | 'status' | 'bucket' | 'shelter';
+type AllegationDim = 'year' | 'agency' | 'category' | 'finding';
+type DutyDim = 'year' | 'agency' | 'category' | 'action';
+
+/** The three grids after suppression, with when they were computed. */
+export interface JudgedGrids {
+  cases: Array<JudgedCell<CaseDim>>;
+  allegations: Array<JudgedCell<AllegationDim>>;
+  duty: Array<JudgedCell<DutyDim>>;
+  generatedAt: Date;
+}
+
+/** Options of the public statistics. */
+export interface PublicStatsOptions {
+  db: Queryable;
+  jurisdiction: string;
+  timeZone: string;
+  /** Cells counting fewer than this are suppressed (PRODUCT.md §4: 5, configurable). */
+  threshold: number;
+  /** How long a computed grid is served; 0 recomputes on every request. */
+  ttlMs: number;
+  now: () => Date;
+}
+
+/** Adds a cell to a map keyed by its coordinates (re-aggregating after mapping categories). */
+function addCell<D extends string>(
+  into: Map<string, { dims: Record<D, string>; n: number }>,
+  dims: Record<D, string>,
+  n: number,
+): void {
+  const key = JSON.stringify(dims);
+  const cell = into.get(key);
+  if (cell) {
+    cell.n += n;
+  } else {
+    into.set(key, { dims, n });
+  }
+}
+
+/** Reads the grids and suppresses their small cells, once per refresh. */
+export async function computeGrids(o: PublicStatsOptions): Promise<JudgedGrids> {
+  const raw = await loadStatsGrids(o.db, o.jurisdiction, o.timeZone);
+  const cases = new Map<string, { dims: Record<CaseDim, string>; n: number }>();
+  for (const r of raw.cases) {
+    addCell(
+      cases,
+      {
+        year: r.year,
+        agency: r.agency,
+        category: primaryCategory(r.categories),
+        status: r.status,
+        bucket: r.bucket,
+        shelter: r.shelter ? 'yes' : 'no',
+      },
+      r.n,
+    );
+  }
+  const allegations = new Map<string, { dims: Record<AllegationDim, string>; n: number }>();
+  for (const r of raw.allegations) {
+    addCell(
+      allegations,
+      { year: r.year, agency: r.agency, category: r.category, finding: r.finding },
+      r.n,
+    );
+  }
+  const duty = new Map<string, { dims: Record<DutyDim, string>; n: number }>();
+  for (const r of raw.duty) {
+    addCell(
+      duty,
+      { year: r.year, agency: r.agency, category: primaryCategory(r.categories), action: r.action },
+      r.n,
+    );
+  }
+  return {
+    cases: judgeCells([...cases.values()], o.threshold),
+    allegations: judgeCells([...allegations.values()], o.threshold),
+    duty: judgeCells([...duty.values()], o.threshold),
+    generatedAt: o.now(),
+  };
+}
+
+const MERITS = ['sustained', 'not_sustained', 'unfounded', 'exonerated'];
+
+/**
+ * Every figure of the statistics page for one filter: margins of the published grid cells only
+ * (domain/suppression.ts; docs/public-statistics.md explains why differencing views recovers
+ * nothing).
+ */
+export function statsFromGrids(
+  g: JudgedGrids,
+  threshold: number,
+  q: PublicStatsQuery,
+): z.input<typeof PublicStatsResponse> {
+  const inFilter = (d: { year: string; agency: string; category: string }): boolean =>
+    (q.yearFrom === undefined || Number(d.year) >= q.yearFrom) &&
+    (q.yearTo === undefined || Number(d.year) <= q.yearTo) &&
+    (q.agency === undefined || d.agency === q.agency) &&
+    (q.category === undefined || d.category === q.category);
+  const closed = (d: Readonly<Record<CaseDim, string>>): boolean =>
+    inFilter(d) && d.bucket !== 'open';
+  const shelter = (d: Readonly<Record<CaseDim, string>>): boolean =>
+    inFilter(d) && d.shelter === 'yes';
+  const rate = (
+    key: string,
+    filter: (d: Readonly<Record<AllegationDim, string>>) => boolean,
+  ): { key: string; rate: number | null; sustained: number; decided: number; partial: boolean } => {
+    const merits = (d: Readonly<Record<AllegationDim, string>>): boolean =>
+      filter(d) && MERITS.includes(d.finding);
+    const decided = publishedTotal(g.allegations, merits);
+    const sustained = publishedTotal(g.allegations, (d) => merits(d) && d.finding === 'sustained');
+    const den = decided.count ?? 0;
+    const num = sustained.count ?? 0;
+    return {
+      key,
+      rate: den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null,
+      sustained: num,
+      decided: den,
+      partial: decided.partial,
+    };
+  };
+  const categories = [
+    ...new Set(g.allegations.filter((c) => inFilter(c.dims)).map((c) => c.dims.category)),
+  ].sort((a, b) => CATEGORIES.indexOf(a as never) - CATEGORIES.indexOf(b as never));
+  return {
+    threshold,
+    generatedAt: g.generatedAt.toISOString(),
+    filters: {
+      yearFrom: q.yearFrom ?? null,
+      yearTo: q.yearTo ?? null,
+      agency: q.agency ?? null,
+      category: q.category ?? null,
+    },
+    totalCases: publishedTotal(g.cases, inFilter),
+    casesByYear: publishedMargin(g.cases, inFilter, (d) => d.year),
+    casesByCategory: publishedMargin(g.cases, inFilter, (d) => d.category),
+    casesByStatus: publishedMargin(g.cases, inFilter, (d) => d.status, CASE_STATUSES),
+    casesByAgency: publishedMargin(g.cases, inFilter, (d) => d.agency),
+    daysToClose: publishedMargin(g.cases, closed, (d) => d.bucket, DAYS_TO_CLOSE_BUCKETS),
+    casesAtShelterSites: publishedMargin(g.cases, shelter, (d) => d.year),
+    allegationsByFinding: publishedMargin(g.allegations, inFilter, (d) => d.finding),
+    sustainedRate: {
+      overall: rate('all', inFilter),
+      byCategory: categories.map((c) => rate(c, (d) => inFilter(d) && d.category === c)),
+    },
+    dutyStatusActions: publishedMargin(g.duty, inFilter, (d) => d.action),
+    suppressedCells:
+      suppressedCount(g.cases, inFilter) +
+      suppressedCount(g.allegations, inFilter) +
+      suppressedCount(g.duty, inFilter),
+  };
+}
+
+/**
+ * The public statistics with a computed grid kept for `ttlMs` (the full history's grid takes
+ * seconds on the embedded database; a request then costs only the margins). An expired grid is
+ * served while a new one is computed in the background.
+ */
+export function createPublicStats(o: PublicStatsOptions): {
+  stats(q: PublicStatsQuery): Promise<z.input<typeof PublicStatsResponse>>;
+  refresh(): Promise<JudgedGrids>;
+} {
+  let current: JudgedGrids | undefined;
+  let loading: Promise<JudgedGrids> | undefined;
+  // answers per filter, for the grid they were cut from (a handful of filters are asked for
+  // again and again; recomputing margins costs more than the lookup)
+  let answers = new Map<string, z.input<typeof PublicStatsResponse>>();
+  let answersFor: JudgedGrids | undefined;
+  const refresh = (): Promise<JudgedGrids> => {
+    loading ??= computeGrids(o)
+      .then((g) => {
+        current = g;
+        return g;
+      })
+      .finally(() => {
+        loading = undefined;
+      });
+    return loading;
+  };
+  return {
+    refresh,
+    async stats(q) {
+      let grids = current;
+      const age = grids ? o.now().getTime() - grids.generatedAt.getTime() : Infinity;
+      if (!grids || o.ttlMs === 0) {
+        grids = await refresh();
+      } else if (age >= o.ttlMs) {
+        // stale-while-revalidate: this request gets the previous grid
+        refresh().catch(() => undefined);
+      }
+      if (answersFor !== grids || answers.size > 2000) {
+        answers = new Map();
+        answersFor = grids;
+      }
+      const key = JSON.stringify([q.yearFrom, q.yearTo, q.agency, q.category]);
+      let answer = answers.get(key);
+      if (!answer) {
+        answer = statsFromGrids(grids, o.threshold, q);
+        answers.set(key, answer);
+      }
+      return answer;
+    },
+  };
+}

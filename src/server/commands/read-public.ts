@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import type { PublicCaseListQuery, PublicCaseOut } from '../../shared/schemas/public.ts';
+import type { Queryable } from '../db/client.ts';
+import { localDate } from '../domain/business-days.ts';
+import { publishNarrative, type KnownIdentities } from '../domain/public-narrative.ts';
+import { narrativeWithholding, publicVisibility } from '../domain/publication.ts';
+import { presentPublicCase, presentPublicListItem } from '../presenters/public/case.presenter.ts';
+import {
+  casePublishedStatements,
+  findPublicCase,
+  listPublicCases,
+  redactionHints,
+} from '../repositories/public.repository.ts';
+import type { FieldCipher } from '../security/encryption.ts';
+import { NotFoundError } from '../errors.ts';
+import { identityContext } from './file-case.ts';
+
+/** What the public reads need: no actor, no session. */
+export interface PublicReadDeps {
+  db: Queryable;
+  jurisdiction: string;
+  timeZone: string;
+  now: () => Date;
+  cipher: FieldCipher;
+}
+
+/**
+ * The portal list (PRODUCT.md §5 GET /api/public/v1/cases). Counting the whole history for
+ * `total` costs more than the page itself, so totals per filter are kept for `ttlMs` (the same
+ * refresh as the statistics; 0 counts every time).
+ */
+export function createPortalList(ttlMs: number): {
+  list(
+    deps: PublicReadDeps,
+    q: PublicCaseListQuery,
+  ): Promise<{
+    items: Array<ReturnType<typeof presentPublicListItem>>;
+    total: number;
+    page: number;
+    pageSize: number;
+  }>;
+} {
+  const totals = new Map<string, { total: number; at: number }>();
+  return {
+    async list(deps, q) {
+      const key = JSON.stringify([q.logNumber, q.year, q.category, q.status]);
+      const now = deps.now().getTime();
+      const known = totals.get(key);
+      const fresh = ttlMs > 0 && known !== undefined && now - known.at < ttlMs;
+      const { rows, total } = await listPublicCases(deps.db, deps.jurisdiction, {
+        ...q,
+        timeZone: deps.timeZone,
+        ...(fresh ? { knownTotal: known.total } : {}),
+      });
+      if (ttlMs > 0 && !fresh) {
+        if (totals.size > 5000) {
+          totals.clear();
+        }
+        totals.set(key, { total, at: now });
+      }
+      return {
+        items: rows.map((r) => presentPublicListItem(r, deps.timeZone)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  };
+}
+
+/**
+ * One case page: visibility decides the fields; a concluded COPA case's narrative is published
+ * redacted (engine rules plus every identity the case holds), or withheld with a reason code.
+ */
+export async function readPortalCase(
+  deps: PublicReadDeps,
+  logNumber: string,
+): Promise<z.input<typeof PublicCaseOut>> {
+  const row = await findPublicCase(deps.db, deps.jurisdiction, logNumber);
+  if (!row) {
+    throw new NotFoundError(`Case ${logNumber}`, 'case_not_found');
+  }
+  const visibility = publicVisibility({
+    leadAgency: row.lead_agency,
+    agencies: row.agencies.map((a) => a.agency),
+    restricted: row.restricted,
+  });
+  let withheld: string | null = narrativeWithholding(visibility, row.status, row.narrative);
+  let narrative = null;
+  if (withheld === null) {
+    narrative = publishNarrative(row.narrative, await knownIdentities(deps, row.id));
+    if (narrative === null) {
+      withheld = 'identity_check_failed';
+    }
+  }
+  const statements = await casePublishedStatements(deps.db, row.id);
+  return presentPublicCase(row, {
+    timeZone: deps.timeZone,
+    today: localDate(deps.now(), deps.timeZone),
+    statements,
+    narrative,
+    narrativeWithheld: withheld,
+  });
+}
+
+/**
+ * The identities a case holds, decrypted in memory only to remove them from the narrative; they
+ * are never returned, logged or kept. Not an identity *read* in the sense of ADR 0006 (no person
+ * sees them), so no audit row; the redacted text is what leaves the server.
+ */
+async function knownIdentities(deps: PublicReadDeps, caseId: string): Promise<KnownIdentities> {
+  const hints = await redactionHints(deps.db, caseId);
+  const known: KnownIdentities = { names: [], otherValues: [], shelterLocations: [] };
+  let shelterResident = false;
+  for (const p of hints.parties) {
+    if (p.vulnerabilities.includes('shelter_resident')) {
+      shelterResident = true;
+    }
+    if (!p.identity_enc) {
+      continue;
+    }
+    const identity = JSON.parse(
+      deps.cipher.decrypt(p.identity_enc, identityContext(p.id)),
+    ) as Record<string, string>;
+    for (const [field, value] of Object.entries(identity)) {
+      if (field === 'name') {
+        known.names.push(value);
+      } else if (field === 'organization') {
+        known.names.push(value);
+        known.otherValues.push(value);
+      } else {
+        known.otherValues.push(value);
+      }
+    }
+  }
+  if (shelterResident) {
+    known.shelterLocations.push(
+      ...[hints.facility_name, hints.facility_address].filter((v): v is string => !!v),
+    );
+  }
+  return known;
+}

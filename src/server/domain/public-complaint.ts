@@ -1,0 +1,154 @@
+import type { CaseIntakeRequest, PartyInput } from '../../shared/schemas/cases.ts';
+import type { PublicComplaintRequest, PublicLanguage } from '../../shared/schemas/public.ts';
+import type { DeadlineKind, Vulnerability } from '../../shared/enums.ts';
+
+/**
+ * Turns the public complaint form into the one intake request every case goes through
+ * (MCC §2-78-120(a): COPA registers every complaint, then routes it). Anonymous complaints are
+ * valid and need no affidavit for complaints received on or after 2021-07-01
+ * (50 ILCS 725/3.8(b)). No question about immigration status exists here or anywhere.
+ */
+export function toIntakeRequest(form: PublicComplaintRequest, receivedAt: Date): CaseIntakeRequest {
+  const about = form.aboutPerson ?? {};
+  const vulnerabilities: Vulnerability[] = [
+    ...(about.minor ? (['minor'] as const) : []),
+    ...(about.shelterResident ? (['shelter_resident'] as const) : []),
+    ...(about.limitedEnglish ? (['limited_english'] as const) : []),
+    ...(about.disability ? (['disability'] as const) : []),
+  ];
+  const contact = form.contact ?? {};
+  const viaIntermediary = form.filedBy === 'intermediary';
+  const person: PartyInput = {
+    role: 'complainant',
+    anonymous: form.anonymous,
+    ...(form.anonymous ? {} : pick(contact, ['name', 'phone', 'email'])),
+    language: form.language,
+    ...(contact.preferredContact
+      ? { contactChannel: contact.preferredContact }
+      : viaIntermediary
+        ? { contactChannel: 'through_intermediary' as const }
+        : {}),
+    contactSafety: {
+      ...(contact.voicemailOk !== undefined ? { voicemailOk: contact.voicemailOk } : {}),
+      ...(contact.lettersToShelter !== undefined
+        ? { lettersToShelter: contact.lettersToShelter }
+        : {}),
+      ...(viaIntermediary
+        ? { throughIntermediaryOnly: contact.preferredContact === undefined }
+        : {}),
+    },
+    vulnerabilities,
+  };
+  const parties: PartyInput[] = [person];
+  if (viaIntermediary && form.intermediary) {
+    const i = form.intermediary;
+    parties.push({
+      role: 'intermediary',
+      anonymous: false,
+      name: i.name,
+      organization: i.organization,
+      consentScope: i.consentScope,
+      ...(i.phone ? { phone: i.phone } : {}),
+      ...(i.email ? { email: i.email } : {}),
+      language: form.language,
+      vulnerabilities: [],
+    });
+  }
+  const incident = form.incident ?? {};
+  const hasIncident = Object.values(incident).some((v) => v !== undefined && v !== '');
+  return {
+    caseType: 'complaint',
+    channel: viaIntermediary ? 'intermediary' : 'online',
+    receivedAt: receivedAt.toISOString(),
+    narrative: form.narrative,
+    ...(hasIncident
+      ? {
+          incident: {
+            ...(incident.occurredAt ? { occurredAt: incident.occurredAt } : {}),
+            ...(incident.address ? { address: incident.address } : {}),
+            ...(incident.district ? { district: incident.district } : {}),
+          },
+        }
+      : {}),
+    categories: form.categories,
+    officersUnknown: true,
+    seriousInjuryOrDeath: false,
+    inCustody: false,
+    flags: [],
+    parties,
+  };
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) {
+    if (o[k] !== undefined) {
+      out[k] = o[k];
+    }
+  }
+  return out;
+}
+
+/** What the acknowledgement must say (MCC 2-78-120; COPA Rules: in the complainant's language). */
+export interface AcknowledgementInput {
+  language: PublicLanguage;
+  logNumber: string;
+  /** Local calendar date of receipt. */
+  receivedDate: string;
+  agency: 'COPA' | 'BIA';
+  confirmationNumber: string;
+}
+
+const AGENCY_NAMES: Record<PublicLanguage, Record<'COPA' | 'BIA', string>> = {
+  en: {
+    COPA: 'the Civilian Office of Police Accountability (COPA)',
+    BIA: 'the Chicago Police Department’s Bureau of Internal Affairs (BIA)',
+  },
+  es: {
+    COPA: 'la Oficina Civil de Rendición de Cuentas Policiales (COPA)',
+    BIA: 'la Oficina de Asuntos Internos del Departamento de Policía de Chicago (BIA)',
+  },
+};
+
+/**
+ * The acknowledgement shown once after filing, in the chosen language: it says which agency
+ * investigates, as the acknowledgement letter must (PRODUCT.md §4 clocks).
+ */
+export function acknowledgementText(a: AcknowledgementInput): string {
+  const agency = AGENCY_NAMES[a.language][a.agency];
+  if (a.language === 'es') {
+    return (
+      `Recibimos su queja el ${a.receivedDate}. Su número de caso es ${a.logNumber}. ` +
+      `La investiga ${agency}. ` +
+      `Guarde su número de confirmación ${a.confirmationNumber} y su frase de acceso: ` +
+      `solo se muestran esta vez y los necesita para seguir su queja o agregar información. ` +
+      `Nunca le preguntaremos por su situación migratoria.`
+    );
+  }
+  return (
+    `We received your complaint on ${a.receivedDate}. Your case number is ${a.logNumber}. ` +
+    `It is investigated by ${agency}. ` +
+    `Keep your confirmation number ${a.confirmationNumber} and your passphrase: they are shown ` +
+    `only this once, and you need them to follow your complaint or add information. ` +
+    `We will never ask about your immigration status.`
+  );
+}
+
+/** Clocks a complainant is owed news about, in the order they matter to them. */
+export const COMPLAINANT_CLOCKS: readonly DeadlineKind[] = [
+  'acknowledgement_letter',
+  'six_month_notice',
+  'completion_benchmark',
+  'superintendent_response',
+  'video_release',
+];
+
+/** The next open clock of interest to the complainant: the earliest unmet one of those kinds. */
+export function nextComplainantClock<
+  T extends { kind: string; due_date: string; met_at: Date | null },
+>(deadlines: readonly T[]): T | null {
+  const open = deadlines
+    .filter((d) => d.met_at === null && (COMPLAINANT_CLOCKS as readonly string[]).includes(d.kind))
+    .sort((a, b) => a.due_date.localeCompare(b.due_date));
+  return open[0] ?? null;
+}

@@ -1,0 +1,135 @@
+import { CATEGORIES, type CaseStatus, type Category } from '../../shared/enums.ts';
+import type { PublicVisibility } from '../../shared/schemas/public.ts';
+
+/*
+ * What the public may see of a case (PRODUCT.md §4 Publication). Pure rules; the public
+ * presenters apply them and the response schemas strip anything else.
+ */
+
+/** The facts publication depends on. */
+export interface PublicationFacts {
+  leadAgency: string;
+  /** Every agency with a track on the case. */
+  agencies: readonly string[];
+  restricted: boolean;
+}
+
+/**
+ * COPA publishes its cases; for a case only BIA works, the portal shows the log number and the
+ * status; a restricted case (sexual misconduct, domestic violence, a minor or shelter-resident
+ * party) shows category and status only. The most protective rule wins.
+ */
+export function publicVisibility(f: PublicationFacts): PublicVisibility {
+  const copa = f.leadAgency === 'COPA' || f.agencies.includes('COPA');
+  if (!copa) {
+    return 'status_only';
+  }
+  return f.restricted ? 'category_and_status' : 'full';
+}
+
+/** Stages after which an investigation is concluded. */
+export const CONCLUDED: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
+  'final',
+  'closed_no_finding',
+  'closed_referred',
+]);
+
+/** Why a narrative is not published, as a stable code; null when it may be (redacted). */
+export type NarrativeWithholding = 'open_investigation' | 'not_public' | 'no_narrative' | null;
+
+/**
+ * A narrative is published, redacted, only for a fully public case whose investigation is
+ * concluded: before that it is investigative material whose release could interfere with the
+ * investigation (Illinois FOIA, 5 ILCS 140/7(1)(d)).
+ */
+export function narrativeWithholding(
+  visibility: PublicVisibility,
+  status: CaseStatus,
+  narrative: string,
+): NarrativeWithholding {
+  if (visibility !== 'full') {
+    return 'not_public';
+  }
+  if (!CONCLUDED.has(status)) {
+    return 'open_investigation';
+  }
+  return narrative.trim() === '' ? 'no_narrative' : null;
+}
+
+/** The basis cited when discipline is withheld. */
+export const DISCIPLINE_WITHHELD_BASIS =
+  'personnel_record_review_act: discipline more than 4 years old is not released (820 ILCS 40/8)';
+
+/**
+ * Illinois Personnel Record Review Act, 820 ILCS 40/8: before releasing a personnel record to a
+ * third party, the employer deletes records of disciplinary action more than 4 years old. A
+ * penalty dated (its final finding, else the case's closing, else its receipt) more than four
+ * years before `today` is withheld. Dates are 'YYYY-MM-DD'.
+ */
+export function disciplineReleasable(disciplineDate: string, today: string): boolean {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  // four calendar years back; 29 February falls back to 28 February
+  const cutoffYear = y - 4;
+  const cutoff =
+    m === 2 && d === 29
+      ? `${cutoffYear}-02-28`
+      : `${cutoffYear}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return disciplineDate >= cutoff;
+}
+
+/** Penalties that are no discipline at all (violation noted, no action), not withheld. */
+const NOT_DISCIPLINE = new Set(['600', '601']);
+
+/** The public penalty field: the code, or null with the basis when withheld. */
+export function publicPenalty(
+  penalty: string | null,
+  disciplineDate: string,
+  today: string,
+): { penalty: string | null; penaltyWithheld: string | null } {
+  if (penalty === null || NOT_DISCIPLINE.has(penalty)) {
+    return { penalty, penaltyWithheld: null };
+  }
+  if (disciplineReleasable(disciplineDate, today)) {
+    return { penalty, penaltyWithheld: null };
+  }
+  return { penalty: null, penaltyWithheld: DISCIPLINE_WITHHELD_BASIS };
+}
+
+/**
+ * A case's primary category for statistics: the first of its categories in the profile's order
+ * (most serious first), or `unknown`. One per case, so the statistics grid partitions cases.
+ */
+export function primaryCategory(categories: readonly string[]): Category | 'unknown' {
+  const set = new Set(categories);
+  return CATEGORIES.find((c) => set.has(c)) ?? 'unknown';
+}
+
+/** Buckets of days from receipt to closing, in order. */
+export const DAYS_TO_CLOSE_BUCKETS = [
+  '0-30',
+  '31-90',
+  '91-180',
+  '181-365',
+  '366-730',
+  '731+',
+] as const;
+
+/** The bucket of a number of days to close. */
+export function daysToCloseBucket(days: number): (typeof DAYS_TO_CLOSE_BUCKETS)[number] {
+  if (days <= 30) {
+    return '0-30';
+  }
+  if (days <= 90) {
+    return '31-90';
+  }
+  if (days <= 180) {
+    return '91-180';
+  }
+  if (days <= 365) {
+    return '181-365';
+  }
+  if (days <= 730) {
+    return '366-730';
+  }
+  return '731+';
+}

@@ -1,0 +1,313 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  REDACTION_BASIS,
+  REDACTION_KINDS,
+  redactNarrative,
+  type RedactionOptions,
+} from './redaction.ts';
+
+/** The redacted substrings of `text` with their kinds, in text order. */
+function spans(text: string, options?: RedactionOptions): string[][] {
+  return redactNarrative(text, options).redactions.map((r) => [r.kind, text.slice(r.start, r.end)]);
+}
+
+describe('redactNarrative', () => {
+  it('returns offsets into the original text, a replacement and a basis for every redaction', () => {
+    const text =
+      'Officer John Smith called Ms. Peña at (312) 555-0100 from 1234 W Main St, Apt 2B.';
+    const result = redactNarrative(text);
+    expect(result.text).toBe(
+      'Officer [name] called Ms. [name] at [phone] from 1200 block of W Main St.',
+    );
+    expect(result.redactions.map((r) => [r.kind, text.slice(r.start, r.end)])).toEqual([
+      ['person_name', 'John Smith'],
+      ['person_name', 'Peña'],
+      ['phone', '(312) 555-0100'],
+      ['street_address', '1234 W Main St, Apt 2B'],
+    ]);
+    for (const r of result.redactions) {
+      expect(r.basis).toBe(REDACTION_BASIS[r.kind]);
+    }
+  });
+
+  it('has a basis citing its statute and the product rule for every kind', () => {
+    for (const kind of REDACTION_KINDS) {
+      expect(REDACTION_BASIS[kind]).toMatch(/5 ILCS 140\/7\(1\)\([bc]\).*PRODUCT\.md §/);
+    }
+  });
+
+  it('leaves text without personal data untouched', () => {
+    const text =
+      'The reporting party alleges the accused officers stopped him without justification. Was it in a School?: No';
+    expect(redactNarrative(text)).toEqual({ text, redactions: [] });
+  });
+
+  describe('person names', () => {
+    it('finds names after titles and ranks, in any letter case', () => {
+      expect(spans('Sgt. Rigan#1279 and PO McDonough#14176 arrived; Det. Ann Lee left.')).toEqual([
+        ['person_name', 'Rigan'],
+        ['person_name', 'McDonough'],
+        ['person_name', 'Ann Lee'],
+      ]);
+      expect(spans('P.O. DORN DREW HIS GUN ON THE VIC.')).toEqual([['person_name', 'DORN']]);
+      expect(spans('A M/H CIV. DRESSED HIT MR MOORE W/A METAL CLIPBD')).toEqual([
+        ['person_name', 'MOORE'],
+      ]);
+    });
+
+    it('takes a surname that is also a word after a title, not a rank on its own', () => {
+      expect(spans('Ms. Brown reports that Mr. Price and PO King left.')).toEqual([
+        ['person_name', 'Brown'],
+        ['person_name', 'Price'],
+        ['person_name', 'King'],
+      ]);
+      expect(spans('The accused Sergeant pulled him over. Officer A and Officer B left.')).toEqual(
+        [],
+      );
+    });
+
+    it('finds names after relations, roles, cues and sign-offs', () => {
+      expect(spans('My name is Cynthia Kanner and my son, Dylan, has diabetes.')).toEqual([
+        ['person_name', 'Cynthia Kanner'],
+        ['person_name', 'Dylan'],
+      ]);
+      expect(spans('The complainant, Persida Del Carmen Melendez, stated she left.')).toEqual([
+        ['person_name', 'Persida Del Carmen Melendez'],
+      ]);
+      expect(spans('I need help. Sincerely, Olamide Adeyemi')).toEqual([
+        ['person_name', 'Olamide Adeyemi'],
+      ]);
+    });
+
+    it('finds a name again wherever it recurs', () => {
+      expect(spans('Melissa Lopez was there. Ms. Lopez stated that LOPEZ left.')).toEqual([
+        ['person_name', 'Melissa Lopez'],
+        ['person_name', 'Lopez'],
+        ['person_name', 'LOPEZ'],
+      ]);
+    });
+
+    it('finds rarer names no list holds, but not places, typos or dictionary words', () => {
+      expect(spans('During the clash I watched as Yosef tried to stand between them.')).toEqual([
+        ['person_name', 'Yosef'],
+      ]);
+      expect(spans('He drove down Wentworth to Lollapalooza in Uptown. SHPULDER pain.')).toEqual(
+        [],
+      );
+      expect(spans('the 7500 block of Chapelle')).toEqual([]);
+    });
+
+    it('finds lists, quoted nicknames, initials, lower-case names after a title and names in web addresses', () => {
+      expect(spans('Officers RAZO and MIRANDA refused.')).toEqual([
+        ['person_name', 'RAZO'],
+        ['person_name', 'MIRANDA'],
+      ]);
+      expect(spans('I contacted Clarence "Dean" Brinson. Dean never answered.')).toEqual([
+        ['person_name', 'Clarence "Dean" Brinson'],
+        ['person_name', 'Dean'],
+      ]);
+      expect(spans('The minor K.W. was released; the P.O. and the U.S. attorney left.')).toEqual([
+        ['person_name', 'K.W.'],
+      ]);
+      expect(spans('then officer bunz approached my vehicle')).toEqual([['person_name', 'bunz']]);
+      expect(spans('see https://example.org/wanted/jacob-abdul-johnson now')).toEqual([
+        ['person_name', 'jacob-abdul-johnson'],
+      ]);
+    });
+
+    it('keeps organisations out and names in lists, quotes and form fields', () => {
+      expect(spans('the Equal Employment Opportunity Commission and the Lease Agreement')).toEqual(
+        [],
+      );
+      expect(spans('using Corporates, NXIVM, Jeffrey Epstein and others')).toContainEqual([
+        'person_name',
+        'Jeffrey Epstein',
+      ]);
+      expect(spans('they were looking for a guy named "Rico".')).toEqual([['person_name', 'Rico']]);
+      expect(redactNarrative('Mailing Address11444 VANCE JACKSON ROAD UNIT 906 SAN').text).toBe(
+        'Mailing Address11400 block of VANCE JACKSON ROAD SAN',
+      );
+    });
+
+    it('handles Spanish names and accents', () => {
+      expect(spans('Mi hija, María José Ñúñez, fue detenida. Se llama Sofía Peña.')).toEqual([
+        ['person_name', 'María José Ñúñez'],
+        ['person_name', 'Sofía Peña'],
+      ]);
+    });
+
+    it('leaves places, events and institutions named after people', () => {
+      expect(
+        spans(
+          '(George Floyd protests) at the statue of Christopher Columbus near Roseland Hospital.',
+        ),
+      ).toEqual([]);
+    });
+
+    it('redacts the names the case knows, in any case and without accents', () => {
+      expect(spans('JOSE PENA said Peña was at home', { knownNames: ['José Peña'] })).toEqual([
+        ['person_name', 'JOSE PENA'],
+        ['person_name', 'Peña'],
+      ]);
+    });
+
+    it('redacts known names in right-to-left scripts, which have no capitals to detect', () => {
+      const text = 'الشاهد أحمد قال إن الضابط دفعه 🙂 ועד דוד';
+      expect(spans(text)).toEqual([]);
+      expect(spans(text, { knownNames: ['أحمد', 'דוד'] })).toEqual([
+        ['person_name', 'أحمد'],
+        ['person_name', 'דוד'],
+      ]);
+    });
+  });
+
+  describe('phones and emails', () => {
+    it('finds North American numbers in their usual forms, not case numbers', () => {
+      expect(
+        spans(
+          'Call 312-555-0100, (773) 555 0100, 3125550100, +1 872.555.0100 or 555-0100. Log 1042002, CB#19761441, RD JC319207, 2019-0001234.',
+        ),
+      ).toEqual([
+        ['phone', '312-555-0100'],
+        ['phone', '(773) 555 0100'],
+        ['phone', '3125550100'],
+        ['phone', '+1 872.555.0100'],
+        ['phone', '555-0100'],
+      ]);
+    });
+
+    it('finds emails', () => {
+      expect(spans('write to jane.roe+copa@example.org today')).toEqual([
+        ['email', 'jane.roe+copa@example.org'],
+      ]);
+    });
+  });
+
+  describe('street addresses', () => {
+    it('reduces exact addresses to their block', () => {
+      const cases: Array<[string, string]> = [
+        ['at 1234 W Main St, Apt 2B.', 'at 1200 block of W Main St.'],
+        ['at 7700 South Wolcott.', 'at 7700 block of South Wolcott.'],
+        ['near 1310 W. 13th Street in Chicago', 'near 1300 block of W 13th Street in Chicago'],
+        ['at 10220 Wentworth.', 'at 10200 block of Wentworth.'],
+        ['at 15 E Washington Blvd', 'at 0 block of E Washington Blvd'],
+        ['AT 4427 N. MONTICELLO AVE', 'AT 4400 block of N MONTICELLO AVE'],
+      ];
+      for (const [input, output] of cases) {
+        expect(redactNarrative(input).text).toBe(output);
+      }
+    });
+
+    it('leaves block-level places, intersections, counts and years', () => {
+      for (const text of [
+        'on the 7500 block of Chapelle',
+        'at 79th and Halsted',
+        '2 Officers stopped 3 Black males',
+        'in 2018 South Side residents',
+        'fined $300 Street vendor',
+      ]) {
+        expect(spans(text)).toEqual([]);
+      }
+    });
+  });
+
+  describe('dates of birth and plates', () => {
+    it('finds a date only when it is a date of birth', () => {
+      expect(
+        spans('On 01/02/2019 Jane Roe dob 10/28/91, DOB11061985, date of birth: January 2, 1990'),
+      ).toEqual([
+        ['person_name', 'Jane Roe'],
+        ['date_of_birth', '10/28/91'],
+        ['date_of_birth', '11061985'],
+        ['date_of_birth', 'January 2, 1990'],
+      ]);
+    });
+
+    it('finds plate numbers after a plate cue, not words or years', () => {
+      expect(
+        spans(
+          'License plate IL AB3 5231, IL plates AR15469, lic plate# BY49913, plate#(549U488); plates in 2019; license plate light out',
+        ),
+      ).toEqual([
+        ['licence_plate', 'AB3 5231'],
+        ['licence_plate', 'AR15469'],
+        ['licence_plate', 'BY49913'],
+        ['licence_plate', '549U488'],
+      ]);
+    });
+  });
+
+  describe('shelter locations', () => {
+    it('redacts the shelter of a vulnerable party wherever it is named', () => {
+      const result = redactNarrative(
+        'She was living in the lobby of the 10th District Station with other residents.',
+        { shelterLocations: ['10th district station'] },
+      );
+      expect(result.text).toBe(
+        'She was living in the lobby of the [shelter location] with other residents.',
+      );
+      expect(result.redactions[0]?.basis).toMatch(/vulnerable party/);
+    });
+  });
+
+  describe('bad input', () => {
+    it('keeps markup, emoji and right-to-left text as text', () => {
+      const text = '<script>alert("x")</script> 🙂🙂 named José Ñúñez — שלום <b>hi</b>';
+      expect(redactNarrative(text).text).toBe(
+        '<script>alert("x")</script> 🙂🙂 named [name] — שלום <b>hi</b>',
+      );
+    });
+
+    it('never splits a surrogate pair and always returns consistent spans', () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.constantFrom(
+              'Officer ',
+              'Smith ',
+              'María ',
+              '🙂',
+              'שלום ',
+              '312-555-0100 ',
+              '1234 W Main St ',
+              'DOB 1/2/90 ',
+              'plate AB 1234 ',
+              '<script>',
+              '\n',
+              ', ',
+              'a@b.co ',
+              'x',
+            ),
+            { maxLength: 30 },
+          ),
+          (parts) => {
+            const text = parts.join('');
+            const result = redactNarrative(text, { knownNames: ['María Smith'] });
+            let cursor = 0;
+            let rebuilt = '';
+            for (const r of result.redactions) {
+              expect(r.start).toBeGreaterThanOrEqual(cursor);
+              expect(r.end).toBeGreaterThan(r.start);
+              // a span never starts or ends inside a surrogate pair
+              expect(/[\uDC00-\uDFFF]/.test(text[r.start] ?? '')).toBe(false);
+              expect(/[\uD800-\uDBFF]/.test(text[r.end - 1] ?? '')).toBe(false);
+              rebuilt += text.slice(cursor, r.start) + r.replacement;
+              cursor = r.end;
+            }
+            expect(rebuilt + text.slice(cursor)).toBe(result.text);
+          },
+        ),
+      );
+    });
+
+    it('is fast on a long narrative', () => {
+      const text = 'Officer Smith called 312-555-0100 from 1234 W Main St. '.repeat(2000);
+      const started = performance.now();
+      const result = redactNarrative(text);
+      expect(result.redactions.length).toBe(6000);
+      // 110 kB in about 0.6 s on a loaded 2-core machine; the bound catches quadratic blow-ups
+      expect(performance.now() - started).toBeLessThan(5000);
+    });
+  });
+});

@@ -1,0 +1,451 @@
+/**
+ * Narrative redaction for the public portal (PRODUCT.md §4 Publication): personal names, phone
+ * numbers, emails, exact street addresses (reduced to block level), dates of birth, licence
+ * plates and the shelter location of a vulnerable party. Pure: text in, redacted text and the
+ * list of redactions (with their legal basis) out. Labelling rules and measured precision and
+ * recall: docs/redaction.md.
+ */
+import { CHICAGO_STREETS, COMMON_WORDS } from './redaction-lexicon.ts';
+import { findPersonNames } from './redaction-names.ts';
+
+/** What a redaction removed. Stable codes (stored and shown next to each redaction). */
+export const RedactionKind = {
+  person_name: 'person_name',
+  phone: 'phone',
+  email: 'email',
+  street_address: 'street_address',
+  date_of_birth: 'date_of_birth',
+  licence_plate: 'licence_plate',
+  shelter_location: 'shelter_location',
+} as const;
+export type RedactionKind = (typeof RedactionKind)[keyof typeof RedactionKind];
+export const REDACTION_KINDS = Object.values(RedactionKind) as [RedactionKind, ...RedactionKind[]];
+
+/** One redaction: offsets are UTF-16 code-unit indexes into the ORIGINAL text, end exclusive. */
+export interface Redaction {
+  start: number;
+  end: number;
+  kind: RedactionKind;
+  /** What the public sees instead, readable English ("[name]", "1200 block of W Main St"). */
+  replacement: string;
+  /** Why it was removed: the statute and the product rule. */
+  basis: string;
+}
+
+/** The redacted text and every redaction made, in text order, never overlapping. */
+export interface RedactionResult {
+  text: string;
+  redactions: Redaction[];
+}
+
+/** What the case knows that free text cannot reveal by itself. */
+export interface RedactionOptions {
+  /**
+   * Names the case holds (parties, people named at intake). Each full name and each of its parts
+   * (three letters or more) is redacted wherever it appears, in any letter case or accents.
+   */
+  knownNames?: readonly string[];
+  /**
+   * Facilities that are the shelter (home) of a vulnerable party, by name or address
+   * ("10th District station", "3315 W Ogden Ave"). Redacted as `shelter_location`.
+   */
+  shelterLocations?: readonly string[];
+}
+
+/**
+ * The legal basis recorded with each kind. Illinois FOIA exempts "private information"
+ * (5 ILCS 140/7(1)(b), defined in 140/2(c-5): personal telephone numbers, personal email
+ * addresses, home address, personal licence plates) and disclosures that would be a clearly
+ * unwarranted invasion of personal privacy (140/7(1)(c)).
+ */
+export const REDACTION_BASIS: Record<RedactionKind, string> = {
+  person_name:
+    'Personal privacy, Illinois FOIA 5 ILCS 140/7(1)(c); the portal never identifies a person named in a narrative (PRODUCT.md §4 Publication)',
+  phone:
+    'Private information (personal telephone number), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); PRODUCT.md §4 Publication',
+  email:
+    'Private information (personal email address), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); PRODUCT.md §4 Publication',
+  street_address:
+    'Private information (home address), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); exact addresses are published at block level only (PRODUCT.md §4 Publication)',
+  date_of_birth:
+    'Personal privacy (date of birth), Illinois FOIA 5 ILCS 140/7(1)(c); PRODUCT.md §4 Publication',
+  licence_plate:
+    'Private information (personal licence plate), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); PRODUCT.md §4 Publication',
+  shelter_location:
+    'Safety and personal privacy of a vulnerable party, Illinois FOIA 5 ILCS 140/7(1)(c): where a shelter resident lives is never published (PRODUCT.md §1 step 10, §4 Publication)',
+};
+
+const FIXED_REPLACEMENT: Record<Exclude<RedactionKind, 'street_address'>, string> = {
+  person_name: '[name]',
+  phone: '[phone]',
+  email: '[email]',
+  date_of_birth: '[date of birth]',
+  licence_plate: '[plate]',
+  shelter_location: '[shelter location]',
+};
+
+interface Candidate {
+  start: number;
+  end: number;
+  kind: RedactionKind;
+  replacement: string;
+  /** Higher wins an overlap; then the longer span; then the earlier one. */
+  priority: number;
+}
+
+const PRIORITY: Record<RedactionKind, number> = {
+  shelter_location: 7,
+  email: 6,
+  phone: 5,
+  date_of_birth: 4,
+  licence_plate: 3,
+  street_address: 2,
+  person_name: 1,
+};
+
+function candidate(
+  kind: RedactionKind,
+  start: number,
+  end: number,
+  replacement?: string,
+): Candidate {
+  return {
+    start,
+    end,
+    kind,
+    replacement: replacement ?? (kind === 'street_address' ? '[address]' : FIXED_REPLACEMENT[kind]),
+    priority: PRIORITY[kind],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emails and phone numbers
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+
+// North American numbers: (312) 555-0100, 312-555-0100, 312.555.0100, +1 312 555 0100,
+// 3125550100, and seven-digit local numbers written with a separator (555-0100). Digits glued to
+// letters or to other digits are not phone numbers (log, RD and CB numbers); seven bare digits
+// are a legacy log number, not a phone.
+const PHONE =
+  /(?:(?<![\p{L}\p{N}#-])|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
+
+function findContacts(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(EMAIL)) {
+    out.push(candidate('email', m.index, m.index + m[0].length));
+  }
+  for (const m of text.matchAll(PHONE)) {
+    out.push(candidate('phone', m.index, m.index + m[0].length));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates of birth: only a date introduced by a birth cue; incident dates stay (they are public).
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{8}|\\d{6}|\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4})`;
+const DOB = new RegExp(
+  `(?<![\\p{L}])(?:D\\.?O\\.?B\\.?|date\\s+of\\s+birth|birth\\s*date|birthday|born(?:\\s+on)?|fecha\\s+de\\s+nacimiento|nacid[oa](?:\\s+el)?)\\s*[:#-]?\\s*(?:of\\s+|is\\s+|was\\s+)?(${DATE})`,
+  'giu',
+);
+
+function findDatesOfBirth(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(DOB)) {
+    const date = m[1] ?? '';
+    const start = m.index + m[0].length - date.length;
+    out.push(candidate('date_of_birth', start, start + date.length));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Licence plates: a plate-like token (letters and digits, at least one digit) after a plate cue.
+
+const PLATE = new RegExp(
+  String.raw`(?<![\p{L}])(?:licen[cs]e\s*plates?|lic\.?\s*plates?|licen[cs]e|plates?|tags?|L\.?P\.?|placas?)` +
+    String.raw`(?:\s*(?:number|num|no\.?|#))?[\s:#(]*(?:(?:of|is|was|reads?|reading|number|no\.?)[\s:#(]+)*` +
+    String.raw`(?:(IL|Ill\.?|Illinois|IN|Indiana|WI|Wisconsin|MI|Michigan|temp(?:orary)?)[\s:#-]+)?` +
+    String.raw`([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}|[A-Z0-9]{2,8})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+function findPlates(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(PLATE)) {
+    const state = m[1];
+    const plate = m[2] ?? '';
+    // A plate is written in capitals and digits, with two digits or more; "license 2 years ago",
+    // "plates in 2019" and "plates expired" are not plates.
+    if (
+      !/^[A-Z0-9 -]+$/.test(plate) ||
+      plate.replace(/\D/g, '').length < 2 ||
+      /^(?:19|20)\d{2}$/.test(plate) ||
+      (state !== undefined && !/^[A-Z]/.test(state))
+    ) {
+      continue;
+    }
+    const start = m.index + m[0].length - plate.length;
+    out.push(candidate('licence_plate', start, start + plate.length));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Street addresses → block level ("1234 W Main St" → "1200 block of W Main St").
+
+const DIRECTION = /^(?:N|S|E|W|North|South|East|West|No|So)\.?$/iu;
+const SUFFIX =
+  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row)\.?$/iu;
+const ORDINAL = /^\d{1,3}\s?(?:st|nd|rd|th)$/iu;
+const ADDRESS_WORD = String.raw`(?:\d{1,3}\s?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*\.?)`;
+// A house number (not money, a badge or part of a longer code), an optional range, then a
+// direction glued or spaced, then up to four words; the code below decides what they are.
+const ADDRESS = new RegExp(
+  // a form's label may be glued to the number: "Mailing Address11444 VANCE JACKSON ROAD"
+  String.raw`(?:(?<![\p{L}\p{N}/.,$#:-])|(?<=address[\s:#]*))(\d{1,5})(?:\s?-\s?\d{1,5})?(?=\s)` +
+    String.raw`((?:\s+|(?<=\s(?:N|S|E|W)\.?)(?=\d))${ADDRESS_WORD}){1,4}`,
+  'giu',
+);
+const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
+const UNIT =
+  /^\.?,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|#)\.?\s*#?\s*[\p{L}\d-]{1,5}(?![\p{L}\p{N}])/iu;
+
+/** Within one edit of a street word spelled out ("streer", "avenu", "stret"). */
+function isSuffixTypo(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    w.length >= 5 &&
+    ['street', 'avenue', 'boulevard', 'parkway', 'drive'].some((s) => withinOneEdit(w, s))
+  );
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) {
+    return false;
+  }
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) {
+    i++;
+  }
+  // the rest after one substitution, deletion or insertion must match
+  return (
+    a.slice(i + 1) === b.slice(i + 1) ||
+    a.slice(i) === b.slice(i + 1) ||
+    a.slice(i + 1) === b.slice(i)
+  );
+}
+
+function blockOf(houseNumber: string): string {
+  const n = Number.parseInt(houseNumber, 10);
+  return String(Math.floor(n / 100) * 100);
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/**
+ * "1234 W Main St, Apt 2" → "1200 block of W Main St". An exact address is a house number and
+ * then a direction and a street, or a street and a suffix, or a Chicago street the profile
+ * knows ("10220 Wentworth"). Block-level references ("the 7700 block of S Wolcott") and
+ * intersections are already public and stay.
+ */
+function findAddresses(text: string, out: Candidate[]): void {
+  // Words are matched against a fresh regex per candidate so the outer iteration is untouched.
+  ADDRESS.lastIndex = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    const number = m[1] ?? '';
+    const tailStart = m.index + number.length;
+    const tail = text.slice(tailStart, m.index + m[0].length);
+    const words = [...tail.matchAll(ADDRESS_WORDS)].map((w) => ({
+      text: w[0].replace(/\.$/u, ''),
+      end: tailStart + w.index + w[0].replace(/\.$/u, '').length,
+    }));
+    // the range "1200-1210" leaves its second number out of the words
+    const first = words[0];
+    if (first === undefined) {
+      continue;
+    }
+    let direction: string | undefined;
+    let rest = words;
+    if (DIRECTION.test(first.text) && words.length > 1) {
+      direction = first.text;
+      rest = words.slice(1);
+    }
+    const suffixAt = rest.findIndex(
+      (w, i) => i > 0 && (SUFFIX.test(w.text) || isSuffixTypo(w.text)),
+    );
+    const street = rest[0];
+    if (street === undefined) {
+      continue;
+    }
+    const known = CHICAGO_STREETS.has(street.text.toLowerCase());
+    const ordinal = ORDINAL.test(street.text);
+    const nameOk = isCapitalised(street.text) || ordinal || known;
+    let used: typeof words;
+    if (suffixAt > 0 && suffixAt <= 3) {
+      const streetWords = rest.slice(0, suffixAt);
+      // "3 officers Ave" is not an address: the street words need a capital, unless a
+      // direction or a known street vouches for them.
+      if (!nameOk && direction === undefined) {
+        continue;
+      }
+      if (streetWords.some((w) => DIRECTION.test(w.text) && w !== street)) {
+        continue;
+      }
+      used = [...(direction === undefined ? [] : [first]), ...rest.slice(0, suffixAt + 1)];
+    } else if (direction !== undefined && nameOk) {
+      used = [first, street];
+    } else if (
+      direction === undefined &&
+      known &&
+      isCapitalised(street.text) &&
+      // "51 Wentworth" (a station's shorthand), "3 Chicago Police Cars", "17 STATE UNIVERSITIES":
+      // without a direction or suffix only a plausible house number makes an address
+      Number(number) >= 100 &&
+      !/^(?:19|20)\d{2}$/u.test(number)
+    ) {
+      used = [street];
+    } else {
+      continue;
+    }
+    // A year is a house number only with a suffix or a known street ("in 2018 South Side").
+    if (/^(?:19|20)\d{2}$/u.test(number) && suffixAt < 0 && !known) {
+      continue;
+    }
+    const lastWord = used[used.length - 1];
+    if (lastWord === undefined) {
+      continue;
+    }
+    let end = lastWord.end;
+    const unit = UNIT.exec(text.slice(end));
+    if (unit !== null) {
+      end += unit[0].length;
+    }
+    const label = used.map((w) => w.text.replace(/\s+/gu, ' ')).join(' ');
+    out.push(candidate('street_address', m.index, end, `${blockOf(number)} block of ${label}`));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names the case knows, and shelter locations.
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Letters without accents, lower case: "Peña" and "PENA" are the same name to a reader. */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Whole-word, case- and accent-insensitive occurrences of `needle` in `text`. */
+function findLiteral(text: string, needle: string): Array<[number, number]> {
+  const trimmed = needle.trim();
+  if (trimmed.length === 0) {
+    return [];
+  }
+  // Fold per character so offsets stay those of the original text.
+  const folded = Array.from(text, (ch) => fold(ch)).join('');
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) {
+      map.push(i);
+    }
+    i += ch.length;
+  }
+  map.push(text.length);
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${fold(trimmed).split(/\s+/u).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  const found: Array<[number, number]> = [];
+  for (const m of folded.matchAll(pattern)) {
+    const start = map[m.index] ?? 0;
+    const end = map[m.index + m[0].length] ?? text.length;
+    found.push([start, end]);
+  }
+  return found;
+}
+
+function findKnown(
+  text: string,
+  names: readonly string[],
+  kind: RedactionKind,
+  out: Candidate[],
+  parts: boolean,
+): void {
+  const needles = new Set<string>();
+  for (const name of names) {
+    needles.add(name);
+    if (parts) {
+      for (const part of name.split(/[\s,]+/u)) {
+        if (part.replace(/\P{L}/gu, '').length >= 3 && !COMMON_WORDS.has(fold(part))) {
+          needles.add(part);
+        }
+      }
+    }
+  }
+  for (const needle of needles) {
+    for (const [start, end] of findLiteral(text, needle)) {
+      out.push(candidate(kind, start, end));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const ordered = [...candidates].sort(
+    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of ordered) {
+    if (c.end <= c.start) {
+      continue;
+    }
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) {
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Redacts a narrative for publication (PRODUCT.md §4). Text stays text: nothing is interpreted
+ * as markup, so `<script>` comes back as the same characters for the presenter to escape.
+ * Names that the case knows (`options.knownNames`) and the shelter of a vulnerable party
+ * (`options.shelterLocations`) are redacted wherever they appear; everything else is found by
+ * patterns and context, so a bare name with no cue can be missed (measured in docs/redaction.md).
+ */
+export function redactNarrative(text: string, options: RedactionOptions = {}): RedactionResult {
+  const found: Candidate[] = [];
+  findKnown(text, options.shelterLocations ?? [], 'shelter_location', found, false);
+  findContacts(text, found);
+  findDatesOfBirth(text, found);
+  findPlates(text, found);
+  findAddresses(text, found);
+  findKnown(text, options.knownNames ?? [], 'person_name', found, true);
+  for (const [start, end] of findPersonNames(text)) {
+    found.push(candidate('person_name', start, end));
+  }
+
+  const kept = resolveOverlaps(found);
+  let result = '';
+  let cursor = 0;
+  const redactions: Redaction[] = [];
+  for (const c of kept) {
+    result += text.slice(cursor, c.start) + c.replacement;
+    cursor = c.end;
+    redactions.push({
+      start: c.start,
+      end: c.end,
+      kind: c.kind,
+      replacement: c.replacement,
+      basis: REDACTION_BASIS[c.kind],
+    });
+  }
+  result += text.slice(cursor);
+  return { text: result, redactions };
+}

@@ -1,0 +1,379 @@
+import { CASE_STATUSES, type Agency, type CaseStatus, type Role } from '../../shared/enums.ts';
+import { TRANSITIONS } from '../domain/transition.ts';
+
+/**
+ * THE authorization table (PRODUCT.md §2, §4; ADR 0006, 0007, 0013). Every decision the server
+ * takes about who may do what reads these rows; nothing else in the code grants access.
+ *
+ * A case grant is one row of role × agency × action × case state × restriction × assignment:
+ * the actor may take `action` when they hold one of `roles`, their agency stands in `agency` to
+ * the case, the case is in one of `states`, its restriction matches and their assignment matches.
+ * Deny by default: no matching row, no access. Two overrides sit above the table, in
+ * case.policy.ts: a recorded conflict of interest hides the case entirely, and an active
+ * break-the-glass grant is the `assignment: 'glass'` rows below.
+ */
+
+/** Everything a staff member can try to do to a case or its children. */
+export const CaseAction = {
+  /** Read the whole case (narrative, parties without identity, allegations…). */
+  read: 'case.read',
+  /** Read the public fields only (what the portal would show), plus statements and press. */
+  readPublicFields: 'case.read_public_fields',
+  readIdentity: 'case.read_identity',
+  transition: 'case.transition',
+  addParty: 'case.add_party',
+  assign: 'case.assign',
+  addAllegation: 'case.add_allegation',
+  recordRecommendedFinding: 'case.record_recommended_finding',
+  recordFinalFinding: 'case.record_final_finding',
+  addAgency: 'case.add_agency',
+  logActivity: 'case.log_activity',
+  draftStatement: 'case.draft_statement',
+  logPressInquiry: 'case.log_press_inquiry',
+  extendDeadline: 'case.extend_deadline',
+  recommendDutyStatus: 'case.recommend_duty_status',
+  decideDutyStatus: 'case.decide_duty_status',
+  /** Emergency access to a restricted case the actor cannot otherwise see (audited, flagged). */
+  breakGlass: 'case.break_glass',
+} as const;
+export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
+
+/** How the actor's agency stands to the case. */
+export type AgencyRelation =
+  /** the actor's agency leads the case */
+  | 'lead'
+  /** the actor's agency leads or has a parallel/referred track */
+  | 'participant'
+  /** any agency (the Inspector General's auditor; assignment-based rows) */
+  | 'any';
+
+/** One row of the table. */
+export interface CaseGrant {
+  action: CaseAction;
+  roles: readonly Role[];
+  agency: AgencyRelation;
+  /** Further limits the actor's own agency (a BIA supervisor records duty-status decisions). */
+  actorAgencies?: readonly Agency[];
+  states: readonly CaseStatus[];
+  /** `unrestricted`: only on cases that are not need-to-know; `restricted`: only on those. */
+  restriction: 'any' | 'unrestricted' | 'restricted';
+  /** `assigned`: on the case's active team; `glass`: holds an active break-the-glass grant. */
+  assignment: 'any' | 'assigned' | 'glass';
+  /** Why the row exists (legal basis or product rule). */
+  basis: string;
+}
+
+const ALL: readonly CaseStatus[] = CASE_STATUSES;
+const CASE_WORKERS: readonly Role[] = [
+  'intake',
+  'investigator',
+  'supervisor',
+  'chief_administrator',
+];
+const MANAGERS: readonly Role[] = ['supervisor', 'chief_administrator'];
+const TEAM: readonly Role[] = ['investigator', 'supervisor'];
+/** Roles that make some stage change; which one, from the current stage, is transition()'s call. */
+const TRANSITION_ROLES: readonly Role[] = [...new Set(TRANSITIONS.flatMap((t) => t.roles))];
+const inTransition = (roles: readonly Role[]): Role[] =>
+  roles.filter((r) => TRANSITION_ROLES.includes(r));
+
+function rows(
+  actions: readonly CaseAction[],
+  row: Omit<CaseGrant, 'action' | 'states'> & { states?: readonly CaseStatus[] },
+): CaseGrant[] {
+  return actions.map((action) => ({ states: ALL, ...row, action }));
+}
+
+/** The case table. Read it top to bottom: every row is an allowance, nothing else is. */
+export const CASE_GRANTS: readonly CaseGrant[] = [
+  // ── reading ──
+  ...rows([CaseAction.read], {
+    roles: ['auditor'],
+    agency: 'any',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'PRODUCT.md §2: the auditor (Inspector General) reads everything',
+  }),
+  ...rows([CaseAction.read], {
+    roles: CASE_WORKERS,
+    agency: 'any',
+    restriction: 'any',
+    assignment: 'assigned',
+    basis: 'the assigned team works the case, restricted or not',
+  }),
+  ...rows([CaseAction.read], {
+    roles: CASE_WORKERS,
+    agency: 'participant',
+    restriction: 'unrestricted',
+    assignment: 'any',
+    basis: 'ADR 0006: case workers of an agency on the case read its unrestricted cases',
+  }),
+  ...rows([CaseAction.read], {
+    roles: MANAGERS,
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'PRODUCT.md §4: restricted cases are for the need-to-know team and its managers',
+  }),
+  ...rows([CaseAction.read, CaseAction.readIdentity], {
+    roles: ['intake', 'investigator'],
+    agency: 'participant',
+    restriction: 'restricted',
+    assignment: 'glass',
+    basis: 'break-the-glass: emergency read with a typed reason, audited and flagged (ADR 0013)',
+  }),
+  ...rows([CaseAction.readPublicFields], {
+    roles: ['public_information'],
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'PRODUCT.md §2: public information sees public fields only',
+  }),
+  ...rows([CaseAction.readIdentity], {
+    roles: MANAGERS,
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'identities only to the case team: managing supervisors and chiefs',
+  }),
+  ...rows([CaseAction.readIdentity], {
+    roles: TEAM,
+    agency: 'any',
+    restriction: 'any',
+    assignment: 'assigned',
+    basis: 'identities only to the case team: assigned staff',
+  }),
+  ...rows([CaseAction.readIdentity], {
+    roles: ['intake'],
+    agency: 'participant',
+    restriction: 'unrestricted',
+    assignment: 'any',
+    states: ['intake'],
+    basis: 'intake sees who complained while the case is still at intake',
+  }),
+  // ── working the case ──
+  ...rows([CaseAction.transition], {
+    roles: inTransition(MANAGERS),
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'ADR 0007: the lead agency runs the case; transition() decides the move',
+  }),
+  ...rows([CaseAction.transition], {
+    roles: inTransition(TEAM),
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'assigned',
+    basis: 'ADR 0007: the lead agency runs the case; transition() decides the move',
+  }),
+  ...rows([CaseAction.transition], {
+    roles: inTransition(['intake']),
+    agency: 'lead',
+    restriction: 'unrestricted',
+    assignment: 'any',
+    basis: 'intake moves a case out of intake (transition() allows only that move)',
+  }),
+  ...rows([CaseAction.addParty], {
+    roles: ['intake'],
+    agency: 'participant',
+    restriction: 'unrestricted',
+    assignment: 'any',
+    basis: 'intake of a parallel agency records the parties it learns of',
+  }),
+  ...rows(
+    [
+      CaseAction.addParty,
+      CaseAction.assign,
+      CaseAction.addAllegation,
+      CaseAction.logActivity,
+      CaseAction.recordRecommendedFinding,
+    ],
+    {
+      roles: MANAGERS,
+      agency: 'participant',
+      restriction: 'any',
+      assignment: 'any',
+      basis: 'PRODUCT.md §2: supervisors assign and work their agency’s track',
+    },
+  ),
+  ...rows(
+    [
+      CaseAction.addParty,
+      CaseAction.addAllegation,
+      CaseAction.logActivity,
+      CaseAction.recordRecommendedFinding,
+    ],
+    {
+      roles: TEAM,
+      agency: 'any',
+      restriction: 'any',
+      assignment: 'assigned',
+      basis: 'PRODUCT.md §2: investigators work cases assigned to them',
+    },
+  ),
+  ...rows([CaseAction.extendDeadline, CaseAction.addAgency], {
+    roles: MANAGERS,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'ADR 0007: extensions and referrals are the lead agency’s',
+  }),
+  ...rows([CaseAction.recordFinalFinding], {
+    roles: ['chief_administrator'],
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'PRODUCT.md §2: final agency findings are the chief administrator’s',
+  }),
+  ...rows([CaseAction.draftStatement, CaseAction.logPressInquiry], {
+    roles: ['public_information', 'chief_administrator'],
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'PRODUCT.md §3: statements by public information or a chief administrator',
+  }),
+  ...rows([CaseAction.recommendDutyStatus], {
+    roles: ['chief_administrator'],
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'MCC 2-78-130 / PRODUCT.md §3: the recommendation is a chief administrator’s',
+  }),
+  ...rows([CaseAction.decideDutyStatus], {
+    roles: ['chief_administrator'],
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'PRODUCT.md §3: a chief administrator records the Superintendent’s decision',
+  }),
+  ...rows([CaseAction.decideDutyStatus], {
+    roles: ['supervisor'],
+    agency: 'participant',
+    actorAgencies: ['BIA'],
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'PRODUCT.md §3: or a BIA supervisor, naming who decided',
+  }),
+  // ── emergency access ──
+  ...rows([CaseAction.breakGlass], {
+    roles: ['intake', 'investigator'],
+    agency: 'participant',
+    restriction: 'restricted',
+    assignment: 'any',
+    basis: 'ADR 0013: case workers outside the need-to-know team may break the glass',
+  }),
+];
+
+/** Actions that are not about one case. */
+export const GlobalAction = {
+  fileCase: 'case.file',
+  listCases: 'case.list',
+  readRoster: 'roster.read',
+  addMember: 'roster.add',
+  readFacilities: 'facility.read',
+  manageFacilities: 'facility.manage',
+  publishGeneralStatement: 'statement.publish_general',
+  verifyAudit: 'audit.verify',
+  readAudit: 'audit.read',
+  recordConflict: 'conflict.record',
+  reviewBreakGlass: 'break_glass.review',
+} as const;
+export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
+
+/** The global table: action → roles, with the reason. */
+export const GLOBAL_GRANTS: Readonly<
+  Record<GlobalAction, { roles: readonly Role[]; basis: string }>
+> = {
+  [GlobalAction.fileCase]: {
+    roles: ['intake', 'supervisor', 'chief_administrator'],
+    basis: 'MCC §2-78-120(a): intake registers every complaint',
+  },
+  [GlobalAction.listCases]: {
+    roles: [...CASE_WORKERS, 'public_information', 'auditor', 'analyst', 'admin'],
+    basis: 'the list is filtered by caseScope(); roles that see no case get an empty list',
+  },
+  [GlobalAction.readRoster]: {
+    roles: [...CASE_WORKERS, 'public_information', 'auditor', 'admin'],
+    basis: 'the roster is public record; analysts work on de-identified aggregates only',
+  },
+  [GlobalAction.addMember]: {
+    roles: ['investigator', 'supervisor', 'chief_administrator', 'admin'],
+    basis: 'the roster is imported; new hires are added by hand',
+  },
+  [GlobalAction.readFacilities]: {
+    roles: [...CASE_WORKERS, 'public_information', 'auditor', 'admin'],
+    basis: 'stations and shelter-site periods are not personal data',
+  },
+  [GlobalAction.manageFacilities]: {
+    roles: ['supervisor', 'chief_administrator', 'admin'],
+    basis: 'facilities are configuration',
+  },
+  [GlobalAction.publishGeneralStatement]: {
+    roles: ['public_information', 'chief_administrator'],
+    basis: 'PRODUCT.md §3: publishing is the approval',
+  },
+  [GlobalAction.verifyAudit]: {
+    roles: ['auditor'],
+    basis: 'PRODUCT.md §2: the Inspector General reads the audit log',
+  },
+  [GlobalAction.readAudit]: {
+    roles: ['auditor'],
+    basis: 'PRODUCT.md §2: the Inspector General reads the audit log',
+  },
+  [GlobalAction.recordConflict]: {
+    roles: ['admin', 'chief_administrator'],
+    basis: 'ADR 0013: conflicts of interest are recorded by administration',
+  },
+  [GlobalAction.reviewBreakGlass]: {
+    roles: ['supervisor', 'chief_administrator', 'auditor'],
+    basis: 'ADR 0013: break-the-glass is flagged to supervisors (and the auditor)',
+  },
+};
+
+/** The facts of one case a grant row is matched against. */
+export interface GrantFacts {
+  status: CaseStatus;
+  restricted: boolean;
+  /** The actor's agency leads the case. */
+  lead: boolean;
+  /** The actor's agency leads or has a track. */
+  participant: boolean;
+  assigned: boolean;
+  glass: boolean;
+}
+
+/** Whether one row allows `action` for an actor holding `role` in `actorAgency`. */
+export function grantMatches(
+  g: CaseGrant,
+  action: CaseAction,
+  role: Role,
+  actorAgency: Agency,
+  f: GrantFacts,
+): boolean {
+  return (
+    g.action === action &&
+    g.roles.includes(role) &&
+    (g.actorAgencies === undefined || g.actorAgencies.includes(actorAgency)) &&
+    (g.agency === 'any' || (g.agency === 'lead' ? f.lead : f.participant)) &&
+    g.states.includes(f.status) &&
+    (g.restriction === 'any' || (g.restriction === 'restricted') === f.restricted) &&
+    (g.assignment === 'any' || (g.assignment === 'assigned' ? f.assigned : f.glass))
+  );
+}
+
+/** True when any of the actor's roles has a row allowing `action`. */
+export function allowedByTable(
+  roles: readonly Role[],
+  actorAgency: Agency,
+  action: CaseAction,
+  f: GrantFacts,
+): boolean {
+  return roles.some((role) =>
+    CASE_GRANTS.some((g) => grantMatches(g, action, role, actorAgency, f)),
+  );
+}
+
+/** True when one of the roles holds the global action. */
+export function allowedGlobally(roles: readonly Role[], action: GlobalAction): boolean {
+  return roles.some((r) => GLOBAL_GRANTS[action].roles.includes(r));
+}

@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import type {
+  PublicCaseListItem,
+  PublicCaseOut,
+  PublicStatementOut,
+} from '../../../shared/schemas/public.ts';
+import type { Category } from '../../../shared/enums.ts';
+import { localDate } from '../../domain/business-days.ts';
+import { publicPenalty, publicVisibility } from '../../domain/publication.ts';
+import type { PublishedNarrative } from '../../domain/public-narrative.ts';
+import type {
+  PublicCaseListRow,
+  PublicCaseRow,
+  PublicStatementRow,
+} from '../../repositories/public.repository.ts';
+import { isoRequired } from '../../repositories/sql.ts';
+
+/*
+ * Public presenters: explicit allowlists, built field by field from what publicVisibility()
+ * allows. They never receive party rows, and never reuse a staff presenter (STYLE.md §2.12).
+ */
+
+type Out<T extends z.ZodType> = z.input<T>;
+
+export function presentPublicStatement(s: PublicStatementRow): Out<typeof PublicStatementOut> {
+  return {
+    id: s.id,
+    logNumber: s.log_number,
+    language: s.language,
+    text: s.text,
+    translationOf: s.translation_of,
+    publishedAt: isoRequired(s.published_at),
+  };
+}
+
+/** One row of the portal list. */
+export function presentPublicListItem(
+  r: PublicCaseListRow,
+  timeZone: string,
+): Out<typeof PublicCaseListItem> {
+  const visibility = publicVisibility({
+    leadAgency: r.lead_agency,
+    agencies: r.copa ? ['COPA'] : [],
+    restricted: r.restricted,
+  });
+  const base = { logNumber: r.log_number, visibility, status: r.status };
+  if (visibility === 'status_only') {
+    return base;
+  }
+  const categories = r.categories as Category[];
+  if (visibility === 'category_and_status') {
+    return { ...base, categories };
+  }
+  return {
+    ...base,
+    categories,
+    receivedDate: localDate(r.received_at, timeZone),
+    leadAgency: r.lead_agency,
+    closedOn: r.closed_on,
+  };
+}
+
+/** What the case page needs besides the row. */
+export interface PublicCaseExtras {
+  timeZone: string;
+  /** Today's local date, for the 4-year discipline rule. */
+  today: string;
+  statements: PublicStatementRow[];
+  narrative: PublishedNarrative | null;
+  narrativeWithheld: string | null;
+}
+
+/** One case page. */
+export function presentPublicCase(
+  r: PublicCaseRow,
+  x: PublicCaseExtras,
+): Out<typeof PublicCaseOut> {
+  const visibility = publicVisibility({
+    leadAgency: r.lead_agency,
+    agencies: r.agencies.map((a) => a.agency),
+    restricted: r.restricted,
+  });
+  const base = {
+    logNumber: r.log_number,
+    visibility,
+    status: r.status,
+    statements: x.statements.map(presentPublicStatement),
+  };
+  if (visibility === 'status_only') {
+    return base;
+  }
+  const categories = r.categories as Category[];
+  if (visibility === 'category_and_status') {
+    return { ...base, categories };
+  }
+  const received = localDate(r.received_at, x.timeZone);
+  const vulnerable = r.flags.includes('vulnerable_party');
+  return {
+    ...base,
+    categories,
+    caseType: r.case_type as 'complaint',
+    receivedDate: received,
+    incidentDate: r.incident_occurred_at ? localDate(r.incident_occurred_at, x.timeZone) : null,
+    // where a vulnerable party was is not published, not even the district (PRODUCT.md §4)
+    district: vulnerable ? null : r.incident_district,
+    closedOn: r.closed_on,
+    leadAgency: r.lead_agency,
+    agencies: r.agencies.map((a) => ({ agency: a.agency, track: a.track, role: a.role })),
+    statusHistory: r.history.map((h) => ({
+      status: h.status,
+      date: localDate(new Date(h.at), x.timeZone),
+    })),
+    narrative: x.narrative,
+    narrativeWithheld: x.narrativeWithheld,
+    allegations: r.allegations.map((a) => {
+      const disciplineDate = a.final_at
+        ? localDate(new Date(a.final_at), x.timeZone)
+        : (r.closed_on ?? received);
+      return {
+        category: a.category as Category,
+        recommendedFinding: a.recommended_finding,
+        finalFinding: a.final_finding,
+        ...publicPenalty(a.final_penalty ?? a.recommended_penalty, disciplineDate, x.today),
+      };
+    }),
+    dutyStatus: r.duty_status.map((d) => ({
+      action: d.action,
+      stage: d.stage,
+      effectiveDate: localDate(new Date(d.effective_at), x.timeZone),
+    })),
+  };
+}

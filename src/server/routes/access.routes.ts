@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  BreakGlassList,
+  BreakGlassListQuery,
+  BreakGlassOut,
+  BreakGlassRequest,
+  BreakGlassReviewRequest,
+  ConflictOut,
+  ConflictRequest,
+} from '../../shared/schemas/access.ts';
+import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
+import type { RouteContext } from '../app.ts';
+import { breakGlass, recordConflict, reviewBreakGlass } from '../commands/access.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { hasRole } from '../policies/actor.ts';
+import { listBreakGlass } from '../repositories/access.repository.ts';
+import { ForbiddenError } from '../errors.ts';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const tags = ['access'];
+
+/** Conflicts of interest and break-the-glass access (ADR 0013). */
+export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
+  app.post(
+    '/conflicts',
+    {
+      schema: {
+        tags,
+        summary: 'Record a conflict of interest (admin, chief administrator)',
+        body: ConflictRequest,
+        response: { 201: ConflictOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await recordConflict(ctx.deps(request), request.body);
+      return reply.status(201).send({ id: r.conflictId, userId: r.userId, memberId: r.memberId });
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/break-glass',
+    {
+      schema: {
+        tags,
+        summary: 'Emergency read access to a restricted case, with a typed reason (audited)',
+        params: z.strictObject({ logNumber: LogNumber }),
+        body: BreakGlassRequest,
+        response: { 201: BreakGlassOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await breakGlass(ctx.deps(request), request.params.logNumber, request.body.reason);
+      return reply.status(201).send({
+        id: r.grantId,
+        logNumber: request.params.logNumber,
+        expiresAt: r.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  app.get(
+    '/break-glass',
+    {
+      schema: {
+        tags,
+        summary: 'Break-the-glass grants flagged for review (supervisors, chiefs, auditor)',
+        querystring: BreakGlassListQuery,
+        response: { 200: BreakGlassList, ...problems },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!allowedGlobally(actor.roles, GlobalAction.reviewBreakGlass)) {
+        throw new ForbiddenError();
+      }
+      const { rows, total } = await listBreakGlass(ctx.db, ctx.jurisdiction, {
+        // supervisors and chiefs: grants on their agencies' cases; the auditor: all
+        agency: hasRole(actor, 'auditor') ? null : actor.agency,
+        openOnly: request.query.open,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      });
+      return {
+        items: rows.map((g) => ({
+          id: g.id,
+          logNumber: g.log_number,
+          userId: g.user_id,
+          userEmail: g.user_email,
+          agency: g.agency,
+          reason: g.reason,
+          grantedAt: g.granted_at.toISOString(),
+          expiresAt: g.expires_at.toISOString(),
+          reviewedAt: g.reviewed_at?.toISOString() ?? null,
+          reviewNote: g.review_note,
+        })),
+        total,
+      };
+    },
+  );
+
+  app.post(
+    '/break-glass/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a break-the-glass grant reviewed',
+        params: z.strictObject({ id: Uuid }),
+        body: BreakGlassReviewRequest,
+        response: { 200: z.object({ id: Uuid, reviewed: z.literal(true) }), ...problems },
+      },
+    },
+    async (request) => {
+      await reviewBreakGlass(ctx.deps(request), request.params.id, request.body.note);
+      return { id: request.params.id, reviewed: true as const };
+    },
+  );
+};

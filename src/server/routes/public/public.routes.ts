@@ -1,0 +1,315 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ComplaintAdditionRequest,
+  ComplaintAdditionResponse,
+  ComplaintLookupRequest,
+  ComplaintLookupResponse,
+  ExportQuery,
+  PublicCaseListQuery,
+  PublicCaseListResponse,
+  PublicCaseOut,
+  PublicComplaintRequest,
+  PublicComplaintResponse,
+  PublicStatementsQuery,
+  PublicStatementsResponse,
+  PublicStatsQuery,
+  PublicStatsResponse,
+} from '../../../shared/schemas/public.ts';
+import { LogNumber, Problem } from '../../../shared/schemas/common.ts';
+import type { RouteContext } from '../../app.ts';
+import {
+  EXPORT_COLUMNS,
+  exportCsv,
+  exportJson,
+  exportOpenData,
+} from '../../commands/export-open-data.ts';
+import {
+  addComplaintInformation,
+  filePublicComplaint,
+  lookupComplaint,
+  type PublicDeps,
+} from '../../commands/public-complaints.ts';
+import {
+  createPortalList,
+  readPortalCase,
+  type PublicReadDeps,
+} from '../../commands/read-public.ts';
+import { createPublicStats } from '../../commands/read-public-stats.ts';
+import { presentPublicStatement } from '../../presenters/public/case.presenter.ts';
+import { listPublishedStatements } from '../../repositories/public.repository.ts';
+import { TooManyRequestsError } from '../../errors.ts';
+import { loggableError } from '../../plugins/error-handler.ts';
+import { Readable } from 'node:stream';
+
+/** A limit: at most `max` requests per `windowMs`. */
+export interface Limit {
+  max: number;
+  windowMs: number;
+}
+
+/** Settings of the public door (config → buildApp; tests pass their own). */
+export interface PublicPortalOptions {
+  /** Statistics cells under this are suppressed (PRODUCT.md §4: 5). */
+  suppressionThreshold: number;
+  /** How long a computed statistics grid is served (0: recompute each request). */
+  statsTtlMs: number;
+  /** Complaint filing per IP (spam floods). */
+  fileLimit: Limit;
+  /** Lookups and additions per IP. */
+  lookupPerIp: Limit;
+  /** Lookups and additions per confirmation number, whoever asks. */
+  lookupPerNumber: Limit;
+}
+
+export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
+  suppressionThreshold: 5,
+  statsTtlMs: 300_000,
+  fileLimit: { max: 10, windowMs: 15 * 60_000 },
+  lookupPerIp: { max: 30, windowMs: 15 * 60_000 },
+  lookupPerNumber: { max: 10, windowMs: 15 * 60_000 },
+};
+
+const problems = { 400: Problem, 404: Problem, 413: Problem, 422: Problem, 429: Problem };
+const tags = ['public'];
+/** Public routes take no credentials (overrides the document's default bearer requirement). */
+const security: Array<Record<string, string[]>> = [];
+
+/**
+ * The public door (PRODUCT.md §5 public paths): no staff session or token is read here; every
+ * response goes through an allowlist schema in shared/schemas/public.ts. Rate limits are
+ * registered inside this plugin only.
+ */
+export const publicRoutes: FastifyPluginAsyncZod<{
+  ctx: RouteContext;
+  options: PublicPortalOptions;
+}> = async (app, { ctx, options }) => {
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) =>
+      new TooManyRequestsError(
+        `Too many requests. Try again in ${Math.ceil(c.ttl / 1000)} seconds.`,
+        Math.ceil(c.ttl / 1000),
+      ),
+  });
+  const perNumber = app.createRateLimit({
+    max: options.lookupPerNumber.max,
+    timeWindow: options.lookupPerNumber.windowMs,
+    keyGenerator: (req) =>
+      `confirmation:${(req.body as { confirmationNumber?: string } | undefined)?.confirmationNumber ?? ''}`,
+  });
+  /** Per-number limit, after the body is validated (the number is normalized by then). */
+  const limitPerNumber = async (request: FastifyRequest): Promise<void> => {
+    const r = await perNumber(request);
+    if (!r.isAllowed && r.isExceeded) {
+      throw new TooManyRequestsError(
+        'Too many attempts for this confirmation number. Try again later.',
+        r.ttlInSeconds,
+      );
+    }
+  };
+
+  // no actor: ctx.deps() would demand a staff token, and this door never reads one
+  const publicDeps = (request: FastifyRequest): PublicDeps => ({
+    db: ctx.db,
+    now: ctx.now,
+    ip: request.ip,
+    cipher: ctx.cipher,
+    profile: ctx.profile,
+    jurisdiction: ctx.jurisdiction,
+  });
+  const readDeps = (request: FastifyRequest): PublicReadDeps => ({
+    ...publicDeps(request),
+    timeZone: ctx.profile.timeZone,
+  });
+  const portalList = createPortalList(options.statsTtlMs);
+  const stats = createPublicStats({
+    db: ctx.db,
+    jurisdiction: ctx.jurisdiction,
+    timeZone: ctx.profile.timeZone,
+    threshold: options.suppressionThreshold,
+    ttlMs: options.statsTtlMs,
+    now: ctx.now,
+  });
+
+  app.post(
+    '/complaints',
+    {
+      config: {
+        rateLimit: { max: options.fileLimit.max, timeWindow: options.fileLimit.windowMs },
+      },
+      schema: {
+        tags,
+        security,
+        summary:
+          'File a complaint (no sign-in); answers the confirmation number and passphrase once',
+        body: PublicComplaintRequest,
+        response: { 201: PublicComplaintResponse, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send(await filePublicComplaint(publicDeps(request), request.body)),
+  );
+
+  const lookupLimit = {
+    rateLimit: { max: options.lookupPerIp.max, timeWindow: options.lookupPerIp.windowMs },
+  };
+
+  app.post(
+    '/complaints/lookup',
+    {
+      config: lookupLimit,
+      preHandler: limitPerNumber,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Follow a complaint: confirmation number and passphrase in the body, never the URL',
+        body: ComplaintLookupRequest,
+        response: { 200: ComplaintLookupResponse, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('cache-control', 'no-store')
+        .send(await lookupComplaint(publicDeps(request), request.body)),
+  );
+
+  app.post(
+    '/complaints/information',
+    {
+      config: lookupLimit,
+      preHandler: limitPerNumber,
+      schema: {
+        tags,
+        security,
+        summary: 'Add information to a complaint (confirmation number and passphrase in the body)',
+        body: ComplaintAdditionRequest,
+        response: { 201: ComplaintAdditionResponse, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const r = await addComplaintInformation(publicDeps(request), request.body);
+      return reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send({ received: true as const, receivedAt: r.receivedAt });
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Portal: list and search public cases (COPA cases in full; restricted: category and status; BIA-only: status)',
+        querystring: PublicCaseListQuery,
+        response: { 200: PublicCaseListResponse, ...problems },
+      },
+    },
+    async (request) => portalList.list(readDeps(request), request.query),
+  );
+
+  app.get(
+    '/cases/:logNumber',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Portal: one case, public fields only, narrative redacted with each basis',
+        params: z.strictObject({ logNumber: LogNumber }),
+        response: { 200: PublicCaseOut, ...problems },
+      },
+    },
+    async (request) => readPortalCase(readDeps(request), request.params.logNumber),
+  );
+
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Aggregate statistics; cells under the threshold suppressed (no differencing)',
+        querystring: PublicStatsQuery,
+        response: { 200: PublicStatsResponse, ...problems },
+      },
+    },
+    async (request) => stats.stats(request.query),
+  );
+
+  app.get(
+    '/statements',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Published public statements (English and Spanish)',
+        querystring: PublicStatementsQuery,
+        response: { 200: PublicStatementsResponse, ...problems },
+      },
+    },
+    async (request) => {
+      const { rows, total } = await listPublishedStatements(
+        ctx.db,
+        ctx.jurisdiction,
+        request.query,
+      );
+      return { items: rows.map(presentPublicStatement), total };
+    },
+  );
+
+  app.get(
+    '/export/dictionary',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The open-data columns and what they mean',
+        response: {
+          200: z.object({
+            columns: z.array(z.object({ name: z.string(), description: z.string() })),
+          }),
+        },
+      },
+    },
+    () => ({ columns: EXPORT_COLUMNS.map((c) => ({ name: c.name, description: c.description })) }),
+  );
+
+  for (const format of ['csv', 'json'] as const) {
+    app.get(
+      `/export.${format}`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: `Open data, streamed ${format.toUpperCase()}: one row per case and one per allegation (see /export/dictionary)`,
+          querystring: ExportQuery,
+        },
+      },
+      (request, reply) => {
+        const rows = exportOpenData({ ...readDeps(request), year: request.query.year });
+        const chunks = format === 'csv' ? exportCsv(rows) : exportJson(rows);
+        const stream = Readable.from(chunks);
+        stream.on('error', (err) => {
+          // headers are gone: the client sees a truncated body; the log says why
+          request.log.error({ err: loggableError(err) }, 'export stream failed');
+        });
+        return reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="oversight-open-data${request.query.year ? `-${request.query.year}` : ''}.${format}"`,
+          )
+          .send(stream);
+      },
+    );
+  }
+};

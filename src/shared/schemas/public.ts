@@ -1,0 +1,407 @@
+import { z } from 'zod';
+import { CASE_STATUSES, CASE_TYPES, CATEGORIES, DeadlineKind } from '../enums.ts';
+import { DateOnly, Instant, LogNumber, Text } from './common.ts';
+
+/*
+ * The public portal's contracts (PRODUCT.md §4 Publication, §5 public paths). Response schemas
+ * are explicit allowlists: fastify-type-provider-zod serializes through them, so a field a
+ * presenter adds by mistake is stripped, never sent. No schema here has a field for a civilian's
+ * identity, and there is no immigration-status field anywhere, by design.
+ */
+
+/** Languages the public pages and acknowledgements are written in. */
+export const PUBLIC_LANGUAGES = ['en', 'es'] as const;
+export type PublicLanguage = (typeof PUBLIC_LANGUAGES)[number];
+export const PublicLanguage = z.enum(PUBLIC_LANGUAGES, {
+  error: 'must be en (English) or es (Spanish)',
+});
+
+/** Confirmation numbers: `OV-` and three groups of four Crockford base-32 characters. */
+export const CONFIRMATION_NUMBER =
+  /^OV-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/** A confirmation number as typed: case and surrounding spaces do not matter. */
+export const ConfirmationNumber = z
+  .string()
+  .max(40)
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(CONFIRMATION_NUMBER, 'must look like OV-XXXX-XXXX-XXXX'));
+
+/** A passphrase as typed (the server compares only its argon2id hash). */
+export const Passphrase = z.string().min(1).max(200);
+
+const District = z.string().regex(/^\d{3}$/, 'must be a 3-digit district like 010');
+
+/** Contact details of a named complainant (encrypted at rest, never public). */
+export const PublicContact = z.strictObject({
+  /** Name (encrypted at rest). */
+  name: Text(1, 200).optional(),
+  /** Phone (encrypted at rest). */
+  phone: Text(3, 40).optional(),
+  /** Email (encrypted at rest). */
+  email: z.email().max(254).optional(),
+  /** How the office may reach the person. */
+  preferredContact: z.enum(['phone', 'email', 'mail', 'through_intermediary']).optional(),
+  /** May the office leave voicemail? */
+  voicemailOk: z.boolean().optional(),
+  /** May letters go to a shelter or shared address? */
+  lettersToShelter: z.boolean().optional(),
+});
+
+/** Someone filing on another person's behalf (shelter staff, legal aid). */
+export const PublicIntermediary = z.strictObject({
+  /** Organization (encrypted at rest). */
+  organization: Text(1, 200),
+  /** Name of the person filing (encrypted at rest). */
+  name: Text(1, 200),
+  /** What the person consented to the intermediary doing (e.g. "file and receive updates"). */
+  consentScope: Text(1, 500),
+  /** Intermediary's phone (encrypted at rest). */
+  phone: Text(3, 40).optional(),
+  /** Intermediary's email (encrypted at rest). */
+  email: z.email().max(254).optional(),
+});
+
+/** Facts about the person that change how the case is handled (they restrict it). */
+export const PublicAboutPerson = z.strictObject({
+  /** The person is under 18. */
+  minor: z.boolean().optional(),
+  /** The person is staying at a shelter. */
+  shelterResident: z.boolean().optional(),
+  /** The person prefers a language other than English. */
+  limitedEnglish: z.boolean().optional(),
+  /** The person has a disability the office should know about. */
+  disability: z.boolean().optional(),
+});
+
+/** POST /api/public/v1/complaints — the public complaint form. No sign-in. */
+export const PublicComplaintRequest = z
+  .strictObject({
+    /** Language of the acknowledgement and the follow-up page. */
+    language: PublicLanguage,
+    /** What happened, in the person's own words. */
+    narrative: Text(1, 20_000),
+    /** When and where it happened, if known. */
+    incident: z
+      .strictObject({
+        /** When it happened. */
+        occurredAt: z.iso.datetime({ offset: true }).optional(),
+        /** Where (the public never sees the exact address). */
+        address: Text(0, 300).optional(),
+        /** CPD district, e.g. `010`. */
+        district: District.optional(),
+      })
+      .optional(),
+    /** What kind of misconduct, if the person wants to say (routes the complaint). */
+    categories: z.array(z.enum(CATEGORIES)).max(19).default([]),
+    /** True: no name or contact details are given. */
+    anonymous: z.boolean(),
+    /** Contact details, for a named complaint. */
+    contact: PublicContact.optional(),
+    /** Facts that restrict the case to a need-to-know team. */
+    aboutPerson: PublicAboutPerson.optional(),
+    /** Filing for oneself, or as an intermediary for someone else. */
+    filedBy: z.enum(['self', 'intermediary']).default('self'),
+    /** Required when filedBy is `intermediary`. */
+    intermediary: PublicIntermediary.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const contact = v.contact ?? {};
+    const identifying = ['name', 'phone', 'email'].some(
+      (k) => contact[k as 'name' | 'phone' | 'email'] !== undefined,
+    );
+    if (v.anonymous && identifying) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact'],
+        message: 'must not hold a name, phone or email when anonymous is true',
+      });
+    }
+    if (v.filedBy === 'intermediary' && !v.intermediary) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intermediary'],
+        message: 'is required when filedBy is intermediary',
+      });
+    }
+    if (v.filedBy === 'self' && v.intermediary) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intermediary'],
+        message: 'is only for filedBy intermediary',
+      });
+    }
+  });
+export type PublicComplaintRequest = z.infer<typeof PublicComplaintRequest>;
+
+/** The response of the complaint form: shown once; the passphrase is never retrievable again. */
+export const PublicComplaintResponse = z.object({
+  /** Key to follow the complaint, with the passphrase. */
+  confirmationNumber: z.string(),
+  /** Shown once; only its argon2id hash is stored. */
+  passphrase: z.string(),
+  /** The case's public log number. */
+  logNumber: LogNumber,
+  /** Language of the acknowledgement. */
+  language: PublicLanguage,
+  /** When the office received it. */
+  receivedAt: Instant,
+  /** The agency that investigates (MCC 2-78-120 routing). */
+  investigatingAgency: z.enum(['COPA', 'BIA']),
+  /** The acknowledgement, in the chosen language. */
+  acknowledgement: z.string(),
+});
+
+/** POST /api/public/v1/complaints/lookup — in the body, never in a URL. */
+export const ComplaintLookupRequest = z.strictObject({
+  confirmationNumber: ConfirmationNumber,
+  passphrase: Passphrase,
+});
+
+/** POST /api/public/v1/complaints/information — the holder adds information. */
+export const ComplaintAdditionRequest = z.strictObject({
+  confirmationNumber: ConfirmationNumber,
+  passphrase: Passphrase,
+  /** What the person wants to add. */
+  text: Text(1, 20_000),
+});
+
+/** What the holder of a confirmation number sees: no personal data at all. */
+export const ComplaintLookupResponse = z.object({
+  logNumber: LogNumber,
+  /** Current stage code (labels are translated by the page). */
+  status: z.enum(CASE_STATUSES),
+  /** Language chosen at filing. */
+  language: PublicLanguage,
+  receivedAt: Instant,
+  /** Agency that investigates now. */
+  investigatingAgency: z.enum(['COPA', 'BIA']),
+  /** Stage history, oldest first (stage codes and dates only). */
+  stages: z.array(
+    z.object({
+      status: z.enum(CASE_STATUSES),
+      /** Closure or reopening reason code, when there is one. */
+      reason: z.string().nullable(),
+      at: Instant,
+    }),
+  ),
+  /** The next open clock that concerns the complainant, if any. */
+  nextClock: z
+    .object({
+      kind: z.enum(Object.values(DeadlineKind) as [DeadlineKind, ...DeadlineKind[]]),
+      dueDate: DateOnly,
+      /** Plain words with the clause (English; the page translates by kind). */
+      basis: z.string(),
+    })
+    .nullable(),
+  /** How many times information was added through this page. */
+  informationAdded: z.number().int(),
+});
+
+/** Answer of an addition: only that it was received. */
+export const ComplaintAdditionResponse = z.object({
+  received: z.literal(true),
+  receivedAt: Instant,
+});
+
+/** How much of a case the public may see (PRODUCT.md §4 Publication). */
+export const PUBLIC_VISIBILITIES = ['full', 'category_and_status', 'status_only'] as const;
+export type PublicVisibility = (typeof PUBLIC_VISIBILITIES)[number];
+
+/** GET /api/public/v1/cases query. */
+export const PublicCaseListQuery = z.strictObject({
+  /** A log number, or its beginning (`2023-`). */
+  logNumber: z
+    .string()
+    .regex(/^[0-9-]{1,12}$/, 'must be digits and dashes')
+    .optional(),
+  /** Year received (cases whose year is public). */
+  year: z.coerce.number().int().min(1960).max(2100).optional(),
+  /** Category (cases whose category is public). */
+  category: z.enum(CATEGORIES).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type PublicCaseListQuery = z.infer<typeof PublicCaseListQuery>;
+
+export const PublicCaseListItem = z.object({
+  logNumber: LogNumber,
+  /** `full`: COPA case; `category_and_status`: restricted category; `status_only`: BIA-only. */
+  visibility: z.enum(PUBLIC_VISIBILITIES),
+  status: z.enum(CASE_STATUSES),
+  /** Categories (not for status-only cases). */
+  categories: z.array(z.enum(CATEGORIES)).optional(),
+  /** Date received (full visibility only). */
+  receivedDate: DateOnly.optional(),
+  /** Investigating agency (full visibility only). */
+  leadAgency: z.string().optional(),
+  /** Date closed (full visibility only). */
+  closedOn: DateOnly.nullable().optional(),
+});
+
+export const PublicCaseListResponse = z.object({
+  items: z.array(PublicCaseListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** One redaction of a published narrative, with its basis. */
+export const RedactionOut = z.object({
+  /** Offsets in the redacted text where the replacement stands. */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** What was removed: name, phone, email, address, date_of_birth, plate, party_identity, … */
+  kind: z.string(),
+  /** What stands in its place, e.g. `[name]` or `1200 block of W Main St`. */
+  replacement: z.string(),
+  /** Why: the rule and its source. */
+  basis: z.string(),
+});
+
+export const PublicStatementOut = z.object({
+  id: z.uuid(),
+  logNumber: LogNumber.nullable(),
+  language: z.string(),
+  text: z.string(),
+  /** A translation's original. */
+  translationOf: z.uuid().nullable(),
+  publishedAt: Instant,
+});
+
+/** GET /api/public/v1/cases/{logNumber} */
+export const PublicCaseOut = z.object({
+  logNumber: LogNumber,
+  visibility: z.enum(PUBLIC_VISIBILITIES),
+  status: z.enum(CASE_STATUSES),
+  categories: z.array(z.enum(CATEGORIES)).optional(),
+  caseType: z.enum(CASE_TYPES).optional(),
+  receivedDate: DateOnly.optional(),
+  /** Incident date (day only). */
+  incidentDate: DateOnly.nullable().optional(),
+  /** CPD district; withheld when a vulnerable party is on the case. */
+  district: z.string().nullable().optional(),
+  closedOn: DateOnly.nullable().optional(),
+  leadAgency: z.string().optional(),
+  agencies: z
+    .array(
+      z.object({
+        agency: z.string(),
+        track: z.enum(['administrative', 'criminal']),
+        role: z.enum(['lead', 'parallel', 'referred']),
+      }),
+    )
+    .optional(),
+  /** Stage history (codes and dates). */
+  statusHistory: z.array(z.object({ status: z.enum(CASE_STATUSES), date: DateOnly })).optional(),
+  /** The narrative with personal data redacted, each redaction with its basis. */
+  narrative: z
+    .object({ text: z.string(), redactions: z.array(RedactionOut) })
+    .nullable()
+    .optional(),
+  /** Why the narrative is not shown, when it is not. */
+  narrativeWithheld: z.string().nullable().optional(),
+  allegations: z
+    .array(
+      z.object({
+        category: z.enum(CATEGORIES),
+        recommendedFinding: z.string().nullable(),
+        finalFinding: z.string().nullable(),
+        /** CPD penalty code; null when none or withheld. */
+        penalty: z.string().nullable(),
+        /** Set when discipline is withheld, with the basis. */
+        penaltyWithheld: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  /** Duty-status actions on the case's members (no member identity). */
+  dutyStatus: z
+    .array(
+      z.object({
+        action: z.string(),
+        stage: z.enum(['recommended', 'decided']),
+        effectiveDate: DateOnly,
+      }),
+    )
+    .optional(),
+  statements: z.array(PublicStatementOut),
+});
+
+/** GET /api/public/v1/stats query: filters select cells of the fixed grid. */
+export const PublicStatsQuery = z
+  .strictObject({
+    yearFrom: z.coerce.number().int().min(1960).max(2100).optional(),
+    yearTo: z.coerce.number().int().min(1960).max(2100).optional(),
+    /** Investigating agency. */
+    agency: z.enum(['COPA', 'BIA']).optional(),
+    category: z.enum(CATEGORIES).optional(),
+  })
+  .refine((v) => v.yearFrom === undefined || v.yearTo === undefined || v.yearFrom <= v.yearTo, {
+    message: 'must not be after yearTo',
+    path: ['yearFrom'],
+  });
+export type PublicStatsQuery = z.infer<typeof PublicStatsQuery>;
+
+/** One published figure: a sum of published grid cells only. */
+export const StatCell = z.object({
+  key: z.string(),
+  /** Null when every contributing cell is suppressed. */
+  count: z.number().int().nullable(),
+  /** Some contributing cells were suppressed: `count` is a lower bound. */
+  partial: z.boolean(),
+});
+
+const Rate = z.object({
+  key: z.string(),
+  /** Sustained ÷ findings on the merits, over published cells; null when none. */
+  rate: z.number().nullable(),
+  sustained: z.number().int(),
+  decided: z.number().int(),
+  partial: z.boolean(),
+});
+
+export const PublicStatsResponse = z.object({
+  /** Cells counting fewer than this (and more than zero) are suppressed. */
+  threshold: z.number().int(),
+  /** When the grid was computed. */
+  generatedAt: Instant,
+  filters: z.object({
+    yearFrom: z.number().int().nullable(),
+    yearTo: z.number().int().nullable(),
+    agency: z.string().nullable(),
+    category: z.string().nullable(),
+  }),
+  /** Cases counted in published cells (a lower bound when `partial`). */
+  totalCases: StatCell,
+  casesByYear: z.array(StatCell),
+  casesByCategory: z.array(StatCell),
+  casesByStatus: z.array(StatCell),
+  casesByAgency: z.array(StatCell),
+  daysToClose: z.array(StatCell),
+  casesAtShelterSites: z.array(StatCell),
+  allegationsByFinding: z.array(StatCell),
+  sustainedRate: z.object({ overall: Rate, byCategory: z.array(Rate) }),
+  dutyStatusActions: z.array(StatCell),
+  /** Grid cells under the threshold within these filters (their counts are never published). */
+  suppressedCells: z.number().int(),
+});
+
+/** GET /api/public/v1/statements query. */
+export const PublicStatementsQuery = z.strictObject({
+  language: PublicLanguage.optional(),
+  logNumber: LogNumber.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const PublicStatementsResponse = z.object({
+  items: z.array(PublicStatementOut),
+  total: z.number().int(),
+});
+
+/** GET /api/public/v1/export.{csv,json} query. */
+export const ExportQuery = z.strictObject({
+  /** Only cases received in this year. */
+  year: z.coerce.number().int().min(1960).max(2100).optional(),
+});

@@ -1,0 +1,638 @@
+/**
+ * The generated authorization test (issue 6): every route the app registers, called by every
+ * role and by nobody, against the expectation table below. It FAILS when a route has no
+ * expectation, so a route added on any branch must be listed here.
+ *
+ * Adding a route is one line in EXPECTATIONS:
+ *   - a public route (portal, complaint form, sign-in page):
+ *       'POST /api/public/v1/complaints': publicRoute({ payload: {...} }),
+ *     (every caller, anonymous included, must get a status below 400)
+ *   - a staff route: `staff(request, { ok: [...roles], hidden: [...roles], status: {...} })`:
+ *     roles in `ok` get a 2xx, `hidden` a 404 (the record is invisible to them), `status` any
+ *     other exact answer (409, 422…), everyone else a 403; nobody (no token) a 401. `request`
+ *     builds a FRESH request per call (new case, new statement…), so one caller's success never
+ *     changes what the next one meets.
+ * HEAD routes mirror their GET route and are called with the same expectation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { ROLES, type Role } from '../src/shared/enums.ts';
+import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { addMember, buildIntake, fileCase, walk } from './factories.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
+import { addUser } from '../src/server/commands/users.ts';
+
+type Caller = Role | 'anonymous';
+type Request = Omit<InjectOptions, 'method'> & { url: string };
+
+interface Expectation {
+  label: string;
+  public?: boolean;
+  request: (w: World) => Promise<Request>;
+  ok: readonly Role[];
+  hidden: readonly Role[];
+  status: Partial<Record<Role, number>>;
+}
+
+interface World {
+  t: TestApp;
+  /** Fixture makers (never callers): a COPA chief administrator and an investigator. */
+  chief: TestUser;
+  fixtureInvestigator: TestUser;
+}
+
+const publicRoute = (req: Partial<Request> = {}): Expectation[] => [
+  {
+    label: 'public',
+    public: true,
+    request: async () => ({ url: '', ...req }),
+    ok: ROLES,
+    hidden: [],
+    status: {},
+  },
+];
+
+function staff(
+  request: (w: World) => Promise<Request>,
+  outcome: {
+    ok: readonly Role[];
+    hidden?: readonly Role[];
+    status?: Partial<Record<Role, number>>;
+  },
+  label = 'COPA case',
+): Expectation {
+  return {
+    label,
+    request,
+    ok: outcome.ok,
+    hidden: outcome.hidden ?? [],
+    status: outcome.status ?? {},
+  };
+}
+
+// ── fixtures: each call makes its own ──
+async function newCase(
+  w: World,
+  opts: { restricted?: boolean; investigation?: boolean } = {},
+): Promise<string> {
+  const log = await fileCase(
+    w.t,
+    w.chief,
+    opts.restricted ? { categories: ['sexual_misconduct'] } : {},
+  );
+  if (opts.investigation) {
+    await walk(w.t, w.chief, log, [{ to: 'preliminary' }, { to: 'investigation' }]);
+  }
+  return log;
+}
+
+async function call(
+  w: World,
+  method: string,
+  url: string,
+  payload?: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const res = await w.t.as(w.chief, {
+    method: method,
+    url,
+    ...(payload ? { payload } : {}),
+  });
+  if (res.statusCode >= 300) {
+    throw new Error(`fixture ${method} ${url}: ${res.statusCode} ${res.body}`);
+  }
+  return res.json();
+}
+
+async function caseWithAllegation(w: World): Promise<{ log: string; id: string; star: string }> {
+  const log = await newCase(w, { investigation: true });
+  const member = await addMember(w.t, w.chief);
+  const a = await call(w, 'POST', `/api/v1/cases/${log}/allegations`, {
+    star: member.star,
+    category: 'excessive_force',
+    summary: 'Pushed the complainant.',
+  });
+  return { log, id: a.id as string, star: member.star };
+}
+
+async function deadlineOf(w: World, log: string, kind: string): Promise<string> {
+  const c = await call(w, 'GET', `/api/v1/cases/${log}`);
+  const d = (c.deadlines as Array<{ id: string; kind: string }>).find((x) => x.kind === kind);
+  if (!d) {
+    throw new Error(`no ${kind} deadline`);
+  }
+  return d.id;
+}
+
+let facilityN = 0;
+const newFacility = async (w: World): Promise<string> => {
+  const code = `FX${++facilityN}`;
+  await call(w, 'POST', '/api/v1/facilities', { code, name: `Site ${code}`, kind: 'other' });
+  return code;
+};
+
+async function statementOnCase(w: World): Promise<{ log: string; id: string }> {
+  const log = await newCase(w);
+  const s = await call(w, 'POST', `/api/v1/cases/${log}/statements`, {
+    text: 'The allegations are under investigation.',
+    language: 'en',
+  });
+  return { log, id: s.id as string };
+}
+
+const allRoles = (status: number): Partial<Record<Role, number>> =>
+  Object.fromEntries(ROLES.map((r) => [r, status]));
+const WORKERS: Role[] = ['intake', 'investigator', 'supervisor', 'chief_administrator'];
+const NO_CASE_CONTENT: Role[] = ['analyst', 'admin'];
+const MANAGERS: Role[] = ['supervisor', 'chief_administrator'];
+const SPEAKERS: Role[] = ['public_information', 'chief_administrator'];
+const ROSTER_READERS: Role[] = [...WORKERS, 'public_information', 'auditor', 'admin'];
+
+const PUBLIC_COMPLAINT = {
+  language: 'es',
+  narrative: 'Un agente me empujó en la estación.',
+  anonymous: true,
+};
+
+/** A public route that needs a complaint's confirmation number and passphrase, filed fresh. */
+function filedComplaint(
+  body: (c: { confirmationNumber: string; passphrase: string }) => Record<string, unknown>,
+): Expectation {
+  return {
+    label: 'filed complaint',
+    public: true,
+    request: async (w) => {
+      const res = await w.t.as(null, {
+        method: 'POST',
+        url: '/api/public/v1/complaints',
+        payload: PUBLIC_COMPLAINT,
+      });
+      if (res.statusCode !== 201) {
+        throw new Error(`fixture complaint: ${res.statusCode} ${res.body}`);
+      }
+      const { confirmationNumber, passphrase } = res.json<{
+        confirmationNumber: string;
+        passphrase: string;
+      }>();
+      return { url: '', payload: body({ confirmationNumber, passphrase }) };
+    },
+    ok: ROLES,
+    hidden: [],
+    status: {},
+  };
+}
+
+/** The expectation table: "METHOD /url/pattern" → one or more scenarios. */
+const EXPECTATIONS: Record<string, Expectation[]> = {
+  // documentation and liveness are public
+  'GET /health': publicRoute(),
+  'GET /api/openapi.json': publicRoute(),
+  'GET /api/docs': publicRoute(),
+  'GET /api/docs/': publicRoute(),
+  'GET /api/docs/static/index.html': publicRoute(),
+  'GET /api/docs/static/swagger-initializer.js': publicRoute(),
+  'GET /api/docs/json': publicRoute(),
+  'GET /api/docs/yaml': publicRoute(),
+  'GET /api/docs/static/*': publicRoute({ url: '/api/docs/static/swagger-ui.css' }),
+
+  // sign-in authenticates nobody first: every caller may try (rate limits and lockout apply)
+  'POST /api/v1/session': [
+    {
+      ...staff(
+        async (w) => {
+          const email = `signin-${++facilityN}@example.gov`;
+          await addUser(
+            { db: w.t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
+            { email, agency: 'COPA', roles: ['analyst'], password: 'correct horse battery' },
+          );
+          return { url: '/api/v1/session', payload: { email, password: 'correct horse battery' } };
+        },
+        { ok: ROLES },
+      ),
+      public: true,
+    },
+  ],
+  // a bearer token is not a browser session: 401 for every token holder
+  'GET /api/v1/session': [
+    staff(async () => ({ url: '/api/v1/session' }), { ok: [], status: allRoles(401) }),
+  ],
+  'DELETE /api/v1/session': [
+    staff(async () => ({ url: '/api/v1/session' }), { ok: [], status: allRoles(401) }),
+  ],
+  'GET /api/v1/dashboard': [staff(async () => ({ url: '/api/v1/dashboard' }), { ok: ROLES })],
+  'POST /api/v1/routing/preview': [
+    staff(async () => ({ url: '/api/v1/routing/preview', payload: buildIntake() }), {
+      ok: ['intake', ...MANAGERS],
+    }),
+  ],
+  'POST /api/v1/cases': [
+    staff(async () => ({ url: '/api/v1/cases', payload: buildIntake() }), {
+      ok: ['intake', ...MANAGERS],
+    }),
+  ],
+  'GET /api/v1/cases': [
+    // the list is filtered per caller (visibility.int.test.ts); every role may ask
+    staff(async () => ({ url: '/api/v1/cases' }), { ok: ROLES }),
+  ],
+  'GET /api/v1/cases/:logNumber': [
+    staff(async (w) => ({ url: `/api/v1/cases/${await newCase(w)}` }), {
+      ok: [...WORKERS, 'public_information', 'auditor'],
+      hidden: NO_CASE_CONTENT,
+    }),
+    staff(
+      async (w) => ({ url: `/api/v1/cases/${await newCase(w, { restricted: true })}` }),
+      {
+        ok: [...MANAGERS, 'public_information', 'auditor'],
+        hidden: ['intake', 'investigator', ...NO_CASE_CONTENT],
+      },
+      'restricted COPA case',
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/transitions': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}/transitions`,
+        payload: { to: 'preliminary' },
+      }),
+      { ok: ['intake', ...MANAGERS], hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/parties': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}/parties`,
+        payload: { role: 'witness', name: 'Casey Witness' },
+      }),
+      { ok: ['intake', ...MANAGERS], hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/assignments': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}/assignments`,
+        payload: { email: w.fixtureInvestigator.email, role: 'investigator' },
+      }),
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/agencies': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w, { investigation: true })}/agencies`,
+        payload: { agency: 'BIA', track: 'criminal', role: 'parallel' },
+      }),
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/allegations': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w, { investigation: true })}/allegations`,
+        payload: { unknownMember: true, category: 'excessive_force', summary: 'Pushed.' },
+      }),
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'PATCH /api/v1/cases/:logNumber/allegations/:id': [
+    staff(
+      async (w) => {
+        const a = await caseWithAllegation(w);
+        return {
+          url: `/api/v1/cases/${a.log}/allegations/${a.id}`,
+          payload: { recommendedFinding: 'sustained' },
+        };
+      },
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/activities': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w, { investigation: true })}/activities`,
+        payload: {
+          kind: 'canvass',
+          occurredAt: '2023-09-20T10:00:00-05:00',
+          summary: 'Canvassed the lobby.',
+        },
+      }),
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/statements': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}/statements`,
+        payload: { text: 'Under investigation.', language: 'en' },
+      }),
+      { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/press-inquiries': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}/press-inquiries`,
+        payload: {
+          outlet: 'WBEZ',
+          question: 'Were powers revoked?',
+          receivedAt: '2023-09-21T10:00:00-05:00',
+        },
+      }),
+      { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/deadlines/:id/extensions': [
+    staff(
+      async (w) => {
+        const log = await newCase(w);
+        const id = await deadlineOf(w, log, 'acknowledgement_letter');
+        return {
+          url: `/api/v1/cases/${log}/deadlines/${id}/extensions`,
+          payload: { days: 5, reason: 'Translator needed.' },
+        };
+      },
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/deadlines/:id/complete': [
+    staff(
+      async (w) => {
+        const log = await newCase(w);
+        const id = await deadlineOf(w, log, 'acknowledgement_letter');
+        return { url: `/api/v1/cases/${log}/deadlines/${id}/complete`, payload: {} };
+      },
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/members': [
+    staff(
+      async () => ({
+        url: '/api/v1/members',
+        payload: { star: '99', firstName: 'A', lastName: 'B' },
+      }),
+      {
+        ok: ['investigator', ...MANAGERS, 'admin'],
+      },
+    ),
+  ],
+  'GET /api/v1/members': [
+    staff(async () => ({ url: '/api/v1/members?q=smith' }), { ok: ROSTER_READERS }),
+  ],
+  'GET /api/v1/members/:id': [
+    staff(async (w) => ({ url: `/api/v1/members/${(await addMember(w.t, w.chief)).id}` }), {
+      ok: ROSTER_READERS,
+    }),
+  ],
+  'POST /api/v1/members/:id/duty-status': [
+    staff(
+      async (w) => {
+        const log = await newCase(w, { investigation: true });
+        const m = await addMember(w.t, w.chief);
+        return {
+          url: `/api/v1/members/${m.id}/duty-status`,
+          payload: {
+            action: 'relieved_of_police_powers',
+            stage: 'recommended',
+            logNumber: log,
+            reason: 'Allegations of sexual misconduct.',
+            effectiveAt: '2023-09-22T10:00:00-05:00',
+          },
+        };
+      },
+      { ok: ['chief_administrator'], hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/statements/:id/publish': [
+    staff(async (w) => ({ url: `/api/v1/statements/${(await statementOnCase(w)).id}/publish` }), {
+      ok: SPEAKERS,
+      hidden: NO_CASE_CONTENT,
+    }),
+  ],
+  'POST /api/v1/press-inquiries/:id/answer': [
+    staff(
+      async (w) => {
+        const s = await statementOnCase(w);
+        await call(w, 'POST', `/api/v1/statements/${s.id}/publish`);
+        const p = await call(w, 'POST', `/api/v1/cases/${s.log}/press-inquiries`, {
+          outlet: 'WBEZ',
+          question: 'Status?',
+          receivedAt: '2023-09-21T10:00:00-05:00',
+        });
+        return {
+          url: `/api/v1/press-inquiries/${p.id as string}/answer`,
+          payload: { statementId: s.id },
+        };
+      },
+      { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'GET /api/v1/facilities': [
+    staff(async () => ({ url: '/api/v1/facilities' }), { ok: ROSTER_READERS }),
+  ],
+  'GET /api/v1/facilities/:code': [
+    staff(async (w) => ({ url: `/api/v1/facilities/${await newFacility(w)}` }), {
+      ok: ROSTER_READERS,
+    }),
+  ],
+  'POST /api/v1/facilities': [
+    staff(
+      async () => ({
+        url: '/api/v1/facilities',
+        payload: { code: `NEW${++facilityN}`, name: 'New site', kind: 'other' },
+      }),
+      { ok: [...MANAGERS, 'admin'] },
+    ),
+  ],
+  'POST /api/v1/facilities/:code/shelter-periods': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/facilities/${await newFacility(w)}/shelter-periods`,
+        payload: { startsOn: '2023-05-01' },
+      }),
+      { ok: [...MANAGERS, 'admin'] },
+    ),
+  ],
+  'POST /api/v1/facilities/:code/daily-counts': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/facilities/${await newFacility(w)}/daily-counts`,
+        payload: { day: '2023-05-02', residents: 40 },
+      }),
+      { ok: [...MANAGERS, 'admin'] },
+    ),
+  ],
+  'GET /api/v1/audit/verify': [
+    staff(async () => ({ url: '/api/v1/audit/verify' }), { ok: ['auditor'] }),
+  ],
+  'GET /api/v1/audit/events': [
+    staff(async () => ({ url: '/api/v1/audit/events?limit=5' }), { ok: ['auditor'] }),
+  ],
+  'POST /api/v1/conflicts': [
+    staff(
+      async (w) => {
+        const m = await addMember(w.t, w.chief);
+        const u = await w.t.user('investigator');
+        return {
+          url: '/api/v1/conflicts',
+          payload: { email: u.email, star: m.star, relation: 'sibling' },
+        };
+      },
+      { ok: ['admin', 'chief_administrator'] },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/break-glass': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w, { restricted: true })}/break-glass`,
+        payload: {
+          reason: 'Complainant called the hotline in distress; need contact details now.',
+        },
+      }),
+      {
+        ok: ['intake', 'investigator'],
+        // those who already read it in full are told so; for everyone else the case is not there
+        status: { supervisor: 409, chief_administrator: 409, auditor: 409 },
+        hidden: ['public_information', ...NO_CASE_CONTENT],
+      },
+      'restricted COPA case',
+    ),
+  ],
+  'GET /api/v1/break-glass': [
+    staff(async () => ({ url: '/api/v1/break-glass' }), { ok: [...MANAGERS, 'auditor'] }),
+  ],
+  'POST /api/v1/break-glass/:id/review': [
+    staff(
+      async (w) => {
+        const log = await newCase(w, { restricted: true });
+        const g = await w.t.as(w.fixtureInvestigator, {
+          method: 'POST',
+          url: `/api/v1/cases/${log}/break-glass`,
+          payload: { reason: 'Complainant called the hotline in distress; need contact details.' },
+        });
+        if (g.statusCode !== 201) {
+          throw new Error(`fixture break-glass: ${g.statusCode} ${g.body}`);
+        }
+        return {
+          url: `/api/v1/break-glass/${g.json<{ id: string }>().id}/review`,
+          payload: { note: 'Justified: call logged.' },
+        };
+      },
+      { ok: [...MANAGERS, 'auditor'] },
+    ),
+  ],
+  // the public door (issue 5): no credentials read; every caller gets the same answer
+  'POST /api/public/v1/complaints': publicRoute({ payload: PUBLIC_COMPLAINT }),
+  'POST /api/public/v1/complaints/lookup': [filedComplaint((c) => c)],
+  'POST /api/public/v1/complaints/information': [
+    filedComplaint((c) => ({ ...c, text: 'I remembered the time: about 9 pm.' })),
+  ],
+  'GET /api/public/v1/cases': publicRoute(),
+  'GET /api/public/v1/cases/:logNumber': [
+    {
+      label: 'public case',
+      public: true,
+      request: async (w) => ({ url: `/api/public/v1/cases/${await newCase(w)}` }),
+      ok: ROLES,
+      hidden: [],
+      status: {},
+    },
+  ],
+  'GET /api/public/v1/stats': publicRoute(),
+  'GET /api/public/v1/statements': publicRoute(),
+  'GET /api/public/v1/export/dictionary': publicRoute(),
+  'GET /api/public/v1/export.csv': publicRoute(),
+  'GET /api/public/v1/export.json': publicRoute(),
+};
+
+describe('every route × every role (generated from the registered routes)', () => {
+  let t: TestApp;
+  let world: World;
+  const callers = new Map<Caller, TestUser | null>();
+
+  beforeAll(async () => {
+    // generous public rate limits: this test calls each public route once per caller
+    const wide = { max: 10_000, windowMs: 60_000 };
+    t = await testApp({
+      publicPortal: { fileLimit: wide, lookupPerIp: wide, lookupPerNumber: wide },
+    });
+    world = {
+      t,
+      chief: await t.user('chief_administrator', 'COPA', 'fixture-chief@example.gov'),
+      fixtureInvestigator: await t.user('investigator', 'COPA', 'fixture-inv@example.gov'),
+    };
+    callers.set('anonymous', null);
+    for (const role of ROLES) {
+      callers.set(role, await t.user(role, role === 'auditor' ? 'OIG' : 'COPA'));
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const keyOf = (r: { method: string; url: string }) =>
+    `${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`;
+
+  it('every registered route has an expectation, and every expectation a route', () => {
+    const registered = new Set(t.routes.map(keyOf));
+    const missing = [...registered].filter((k) => !(k in EXPECTATIONS));
+    expect(missing, 'routes without an expectation: add one line each to EXPECTATIONS').toEqual([]);
+    const stale = Object.keys(EXPECTATIONS).filter((k) => !registered.has(k));
+    expect(stale, 'expectations for routes that no longer exist').toEqual([]);
+    // every staff route is covered for every role: each role lands in exactly one outcome
+    for (const [key, scenarios] of Object.entries(EXPECTATIONS)) {
+      for (const s of scenarios) {
+        for (const role of ROLES) {
+          const places = [s.ok.includes(role), s.hidden.includes(role), role in s.status];
+          expect(places.filter(Boolean).length, `${key} ${s.label} ${role}`).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('each route answers each caller as the table says', async () => {
+    const failures: string[] = [];
+    let calls = 0;
+    for (const route of t.routes) {
+      const scenarios = EXPECTATIONS[keyOf(route)];
+      if (!scenarios) {
+        continue; // reported by the test above
+      }
+      for (const s of scenarios) {
+        for (const [caller, user] of callers) {
+          const req = await s.request(world);
+          const url = req.url || route.url;
+          const res = await t.as(user, { ...req, url, method: route.method });
+          calls++;
+          const got = res.statusCode;
+          let want: string;
+          let pass: boolean;
+          if (s.public) {
+            want = '< 400';
+            pass = got < 400;
+          } else if (caller === 'anonymous') {
+            want = '401';
+            pass = got === 401;
+          } else if (s.ok.includes(caller)) {
+            want = '2xx';
+            pass = got >= 200 && got < 300;
+          } else if (s.hidden.includes(caller)) {
+            want = '404';
+            pass = got === 404;
+          } else {
+            const exact = s.status[caller] ?? 403;
+            want = String(exact);
+            pass = got === exact;
+          }
+          if (pass && got >= 400 && route.method !== 'HEAD') {
+            pass = /^application\/problem\+json/.test(String(res.headers['content-type']));
+          }
+          if (!pass) {
+            failures.push(
+              `${route.method} ${route.url} [${s.label}] as ${caller}: want ${want}, got ${got} ${res.body.slice(0, 160)}`,
+            );
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(calls).toBeGreaterThan(400);
+  });
+});

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from './test-app.ts';
+import { auditRows, expectInvalidFields, expectProblem } from './http.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+interface Filed {
+  confirmationNumber: string;
+  passphrase: string;
+  logNumber: string;
+  language: string;
+  investigatingAgency: string;
+  acknowledgement: string;
+}
+
+async function file(payload: Record<string, unknown>): Promise<Filed> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/public/v1/complaints', payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Filed>();
+}
+
+describe('POST /api/public/v1/complaints', () => {
+  it('files a Spanish complaint by an intermediary through the staff intake', async () => {
+    const filed = await file({
+      language: 'es',
+      narrative: 'Un oficial tocó a una mujer que dormía en el vestíbulo de la estación.',
+      categories: ['sexual_misconduct'],
+      anonymous: true,
+      aboutPerson: { shelterResident: true, limitedEnglish: true },
+      filedBy: 'intermediary',
+      intermediary: {
+        organization: 'Refugio Esperanza',
+        name: 'Ana Voluntaria',
+        consentScope: 'presentar la queja y recibir noticias',
+        phone: '312-555-0142',
+      },
+    });
+    expect(filed.confirmationNumber).toMatch(/^OV-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(filed.passphrase).toMatch(/^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
+    expect(filed.investigatingAgency).toBe('COPA');
+    expect(filed.acknowledgement).toContain('Recibimos su queja');
+    expect(filed.acknowledgement).toContain('COPA');
+    const [c] = await t.db.query<{
+      id: string;
+      channel: string;
+      restricted: boolean;
+      created_by: string | null;
+    }>(`SELECT id, channel, restricted, created_by FROM cases WHERE log_number = $1`, [
+      filed.logNumber,
+    ]);
+    expect(c).toMatchObject({ channel: 'intermediary', restricted: true, created_by: null });
+    const parties = await t.db.query<{
+      role: string;
+      identity_enc: string | null;
+      consent_scope: string | null;
+    }>(`SELECT role, identity_enc, consent_scope FROM parties WHERE case_id = $1 ORDER BY role`, [
+      c!.id,
+    ]);
+    expect(parties.map((p) => p.role)).toEqual(['complainant', 'intermediary']);
+    expect(parties[1]!.identity_enc).not.toContain('Ana');
+    const [receipt] = await t.db.query<{ passphrase_hash: string }>(
+      `SELECT passphrase_hash FROM complaint_receipts WHERE case_id = $1`,
+      [c!.id],
+    );
+    expect(receipt!.passphrase_hash).toMatch(/^\$argon2id\$/);
+    expect(receipt!.passphrase_hash).not.toContain(filed.passphrase);
+    const audit = await auditRows(t.db, 'case.filed', filed.logNumber);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor_name).toBe('system');
+    expect(audit[0]!.changes).toMatchObject({ source: 'public_form' });
+    const deadlines = await t.db.query(`SELECT kind FROM deadlines WHERE case_id = $1`, [c!.id]);
+    expect(deadlines.length).toBeGreaterThan(0);
+  });
+
+  it('follows the complaint with the passphrase and adds information', async () => {
+    const filed = await file({
+      language: 'en',
+      narrative: 'An officer pushed me at a traffic stop.',
+      categories: ['excessive_force'],
+      anonymous: false,
+      contact: { name: 'Pat Example', email: 'pat@example.org' },
+    });
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: {
+        confirmationNumber: filed.confirmationNumber.toLowerCase(),
+        passphrase: filed.passphrase,
+      },
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    const body = lookup.json<Record<string, unknown>>();
+    expect(body).toMatchObject({
+      logNumber: filed.logNumber,
+      status: 'intake',
+      investigatingAgency: 'COPA',
+    });
+    expect(body.nextClock).toMatchObject({ kind: 'acknowledgement_letter' });
+    expect(lookup.body).not.toContain('Pat');
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/information',
+      payload: {
+        ...{ confirmationNumber: filed.confirmationNumber, passphrase: filed.passphrase },
+        text: 'The car was #1234.',
+      },
+    });
+    expect(add.statusCode, add.body).toBe(201);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: { confirmationNumber: filed.confirmationNumber, passphrase: filed.passphrase },
+    });
+    expect(again.json<{ informationAdded: number }>().informationAdded).toBe(1);
+  });
+
+  it('answers a wrong passphrase and an unknown number identically', async () => {
+    const filed = await file({ language: 'en', narrative: 'x happened', anonymous: true });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: { confirmationNumber: filed.confirmationNumber, passphrase: 'not-it' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: { confirmationNumber: 'OV-0000-0000-0000', passphrase: 'not-it' },
+    });
+    const a = expectProblem(wrong, 404, 'complaint_not_found');
+    const b = expectProblem(unknown, 404, 'complaint_not_found');
+    expect(a).toEqual(b);
+    expectInvalidFields(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/public/v1/complaints/lookup',
+        payload: { confirmationNumber: '12345', passphrase: 'x' },
+      }),
+      ['confirmationNumber'],
+    );
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every public route, tagged public, with no credentials required', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { tags?: string[]; security?: unknown[] }>>;
+    }>();
+    const publicPaths = Object.keys(spec.paths).filter((p) => p.startsWith('/api/public/v1/'));
+    expect(publicPaths.sort()).toEqual(
+      [
+        '/api/public/v1/cases',
+        '/api/public/v1/cases/{logNumber}',
+        '/api/public/v1/complaints',
+        '/api/public/v1/complaints/information',
+        '/api/public/v1/complaints/lookup',
+        '/api/public/v1/export.csv',
+        '/api/public/v1/export.json',
+        '/api/public/v1/export/dictionary',
+        '/api/public/v1/statements',
+        '/api/public/v1/stats',
+      ].sort(),
+    );
+    for (const p of publicPaths) {
+      for (const op of Object.values(spec.paths[p]!)) {
+        expect(op.tags, p).toEqual(['public']);
+        expect(op.security, p).toEqual([]);
+      }
+    }
+    const body = JSON.stringify(spec);
+    expect(body.toLowerCase()).not.toContain('immigration');
+  });
+});

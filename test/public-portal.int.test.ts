@@ -1,0 +1,324 @@
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ComplaintLookupResponse,
+  PublicCaseListResponse,
+  PublicCaseOut,
+  PublicComplaintResponse,
+  PublicStatementsResponse,
+  PublicStatsResponse,
+} from '../src/shared/schemas/public.ts';
+import { EXPORT_COLUMNS } from '../src/server/commands/export-open-data.ts';
+import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { addMember, buildIntake } from './factories.ts';
+import { expectInvalidFields, expectProblem } from './http.ts';
+
+let clock = new Date('2019-06-01T15:00:00Z');
+let t: TestApp;
+let chief: TestUser;
+let biaIntake: TestUser;
+let pio: TestUser;
+let oldCase = '';
+let restricted = '';
+let biaOnly = '';
+
+const post = (who: TestUser, url: string, payload: object) =>
+  t.as(who, { method: 'POST', url, payload });
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+async function intake(who: TestUser, overrides: Parameters<typeof buildIntake>[0]) {
+  const res = await post(who, '/api/v1/cases', buildIntake(overrides));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ logNumber: string }>().logNumber;
+}
+
+interface StatsBody {
+  totalCases: { count: number | null; partial: boolean };
+  casesByCategory: Array<{ key: string; count: number | null; partial: boolean }>;
+  casesByYear: Array<{ key: string; count: number | null; partial: boolean }>;
+  suppressedCells: number;
+  threshold: number;
+}
+
+beforeAll(async () => {
+  t = await testApp({ now: () => clock });
+  chief = await t.user('chief_administrator', 'COPA');
+  biaIntake = await t.user(['intake', 'chief_administrator'], 'BIA');
+  pio = await t.user('public_information', 'COPA');
+  // a 2019 case with sustained discipline, closed in 2019
+  oldCase = await intake(chief, { receivedAt: '2019-05-01T10:00:00-05:00' });
+  const member = await addMember(t, chief);
+  const a = await post(chief, `/api/v1/cases/${oldCase}/allegations`, {
+    memberId: member.id,
+    category: 'excessive_force',
+    summary: 'Pushed the complainant.',
+  });
+  expect(a.statusCode, a.body).toBe(201);
+  const f = await t.as(chief, {
+    method: 'PATCH',
+    url: `/api/v1/cases/${oldCase}/allegations/${a.json<{ id: string }>().id}`,
+    payload: {
+      recommendedFinding: 'sustained',
+      recommendedPenalty: '010',
+      finalFinding: 'sustained',
+      finalPenalty: '010',
+    },
+  });
+  expect(f.statusCode, f.body).toBe(200);
+  clock = new Date('2023-09-20T15:00:00Z');
+  restricted = await intake(chief, {
+    receivedAt: '2023-09-18T10:00:00-05:00',
+    categories: ['sexual_misconduct'],
+  });
+  biaOnly = await intake(biaIntake, {
+    receivedAt: '2023-09-18T11:00:00-05:00',
+    categories: ['operational_violation'],
+  });
+  // statistics material: 6 excessive-force cases in 2023, 2 in 2022 (a cell under 5)
+  for (let i = 0; i < 6; i++) {
+    await intake(chief, { receivedAt: '2023-03-01T10:00:00-06:00' });
+  }
+  for (let i = 0; i < 2; i++) {
+    await intake(chief, { receivedAt: '2022-03-01T10:00:00-06:00' });
+  }
+  for (let i = 0; i < 7; i++) {
+    await intake(chief, { receivedAt: '2022-04-01T10:00:00-05:00', categories: ['verbal_abuse'] });
+  }
+});
+afterAll(async () => t.close());
+
+describe('GET /api/public/v1/cases', () => {
+  it('lists every case at its visibility level, newest log number first', async () => {
+    const res = await get('/api/public/v1/cases?pageSize=100');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<z.infer<typeof PublicCaseListResponse>>();
+    expect(body.total).toBe(18);
+    const byLog = new Map(body.items.map((i) => [i.logNumber, i]));
+    expect(byLog.get(biaOnly)).toEqual({
+      logNumber: biaOnly,
+      visibility: 'status_only',
+      status: 'intake',
+    });
+    expect(byLog.get(restricted)).toEqual({
+      logNumber: restricted,
+      visibility: 'category_and_status',
+      status: 'intake',
+      categories: ['sexual_misconduct'],
+    });
+    expect(byLog.get(oldCase)).toMatchObject({
+      visibility: 'full',
+      receivedDate: '2019-05-01',
+      leadAgency: 'COPA',
+    });
+    const logs = body.items.map((i) => i.logNumber);
+    expect(logs).toEqual([...logs].sort().reverse());
+  });
+
+  it('filters never reveal what a case page withholds', async () => {
+    const year = (await get('/api/public/v1/cases?year=2023&pageSize=100')).json<{
+      items: Array<{ logNumber: string }>;
+    }>();
+    // restricted and BIA-only cases do not publish their date, so a year filter cannot find them
+    expect(year.items.map((i) => i.logNumber)).not.toContain(restricted);
+    expect(year.items.map((i) => i.logNumber)).not.toContain(biaOnly);
+    expect(year.items).toHaveLength(6);
+    const cat = (await get('/api/public/v1/cases?category=operational_violation')).json<{
+      total: number;
+    }>();
+    expect(cat.total).toBe(0); // the BIA-only case's category is not public
+    const sm = (await get('/api/public/v1/cases?category=sexual_misconduct')).json<{
+      total: number;
+    }>();
+    expect(sm.total).toBe(1);
+    const prefix = (await get(`/api/public/v1/cases?logNumber=${biaOnly}`)).json<{
+      total: number;
+    }>();
+    expect(prefix.total).toBe(1);
+  });
+
+  it('answers problem+json for bad queries and unknown cases', async () => {
+    expectInvalidFields(await get('/api/public/v1/cases?pageSize=1000'), ['querystring.pageSize']);
+    expectInvalidFields(await get('/api/public/v1/cases?q=name'), ['querystring.q']);
+    expectInvalidFields(await get('/api/public/v1/cases?logNumber=%3Cscript%3E'), [
+      'querystring.logNumber',
+    ]);
+    expectProblem(await get('/api/public/v1/cases/2023-9999999'), 404, 'case_not_found');
+    expectInvalidFields(await get('/api/public/v1/cases/not-a-log'), ['params.logNumber']);
+  });
+});
+
+describe('GET /api/public/v1/cases/{logNumber}', () => {
+  it('withholds discipline older than 4 years (820 ILCS 40/8) and releases it within', async () => {
+    clock = new Date('2021-01-01T15:00:00Z');
+    const recent = (await get(`/api/public/v1/cases/${oldCase}`)).json<
+      z.infer<typeof PublicCaseOut>
+    >();
+    expect(recent.allegations?.[0]).toMatchObject({
+      finalFinding: 'sustained',
+      penalty: '010',
+      penaltyWithheld: null,
+    });
+    clock = new Date('2026-11-28T15:00:00Z');
+    const old = (await get(`/api/public/v1/cases/${oldCase}`)).json<
+      z.infer<typeof PublicCaseOut>
+    >();
+    expect(old.allegations?.[0]).toMatchObject({ finalFinding: 'sustained', penalty: null });
+    expect(old.allegations?.[0]?.penaltyWithheld).toContain('820 ILCS 40/8');
+    // an open investigation's narrative is not published
+    expect(old.narrative).toBeNull();
+    expect(old.narrativeWithheld).toBe('open_investigation');
+    clock = new Date('2023-09-20T15:00:00Z');
+  });
+});
+
+describe('GET /api/public/v1/stats', () => {
+  it('suppresses the 2022 excessive-force cell and a differencing attack recovers nothing', async () => {
+    const all = (await get('/api/public/v1/stats')).json<StatsBody>();
+    expect(all.threshold).toBe(5);
+    const force = (s: StatsBody) => s.casesByCategory.find((c) => c.key === 'excessive_force')!;
+    const y2023 = (await get('/api/public/v1/stats?yearFrom=2023&yearTo=2023')).json<StatsBody>();
+    const y2022 = (await get('/api/public/v1/stats?yearFrom=2022&yearTo=2022')).json<StatsBody>();
+    const upTo2022 = (await get('/api/public/v1/stats?yearTo=2022')).json<StatsBody>();
+    const copa = (
+      await get('/api/public/v1/stats?agency=COPA&category=excessive_force')
+    ).json<StatsBody>();
+    // the 2022 cell (2 cases) is suppressed, not shown as a number
+    expect(force(y2022)).toEqual({ key: 'excessive_force', count: null, partial: true });
+    expect(y2022.suppressedCells).toBeGreaterThan(0);
+    // the attack: all years minus 2023 minus the rest should give the hidden 2022 count (2)
+    const overall = force(all).count!;
+    const recovered = overall - force(y2023).count! - (force(upTo2022).count ?? 0);
+    expect(recovered).not.toBe(2);
+    // published figures hold only published cells: the difference is 0, whatever is hidden
+    expect(recovered).toBe(0);
+    expect(copa.totalCases).toEqual({ key: 'total', count: 6, partial: true });
+  });
+
+  it('refuses bad filters with problem+json', async () => {
+    expectInvalidFields(await get('/api/public/v1/stats?yearFrom=2024&yearTo=2020'), [
+      'querystring.yearFrom',
+    ]);
+    expectInvalidFields(await get('/api/public/v1/stats?agency=OIG'), ['querystring.agency']);
+    expectInvalidFields(await get('/api/public/v1/stats?groupBy=name'), ['querystring.groupBy']);
+  });
+});
+
+describe('GET /api/public/v1/statements', () => {
+  it('lists published statements only, by language', async () => {
+    const en = await post(pio, `/api/v1/cases/${restricted}/statements`, {
+      language: 'en',
+      text: 'The allegations are under investigation by BIA and COPA.',
+    });
+    const es = await post(pio, `/api/v1/cases/${restricted}/statements`, {
+      language: 'es',
+      text: 'Las denuncias están siendo investigadas por BIA y COPA.',
+      translationOf: en.json<{ id: string }>().id,
+    });
+    await post(pio, `/api/v1/cases/${restricted}/statements`, { language: 'en', text: 'draft' });
+    for (const s of [en, es]) {
+      const p = await post(pio, `/api/v1/statements/${s.json<{ id: string }>().id}/publish`, {});
+      expect(p.statusCode, p.body).toBe(200);
+    }
+    const all = (await get('/api/public/v1/statements')).json<
+      z.infer<typeof PublicStatementsResponse>
+    >();
+    expect(all.total).toBe(2);
+    expect(all.items.map((i) => i.text)).not.toContain('draft');
+    const spanish = (await get('/api/public/v1/statements?language=es')).json<
+      z.infer<typeof PublicStatementsResponse>
+    >();
+    expect(spanish.items).toHaveLength(1);
+    expect(spanish.items[0]).toMatchObject({
+      logNumber: restricted,
+      translationOf: en.json<{ id: string }>().id,
+    });
+    expectInvalidFields(await get('/api/public/v1/statements?language=fr'), [
+      'querystring.language',
+    ]);
+  });
+});
+
+describe('open-data export', () => {
+  it('streams CSV and JSON with the documented columns, one row per case and per allegation', async () => {
+    const csv = await get('/api/public/v1/export.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(EXPORT_COLUMNS.map((c) => c.name).join(','));
+    expect(lines).toHaveLength(1 + 18 + 1); // header, 18 cases, 1 allegation
+    const json = (await get('/api/public/v1/export.json')).json<Array<Record<string, string>>>();
+    expect(json).toHaveLength(19);
+    const bia = json.find((r) => r.log_number === biaOnly)!;
+    expect(bia).toMatchObject({ visibility: 'status_only', categories: '', received_date: '' });
+    const allegation = json.find((r) => r.record_type === 'allegation')!;
+    expect(allegation).toMatchObject({
+      log_number: oldCase,
+      allegation_category: 'excessive_force',
+    });
+    const dict = (await get('/api/public/v1/export/dictionary')).json<{
+      columns: Array<{ name: string }>;
+    }>();
+    expect(dict.columns.map((c) => c.name)).toEqual(Object.keys(json[0]!));
+    expectInvalidFields(await get('/api/public/v1/export.csv?year=abc'), ['querystring.year']);
+  });
+});
+
+/** Adds an undeclared field at the top and in every nested object and array element. */
+function withExtras(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withExtras);
+  }
+  if (value !== null && typeof value === 'object') {
+    return {
+      ...Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withExtras(v)])),
+      undeclaredSecret: 'Dolores Quintanilla 773-555-0187',
+    };
+  }
+  return value;
+}
+
+describe('response schemas strip undeclared fields, per public route', () => {
+  it('sends nothing a schema does not declare', async () => {
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints',
+      payload: { language: 'en', narrative: 'It happened.', anonymous: true },
+    });
+    const receipt = filed.json<{ confirmationNumber: string; passphrase: string }>();
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: { confirmationNumber: receipt.confirmationNumber, passphrase: receipt.passphrase },
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    const samples: Array<[string, z.ZodType, unknown]> = [
+      ['POST /complaints', PublicComplaintResponse, filed.json()],
+      ['POST /complaints/lookup', ComplaintLookupResponse, lookup.json()],
+      ['GET /cases', PublicCaseListResponse, (await get('/api/public/v1/cases')).json()],
+      [
+        'GET /cases/{logNumber}',
+        PublicCaseOut,
+        (await get(`/api/public/v1/cases/${oldCase}`)).json(),
+      ],
+      ['GET /stats', PublicStatsResponse, (await get('/api/public/v1/stats')).json()],
+      [
+        'GET /statements',
+        PublicStatementsResponse,
+        (await get('/api/public/v1/statements')).json(),
+      ],
+    ];
+    for (const [name, schema, sample] of samples) {
+      const probe = Fastify();
+      probe.setValidatorCompiler(validatorCompiler);
+      probe.setSerializerCompiler(serializerCompiler);
+      probe.get('/', { schema: { response: { 200: schema } } }, () => withExtras(sample));
+      const res = await probe.inject({ method: 'GET', url: '/' });
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
+      expect(res.body, name).not.toContain('undeclaredSecret');
+      expect(res.json(), name).toEqual(sample);
+      await probe.close();
+    }
+  });
+});
