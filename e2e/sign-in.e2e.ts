@@ -58,6 +58,41 @@ describe('signing in and out', () => {
     const { context, page } = await newPage(browser, baseUrl);
     await signIn(page, 'intake@copa.example', '/staff/facilities');
     expect(new URL(page.url()).pathname).toBe('/staff/facilities');
+    await page.locator('#fac-all').waitFor();
+    // the 10th District station is a temporary shelter site: aggregate daily counts only
+    expect(await page.locator('main').textContent()).toContain('temporary shelter site');
+    await expectAccessible(page, 'facilities');
+    await context.close();
+  });
+
+  it('works the queue: search, filter, sort, pages; members search', async () => {
+    const { context, page } = await newPage(browser, baseUrl);
+    await signIn(page, 'chief@copa.example');
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.getByTestId('queue-total').waitFor();
+    const all = Number(
+      ((await page.getByTestId('queue-total').textContent()) ?? '').replace(/\D/g, ''),
+    );
+    expect(all).toBeGreaterThan(25);
+    await expectAccessible(page, 'case queue');
+    await page.locator('nav.usa-pagination').getByRole('button', { name: /next/i }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+    await page.fill('#queue-q', 'lobby');
+    await page.selectOption('#queue-category', 'sexual_misconduct');
+    await page.selectOption('#queue-sort', 'received_asc');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect
+      .poll(async () => new URL(page.url()).search)
+      .toBe('?q=lobby&category=sexual_misconduct&sort=received_asc');
+    await expect
+      .poll(async () =>
+        Number(((await page.getByTestId('queue-total').textContent()) ?? '').replace(/\D/g, '')),
+      )
+      .toBeLessThan(all);
+    await expectAccessible(page, 'case queue, filtered');
+    await page.goto('/staff/members?q=Kowalczyk');
+    await page.locator('table tbody tr').first().waitFor();
+    await expectAccessible(page, 'members search');
     await context.close();
   });
 });

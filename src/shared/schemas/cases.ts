@@ -317,7 +317,8 @@ export const CaseOut = z.object({
   view: z.enum(['full', 'public_fields']),
   caseType: z.enum(CASE_TYPES),
   notificationType: z.enum(NOTIFICATION_TYPES).nullable(),
-  channel: z.enum(CHANNELS).optional(),
+  /** How it arrived; null for imported history (the public releases do not say). */
+  channel: z.enum(CHANNELS).nullable().optional(),
   receivedAt: Instant,
   status: z.enum(CASE_STATUSES),
   statusChangedAt: Instant,

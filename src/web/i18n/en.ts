@@ -141,6 +141,10 @@ export const en = {
 
   'intake.title': 'New intake',
   'intake.stepOf': 'Step {n} of {total}',
+  'intake.stepWord': 'Step',
+  'intake.ofWord': 'of',
+  'intake.stepComplete': 'completed',
+  'intake.stepIncomplete': 'not completed',
   'intake.step.case': 'Case',
   'intake.step.incident': 'Incident',
   'intake.step.people': 'People',

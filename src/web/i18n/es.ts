@@ -146,6 +146,10 @@ export const es: Record<MessageKey, string> = {
 
   'intake.title': 'Nuevo ingreso',
   'intake.stepOf': 'Paso {n} de {total}',
+  'intake.stepWord': 'Paso',
+  'intake.ofWord': 'de',
+  'intake.stepComplete': 'completado',
+  'intake.stepIncomplete': 'sin completar',
   'intake.step.case': 'Caso',
   'intake.step.incident': 'Incidente',
   'intake.step.people': 'Personas',

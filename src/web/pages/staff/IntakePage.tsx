@@ -368,7 +368,14 @@ export function IntakePage() {
   return (
     <>
       <h1>{t('intake.title')}</h1>
-      <StepIndicator headingLevel="h2" counters="small" className="margin-bottom-3">
+      <StepIndicator
+        headingLevel="h2"
+        counters="small"
+        className="margin-bottom-3"
+        stepText={t('intake.stepWord')}
+        ofText={t('intake.ofWord')}
+        statusText={{ complete: t('intake.stepComplete'), incomplete: t('intake.stepIncomplete') }}
+      >
         {STEPS.map((key, i) => (
           <StepIndicatorStep
             key={key}

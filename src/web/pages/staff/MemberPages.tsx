@@ -84,8 +84,9 @@ function PerYearChart({ member }: { member: MemberDetail }) {
     return null;
   }
   const years = [...counts.keys()].sort();
-  const first = years[0]!;
   const last = years[years.length - 1]!;
+  // at least five years on the axis, so one busy year reads as one year among others
+  const first = Math.min(years[0]!, last - 4);
   const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const max = Math.max(...counts.values());
   const barW = 32;
@@ -95,6 +96,8 @@ function PerYearChart({ member }: { member: MemberDetail }) {
     <figure className="margin-x-0" data-testid="per-year-chart">
       <svg
         className="ovs-chart"
+        width={width}
+        height={h + 40}
         viewBox={`0 0 ${width} ${h + 40}`}
         role="img"
         aria-labelledby="chart-title chart-desc"

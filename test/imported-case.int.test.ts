@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importChicago } from '../src/server/importers/chicago/import-chicago.ts';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
+import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
+let t: TestApp;
+let auditor: TestUser;
+let tmp: string;
+
+beforeAll(async () => {
+  t = await testApp();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-imported-case-'));
+  await importChicago(
+    { db: t.db, profile: chicagoProfile, jurisdiction: TEST_JURISDICTION, now: () => new Date() },
+    {
+      inputs: [SAMPLES],
+      dryRun: false,
+      reportDir: tmp,
+      progress: { start() {}, tick() {}, finish() {} },
+    },
+  );
+  auditor = await t.user('auditor', 'OIG');
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('imported history on the case page', () => {
+  // the releases do not say how a complaint arrived: the case page must still render them
+  it('answers GET /api/v1/cases/{logNumber} for every imported case on the first pages', async () => {
+    const list = await t.as(auditor, { method: 'GET', url: '/api/v1/cases?pageSize=100' });
+    const items: Array<{ logNumber: string }> = list.json().items;
+    expect(items.length).toBeGreaterThan(50);
+    const failed: string[] = [];
+    for (const { logNumber } of items) {
+      const res = await t.as(auditor, { method: 'GET', url: `/api/v1/cases/${logNumber}` });
+      if (res.statusCode !== 200) {
+        failed.push(`${logNumber}: ${res.statusCode}`);
+      }
+    }
+    expect(failed).toEqual([]);
+    const one = await t.as(auditor, { method: 'GET', url: `/api/v1/cases/${items[0]!.logNumber}` });
+    expect(one.json().channel).toBeNull();
+  });
+});
