@@ -9,6 +9,7 @@ import { createFieldCipher, type FieldCipher } from '../src/server/security/encr
 import { addUser, createToken } from '../src/server/commands/users.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
 import type { SessionSettings } from '../src/server/security/sessions.ts';
+import type { RateLimitSetting } from '../src/server/plugins/rate-limits.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
 
 export interface TestUser {
@@ -38,7 +39,12 @@ export interface TestApp {
 
 /** The real app on a fresh database: no mocks of our own server or database. */
 export async function testApp(
-  opts: { now?: () => Date; sessions?: SessionSettings; webRoot?: string } = {},
+  opts: {
+    now?: () => Date;
+    sessions?: SessionSettings;
+    webRoot?: string;
+    signInRateLimit?: RateLimitSetting;
+  } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
   const cipher = createFieldCipher(crypto.randomBytes(32));
@@ -63,6 +69,7 @@ export async function testApp(
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sessions ? { sessions: opts.sessions } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+    ...(opts.signInRateLimit ? { signInRateLimit: opts.signInRateLimit } : {}),
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;

@@ -56,3 +56,16 @@ export class ConflictError extends AppError {
   readonly status = 409;
   readonly title = 'Conflict';
 }
+
+/** Too many requests from one client or for one key (rate limits on the public forms). */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly title = 'Too many requests';
+  constructor(
+    message = 'Too many requests. Wait a few minutes and try again.',
+    /** Seconds until the client may try again. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super('rate_limited', message);
+  }
+}

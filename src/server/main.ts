@@ -23,6 +23,7 @@ export async function startServer(
     sessions: config.sessions,
     webRoot: config.webRoot,
     auditKey: runtime.auditKey,
+    signInRateLimit: { max: config.signInRateLimit, windowMs: 15 * 60_000 },
   });
   // ADR 0014: sign the chain tip periodically while serving (idle logs get no new checkpoint)
   const checkpoints =

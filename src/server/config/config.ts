@@ -26,6 +26,8 @@ export interface Config {
   sessions: SessionSettings;
   /** Ed25519 private key (PEM) that signs audit checkpoints; a file, never the database. */
   auditKeyFile: string;
+  /** Sign-in attempts allowed per client address per 15 minutes. */
+  signInRateLimit: number;
   /** Minutes between signed audit checkpoints while serving (0: only by `oversight audit checkpoint`). */
   auditCheckpointMinutes: number;
 }
@@ -50,6 +52,7 @@ const EnvSchema = z.object({
   OVERSIGHT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   OVERSIGHT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   OVERSIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  OVERSIGHT_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   OVERSIGHT_AUDIT_KEY_FILE: z.string().min(1).optional(),
   OVERSIGHT_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
@@ -92,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OVERSIGHT_AUDIT_KEY_FILE ?? path.join(e.OVERSIGHT_DATA_DIR, 'keys', 'audit-signing.pem'),
     ),
     auditCheckpointMinutes: e.OVERSIGHT_AUDIT_CHECKPOINT_MINUTES,
+    signInRateLimit: e.OVERSIGHT_SIGN_IN_RATE_LIMIT,
   };
 }

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../src/server/commands/users.ts';
+import { testApp, type TestApp } from './test-app.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
+import { expectNoWrites, expectProblem, oversizedBody } from './http.ts';
+
+describe('security headers (@fastify/helmet)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('every kind of response carries a strict CSP and the other headers', async () => {
+    const user = await t.user('supervisor');
+    for (const res of [
+      await t.app.inject({ method: 'GET', url: '/health' }),
+      await t.as(user, { method: 'GET', url: '/api/v1/cases' }),
+      await t.app.inject({ method: 'GET', url: '/api/v1/cases' }),
+      await t.app.inject({ method: 'GET', url: '/api/v1/nope' }),
+    ]) {
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("script-src-attr 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      // no inline script, no eval, anywhere in the policy
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+    }
+  });
+
+  it('the web app needs no inline script: every <script> in its HTML entry points has a src', () => {
+    const root = path.resolve(import.meta.dirname, '../src/web');
+    const pages = [path.join(root, 'index.html'), path.join(root, 'staff', 'index.html')];
+    for (const page of pages) {
+      const html = fs.readFileSync(page, 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length, page).toBeGreaterThan(0);
+      for (const [, attrs, body] of scripts) {
+        expect(attrs, page).toMatch(/\bsrc=/);
+        expect(body!.trim(), page).toBe('');
+      }
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+    }
+  });
+
+  it('refuses bodies over the limit with 413 problem+json, writing nothing', async () => {
+    const user = await t.user('intake');
+    await expectNoWrites(t.db, async () => {
+      expectProblem(
+        await t.as(user, {
+          method: 'POST',
+          url: '/api/v1/cases',
+          headers: { 'content-type': 'application/json' },
+          payload: oversizedBody(),
+        }),
+        413,
+        'body_too_large',
+      );
+    });
+  });
+});
+
+describe('sign-in rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp({ signInRateLimit: { max: 3, windowMs: 60_000 } });
+    await addUser(
+      { db: t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
+      {
+        email: 'limited@example.gov',
+        agency: 'COPA',
+        roles: ['investigator'],
+        password: 'correct horse battery',
+      },
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const attempt = (password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'limited@example.gov', password },
+    });
+
+  it('answers 429 problem+json with Retry-After after the limit, even to the right password', async () => {
+    for (let i = 0; i < 3; i++) {
+      expectProblem(await attempt('wrong password!'), 401);
+    }
+    const audited = await t.db.query(`SELECT count(*)::int AS n FROM audit_events`);
+    await expectNoWrites(t.db, async () => {
+      const res = await attempt('correct horse battery');
+      expectProblem(res, 429, 'rate_limited');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    });
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)).toEqual(audited);
+  });
+
+  it('does not limit reading the session (GET) or other routes', async () => {
+    const user = await t.user('supervisor');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/session' }), 401);
+    for (let i = 0; i < 5; i++) {
+      expect((await t.as(user, { method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(200);
+    }
+  });
+});
