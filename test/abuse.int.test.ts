@@ -117,3 +117,79 @@ describe('sign-in rate limit', () => {
     }
   });
 });
+
+describe('account lockout with backoff', () => {
+  let t: TestApp;
+  let clock = new Date('2026-03-02T12:00:00Z');
+  beforeAll(async () => {
+    t = await testApp({
+      now: () => clock,
+      signInRateLimit: { max: 1000, windowMs: 60_000 },
+    });
+    await addUser(
+      { db: t.db, now: () => clock, jurisdiction: TEST_JURISDICTION },
+      {
+        email: 'target@example.gov',
+        agency: 'COPA',
+        roles: ['supervisor'],
+        password: 'correct horse battery',
+      },
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const attempt = (password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'target@example.gov', password },
+    });
+  const reasons = async () =>
+    (
+      await t.db.query<{ reason: string }>(
+        `SELECT reason FROM audit_events WHERE action = 'session.sign_in_failed' ORDER BY seq`,
+      )
+    ).map((r) => r.reason);
+
+  it('locks after five failures: the right password then gets the same 401', async () => {
+    for (let i = 0; i < 5; i++) {
+      expectProblem(await attempt('guess number ' + i), 401);
+    }
+    const locked = await attempt('correct horse battery');
+    expectProblem(locked, 401);
+    // same answer as a wrong password: the lock does not reveal that the account exists
+    expect(locked.json<{ detail: string }>().detail).toBe(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { email: 'nobody@example.gov', password: 'whatever it is' },
+        })
+      ).json<{ detail: string }>().detail,
+    );
+    expect(await reasons()).toEqual([
+      ...Array<string>(5).fill('wrong_password'),
+      'locked',
+      'unknown_user',
+    ]);
+  });
+
+  it('the lock lifts after a minute; one more failure locks again for twice as long', async () => {
+    clock = new Date(clock.getTime() + 61_000);
+    expectProblem(await attempt('sixth guess!'), 401);
+    const [row] = await t.db.query<{ locked_until: Date; failed_sign_ins: number }>(
+      `SELECT locked_until, failed_sign_ins FROM users WHERE email = 'target@example.gov'`,
+    );
+    expect(row!.failed_sign_ins).toBe(6);
+    expect(new Date(row!.locked_until).getTime() - clock.getTime()).toBe(2 * 60_000);
+    clock = new Date(clock.getTime() + 2 * 60_000 + 1000);
+    const ok = await attempt('correct horse battery');
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [after] = await t.db.query<{ locked_until: Date | null; failed_sign_ins: number }>(
+      `SELECT locked_until, failed_sign_ins FROM users WHERE email = 'target@example.gov'`,
+    );
+    expect(after).toEqual({ locked_until: null, failed_sign_ins: 0 });
+  });
+});
