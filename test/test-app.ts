@@ -10,6 +10,7 @@ import { createFieldCipher, type FieldCipher } from '../src/server/security/encr
 import { addUser, createToken } from '../src/server/commands/users.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
 import type { SessionSettings } from '../src/server/security/sessions.ts';
+import type { RateLimitSetting } from '../src/server/plugins/rate-limits.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
 
 export interface TestUser {
@@ -44,6 +45,7 @@ export async function testApp(
     sessions?: SessionSettings;
     webRoot?: string;
     publicPortal?: Partial<PublicPortalOptions>;
+    signInRateLimit?: RateLimitSetting;
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
@@ -71,6 +73,7 @@ export async function testApp(
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
     // statistics recomputed on every request, so a test sees what it just wrote
     publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
+    ...(opts.signInRateLimit ? { signInRateLimit: opts.signInRateLimit } : {}),
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;

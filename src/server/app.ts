@@ -15,6 +15,8 @@ import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
 import type { AuditSigningKey } from './audit/checkpoints.ts';
 import type { CommandDeps } from './commands/context.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { DEFAULT_SIGN_IN_LIMIT, limitScope, type RateLimitSetting } from './plugins/rate-limits.ts';
 import { registerAuth, actorOf } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -46,6 +48,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
   /** Verifies (and may sign) audit checkpoints; without it checkpoints are not checked. */
   auditKey?: AuditSigningKey;
+  /** Sign-in attempts per address and window (default 20 per 15 minutes). */
+  signInRateLimit?: RateLimitSetting;
   /** Told of every route as it is registered (the generated authorization test lists them). */
   onRoute?: (route: { method: string; url: string }) => void;
   /** Browser-session lifetimes and cookie flags (defaults: 30 min idle, 12 h absolute). */
@@ -105,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webRoot =
     deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
   registerErrorHandler(app, { webRoot });
+  await registerSecurityHeaders(app);
 
   await app.register(swagger, {
     openapi: {
@@ -159,7 +164,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
   await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
-  await app.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
+  // sign-in is throttled per address in its own scope (ADR 0010 left this to issue 6)
+  await app.register(async (scope) => {
+    await limitScope(scope, deps.signInRateLimit ?? DEFAULT_SIGN_IN_LIMIT, {
+      name: 'sign-in',
+      applies: (request) => request.method === 'POST',
+    });
+    await scope.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
+  });
   await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
   if (webRoot) {
     await app.register(fastifyStatic, {

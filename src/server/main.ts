@@ -27,6 +27,7 @@ export async function startServer(
       statsTtlMs: config.publicStatsTtlSeconds * 1000,
     },
     auditKey: runtime.auditKey,
+    signInRateLimit: { max: config.signInRateLimit, windowMs: 15 * 60_000 },
   });
   // ADR 0014: sign the chain tip periodically while serving (idle logs get no new checkpoint)
   const checkpoints =

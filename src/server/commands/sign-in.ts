@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { findUserCredentials } from '../repositories/users.repository.ts';
+import {
+  countFailedSignIn,
+  findUserCredentials,
+  isLocked,
+  resetSignInFailures,
+  setLockedUntil,
+} from '../repositories/users.repository.ts';
+import { lockedUntil } from '../security/lockout.ts';
 import { insertSession, revokeSession } from '../repositories/sessions.repository.ts';
 import { hashPassword, verifyPassword } from '../security/credentials.ts';
 import { generateSession, type SessionSettings } from '../security/sessions.ts';
@@ -45,17 +52,28 @@ const BAD_CREDENTIALS = 'The email or password is not correct.';
  * Signs a staff member in with email and password (argon2id). An unknown email, a user without a
  * password, a disabled user and a wrong password all answer the same 401 after the same work, so
  * the answer does not tell which emails exist (OWASP authentication guidance). Success and
- * failure are both audited.
+ * failure are both audited. From the fifth consecutive failure the account is locked with
+ * backoff (security/lockout.ts); while locked even the right password gets the same 401.
  */
 export async function signIn(deps: SignInDeps, input: SignInInput): Promise<SignInResult> {
   const user = await findUserCredentials(deps.db, deps.jurisdiction, input.email.trim());
-  const ok = user?.password_hash
-    ? await verifyPassword(user.password_hash, input.password)
-    : (await verifyPassword(await decoyHash(), input.password)) && false;
   const now = deps.now();
+  // a locked account does the same work and gets the same answer as a wrong password, so the
+  // lock reveals nothing about which emails exist
+  const locked = user ? await isLocked(deps.db, user.id, now) : false;
+  const ok = user?.password_hash
+    ? (await verifyPassword(user.password_hash, input.password)) && !locked
+    : (await verifyPassword(await decoyHash(), input.password)) && false;
   if (!user || !ok) {
-    await deps.db.transaction((tx) =>
-      recordAudit(
+    await deps.db.transaction(async (tx) => {
+      let lockedNow: Date | null = null;
+      if (user && !locked) {
+        lockedNow = lockedUntil(await countFailedSignIn(tx, user.id), now);
+        if (lockedNow) {
+          await setLockedUntil(tx, user.id, lockedNow);
+        }
+      }
+      await recordAudit(
         tx,
         { jurisdiction: deps.jurisdiction, actor: 'system', ip: deps.ip, at: now },
         {
@@ -63,10 +81,11 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<Sign
           entityType: 'user',
           // the typed email is not recorded: it may be a mistyped password
           entityId: user?.id ?? 'unknown',
-          reason: user ? 'wrong_password' : 'unknown_user',
+          reason: !user ? 'unknown_user' : locked ? 'locked' : 'wrong_password',
+          ...(lockedNow ? { changes: { lockedUntil: lockedNow.toISOString() } } : {}),
         },
-      ),
-    );
+      );
+    });
     throw new UnauthenticatedError(BAD_CREDENTIALS);
   }
   const actor: Actor = {
@@ -80,6 +99,7 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<Sign
   const expiresAt = new Date(now.getTime() + deps.settings.absoluteHours * 3_600_000);
   const sessionId = crypto.randomUUID();
   await deps.db.transaction(async (tx) => {
+    await resetSignInFailures(tx, user.id);
     await insertSession(tx, {
       id: sessionId,
       jurisdiction: deps.jurisdiction,

@@ -30,6 +30,8 @@ export interface Config {
   publicStatsTtlSeconds: number;
   /** Ed25519 private key (PEM) that signs audit checkpoints; a file, never the database. */
   auditKeyFile: string;
+  /** Sign-in attempts allowed per client address per 15 minutes. */
+  signInRateLimit: number;
   /** Minutes between signed audit checkpoints while serving (0: only by `oversight audit checkpoint`). */
   auditCheckpointMinutes: number;
 }
@@ -56,6 +58,7 @@ const EnvSchema = z.object({
   OVERSIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   OVERSIGHT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(5),
   OVERSIGHT_PUBLIC_STATS_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  OVERSIGHT_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   OVERSIGHT_AUDIT_KEY_FILE: z.string().min(1).optional(),
   OVERSIGHT_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
@@ -100,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OVERSIGHT_AUDIT_KEY_FILE ?? path.join(e.OVERSIGHT_DATA_DIR, 'keys', 'audit-signing.pem'),
     ),
     auditCheckpointMinutes: e.OVERSIGHT_AUDIT_CHECKPOINT_MINUTES,
+    signInRateLimit: e.OVERSIGHT_SIGN_IN_RATE_LIMIT,
   };
 }

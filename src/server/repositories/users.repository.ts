@@ -156,3 +156,33 @@ export async function setPasswordIfMissing(
     [jurisdiction, email, passwordHash],
   );
 }
+
+/** Whether the account is locked at `now` (lockout with backoff, migration 0007). */
+export async function isLocked(db: Queryable, userId: string, now: Date): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM users WHERE id = $1 AND locked_until > $2`, [
+    userId,
+    now,
+  ]);
+  return rows.length > 0;
+}
+
+/** Counts one more failed sign-in and returns the new count (under the row lock). */
+export async function countFailedSignIn(tx: Queryable, userId: string): Promise<number> {
+  const rows = await tx.query<{ n: number }>(
+    `UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins AS n`,
+    [userId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function setLockedUntil(tx: Queryable, userId: string, until: Date): Promise<void> {
+  await tx.query(`UPDATE users SET locked_until = $2 WHERE id = $1`, [userId, until]);
+}
+
+/** A successful sign-in clears the failure count and any lock. */
+export async function resetSignInFailures(tx: Queryable, userId: string): Promise<void> {
+  await tx.query(
+    `UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND (failed_sign_ins <> 0 OR locked_until IS NOT NULL)`,
+    [userId],
+  );
+}
