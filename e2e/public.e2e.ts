@@ -36,6 +36,7 @@ describe('the public portal', () => {
     await page
       .locator('#narrative')
       .fill('Un agente empujó a mi clienta en la parada del autobús y le quitó el teléfono.');
+    await page.locator('label[for=category-excessive_force]').click();
     await page.locator('#incident-district').fill('010');
     expect(await page.locator('#language').inputValue()).toBe('es');
     await page.getByTestId('complaint-submit').click();
@@ -48,7 +49,9 @@ describe('the public portal', () => {
     expect(await page.getByTestId('acknowledgement').getAttribute('lang')).toBe('es');
     expect((await page.getByTestId('acknowledgement').textContent())!.length).toBeGreaterThan(20);
     expect(await page.locator('h1').textContent()).toBe('Recibimos su queja');
+    // excessive force is COPA's by ordinance (MCC 2-78-120)
     const agency = (await page.getByTestId('receipt-agency').textContent())!.trim();
+    expect(agency).toBe('COPA');
     await expectAccessible(page, 'complaint receipt (es)');
 
     await page.getByRole('link', { name: 'Seguir esta queja' }).click();

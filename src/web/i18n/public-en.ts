@@ -33,6 +33,9 @@ export const publicEn = {
   'pub.complaint.contact.name': 'Name',
   'pub.complaint.contact.phone': 'Phone',
   'pub.complaint.contact.email': 'Email',
+  'pub.complaint.categories.legend': 'What kind of conduct was it? (optional)',
+  'pub.complaint.categories.hint':
+    'Pick any that fit. This helps send the complaint to the right office. You can skip it.',
   'pub.complaint.narrative': 'What happened?',
   'pub.complaint.narrativeHint':
     'Use your own words. Say what each officer did, if you know. You can add more later.',

@@ -32,6 +32,9 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.complaint.contact.name': 'Nombre',
   'pub.complaint.contact.phone': 'Teléfono',
   'pub.complaint.contact.email': 'Correo electrónico',
+  'pub.complaint.categories.legend': '¿Qué tipo de conducta fue? (opcional)',
+  'pub.complaint.categories.hint':
+    'Marque las que correspondan. Esto ayuda a enviar la queja a la oficina correcta. Puede omitirlo.',
   'pub.complaint.narrative': '¿Qué pasó?',
   'pub.complaint.narrativeHint':
     'Use sus propias palabras. Diga qué hizo cada agente, si lo sabe. Puede agregar más después.',

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Radio,
   Select,
@@ -12,6 +13,8 @@ import {
   TextInput,
   Textarea,
 } from '@trussworks/react-uswds';
+import { CATEGORIES } from '../../../shared/enums.ts';
+import type { Category } from '../../../shared/enums.ts';
 import { PublicComplaintRequest } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { ComplaintBody, ComplaintReceipt } from '../../api/public-client.ts';
@@ -40,6 +43,7 @@ interface ComplaintForm {
   consentScope: string;
   orgPhone: string;
   orgEmail: string;
+  categories: Category[];
   narrative: string;
   occurredAt: string;
   address: string;
@@ -60,6 +64,7 @@ function toBody(f: ComplaintForm): ComplaintBody {
   return {
     language: f.language,
     narrative: f.narrative,
+    categories: f.categories,
     anonymous: f.anonymous,
     filedBy: f.filedBy,
     ...(hasIncident ? { incident } : {}),
@@ -86,7 +91,7 @@ function toBody(f: ComplaintForm): ComplaintBody {
  * design there is no such field anywhere (Chicago Welcoming City Ordinance, MCC 2-173).
  */
 export function ComplaintPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   usePageTitle(t('pub.complaint.title'));
   const [form, setForm] = useState<ComplaintForm>({
     filedBy: 'self',
@@ -99,6 +104,7 @@ export function ComplaintPage() {
     consentScope: '',
     orgPhone: '',
     orgEmail: '',
+    categories: [],
     narrative: '',
     occurredAt: '',
     address: '',
@@ -282,6 +288,28 @@ export function ComplaintPage() {
             error={Boolean(fields.narrative)}
           />
         </Field>
+        <Fieldset legend={t('pub.complaint.categories.legend')}>
+          <p className="usa-hint" id="categories-hint">
+            {t('pub.complaint.categories.hint')}
+          </p>
+          {CATEGORIES.map((c) => (
+            <Checkbox
+              key={c}
+              id={`category-${c}`}
+              name="categories"
+              value={c}
+              label={label('category', c)}
+              checked={form.categories.includes(c)}
+              onChange={(ev) =>
+                update({
+                  categories: ev.target.checked
+                    ? [...form.categories, c]
+                    : form.categories.filter((k) => k !== c),
+                })
+              }
+            />
+          ))}
+        </Fieldset>
         <Fieldset legend={t('pub.complaint.incident.legend')}>
           <Field
             id="incident-when"
