@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/theme.css';
+import './styles/public.css';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { PublicApp } from './pages/public/PublicApp.tsx';
 

@@ -1,3 +1,5 @@
+import { publicEn } from './public-en.ts';
+
 /** English messages. Every key must also exist in es.ts (the type check enforces it). */
 export const en = {
   'app.name': 'Oversight',
@@ -496,6 +498,9 @@ export const en = {
   'restriction.domestic_violence': 'domestic violence',
   'restriction.minor_party': 'a minor is a party',
   'restriction.shelter_resident_party': 'a shelter resident is a party',
+
+  // the public pages' messages (issue 5), in their own file
+  ...publicEn,
 } as const;
 
 /** A message key. */

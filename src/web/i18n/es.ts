@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { publicEs } from './public-es.ts';
 
 /** Spanish messages: the type requires every English key. */
 export const es: Record<MessageKey, string> = {
@@ -504,4 +505,7 @@ export const es: Record<MessageKey, string> = {
   'restriction.domestic_violence': 'violencia doméstica',
   'restriction.minor_party': 'una persona menor de edad es parte',
   'restriction.shelter_resident_party': 'una persona residente de un refugio es parte',
+
+  // the public pages' messages (issue 5), in their own file
+  ...publicEs,
 };

@@ -4,6 +4,12 @@ import { Link, useLocation } from '../../components/router.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
+import { CaseListPage, PublicCasePage } from './CasesPage.tsx';
+import { ComplaintPage } from './ComplaintPage.tsx';
+import { FollowPage } from './FollowPage.tsx';
+import { OpenDataPage } from './OpenDataPage.tsx';
+import { StatementsPage } from './StatementsPage.tsx';
+import { StatisticsPage } from './StatisticsPage.tsx';
 
 /** The public pages another piece of work fills in; the home page links to each. */
 const PUBLIC_PAGES: ReadonlyArray<{ href: string; key: MessageKey; desc: MessageKey }> = [
@@ -55,6 +61,33 @@ function NotFoundPage() {
   );
 }
 
+/** The page for a path (the public portal has no nested routes beyond a case's log number). */
+function pageFor(pathname: string) {
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
+  if (caseMatch) {
+    return <PublicCasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
+  }
+  switch (path) {
+    case '/':
+      return <HomePage />;
+    case '/complaint':
+      return <ComplaintPage />;
+    case '/follow':
+      return <FollowPage />;
+    case '/cases':
+      return <CaseListPage />;
+    case '/statistics':
+      return <StatisticsPage />;
+    case '/statements':
+      return <StatementsPage />;
+    case '/open-data':
+      return <OpenDataPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
 /** The public portal shell: header, language switch, footer, and the page for the path. */
 export function PublicApp() {
   const { t } = useI18n();
@@ -70,12 +103,18 @@ export function PublicApp() {
       homeHref="/"
       navItems={navItems}
       footerLinks={
-        <a className="usa-link" href="/staff/">
-          {t('footer.staff')}
-        </a>
+        <>
+          <Link to="/open-data">{t('public.link.openData')}</Link>
+          {' · '}
+          <Link to="/statements">{t('public.link.statements')}</Link>
+          {' · '}
+          <a className="usa-link" href="/staff/">
+            {t('footer.staff')}
+          </a>
+        </>
       }
     >
-      {pathname === '/' ? <HomePage /> : <NotFoundPage />}
+      {pageFor(pathname)}
     </Layout>
   );
 }

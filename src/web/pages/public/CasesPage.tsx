@@ -1,0 +1,317 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Alert, Button, Pagination, Select, Table, TextInput } from '@trussworks/react-uswds';
+import { CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
+import { publicApi } from '../../api/public-client.ts';
+import type { PublicCase } from '../../api/public-client.ts';
+import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { Link, navigate, useLocation } from '../../components/router.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+const PAGE_SIZE = 25;
+
+/** The case search: filters live in the query string so a search can be linked and shared. */
+export function CaseListPage() {
+  const { t, label, date } = useI18n();
+  usePageTitle(t('pub.cases.title'));
+  const { search } = useLocation();
+  const params = new URLSearchParams(search);
+  const current = {
+    logNumber: params.get('logNumber') ?? '',
+    year: params.get('year') ?? '',
+    category: params.get('category') ?? '',
+    status: params.get('status') ?? '',
+    page: Number(params.get('page') ?? '1') || 1,
+  };
+  const [form, setForm] = useState(current);
+  const { data, error, loading } = useLoad(
+    () =>
+      publicApi.cases({
+        logNumber: current.logNumber || undefined,
+        year: current.year || undefined,
+        category: (current.category || undefined) as never,
+        status: (current.status || undefined) as never,
+        page: current.page,
+        pageSize: PAGE_SIZE,
+      }),
+    [search],
+  );
+  const fields = fieldErrorsOf(error);
+  const go = (next: typeof current) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) {
+      if (v !== '' && !(k === 'page' && v === 1)) {
+        q.set(k, String(v));
+      }
+    }
+    const s = q.toString();
+    navigate(s ? `/cases?${s}` : '/cases');
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    go({ ...form, page: 1 });
+  };
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  return (
+    <>
+      <h1>{t('pub.cases.title')}</h1>
+      <p className="usa-intro">{t('pub.cases.intro')}</p>
+      <form className="usa-form ovs-filters" onSubmit={submit} role="search">
+        <Field id="logNumber" label={t('pub.cases.logNumber')} error={fields.logNumber}>
+          <TextInput
+            id="logNumber"
+            name="logNumber"
+            type="text"
+            inputMode="numeric"
+            value={form.logNumber}
+            onChange={(e) => setForm({ ...form, logNumber: e.target.value })}
+          />
+        </Field>
+        <Field id="year" label={t('pub.cases.year')} error={fields.year}>
+          <TextInput
+            id="year"
+            name="year"
+            type="text"
+            inputMode="numeric"
+            value={form.year}
+            onChange={(e) => setForm({ ...form, year: e.target.value })}
+          />
+        </Field>
+        <Field id="category" label={t('pub.cases.category')}>
+          <Select
+            id="category"
+            name="category"
+            value={form.category}
+            onChange={(e) => setForm({ ...form, category: e.target.value })}
+          >
+            <option value="">{t('pub.cases.any')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {label('category', c)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="status" label={t('pub.cases.status')}>
+          <Select
+            id="status"
+            name="status"
+            value={form.status}
+            onChange={(e) => setForm({ ...form, status: e.target.value })}
+          >
+            <option value="">{t('pub.cases.any')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label('status', s)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" data-testid="cases-search">
+          {t('pub.cases.search')}
+        </Button>
+      </form>
+      <ProblemAlert error={error} />
+      {loading && !data ? <p>{t('app.loading')}</p> : null}
+      {data ? (
+        <>
+          <p role="status" data-testid="cases-total">
+            {t('pub.cases.results', { total: data.total })}
+          </p>
+          <Table bordered fullWidth stackedStyle="default">
+            <thead>
+              <tr>
+                <th scope="col">{t('pub.receipt.logNumber')}</th>
+                <th scope="col">{t('pub.cases.status')}</th>
+                <th scope="col">{t('pub.cases.categories')}</th>
+                <th scope="col">{t('pub.cases.received')}</th>
+                <th scope="col">{t('pub.cases.agency')}</th>
+                <th scope="col">{t('pub.cases.closed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((c) => (
+                <tr key={c.logNumber}>
+                  <th scope="row" data-label={t('pub.receipt.logNumber')}>
+                    <Link to={`/cases/${encodeURIComponent(c.logNumber)}`}>{c.logNumber}</Link>
+                  </th>
+                  <td data-label={t('pub.cases.status')}>{label('status', c.status)}</td>
+                  <td data-label={t('pub.cases.categories')}>
+                    {c.categories ? c.categories.map((k) => label('category', k)).join(', ') : '—'}
+                  </td>
+                  <td data-label={t('pub.cases.received')}>{date(c.receivedDate)}</td>
+                  <td data-label={t('pub.cases.agency')}>{c.leadAgency ?? '—'}</td>
+                  <td data-label={t('pub.cases.closed')}>{date(c.closedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {pages > 1 ? (
+            <Pagination
+              pathname="/cases"
+              totalPages={pages}
+              currentPage={current.page}
+              aria-label={t('pub.cases.page', { page: current.page, pages })}
+              onClickNext={() => go({ ...current, page: current.page + 1 })}
+              onClickPrevious={() => go({ ...current, page: current.page - 1 })}
+              onClickPageNumber={(e, page) => {
+                e.preventDefault();
+                go({ ...current, page });
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** One published case: what the public may see, with every redaction's basis. */
+export function PublicCasePage({ logNumber }: { logNumber: string }) {
+  const { t } = useI18n();
+  usePageTitle(t('pub.case.title', { logNumber }));
+  const { data, error } = useLoad(() => publicApi.getCase(logNumber), [logNumber]);
+  return (
+    <>
+      <p>
+        <Link to="/cases">{t('pub.common.back')}</Link>
+      </p>
+      <h1>{t('pub.case.title', { logNumber })}</h1>
+      <ProblemAlert error={error} />
+      {data ? <CaseDetails c={data} /> : null}
+    </>
+  );
+}
+
+function CaseDetails({ c }: { c: PublicCase }) {
+  const { t, label, date, dateTime } = useI18n();
+  return (
+    <>
+      <Alert type="info" headingLevel="h2" slim>
+        {t(`pub.case.visibility.${c.visibility}`)}
+      </Alert>
+      <dl className="ovs-dl margin-top-2" data-testid="case-facts">
+        <dt>{t('pub.cases.status')}</dt>
+        <dd>{label('status', c.status)}</dd>
+        {c.categories ? (
+          <>
+            <dt>{t('pub.cases.categories')}</dt>
+            <dd>{c.categories.map((k) => label('category', k)).join(', ') || '—'}</dd>
+          </>
+        ) : null}
+        {c.caseType ? (
+          <>
+            <dt>{t('pub.case.type')}</dt>
+            <dd>{label('caseType', c.caseType)}</dd>
+          </>
+        ) : null}
+        {c.receivedDate ? (
+          <>
+            <dt>{t('pub.cases.received')}</dt>
+            <dd>{date(c.receivedDate)}</dd>
+          </>
+        ) : null}
+        {c.incidentDate !== undefined ? (
+          <>
+            <dt>{t('pub.case.incident')}</dt>
+            <dd>{date(c.incidentDate)}</dd>
+          </>
+        ) : null}
+        {c.district !== undefined ? (
+          <>
+            <dt>{t('pub.case.district')}</dt>
+            <dd>{c.district ?? '—'}</dd>
+          </>
+        ) : null}
+        {c.leadAgency ? (
+          <>
+            <dt>{t('pub.cases.agency')}</dt>
+            <dd>{c.leadAgency}</dd>
+          </>
+        ) : null}
+        {c.closedOn !== undefined ? (
+          <>
+            <dt>{t('pub.cases.closed')}</dt>
+            <dd>{date(c.closedOn)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {c.statusHistory && c.statusHistory.length > 0 ? (
+        <>
+          <h2>{t('pub.follow.history')}</h2>
+          <ol>
+            {c.statusHistory.map((s, i) => (
+              <li key={i}>
+                {label('status', s.status)} — {date(s.date)}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {c.narrative ? (
+        <>
+          <h2>{t('pub.case.narrative')}</h2>
+          <p className="ovs-prewrap">{c.narrative.text}</p>
+          {c.narrative.redactions.length > 0 ? (
+            <>
+              <h3>{t('pub.case.redactions')}</h3>
+              <ul>
+                {c.narrative.redactions.map((r, i) => (
+                  <li key={i}>
+                    <code>{r.replacement}</code>: {r.basis}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : c.narrativeWithheld ? (
+        <p>{c.narrativeWithheld}</p>
+      ) : null}
+      {c.allegations && c.allegations.length > 0 ? (
+        <>
+          <h2>{t('pub.case.allegations')}</h2>
+          <Table bordered fullWidth stackedStyle="default">
+            <thead>
+              <tr>
+                <th scope="col">{t('pub.cases.category')}</th>
+                <th scope="col">{t('pub.case.recommended')}</th>
+                <th scope="col">{t('pub.case.final')}</th>
+                <th scope="col">{t('pub.case.penalty')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.allegations.map((a, i) => (
+                <tr key={i}>
+                  <th scope="row" data-label={t('pub.cases.category')}>
+                    {label('category', a.category)}
+                  </th>
+                  <td data-label={t('pub.case.recommended')}>
+                    {label('finding', a.recommendedFinding)}
+                  </td>
+                  <td data-label={t('pub.case.final')}>{label('finding', a.finalFinding)}</td>
+                  <td data-label={t('pub.case.penalty')}>
+                    {a.penaltyWithheld ?? a.penalty ?? '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      ) : null}
+      {c.statements.length > 0 ? (
+        <>
+          <h2>{t('pub.case.statements')}</h2>
+          {c.statements.map((s) => (
+            <blockquote key={s.id} lang={s.language} className="ovs-prewrap">
+              {s.text}
+              <footer className="usa-hint">{dateTime(s.publishedAt)}</footer>
+            </blockquote>
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}

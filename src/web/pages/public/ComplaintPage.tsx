@@ -1,0 +1,411 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Radio,
+  Select,
+  SummaryBox,
+  SummaryBoxContent,
+  SummaryBoxHeading,
+  TextInput,
+  Textarea,
+} from '@trussworks/react-uswds';
+import { CATEGORIES } from '../../../shared/enums.ts';
+import type { Category } from '../../../shared/enums.ts';
+import { PublicComplaintRequest } from '../../../shared/schemas/public.ts';
+import { publicApi } from '../../api/public-client.ts';
+import type { ComplaintBody, ComplaintReceipt } from '../../api/public-client.ts';
+import {
+  Field,
+  ProblemAlert,
+  describedBy,
+  fieldErrorsOf,
+  validate,
+} from '../../components/problems.tsx';
+import type { FieldErrors } from '../../components/problems.tsx';
+import { Link } from '../../components/router.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { chicagoToIso, useI18n } from '../../i18n/i18n.tsx';
+import type { Lang } from '../../i18n/i18n.tsx';
+
+/** What the form holds while it is typed (strings; empty means not given). */
+interface ComplaintForm {
+  filedBy: 'self' | 'intermediary';
+  anonymous: boolean;
+  name: string;
+  phone: string;
+  email: string;
+  orgName: string;
+  orgPerson: string;
+  consentScope: string;
+  orgPhone: string;
+  orgEmail: string;
+  categories: Category[];
+  narrative: string;
+  occurredAt: string;
+  address: string;
+  district: string;
+  language: Lang;
+}
+
+const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+
+/** The request body: only what was typed; contact details are dropped for an anonymous filing. */
+function toBody(f: ComplaintForm): ComplaintBody {
+  const incident = {
+    occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : undefined,
+    address: opt(f.address),
+    district: opt(f.district),
+  };
+  const hasIncident = Object.values(incident).some((v) => v !== undefined);
+  return {
+    language: f.language,
+    narrative: f.narrative,
+    categories: f.categories,
+    anonymous: f.anonymous,
+    filedBy: f.filedBy,
+    ...(hasIncident ? { incident } : {}),
+    ...(!f.anonymous
+      ? { contact: { name: opt(f.name), phone: opt(f.phone), email: opt(f.email) } }
+      : {}),
+    ...(f.filedBy === 'intermediary'
+      ? {
+          intermediary: {
+            organization: f.orgName,
+            name: f.orgPerson,
+            consentScope: f.consentScope,
+            phone: opt(f.orgPhone),
+            email: opt(f.orgEmail),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * The public complaint form (PRODUCT.md §5): no sign-in, anonymous or named with the trade-off
+ * said plainly, filing for someone else with their consent, and no immigration question — by
+ * design there is no such field anywhere (Chicago Welcoming City Ordinance, MCC 2-173).
+ */
+export function ComplaintPage() {
+  const { t, lang, label } = useI18n();
+  usePageTitle(t('pub.complaint.title'));
+  const [form, setForm] = useState<ComplaintForm>({
+    filedBy: 'self',
+    anonymous: true,
+    name: '',
+    phone: '',
+    email: '',
+    orgName: '',
+    orgPerson: '',
+    consentScope: '',
+    orgPhone: '',
+    orgEmail: '',
+    categories: [],
+    narrative: '',
+    occurredAt: '',
+    address: '',
+    district: '',
+    language: lang,
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<ComplaintReceipt | null>(null);
+  const update = (patch: Partial<ComplaintForm>) => setForm((f) => ({ ...f, ...patch }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = toBody(form);
+    const invalid = validate(PublicComplaintRequest, body);
+    if (invalid) {
+      setError(invalid);
+      setFields(fieldErrorsOf(invalid));
+      return;
+    }
+    setBusy(true);
+    try {
+      setReceipt(await publicApi.fileComplaint(body));
+      setError(null);
+      setFields({});
+      window.scrollTo(0, 0);
+    } catch (err) {
+      setError(err);
+      setFields(fieldErrorsOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (receipt) {
+    return <Receipt receipt={receipt} />;
+  }
+
+  const text = (
+    key: keyof ComplaintForm,
+    id: string,
+    label: string,
+    path: string,
+    opts: { optional?: boolean; type?: 'text' | 'email' | 'tel'; hint?: string } = {},
+  ) => (
+    <Field
+      id={id}
+      label={label}
+      error={fields[path]}
+      optional={opts.optional ?? false}
+      {...(opts.hint ? { hint: opts.hint } : {})}
+    >
+      <TextInput
+        id={id}
+        name={id}
+        type={opts.type ?? 'text'}
+        value={form[key] as string}
+        onChange={(ev) => update({ [key]: ev.target.value })}
+        aria-describedby={describedBy(id, fields[path], Boolean(opts.hint))}
+        validationStatus={fields[path] ? 'error' : undefined}
+      />
+    </Field>
+  );
+
+  return (
+    <>
+      <h1>{t('pub.complaint.title')}</h1>
+      <p className="usa-intro">{t('pub.complaint.intro')}</p>
+      <ProblemAlert error={error} />
+      <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
+        <Fieldset legend={t('pub.complaint.who.legend')} legendStyle="large">
+          <Radio
+            id="filedBy-self"
+            name="filedBy"
+            value="self"
+            label={t('pub.complaint.who.self')}
+            checked={form.filedBy === 'self'}
+            onChange={() => update({ filedBy: 'self' })}
+          />
+          <Radio
+            id="filedBy-intermediary"
+            name="filedBy"
+            value="intermediary"
+            label={t('pub.complaint.who.intermediary')}
+            checked={form.filedBy === 'intermediary'}
+            onChange={() => update({ filedBy: 'intermediary' })}
+          />
+        </Fieldset>
+        {form.filedBy === 'intermediary' ? (
+          <Fieldset legend={t('pub.complaint.intermediary.legend')}>
+            {fields.intermediary ? (
+              <p className="usa-error-message">{fields.intermediary}</p>
+            ) : null}
+            {text(
+              'orgName',
+              'intermediary-organization',
+              t('pub.complaint.intermediary.organization'),
+              'intermediary.organization',
+            )}
+            {text(
+              'orgPerson',
+              'intermediary-name',
+              t('pub.complaint.intermediary.name'),
+              'intermediary.name',
+            )}
+            {text(
+              'consentScope',
+              'intermediary-consent',
+              t('pub.complaint.intermediary.consent'),
+              'intermediary.consentScope',
+              { hint: t('pub.complaint.intermediary.consentHint') },
+            )}
+            {text(
+              'orgPhone',
+              'intermediary-phone',
+              t('pub.complaint.intermediary.phone'),
+              'intermediary.phone',
+              { optional: true, type: 'tel' },
+            )}
+            {text(
+              'orgEmail',
+              'intermediary-email',
+              t('pub.complaint.intermediary.email'),
+              'intermediary.email',
+              { optional: true, type: 'email' },
+            )}
+          </Fieldset>
+        ) : null}
+        <Fieldset legend={t('pub.complaint.identity.legend')} legendStyle="large">
+          <p className="usa-hint" id="identity-tradeoff">
+            {t('pub.complaint.identity.tradeoff')}
+          </p>
+          <Radio
+            id="identity-anonymous"
+            name="identity"
+            value="anonymous"
+            label={t('pub.complaint.identity.anonymous')}
+            checked={form.anonymous}
+            onChange={() => update({ anonymous: true })}
+            aria-describedby="identity-tradeoff"
+          />
+          <Radio
+            id="identity-named"
+            name="identity"
+            value="named"
+            label={t('pub.complaint.identity.named')}
+            checked={!form.anonymous}
+            onChange={() => update({ anonymous: false })}
+            aria-describedby="identity-tradeoff"
+          />
+          {fields.contact ? <p className="usa-error-message">{fields.contact}</p> : null}
+          {!form.anonymous ? (
+            <>
+              {text('name', 'contact-name', t('pub.complaint.contact.name'), 'contact.name', {
+                optional: true,
+              })}
+              {text('phone', 'contact-phone', t('pub.complaint.contact.phone'), 'contact.phone', {
+                optional: true,
+                type: 'tel',
+              })}
+              {text('email', 'contact-email', t('pub.complaint.contact.email'), 'contact.email', {
+                optional: true,
+                type: 'email',
+              })}
+            </>
+          ) : null}
+        </Fieldset>
+        <Field
+          id="narrative"
+          label={t('pub.complaint.narrative')}
+          error={fields.narrative}
+          hint={t('pub.complaint.narrativeHint')}
+        >
+          <Textarea
+            id="narrative"
+            name="narrative"
+            value={form.narrative}
+            onChange={(ev) => update({ narrative: ev.target.value })}
+            aria-describedby={describedBy('narrative', fields.narrative, true)}
+            error={Boolean(fields.narrative)}
+          />
+        </Field>
+        <Fieldset legend={t('pub.complaint.categories.legend')}>
+          <p className="usa-hint" id="categories-hint">
+            {t('pub.complaint.categories.hint')}
+          </p>
+          {CATEGORIES.map((c) => (
+            <Checkbox
+              key={c}
+              id={`category-${c}`}
+              name="categories"
+              value={c}
+              label={label('category', c)}
+              checked={form.categories.includes(c)}
+              onChange={(ev) =>
+                update({
+                  categories: ev.target.checked
+                    ? [...form.categories, c]
+                    : form.categories.filter((k) => k !== c),
+                })
+              }
+            />
+          ))}
+        </Fieldset>
+        <Fieldset legend={t('pub.complaint.incident.legend')}>
+          <Field
+            id="incident-when"
+            label={t('pub.complaint.incident.when')}
+            error={fields['incident.occurredAt']}
+            optional
+          >
+            <input
+              className={`usa-input${fields['incident.occurredAt'] ? ' usa-input--error' : ''}`}
+              id="incident-when"
+              name="incident-when"
+              type="datetime-local"
+              value={form.occurredAt}
+              onChange={(ev) => update({ occurredAt: ev.target.value })}
+              aria-describedby={describedBy('incident-when', fields['incident.occurredAt'])}
+            />
+          </Field>
+          {text(
+            'address',
+            'incident-where',
+            t('pub.complaint.incident.where'),
+            'incident.address',
+            {
+              optional: true,
+              hint: t('pub.complaint.incident.whereHint'),
+            },
+          )}
+          {text(
+            'district',
+            'incident-district',
+            t('pub.complaint.incident.district'),
+            'incident.district',
+            { optional: true },
+          )}
+        </Fieldset>
+        <Field id="language" label={t('pub.complaint.language')} error={fields.language}>
+          <Select
+            id="language"
+            name="language"
+            value={form.language}
+            onChange={(ev) => update({ language: ev.target.value as Lang })}
+          >
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="es" lang="es">
+              Español
+            </option>
+          </Select>
+        </Field>
+        <SummaryBox className="margin-top-4">
+          <SummaryBoxHeading headingLevel="h2">
+            {t('pub.complaint.dataUse.title')}
+          </SummaryBoxHeading>
+          <SummaryBoxContent>
+            <p>{t('pub.complaint.dataUse.body')}</p>
+          </SummaryBoxContent>
+        </SummaryBox>
+        <Button type="submit" disabled={busy} data-testid="complaint-submit">
+          {busy ? t('pub.complaint.sending') : t('pub.complaint.submit')}
+        </Button>
+      </form>
+    </>
+  );
+}
+
+/** The one-time receipt: the confirmation number and passphrase are never shown again. */
+function Receipt({ receipt }: { receipt: ComplaintReceipt }) {
+  const { t } = useI18n();
+  usePageTitle(t('pub.receipt.title'));
+  return (
+    <>
+      <h1>{t('pub.receipt.title')}</h1>
+      <Alert type="warning" headingLevel="h2" slim role="status">
+        {t('pub.receipt.warning')}
+      </Alert>
+      <dl className="ovs-dl">
+        <dt>{t('pub.receipt.confirmation')}</dt>
+        <dd className="font-mono-lg text-bold" data-testid="confirmation-number">
+          {receipt.confirmationNumber}
+        </dd>
+        <dt>{t('pub.receipt.passphrase')}</dt>
+        <dd className="font-mono-lg text-bold" data-testid="passphrase">
+          {receipt.passphrase}
+        </dd>
+        <dt>{t('pub.receipt.logNumber')}</dt>
+        <dd data-testid="receipt-log-number">{receipt.logNumber}</dd>
+        <dt>{t('pub.receipt.agency')}</dt>
+        <dd data-testid="receipt-agency">{receipt.investigatingAgency}</dd>
+      </dl>
+      <p lang={receipt.language} data-testid="acknowledgement" className="ovs-prewrap">
+        {receipt.acknowledgement}
+      </p>
+      <p>
+        <Link to="/follow">{t('pub.receipt.follow')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Alert, Button, Table, TextInput, Textarea } from '@trussworks/react-uswds';
+import {
+  ComplaintAdditionRequest,
+  ComplaintLookupRequest,
+} from '../../../shared/schemas/public.ts';
+import { ApiError } from '../../api/client.ts';
+import { publicApi } from '../../api/public-client.ts';
+import type { ComplaintStatus } from '../../api/public-client.ts';
+import {
+  Field,
+  ProblemAlert,
+  describedBy,
+  fieldErrorsOf,
+  validate,
+} from '../../components/problems.tsx';
+import type { FieldErrors } from '../../components/problems.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/**
+ * Follow a complaint with its confirmation number and passphrase. Both are POSTed in the body
+ * and kept only in this page's memory: a URL would leave them in history, logs and referrers.
+ */
+export function FollowPage() {
+  const { t, label, date, dateTime } = useI18n();
+  usePageTitle(t('pub.follow.title'));
+  const [confirmationNumber, setConfirmationNumber] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [status, setStatus] = useState<ComplaintStatus | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [addition, setAddition] = useState('');
+  const [addError, setAddError] = useState<unknown>(null);
+  const [addFields, setAddFields] = useState<FieldErrors>({});
+  const [addedAt, setAddedAt] = useState<string | null>(null);
+
+  const lookup = async (e: FormEvent) => {
+    e.preventDefault();
+    const invalid = validate(ComplaintLookupRequest, { confirmationNumber, passphrase });
+    if (invalid) {
+      setError(invalid);
+      setFields(fieldErrorsOf(invalid));
+      return;
+    }
+    setBusy(true);
+    try {
+      setStatus(await publicApi.lookup(confirmationNumber, passphrase));
+      setError(null);
+      setFields({});
+    } catch (err) {
+      setStatus(null);
+      setError(err);
+      setFields(fieldErrorsOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const invalid = validate(ComplaintAdditionRequest, {
+      confirmationNumber,
+      passphrase,
+      text: addition,
+    });
+    if (invalid) {
+      setAddError(invalid);
+      setAddFields(fieldErrorsOf(invalid));
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await publicApi.addInformation(confirmationNumber, passphrase, addition);
+      setAddedAt(r.receivedAt);
+      setAddition('');
+      setAddError(null);
+      setAddFields({});
+      setStatus(await publicApi.lookup(confirmationNumber, passphrase));
+    } catch (err) {
+      setAddError(err);
+      setAddFields(fieldErrorsOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const notFound = error instanceof ApiError && (error.status === 404 || error.status === 401);
+
+  return (
+    <>
+      <h1>{t('pub.follow.title')}</h1>
+      <p className="usa-intro">{t('pub.follow.intro')}</p>
+      {notFound ? (
+        <Alert type="error" headingLevel="h2" slim role="alert" data-testid="problem">
+          {t('pub.follow.notFound')}
+        </Alert>
+      ) : (
+        <ProblemAlert error={error} />
+      )}
+      <form className="usa-form" method="post" onSubmit={(e) => void lookup(e)} noValidate>
+        <Field
+          id="confirmationNumber"
+          label={t('pub.follow.confirmation')}
+          error={fields.confirmationNumber}
+          hint={t('pub.follow.confirmationHint')}
+        >
+          <TextInput
+            id="confirmationNumber"
+            name="confirmationNumber"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={confirmationNumber}
+            onChange={(e) => setConfirmationNumber(e.target.value)}
+            aria-describedby={describedBy('confirmationNumber', fields.confirmationNumber, true)}
+            validationStatus={fields.confirmationNumber ? 'error' : undefined}
+          />
+        </Field>
+        <Field id="passphrase" label={t('pub.follow.passphrase')} error={fields.passphrase}>
+          <TextInput
+            id="passphrase"
+            name="passphrase"
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            aria-describedby={describedBy('passphrase', fields.passphrase)}
+            validationStatus={fields.passphrase ? 'error' : undefined}
+          />
+        </Field>
+        <Button type="submit" disabled={busy} data-testid="follow-submit">
+          {t('pub.follow.submit')}
+        </Button>
+      </form>
+      {status ? (
+        <section
+          aria-labelledby="follow-status"
+          className="margin-top-4"
+          data-testid="follow-status"
+        >
+          <h2 id="follow-status">
+            {t('pub.receipt.logNumber')} {status.logNumber}
+          </h2>
+          <dl className="ovs-dl">
+            <dt>{t('pub.follow.status')}</dt>
+            <dd data-testid="follow-stage">{label('status', status.status)}</dd>
+            <dt>{t('pub.follow.received')}</dt>
+            <dd>{dateTime(status.receivedAt)}</dd>
+            <dt>{t('pub.follow.agency')}</dt>
+            <dd data-testid="follow-agency">{status.investigatingAgency}</dd>
+            <dt>{t('pub.follow.nextClock')}</dt>
+            <dd data-testid="follow-clock">
+              {status.nextClock
+                ? t('pub.follow.nextClockDue', {
+                    kind: label('deadlineKind', status.nextClock.kind),
+                    date: date(status.nextClock.dueDate),
+                  })
+                : t('pub.follow.nextClockNone')}
+            </dd>
+          </dl>
+          <h3>{t('pub.follow.history')}</h3>
+          <Table bordered fullWidth stackedStyle="default">
+            <thead>
+              <tr>
+                <th scope="col">{t('pub.follow.stage')}</th>
+                <th scope="col">{t('pub.follow.date')}</th>
+                <th scope="col">{t('pub.follow.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.stages.map((s, i) => (
+                <tr key={i}>
+                  <th scope="row" data-label={t('pub.follow.stage')}>
+                    {label('status', s.status)}
+                  </th>
+                  <td data-label={t('pub.follow.date')}>{dateTime(s.at)}</td>
+                  <td data-label={t('pub.follow.reason')}>{label('reason', s.reason)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <p data-testid="follow-added">
+            {t('pub.follow.added', { count: status.informationAdded })}
+          </p>
+          <h3>{t('pub.follow.add.title')}</h3>
+          {addedAt ? (
+            <Alert type="success" headingLevel="h4" slim role="status" data-testid="added">
+              {t('pub.follow.add.done', { date: dateTime(addedAt) })}
+            </Alert>
+          ) : null}
+          <ProblemAlert error={addError} />
+          <form className="usa-form usa-form--large" onSubmit={(e) => void add(e)} noValidate>
+            <Field id="addition" label={t('pub.follow.add.label')} error={addFields.text}>
+              <Textarea
+                id="addition"
+                name="addition"
+                value={addition}
+                onChange={(e) => setAddition(e.target.value)}
+                aria-describedby={describedBy('addition', addFields.text)}
+                error={Boolean(addFields.text)}
+              />
+            </Field>
+            <Button type="submit" disabled={busy} data-testid="add-submit">
+              {t('pub.follow.add.submit')}
+            </Button>
+          </form>
+        </section>
+      ) : null}
+    </>
+  );
+}

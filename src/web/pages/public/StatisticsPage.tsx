@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button, Select, TextInput } from '@trussworks/react-uswds';
+import { publicApi } from '../../api/public-client.ts';
+import type { PublicStats } from '../../api/public-client.ts';
+import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { navigate, useLocation } from '../../components/router.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+type Cell = PublicStats['casesByYear'][number];
+
+/** A figure in words: suppressed cells say so; partial sums are a lower bound. */
+function useCount() {
+  const { t } = useI18n();
+  return (c: Cell): string =>
+    c.count === null
+      ? t('pub.common.suppressed')
+      : c.partial
+        ? t('pub.stats.atLeast', { count: c.count })
+        : String(c.count);
+}
+
+/**
+ * A horizontal SVG bar chart with the same figures as a table under it: the chart is decoration
+ * for sighted readers (aria-hidden), the table is what assistive technology reads (WCAG 1.1.1).
+ * Suppressed cells draw no bar and say "Suppressed".
+ */
+function BarChart({
+  id,
+  title,
+  cells,
+  labelOf,
+}: {
+  id: string;
+  title: string;
+  cells: Cell[];
+  labelOf: (key: string) => string;
+}) {
+  const { t } = useI18n();
+  const count = useCount();
+  const max = Math.max(1, ...cells.map((c) => c.count ?? 0));
+  const row = 28;
+  const labelWidth = 210;
+  const barWidth = 260;
+  const height = Math.max(row, cells.length * row);
+  return (
+    <section className="ovs-section" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <svg
+        className="ovs-chart"
+        viewBox={`0 0 ${labelWidth + barWidth + 110} ${height}`}
+        aria-hidden="true"
+        focusable="false"
+      >
+        {cells.map((c, i) => {
+          const y = i * row;
+          const w = c.count === null ? 0 : Math.max(2, (c.count / max) * barWidth);
+          return (
+            <g key={c.key}>
+              <text x={0} y={y + 18} fontSize="13" fill="#1b1b1b">
+                {labelOf(c.key).slice(0, 30)}
+              </text>
+              {c.count === null ? (
+                <rect
+                  x={labelWidth}
+                  y={y + 5}
+                  width={barWidth}
+                  height={row - 10}
+                  fill="none"
+                  stroke="#71767a"
+                  strokeDasharray="4 3"
+                />
+              ) : (
+                <rect className="bar" x={labelWidth} y={y + 5} width={w} height={row - 10} />
+              )}
+              <text
+                x={c.count === null ? labelWidth + 6 : labelWidth + w + 6}
+                y={y + 18}
+                fontSize="13"
+                fill="#1b1b1b"
+              >
+                {count(c)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <table className="usa-table usa-table--borderless usa-table--compact">
+        <caption className="usa-sr-only">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('pub.stats.label')}</th>
+            <th scope="col">{t('pub.stats.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cells.map((c) => (
+            <tr key={c.key} data-suppressed={c.count === null ? 'true' : undefined}>
+              <th scope="row">{labelOf(c.key)}</th>
+              <td>{count(c)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Published statistics (PRODUCT.md §4): small cells are suppressed and shown as such. */
+export function StatisticsPage() {
+  const { t, label, dateTime } = useI18n();
+  usePageTitle(t('pub.stats.title'));
+  const { search } = useLocation();
+  const params = new URLSearchParams(search);
+  const current = {
+    yearFrom: params.get('yearFrom') ?? '',
+    yearTo: params.get('yearTo') ?? '',
+    agency: params.get('agency') ?? '',
+  };
+  const [form, setForm] = useState(current);
+  const { data, error } = useLoad(
+    () =>
+      publicApi.stats({
+        yearFrom: current.yearFrom || undefined,
+        yearTo: current.yearTo || undefined,
+        agency: current.agency || undefined,
+      }),
+    [search],
+  );
+  const fields = fieldErrorsOf(error);
+  const count = useCount();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const q = new URLSearchParams(Object.entries(form).filter(([, v]) => v !== ''));
+    const s = q.toString();
+    navigate(s ? `/statistics?${s}` : '/statistics');
+  };
+  return (
+    <>
+      <h1>{t('pub.stats.title')}</h1>
+      {data ? (
+        <p className="usa-intro">{t('pub.stats.intro', { threshold: data.threshold })}</p>
+      ) : null}
+      <form className="usa-form" onSubmit={submit}>
+        <Field id="yearFrom" label={t('pub.stats.yearFrom')} error={fields.yearFrom}>
+          <TextInput
+            id="yearFrom"
+            name="yearFrom"
+            type="text"
+            inputMode="numeric"
+            value={form.yearFrom}
+            onChange={(e) => setForm({ ...form, yearFrom: e.target.value })}
+          />
+        </Field>
+        <Field id="yearTo" label={t('pub.stats.yearTo')} error={fields.yearTo}>
+          <TextInput
+            id="yearTo"
+            name="yearTo"
+            type="text"
+            inputMode="numeric"
+            value={form.yearTo}
+            onChange={(e) => setForm({ ...form, yearTo: e.target.value })}
+          />
+        </Field>
+        <Field id="agency" label={t('pub.stats.agency')}>
+          <Select
+            id="agency"
+            name="agency"
+            value={form.agency}
+            onChange={(e) => setForm({ ...form, agency: e.target.value })}
+          >
+            <option value="">{t('pub.cases.any')}</option>
+            <option value="COPA">COPA</option>
+            <option value="BIA">BIA</option>
+          </Select>
+        </Field>
+        <Button type="submit">{t('pub.stats.apply')}</Button>
+      </form>
+      <ProblemAlert error={error} />
+      {data ? (
+        <>
+          <p className="font-sans-lg margin-top-4" data-testid="stats-total">
+            {t('pub.stats.total')}: <strong>{count(data.totalCases)}</strong>
+          </p>
+          <p>
+            {t('pub.stats.sustained', {
+              rate:
+                data.sustainedRate.overall.rate === null
+                  ? '—'
+                  : `${Math.round(data.sustainedRate.overall.rate * 1000) / 10}%`,
+            })}
+          </p>
+          <p data-testid="stats-suppressed">
+            {t('pub.stats.suppressedCells', { count: data.suppressedCells })}
+          </p>
+          <BarChart
+            id="year"
+            title={t('pub.stats.byYear')}
+            cells={data.casesByYear}
+            labelOf={(k) => k}
+          />
+          <BarChart
+            id="category"
+            title={t('pub.stats.byCategory')}
+            cells={data.casesByCategory}
+            labelOf={(k) => label('category', k)}
+          />
+          <BarChart
+            id="status"
+            title={t('pub.stats.byStatus')}
+            cells={data.casesByStatus}
+            labelOf={(k) => label('status', k)}
+          />
+          <BarChart
+            id="agency"
+            title={t('pub.stats.byAgency')}
+            cells={data.casesByAgency}
+            labelOf={(k) => k}
+          />
+          <BarChart
+            id="findings"
+            title={t('pub.stats.findings')}
+            cells={data.allegationsByFinding}
+            labelOf={(k) => label('finding', k)}
+          />
+          <p className="usa-hint">
+            {t('pub.stats.generated', { date: dateTime(data.generatedAt) })}
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
