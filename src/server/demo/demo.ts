@@ -338,7 +338,10 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
   const biaSupervisor = as('supervisor@bia.example');
   const members = new Map<string, string>();
   for (const m of MEMBERS) {
-    const [member] = await findMembersByStar(chief.db, chief.jurisdiction, m.star);
+    // an imported history may hold other members with the same star: take the demo's own
+    const member = (await findMembersByStar(chief.db, chief.jurisdiction, m.star)).find(
+      (r) => r.first_name === m.firstName && r.last_name === m.lastName,
+    );
     members.set(m.star, member!.id);
   }
 
@@ -421,7 +424,7 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
     allegations.push(
       await addAllegation(investigator, {
         logNumber: log,
-        star,
+        memberId: members.get(star)!,
         category: 'sexual_misconduct',
         summary: 'Alleged sexual contact with a person sheltering in the station lobby.',
       }),
@@ -606,7 +609,7 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
   });
   await addAllegation(supervisor, {
     logNumber: logs[0]!,
-    star: '15561',
+    memberId: members.get('15561')!,
     category: 'excessive_force',
     summary: 'Struck the complainant during an arrest.',
   });
