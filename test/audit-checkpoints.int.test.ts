@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, verifyAuditChain } from '../src/server/audit/audit.ts';
+import { verifyAuditChain } from '../src/server/audit/audit.ts';
 import {
   checkpointMessage,
   generateSigningKey,
@@ -17,51 +17,8 @@ import {
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { addMember, fileCase, walk } from './factories.ts';
+import { AUDIT_COLUMNS as COLUMNS, chainHash, type StoredRow as Row } from './audit-chain.ts';
 import { expectProblem, expectUnauthenticated } from './http.ts';
-
-interface Row {
-  jurisdiction: string;
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  actor_roles: string[];
-  actor_agency: string | null;
-  ip: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  case_id: string | null;
-  reason: string | null;
-  changes: unknown;
-  prev_hash: string;
-  hash: string;
-}
-
-const COLUMNS =
-  'jurisdiction, seq, at, actor_id, actor_name, actor_roles, actor_agency, ip, action, entity_type, entity_id, case_id, reason, changes, prev_hash, hash';
-
-function chainHash(row: Omit<Row, 'hash'>): string {
-  const canonical = canonicalJson({
-    jurisdiction: row.jurisdiction,
-    at: new Date(row.at).toISOString(),
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    actorRoles: row.actor_roles,
-    actorAgency: row.actor_agency,
-    ip: row.ip,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    caseId: row.case_id,
-    reason: row.reason,
-    changes: row.changes,
-  });
-  return crypto
-    .createHash('sha256')
-    .update(`${row.prev_hash}\n${row.seq}\n${canonical}`, 'utf8')
-    .digest('hex');
-}
 
 describe('signed audit checkpoints', () => {
   let t: TestApp;

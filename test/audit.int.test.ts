@@ -1,52 +1,10 @@
-import crypto from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { addMember, buildIntake, fileCase, walk } from './factories.ts';
-import { canonicalJson, verifyAuditChain, type VerifyResult } from '../src/server/audit/audit.ts';
+import { verifyAuditChain, type VerifyResult } from '../src/server/audit/audit.ts';
 import { expectNoWrites, expectProblem, expectUnauthenticated } from './http.ts';
-
-interface StoredRow {
-  jurisdiction: string;
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  actor_roles: string[];
-  actor_agency: string | null;
-  ip: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  case_id: string | null;
-  reason: string | null;
-  changes: unknown;
-  prev_hash: string;
-  hash: string;
-}
-
-/** The hash a row must carry: sha256(prev_hash \n seq \n canonical JSON of its columns). */
-function chainHash(row: Omit<StoredRow, 'hash'>): string {
-  const canonical = canonicalJson({
-    jurisdiction: row.jurisdiction,
-    at: new Date(row.at).toISOString(),
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    actorRoles: row.actor_roles,
-    actorAgency: row.actor_agency,
-    ip: row.ip,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    caseId: row.case_id,
-    reason: row.reason,
-    changes: row.changes,
-  });
-  return crypto
-    .createHash('sha256')
-    .update(`${row.prev_hash}\n${row.seq}\n${canonical}`, 'utf8')
-    .digest('hex');
-}
+import { chainHash, type StoredRow } from './audit-chain.ts';
 
 describe('audit chain', () => {
   let t: TestApp;
