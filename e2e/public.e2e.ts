@@ -105,6 +105,16 @@ describe('the public portal', () => {
       expect(await page.locator('main').textContent()).toMatch(/Suppressed|at least/);
     }
     await expectAccessible(page, 'statistics');
+    for (const chart of ['days-to-close', 'duty-status', 'shelter']) {
+      await page.getByTestId(`chart-${chart}`).waitFor();
+    }
+    // filtering by category narrows every figure to that category
+    await page.getByLabel('Category', { exact: true }).selectOption('excessive_force');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/category=excessive_force/);
+    await page.getByTestId('stats-total').waitFor();
+    const categories = page.locator('[data-testid=chart-category] tbody th');
+    await expect.poll(() => categories.allTextContents()).toEqual(['Excessive force']);
 
     await page.goto('/statements');
     await page.getByTestId('statements').waitFor();

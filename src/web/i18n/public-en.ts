@@ -139,6 +139,17 @@ export const publicEn = {
   'pub.stats.table': 'Show as a table',
   'pub.stats.label': 'Label',
   'pub.stats.count': 'Count',
+  'pub.stats.category': 'Category',
+  'pub.stats.daysToClose': 'Days from receipt to closure (closed cases)',
+  'pub.stats.days': '{range} days',
+  'pub.stats.dutyStatus':
+    'Duty-status actions (relieved of police powers, administrative duty, restored)',
+  'pub.stats.shelter': 'Cases at shelter sites, by year received',
+  'pub.stats.sustainedByCategory': 'Sustained rate by category',
+  'pub.stats.rate': 'Rate',
+  'pub.stats.sustainedCount': 'Sustained',
+  'pub.stats.decided': 'Decided on the merits',
+  'pub.stats.partial': 'some cells suppressed',
 
   'pub.statements.title': 'Public statements',
   'pub.statements.intro': 'Statements COPA has published, newest first.',

@@ -138,6 +138,17 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.stats.table': 'Ver como tabla',
   'pub.stats.label': 'Etiqueta',
   'pub.stats.count': 'Cantidad',
+  'pub.stats.category': 'Categoría',
+  'pub.stats.daysToClose': 'Días desde la recepción hasta el cierre (casos cerrados)',
+  'pub.stats.days': '{range} días',
+  'pub.stats.dutyStatus':
+    'Medidas sobre el servicio (retiro de facultades policiales, servicio administrativo, restitución)',
+  'pub.stats.shelter': 'Casos en albergues, por año de recepción',
+  'pub.stats.sustainedByCategory': 'Tasa de acusaciones sostenidas por categoría',
+  'pub.stats.rate': 'Tasa',
+  'pub.stats.sustainedCount': 'Sostenidas',
+  'pub.stats.decided': 'Resueltas sobre el fondo',
+  'pub.stats.partial': 'algunas celdas suprimidas',
 
   'pub.statements.title': 'Declaraciones públicas',
   'pub.statements.intro': 'Declaraciones que COPA ha publicado, las más recientes primero.',
