@@ -44,6 +44,11 @@ export const publicEn = {
   'pub.complaint.incident.where': 'Place or street address',
   'pub.complaint.incident.whereHint': 'The exact address is never published.',
   'pub.complaint.incident.district': 'Police district (3 digits, like 010)',
+  'pub.complaint.files.label': 'Photos, documents or recordings',
+  'pub.complaint.files.hint':
+    'Up to 5 files, 5 MB each: photos (JPEG, PNG, HEIC), PDF, video (MP4, MOV) or audio (MP3, M4A). Only the investigating team can open them; they are never published.',
+  'pub.complaint.files.tooMany': 'Choose at most {max} files.',
+  'pub.complaint.files.tooBig': '{name} is larger than 5 MB and was not added.',
   'pub.complaint.language': 'Language for your confirmation and updates',
   'pub.complaint.dataUse.title': 'How we use what you tell us',
   'pub.complaint.dataUse.body':
