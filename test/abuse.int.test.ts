@@ -110,6 +110,20 @@ describe('sign-in rate limit', () => {
     expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)).toEqual(audited);
   });
 
+  it('counts the TOTP code step in its own bucket, limited the same way', async () => {
+    // the password bucket is spent (above); the code step still answers, until its own limit
+    const code = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session/second-factor',
+        payload: { challenge: `ovsc_${'C'.repeat(43)}`, code: '123456' },
+      });
+    for (let i = 0; i < 3; i++) {
+      expectProblem(await code(), 401);
+    }
+    expectProblem(await code(), 429, 'rate_limited');
+  });
+
   it('does not limit reading the session (GET) or other routes', async () => {
     const user = await t.user('supervisor');
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/session' }), 401);
