@@ -51,7 +51,23 @@ export const es: Record<MessageKey, string> = {
   'signIn.password': 'Contraseña',
   'signIn.submit': 'Iniciar sesión',
   'signIn.demo':
-    'Datos de demostración: la contraseña de todo usuario de demostración es {password} (por ejemplo {email}).',
+    'Datos de demostración: la contraseña de todo usuario de demostración es {password} (por ejemplo {email}); el código de 6 dígitos sale del secreto TOTP de demostración que imprime `oversight demo`. {newcomer} aún no tiene segundo factor: inicie sesión con ese usuario para probar la configuración.',
+  'signIn.code.title': 'Introduzca su código',
+  'signIn.code.intro':
+    'Abra su aplicación de autenticación e introduzca el código de 6 dígitos que muestra para Oversight.',
+  'signIn.code.label': 'Código de 6 dígitos',
+  'signIn.code.hint': 'El código cambia cada 30 segundos.',
+  'signIn.code.submit': 'Verificar e iniciar sesión',
+  'signIn.code.wrong':
+    'El código no es correcto, ya se usó o este inicio de sesión caducó. Introduzca el código siguiente o empiece de nuevo.',
+  'signIn.code.restart': 'Empezar de nuevo',
+  'signIn.enrol.title': 'Configure su segundo factor',
+  'signIn.enrol.intro':
+    'Su función requiere un segundo factor. Añada esta clave secreta a una aplicación de autenticación (cualquiera que admita códigos TOTP) e introduzca el código que muestra. Mantenga la clave en privado: solo se muestra ahora.',
+  'signIn.enrol.secret': 'Clave secreta',
+  'signIn.enrol.uri':
+    'Enlace de configuración (URI otpauth), para aplicaciones que aceptan un enlace',
+  'signIn.enrol.submit': 'Confirmar e iniciar sesión',
   'signIn.show': 'Mostrar contraseña',
   'session.lost.title': 'Su sesión terminó',
   'session.lost.body':
