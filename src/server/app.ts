@@ -186,11 +186,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     tokens: deps.tokens ?? DEFAULT_TOKEN_SETTINGS,
     prefix: '/api/v1',
   });
-  // OpenID Connect sign-in, throttled per address like password sign-in (ADR 0016)
+  // OpenID Connect sign-in: the callback (a code exchange, an audit row when refused) is
+  // throttled per address like password sign-in (ADR 0016)
   await app.register(async (scope) => {
     await limitScope(scope, deps.signInRateLimit ?? DEFAULT_SIGN_IN_LIMIT, {
       name: 'organization sign-in',
-      applies: (request) => request.url.startsWith('/api/v1/session/oidc/'),
+      applies: (request) => request.url.startsWith('/api/v1/session/oidc/callback'),
     });
     await scope.register(oidcRoutes, {
       ctx,
