@@ -53,6 +53,7 @@ beforeAll(async () => {
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     cookies: { keys: ['oidc-test-cookie-key'] },
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx: unknown, sub: string) {
       const claims = ACCOUNTS[sub];
       return claims ? { accountId: sub, claims: () => ({ sub, ...claims }) } : undefined;
@@ -141,8 +142,11 @@ function formAction(html: string, base: string): string {
  * The browser's side of the flow: Oversight's start route → provider → login form (as `sub`) →
  * consent form → back to the redirect URI. Returns the callback URL and the flow cookie.
  */
-async function throughProvider(sub: string): Promise<{ callback: string; flowCookie: string }> {
-  const start = await t.app.inject({ method: 'GET', url: '/api/v1/session/oidc/start' });
+async function throughProvider(
+  sub: string,
+  app: TestApp = t,
+): Promise<{ callback: string; flowCookie: string }> {
+  const start = await app.app.inject({ method: 'GET', url: '/api/v1/session/oidc/start' });
   expect(start.statusCode, start.body).toBe(303);
   const flowCookie = /ovs_oidc=([^;]+)/.exec(String(start.headers['set-cookie']))![1]!;
   expect(String(start.headers['set-cookie'])).toMatch(/HttpOnly/i);
@@ -177,9 +181,9 @@ async function throughProvider(sub: string): Promise<{ callback: string; flowCoo
   throw new Error('the provider never sent the browser back');
 }
 
-function callbackRequest(callback: string, flowCookie: string | null) {
+function callbackRequest(callback: string, flowCookie: string | null, app: TestApp = t) {
   const u = new URL(callback);
-  return t.app.inject({
+  return app.app.inject({
     method: 'GET',
     url: `${u.pathname}${u.search}`,
     ...(flowCookie ? { cookies: { ovs_oidc: flowCookie } } : {}),
@@ -303,5 +307,32 @@ describe('sign-in through an OpenID Connect provider', () => {
     const res = await callbackRequest(attacker.callback, victim.flowCookie);
     expectProblem(res, 401, 'unauthenticated');
     expect(sessionCookie(res)).toBeUndefined();
+  });
+
+  it('with OVERSIGHT_OIDC_REQUIRE_AMR, an id_token without the named method is refused', async () => {
+    const strict = await testApp({
+      oidc: {
+        issuer,
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        redirectUri: REDIRECT_URI,
+        requireAmr: ['mfa'],
+      },
+    });
+    try {
+      await addUser(
+        { db: strict.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
+        { email: 'investigator.oidc@copa.example', agency: 'COPA', roles: ['investigator'] },
+      );
+      // the test provider's login records no authentication methods, so no `amr: ["mfa"]`
+      const { callback, flowCookie } = await throughProvider('inv-1', strict);
+      const res = await callbackRequest(callback, flowCookie, strict);
+      expectProblem(res, 401, 'unauthenticated');
+      expect(sessionCookie(res)).toBeUndefined();
+      const reasons = (await auditRows(strict.db, 'session.sign_in_failed')).map((f) => f.reason);
+      expect(reasons).toEqual(['oidc_amr_missing']);
+    } finally {
+      await strict.close();
+    }
   });
 });
