@@ -11,6 +11,7 @@ import { caseStats } from '../server/repositories/stats.repository.ts';
 import { AppError } from '../server/errors.ts';
 import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
 import { progressSink } from './progress.ts';
+import { registerPrivacyCommands } from './privacy-commands.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -293,6 +294,8 @@ program
       console.log(`  ${k}: ${v}`);
     }
   });
+
+registerPrivacyCommands(program);
 
 function printImport(result: ImportResult): void {
   const n = (x: number): string => x.toLocaleString('en-US');

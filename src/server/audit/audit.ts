@@ -41,6 +41,7 @@ export const AuditAction = {
   key_rotated: 'keys.rotated',
   subject_access_export: 'privacy.subject_access_export',
   retention_applied: 'privacy.retention_applied',
+  legal_hold_changed: 'case.legal_hold_changed',
   complaint_information_added: 'complaint.information_added',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

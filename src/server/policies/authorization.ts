@@ -277,6 +277,8 @@ export const GlobalAction = {
   readAudit: 'audit.read',
   recordConflict: 'conflict.record',
   reviewBreakGlass: 'break_glass.review',
+  /** Export everything held about one person (subject-access request, ADR 0017). */
+  subjectAccess: 'privacy.subject_access',
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
@@ -327,6 +329,11 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.reviewBreakGlass]: {
     roles: ['supervisor', 'chief_administrator', 'auditor'],
     basis: 'ADR 0013: break-the-glass is flagged to supervisors (and the auditor)',
+  },
+  [GlobalAction.subjectAccess]: {
+    roles: ['supervisor', 'chief_administrator'],
+    basis:
+      'ADR 0017: a person’s request for their data is answered by managers who already read identities on their agency’s cases (each case is checked again)',
   },
 };
 
