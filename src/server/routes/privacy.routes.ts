@@ -7,10 +7,7 @@ import { exportSubjectAccess } from '../commands/subject-access.ts';
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 /** Personal-data rights (ADR 0017): the subject-access export. */
-export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
-  app,
-  { ctx },
-) => {
+export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   app.post(
     '/privacy/subject-access',
     {
