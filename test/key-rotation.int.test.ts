@@ -17,6 +17,7 @@ import {
   writeKeyFile,
   type FieldKeySource,
 } from '../src/server/security/encryption.ts';
+import { provisionTotp, readTotpSecret } from '../src/server/commands/second-factor.ts';
 import { fileCase } from './factories.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
@@ -32,6 +33,24 @@ let intake: TestUser;
 let keyFile: string;
 const cases: string[] = [];
 const identities = new Map<string, unknown>();
+/** A file attached through the public form (name and bytes encrypted) and a TOTP secret. */
+const PHOTO = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('rotation photo bytes'),
+]);
+let attachmentUrl = '';
+let totpSecret = '';
+
+async function expectFileAndSecretReadable(): Promise<void> {
+  const res = await t.as(sup, { method: 'GET', url: attachmentUrl });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.rawPayload.equals(PHOTO)).toBe(true);
+  const secret = await readTotpSecret(
+    { db: t.db, jurisdiction: TEST_JURISDICTION, cipher: t.cipher },
+    'totp-holder@example.gov',
+  );
+  expect(secret).toBe(totpSecret);
+}
 
 const source = (): FieldKeySource =>
   resolveFieldKeys({ configured: undefined, keyFile, embedded: true });
@@ -96,6 +115,30 @@ beforeAll(async () => {
   for (const n of cases) {
     identities.set(n, await identitiesOf(n));
   }
+  const filed = await t.app.inject({
+    method: 'POST',
+    url: '/api/public/v1/complaints',
+    payload: {
+      language: 'en',
+      narrative: 'An officer pushed me. A photo is attached.',
+      categories: ['excessive_force'],
+      anonymous: true,
+      files: [{ name: 'rotation-photo.png', data: PHOTO.toString('base64') }],
+    },
+  });
+  expect(filed.statusCode, filed.body).toBe(201);
+  const publicLog = filed.json<{ logNumber: string }>().logNumber;
+  const withFile = await t.as(sup, { method: 'GET', url: `/api/v1/cases/${publicLog}` });
+  const [att] = withFile.json<{ attachments: Array<{ id: string }> }>().attachments;
+  attachmentUrl = `/api/v1/cases/${publicLog}/attachments/${att!.id}`;
+  await t.user('supervisor', 'COPA', 'totp-holder@example.gov');
+  totpSecret = (
+    await provisionTotp(
+      { db: t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION, cipher: t.cipher },
+      'totp-holder@example.gov',
+    )
+  ).secret;
+  await expectFileAndSecretReadable();
 });
 afterAll(async () => t.close());
 
@@ -112,8 +155,12 @@ describe('key rotation (ADR 0017)', () => {
     const before = await statusNow();
     expect(before.toReencrypt).toBe(0);
     const oldKey = before.currentKeyId;
-    expect(before.fields[0]!.byKey).toEqual([
-      { keyId: oldKey, values: 12, current: true, loaded: true },
+    expect(before.fields.map((f) => [f.field, f.byKey])).toEqual([
+      ['parties.identity_enc', [{ keyId: oldKey, values: 12, current: true, loaded: true }]],
+      ['attachments.file_name_enc', [{ keyId: oldKey, values: 1, current: true, loaded: true }]],
+      ['attachments.content_enc', [{ keyId: oldKey, values: 1, current: true, loaded: true }]],
+      ['users.totp_secret_enc', [{ keyId: oldKey, values: 1, current: true, loaded: true }]],
+      ['sign_in_challenges.pending_secret_enc', []],
     ]);
     const auditBefore = (await verifyAuditChain(t.db, TEST_JURISDICTION)).checked;
     const during: number[] = [];
@@ -124,6 +171,7 @@ describe('key rotation (ADR 0017)', () => {
         const mid = await statusNow();
         during.push(mid.toReencrypt);
         await expectAllReadable();
+        await expectFileAndSecretReadable();
         const n = await fileCase(t, intake, {
           parties: [
             { role: 'complainant', name: 'Written During Rotation', phone: '773-555-0199' },
@@ -134,30 +182,36 @@ describe('key rotation (ADR 0017)', () => {
     });
     expect(result.newKey).toBe(true);
     expect(result.keyId).not.toBe(oldKey);
-    expect(result.reencrypted).toBe(12);
-    expect(result.batches).toBe(3);
+    expect(result.reencrypted).toBe(15);
+    // identities 5 + 5 + 2, then one batch each for the file name, the file, the TOTP secret
+    expect(result.batches).toBe(6);
     expect(result.toReencrypt).toBe(0);
     expect(result.unreadable).toBe(0);
     // old and new values were both readable mid-way
-    expect(during).toEqual([7, 2, 0]);
+    expect(during).toEqual([10, 5, 3, 2, 1, 0]);
     // the key file: new key first, old key kept
     expect(readKeyFile(keyFile)).toHaveLength(2);
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const after = await statusNow();
     expect(after.currentKeyId).toBe(result.keyId);
     expect(after.fields[0]!.byKey).toEqual([
-      { keyId: result.keyId, values: 15, current: true, loaded: true },
+      { keyId: result.keyId, values: 18, current: true, loaded: true },
     ]);
+    for (const f of after.fields) {
+      expect(f.byKey.every((k) => k.keyId === result.keyId)).toBe(true);
+    }
     // the server picked the new key up: what it wrote during rotation is under the new key
     expect(t.cipher.currentKeyId()).toBe(result.keyId);
     await expectAllReadable();
+    await expectFileAndSecretReadable();
     // one audit row per batch, no personal data in them, chain intact
     const rows = await t.db.query<{ changes: { reencrypted: number; fromKeys: object } }>(
       `SELECT changes FROM audit_events WHERE action = 'keys.rotated' ORDER BY seq`,
     );
-    expect(rows.map((r) => r.changes.reencrypted)).toEqual([5, 5, 2]);
+    expect(rows.map((r) => r.changes.reencrypted)).toEqual([5, 5, 2, 1, 1, 1]);
     expect(rows[0]!.changes.fromKeys).toEqual({ [oldKey]: 5 });
-    expect(JSON.stringify(rows)).not.toMatch(/Rotation|555|example\.org/);
+    expect(JSON.stringify(rows)).not.toMatch(/Rotation|555|example\.org|rotation-photo/);
+    expect(JSON.stringify(rows)).not.toContain(totpSecret);
     const chain = await verifyAuditChain(t.db, TEST_JURISDICTION);
     expect(chain.ok).toBe(true);
     expect(chain.checked).toBeGreaterThan(auditBefore);
@@ -172,7 +226,8 @@ describe('key rotation (ADR 0017)', () => {
     }
     const oldKey = (await statusNow()).currentKeyId;
     const ids = await partyIdsInOrder();
-    expect(ids).toHaveLength(15);
+    // 12 + one intake written between each of the 6 batches
+    expect(ids).toHaveLength(18);
     const undo = await crashAt(ids[7]!); // third batch of 3
     await expect(rotateFieldKeys(deps(), { batchSize: 3 })).rejects.toThrow();
     await undo();
@@ -183,21 +238,24 @@ describe('key rotation (ADR 0017)', () => {
     expect(crashed.fields[0]!.byKey).toEqual(
       expect.arrayContaining([
         { keyId: newKey, values: 6, current: true, loaded: true },
-        { keyId: oldKey, values: 9, current: false, loaded: true },
+        { keyId: oldKey, values: 12, current: false, loaded: true },
       ]),
     );
-    expect(crashed.toReencrypt).toBe(9);
+    // the crash stopped the run before the other columns
+    expect(crashed.toReencrypt).toBe(12 + 3);
     // reads in the half-rotated state
     await expectAllReadable();
+    await expectFileAndSecretReadable();
     // prune keeps a key that still encrypts values
     expect((await pruneFieldKeys(deps())).removed).toEqual([]);
     const resumed = await rotateFieldKeys(deps(), { batchSize: 3 });
     expect(resumed.newKey).toBe(false);
     expect(resumed.keyId).toBe(newKey);
-    expect(resumed.reencrypted).toBe(9);
+    expect(resumed.reencrypted).toBe(15);
     expect(resumed.toReencrypt).toBe(0);
     expect(readKeyFile(keyFile)).toHaveLength(2);
     await expectAllReadable();
+    await expectFileAndSecretReadable();
   });
 
   it('with the old key removed too early, only the values still on it fail, loudly', async () => {
@@ -207,18 +265,21 @@ describe('key rotation (ADR 0017)', () => {
     await expect(rotateFieldKeys(deps(), { batchSize: 4 })).rejects.toThrow();
     await undo();
     const crashed = await statusNow();
-    expect(crashed.toReencrypt).toBe(11);
+    expect(crashed.toReencrypt).toBe(14 + 3);
     // an operator deletes the old key from the file by hand
     const [current] = readKeyFile(keyFile);
     writeKeyFile(keyFile, [current!]);
     const status = await statusNow();
-    expect(status.unreadable).toBe(11);
+    expect(status.unreadable).toBe(17);
     expect(status.fields[0]!.byKey).toEqual(
-      expect.arrayContaining([{ keyId: oldKey, values: 11, current: false, loaded: false }]),
+      expect.arrayContaining([{ keyId: oldKey, values: 14, current: false, loaded: false }]),
     );
     const onOld = await t.db.query<{ log_number: string }>(
       `SELECT DISTINCT c.log_number FROM parties p JOIN cases c ON c.id = p.case_id
-        WHERE split_part(p.identity_enc, '.', 2) = $1`,
+        WHERE split_part(p.identity_enc, '.', 2) = $1
+       UNION
+       SELECT c.log_number FROM attachments a JOIN cases c ON c.id = a.case_id
+        WHERE split_part(a.file_name_enc, '.', 2) = $1`,
       [oldKey],
     );
     const onOldSet = new Set(onOld.map((r) => r.log_number));
@@ -239,7 +300,7 @@ describe('key rotation (ADR 0017)', () => {
     expect(t.logs.join('\n')).toContain(`key ${oldKey}, which is not loaded`);
     // a rotation cannot help without the key: it says so and changes nothing
     await expect(rotateFieldKeys(deps(), { batchSize: 4 })).rejects.toThrow(
-      new RegExp(`11 value\\(s\\) are under keys that are not loaded: ${oldKey} \\(11\\)`),
+      new RegExp(`17 value\\(s\\) are under keys that are not loaded: ${oldKey} \\(14\\)`),
     );
     expect(readKeyFile(keyFile)).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { buildIntake, fileCase } from './factories.ts';
 import { addUser } from '../src/server/commands/users.ts';
+import { Authenticator, signInWithCode } from './authenticator.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import {
   castShelterStory,
@@ -227,6 +228,12 @@ describe('no personal data in the log: the whole §1 journey at trace level', ()
   const RESIDENT = 'Yuliana Caicedo Montaño';
   const RESIDENT_PHONE = '872-555-0153';
   const PASSWORD = 'correct horse battery staple 4 oversight';
+  /** A file whose name identifies the resident. */
+  const PHOTO_NAME = 'yuliana-caicedo-pasaporte.png';
+  const PHOTO = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from('passport photo'),
+  ]);
   const secrets: string[] = [
     ...Object.values(VOLUNTEER).filter((v) => v !== VOLUNTEER.consentScope),
     'Szymborska',
@@ -235,6 +242,9 @@ describe('no personal data in the log: the whole §1 journey at trace level', ()
     'Caicedo',
     RESIDENT_PHONE,
     PASSWORD,
+    PHOTO_NAME,
+    'pasaporte',
+    PHOTO.toString('base64'),
   ];
 
   beforeAll(async () => {
@@ -245,20 +255,20 @@ describe('no personal data in the log: the whole §1 journey at trace level', ()
 
   it('drives the journey', async () => {
     expect(t.app.log.level).toBe('trace');
-    // a staff member signs in with a password: session cookie and CSRF token are secrets too
+    // a staff member signs in with a password, enrolling the TOTP second factor on the way: the
+    // password, the TOTP secret, the challenge, the codes, the session cookie and CSRF token are
+    // secrets too
     await addUser(
       { db: t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
       { email: 'records@copa.example', agency: 'COPA', roles: ['supervisor'], password: PASSWORD },
     );
-    const signIn = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/session',
-      payload: { email: 'records@copa.example', password: PASSWORD },
-    });
-    expect(signIn.statusCode, signIn.body).toBe(200);
-    const cookie = /ovs_session=([^;]+)/.exec(String(signIn.headers['set-cookie']))![1]!;
-    const csrf = signIn.json<{ csrfToken: string }>().csrfToken;
-    secrets.push(cookie, csrf, ...Object.values(staff).map((u) => u.token));
+    const phone = new Authenticator(() => new Date());
+    const signedIn = await signInWithCode(t.app, phone, 'records@copa.example', PASSWORD);
+    const { cookie, csrf } = signedIn;
+    const totpSecret = phone.secretOf('records@copa.example')!;
+    expect(totpSecret.length).toBeGreaterThanOrEqual(16);
+    const challenge = signedIn.first.json<{ challenge: string }>().challenge;
+    secrets.push(cookie, csrf, totpSecret, challenge, ...Object.values(staff).map((u) => u.token));
 
     // 1–3. the volunteer files through the public form, in Spanish, for the resident
     const filed = await t.app.inject({
@@ -274,6 +284,7 @@ describe('no personal data in the log: the whole §1 journey at trace level', ()
         aboutPerson: { minor: true, shelterResident: true, limitedEnglish: true },
         filedBy: 'intermediary',
         intermediary: VOLUNTEER,
+        files: [{ name: PHOTO_NAME, data: PHOTO.toString('base64') }],
       },
     });
     expect(filed.statusCode, filed.body).toBe(201);
@@ -298,6 +309,14 @@ describe('no personal data in the log: the whole §1 journey at trace level', ()
     expect(c.restricted).toBe(true);
     expect(c.routing.clause).toContain('2-78-120');
     expect(read.body).toContain(VOLUNTEER.name);
+    const att = read.json<{ attachments: Array<{ id: string; fileName: string }> }>().attachments;
+    expect(att.map((a) => a.fileName)).toEqual([PHOTO_NAME]);
+    const download = await get(
+      t,
+      staff.chief,
+      `/api/v1/cases/${story.log}/attachments/${att[0]!.id}`,
+    );
+    expect(download.statusCode).toBe(200);
 
     // 4–5. assignment and investigation
     await openParallelTrack(story);
@@ -387,6 +406,7 @@ describe('no personal data in the log: the whole §1 journey at trace level', ()
       '/api/v1/privacy/subject-access',
       `/api/v1/cases/${story.log}/allegations`,
       '/api/v1/session',
+      '/api/v1/session/second-factor',
     ]) {
       expect(text).toContain(url);
     }

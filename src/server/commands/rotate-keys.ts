@@ -118,7 +118,7 @@ export async function reencryptFields(
             field,
             older,
             after,
-            batchSize,
+            Math.min(batchSize, field.maxBatch),
           );
           if (rows.length === 0) {
             return null;

@@ -277,6 +277,7 @@ export const GlobalAction = {
   readAudit: 'audit.read',
   recordConflict: 'conflict.record',
   reviewBreakGlass: 'break_glass.review',
+  revokeUserSessions: 'session.revoke_user',
   /** Export everything held about one person (subject-access request, ADR 0017). */
   subjectAccess: 'privacy.subject_access',
 } as const;
@@ -329,6 +330,10 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.reviewBreakGlass]: {
     roles: ['supervisor', 'chief_administrator', 'auditor'],
     basis: 'ADR 0013: break-the-glass is flagged to supervisors (and the auditor)',
+  },
+  [GlobalAction.revokeUserSessions]: {
+    roles: ['admin'],
+    basis: 'ADR 0015: account administration ends a compromised or departing user’s sessions',
   },
   [GlobalAction.subjectAccess]: {
     roles: ['supervisor', 'chief_administrator'],

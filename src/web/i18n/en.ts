@@ -48,7 +48,23 @@ export const en = {
   'signIn.email': 'Email',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
-  'signIn.demo': 'Demo data: every demo user’s password is {password} (for example {email}).',
+  'signIn.demo':
+    'Demo data: every demo user’s password is {password} (for example {email}); the 6-digit code comes from the demo TOTP secret that `oversight demo` prints. {newcomer} has no second factor yet: sign in as them to try the set-up.',
+  'signIn.code.title': 'Enter your code',
+  'signIn.code.intro':
+    'Open your authenticator app and enter the 6-digit code it shows for Oversight.',
+  'signIn.code.label': '6-digit code',
+  'signIn.code.hint': 'The code changes every 30 seconds.',
+  'signIn.code.submit': 'Verify and sign in',
+  'signIn.code.wrong':
+    'The code is not correct, was already used, or this sign-in has expired. Enter the next code, or start again.',
+  'signIn.code.restart': 'Start again',
+  'signIn.enrol.title': 'Set up your second factor',
+  'signIn.enrol.intro':
+    'Your role requires a second factor. Add this secret key to an authenticator app (any app that supports TOTP codes), then enter the code the app shows. Keep the key private: it is shown only now.',
+  'signIn.enrol.secret': 'Secret key',
+  'signIn.enrol.uri': 'Setup link (otpauth URI), for apps that accept a link',
+  'signIn.enrol.submit': 'Confirm and sign in',
   'signIn.show': 'Show password',
   'session.lost.title': 'Your session has ended',
   'session.lost.body':
@@ -83,6 +99,9 @@ export const en = {
   'field.unknownField': 'This field is not recognized.',
   'field.language': 'Enter a two-letter language code like es.',
   'field.oneFinding': 'Give at least one finding or penalty.',
+  'field.fileType': 'is not a photo, PDF, video or audio file we can accept',
+  'field.fileTooBig': 'is too large (5 MB per file, 10 MB in all)',
+  'field.fileEmpty': 'is empty',
   'field.future': 'This cannot be in the future.',
   'field.afterReceipt': 'The incident cannot be after the office received it.',
   'field.assignee': 'That person cannot be assigned to this case.',
@@ -261,6 +280,11 @@ export const en = {
   'case.statements': 'Statements',
   'case.noStatements': 'No statements.',
   'case.pressInquiries': 'Press inquiries',
+  'case.fromComplainant': 'From the complainant',
+  'case.files': 'Files from the complaint form',
+  'case.filesHint':
+    'Each download is recorded in the audit trail. The type shown is the one the file contents proved.',
+  'case.additions': 'Information added through follow-my-complaint',
   'case.noPress': 'No press inquiries.',
   'case.assignments': 'Assignment',
   'case.noAssignments': 'Nobody is assigned.',

@@ -36,7 +36,11 @@ function SignInPage({ onSignedIn, notice }: { onSignedIn: (s: Session) => void; 
         <p>{t('signIn.intro')}</p>
         <SignInForm onSignedIn={onSignedIn} />
         <p className="usa-hint margin-top-3">
-          {t('signIn.demo', { password: DEMO_PASSWORD, email: 'chief@copa.example' })}
+          {t('signIn.demo', {
+            password: DEMO_PASSWORD,
+            email: 'chief@copa.example',
+            newcomer: 'newcomer@copa.example',
+          })}
         </p>
       </div>
     </div>
