@@ -126,6 +126,15 @@ async function deadlineOf(w: World, log: string, kind: string): Promise<string> 
   return d.id;
 }
 
+/** The party ids of a fresh case's (named) complainant, as a subject-access request names them. */
+async function partyOf(
+  w: World,
+  opts: { restricted?: boolean } = {},
+): Promise<{ partyIds: string[] }> {
+  const c = await call(w, 'GET', `/api/v1/cases/${await newCase(w, opts)}`);
+  return { partyIds: (c.parties as Array<{ id: string }>).map((p) => p.id) };
+}
+
 let facilityN = 0;
 const newFacility = async (w: World): Promise<string> => {
   const code = `FX${++facilityN}`;
@@ -576,6 +585,19 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
   ],
   'GET /api/v1/audit/verify': [
     staff(async () => ({ url: '/api/v1/audit/verify' }), { ok: ['auditor'] }),
+  ],
+  'POST /api/v1/privacy/subject-access': [
+    staff(async (w) => ({ url: '/api/v1/privacy/subject-access', payload: await partyOf(w) }), {
+      ok: MANAGERS,
+    }),
+    staff(
+      async (w) => ({
+        url: '/api/v1/privacy/subject-access',
+        payload: await partyOf(w, { restricted: true }),
+      }),
+      { ok: MANAGERS },
+      'restricted COPA case',
+    ),
   ],
   'GET /api/v1/audit/events': [
     staff(async () => ({ url: '/api/v1/audit/events?limit=5' }), { ok: ['auditor'] }),

@@ -48,10 +48,14 @@ export async function testApp(
     publicPortal?: Partial<PublicPortalOptions>;
     signInRateLimit?: RateLimitSetting;
     oidc?: OidcSettings;
+    /** The field cipher (key-rotation tests pass one on a key file); default: a random key. */
+    cipher?: FieldCipher;
+    /** Log level of the captured log; default info. */
+    logLevel?: 'info' | 'debug' | 'trace';
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
-  const cipher = createFieldCipher(crypto.randomBytes(32));
+  const cipher = opts.cipher ?? createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
   const auditKey = generateSigningKey();
   const routes: Array<{ method: string; url: string }> = [];
@@ -66,7 +70,7 @@ export async function testApp(
     cipher,
     profile: chicagoProfile,
     jurisdiction: TEST_JURISDICTION,
-    logLevel: 'info',
+    logLevel: opts.logLevel ?? 'info',
     logStream,
     onRoute: (r) => routes.push(r),
     auditKey,

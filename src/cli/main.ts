@@ -14,6 +14,7 @@ import { AppError } from '../server/errors.ts';
 import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
 import { progressSink } from './progress.ts';
 import { registerTokenCommands } from './tokens.ts';
+import { registerPrivacyCommands } from './privacy-commands.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -318,6 +319,8 @@ program
       console.log(`  ${k}: ${v}`);
     }
   });
+
+registerPrivacyCommands(program);
 
 function printImport(result: ImportResult): void {
   const n = (x: number): string => x.toLocaleString('en-US');

@@ -25,6 +25,7 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { privacyRoutes } from './routes/privacy.routes.ts';
 import { accessRoutes } from './routes/access.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
   await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(privacyRoutes, { ctx, prefix: '/api/v1' });
   // sign-in is throttled per address in its own scope (ADR 0010 left this to issue 6)
   await app.register(async (scope) => {
     await limitScope(scope, deps.signInRateLimit ?? DEFAULT_SIGN_IN_LIMIT, {

@@ -46,6 +46,7 @@ export const AuditAction = {
   key_rotated: 'keys.rotated',
   subject_access_export: 'privacy.subject_access_export',
   retention_applied: 'privacy.retention_applied',
+  legal_hold_changed: 'case.legal_hold_changed',
   complaint_information_added: 'complaint.information_added',
   attachment_read: 'attachment.read',
 } as const;

@@ -70,4 +70,23 @@ describe('loadConfig', () => {
       requireAmr: ['mfa', 'hwk'],
     });
   });
+
+  it('reads the field keyring and the retention period', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const c = loadConfig({
+      OVERSIGHT_DATA_DIR: '/srv/ovs',
+      OVERSIGHT_ENCRYPTION_OLD_KEYS: `${key}, ${key}`,
+      OVERSIGHT_IDENTITY_RETENTION_YEARS: '7',
+    });
+    expect(c.encryptionKeyFile).toBe('/srv/ovs/keys/field.key');
+    expect(c.encryptionOldKeys).toEqual([key, key]);
+    expect(c.identityRetentionYears).toBe(7);
+    expect(loadConfig({}).identityRetentionYears).toBeUndefined();
+    expect(() => loadConfig({ OVERSIGHT_ENCRYPTION_OLD_KEYS: 'c2hvcnQ=' })).toThrow(
+      /OVERSIGHT_ENCRYPTION_OLD_KEYS/,
+    );
+    expect(() => loadConfig({ OVERSIGHT_IDENTITY_RETENTION_YEARS: '0' })).toThrow(
+      /OVERSIGHT_IDENTITY_RETENTION_YEARS/,
+    );
+  });
 });

@@ -15,6 +15,12 @@ export interface Config {
   dataDir: string;
   /** Base64 AES-256 key for personal data; generated into dataDir when absent and embedded. */
   encryptionKey: string | undefined;
+  /** Older base64 keys that still decrypt (values not yet re-encrypted by `keys rotate`). */
+  encryptionOldKeys: string[];
+  /** Field-key file (one key a line, current first), used when no key is in the environment. */
+  encryptionKeyFile: string;
+  /** Years after a case closes before its civilians' identities are purged; absent: never. */
+  identityRetentionYears: number | undefined;
   port: number;
   host: string;
   /** Jurisdiction key every row carries (distribution key for a multi-agency deployment). */
@@ -50,6 +56,15 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
     .optional(),
+  OVERSIGHT_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32),
+      'must be comma-separated 32-byte keys, base64-encoded',
+    )
+    .optional(),
+  OVERSIGHT_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+  OVERSIGHT_IDENTITY_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   OVERSIGHT_JURISDICTION: z
@@ -118,6 +133,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.OVERSIGHT_DATA_DIR),
     encryptionKey: e.OVERSIGHT_ENCRYPTION_KEY,
+    encryptionOldKeys: (e.OVERSIGHT_ENCRYPTION_OLD_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+    encryptionKeyFile: path.resolve(
+      e.OVERSIGHT_ENCRYPTION_KEY_FILE ?? path.join(e.OVERSIGHT_DATA_DIR, 'keys', 'field.key'),
+    ),
+    identityRetentionYears: e.OVERSIGHT_IDENTITY_RETENTION_YEARS,
     port: e.PORT,
     host: e.HOST,
     jurisdiction: e.OVERSIGHT_JURISDICTION,

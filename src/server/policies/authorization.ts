@@ -285,6 +285,8 @@ export const GlobalAction = {
   recordConflict: 'conflict.record',
   reviewBreakGlass: 'break_glass.review',
   revokeUserSessions: 'session.revoke_user',
+  /** Export everything held about one person (subject-access request, ADR 0017). */
+  subjectAccess: 'privacy.subject_access',
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
@@ -339,6 +341,11 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.revokeUserSessions]: {
     roles: ['admin'],
     basis: 'ADR 0015: account administration ends a compromised or departing user’s sessions',
+  },
+  [GlobalAction.subjectAccess]: {
+    roles: ['supervisor', 'chief_administrator'],
+    basis:
+      'ADR 0017: a person’s request for their data is answered by managers who already read identities on their agency’s cases (each case is checked again)',
   },
 };
 
@@ -424,6 +431,8 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.recordConflict]: TokenScope.access_manage,
   [GlobalAction.reviewBreakGlass]: TokenScope.access_manage,
   [GlobalAction.revokeUserSessions]: TokenScope.access_manage,
+  // a subject-access export is every identity the office holds on a person
+  [GlobalAction.subjectAccess]: TokenScope.identities_read,
 };
 
 /** Who asks: the roles always; the scopes only when the request carries an API token. */
