@@ -243,6 +243,14 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.changes.method).toBe('oidc');
 
+    // the code, the state, the flow cookie and the session id reach no log line
+    const logs = t.logs.join('\n');
+    expect(logs).toContain('/api/v1/session/oidc/callback');
+    const params = new URL(callback).searchParams;
+    for (const secret of [params.get('code')!, params.get('state')!, flowCookie, cookie!]) {
+      expect(logs).not.toContain(secret);
+    }
+
     // a code is good once: replaying the same callback opens nothing
     const replay = await callbackRequest(callback, flowCookie);
     expectProblem(replay, 401, 'unauthenticated');
