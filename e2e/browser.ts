@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { E2eAuthenticator } from './totp.ts';
 
 /** Debian's Chromium (installed by e2e/ensure-chromium.sh); no browser download. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -51,11 +52,30 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(report, `axe on ${where} (${page.url()})`).toBe('');
 }
 
-/** Signs in through the sign-in page and waits for the dashboard. */
+let authenticator: E2eAuthenticator | null = null;
+
+/** The authenticator app the sign-in helpers use (one per e2e file or script). */
+export function useAuthenticator(a: E2eAuthenticator): void {
+  authenticator = a;
+}
+
+/** Types the next TOTP code of `email` into the code step of a sign-in form and submits it. */
+export async function enterCode(page: Page, email: string, idPrefix = 'signin'): Promise<void> {
+  if (!authenticator) {
+    throw new Error('call useAuthenticator() first');
+  }
+  const input = page.locator(`#${idPrefix}-code`);
+  await input.waitFor();
+  await input.fill(await authenticator.code(email));
+  await input.locator('xpath=ancestor::form').locator('button[type=submit]').click();
+}
+
+/** Signs in through the sign-in page (password, then the TOTP code) and waits for the dashboard. */
 export async function signIn(page: Page, email: string, path = '/staff/'): Promise<void> {
   await page.goto(path);
   await page.locator('#signin-email').fill(email);
   await page.locator('#signin-password').fill(DEMO_PASSWORD);
   await page.locator('form button[type=submit]').click();
+  await enterCode(page, email);
   await page.getByTestId('signed-in-as').waitFor();
 }

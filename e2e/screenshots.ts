@@ -3,11 +3,13 @@
  * demo chief administrator on a fresh demo server (English, plus the Spanish dashboard and intake).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launch, newPage, signIn } from './browser.ts';
+import { launch, newPage, signIn, useAuthenticator } from './browser.ts';
 import { startServer } from './server.ts';
+import { E2eAuthenticator } from './totp.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -19,6 +21,9 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const server = await startServer();
 const browser = await launch();
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-shots-totp-'));
+// codes from the secret the demo printed, as a newcomer's authenticator app would compute them
+useAuthenticator(new E2eAuthenticator(path.join(stateDir, 'steps.json'), server.totpSecret));
 try {
   fs.mkdirSync(OUT, { recursive: true });
   const { page } = await newPage(browser, server.baseUrl);
@@ -64,4 +69,5 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  fs.rmSync(stateDir, { recursive: true, force: true });
 }

@@ -23,6 +23,8 @@ export function freePort(): Promise<number> {
 export interface E2eServer {
   baseUrl: string;
   dataDir: string;
+  /** The demo TOTP secret the demo printed (README: the second factor of the demo users). */
+  totpSecret: string;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,9 @@ export async function startServer(
       OVERSIGHT_WEB_ROOT: path.join(ROOT, 'dist/web'),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // every journey signs in from this one address: the per-address sign-in limit (20 per
+      // 15 minutes by default, tested in test/abuse.int.test.ts) would stop the run half-way
+      OVERSIGHT_SIGN_IN_RATE_LIMIT: '200',
       DATABASE_URL: '',
       TZ: 'UTC',
     },
@@ -84,9 +89,15 @@ export async function startServer(
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+  const totpSecret = /demo TOTP secret: ([A-Z2-7]+)/.exec(output)?.[1];
+  if (!totpSecret) {
+    child.kill('SIGTERM');
+    throw new Error(`the demo printed no TOTP secret:\n${output.slice(-3000)}`);
+  }
   return {
     baseUrl,
     dataDir,
+    totpSecret,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, expectAccessible, launch, newPage, signIn } from './browser.ts';
+import { Secret, TOTP } from 'otpauth';
+import {
+  DEMO_PASSWORD,
+  enterCode,
+  expectAccessible,
+  launch,
+  newPage,
+  signIn,
+  useAuthenticator,
+} from './browser.ts';
+import { E2eAuthenticator } from './totp.ts';
 
 const baseUrl = inject('baseUrl');
+const phone = new E2eAuthenticator(inject('totpState'), inject('totpSecret'));
+useAuthenticator(phone);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -41,6 +53,13 @@ describe('signing in and out', () => {
     await expectAccessible(page, 'sign-in page with an error');
     await page.locator('#signin-password').fill(DEMO_PASSWORD);
     await page.locator('form button[type=submit]').click();
+    // the second factor: no session cookie until the code is right
+    await page.locator('#signin-code').waitFor();
+    expect((await context.cookies()).find((c) => c.name === 'ovs_session')).toBeUndefined();
+    expect(await page.locator('#signin-code').getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await page.locator('#signin-code').getAttribute('inputmode')).toBe('numeric');
+    await expectAccessible(page, 'sign-in code step');
+    await enterCode(page, 'chief@copa.example');
     await page.getByTestId('signed-in-as').waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('COPA');
     const cookie = (await context.cookies()).find((c) => c.name === 'ovs_session');
@@ -51,6 +70,57 @@ describe('signing in and out', () => {
     await page.getByTestId('sign-out').click();
     await page.locator('#signin-email').waitFor();
     expect((await context.cookies()).find((c) => c.name === 'ovs_session')).toBeUndefined();
+    await context.close();
+  });
+
+  it('enrols a second factor at the first sign-in, refuses a wrong code, then signs in with the app’s code', async () => {
+    const email = 'newcomer@copa.example';
+    const { context, page } = await newPage(browser, baseUrl, 'es');
+    await page.goto('/staff/');
+    await page.locator('#signin-email').fill(email);
+    await page.locator('#signin-password').fill(DEMO_PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    // the enrolment step (in Spanish): the secret and the otpauth URI as text, then a code
+    await expect
+      .poll(() => page.getByTestId('sign-in-step').textContent())
+      .toBe('Configure su segundo factor');
+    const shown = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    const secret = shown.replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(await page.getByTestId('totp-uri').textContent()).toContain(`secret=${secret}`);
+    expect(await page.locator('label[for=signin-code]').textContent()).toContain(
+      'Código de 6 dígitos',
+    );
+    await expectAccessible(page, 'TOTP enrolment step (es)');
+    // a wrong code: announced as an alert, nothing enrolled, no session
+    const valid = new Set(
+      [-30_000, 0, 30_000].map((d) =>
+        new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + d }),
+      ),
+    );
+    const wrong = ['000000', '111111', '222222', '333333'].find((c) => !valid.has(c))!;
+    await page.locator('#signin-code').fill(wrong);
+    await page.locator('form button[type=submit]').click();
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.getByRole('alert').first().textContent()).toContain('no es correcto');
+    expect((await context.cookies()).find((c) => c.name === 'ovs_session')).toBeUndefined();
+    await expectAccessible(page, 'TOTP enrolment step with a wrong code (es)');
+    // the authenticator app, given the secret the page showed
+    phone.add(email, secret);
+    await enterCode(page, email);
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.getByTestId('sign-out').click();
+    await page.locator('#signin-email').waitFor();
+    // the next sign-in asks for a code only
+    await page.locator('#signin-email').fill(email);
+    await page.locator('#signin-password').fill(DEMO_PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    await expect
+      .poll(() => page.getByTestId('sign-in-step').textContent())
+      .toBe('Introduzca su código');
+    expect(await page.getByTestId('totp-secret').count()).toBe(0);
+    await enterCode(page, email);
+    await page.getByTestId('signed-in-as').waitFor();
     await context.close();
   });
 

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, newPage, signIn } from './browser.ts';
+import {
+  enterCode,
+  expectAccessible,
+  launch,
+  newPage,
+  signIn,
+  useAuthenticator,
+} from './browser.ts';
+import { E2eAuthenticator } from './totp.ts';
 import { caseStatus, moveTo, openForm, submitForm, tick } from './steps.ts';
 
 const baseUrl = inject('baseUrl');
+useAuthenticator(new E2eAuthenticator(inject('totpState'), inject('totpSecret')));
 let browser: Browser;
 let logNumber = '';
 const contexts: BrowserContext[] = [];
@@ -268,6 +277,8 @@ describe('PRODUCT.md §1, in the browser', () => {
     await page.fill('#resume-email', 'chief@copa.example');
     await page.fill('#resume-password', 'oversight-demo');
     await page.getByTestId('session-lost').locator('button[type=submit]').click();
+    // the second factor is asked in the same panel; the page below keeps its input
+    await enterCode(page, 'chief@copa.example', 'resume');
     await page.getByTestId('session-lost').waitFor({ state: 'detached' });
     await submitForm(page, 'form-activity');
     await expect

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Authenticator, signInWithCode } from './authenticator.ts';
 import { addUser } from '../src/server/commands/users.ts';
 import { testApp, type TestApp } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
@@ -109,6 +110,20 @@ describe('sign-in rate limit', () => {
     expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)).toEqual(audited);
   });
 
+  it('counts the TOTP code step in its own bucket, limited the same way', async () => {
+    // the password bucket is spent (above); the code step still answers, until its own limit
+    const code = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session/second-factor',
+        payload: { challenge: `ovsc_${'C'.repeat(43)}`, code: '123456' },
+      });
+    for (let i = 0; i < 3; i++) {
+      expectProblem(await code(), 401);
+    }
+    expectProblem(await code(), 429, 'rate_limited');
+  });
+
   it('does not limit reading the session (GET) or other routes', async () => {
     const user = await t.user('supervisor');
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/session' }), 401);
@@ -187,6 +202,17 @@ describe('account lockout with backoff', () => {
     clock = new Date(clock.getTime() + 2 * 60_000 + 1000);
     const ok = await attempt('correct horse battery');
     expect(ok.statusCode, ok.body).toBe(200);
+    // the password alone does not clear the count: the second factor is still to come
+    const [pending] = await t.db.query<{ failed_sign_ins: number }>(
+      `SELECT failed_sign_ins FROM users WHERE email = 'target@example.gov'`,
+    );
+    expect(pending!.failed_sign_ins).toBe(6);
+    await signInWithCode(
+      t.app,
+      new Authenticator(() => clock),
+      'target@example.gov',
+      'correct horse battery',
+    );
     const [after] = await t.db.query<{ locked_until: Date | null; failed_sign_ins: number }>(
       `SELECT locked_until, failed_sign_ins FROM users WHERE email = 'target@example.gov'`,
     );

@@ -22,6 +22,8 @@ import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { addMember, buildIntake, fileCase, walk } from './factories.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { addUser } from '../src/server/commands/users.ts';
+import { Authenticator, signInWithCode } from './authenticator.ts';
+import { hashToken } from '../src/server/security/credentials.ts';
 
 type Caller = Role | 'anonymous';
 type Request = Omit<InjectOptions, 'method'> & { url: string };
@@ -182,6 +184,31 @@ function filedComplaint(
   };
 }
 
+/** A public complaint with one attached photo, filed fresh: the photo's download URL. */
+async function attachmentUrl(w: World): Promise<string> {
+  const res = await w.t.as(null, {
+    method: 'POST',
+    url: '/api/public/v1/complaints',
+    payload: {
+      ...PUBLIC_COMPLAINT,
+      categories: ['excessive_force'],
+      files: [
+        {
+          name: 'foto.png',
+          data: Buffer.from('\x89PNG\r\n\x1a\nphoto', 'latin1').toString('base64'),
+        },
+      ],
+    },
+  });
+  if (res.statusCode !== 201) {
+    throw new Error(`fixture complaint: ${res.statusCode} ${res.body}`);
+  }
+  const log = res.json<{ logNumber: string }>().logNumber;
+  const c = await call(w, 'GET', `/api/v1/cases/${log}`);
+  const files = c.attachments as Array<{ id: string }>;
+  return `/api/v1/cases/${log}/attachments/${files[0]!.id}`;
+}
+
 /** The expectation table: "METHOD /url/pattern" → one or more scenarios. */
 const EXPECTATIONS: Record<string, Expectation[]> = {
   // documentation and liveness are public
@@ -211,6 +238,64 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       ),
       public: true,
     },
+  ],
+  // the code step: a fresh user's enrolment challenge and a code computed from its secret
+  'POST /api/v1/session/second-factor': [
+    {
+      ...staff(
+        async (w) => {
+          const email = `signin-${++facilityN}@example.gov`;
+          await addUser(
+            { db: w.t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
+            { email, agency: 'COPA', roles: ['analyst'], password: 'correct horse battery' },
+          );
+          const first = await w.t.app.inject({
+            method: 'POST',
+            url: '/api/v1/session',
+            payload: { email, password: 'correct horse battery' },
+          });
+          const { challenge, secret } = first.json<{ challenge: string; secret: string }>();
+          const phone = new Authenticator(() => new Date());
+          phone.add(email, secret);
+          return { url: '', payload: { challenge, code: phone.code(email) } };
+        },
+        { ok: ROLES },
+      ),
+      public: true,
+    },
+  ],
+  // the caller's own sessions (a token holder has none, but may end them all)
+  'GET /api/v1/sessions': [staff(async () => ({ url: '/api/v1/sessions' }), { ok: ROLES })],
+  'DELETE /api/v1/sessions': [staff(async () => ({ url: '/api/v1/sessions' }), { ok: ROLES })],
+  // someone else's session is invisible to everyone
+  'DELETE /api/v1/sessions/:sessionId': [
+    staff(
+      async (w) => {
+        const email = `signin-${++facilityN}@example.gov`;
+        await addUser(
+          { db: w.t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
+          { email, agency: 'COPA', roles: ['analyst'], password: 'correct horse battery' },
+        );
+        const s = await signInWithCode(
+          w.t.app,
+          new Authenticator(() => new Date()),
+          email,
+          'correct horse battery',
+        );
+        const [row] = await w.t.db.query<{ id: string }>(
+          `SELECT id FROM sessions WHERE token_hash = $1`,
+          [hashToken(s.cookie)],
+        );
+        return { url: `/api/v1/sessions/${row!.id}` };
+      },
+      { ok: [], hidden: ROLES },
+      'another user’s session',
+    ),
+  ],
+  'DELETE /api/v1/users/:userId/sessions': [
+    staff(async (w) => ({ url: `/api/v1/users/${w.fixtureInvestigator.id}/sessions` }), {
+      ok: ['admin'],
+    }),
   ],
   // a bearer token is not a browser session: 401 for every token holder
   'GET /api/v1/session': [
@@ -268,6 +353,14 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       },
       'restricted COPA case',
     ),
+  ],
+  'GET /api/v1/cases/:logNumber/attachments/:attachmentId': [
+    staff(async (w) => ({ url: await attachmentUrl(w) }), {
+      // a file can identify the person who came forward: identity readers only (intake while
+      // the case is at intake, managers); everyone else cannot tell it exists
+      ok: ['intake', ...MANAGERS],
+      hidden: ['investigator', 'public_information', 'auditor', ...NO_CASE_CONTENT],
+    }),
   ],
   'POST /api/v1/cases/:logNumber/transitions': [
     staff(
@@ -574,6 +667,7 @@ describe('every route × every role (generated from the registered routes)', () 
     const wide = { max: 10_000, windowMs: 60_000 };
     t = await testApp({
       publicPortal: { fileLimit: wide, lookupPerIp: wide, lookupPerNumber: wide },
+      signInRateLimit: wide,
     });
     world = {
       t,

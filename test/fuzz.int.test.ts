@@ -94,6 +94,7 @@ function validBodies(w: { log: string; star: string; email: string }): Record<st
     'POST /api/v1/conflicts': { email: w.email, star: w.star, relation: 'sibling' },
     'POST /api/v1/break-glass/:id/review': { note: 'Justified.' },
     'POST /api/v1/session': { email: w.email, password: 'not the password' },
+    'POST /api/v1/session/second-factor': { challenge: `ovsc_${'C'.repeat(43)}`, code: '123456' },
   };
 }
 
@@ -339,7 +340,10 @@ describe('fuzzing every route', () => {
           if (before) {
             const after = await t.db.query<{ tbl: string; n: number }>(WRITES_SQL);
             const rows = before as Array<{ tbl: string; n: number }>;
-            if (key === 'POST /api/v1/session' && res.statusCode === 401) {
+            if (
+              (key === 'POST /api/v1/session' || key === 'POST /api/v1/session/second-factor') &&
+              res.statusCode === 401
+            ) {
               // a refused sign-in writes its audit row and counts the failure on the account
               const users = (list: Array<{ tbl: string; n: number }>) =>
                 list.find((x) => x.tbl === 'users')?.n ?? 0;

@@ -6,6 +6,7 @@ import { auditRows, expectProblem } from './http.ts';
 import { buildIntake } from './factories.ts';
 import { addUser } from '../src/server/commands/users.ts';
 import { hashToken } from '../src/server/security/credentials.ts';
+import { Authenticator, signInWithCode } from './authenticator.ts';
 
 const PASSWORD = 'correct horse battery staple';
 let clock = new Date('2026-03-02T15:00:00Z');
@@ -23,16 +24,11 @@ interface Signed {
   res: LightMyRequestResponse;
 }
 
+// the chief's authenticator app: enrols at the first sign-in, then a fresh code each time
+const phone = new Authenticator(() => clock, advance);
+
 async function signIn(email = chief.email, password = PASSWORD): Promise<Signed> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/session',
-    payload: { email, password },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const header = String(res.headers['set-cookie']);
-  const cookie = /ovs_session=([^;]+)/.exec(header)![1]!;
-  return { cookie, csrf: res.json<{ csrfToken: string }>().csrfToken, res };
+  return signInWithCode(t.app, phone, email, password);
 }
 
 function withCookie(
@@ -52,6 +48,8 @@ beforeAll(async () => {
   t = await testApp({
     now: () => clock,
     sessions: { idleMinutes: 30, absoluteHours: 12, secureCookies: false },
+    // each sign-in is two POSTs now (password, code); the limit itself is tested in abuse.int
+    signInRateLimit: { max: 1000, windowMs: 60_000 },
   });
   chief = await addUser(
     { db: t.db, now: () => clock, jurisdiction: TEST_JURISDICTION },
@@ -157,7 +155,15 @@ describe('POST /api/v1/session (sign in)', () => {
         payload: { email: 'x@copa.example', password: PASSWORD },
       });
       expect(res.statusCode).toBe(200);
-      expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+      // the password step sets no cookie: the session starts with the code
+      expect(res.headers['set-cookie']).toBeUndefined();
+      const s = await signInWithCode(
+        secure.app,
+        new Authenticator(() => new Date()),
+        'x@copa.example',
+        PASSWORD,
+      );
+      expect(String(s.res.headers['set-cookie'])).toMatch(/; Secure/);
     } finally {
       await secure.close();
     }

@@ -4,6 +4,8 @@ import { DataDirLockedError } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { verifyAuditTrail, writeCheckpoint } from '../server/audit/checkpoints.ts';
 import { addUser } from '../server/commands/users.ts';
+import { provisionTotp } from '../server/commands/second-factor.ts';
+import { revokeAllSessionsOfUser } from '../server/commands/sessions.ts';
 import { loadDemo } from '../server/demo/demo.ts';
 import { startServer } from '../server/main.ts';
 import { openRuntime, type Runtime } from '../server/runtime.ts';
@@ -127,6 +129,50 @@ users
       });
     },
   );
+
+users
+  .command('totp <email>')
+  .description(
+    'provision (or reset) the TOTP second factor: prints the otpauth URI and the secret to hand to the user',
+  )
+  .action(async (email: string) => {
+    const config = loadConfig();
+    await withRuntime(config, 'oversight users totp', async (rt) => {
+      const r = await provisionTotp(
+        { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction, cipher: rt.cipher },
+        email,
+      );
+      console.error(
+        r.replaced
+          ? `${r.email} had a second factor: it is REPLACED by this one (the old codes no longer work).`
+          : `${r.email} is enrolled with this second factor.`,
+      );
+      console.error(
+        'Give it to the user privately (it is not shown again); they add it to an authenticator app:',
+      );
+      console.log(`otpauth URI: ${r.otpauthUri}`);
+      console.log(`secret: ${r.secret}`);
+    });
+  });
+users
+  .command('revoke-sessions <email>')
+  .description("end every browser session of a user (takes effect on the user's next request)")
+  .action(async (email: string) => {
+    const config = loadConfig();
+    await withRuntime(config, 'oversight users revoke-sessions', async (rt) => {
+      const r = await revokeAllSessionsOfUser(
+        {
+          db: rt.db,
+          now: () => new Date(),
+          jurisdiction: rt.jurisdiction,
+          ip: null,
+          actor: 'system',
+        },
+        { email },
+      );
+      console.log(`ended ${r.revoked} session(s) of ${email}`);
+    });
+  });
 
 registerTokenCommands(program, withRuntime);
 

@@ -177,6 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await limitScope(scope, deps.signInRateLimit ?? DEFAULT_SIGN_IN_LIMIT, {
       name: 'sign-in',
       applies: (request) => request.method === 'POST',
+      // the password and the TOTP code step count separately: one sign-in is one attempt of each
+      bucket: (request) => (request.url.startsWith('/api/v1/session/') ? 'code' : 'password'),
     });
     await scope.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
   });

@@ -32,6 +32,10 @@ export const AuditAction = {
   session_signed_in: 'session.signed_in',
   session_sign_in_failed: 'session.sign_in_failed',
   session_signed_out: 'session.signed_out',
+  session_second_factor_pending: 'session.second_factor_pending',
+  session_revoked: 'session.revoked',
+  totp_enrolled: 'user.totp_enrolled',
+  totp_provisioned: 'user.totp_provisioned',
   audit_verified: 'audit.verified',
   import_file: 'import.file',
   conflict_recorded: 'conflict.recorded',
@@ -43,6 +47,7 @@ export const AuditAction = {
   subject_access_export: 'privacy.subject_access_export',
   retention_applied: 'privacy.retention_applied',
   complaint_information_added: 'complaint.information_added',
+  attachment_read: 'attachment.read',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -24,6 +24,8 @@ import { transitionCase } from '../commands/transition-case.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
 import { findUserByEmail, setPasswordIfMissing } from '../repositories/users.repository.ts';
 import { hashPassword } from '../security/credentials.ts';
+import { newTotpSecret, otpauthUri } from '../security/totp.ts';
+import { provisionTotp, readTotpSecret } from '../commands/second-factor.ts';
 import { findMembersByStar } from '../repositories/members.repository.ts';
 
 /**
@@ -31,6 +33,9 @@ import { findMembersByStar } from '../repositories/members.repository.ts';
  * public (README) on purpose: demo data is fictional and the demo is for trying the product.
  */
 export const DEMO_PASSWORD = 'oversight-demo';
+
+/** The one demo user left without a second factor, to try the first-sign-in enrolment. */
+export const DEMO_NEWCOMER = 'newcomer@copa.example';
 
 /** Demo staff: one per role and agency a newcomer needs to try the product. */
 export const DEMO_USERS: ReadonlyArray<{
@@ -91,6 +96,13 @@ export const DEMO_USERS: ReadonlyArray<{
     roles: ['chief_administrator'],
   },
   { email: 'auditor@oig.example', name: 'Olga Auditor', agency: 'OIG', roles: ['auditor'] },
+  // has no second factor yet: signing in as them shows the first-sign-in TOTP enrolment
+  {
+    email: DEMO_NEWCOMER,
+    name: 'Nico Newcomer',
+    agency: 'COPA',
+    roles: ['intake'],
+  },
 ];
 
 /** CPD district stations (the 22 districts) plus headquarters. */
@@ -242,9 +254,20 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
     // data directories made before sign-in existed: give their demo users the demo password
     const hash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {
+      if (!(await findUserByEmail(rt.db, rt.jurisdiction, u.email))) {
+        // a demo user added since this data directory was made
+        await addUser(sys, {
+          email: u.email,
+          displayName: u.name,
+          agency: u.agency,
+          roles: u.roles,
+          password: DEMO_PASSWORD,
+        });
+      }
       await setPasswordIfMissing(rt.db, rt.jurisdiction, u.email, hash);
     }
   }
+  const totp = await provisionDemoTotp(rt);
   const actors = new Map<string, Actor>();
   for (const u of DEMO_USERS) {
     const row = await findUserByEmail(rt.db, rt.jurisdiction, u.email);
@@ -285,8 +308,42 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
     ),
     'Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:3000/api/v1/cases',
     `Staff web app: http://127.0.0.1:3000/staff/ (every demo user's password: ${DEMO_PASSWORD})`,
+    `Second factor: add the demo TOTP secret to any authenticator app; it gives the 6-digit code for every demo user except ${DEMO_NEWCOMER}, who enrols at the first sign-in.`,
+    `  demo TOTP secret: ${totp.secret}`,
+    `  otpauth URI: ${totp.uri}`,
+    ...totp.own.map((o) => `  ${o.email} has its own TOTP secret: ${o.secret}`),
   ];
   return { loaded: !alreadyLoaded, tokens, text: lines.join('\n') };
+}
+
+/**
+ * Demo users get a TOTP factor (ADR 0015): one random secret per demo data directory, shared by
+ * every demo user except the newcomer, so a person trying the product adds one entry to an
+ * authenticator app, as they use one shared password. Printed on every demo run; a user whose
+ * factor was reset since (`oversight users totp`) is printed with their own.
+ */
+async function provisionDemoTotp(
+  rt: Runtime,
+): Promise<{ secret: string; uri: string; own: Array<{ email: string; secret: string }> }> {
+  const deps = {
+    db: rt.db,
+    now: () => new Date(),
+    jurisdiction: rt.jurisdiction,
+    cipher: rt.cipher,
+  };
+  const enrolled = DEMO_USERS.filter((u) => u.email !== DEMO_NEWCOMER);
+  const current = await Promise.all(enrolled.map((u) => readTotpSecret(deps, u.email)));
+  const secret = current[0] ?? newTotpSecret();
+  const own: Array<{ email: string; secret: string }> = [];
+  for (const [i, u] of enrolled.entries()) {
+    const has = current[i];
+    if (!has) {
+      await provisionTotp(deps, u.email, { secret });
+    } else if (has !== secret) {
+      own.push({ email: u.email, secret: has });
+    }
+  }
+  return { secret, uri: otpauthUri(secret, 'demo'), own };
 }
 
 async function loadReferenceData(admin: CommandDeps, chief: CommandDeps): Promise<void> {

@@ -20,7 +20,12 @@ export const DEFAULT_SIGN_IN_LIMIT: RateLimitSetting = { max: 20, windowMs: 15 *
 export async function limitScope(
   scope: FastifyInstance,
   setting: RateLimitSetting,
-  opts: { applies?: (request: FastifyRequest) => boolean; name: string },
+  opts: {
+    applies?: (request: FastifyRequest) => boolean;
+    name: string;
+    /** Separate counters within the scope (default: one per address). */
+    bucket?: (request: FastifyRequest) => string;
+  },
 ): Promise<void> {
   await scope.register(rateLimit, {
     global: true,
@@ -28,7 +33,8 @@ export async function limitScope(
     timeWindow: setting.windowMs,
     // requests the limit does not apply to pass untouched (e.g. GET /session)
     allowList: (request) => (opts.applies ? !opts.applies(request) : false),
-    keyGenerator: (request) => `${opts.name}:${request.ip}`,
+    keyGenerator: (request) =>
+      `${opts.name}:${opts.bucket ? `${opts.bucket(request)}:` : ''}${request.ip}`,
     errorResponseBuilder: (_request, context) =>
       new TooManyRequestsError(
         `Too many ${opts.name} attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,

@@ -284,6 +284,7 @@ export const GlobalAction = {
   readAudit: 'audit.read',
   recordConflict: 'conflict.record',
   reviewBreakGlass: 'break_glass.review',
+  revokeUserSessions: 'session.revoke_user',
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
@@ -334,6 +335,10 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.reviewBreakGlass]: {
     roles: ['supervisor', 'chief_administrator', 'auditor'],
     basis: 'ADR 0013: break-the-glass is flagged to supervisors (and the auditor)',
+  },
+  [GlobalAction.revokeUserSessions]: {
+    roles: ['admin'],
+    basis: 'ADR 0015: account administration ends a compromised or departing user’s sessions',
   },
 };
 
@@ -418,6 +423,7 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.readAudit]: TokenScope.audit_read,
   [GlobalAction.recordConflict]: TokenScope.access_manage,
   [GlobalAction.reviewBreakGlass]: TokenScope.access_manage,
+  [GlobalAction.revokeUserSessions]: TokenScope.access_manage,
 };
 
 /** Who asks: the roles always; the scopes only when the request carries an API token. */

@@ -107,3 +107,75 @@ export async function revokeSession(
   );
   return rows.length > 0;
 }
+
+/** One live session of a user, for their list of signed-in devices. */
+export interface LiveSessionRow {
+  id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A user's live sessions, newest first (same liveness rules as {@link findLiveSession}). */
+export async function listLiveSessions(
+  db: Queryable,
+  jurisdiction: string,
+  userId: string,
+  now: Date,
+  idleMs: number,
+): Promise<LiveSessionRow[]> {
+  return db.query<LiveSessionRow>(
+    `SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions
+      WHERE jurisdiction = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > $3
+        AND last_seen_at > $4
+      ORDER BY created_at DESC, id`,
+    [jurisdiction, userId, now, new Date(now.getTime() - idleMs)],
+  );
+}
+
+/** The id of the unrevoked session behind a token hash (rotation on sign-in). */
+export async function findSessionIdByHash(
+  db: Queryable,
+  jurisdiction: string,
+  tokenHash: string,
+): Promise<string | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM sessions WHERE token_hash = $1 AND jurisdiction = $2 AND revoked_at IS NULL`,
+    [tokenHash, jurisdiction],
+  );
+  return rows[0]?.id;
+}
+
+/**
+ * Ends a user's unrevoked sessions (all, or all but `except`), with the reason; returns the ids.
+ * Only `sessionId` set: ends that one session if it is the user's.
+ */
+export async function revokeUserSessions(
+  tx: Queryable,
+  opts: {
+    jurisdiction: string;
+    userId: string;
+    now: Date;
+    reason: string;
+    except?: string | null;
+    sessionId?: string;
+  },
+): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE sessions SET revoked_at = $3, revoked_reason = $4
+      WHERE jurisdiction = $1 AND user_id = $2 AND revoked_at IS NULL
+        AND ($5::uuid IS NULL OR id <> $5::uuid) AND ($6::uuid IS NULL OR id = $6::uuid)
+      RETURNING id`,
+    [
+      opts.jurisdiction,
+      opts.userId,
+      opts.now,
+      opts.reason,
+      opts.except ?? null,
+      opts.sessionId ?? null,
+    ],
+  );
+  return rows.map((r) => r.id).sort();
+}

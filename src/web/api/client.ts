@@ -22,7 +22,12 @@ import type {
   MemberListResponse,
 } from '../../shared/schemas/members.ts';
 import type { FacilityOut } from '../../shared/schemas/facilities.ts';
-import type { SessionOut, SignInRequest } from '../../shared/schemas/session.ts';
+import type {
+  SecondFactorRequest,
+  SessionOut,
+  SignInOut,
+  SignInRequest,
+} from '../../shared/schemas/session.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
 import type { SignInMethods } from '../../shared/schemas/tokens.ts';
 
@@ -45,6 +50,7 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+const SIGN_IN_URLS = new Set(['/api/v1/session', '/api/v1/session/second-factor']);
 const sessionLostListeners = new Set<() => void>();
 
 /** Called whenever an API call answers 401: the session ended under the page. */
@@ -79,7 +85,8 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const p = (data ?? {}) as Partial<Problem>;
-    if (res.status === 401 && !url.endsWith('/api/v1/session')) {
+    // a refused password or code is not a lost session
+    if (res.status === 401 && !SIGN_IN_URLS.has(url)) {
       sessionLostListeners.forEach((l) => l());
     }
     throw new ApiError(res.status, p.code ?? 'error', p.detail ?? res.statusText, p.errors ?? []);
@@ -104,6 +111,7 @@ type Out<T extends z.ZodType> = z.output<T>;
 export type Case = Out<typeof CaseOut>;
 export type CaseList = Out<typeof CaseListResponse>;
 export type Session = Out<typeof SessionOut>;
+export type SignInStep = Out<typeof SignInOut>;
 export type MemberDetail = Out<typeof MemberDetailOut>;
 export type Facility = Out<typeof FacilityOut>;
 export type Dashboard = Out<typeof DashboardOut>;
@@ -113,8 +121,17 @@ export type CaseQuery = Partial<In<typeof CaseListQuery>>;
 
 /** The staff API, typed by the shared zod schemas (the same ones the server validates with). */
 export const api = {
-  async signIn(body: In<typeof SignInRequest>): Promise<Session> {
-    const s = await call<Session>('POST', '/api/v1/session', body);
+  /** The password step: signed in, or the code (or TOTP enrolment) step comes next. */
+  async signIn(body: In<typeof SignInRequest>): Promise<SignInStep> {
+    const s = await call<SignInStep>('POST', '/api/v1/session', body);
+    if (s.step === 'signed_in') {
+      csrfToken = s.csrfToken;
+    }
+    return s;
+  },
+  /** The code step: the TOTP code for the challenge of the password step. */
+  async secondFactor(body: In<typeof SecondFactorRequest>): Promise<Session> {
+    const s = await call<Session>('POST', '/api/v1/session/second-factor', body);
     csrfToken = s.csrfToken;
     return s;
   },

@@ -51,7 +51,23 @@ export const es: Record<MessageKey, string> = {
   'signIn.password': 'Contraseña',
   'signIn.submit': 'Iniciar sesión',
   'signIn.demo':
-    'Datos de demostración: la contraseña de todo usuario de demostración es {password} (por ejemplo {email}).',
+    'Datos de demostración: la contraseña de todo usuario de demostración es {password} (por ejemplo {email}); el código de 6 dígitos sale del secreto TOTP de demostración que imprime `oversight demo`. {newcomer} aún no tiene segundo factor: inicie sesión con ese usuario para probar la configuración.',
+  'signIn.code.title': 'Introduzca su código',
+  'signIn.code.intro':
+    'Abra su aplicación de autenticación e introduzca el código de 6 dígitos que muestra para Oversight.',
+  'signIn.code.label': 'Código de 6 dígitos',
+  'signIn.code.hint': 'El código cambia cada 30 segundos.',
+  'signIn.code.submit': 'Verificar e iniciar sesión',
+  'signIn.code.wrong':
+    'El código no es correcto, ya se usó o este inicio de sesión caducó. Introduzca el código siguiente o empiece de nuevo.',
+  'signIn.code.restart': 'Empezar de nuevo',
+  'signIn.enrol.title': 'Configure su segundo factor',
+  'signIn.enrol.intro':
+    'Su función requiere un segundo factor. Añada esta clave secreta a una aplicación de autenticación (cualquiera que admita códigos TOTP) e introduzca el código que muestra. Mantenga la clave en privado: solo se muestra ahora.',
+  'signIn.enrol.secret': 'Clave secreta',
+  'signIn.enrol.uri':
+    'Enlace de configuración (URI otpauth), para aplicaciones que aceptan un enlace',
+  'signIn.enrol.submit': 'Confirmar e iniciar sesión',
   'signIn.show': 'Mostrar contraseña',
   'signIn.oidc': 'Iniciar sesión con su organización',
   'signIn.oidcHint': 'Usa la cuenta de su organización y su propio segundo factor.',
@@ -91,6 +107,9 @@ export const es: Record<MessageKey, string> = {
   'field.unknownField': 'Este campo no se reconoce.',
   'field.language': 'Escriba un código de idioma de dos letras, como es.',
   'field.oneFinding': 'Indique al menos una determinación o sanción.',
+  'field.fileType': 'no es una foto, un PDF, un video ni un audio que podamos aceptar',
+  'field.fileTooBig': 'es demasiado grande (5 MB por archivo, 10 MB en total)',
+  'field.fileEmpty': 'está vacío',
   'field.future': 'No puede estar en el futuro.',
   'field.afterReceipt': 'El incidente no puede ser posterior a la recepción por la oficina.',
   'field.assignee': 'Esa persona no puede ser asignada a este caso.',
@@ -271,6 +290,11 @@ export const es: Record<MessageKey, string> = {
   'case.statements': 'Declaraciones',
   'case.noStatements': 'No hay declaraciones.',
   'case.pressInquiries': 'Consultas de prensa',
+  'case.fromComplainant': 'Del denunciante',
+  'case.files': 'Archivos del formulario de denuncia',
+  'case.filesHint':
+    'Cada descarga queda registrada en la auditoría. El tipo indicado es el que probó el contenido del archivo.',
+  'case.additions': 'Información agregada en el seguimiento de la denuncia',
   'case.noPress': 'No hay consultas de prensa.',
   'case.assignments': 'Asignación del personal',
   'case.noAssignments': 'No hay nadie asignado.',

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Form, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
 import { api, ApiError, type Session } from '../../api/client.ts';
-import { SignInRequest } from '../../../shared/schemas/session.ts';
+import { SecondFactorRequest, SignInRequest } from '../../../shared/schemas/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   Field,
@@ -11,9 +11,21 @@ import {
   fieldErrorsOf,
   validate,
 } from '../../components/problems.tsx';
-import { Alert } from '@trussworks/react-uswds';
 
-/** Email + password sign-in; used by the sign-in page and when a session ends mid-work. */
+/** Where the two-step sign-in stands (ADR 0015). */
+type Step =
+  | { kind: 'password' }
+  | { kind: 'code'; challenge: string }
+  | { kind: 'enrol'; challenge: string; secret: string; otpauthUri: string };
+
+/** The base32 secret in groups of four, easier to type into an app. */
+const grouped = (secret: string): string => secret.replace(/(.{4})(?=.)/g, '$1 ');
+
+/**
+ * Sign-in: email + password, then the 6-digit TOTP code (or, on a first sign-in of a role that
+ * requires it, the enrolment: the secret to add to an authenticator app, then a code). Used by the
+ * sign-in page and when a session ends mid-work.
+ */
 export function SignInForm({
   onSignedIn,
   idPrefix = 'signin',
@@ -22,14 +34,24 @@ export function SignInForm({
   idPrefix?: string;
 }) {
   const { t } = useI18n();
+  const [step, setStep] = useState<Step>({ kind: 'password' });
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const fields = fieldErrorsOf(error);
-  const wrongCredentials = error instanceof ApiError && error.status === 401;
+  const refused = error instanceof ApiError && error.status === 401;
 
-  const submit = async (e: FormEvent) => {
+  useEffect(() => {
+    // a new step replaces the form: move focus to its heading so screen readers announce it
+    if (step.kind !== 'password') {
+      headingRef.current?.focus();
+    }
+  }, [step.kind]);
+
+  const submitPassword = async (e: FormEvent) => {
     e.preventDefault();
     const body = { email, password };
     const invalid = validate(SignInRequest, body);
@@ -42,7 +64,18 @@ export function SignInForm({
       const s = await api.signIn(body);
       setError(null);
       setPassword('');
-      onSignedIn(s);
+      if (s.step === 'signed_in') {
+        onSignedIn(s);
+      } else if (s.step === 'second_factor') {
+        setStep({ kind: 'code', challenge: s.challenge });
+      } else {
+        setStep({
+          kind: 'enrol',
+          challenge: s.challenge,
+          secret: s.secret,
+          otpauthUri: s.otpauthUri,
+        });
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -50,9 +83,103 @@ export function SignInForm({
     }
   };
 
+  const submitCode = async (e: FormEvent) => {
+    e.preventDefault();
+    if (step.kind === 'password') {
+      return;
+    }
+    const body = { challenge: step.challenge, code };
+    const invalid = validate(SecondFactorRequest, body);
+    if (invalid) {
+      setError(invalid);
+      return;
+    }
+    setBusy(true);
+    try {
+      const s = await api.secondFactor(body);
+      setError(null);
+      setCode('');
+      setStep({ kind: 'password' });
+      onSignedIn(s);
+    } catch (err) {
+      setCode('');
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restart = () => {
+    setStep({ kind: 'password' });
+    setCode('');
+    setError(null);
+  };
+
+  if (step.kind !== 'password') {
+    const enrol = step.kind === 'enrol';
+    const codeId = `${idPrefix}-code`;
+    return (
+      <Form onSubmit={(e) => void submitCode(e)} large>
+        <h2 ref={headingRef} tabIndex={-1} data-testid="sign-in-step">
+          {enrol ? t('signIn.enrol.title') : t('signIn.code.title')}
+        </h2>
+        {refused ? (
+          <Alert type="error" headingLevel="h3" heading={t('error.title')} role="alert" slim>
+            {t('signIn.code.wrong')}
+          </Alert>
+        ) : (
+          <ProblemAlert error={error} />
+        )}
+        <p>{enrol ? t('signIn.enrol.intro') : t('signIn.code.intro')}</p>
+        {step.kind === 'enrol' ? (
+          <dl className="margin-y-2">
+            <dt className="text-bold">{t('signIn.enrol.secret')}</dt>
+            <dd className="margin-left-0 margin-bottom-2">
+              <code className="font-mono-md" data-testid="totp-secret" data-secret={step.secret}>
+                {grouped(step.secret)}
+              </code>
+            </dd>
+            <dt className="text-bold">{t('signIn.enrol.uri')}</dt>
+            <dd className="margin-left-0">
+              <code className="font-mono-2xs text-wrap" data-testid="totp-uri">
+                {step.otpauthUri}
+              </code>
+            </dd>
+          </dl>
+        ) : null}
+        <Field
+          id={codeId}
+          label={t('signIn.code.label')}
+          hint={t('signIn.code.hint')}
+          error={fields.code}
+        >
+          <TextInput
+            id={codeId}
+            name="code"
+            type="text"
+            inputMode="numeric"
+            pattern="[0-9 ]*"
+            autoComplete="one-time-code"
+            maxLength={7}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            aria-describedby={describedBy(codeId, fields.code, true)}
+            validationStatus={fields.code ? 'error' : undefined}
+          />
+        </Field>
+        <Button type="submit" disabled={busy}>
+          {enrol ? t('signIn.enrol.submit') : t('signIn.code.submit')}
+        </Button>
+        <Button type="button" unstyled className="margin-top-2" onClick={restart}>
+          {t('signIn.code.restart')}
+        </Button>
+      </Form>
+    );
+  }
+
   return (
-    <Form onSubmit={(e) => void submit(e)} large>
-      {wrongCredentials ? (
+    <Form onSubmit={(e) => void submitPassword(e)} large>
+      {refused ? (
         <Alert type="error" headingLevel="h2" heading={t('error.title')} role="alert" slim>
           {t('field.generic')} — {t('signIn.email')} / {t('signIn.password')}
         </Alert>

@@ -38,7 +38,11 @@ function SignInPage({ onSignedIn, notice }: { onSignedIn: (s: Session) => void; 
         <SignInForm onSignedIn={onSignedIn} />
         <OrganizationSignIn />
         <p className="usa-hint margin-top-3">
-          {t('signIn.demo', { password: DEMO_PASSWORD, email: 'chief@copa.example' })}
+          {t('signIn.demo', {
+            password: DEMO_PASSWORD,
+            email: 'chief@copa.example',
+            newcomer: 'newcomer@copa.example',
+          })}
         </p>
       </div>
     </div>
