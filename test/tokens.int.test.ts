@@ -9,6 +9,7 @@ import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { auditRows, expectProblem } from './http.ts';
 import { buildIntake, fileCase } from './factories.ts';
+import { Authenticator, signInWithCode } from './authenticator.ts';
 import { addUser } from '../src/server/commands/users.ts';
 import {
   createToken,
@@ -222,14 +223,15 @@ describe('self-service through the browser session', () => {
   beforeAll(async () => {
     email = 'self.service@copa.example';
     await addUser(sys(), { email, agency: 'COPA', roles: ['supervisor'], password: PASSWORD });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/session',
-      payload: { email, password: PASSWORD },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    cookie = /ovs_session=([^;]+)/.exec(String(res.headers['set-cookie']))![1]!;
-    csrf = res.json<{ csrfToken: string }>().csrfToken;
+    // password, then the TOTP code (every staff role enrols at its first sign-in, ADR 0015)
+    const signed = await signInWithCode(
+      t.app,
+      new Authenticator(() => new Date()),
+      email,
+      PASSWORD,
+    );
+    cookie = signed.cookie;
+    csrf = signed.csrf;
   });
 
   it('creates a token (shown once), lists it without the secret, revokes it; all audited', async () => {
