@@ -32,7 +32,6 @@ const ACCOUNTS: Record<string, Record<string, unknown>> = {
 let server: http.Server;
 let issuer: string;
 let t: TestApp;
-let plain: TestApp;
 let investigatorId: string;
 
 beforeAll(async () => {
@@ -70,7 +69,6 @@ beforeAll(async () => {
       requireAmr: [],
     },
   });
-  plain = await testApp();
   const sys = { db: t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   investigatorId = (
     await addUser(sys, {
@@ -87,11 +85,10 @@ beforeAll(async () => {
     roles: ['intake'],
   });
   await t.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [disabled.id]);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
-  await plain?.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
@@ -208,12 +205,17 @@ describe('sign-in through an OpenID Connect provider', () => {
   it('the sign-in page learns whether the organization button is offered', async () => {
     const on = await t.app.inject({ method: 'GET', url: '/api/v1/session/methods' });
     expect(on.json()).toEqual({ password: true, oidc: true });
-    const off = await plain.app.inject({ method: 'GET', url: '/api/v1/session/methods' });
-    expect(off.json()).toEqual({ password: true, oidc: false });
-    const start = await plain.app.inject({ method: 'GET', url: '/api/v1/session/oidc/start' });
-    expect(start.statusCode).toBe(303);
-    expect(start.headers.location).toBe('/staff/?signin=oidc_unavailable');
-  });
+    const plain = await testApp();
+    try {
+      const off = await plain.app.inject({ method: 'GET', url: '/api/v1/session/methods' });
+      expect(off.json()).toEqual({ password: true, oidc: false });
+      const start = await plain.app.inject({ method: 'GET', url: '/api/v1/session/oidc/start' });
+      expect(start.statusCode).toBe(303);
+      expect(start.headers.location).toBe('/staff/?signin=oidc_unavailable');
+    } finally {
+      await plain.close();
+    }
+  }, 180_000);
 
   it('a verified email of an active staff member gets the normal browser session, audited as oidc', async () => {
     const { callback, flowCookie } = await throughProvider('inv-1');
@@ -242,6 +244,14 @@ describe('sign-in through an OpenID Connect provider', () => {
     const mine = audit.filter((a) => a.actor_id === investigatorId);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.changes.method).toBe('oidc');
+
+    // the code, the state, the flow cookie and the session id reach no log line
+    const logs = t.logs.join('\n');
+    expect(logs).toContain('/api/v1/session/oidc/callback');
+    const params = new URL(callback).searchParams;
+    for (const secret of [params.get('code')!, params.get('state')!, flowCookie, cookie!]) {
+      expect(logs).not.toContain(secret);
+    }
 
     // a code is good once: replaying the same callback opens nothing
     const replay = await callbackRequest(callback, flowCookie);
@@ -334,5 +344,5 @@ describe('sign-in through an OpenID Connect provider', () => {
     } finally {
       await strict.close();
     }
-  });
+  }, 180_000);
 });

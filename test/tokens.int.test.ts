@@ -10,6 +10,7 @@ import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { auditRows, expectProblem } from './http.ts';
 import { buildIntake, fileCase } from './factories.ts';
+import { Authenticator, signInWithCode } from './authenticator.ts';
 import { addUser } from '../src/server/commands/users.ts';
 import {
   createToken,
@@ -223,7 +224,7 @@ describe('self-service through the browser session', () => {
   beforeAll(async () => {
     email = 'self.service@copa.example';
     await addUser(sys(), { email, agency: 'COPA', roles: ['supervisor'], password: PASSWORD });
-    // staff sign in with a password and a TOTP code (enrolling on this first sign-in)
+    // password, then the TOTP code (every staff role enrols at its first sign-in, ADR 0015)
     const signed = await signInWithCode(
       t.app,
       new Authenticator(() => new Date()),

@@ -228,7 +228,7 @@ export const TokenScope = {
   roster_read: 'roster:read',
   /** Add members, manage facilities. */
   roster_write: 'roster:write',
-  /** Conflicts of interest, break-the-glass review. */
+  /** Conflicts of interest, break-the-glass review, ending another user's sessions. */
   access_manage: 'access:manage',
   /** Read and verify the audit log. */
   audit_read: 'audit:read',
