@@ -37,7 +37,6 @@ interface OpenApiDoc {
       string,
       {
         responses?: Record<string, unknown>;
-        security?: unknown[];
         requestBody?: unknown;
         parameters?: Array<{ name: string; in: string }>;
         security?: unknown[];

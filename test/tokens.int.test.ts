@@ -3,7 +3,6 @@
  * lifetimes, revocation, self-service through the browser session, and secrets that appear in
  * no list, no stored row and no log line.
  */
-import { Authenticator, signInWithCode } from './authenticator.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
