@@ -139,7 +139,9 @@ describe('signing in and out', () => {
     await expect
       .poll(() => a.page.getByTestId('sessions-status').textContent())
       .toMatch(/Sessions ended: [1-9]/);
-    expect(await a.page.getByTestId('sessions-list').locator('tr').count()).toBe(1);
+    await expect
+      .poll(async () => a.page.getByTestId('sessions-list').locator('tr').count())
+      .toBe(1);
     // the other browser's next request finds its session ended
     await b.page.goto('/staff/cases');
     await b.page.locator('#signin-email').waitFor();
