@@ -39,6 +39,31 @@ describe('the public portal', () => {
     await page.locator('label[for=category-excessive_force]').click();
     await page.locator('#incident-district').fill('010');
     expect(await page.locator('#language').inputValue()).toBe('es');
+    // a "photo" that is really text is refused by the server, next to the field, in Spanish,
+    // and nothing is filed; a real photo then goes through
+    await page.locator('#files').setInputFiles({
+      name: 'foto.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('esto no es una imagen'),
+    });
+    await page.getByTestId('chosen-files').waitFor();
+    await page.getByTestId('complaint-submit').click();
+    await page.locator('#files-error').waitFor();
+    expect(await page.locator('#files-error').textContent()).toContain(
+      'foto.png: no es una foto, un PDF, un video ni un audio que podamos aceptar',
+    );
+    await expectAccessible(page, 'complaint form with a refused file (es)');
+    await page.locator('#files').setInputFiles({
+      name: 'moretón.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.from('pixels'),
+      ]),
+    });
+    await expect
+      .poll(() => page.getByTestId('chosen-files').textContent())
+      .toContain('moretón.png');
     await page.getByTestId('complaint-submit').click();
 
     await page.getByTestId('confirmation-number').waitFor();
@@ -105,6 +130,16 @@ describe('the public portal', () => {
       expect(await page.locator('main').textContent()).toMatch(/Suppressed|at least/);
     }
     await expectAccessible(page, 'statistics');
+    for (const chart of ['days-to-close', 'duty-status', 'shelter']) {
+      await page.getByTestId(`chart-${chart}`).waitFor();
+    }
+    // filtering by category narrows every figure to that category
+    await page.getByLabel('Category', { exact: true }).selectOption('excessive_force');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/category=excessive_force/);
+    await page.getByTestId('stats-total').waitFor();
+    const categories = page.locator('[data-testid=chart-category] tbody th');
+    await expect.poll(() => categories.allTextContents()).toEqual(['Excessive force']);
 
     await page.goto('/statements');
     await page.getByTestId('statements').waitFor();

@@ -183,6 +183,31 @@ function filedComplaint(
   };
 }
 
+/** A public complaint with one attached photo, filed fresh: the photo's download URL. */
+async function attachmentUrl(w: World): Promise<string> {
+  const res = await w.t.as(null, {
+    method: 'POST',
+    url: '/api/public/v1/complaints',
+    payload: {
+      ...PUBLIC_COMPLAINT,
+      categories: ['excessive_force'],
+      files: [
+        {
+          name: 'foto.png',
+          data: Buffer.from('\x89PNG\r\n\x1a\nphoto', 'latin1').toString('base64'),
+        },
+      ],
+    },
+  });
+  if (res.statusCode !== 201) {
+    throw new Error(`fixture complaint: ${res.statusCode} ${res.body}`);
+  }
+  const log = res.json<{ logNumber: string }>().logNumber;
+  const c = await call(w, 'GET', `/api/v1/cases/${log}`);
+  const files = c.attachments as Array<{ id: string }>;
+  return `/api/v1/cases/${log}/attachments/${files[0]!.id}`;
+}
+
 /** The expectation table: "METHOD /url/pattern" → one or more scenarios. */
 const EXPECTATIONS: Record<string, Expectation[]> = {
   // documentation and liveness are public
@@ -306,6 +331,14 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       },
       'restricted COPA case',
     ),
+  ],
+  'GET /api/v1/cases/:logNumber/attachments/:attachmentId': [
+    staff(async (w) => ({ url: await attachmentUrl(w) }), {
+      // a file can identify the person who came forward: identity readers only (intake while
+      // the case is at intake, managers); everyone else cannot tell it exists
+      ok: ['intake', ...MANAGERS],
+      hidden: ['investigator', 'public_information', 'auditor', ...NO_CASE_CONTENT],
+    }),
   ],
   'POST /api/v1/cases/:logNumber/transitions': [
     staff(

@@ -84,6 +84,9 @@ export const DATA_TABLES = [
   'facility_shelter_periods',
   'facility_daily_counts',
   'log_number_counters',
+  'complaint_receipts',
+  'complaint_additions',
+  'attachments',
   'audit_events',
 ] as const;
 

@@ -54,6 +54,9 @@ const SENSITIVE = [
   'Pat Formfiler',
   'pat.formfiler@example.com',
   '708-555-0144',
+  // an attached file's name and a marker inside its bytes
+  'pat-formfiler-id-card.png',
+  'ATTACHED-SECRET-7Q2',
 ];
 
 const post = (who: TestUser, url: string, payload: object) =>
@@ -207,6 +210,15 @@ beforeAll(async () => {
         consentScope: 'file and follow on her behalf only',
         phone: '872-555-0123',
       },
+      files: [
+        {
+          name: 'pat-formfiler-id-card.png',
+          data: Buffer.concat([
+            Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+            Buffer.from('ATTACHED-SECRET-7Q2'),
+          ]).toString('base64'),
+        },
+      ],
     },
   });
   const f = await ok(filed);

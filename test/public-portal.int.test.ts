@@ -11,7 +11,9 @@ import {
   PublicStatsResponse,
 } from '../src/shared/schemas/public.ts';
 import { EXPORT_COLUMNS } from '../src/server/commands/export-open-data.ts';
+import { listPublicCases } from '../src/server/repositories/public.repository.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
 import { addMember, buildIntake } from './factories.ts';
 import { expectInvalidFields, expectProblem } from './http.ts';
 
@@ -114,6 +116,31 @@ describe('GET /api/public/v1/cases', () => {
     });
     const logs = body.items.map((i) => i.logNumber);
     expect(logs).toEqual([...logs].sort().reverse());
+  });
+
+  it('cuts the same pages from the index as from the matches sorted in memory', async () => {
+    for (const filters of [
+      {},
+      { status: 'intake' },
+      { year: 2023 },
+      { category: 'excessive_force' },
+    ]) {
+      for (const page of [1, 2, 3]) {
+        const q = { ...filters, page, pageSize: 4, timeZone: 'America/Chicago' };
+        const inMemory = await listPublicCases(t.db, TEST_JURISDICTION, q);
+        const fromIndex = await listPublicCases(t.db, TEST_JURISDICTION, {
+          ...q,
+          sortInMemoryUpTo: 0,
+        });
+        expect(fromIndex).toEqual(inMemory);
+      }
+    }
+    const all = await listPublicCases(t.db, TEST_JURISDICTION, {
+      page: 1,
+      pageSize: 100,
+      timeZone: 'America/Chicago',
+    });
+    expect(all.rows.length).toBe(18);
   });
 
   it('filters never reveal what a case page withholds', async () => {

@@ -46,6 +46,7 @@ export const AuditAction = {
   subject_access_export: 'privacy.subject_access_export',
   retention_applied: 'privacy.retention_applied',
   complaint_information_added: 'complaint.information_added',
+  attachment_read: 'attachment.read',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -25,7 +25,10 @@ import {
   verifyPassphrase,
 } from '../security/complaint-secrets.ts';
 import type { FieldCipher } from '../security/encryption.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { checkAttachments } from '../domain/attachments.ts';
+import { insertAttachment } from '../repositories/attachments.repository.ts';
+import { attachmentContext } from './attachments.ts';
 import { registerCase } from './file-case.ts';
 
 /** Dependencies of the public commands: no actor, by design (the public form needs no account). */
@@ -59,16 +62,27 @@ export async function filePublicComplaint(
   form: PublicComplaintRequest,
 ): Promise<FiledComplaint> {
   const now = deps.now();
+  const files = form.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+  const checked = checkAttachments(files);
+  if (checked.problems.length > 0) {
+    // before anything is written: a complaint with a bad file is not half-filed
+    throw new ValidationError(
+      'validation_failed',
+      'An attached file cannot be accepted.',
+      checked.problems.map((p) => ({ field: `files.${p.index}.data`, message: p.message })),
+    );
+  }
   const confirmationNumber = generateConfirmationNumber();
   const passphrase = generatePassphrase();
   const passphraseHash = await hashPassphrase(passphrase);
+  const receiptId = crypto.randomUUID();
   const filed = await registerCase(
     {
       ...deps,
       filer: { kind: 'public', source: 'public_form' },
-      alsoWrite: (tx, caseId) =>
-        insertReceipt(tx, {
-          id: crypto.randomUUID(),
+      alsoWrite: async (tx, caseId) => {
+        await insertReceipt(tx, {
+          id: receiptId,
           jurisdiction: deps.jurisdiction,
           caseId,
           confirmationNumber,
@@ -76,7 +90,28 @@ export async function filePublicComplaint(
           language: form.language,
           filedBy: form.filedBy,
           createdAt: now,
-        }),
+        });
+        for (const [i, f] of files.entries()) {
+          const id = crypto.randomUUID();
+          await insertAttachment(tx, {
+            id,
+            jurisdiction: deps.jurisdiction,
+            caseId,
+            receiptId,
+            source: 'public_form',
+            position: i,
+            fileNameEnc: deps.cipher.encrypt(f.name, attachmentContext(id, 'file_name')),
+            contentType: checked.types[i]!,
+            byteSize: f.bytes.length,
+            sha256: crypto.createHash('sha256').update(f.bytes).digest('hex'),
+            contentEnc: deps.cipher.encrypt(
+              Buffer.from(f.bytes).toString('base64'),
+              attachmentContext(id, 'content'),
+            ),
+            receivedAt: now,
+          });
+        }
+      },
     },
     toIntakeRequest(form, now),
   );

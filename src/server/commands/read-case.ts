@@ -36,6 +36,13 @@ import { localDate } from '../domain/business-days.ts';
 import { NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 import { identityContext } from './file-case.ts';
+import { attachmentContext } from './attachments.ts';
+import {
+  listAttachments,
+  listComplainantAdditions,
+  type AttachmentListRow,
+  type ComplainantAdditionRow,
+} from '../repositories/attachments.repository.ts';
 
 /** A party with its identity decrypted only when the viewer may see it. */
 export interface ReadParty {
@@ -58,6 +65,10 @@ export interface CaseDetail {
   statements: StatementRow[];
   pressInquiries: PressInquiryRow[];
   deadlines: DeadlineRow[];
+  /** Files from the complaint form, names decrypted; empty unless the viewer may read identities. */
+  attachments: Array<AttachmentListRow & { fileName: string }>;
+  /** What the complainant added through follow-my-complaint. */
+  complainantAdditions: ComplainantAdditionRow[];
 }
 
 /**
@@ -119,6 +130,8 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       statements,
       pressInquiries: await listPressInquiries(deps.db, row.id),
       deadlines: [],
+      attachments: [],
+      complainantAdditions: [],
     };
   }
   const mayReadIdentity = canOnCase(deps.actor, CaseAction.readIdentity, facts);
@@ -140,7 +153,13 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     };
   });
   const decrypted = parties.filter((p) => p.identity !== null).map((p) => p.row.id);
-  if (row.restricted || decrypted.length > 0) {
+  const attachments = mayReadIdentity
+    ? (await listAttachments(deps.db, row.id)).map((a) => ({
+        ...a,
+        fileName: deps.cipher.decrypt(a.file_name_enc, attachmentContext(a.id, 'file_name')),
+      }))
+    : [];
+  if (row.restricted || decrypted.length > 0 || attachments.length > 0) {
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
       if (row.restricted) {
@@ -160,17 +179,35 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
           changes: { parties: decrypted },
         });
       }
+      if (attachments.length > 0) {
+        // a file name can identify the person who came forward: its read is audited too
+        await recordAudit(tx, auditContext(deps, now), {
+          action: AuditAction.attachment_read,
+          entityType: 'case',
+          entityId: logNumber,
+          caseId: row.id,
+          changes: { attachments: attachments.map((a) => a.id), content: false },
+        });
+      }
     });
   }
-  const [children, allegations, findings, dutyStatus, pressInquiries, deadlines] =
-    await Promise.all([
-      listCaseChildren(deps.db, row.id),
-      listAllegations(deps.db, row.id),
-      listFindings(deps.db, row.id),
-      caseDutyStatus(deps.db, row.id),
-      listPressInquiries(deps.db, row.id),
-      listDeadlines(deps.db, row.id),
-    ]);
+  const [
+    children,
+    allegations,
+    findings,
+    dutyStatus,
+    pressInquiries,
+    deadlines,
+    complainantAdditions,
+  ] = await Promise.all([
+    listCaseChildren(deps.db, row.id),
+    listAllegations(deps.db, row.id),
+    listFindings(deps.db, row.id),
+    caseDutyStatus(deps.db, row.id),
+    listPressInquiries(deps.db, row.id),
+    listDeadlines(deps.db, row.id),
+    listComplainantAdditions(deps.db, row.id),
+  ]);
   return {
     view,
     row,
@@ -184,5 +221,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     statements,
     pressInquiries,
     deadlines,
+    attachments,
+    complainantAdditions,
   };
 }

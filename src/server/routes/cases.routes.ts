@@ -29,6 +29,7 @@ import { completeDeadline } from '../commands/complete-deadline.ts';
 import { fileCase } from '../commands/file-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { readCase } from '../commands/read-case.ts';
+import { readAttachment } from '../commands/attachments.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
 import { draftStatement, logPressInquiry } from '../commands/statements.ts';
 import { transitionCase } from '../commands/transition-case.ts';
@@ -106,6 +107,38 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       },
     },
     async (request) => reread(request, request.params.logNumber),
+  );
+
+  app.get(
+    '/cases/:logNumber/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Download a file from the complaint form (readers of civilian identities only; audited)',
+        params: z.strictObject({ logNumber: LogNumber, attachmentId: Uuid }),
+        // the 200 body is the file's bytes; errors are problem+json from the one error handler
+      },
+    },
+    async (request, reply) => {
+      const file = await readAttachment(
+        ctx.deps(request),
+        request.params.logNumber,
+        request.params.attachmentId,
+      );
+      // RFC 6266: always a download, never rendered in the app's origin; the name is
+      // percent-encoded (RFC 8187) and the ASCII fallback keeps only safe characters
+      const ascii = file.fileName.replace(/[^A-Za-z0-9._ -]/g, '_');
+      return reply
+        .header('content-type', file.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('cache-control', 'no-store')
+        .header('x-content-sha256', file.sha256)
+        .send(file.bytes);
+    },
   );
 
   app.post(

@@ -385,6 +385,24 @@ export const CaseOut = z.object({
   statements: z.array(StatementOut),
   pressInquiries: z.array(PressInquiryOut).optional(),
   deadlines: z.array(DeadlineOut).optional(),
+  /** Files from the complaint form; only for viewers who may read civilian identities. */
+  attachments: z
+    .array(
+      z.object({
+        id: Uuid,
+        fileName: z.string(),
+        /** The type the file's bytes proved on upload. */
+        contentType: z.string(),
+        byteSize: z.number().int(),
+        sha256: z.string(),
+        receivedAt: Instant,
+      }),
+    )
+    .optional(),
+  /** Information the complainant added through follow-my-complaint. */
+  complainantAdditions: z
+    .array(z.object({ id: Uuid, text: z.string(), receivedAt: Instant }))
+    .optional(),
   statusHistory: z
     .array(
       z.object({

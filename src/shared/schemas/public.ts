@@ -74,6 +74,14 @@ export const PublicAboutPerson = z.strictObject({
   disability: z.boolean().optional(),
 });
 
+/** One file attached to the complaint form, its bytes in base64 (RFC 4648 §4). */
+export const PublicAttachment = z.strictObject({
+  /** The file's name on the person's device (encrypted at rest, shown to the case team only). */
+  name: Text(1, 200),
+  /** Base64 of the bytes; 5 MiB at most once decoded. The server checks the bytes' format. */
+  data: z.base64().max(7_000_000),
+});
+
 /** POST /api/public/v1/complaints — the public complaint form. No sign-in. */
 export const PublicComplaintRequest = z
   .strictObject({
@@ -104,6 +112,8 @@ export const PublicComplaintRequest = z
     filedBy: z.enum(['self', 'intermediary']).default('self'),
     /** Required when filedBy is `intermediary`. */
     intermediary: PublicIntermediary.optional(),
+    /** Optional photos, documents or recordings (at most 5; 5 MiB each, 10 MiB together). */
+    files: z.array(PublicAttachment).max(5).default([]),
   })
   .superRefine((v, ctx) => {
     const contact = v.contact ?? {};

@@ -64,6 +64,9 @@ function initialLang(): Lang {
  */
 const FIELD_MESSAGES: ReadonlyArray<[RegExp, MessageKey]> = [
   [/must not be in the future/, 'field.future'],
+  [/is not a photo/, 'field.fileType'],
+  [/larger than \d+ MiB/, 'field.fileTooBig'],
+  [/^is empty$/, 'field.fileEmpty'],
   [/must not be after receivedAt/, 'field.afterReceipt'],
   [/3-digit district/, 'field.district'],
   [/digit beat/, 'field.beat'],

@@ -44,6 +44,11 @@ export const publicEn = {
   'pub.complaint.incident.where': 'Place or street address',
   'pub.complaint.incident.whereHint': 'The exact address is never published.',
   'pub.complaint.incident.district': 'Police district (3 digits, like 010)',
+  'pub.complaint.files.label': 'Photos, documents or recordings',
+  'pub.complaint.files.hint':
+    'Up to 5 files, 5 MB each: photos (JPEG, PNG, HEIC), PDF, video (MP4, MOV) or audio (MP3, M4A). Only the investigating team can open them; they are never published.',
+  'pub.complaint.files.tooMany': 'Choose at most {max} files.',
+  'pub.complaint.files.tooBig': '{name} is larger than 5 MB and was not added.',
   'pub.complaint.language': 'Language for your confirmation and updates',
   'pub.complaint.dataUse.title': 'How we use what you tell us',
   'pub.complaint.dataUse.body':
@@ -139,6 +144,17 @@ export const publicEn = {
   'pub.stats.table': 'Show as a table',
   'pub.stats.label': 'Label',
   'pub.stats.count': 'Count',
+  'pub.stats.category': 'Category',
+  'pub.stats.daysToClose': 'Days from receipt to closure (closed cases)',
+  'pub.stats.days': '{range} days',
+  'pub.stats.dutyStatus':
+    'Duty-status actions (relieved of police powers, administrative duty, restored)',
+  'pub.stats.shelter': 'Cases at shelter sites, by year received',
+  'pub.stats.sustainedByCategory': 'Sustained rate by category',
+  'pub.stats.rate': 'Rate',
+  'pub.stats.sustainedCount': 'Sustained',
+  'pub.stats.decided': 'Decided on the merits',
+  'pub.stats.partial': 'some cells suppressed',
 
   'pub.statements.title': 'Public statements',
   'pub.statements.intro': 'Statements COPA has published, newest first.',

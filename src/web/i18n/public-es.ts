@@ -43,6 +43,11 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.complaint.incident.where': 'Lugar o dirección',
   'pub.complaint.incident.whereHint': 'La dirección exacta nunca se publica.',
   'pub.complaint.incident.district': 'Distrito policial (3 dígitos, como 010)',
+  'pub.complaint.files.label': 'Fotos, documentos o grabaciones',
+  'pub.complaint.files.hint':
+    'Hasta 5 archivos de 5 MB cada uno: fotos (JPEG, PNG, HEIC), PDF, video (MP4, MOV) o audio (MP3, M4A). Solo el equipo que investiga puede abrirlos; nunca se publican.',
+  'pub.complaint.files.tooMany': 'Elija como máximo {max} archivos.',
+  'pub.complaint.files.tooBig': '{name} pesa más de 5 MB y no se agregó.',
   'pub.complaint.language': 'Idioma de su confirmación y de las noticias',
   'pub.complaint.dataUse.title': 'Cómo usamos lo que nos dice',
   'pub.complaint.dataUse.body':
@@ -138,6 +143,17 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.stats.table': 'Ver como tabla',
   'pub.stats.label': 'Etiqueta',
   'pub.stats.count': 'Cantidad',
+  'pub.stats.category': 'Categoría',
+  'pub.stats.daysToClose': 'Días desde la recepción hasta el cierre (casos cerrados)',
+  'pub.stats.days': '{range} días',
+  'pub.stats.dutyStatus':
+    'Medidas sobre el servicio (retiro de facultades policiales, servicio administrativo, restitución)',
+  'pub.stats.shelter': 'Casos en albergues, por año de recepción',
+  'pub.stats.sustainedByCategory': 'Tasa de acusaciones sostenidas por categoría',
+  'pub.stats.rate': 'Tasa',
+  'pub.stats.sustainedCount': 'Sostenidas',
+  'pub.stats.decided': 'Resueltas sobre el fondo',
+  'pub.stats.partial': 'algunas celdas suprimidas',
 
   'pub.statements.title': 'Declaraciones públicas',
   'pub.statements.intro': 'Declaraciones que COPA ha publicado, las más recientes primero.',

@@ -279,6 +279,19 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
       answeredAt: iso(p.answered_at),
     })),
     deadlines: d.deadlines.map(presentDeadline),
+    attachments: d.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.content_type,
+      byteSize: a.byte_size,
+      sha256: a.sha256,
+      receivedAt: isoRequired(a.received_at),
+    })),
+    complainantAdditions: d.complainantAdditions.map((x) => ({
+      id: x.id,
+      text: x.text,
+      receivedAt: isoRequired(x.received_at),
+    })),
     statusHistory: d.children.statusHistory.map((h) => ({
       from: h.from_status,
       to: h.to_status,

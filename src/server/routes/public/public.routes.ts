@@ -1,3 +1,4 @@
+import { MAX_ATTACHMENTS_TOTAL_BYTES } from '../../domain/attachments.ts';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -45,6 +46,9 @@ import { loggableError } from '../../plugins/error-handler.ts';
 import { Readable } from 'node:stream';
 
 /** A limit: at most `max` requests per `windowMs`. */
+/** The complaint form's body limit: 10 MiB of files as base64 plus the text fields. */
+const COMPLAINT_BODY_LIMIT = Math.ceil((MAX_ATTACHMENTS_TOTAL_BYTES * 4) / 3) + 1024 * 1024;
+
 export interface Limit {
   max: number;
   windowMs: number;
@@ -137,6 +141,9 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/complaints',
     {
+      // up to 10 MiB of files in base64 (×4/3) plus the form; every other route keeps the global
+      // limit (1 MiB by default), and this one is rate-limited per address like the form itself
+      bodyLimit: COMPLAINT_BODY_LIMIT,
       config: {
         rateLimit: { max: options.fileLimit.max, timeWindow: options.fileLimit.windowMs },
       },

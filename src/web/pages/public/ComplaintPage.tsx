@@ -4,7 +4,10 @@ import {
   Alert,
   Button,
   Checkbox,
+  ErrorMessage,
   Fieldset,
+  FormGroup,
+  Label,
   Radio,
   Select,
   SummaryBox,
@@ -49,6 +52,24 @@ interface ComplaintForm {
   address: string;
   district: string;
   language: Lang;
+  /** Chosen files, already read as base64. */
+  files: Array<{ name: string; size: number; data: string }>;
+}
+
+/** The server's limits (domain/attachments.ts), checked here first so nobody waits for a refusal. */
+const MAX_FILES = 5;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const ACCEPT =
+  'image/jpeg,image/png,image/gif,image/webp,image/heic,application/pdf,video/mp4,video/quicktime,audio/mpeg,audio/mp4,.heic,.m4a,.mov';
+
+/** A file's bytes as base64, in chunks (String.fromCharCode cannot take 5 MiB at once). */
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return window.btoa(binary);
 }
 
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
@@ -64,6 +85,7 @@ function toBody(f: ComplaintForm): ComplaintBody {
   return {
     language: f.language,
     narrative: f.narrative,
+    files: f.files.map(({ name, data }) => ({ name, data })),
     categories: f.categories,
     anonymous: f.anonymous,
     filedBy: f.filedBy,
@@ -91,7 +113,7 @@ function toBody(f: ComplaintForm): ComplaintBody {
  * design there is no such field anywhere (Chicago Welcoming City Ordinance, MCC 2-173).
  */
 export function ComplaintPage() {
-  const { t, lang, label } = useI18n();
+  const { t, lang, label, fieldMessage } = useI18n();
   usePageTitle(t('pub.complaint.title'));
   const [form, setForm] = useState<ComplaintForm>({
     filedBy: 'self',
@@ -110,7 +132,9 @@ export function ComplaintPage() {
     address: '',
     district: '',
     language: lang,
+    files: [],
   });
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [fields, setFields] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -143,6 +167,34 @@ export function ComplaintPage() {
   if (receipt) {
     return <Receipt receipt={receipt} />;
   }
+
+  const chooseFiles = async (list: FileList | null) => {
+    const chosen = [...(list ?? [])];
+    const tooBig = chosen.find((f) => f.size > MAX_FILE_BYTES);
+    if (chosen.length > MAX_FILES) {
+      setFileProblem(t('pub.complaint.files.tooMany', { max: MAX_FILES }));
+    } else if (tooBig) {
+      setFileProblem(t('pub.complaint.files.tooBig', { name: tooBig.name }));
+    } else {
+      setFileProblem(null);
+    }
+    const ok = chosen.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
+    update({
+      files: await Promise.all(
+        ok.map(async (f) => ({ name: f.name, size: f.size, data: await toBase64(f) })),
+      ),
+    });
+  };
+  // the server names a refused file by its place in the list (files.N.data)
+  const fileErrors = [
+    ...(fileProblem ? [fileProblem] : []),
+    ...Object.entries(fields)
+      .filter(([k]) => k.startsWith('files'))
+      .map(([k, message]) => {
+        const name = form.files[Number(/^files\.(\d+)/.exec(k)?.[1])]?.name;
+        return `${name ? `${name}: ` : ''}${fieldMessage(message)}`;
+      }),
+  ];
 
   const text = (
     key: keyof ComplaintForm,
@@ -345,6 +397,37 @@ export function ComplaintPage() {
             { optional: true },
           )}
         </Fieldset>
+        <FormGroup error={fileErrors.length > 0}>
+          <Label htmlFor="files" error={fileErrors.length > 0}>
+            {t('pub.complaint.files.label')}
+            <span className="usa-hint"> ({t('common.optional')})</span>
+          </Label>
+          <div className="usa-hint" id="files-hint">
+            {t('pub.complaint.files.hint')}
+          </div>
+          {fileErrors.length > 0 ? (
+            <ErrorMessage id="files-error">{fileErrors.join(' ')}</ErrorMessage>
+          ) : null}
+          <input
+            id="files"
+            name="files"
+            type="file"
+            className="usa-file-input"
+            multiple
+            accept={ACCEPT}
+            aria-describedby={fileErrors.length > 0 ? 'files-hint files-error' : 'files-hint'}
+            onChange={(ev) => void chooseFiles(ev.target.files)}
+          />
+          {form.files.length > 0 ? (
+            <ul className="usa-list" data-testid="chosen-files">
+              {form.files.map((f) => (
+                <li key={f.name}>
+                  {f.name} ({Math.ceil(f.size / 1024)} KB)
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </FormGroup>
         <Field id="language" label={t('pub.complaint.language')} error={fields.language}>
           <Select
             id="language"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Select, TextInput } from '@trussworks/react-uswds';
+import { CATEGORIES } from '../../../shared/enums.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicStats } from '../../api/public-client.ts';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
@@ -108,6 +109,43 @@ function BarChart({
   );
 }
 
+/** Sustained ÷ decided on the merits per category, over published cells only. */
+function SustainedByCategory({ rates }: { rates: PublicStats['sustainedRate']['byCategory'] }) {
+  const { t, label } = useI18n();
+  return (
+    <section
+      className="ovs-section"
+      aria-labelledby="sustained-title"
+      data-testid="table-sustained"
+    >
+      <h2 id="sustained-title">{t('pub.stats.sustainedByCategory')}</h2>
+      <table className="usa-table usa-table--borderless usa-table--compact">
+        <thead>
+          <tr>
+            <th scope="col">{t('pub.stats.label')}</th>
+            <th scope="col">{t('pub.stats.rate')}</th>
+            <th scope="col">{t('pub.stats.sustainedCount')}</th>
+            <th scope="col">{t('pub.stats.decided')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rates.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{label('category', r.key)}</th>
+              <td>
+                {r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}
+                {r.partial ? ` (${t('pub.stats.partial')})` : ''}
+              </td>
+              <td>{r.sustained}</td>
+              <td>{r.decided}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** Published statistics (PRODUCT.md §4): small cells are suppressed and shown as such. */
 export function StatisticsPage() {
   const { t, label, dateTime } = useI18n();
@@ -118,6 +156,7 @@ export function StatisticsPage() {
     yearFrom: params.get('yearFrom') ?? '',
     yearTo: params.get('yearTo') ?? '',
     agency: params.get('agency') ?? '',
+    category: params.get('category') ?? '',
   };
   const [form, setForm] = useState(current);
   const { data, error } = useLoad(
@@ -126,6 +165,7 @@ export function StatisticsPage() {
         yearFrom: current.yearFrom || undefined,
         yearTo: current.yearTo || undefined,
         agency: current.agency || undefined,
+        category: current.category || undefined,
       }),
     [search],
   );
@@ -176,6 +216,21 @@ export function StatisticsPage() {
             <option value="BIA">BIA</option>
           </Select>
         </Field>
+        <Field id="category" label={t('pub.stats.category')}>
+          <Select
+            id="category"
+            name="category"
+            value={form.category}
+            onChange={(e) => setForm({ ...form, category: e.target.value })}
+          >
+            <option value="">{t('pub.cases.any')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {label('category', c)}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Button type="submit">{t('pub.stats.apply')}</Button>
       </form>
       <ProblemAlert error={error} />
@@ -224,6 +279,25 @@ export function StatisticsPage() {
             title={t('pub.stats.findings')}
             cells={data.allegationsByFinding}
             labelOf={(k) => label('finding', k)}
+          />
+          <SustainedByCategory rates={data.sustainedRate.byCategory} />
+          <BarChart
+            id="days-to-close"
+            title={t('pub.stats.daysToClose')}
+            cells={data.daysToClose}
+            labelOf={(k) => t('pub.stats.days', { range: k })}
+          />
+          <BarChart
+            id="duty-status"
+            title={t('pub.stats.dutyStatus')}
+            cells={data.dutyStatusActions}
+            labelOf={(k) => label('dutyAction', k)}
+          />
+          <BarChart
+            id="shelter"
+            title={t('pub.stats.shelter')}
+            cells={data.casesAtShelterSites}
+            labelOf={(k) => k}
           />
           <p className="usa-hint">
             {t('pub.stats.generated', { date: dateTime(data.generatedAt) })}
