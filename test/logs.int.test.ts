@@ -1,6 +1,22 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { buildIntake, fileCase } from './factories.ts';
+import { addUser } from '../src/server/commands/users.ts';
+import { Authenticator, signInWithCode } from './authenticator.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
+import {
+  castShelterStory,
+  closeNoFinding,
+  draftStatements,
+  get,
+  investigate,
+  openParallelTrack,
+  publishAndAnswer,
+  relieveOfPowers,
+  reopen,
+  type Staff,
+  type Story,
+} from './shelter-story.ts';
 
 /** Personal data the app receives; none of it may reach the log. */
 const PEOPLE = [
@@ -189,5 +205,214 @@ describe('no personal data in the log', () => {
     const text = t.logs.join('\n');
     expect(text).not.toContain('Thornbury');
     expect(text).not.toContain(encodeURIComponent(PEOPLE[2]!.name));
+  });
+});
+
+/**
+ * PRODUCT.md §1 from the public door to the subject-access export, through the real app with the
+ * log at its most verbose level (trace), driven by the same steps as story.int.test.ts. Every
+ * personal value and secret the journey handles is then searched for in ALL of the log output.
+ */
+describe('no personal data in the log: the whole §1 journey at trace level', () => {
+  let t: TestApp;
+  let staff: Staff;
+  let story: Story;
+  const VOLUNTEER = {
+    organization: 'Pilsen Lobby Volunteers Collective',
+    name: 'Evangelina Szymborska-Ruiz',
+    consentScope: 'Presentar la queja y recibir noticias del caso',
+    phone: '773-555-0129',
+    email: 'evangelina.sr@lobby-volunteers.example.org',
+  };
+  /** Named only inside the narrative and a later addition: still personal data. */
+  const RESIDENT = 'Yuliana Caicedo Montaño';
+  const RESIDENT_PHONE = '872-555-0153';
+  const PASSWORD = 'correct horse battery staple 4 oversight';
+  /** A file whose name identifies the resident. */
+  const PHOTO_NAME = 'yuliana-caicedo-pasaporte.png';
+  const PHOTO = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from('passport photo'),
+  ]);
+  const secrets: string[] = [
+    ...Object.values(VOLUNTEER).filter((v) => v !== VOLUNTEER.consentScope),
+    'Szymborska',
+    '555-0129',
+    RESIDENT,
+    'Caicedo',
+    RESIDENT_PHONE,
+    PASSWORD,
+    PHOTO_NAME,
+    'pasaporte',
+    PHOTO.toString('base64'),
+  ];
+
+  beforeAll(async () => {
+    t = await testApp({ logLevel: 'trace' });
+    staff = await castShelterStory(t);
+  });
+  afterAll(async () => t.close());
+
+  it('drives the journey', async () => {
+    expect(t.app.log.level).toBe('trace');
+    // a staff member signs in with a password, enrolling the TOTP second factor on the way: the
+    // password, the TOTP secret, the challenge, the codes, the session cookie and CSRF token are
+    // secrets too
+    await addUser(
+      { db: t.db, now: () => new Date(), jurisdiction: TEST_JURISDICTION },
+      { email: 'records@copa.example', agency: 'COPA', roles: ['supervisor'], password: PASSWORD },
+    );
+    const phone = new Authenticator(() => new Date());
+    const signedIn = await signInWithCode(t.app, phone, 'records@copa.example', PASSWORD);
+    const { cookie, csrf } = signedIn;
+    const totpSecret = phone.secretOf('records@copa.example')!;
+    expect(totpSecret.length).toBeGreaterThanOrEqual(16);
+    const challenge = signedIn.first.json<{ challenge: string }>().challenge;
+    secrets.push(cookie, csrf, totpSecret, challenge, ...Object.values(staff).map((u) => u.token));
+
+    // 1–3. the volunteer files through the public form, in Spanish, for the resident
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints',
+      payload: {
+        language: 'es',
+        narrative: `Una voluntaria informa que agentes tuvieron contacto sexual con ${RESIDENT}, que vive en el vestíbulo de la estación del Distrito 10. Podría ser menor de edad.`,
+        incident: { occurredAt: '2023-09-15T22:00:00-05:00', district: '010' },
+        categories: ['sexual_misconduct'],
+        anonymous: true,
+        contact: { preferredContact: 'through_intermediary', lettersToShelter: false },
+        aboutPerson: { minor: true, shelterResident: true, limitedEnglish: true },
+        filedBy: 'intermediary',
+        intermediary: VOLUNTEER,
+        files: [{ name: PHOTO_NAME, data: PHOTO.toString('base64') }],
+      },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const receipt = filed.json<{
+      confirmationNumber: string;
+      passphrase: string;
+      logNumber: string;
+      investigatingAgency: string;
+    }>();
+    expect(receipt.investigatingAgency).toBe('COPA');
+    secrets.push(receipt.passphrase, receipt.confirmationNumber);
+    story = { t, staff, log: receipt.logNumber, members: {} };
+
+    // routing and the restricted case, read with identities by the chief
+    const read = await get(t, staff.chief, `/api/v1/cases/${story.log}`);
+    expect(read.statusCode, read.body).toBe(200);
+    const c = read.json<{
+      restricted: boolean;
+      routing: { clause: string };
+      parties: Array<{ id: string; role: string }>;
+    }>();
+    expect(c.restricted).toBe(true);
+    expect(c.routing.clause).toContain('2-78-120');
+    expect(read.body).toContain(VOLUNTEER.name);
+    const att = read.json<{ attachments: Array<{ id: string; fileName: string }> }>().attachments;
+    expect(att.map((a) => a.fileName)).toEqual([PHOTO_NAME]);
+    const download = await get(
+      t,
+      staff.chief,
+      `/api/v1/cases/${story.log}/attachments/${att[0]!.id}`,
+    );
+    expect(download.statusCode).toBe(200);
+
+    // 4–5. assignment and investigation
+    await openParallelTrack(story);
+    await investigate(story);
+    // findings: recommended by the investigator, final by the chief
+    const withAllegations = (await get(t, staff.chief, `/api/v1/cases/${story.log}`)).json<{
+      allegations: Array<{ id: string }>;
+    }>();
+    for (const a of withAllegations.allegations) {
+      const rec = await t.as(staff.copaInv, {
+        method: 'PATCH',
+        url: `/api/v1/cases/${story.log}/allegations/${a.id}`,
+        payload: { recommendedFinding: 'not_sustained' },
+      });
+      expect(rec.statusCode, rec.body).toBe(200);
+      const fin = await t.as(staff.chief, {
+        method: 'PATCH',
+        url: `/api/v1/cases/${story.log}/allegations/${a.id}`,
+        payload: { finalFinding: 'not_sustained' },
+      });
+      expect(fin.statusCode, fin.body).toBe(200);
+    }
+    // 6–7. duty status and publication
+    await relieveOfPowers(story);
+    await publishAndAnswer(story, await draftStatements(story));
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/public/v1/cases/${story.log}` })).statusCode,
+    ).toBe(200);
+
+    // follow-my-complaint: the holder looks the case up and adds the resident's phone
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: { confirmationNumber: receipt.confirmationNumber, passphrase: receipt.passphrase },
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/information',
+      payload: {
+        confirmationNumber: receipt.confirmationNumber,
+        passphrase: receipt.passphrase,
+        text: `Ella acepta hablar. Su teléfono es ${RESIDENT_PHONE}.`,
+      },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: { confirmationNumber: receipt.confirmationNumber, passphrase: `${PASSWORD} x` },
+    });
+    expect(wrong.statusCode).toBeGreaterThanOrEqual(400);
+
+    // 9. close and reopen; a staff search for the volunteer by name
+    await closeNoFinding(story);
+    await reopen(story);
+    expect(
+      (
+        await get(
+          t,
+          staff.chief,
+          `/api/v1/cases?q=${encodeURIComponent(VOLUNTEER.name)}&phone=${VOLUNTEER.phone}`,
+        )
+      ).statusCode,
+    ).toBeLessThan(500);
+
+    // the volunteer asks for their data: the records officer (signed in by cookie) exports it
+    const volunteer = c.parties.find((p) => p.role === 'intermediary')!;
+    const sar = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/privacy/subject-access',
+      cookies: { ovs_session: cookie },
+      headers: { 'x-csrf-token': csrf },
+      payload: { partyIds: [volunteer.id] },
+    });
+    expect(sar.statusCode, sar.body).toBe(200);
+    expect(sar.body).toContain(VOLUNTEER.email);
+    expect(sar.body).not.toContain(RESIDENT);
+  });
+
+  it('left none of the personal values or secrets in the log', () => {
+    const text = t.logs.join('\n');
+    // the capture saw the journey
+    for (const url of [
+      '/api/public/v1/complaints',
+      '/api/public/v1/complaints/lookup',
+      '/api/v1/privacy/subject-access',
+      `/api/v1/cases/${story.log}/allegations`,
+      '/api/v1/session',
+      '/api/v1/session/second-factor',
+    ]) {
+      expect(text).toContain(url);
+    }
+    expect(t.logs.length).toBeGreaterThan(60);
+    expect(secrets.filter((s) => text.includes(s))).toEqual([]);
+    // and not the URL-encoded forms either
+    expect(secrets.filter((s) => text.includes(encodeURIComponent(s)))).toEqual([]);
   });
 });

@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/server/audit/audit.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import {
+  castShelterStory,
+  closeNoFinding,
+  draftStatements,
+  get as storyGet,
+  investigate,
+  openParallelTrack,
+  post as storyPost,
+  publishAndAnswer,
+  relieveOfPowers,
+  reopen,
+  type Staff,
+  type Story,
+} from './shelter-story.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 
 /**
@@ -9,44 +23,16 @@ import { TEST_JURISDICTION } from './test-db.ts';
  * 10th District station lobby.
  */
 let t: TestApp;
-let staff: Record<
-  'intake' | 'copaInv' | 'copaSup' | 'chief' | 'pio' | 'biaSup' | 'biaInv' | 'auditor' | 'admin',
-  TestUser
->;
+let staff: Staff;
 let log = '';
-const members: Record<string, string> = {};
+let story: Story;
 
-const post = (who: TestUser, url: string, payload: unknown) =>
-  t.as(who, { method: 'POST', url, payload: payload as object });
-const get = (who: TestUser, url: string) => t.as(who, { method: 'GET', url });
+const post = (who: TestUser, url: string, payload: unknown) => storyPost(t, who, url, payload);
+const get = (who: TestUser, url: string) => storyGet(t, who, url);
 
 beforeAll(async () => {
   t = await testApp();
-  staff = {
-    intake: await t.user('intake', 'COPA'),
-    copaInv: await t.user('investigator', 'COPA'),
-    copaSup: await t.user('supervisor', 'COPA'),
-    chief: await t.user('chief_administrator', 'COPA'),
-    pio: await t.user('public_information', 'COPA'),
-    biaSup: await t.user('supervisor', 'BIA'),
-    biaInv: await t.user('investigator', 'BIA'),
-    auditor: await t.user('auditor', 'OIG'),
-    admin: await t.user('admin', 'COPA'),
-  };
-  const station = await post(staff.admin, '/api/v1/facilities', {
-    code: 'D010',
-    name: '10th District (Ogden)',
-    kind: 'district_station',
-    district: '010',
-    address: '3315 W Ogden Ave',
-  });
-  expect(station.statusCode, station.body).toBe(201);
-  const shelter = await post(staff.copaSup, '/api/v1/facilities/D010/shelter-periods', {
-    startsOn: '2023-05-01',
-    endsOn: '2023-11-15',
-    note: 'Lobby used as a temporary shelter site',
-  });
-  expect(shelter.statusCode, shelter.body).toBe(201);
+  staff = await castShelterStory(t);
 });
 afterAll(async () => t.close());
 
@@ -81,6 +67,7 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     log = body.logNumber;
+    story = { t, staff, log, members: {} };
     expect(log).toMatch(/^2023-\d{7}$/);
     expect(body.status).toBe('intake');
     expect(body.routing).toMatchObject({ agency: 'COPA', clause: 'MCC 2-78-120(b-5)' });
@@ -113,12 +100,7 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
   });
 
   it('4. BIA opens a parallel criminal track on the same log number', async () => {
-    const res = await post(staff.copaSup, `/api/v1/cases/${log}/agencies`, {
-      agency: 'BIA',
-      track: 'criminal',
-      role: 'parallel',
-    });
-    expect(res.statusCode, res.body).toBe(201);
+    const res = await openParallelTrack(story);
     expect(res.json().agencies).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ agency: 'COPA', role: 'lead' }),
@@ -126,76 +108,26 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
       ]),
     );
     expect((await get(staff.biaSup, `/api/v1/cases/${log}`)).statusCode).toBe(200);
-    expect(
-      (
-        await post(staff.biaSup, `/api/v1/cases/${log}/assignments`, {
-          email: staff.biaInv.email,
-          role: 'investigator',
-        })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await post(staff.copaSup, `/api/v1/cases/${log}/assignments`, {
-          email: staff.copaInv.email,
-          role: 'lead_investigator',
-        })
-      ).statusCode,
-    ).toBe(201);
     const bia = await get(staff.biaInv, `/api/v1/cases/${log}`);
     expect(bia.statusCode).toBe(200);
     expect(bia.json().routing.clause).toBe('MCC 2-78-120(b-5)');
   });
 
   it('5. investigators canvass shelters, identify officers and add allegations per officer', async () => {
-    for (const to of ['preliminary', 'investigation']) {
-      const res = await post(staff.copaSup, `/api/v1/cases/${log}/transitions`, { to });
-      expect(res.statusCode, res.body).toBe(200);
-    }
-    for (const [occurredAt, place] of [
-      ['2023-09-20T14:00:00-05:00', '10th District station lobby'],
-      ['2023-09-22T11:00:00-05:00', 'Near West Side shelter'],
-    ]) {
-      const res = await post(staff.copaInv, `/api/v1/cases/${log}/activities`, {
-        kind: 'canvass',
-        occurredAt,
-        place,
-        outcome: 'No one identified the woman',
-        summary: 'Shelter canvass',
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
-    for (const [star, lastName] of [
-      ['10231', 'Kowalczyk'],
-      ['11872', 'Whitfield'],
-    ] as const) {
-      const m = await post(staff.copaSup, '/api/v1/members', {
-        star,
-        firstName: 'Demo',
-        lastName,
-        rank: 'Police Officer',
-        unit: '010',
-      });
-      expect(m.statusCode, m.body).toBe(201);
-      members[star] = m.json().id;
+    await investigate(story);
+    for (const star of ['10231', '11872']) {
       const found = await get(staff.copaInv, `/api/v1/members?q=${star}`);
-      expect(found.json().items.map((x: { id: string }) => x.id)).toContain(members[star]);
-      const a = await post(staff.copaInv, `/api/v1/cases/${log}/allegations`, {
-        star,
-        category: 'sexual_misconduct',
-        summary: 'Alleged sexual contact with a person sheltering in the lobby',
-      });
-      expect(a.statusCode, a.body).toBe(201);
+      expect(found.json().items.map((x: { id: string }) => x.id)).toContain(story.members[star]);
     }
     const c = (await get(staff.copaInv, `/api/v1/cases/${log}`)).json();
+    expect(c.status).toBe('investigation');
     expect(c.allegations).toHaveLength(2);
     expect(c.officersUnknown).toBe(false);
     expect(c.activities.filter((x: { kind: string }) => x.kind === 'canvass')).toHaveLength(2);
   });
 
   it('6. the chief administrator recommends relief of police powers; the decision is recorded separately', async () => {
-    const star = '10231';
-    const id = members[star]!;
+    const id = story.members['10231']!;
     const denied = await post(staff.copaInv, `/api/v1/members/${id}/duty-status`, {
       action: 'relieved_of_police_powers',
       stage: 'recommended',
@@ -204,14 +136,6 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
       effectiveAt: '2023-09-27T12:00:00-05:00',
     });
     expect(denied.statusCode).toBe(403);
-    const rec = await post(staff.chief, `/api/v1/members/${id}/duty-status`, {
-      action: 'relieved_of_police_powers',
-      stage: 'recommended',
-      logNumber: log,
-      reason: 'Seriousness of the allegation',
-      effectiveAt: '2023-09-27T12:00:00-05:00',
-    });
-    expect(rec.statusCode, rec.body).toBe(201);
     const noDecider = await post(staff.chief, `/api/v1/members/${id}/duty-status`, {
       action: 'relieved_of_police_powers',
       stage: 'decided',
@@ -221,18 +145,7 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
     });
     expect(noDecider.statusCode).toBe(400);
     expect(noDecider.json().errors[0].field).toBe('decidedBy');
-    const decided = await post(staff.biaSup, `/api/v1/members/${id}/duty-status`, {
-      action: 'relieved_of_police_powers',
-      stage: 'decided',
-      logNumber: log,
-      recommendationId: rec.json().id,
-      decidedBy: 'Superintendent of Police',
-      reason: 'Relieved pending the investigations',
-      effectiveAt: '2023-09-28T09:00:00-05:00',
-      badgeSurrendered: true,
-      weaponSurrendered: true,
-    });
-    expect(decided.statusCode, decided.body).toBe(201);
+    const { recommendation: rec, decision: decided } = await relieveOfPowers(story, '10231');
     expect(decided.json()).toMatchObject({
       stage: 'decided',
       decidedBy: 'Superintendent of Police',
@@ -247,40 +160,16 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
   });
 
   it('7. press inquiries are answered with the approved statement, published in English and Spanish', async () => {
-    const en = await post(staff.pio, `/api/v1/cases/${log}/statements`, {
-      language: 'en',
-      text: 'The allegations are under investigation by BIA and COPA.',
-    });
-    expect(en.statusCode, en.body).toBe(201);
-    expect(en.json().status).toBe('draft');
-    const es = await post(staff.pio, `/api/v1/cases/${log}/statements`, {
-      language: 'es',
-      text: 'Las denuncias están siendo investigadas por BIA y COPA.',
-      translationOf: en.json().id,
-    });
-    expect(es.statusCode, es.body).toBe(201);
-    const inquiry = await post(staff.pio, `/api/v1/cases/${log}/press-inquiries`, {
-      outlet: 'Example Tribune',
-      question: 'Were any officers’ powers revoked?',
-      receivedAt: '2023-09-29T10:00:00-05:00',
-    });
-    expect(inquiry.statusCode, inquiry.body).toBe(201);
-    const early = await post(staff.pio, `/api/v1/press-inquiries/${inquiry.json().id}/answer`, {
-      statementId: en.json().id,
+    const ids = await draftStatements(story);
+    const drafts = (await get(staff.pio, `/api/v1/cases/${log}`)).json();
+    expect(drafts.statements.map((x: { status: string }) => x.status)).toEqual(['draft', 'draft']);
+    const early = await post(staff.pio, `/api/v1/press-inquiries/${ids.inquiry}/answer`, {
+      statementId: ids.en,
     });
     expect(early.statusCode).toBe(422);
-    for (const s of [en, es]) {
-      const p = await post(staff.pio, `/api/v1/statements/${s.json().id}/publish`, {});
-      expect(p.statusCode, p.body).toBe(200);
+    for (const p of await publishAndAnswer(story, ids)) {
       expect(p.json().status).toBe('published');
     }
-    expect(
-      (
-        await post(staff.pio, `/api/v1/press-inquiries/${inquiry.json().id}/answer`, {
-          statementId: en.json().id,
-        })
-      ).statusCode,
-    ).toBe(200);
     const view = (await get(staff.pio, `/api/v1/cases/${log}`)).json();
     expect(view.view).toBe('public_fields');
     expect(view.narrative).toBeUndefined();
@@ -290,7 +179,7 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
         .map((s: { language: string; status: string }) => `${s.language}:${s.status}`)
         .sort(),
     ).toEqual(['en:published', 'es:published']);
-    expect(view.pressInquiries[0].statementId).toBe(en.json().id);
+    expect(view.pressInquiries[0].statementId).toBe(ids.en);
   });
 
   it('9. COPA closes with no finding (no victim or witness identified); new evidence reopens it', async () => {
@@ -299,24 +188,14 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
     });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().code).toBe('reason_required');
-    const closed = await post(staff.chief, `/api/v1/cases/${log}/transitions`, {
-      to: 'closed_no_finding',
-      reason: 'no_victim_or_witness_identified',
-    });
-    expect(closed.statusCode, closed.body).toBe(200);
+    const closed = await closeNoFinding(story);
     expect(closed.json().status).toBe('closed_no_finding');
     const byInvestigator = await post(staff.copaInv, `/api/v1/cases/${log}/transitions`, {
       to: 'investigation',
       reason: 'new_material_evidence',
     });
     expect(byInvestigator.statusCode).toBe(403);
-    const reopened = await post(staff.chief, `/api/v1/cases/${log}/transitions`, {
-      to: 'investigation',
-      reason: 'new_material_evidence',
-      note: 'A witness came forward',
-    });
-    expect(reopened.statusCode, reopened.body).toBe(200);
-    const c = reopened.json();
+    const c = (await reopen(story)).json();
     expect(c.status).toBe('investigation');
     expect(c.statusHistory.map((h: { to: string }) => h.to)).toEqual([
       'intake',

@@ -11,6 +11,7 @@ import { addUser, createToken } from '../src/server/commands/users.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
 import type { SessionSettings } from '../src/server/security/sessions.ts';
 import type { RateLimitSetting } from '../src/server/plugins/rate-limits.ts';
+import type { OidcSettings } from '../src/server/security/oidc.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
 
 export interface TestUser {
@@ -46,10 +47,15 @@ export async function testApp(
     webRoot?: string;
     publicPortal?: Partial<PublicPortalOptions>;
     signInRateLimit?: RateLimitSetting;
+    oidc?: OidcSettings;
+    /** The field cipher (key-rotation tests pass one on a key file); default: a random key. */
+    cipher?: FieldCipher;
+    /** Log level of the captured log; default info. */
+    logLevel?: 'info' | 'debug' | 'trace';
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
-  const cipher = createFieldCipher(crypto.randomBytes(32));
+  const cipher = opts.cipher ?? createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
   const auditKey = generateSigningKey();
   const routes: Array<{ method: string; url: string }> = [];
@@ -64,7 +70,7 @@ export async function testApp(
     cipher,
     profile: chicagoProfile,
     jurisdiction: TEST_JURISDICTION,
-    logLevel: 'info',
+    logLevel: opts.logLevel ?? 'info',
     logStream,
     onRoute: (r) => routes.push(r),
     auditKey,
@@ -74,6 +80,7 @@ export async function testApp(
     // statistics recomputed on every request, so a test sees what it just wrote
     publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
     ...(opts.signInRateLimit ? { signInRateLimit: opts.signInRateLimit } : {}),
+    ...(opts.oidc ? { oidc: opts.oidc } : {}),
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;

@@ -25,9 +25,14 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { privacyRoutes } from './routes/privacy.routes.ts';
 import { accessRoutes } from './routes/access.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { tokenRoutes } from './routes/tokens.routes.ts';
+import { oidcRoutes } from './routes/oidc.routes.ts';
+import { DEFAULT_TOKEN_SETTINGS, type TokenSettings } from './commands/tokens.ts';
+import { createOidcClient, type OidcSettings } from './security/oidc.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
 import {
   DEFAULT_PUBLIC_OPTIONS,
@@ -58,6 +63,10 @@ export interface AppDeps {
   webRoot?: string;
   /** Public portal settings (suppression threshold, statistics refresh, rate limits). */
   publicPortal?: Partial<PublicPortalOptions>;
+  /** API token lifetimes (default 90 days, at most 365). */
+  tokens?: TokenSettings;
+  /** Sign-in through an OpenID Connect provider; off when absent or null. */
+  oidc?: OidcSettings | null;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -164,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
   await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(privacyRoutes, { ctx, prefix: '/api/v1' });
   // sign-in is throttled per address in its own scope (ADR 0010 left this to issue 6)
   await app.register(async (scope) => {
     await limitScope(scope, deps.signInRateLimit ?? DEFAULT_SIGN_IN_LIMIT, {
@@ -175,6 +185,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scope.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
   });
   await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(tokenRoutes, {
+    ctx,
+    tokens: deps.tokens ?? DEFAULT_TOKEN_SETTINGS,
+    prefix: '/api/v1',
+  });
+  // OpenID Connect sign-in: the callback (a code exchange, an audit row when refused) is
+  // throttled per address like password sign-in (ADR 0016)
+  await app.register(async (scope) => {
+    await limitScope(scope, deps.signInRateLimit ?? DEFAULT_SIGN_IN_LIMIT, {
+      name: 'organization sign-in',
+      applies: (request) => request.url.startsWith('/api/v1/session/oidc/callback'),
+    });
+    await scope.register(oidcRoutes, {
+      ctx,
+      sessions,
+      oidc: deps.oidc ? createOidcClient(deps.oidc) : null,
+      prefix: '/api/v1',
+    });
+  });
   if (webRoot) {
     await app.register(fastifyStatic, {
       root: webRoot,

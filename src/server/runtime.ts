@@ -6,15 +6,18 @@ import { loadOrCreateSigningKey, type AuditSigningKey } from './audit/checkpoint
 import { chicagoProfile } from './domain/profiles/chicago.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import {
-  createFieldCipher,
-  resolveEncryptionKey,
+  cipherForKeySource,
+  resolveFieldKeys,
   type FieldCipher,
+  type FieldKeySource,
 } from './security/encryption.ts';
 
 /** An open, migrated database with everything a process needs to run commands. */
 export interface Runtime {
   db: Db;
   cipher: FieldCipher;
+  /** Where the field keys came from (rotation rewrites the key file, ADR 0017). */
+  keySource: FieldKeySource;
   profile: JurisdictionProfile;
   jurisdiction: string;
   /** Signs audit checkpoints (loaded from, or created in, the configured key file). */
@@ -65,12 +68,24 @@ export async function openRuntime(
     release();
     throw err;
   }
-  const cipher = createFieldCipher(
-    resolveEncryptionKey({ configured: config.encryptionKey, dataDir: config.dataDir, embedded }),
-  );
+  let keySource: FieldKeySource;
+  try {
+    keySource = resolveFieldKeys({
+      configured: config.encryptionKey,
+      oldKeys: config.encryptionOldKeys,
+      keyFile: config.encryptionKeyFile,
+      embedded,
+    });
+  } catch (err) {
+    await db.close();
+    release();
+    throw err;
+  }
+  const cipher = cipherForKeySource(keySource);
   return {
     db,
     cipher,
+    keySource,
     auditKey,
     profile,
     jurisdiction: config.jurisdiction,

@@ -21,6 +21,7 @@ import { insertDeadlines } from '../repositories/deadlines.repository.ts';
 import { findFacilityByCode } from '../repositories/facilities.repository.ts';
 import { insertParties, type PartyRow } from '../repositories/parties.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
+import { PARTY_IDENTITY } from '../security/encrypted-fields.ts';
 import { ForbiddenError, UnprocessableError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
 
@@ -42,7 +43,7 @@ export interface FiledCase {
  * its parties, lead agency, routing decision, first stage, deadlines and the audit row together.
  */
 export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Promise<FiledCase> {
-  if (!allowedGlobally(deps.actor.roles, GlobalAction.fileCase)) {
+  if (!allowedGlobally(deps.actor, GlobalAction.fileCase)) {
     throw new ForbiddenError(
       'forbidden',
       'Only intake, supervisors and chief administrators register cases.',
@@ -332,7 +333,7 @@ export function encryptIdentity(
 
 /** The AEAD context that binds an identity envelope to its party row. */
 export function identityContext(partyId: string): string {
-  return `parties.identity_enc:${partyId}`;
+  return PARTY_IDENTITY.context(partyId);
 }
 
 /** Builds the stored row of a party; identity fields only as ciphertext. */

@@ -31,4 +31,62 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
+
+  it('gives API tokens 90 days by default and at most 365, and refuses a default beyond the maximum', () => {
+    expect(loadConfig({}).tokens).toEqual({ defaultDays: 90, maxDays: 365 });
+    expect(
+      loadConfig({ OVERSIGHT_TOKEN_DEFAULT_DAYS: '30', OVERSIGHT_TOKEN_MAX_DAYS: '60' }).tokens,
+    ).toEqual({ defaultDays: 30, maxDays: 60 });
+    expect(() =>
+      loadConfig({ OVERSIGHT_TOKEN_DEFAULT_DAYS: '90', OVERSIGHT_TOKEN_MAX_DAYS: '30' }),
+    ).toThrow(/OVERSIGHT_TOKEN_DEFAULT_DAYS/);
+  });
+
+  it('keeps OpenID Connect off unless the issuer is set, and then requires the client settings', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    try {
+      loadConfig({ OVERSIGHT_OIDC_ISSUER: 'https://login.example.gov' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      expect(message).toContain('OVERSIGHT_OIDC_CLIENT_ID');
+      expect(message).toContain('OVERSIGHT_OIDC_CLIENT_SECRET');
+      expect(message).toContain('OVERSIGHT_OIDC_REDIRECT_URI');
+    }
+    expect(
+      loadConfig({
+        OVERSIGHT_OIDC_ISSUER: 'https://login.example.gov',
+        OVERSIGHT_OIDC_CLIENT_ID: 'oversight',
+        OVERSIGHT_OIDC_CLIENT_SECRET: 's3cret',
+        OVERSIGHT_OIDC_REDIRECT_URI: 'https://oversight.example.gov/api/v1/session/oidc/callback',
+        OVERSIGHT_OIDC_REQUIRE_AMR: 'mfa, hwk',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://login.example.gov',
+      clientId: 'oversight',
+      clientSecret: 's3cret',
+      redirectUri: 'https://oversight.example.gov/api/v1/session/oidc/callback',
+      requireAmr: ['mfa', 'hwk'],
+    });
+  });
+
+  it('reads the field keyring and the retention period', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const c = loadConfig({
+      OVERSIGHT_DATA_DIR: '/srv/ovs',
+      OVERSIGHT_ENCRYPTION_OLD_KEYS: `${key}, ${key}`,
+      OVERSIGHT_IDENTITY_RETENTION_YEARS: '7',
+    });
+    expect(c.encryptionKeyFile).toBe('/srv/ovs/keys/field.key');
+    expect(c.encryptionOldKeys).toEqual([key, key]);
+    expect(c.identityRetentionYears).toBe(7);
+    expect(loadConfig({}).identityRetentionYears).toBeUndefined();
+    expect(() => loadConfig({ OVERSIGHT_ENCRYPTION_OLD_KEYS: 'c2hvcnQ=' })).toThrow(
+      /OVERSIGHT_ENCRYPTION_OLD_KEYS/,
+    );
+    expect(() => loadConfig({ OVERSIGHT_IDENTITY_RETENTION_YEARS: '0' })).toThrow(
+      /OVERSIGHT_IDENTITY_RETENTION_YEARS/,
+    );
+  });
 });

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFieldCipher, resolveEncryptionKey } from './encryption.ts';
+import {
+  addKeyToFile,
+  cipherForKeySource,
+  createFieldCipher,
+  envelopeKeyId,
+  fieldKeyId,
+  readKeyFile,
+  resolveFieldKeys,
+} from './encryption.ts';
 
 describe('field encryption (AES-256-GCM)', () => {
   const cipher = createFieldCipher(crypto.randomBytes(32));
@@ -43,18 +51,80 @@ describe('field encryption (AES-256-GCM)', () => {
   });
 });
 
-describe('resolveEncryptionKey', () => {
+describe('keyrings', () => {
+  it('encrypts with the first key and decrypts with every key', () => {
+    const [a, b] = [crypto.randomBytes(32), crypto.randomBytes(32)];
+    const old = createFieldCipher(a).encrypt('under a', 'c');
+    const ring = createFieldCipher([b, a]);
+    expect(ring.currentKeyId()).toBe(fieldKeyId(b));
+    expect(ring.keyIds()).toEqual([fieldKeyId(b), fieldKeyId(a)]);
+    expect(ring.decrypt(old, 'c')).toBe('under a');
+    const fresh = ring.encrypt('under b', 'c');
+    expect(envelopeKeyId(fresh)).toBe(fieldKeyId(b));
+    expect(() => createFieldCipher(a).decrypt(fresh, 'c')).toThrow(/not loaded/);
+  });
+
+  it('a tampered key id or a swapped tag does not decrypt', () => {
+    const [a, b] = [crypto.randomBytes(32), crypto.randomBytes(32)];
+    const ring = createFieldCipher([b, a]);
+    const env = ring.encrypt('secret', 'c').split('.');
+    const relabeled = [env[0], fieldKeyId(a), ...env.slice(2)].join('.');
+    expect(() => ring.decrypt(relabeled, 'c')).toThrow();
+    const other = ring.encrypt('other', 'c').split('.');
+    const swapped = [...env.slice(0, 3), other[3], env[4]].join('.');
+    expect(() => ring.decrypt(swapped, 'c')).toThrow();
+  });
+
+  it('a cipher on a key file picks up a rotated file without a restart', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-ring-'));
+    const keyFile = path.join(dir, 'keys', 'field.key');
+    const source = resolveFieldKeys({ configured: undefined, keyFile, embedded: true });
+    const cipher = cipherForKeySource(source);
+    const before = cipher.encrypt('x', 'c');
+    const newId = addKeyToFile(keyFile);
+    expect(readKeyFile(keyFile)).toHaveLength(2);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    // a value written by the rotating process is readable here at once
+    const other = cipherForKeySource(
+      resolveFieldKeys({ configured: undefined, keyFile, embedded: true }),
+    );
+    expect(cipher.decrypt(other.encrypt('y', 'c'), 'c')).toBe('y');
+    // and this process now writes with the new key, still reading the old one
+    expect(envelopeKeyId(cipher.encrypt('z', 'c'))).toBe(newId);
+    expect(cipher.decrypt(before, 'c')).toBe('x');
+  });
+
+  it('environment keys: the configured key first, then the old ones', () => {
+    const [a, b] = [crypto.randomBytes(32), crypto.randomBytes(32)];
+    const source = resolveFieldKeys({
+      configured: b.toString('base64'),
+      oldKeys: [a.toString('base64')],
+      keyFile: '/nonexistent/field.key',
+      embedded: false,
+    });
+    expect(source.file).toBeNull();
+    expect(cipherForKeySource(source).keyIds()).toEqual([fieldKeyId(b), fieldKeyId(a)]);
+  });
+});
+
+describe('resolveFieldKeys', () => {
   it('generates a key once into the data directory for the embedded default', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-key-'));
-    const a = resolveEncryptionKey({ configured: undefined, dataDir: dir, embedded: true });
-    const b = resolveEncryptionKey({ configured: undefined, dataDir: dir, embedded: true });
-    expect(a.equals(b)).toBe(true);
-    expect(fs.statSync(path.join(dir, 'keys', 'field.key')).mode & 0o777).toBe(0o600);
+    const keyFile = path.join(dir, 'keys', 'field.key');
+    const a = resolveFieldKeys({ configured: undefined, keyFile, embedded: true });
+    const b = resolveFieldKeys({ configured: undefined, keyFile, embedded: true });
+    expect(a.keys).toHaveLength(1);
+    expect(a.keys[0]!.equals(b.keys[0]!)).toBe(true);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
   });
 
   it('requires a configured key with a PostgreSQL server', () => {
     expect(() =>
-      resolveEncryptionKey({ configured: undefined, dataDir: '/nonexistent', embedded: false }),
+      resolveFieldKeys({
+        configured: undefined,
+        keyFile: '/nonexistent/field.key',
+        embedded: false,
+      }),
     ).toThrow(/OVERSIGHT_ENCRYPTION_KEY/);
   });
 });
