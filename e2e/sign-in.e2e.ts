@@ -124,6 +124,34 @@ describe('signing in and out', () => {
     await context.close();
   });
 
+  it('lists the user’s sessions and ends the others: the other browser is signed out', async () => {
+    const a = await newPage(browser, baseUrl);
+    const b = await newPage(browser, baseUrl);
+    await signIn(a.page, 'supervisor@bia.example');
+    await signIn(b.page, 'supervisor@bia.example');
+    await a.page.getByTestId('nav-sessions').click();
+    await expect
+      .poll(async () => a.page.getByTestId('sessions-list').locator('tr').count())
+      .toBeGreaterThanOrEqual(2);
+    expect(await a.page.getByTestId('sessions-list').textContent()).toContain('This session');
+    await expectAccessible(a.page, 'your sessions');
+    await a.page.getByTestId('end-other-sessions').click();
+    await expect
+      .poll(() => a.page.getByTestId('sessions-status').textContent())
+      .toMatch(/Sessions ended: [1-9]/);
+    await expect
+      .poll(async () => a.page.getByTestId('sessions-list').locator('tr').count())
+      .toBe(1);
+    // the other browser's next request finds its session ended
+    await b.page.goto('/staff/cases');
+    await b.page.locator('#signin-email').waitFor();
+    // this one goes on
+    await a.page.goto('/staff/cases');
+    await a.page.getByTestId('queue-total').waitFor();
+    await a.context.close();
+    await b.context.close();
+  });
+
   it('signs in from a deep link and lands on that page', async () => {
     const { context, page } = await newPage(browser, baseUrl);
     await signIn(page, 'intake@copa.example', '/staff/facilities');

@@ -23,7 +23,9 @@ import type {
 } from '../../shared/schemas/members.ts';
 import type { FacilityOut } from '../../shared/schemas/facilities.ts';
 import type {
+  RevokedOut,
   SecondFactorRequest,
+  SessionListOut,
   SessionOut,
   SignInOut,
   SignInRequest,
@@ -140,6 +142,9 @@ export const api = {
     csrfToken = s.csrfToken;
     return s;
   },
+  sessions: () => call<Out<typeof SessionListOut>>('GET', '/api/v1/sessions'),
+  endSession: (id: string) => call<void>('DELETE', `/api/v1/sessions/${enc(id)}`),
+  endOtherSessions: () => call<Out<typeof RevokedOut>>('DELETE', '/api/v1/sessions'),
   async signOut(): Promise<void> {
     await call<void>('DELETE', '/api/v1/session');
     csrfToken = null;

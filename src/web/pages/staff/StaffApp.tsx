@@ -14,6 +14,7 @@ import { QueuePage } from './QueuePage.tsx';
 import { CasePage } from './CasePage.tsx';
 import { MembersPage, MemberPage } from './MemberPages.tsx';
 import { FacilitiesPage } from './FacilitiesPage.tsx';
+import { SessionsPage } from './SessionsPage.tsx';
 
 const DEMO_PASSWORD = 'oversight-demo';
 
@@ -101,6 +102,9 @@ function StaffRoutes() {
   if (path === '/staff/facilities') {
     return <FacilitiesPage />;
   }
+  if (path === '/staff/sessions') {
+    return <SessionsPage />;
+  }
   return <NotFound />;
 }
 
@@ -178,6 +182,13 @@ export function StaffApp() {
             agency: state.session.user.agency,
           })}
         </span>
+        <Link
+          to="/staff/sessions"
+          className="margin-right-2 font-sans-2xs"
+          data-testid="nav-sessions"
+        >
+          {t('nav.sessions')}
+        </Link>
         <Button
           type="button"
           unstyled

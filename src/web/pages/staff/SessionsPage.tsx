@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Alert, Button, Table } from '@trussworks/react-uswds';
+import { api } from '../../api/client.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/**
+ * The signed-in user's live sessions (devices), to end one they do not recognise or all but this
+ * one (ADR 0015). The server decides: someone else's session cannot be named here.
+ */
+export function SessionsPage() {
+  const { t, dateTime } = useI18n();
+  usePageTitle(t('sessions.title'));
+  const { data, error, reload } = useLoad(() => api.sessions(), []);
+  const [notice, setNotice] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const sessions = data?.sessions ?? [];
+
+  const act = async (run: () => Promise<number>) => {
+    try {
+      const n = await run();
+      setActionError(null);
+      setNotice(t('sessions.ended', { count: n }));
+      await reload();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('sessions.title')}</h1>
+      <p className="usa-intro">{t('sessions.intro')}</p>
+      <ProblemAlert error={error ?? actionError} />
+      <div role="status" aria-live="polite" data-testid="sessions-status">
+        {notice ? (
+          <Alert type="success" headingLevel="h2" slim>
+            {notice}
+          </Alert>
+        ) : null}
+      </div>
+      <div className="ovs-table-wrap">
+        <Table striped>
+          <caption>{t('sessions.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sessions.col.signedIn')}</th>
+              <th scope="col">{t('sessions.col.lastSeen')}</th>
+              <th scope="col">{t('sessions.col.device')}</th>
+              <th scope="col">{t('sessions.col.action')}</th>
+            </tr>
+          </thead>
+          <tbody data-testid="sessions-list">
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{dateTime(s.createdAt)}</th>
+                <td>{dateTime(s.lastSeenAt)}</td>
+                <td>
+                  {s.userAgent ?? '—'}
+                  {s.ip ? ` · ${s.ip}` : ''}
+                </td>
+                <td>
+                  {s.current ? (
+                    <strong>{t('sessions.current')}</strong>
+                  ) : (
+                    <Button
+                      type="button"
+                      secondary
+                      onClick={() => void act(async () => (await api.endSession(s.id), 1))}
+                      aria-label={t('sessions.endOne', { when: dateTime(s.createdAt) })}
+                    >
+                      {t('sessions.end')}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+      <Button
+        type="button"
+        onClick={() => void act(async () => (await api.endOtherSessions()).revoked)}
+        data-testid="end-other-sessions"
+        disabled={sessions.filter((s) => !s.current).length === 0}
+      >
+        {t('sessions.endOthers')}
+      </Button>
+    </>
+  );
+}
