@@ -65,6 +65,7 @@ describe('redaction quality on real narratives', () => {
     console.log(`redaction, dev set (60 narratives):\n${scoreTable(scoreSet('dev'))}`);
     console.log(`redaction, holdout set (80 narratives):\n${scoreTable(scoreSet('holdout'))}`);
     console.log(`redaction, holdout2 set (50 narratives):\n${scoreTable(scoreSet('holdout2'))}`);
+    console.log(`redaction, holdout3 set (60 narratives):\n${scoreTable(scoreSet('holdout3'))}`);
     for (const kind of ['person_name', 'phone', 'street_address'] as const) {
       const score = scores.find((s) => s.kind === kind);
       const recall = score?.recall ?? 0;
