@@ -211,6 +211,22 @@ strong summers walker weeks white wise wolf wood woods young guard street fields
 `);
 
 /**
+ * The most frequent surnames in the United States (the 2010 Census list of the top 100),
+ * without those that are ordinary words (Brown, White, King, Long, Foster, …) and those that
+ * are Chicago streets or places (Jackson, Clark, Howard, …, kept by their own lists). Several are
+ * in the dictionary ("williams", "jones"), so rule 6 would miss them: a capitalised one is a
+ * name wherever it stands, at the start of a sentence too ("Williams, one …").
+ */
+export const COMMON_SURNAMES = words(`
+smith johnson williams jones garcia miller davis rodriguez martinez hernandez lopez gonzalez
+wilson anderson thomas taylor moore martin lee perez thompson harris sanchez ramirez lewis
+robinson allen wright scott torres nguyen flores adams nelson rivera campbell mitchell carter
+roberts gomez phillips evans diaz parker cruz edwards collins reyes stewart morris morales
+murphy gutierrez ortiz cooper bailey kelly ramos kim richardson watson brooks chavez bennett
+mendoza ruiz hughes alvarez castillo sanders patel myers ross jimenez
+`);
+
+/**
  * Places a narrative names without a street: Chicago community areas and neighbourhoods, nearby
  * towns, states and countries. Capitalised and not in the dictionary, they would otherwise look
  * like surnames.

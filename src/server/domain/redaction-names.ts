@@ -11,6 +11,7 @@
 import {
   AMBIGUOUS_GIVEN_NAMES,
   CHICAGO_STREETS,
+  COMMON_SURNAMES,
   COMMON_WORDS,
   GIVEN_NAMES,
   PLACE_NAMES,
@@ -159,6 +160,7 @@ const CUES: ReadonlyArray<readonly string[]> = [
   ['named'],
   ['name'],
   ['name', 'is'],
+  ['named', 'is'],
   ['name', 'was'],
   ['name', 'of'],
   ['known', 'as'],
@@ -387,7 +389,19 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       // In capitals a verb can follow the surname ("P.O. SMITH STRUCK"): one word, or two when
       // the first is a given name.
       const max = upperText ? (GIVEN_NAMES.has(t.key) ? 2 : 1) : 3;
-      const end = takeName(tokens, i, max, upperText, true);
+      let end = takeName(tokens, i, max, upperText, true);
+      // "LT. ELLIS VOULGARIS CALL …": in capitals a second word that no dictionary holds (and
+      // that is no typo of a word) is the surname, not the verb.
+      const second = tokens[end];
+      if (
+        upperText &&
+        end === i + 1 &&
+        second !== undefined &&
+        joins(second.gap) &&
+        isUnknownCapitals(second)
+      ) {
+        end++;
+      }
       push(i, end);
       if (end > i) {
         i = end - 1;
@@ -396,12 +410,47 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
     }
     // 2. A cue: "named Jane Roe", "my name is …", "Sincerely, …".
     if (gapOk && CUES.some((cue) => precededBy(tokens, i, cue))) {
-      const end = takeName(tokens, i, 4, upperText);
+      // "named is vontia Speight": a given name in lower case that no dictionary holds
+      const next = tokens[i + 1];
+      const from =
+        !upperText &&
+        isUnknownLower(t, 4, false) &&
+        next !== undefined &&
+        joins(next.gap) &&
+        isNameShape(next)
+          ? i + 1
+          : i;
+      const end = takeName(tokens, from, 4, upperText);
+      if (from > i && end > from) {
+        push(i, end);
+        i = end - 1;
+        continue;
+      }
       push(i, end);
       if (end > i) {
         i = end - 1;
         continue;
       }
+    }
+    // 3a. A capitalised word right before a verb of reporting, after "and" or a comma: "Elkin
+    // alleges harassment and Gross alleges …". A surname that is also a word (Gross, Rich) is
+    // kept by rule 6; here the verb says a person is speaking. Role nouns ("Complainant
+    // alleges") and common words ("She stated") are not names.
+    if (
+      !upperText &&
+      t.shape === 'title' &&
+      t.key.length >= 3 &&
+      prev !== undefined &&
+      (prev.key === 'and' || /,[ \t]*$/u.test(t.gap)) &&
+      isReportingVerb(tokens[i + 1]) &&
+      joins(tokens[i + 1]?.gap ?? '') &&
+      !isCommon(t) &&
+      !ROLE_WORDS.has(t.key) &&
+      !PLACE_WORDS.has(t.key) &&
+      !PLACE_NAMES.has(t.key)
+    ) {
+      push(i, i + 1);
+      continue;
     }
     // 3. A relation or role noun: "her son, Dylan", "the accused Ryan", "Husband Dale Roy".
     if (prev !== undefined && ROLE_WORDS.has(prev.key) && gapOk && !upperText) {
@@ -499,6 +548,38 @@ function isUnknownLower(t: Token | undefined, min: number, typos: boolean): bool
   );
 }
 
+const REPORTING_VERBS = new Set(
+  'alleges alleged alleging states stated said says reported reports claims claimed told asserts asserted indicated related'.split(
+    ' ',
+  ),
+);
+
+/** Rule 3a: a verb that says a person spoke or complained. */
+function isReportingVerb(t: Token | undefined): boolean {
+  return t !== undefined && t.shape === 'lower' && REPORTING_VERBS.has(t.key);
+}
+
+/**
+ * Rule 1 in capitals: a word of five letters or more in no dictionary, no list, not shaped
+ * like a verb or noun and no typo of a word ("VOULGARIS", not "STATEDD").
+ */
+function isUnknownCapitals(t: Token): boolean {
+  const letters = t.key;
+  return (
+    t.shape === 'upper' &&
+    /^[a-z]+$/u.test(letters) &&
+    letters.length >= 5 &&
+    !isCommon(t) &&
+    !isEnglishWord(letters) &&
+    !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
+    !PLACE_WORDS.has(letters) &&
+    !PLACE_NAMES.has(letters) &&
+    !CHICAGO_STREETS.has(letters) &&
+    !looksLikeVerbOrNoun(t) &&
+    !isTypoOfWord(letters)
+  );
+}
+
 /** Rule 6: a capitalised word no list knows, outside web addresses and acronyms. */
 function isUnknownWord(text: string, t: Token): boolean {
   if (t.shape !== 'title' && t.shape !== 'upper') {
@@ -512,10 +593,11 @@ function isUnknownWord(text: string, t: Token): boolean {
     PLACE_WORDS.has(t.key) ||
     PLACE_NAMES.has(t.key) ||
     CHICAGO_STREETS.has(t.key) ||
-    isEnglishWord(letters) ||
-    (letters.length >= 7 && isTypoOfWord(letters)) ||
-    // plural or possessive of a word ("Officers'", "Cops")
-    (letters.endsWith('s') && isEnglishWord(letters.slice(0, -1)))
+    (!COMMON_SURNAMES.has(letters) &&
+      (isEnglishWord(letters) ||
+        (letters.length >= 7 && isTypoOfWord(letters)) ||
+        // plural or possessive of a word ("Officers'", "Cops")
+        (letters.endsWith('s') && isEnglishWord(letters.slice(0, -1)))))
   ) {
     return false;
   }
@@ -601,9 +683,33 @@ export function findPersonNames(text: string): Span[] {
   const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
   const upperText = letters > 0 && lower / letters < 0.1;
   const tokens = tokenize(text);
-  const found = extendLists(tokens, findRuns(text, tokens, upperText));
+  const found = extendLeft(tokens, extendLists(tokens, findRuns(text, tokens, upperText)));
   found.push(...findInitials(text), ...findUrlNames(text));
   return [...found, ...propagate(text, found)];
+}
+
+/**
+ * "named is vontia Speight": a lower-case word in no dictionary (and no typo of one) right
+ * before a found name is its given name written without a capital.
+ */
+function extendLeft(tokens: Token[], found: Span[]): Span[] {
+  const starts = new Map(found.map((span, k) => [span[0], k]));
+  const out = [...found];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const before = tokens[i - 1];
+    const k = t === undefined ? undefined : starts.get(t.start);
+    if (t === undefined || before === undefined || k === undefined || !joins(t.gap)) {
+      continue;
+    }
+    if (isUnknownLower(before, 4, true) && !(before.key.length < 8 && isTypoOfWord(before.key))) {
+      const span = out[k];
+      if (span !== undefined) {
+        out[k] = [before.start, span[1]];
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -669,8 +775,13 @@ function findUrlNames(text: string): Span[] {
   const out: Span[] = [];
   for (const url of text.matchAll(/https?:\/\/[^\s"'<>]+/giu)) {
     for (const seg of url[0].matchAll(/(?<=\/)([a-z]+(?:-[a-z]+){1,3})(?=[/?#]|$)/giu)) {
-      const first = (seg[1] ?? '').split('-')[0]?.toLowerCase() ?? '';
-      if (GIVEN_NAMES.has(first) && !AMBIGUOUS_GIVEN_NAMES.has(first)) {
+      const parts = (seg[1] ?? '').toLowerCase().split('-');
+      const first = parts[0] ?? '';
+      // "jacob-abdul-johnson", or a frequent surname as the second word ("vernado-jones-jr")
+      if (
+        (GIVEN_NAMES.has(first) && !AMBIGUOUS_GIVEN_NAMES.has(first)) ||
+        COMMON_SURNAMES.has(parts[1] ?? '')
+      ) {
         const start = url.index + seg.index;
         out.push([start, start + seg[0].length]);
       }

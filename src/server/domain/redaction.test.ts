@@ -44,6 +44,46 @@ describe('redactNarrative', () => {
   });
 
   describe('person names', () => {
+    it('takes a frequent surname that is also a dictionary word, even at the start of a sentence', () => {
+      expect(spans('Williams, one of the officers, left. Then Johnson said no.')).toEqual([
+        ['person_name', 'Williams'],
+        ['person_name', 'Johnson'],
+      ]);
+      // ordinary words among the surnames stay ("White", "Long", "Foster")
+      expect(spans('White male, long hair, in foster care. Long story.')).toEqual([]);
+    });
+
+    it('takes a capitalised word before a verb of reporting after "and" or a comma', () => {
+      expect(spans('Elkin alleges harassment and Gross alleges she was stopped.')).toEqual([
+        ['person_name', 'Elkin'],
+        ['person_name', 'Gross'],
+      ]);
+      // role nouns and common words before the verb are not names
+      expect(spans('The officer and Complainant stated that she and He said no.')).toEqual([]);
+    });
+
+    it('takes a second unknown word after a title in capitals-only text, not a verb', () => {
+      expect(spans('COMPLAINANT ALLEGES LT. ELLIS VOULGARIS CALL THE COMPLAINANT')).toEqual([
+        ['person_name', 'ELLIS VOULGARIS'],
+      ]);
+      expect(spans('P.O. DORN DREW HIS GUN ON THE VIC.')).toEqual([['person_name', 'DORN']]);
+    });
+
+    it('takes a web address path of a name whose second word is a frequent surname', () => {
+      expect(spans('see https://www.fbi.gov/wanted/seeking-info/vernado-jones-jr today')).toEqual([
+        ['person_name', 'vernado-jones-jr'],
+      ]);
+      expect(spans('see https://example.org/news/police-reform-plan today')).toEqual([]);
+    });
+
+    it('takes a given name written in lower case after a cue or before a found name', () => {
+      expect(spans('My best friend her named is vontia Speight i asked her')).toEqual([
+        ['person_name', 'vontia Speight'],
+      ]);
+      // a lower-case dictionary word before the cue's name stays
+      expect(spans('her name is Speight and')).toEqual([['person_name', 'Speight']]);
+    });
+
     it('finds names after titles and ranks, in any letter case', () => {
       expect(spans('Sgt. Rigan#1279 and PO McDonough#14176 arrived; Det. Ann Lee left.')).toEqual([
         ['person_name', 'Rigan'],
@@ -163,6 +203,14 @@ describe('redactNarrative', () => {
   });
 
   describe('phones and emails', () => {
+    it('takes a phone number after its form label even with the next label glued to it', () => {
+      expect(spans('Home Telephone13366524050Work Telephone (none)')).toEqual([
+        ['phone', '13366524050'],
+      ]);
+      // a long number glued to other letters without a phone label is a code, not a phone
+      expect(spans('Reference CB13366524050Work')).toEqual([]);
+    });
+
     it('finds North American numbers in their usual forms, not case numbers', () => {
       expect(
         spans(
@@ -185,6 +233,21 @@ describe('redactNarrative', () => {
   });
 
   describe('street addresses', () => {
+    it('takes a house number and an unknown or Chicago street after a place cue', () => {
+      const text = 'address changed from 414 cotus to 72 Garland under said name';
+      expect(redactNarrative(text).text).toBe(
+        'address changed from 400 block of cotus to 0 block of Garland under said name',
+      );
+      // times, counts and years after the same words are not addresses
+      expect(spans('at 5 pm on 3 occasions at 1200 hours, moved to 2019 Chicago')).toEqual([]);
+    });
+
+    it('takes a reversed address: street, house number, direction', () => {
+      const text = 'Dollar 79-th street 501 East,) n against';
+      expect(spans(text)).toEqual([['street_address', '79-th street 501 East']]);
+      expect(redactNarrative(text).text).toBe('Dollar 500 block of East 79-th street,) n against');
+    });
+
     it('reduces exact addresses to their block', () => {
       const cases: Array<[string, string]> = [
         ['at 1234 W Main St, Apt 2B.', 'at 1200 block of W Main St.'],

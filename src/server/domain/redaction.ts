@@ -5,7 +5,7 @@
  * list of redactions (with their legal basis) out. Labelling rules and measured precision and
  * recall: docs/redaction.md.
  */
-import { CHICAGO_STREETS, COMMON_WORDS } from './redaction-lexicon.ts';
+import { CHICAGO_STREETS, COMMON_WORDS, isEnglishWord } from './redaction-lexicon.ts';
 import { findPersonNames } from './redaction-names.ts';
 
 /** What a redaction removed. Stable codes (stored and shown next to each redaction). */
@@ -130,11 +130,19 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const PHONE =
   /(?:(?<![\p{L}\p{N}#-])|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
 
+// A form's phone label vouches for the number even when the next field's label is glued to it:
+// "Home Telephone13366524050Work Telephone".
+const LABELLED_PHONE =
+  /(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*)(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\p{N}|-\d)/giu;
+
 function findContacts(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
     out.push(candidate('email', m.index, m.index + m[0].length));
   }
   for (const m of text.matchAll(PHONE)) {
+    out.push(candidate('phone', m.index, m.index + m[0].length));
+  }
+  for (const m of text.matchAll(LABELLED_PHONE)) {
     out.push(candidate('phone', m.index, m.index + m[0].length));
   }
 }
@@ -325,6 +333,58 @@ function findAddresses(text: string, out: Candidate[]): void {
   }
 }
 
+// "lives at 414 cotus", "changed to 72 Garland": after a word that introduces a place, a house
+// number and one word that is a Chicago street or no dictionary word is an address even without
+// a direction or suffix ("at 5 pm", "on 3 occasions" stay: those are words).
+const CUED_ADDRESS =
+  /(?<![\p{L}\p{N}])(?:at|on|to|from|lives|live|living|resides|reside|residing|address(?:\s+is)?)[\s:]+(\d{1,5})\s+(\p{L}[\p{L}'’-]*)(?![\p{L}\p{N}])/giu;
+
+// "79-th street 501 East": street first, then the house number and its direction.
+const REVERSED_ADDRESS =
+  /(?<![\p{L}\p{N}])(\d{1,3}-?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr)\.?,?\s+(\d{1,5})\s+(North|South|East|West|N|S|E|W)(?![\p{L}\p{N}])/giu;
+
+function findCuedAddresses(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(CUED_ADDRESS)) {
+    const number = m[1] ?? '';
+    const word = m[2] ?? '';
+    const key = word.toLowerCase();
+    const known = CHICAGO_STREETS.has(key);
+    const unknown =
+      /^[a-z]{4,}$/u.test(key) &&
+      !isEnglishWord(key) &&
+      !(key.endsWith('s') && isEnglishWord(key.slice(0, -1))) &&
+      !COMMON_WORDS.has(key);
+    // "moved to 2019 Chicago": without a direction or suffix a year is a year
+    if ((!known && !unknown) || /^(?:19|20)\d{2}$/u.test(number)) {
+      continue;
+    }
+    // the number starts where the cue and its spacing end
+    const start = m.index + m[0].search(/\d/u);
+    out.push(
+      candidate(
+        'street_address',
+        start,
+        m.index + m[0].length,
+        `${blockOf(number)} block of ${word}`,
+      ),
+    );
+  }
+  for (const m of text.matchAll(REVERSED_ADDRESS)) {
+    const street = m[1] ?? '';
+    if (!/^\d/u.test(street) && !isCapitalised(street)) {
+      continue;
+    }
+    out.push(
+      candidate(
+        'street_address',
+        m.index,
+        m.index + m[0].length,
+        `${blockOf(m[3] ?? '')} block of ${m[4] ?? ''} ${street} ${m[2] ?? ''}`,
+      ),
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Names the case knows, and shelter locations.
 
@@ -426,6 +486,7 @@ export function redactNarrative(text: string, options: RedactionOptions = {}): R
   findDatesOfBirth(text, found);
   findPlates(text, found);
   findAddresses(text, found);
+  findCuedAddresses(text, found);
   findKnown(text, options.knownNames ?? [], 'person_name', found, true);
   for (const [start, end] of findPersonNames(text)) {
     found.push(candidate('person_name', start, end));
