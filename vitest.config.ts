@@ -15,7 +15,9 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.int.test.ts', 'src/**/*.int.test.ts'],
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // a file's setup migrates a fresh database (and the OIDC test starts a provider): on a
+          // loaded 2-core machine that has taken over 60 s; a limit, not a performance target
+          hookTimeout: 120_000,
           // each file gets its own fresh database; two workers fit this 2-core machine
           maxWorkers: 2,
         },

@@ -14,6 +14,7 @@
  *     changes what the next one meets.
  * HEAD routes mirror their GET route and are called with the same expectation.
  */
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../src/shared/enums.ts';
@@ -311,6 +312,27 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
   ],
   'DELETE /api/v1/session': [
     staff(async () => ({ url: '/api/v1/session' }), { ok: [], status: allRoles(401) }),
+  ],
+  // how staff sign in, and sign-in through the organization's provider (ADR 0016): no credentials
+  // read; without OIDC settings (as here) both flow routes send the browser back to the page
+  'GET /api/v1/session/methods': publicRoute(),
+  'GET /api/v1/session/oidc/start': publicRoute(),
+  'GET /api/v1/session/oidc/callback': publicRoute({
+    url: '/api/v1/session/oidc/callback?code=abc&state=def',
+  }),
+  // API tokens are managed from a browser session only: every bearer-token holder gets 403
+  'GET /api/v1/tokens': [staff(async () => ({ url: '/api/v1/tokens' }), { ok: [] })],
+  'POST /api/v1/tokens': [
+    staff(
+      async () => ({
+        url: '/api/v1/tokens',
+        payload: { label: 'export', scopes: ['cases:read'], expiresInDays: 30 },
+      }),
+      { ok: [] },
+    ),
+  ],
+  'DELETE /api/v1/tokens/:id': [
+    staff(async () => ({ url: `/api/v1/tokens/${crypto.randomUUID()}` }), { ok: [] }),
   ],
   'GET /api/v1/dashboard': [staff(async () => ({ url: '/api/v1/dashboard' }), { ok: ROLES })],
   'POST /api/v1/routing/preview': [

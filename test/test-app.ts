@@ -11,6 +11,7 @@ import { addUser, createToken } from '../src/server/commands/users.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
 import type { SessionSettings } from '../src/server/security/sessions.ts';
 import type { RateLimitSetting } from '../src/server/plugins/rate-limits.ts';
+import type { OidcSettings } from '../src/server/security/oidc.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
 
 export interface TestUser {
@@ -46,6 +47,7 @@ export async function testApp(
     webRoot?: string;
     publicPortal?: Partial<PublicPortalOptions>;
     signInRateLimit?: RateLimitSetting;
+    oidc?: OidcSettings;
     /** The field cipher (key-rotation tests pass one on a key file); default: a random key. */
     cipher?: FieldCipher;
     /** Log level of the captured log; default info. */
@@ -78,6 +80,7 @@ export async function testApp(
     // statistics recomputed on every request, so a test sees what it just wrote
     publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
     ...(opts.signInRateLimit ? { signInRateLimit: opts.signInRateLimit } : {}),
+    ...(opts.oidc ? { oidc: opts.oidc } : {}),
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;

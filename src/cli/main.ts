@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../server/config/config.ts
 import { DataDirLockedError } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { verifyAuditTrail, writeCheckpoint } from '../server/audit/checkpoints.ts';
-import { addUser, createToken } from '../server/commands/users.ts';
+import { addUser } from '../server/commands/users.ts';
 import { provisionTotp } from '../server/commands/second-factor.ts';
 import { revokeAllSessionsOfUser } from '../server/commands/sessions.ts';
 import { loadDemo } from '../server/demo/demo.ts';
@@ -13,6 +13,7 @@ import { caseStats } from '../server/repositories/stats.repository.ts';
 import { AppError } from '../server/errors.ts';
 import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
 import { progressSink } from './progress.ts';
+import { registerTokenCommands } from './tokens.ts';
 import { registerPrivacyCommands } from './privacy-commands.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -174,29 +175,7 @@ users
     });
   });
 
-const tokens = program.command('tokens').description('API bearer tokens');
-tokens
-  .command('create <email>')
-  .description('issue a bearer token (printed once, alone on the last line)')
-  .option('--expires-days <n>', 'expire after N days', (v) => Number.parseInt(v, 10))
-  .option('--label <label>', 'what the token is for', 'cli')
-  .action(async (email: string, opts: { expiresDays?: number; label: string }) => {
-    const config = loadConfig();
-    await withRuntime(config, 'oversight tokens create', async (rt) => {
-      const t = await createToken(
-        { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction },
-        {
-          email,
-          label: opts.label,
-          ...(opts.expiresDays ? { expiresInDays: opts.expiresDays } : {}),
-        },
-      );
-      console.error(
-        `token for ${email}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''} (store it now: it is not shown again):`,
-      );
-      console.log(t.token);
-    });
-  });
+registerTokenCommands(program, withRuntime);
 
 const audit = program.command('audit').description('the audit trail');
 audit

@@ -29,6 +29,10 @@ import { privacyRoutes } from './routes/privacy.routes.ts';
 import { accessRoutes } from './routes/access.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { tokenRoutes } from './routes/tokens.routes.ts';
+import { oidcRoutes } from './routes/oidc.routes.ts';
+import { DEFAULT_TOKEN_SETTINGS, type TokenSettings } from './commands/tokens.ts';
+import { createOidcClient, type OidcSettings } from './security/oidc.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
 import {
   DEFAULT_PUBLIC_OPTIONS,
@@ -59,6 +63,10 @@ export interface AppDeps {
   webRoot?: string;
   /** Public portal settings (suppression threshold, statistics refresh, rate limits). */
   publicPortal?: Partial<PublicPortalOptions>;
+  /** API token lifetimes (default 90 days, at most 365). */
+  tokens?: TokenSettings;
+  /** Sign-in through an OpenID Connect provider; off when absent or null. */
+  oidc?: OidcSettings | null;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -177,6 +185,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scope.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
   });
   await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(tokenRoutes, {
+    ctx,
+    tokens: deps.tokens ?? DEFAULT_TOKEN_SETTINGS,
+    prefix: '/api/v1',
+  });
+  // OpenID Connect sign-in: the callback (a code exchange, an audit row when refused) is
+  // throttled per address like password sign-in (ADR 0016)
+  await app.register(async (scope) => {
+    await limitScope(scope, deps.signInRateLimit ?? DEFAULT_SIGN_IN_LIMIT, {
+      name: 'organization sign-in',
+      applies: (request) => request.url.startsWith('/api/v1/session/oidc/callback'),
+    });
+    await scope.register(oidcRoutes, {
+      ctx,
+      sessions,
+      oidc: deps.oidc ? createOidcClient(deps.oidc) : null,
+      prefix: '/api/v1',
+    });
+  });
   if (webRoot) {
     await app.register(fastifyStatic, {
       root: webRoot,

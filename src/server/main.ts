@@ -28,6 +28,8 @@ export async function startServer(
     },
     auditKey: runtime.auditKey,
     signInRateLimit: { max: config.signInRateLimit, windowMs: 15 * 60_000 },
+    tokens: config.tokens,
+    oidc: config.oidc,
   });
   // ADR 0014: sign the chain tip periodically while serving (idle logs get no new checkpoint)
   const checkpoints =

@@ -209,3 +209,29 @@ export const ASSIGNMENT_ROLES = Object.values(AssignmentRole) as [
   AssignmentRole,
   ...AssignmentRole[],
 ];
+
+/**
+ * What an API token may be used for (ADR 0016). A scope never grants more than the holder's
+ * roles: a request with a token may do only what both allow. Each action of the authorization
+ * table (server/policies/authorization.ts) belongs to exactly one scope.
+ */
+export const TokenScope = {
+  /** Open and list cases (the view the roles give), read the dashboard. */
+  cases_read: 'cases:read',
+  /** Work cases: file, move, add parties, allegations, findings, activities, deadlines… */
+  cases_write: 'cases:write',
+  /** Civilian identities on cases (and break-the-glass, which exists to reach them). */
+  identities_read: 'identities:read',
+  /** Draft and publish statements, log press inquiries. */
+  statements_write: 'statements:write',
+  /** The roster and the facilities list. */
+  roster_read: 'roster:read',
+  /** Add members, manage facilities. */
+  roster_write: 'roster:write',
+  /** Conflicts of interest, break-the-glass review. */
+  access_manage: 'access:manage',
+  /** Read and verify the audit log. */
+  audit_read: 'audit:read',
+} as const;
+export type TokenScope = (typeof TokenScope)[keyof typeof TokenScope];
+export const TOKEN_SCOPES = Object.values(TokenScope) as [TokenScope, ...TokenScope[]];

@@ -28,6 +28,7 @@ export const AuditAction = {
   daily_count_recorded: 'facility.daily_count_recorded',
   user_added: 'user.added',
   token_created: 'token.created',
+  token_revoked: 'token.revoked',
   session_signed_in: 'session.signed_in',
   session_sign_in_failed: 'session.sign_in_failed',
   session_signed_out: 'session.signed_out',

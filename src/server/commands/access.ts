@@ -33,7 +33,7 @@ export async function recordConflict(
     relation: string;
   },
 ): Promise<{ conflictId: string; userId: string; memberId: string }> {
-  if (!allowedGlobally(deps.actor.roles, GlobalAction.recordConflict)) {
+  if (!allowedGlobally(deps.actor, GlobalAction.recordConflict)) {
     throw new ForbiddenError('forbidden', 'Only admins and chief administrators record conflicts.');
   }
   return deps.db.transaction(async (tx) => {
@@ -134,7 +134,7 @@ export async function reviewBreakGlass(
   grantId: string,
   note: string,
 ): Promise<void> {
-  if (!allowedGlobally(deps.actor.roles, GlobalAction.reviewBreakGlass)) {
+  if (!allowedGlobally(deps.actor, GlobalAction.reviewBreakGlass)) {
     throw new ForbiddenError('forbidden', 'Only supervisors, chiefs and the auditor review these.');
   }
   await deps.db.transaction(async (tx) => {

@@ -19,7 +19,7 @@ export interface AddMemberInput {
 
 /** Adds a department member to the roster (normally loaded by import; by hand for new hires). */
 export async function addMember(deps: CommandDeps, input: AddMemberInput): Promise<MemberRow> {
-  if (!allowedGlobally(deps.actor.roles, GlobalAction.addMember)) {
+  if (!allowedGlobally(deps.actor, GlobalAction.addMember)) {
     throw new ForbiddenError('forbidden', 'Your role does not maintain the roster.');
   }
   const member: MemberRow = {

@@ -12,7 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
 function authorize(deps: CommandDeps): void {
-  if (!allowedGlobally(deps.actor.roles, GlobalAction.manageFacilities)) {
+  if (!allowedGlobally(deps.actor, GlobalAction.manageFacilities)) {
     throw new ForbiddenError(
       'forbidden',
       'Facilities are maintained by supervisors, chief administrators and admins.',

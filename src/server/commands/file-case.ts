@@ -43,7 +43,7 @@ export interface FiledCase {
  * its parties, lead agency, routing decision, first stage, deadlines and the audit row together.
  */
 export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Promise<FiledCase> {
-  if (!allowedGlobally(deps.actor.roles, GlobalAction.fileCase)) {
+  if (!allowedGlobally(deps.actor, GlobalAction.fileCase)) {
     throw new ForbiddenError(
       'forbidden',
       'Only intake, supervisors and chief administrators register cases.',

@@ -22,7 +22,7 @@ export function previewRouting(
   deps: Pick<CommandDeps, 'actor' | 'profile'>,
   input: CaseIntakeRequest,
 ): RoutingPreview {
-  if (!allowedGlobally(deps.actor.roles, GlobalAction.fileCase)) {
+  if (!allowedGlobally(deps.actor, GlobalAction.fileCase)) {
     throw new ForbiddenError(
       'forbidden',
       'Only intake, supervisors and chief administrators register cases.',

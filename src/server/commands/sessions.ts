@@ -98,10 +98,7 @@ export async function revokeAllSessionsOfUser(
   deps: SessionCommandDeps,
   user: { id: string } | { email: string },
 ): Promise<{ userId: string; revoked: number }> {
-  if (
-    deps.actor !== 'system' &&
-    !allowedGlobally(deps.actor.roles, GlobalAction.revokeUserSessions)
-  ) {
+  if (deps.actor !== 'system' && !allowedGlobally(deps.actor, GlobalAction.revokeUserSessions)) {
     throw new ForbiddenError('forbidden', 'Only an administrator may end another user’s sessions.');
   }
   const found =

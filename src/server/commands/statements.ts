@@ -85,7 +85,7 @@ export async function publishStatement(
           'Only public-information officers and chief administrators publish statements.',
         );
       }
-    } else if (!allowedGlobally(deps.actor.roles, GlobalAction.publishGeneralStatement)) {
+    } else if (!allowedGlobally(deps.actor, GlobalAction.publishGeneralStatement)) {
       throw new ForbiddenError(
         'forbidden',
         'Only public-information officers and chief administrators publish statements.',

@@ -45,7 +45,7 @@ export async function exportSubjectAccess(
   partyIds: readonly string[],
 ): Promise<SubjectAccessExport> {
   const actor = deps.actor;
-  if (actor !== 'system' && !allowedGlobally(actor.roles, GlobalAction.subjectAccess)) {
+  if (actor !== 'system' && !allowedGlobally(actor, GlobalAction.subjectAccess)) {
     throw new ForbiddenError();
   }
   const ids = [...new Set(partyIds.map((id) => id.toLowerCase()))];

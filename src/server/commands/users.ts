@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type { Agency, Role } from '../../shared/enums.ts';
 import type { Db } from '../db/client.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { findUserByEmail, insertToken, insertUser } from '../repositories/users.repository.ts';
-import { generateToken, hashPassword } from '../security/credentials.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { findUserByEmail, insertUser } from '../repositories/users.repository.ts';
+import { hashPassword } from '../security/credentials.ts';
+import { ConflictError } from '../errors.ts';
 
 /** Dependencies of the administrative commands the CLI runs as `system`. */
 export interface SystemDeps {
@@ -61,41 +61,5 @@ export async function addUser(
   });
 }
 
-/** Issues a bearer token for a user; the token is returned once and only its hash is stored. */
-export async function createToken(
-  deps: SystemDeps,
-  input: { email: string; label?: string; expiresInDays?: number },
-): Promise<{ token: string; expiresAt: Date | null }> {
-  return deps.db.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, deps.jurisdiction, input.email);
-    if (!user || user.disabled_at) {
-      throw new NotFoundError(`Active user ${input.email}`, 'user_not_found');
-    }
-    const now = deps.now();
-    const { token, hash } = generateToken();
-    const id = crypto.randomUUID();
-    const expiresAt = input.expiresInDays
-      ? new Date(now.getTime() + input.expiresInDays * 86_400_000)
-      : null;
-    await insertToken(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
-      userId: user.id,
-      tokenHash: hash,
-      label: input.label ?? 'cli',
-      createdAt: now,
-      expiresAt,
-    });
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor: 'system', at: now },
-      {
-        action: AuditAction.token_created,
-        entityType: 'api_token',
-        entityId: id,
-        changes: { userId: user.id, expiresAt: expiresAt?.toISOString() ?? null },
-      },
-    );
-    return { token, expiresAt };
-  });
-}
+/** Token commands live in tokens.ts; re-exported for the callers that create users and tokens. */
+export { createToken } from './tokens.ts';

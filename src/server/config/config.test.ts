@@ -32,6 +32,45 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
 
+  it('gives API tokens 90 days by default and at most 365, and refuses a default beyond the maximum', () => {
+    expect(loadConfig({}).tokens).toEqual({ defaultDays: 90, maxDays: 365 });
+    expect(
+      loadConfig({ OVERSIGHT_TOKEN_DEFAULT_DAYS: '30', OVERSIGHT_TOKEN_MAX_DAYS: '60' }).tokens,
+    ).toEqual({ defaultDays: 30, maxDays: 60 });
+    expect(() =>
+      loadConfig({ OVERSIGHT_TOKEN_DEFAULT_DAYS: '90', OVERSIGHT_TOKEN_MAX_DAYS: '30' }),
+    ).toThrow(/OVERSIGHT_TOKEN_DEFAULT_DAYS/);
+  });
+
+  it('keeps OpenID Connect off unless the issuer is set, and then requires the client settings', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    try {
+      loadConfig({ OVERSIGHT_OIDC_ISSUER: 'https://login.example.gov' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      expect(message).toContain('OVERSIGHT_OIDC_CLIENT_ID');
+      expect(message).toContain('OVERSIGHT_OIDC_CLIENT_SECRET');
+      expect(message).toContain('OVERSIGHT_OIDC_REDIRECT_URI');
+    }
+    expect(
+      loadConfig({
+        OVERSIGHT_OIDC_ISSUER: 'https://login.example.gov',
+        OVERSIGHT_OIDC_CLIENT_ID: 'oversight',
+        OVERSIGHT_OIDC_CLIENT_SECRET: 's3cret',
+        OVERSIGHT_OIDC_REDIRECT_URI: 'https://oversight.example.gov/api/v1/session/oidc/callback',
+        OVERSIGHT_OIDC_REQUIRE_AMR: 'mfa, hwk',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://login.example.gov',
+      clientId: 'oversight',
+      clientSecret: 's3cret',
+      redirectUri: 'https://oversight.example.gov/api/v1/session/oidc/callback',
+      requireAmr: ['mfa', 'hwk'],
+    });
+  });
+
   it('reads the field keyring and the retention period', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const c = loadConfig({

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { SessionSettings } from '../security/sessions.ts';
+import type { TokenSettings } from '../commands/tokens.ts';
+import type { OidcSettings } from '../security/oidc.ts';
 
 /** Everything the server reads from its environment, parsed once. */
 export interface Config {
@@ -40,6 +42,10 @@ export interface Config {
   signInRateLimit: number;
   /** Minutes between signed audit checkpoints while serving (0: only by `oversight audit checkpoint`). */
   auditCheckpointMinutes: number;
+  /** API token lifetimes: the default and the maximum, in days (ADR 0016). */
+  tokens: TokenSettings;
+  /** Sign-in through an OpenID Connect provider; null (off) unless the issuer is set. */
+  oidc: OidcSettings | null;
 }
 
 const EnvSchema = z.object({
@@ -76,6 +82,14 @@ const EnvSchema = z.object({
   OVERSIGHT_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   OVERSIGHT_AUDIT_KEY_FILE: z.string().min(1).optional(),
   OVERSIGHT_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  OVERSIGHT_TOKEN_DEFAULT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  OVERSIGHT_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  OVERSIGHT_OIDC_ISSUER: z.string().url().optional(),
+  OVERSIGHT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OVERSIGHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OVERSIGHT_OIDC_REDIRECT_URI: z.string().url().optional(),
+  /** Comma-separated `amr` values of which the id_token must carry one (e.g. `mfa`). */
+  OVERSIGHT_OIDC_REQUIRE_AMR: z.string().min(1).optional(),
 });
 
 /** dist/web of this checkout, wherever the process was started from. */
@@ -96,6 +110,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (e.OVERSIGHT_TOKEN_DEFAULT_DAYS > e.OVERSIGHT_TOKEN_MAX_DAYS) {
+    problems.push('  OVERSIGHT_TOKEN_DEFAULT_DAYS: must not exceed OVERSIGHT_TOKEN_MAX_DAYS');
+  }
+  if (e.OVERSIGHT_OIDC_ISSUER) {
+    for (const name of [
+      'OVERSIGHT_OIDC_CLIENT_ID',
+      'OVERSIGHT_OIDC_CLIENT_SECRET',
+      'OVERSIGHT_OIDC_REDIRECT_URI',
+    ] as const) {
+      if (!e[name]) {
+        problems.push(`  ${name}: required when OVERSIGHT_OIDC_ISSUER is set`);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
@@ -127,5 +159,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     auditCheckpointMinutes: e.OVERSIGHT_AUDIT_CHECKPOINT_MINUTES,
     signInRateLimit: e.OVERSIGHT_SIGN_IN_RATE_LIMIT,
+    tokens: { defaultDays: e.OVERSIGHT_TOKEN_DEFAULT_DAYS, maxDays: e.OVERSIGHT_TOKEN_MAX_DAYS },
+    oidc: e.OVERSIGHT_OIDC_ISSUER
+      ? {
+          issuer: e.OVERSIGHT_OIDC_ISSUER,
+          clientId: e.OVERSIGHT_OIDC_CLIENT_ID!,
+          clientSecret: e.OVERSIGHT_OIDC_CLIENT_SECRET!,
+          redirectUri: e.OVERSIGHT_OIDC_REDIRECT_URI!,
+          requireAmr: (e.OVERSIGHT_OIDC_REQUIRE_AMR ?? '')
+            .split(',')
+            .map((v) => v.trim())
+            .filter((v) => v !== ''),
+        }
+      : null,
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
-import { findUserByTokenHash } from '../repositories/users.repository.ts';
+import { findLiveToken } from '../repositories/tokens.repository.ts';
 import { findLiveSession, touchSession } from '../repositories/sessions.repository.ts';
 import { hashToken } from '../security/credentials.ts';
 import {
@@ -63,7 +63,7 @@ export function registerAuth(
       if (!match || match[1]!.toLowerCase() !== 'bearer') {
         throw new UnauthenticatedError();
       }
-      const user = await findUserByTokenHash(opts.db, hashToken(match[2]!), opts.now());
+      const user = await findLiveToken(opts.db, hashToken(match[2]!), opts.now());
       if (!user || user.jurisdiction !== opts.jurisdiction) {
         throw new UnauthenticatedError('The bearer token is not valid.');
       }
@@ -73,6 +73,8 @@ export function registerAuth(
         displayName: user.display_name,
         agency: user.agency,
         roles: user.roles,
+        // the authorization table reads these: a token does only what roles AND scopes allow
+        scopes: user.scopes,
       };
       return;
     }

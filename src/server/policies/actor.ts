@@ -1,4 +1,4 @@
-import type { Agency, Role } from '../../shared/enums.ts';
+import type { Agency, Role, TokenScope } from '../../shared/enums.ts';
 
 /** The signed-in staff member a request acts for. */
 export interface Actor {
@@ -7,6 +7,11 @@ export interface Actor {
   displayName: string;
   agency: Agency;
   roles: readonly Role[];
+  /**
+   * The scopes of the API token the request carries (ADR 0016); absent for a browser session.
+   * The authorization table reads them: a token never does more than the roles allow.
+   */
+  scopes?: readonly TokenScope[] | null;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

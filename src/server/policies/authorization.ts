@@ -1,5 +1,12 @@
-import { CASE_STATUSES, type Agency, type CaseStatus, type Role } from '../../shared/enums.ts';
+import {
+  CASE_STATUSES,
+  TokenScope,
+  type Agency,
+  type CaseStatus,
+  type Role,
+} from '../../shared/enums.ts';
 import { TRANSITIONS } from '../domain/transition.ts';
+import { ForbiddenError } from '../errors.ts';
 
 /**
  * THE authorization table (PRODUCT.md §2, §4; ADR 0006, 0007, 0013). Every decision the server
@@ -385,7 +392,87 @@ export function allowedByTable(
   );
 }
 
-/** True when one of the roles holds the global action. */
-export function allowedGlobally(roles: readonly Role[], action: GlobalAction): boolean {
-  return roles.some((r) => GLOBAL_GRANTS[action].roles.includes(r));
+/**
+ * The scope an API token needs for each action (ADR 0016). Scopes only take away: the roles
+ * decide first, and a token whose scopes lack the action's scope is refused what the roles allow.
+ */
+export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
+  [CaseAction.read]: TokenScope.cases_read,
+  [CaseAction.readPublicFields]: TokenScope.cases_read,
+  [CaseAction.readIdentity]: TokenScope.identities_read,
+  [CaseAction.transition]: TokenScope.cases_write,
+  [CaseAction.addParty]: TokenScope.cases_write,
+  [CaseAction.assign]: TokenScope.cases_write,
+  [CaseAction.addAllegation]: TokenScope.cases_write,
+  [CaseAction.recordRecommendedFinding]: TokenScope.cases_write,
+  [CaseAction.recordFinalFinding]: TokenScope.cases_write,
+  [CaseAction.addAgency]: TokenScope.cases_write,
+  [CaseAction.logActivity]: TokenScope.cases_write,
+  [CaseAction.draftStatement]: TokenScope.statements_write,
+  [CaseAction.logPressInquiry]: TokenScope.statements_write,
+  [CaseAction.extendDeadline]: TokenScope.cases_write,
+  [CaseAction.recommendDutyStatus]: TokenScope.cases_write,
+  [CaseAction.decideDutyStatus]: TokenScope.cases_write,
+  // break-the-glass exists to reach identities in an emergency
+  [CaseAction.breakGlass]: TokenScope.identities_read,
+};
+
+/** The scope an API token needs for each global action (ADR 0016). */
+export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = {
+  [GlobalAction.fileCase]: TokenScope.cases_write,
+  [GlobalAction.listCases]: TokenScope.cases_read,
+  [GlobalAction.readRoster]: TokenScope.roster_read,
+  [GlobalAction.addMember]: TokenScope.roster_write,
+  [GlobalAction.readFacilities]: TokenScope.roster_read,
+  [GlobalAction.manageFacilities]: TokenScope.roster_write,
+  [GlobalAction.publishGeneralStatement]: TokenScope.statements_write,
+  [GlobalAction.verifyAudit]: TokenScope.audit_read,
+  [GlobalAction.readAudit]: TokenScope.audit_read,
+  [GlobalAction.recordConflict]: TokenScope.access_manage,
+  [GlobalAction.reviewBreakGlass]: TokenScope.access_manage,
+  [GlobalAction.revokeUserSessions]: TokenScope.access_manage,
+  // a subject-access export is every identity the office holds on a person
+  [GlobalAction.subjectAccess]: TokenScope.identities_read,
+};
+
+/** Who asks: the roles always; the scopes only when the request carries an API token. */
+export interface Grantee {
+  roles: readonly Role[];
+  /** The token's scopes; null or absent for a browser session (the roles alone decide). */
+  scopes?: readonly TokenScope[] | null;
+}
+
+/** Raised when the roles allow an action but the request's API token is not scoped for it. */
+export class TokenScopeError extends ForbiddenError {
+  constructor(readonly scope: TokenScope) {
+    super(
+      'token_scope_insufficient',
+      `This API token does not carry the ${scope} scope this action needs.`,
+    );
+  }
+}
+
+/** Whether the request's token (if any) carries `scope`. A session carries every scope. */
+export function scopeAllows(who: Grantee, scope: TokenScope): boolean {
+  return !who.scopes || who.scopes.includes(scope);
+}
+
+/** Throws {@link TokenScopeError} unless the request's token (if any) carries `scope`. */
+export function requireScope(who: Grantee, scope: TokenScope): void {
+  if (!scopeAllows(who, scope)) {
+    throw new TokenScopeError(scope);
+  }
+}
+
+/**
+ * True when one of the roles holds the global action. When the roles allow it but the request's
+ * API token lacks the action's scope, throws {@link TokenScopeError} (403
+ * `token_scope_insufficient`): scopes are enforced here, once, not route by route.
+ */
+export function allowedGlobally(who: Grantee, action: GlobalAction): boolean {
+  const byRole = who.roles.some((r) => GLOBAL_GRANTS[action].roles.includes(r));
+  if (byRole) {
+    requireScope(who, GLOBAL_ACTION_SCOPES[action]);
+  }
+  return byRole;
 }

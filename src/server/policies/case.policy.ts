@@ -1,10 +1,14 @@
 import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
 import { allowedTransitions } from '../domain/transition.ts';
 import type { Actor } from './actor.ts';
+import { TokenScope } from '../../shared/enums.ts';
 import {
   allowedByTable,
+  CASE_ACTION_SCOPES,
   CASE_GRANTS,
   CaseAction,
+  requireScope,
+  scopeAllows,
   type AgencyRelation,
   type GrantFacts,
 } from './authorization.ts';
@@ -50,6 +54,15 @@ export function isConflicted(actor: Actor, c: CaseAccessFacts): boolean {
  * A conflict of interest overrides every row: the case answers 404 as if it did not exist.
  */
 export function caseView(actor: Actor, c: CaseAccessFacts): CaseView {
+  const view = roleView(actor, c);
+  if (view !== 'none') {
+    // a token without cases:read is refused a case its holder could open (ADR 0016)
+    requireScope(actor, TokenScope.cases_read);
+  }
+  return view;
+}
+
+function roleView(actor: Actor, c: CaseAccessFacts): CaseView {
   if (isConflicted(actor, c)) {
     return 'none';
   }
@@ -63,16 +76,8 @@ export function caseView(actor: Actor, c: CaseAccessFacts): CaseView {
   return 'none';
 }
 
-/**
- * The one authorization question for case actions, answered by the table in authorization.ts.
- * Callers first check caseView (404 when 'none'). `case.read` means "may open the case in some
- * view".
- *
- * `case.transition` is a question of role and visibility only. Whether the move the caller asks
- * for is possible from the stage the case is in *now* is transition()'s decision, taken under the
- * case lock, so a lost race or a stale `expectedStatus` answers 409, not 403.
- */
-export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts): boolean {
+/** The roles' answer, without the token's scopes. */
+function roleCanOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts): boolean {
   const view = caseView(actor, c);
   if (view === 'none') {
     return false;
@@ -87,6 +92,28 @@ export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts):
 }
 
 /**
+ * The one authorization question for case actions, answered by the table in authorization.ts.
+ * Callers first check caseView (404 when 'none'). `case.read` means "may open the case in some
+ * view".
+ *
+ * `case.transition` is a question of role and visibility only. Whether the move the caller asks
+ * for is possible from the stage the case is in *now* is transition()'s decision, taken under the
+ * case lock, so a lost race or a stale `expectedStatus` answers 409, not 403.
+ */
+export function canOnCase(actor: Actor, action: CaseAction, c: CaseAccessFacts): boolean {
+  const byRole = roleCanOnCase(actor, action, c);
+  if (!byRole) {
+    return false;
+  }
+  if (action === CaseAction.readIdentity) {
+    // identities are left out of the answer, not refused: a read-only token still opens the case
+    return scopeAllows(actor, CASE_ACTION_SCOPES[action]);
+  }
+  requireScope(actor, CASE_ACTION_SCOPES[action]);
+  return true;
+}
+
+/**
  * Whether the actor may break the glass on this case: it is restricted, they cannot read it in
  * full, they have no conflict, and the table allows them (case workers of an agency on the case).
  */
@@ -94,7 +121,16 @@ export function canBreakGlass(actor: Actor, c: CaseAccessFacts): boolean {
   if (isConflicted(actor, c) || caseView(actor, c) === 'full') {
     return false;
   }
-  return allowedByTable(actor.roles, actor.agency, CaseAction.breakGlass, grantFacts(actor, c));
+  const byRole = allowedByTable(
+    actor.roles,
+    actor.agency,
+    CaseAction.breakGlass,
+    grantFacts(actor, c),
+  );
+  if (byRole) {
+    requireScope(actor, CASE_ACTION_SCOPES[CaseAction.breakGlass]);
+  }
+  return byRole;
 }
 
 /**
@@ -105,13 +141,19 @@ export function caseAbilities(
   actor: Actor,
   c: CaseAccessFacts,
 ): { actions: CaseAction[]; transitions: ReturnType<typeof allowedTransitions> } {
-  const transitions = canOnCase(actor, CaseAction.transition, c)
-    ? allowedTransitions(c.status, [...actor.roles])
-    : [];
+  const transitions =
+    roleCanOnCase(actor, CaseAction.transition, c) &&
+    scopeAllows(actor, CASE_ACTION_SCOPES[CaseAction.transition])
+      ? allowedTransitions(c.status, [...actor.roles])
+      : [];
   // the view is announced by `case.read` alone; break-the-glass is asked of invisible cases
   const actions = Object.values(CaseAction)
     .filter((a) => a !== CaseAction.readPublicFields && a !== CaseAction.breakGlass)
-    .filter((a) => (a === CaseAction.transition ? transitions.length > 0 : canOnCase(actor, a, c)));
+    .filter((a) =>
+      a === CaseAction.transition
+        ? transitions.length > 0
+        : roleCanOnCase(actor, a, c) && scopeAllows(actor, CASE_ACTION_SCOPES[a]),
+    );
   return { actions, transitions };
 }
 
@@ -145,6 +187,10 @@ export type CaseScope =
  * (in SQL: `scopeCondition`).
  */
 export function caseScope(actor: Actor, opts: { content?: boolean } = {}): CaseScope {
+  if (!scopeAllows(actor, TokenScope.cases_read)) {
+    // a token without cases:read lists no case (the dashboard and member histories included)
+    return { kind: 'none' };
+  }
   // with `content`, public-fields rows count for unrestricted cases only: an unrestricted case's
   // allegations are what the portal publishes anyway (ADR 0006)
   const rows = CASE_GRANTS.filter(

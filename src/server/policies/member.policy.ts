@@ -7,5 +7,5 @@ import { allowedGlobally, GlobalAction } from './authorization.ts';
  * The roles are the `roster.read` row of the authorization table.
  */
 export function canReadRoster(actor: Actor): boolean {
-  return allowedGlobally(actor.roles, GlobalAction.readRoster);
+  return allowedGlobally(actor, GlobalAction.readRoster);
 }

@@ -78,41 +78,6 @@ export async function findUserById(
   return rows[0];
 }
 
-export async function insertToken(
-  tx: Queryable,
-  t: {
-    id: string;
-    jurisdiction: string;
-    userId: string;
-    tokenHash: string;
-    label: string;
-    createdAt: Date;
-    expiresAt: Date | null;
-  },
-): Promise<void> {
-  await insertRows(
-    tx,
-    'api_tokens',
-    ['id', 'jurisdiction', 'user_id', 'token_hash', 'label', 'created_at', 'expires_at'],
-    [[t.id, t.jurisdiction, t.userId, t.tokenHash, t.label, t.createdAt, t.expiresAt]],
-  );
-}
-
-/** The active user behind a token hash, if the token is live. */
-export async function findUserByTokenHash(
-  db: Queryable,
-  tokenHash: string,
-  now: Date,
-): Promise<(UserRow & { jurisdiction: string }) | undefined> {
-  const rows = await db.query<UserRow & { jurisdiction: string }>(
-    `SELECT u.id, u.email, u.display_name, u.agency, u.roles, u.disabled_at, u.jurisdiction
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled_at IS NULL`,
-    [tokenHash, now],
-  );
-  return rows[0];
-}
-
 /** The password hash of an active user, for sign-in only. */
 export async function findUserCredentials(
   db: Queryable,

@@ -79,7 +79,7 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!allowedGlobally(actor.roles, GlobalAction.reviewBreakGlass)) {
+      if (!allowedGlobally(actor, GlobalAction.reviewBreakGlass)) {
         throw new ForbiddenError();
       }
       const { rows, total } = await listBreakGlass(ctx.db, ctx.jurisdiction, {

@@ -67,7 +67,7 @@ const EventsOut = z.object({
 /** The auditor's view of the audit log (PRODUCT.md §2: the Inspector General). */
 export const auditRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   const authorize = (action: GlobalAction, request: Parameters<typeof actorOf>[0]) => {
-    if (!allowedGlobally(actorOf(request).roles, action)) {
+    if (!allowedGlobally(actorOf(request), action)) {
       throw new ForbiddenError('forbidden', 'Only the auditor reads and verifies the audit log.');
     }
   };

@@ -117,7 +117,11 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
         summary:
           'Download a file from the complaint form (readers of civilian identities only; audited)',
         params: z.strictObject({ logNumber: LogNumber, attachmentId: Uuid }),
-        // the 200 body is the file's bytes; errors are problem+json from the one error handler
+        response: {
+          // a Buffer is sent as it is, never through a serializer
+          200: z.any().describe('The file, as received (type proved by its bytes)'),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {

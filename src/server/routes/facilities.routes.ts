@@ -60,7 +60,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
       },
     },
     async (request) => {
-      if (!allowedGlobally(actorOf(request).roles, GlobalAction.readFacilities)) {
+      if (!allowedGlobally(actorOf(request), GlobalAction.readFacilities)) {
         throw new ForbiddenError();
       }
       const rows = await listFacilities(ctx.db, ctx.jurisdiction);
@@ -79,7 +79,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
       },
     },
     async (request) => {
-      if (!allowedGlobally(actorOf(request).roles, GlobalAction.readFacilities)) {
+      if (!allowedGlobally(actorOf(request), GlobalAction.readFacilities)) {
         throw new ForbiddenError();
       }
       return load(request.params.code);

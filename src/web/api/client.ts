@@ -29,6 +29,7 @@ import type {
   SignInRequest,
 } from '../../shared/schemas/session.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
+import type { SignInMethods } from '../../shared/schemas/tokens.ts';
 
 /** One field's problem, keyed by its dotted path (`parties.0.language`). */
 export interface FieldError {
@@ -181,4 +182,5 @@ export const api = {
     call<Out<typeof MemberListResponse>>('GET', `/api/v1/members${query({ q, page })}`),
   getMember: (id: string) => call<MemberDetail>('GET', `/api/v1/members/${enc(id)}`),
   facilities: () => call<{ items: Facility[] }>('GET', '/api/v1/facilities'),
+  signInMethods: () => call<Out<typeof SignInMethods>>('GET', '/api/v1/session/methods'),
 };

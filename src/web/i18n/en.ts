@@ -66,6 +66,10 @@ export const en = {
   'signIn.enrol.uri': 'Setup link (otpauth URI), for apps that accept a link',
   'signIn.enrol.submit': 'Confirm and sign in',
   'signIn.show': 'Show password',
+  'signIn.oidc': 'Sign in with your organization',
+  'signIn.oidcHint': 'Uses your organization’s account and its own second factor.',
+  'signIn.oidcUnavailable':
+    'Sign-in with your organization is not available right now. Use your email and password.',
   'session.lost.title': 'Your session has ended',
   'session.lost.body':
     'Sign in again to continue. Nothing you typed on this page has been lost: after signing in, submit again.',

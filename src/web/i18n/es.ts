@@ -69,6 +69,10 @@ export const es: Record<MessageKey, string> = {
     'Enlace de configuración (URI otpauth), para aplicaciones que aceptan un enlace',
   'signIn.enrol.submit': 'Confirmar e iniciar sesión',
   'signIn.show': 'Mostrar contraseña',
+  'signIn.oidc': 'Iniciar sesión con su organización',
+  'signIn.oidcHint': 'Usa la cuenta de su organización y su propio segundo factor.',
+  'signIn.oidcUnavailable':
+    'El inicio de sesión con su organización no está disponible ahora. Use su correo electrónico y contraseña.',
   'session.lost.title': 'Su sesión terminó',
   'session.lost.body':
     'Inicie sesión de nuevo para continuar. No se perdió nada de lo que escribió en esta página: después de iniciar sesión, envíe de nuevo.',

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SessionContext } from './session.tsx';
 import { SignInForm } from './SignInForm.tsx';
+import { OrganizationSignIn } from './OrganizationSignIn.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
 import { IntakePage } from './IntakePage.tsx';
 import { QueuePage } from './QueuePage.tsx';
@@ -35,6 +36,7 @@ function SignInPage({ onSignedIn, notice }: { onSignedIn: (s: Session) => void; 
         ) : null}
         <p>{t('signIn.intro')}</p>
         <SignInForm onSignedIn={onSignedIn} />
+        <OrganizationSignIn />
         <p className="usa-hint margin-top-3">
           {t('signIn.demo', {
             password: DEMO_PASSWORD,

@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../policies/actor.ts';
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { findUserByEmail } from '../repositories/users.repository.ts';
+import { insertSession } from '../repositories/sessions.repository.ts';
+import { generateSession, type SessionSettings } from '../security/sessions.ts';
+import type { OidcIdentity } from '../security/oidc.ts';
+import { UnauthenticatedError } from '../errors.ts';
+
+/** Dependencies of an OpenID Connect sign-in: no actor yet, the request's address for audit. */
+export interface OidcSignInDeps {
+  db: Db;
+  now: () => Date;
+  jurisdiction: string;
+  ip: string | null;
+  userAgent: string | null;
+  settings: SessionSettings;
+}
+
+/** The same answer as a wrong password: the reply tells nothing about which accounts exist. */
+export const OIDC_FAILED = 'The email or password is not correct.';
+
+/** Records a refused OpenID Connect sign-in (no email: it may belong to someone outside). */
+export async function recordOidcFailure(
+  deps: OidcSignInDeps,
+  reason: string,
+  userId?: string,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await recordAudit(
+      tx,
+      { jurisdiction: deps.jurisdiction, actor: 'system', ip: deps.ip, at: deps.now() },
+      {
+        action: AuditAction.session_sign_in_failed,
+        entityType: 'user',
+        entityId: userId ?? 'unknown',
+        reason: `oidc_${reason}`.slice(0, 100),
+        changes: { method: 'oidc' },
+      },
+    );
+  });
+}
+
+/**
+ * Opens a browser session for the staff member whose email the provider verified (ADR 0016).
+ * Accounts are never created here: an email that is not an active staff user of this
+ * jurisdiction answers the same 401 as a wrong password, audited. The second factor is the
+ * provider's (its own MFA; `OVERSIGHT_OIDC_REQUIRE_AMR` can demand it in the id_token).
+ */
+export async function signInWithOidc(
+  deps: OidcSignInDeps,
+  identity: OidcIdentity,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date; actor: Actor }> {
+  const user = await findUserByEmail(deps.db, deps.jurisdiction, identity.email);
+  if (!user || user.disabled_at) {
+    await recordOidcFailure(deps, 'unknown_user', user?.id);
+    throw new UnauthenticatedError(OIDC_FAILED);
+  }
+  const now = deps.now();
+  const actor: Actor = {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    agency: user.agency,
+    roles: user.roles,
+  };
+  const session = generateSession();
+  const expiresAt = new Date(now.getTime() + deps.settings.absoluteHours * 3_600_000);
+  const sessionId = crypto.randomUUID();
+  await deps.db.transaction(async (tx) => {
+    await insertSession(tx, {
+      id: sessionId,
+      jurisdiction: deps.jurisdiction,
+      userId: user.id,
+      tokenHash: session.hash,
+      csrfSecret: session.csrfSecret,
+      createdAt: now,
+      expiresAt,
+      ip: deps.ip,
+      userAgent: deps.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(
+      tx,
+      { jurisdiction: deps.jurisdiction, actor, ip: deps.ip, at: now },
+      {
+        action: AuditAction.session_signed_in,
+        entityType: 'session',
+        entityId: sessionId,
+        changes: { method: 'oidc', expiresAt: expiresAt.toISOString() },
+      },
+    );
+  });
+  return { token: session.token, csrfToken: session.csrfSecret, expiresAt, actor };
+}

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { TokenOut } from '../../shared/schemas/tokens.ts';
+import { TokenCreatedOut, TokenCreateRequest, TokenList } from '../../shared/schemas/tokens.ts';
+import { Problem, Uuid } from '../../shared/schemas/common.ts';
+import type { RouteContext } from '../app.ts';
+import {
+  createOwnToken,
+  listOwnTokens,
+  revokeOwnToken,
+  type OwnTokenDeps,
+  type TokenSettings,
+  type TokenSummary,
+} from '../commands/tokens.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { ForbiddenError } from '../errors.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const tags = ['tokens'];
+
+function present(t: TokenSummary): TokenOut {
+  return {
+    id: t.id,
+    label: t.label,
+    scopes: t.scopes,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * A signed-in staff member's own API tokens (ADR 0016). Only a browser session manages tokens:
+ * a token never makes, lists or revokes tokens, so a leaked one cannot mint a longer-lived twin.
+ */
+export const tokenRoutes: FastifyPluginAsyncZod<{
+  ctx: RouteContext;
+  tokens: TokenSettings;
+}> = async (app, { ctx, tokens }) => {
+  const deps = (request: FastifyRequest): OwnTokenDeps => {
+    if (!request.session) {
+      throw new ForbiddenError(
+        'session_required',
+        'API tokens are managed from a signed-in browser session, not with a token.',
+      );
+    }
+    return {
+      db: ctx.db,
+      now: ctx.now,
+      actor: actorOf(request),
+      ip: request.ip,
+      jurisdiction: ctx.jurisdiction,
+      tokens,
+    };
+  };
+
+  app.get(
+    '/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Your API tokens (never the secrets)',
+        response: { 200: TokenList, ...problems },
+      },
+    },
+    async (request) => ({ items: (await listOwnTokens(deps(request))).map(present) }),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token for yourself: the secret is in this answer only (audited)',
+        body: TokenCreateRequest,
+        response: { 201: TokenCreatedOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const t = await createOwnToken(deps(request), request.body);
+      return reply.status(201).send({ ...present(t), token: t.token });
+    },
+  );
+
+  app.delete(
+    '/tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke one of your API tokens (audited)',
+        params: z.strictObject({ id: Uuid }),
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await revokeOwnToken(deps(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};
