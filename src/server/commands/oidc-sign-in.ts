@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { findUserByEmail } from '../repositories/users.repository.ts';
-import { insertSession } from '../repositories/sessions.repository.ts';
-import { generateSession, type SessionSettings } from '../security/sessions.ts';
+import type { SessionSettings } from '../security/sessions.ts';
+import { startSession } from './sign-in.ts';
 import type { OidcIdentity } from '../security/oidc.ts';
 import { UnauthenticatedError } from '../errors.ts';
 
@@ -65,31 +64,6 @@ export async function signInWithOidc(
     agency: user.agency,
     roles: user.roles,
   };
-  const session = generateSession();
-  const expiresAt = new Date(now.getTime() + deps.settings.absoluteHours * 3_600_000);
-  const sessionId = crypto.randomUUID();
-  await deps.db.transaction(async (tx) => {
-    await insertSession(tx, {
-      id: sessionId,
-      jurisdiction: deps.jurisdiction,
-      userId: user.id,
-      tokenHash: session.hash,
-      csrfSecret: session.csrfSecret,
-      createdAt: now,
-      expiresAt,
-      ip: deps.ip,
-      userAgent: deps.userAgent?.slice(0, 300) ?? null,
-    });
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor, ip: deps.ip, at: now },
-      {
-        action: AuditAction.session_signed_in,
-        entityType: 'session',
-        entityId: sessionId,
-        changes: { method: 'oidc', expiresAt: expiresAt.toISOString() },
-      },
-    );
-  });
-  return { token: session.token, csrfToken: session.csrfSecret, expiresAt, actor };
+  // the one way a session starts (commands/sign-in.ts): the same row, audit and failure reset
+  return deps.db.transaction((tx) => startSession(tx, deps, actor, now, null, 'oidc'));
 }

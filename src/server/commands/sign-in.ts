@@ -302,12 +302,14 @@ export async function completeSignIn(
  * browser still held (rotation: a session id fixed before sign-in is never promoted, OWASP
  * session management), stores the new one (hash only), audits both.
  */
-async function startSession(
+export async function startSession(
   tx: Queryable,
-  deps: SignInDeps,
+  deps: Omit<SignInDeps, 'cipher'>,
   actor: Actor,
   now: Date,
   previous: PreviousSession,
+  /** Recorded in the audit row when the sign-in did not use the password (`oidc`). */
+  method?: 'oidc',
 ): Promise<SignInResult> {
   const session = generateSession();
   const expiresAt = new Date(now.getTime() + deps.settings.absoluteHours * 3_600_000);
@@ -345,7 +347,7 @@ async function startSession(
       action: AuditAction.session_signed_in,
       entityType: 'session',
       entityId: sessionId,
-      changes: { expiresAt: expiresAt.toISOString() },
+      changes: { ...(method ? { method } : {}), expiresAt: expiresAt.toISOString() },
     },
   );
   return { token: session.token, csrfToken: session.csrfSecret, expiresAt, actor };
