@@ -16,6 +16,9 @@ export const NARRATIVE_SOURCES = [
     holdout2: 40,
     holdout2Step: 3,
     holdout3: 45,
+    holdout4: 60,
+    holdout5: 60,
+    dev2: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -26,6 +29,9 @@ export const NARRATIVE_SOURCES = [
     holdout2: 10,
     holdout2Step: 4,
     holdout3: 15,
+    holdout4: 15,
+    holdout5: 15,
+    dev2: 15,
   },
 ] as const;
 
@@ -34,9 +40,12 @@ export const NARRATIVE_SOURCES = [
  * once before tuning and then tuned on too (docs/redaction.md). `holdout`: labelled after the
  * engine was frozen and measured once; a few fixes followed. `holdout2`: labelled after those
  * fixes, never used to change the engine. `holdout3`: labelled before the second round of engine
- * work, measured once before it and once after, never used to change the engine.
+ * work, measured once before it and once after, never used to change the engine. `dev2`: labelled
+ * by the third round of engine work and used to change it. `holdout4` and `holdout5`: labelled
+ * by people who did not change the engine, before the third round, and never read by it.
  */
-export type SampleSet = 'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3';
+export type SampleSet =
+  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'dev2';
 
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
 export interface SampledNarrative {
@@ -62,9 +71,10 @@ export function narrativeHash(text: string): string {
  * L[rk + ⌊k/2⌋], L[2rk + ⌊k/2⌋], … (`dev` of them); the holdout set is L[⌊k/4⌋],
  * L[2k + ⌊k/4⌋], L[4k + ⌊k/4⌋], … (`holdout` of them); the second holdout set is L[⌊3k/4⌋],
  * L[3k + ⌊3k/4⌋], … (CMS) and L[⌊3k/4⌋], L[4k + ⌊3k/4⌋], … (CLEAR); the third holdout set is
- * L[⌊k/8⌋], L[3k + ⌊k/8⌋], L[6k + ⌊k/8⌋], … (both files): all spread over the same years, never
- * shared (the offsets 0, ⌊k/8⌋, ⌊k/4⌋, ⌊k/2⌋ and ⌊3k/4⌋ differ, and every step is a multiple
- * of k).
+ * L[⌊k/8⌋], L[3k + ⌊k/8⌋], L[6k + ⌊k/8⌋], … (both files); holdout4, holdout5 and dev2 are
+ * L[⌊3k/8⌋ + ik], L[⌊5k/8⌋ + ik] and L[⌊7k/8⌋ + ik] for i = 0, 1, 2, …: all spread over the
+ * same years, never shared (the offsets 0, ⌊k/8⌋, ⌊k/4⌋, ⌊3k/8⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋ and
+ * ⌊7k/8⌋ differ, and every step is a multiple of k).
  */
 export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarrative[] {
   const out: SampledNarrative[] = [];
@@ -85,6 +95,9 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
       list.push({ crId, line: record.line, text });
     }
     const k = Math.floor(list.length / source.test);
+    if (k < 8) {
+      throw new Error(`${source.file}: too few narratives for eight disjoint sets`);
+    }
     const pick = (set: SampleSet, step: number, offset: number, count: number): void => {
       for (let i = 0; i < count; i++) {
         const item = list[i * step + offset];
@@ -105,6 +118,9 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout', 2 * k, Math.floor(k / 4), source.holdout);
     pick('holdout2', source.holdout2Step * k, Math.floor((3 * k) / 4), source.holdout2);
     pick('holdout3', 3 * k, Math.floor(k / 8), source.holdout3);
+    pick('holdout4', k, Math.floor((3 * k) / 8), source.holdout4);
+    pick('holdout5', k, Math.floor((5 * k) / 8), source.holdout5);
+    pick('dev2', k, Math.floor((7 * k) / 8), source.dev2);
   }
   return out;
 }

@@ -15,9 +15,23 @@ interface LabelledNarrative {
   spans: KindSpan[];
 }
 
-const fixture = JSON.parse(
-  fs.readFileSync(path.join(import.meta.dirname, 'fixtures/redaction-labels.json'), 'utf8'),
-) as { narratives: LabelledNarrative[] };
+// `redaction-labels.json` holds the first five sets; each later set has its own file
+// (`redaction-labels-<set>.json`), written by whoever labelled it.
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const fixture = {
+  narratives: fs
+    .readdirSync(FIXTURES)
+    .filter((name) => /^redaction-labels(-[a-z0-9]+)?\.json$/.test(name))
+    .sort()
+    .flatMap(
+      (name) =>
+        (
+          JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as {
+            narratives: LabelledNarrative[];
+          }
+        ).narratives,
+    ),
+};
 
 // Reads the real narratives from ../shared/data/chicago (never copied into the repository),
 // pairs them with the hand labels and measures the engine (docs/redaction.md).
@@ -27,6 +41,7 @@ describe('redaction quality on real narratives', () => {
   const texts = new Map(sample.map((n) => [key(n), n]));
 
   it('labels exactly the documented sample, and the sources have not changed', () => {
+    expect(new Set(fixture.narratives.map(key)).size).toBe(fixture.narratives.length);
     expect(fixture.narratives.length).toBe(sample.length);
     for (const labelled of fixture.narratives) {
       const source = texts.get(key(labelled));
