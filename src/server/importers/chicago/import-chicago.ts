@@ -146,10 +146,11 @@ export async function importChicago(
   const summaries: FileSummary[] = [];
   const rejections: Rejection[] = [];
   const memberNotes: Array<{ file: string; line: number; what: string }> = [];
+  const caseIds = new CaseIdCache();
   for (const { file } of planned) {
     const fileRejections: Rejection[] = [];
     const fileMemberNotes: Array<{ file: string; line: number; what: string }> = [];
-    const summary = await importFile(deps, file, opts, fileRejections, fileMemberNotes);
+    const summary = await importFile(deps, file, opts, caseIds, fileRejections, fileMemberNotes);
     // What outlives the file is copied: strings cut from a file's text (header names, log
     // numbers) keep the whole decoded file alive in V8, and the report of every file is written
     // at the end (measured: ~0.5 GB of heap held by a full run's rejected-row reasons).
@@ -211,6 +212,33 @@ function toCsv(header: string[], rows: string[][]): string {
 /** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
 const CHUNK_ROWS = 10_000;
 
+/** How long normalizing runs before it lets the previous chunk's statements proceed. */
+const SLICE_MS = 4;
+
+/** Lets queued I/O callbacks (a database reply, the next statement of a write) run. */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Log number → case id, read once and shared by the files that hang off cases: only a
+ * complaints file changes it, and it is read again after one (13 reads of ~100,000 rows each
+ * were 1.8 s of server time and the client's decoding besides).
+ */
+class CaseIdCache {
+  private ids: Map<string, string> | null = null;
+
+  async get(tx: Queryable, jurisdiction: string): Promise<Map<string, string>> {
+    this.ids ??= await caseIdsByLog(tx, jurisdiction);
+    return this.ids;
+  }
+
+  /** After a complaints file: it may have added cases (or, rolled back, not). */
+  invalidate(): void {
+    this.ids = null;
+  }
+}
+
 /** Imported keys per child table and the cases they cover, for removing what a release dropped. */
 type StaleTracker = Map<ChildTable, { keys: string[]; cases: Set<string> }>;
 
@@ -218,6 +246,7 @@ async function importFile(
   deps: ImportDeps,
   filePath: string,
   opts: { dryRun: boolean; progress: ProgressSink },
+  caseIds: CaseIdCache,
   rejections: Rejection[],
   memberNotes: Array<{ file: string; line: number; what: string }>,
 ): Promise<FileSummary> {
@@ -270,6 +299,9 @@ async function importFile(
     return done();
   }
   const kind = detected.kind;
+  if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+    caseIds.invalidate();
+  }
   summary.kind = kind;
   summary.label = FILE_KINDS[kind].label;
   summary.unknownColumns = detected.unknownColumns;
@@ -280,7 +312,7 @@ async function importFile(
   opts.progress.start(name, csv.estimatedRecords);
   try {
     await deps.db.transaction(async (tx) => {
-      const context = await loadContext(tx, deps, kind);
+      const context = await loadContext(tx, deps, kind, caseIds);
       const stale: StaleTracker = new Map();
       let pushed = 0;
       const write = async (chunk: NormalizedFile): Promise<void> => {
@@ -313,15 +345,36 @@ async function importFile(
           normalizer.prepass(record);
         }
       }
-      for (const record of csv.records()) {
-        normalizer.push(record);
-        pushed++;
-        if (pushed % CHUNK_ROWS === 0) {
-          await write(normalizer.drain());
-          opts.progress.tick(pushed);
+      // A chunk is written while the next one is normalized: normalizing yields every few
+      // milliseconds, so on a PostgreSQL server the statements of the previous chunk run on the
+      // other core meanwhile. Chunks are still written one after the other, in file order.
+      let writing: Promise<void> = Promise.resolve();
+      const writeNext = async (chunk: NormalizedFile): Promise<void> => {
+        await writing;
+        writing = write(chunk);
+        // a failure surfaces where `writing` is awaited; until then it must not count as unhandled
+        writing.catch(() => undefined);
+      };
+      try {
+        let sliceStart = performance.now();
+        for (const record of csv.records()) {
+          normalizer.push(record);
+          pushed++;
+          if (pushed % CHUNK_ROWS === 0) {
+            await writeNext(normalizer.drain());
+            opts.progress.tick(pushed);
+          } else if ((pushed & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+            await yieldToIo();
+            sliceStart = performance.now();
+          }
         }
+        await writeNext(normalizer.finish());
+        await writing;
+      } catch (err) {
+        // never leave the transaction while a write is still sending statements
+        await writing.catch(() => undefined);
+        throw err;
       }
-      await write(normalizer.finish());
       opts.progress.tick(pushed);
       for (const [table, { keys, cases }] of stale) {
         summary.removed += await removeStale(tx, table, deps.jurisdiction, kind, [...cases], keys);
@@ -410,12 +463,17 @@ interface FileContext {
   accusedByStar: Map<string, string[]>;
 }
 
-async function loadContext(tx: Queryable, deps: ImportDeps, kind: FileKind): Promise<FileContext> {
+async function loadContext(
+  tx: Queryable,
+  deps: ImportDeps,
+  kind: FileKind,
+  caseIds: CaseIdCache,
+): Promise<FileContext> {
   if (kind === 'complaints_cms' || kind === 'complaints_clear') {
     return { caseIds: new Map(), accusedByStar: new Map() };
   }
   return {
-    caseIds: await caseIdsByLog(tx, deps.jurisdiction),
+    caseIds: await caseIds.get(tx, deps.jurisdiction),
     accusedByStar:
       kind === 'accused_clear_findings'
         ? await accusedByCaseAndStar(tx, deps.jurisdiction)
@@ -562,10 +620,8 @@ async function writeEntities(
 
   if (norm.allegations.length > 0) {
     const items = rejectOrphans(norm.allegations, caseIds, norm, file, rejected);
-    const byStar =
-      kind === 'accused_clear_findings'
-        ? await accusedByCaseAndStar(tx, j)
-        : new Map<string, string[]>();
+    // read once per file: the findings file adds allegations, never accused (case_members)
+    const byStar = context.accusedByStar;
     let unmatched = 0;
     const rows = items.map((a) => {
       let memberId: string | null = a.member
