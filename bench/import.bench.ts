@@ -7,6 +7,9 @@
  *     table (one `text` column per header column, no key, no index, no transform);
  *  2. import — the real command, `node bin/oversight.js import chicago <folder>`, measured from
  *     outside: wall time and peak RSS (`/usr/bin/time -f %M`);
+ *  2b. floor — `bench/import-floor.ts` on the imported database: the rows the import wrote, merged
+ *     set-based from unindexed staging tables into empty copies of their tables; the least any
+ *     importer of this schema spends on writing them, printed as a ratio to the baseline too;
  *  3. re-import — the same command again on the same database: its time, and whether it reported
  *     every file unchanged (`inserted 0 + updated 0` on every file line).
  * Printed per engine: rows, wall time, rows/s, peak RSS, the baseline's, and the ratio
@@ -38,6 +41,7 @@ import {
 } from './chicago-import.ts';
 import { fmtLoad, LoadSampler, runMeasured, sourceState, type ChildRun } from './child-process.ts';
 import type { CopyResult } from './import-copy.ts';
+import type { FloorResult } from './import-floor.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
 
 type Engine = 'postgres' | 'pglite';
@@ -89,6 +93,19 @@ async function runBaseline(engine: Engine, target: string): Promise<Baseline> {
   }
   const last = run.stdout.trim().split('\n').pop() ?? '';
   return { run, result: JSON.parse(last) as CopyResult };
+}
+
+/** Runs the floor measurement (`bench/import-floor.ts`) on the imported database. */
+async function runFloor(engine: Engine, target: string): Promise<FloorResult> {
+  const run = await runMeasured(
+    process.execPath,
+    ['--import', 'tsx', 'bench/import-floor.ts', engine, target],
+    { cwd: process.cwd(), env: { TZ: 'UTC' } },
+  );
+  if (run.code !== 0) {
+    throw new Error(`the floor measurement failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
+  }
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as FloorResult;
 }
 
 function importFailure(label: string, run: ImportRun): string | undefined {
@@ -154,6 +171,12 @@ async function benchEngine(engine: Engine, serverUrl: string | undefined): Promi
       return { ok: false };
     }
 
+    // 2b. the floor: what writing the imported rows costs by itself in this schema
+    console.log(`  floor: set-based merge of the imported rows into empty copies of their tables…`);
+    const floorLoad = new LoadSampler();
+    const floor = await runFloor(engine, target.engine === 'pglite' ? target.dataDir : target.url);
+    const fLoad = floorLoad.stop();
+
     // 3. the same import again, on the same database
     console.log(`  re-import: the same command on the same database…`);
     const reimportLoad = new LoadSampler();
@@ -213,6 +236,14 @@ async function benchEngine(engine: Engine, serverUrl: string | undefined): Promi
       `  ratio import/COPY: ${fmt(workRatio, 2)} (the import's file times ÷ the baseline's decompress + COPY) — ` +
         `target ≤ ${TARGET_RATIO}: ${workRatio <= TARGET_RATIO ? 'met' : 'NOT met'}; ` +
         `whole processes (start-up, creating the database, migrations included): ${fmt(ratio, 2)}`,
+    );
+    console.log(
+      `  floor:         ${int(floor.rows)} rows merged from unindexed staging tables into empty copies of their ` +
+        `tables (same columns, keys and indexes; no foreign keys, no triggers): ${secs(floor.ms)} = ` +
+        `${fmt(floor.ms / b.copyMs, 2)} × the COPY baseline — no importer of this schema can have a lower ratio; ${fmtLoad(fLoad)}`,
+    );
+    console.log(
+      `    ${floor.tables.map((t) => `${t.table} ${int(t.rows)} rows ${secs(t.ms)}`).join('; ')}`,
     );
     console.log(
       `  peak RSS of the import ${mib(first.peakRssBytes)} (re-import ${mib(second.peakRssBytes)}) — target < 1 GiB: ` +
