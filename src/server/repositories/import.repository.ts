@@ -447,6 +447,28 @@ export async function upsertChildren(
 const SCOPE_SLICE = 20_000;
 
 /**
+ * The child tables already holding rows of this file kind: only there can a release have
+ * dropped rows (on a first import none does, and removing stale rows is skipped).
+ */
+export async function tablesHoldingKind(
+  db: Queryable,
+  jurisdiction: string,
+  kind: string,
+): Promise<Set<ChildTable>> {
+  const tables = Object.keys(CHILD_SPECS) as ChildTable[];
+  const rows = await db.query<{ t: ChildTable }>(
+    tables
+      .map(
+        (t) =>
+          `SELECT '${t}' AS t WHERE EXISTS (SELECT 1 FROM ${t} WHERE jurisdiction = $1 AND source->>'_kind' = $2)`,
+      )
+      .join(' UNION ALL '),
+    [jurisdiction, kind],
+  );
+  return new Set(rows.map((r) => r.t));
+}
+
+/**
  * Removes imported rows of one file kind that a newer release no longer lists for the cases it
  * covers (a re-run of the same release removes nothing).
  */
