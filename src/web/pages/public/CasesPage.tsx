@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Button, Pagination, Select, Table, TextInput } from '@trussworks/react-uswds';
-import { CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
+import { CASE_STATUSES } from '../../../shared/enums.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicCase } from '../../api/public-client.ts';
+import { CategorySelect } from '../../components/CategorySelect.tsx';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { Link, navigate, useLocation } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -79,21 +80,11 @@ export function CaseListPage() {
             onChange={(e) => setForm({ ...form, year: e.target.value })}
           />
         </Field>
-        <Field id="category" label={t('pub.cases.category')}>
-          <Select
-            id="category"
-            name="category"
-            value={form.category}
-            onChange={(e) => setForm({ ...form, category: e.target.value })}
-          >
-            <option value="">{t('pub.cases.any')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {label('category', c)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CategorySelect
+          label={t('pub.cases.category')}
+          value={form.category}
+          onChange={(category) => setForm({ ...form, category })}
+        />
         <Field id="status" label={t('pub.cases.status')}>
           <Select
             id="status"

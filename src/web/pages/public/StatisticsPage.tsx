@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Select, TextInput } from '@trussworks/react-uswds';
-import { CATEGORIES } from '../../../shared/enums.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicStats } from '../../api/public-client.ts';
+import { CategorySelect } from '../../components/CategorySelect.tsx';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { navigate, useLocation } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -216,21 +216,11 @@ export function StatisticsPage() {
             <option value="BIA">BIA</option>
           </Select>
         </Field>
-        <Field id="category" label={t('pub.stats.category')}>
-          <Select
-            id="category"
-            name="category"
-            value={form.category}
-            onChange={(e) => setForm({ ...form, category: e.target.value })}
-          >
-            <option value="">{t('pub.cases.any')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {label('category', c)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CategorySelect
+          label={t('pub.stats.category')}
+          value={form.category}
+          onChange={(category) => setForm({ ...form, category })}
+        />
         <Button type="submit">{t('pub.stats.apply')}</Button>
       </form>
       <ProblemAlert error={error} />
