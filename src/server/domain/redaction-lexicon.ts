@@ -161,6 +161,7 @@ inspector notice case report log unit units north south east west blvd ave st
 hispanic african american asian white black latino latina caucasian
 cook county state states illinois chicago indiana florida america american
 facebook instagram twitter google uber lyft amazon walmart target mcdonald mcdonalds walgreens
+youtube tiktok snapchat whatsapp netflix doordash grubhub paypal venmo zelle cashapp craigslist ebay
 christ god lord jesus allah
 struck hit took threw beat broke told gave kept left made met put ran saw sent shot stole stood
 swore tore caught drew drove fell fought found got held hurt led let lost paid said sat shook
@@ -191,7 +192,7 @@ tahoe traverse wrangler yukon
  * ("10220 Wentworth"). A number followed by one of these is an address.
  */
 export const CHICAGO_STREETS = words(`
-archer armitage ashland austin belmont broadway california central cermak chicago cicero clark
+addison archer armitage ashland austin belmont devon touhy pratt broadway california central cermak chicago cicero clark
 cottage damen diversey division dorchester drexel elston ewing foster fullerton garfield garland
 halsted harlem higgins homan howard hyde indiana irving jackson jeffery kedzie keeler kildare
 kilpatrick kostner lake laramie lawrence lincoln madison marquette michigan milwaukee montrose

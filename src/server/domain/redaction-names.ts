@@ -165,6 +165,15 @@ const CUES: ReadonlyArray<readonly string[]> = [
   ['name', 'of'],
   ['known', 'as'],
   ['identified', 'as'],
+  // "identified himself as MIKE", "she calls herself Nena", "he goes by Dre"
+  ['himself', 'as'],
+  ['herself', 'as'],
+  ['calls', 'himself'],
+  ['calls', 'herself'],
+  ['called', 'himself'],
+  ['called', 'herself'],
+  ['goes', 'by'],
+  ['went', 'by'],
   ['aka'],
   ['a.k.a'],
   ['sincerely'],
@@ -204,7 +213,7 @@ const PLACE_WORDS = new Set(
   high middle elementary services service group corporation corp agency association foundation
   ministries shelter mission gas liquor motel inn cafe pizza chicken grocery pharmacy clinic
   medical health dealership motors auto protest protests rights statue memorial law act day state
-  line stop`
+  line stop police pd dept courthouse sheriff township co`
     .split(/\s+/u)
     .filter((w) => w !== ''),
 );
@@ -216,12 +225,42 @@ function isNameShape(t: Token): boolean {
 function isCommon(t: Token): boolean {
   return (
     COMMON_WORDS.has(t.key) ||
+    // "U-turn", "X-ray", "I-Bond": a letter and a word
+    /^\p{L}-\p{L}{2,}$/u.test(t.key) ||
+    // acronyms: "TRRs", "DoD"
+    /^\p{Lu}{2,}s$/u.test(t.text) ||
+    /^\p{Lu}\p{Ll}\p{Lu}$/u.test(t.text) ||
+    isWordCompound(t.key) ||
     TITLE_WORDS.has(t.key) ||
     VEHICLE_WORDS.has(t.key) ||
     // contractions ("Don't", "It's") are words, not names
     /['’](?:t|re|ve|ll|m|d)$/u.test(t.key) ||
     /^(?:it|that|he|she|there|what|who)['’]s$/u.test(t.key)
   );
+}
+
+/**
+ * "Sun-Times", "African-Americans": a hyphenated word made of dictionary words or places, none
+ * of them a name in the lists ("Garcia-Lopez" and "Mary-Kate" stay names).
+ */
+function isWordCompound(key: string): boolean {
+  if (!key.includes('-')) {
+    return false;
+  }
+  const parts = key.split('-');
+  return parts.every((p) => {
+    const letters = p.replace(/[^a-z]/gu, '');
+    return (
+      letters.length >= 2 &&
+      !GIVEN_NAMES.has(letters) &&
+      !COMMON_SURNAMES.has(letters) &&
+      !SURNAME_WORDS.has(letters) &&
+      (isEnglishWord(letters) ||
+        PLACE_NAMES.has(letters) ||
+        (letters.endsWith('s') &&
+          (isEnglishWord(letters.slice(0, -1)) || PLACE_NAMES.has(letters.slice(0, -1)))))
+    );
+  });
 }
 
 /** In capitals-only text, verbs and nouns look like surnames; these endings rarely are. */
@@ -313,6 +352,15 @@ function nearPlace(tokens: Token[], from: number, to: number): boolean {
     after !== undefined &&
     joins(after.gap) &&
     (PLACE_WORDS.has(after.key) || VEHICLE_WORDS.has(after.key))
+  ) {
+    return true;
+  }
+  // "Matteson, Illinois", "Carmi Illinois": a town, then its state
+  if (
+    after !== undefined &&
+    /^,?[ \t]{0,2}$/u.test(after.gap) &&
+    /^(?:illinois|il|indiana|wisconsin|michigan|iowa|ohio|missouri|kentucky)$/u.test(after.key) &&
+    (after.key !== 'il' || after.shape === 'upper')
   ) {
     return true;
   }
@@ -432,6 +480,30 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         continue;
       }
     }
+    // 1a. A member listed with a star number: "James Hunt star# 11442, Mina star# 18599".
+    // The star number says the word before it is a member's name, even a given name alone.
+    if (isNameShape(t) && t.shape !== 'initial' && !isCommon(t) && !PLACE_WORDS.has(t.key)) {
+      const end = takeName(tokens, i, 3, upperText);
+      if (end > i && starNumberAt(text, tokens[end])) {
+        push(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+    // 1b. In capitals, a surname after a description of a person: "A BLK MALE HODGES OF 002
+    // DIST". The description says a person follows; a word no dictionary holds is the name
+    // (typos of words included: short surnames sit one letter from words, "HODGES"/"LODGES").
+    if (
+      upperText &&
+      prev !== undefined &&
+      /^(?:male|female)$/u.test(prev.key) &&
+      RACE_WORDS.has(tokens[i - 2]?.key ?? '') &&
+      joins(t.gap) &&
+      isUnknownDescribed(t)
+    ) {
+      push(i, i + 1);
+      continue;
+    }
     // 3a. A capitalised word right before a verb of reporting, after "and" or a comma: "Elkin
     // alleges harassment and Gross alleges …". A surname that is also a word (Gross, Rich) is
     // kept by rule 6; here the verb says a person is speaking. Role nouns ("Complainant
@@ -455,7 +527,15 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
     // 3. A relation or role noun: "her son, Dylan", "the accused Ryan", "Husband Dale Roy".
     if (prev !== undefined && ROLE_WORDS.has(prev.key) && gapOk && !upperText) {
       const end = takeName(tokens, i, 4, upperText);
-      if (end > i && !(end - i === 1 && t.shape === 'upper' && t.key.length <= 3)) {
+      // one dictionary word that no name list holds is a typo or a noun: "the accused Offer
+      // stated" (officer), not a name
+      const plainWord =
+        end - i === 1 &&
+        isEnglishWord(t.key) &&
+        !GIVEN_NAMES.has(t.key) &&
+        !COMMON_SURNAMES.has(t.key) &&
+        !SURNAME_WORDS.has(t.key);
+      if (end > i && !plainWord && !(end - i === 1 && t.shape === 'upper' && t.key.length <= 3)) {
         push(i, end);
         i = end - 1;
         continue;
@@ -463,8 +543,22 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
     }
     // 4. A common given name, then a surname: "Melissa Lopez", "JOHN SMITH".
     if (GIVEN_NAMES.has(t.key) && isNameShape(t)) {
-      const end = takeName(tokens, i, 4, upperText);
+      let end = takeName(tokens, i, 4, upperText);
       const ambiguous = AMBIGUOUS_GIVEN_NAMES.has(t.key) || COMMON_WORDS.has(t.key);
+      // "Tim cook and his team": a surname written in lower case after a given name that is
+      // no word; a frequent surname or a word no dictionary holds, not any word ("Tim said").
+      const low = tokens[end];
+      if (
+        !upperText &&
+        end === i + 1 &&
+        t.shape === 'title' &&
+        !ambiguous &&
+        low !== undefined &&
+        joins(low.gap) &&
+        isLowerSurname(low, true)
+      ) {
+        end++;
+      }
       if (!nearPlace(tokens, i, end) && (end - i >= 2 || (!ambiguous && !upperText))) {
         push(i, end);
         i = end - 1;
@@ -501,10 +595,42 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       i = Math.max(end, i + 1) - 1;
       continue;
     }
-    // 7. Written in lower case after a title and in no dictionary: "officer bunz".
-    if (!upperText && titled && t.shape === 'lower' && isUnknownLower(t, 4, false)) {
+    // 7. Written in lower case after a title and in no dictionary: "officer bunz"; or a
+    // frequent surname after a rank or courtesy title: "stopped by officer baker on".
+    if (
+      !upperText &&
+      titled &&
+      t.shape === 'lower' &&
+      (isUnknownLower(t, 4, false) ||
+        (prev !== undefined && !KIN_TITLES.has(prev.key) && isLowerSurname(t, false)))
+    ) {
       push(i, i + 1);
       continue;
+    }
+    // 7a. A given name written in lower case, then a surname in lower case: "michael flynn",
+    // "nancy t devlin", "susan bennett". When the given name is also a word ("joe", "mark"),
+    // only a surname no dictionary holds will do.
+    if (!upperText && t.shape === 'lower' && isLowerGivenName(t)) {
+      let j = i + 1;
+      const mid = tokens[j];
+      if (
+        mid !== undefined &&
+        joins(mid.gap) &&
+        /^[b-hj-z]$/u.test(mid.text) &&
+        tokens[j + 1] !== undefined
+      ) {
+        j++;
+      }
+      const last = tokens[j];
+      if (
+        last !== undefined &&
+        joins(last.gap) &&
+        (isUnknownLower(last, 4, true) || (!isEnglishWord(t.key) && isLowerSurname(last, true)))
+      ) {
+        push(i, j + 1);
+        i = j;
+        continue;
+      }
     }
     // 8. Two or more lower-case words in a row that no dictionary knows and that are not typos:
     // names written without capitals ("teesha shamese lowery").
@@ -545,6 +671,89 @@ function isUnknownLower(t: Token | undefined, min: number, typos: boolean): bool
     !PLACE_NAMES.has(letters) &&
     !CHICAGO_STREETS.has(letters) &&
     !(typos && letters.length >= 8 && isTypoOfWord(letters))
+  );
+}
+
+/** Relation words among the titles: "sister" and "cousin" come before ordinary nouns too. */
+const KIN_TITLES = new Set([
+  'father',
+  'sister',
+  'brother',
+  'aunt',
+  'auntie',
+  'uncle',
+  'cousin',
+  'grandma',
+  'grandpa',
+]);
+
+/** Surnames that are also ordinary words a writer uses in lower case ("white", "long"). */
+const PLAIN_SURNAME_WORDS = new Set(
+  `black white brown green gray grey young little long short small strong wise rich love hope may
+  west north street guard fields sharp frank bush cash glass page rose stone lamb bird wood woods
+  banks bell hall hill lane rivers weeks wolf fox crane summers hunter chase grant king porter`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+/**
+ * A surname written in lower case: one of the most frequent US surnames, a surname that is
+ * also a rarer word ("cook", "baker", "price"), or (with `unknown`) a word no dictionary holds.
+ */
+function isLowerSurname(t: Token, unknown: boolean): boolean {
+  if (t.shape !== 'lower') {
+    return false;
+  }
+  return (
+    COMMON_SURNAMES.has(t.key) ||
+    (SURNAME_WORDS.has(t.key) && !PLAIN_SURNAME_WORDS.has(t.key)) ||
+    (unknown && isUnknownLower(t, 4, true))
+  );
+}
+
+/** Rule 7a: a common given name written in lower case that is no common or ambiguous word. */
+function isLowerGivenName(t: Token): boolean {
+  return (
+    t.key.length >= 3 &&
+    GIVEN_NAMES.has(t.key) &&
+    !AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
+    !COMMON_WORDS.has(t.key) &&
+    !CHICAGO_STREETS.has(t.key) &&
+    !PLACE_NAMES.has(t.key)
+  );
+}
+
+/** Race words of a capitals description before MALE or FEMALE ("BLK MALE", "M/WHI FEMALE"). */
+const RACE_WORDS = new Set(
+  'blk black bl b wht white wh whi w hisp hispanic his h asian asn arab latino latina'.split(' '),
+);
+
+/** Rule 1b: a capitals word after a description that no dictionary or list holds. */
+function isUnknownDescribed(t: Token): boolean {
+  const letters = t.key;
+  return (
+    t.shape === 'upper' &&
+    /^[a-z]+$/u.test(letters) &&
+    letters.length >= 4 &&
+    !isCommon(t) &&
+    !isEnglishWord(letters) &&
+    !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
+    !PLACE_WORDS.has(letters) &&
+    !PLACE_NAMES.has(letters) &&
+    !CHICAGO_STREETS.has(letters) &&
+    !looksLikeVerbOrNoun(t)
+  );
+}
+
+/** Rule 1a: "star# 11442", "Star No. 1234", "star 5678" right after a name. */
+function starNumberAt(text: string, t: Token | undefined): boolean {
+  return (
+    t !== undefined &&
+    t.key === 'star' &&
+    /^[ \t]*$/u.test(t.gap) &&
+    /^[ \t]*(?:#|no\.?|num\.?|number)?[ \t]*[:#]?[ \t]*\d{3,6}(?!\d)/iu.test(
+      text.slice(t.end, t.end + 20),
+    )
   );
 }
 
@@ -649,12 +858,22 @@ function escapeRegExp(s: string): string {
 function propagate(text: string, found: Span[]): Span[] {
   const names = new Set<string>();
   for (const [start, end] of found) {
-    for (const m of text.slice(start, end).matchAll(TOKEN)) {
+    const words = [...text.slice(start, end).matchAll(TOKEN)];
+    for (const m of words) {
       const word = m[0].replace(/\.$/u, '').replace(/['’]s$/u, '');
       const key = fold(word);
-      if (word.length >= 3 && !COMMON_WORDS.has(key) && !TITLE_WORDS.has(key)) {
+      // a surname found in lower case that is also a word ("Tim cook") recurs only with its
+      // given name: "cook" alone elsewhere is the verb
+      const plain = /^\p{Ll}/u.test(word) && isEnglishWord(key);
+      if (word.length >= 3 && !COMMON_WORDS.has(key) && !TITLE_WORDS.has(key) && !plain) {
         names.add(word);
       }
+    }
+    if (
+      words.length >= 2 &&
+      words.some((m) => /^\p{Ll}/u.test(m[0]) && isEnglishWord(fold(m[0])))
+    ) {
+      names.add(text.slice(start, end));
     }
   }
   const out: Span[] = [];
@@ -683,9 +902,71 @@ export function findPersonNames(text: string): Span[] {
   const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
   const upperText = letters > 0 && lower / letters < 0.1;
   const tokens = tokenize(text);
-  const found = extendLeft(tokens, extendLists(tokens, findRuns(text, tokens, upperText)));
+  const found = dropPlaceholdersAndCorners(
+    text,
+    tokens,
+    extendLeft(tokens, extendLists(tokens, findRuns(text, tokens, upperText))),
+  );
   found.push(...findInitials(text), ...findUrlNames(text));
   return [...found, ...propagate(text, found)];
+}
+
+/**
+ * The source's own placeholders ("just a John Doe") are no one's name; a street corner ("at
+ * Devon and Western", "near Western and Devon") is a place even when a street is also a given
+ * name: a one-word find joined by "and" or "&" to a Chicago street, with both words streets or
+ * the pair right after a place word, is dropped.
+ */
+function dropPlaceholdersAndCorners(text: string, tokens: Token[], found: Span[]): Span[] {
+  const index = new Map(tokens.map((t, k) => [t.start, k]));
+  // a Chicago street, or an ordinal one ("63rd": the word token is "rd" after digits)
+  const street = (t: Token | undefined): boolean =>
+    t !== undefined &&
+    (CHICAGO_STREETS.has(t.key) ||
+      (/^(?:st|nd|rd|th)$/u.test(t.key) && /\d$/u.test(text.slice(0, t.start))));
+  // word indexes of street corners: "X and Y" or "X & Y" with a Chicago street on one side and
+  // a street on the other or a place word before ("at Devon and Western")
+  const corners = new Set<number>();
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const x = tokens[k];
+    const near = tokens[k + 1];
+    if (x === undefined || near === undefined) {
+      continue;
+    }
+    let m = -1;
+    if (/^\s*&\s*$/u.test(text.slice(x.end, near.start))) {
+      m = k + 1;
+    } else if (
+      near.key === 'and' &&
+      /^\s+$/u.test(near.gap) &&
+      /^\s+$/u.test(tokens[k + 2]?.gap ?? '')
+    ) {
+      m = k + 2;
+    }
+    const y = tokens[m];
+    if (y === undefined || !(street(x) || street(y))) {
+      continue;
+    }
+    const lead = tokens[k - 1]?.key ?? '';
+    if (TITLE_WORDS.has(lead)) {
+      continue;
+    }
+    if (
+      (street(x) && street(y)) ||
+      /^(?:at|near|on|of|by|between|off|around|to|from|reached)$/u.test(lead)
+    ) {
+      corners.add(k);
+      corners.add(m);
+    }
+  }
+  return found.filter(([start, end]) => {
+    const words = text.slice(start, end);
+    if (/^(?:john|jane|baby|richard|joan)\s+doe$/iu.test(words)) {
+      return false;
+    }
+    const k = index.get(start);
+    return k === undefined || tokens[k]?.end !== end || !corners.has(k);
+  });
 }
 
 /**
@@ -733,6 +1014,21 @@ function extendLists(tokens: Token[], found: Span[]): Span[] {
       gap = `${t.gap}and${tokens[k]?.gap ?? ''}`;
     }
     const next = tokens[k];
+    // "officers Malcom Brooks and J price": an initial and a surname in lower case
+    const low = tokens[k + 1];
+    if (
+      next !== undefined &&
+      next.shape === 'initial' &&
+      low !== undefined &&
+      joins(low.gap) &&
+      /^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) &&
+      isLowerSurname(low, true)
+    ) {
+      out.push([next.start, low.end]);
+      ends.add(low.end);
+      starts.add(next.start);
+      continue;
+    }
     if (
       next === undefined ||
       !/^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) ||

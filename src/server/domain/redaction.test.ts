@@ -84,6 +84,91 @@ describe('redactNarrative', () => {
       expect(spans('her name is Speight and')).toEqual([['person_name', 'Speight']]);
     });
 
+    it('takes a member listed by star number, even a given name alone', () => {
+      expect(
+        spans('members present: Ann Lee star# 12345, Mina star# 54321 and Bo star 1234.'),
+      ).toEqual([
+        ['person_name', 'Ann Lee'],
+        ['person_name', 'Mina'],
+        ['person_name', 'Bo'],
+      ]);
+      // a word before "star" without a number, or a common word, stays
+      expect(spans('Gold star families. The Officer star 1234 left.')).toEqual([]);
+    });
+
+    it('takes a surname after a description of a person in capitals-only text', () => {
+      expect(spans('COMPLAINANT ALLEGES A BLK MALE HODGES OF 002 DIST WAS RUDE')).toEqual([
+        ['person_name', 'HODGES'],
+      ]);
+      expect(spans('COMPLAINANT ALLEGES AN UNKNOWN BLK MALE DAMAGED HER VEHICLE')).toEqual([]);
+      expect(spans('A WHITE MALE OFFICER STRUCK A HISP FEMALE DRIVER')).toEqual([]);
+    });
+
+    it('takes names written in lower case after a given name, a rank or in a list', () => {
+      expect(spans('he talked to michael flynn and nancy t devlin about it')).toEqual([
+        ['person_name', 'michael flynn'],
+        ['person_name', 'nancy t devlin'],
+      ]);
+      // a given name that is also a word needs a surname no dictionary holds
+      expect(spans('joe biden spoke; joe cook dinner')).toEqual([['person_name', 'joe biden']]);
+      expect(spans('Tim cook and his team met. Later they cook.')).toEqual([
+        ['person_name', 'Tim cook'],
+      ]);
+      expect(spans('Tim said no and Tim left.')).toEqual([
+        ['person_name', 'Tim'],
+        ['person_name', 'Tim'],
+      ]);
+      expect(spans('I was stopped by officer baker on east 93rd street.')).toEqual([
+        ['person_name', 'baker'],
+      ]);
+      // after a relation word, or an ordinary word, it stays
+      expect(spans('my sister cook dinner; the officer white male')).toEqual([]);
+      expect(spans('officers Ann Lee and J price arrived')).toEqual([
+        ['person_name', 'Ann Lee'],
+        ['person_name', 'J price'],
+      ]);
+    });
+
+    it('takes a name after "identified himself as" and other self-naming cues', () => {
+      expect(spans('A MALE SUBJECT IDENTIFIED HIMSELF AS MIKE FROM THE CHICAGO POLICE')).toEqual([
+        ['person_name', 'MIKE'],
+      ]);
+      expect(spans('she calls herself Nena and he goes by Dre.')).toEqual([
+        ['person_name', 'Nena'],
+        ['person_name', 'Dre'],
+      ]);
+      expect(spans('he identified himself as a police officer')).toEqual([]);
+    });
+
+    it('leaves placeholders, street corners, towns, acronyms and compounds', () => {
+      expect(spans('I was just a John Doe in a cell.')).toEqual([]);
+      expect(spans('friends at Devon and Western, then near Western and Devon again')).toEqual([]);
+      expect(spans('once he reached 63rd and Hamilton the car stopped')).toEqual([]);
+      // a given name joined to a name, not a street, is still a name
+      expect(spans('Devon and Ashley went home.')).toEqual([
+        ['person_name', 'Devon'],
+        ['person_name', 'Ashley'],
+      ]);
+      expect(spans('Officers Devon and Ashland left')).toEqual([
+        ['person_name', 'Devon'],
+        ['person_name', 'Ashland'],
+      ]);
+      expect(
+        spans(
+          'in the lot in Matteson, Illinois the Crossville Police Dept and the Markham Courthouse',
+        ),
+      ).toEqual([]);
+      expect(
+        spans('the officer made a U-turn. TRRs were flagged; the DoD Hotline and the Sun-Times.'),
+      ).toEqual([]);
+      expect(spans('I watch it on YouTube and deliver for DoorDash.')).toEqual([]);
+      // a dictionary word after a role noun is a typo or a noun, not a name
+      expect(spans('the accused Offer stated that he left; the accused Ryan stated no.')).toEqual([
+        ['person_name', 'Ryan'],
+      ]);
+      expect(spans('Ms. Garcia-Lopez left.')).toEqual([['person_name', 'Garcia-Lopez']]);
+    });
+
     it('finds names after titles and ranks, in any letter case', () => {
       expect(spans('Sgt. Rigan#1279 and PO McDonough#14176 arrived; Det. Ann Lee left.')).toEqual([
         ['person_name', 'Rigan'],
