@@ -73,6 +73,34 @@ function tokenize(text: string): Token[] {
     if (word.endsWith('.') && word.length > 2 && !TITLE_WORDS.has(keyOf(word))) {
       word = word.slice(0, -1);
     }
+    // Glued text ("orHanishaBesan", "fraudbyH"): lower-case letters then a capital start a new
+    // word; the lower-case head is a word of its own. ("McDonough" and "iPhone" start
+    // otherwise and stay whole.)
+    const glued = /^(\p{Ll}{2,})(\p{Lu}.*)$/u.exec(word);
+    if (glued?.[1] !== undefined && glued[2] !== undefined) {
+      const head = glued[1];
+      tokens.push({
+        text: head,
+        key: keyOf(head),
+        start: m.index,
+        end: m.index + head.length,
+        shape: 'lower',
+        gap: text.slice(last, m.index),
+      });
+      last = m.index + head.length;
+      word = glued[2];
+      const start = last;
+      tokens.push({
+        text: word,
+        key: keyOf(word),
+        start,
+        end: start + word.length,
+        shape: shapeOf(word),
+        gap: '',
+      });
+      last = start + word.length;
+      continue;
+    }
     tokens.push({
       text: word,
       key: keyOf(word),
@@ -541,6 +569,35 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         continue;
       }
     }
+    // 3b. Written in lower case after a relation or role noun: "my son dylan", "her
+    // boyfriend marcus jones" — a common given name, then a surname in lower case if any.
+    if (
+      prev !== undefined &&
+      ROLE_WORDS.has(prev.key) &&
+      gapOk &&
+      !upperText &&
+      t.shape === 'lower' &&
+      isLowerGivenName(t)
+    ) {
+      const low = tokens[i + 1];
+      const end = low !== undefined && joins(low.gap) && isLowerSurname(low, true) ? i + 2 : i + 1;
+      push(i, end);
+      i = end - 1;
+      continue;
+    }
+    // 3c. In capitals, a word no dictionary holds after a relation or role noun: "HER
+    // BOYFRIEND SWEISS", not "THE ACCUSED STRUCK".
+    if (
+      prev !== undefined &&
+      ROLE_WORDS.has(prev.key) &&
+      upperText &&
+      /^[ \t]+$/u.test(t.gap) &&
+      isUnknownDescribed(t) &&
+      !isTypoOfWord(t.key)
+    ) {
+      push(i, i + 1);
+      continue;
+    }
     // 4. A common given name, then a surname: "Melissa Lopez", "JOHN SMITH".
     if (GIVEN_NAMES.has(t.key) && isNameShape(t)) {
       let end = takeName(tokens, i, 4, upperText);
@@ -632,6 +689,19 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         continue;
       }
     }
+    // 7b. A common given name written in lower case that is no word in any dictionary, alone:
+    // "i told lisa". Spanish words that are given names too ("blanca", "dolores") stay.
+    if (
+      !upperText &&
+      t.shape === 'lower' &&
+      t.key.length >= 4 &&
+      isLowerGivenName(t) &&
+      !isEnglishWord(t.key) &&
+      !SPANISH_WORD_NAMES.has(t.key)
+    ) {
+      push(i, i + 1);
+      continue;
+    }
     // 8. Two or more lower-case words in a row that no dictionary knows and that are not typos:
     // names written without capitals ("teesha shamese lowery").
     if (!upperText && t.shape === 'lower' && isUnknownLower(t, 4, true)) {
@@ -673,6 +743,13 @@ function isUnknownLower(t: Token | undefined, min: number, typos: boolean): bool
     !(typos && letters.length >= 8 && isTypoOfWord(letters))
   );
 }
+
+/** Given names that are ordinary Spanish words ("camioneta blanca", "con dolores"). */
+const SPANISH_WORD_NAMES = new Set(
+  'blanca dolores esperanza consuelo mercedes rosario flor perla aurora rosa pilar soledad socorro paz luz estrella'.split(
+    ' ',
+  ),
+);
 
 /** Relation words among the titles: "sister" and "cousin" come before ordinary nouns too. */
 const KIN_TITLES = new Set([
@@ -811,7 +888,10 @@ function isUnknownWord(text: string, t: Token): boolean {
     return false;
   }
   // "Zillow.com", "@handle", part of a web address or an email
-  const before = text.slice(Math.max(0, t.start - 1), t.start);
+  // (a period after a capital is glued text, not a domain: "H.B.HanishaB.")
+  const before = /\p{Lu}\.$/u.test(text.slice(Math.max(0, t.start - 2), t.start))
+    ? ''
+    : text.slice(Math.max(0, t.start - 1), t.start);
   const after = text.slice(t.end, t.end + 4);
   return (
     !/[@/.]/u.test(before) && !/^\.(?:com|org|net|gov|edu)/iu.test(after) && !/^@/u.test(after)
@@ -1057,7 +1137,8 @@ const NOT_INITIALS = new Set(
 /** "H.B." and "J.D.": a person's initials, how narratives refer to minors. */
 function findInitials(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\.(?![\p{L}]\.)/gu)) {
+  // a lower-case letter may be glued before them ("fraudbyH.B.")
+  for (const m of text.matchAll(/(?<![\p{Lu}\p{N}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\.(?![\p{L}]\.)/gu)) {
     const letters = m[0].replace(/[^\p{L}]/gu, '').toLowerCase();
     if (!NOT_INITIALS.has(letters)) {
       out.push([m.index, m.index + m[0].length]);

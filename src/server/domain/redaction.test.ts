@@ -129,6 +129,25 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes lower-case given names after a role noun or alone, and names in glued text', () => {
+      expect(spans('i told lisa about it and my son dylan jones came')).toEqual([
+        ['person_name', 'lisa'],
+        ['person_name', 'dylan jones'],
+      ]);
+      // a given name that is a word, or a Spanish word, written in lower case stays
+      expect(spans('the mark on the car, it was blanca')).toEqual([]);
+      expect(spans('HER BOYFRIEND KOWALCZYK STRUCK HER. THE ACCUSED STRUCK HIM.')).toEqual([
+        ['person_name', 'KOWALCZYK'],
+      ]);
+      expect(spans('Stop fraudbyH.B.HanishaB.orHanishaBesan now')).toEqual([
+        ['person_name', 'H.B.'],
+        ['person_name', 'HanishaB'],
+        ['person_name', 'HanishaBesan'],
+      ]);
+      // an iPhone or a McDonough is one word
+      expect(spans('my iPhone; Officer McDonough')).toEqual([['person_name', 'McDonough']]);
+    });
+
     it('takes a name after "identified himself as" and other self-naming cues', () => {
       expect(spans('A MALE SUBJECT IDENTIFIED HIMSELF AS MIKE FROM THE CHICAGO POLICE')).toEqual([
         ['person_name', 'MIKE'],
@@ -308,6 +327,8 @@ describe('redactNarrative', () => {
         ['phone', '+1 872.555.0100'],
         ['phone', '555-0100'],
       ]);
+      // a record's number after its cue is not a telephone, even when it has a phone's shape
+      expect(spans('AZ PD report number - 19000021588 and RD# 555-1234')).toEqual([]);
     });
 
     it('finds emails', () => {
@@ -325,6 +346,14 @@ describe('redactNarrative', () => {
       );
       // times, counts and years after the same words are not addresses
       expect(spans('at 5 pm on 3 occasions at 1200 hours, moved to 2019 Chicago')).toEqual([]);
+    });
+
+    it('takes a street written in lower case before its suffix, not a count of things', () => {
+      expect(spans('nancy t devlin(808 braeburn ter. in town)')).toContainEqual([
+        'street_address',
+        '808 braeburn ter',
+      ]);
+      expect(spans('3 officers Ave and 12 dollars st')).toEqual([]);
     });
 
     it('takes a reversed address: street, house number, direction', () => {
@@ -383,6 +412,8 @@ describe('redactNarrative', () => {
         ['licence_plate', 'BY49913'],
         ['licence_plate', '549U488'],
       ]);
+      // a plate followed by a word of its type: the word is not part of it
+      expect(spans('License plate# 6927 White Sox')).toEqual([['licence_plate', '6927']]);
     });
   });
 
