@@ -518,6 +518,27 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         continue;
       }
     }
+    // 1c. In capitals, one of the most frequent surnames with the word before it when that
+    // word is a given name or in no dictionary: "DESHAWN WILLIAMS STRUCK HIM".
+    if (
+      upperText &&
+      t.shape === 'upper' &&
+      COMMON_SURNAMES.has(t.key) &&
+      !COMMON_WORDS.has(t.key) &&
+      !GIVEN_NAMES.has(t.key) &&
+      !nearPlace(tokens, i, i + 1)
+    ) {
+      const from =
+        prev !== undefined &&
+        joins(t.gap) &&
+        prev.shape === 'upper' &&
+        !spans.some(([, e]) => e === prev.end) &&
+        (GIVEN_NAMES.has(prev.key) || isUnknownDescribed(prev))
+          ? i - 1
+          : i;
+      push(from, i + 1);
+      continue;
+    }
     // 1b. In capitals, a surname after a description of a person: "A BLK MALE HODGES OF 002
     // DIST". The description says a person follows; a word no dictionary holds is the name
     // (typos of words included: short surnames sit one letter from words, "HODGES"/"LODGES").
@@ -548,6 +569,20 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       !ROLE_WORDS.has(t.key) &&
       !PLACE_WORDS.has(t.key) &&
       !PLACE_NAMES.has(t.key)
+    ) {
+      push(i, i + 1);
+      continue;
+    }
+    // 3d. A surname of the lists right before a verb of reporting, anywhere: "Banks stated",
+    // "Price said" (a frequent surname or a surname that is also a word; the verb says a
+    // person speaks).
+    if (
+      !upperText &&
+      t.shape === 'title' &&
+      (SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) &&
+      isReportingVerb(tokens[i + 1]) &&
+      joins(tokens[i + 1]?.gap ?? '') &&
+      !ROLE_WORDS.has(t.key)
     ) {
       push(i, i + 1);
       continue;
@@ -659,7 +694,14 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       titled &&
       t.shape === 'lower' &&
       (isUnknownLower(t, 4, false) ||
-        (prev !== undefined && !KIN_TITLES.has(prev.key) && isLowerSurname(t, false)))
+        (prev !== undefined && !KIN_TITLES.has(prev.key) && isLowerSurname(t, false)) ||
+        // after "Mr." or "Ms." comes a surname, whatever it means as a word: "dear Mr. brown"
+        (prev !== undefined &&
+          /^(?:mr|mrs|ms|mx|miss)$/u.test(prev.key) &&
+          t.key.length >= 2 &&
+          !COMMON_WORDS.has(t.key) &&
+          !TITLE_WORDS.has(t.key) &&
+          !/['’]/u.test(t.key)))
     ) {
       push(i, i + 1);
       continue;
@@ -1113,7 +1155,13 @@ function extendLists(tokens: Token[], found: Span[]): Span[] {
       next === undefined ||
       !/^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) ||
       next.shape !== prev.shape ||
-      isCommon(next) ||
+      // "Det.s Rivera and Cook": a surname that is also a common word, unless a place word
+      // follows ("Cook County")
+      (isCommon(next) &&
+        !(
+          (SURNAME_WORDS.has(next.key) || COMMON_SURNAMES.has(next.key)) &&
+          !PLACE_WORDS.has(tokens[k + 1]?.key ?? '')
+        )) ||
       PLACE_WORDS.has(next.key) ||
       next.key.length < 2
     ) {

@@ -148,6 +148,27 @@ describe('redactNarrative', () => {
       expect(spans('my iPhone; Officer McDonough')).toEqual([['person_name', 'McDonough']]);
     });
 
+    it('takes list surnames before a verb of reporting, in lists and after Mr. in lower case', () => {
+      expect(spans('Banks stated that he left. Price said no.')).toEqual([
+        ['person_name', 'Banks'],
+        ['person_name', 'Price'],
+      ]);
+      // an ordinary word before the verb stays
+      expect(spans('Nobody said a word. Everyone stated no.')).toEqual([]);
+      expect(spans('Det.s Rivera and Cook left; Rivera and Cook County')).toEqual([
+        ['person_name', 'Rivera'],
+        ['person_name', 'Cook'],
+        ['person_name', 'Rivera'],
+      ]);
+      expect(spans('dear Mr. brown, Mr. and Mrs. Smith')).toEqual([
+        ['person_name', 'brown'],
+        ['person_name', 'Smith'],
+      ]);
+      expect(spans('COMPLAINANT ALLEGES THAT DESHAWN WILLIAMS STRUCK HIM')).toEqual([
+        ['person_name', 'DESHAWN WILLIAMS'],
+      ]);
+    });
+
     it('takes a name after "identified himself as" and other self-naming cues', () => {
       expect(spans('A MALE SUBJECT IDENTIFIED HIMSELF AS MIKE FROM THE CHICAGO POLICE')).toEqual([
         ['person_name', 'MIKE'],
