@@ -164,6 +164,9 @@ describe('redactNarrative', () => {
         ['person_name', 'brown'],
         ['person_name', 'Smith'],
       ]);
+      expect(spans('COMPLAINANT STATES THAT TRAYVON KOWALCZYK STRUCK HIM')).toEqual([
+        ['person_name', 'TRAYVON KOWALCZYK'],
+      ]);
       expect(spans('COMPLAINANT ALLEGES THAT DESHAWN WILLIAMS STRUCK HIM')).toEqual([
         ['person_name', 'DESHAWN WILLIAMS'],
       ]);
