@@ -548,7 +548,7 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       /^(?:male|female)$/u.test(prev.key) &&
       RACE_WORDS.has(tokens[i - 2]?.key ?? '') &&
       joins(t.gap) &&
-      isUnknownDescribed(t)
+      (isUnknownDescribed(t) || isPlainGivenName(t))
     ) {
       push(i, i + 1);
       continue;
@@ -626,9 +626,18 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       prev !== undefined &&
       ROLE_WORDS.has(prev.key) &&
       upperText &&
-      /^[ \t]+$/u.test(t.gap) &&
-      isUnknownDescribed(t) &&
-      !isTypoOfWord(t.key)
+      /^[ \t]*,?[ \t]+$/u.test(t.gap) &&
+      ((isUnknownDescribed(t) && !isTypoOfWord(t.key)) || isPlainGivenName(t))
+    ) {
+      push(i, i + 1);
+      continue;
+    }
+    // 3e. In capitals, a common given name alone before a verb of reporting: "JOHN STATED".
+    if (
+      upperText &&
+      isPlainGivenName(t) &&
+      joins(tokens[i + 1]?.gap ?? '') &&
+      REPORTING_VERBS.has(tokens[i + 1]?.key ?? '')
     ) {
       push(i, i + 1);
       continue;
@@ -827,6 +836,18 @@ function isLowerSurname(t: Token, unknown: boolean): boolean {
     COMMON_SURNAMES.has(t.key) ||
     (SURNAME_WORDS.has(t.key) && !PLAIN_SURNAME_WORDS.has(t.key)) ||
     (unknown && isUnknownLower(t, 4, true))
+  );
+}
+
+/** Rules 1b, 3c and 3e: a common given name in capitals that is no word and no place. */
+function isPlainGivenName(t: Token): boolean {
+  return (
+    t.shape === 'upper' &&
+    GIVEN_NAMES.has(t.key) &&
+    !AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
+    !COMMON_WORDS.has(t.key) &&
+    !PLACE_NAMES.has(t.key) &&
+    !CHICAGO_STREETS.has(t.key)
   );
 }
 

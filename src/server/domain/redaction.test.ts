@@ -101,6 +101,12 @@ describe('redactNarrative', () => {
         ['person_name', 'HODGES'],
       ]);
       expect(spans('COMPLAINANT ALLEGES AN UNKNOWN BLK MALE DAMAGED HER VEHICLE')).toEqual([]);
+      // a common given name alone after a description, a role noun or before a verb of reporting
+      expect(spans('A BLK MALE TYRONE STRUCK HIM. HER SON JOHN WAS ARRESTED.')).toEqual([
+        ['person_name', 'TYRONE'],
+        ['person_name', 'JOHN'],
+      ]);
+      expect(spans('MARIA STATED THAT HER SON WAS ARRESTED')).toEqual([['person_name', 'MARIA']]);
       expect(spans('A WHITE MALE OFFICER STRUCK A HISP FEMALE DRIVER')).toEqual([]);
     });
 
