@@ -632,6 +632,27 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       push(i, i + 1);
       continue;
     }
+    // 3f. In capitals, a word between a role noun and a verb of reporting that is no common
+    // word, no adverb and no plain dictionary word: "COMPLAINANT HODGES ALLEGES" (one edit from
+    // "lodges": between these two words it is the person).
+    if (
+      upperText &&
+      prev !== undefined &&
+      ROLE_WORDS.has(prev.key) &&
+      /^[ \t]+$/u.test(t.gap) &&
+      t.shape === 'upper' &&
+      t.key.length >= 3 &&
+      /^[a-z'’-]+$/u.test(t.key) &&
+      !isCommon(t) &&
+      !looksLikeVerbOrNoun(t) &&
+      !isEnglishWord(t.key) &&
+      !PLACE_NAMES.has(t.key) &&
+      joins(tokens[i + 1]?.gap ?? '') &&
+      REPORTING_VERBS.has(tokens[i + 1]?.key ?? '')
+    ) {
+      push(i, i + 1);
+      continue;
+    }
     // 3e. In capitals, a common given name alone before a verb of reporting: "JOHN STATED".
     if (
       upperText &&
@@ -1104,10 +1125,16 @@ function dropPlaceholdersAndCorners(text: string, tokens: Token[], found: Span[]
   }
   return found.filter(([start, end]) => {
     const words = text.slice(start, end);
-    if (/^(?:john|jane|baby|richard|joan)\s+doe$/iu.test(words)) {
+    const k = index.get(start);
+    // "just a John Doe", "like a Jane Doe": the writer's placeholder; "Officer Jane Doe #12"
+    // is someone's name
+    if (
+      /^(?:john|jane|baby|richard|joan)\s+doe$/iu.test(words) &&
+      k !== undefined &&
+      /^(?:a|an|as|like|unknown)$/u.test(tokens[k - 1]?.key ?? '')
+    ) {
       return false;
     }
-    const k = index.get(start);
     return k === undefined || tokens[k]?.end !== end || !corners.has(k);
   });
 }

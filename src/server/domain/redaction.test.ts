@@ -107,6 +107,10 @@ describe('redactNarrative', () => {
         ['person_name', 'JOHN'],
       ]);
       expect(spans('MARIA STATED THAT HER SON WAS ARRESTED')).toEqual([['person_name', 'MARIA']]);
+      // between a role noun and a verb of reporting, a word that is no plain word
+      expect(spans('COMPLAINANT HODGES ALLEGES THAT. COMPLAINANT HEREBY ALLEGES')).toEqual([
+        ['person_name', 'HODGES'],
+      ]);
       expect(spans('A WHITE MALE OFFICER STRUCK A HISP FEMALE DRIVER')).toEqual([]);
     });
 
@@ -191,6 +195,7 @@ describe('redactNarrative', () => {
 
     it('leaves placeholders, street corners, towns, acronyms and compounds', () => {
       expect(spans('I was just a John Doe in a cell.')).toEqual([]);
+      expect(spans('Officer Jane Doe #1234 arrived.')).toEqual([['person_name', 'Jane Doe']]);
       expect(spans('friends at Devon and Western, then near Western and Devon again')).toEqual([]);
       expect(spans('once he reached 63rd and Hamilton the car stopped')).toEqual([]);
       // a given name joined to a name, not a street, is still a name
