@@ -460,7 +460,18 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
     const titled =
       (prev !== undefined && (TITLE_WORDS.has(prev.key) || prev.text === 'SI')) ||
       /(?:^|[^\p{L}])P\.?\s?O\.?$/iu.test(text.slice(Math.max(0, t.start - 8), t.start).trimEnd());
-    if (titled && /^[ \t]+$/u.test(t.gap)) {
+    // In capitals a relation word is a noun before a verb as often as a title before a name:
+    // "HER SISTER THREATEND HER" (a typo of a verb) — there only a name of the lists or a word
+    // no dictionary holds, and no typo of one, follows it as a name.
+    const kinVerb =
+      upperText &&
+      prev !== undefined &&
+      KIN_TITLES.has(prev.key) &&
+      !GIVEN_NAMES.has(t.key) &&
+      !COMMON_SURNAMES.has(t.key) &&
+      !SURNAME_WORDS.has(t.key) &&
+      (isEnglishWord(t.key) || (t.key.length >= 7 && isTypoOfWord(t.key)));
+    if (titled && !kinVerb && /^[ \t]+$/u.test(t.gap)) {
       // "the accused Sergeant pulled": a rank followed by a lower-case word is not a name.
       // In capitals a verb can follow the surname ("P.O. SMITH STRUCK"): one word, or two when
       // the first is a given name.

@@ -107,6 +107,10 @@ describe('redactNarrative', () => {
         ['person_name', 'JOHN'],
       ]);
       expect(spans('MARIA STATED THAT HER SON WAS ARRESTED')).toEqual([['person_name', 'MARIA']]);
+      // in capitals a relation word before a word or a typo of one is a noun, not a title
+      expect(spans('WITNESSED HER SISTER THREATEND HER. HER SISTER MARIA LEFT.')).toEqual([
+        ['person_name', 'MARIA'],
+      ]);
       // between a role noun and a verb of reporting, a word that is no plain word
       expect(spans('COMPLAINANT HODGES ALLEGES THAT. COMPLAINANT HEREBY ALLEGES')).toEqual([
         ['person_name', 'HODGES'],
