@@ -258,7 +258,6 @@ function isCommon(t: Token): boolean {
     // acronyms: "TRRs", "DoD"
     /^\p{Lu}{2,}s$/u.test(t.text) ||
     /^\p{Lu}\p{Ll}\p{Lu}$/u.test(t.text) ||
-    isWordCompound(t.key) ||
     TITLE_WORDS.has(t.key) ||
     VEHICLE_WORDS.has(t.key) ||
     // contractions ("Don't", "It's") are words, not names
@@ -709,7 +708,12 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         run.some((r) => r.shape === 'title') &&
         // a run of dictionary words is a title or an organisation ("Equal Employment
         // Opportunity", "Lease Agreement"); a name has a word no dictionary holds
-        run.some((r) => r.shape !== 'initial' && !isEnglishWord(r.key.replace(/[^a-z]/gu, '')))
+        run.some(
+          (r) =>
+            r.shape !== 'initial' &&
+            !isEnglishWord(r.key.replace(/[^a-z]/gu, '')) &&
+            !isWordCompound(r.key),
+        )
       ) {
         push(i, end);
         i = end - 1;
@@ -971,6 +975,8 @@ function isUnknownWord(text: string, t: Token): boolean {
     letters.length < 3 ||
     (t.shape === 'upper' && letters.length <= 4) ||
     isCommon(t) ||
+    // "Sun-Times", "African-Americans" (after a title, "Mrs. Sykes-Hogan" is still a name)
+    isWordCompound(t.key) ||
     PLACE_WORDS.has(t.key) ||
     PLACE_NAMES.has(t.key) ||
     CHICAGO_STREETS.has(t.key) ||
@@ -1214,6 +1220,8 @@ function extendLists(tokens: Token[], found: Span[]): Span[] {
       next === undefined ||
       !/^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) ||
       next.shape !== prev.shape ||
+      // in lower case a listed word must look like a name: "officer baker and slams my face"
+      (next.shape === 'lower' && !isLowerSurname(next, true) && !isLowerGivenName(next)) ||
       // "Det.s Rivera and Cook": a surname that is also a common word, unless a place word
       // follows ("Cook County")
       (isCommon(next) &&

@@ -132,6 +132,8 @@ describe('redactNarrative', () => {
         ['person_name', 'Tim'],
         ['person_name', 'Tim'],
       ]);
+      // a lower-case list goes on only with words that look like names
+      expect(spans('him and officer baker and slams my face')).toEqual([['person_name', 'baker']]);
       expect(spans('I was stopped by officer baker on east 93rd street.')).toEqual([
         ['person_name', 'baker'],
       ]);
@@ -225,6 +227,8 @@ describe('redactNarrative', () => {
         ['person_name', 'Ryan'],
       ]);
       expect(spans('Ms. Garcia-Lopez left.')).toEqual([['person_name', 'Garcia-Lopez']]);
+      // after a title a hyphenated surname of two words is a name
+      expect(spans('He yelled at Mrs. Sykes-Hogan.')).toEqual([['person_name', 'Sykes-Hogan']]);
     });
 
     it('finds names after titles and ranks, in any letter case', () => {
