@@ -241,7 +241,7 @@ const PLACE_WORDS = new Set(
   high middle elementary services service group corporation corp agency association foundation
   ministries shelter mission gas liquor motel inn cafe pizza chicken grocery pharmacy clinic
   medical health dealership motors auto protest protests rights statue memorial law act day state
-  line stop police pd dept courthouse sheriff township co`
+  line stop police pd dept courthouse sheriff township co ave blvd pkwy`
     .split(/\s+/u)
     .filter((w) => w !== ''),
 );

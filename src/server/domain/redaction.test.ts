@@ -222,6 +222,7 @@ describe('redactNarrative', () => {
         spans('the officer made a U-turn. TRRs were flagged; the DoD Hotline and the Sun-Times.'),
       ).toEqual([]);
       expect(spans('I watch it on YouTube and deliver for DoorDash.')).toEqual([]);
+      expect(spans('driving down Loomis Blvd and ON TAYLOR AVE')).toEqual([]);
       // a dictionary word after a role noun is a typo or a noun, not a name
       expect(spans('the accused Offer stated that he left; the accused Ryan stated no.')).toEqual([
         ['person_name', 'Ryan'],
