@@ -67,12 +67,14 @@ describe('redaction quality on real narratives', () => {
     );
 
   // PRODUCT.md / issue 5 target: recall >= 0.95 for names, phone numbers and street addresses.
-  // The test set (tuned on) now meets it: names 0.965 (166/172), phones 4/4, addresses 17/17.
-  // The sets never used to change the engine say less: the third holdout set, labelled before
-  // the last engine changes, has names at 0.933 (28/30) before and after them (docs/redaction.md).
+  // The test set (tuned on) now meets it: names 0.983 (169/172), phones 4/4, addresses 17/17.
+  // The sets never used to change the engine say less: the third holdout set had names at 0.933
+  // (28/30) before the third round, whose rules were then written from the misses of every set
+  // labelled so far (dev2 included); holdout4 and holdout5, labelled by others and never read by
+  // that round, measure it (docs/redaction.md).
   // The floors are the measured test-set figures: they stop the engine from getting worse.
   const TARGET = 0.95;
-  const FLOORS = { person_name: 0.96, phone: 1, street_address: 1 } as const;
+  const FLOORS = { person_name: 0.98, phone: 1, street_address: 1 } as const;
 
   it('keeps recall of names, phone numbers and street addresses at or above the measured floors', () => {
     const scores = scoreSet('test');
@@ -81,6 +83,7 @@ describe('redaction quality on real narratives', () => {
     console.log(`redaction, holdout set (80 narratives):\n${scoreTable(scoreSet('holdout'))}`);
     console.log(`redaction, holdout2 set (50 narratives):\n${scoreTable(scoreSet('holdout2'))}`);
     console.log(`redaction, holdout3 set (60 narratives):\n${scoreTable(scoreSet('holdout3'))}`);
+    console.log(`redaction, dev2 set (75 narratives):\n${scoreTable(scoreSet('dev2'))}`);
     for (const kind of ['person_name', 'phone', 'street_address'] as const) {
       const score = scores.find((s) => s.kind === kind);
       const recall = score?.recall ?? 0;

@@ -36,7 +36,8 @@ function words(list: string): ReadonlySet<string> {
 }
 
 /** Given names common in Chicago (English, Spanish, Polish, Arabic, African American usage). */
-export const GIVEN_NAMES = words(`
+export const GIVEN_NAMES = words(
+  `
 aaliyah aaron abdul abigail abraham adam adrian adriana aidan aisha alan albert alberto alejandra
 alejandro alex alexander alexandra alexis alfonso alfred alfredo ali alice alicia alisha allen
 allison alma alonzo alvin amanda amber amir amy ana andre andrea andres andrew andy angel angela
@@ -90,7 +91,38 @@ wayne wendy wesley whitney willie william wilma xavier yesenia yolanda yvette yv
 bartosz dariusz grzegorz jacek jakub janusz kazimierz krzysztof lukasz malgorzata marek
 marcin mariusz piotr stanislaw tomasz wojciech zbigniew agnieszka ewa jolanta katarzyna
 ahmed fatimah hussein khalid mustafa yusuf samir tariq
-`);
+`
+    .concat(
+      // third round (docs/redaction.md): more names common in Chicago — African American,
+      // Mexican and Central American, Polish, Arabic and older English usage
+      `
+hilary hillary deshawn dashawn jaylen jalen jayden aiden brianna breanna kiara jada tyrell tyree
+marquise keshawn lashawn shawna shaniqua latrice lakeisha tanisha keyana kiana ashanti imani aja
+demario dante javon jevon kendrick lamont lavell reggie rashad rasheed tiana tierra trina shante
+adan agustin amparo benito catalina cristian cristina efrain emilio fabiola fernanda gisela
+griselda homero ines isidro jaqueline joaquin josefina leonel lizbeth lourdes lupe marisela
+maricela maximo nestor noemi osvaldo reyna rigoberto rogelio rosalba rocio saul susana ulises
+valentin wilfredo xochitl yadira yuridia aleksandra andrzej beata bozena danuta dorota elzbieta
+grazyna halina irena jadwiga jerzy krystyna leszek magdalena marta pawel renata ryszard slawomir
+tadeusz urszula wieslaw zofia abdullah ahmad amal amina fadi hamza hana jamila karim khaled
+layla mahmoud mariam nabil rami rana salma sami yasmin yousef zainab chloe zoe ava mia isabella
+liam owen gavin colin connor shane vince wendell wilbert willis winston alfonzo percy otis odell
+ervin irvin elmer emmett ernie floyd herschel hubert jasper kirk lester lyle marlon milton nolan
+quentin quincy rufus sherman stuart sylvester terence thaddeus tobias ulysses virgil wilbur
+woodrow clyde cornelius dewayne dwight dexter elbert eldridge fredrick grady isiah jerald luther
+marcel marcellus ollie roderick sammie shelton tommie torrence tremaine tyrese wardell willard
+antwon devonte dontae jamar jamel keon kwame lavar marquez rayshawn tavares travon trayvon
+tyquan angelina annie beatrice bessie carolyn cassie cecelia charmaine christie clarissa
+claudette darla della dianne dora edna effie elise eloise erma ethel eunice fannie francine
+geraldine gertrude hattie ida inez jacqueline jeanette jeanne jessie johnnie josie katrina
+kristina lakeshia latanya lavonne leona lorene loretta lucille mabel mae mamie marcella margie
+marguerite mattie maude mavis minnie nellie nettie odessa phoebe rachael rhonda rochelle
+rosalind roxanne sallie sheryl sonja stacie tabitha tania teri tonia trudy velma vera verna
+willa winifred sheena shauna shawanda shenita lashonda kiera kierra
+`,
+    )
+    .trim(),
+);
 
 /**
  * Given names that are also common words or places ("May", "Grant Park", "Austin" district):
@@ -101,6 +133,9 @@ april august austin bill bob brooke brown chase cliff crystal dawn dean destiny 
 grace grant hope ivy jack jade jordan joy june lincoln mark may miles pat penny river rose ruby
 sage sky summer wade will young lee guadalupe jesus angel trinity king price washington jackson
 madison
+marquise nestor saul hamza rami rana ava isabella colin jasper kirk dexter marcel ollie christie
+jeanette jessie johnnie mae mamie marcella marguerite mattie mavis minnie nellie nettie phoebe
+vera
 `);
 
 /**
@@ -161,6 +196,7 @@ inspector notice case report log unit units north south east west blvd ave st
 hispanic african american asian white black latino latina caucasian
 cook county state states illinois chicago indiana florida america american
 facebook instagram twitter google uber lyft amazon walmart target mcdonald mcdonalds walgreens
+youtube tiktok snapchat whatsapp netflix doordash grubhub paypal venmo zelle cashapp craigslist ebay
 christ god lord jesus allah
 struck hit took threw beat broke told gave kept left made met put ran saw sent shot stole stood
 swore tore caught drew drove fell fought found got held hurt led let lost paid said sat shook
@@ -191,7 +227,7 @@ tahoe traverse wrangler yukon
  * ("10220 Wentworth"). A number followed by one of these is an address.
  */
 export const CHICAGO_STREETS = words(`
-archer armitage ashland austin belmont broadway california central cermak chicago cicero clark
+addison archer armitage ashland austin belmont devon touhy pratt broadway california central cermak chicago cicero clark
 cottage damen diversey division dorchester drexel elston ewing foster fullerton garfield garland
 halsted harlem higgins homan howard hyde indiana irving jackson jeffery kedzie keeler kildare
 kilpatrick kostner lake laramie lawrence lincoln madison marquette michigan milwaukee montrose

@@ -73,6 +73,34 @@ function tokenize(text: string): Token[] {
     if (word.endsWith('.') && word.length > 2 && !TITLE_WORDS.has(keyOf(word))) {
       word = word.slice(0, -1);
     }
+    // Glued text ("orHanishaBesan", "fraudbyH"): lower-case letters then a capital start a new
+    // word; the lower-case head is a word of its own. ("McDonough" and "iPhone" start
+    // otherwise and stay whole.)
+    const glued = /^(\p{Ll}{2,})(\p{Lu}.*)$/u.exec(word);
+    if (glued?.[1] !== undefined && glued[2] !== undefined) {
+      const head = glued[1];
+      tokens.push({
+        text: head,
+        key: keyOf(head),
+        start: m.index,
+        end: m.index + head.length,
+        shape: 'lower',
+        gap: text.slice(last, m.index),
+      });
+      last = m.index + head.length;
+      word = glued[2];
+      const start = last;
+      tokens.push({
+        text: word,
+        key: keyOf(word),
+        start,
+        end: start + word.length,
+        shape: shapeOf(word),
+        gap: '',
+      });
+      last = start + word.length;
+      continue;
+    }
     tokens.push({
       text: word,
       key: keyOf(word),
@@ -165,6 +193,15 @@ const CUES: ReadonlyArray<readonly string[]> = [
   ['name', 'of'],
   ['known', 'as'],
   ['identified', 'as'],
+  // "identified himself as MIKE", "she calls herself Nena", "he goes by Dre"
+  ['himself', 'as'],
+  ['herself', 'as'],
+  ['calls', 'himself'],
+  ['calls', 'herself'],
+  ['called', 'himself'],
+  ['called', 'herself'],
+  ['goes', 'by'],
+  ['went', 'by'],
   ['aka'],
   ['a.k.a'],
   ['sincerely'],
@@ -204,7 +241,7 @@ const PLACE_WORDS = new Set(
   high middle elementary services service group corporation corp agency association foundation
   ministries shelter mission gas liquor motel inn cafe pizza chicken grocery pharmacy clinic
   medical health dealership motors auto protest protests rights statue memorial law act day state
-  line stop`
+  line stop police pd dept courthouse sheriff township co ave blvd pkwy`
     .split(/\s+/u)
     .filter((w) => w !== ''),
 );
@@ -216,12 +253,41 @@ function isNameShape(t: Token): boolean {
 function isCommon(t: Token): boolean {
   return (
     COMMON_WORDS.has(t.key) ||
+    // "U-turn", "X-ray", "I-Bond": a letter and a word
+    /^\p{L}-\p{L}{2,}$/u.test(t.key) ||
+    // acronyms: "TRRs", "DoD"
+    /^\p{Lu}{2,}s$/u.test(t.text) ||
+    /^\p{Lu}\p{Ll}\p{Lu}$/u.test(t.text) ||
     TITLE_WORDS.has(t.key) ||
     VEHICLE_WORDS.has(t.key) ||
     // contractions ("Don't", "It's") are words, not names
     /['’](?:t|re|ve|ll|m|d)$/u.test(t.key) ||
     /^(?:it|that|he|she|there|what|who)['’]s$/u.test(t.key)
   );
+}
+
+/**
+ * "Sun-Times", "African-Americans": a hyphenated word made of dictionary words or places, none
+ * of them a name in the lists ("Garcia-Lopez" and "Mary-Kate" stay names).
+ */
+function isWordCompound(key: string): boolean {
+  if (!key.includes('-')) {
+    return false;
+  }
+  const parts = key.split('-');
+  return parts.every((p) => {
+    const letters = p.replace(/[^a-z]/gu, '');
+    return (
+      letters.length >= 2 &&
+      !GIVEN_NAMES.has(letters) &&
+      !COMMON_SURNAMES.has(letters) &&
+      !SURNAME_WORDS.has(letters) &&
+      (isEnglishWord(letters) ||
+        PLACE_NAMES.has(letters) ||
+        (letters.endsWith('s') &&
+          (isEnglishWord(letters.slice(0, -1)) || PLACE_NAMES.has(letters.slice(0, -1)))))
+    );
+  });
 }
 
 /** In capitals-only text, verbs and nouns look like surnames; these endings rarely are. */
@@ -316,6 +382,15 @@ function nearPlace(tokens: Token[], from: number, to: number): boolean {
   ) {
     return true;
   }
+  // "Matteson, Illinois", "Carmi Illinois": a town, then its state
+  if (
+    after !== undefined &&
+    /^,?[ \t]{0,2}$/u.test(after.gap) &&
+    /^(?:illinois|il|indiana|wisconsin|michigan|iowa|ohio|missouri|kentucky)$/u.test(after.key) &&
+    (after.key !== 'il' || after.shape === 'upper')
+  ) {
+    return true;
+  }
   // "South Carolina", "Jeep Cherokee": a direction or a make right before
   const just = tokens[from - 1];
   if (
@@ -384,7 +459,18 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
     const titled =
       (prev !== undefined && (TITLE_WORDS.has(prev.key) || prev.text === 'SI')) ||
       /(?:^|[^\p{L}])P\.?\s?O\.?$/iu.test(text.slice(Math.max(0, t.start - 8), t.start).trimEnd());
-    if (titled && /^[ \t]+$/u.test(t.gap)) {
+    // In capitals a relation word is a noun before a verb as often as a title before a name:
+    // "HER SISTER THREATEND HER" (a typo of a verb) — there only a name of the lists or a word
+    // no dictionary holds, and no typo of one, follows it as a name.
+    const kinVerb =
+      upperText &&
+      prev !== undefined &&
+      KIN_TITLES.has(prev.key) &&
+      !GIVEN_NAMES.has(t.key) &&
+      !COMMON_SURNAMES.has(t.key) &&
+      !SURNAME_WORDS.has(t.key) &&
+      (isEnglishWord(t.key) || (t.key.length >= 7 && isTypoOfWord(t.key)));
+    if (titled && !kinVerb && /^[ \t]+$/u.test(t.gap)) {
       // "the accused Sergeant pulled": a rank followed by a lower-case word is not a name.
       // In capitals a verb can follow the surname ("P.O. SMITH STRUCK"): one word, or two when
       // the first is a given name.
@@ -432,6 +518,51 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         continue;
       }
     }
+    // 1a. A member listed with a star number: "James Hunt star# 11442, Mina star# 18599".
+    // The star number says the word before it is a member's name, even a given name alone.
+    if (isNameShape(t) && t.shape !== 'initial' && !isCommon(t) && !PLACE_WORDS.has(t.key)) {
+      const end = takeName(tokens, i, 3, upperText);
+      if (end > i && starNumberAt(text, tokens[end])) {
+        push(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+    // 1c. In capitals, one of the most frequent surnames with the word before it when that
+    // word is a given name or in no dictionary: "DESHAWN WILLIAMS STRUCK HIM".
+    if (
+      upperText &&
+      t.shape === 'upper' &&
+      COMMON_SURNAMES.has(t.key) &&
+      !COMMON_WORDS.has(t.key) &&
+      !GIVEN_NAMES.has(t.key) &&
+      !nearPlace(tokens, i, i + 1)
+    ) {
+      const from =
+        prev !== undefined &&
+        joins(t.gap) &&
+        prev.shape === 'upper' &&
+        !spans.some(([, e]) => e === prev.end) &&
+        (GIVEN_NAMES.has(prev.key) || isUnknownDescribed(prev))
+          ? i - 1
+          : i;
+      push(from, i + 1);
+      continue;
+    }
+    // 1b. In capitals, a surname after a description of a person: "A BLK MALE HODGES OF 002
+    // DIST". The description says a person follows; a word no dictionary holds is the name
+    // (typos of words included: short surnames sit one letter from words, "HODGES"/"LODGES").
+    if (
+      upperText &&
+      prev !== undefined &&
+      /^(?:male|female)$/u.test(prev.key) &&
+      RACE_WORDS.has(tokens[i - 2]?.key ?? '') &&
+      joins(t.gap) &&
+      (isUnknownDescribed(t) || isPlainGivenName(t))
+    ) {
+      push(i, i + 1);
+      continue;
+    }
     // 3a. A capitalised word right before a verb of reporting, after "and" or a comma: "Elkin
     // alleges harassment and Gross alleges …". A surname that is also a word (Gross, Rich) is
     // kept by rule 6; here the verb says a person is speaking. Role nouns ("Complainant
@@ -452,19 +583,114 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       push(i, i + 1);
       continue;
     }
+    // 3d. A surname of the lists right before a verb of reporting, anywhere: "Banks stated",
+    // "Price said" (a frequent surname or a surname that is also a word; the verb says a
+    // person speaks).
+    if (
+      !upperText &&
+      t.shape === 'title' &&
+      (SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) &&
+      isReportingVerb(tokens[i + 1]) &&
+      joins(tokens[i + 1]?.gap ?? '') &&
+      !ROLE_WORDS.has(t.key)
+    ) {
+      push(i, i + 1);
+      continue;
+    }
     // 3. A relation or role noun: "her son, Dylan", "the accused Ryan", "Husband Dale Roy".
     if (prev !== undefined && ROLE_WORDS.has(prev.key) && gapOk && !upperText) {
       const end = takeName(tokens, i, 4, upperText);
-      if (end > i && !(end - i === 1 && t.shape === 'upper' && t.key.length <= 3)) {
+      // one dictionary word that no name list holds is a typo or a noun: "the accused Offer
+      // stated" (officer), not a name
+      const plainWord =
+        end - i === 1 &&
+        isEnglishWord(t.key) &&
+        !GIVEN_NAMES.has(t.key) &&
+        !COMMON_SURNAMES.has(t.key) &&
+        !SURNAME_WORDS.has(t.key);
+      if (end > i && !plainWord && !(end - i === 1 && t.shape === 'upper' && t.key.length <= 3)) {
         push(i, end);
         i = end - 1;
         continue;
       }
     }
+    // 3b. Written in lower case after a relation or role noun: "my son dylan", "her
+    // boyfriend marcus jones" — a common given name, then a surname in lower case if any.
+    if (
+      prev !== undefined &&
+      ROLE_WORDS.has(prev.key) &&
+      gapOk &&
+      !upperText &&
+      t.shape === 'lower' &&
+      isLowerGivenName(t)
+    ) {
+      const low = tokens[i + 1];
+      const end = low !== undefined && joins(low.gap) && isLowerSurname(low, true) ? i + 2 : i + 1;
+      push(i, end);
+      i = end - 1;
+      continue;
+    }
+    // 3c. In capitals, a word no dictionary holds after a relation or role noun: "HER
+    // BOYFRIEND SWEISS", not "THE ACCUSED STRUCK".
+    if (
+      prev !== undefined &&
+      ROLE_WORDS.has(prev.key) &&
+      upperText &&
+      /^[ \t]*,?[ \t]+$/u.test(t.gap) &&
+      ((isUnknownDescribed(t) && !isTypoOfWord(t.key)) || isPlainGivenName(t))
+    ) {
+      push(i, i + 1);
+      continue;
+    }
+    // 3f. In capitals, a word between a role noun and a verb of reporting that is no common
+    // word, no adverb and no plain dictionary word: "COMPLAINANT HODGES ALLEGES" (one edit from
+    // "lodges": between these two words it is the person).
+    if (
+      upperText &&
+      prev !== undefined &&
+      ROLE_WORDS.has(prev.key) &&
+      /^[ \t]+$/u.test(t.gap) &&
+      t.shape === 'upper' &&
+      t.key.length >= 3 &&
+      /^[a-z'’-]+$/u.test(t.key) &&
+      !isCommon(t) &&
+      !looksLikeVerbOrNoun(t) &&
+      !isEnglishWord(t.key) &&
+      !PLACE_NAMES.has(t.key) &&
+      joins(tokens[i + 1]?.gap ?? '') &&
+      REPORTING_VERBS.has(tokens[i + 1]?.key ?? '')
+    ) {
+      push(i, i + 1);
+      continue;
+    }
+    // 3e. In capitals, a common given name alone before a verb of reporting: "JOHN STATED".
+    if (
+      upperText &&
+      isPlainGivenName(t) &&
+      joins(tokens[i + 1]?.gap ?? '') &&
+      REPORTING_VERBS.has(tokens[i + 1]?.key ?? '')
+    ) {
+      push(i, i + 1);
+      continue;
+    }
     // 4. A common given name, then a surname: "Melissa Lopez", "JOHN SMITH".
     if (GIVEN_NAMES.has(t.key) && isNameShape(t)) {
-      const end = takeName(tokens, i, 4, upperText);
+      let end = takeName(tokens, i, 4, upperText);
       const ambiguous = AMBIGUOUS_GIVEN_NAMES.has(t.key) || COMMON_WORDS.has(t.key);
+      // "Tim cook and his team": a surname written in lower case after a given name that is
+      // no word; a frequent surname or a word no dictionary holds, not any word ("Tim said").
+      const low = tokens[end];
+      if (
+        !upperText &&
+        end === i + 1 &&
+        t.shape === 'title' &&
+        !ambiguous &&
+        low !== undefined &&
+        joins(low.gap) &&
+        isLowerSurname(low, true)
+      ) {
+        end++;
+      }
       if (!nearPlace(tokens, i, end) && (end - i >= 2 || (!ambiguous && !upperText))) {
         push(i, end);
         i = end - 1;
@@ -482,7 +708,12 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         run.some((r) => r.shape === 'title') &&
         // a run of dictionary words is a title or an organisation ("Equal Employment
         // Opportunity", "Lease Agreement"); a name has a word no dictionary holds
-        run.some((r) => r.shape !== 'initial' && !isEnglishWord(r.key.replace(/[^a-z]/gu, '')))
+        run.some(
+          (r) =>
+            r.shape !== 'initial' &&
+            !isEnglishWord(r.key.replace(/[^a-z]/gu, '')) &&
+            !isWordCompound(r.key),
+        )
       ) {
         push(i, end);
         i = end - 1;
@@ -501,8 +732,60 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       i = Math.max(end, i + 1) - 1;
       continue;
     }
-    // 7. Written in lower case after a title and in no dictionary: "officer bunz".
-    if (!upperText && titled && t.shape === 'lower' && isUnknownLower(t, 4, false)) {
+    // 7. Written in lower case after a title and in no dictionary: "officer bunz"; or a
+    // frequent surname after a rank or courtesy title: "stopped by officer baker on".
+    if (
+      !upperText &&
+      titled &&
+      t.shape === 'lower' &&
+      (isUnknownLower(t, 4, false) ||
+        (prev !== undefined && !KIN_TITLES.has(prev.key) && isLowerSurname(t, false)) ||
+        // after "Mr." or "Ms." comes a surname, whatever it means as a word: "dear Mr. brown"
+        (prev !== undefined &&
+          /^(?:mr|mrs|ms|mx|miss)$/u.test(prev.key) &&
+          t.key.length >= 2 &&
+          !COMMON_WORDS.has(t.key) &&
+          !TITLE_WORDS.has(t.key) &&
+          !/['’]/u.test(t.key)))
+    ) {
+      push(i, i + 1);
+      continue;
+    }
+    // 7a. A given name written in lower case, then a surname in lower case: "michael flynn",
+    // "nancy t devlin", "susan bennett". When the given name is also a word ("joe", "mark"),
+    // only a surname no dictionary holds will do.
+    if (!upperText && t.shape === 'lower' && isLowerGivenName(t)) {
+      let j = i + 1;
+      const mid = tokens[j];
+      if (
+        mid !== undefined &&
+        joins(mid.gap) &&
+        /^[b-hj-z]$/u.test(mid.text) &&
+        tokens[j + 1] !== undefined
+      ) {
+        j++;
+      }
+      const last = tokens[j];
+      if (
+        last !== undefined &&
+        joins(last.gap) &&
+        (isUnknownLower(last, 4, true) || (!isEnglishWord(t.key) && isLowerSurname(last, true)))
+      ) {
+        push(i, j + 1);
+        i = j;
+        continue;
+      }
+    }
+    // 7b. A common given name written in lower case that is no word in any dictionary, alone:
+    // "i told lisa". Spanish words that are given names too ("blanca", "dolores") stay.
+    if (
+      !upperText &&
+      t.shape === 'lower' &&
+      t.key.length >= 4 &&
+      isLowerGivenName(t) &&
+      !isEnglishWord(t.key) &&
+      !SPANISH_WORD_NAMES.has(t.key)
+    ) {
       push(i, i + 1);
       continue;
     }
@@ -548,6 +831,108 @@ function isUnknownLower(t: Token | undefined, min: number, typos: boolean): bool
   );
 }
 
+/** Given names that are ordinary Spanish words ("camioneta blanca", "con dolores"). */
+const SPANISH_WORD_NAMES = new Set(
+  'blanca dolores esperanza consuelo mercedes rosario flor perla aurora rosa pilar soledad socorro paz luz estrella'.split(
+    ' ',
+  ),
+);
+
+/** Relation words among the titles: "sister" and "cousin" come before ordinary nouns too. */
+const KIN_TITLES = new Set([
+  'father',
+  'sister',
+  'brother',
+  'aunt',
+  'auntie',
+  'uncle',
+  'cousin',
+  'grandma',
+  'grandpa',
+]);
+
+/** Surnames that are also ordinary words a writer uses in lower case ("white", "long"). */
+const PLAIN_SURNAME_WORDS = new Set(
+  `black white brown green gray grey young little long short small strong wise rich love hope may
+  west north street guard fields sharp frank bush cash glass page rose stone lamb bird wood woods
+  banks bell hall hill lane rivers weeks wolf fox crane summers hunter chase grant king porter`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+/**
+ * A surname written in lower case: one of the most frequent US surnames, a surname that is
+ * also a rarer word ("cook", "baker", "price"), or (with `unknown`) a word no dictionary holds.
+ */
+function isLowerSurname(t: Token, unknown: boolean): boolean {
+  if (t.shape !== 'lower') {
+    return false;
+  }
+  return (
+    COMMON_SURNAMES.has(t.key) ||
+    (SURNAME_WORDS.has(t.key) && !PLAIN_SURNAME_WORDS.has(t.key)) ||
+    (unknown && isUnknownLower(t, 4, true))
+  );
+}
+
+/** Rules 1b, 3c and 3e: a common given name in capitals that is no word and no place. */
+function isPlainGivenName(t: Token): boolean {
+  return (
+    t.shape === 'upper' &&
+    GIVEN_NAMES.has(t.key) &&
+    !AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
+    !COMMON_WORDS.has(t.key) &&
+    !PLACE_NAMES.has(t.key) &&
+    !CHICAGO_STREETS.has(t.key)
+  );
+}
+
+/** Rule 7a: a common given name written in lower case that is no common or ambiguous word. */
+function isLowerGivenName(t: Token): boolean {
+  return (
+    t.key.length >= 3 &&
+    GIVEN_NAMES.has(t.key) &&
+    !AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
+    !COMMON_WORDS.has(t.key) &&
+    !CHICAGO_STREETS.has(t.key) &&
+    !PLACE_NAMES.has(t.key)
+  );
+}
+
+/** Race words of a capitals description before MALE or FEMALE ("BLK MALE", "M/WHI FEMALE"). */
+const RACE_WORDS = new Set(
+  'blk black bl b wht white wh whi w hisp hispanic his h asian asn arab latino latina'.split(' '),
+);
+
+/** Rule 1b: a capitals word after a description that no dictionary or list holds. */
+function isUnknownDescribed(t: Token): boolean {
+  const letters = t.key;
+  return (
+    t.shape === 'upper' &&
+    /^[a-z]+$/u.test(letters) &&
+    letters.length >= 4 &&
+    !isCommon(t) &&
+    !isEnglishWord(letters) &&
+    !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
+    !PLACE_WORDS.has(letters) &&
+    !PLACE_NAMES.has(letters) &&
+    !CHICAGO_STREETS.has(letters) &&
+    !looksLikeVerbOrNoun(t)
+  );
+}
+
+/** Rule 1a: "star# 11442", "Star No. 1234", "star 5678" right after a name. */
+function starNumberAt(text: string, t: Token | undefined): boolean {
+  return (
+    t !== undefined &&
+    t.key === 'star' &&
+    /^[ \t]*$/u.test(t.gap) &&
+    /^[ \t]*(?:#|no\.?|num\.?|number)?[ \t]*[:#]?[ \t]*\d{3,6}(?!\d)/iu.test(
+      text.slice(t.end, t.end + 20),
+    )
+  );
+}
+
 const REPORTING_VERBS = new Set(
   'alleges alleged alleging states stated said says reported reports claims claimed told asserts asserted indicated related'.split(
     ' ',
@@ -590,6 +975,8 @@ function isUnknownWord(text: string, t: Token): boolean {
     letters.length < 3 ||
     (t.shape === 'upper' && letters.length <= 4) ||
     isCommon(t) ||
+    // "Sun-Times", "African-Americans" (after a title, "Mrs. Sykes-Hogan" is still a name)
+    isWordCompound(t.key) ||
     PLACE_WORDS.has(t.key) ||
     PLACE_NAMES.has(t.key) ||
     CHICAGO_STREETS.has(t.key) ||
@@ -602,7 +989,10 @@ function isUnknownWord(text: string, t: Token): boolean {
     return false;
   }
   // "Zillow.com", "@handle", part of a web address or an email
-  const before = text.slice(Math.max(0, t.start - 1), t.start);
+  // (a period after a capital is glued text, not a domain: "H.B.HanishaB.")
+  const before = /\p{Lu}\.$/u.test(text.slice(Math.max(0, t.start - 2), t.start))
+    ? ''
+    : text.slice(Math.max(0, t.start - 1), t.start);
   const after = text.slice(t.end, t.end + 4);
   return (
     !/[@/.]/u.test(before) && !/^\.(?:com|org|net|gov|edu)/iu.test(after) && !/^@/u.test(after)
@@ -649,12 +1039,22 @@ function escapeRegExp(s: string): string {
 function propagate(text: string, found: Span[]): Span[] {
   const names = new Set<string>();
   for (const [start, end] of found) {
-    for (const m of text.slice(start, end).matchAll(TOKEN)) {
+    const words = [...text.slice(start, end).matchAll(TOKEN)];
+    for (const m of words) {
       const word = m[0].replace(/\.$/u, '').replace(/['’]s$/u, '');
       const key = fold(word);
-      if (word.length >= 3 && !COMMON_WORDS.has(key) && !TITLE_WORDS.has(key)) {
+      // a surname found in lower case that is also a word ("Tim cook") recurs only with its
+      // given name: "cook" alone elsewhere is the verb
+      const plain = /^\p{Ll}/u.test(word) && isEnglishWord(key);
+      if (word.length >= 3 && !COMMON_WORDS.has(key) && !TITLE_WORDS.has(key) && !plain) {
         names.add(word);
       }
+    }
+    if (
+      words.length >= 2 &&
+      words.some((m) => /^\p{Ll}/u.test(m[0]) && isEnglishWord(fold(m[0])))
+    ) {
+      names.add(text.slice(start, end));
     }
   }
   const out: Span[] = [];
@@ -683,9 +1083,77 @@ export function findPersonNames(text: string): Span[] {
   const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
   const upperText = letters > 0 && lower / letters < 0.1;
   const tokens = tokenize(text);
-  const found = extendLeft(tokens, extendLists(tokens, findRuns(text, tokens, upperText)));
+  const found = dropPlaceholdersAndCorners(
+    text,
+    tokens,
+    extendLeft(tokens, extendLists(tokens, findRuns(text, tokens, upperText))),
+  );
   found.push(...findInitials(text), ...findUrlNames(text));
   return [...found, ...propagate(text, found)];
+}
+
+/**
+ * The source's own placeholders ("just a John Doe") are no one's name; a street corner ("at
+ * Devon and Western", "near Western and Devon") is a place even when a street is also a given
+ * name: a one-word find joined by "and" or "&" to a Chicago street, with both words streets or
+ * the pair right after a place word, is dropped.
+ */
+function dropPlaceholdersAndCorners(text: string, tokens: Token[], found: Span[]): Span[] {
+  const index = new Map(tokens.map((t, k) => [t.start, k]));
+  // a Chicago street, or an ordinal one ("63rd": the word token is "rd" after digits)
+  const street = (t: Token | undefined): boolean =>
+    t !== undefined &&
+    (CHICAGO_STREETS.has(t.key) ||
+      (/^(?:st|nd|rd|th)$/u.test(t.key) && /\d$/u.test(text.slice(0, t.start))));
+  // word indexes of street corners: "X and Y" or "X & Y" with a Chicago street on one side and
+  // a street on the other or a place word before ("at Devon and Western")
+  const corners = new Set<number>();
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const x = tokens[k];
+    const near = tokens[k + 1];
+    if (x === undefined || near === undefined) {
+      continue;
+    }
+    let m = -1;
+    if (/^\s*&\s*$/u.test(text.slice(x.end, near.start))) {
+      m = k + 1;
+    } else if (
+      near.key === 'and' &&
+      /^\s+$/u.test(near.gap) &&
+      /^\s+$/u.test(tokens[k + 2]?.gap ?? '')
+    ) {
+      m = k + 2;
+    }
+    const y = tokens[m];
+    if (y === undefined || !(street(x) || street(y))) {
+      continue;
+    }
+    const lead = tokens[k - 1]?.key ?? '';
+    if (TITLE_WORDS.has(lead)) {
+      continue;
+    }
+    if (
+      (street(x) && street(y)) ||
+      /^(?:at|near|on|of|by|between|off|around|to|from|reached)$/u.test(lead)
+    ) {
+      corners.add(k);
+      corners.add(m);
+    }
+  }
+  return found.filter(([start, end]) => {
+    const words = text.slice(start, end);
+    const k = index.get(start);
+    // "just a John Doe", "like a Jane Doe": the writer's placeholder; "Officer Jane Doe #12"
+    // is someone's name
+    if (
+      /^(?:john|jane|baby|richard|joan)\s+doe$/iu.test(words) &&
+      k !== undefined &&
+      /^(?:a|an|as|like|unknown)$/u.test(tokens[k - 1]?.key ?? '')
+    ) {
+      return false;
+    }
+    return k === undefined || tokens[k]?.end !== end || !corners.has(k);
+  });
 }
 
 /**
@@ -733,11 +1201,34 @@ function extendLists(tokens: Token[], found: Span[]): Span[] {
       gap = `${t.gap}and${tokens[k]?.gap ?? ''}`;
     }
     const next = tokens[k];
+    // "officers Malcom Brooks and J price": an initial and a surname in lower case
+    const low = tokens[k + 1];
+    if (
+      next !== undefined &&
+      next.shape === 'initial' &&
+      low !== undefined &&
+      joins(low.gap) &&
+      /^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) &&
+      isLowerSurname(low, true)
+    ) {
+      out.push([next.start, low.end]);
+      ends.add(low.end);
+      starts.add(next.start);
+      continue;
+    }
     if (
       next === undefined ||
       !/^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) ||
       next.shape !== prev.shape ||
-      isCommon(next) ||
+      // in lower case a listed word must look like a name: "officer baker and slams my face"
+      (next.shape === 'lower' && !isLowerSurname(next, true) && !isLowerGivenName(next)) ||
+      // "Det.s Rivera and Cook": a surname that is also a common word, unless a place word
+      // follows ("Cook County")
+      (isCommon(next) &&
+        !(
+          (SURNAME_WORDS.has(next.key) || COMMON_SURNAMES.has(next.key)) &&
+          !PLACE_WORDS.has(tokens[k + 1]?.key ?? '')
+        )) ||
       PLACE_WORDS.has(next.key) ||
       next.key.length < 2
     ) {
@@ -761,7 +1252,8 @@ const NOT_INITIALS = new Set(
 /** "H.B." and "J.D.": a person's initials, how narratives refer to minors. */
 function findInitials(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\.(?![\p{L}]\.)/gu)) {
+  // a lower-case letter may be glued before them ("fraudbyH.B.")
+  for (const m of text.matchAll(/(?<![\p{Lu}\p{N}.])(?:\p{Lu}\.\s?){1,2}\p{Lu}\.(?![\p{L}]\.)/gu)) {
     const letters = m[0].replace(/[^\p{L}]/gu, '').toLowerCase();
     if (!NOT_INITIALS.has(letters)) {
       out.push([m.index, m.index + m[0].length]);

@@ -84,6 +84,154 @@ describe('redactNarrative', () => {
       expect(spans('her name is Speight and')).toEqual([['person_name', 'Speight']]);
     });
 
+    it('takes a member listed by star number, even a given name alone', () => {
+      expect(
+        spans('members present: Ann Lee star# 12345, Mina star# 54321 and Bo star 1234.'),
+      ).toEqual([
+        ['person_name', 'Ann Lee'],
+        ['person_name', 'Mina'],
+        ['person_name', 'Bo'],
+      ]);
+      // a word before "star" without a number, or a common word, stays
+      expect(spans('Gold star families. The Officer star 1234 left.')).toEqual([]);
+    });
+
+    it('takes a surname after a description of a person in capitals-only text', () => {
+      expect(spans('COMPLAINANT ALLEGES A BLK MALE HODGES OF 002 DIST WAS RUDE')).toEqual([
+        ['person_name', 'HODGES'],
+      ]);
+      expect(spans('COMPLAINANT ALLEGES AN UNKNOWN BLK MALE DAMAGED HER VEHICLE')).toEqual([]);
+      // a common given name alone after a description, a role noun or before a verb of reporting
+      expect(spans('A BLK MALE TYRONE STRUCK HIM. HER SON JOHN WAS ARRESTED.')).toEqual([
+        ['person_name', 'TYRONE'],
+        ['person_name', 'JOHN'],
+      ]);
+      expect(spans('MARIA STATED THAT HER SON WAS ARRESTED')).toEqual([['person_name', 'MARIA']]);
+      // in capitals a relation word before a word or a typo of one is a noun, not a title
+      expect(spans('WITNESSED HER SISTER THREATEND HER. HER SISTER MARIA LEFT.')).toEqual([
+        ['person_name', 'MARIA'],
+      ]);
+      // between a role noun and a verb of reporting, a word that is no plain word
+      expect(spans('COMPLAINANT HODGES ALLEGES THAT. COMPLAINANT HEREBY ALLEGES')).toEqual([
+        ['person_name', 'HODGES'],
+      ]);
+      expect(spans('A WHITE MALE OFFICER STRUCK A HISP FEMALE DRIVER')).toEqual([]);
+    });
+
+    it('takes names written in lower case after a given name, a rank or in a list', () => {
+      expect(spans('he talked to michael flynn and nancy t devlin about it')).toEqual([
+        ['person_name', 'michael flynn'],
+        ['person_name', 'nancy t devlin'],
+      ]);
+      // a given name that is also a word needs a surname no dictionary holds
+      expect(spans('joe biden spoke; joe cook dinner')).toEqual([['person_name', 'joe biden']]);
+      expect(spans('Tim cook and his team met. Later they cook.')).toEqual([
+        ['person_name', 'Tim cook'],
+      ]);
+      expect(spans('Tim said no and Tim left.')).toEqual([
+        ['person_name', 'Tim'],
+        ['person_name', 'Tim'],
+      ]);
+      // a lower-case list goes on only with words that look like names
+      expect(spans('him and officer baker and slams my face')).toEqual([['person_name', 'baker']]);
+      expect(spans('I was stopped by officer baker on east 93rd street.')).toEqual([
+        ['person_name', 'baker'],
+      ]);
+      // after a relation word, or an ordinary word, it stays
+      expect(spans('my sister cook dinner; the officer white male')).toEqual([]);
+      expect(spans('officers Ann Lee and J price arrived')).toEqual([
+        ['person_name', 'Ann Lee'],
+        ['person_name', 'J price'],
+      ]);
+    });
+
+    it('takes lower-case given names after a role noun or alone, and names in glued text', () => {
+      expect(spans('i told lisa about it and my son dylan jones came')).toEqual([
+        ['person_name', 'lisa'],
+        ['person_name', 'dylan jones'],
+      ]);
+      // a given name that is a word, or a Spanish word, written in lower case stays
+      expect(spans('the mark on the car, it was blanca')).toEqual([]);
+      expect(spans('HER BOYFRIEND KOWALCZYK STRUCK HER. THE ACCUSED STRUCK HIM.')).toEqual([
+        ['person_name', 'KOWALCZYK'],
+      ]);
+      expect(spans('Stop fraudbyH.B.HanishaB.orHanishaBesan now')).toEqual([
+        ['person_name', 'H.B.'],
+        ['person_name', 'HanishaB'],
+        ['person_name', 'HanishaBesan'],
+      ]);
+      // an iPhone or a McDonough is one word
+      expect(spans('my iPhone; Officer McDonough')).toEqual([['person_name', 'McDonough']]);
+    });
+
+    it('takes list surnames before a verb of reporting, in lists and after Mr. in lower case', () => {
+      expect(spans('Banks stated that he left. Price said no.')).toEqual([
+        ['person_name', 'Banks'],
+        ['person_name', 'Price'],
+      ]);
+      // an ordinary word before the verb stays
+      expect(spans('Nobody said a word. Everyone stated no.')).toEqual([]);
+      expect(spans('Det.s Rivera and Cook left; Rivera and Cook County')).toEqual([
+        ['person_name', 'Rivera'],
+        ['person_name', 'Cook'],
+        ['person_name', 'Rivera'],
+      ]);
+      expect(spans('dear Mr. brown, Mr. and Mrs. Smith')).toEqual([
+        ['person_name', 'brown'],
+        ['person_name', 'Smith'],
+      ]);
+      expect(spans('COMPLAINANT STATES THAT TRAYVON KOWALCZYK STRUCK HIM')).toEqual([
+        ['person_name', 'TRAYVON KOWALCZYK'],
+      ]);
+      expect(spans('COMPLAINANT ALLEGES THAT DESHAWN WILLIAMS STRUCK HIM')).toEqual([
+        ['person_name', 'DESHAWN WILLIAMS'],
+      ]);
+    });
+
+    it('takes a name after "identified himself as" and other self-naming cues', () => {
+      expect(spans('A MALE SUBJECT IDENTIFIED HIMSELF AS MIKE FROM THE CHICAGO POLICE')).toEqual([
+        ['person_name', 'MIKE'],
+      ]);
+      expect(spans('she calls herself Nena and he goes by Dre.')).toEqual([
+        ['person_name', 'Nena'],
+        ['person_name', 'Dre'],
+      ]);
+      expect(spans('he identified himself as a police officer')).toEqual([]);
+    });
+
+    it('leaves placeholders, street corners, towns, acronyms and compounds', () => {
+      expect(spans('I was just a John Doe in a cell.')).toEqual([]);
+      expect(spans('Officer Jane Doe #1234 arrived.')).toEqual([['person_name', 'Jane Doe']]);
+      expect(spans('friends at Devon and Western, then near Western and Devon again')).toEqual([]);
+      expect(spans('once he reached 63rd and Hamilton the car stopped')).toEqual([]);
+      // a given name joined to a name, not a street, is still a name
+      expect(spans('Devon and Ashley went home.')).toEqual([
+        ['person_name', 'Devon'],
+        ['person_name', 'Ashley'],
+      ]);
+      expect(spans('Officers Devon and Ashland left')).toEqual([
+        ['person_name', 'Devon'],
+        ['person_name', 'Ashland'],
+      ]);
+      expect(
+        spans(
+          'in the lot in Matteson, Illinois the Crossville Police Dept and the Markham Courthouse',
+        ),
+      ).toEqual([]);
+      expect(
+        spans('the officer made a U-turn. TRRs were flagged; the DoD Hotline and the Sun-Times.'),
+      ).toEqual([]);
+      expect(spans('I watch it on YouTube and deliver for DoorDash.')).toEqual([]);
+      expect(spans('driving down Loomis Blvd and ON TAYLOR AVE')).toEqual([]);
+      // a dictionary word after a role noun is a typo or a noun, not a name
+      expect(spans('the accused Offer stated that he left; the accused Ryan stated no.')).toEqual([
+        ['person_name', 'Ryan'],
+      ]);
+      expect(spans('Ms. Garcia-Lopez left.')).toEqual([['person_name', 'Garcia-Lopez']]);
+      // after a title a hyphenated surname of two words is a name
+      expect(spans('He yelled at Mrs. Sykes-Hogan.')).toEqual([['person_name', 'Sykes-Hogan']]);
+    });
+
     it('finds names after titles and ranks, in any letter case', () => {
       expect(spans('Sgt. Rigan#1279 and PO McDonough#14176 arrived; Det. Ann Lee left.')).toEqual([
         ['person_name', 'Rigan'],
@@ -223,6 +371,8 @@ describe('redactNarrative', () => {
         ['phone', '+1 872.555.0100'],
         ['phone', '555-0100'],
       ]);
+      // a record's number after its cue is not a telephone, even when it has a phone's shape
+      expect(spans('AZ PD report number - 19000021588 and RD# 555-1234')).toEqual([]);
     });
 
     it('finds emails', () => {
@@ -240,6 +390,14 @@ describe('redactNarrative', () => {
       );
       // times, counts and years after the same words are not addresses
       expect(spans('at 5 pm on 3 occasions at 1200 hours, moved to 2019 Chicago')).toEqual([]);
+    });
+
+    it('takes a street written in lower case before its suffix, not a count of things', () => {
+      expect(spans('nancy t devlin(808 braeburn ter. in town)')).toContainEqual([
+        'street_address',
+        '808 braeburn ter',
+      ]);
+      expect(spans('3 officers Ave and 12 dollars st')).toEqual([]);
     });
 
     it('takes a reversed address: street, house number, direction', () => {
@@ -298,6 +456,8 @@ describe('redactNarrative', () => {
         ['licence_plate', 'BY49913'],
         ['licence_plate', '549U488'],
       ]);
+      // a plate followed by a word of its type: the word is not part of it
+      expect(spans('License plate# 6927 White Sox')).toEqual([['licence_plate', '6927']]);
     });
   });
 

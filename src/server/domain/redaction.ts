@@ -135,11 +135,18 @@ const PHONE =
 const LABELLED_PHONE =
   /(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*)(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\p{N}|-\d)/giu;
 
+const RECORD_NUMBER_CUE =
+  /(?:^|[^\p{L}])(?:report|case|incident|log|rd|cb|cr|complaint|order|tracking|confirmation|reference|ref|docket|citation|ticket|inventory|account|claim|lawsuit)s?[\s.]*(?:number|num|no\.?|#)?[\s.]*[:#-]?[\s]*$/iu;
+
 function findContacts(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
     out.push(candidate('email', m.index, m.index + m[0].length));
   }
   for (const m of text.matchAll(PHONE)) {
+    // "report number - 19000021588", "RD# 123-4567": a record's number, not a telephone
+    if (RECORD_NUMBER_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) {
+      continue;
+    }
     out.push(candidate('phone', m.index, m.index + m[0].length));
   }
   for (const m of text.matchAll(LABELLED_PHONE)) {
@@ -180,7 +187,12 @@ const PLATE = new RegExp(
 function findPlates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(PLATE)) {
     const state = m[1];
-    const plate = m[2] ?? '';
+    let plate = m[2] ?? '';
+    // "plate# 6927 White Sox": the two-part form took a word; the plate is the first part
+    const head = /^([A-Z0-9]{2,4})[ -]/.exec(plate)?.[1];
+    if (head !== undefined && !/^[A-Z0-9 -]+$/.test(plate)) {
+      plate = head;
+    }
     // A plate is written in capitals and digits, with two digits or more; "license 2 years ago",
     // "plates in 2019" and "plates expired" are not plates.
     if (
@@ -191,7 +203,7 @@ function findPlates(text: string, out: Candidate[]): void {
     ) {
       continue;
     }
-    const start = m.index + m[0].length - plate.length;
+    const start = m.index + m[0].length - (m[2] ?? '').length;
     out.push(candidate('licence_plate', start, start + plate.length));
   }
 }
@@ -293,7 +305,12 @@ function findAddresses(text: string, out: Candidate[]): void {
       const streetWords = rest.slice(0, suffixAt);
       // "3 officers Ave" is not an address: the street words need a capital, unless a
       // direction or a known street vouches for them.
-      if (!nameOk && direction === undefined) {
+      // A street written in lower case ("808 braeburn ter") passes when its words are in no
+      // dictionary: "3 officers Ave" stays.
+      const lowerStreet =
+        Number(number) >= 10 &&
+        streetWords.every((w) => !isEnglishWord(w.text.toLowerCase().replace(/[^a-z]/gu, '')));
+      if (!nameOk && direction === undefined && !lowerStreet) {
         continue;
       }
       if (streetWords.some((w) => DIRECTION.test(w.text) && w !== street)) {
