@@ -19,6 +19,8 @@ export const NARRATIVE_SOURCES = [
     holdout4: 60,
     holdout5: 60,
     dev2: 60,
+    holdout6: 60,
+    holdout7: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -32,6 +34,8 @@ export const NARRATIVE_SOURCES = [
     holdout4: 15,
     holdout5: 15,
     dev2: 15,
+    holdout6: 15,
+    holdout7: 15,
   },
 ] as const;
 
@@ -43,9 +47,20 @@ export const NARRATIVE_SOURCES = [
  * work, measured once before it and once after, never used to change the engine. `dev2`: labelled
  * by the third round of engine work and used to change it. `holdout4` and `holdout5`: labelled
  * by people who did not change the engine, before the third round, and never read by it.
+ * `holdout6` and `holdout7`: labelled the same way after the third round, to measure the frozen
+ * engine of that round with holdout4 and holdout5 (docs/redaction.md).
  */
 export type SampleSet =
-  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'dev2';
+  | 'test'
+  | 'dev'
+  | 'holdout'
+  | 'holdout2'
+  | 'holdout3'
+  | 'holdout4'
+  | 'holdout5'
+  | 'dev2'
+  | 'holdout6'
+  | 'holdout7';
 
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
 export interface SampledNarrative {
@@ -72,9 +87,10 @@ export function narrativeHash(text: string): string {
  * L[2k + ⌊k/4⌋], L[4k + ⌊k/4⌋], … (`holdout` of them); the second holdout set is L[⌊3k/4⌋],
  * L[3k + ⌊3k/4⌋], … (CMS) and L[⌊3k/4⌋], L[4k + ⌊3k/4⌋], … (CLEAR); the third holdout set is
  * L[⌊k/8⌋], L[3k + ⌊k/8⌋], L[6k + ⌊k/8⌋], … (both files); holdout4, holdout5 and dev2 are
- * L[⌊3k/8⌋ + ik], L[⌊5k/8⌋ + ik] and L[⌊7k/8⌋ + ik] for i = 0, 1, 2, …: all spread over the
- * same years, never shared (the offsets 0, ⌊k/8⌋, ⌊k/4⌋, ⌊3k/8⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋ and
- * ⌊7k/8⌋ differ, and every step is a multiple of k).
+ * L[⌊3k/8⌋ + ik], L[⌊5k/8⌋ + ik] and L[⌊7k/8⌋ + ik] for i = 0, 1, 2, …; holdout6 and holdout7
+ * are L[⌊7k/16⌋ + ik] and L[⌊13k/16⌋ + ik]: all spread over the same years, never shared (the
+ * offsets 0, ⌊k/8⌋, ⌊k/4⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋ and ⌊7k/8⌋ differ
+ * for k ≥ 16, and every step is a multiple of k).
  */
 export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarrative[] {
   const out: SampledNarrative[] = [];
@@ -95,8 +111,8 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
       list.push({ crId, line: record.line, text });
     }
     const k = Math.floor(list.length / source.test);
-    if (k < 8) {
-      throw new Error(`${source.file}: too few narratives for eight disjoint sets`);
+    if (k < 16) {
+      throw new Error(`${source.file}: too few narratives for ten disjoint sets`);
     }
     const pick = (set: SampleSet, step: number, offset: number, count: number): void => {
       for (let i = 0; i < count; i++) {
@@ -121,6 +137,8 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout4', k, Math.floor((3 * k) / 8), source.holdout4);
     pick('holdout5', k, Math.floor((5 * k) / 8), source.holdout5);
     pick('dev2', k, Math.floor((7 * k) / 8), source.dev2);
+    pick('holdout6', k, Math.floor((7 * k) / 16), source.holdout6);
+    pick('holdout7', k, Math.floor((13 * k) / 16), source.holdout7);
   }
   return out;
 }
