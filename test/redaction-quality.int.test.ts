@@ -71,8 +71,8 @@ describe('redaction quality on real narratives', () => {
   // The sets never used to change the engine say less: the third holdout set had names at 0.933
   // (28/30) before the third round, whose rules were then written from the misses of every set
   // labelled so far (dev2 included); holdout4 and holdout5, labelled by others and never read by
-  // that round, measure it: names 0.880 (66/75) and 1.000 (53/53), 0.930 together, below the
-  // target (docs/redaction.md).
+  // that round, measure it, with holdout6 and holdout7 labelled after it: names 0.884 pooled
+  // (236/267), below the target (docs/redaction.md).
   // The floors are the measured test-set figures: they stop the engine from getting worse.
   const TARGET = 0.95;
   const FLOORS = { person_name: 0.98, phone: 1, street_address: 1 } as const;
@@ -87,6 +87,8 @@ describe('redaction quality on real narratives', () => {
     console.log(`redaction, dev2 set (75 narratives):\n${scoreTable(scoreSet('dev2'))}`);
     console.log(`redaction, holdout4 set (75 narratives):\n${scoreTable(scoreSet('holdout4'))}`);
     console.log(`redaction, holdout5 set (75 narratives):\n${scoreTable(scoreSet('holdout5'))}`);
+    console.log(`redaction, holdout6 set (75 narratives):\n${scoreTable(scoreSet('holdout6'))}`);
+    console.log(`redaction, holdout7 set (75 narratives):\n${scoreTable(scoreSet('holdout7'))}`);
     for (const kind of ['person_name', 'phone', 'street_address'] as const) {
       const score = scores.find((s) => s.kind === kind);
       const recall = score?.recall ?? 0;
