@@ -21,6 +21,8 @@ export const NARRATIVE_SOURCES = [
     dev2: 60,
     holdout6: 60,
     holdout7: 60,
+    holdout8: 60,
+    holdout9: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -36,6 +38,8 @@ export const NARRATIVE_SOURCES = [
     dev2: 15,
     holdout6: 15,
     holdout7: 15,
+    holdout8: 15,
+    holdout9: 15,
   },
 ] as const;
 
@@ -48,7 +52,8 @@ export const NARRATIVE_SOURCES = [
  * by the third round of engine work and used to change it. `holdout4` and `holdout5`: labelled
  * by people who did not change the engine, before the third round, and never read by it.
  * `holdout6` and `holdout7`: labelled the same way after the third round, to measure the frozen
- * engine of that round with holdout4 and holdout5 (docs/redaction.md).
+ * engine of that round with holdout4 and holdout5 (docs/redaction.md). `holdout8` and
+ * `holdout9`: labelled the same way before the fourth round, never read by it.
  */
 export type SampleSet =
   | 'test'
@@ -60,7 +65,9 @@ export type SampleSet =
   | 'holdout5'
   | 'dev2'
   | 'holdout6'
-  | 'holdout7';
+  | 'holdout7'
+  | 'holdout8'
+  | 'holdout9';
 
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
 export interface SampledNarrative {
@@ -88,9 +95,10 @@ export function narrativeHash(text: string): string {
  * L[3k + ⌊3k/4⌋], … (CMS) and L[⌊3k/4⌋], L[4k + ⌊3k/4⌋], … (CLEAR); the third holdout set is
  * L[⌊k/8⌋], L[3k + ⌊k/8⌋], L[6k + ⌊k/8⌋], … (both files); holdout4, holdout5 and dev2 are
  * L[⌊3k/8⌋ + ik], L[⌊5k/8⌋ + ik] and L[⌊7k/8⌋ + ik] for i = 0, 1, 2, …; holdout6 and holdout7
- * are L[⌊7k/16⌋ + ik] and L[⌊13k/16⌋ + ik]: all spread over the same years, never shared (the
- * offsets 0, ⌊k/8⌋, ⌊k/4⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋ and ⌊7k/8⌋ differ
- * for k ≥ 16, and every step is a multiple of k).
+ * are L[⌊7k/16⌋ + ik] and L[⌊13k/16⌋ + ik]; holdout8 and holdout9 are L[⌊15k/16⌋ + ik] and
+ * L[⌊k/32⌋ + ik]: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊k/8⌋,
+ * ⌊k/4⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋, ⌊7k/8⌋ and ⌊15k/16⌋ differ for
+ * k ≥ 32, and every step is a multiple of k).
  */
 export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarrative[] {
   const out: SampledNarrative[] = [];
@@ -111,8 +119,8 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
       list.push({ crId, line: record.line, text });
     }
     const k = Math.floor(list.length / source.test);
-    if (k < 16) {
-      throw new Error(`${source.file}: too few narratives for ten disjoint sets`);
+    if (k < 32) {
+      throw new Error(`${source.file}: too few narratives for twelve disjoint sets`);
     }
     const pick = (set: SampleSet, step: number, offset: number, count: number): void => {
       for (let i = 0; i < count; i++) {
@@ -139,6 +147,8 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('dev2', k, Math.floor((7 * k) / 8), source.dev2);
     pick('holdout6', k, Math.floor((7 * k) / 16), source.holdout6);
     pick('holdout7', k, Math.floor((13 * k) / 16), source.holdout7);
+    pick('holdout8', k, Math.floor((15 * k) / 16), source.holdout8);
+    pick('holdout9', k, Math.floor(k / 32), source.holdout9);
   }
   return out;
 }
