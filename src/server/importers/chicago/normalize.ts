@@ -429,6 +429,28 @@ function dmyOf(value: string | undefined, today: string): string | null {
   if (v === null) {
     return null;
   }
+  // memoized per today and value, a refusal included: 219,000 rows share a few thousand dates
+  const cache = innerCache(dmyResults, today);
+  let result = cache.get(v);
+  if (result === undefined) {
+    try {
+      result = dmyOfClean(v, today);
+    } catch (err) {
+      if (!(err instanceof RowError)) {
+        throw err;
+      }
+      result = err;
+    }
+    cache.set(v, result);
+  }
+  if (result instanceof RowError) {
+    throw result;
+  }
+  return result;
+}
+const dmyResults = new Map<string, Map<string, string | null | RowError>>();
+
+function dmyOfClean(v: string, today: string): string | null {
   const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{2})$/.exec(v);
   if (!m) {
     return dateOf({ v }, 'v', today);
