@@ -150,7 +150,19 @@ export interface NormalizedFile {
 
 /** Stable content hash of mapped values: equal content, equal hash, whatever the key order. */
 export function contentHash(value: unknown): string {
-  return crypto.createHash('sha1').update(importCanonicalJson(value)).digest('hex');
+  return sha1(importCanonicalJson(value), 'hex');
+}
+
+/** `crypto.hash` (Node ≥ 20.12): a one-shot digest, several times faster than a Hash object. */
+const oneShotHash = (
+  crypto as { hash?: (algorithm: string, data: string, encoding: 'hex' | 'base64') => string }
+).hash;
+
+/** SHA-1 of a text's UTF-8 bytes; the same digest either way, the faster way when available. */
+function sha1(text: string, encoding: 'hex' | 'base64'): string {
+  return oneShotHash
+    ? oneShotHash('sha1', text, encoding)
+    : crypto.createHash('sha1').update(text).digest(encoding);
 }
 
 /** Thrown by `canonicalText` for a value it does not serialize itself (see importCanonicalJson). */
@@ -588,6 +600,31 @@ export function createNormalizer(
   const prepassSeen = new Set<string>();
   // the main pass sees the same records again: their digests are computed once, here
   const prepassDigests = new Map<number, string>();
+  // … and their validation: the key a row checked to in the pre-pass, or why it was refused
+  const prepassChecks = new Map<number, string | RowError>();
+  const checkOnce = (line: number, check: () => string): string => {
+    try {
+      const key = check();
+      prepassChecks.set(line, key);
+      return key;
+    } catch (err) {
+      if (err instanceof RowError) {
+        prepassChecks.set(line, err);
+      }
+      throw err;
+    }
+  };
+  const checked = (line: number, check: () => string): string => {
+    const known = prepassChecks.get(line);
+    if (known === undefined) {
+      return check();
+    }
+    prepassChecks.delete(line);
+    if (known instanceof RowError) {
+      throw known;
+    }
+    return known;
+  };
   const prepare = (rec: CsvRecord): void => {
     const v = rec.values;
     if (dedupe) {
@@ -600,12 +637,12 @@ export function createNormalizer(
     }
     try {
       if (kind === 'complaints_cms' || kind === 'complaints_clear') {
-        const log = checkCaseRow(v, kind, today);
+        const log = checkOnce(rec.line, () => checkCaseRow(v, kind, today));
         const group = caseGroups.get(log) ?? newCaseGroup();
         addToCaseGroup(group, kind === 'complaints_cms' ? 'cms' : 'clear', rec);
         caseGroups.set(log, group);
       } else if (kind === 'accused_clear_findings') {
-        const key = checkAccusationRow(v);
+        const key = checkOnce(rec.line, () => checkAccusationRow(v));
         const group = accusationGroups.get(key) ?? { lines: [], subCategories: new Set<string>() };
         group.lines.push(rec.line);
         const sub = clean(v['allegation_category']);
@@ -644,7 +681,7 @@ export function createNormalizer(
       switch (kind) {
         case 'complaints_cms':
         case 'complaints_clear': {
-          const log = checkCaseRow(v, kind, today);
+          const log = checked(rec.line, () => checkCaseRow(v, kind, today));
           const status = mapSourceStatus(v['current_status'] ?? '')!;
           if (!status.exact) {
             fallbackStatuses.add(clean(v['current_status']) ?? '');
@@ -661,7 +698,7 @@ export function createNormalizer(
           break;
         }
         case 'accused_clear_findings': {
-          const key = checkAccusationRow(v);
+          const key = checked(rec.line, () => checkAccusationRow(v));
           if (!emitted.has(key)) {
             emitted.add(key);
             const group = accusationGroups.get(key)!;
@@ -948,7 +985,7 @@ function fingerprintOf(v: Record<string, string>): string {
       fingerprint += `${v[k]}\u0001`;
     }
   }
-  return crypto.createHash('sha1').update(fingerprint).digest('base64');
+  return sha1(fingerprint, 'base64');
 }
 
 /** One case: case-level fields from its first row, categories and flags from all its rows. */
