@@ -28,6 +28,12 @@ export function* csvRecords(text: string): Generator<ParsedRecord> {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
+  // Without carriage returns an unquoted field ends at the next comma or the next line feed, both
+  // found with indexOf (native, faster than a loop over char codes); the next comma and line feed
+  // are remembered until passed, so the text is searched once, not once per field.
+  const lfOnly = !text.includes('\r');
+  let nextLf = -2;
+  let nextComma = -2;
   while (i < n) {
     const startLine = line;
     const fields: string[] = [];
@@ -75,12 +81,23 @@ export function* csvRecords(text: string): Generator<ParsedRecord> {
         }
       } else {
         let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) {
-            break;
+        if (lfOnly) {
+          if (nextLf !== -1 && nextLf < i) {
+            nextLf = text.indexOf('\n', i);
           }
-          j++;
+          if (nextComma !== -1 && nextComma < i) {
+            nextComma = text.indexOf(',', i);
+          }
+          const lf = nextLf === -1 ? n : nextLf;
+          j = nextComma !== -1 && nextComma < lf ? nextComma : lf;
+        } else {
+          while (j < n) {
+            const c = text.charCodeAt(j);
+            if (c === 44 || c === 10 || c === 13) {
+              break;
+            }
+            j++;
+          }
         }
         fields.push(text.slice(i, j));
         const c = text.charCodeAt(j);

@@ -97,6 +97,8 @@ export function openCsvFile(filePath: string): CsvFile {
   }
   const header = first.value.fields.map((h) => h.trim());
   const rejected: Rejection[] = [];
+  // a byte that is not UTF-8 decodes to U+FFFD: when the text has none, no field needs the scan
+  const mayHaveBadBytes = text.includes(REPLACEMENT);
   function* records(collect = true): Generator<CsvRecord> {
     const stream = csvRecords(text);
     stream.next(); // the header
@@ -116,18 +118,27 @@ export function openCsvFile(filePath: string): CsvFile {
       }
       const { fields, line } = next.value;
       lastLine = line;
-      const reject = (column: string, reason: string): void => {
-        if (collect) {
-          rejected.push({ file: name, line, column, reason });
-        }
-      };
       if (fields.length !== header.length) {
-        reject('', `has ${fields.length} fields, the header has ${header.length}`);
+        if (collect) {
+          rejected.push({
+            file: name,
+            line,
+            column: '',
+            reason: `has ${fields.length} fields, the header has ${header.length}`,
+          });
+        }
         continue;
       }
-      const bad = fields.findIndex((v) => v.includes(REPLACEMENT));
+      const bad = mayHaveBadBytes ? fields.findIndex((v) => v.includes(REPLACEMENT)) : -1;
       if (bad >= 0) {
-        reject(header[bad]!, 'contains a byte sequence that is not UTF-8');
+        if (collect) {
+          rejected.push({
+            file: name,
+            line,
+            column: header[bad]!,
+            reason: 'contains a byte sequence that is not UTF-8',
+          });
+        }
         continue;
       }
       const values: Record<string, string> = {};

@@ -1,16 +1,19 @@
 import crypto from 'node:crypto';
 import type { CaseStatus, CaseType, Category, Finding } from '../../../shared/enums.ts';
-import { findingFromText, penaltyCodeFromText } from '../../domain/findings.ts';
+import {
+  findingFromText as findingFromTextUncached,
+  penaltyCodeFromText as penaltyCodeFromTextUncached,
+} from '../../domain/findings.ts';
 import { restrictionFor } from '../../domain/restriction.ts';
 import { routeCase } from '../../domain/routing.ts';
 import { startOfLocalDay } from '../../domain/business-days.ts';
 import {
   COPA_CATEGORY,
-  mapCaseType,
-  mapCpdCategory,
+  mapCaseType as mapCaseTypeUncached,
+  mapCpdCategory as mapCpdCategoryUncached,
   mapHistoricalAgency,
-  mapSourceStatus,
-  penaltyFromOutcome,
+  mapSourceStatus as mapSourceStatusUncached,
+  penaltyFromOutcome as penaltyFromOutcomeUncached,
 } from '../../domain/profiles/chicago-legacy.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import { canonicalJson } from '../../audit/audit.ts';
@@ -147,17 +150,167 @@ export interface NormalizedFile {
 
 /** Stable content hash of mapped values: equal content, equal hash, whatever the key order. */
 export function contentHash(value: unknown): string {
-  return crypto.createHash('sha1').update(canonicalJson(value)).digest('hex');
+  return sha1(importCanonicalJson(value), 'hex');
+}
+
+/** `crypto.hash` (Node ≥ 20.12): a one-shot digest, several times faster than a Hash object. */
+const oneShotHash = (
+  crypto as { hash?: (algorithm: string, data: string, encoding: 'hex' | 'base64') => string }
+).hash;
+
+/** SHA-1 of a text's UTF-8 bytes; the same digest either way, the faster way when available. */
+function sha1(text: string, encoding: 'hex' | 'base64'): string {
+  return oneShotHash
+    ? oneShotHash('sha1', text, encoding)
+    : crypto.createHash('sha1').update(text).digest(encoding);
+}
+
+/** Thrown by `canonicalText` for a value it does not serialize itself (see importCanonicalJson). */
+class NotPlain extends Error {}
+const NOT_PLAIN = new NotPlain('not a plain value'); // one instance: thrown only to bail out
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * The same text as `canonicalJson` (audit.ts), built in one pass without copying every object:
+ * import hashes are stored, so the text must stay byte-identical or a re-import would report
+ * every row updated. Values other than plain objects, arrays, dates and primitives (and objects
+ * with index-like or `toJSON` keys, which `canonicalJson` orders or serializes differently) are
+ * left to `canonicalJson` itself.
+ */
+export function importCanonicalJson(value: unknown): string {
+  try {
+    const text = canonicalText(value);
+    if (text !== undefined) {
+      return text;
+    }
+  } catch (err) {
+    if (err !== NOT_PLAIN) {
+      throw err;
+    }
+  }
+  return canonicalJson(value);
+}
+
+function canonicalText(value: unknown): string | undefined {
+  if (value === null) {
+    return 'null';
+  }
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'object':
+      break;
+    case 'bigint':
+      throw NOT_PLAIN;
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) {
+        out += ',';
+      }
+      out += canonicalText(value[i]) ?? 'null';
+    }
+    return `${out}]`;
+  }
+  if (value instanceof Date) {
+    return JSON.stringify(value);
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    throw NOT_PLAIN;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    if (k === 'toJSON' || INDEX_KEY.test(k)) {
+      throw NOT_PLAIN;
+    }
+    const text = canonicalText(record[k]);
+    if (text === undefined) {
+      continue;
+    }
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${text}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** Caches of pure functions of a text: a release repeats a few thousand distinct values. */
+const CACHE_LIMIT = 100_000;
+
+/** The cache for one time zone, date or profile (`outer`) of a two-level cache. */
+function innerCache<T>(caches: Map<string, Map<string, T>>, outer: string): Map<string, T> {
+  let cache = caches.get(outer);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(outer, cache);
+  }
+  if (cache.size >= CACHE_LIMIT) {
+    cache.clear(); // bounded: a file of junk values must not grow it without end
+  }
+  return cache;
+}
+
+/** Memoizes a pure mapping of one text; results are shared, so callers must not mutate them. */
+function memoText<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = fn(text);
+      if (cache.size >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.set(text, v);
+    }
+    return v as T;
+  };
+}
+
+const mapCaseType = memoText(mapCaseTypeUncached);
+const mapSourceStatus = memoText(mapSourceStatusUncached);
+const penaltyFromOutcome = memoText(penaltyFromOutcomeUncached);
+const findingFromText = memoText(findingFromTextUncached);
+const penaltyCodeFromText = memoText(penaltyCodeFromTextUncached);
+const cpdCategories = new Map<string, Map<string, Category>>();
+function mapCpdCategory(code: string, text: string): Category {
+  const cache = innerCache(cpdCategories, code);
+  let v = cache.get(text);
+  if (v === undefined) {
+    v = mapCpdCategoryUncached(code, text);
+    cache.set(text, v);
+  }
+  return v;
 }
 
 /** Local midnight of a calendar date, memoized: a release has a few thousand distinct dates. */
-const midnightCache = new Map<string, string>();
-function localMidnight(date: string, timeZone: string): string {
-  const key = `${timeZone}|${date}`;
-  let v = midnightCache.get(key);
+const midnights = new Map<string, Map<string, number>>();
+function localMidnightMs(date: string, timeZone: string): number {
+  const cache = innerCache(midnights, timeZone);
+  let v = cache.get(date);
   if (v === undefined) {
-    v = startOfLocalDay(date, timeZone).toISOString();
-    midnightCache.set(key, v);
+    v = startOfLocalDay(date, timeZone).getTime();
+    cache.set(date, v);
+  }
+  return v;
+}
+const midnightTexts = new Map<string, Map<string, string>>();
+function localMidnight(date: string, timeZone: string): string {
+  const cache = innerCache(midnightTexts, timeZone);
+  let v = cache.get(date);
+  if (v === undefined) {
+    v = new Date(localMidnightMs(date, timeZone)).toISOString();
+    cache.set(date, v);
   }
   return v;
 }
@@ -165,10 +318,19 @@ function localMidnight(date: string, timeZone: string): string {
 const MODERN_LOG = /^\d{4}-\d{7}$/;
 const LEGACY_LOG = /^\d{6,7}$/;
 
+/**
+ * What `clean` would change: a zero-width space, whitespace other than a single inner space, or a
+ * C1 control character. Most values have none, and are returned as they are.
+ */
+const NEEDS_CLEANING = /[\u200B\u0080-\u009F]|[^\S ]|\s\s|^\s|\s$/;
+
 /** Trimmed, inner whitespace collapsed, C1 mojibake repaired; '' → null. */
 export function clean(value: string | undefined): string | null {
-  if (value === undefined) {
+  if (value === undefined || value === '') {
     return null;
+  }
+  if (!NEEDS_CLEANING.test(value)) {
+    return value;
   }
   let v = value
     .replace(/\u200B/g, '')
@@ -234,18 +396,41 @@ function dateOf(
     }
     return null;
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.toISOString().slice(0, 10) !== v) {
-    throw new RowError(column, `"${v}" is not a valid date (YYYY-MM-DD)`);
+  switch (dateVerdict(v, today)) {
+    case 'invalid':
+      throw new RowError(column, `"${v}" is not a valid date (YYYY-MM-DD)`);
+    case 'future':
+      throw new RowError(column, `"${v}" is in the future`);
+    case 'before1900':
+      throw new RowError(column, `"${v}" is before 1900`);
+    case 'ok':
+      return v;
   }
-  if (v > today) {
-    throw new RowError(column, `"${v}" is in the future`);
+}
+
+type DateVerdict = 'ok' | 'invalid' | 'future' | 'before1900';
+
+/** Verdicts per today and value, memoized: a release repeats a few thousand distinct dates. */
+const dateVerdicts = new Map<string, Map<string, DateVerdict>>();
+
+function dateVerdict(v: string, today: string): DateVerdict {
+  const cache = innerCache(dateVerdicts, today);
+  let verdict = cache.get(v);
+  if (verdict === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (!m || !d || d.toISOString().slice(0, 10) !== v) {
+      verdict = 'invalid';
+    } else if (v > today) {
+      verdict = 'future';
+    } else if (Number(m[1]) < 1900) {
+      verdict = 'before1900';
+    } else {
+      verdict = 'ok';
+    }
+    cache.set(v, verdict);
   }
-  if (Number(m[1]) < 1900) {
-    throw new RowError(column, `"${v}" is before 1900`);
-  }
-  return v;
+  return verdict;
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -256,6 +441,28 @@ function dmyOf(value: string | undefined, today: string): string | null {
   if (v === null) {
     return null;
   }
+  // memoized per today and value, a refusal included: 219,000 rows share a few thousand dates
+  const cache = innerCache(dmyResults, today);
+  let result = cache.get(v);
+  if (result === undefined) {
+    try {
+      result = dmyOfClean(v, today);
+    } catch (err) {
+      if (!(err instanceof RowError)) {
+        throw err;
+      }
+      result = err;
+    }
+    cache.set(v, result);
+  }
+  if (result instanceof RowError) {
+    throw result;
+  }
+  return result;
+}
+const dmyResults = new Map<string, Map<string, string | null | RowError>>();
+
+function dmyOfClean(v: string, today: string): string | null {
   const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{2})$/.exec(v);
   if (!m) {
     return dateOf({ v }, 'v', today);
@@ -298,12 +505,24 @@ function yes(value: string | undefined): boolean {
 /** The source row without the pipeline's per-file row counter and person ids. */
 function sourceOf(kind: FileKind, values: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = { _kind: kind };
-  for (const [k, v] of Object.entries(values)) {
-    if (k !== 'row_id' && !k.endsWith('_ID') && v !== '') {
+  for (const k in values) {
+    const v = values[k]!;
+    if (v !== '' && keptInSource(k)) {
       out[k] = v;
     }
   }
   return out;
+}
+
+/** Per column name: whether `sourceOf` keeps it (a file has a few dozen names). */
+const keptColumns = new Map<string, boolean>();
+function keptInSource(column: string): boolean {
+  let kept = keptColumns.get(column);
+  if (kept === undefined) {
+    kept = column !== 'row_id' && !column.endsWith('_ID');
+    keptColumns.set(column, kept);
+  }
+  return kept;
 }
 
 function memberFromNames(
@@ -379,10 +598,38 @@ export function createNormalizer(
   const accusationGroups = new Map<string, { lines: number[]; subCategories: Set<string> }>();
   const emitted = new Set<string>();
   const prepassSeen = new Set<string>();
+  // the main pass sees the same records again: their digests are computed once, here
+  const prepassDigests = new Map<number, string>();
+  // … and their validation: the key a row checked to in the pre-pass, or why it was refused
+  const prepassChecks = new Map<number, string | RowError>();
+  const checkOnce = (line: number, check: () => string): string => {
+    try {
+      const key = check();
+      prepassChecks.set(line, key);
+      return key;
+    } catch (err) {
+      if (err instanceof RowError) {
+        prepassChecks.set(line, err);
+      }
+      throw err;
+    }
+  };
+  const checked = (line: number, check: () => string): string => {
+    const known = prepassChecks.get(line);
+    if (known === undefined) {
+      return check();
+    }
+    prepassChecks.delete(line);
+    if (known instanceof RowError) {
+      throw known;
+    }
+    return known;
+  };
   const prepare = (rec: CsvRecord): void => {
     const v = rec.values;
     if (dedupe) {
       const digest = fingerprintOf(v);
+      prepassDigests.set(rec.line, digest);
       if (prepassSeen.has(digest)) {
         return;
       }
@@ -390,12 +637,12 @@ export function createNormalizer(
     }
     try {
       if (kind === 'complaints_cms' || kind === 'complaints_clear') {
-        const log = checkCaseRow(v, kind, today);
+        const log = checkOnce(rec.line, () => checkCaseRow(v, kind, today));
         const group = caseGroups.get(log) ?? newCaseGroup();
         addToCaseGroup(group, kind === 'complaints_cms' ? 'cms' : 'clear', rec);
         caseGroups.set(log, group);
       } else if (kind === 'accused_clear_findings') {
-        const key = checkAccusationRow(v);
+        const key = checkOnce(rec.line, () => checkAccusationRow(v));
         const group = accusationGroups.get(key) ?? { lines: [], subCategories: new Set<string>() };
         group.lines.push(rec.line);
         const sub = clean(v['allegation_category']);
@@ -418,7 +665,12 @@ export function createNormalizer(
     currentLine = rec.line;
     if (dedupe) {
       // a digest, not the row, is remembered: files run to 200,000+ rows
-      const digest = fingerprintOf(v);
+      let digest = prepassDigests.get(rec.line);
+      if (digest === undefined) {
+        digest = fingerprintOf(v);
+      } else {
+        prepassDigests.delete(rec.line);
+      }
       if (seenRows.has(digest)) {
         out.duplicates++;
         return;
@@ -429,7 +681,7 @@ export function createNormalizer(
       switch (kind) {
         case 'complaints_cms':
         case 'complaints_clear': {
-          const log = checkCaseRow(v, kind, today);
+          const log = checked(rec.line, () => checkCaseRow(v, kind, today));
           const status = mapSourceStatus(v['current_status'] ?? '')!;
           if (!status.exact) {
             fallbackStatuses.add(clean(v['current_status']) ?? '');
@@ -446,7 +698,7 @@ export function createNormalizer(
           break;
         }
         case 'accused_clear_findings': {
-          const key = checkAccusationRow(v);
+          const key = checked(rec.line, () => checkAccusationRow(v));
           if (!emitted.has(key)) {
             emitted.add(key);
             const group = accusationGroups.get(key)!;
@@ -728,12 +980,12 @@ function checkAccusationRow(v: Record<string, string>): string {
 /** A digest of a row without its row counter, to recognize exact duplicates. */
 function fingerprintOf(v: Record<string, string>): string {
   let fingerprint = '';
-  for (const [k, value] of Object.entries(v)) {
+  for (const k in v) {
     if (k !== 'row_id') {
-      fingerprint += `${value}\u0001`;
+      fingerprint += `${v[k]}\u0001`;
     }
   }
-  return crypto.createHash('sha1').update(fingerprint).digest('base64');
+  return sha1(fingerprint, 'base64');
 }
 
 /** One case: case-level fields from its first row, categories and flags from all its rows. */
@@ -776,10 +1028,9 @@ function buildCase(
   const incidentAt =
     incident === null
       ? null
-      : new Date(
-          startOfLocalDay(incident, tz).getTime() +
-            (time && time !== '00:00:00' ? secondsOf(time) * 1000 : 0),
-        ).toISOString();
+      : time && time !== '00:00:00'
+        ? new Date(localMidnightMs(incident, tz) + secondsOf(time) * 1000).toISOString()
+        : localMidnight(incident, tz);
   const beat = numberText(first['beat']);
   const mapped = {
     caseType,
@@ -799,18 +1050,49 @@ function buildCase(
     sourceStatus: clean(first['current_status'])!,
     historicalAgency: agencyText,
   };
-  const source = {
-    ...sourceOf(family === 'cms' ? 'complaints_cms' : 'complaints_clear', first),
-    _categories: sourceCategories,
-    _rows: group.lines.length,
-  };
+  // built in place rather than spread (same keys, same order): this runs for every case
+  const source = sourceOf(family === 'cms' ? 'complaints_cms' : 'complaints_clear', first);
+  source['_categories'] = sourceCategories;
+  source['_rows'] = group.lines.length;
+  const hash = contentHash({
+    caseType: mapped.caseType,
+    receivedAt: mapped.receivedAt,
+    incidentOccurredAt: mapped.incidentOccurredAt,
+    incidentBeat: mapped.incidentBeat,
+    narrative: mapped.narrative,
+    categories: mapped.categories,
+    flags: mapped.flags,
+    leadAgency: mapped.leadAgency,
+    restricted: mapped.restricted,
+    restrictionReasons: mapped.restrictionReasons,
+    status: mapped.status,
+    statusChangedAt: mapped.statusChangedAt,
+    closedOn: mapped.closedOn,
+    sourceStatus: mapped.sourceStatus,
+    historicalAgency: mapped.historicalAgency,
+    source,
+  });
   return {
     key: log,
     logNumber: log,
     family,
-    ...mapped,
+    caseType: mapped.caseType,
+    receivedAt: mapped.receivedAt,
+    incidentOccurredAt: mapped.incidentOccurredAt,
+    incidentBeat: mapped.incidentBeat,
+    narrative: mapped.narrative,
+    categories: mapped.categories,
+    flags: mapped.flags,
+    leadAgency: mapped.leadAgency,
+    restricted: mapped.restricted,
+    restrictionReasons: mapped.restrictionReasons,
+    status: mapped.status,
+    statusChangedAt: mapped.statusChangedAt,
+    closedOn: mapped.closedOn,
+    sourceStatus: mapped.sourceStatus,
+    historicalAgency: mapped.historicalAgency,
     source,
-    hash: contentHash({ ...mapped, source }),
+    hash,
   };
 }
 
@@ -830,6 +1112,9 @@ function buildClearAllegation(
     clean(v['current_investigator_category_code']) ?? clean(v['allegation_category_code']);
   const text = clean(v['current_investigator_category']) ?? clean(v['allegation_category']);
   const star = numberText(v['star']);
+  const source = sourceOf('accused_clear_findings', v);
+  source['_subCategories'] = [...group.subCategories];
+  source['_rows'] = group.lines.length;
   return {
     key,
     logNumber: log,
@@ -843,10 +1128,6 @@ function buildClearAllegation(
     recommendedPenalty: null,
     finalFinding: findingFromText(v['final_finding_USE'] ?? ''),
     finalPenalty: penaltyFromOutcome(v['final_outcome_USE'] ?? ''),
-    source: {
-      ...sourceOf('accused_clear_findings', v),
-      _subCategories: [...group.subCategories],
-      _rows: group.lines.length,
-    },
+    source,
   };
 }
