@@ -240,7 +240,7 @@ async function benchEngine(engine: Engine, serverUrl: string | undefined): Promi
     console.log(
       `  floor:         ${int(floor.rows)} rows merged from unindexed staging tables into empty copies of their ` +
         `tables (same columns, keys and indexes; no foreign keys, no triggers): ${secs(floor.ms)} = ` +
-        `${fmt(floor.ms / b.copyMs, 2)} × the COPY baseline — no importer of this schema can have a lower ratio; ${fmtLoad(fLoad)}`,
+        `${fmt(floor.ms / b.copyMs, 2)} × the COPY baseline — no importer that loads these indexed tables can have a lower ratio; ${fmtLoad(fLoad)}`,
     );
     console.log(
       `    ${floor.tables.map((t) => `${t.table} ${int(t.rows)} rows ${secs(t.ms)}`).join('; ')}`,
