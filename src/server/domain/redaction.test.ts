@@ -340,6 +340,72 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes a surname written in lower case after a capitalised given name (rule 4a)', () => {
+      const names = (text: string): string[] =>
+        spans(text)
+          .filter(([kind]) => kind === 'person_name')
+          .map(([, s]) => s ?? '');
+      expect(names('Officer Ramiro lathe and officer Fabio ortegon stopped me')).toEqual([
+        'Ramiro lathe',
+        'Fabio ortegon',
+      ]);
+      expect(names('Kimberly kettle working with her')).toEqual(['Kimberly kettle']);
+      // a verb, a plural or a common word after the given name is not a surname
+      expect(names('Then Kimberly ran to the car and Kimberly punched him')).toEqual([
+        'Kimberly',
+        'Kimberly',
+      ]);
+      expect(names('Kimberly says Kimberly then left')).toEqual(['Kimberly', 'Kimberly']);
+    });
+
+    it('takes middle initials, suffixes and legal-citation initials with a name (rule 19)', () => {
+      expect(spans('I ask Judge Anita M.J. Holloway and Judge Leon K. Marten Jr. to rule')).toEqual(
+        [
+          ['person_name', 'Anita M.J. Holloway'],
+          ['person_name', 'Leon K. Marten Jr.'],
+        ],
+      );
+      expect(spans('with Shirley A Green and Thomas p Sullivan and John f Kennedy')).toEqual([
+        ['person_name', 'Shirley A Green'],
+        ['person_name', 'Thomas p Sullivan'],
+        ['person_name', 'John f Kennedy'],
+      ]);
+      expect(
+        spans('officer Rodrigo JR, R L 12157 and officer Piedrabuena, J A 12884 came'),
+      ).toEqual([
+        ['person_name', 'Rodrigo JR, R L'],
+        ['person_name', 'Piedrabuena, J A'],
+      ]);
+      expect(spans('punched his brother (A. Osbourne). Then')).toEqual([
+        ['person_name', 'A. Osbourne'],
+      ]);
+      // a rank's abbreviation is no initial, and a pronoun after a comma is no citation
+      expect(spans('P.O. Smith and Sgt. Jones said he was, I think, late')).toEqual([
+        ['person_name', 'Smith'],
+        ['person_name', 'Jones'],
+      ]);
+    });
+
+    it('takes the family of a surname found twice with different given names (rule 20)', () => {
+      expect(
+        spans('puSHPA THAKKAR MAHESH THAKKAR AND KRISHNA THAKKAR HIT ME. PUSHPA M. THAKKAR LEFT'),
+      ).toEqual([
+        ['person_name', 'puSHPA THAKKAR'],
+        ['person_name', 'MAHESH THAKKAR'],
+        ['person_name', 'KRISHNA THAKKAR'],
+        ['person_name', 'PUSHPA M. THAKKAR'],
+      ]);
+      // an acronym after two words is no surname
+      const found = spans('he worked with Invluding DoD and then Quorbelt DoD staff');
+      expect(found.map(([, s]) => s).join(' ')).not.toContain('DoD');
+    });
+
+    it('ends a name in capitals where a capitalised word follows it in mixed text', () => {
+      expect(spans('he would not turn in BOBBY KENNEDY Grand theft of a clock')).toEqual([
+        ['person_name', 'BOBBY KENNEDY'],
+      ]);
+    });
+
     it('redacts known names in right-to-left scripts, which have no capitals to detect', () => {
       const text = 'الشاهد أحمد قال إن الضابط دفعه 🙂 ועד דוד';
       expect(spans(text)).toEqual([]);
