@@ -746,6 +746,14 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       t.shape === 'lower' &&
       (isUnknownLower(t, 4, false) ||
         (prev !== undefined && !KIN_TITLES.has(prev.key) && isLowerSurname(t, false)) ||
+        // a surname that is a plain word, in a list of titled names: "judge wood and against
+        // …", "judge woods judge Kendall"
+        (prev !== undefined &&
+          !KIN_TITLES.has(prev.key) &&
+          PLAIN_SURNAME_WORDS.has(t.key) &&
+          SURNAME_WORDS.has(t.key) &&
+          (TITLE_WORDS.has(tokens[i + 1]?.key ?? '') || tokens[i + 1]?.key === 'and') &&
+          joins(tokens[i + 1]?.gap ?? '')) ||
         // after "Mr." or "Ms." comes a surname, whatever it means as a word: "dear Mr. brown"
         (prev !== undefined &&
           /^(?:mr|mrs|ms|mx|miss)$/u.test(prev.key) &&
@@ -921,6 +929,9 @@ function lowerSurnameAfterGiven(tokens: Token[], i: number): boolean {
   return (
     GIVEN_NAMES.has(t.key) &&
     !isEnglishWord(t.key) &&
+    // "Leon's direction", "at Sarah circle": a possessive or a place's name
+    !/['’]s$/u.test(t.text) &&
+    !/^(?:at|in|on|to|from|near)$/u.test(tokens[i - 1]?.key ?? '') &&
     /^[a-z]{3,}$/u.test(low.key) &&
     !COMMON_WORDS.has(low.key) &&
     !BARE_VERBS.has(low.key) &&
@@ -1116,6 +1127,10 @@ function propagate(text: string, found: Span[]): Span[] {
   const out: Span[] = [];
   for (const word of names) {
     const variants = new Set([word, word.toUpperCase(), word[0] + word.slice(1).toLowerCase()]);
+    // a name no dictionary holds recurs in lower case too: "Schmid … that schmid threatened"
+    if (word.length >= 4 && !isEnglishWord(fold(word)) && !GIVEN_NAMES.has(fold(word))) {
+      variants.add(word.toLowerCase());
+    }
     for (const variant of variants) {
       const pattern = new RegExp(
         `(?<![\\p{L}\\p{N}])${escapeRegExp(variant)}(?![\\p{L}\\p{N}])`,
@@ -1220,7 +1235,7 @@ function completeNames(text: string, tokens: Token[], found: Span[]): Span[] {
     // a citation's initials: after a comma, or after an initial that ends the name
     const endsInitial = /(?:^|[^\p{L}])\p{Lu}\.?$/u.test(text.slice(start, last));
     const cite =
-      /^(,[ \t]{0,2}|[ \t]{1,2})(\p{Lu}\.?(?:[ \t]?\p{Lu}\.?){0,2})(?=[ \t]*(?:\d|[,;:)\]]|\.?[ \t]*$|\.?[ \t]*\n))/mu.exec(
+      /^(,[ \t]{0,2}|[ \t]{1,2})(?!I\b)(\p{Lu}\.?(?:(?:[ \t]|(?<=\.))\p{Lu}\.?){0,2})(?=[ \t]*(?:\d|[,;:)\]]|\.?[ \t]*$|\.?[ \t]*\n))/mu.exec(
         text.slice(last, last + 16),
       );
     if (
@@ -1240,7 +1255,9 @@ function completeNames(text: string, tokens: Token[], found: Span[]): Span[] {
       lead?.[1] !== undefined &&
       head !== undefined &&
       tokens[head]?.shape !== 'lower' &&
-      !NOT_INITIALS.has(lead[1].replace(/[^\p{L}]/gu, '').toLowerCase())
+      !NOT_INITIALS.has(lead[1].replace(/[^\p{L}]/gu, '').toLowerCase()) &&
+      // "2614 N. Clybourn", "at W. Jackson": a direction before a street
+      !/^[NSEW]\.$/u.test(lead[1].trim())
     ) {
       first = start - lead[0].length;
     }

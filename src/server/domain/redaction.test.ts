@@ -400,6 +400,34 @@ describe('redactNarrative', () => {
       expect(found.map(([, s]) => s).join(' ')).not.toContain('DoD');
     });
 
+    it('keeps streets, pronouns and places out of rules 4a and 19', () => {
+      const names = (text: string): string[] =>
+        spans(text)
+          .filter(([kind]) => kind === 'person_name')
+          .map(([, s]) => s ?? '');
+      // a direction before a street is no initial; two capitals are no initials
+      expect(
+        names('Officer Jackson walked near W. Jackson, and MORRANDA GARRETT, AT 5461 W MAIN ST'),
+      ).toEqual(['Jackson', 'Jackson', 'MORRANDA GARRETT']);
+      // a possessive given name or a place's name takes no lower-case surname
+      expect(names("shot in Leon's direction at Sarah circle")).toEqual(["Leon's", 'Sarah']);
+    });
+
+    it('takes a plain-word surname in a list of titled names, and lower-case repeats', () => {
+      expect(spans('neither judge woods judge Kendall nor judge wood and the clerk')).toEqual([
+        ['person_name', 'woods'],
+        ['person_name', 'Kendall'],
+        ['person_name', 'wood'],
+      ]);
+      // after a title followed by anything else, a plain word stays a word
+      expect(spans('the officer young enough to know')).toEqual([]);
+      // a found name no dictionary holds is found again in lower case
+      expect(spans('The Schmid cop left. Later schmid threatened me')).toEqual([
+        ['person_name', 'Schmid'],
+        ['person_name', 'schmid'],
+      ]);
+    });
+
     it('ends a name in capitals where a capitalised word follows it in mixed text', () => {
       expect(spans('he would not turn in BOBBY KENNEDY Grand theft of a clock')).toEqual([
         ['person_name', 'BOBBY KENNEDY'],
