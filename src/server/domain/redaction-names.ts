@@ -1132,6 +1132,9 @@ function propagate(text: string, found: Span[]): Span[] {
       variants.add(word.toLowerCase());
     }
     for (const variant of variants) {
+      if (!text.includes(variant)) {
+        continue;
+      }
       const pattern = new RegExp(
         `(?<![\\p{L}\\p{N}])${escapeRegExp(variant)}(?![\\p{L}\\p{N}])`,
         'gu',
