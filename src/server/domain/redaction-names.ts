@@ -5,8 +5,9 @@
  * or role noun before it ("her son, Dylan", "the accused Ryan"), a common given name at its
  * start, two or more capitalised words with one no dictionary holds, a capitalised word no
  * dictionary holds, and lower-case words no dictionary holds after a title or in a run. Then
- * lists, initials and names in web addresses; a name found once is found wherever it recurs.
- * Measured precision and recall: docs/redaction.md.
+ * lists, initials and names in web addresses; initials, suffixes and a legal citation's
+ * initials join the name they belong to; a surname found with two given names takes the family;
+ * a name found once is found wherever it recurs. Measured precision and recall: docs/redaction.md.
  */
 import {
   AMBIGUOUS_GIVEN_NAMES,
@@ -487,7 +488,7 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       const max = upperText ? (GIVEN_NAMES.has(t.key) ? 2 : 1) : 3;
       let end = takeName(tokens, i, max, upperText, true);
       // "Officer Rafael razor", "officer Fabian arreola": a given name, then its surname in
-      // lower case (rule 4a).
+      // lower case (rule 21).
       if (!upperText && end === i + 1 && lowerSurnameAfterGiven(tokens, i)) {
         end++;
       }
@@ -746,8 +747,8 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       t.shape === 'lower' &&
       (isUnknownLower(t, 4, false) ||
         (prev !== undefined && !KIN_TITLES.has(prev.key) && isLowerSurname(t, false)) ||
-        // a surname that is a plain word, in a list of titled names: "judge wood and against
-        // …", "judge woods judge Kendall"
+        // rule 22: a surname that is a plain word, in a list of titled names: "judge wood and
+        // against …", "judge woods judge Kendall"
         (prev !== undefined &&
           !KIN_TITLES.has(prev.key) &&
           PLAIN_SURNAME_WORDS.has(t.key) &&
@@ -903,7 +904,7 @@ const BARE_VERBS = new Set(
 );
 
 /**
- * Rule 4a: a name's surname written in lower case right after its capitalised first word. After
+ * Rule 21: a name's surname written in lower case right after its capitalised first word. After
  * any name: a frequent surname or a word no dictionary holds ("Tim cook", "officer Fabian
  * arreola"). After a common given name that is no word: also a rarer dictionary word, when it
  * is no common word, no bare verb and has no verb or plural ending ("Officer Rafael razor and",
@@ -1127,7 +1128,7 @@ function propagate(text: string, found: Span[]): Span[] {
   const out: Span[] = [];
   for (const word of names) {
     const variants = new Set([word, word.toUpperCase(), word[0] + word.slice(1).toLowerCase()]);
-    // a name no dictionary holds recurs in lower case too: "Schmid … that schmid threatened"
+    // rule 23: a name no dictionary holds recurs in lower case too: "Schmid … schmid threatened"
     if (word.length >= 4 && !isEnglishWord(fold(word)) && !GIVEN_NAMES.has(fold(word))) {
       variants.add(word.toLowerCase());
     }

@@ -340,7 +340,7 @@ describe('redactNarrative', () => {
       ]);
     });
 
-    it('takes a surname written in lower case after a capitalised given name (rule 4a)', () => {
+    it('takes a surname written in lower case after a capitalised given name (rule 21)', () => {
       const names = (text: string): string[] =>
         spans(text)
           .filter(([kind]) => kind === 'person_name')
@@ -400,7 +400,7 @@ describe('redactNarrative', () => {
       expect(found.map(([, s]) => s).join(' ')).not.toContain('DoD');
     });
 
-    it('keeps streets, pronouns and places out of rules 4a and 19', () => {
+    it('keeps streets, pronouns and places out of rules 19 and 21', () => {
       const names = (text: string): string[] =>
         spans(text)
           .filter(([kind]) => kind === 'person_name')
