@@ -371,7 +371,9 @@ function takeName(
     last !== undefined &&
     next !== undefined &&
     /^,[ \t]?$/u.test(next.gap) &&
-    (next.shape === 'initial' || (GIVEN_NAMES.has(next.key) && !isCommon(next) && endsThere))
+    // ("Jones, I said": the pronoun, not an initial)
+    ((next.shape === 'initial' && !(next.text === 'I' && after?.shape === 'lower')) ||
+      (GIVEN_NAMES.has(next.key) && !isCommon(next) && endsThere))
   ) {
     j++;
   }
@@ -1245,7 +1247,8 @@ function completeNames(text: string, tokens: Token[], found: Span[]): Span[] {
     if (
       cite?.[1] !== undefined &&
       cite[2] !== undefined &&
-      (cite[1].startsWith(',') || endsInitial)
+      // after a comma, an initial, or a name written surname first ("SMITH, JOHN A.")
+      (cite[1].startsWith(',') || endsInitial || text.slice(start, last).includes(','))
     ) {
       last += cite[1].length + cite[2].length;
     }

@@ -379,7 +379,10 @@ describe('redactNarrative', () => {
       expect(spans('punched his brother (A. Osbourne). Then')).toEqual([
         ['person_name', 'A. Osbourne'],
       ]);
+      // a name written surname first keeps its middle initial
+      expect(spans('Defendant: SMITH, JOHN A.')).toEqual([['person_name', 'SMITH, JOHN A.']]);
       // a rank's abbreviation is no initial, and a pronoun after a comma is no citation
+      expect(spans('Officer Jones, I said, was late')).toEqual([['person_name', 'Jones']]);
       expect(spans('P.O. Smith and Sgt. Jones said he was, I think, late')).toEqual([
         ['person_name', 'Smith'],
         ['person_name', 'Jones'],
