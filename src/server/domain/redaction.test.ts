@@ -431,6 +431,12 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes the next most frequent surnames that no dictionary holds in capitals', () => {
+      expect(spans('THE ACCUSED WHITE MALE OFFICER 1 FITZGERALD SEARCHED THE CANNON')).toEqual([
+        ['person_name', 'FITZGERALD'],
+      ]);
+    });
+
     it('ends a name in capitals where a capitalised word follows it in mixed text', () => {
       expect(spans('he would not turn in BOBBY KENNEDY Grand theft of a clock')).toEqual([
         ['person_name', 'BOBBY KENNEDY'],
