@@ -247,6 +247,40 @@ strong summers walker weeks white wise wolf wood woods young guard street fields
 `);
 
 /**
+ * The next most frequent US surnames (about ranks 101–400 of the 2010 Census list, written from
+ * general knowledge), only those in no dictionary: "Sullivan", "Gonzales", "Fitzgerald" ("Cannon"
+ * and "Wells" are words and stay out). In capitals-only text one of them is a name wherever it
+ * stands (rule 1c); in lower case it is a surname after a given name (rule 21).
+ */
+const FREQUENT_SURNAMES = `
+patterson simmons gonzales bryant alexander griffin hayes graham sullivan wallace cole owens
+reynolds fisher ellis harrison gibson mcdonald gomez murray freeman webb simpson stevens tucker
+hicks crawford boyd henry kennedy dixon gordon shaw holmes robertson daniels palmer nichols
+ferguson hawkins dunn perkins spencer gardner stephens payne matthews arnold wagner willis
+watkins olson carroll duncan snyder cunningham andrews harper riley armstrong carpenter weaver
+greene elliott chavez sims peters kelley lawson gutierrez ryan schmidt vasquez wheeler chapman
+oliver montgomery richards williamson johnston meyer mccoy howell morrison hansen fernandez garza
+burton stanley jacobs reid fuller lynch gilbert garrett romero welch larson frazier burke hanson
+moreno bowman medina fowler hoffman carlson silva pearson fleming jensen vargas byrd davidson
+hopkins herrera soto walters curtis caldwell jennings barnett jimenez horton shelton barrett
+obrien castro sutton gregory mckinney lucas craig rodriquez chambers lambert fletcher bates
+rhodes pena newman haynes mcdaniel mendez vaughn dawson santiago norris steele schultz guzman
+munoz keller chandler weber leonard walsh lyons ramsey wolfe schneider mullins benson bowen
+cummings hines baldwin griffith valdez hubbard salazar reeves warner stevenson burgess santos
+garner thornton mcgee delgado aguilar vega glover manning cohen harmon rodgers robbins
+ingram reese strickland townsend goodwin walton hampton ortega patton swanson
+maldonado yates becker erickson hodges rios conner adkins malone quinn maxwell mccarthy
+guerrero lindsey estrada sandoval gibbs fitzgerald stokes doyle saunders colon alvarado greer
+padilla nunez ballard schwartz mcbride christensen klein pratt briggs parsons mclaughlin
+zimmerman buchanan moran copeland pittman brady mccormick holloway brock poole morton abbott
+norton clayton massey lloyd figueroa carson bowers roberson barton harrington boone cortez
+mathis singleton wilkins underwood hogan mckenzie collier luna phelps mcguire bridges wilkerson
+`
+  .split(/\s+/u)
+  .filter((w) => w !== '' && !isEnglishWord(w))
+  .join(' ');
+
+/**
  * The most frequent surnames in the United States (the 2010 Census list of the top 100),
  * without those that are ordinary words (Brown, White, King, Long, Foster, …) and those that
  * are Chicago streets or places (Jackson, Clark, Howard, …, kept by their own lists). Several are
@@ -260,7 +294,7 @@ robinson allen wright scott torres nguyen flores adams nelson rivera campbell mi
 roberts gomez phillips evans diaz parker cruz edwards collins reyes stewart morris morales
 murphy gutierrez ortiz cooper bailey kelly ramos kim richardson watson brooks chavez bennett
 mendoza ruiz hughes alvarez castillo sanders patel myers ross jimenez
-`);
+${FREQUENT_SURNAMES}`);
 
 /**
  * Places a narrative names without a street: Chicago community areas and neighbourhoods, nearby

@@ -5,8 +5,9 @@
  * or role noun before it ("her son, Dylan", "the accused Ryan"), a common given name at its
  * start, two or more capitalised words with one no dictionary holds, a capitalised word no
  * dictionary holds, and lower-case words no dictionary holds after a title or in a run. Then
- * lists, initials and names in web addresses; a name found once is found wherever it recurs.
- * Measured precision and recall: docs/redaction.md.
+ * lists, initials and names in web addresses; initials, suffixes and a legal citation's
+ * initials join the name they belong to; a surname found with two given names takes the family;
+ * a name found once is found wherever it recurs. Measured precision and recall: docs/redaction.md.
  */
 import {
   AMBIGUOUS_GIVEN_NAMES,
@@ -76,7 +77,10 @@ function tokenize(text: string): Token[] {
     // Glued text ("orHanishaBesan", "fraudbyH"): lower-case letters then a capital start a new
     // word; the lower-case head is a word of its own. ("McDonough" and "iPhone" start
     // otherwise and stay whole.)
-    const glued = /^(\p{Ll}{2,})(\p{Lu}.*)$/u.exec(word);
+    // A word in capitals after two lower-case letters is a slip of the shift key ("puSHPA").
+    const glued = /^\p{Ll}{2}\p{Lu}{3,}$/u.test(word)
+      ? null
+      : /^(\p{Ll}{2,})(\p{Lu}.*)$/u.exec(word);
     if (glued?.[1] !== undefined && glued[2] !== undefined) {
       const head = glued[1];
       tokens.push({
@@ -333,6 +337,11 @@ function takeName(
     if (!isNameShape(t)) {
       break;
     }
+    // "BOBBY KENNEDY Grand theft": in mixed text a name in capitals ends where a capitalised
+    // word follows it ("Officer John SMITH" is the other way round and stays one name).
+    if (!upperText && j > i && tokens[j - 1]?.shape === 'upper' && t.shape === 'title') {
+      break;
+    }
     const given = GIVEN_NAMES.has(t.key);
     const surname = SURNAME_WORDS.has(t.key) && (afterTitle || words > 0);
     if (isCommon(t) && !given && !surname) {
@@ -362,7 +371,9 @@ function takeName(
     last !== undefined &&
     next !== undefined &&
     /^,[ \t]?$/u.test(next.gap) &&
-    (next.shape === 'initial' || (GIVEN_NAMES.has(next.key) && !isCommon(next) && endsThere))
+    // ("Jones, I said": the pronoun, not an initial)
+    ((next.shape === 'initial' && !(next.text === 'I' && after?.shape === 'lower')) ||
+      (GIVEN_NAMES.has(next.key) && !isCommon(next) && endsThere))
   ) {
     j++;
   }
@@ -378,7 +389,9 @@ function nearPlace(tokens: Token[], from: number, to: number): boolean {
   if (
     after !== undefined &&
     joins(after.gap) &&
-    (PLACE_WORDS.has(after.key) || VEHICLE_WORDS.has(after.key))
+    (PLACE_WORDS.has(after.key) || VEHICLE_WORDS.has(after.key)) &&
+    // "BOBBY KENNEDY Grand theft": a capitalised word after a name in capitals starts anew
+    !(tokens[to - 1]?.shape === 'upper' && after.shape === 'title')
   ) {
     return true;
   }
@@ -476,6 +489,11 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       // the first is a given name.
       const max = upperText ? (GIVEN_NAMES.has(t.key) ? 2 : 1) : 3;
       let end = takeName(tokens, i, max, upperText, true);
+      // "Officer Rafael razor", "officer Fabian arreola": a given name, then its surname in
+      // lower case (rule 21).
+      if (!upperText && end === i + 1 && lowerSurnameAfterGiven(tokens, i)) {
+        end++;
+      }
       // "LT. ELLIS VOULGARIS CALL …": in capitals a second word that no dictionary holds (and
       // that is no typo of a word) is the surname, not the verb.
       const second = tokens[end];
@@ -679,16 +697,7 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       const ambiguous = AMBIGUOUS_GIVEN_NAMES.has(t.key) || COMMON_WORDS.has(t.key);
       // "Tim cook and his team": a surname written in lower case after a given name that is
       // no word; a frequent surname or a word no dictionary holds, not any word ("Tim said").
-      const low = tokens[end];
-      if (
-        !upperText &&
-        end === i + 1 &&
-        t.shape === 'title' &&
-        !ambiguous &&
-        low !== undefined &&
-        joins(low.gap) &&
-        isLowerSurname(low, true)
-      ) {
+      if (!upperText && end === i + 1 && lowerSurnameAfterGiven(tokens, i)) {
         end++;
       }
       if (!nearPlace(tokens, i, end) && (end - i >= 2 || (!ambiguous && !upperText))) {
@@ -740,6 +749,14 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       t.shape === 'lower' &&
       (isUnknownLower(t, 4, false) ||
         (prev !== undefined && !KIN_TITLES.has(prev.key) && isLowerSurname(t, false)) ||
+        // rule 22: a surname that is a plain word, in a list of titled names: "judge wood and
+        // against …", "judge woods judge Kendall"
+        (prev !== undefined &&
+          !KIN_TITLES.has(prev.key) &&
+          PLAIN_SURNAME_WORDS.has(t.key) &&
+          SURNAME_WORDS.has(t.key) &&
+          (TITLE_WORDS.has(tokens[i + 1]?.key ?? '') || tokens[i + 1]?.key === 'and') &&
+          joins(tokens[i + 1]?.gap ?? '')) ||
         // after "Mr." or "Ms." comes a surname, whatever it means as a word: "dear Mr. brown"
         (prev !== undefined &&
           /^(?:mr|mrs|ms|mx|miss)$/u.test(prev.key) &&
@@ -872,6 +889,59 @@ function isLowerSurname(t: Token, unknown: boolean): boolean {
     COMMON_SURNAMES.has(t.key) ||
     (SURNAME_WORDS.has(t.key) && !PLAIN_SURNAME_WORDS.has(t.key)) ||
     (unknown && isUnknownLower(t, 4, true))
+  );
+}
+
+/** Verbs a writer puts right after a first name that no suffix shows ("Maria ran", "John hit"). */
+const BARE_VERBS = new Set(
+  `am are was were be been is has had have did do does go went gone ran run hit got get came come
+  took take saw see told tell left leave said say drove drive gave give made make put threw throw
+  kept keep let felt feel began begin brought bring bought buy caught catch fought fight sat sit
+  stood stand knew know thought think found find heard hear meant met pay paid read rode ride
+  sent send shot shoot spoke speak swore swear woke wore tore struck strike stole steal fell held
+  hold lied lost lose can could will would shall should may might must also then never still just
+  and or but not too who which that what when where while with from into onto upon about than`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+/**
+ * Rule 21: a name's surname written in lower case right after its capitalised first word. After
+ * any name: a frequent surname or a word no dictionary holds ("Tim cook", "officer Fabian
+ * arreola"). After a common given name that is no word: also a rarer dictionary word, when it
+ * is no common word, no bare verb and has no verb or plural ending ("Officer Rafael razor and",
+ * "Kimberly watt working"; not "Maria ran", "John punched", "Tony says").
+ */
+function lowerSurnameAfterGiven(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const low = tokens[i + 1];
+  if (
+    t === undefined ||
+    low === undefined ||
+    t.shape !== 'title' ||
+    low.shape !== 'lower' ||
+    !joins(low.gap) ||
+    AMBIGUOUS_GIVEN_NAMES.has(t.key) ||
+    COMMON_WORDS.has(t.key)
+  ) {
+    return false;
+  }
+  if (isLowerSurname(low, true)) {
+    return true;
+  }
+  return (
+    GIVEN_NAMES.has(t.key) &&
+    !isEnglishWord(t.key) &&
+    // "Leon's direction", "at Sarah circle": a possessive or a place's name
+    !/['’]s$/u.test(t.text) &&
+    !/^(?:at|in|on|to|from|near)$/u.test(tokens[i - 1]?.key ?? '') &&
+    /^[a-z]{3,}$/u.test(low.key) &&
+    !COMMON_WORDS.has(low.key) &&
+    !BARE_VERBS.has(low.key) &&
+    !REPORTING_VERBS.has(low.key) &&
+    !TITLE_WORDS.has(low.key) &&
+    !ROLE_WORDS.has(low.key) &&
+    !/(?:ed|ing|ly|s)$/u.test(low.key)
   );
 }
 
@@ -1060,7 +1130,14 @@ function propagate(text: string, found: Span[]): Span[] {
   const out: Span[] = [];
   for (const word of names) {
     const variants = new Set([word, word.toUpperCase(), word[0] + word.slice(1).toLowerCase()]);
+    // rule 23: a name no dictionary holds recurs in lower case too: "Schmid … schmid threatened"
+    if (word.length >= 4 && !isEnglishWord(fold(word)) && !GIVEN_NAMES.has(fold(word))) {
+      variants.add(word.toLowerCase());
+    }
     for (const variant of variants) {
+      if (!text.includes(variant)) {
+        continue;
+      }
       const pattern = new RegExp(
         `(?<![\\p{L}\\p{N}])${escapeRegExp(variant)}(?![\\p{L}\\p{N}])`,
         'gu',
@@ -1089,7 +1166,110 @@ export function findPersonNames(text: string): Span[] {
     extendLeft(tokens, extendLists(tokens, findRuns(text, tokens, upperText))),
   );
   found.push(...findInitials(text), ...findUrlNames(text));
-  return [...found, ...propagate(text, found)];
+  const whole = completeNames(text, tokens, [...found, ...findFamilies(tokens, found)]);
+  return mergeOverlaps([...whole, ...propagate(text, whole)]);
+}
+
+/** One initial: "K.", "A", "J" (a lower-case one only in the middle: "Thomas p Sullivan"). */
+function isInitial(t: Token | undefined, lower: boolean): t is Token {
+  return (
+    t !== undefined &&
+    /^\p{L}\.?$/u.test(t.text) &&
+    (t.shape === 'initial' || (lower && t.shape === 'lower')) &&
+    !/^[aiI]$/u.test(t.text)
+  );
+}
+
+/** Name suffixes: "Jr.", "SR", "III" (the Roman numerals in capitals only). */
+function isSuffix(t: Token | undefined): boolean {
+  return (
+    t !== undefined &&
+    (/^(?:jr|sr)$/u.test(t.key) || (t.shape === 'upper' && /^(?:ii|iii|iv)$/u.test(t.key)))
+  );
+}
+
+/**
+ * Rule 19: a found name takes the initials and suffixes written with it. Middle initials
+ * between it and a capitalised word that is no common word ("Leroy K. Martin", "Anjana M.J.
+ * Hansen", "Shirley A Green", "John f Kennedy"); a suffix after it ("Martin Jr.", "Rodriquez
+ * JR"); a legal citation's initials after a comma or another initial, before a number or the
+ * end of the clause ("Rodriquez JR, R L 12157", "Piedrasanta, J A 12884"); initials with periods
+ * right before it ("(A. Osborne)", not "P.O. Smith").
+ */
+function completeNames(text: string, tokens: Token[], found: Span[]): Span[] {
+  const byEnd = new Map(tokens.map((t, k) => [t.end, k]));
+  const byStart = new Map(tokens.map((t, k) => [t.start, k]));
+  const initialGap = (gap: string): boolean => /^[ \t]{0,2}$/u.test(gap);
+  const starts = new Set(found.map(([start]) => start));
+  return found.map(([start, end]): Span => {
+    let k = byEnd.get(end) ?? byEnd.get(end + 1);
+    let last = end;
+    if (k !== undefined) {
+      // middle initials, then a capitalised word
+      let j = k + 1;
+      while (j - k <= 3 && isInitial(tokens[j], true) && initialGap(tokens[j]?.gap ?? '')) {
+        j++;
+      }
+      const word = tokens[j];
+      if (
+        j > k + 1 &&
+        word !== undefined &&
+        joins(word.gap.replace(/^$/u, ' ')) &&
+        (word.shape === 'title' || word.shape === 'upper') &&
+        word.key.length >= 2 &&
+        // a word that starts another found name is its surname: "Shirley A Green Teonna"
+        (!isCommon(word) ||
+          SURNAME_WORDS.has(word.key) ||
+          COMMON_SURNAMES.has(word.key) ||
+          starts.has(word.start)) &&
+        !PLACE_WORDS.has(word.key) &&
+        !nearPlace(tokens, j, j + 1)
+      ) {
+        k = j;
+        last = word.end;
+      }
+      // a suffix
+      const suffix = tokens[k + 1];
+      if (isSuffix(suffix) && /^,?[ \t]{1,2}$/u.test(suffix?.gap ?? '')) {
+        k += 1;
+        last = suffix?.end ?? last;
+        if (text[last] === '.') {
+          last++;
+        }
+      }
+    }
+    // a citation's initials: after a comma, or after an initial that ends the name
+    const endsInitial = /(?:^|[^\p{L}])\p{Lu}\.?$/u.test(text.slice(start, last));
+    const cite =
+      /^(,[ \t]{0,2}|[ \t]{1,2})(?!I\b)(\p{Lu}\.?(?:(?:[ \t]|(?<=\.))\p{Lu}\.?){0,2})(?=[ \t]*(?:\d|[,;:)\]]|\.?[ \t]*$|\.?[ \t]*\n))/mu.exec(
+        text.slice(last, last + 16),
+      );
+    if (
+      cite?.[1] !== undefined &&
+      cite[2] !== undefined &&
+      // after a comma, an initial, or a name written surname first ("SMITH, JOHN A.")
+      (cite[1].startsWith(',') || endsInitial || text.slice(start, last).includes(','))
+    ) {
+      last += cite[1].length + cite[2].length;
+    }
+    // initials with periods right before
+    let first = start;
+    const lead = /(?<![\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){1,2})[ \t]?$/u.exec(
+      text.slice(Math.max(0, start - 8), start),
+    );
+    const head = byStart.get(start);
+    if (
+      lead?.[1] !== undefined &&
+      head !== undefined &&
+      tokens[head]?.shape !== 'lower' &&
+      !NOT_INITIALS.has(lead[1].replace(/[^\p{L}]/gu, '').toLowerCase()) &&
+      // "2614 N. Clybourn", "at W. Jackson": a direction before a street
+      !/^[NSEW]\.$/u.test(lead[1].trim())
+    ) {
+      first = start - lead[0].length;
+    }
+    return [first, last];
+  });
 }
 
 /**
@@ -1277,6 +1457,95 @@ function findUrlNames(text: string): Span[] {
         const start = url.index + seg.index;
         out.push([start, start + seg[0].length]);
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rule 20: a family sharing a surname ("MAHESH THAKKAR AND KRISHNA THAKKAR", "Pushpa Thakkar").
+ * The last word of a found name of two words or more, or a capitalised word in no dictionary
+ * written after two different first words, is a surname: each first word before it that is a
+ * common given name or a word in no dictionary (in any letter case: "puSHPA THAKKAR") is a name
+ * with it.
+ */
+function findFamilies(tokens: Token[], found: Span[]): Span[] {
+  const starts = new Map(tokens.map((t, k) => [t.start, k]));
+  const byEnd = new Map(tokens.map((t, k) => [t.end, k]));
+  const firstWord = (t: Token | undefined): t is Token =>
+    t !== undefined &&
+    /^[a-z]{3,}$/u.test(t.key) &&
+    !/['’]/u.test(t.text) &&
+    !isCommon(t) &&
+    !ROLE_WORDS.has(t.key) &&
+    !PLACE_WORDS.has(t.key) &&
+    !PLACE_NAMES.has(t.key) &&
+    !CHICAGO_STREETS.has(t.key) &&
+    ((GIVEN_NAMES.has(t.key) && !AMBIGUOUS_GIVEN_NAMES.has(t.key)) || !isEnglishWord(t.key));
+  const surnameShape = (t: Token | undefined): t is Token =>
+    t !== undefined &&
+    // "Thakkar" or "THAKKAR", not an acronym ("DoD", "NSA")
+    /^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{4,})$/u.test(t.text.replace(/['’]s$/u, '')) &&
+    !isCommon(t) &&
+    !PLACE_WORDS.has(t.key) &&
+    !PLACE_NAMES.has(t.key) &&
+    !CHICAGO_STREETS.has(t.key) &&
+    !GIVEN_NAMES.has(t.key);
+  const surnames = new Set<string>();
+  for (const [start, end] of found) {
+    const a = starts.get(start);
+    const b = byEnd.get(end);
+    if (a !== undefined && b !== undefined && b > a && surnameShape(tokens[b])) {
+      surnames.add(tokens[b]?.key ?? '');
+    }
+  }
+  const before = new Map<string, Set<string>>();
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    const p = tokens[k - 1];
+    if (surnameShape(t) && !isEnglishWord(t.key) && joins(t.gap) && firstWord(p)) {
+      const keys = before.get(t.key) ?? new Set<string>();
+      keys.add(p.key);
+      before.set(t.key, keys);
+    }
+  }
+  for (const [key, keys] of before) {
+    if (keys.size >= 2) {
+      surnames.add(key);
+    }
+  }
+  const out: Span[] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    const p = tokens[k - 1];
+    if (t === undefined || !surnames.has(t.key) || !joins(t.gap.replace(/^$/u, ' '))) {
+      continue;
+    }
+    if (firstWord(p) && joins(t.gap)) {
+      out.push([p.start, t.end]);
+    }
+    // "PUSHPA M. THAKKAR": with a middle initial
+    const given = tokens[k - 2];
+    if (isInitial(p, false) && firstWord(given) && joins(p.gap)) {
+      out.push([given.start, t.end]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Overlapping finds are one name ("Shirley A Green" and "Green Teonna T Green"): joined, so
+ * that redaction.ts, which keeps one of two overlapping spans, loses no part of either.
+ */
+function mergeOverlaps(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Span[] = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && start < last[1]) {
+      last[1] = Math.max(last[1], end);
+    } else {
+      out.push([start, end]);
     }
   }
   return out;

@@ -340,6 +340,109 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes a surname written in lower case after a capitalised given name (rule 21)', () => {
+      const names = (text: string): string[] =>
+        spans(text)
+          .filter(([kind]) => kind === 'person_name')
+          .map(([, s]) => s ?? '');
+      expect(names('Officer Ramiro lathe and officer Fabio ortegon stopped me')).toEqual([
+        'Ramiro lathe',
+        'Fabio ortegon',
+      ]);
+      expect(names('Kimberly kettle working with her')).toEqual(['Kimberly kettle']);
+      // a verb, a plural or a common word after the given name is not a surname
+      expect(names('Then Kimberly ran to the car and Kimberly punched him')).toEqual([
+        'Kimberly',
+        'Kimberly',
+      ]);
+      expect(names('Kimberly says Kimberly then left')).toEqual(['Kimberly', 'Kimberly']);
+    });
+
+    it('takes middle initials, suffixes and legal-citation initials with a name (rule 19)', () => {
+      expect(spans('I ask Judge Anita M.J. Holloway and Judge Leon K. Marten Jr. to rule')).toEqual(
+        [
+          ['person_name', 'Anita M.J. Holloway'],
+          ['person_name', 'Leon K. Marten Jr.'],
+        ],
+      );
+      expect(spans('with Shirley A Green and Thomas p Sullivan and John f Kennedy')).toEqual([
+        ['person_name', 'Shirley A Green'],
+        ['person_name', 'Thomas p Sullivan'],
+        ['person_name', 'John f Kennedy'],
+      ]);
+      expect(
+        spans('officer Rodrigo JR, R L 12157 and officer Piedrabuena, J A 12884 came'),
+      ).toEqual([
+        ['person_name', 'Rodrigo JR, R L'],
+        ['person_name', 'Piedrabuena, J A'],
+      ]);
+      expect(spans('punched his brother (A. Osbourne). Then')).toEqual([
+        ['person_name', 'A. Osbourne'],
+      ]);
+      // a name written surname first keeps its middle initial
+      expect(spans('Defendant: SMITH, JOHN A.')).toEqual([['person_name', 'SMITH, JOHN A.']]);
+      // a rank's abbreviation is no initial, and a pronoun after a comma is no citation
+      expect(spans('Officer Jones, I said, was late')).toEqual([['person_name', 'Jones']]);
+      expect(spans('P.O. Smith and Sgt. Jones said he was, I think, late')).toEqual([
+        ['person_name', 'Smith'],
+        ['person_name', 'Jones'],
+      ]);
+    });
+
+    it('takes the family of a surname found twice with different given names (rule 20)', () => {
+      expect(
+        spans('puSHPA THAKKAR MAHESH THAKKAR AND KRISHNA THAKKAR HIT ME. PUSHPA M. THAKKAR LEFT'),
+      ).toEqual([
+        ['person_name', 'puSHPA THAKKAR'],
+        ['person_name', 'MAHESH THAKKAR'],
+        ['person_name', 'KRISHNA THAKKAR'],
+        ['person_name', 'PUSHPA M. THAKKAR'],
+      ]);
+      // an acronym after two words is no surname
+      const found = spans('he worked with Invluding DoD and then Quorbelt DoD staff');
+      expect(found.map(([, s]) => s).join(' ')).not.toContain('DoD');
+    });
+
+    it('keeps streets, pronouns and places out of rules 19 and 21', () => {
+      const names = (text: string): string[] =>
+        spans(text)
+          .filter(([kind]) => kind === 'person_name')
+          .map(([, s]) => s ?? '');
+      // a direction before a street is no initial; two capitals are no initials
+      expect(
+        names('Officer Jackson walked near W. Jackson, and MORRANDA GARRETT, AT 5461 W MAIN ST'),
+      ).toEqual(['Jackson', 'Jackson', 'MORRANDA GARRETT']);
+      // a possessive given name or a place's name takes no lower-case surname
+      expect(names("shot in Leon's direction at Sarah circle")).toEqual(["Leon's", 'Sarah']);
+    });
+
+    it('takes a plain-word surname in a list of titled names, and lower-case repeats', () => {
+      expect(spans('neither judge woods judge Kendall nor judge wood and the clerk')).toEqual([
+        ['person_name', 'woods'],
+        ['person_name', 'Kendall'],
+        ['person_name', 'wood'],
+      ]);
+      // after a title followed by anything else, a plain word stays a word
+      expect(spans('the officer young enough to know')).toEqual([]);
+      // a found name no dictionary holds is found again in lower case
+      expect(spans('The Schmid cop left. Later schmid threatened me')).toEqual([
+        ['person_name', 'Schmid'],
+        ['person_name', 'schmid'],
+      ]);
+    });
+
+    it('takes the next most frequent surnames that no dictionary holds in capitals', () => {
+      expect(spans('THE ACCUSED WHITE MALE OFFICER 1 FITZGERALD SEARCHED THE CANNON')).toEqual([
+        ['person_name', 'FITZGERALD'],
+      ]);
+    });
+
+    it('ends a name in capitals where a capitalised word follows it in mixed text', () => {
+      expect(spans('he would not turn in BOBBY KENNEDY Grand theft of a clock')).toEqual([
+        ['person_name', 'BOBBY KENNEDY'],
+      ]);
+    });
+
     it('redacts known names in right-to-left scripts, which have no capitals to detect', () => {
       const text = 'الشاهد أحمد قال إن الضابط دفعه 🙂 ועד דוד';
       expect(spans(text)).toEqual([]);
