@@ -73,7 +73,8 @@ describe('redaction quality on real narratives', () => {
   // labelled so far (dev2 included); holdout4 and holdout5, labelled by others and never read by
   // that round, measure it, with holdout6 and holdout7 labelled after it: names 0.884 pooled
   // (236/267), below the target. The fourth round read their misses (0.974 on them after it,
-  // a tuned figure); holdout8 and holdout9, labelled by others, measure it (docs/redaction.md).
+  // a tuned figure); holdout8 and holdout9, labelled by others, measure it: names 0.894
+  // (93/104), as with the round 3 engine — below the target (docs/redaction.md).
   // The floors are the measured test-set figures: they stop the engine from getting worse.
   const TARGET = 0.95;
   const FLOORS = { person_name: 0.98, phone: 1, street_address: 1 } as const;
@@ -90,6 +91,8 @@ describe('redaction quality on real narratives', () => {
     console.log(`redaction, holdout5 set (75 narratives):\n${scoreTable(scoreSet('holdout5'))}`);
     console.log(`redaction, holdout6 set (75 narratives):\n${scoreTable(scoreSet('holdout6'))}`);
     console.log(`redaction, holdout7 set (75 narratives):\n${scoreTable(scoreSet('holdout7'))}`);
+    console.log(`redaction, holdout8 set (75 narratives):\n${scoreTable(scoreSet('holdout8'))}`);
+    console.log(`redaction, holdout9 set (75 narratives):\n${scoreTable(scoreSet('holdout9'))}`);
     for (const kind of ['person_name', 'phone', 'street_address'] as const) {
       const score = scores.find((s) => s.kind === kind);
       const recall = score?.recall ?? 0;
