@@ -976,11 +976,16 @@ const RACE_WORDS = new Set(
 
 /** Rule 1b: a capitals word after a description that no dictionary or list holds. */
 function isUnknownDescribed(t: Token): boolean {
+  return isUnlistedCapitals(t, 4);
+}
+
+/** A capitals word of `minLength` letters or more in no dictionary, list or verb/noun shape. */
+function isUnlistedCapitals(t: Token, minLength: number): boolean {
   const letters = t.key;
   return (
     t.shape === 'upper' &&
     /^[a-z]+$/u.test(letters) &&
-    letters.length >= 4 &&
+    letters.length >= minLength &&
     !isCommon(t) &&
     !isEnglishWord(letters) &&
     !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
@@ -1019,20 +1024,7 @@ function isReportingVerb(t: Token | undefined): boolean {
  * like a verb or noun and no typo of a word ("VOULGARIS", not "STATEDD").
  */
 function isUnknownCapitals(t: Token): boolean {
-  const letters = t.key;
-  return (
-    t.shape === 'upper' &&
-    /^[a-z]+$/u.test(letters) &&
-    letters.length >= 5 &&
-    !isCommon(t) &&
-    !isEnglishWord(letters) &&
-    !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
-    !PLACE_WORDS.has(letters) &&
-    !PLACE_NAMES.has(letters) &&
-    !CHICAGO_STREETS.has(letters) &&
-    !looksLikeVerbOrNoun(t) &&
-    !isTypoOfWord(letters)
-  );
+  return isUnlistedCapitals(t, 5) && !isTypoOfWord(t.key);
 }
 
 /** Rule 6: a capitalised word no list knows, outside web addresses and acronyms. */

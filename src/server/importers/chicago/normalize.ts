@@ -1050,50 +1050,12 @@ function buildCase(
     sourceStatus: clean(first['current_status'])!,
     historicalAgency: agencyText,
   };
-  // built in place rather than spread (same keys, same order): this runs for every case
+  // the verbatim row with what the grouping adds, built in place (this runs for every case)
   const source = sourceOf(family === 'cms' ? 'complaints_cms' : 'complaints_clear', first);
   source['_categories'] = sourceCategories;
   source['_rows'] = group.lines.length;
-  const hash = contentHash({
-    caseType: mapped.caseType,
-    receivedAt: mapped.receivedAt,
-    incidentOccurredAt: mapped.incidentOccurredAt,
-    incidentBeat: mapped.incidentBeat,
-    narrative: mapped.narrative,
-    categories: mapped.categories,
-    flags: mapped.flags,
-    leadAgency: mapped.leadAgency,
-    restricted: mapped.restricted,
-    restrictionReasons: mapped.restrictionReasons,
-    status: mapped.status,
-    statusChangedAt: mapped.statusChangedAt,
-    closedOn: mapped.closedOn,
-    sourceStatus: mapped.sourceStatus,
-    historicalAgency: mapped.historicalAgency,
-    source,
-  });
-  return {
-    key: log,
-    logNumber: log,
-    family,
-    caseType: mapped.caseType,
-    receivedAt: mapped.receivedAt,
-    incidentOccurredAt: mapped.incidentOccurredAt,
-    incidentBeat: mapped.incidentBeat,
-    narrative: mapped.narrative,
-    categories: mapped.categories,
-    flags: mapped.flags,
-    leadAgency: mapped.leadAgency,
-    restricted: mapped.restricted,
-    restrictionReasons: mapped.restrictionReasons,
-    status: mapped.status,
-    statusChangedAt: mapped.statusChangedAt,
-    closedOn: mapped.closedOn,
-    sourceStatus: mapped.sourceStatus,
-    historicalAgency: mapped.historicalAgency,
-    source,
-    hash,
-  };
+  const hash = contentHash({ ...mapped, source });
+  return { key: log, logNumber: log, family, ...mapped, source, hash };
 }
 
 function secondsOf(time: string): number {
