@@ -23,6 +23,10 @@ export const NARRATIVE_SOURCES = [
     holdout7: 60,
     holdout8: 60,
     holdout9: 60,
+    holdout10: 60,
+    holdout11: 60,
+    holdout12: 60,
+    holdout13: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -40,6 +44,10 @@ export const NARRATIVE_SOURCES = [
     holdout7: 15,
     holdout8: 15,
     holdout9: 15,
+    holdout10: 15,
+    holdout11: 15,
+    holdout12: 15,
+    holdout13: 15,
   },
 ] as const;
 
@@ -53,7 +61,9 @@ export const NARRATIVE_SOURCES = [
  * by people who did not change the engine, before the third round, and never read by it.
  * `holdout6` and `holdout7`: labelled the same way after the third round, to measure the frozen
  * engine of that round with holdout4 and holdout5 (docs/redaction.md). `holdout8` and
- * `holdout9`: labelled the same way before the fourth round, never read by it.
+ * `holdout9`: labelled the same way before the fourth round, never read by it. `holdout10` to
+ * `holdout13`: labelled the same way before the fifth round (case and roster names), to measure
+ * it once, never read by it.
  */
 export type SampleSet =
   | 'test'
@@ -67,7 +77,11 @@ export type SampleSet =
   | 'holdout6'
   | 'holdout7'
   | 'holdout8'
-  | 'holdout9';
+  | 'holdout9'
+  | 'holdout10'
+  | 'holdout11'
+  | 'holdout12'
+  | 'holdout13';
 
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
 export interface SampledNarrative {
@@ -96,8 +110,9 @@ export function narrativeHash(text: string): string {
  * L[⌊k/8⌋], L[3k + ⌊k/8⌋], L[6k + ⌊k/8⌋], … (both files); holdout4, holdout5 and dev2 are
  * L[⌊3k/8⌋ + ik], L[⌊5k/8⌋ + ik] and L[⌊7k/8⌋ + ik] for i = 0, 1, 2, …; holdout6 and holdout7
  * are L[⌊7k/16⌋ + ik] and L[⌊13k/16⌋ + ik]; holdout8 and holdout9 are L[⌊15k/16⌋ + ik] and
- * L[⌊k/32⌋ + ik]: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊k/8⌋,
- * ⌊k/4⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋, ⌊7k/8⌋ and ⌊15k/16⌋ differ for
+ * L[⌊k/32⌋ + ik]; holdout10 to holdout13 are L[⌊3k/32⌋ + ik], L[⌊5k/32⌋ + ik], L[⌊7k/32⌋ + ik]
+ * and L[⌊9k/32⌋ + ik]: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊3k/32⌋, ⌊k/8⌋,
+ * ⌊5k/32⌋, ⌊7k/32⌋, ⌊k/4⌋, ⌊9k/32⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋, ⌊7k/8⌋ and ⌊15k/16⌋ differ for
  * k ≥ 32, and every step is a multiple of k).
  */
 export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarrative[] {
@@ -120,7 +135,7 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     }
     const k = Math.floor(list.length / source.test);
     if (k < 32) {
-      throw new Error(`${source.file}: too few narratives for twelve disjoint sets`);
+      throw new Error(`${source.file}: too few narratives for sixteen disjoint sets`);
     }
     const pick = (set: SampleSet, step: number, offset: number, count: number): void => {
       for (let i = 0; i < count; i++) {
@@ -149,6 +164,10 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout7', k, Math.floor((13 * k) / 16), source.holdout7);
     pick('holdout8', k, Math.floor((15 * k) / 16), source.holdout8);
     pick('holdout9', k, Math.floor(k / 32), source.holdout9);
+    pick('holdout10', k, Math.floor((3 * k) / 32), source.holdout10);
+    pick('holdout11', k, Math.floor((5 * k) / 32), source.holdout11);
+    pick('holdout12', k, Math.floor((7 * k) / 32), source.holdout12);
+    pick('holdout13', k, Math.floor((9 * k) / 32), source.holdout13);
   }
   return out;
 }
