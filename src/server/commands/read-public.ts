@@ -4,12 +4,14 @@ import type { Queryable } from '../db/client.ts';
 import { localDate } from '../domain/business-days.ts';
 import { publishNarrative, type KnownIdentities } from '../domain/public-narrative.ts';
 import { narrativeWithholding, publicVisibility } from '../domain/publication.ts';
+import { nameLexiconOf, recordedFullName, type NameLexicon } from '../domain/redaction-names.ts';
 import { presentPublicCase, presentPublicListItem } from '../presenters/public/case.presenter.ts';
 import {
   casePublishedStatements,
   findPublicCase,
   listPublicCases,
   redactionHints,
+  rosterNames,
 } from '../repositories/public.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
 import { NotFoundError } from '../errors.ts';
@@ -68,6 +70,39 @@ export function createPortalList(ttlMs: number): {
   };
 }
 
+/** The roster's names as the redaction's lexicon (docs/redaction.md rule 24). */
+export type RosterLexicon = (deps: PublicReadDeps) => Promise<NameLexicon>;
+
+/**
+ * The roster lexicon, read at most once per `ttlMs` (0: every time): the roster changes with an
+ * import or a new member, not per page, and reading thousands of names costs more than a page.
+ */
+export function createRosterLexicon(ttlMs: number): RosterLexicon {
+  let cached: { at: number; jurisdiction: string; lexicon: Promise<NameLexicon> } | undefined;
+  return (deps) => {
+    const now = deps.now().getTime();
+    if (
+      cached === undefined ||
+      ttlMs <= 0 ||
+      now - cached.at >= ttlMs ||
+      cached.jurisdiction !== deps.jurisdiction
+    ) {
+      const lexicon = rosterNames(deps.db, deps.jurisdiction).then((rows) =>
+        nameLexiconOf(rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name }))),
+      );
+      const entry = { at: now, jurisdiction: deps.jurisdiction, lexicon };
+      // a failed read is not kept: the next page reads again
+      lexicon.catch(() => {
+        if (cached === entry) {
+          cached = undefined;
+        }
+      });
+      cached = entry;
+    }
+    return cached.lexicon;
+  };
+}
+
 /**
  * One case page: visibility decides the fields; a concluded COPA case's narrative is published
  * redacted (engine rules plus every identity the case holds), or withheld with a reason code.
@@ -75,6 +110,7 @@ export function createPortalList(ttlMs: number): {
 export async function readPortalCase(
   deps: PublicReadDeps,
   logNumber: string,
+  roster: RosterLexicon,
 ): Promise<z.input<typeof PublicCaseOut>> {
   const row = await findPublicCase(deps.db, deps.jurisdiction, logNumber);
   if (!row) {
@@ -88,7 +124,10 @@ export async function readPortalCase(
   let withheld: string | null = narrativeWithholding(visibility, row.status, row.narrative);
   let narrative = null;
   if (withheld === null) {
-    narrative = publishNarrative(row.narrative, await knownIdentities(deps, row.id));
+    narrative = publishNarrative(row.narrative, {
+      ...(await knownIdentities(deps, row.id)),
+      nameLexicon: await roster(deps),
+    });
     if (narrative === null) {
       withheld = 'identity_check_failed';
     }
@@ -110,7 +149,14 @@ export async function readPortalCase(
  */
 async function knownIdentities(deps: PublicReadDeps, caseId: string): Promise<KnownIdentities> {
   const hints = await redactionHints(deps.db, caseId);
-  const known: KnownIdentities = { names: [], otherValues: [], shelterLocations: [] };
+  const known: KnownIdentities = {
+    names: [],
+    otherValues: [],
+    shelterLocations: [],
+    recordNames: hints.record_names
+      .map((n) => recordedFullName(n.first_name, n.last_name))
+      .filter((n): n is string => n !== null),
+  };
   let shelterResident = false;
   for (const p of hints.parties) {
     if (p.vulnerabilities.includes('shelter_resident')) {

@@ -92,6 +92,7 @@ describe('publishNarrative', () => {
         names: ['Maria Lopez'],
         otherValues: ['312-555-0199', 'maria@example.org', 'Refugio Sol'],
         shelterLocations: [],
+        recordNames: [],
       },
     );
     expect(out).not.toBeNull();

@@ -1,3 +1,4 @@
+import type { NameLexicon } from './redaction-names.ts';
 import { redactNarrative, type Redaction } from './redaction.ts';
 
 /** The people and places a case knows, decrypted in memory for redaction only. */
@@ -7,6 +8,10 @@ export interface KnownIdentities {
   otherValues: string[];
   /** Shelter facility of a vulnerable party (name, address). */
   shelterLocations: string[];
+  /** Full names the case's records hold for its members and investigators. */
+  recordNames: string[];
+  /** The roster's given names and surnames (docs/redaction.md rule 24). */
+  nameLexicon?: NameLexicon;
 }
 
 /** A published narrative: offsets point into the redacted text, where each replacement stands. */
@@ -42,6 +47,8 @@ export function publishNarrative(
   const engine = redactNarrative(narrative, {
     knownNames: known.names,
     shelterLocations: known.shelterLocations,
+    recordNames: known.recordNames,
+    ...(known.nameLexicon ? { nameLexicon: known.nameLexicon } : {}),
   });
   // Offsets into the redacted text: original offsets would disclose each removed value's length.
   let shift = 0;
@@ -115,7 +122,7 @@ function digits(s: string): string {
 function stillContains(text: string, known: KnownIdentities): boolean {
   const lower = text.toLowerCase();
   const textDigits = digits(text);
-  for (const name of known.names) {
+  for (const name of [...known.names, ...known.recordNames]) {
     const full = name.trim().toLowerCase();
     if (full.length >= 3 && lower.includes(full)) {
       return true;

@@ -245,7 +245,8 @@ const PLACE_WORDS = new Set(
   high middle elementary services service group corporation corp agency association foundation
   ministries shelter mission gas liquor motel inn cafe pizza chicken grocery pharmacy clinic
   medical health dealership motors auto protest protests rights statue memorial law act day state
-  line stop police pd dept courthouse sheriff township co ave blvd pkwy`
+  line stop police pd dept courthouse sheriff township co ave blvd pkwy estates heights hills
+  grove warnings warning`
     .split(/\s+/u)
     .filter((w) => w !== ''),
 );
@@ -380,6 +381,10 @@ function takeName(
   return j;
 }
 
+/** Words that start a place's name: "South Carolina", "San Antonio", "St. Francis". */
+const PLACE_PREFIXES =
+  /^(?:north|south|east|west|new|san|santa|los|las|fort|saint|st|mount|lake|port)$/u;
+
 /**
  * "George Floyd protests", "the statue of Christopher Columbus", "Roseland Hospital": a run
  * next to a place, event or institution word names that thing, not a person.
@@ -409,10 +414,7 @@ function nearPlace(tokens: Token[], from: number, to: number): boolean {
   if (
     just !== undefined &&
     joins(tokens[from]?.gap ?? '') &&
-    (VEHICLE_WORDS.has(just.key) ||
-      /^(?:north|south|east|west|new|san|santa|los|las|fort|saint|st|mount|lake|port)$/u.test(
-        just.key,
-      ))
+    (VEHICLE_WORDS.has(just.key) || PLACE_PREFIXES.test(just.key))
   ) {
     return true;
   }
@@ -1147,19 +1149,169 @@ function propagate(text: string, found: Span[]): Span[] {
  * get the title and given-name rules alone: there every word is capitalised, so a run of
  * capitals says nothing.
  */
-export function findPersonNames(text: string): Span[] {
+export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
   const upperText = letters > 0 && lower / letters < 0.1;
   const tokens = tokenize(text);
+  const runs = findRuns(text, tokens, upperText);
+  if (lexicon) {
+    runs.push(...findLexiconNames(text, tokens, lexicon, upperText));
+  }
   const found = dropPlaceholdersAndCorners(
     text,
     tokens,
-    extendLeft(tokens, extendLists(tokens, findRuns(text, tokens, upperText))),
+    extendLeft(tokens, extendLists(tokens, mergeOverlaps(runs))),
   );
   found.push(...findInitials(text), ...findUrlNames(text));
   const whole = completeNames(text, tokens, [...found, ...findFamilies(tokens, found)]);
   return mergeOverlaps([...whole, ...propagate(text, whole)]);
+}
+
+/**
+ * Names the records hold, as folded lower-case words: the given names and surnames of every
+ * department member and investigator the jurisdiction has imported or entered (a roster of
+ * thousands, with the city's own mix of names), and the names held on the case itself.
+ */
+export interface NameLexicon {
+  given: ReadonlySet<string>;
+  surnames: ReadonlySet<string>;
+}
+
+/** Placeholders the releases write where a name is not known: not names of anyone. */
+const NOT_RECORDED_NAMES = new Set(['unknown', 'unk', 'doe', 'none', 'officer', 'nfn', 'nln']);
+
+/** Ranks as writers misspell them, which are also surnames of the roster ("a Sargent"). */
+const RANK_SPELLINGS = new Set(['sargent', 'sargeant', 'seargent', 'sergent', 'sargant']);
+
+/**
+ * A person's full name as the records hold it, without the placeholders of an unknown name
+ * ("UNKNOWN UNKNOWN", "Jane Doe"), or null when nothing else is left.
+ */
+export function recordedFullName(firstName: string | null, lastName: string | null): string | null {
+  const words = `${firstName ?? ''} ${lastName ?? ''}`
+    .split(/\s+/u)
+    .filter((w) => w !== '' && !NOT_RECORDED_NAMES.has(fold(w)));
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+/**
+ * The lexicon of a roster: each given name's and surname's words, folded to lower case,
+ * without placeholders ("UNKNOWN", "Jane Doe") or single letters.
+ */
+export function nameLexiconOf(
+  people: Iterable<{ firstName: string | null; lastName: string | null }>,
+): NameLexicon {
+  const given = new Set<string>();
+  const surnames = new Set<string>();
+  const add = (to: Set<string>, name: string | null): void => {
+    for (const word of fold(name ?? '').split(/[^a-z'’-]+/u)) {
+      if (word.length >= 2 && !NOT_RECORDED_NAMES.has(word)) {
+        to.add(word);
+      }
+    }
+  };
+  for (const p of people) {
+    add(given, p.firstName);
+    add(surnames, p.lastName);
+  }
+  return { given, surnames };
+}
+
+/**
+ * Rule 24: a word of the records' names that no dictionary holds is a name in any letter case
+ * ("dunn", "Cusack", "KOLONOVIC"): what a roster knows, free text cannot hide by writing it in
+ * lower case. A name of the records that is also a word ("West", "walker") counts only right
+ * after a given name of the records ("Tim west").
+ */
+function findLexiconNames(
+  text: string,
+  tokens: Token[],
+  lexicon: NameLexicon,
+  upperText: boolean,
+): Span[] {
+  const spans: Span[] = [];
+  const known = (key: string): boolean => lexicon.surnames.has(key) || lexicon.given.has(key);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!known(t.key) || !isRecordedName(text, t) || inPlaceName(tokens, i, upperText)) {
+      continue;
+    }
+    if (!isEnglishWord(t.key) && !isCommon(t)) {
+      spans.push([t.start, t.end]);
+      continue;
+    }
+    const prev = tokens[i - 1];
+    const given = isInitial(prev, true) && joins(prev.gap) ? tokens[i - 2] : prev;
+    if (
+      given !== undefined &&
+      lexicon.given.has(given.key) &&
+      lexicon.surnames.has(t.key) &&
+      !COMMON_WORDS.has(t.key) &&
+      !COMMON_WORDS.has(given.key) &&
+      joins(t.gap) &&
+      (isNameShape(given) || !isEnglishWord(given.key))
+    ) {
+      spans.push([given.start, t.end]);
+    }
+  }
+  return spans;
+}
+
+/**
+ * The run of capitalised words around token `i` names a place, event or institution ("George
+ * Floyd protests", "St. Anthony Hospital"); in capitals-only text the word's neighbours decide.
+ */
+function inPlaceName(tokens: Token[], i: number, upperText: boolean): boolean {
+  let from = i;
+  let to = i + 1;
+  if (!upperText && isNameShape(tokens[i]!)) {
+    while (from > 0 && isNameShape(tokens[from - 1]!) && joins(tokens[from]!.gap)) {
+      from--;
+    }
+    while (to < tokens.length && isNameShape(tokens[to]!) && joins(tokens[to]!.gap)) {
+      to++;
+    }
+  }
+  // "St. Francis": the period of an abbreviated prefix
+  if (to - from > 1 && nearPlace(tokens, i, i + 1)) {
+    return true;
+  }
+  const prefix = tokens[from - 1];
+  if (
+    prefix !== undefined &&
+    PLACE_PREFIXES.test(prefix.key) &&
+    /^\.\s+$/u.test(tokens[from]!.gap)
+  ) {
+    return true;
+  }
+  return (
+    nearPlace(tokens, from, to) ||
+    tokens
+      .slice(from, to)
+      .some((t, k) => PLACE_WORDS.has(t.key) || (from + k < i && PLACE_PREFIXES.test(t.key)))
+  );
+}
+
+/** A word that may be a recorded name: three letters or more, no place, street, title or acronym. */
+function isRecordedName(text: string, t: Token): boolean {
+  const letters = t.key.replace(/[^a-z]/gu, '');
+  if (
+    letters.length < 4 ||
+    letters !== t.key ||
+    (letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) ||
+    PLACE_WORDS.has(letters) ||
+    PLACE_NAMES.has(letters) ||
+    CHICAGO_STREETS.has(letters) ||
+    TITLE_WORDS.has(letters) ||
+    RANK_SPELLINGS.has(letters) ||
+    ROLE_WORDS.has(letters)
+  ) {
+    return false;
+  }
+  const before = text.slice(Math.max(0, t.start - 1), t.start);
+  const after = text.slice(t.end, t.end + 4);
+  return !/[@/]/u.test(before) && !/^\.(?:com|org|net|gov|edu)/iu.test(after) && !/^@/u.test(after);
 }
 
 /** One initial: "K.", "A", "J" (a lower-case one only in the middle: "Thomas p Sullivan"). */
@@ -1342,7 +1494,11 @@ function extendLeft(tokens: Token[], found: Span[]): Span[] {
     if (t === undefined || before === undefined || k === undefined || !joins(t.gap)) {
       continue;
     }
-    if (isUnknownLower(before, 4, true) && !(before.key.length < 8 && isTypoOfWord(before.key))) {
+    if (
+      (isUnknownLower(before, 4, true) && !(before.key.length < 8 && isTypoOfWord(before.key))) ||
+      // a common given name in lower case before a found surname: "john Cusack"
+      (before.shape === 'lower' && isLowerGivenName(before))
+    ) {
       const span = out[k];
       if (span !== undefined) {
         out[k] = [before.start, span[1]];

@@ -6,6 +6,7 @@ import {
   redactNarrative,
   type RedactionOptions,
 } from './redaction.ts';
+import { nameLexiconOf, recordedFullName } from './redaction-names.ts';
 
 /** The redacted substrings of `text` with their kinds, in text order. */
 function spans(text: string, options?: RedactionOptions): string[][] {
@@ -440,6 +441,60 @@ describe('redactNarrative', () => {
     it('ends a name in capitals where a capitalised word follows it in mixed text', () => {
       expect(spans('he would not turn in BOBBY KENNEDY Grand theft of a clock')).toEqual([
         ['person_name', 'BOBBY KENNEDY'],
+      ]);
+    });
+
+    describe('names the records hold (rule 24)', () => {
+      const nameLexicon = nameLexiconOf([
+        { firstName: 'EAMON', lastName: 'MCGILLICUDDY' },
+        { firstName: 'Jeannie', lastName: 'Hall' },
+        { firstName: 'Francis', lastName: 'Floyd' },
+        { firstName: 'UNKNOWN', lastName: 'Sargent' },
+      ]);
+
+      it('finds a roster word no dictionary holds in any letter case', () => {
+        const text = 'witnesses said mcgillicuddy was there';
+        expect(spans(text)).toEqual([]);
+        expect(spans(text, { nameLexicon })).toEqual([['person_name', 'mcgillicuddy']]);
+      });
+
+      it('takes a roster surname that is a word only after a roster given name', () => {
+        const text = 'I saw jeannie hall there; the hall was empty';
+        expect(spans(text)).toEqual([]);
+        expect(spans(text, { nameLexicon })).toEqual([['person_name', 'jeannie hall']]);
+      });
+
+      it('keeps places, events, web addresses and misspelt ranks named like people', () => {
+        const text =
+          'taken to St. Francis Hospital after the George Floyd protests; see x.com/mcgillicuddy; a Sargent came';
+        expect(spans(text, { nameLexicon })).toEqual([]);
+      });
+
+      it('leaves placeholders out of the lexicon and out of full names', () => {
+        expect(nameLexiconOf([{ firstName: 'UNKNOWN', lastName: 'DOE' }])).toEqual({
+          given: new Set(),
+          surnames: new Set(),
+        });
+        expect(recordedFullName('UNKNOWN', 'UNKNOWN')).toBeNull();
+        expect(recordedFullName('Jane', 'Doe')).toBe('Jane');
+        expect(recordedFullName('TIM', 'WEST')).toBe('TIM WEST');
+      });
+
+      it("redacts the case's record names whole, in any letter case, never a word of them alone", () => {
+        expect(
+          spans('tim west pushed her west of the park; TIM WEST later said no', {
+            recordNames: ['TIM WEST'],
+          }),
+        ).toEqual([
+          ['person_name', 'tim west'],
+          ['person_name', 'TIM WEST'],
+        ]);
+      });
+    });
+
+    it('joins a common given name in lower case to the surname found after it', () => {
+      expect(spans('movie star people like john Cusack threat me')).toEqual([
+        ['person_name', 'john Cusack'],
       ]);
     });
 

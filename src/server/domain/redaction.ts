@@ -6,7 +6,7 @@
  * recall: docs/redaction.md.
  */
 import { CHICAGO_STREETS, COMMON_WORDS, isEnglishWord } from './redaction-lexicon.ts';
-import { findPersonNames } from './redaction-names.ts';
+import { findPersonNames, type NameLexicon } from './redaction-names.ts';
 
 /** What a redaction removed. Stable codes (stored and shown next to each redaction). */
 export const RedactionKind = {
@@ -50,6 +50,19 @@ export interface RedactionOptions {
    * ("10th District station", "3315 W Ogden Ave"). Redacted as `shelter_location`.
    */
   shelterLocations?: readonly string[];
+  /**
+   * Names the records hold (docs/redaction.md rule 24): the jurisdiction's roster of members and
+   * investigators, folded lower-case words. A word of it no dictionary holds is a name in any
+   * letter case.
+   */
+  nameLexicon?: NameLexicon;
+  /**
+   * Names the case's own records hold for department members and investigators ("Tim West"),
+   * whether or not the member was identified: each full name is redacted wherever it appears, in
+   * any letter case. Unlike `knownNames`, a part that is a word is not redacted alone: "west of
+   * the park" stays.
+   */
+  recordNames?: readonly string[];
 }
 
 /**
@@ -505,7 +518,8 @@ export function redactNarrative(text: string, options: RedactionOptions = {}): R
   findAddresses(text, found);
   findCuedAddresses(text, found);
   findKnown(text, options.knownNames ?? [], 'person_name', found, true);
-  for (const [start, end] of findPersonNames(text)) {
+  findKnown(text, options.recordNames ?? [], 'person_name', found, false);
+  for (const [start, end] of findPersonNames(text, options.nameLexicon)) {
     found.push(candidate('person_name', start, end));
   }
 

@@ -584,6 +584,8 @@ function records(blob: string | null | undefined): string[][] {
 /** What the redaction needs to know of a case's people: encrypted identities, never shown. */
 export interface RedactionHintsRow {
   parties: Array<{ id: string; identity_enc: string | null; vulnerabilities: string[] }>;
+  /** Names the case's records hold for its members (accused, witnesses) and investigators. */
+  record_names: Array<{ first_name: string | null; last_name: string | null }>;
   facility_name: string | null;
   facility_address: string | null;
 }
@@ -596,11 +598,34 @@ export async function redactionHints(db: Queryable, caseId: string): Promise<Red
   const rows = await db.query<RedactionHintsRow>(
     `SELECT COALESCE((SELECT json_agg(json_build_object('id', p.id, 'identity_enc', p.identity_enc, 'vulnerabilities', p.vulnerabilities))
                         FROM parties p WHERE p.case_id = c.id), '[]') AS parties,
+            COALESCE((SELECT json_agg(json_build_object('first_name', n.first_name, 'last_name', n.last_name))
+                        FROM (SELECT m.first_name, m.last_name FROM case_members cm JOIN members m ON m.id = cm.member_id
+                               WHERE cm.case_id = c.id
+                              UNION
+                              SELECT i.first_name, i.last_name FROM case_investigators i WHERE i.case_id = c.id) n), '[]') AS record_names,
             f.name AS facility_name, f.address AS facility_address
        FROM cases c LEFT JOIN facilities f ON f.id = c.facility_id WHERE c.id = $1`,
     [caseId],
   );
-  return rows[0] ?? { parties: [], facility_name: null, facility_address: null };
+  return rows[0] ?? { parties: [], record_names: [], facility_name: null, facility_address: null };
+}
+
+/**
+ * The roster's names (docs/redaction.md rule 24): every identified department member (one with a
+ * star or an employee number; the releases also hold "accused" a complainant named who were
+ * never identified, with whatever words were typed) and every investigator.
+ */
+export async function rosterNames(
+  db: Queryable,
+  jurisdiction: string,
+): Promise<Array<{ first_name: string | null; last_name: string | null }>> {
+  return db.query(
+    `SELECT first_name, last_name FROM members
+      WHERE jurisdiction = $1 AND (star IS NOT NULL OR employee_number IS NOT NULL)
+     UNION
+     SELECT first_name, last_name FROM case_investigators WHERE jurisdiction = $1`,
+    [jurisdiction],
+  );
 }
 
 /** The log number of a case, for audit rows. */

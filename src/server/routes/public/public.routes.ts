@@ -35,6 +35,7 @@ import {
 } from '../../commands/public-complaints.ts';
 import {
   createPortalList,
+  createRosterLexicon,
   readPortalCase,
   type PublicReadDeps,
 } from '../../commands/read-public.ts';
@@ -129,6 +130,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     timeZone: ctx.profile.timeZone,
   });
   const portalList = createPortalList(options.statsTtlMs);
+  const roster = createRosterLexicon(options.statsTtlMs);
   const stats = createPublicStats({
     db: ctx.db,
     jurisdiction: ctx.jurisdiction,
@@ -235,7 +237,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicCaseOut, ...problems },
       },
     },
-    async (request) => readPortalCase(readDeps(request), request.params.logNumber),
+    async (request) => readPortalCase(readDeps(request), request.params.logNumber, roster),
   );
 
   app.get(

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
+import { redactNarrative } from '../src/server/domain/redaction.ts';
+import {
+  importChicago,
+  type ProgressSink,
+} from '../src/server/importers/chicago/import-chicago.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
+import { testApp, type TestApp } from './test-app.ts';
+
+// The portal gives the redaction the names the records hold (docs/redaction.md rule 24): the
+// case's own members and investigators, and the imported roster. Imported through the real
+// importer, read through the real portal route.
+const NARRATIVE =
+  'The complainant alleged that tim west pushed her west of the park. grace hope interviewed ' +
+  'the witnesses, who said mcgillicuddy was there too. There was no hope of a camera.';
+
+const COMPLAINTS_HEADER =
+  'row_id,cr_id,incident_date,incident_time,complaint_date,closed_date,apartment_number,city,state,zip,beat,location_code,complaint_code,allegation_category,case_type,final_finding_narrative,days_to_closure,civil_suit_no,suit_settled_date,biased_language_i,pursuit_related_i,domestic_violence_i,police_shooting,complainant_type,referred_to_agency,investigating_agency,current_status';
+const complaint = (row: number, crId: string, narrative: string): string =>
+  `${row},${crId},2021-03-01,,2021-03-02,2022-01-10,,CHICAGO,IL,60624,1132.0,,05A,Excessive Force,Complaint Register,"${narrative}",300.0,,,N,N,N,No,Civilian,,COPA,Case Final`;
+const WITNESSES_HEADER =
+  'row_id,cr_id,star,race,gender,birth_year,assigned_unit,current_unit,assigned_rank,rank,first_name,first_name_NS,last_name,last_name_NS,middle_initial,suffix_name';
+const INVESTIGATORS_HEADER =
+  'row_id,cr_id,star,race,gender,investigating_agency,birth_year,current_unit,rank,appointed_date,assign_date,first_name,first_name_NS,last_name,last_name_NS,middle_initial,suffix_name';
+
+let t: TestApp;
+let tmp: string;
+let log: string;
+
+beforeAll(async () => {
+  t = await testApp();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-record-names-'));
+  const write = (name: string, lines: string[]): void =>
+    fs.writeFileSync(path.join(tmp, name), `${lines.join('\n')}\n`);
+  write('complaints.csv', [
+    COMPLAINTS_HEADER,
+    complaint(1, '2021-0000001', NARRATIVE),
+    complaint(2, '2021-0000002', 'The complainant alleged a rude officer.'),
+  ]);
+  write('witnesses.csv', [
+    WITNESSES_HEADER,
+    // a witness officer on the case itself, whose names are words ("west")
+    '1,2021-0000001,11111,BLACK,MALE,1980,,,POLICE OFFICER,,TIM,TIM,WEST,WEST,,',
+    // a member of another case only: known to the roster, not to this case
+    '2,2021-0000002,22222,WHITE,MALE,1975,,,SERGEANT,,EAMON,EAMON,MCGILLICUDDY,MCGILLICUDDY,,',
+  ]);
+  write('investigators.csv', [
+    INVESTIGATORS_HEADER,
+    '1,2021-0000001,,WHITE,FEMALE,COPA,1985,,INVESTIGATOR,,2021-03-05,GRACE,GRACE,HOPE,HOPE,,',
+  ]);
+  const quiet: ProgressSink = { start() {}, tick() {}, finish() {} };
+  const result = await importChicago(
+    {
+      db: t.db,
+      profile: chicagoProfile,
+      jurisdiction: TEST_JURISDICTION,
+      now: () => new Date('2026-11-28T12:00:00Z'),
+    },
+    { inputs: [tmp], dryRun: false, reportDir: path.join(tmp, 'reports'), progress: quiet },
+  );
+  for (const f of result.files) {
+    expect(f.error, f.file).toBeUndefined();
+    expect(f.rejected, f.file).toBe(0);
+  }
+  log = (
+    await t.db.query<{ log_number: string }>(
+      `SELECT log_number FROM cases WHERE jurisdiction = $1 AND narrative LIKE 'The complainant alleged that%'`,
+      [TEST_JURISDICTION],
+    )
+  )[0]!.log_number;
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the portal redacts the names the records hold', () => {
+  it('the engine alone would leave them (so the test below can fail)', () => {
+    const alone = redactNarrative(NARRATIVE).text;
+    expect(alone).toMatch(/west pushed/);
+    expect(alone).toMatch(/grace hope/);
+    expect(alone).toMatch(/mcgillicuddy/);
+  });
+
+  it("removes the case's members and investigators in any letter case, and roster surnames no dictionary holds", async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/v1/cases/${log}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{
+      narrative: { text: string; redactions: Array<{ kind: string }> } | null;
+    }>();
+    const text = body.narrative?.text ?? '';
+    expect(text).not.toMatch(/tim west|grace hope|mcgillicuddy/i);
+    // words that are only words stay: the case's names are redacted as names, not word by word
+    expect(text).toContain('west of the park');
+    expect(text).toContain('no hope of a camera');
+    expect(body.narrative?.redactions.filter((r) => r.kind === 'person_name')).toHaveLength(3);
+  });
+});
