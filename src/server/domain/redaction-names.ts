@@ -617,6 +617,22 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       push(i, i + 1);
       continue;
     }
+    // 3e. A name with its relation after it: "dropping off Biggs, his girlfriend", "Dale Roy,
+    // the complainant's husband" (the appositive says a person, even of a surname that is a
+    // word).
+    if (!upperText && t.shape === 'title' && !isCommon(t) && !ROLE_WORDS.has(t.key)) {
+      const end = takeName(tokens, i, 4, upperText);
+      // one word that is a word, opening a sentence, is an adverb: "Lastly, the complainant"
+      const opener =
+        end - i === 1 &&
+        isEnglishWord(t.key) &&
+        (prev === undefined || /[.!?:;]\s*$/u.test(t.gap) || looksLikeVerbOrNoun(t));
+      if (end > i && !opener && appositiveRoleAt(tokens, end) && !nearPlace(tokens, i, end)) {
+        push(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
     // 3. A relation or role noun: "her son, Dylan", "the accused Ryan", "Husband Dale Roy".
     if (prev !== undefined && ROLE_WORDS.has(prev.key) && gapOk && !upperText) {
       const end = takeName(tokens, i, 4, upperText);
@@ -1016,6 +1032,31 @@ const REPORTING_VERBS = new Set(
   ),
 );
 
+/**
+ * Rule 3e: tokens[j] starts ", his girlfriend", ", the complainant's husband", ", a witness":
+ * a comma, a determiner or a possessive, then a relation or role noun.
+ */
+function appositiveRoleAt(tokens: Token[], j: number): boolean {
+  const first = tokens[j];
+  if (first === undefined || !/^,[ \t]{1,2}$/u.test(first.gap)) {
+    return false;
+  }
+  let k = j;
+  if (/^(?:his|her|their|my|our|your|the|a|an)$/u.test(tokens[k]?.key ?? '')) {
+    k++;
+    // "the complainant's husband", "the victim's mother"
+    const owner = tokens[k];
+    if (owner !== undefined && /['’]s$/u.test(owner.text) && ROLE_WORDS.has(owner.key)) {
+      k++;
+    }
+  }
+  if (/^(?:former|ex|then|older|younger|late)$/u.test(tokens[k]?.key ?? '')) {
+    k++;
+  }
+  const role = tokens[k];
+  return k > j && role !== undefined && role.shape === 'lower' && ROLE_WORDS.has(role.key);
+}
+
 /** Rule 3a: a verb that says a person spoke or complained. */
 function isReportingVerb(t: Token | undefined): boolean {
   return t !== undefined && t.shape === 'lower' && REPORTING_VERBS.has(t.key);
@@ -1041,6 +1082,8 @@ function isUnknownWord(text: string, t: Token): boolean {
     isCommon(t) ||
     // "Sun-Times", "African-Americans" (after a title, "Mrs. Sykes-Hogan" is still a name)
     isWordCompound(t.key) ||
+    // "Iwant", "Ihave": the pronoun glued to the next word
+    (/^I\p{Ll}{2,}$/u.test(t.text) && isEnglishWord(letters.slice(1))) ||
     PLACE_WORDS.has(t.key) ||
     PLACE_NAMES.has(t.key) ||
     CHICAGO_STREETS.has(t.key) ||
@@ -1053,11 +1096,14 @@ function isUnknownWord(text: string, t: Token): boolean {
     return false;
   }
   // "Zillow.com", "@handle", part of a web address or an email
-  // (a period after a capital is glued text, not a domain: "H.B.HanishaB.")
-  const before = /\p{Lu}\.$/u.test(text.slice(Math.max(0, t.start - 2), t.start))
-    ? ''
-    : text.slice(Math.max(0, t.start - 1), t.start);
+  // (a period after a capital is glued text, not a domain: "H.B.HanishaB."; nor is a period
+  // after a word when no domain or path follows: "send.Durbin,Quigley", a missing space)
   const after = text.slice(t.end, t.end + 4);
+  const before =
+    /\p{Lu}\.$/u.test(text.slice(Math.max(0, t.start - 2), t.start)) ||
+    (/\p{Ll}\.$/u.test(text.slice(Math.max(0, t.start - 2), t.start)) && !/^[./@]/u.test(after))
+      ? ''
+      : text.slice(Math.max(0, t.start - 1), t.start);
   return (
     !/[@/.]/u.test(before) && !/^\.(?:com|org|net|gov|edu)/iu.test(after) && !/^@/u.test(after)
   );
@@ -1186,13 +1232,14 @@ const RANK_SPELLINGS = new Set(['sargent', 'sargeant', 'seargent', 'sergent', 's
 
 /**
  * A person's full name as the records hold it, without the placeholders of an unknown name
- * ("UNKNOWN UNKNOWN", "Jane Doe"), or null when nothing else is left.
+ * ("UNKNOWN UNKNOWN", "Jane Doe"), or null when fewer than two words are left.
  */
 export function recordedFullName(firstName: string | null, lastName: string | null): string | null {
   const words = `${firstName ?? ''} ${lastName ?? ''}`
     .split(/\s+/u)
     .filter((w) => w !== '' && !NOT_RECORDED_NAMES.has(fold(w)));
-  return words.length > 0 ? words.join(' ') : null;
+  // one word left is no whole name to match ("POLICE" of "POLICE OFFICER", a given name alone)
+  return words.length >= 2 ? words.join(' ') : null;
 }
 
 /**

@@ -476,7 +476,8 @@ describe('redactNarrative', () => {
           surnames: new Set(),
         });
         expect(recordedFullName('UNKNOWN', 'UNKNOWN')).toBeNull();
-        expect(recordedFullName('Jane', 'Doe')).toBe('Jane');
+        expect(recordedFullName('Jane', 'Doe')).toBeNull();
+        expect(recordedFullName('POLICE', 'OFFICER')).toBeNull();
         expect(recordedFullName('TIM', 'WEST')).toBe('TIM WEST');
       });
 
@@ -490,6 +491,20 @@ describe('redactNarrative', () => {
           ['person_name', 'TIM WEST'],
         ]);
       });
+    });
+
+    it('finds a name with its relation after it, not an adverb opening a sentence', () => {
+      expect(spans('he was dropping off Biggs, his girlfriend, and then left')).toEqual([
+        ['person_name', 'Biggs'],
+      ]);
+      expect(spans('he was dropping off bags, his girlfriend said')).toEqual([]);
+      expect(spans('Lastly, the complainant said so. Unlike, my sister, she left')).toEqual([]);
+    });
+
+    it('reads a period glued to a capitalised word as a missing space, not a web address', () => {
+      expect(spans('write them all send.Durbin,and the rest')).toEqual([['person_name', 'Durbin']]);
+      expect(spans('cuffs too tight.Iwant these officers fired')).toEqual([]);
+      expect(spans('see www.Zillow.com for it')).toEqual([]);
     });
 
     it('joins a common given name in lower case to the surname found after it', () => {
