@@ -548,6 +548,13 @@ describe('redactNarrative', () => {
       expect(spans('AZ PD report number - 19000021588 and RD# 555-1234')).toEqual([]);
     });
 
+    it('finds an area code written with a space after its hyphen', () => {
+      expect(spans('Rickie : 312- 597-2658 and')).toEqual([
+        ['person_name', 'Rickie'],
+        ['phone', '312- 597-2658'],
+      ]);
+    });
+
     it('finds emails', () => {
       expect(spans('write to jane.roe+copa@example.org today')).toEqual([
         ['email', 'jane.roe+copa@example.org'],
@@ -571,6 +578,15 @@ describe('redactNarrative', () => {
         '808 braeburn ter',
       ]);
       expect(spans('3 officers Ave and 12 dollars st')).toEqual([]);
+    });
+
+    it('takes the floor written after the street, and plazas and trails as streets', () => {
+      expect(spans('a raid on 1831 S Avers 1st Flr. They had')).toEqual([
+        ['street_address', '1831 S Avers 1st Flr'],
+      ]);
+      expect(spans('the store at 930 Mt Prospect Plaza in the suburbs')).toEqual([
+        ['street_address', '930 Mt Prospect Plaza'],
+      ]);
     });
 
     it('takes a reversed address: street, house number, direction', () => {
@@ -607,6 +623,13 @@ describe('redactNarrative', () => {
   });
 
   describe('dates of birth and plates', () => {
+    it('finds a plate by its shape after its state, not a ZIP code or a vehicle number', () => {
+      expect(spans('her car (Kia Sportage with IL BM76504), Mt Prospect, IL 60056')).toEqual([
+        ['licence_plate', 'BM76504'],
+      ]);
+      expect(spans('SHELLS WERE FOUND IN VEH 9177')).toEqual([]);
+    });
+
     it('finds a date only when it is a date of birth', () => {
       expect(
         spans('On 01/02/2019 Jane Roe dob 10/28/91, DOB11061985, date of birth: January 2, 1990'),

@@ -141,7 +141,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 // letters or to other digits are not phone numbers (log, RD and CB numbers); seven bare digits
 // are a legacy log number, not a phone.
 const PHONE =
-  /(?:(?<![\p{L}\p{N}#-])|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
+  /(?:(?<![\p{L}\p{N}#-])|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}(?:-\s|[\s.-])?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
 
 // A form's phone label vouches for the number even when the next field's label is glued to it:
 // "Home Telephone13366524050Work Telephone".
@@ -197,7 +197,17 @@ const PLATE = new RegExp(
   'giu',
 );
 
+// Without a cue, a plate's shape after its state in capitals: "Kia Sportage with IL BM76504",
+// "IL AX46821" (letters and digits both, so "IL 60056", a ZIP code, stays).
+const STATE_PLATE =
+  /(?<![\p{L}\p{N}])(?:IL|ILL|WI)\.?[\s:#-]+([A-Z]{1,3}[ -]?\d{3,6}|\d{3,6}[ -]?[A-Z]{1,3})(?![\p{L}\p{N}])/gu;
+
 function findPlates(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(STATE_PLATE)) {
+    const plate = m[1] ?? '';
+    const start = m.index + m[0].length - plate.length;
+    out.push(candidate('licence_plate', start, start + plate.length));
+  }
   for (const m of text.matchAll(PLATE)) {
     const state = m[1];
     let plate = m[2] ?? '';
@@ -226,7 +236,7 @@ function findPlates(text: string, out: Candidate[]): void {
 
 const DIRECTION = /^(?:N|S|E|W|North|South|East|West|No|So)\.?$/iu;
 const SUFFIX =
-  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row)\.?$/iu;
+  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row|Plaza|Plz|Trail|Trl)\.?$/iu;
 const ORDINAL = /^\d{1,3}\s?(?:st|nd|rd|th)$/iu;
 const ADDRESS_WORD = String.raw`(?:\d{1,3}\s?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*\.?)`;
 // A house number (not money, a badge or part of a longer code), an optional range, then a
@@ -238,8 +248,9 @@ const ADDRESS = new RegExp(
   'giu',
 );
 const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
+// the apartment, unit or floor written after the street: "Apt 2B", "Unit 906", "1st Flr"
 const UNIT =
-  /^\.?,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|#)\.?\s*#?\s*[\p{L}\d-]{1,5}(?![\p{L}\p{N}])/iu;
+  /^\.?,?\s*(?:(?:Apt|Apartment|Unit|Suite|Ste|Fl|Flr|Floor|Rm|Room|#)\.?\s*#?\s*[\p{L}\d-]{1,5}|\d{1,2}\s?(?:st|nd|rd|th)\s+(?:Fl|Flr|Floor))(?![\p{L}\p{N}])/iu;
 
 /** Within one edit of a street word spelled out ("streer", "avenu", "stret"). */
 function isSuffixTypo(word: string): boolean {
