@@ -1594,7 +1594,9 @@ function extendLists(tokens: Token[], found: Span[]): Span[] {
     if (
       next === undefined ||
       !/^(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$/u.test(gap) ||
-      next.shape !== prev.shape ||
+      // a list keeps its letter case, but a careless writer may drop a capital:
+      // "Durbin,Quigley,duckworth"
+      (next.shape !== prev.shape && !(next.shape === 'lower' && prev.shape === 'title')) ||
       // in lower case a listed word must look like a name: "officer baker and slams my face"
       (next.shape === 'lower' && !isLowerSurname(next, true) && !isLowerGivenName(next)) ||
       // "Det.s Rivera and Cook": a surname that is also a common word, unless a place word

@@ -507,6 +507,14 @@ describe('redactNarrative', () => {
       expect(spans('see www.Zillow.com for it')).toEqual([]);
     });
 
+    it('continues a list of names into a lower-case surname no dictionary holds', () => {
+      expect(spans('Officer Elkins and mcgreal and the rest')).toEqual([
+        ['person_name', 'Elkins'],
+        ['person_name', 'mcgreal'],
+      ]);
+      expect(spans('Officer Elkins and walked away')).toEqual([['person_name', 'Elkins']]);
+    });
+
     it('joins a common given name in lower case to the surname found after it', () => {
       expect(spans('movie star people like john Cusack threat me')).toEqual([
         ['person_name', 'john Cusack'],
