@@ -1,5 +1,10 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
+import {
+  nameLexiconOf,
+  recordedFullName,
+  type NameLexicon,
+} from '../src/server/domain/redaction-names.ts';
 import { openCsvFile } from '../src/server/importers/read-csv.ts';
 
 /** The Chicago data, kept outside the repository (`../shared/data/chicago`, see its README). */
@@ -170,4 +175,50 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout13', k, Math.floor((9 * k) / 32), source.holdout13);
   }
   return out;
+}
+
+/**
+ * The files that name department members and investigators per case: what the import keeps in
+ * `members`, `case_members` and `case_investigators`.
+ */
+const RECORD_NAME_FILES = [
+  'complaints-accused-clear_2000-2021_2021-07_profiles.csv.gz',
+  'complaints-accused-cms_2019-2022_2022-09_p031093.csv.gz',
+  'complaints-CPD-witnesses-clear_2000-2020_2021-07_p21060299.csv.gz',
+  'complaints-CPD-witnesses-cms_2019-2022_2022-09_p031093.csv.gz',
+  'complaints-investigators-clear_2000-2020_2020-07.csv.gz',
+  'complaints-investigators-cms_2019-2022_2022-09_p031093.csv.gz',
+] as const;
+
+/**
+ * What the portal gives the redaction for an imported case (read-public.ts), read from the files
+ * the import reads: the roster's lexicon — identified members (a star or an employee number)
+ * and every investigator — and each case's record names (its members and investigators).
+ */
+export function loadRecordNames(
+  crIds: ReadonlySet<string>,
+  dataDir: string = CHICAGO_DATA,
+): { lexicon: NameLexicon; byCase: Map<string, string[]> } {
+  const roster: Array<{ firstName: string; lastName: string }> = [];
+  const byCase = new Map<string, string[]>();
+  for (const file of RECORD_NAME_FILES) {
+    const csv = openCsvFile(path.join(dataDir, file));
+    if (!csv.ok) {
+      throw new Error(`${file}: ${csv.reason}`);
+    }
+    const investigators = file.includes('investigators');
+    for (const { values: v } of csv.records()) {
+      const firstName = v.first_name?.trim() ?? '';
+      const lastName = v.last_name?.trim() ?? '';
+      if (investigators || v.star?.trim() || v.employee_number?.trim()) {
+        roster.push({ firstName, lastName });
+      }
+      const crId = v.cr_id ?? '';
+      const full = recordedFullName(firstName, lastName);
+      if (full !== null && crIds.has(crId)) {
+        byCase.set(crId, [...(byCase.get(crId) ?? []), full]);
+      }
+    }
+  }
+  return { lexicon: nameLexiconOf(roster), byCase };
 }

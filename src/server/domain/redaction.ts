@@ -438,12 +438,13 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Whole-word, case- and accent-insensitive occurrences of `needle` in `text`. */
-function findLiteral(text: string, needle: string): Array<[number, number]> {
-  const trimmed = needle.trim();
-  if (trimmed.length === 0) {
-    return [];
-  }
+/** A text folded for matching ("Peña" → "pena"), with each folded index's original offset. */
+interface FoldedText {
+  folded: string;
+  map: number[];
+}
+
+function foldText(text: string): FoldedText {
   // Fold per character so offsets stay those of the original text.
   const folded = Array.from(text, (ch) => fold(ch)).join('');
   const map: number[] = [];
@@ -456,14 +457,27 @@ function findLiteral(text: string, needle: string): Array<[number, number]> {
     i += ch.length;
   }
   map.push(text.length);
+  return { folded, map };
+}
+
+/** Whole-word, case- and accent-insensitive occurrences of `needle` in the folded text. */
+function findLiteral(text: FoldedText, needle: string): Array<[number, number]> {
+  const trimmed = needle.trim();
+  if (trimmed.length === 0) {
+    return [];
+  }
+  const words = fold(trimmed).split(/\s+/u);
+  if (!text.folded.includes(words[0] ?? '')) {
+    return [];
+  }
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])${fold(trimmed).split(/\s+/u).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`,
     'gu',
   );
   const found: Array<[number, number]> = [];
-  for (const m of folded.matchAll(pattern)) {
-    const start = map[m.index] ?? 0;
-    const end = map[m.index + m[0].length] ?? text.length;
+  for (const m of text.folded.matchAll(pattern)) {
+    const start = text.map[m.index] ?? 0;
+    const end = text.map[m.index + m[0].length] ?? text.map.at(-1) ?? 0;
     found.push([start, end]);
   }
   return found;
@@ -487,8 +501,12 @@ function findKnown(
       }
     }
   }
+  if (needles.size === 0) {
+    return;
+  }
+  const folded = foldText(text);
   for (const needle of needles) {
-    for (const [start, end] of findLiteral(text, needle)) {
+    for (const [start, end] of findLiteral(folded, needle)) {
       out.push(candidate(kind, start, end));
     }
   }
