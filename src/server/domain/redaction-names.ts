@@ -1216,8 +1216,8 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
 
 /**
  * Names the records hold, as folded lower-case words: the given names and surnames of every
- * department member and investigator the jurisdiction has imported or entered (a roster of
- * thousands, with the city's own mix of names), and the names held on the case itself.
+ * identified department member and every investigator the jurisdiction has imported or entered
+ * (a roster of thousands, with the city's own mix of names).
  */
 export interface NameLexicon {
   given: ReadonlySet<string>;
@@ -1267,9 +1267,9 @@ export function nameLexiconOf(
 
 /**
  * Rule 24: a word of the records' names that no dictionary holds is a name in any letter case
- * ("dunn", "Cusack", "KOLONOVIC"): what a roster knows, free text cannot hide by writing it in
- * lower case. A name of the records that is also a word ("West", "walker") counts only right
- * after a given name of the records ("Tim west").
+ * ("dunn", "mcgillicuddy", "KOLONOVIC"): what a roster knows, free text cannot hide by writing
+ * it in lower case. A surname of the records that is also a word ("hall") counts only right
+ * after a given name of the records ("jeannie hall").
  */
 function findLexiconNames(
   text: string,
