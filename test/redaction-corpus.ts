@@ -32,6 +32,10 @@ export const NARRATIVE_SOURCES = [
     holdout11: 60,
     holdout12: 60,
     holdout13: 60,
+    holdout14: 60,
+    holdout15: 60,
+    holdout16: 60,
+    holdout17: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -53,6 +57,10 @@ export const NARRATIVE_SOURCES = [
     holdout11: 15,
     holdout12: 15,
     holdout13: 15,
+    holdout14: 15,
+    holdout15: 15,
+    holdout16: 15,
+    holdout17: 15,
   },
 ] as const;
 
@@ -68,7 +76,7 @@ export const NARRATIVE_SOURCES = [
  * engine of that round with holdout4 and holdout5 (docs/redaction.md). `holdout8` and
  * `holdout9`: labelled the same way before the fourth round, never read by it. `holdout10` to
  * `holdout13`: labelled the same way before the fifth round (case and roster names), to measure
- * it once, never read by it.
+ * it once, never read by it. `holdout14` to `holdout17`: the same, before the sixth round.
  */
 export type SampleSet =
   | 'test'
@@ -86,7 +94,11 @@ export type SampleSet =
   | 'holdout10'
   | 'holdout11'
   | 'holdout12'
-  | 'holdout13';
+  | 'holdout13'
+  | 'holdout14'
+  | 'holdout15'
+  | 'holdout16'
+  | 'holdout17';
 
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
 export interface SampledNarrative {
@@ -116,8 +128,9 @@ export function narrativeHash(text: string): string {
  * L[⌊3k/8⌋ + ik], L[⌊5k/8⌋ + ik] and L[⌊7k/8⌋ + ik] for i = 0, 1, 2, …; holdout6 and holdout7
  * are L[⌊7k/16⌋ + ik] and L[⌊13k/16⌋ + ik]; holdout8 and holdout9 are L[⌊15k/16⌋ + ik] and
  * L[⌊k/32⌋ + ik]; holdout10 to holdout13 are L[⌊3k/32⌋ + ik], L[⌊5k/32⌋ + ik], L[⌊7k/32⌋ + ik]
- * and L[⌊9k/32⌋ + ik]: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊3k/32⌋, ⌊k/8⌋,
- * ⌊5k/32⌋, ⌊7k/32⌋, ⌊k/4⌋, ⌊9k/32⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋, ⌊7k/8⌋ and ⌊15k/16⌋ differ for
+ * and L[⌊9k/32⌋ + ik]; holdout14 to holdout17 are L[⌊11k/32⌋ + ik], L[⌊13k/32⌋ + ik],
+ * L[⌊15k/32⌋ + ik] and L[⌊17k/32⌋ + ik]: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊3k/32⌋, ⌊k/8⌋,
+ * ⌊5k/32⌋, ⌊7k/32⌋, ⌊k/4⌋, ⌊9k/32⌋, ⌊11k/32⌋, ⌊13k/32⌋, ⌊15k/32⌋, ⌊17k/32⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋, ⌊7k/8⌋ and ⌊15k/16⌋ differ for
  * k ≥ 32, and every step is a multiple of k).
  */
 export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarrative[] {
@@ -140,7 +153,7 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     }
     const k = Math.floor(list.length / source.test);
     if (k < 32) {
-      throw new Error(`${source.file}: too few narratives for sixteen disjoint sets`);
+      throw new Error(`${source.file}: too few narratives for twenty disjoint sets`);
     }
     const pick = (set: SampleSet, step: number, offset: number, count: number): void => {
       for (let i = 0; i < count; i++) {
@@ -173,6 +186,10 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout11', k, Math.floor((5 * k) / 32), source.holdout11);
     pick('holdout12', k, Math.floor((7 * k) / 32), source.holdout12);
     pick('holdout13', k, Math.floor((9 * k) / 32), source.holdout13);
+    pick('holdout14', k, Math.floor((11 * k) / 32), source.holdout14);
+    pick('holdout15', k, Math.floor((13 * k) / 32), source.holdout15);
+    pick('holdout16', k, Math.floor((15 * k) / 32), source.holdout16);
+    pick('holdout17', k, Math.floor((17 * k) / 32), source.holdout17);
   }
   return out;
 }
