@@ -325,3 +325,22 @@ chinese korean japanese filipino vietnamese nigerian haitian jamaican cuban puer
 caucasian european english spanish french german italian irish
 mon tue tues wed thu thur thurs fri sat sun dept etc iphone ipad suv suvs atm gps y'all yall
 `);
+
+/**
+ * Public figures a complaint may name — presidents and vice-presidents, governors, senators and
+ * members of Congress for Illinois, mayors, state's attorneys, county and city officials and
+ * police superintendents of Chicago, and a few figures of national news — by surname, written
+ * from general knowledge. A public figure's name is still a name (docs/redaction.md, labelling
+ * rules). Those that are also words (`trump`, `bush`) count only when capitalised.
+ */
+export const PUBLIC_FIGURES = words(`
+trump biden obama clinton bush pence cheney reagan carter nixon kennedy harris pelosi sanders
+mcconnell schumer giuliani cuomo desantis putin zelensky comey mueller barr epstein
+pritzker rauner blagojevich blago madigan durbin duckworth kinzinger quigley schakowsky
+krishnamoorthi foster raoul mendoza frerichs giannoulias
+lightfoot emanuel emmanuel daley preckwinkle foxx alvarez dart brandon
+escalante snelling mccarthy weis hillard cline
+`);
+
+/** Public figures whose surname is also an English word: names only when capitalised. */
+export const PUBLIC_FIGURE_WORDS = words(`trump bush barr carter foster dart brandon`);

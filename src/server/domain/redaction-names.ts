@@ -16,6 +16,8 @@ import {
   COMMON_WORDS,
   GIVEN_NAMES,
   PLACE_NAMES,
+  PUBLIC_FIGURE_WORDS,
+  PUBLIC_FIGURES,
   SURNAME_WORDS,
   VEHICLE_WORDS,
   isEnglishWord,
@@ -1201,6 +1203,7 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
   const upperText = letters > 0 && lower / letters < 0.1;
   const tokens = tokenize(text);
   const runs = findRuns(text, tokens, upperText);
+  runs.push(...findPublicFigures(text, tokens, upperText), ...findLawsuitParties(tokens));
   if (lexicon) {
     runs.push(...findLexiconNames(text, tokens, lexicon, upperText));
   }
@@ -1210,7 +1213,11 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
     extendLeft(tokens, extendLists(tokens, mergeOverlaps(runs))),
   );
   found.push(...findInitials(text), ...findUrlNames(text));
-  const whole = completeNames(text, tokens, [...found, ...findFamilies(tokens, found)]);
+  const whole = completeNames(text, tokens, [
+    ...found,
+    ...findFamilies(tokens, found),
+    ...findLowerFamilies(tokens, lexicon),
+  ]);
   return mergeOverlaps([...whole, ...propagate(text, whole)]);
 }
 
@@ -1284,12 +1291,18 @@ function findLexiconNames(
     if (!known(t.key) || !isRecordedName(text, t) || inPlaceName(tokens, i, upperText)) {
       continue;
     }
+    const prev = tokens[i - 1];
+    // a given name no list knows before the surname: "TYESHHA WEATHERSBY", "RONSHONIA GRIFFIN"
+    const from = unlistedGivenName(text, tokens, i) ? prev!.start : t.start;
     if (!isEnglishWord(t.key) && !isCommon(t)) {
-      spans.push([t.start, t.end]);
+      spans.push([from, t.end]);
       continue;
     }
-    const prev = tokens[i - 1];
     const given = isInitial(prev, true) && joins(prev.gap) ? tokens[i - 2] : prev;
+    if (from < t.start && lexicon.surnames.has(t.key) && !COMMON_WORDS.has(t.key)) {
+      spans.push([from, t.end]);
+      continue;
+    }
     if (
       given !== undefined &&
       lexicon.given.has(given.key) &&
@@ -1303,6 +1316,141 @@ function findLexiconNames(
     }
   }
   return spans;
+}
+
+/**
+ * The word before tokens[i] is a given name no list knows: written like the surname after it
+ * (both capitalised, or both in capitals), four letters or more, in no dictionary and no typo of
+ * a word, no place, title or role.
+ */
+function unlistedGivenName(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  return (
+    p !== undefined &&
+    joins(t.gap) &&
+    p.shape === t.shape &&
+    (p.shape === 'title' || p.shape === 'upper') &&
+    p.key.length >= 4 &&
+    !isEnglishWord(p.key) &&
+    !isCommon(p) &&
+    !isTypoOfWord(p.key) &&
+    isRecordedName(text, p)
+  );
+}
+
+/**
+ * Rule 26: a public figure by surname (`PUBLIC_FIGURES`): in any letter case when no dictionary
+ * holds it (`pritzker`, `Durbin`), capitalised when it is a word (`Trump`, not `trump card`) —
+ * unless it names a place or event (`Daley Center`, `Dart Foundation`).
+ */
+function findPublicFigures(text: string, tokens: Token[], upperText: boolean): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!PUBLIC_FIGURES.has(t.key) || inPlaceName(tokens, i, upperText)) {
+      continue;
+    }
+    if (PUBLIC_FIGURE_WORDS.has(t.key) && (t.shape !== 'title' || upperText)) {
+      continue;
+    }
+    if (isRecordedName(text, t) || PUBLIC_FIGURE_WORDS.has(t.key)) {
+      spans.push([t.start, t.end]);
+    }
+  }
+  return spans;
+}
+
+/**
+ * Rule 27: the parties of a lawsuit's title: the capitalised word before and after `versus`,
+ * `vs.` or `v.` (`McGowan versus Brucher`, `Cox v. Prince`), unless it is an institution
+ * (`People v. Smith` keeps `People`; `City of Chicago v. …`).
+ */
+function findLawsuitParties(tokens: Token[]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const v = tokens[i]!;
+    // lower case: "Article V. Rules" is a numeral, "J. V. Smith" an initial
+    if (!/^(?:versus|vs\.?|v\.)$/u.test(v.text) && !/^(?:VERSUS|VS\.?)$/u.test(v.text)) {
+      continue;
+    }
+    for (const t of [tokens[i - 1]!, tokens[i + 1]!]) {
+      if (
+        t.shape === 'title' &&
+        t.key.length >= 3 &&
+        !isCommon(t) &&
+        !PLACE_WORDS.has(t.key) &&
+        !PLACE_NAMES.has(t.key) &&
+        !CHICAGO_STREETS.has(t.key) &&
+        !LAWSUIT_INSTITUTIONS.has(t.key)
+      ) {
+        spans.push([t.start, t.end]);
+      }
+    }
+  }
+  return spans;
+}
+
+/** Who a lawsuit names that is no person: "People v. …", "City of Chicago v. …". */
+const LAWSUIT_INSTITUTIONS = new Set(
+  'people city state county united states board village town government commonwealth republic'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Rule 28: a family in a list written in lower case: a word after three different given names
+ * (or words no dictionary holds) is their surname (`izora rice Jamie rice Shannon rice`), even
+ * when it is a word, and so is each of those pairs; the surname before `family` too.
+ */
+function findLowerFamilies(tokens: Token[], lexicon: NameLexicon | undefined): Span[] {
+  // a surname of the lists or the records, or a word no dictionary holds: not "bribery"
+  const knownSurname = (key: string): boolean =>
+    COMMON_SURNAMES.has(key) ||
+    SURNAME_WORDS.has(key) ||
+    lexicon?.surnames.has(key) === true ||
+    !isEnglishWord(key);
+  const given = (t: Token | undefined): t is Token =>
+    t !== undefined &&
+    /^[a-z]{3,}$/u.test(t.key) &&
+    !isCommon(t) &&
+    !ROLE_WORDS.has(t.key) &&
+    !PLACE_WORDS.has(t.key) &&
+    !PLACE_NAMES.has(t.key) &&
+    (GIVEN_NAMES.has(t.key) || lexicon?.given.has(t.key) === true || !isEnglishWord(t.key));
+  const surnameWord = (t: Token | undefined): t is Token =>
+    t !== undefined &&
+    /^[a-z]{3,}$/u.test(t.key) &&
+    !COMMON_WORDS.has(t.key) &&
+    !ROLE_WORDS.has(t.key) &&
+    !PLACE_WORDS.has(t.key) &&
+    !TITLE_WORDS.has(t.key);
+  const firsts = new Map<string, Set<string>>();
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const p = tokens[k - 1];
+    if (surnameWord(t) && knownSurname(t.key) && joins(t.gap) && given(p) && p.key !== t.key) {
+      firsts.set(t.key, (firsts.get(t.key) ?? new Set()).add(p.key));
+    }
+  }
+  const surnames = new Set([...firsts].filter(([, keys]) => keys.size >= 3).map(([key]) => key));
+  const out: Span[] = [];
+  if (surnames.size === 0) {
+    return out;
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!surnames.has(t.key)) {
+      continue;
+    }
+    const p = tokens[k - 1];
+    if (given(p) && joins(t.gap)) {
+      out.push([p.start, t.end]);
+    } else if (/^famil(?:y|ies)$/u.test(tokens[k + 1]?.key ?? '')) {
+      out.push([t.start, t.end]);
+    }
+  }
+  return out;
 }
 
 /**

@@ -464,6 +464,19 @@ describe('redactNarrative', () => {
         expect(spans(text, { nameLexicon })).toEqual([['person_name', 'jeannie hall']]);
       });
 
+      it('takes a given name no list knows before a surname of the records', () => {
+        const lexicon = nameLexiconOf([
+          { firstName: 'X', lastName: 'Griffin' },
+          { firstName: 'X', lastName: 'Weathersby' },
+        ]);
+        expect(
+          spans('RONSHONIA GRIFFIN MOTHER (TYESHHA WEATHERSBY) ARRIVED', { nameLexicon: lexicon }),
+        ).toEqual([
+          ['person_name', 'RONSHONIA GRIFFIN'],
+          ['person_name', 'TYESHHA WEATHERSBY'],
+        ]);
+      });
+
       it('keeps places, events, web addresses and misspelt ranks named like people', () => {
         const text =
           'taken to St. Francis Hospital after the George Floyd protests; see x.com/mcgillicuddy; a Sargent came';
@@ -505,6 +518,38 @@ describe('redactNarrative', () => {
       expect(spans('write them all send.Durbin,and the rest')).toEqual([['person_name', 'Durbin']]);
       expect(spans('cuffs too tight.Iwant these officers fired')).toEqual([]);
       expect(spans('see www.Zillow.com for it')).toEqual([]);
+    });
+
+    it('finds public figures: in any case when no word, capitalised when a word', () => {
+      expect(spans('wrote to pritzker and Durbin about it')).toEqual([
+        ['person_name', 'pritzker'],
+        ['person_name', 'Durbin'],
+      ]);
+      expect(
+        spans('He said, "You don\'t like Trump." It was a trump card at the Daley Center'),
+      ).toEqual([['person_name', 'Trump']]);
+    });
+
+    it("finds the parties of a lawsuit's title, not its institutions or a numeral", () => {
+      expect(spans('In McGowan versus Brucher the court held')).toEqual([
+        ['person_name', 'McGowan'],
+        ['person_name', 'Brucher'],
+      ]);
+      expect(spans('as in People v. Drake and City of Chicago v. Hall')).toEqual([
+        ['person_name', 'Drake'],
+        ['person_name', 'Hall'],
+      ]);
+      expect(spans('which violates Article V. Rules of Conduct')).toEqual([]);
+    });
+
+    it('finds a family in a lower-case list: a surname after three given names', () => {
+      expect(spans('I reported izora rice Jamie rice Shannon rice and the rice family')).toEqual([
+        ['person_name', 'izora rice'],
+        ['person_name', 'Jamie rice'],
+        ['person_name', 'Shannon rice'],
+        ['person_name', 'rice'],
+      ]);
+      expect(spans('we ate jasmine rice and brown rice')).toEqual([]);
     });
 
     it('continues a list of names into a lower-case surname no dictionary holds', () => {
