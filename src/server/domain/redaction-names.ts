@@ -1213,11 +1213,12 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
     extendLeft(tokens, extendLists(tokens, mergeOverlaps(runs))),
   );
   found.push(...findInitials(text), ...findUrlNames(text));
-  const whole = completeNames(text, tokens, [
+  const listed = completeNames(text, tokens, [
     ...found,
     ...findFamilies(tokens, found),
     ...findLowerFamilies(tokens, lexicon),
   ]);
+  const whole = [...listed, ...findSandwichedNames(tokens, listed, lexicon)];
   return mergeOverlaps([...whole, ...propagate(text, whole)]);
 }
 
@@ -1337,6 +1338,52 @@ function unlistedGivenName(text: string, tokens: Token[], i: number): boolean {
     !isTypoOfWord(p.key) &&
     isRecordedName(text, p)
   );
+}
+
+/**
+ * Rule 29: in a list of names run together, a word between two found names is one too when it
+ * looks like a name — no dictionary holds it, or it is a given name or surname of the lists or
+ * the records (`Melissa shunda Laura`, `Jerrod meka Tasha`); not a common word (`Maria and
+ * Jose`, `Officer Diaz told Smith`).
+ */
+function findSandwichedNames(
+  tokens: Token[],
+  found: Span[],
+  lexicon: NameLexicon | undefined,
+): Span[] {
+  const ends = new Set(found.map(([, end]) => end));
+  const starts = new Set(found.map(([start]) => start));
+  const out: Span[] = [];
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    const prev = tokens[k - 1]!;
+    const next = tokens[k + 1]!;
+    if (
+      !ends.has(prev.end) ||
+      !starts.has(next.start) ||
+      starts.has(t.start) ||
+      !/^[ \t]{1,2}$/u.test(t.gap) ||
+      !/^[ \t]{1,2}$/u.test(next.gap) ||
+      (t.shape !== 'lower' && t.shape !== 'title') ||
+      !/^[a-z]{4,}$/u.test(t.key) ||
+      isCommon(t) ||
+      ROLE_WORDS.has(t.key) ||
+      PLACE_WORDS.has(t.key) ||
+      PLACE_NAMES.has(t.key) ||
+      REPORTING_VERBS.has(t.key)
+    ) {
+      continue;
+    }
+    if (
+      !isEnglishWord(t.key) ||
+      GIVEN_NAMES.has(t.key) ||
+      lexicon?.given.has(t.key) === true ||
+      lexicon?.surnames.has(t.key) === true
+    ) {
+      out.push([t.start, t.end]);
+    }
+  }
+  return out;
 }
 
 /**

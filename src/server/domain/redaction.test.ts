@@ -552,6 +552,17 @@ describe('redactNarrative', () => {
       expect(spans('we ate jasmine rice and brown rice')).toEqual([]);
     });
 
+    it('takes a name-like word between two found names in a list run together', () => {
+      expect(
+        spans('the Collins greta Jackie Maurice and Keisha Jerrod meka Tasha').map(([, s]) => s),
+      ).toEqual(['Collins', 'greta', 'Jackie Maurice', 'Keisha Jerrod', 'meka', 'Tasha']);
+      expect(spans('a complaint via Chris Harris and Maria told Jose')).toEqual([
+        ['person_name', 'Chris Harris'],
+        ['person_name', 'Maria'],
+        ['person_name', 'Jose'],
+      ]);
+    });
+
     it('continues a list of names into a lower-case surname no dictionary holds', () => {
       expect(spans('Officer Elkins and mcgreal and the rest')).toEqual([
         ['person_name', 'Elkins'],
