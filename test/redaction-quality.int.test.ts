@@ -89,6 +89,11 @@ describe('redaction quality on real narratives', () => {
     ['holdout12', ['holdout12']],
     ['holdout13', ['holdout13']],
     ['holdout10-13 pooled', ['holdout10', 'holdout11', 'holdout12', 'holdout13']],
+    ['holdout14', ['holdout14']],
+    ['holdout15', ['holdout15']],
+    ['holdout16', ['holdout16']],
+    ['holdout17', ['holdout17']],
+    ['holdout14-17 pooled', ['holdout14', 'holdout15', 'holdout16', 'holdout17']],
   ];
 
   // PRODUCT.md / issue 5 target: recall >= 0.95 for names, phone numbers and street addresses.
