@@ -653,6 +653,16 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes a lower-case street after a house number and a direction', () => {
+      expect(spans('when 177 n lacrosse is my place, not 3602 of them')).toEqual([
+        ['street_address', '177 n lacrosse'],
+      ]);
+      expect(spans('stopped in front of 3602 west flournoy around 3:30')).toEqual([
+        ['street_address', '3602 west flournoy'],
+      ]);
+      expect(spans('about 100 north of the station, 2019 south side')).toEqual([]);
+    });
+
     it('takes a reversed address: street, house number, direction', () => {
       const text = 'Dollar 79-th street 501 East,) n against';
       expect(spans(text)).toEqual([['street_address', '79-th street 501 East']]);

@@ -341,7 +341,16 @@ function findAddresses(text: string, out: Candidate[]): void {
         continue;
       }
       used = [...(direction === undefined ? [] : [first]), ...rest.slice(0, suffixAt + 1)];
-    } else if (direction !== undefined && nameOk) {
+    } else if (
+      direction !== undefined &&
+      (nameOk ||
+        // "177 n lacrosse", "3602 west flournoy": a house number and a direction vouch for a
+        // street written in lower case
+        (number.length >= 3 &&
+          !/^(?:19|20)\d{2}$/u.test(number) &&
+          /^\p{Ll}{3,}$/u.test(street.text) &&
+          !COMMON_WORDS.has(street.text)))
+    ) {
       used = [first, street];
     } else if (
       direction === undefined &&
