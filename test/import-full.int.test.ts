@@ -4,20 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/client.ts';
-import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
-import {
-  importChicago,
-  type ProgressSink,
-} from '../src/server/importers/chicago/import-chicago.ts';
 import { caseStats } from '../src/server/repositories/stats.repository.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
+import { importForTest } from './test-import.ts';
 
 /**
  * The whole developer set (15 files, about 1.3 million rows) imported, and its statistics
  * compared with figures computed independently from the CSV files by test/fixtures/chicago_stats.py.
  */
 const DATA = path.resolve(import.meta.dirname, '../../shared/data/chicago');
-const quiet: ProgressSink = { start() {}, tick() {}, finish() {} };
 const LONG = 30 * 60_000;
 
 let db: Db;
@@ -32,19 +27,10 @@ describe('import chicago: the full history', () => {
   it(
     'imports every file and matches the independent figures',
     async () => {
-      const result = await importChicago(
-        {
-          db,
-          profile: chicagoProfile,
-          jurisdiction: TEST_JURISDICTION,
-          now: () => new Date('2026-11-28T12:00:00Z'),
-        },
-        {
-          inputs: [DATA],
-          dryRun: false,
-          reportDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-full-')),
-          progress: quiet,
-        },
+      const result = await importForTest(
+        db,
+        [DATA],
+        fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-full-')),
       );
       expect(result.files).toHaveLength(15);
       for (const f of result.files) {

@@ -5,34 +5,21 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/client.ts';
-import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
-import {
-  importChicago,
-  type ImportResult,
-  type ProgressSink,
-} from '../src/server/importers/chicago/import-chicago.ts';
+import type { ImportResult } from '../src/server/importers/chicago/import-chicago.ts';
 import { caseStats } from '../src/server/repositories/stats.repository.ts';
 import { verifyAuditChain } from '../src/server/audit/audit.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
+import { importForTest } from './test-import.ts';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
 const CLEAR_COMPLAINTS = path.join(SAMPLES, 'complaints-complaints-clear_2000-2022_2022-09.csv');
-const quiet: ProgressSink = { start() {}, tick() {}, finish() {} };
 
 let db: Db;
 let close: () => Promise<void>;
 let tmp: string;
 
 const run = (inputs: string[], dryRun = false): Promise<ImportResult> =>
-  importChicago(
-    {
-      db,
-      profile: chicagoProfile,
-      jurisdiction: TEST_JURISDICTION,
-      now: () => new Date('2026-11-28T12:00:00Z'),
-    },
-    { inputs, dryRun, reportDir: path.join(tmp, 'reports'), progress: quiet },
-  );
+  importForTest(db, inputs, path.join(tmp, 'reports'), { dryRun });
 
 const count = async (table: string): Promise<number> =>
   (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importChicago } from '../src/server/importers/chicago/import-chicago.ts';
-import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
-import { TEST_JURISDICTION } from './test-db.ts';
+import { importForTest } from './test-import.ts';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
 let t: TestApp;
@@ -15,15 +13,7 @@ let tmp: string;
 beforeAll(async () => {
   t = await testApp();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-imported-case-'));
-  await importChicago(
-    { db: t.db, profile: chicagoProfile, jurisdiction: TEST_JURISDICTION, now: () => new Date() },
-    {
-      inputs: [SAMPLES],
-      dryRun: false,
-      reportDir: tmp,
-      progress: { start() {}, tick() {}, finish() {} },
-    },
-  );
+  await importForTest(t.db, [SAMPLES], tmp, { now: () => new Date() });
   auditor = await t.user('auditor', 'OIG');
 });
 afterAll(async () => {

@@ -2,14 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { redactNarrative } from '../src/server/domain/redaction.ts';
-import {
-  importChicago,
-  type ProgressSink,
-} from '../src/server/importers/chicago/import-chicago.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { testApp, type TestApp } from './test-app.ts';
+import { importForTest } from './test-import.ts';
 
 // The portal gives the redaction the names the records hold (docs/redaction.md rule 24): the
 // case's own members and investigators, and the imported roster. Imported through the real
@@ -52,16 +48,7 @@ beforeAll(async () => {
     INVESTIGATORS_HEADER,
     '1,2021-0000001,,WHITE,FEMALE,COPA,1985,,INVESTIGATOR,,2021-03-05,GRACE,GRACE,HOPE,HOPE,,',
   ]);
-  const quiet: ProgressSink = { start() {}, tick() {}, finish() {} };
-  const result = await importChicago(
-    {
-      db: t.db,
-      profile: chicagoProfile,
-      jurisdiction: TEST_JURISDICTION,
-      now: () => new Date('2026-11-28T12:00:00Z'),
-    },
-    { inputs: [tmp], dryRun: false, reportDir: path.join(tmp, 'reports'), progress: quiet },
-  );
+  const result = await importForTest(t.db, [tmp], path.join(tmp, 'reports'));
   for (const f of result.files) {
     expect(f.error, f.file).toBeUndefined();
     expect(f.rejected, f.file).toBe(0);

@@ -100,6 +100,25 @@ export type SampleSet =
   | 'holdout16'
   | 'holdout17';
 
+/** The sets drawn every k narratives, each from its own offset in 32nds of k. */
+const EVERY_K = [
+  ['holdout4', 12],
+  ['holdout5', 20],
+  ['dev2', 28],
+  ['holdout6', 14],
+  ['holdout7', 26],
+  ['holdout8', 30],
+  ['holdout9', 1],
+  ['holdout10', 3],
+  ['holdout11', 5],
+  ['holdout12', 7],
+  ['holdout13', 9],
+  ['holdout14', 11],
+  ['holdout15', 13],
+  ['holdout16', 15],
+  ['holdout17', 17],
+] as const;
+
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
 export interface SampledNarrative {
   set: SampleSet;
@@ -175,21 +194,9 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout', 2 * k, Math.floor(k / 4), source.holdout);
     pick('holdout2', source.holdout2Step * k, Math.floor((3 * k) / 4), source.holdout2);
     pick('holdout3', 3 * k, Math.floor(k / 8), source.holdout3);
-    pick('holdout4', k, Math.floor((3 * k) / 8), source.holdout4);
-    pick('holdout5', k, Math.floor((5 * k) / 8), source.holdout5);
-    pick('dev2', k, Math.floor((7 * k) / 8), source.dev2);
-    pick('holdout6', k, Math.floor((7 * k) / 16), source.holdout6);
-    pick('holdout7', k, Math.floor((13 * k) / 16), source.holdout7);
-    pick('holdout8', k, Math.floor((15 * k) / 16), source.holdout8);
-    pick('holdout9', k, Math.floor(k / 32), source.holdout9);
-    pick('holdout10', k, Math.floor((3 * k) / 32), source.holdout10);
-    pick('holdout11', k, Math.floor((5 * k) / 32), source.holdout11);
-    pick('holdout12', k, Math.floor((7 * k) / 32), source.holdout12);
-    pick('holdout13', k, Math.floor((9 * k) / 32), source.holdout13);
-    pick('holdout14', k, Math.floor((11 * k) / 32), source.holdout14);
-    pick('holdout15', k, Math.floor((13 * k) / 32), source.holdout15);
-    pick('holdout16', k, Math.floor((15 * k) / 32), source.holdout16);
-    pick('holdout17', k, Math.floor((17 * k) / 32), source.holdout17);
+    for (const [set, offset] of EVERY_K) {
+      pick(set, k, Math.floor((offset * k) / 32), source[set]);
+    }
   }
   return out;
 }
