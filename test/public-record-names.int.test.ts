@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRosterLexicon } from '../src/server/commands/read-public.ts';
 import { redactNarrative } from '../src/server/domain/redaction.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { testApp, type TestApp } from './test-app.ts';
@@ -85,5 +86,44 @@ describe('the portal redacts the names the records hold', () => {
     expect(text).toContain('west of the park');
     expect(text).toContain('no hope of a camera');
     expect(body.narrative?.redactions.filter((r) => r.kind === 'person_name')).toHaveLength(3);
+  });
+});
+
+describe('the roster lexicon', () => {
+  it('is read once per refresh, and an expired one serves while the next is read', async () => {
+    let now = Date.parse('2026-11-28T12:00:00Z');
+    const deps = {
+      db: t.db,
+      jurisdiction: TEST_JURISDICTION,
+      timeZone: 'America/Chicago',
+      now: () => new Date(now),
+      cipher: t.cipher,
+    };
+    const roster = createRosterLexicon(60_000);
+    expect((await roster(deps)).surnames.has('mcgillicuddy')).toBe(true);
+    expect((await roster(deps)).surnames.has('wojciechowski')).toBe(false);
+
+    fs.writeFileSync(
+      path.join(tmp, 'witnesses-2.csv'),
+      `${WITNESSES_HEADER}\n3,2021-0000002,33333,WHITE,MALE,1970,,,POLICE OFFICER,,ZBIGNIEW,ZBIGNIEW,WOJCIECHOWSKI,WOJCIECHOWSKI,,\n`,
+    );
+    const added = await importForTest(
+      t.db,
+      [path.join(tmp, 'witnesses-2.csv')],
+      path.join(tmp, 'r2'),
+    );
+    expect(added.files[0]?.inserted).toBe(1);
+
+    now += 30_000; // still fresh: the new member is not read yet
+    expect((await roster(deps)).surnames.has('wojciechowski')).toBe(false);
+    now += 60_000; // expired: this page gets the old lexicon, and the refresh starts behind it
+    expect((await roster(deps)).surnames.has('wojciechowski')).toBe(false);
+    // the refresh lands behind the page: poll for it (up to 5 s)
+    let refreshed = false;
+    for (let i = 0; i < 50 && !refreshed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refreshed = (await roster(deps)).surnames.has('wojciechowski');
+    }
+    expect(refreshed).toBe(true);
   });
 });

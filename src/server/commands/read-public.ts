@@ -75,31 +75,36 @@ export type RosterLexicon = (deps: PublicReadDeps) => Promise<NameLexicon>;
 
 /**
  * The roster lexicon, read at most once per `ttlMs` (0: every time): the roster changes with an
- * import or a new member, not per page, and reading thousands of names costs more than a page.
+ * import or a new member, not per page, and reading its names takes about a third of a second
+ * on the full history. Once read, an expired lexicon keeps serving while the next one is read,
+ * so no page waits for the refresh; a failed read is not kept.
  */
 export function createRosterLexicon(ttlMs: number): RosterLexicon {
-  let cached: { at: number; jurisdiction: string; lexicon: Promise<NameLexicon> } | undefined;
-  return (deps) => {
-    const now = deps.now().getTime();
-    if (
-      cached === undefined ||
-      ttlMs <= 0 ||
-      now - cached.at >= ttlMs ||
-      cached.jurisdiction !== deps.jurisdiction
-    ) {
-      const lexicon = rosterNames(deps.db, deps.jurisdiction).then((rows) =>
-        nameLexiconOf(rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name }))),
-      );
-      const entry = { at: now, jurisdiction: deps.jurisdiction, lexicon };
-      // a failed read is not kept: the next page reads again
-      lexicon.catch(() => {
-        if (cached === entry) {
-          cached = undefined;
-        }
+  let current: { at: number; jurisdiction: string; lexicon: NameLexicon } | undefined;
+  let pending: Promise<NameLexicon> | undefined;
+  const read = (deps: PublicReadDeps): Promise<NameLexicon> => {
+    pending ??= rosterNames(deps.db, deps.jurisdiction)
+      .then((rows) => {
+        const lexicon = nameLexiconOf(
+          rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name })),
+        );
+        current = { at: deps.now().getTime(), jurisdiction: deps.jurisdiction, lexicon };
+        return lexicon;
+      })
+      .finally(() => {
+        pending = undefined;
       });
-      cached = entry;
+    return pending;
+  };
+  return async (deps) => {
+    if (ttlMs <= 0 || current === undefined || current.jurisdiction !== deps.jurisdiction) {
+      return read(deps);
     }
-    return cached.lexicon;
+    if (deps.now().getTime() - current.at >= ttlMs) {
+      // refresh behind the page; a failure leaves the old lexicon to be refreshed next time
+      read(deps).catch(() => undefined);
+    }
+    return current.lexicon;
   };
 }
 
