@@ -144,6 +144,7 @@ vera
  * a name; a title followed by one of these is not a name ("Officer Involved").
  */
 export const COMMON_WORDS = words(`
+dob ssn
 a about above according accused across act action actions actually added additional additionally
 address advised after afterwards again against agency aggravated aid airport alert all alleged
 allegedly alleges allegation allegations alley allowed almost along already also although always

@@ -826,6 +826,21 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
       push(i, i + 1);
       continue;
     }
+    // 7c. A lower-case word no dictionary holds before a frequent surname in lower case: a given
+    // name no list knows ("treasie jones").
+    if (
+      !upperText &&
+      isUnknownLower(t, 4, true) &&
+      !isTypoOfWord(t.key) &&
+      tokens[i + 1] !== undefined &&
+      joins(tokens[i + 1]!.gap) &&
+      tokens[i + 1]!.shape === 'lower' &&
+      COMMON_SURNAMES.has(tokens[i + 1]!.key)
+    ) {
+      push(i, i + 2);
+      i++;
+      continue;
+    }
     // 8. Two or more lower-case words in a row that no dictionary knows and that are not typos:
     // names written without capitals ("teesha shamese lowery").
     if (!upperText && t.shape === 'lower' && isUnknownLower(t, 4, true)) {

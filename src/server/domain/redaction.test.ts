@@ -563,6 +563,13 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes a lower-case word no dictionary holds before a frequent surname', () => {
+      expect(spans('opened my mail, treasie jones gave it away')).toEqual([
+        ['person_name', 'treasie jones'],
+      ]);
+      expect(spans('the tihs jones had')).toEqual([]);
+    });
+
     it('continues a list of names into a lower-case surname no dictionary holds', () => {
       expect(spans('Officer Elkins and mcgreal and the rest')).toEqual([
         ['person_name', 'Elkins'],
@@ -697,6 +704,14 @@ describe('redactNarrative', () => {
   });
 
   describe('dates of birth and plates', () => {
+    it('finds a date of birth with the day before the month and a short year', () => {
+      expect(spans('placed Tom Cleveland JR DOB 25 NOV 91, and DOB 25-may-2018.')).toEqual([
+        ['person_name', 'Tom Cleveland JR'],
+        ['date_of_birth', '25 NOV 91'],
+        ['date_of_birth', '25-may-2018'],
+      ]);
+    });
+
     it('finds a plate by its shape after its state, not a ZIP code or a vehicle number', () => {
       expect(spans('her car (Kia Sportage with IL BM76504), Mt Prospect, IL 60056')).toEqual([
         ['licence_plate', 'BM76504'],
