@@ -36,6 +36,10 @@ export const NARRATIVE_SOURCES = [
     holdout15: 60,
     holdout16: 60,
     holdout17: 60,
+    holdout18: 60,
+    holdout19: 60,
+    holdout20: 60,
+    holdout21: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -61,6 +65,10 @@ export const NARRATIVE_SOURCES = [
     holdout15: 15,
     holdout16: 15,
     holdout17: 15,
+    holdout18: 15,
+    holdout19: 15,
+    holdout20: 15,
+    holdout21: 15,
   },
 ] as const;
 
@@ -76,7 +84,8 @@ export const NARRATIVE_SOURCES = [
  * engine of that round with holdout4 and holdout5 (docs/redaction.md). `holdout8` and
  * `holdout9`: labelled the same way before the fourth round, never read by it. `holdout10` to
  * `holdout13`: labelled the same way before the fifth round (case and roster names), to measure
- * it once, never read by it. `holdout14` to `holdout17`: the same, before the sixth round.
+ * it once, never read by it. `holdout14` to `holdout17`: the same, before the sixth round. `holdout18` to `holdout21`:
+ * the same, after the last change, to measure the final engine once.
  */
 export type SampleSet =
   | 'test'
@@ -98,7 +107,11 @@ export type SampleSet =
   | 'holdout14'
   | 'holdout15'
   | 'holdout16'
-  | 'holdout17';
+  | 'holdout17'
+  | 'holdout18'
+  | 'holdout19'
+  | 'holdout20'
+  | 'holdout21';
 
 /** The sets drawn every k narratives, each from its own offset in 32nds of k. */
 const EVERY_K = [
@@ -117,6 +130,10 @@ const EVERY_K = [
   ['holdout15', 13],
   ['holdout16', 15],
   ['holdout17', 17],
+  ['holdout18', 19],
+  ['holdout19', 21],
+  ['holdout20', 23],
+  ['holdout21', 25],
 ] as const;
 
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
@@ -148,7 +165,8 @@ export function narrativeHash(text: string): string {
  * are L[⌊7k/16⌋ + ik] and L[⌊13k/16⌋ + ik]; holdout8 and holdout9 are L[⌊15k/16⌋ + ik] and
  * L[⌊k/32⌋ + ik]; holdout10 to holdout13 are L[⌊3k/32⌋ + ik], L[⌊5k/32⌋ + ik], L[⌊7k/32⌋ + ik]
  * and L[⌊9k/32⌋ + ik]; holdout14 to holdout17 are L[⌊11k/32⌋ + ik], L[⌊13k/32⌋ + ik],
- * L[⌊15k/32⌋ + ik] and L[⌊17k/32⌋ + ik]: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊3k/32⌋, ⌊k/8⌋,
+ * L[⌊15k/32⌋ + ik] and L[⌊17k/32⌋ + ik]; holdout18 to holdout21 at ⌊19k/32⌋, ⌊21k/32⌋,
+ * ⌊23k/32⌋ and ⌊25k/32⌋: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊3k/32⌋, ⌊k/8⌋,
  * ⌊5k/32⌋, ⌊7k/32⌋, ⌊k/4⌋, ⌊9k/32⌋, ⌊11k/32⌋, ⌊13k/32⌋, ⌊15k/32⌋, ⌊17k/32⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋, ⌊7k/8⌋ and ⌊15k/16⌋ differ for
  * k ≥ 32, and every step is a multiple of k).
  */
@@ -172,7 +190,7 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     }
     const k = Math.floor(list.length / source.test);
     if (k < 32) {
-      throw new Error(`${source.file}: too few narratives for twenty disjoint sets`);
+      throw new Error(`${source.file}: too few narratives for twenty-four disjoint sets`);
     }
     const pick = (set: SampleSet, step: number, offset: number, count: number): void => {
       for (let i = 0; i < count; i++) {

@@ -94,6 +94,11 @@ describe('redaction quality on real narratives', () => {
     ['holdout16', ['holdout16']],
     ['holdout17', ['holdout17']],
     ['holdout14-17 pooled', ['holdout14', 'holdout15', 'holdout16', 'holdout17']],
+    ['holdout18', ['holdout18']],
+    ['holdout19', ['holdout19']],
+    ['holdout20', ['holdout20']],
+    ['holdout21', ['holdout21']],
+    ['holdout18-21 pooled', ['holdout18', 'holdout19', 'holdout20', 'holdout21']],
   ];
 
   // PRODUCT.md / issue 5 target: recall >= 0.95 for names, phone numbers and street addresses.
