@@ -652,6 +652,9 @@ describe('redactNarrative', () => {
     });
 
     it('takes the floor written after the street, and plazas and trails as streets', () => {
+      expect(spans('ph: 1965 W Pershing Rd, Bldg B, Chicago')).toEqual([
+        ['street_address', '1965 W Pershing Rd, Bldg B'],
+      ]);
       expect(spans('a raid on 1831 S Avers 1st Flr. They had')).toEqual([
         ['street_address', '1831 S Avers 1st Flr'],
       ]);
@@ -717,6 +720,7 @@ describe('redactNarrative', () => {
         ['licence_plate', 'BM76504'],
       ]);
       expect(spans('SHELLS WERE FOUND IN VEH 9177')).toEqual([]);
+      expect(spans('Chicago, IL  60651 I dont know the name')).toEqual([]);
     });
 
     it('finds a date only when it is a date of birth', () => {

@@ -200,9 +200,10 @@ const PLATE = new RegExp(
 );
 
 // Without a cue, a plate's shape after its state in capitals: "Kia Sportage with IL BM76504",
-// "IL AX46821" (letters and digits both, so "IL 60056", a ZIP code, stays).
+// "IL AX46821" (letters and digits both, so "IL 60056", a ZIP code, stays, and so does "IL
+// 60651 I dont know": a ZIP code and a pronoun).
 const STATE_PLATE =
-  /(?<![\p{L}\p{N}])(?:IL|ILL|WI)\.?[\s:#-]+([A-Z]{1,3}[ -]?\d{3,6}|\d{3,6}[ -]?[A-Z]{1,3})(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:IL|ILL|WI)\.?[\s:#-]+([A-Z]{1,3}[ -]?\d{3,6}|\d{3,6}[ -]?[A-Z]{2,3})(?![\p{L}\p{N}])/gu;
 
 function findPlates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(STATE_PLATE)) {
@@ -252,7 +253,7 @@ const ADDRESS = new RegExp(
 const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
 // the apartment, unit or floor written after the street: "Apt 2B", "Unit 906", "1st Flr"
 const UNIT =
-  /^\.?,?\s*(?:(?:Apt|Apartment|Unit|Suite|Ste|Fl|Flr|Floor|Rm|Room|#)\.?\s*#?\s*[\p{L}\d-]{1,5}|\d{1,2}\s?(?:st|nd|rd|th)\s+(?:Fl|Flr|Floor))(?![\p{L}\p{N}])/iu;
+  /^\.?,?\s*(?:(?:Apt|Apartment|Unit|Suite|Ste|Fl|Flr|Floor|Rm|Room|Bldg|Building|#)\.?\s*#?\s*[\p{L}\d-]{1,5}|\d{1,2}\s?(?:st|nd|rd|th)\s+(?:Fl|Flr|Floor))(?![\p{L}\p{N}])/iu;
 
 /** Within one edit of a street word spelled out ("streer", "avenu", "stret"). */
 function isSuffixTypo(word: string): boolean {
