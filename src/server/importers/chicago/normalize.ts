@@ -248,17 +248,31 @@ function canonicalText(value: unknown): string | undefined {
 /** Caches of pure functions of a text: a release repeats a few thousand distinct values. */
 const CACHE_LIMIT = 100_000;
 
-/** The cache for one time zone, date or profile (`outer`) of a two-level cache. */
-function innerCache<T>(caches: Map<string, Map<string, T>>, outer: string): Map<string, T> {
-  let cache = caches.get(outer);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(outer, cache);
-  }
-  if (cache.size >= CACHE_LIMIT) {
-    cache.clear(); // bounded: a file of junk values must not grow it without end
-  }
-  return cache;
+/**
+ * `compute` memoized on two texts: `outer` (a time zone, a date, a code: few) and `key` (the
+ * value: a few thousand). Each inner cache is bounded: a file of junk values must not grow it
+ * without end.
+ */
+function memoize2<T>(
+  compute: (outer: string, key: string) => T,
+): (outer: string, key: string) => T {
+  const caches = new Map<string, Map<string, T>>();
+  return (outer, key) => {
+    let cache = caches.get(outer);
+    if (cache === undefined) {
+      cache = new Map();
+      caches.set(outer, cache);
+    }
+    let v = cache.get(key);
+    if (v === undefined) {
+      if (cache.size >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      v = compute(outer, key);
+      cache.set(key, v);
+    }
+    return v;
+  };
 }
 
 /** Memoizes a pure mapping of one text; results are shared, so callers must not mutate them. */
@@ -282,37 +296,18 @@ const mapSourceStatus = memoText(mapSourceStatusUncached);
 const penaltyFromOutcome = memoText(penaltyFromOutcomeUncached);
 const findingFromText = memoText(findingFromTextUncached);
 const penaltyCodeFromText = memoText(penaltyCodeFromTextUncached);
-const cpdCategories = new Map<string, Map<string, Category>>();
-function mapCpdCategory(code: string, text: string): Category {
-  const cache = innerCache(cpdCategories, code);
-  let v = cache.get(text);
-  if (v === undefined) {
-    v = mapCpdCategoryUncached(code, text);
-    cache.set(text, v);
-  }
-  return v;
-}
+const mapCpdCategory = memoize2(mapCpdCategoryUncached);
 
 /** Local midnight of a calendar date, memoized: a release has a few thousand distinct dates. */
-const midnights = new Map<string, Map<string, number>>();
+const midnightMs = memoize2((timeZone, date) => startOfLocalDay(date, timeZone).getTime());
 function localMidnightMs(date: string, timeZone: string): number {
-  const cache = innerCache(midnights, timeZone);
-  let v = cache.get(date);
-  if (v === undefined) {
-    v = startOfLocalDay(date, timeZone).getTime();
-    cache.set(date, v);
-  }
-  return v;
+  return midnightMs(timeZone, date);
 }
-const midnightTexts = new Map<string, Map<string, string>>();
+const midnightText = memoize2((timeZone, date) =>
+  new Date(localMidnightMs(date, timeZone)).toISOString(),
+);
 function localMidnight(date: string, timeZone: string): string {
-  const cache = innerCache(midnightTexts, timeZone);
-  let v = cache.get(date);
-  if (v === undefined) {
-    v = new Date(localMidnightMs(date, timeZone)).toISOString();
-    cache.set(date, v);
-  }
-  return v;
+  return midnightText(timeZone, date);
 }
 
 const MODERN_LOG = /^\d{4}-\d{7}$/;
@@ -411,26 +406,20 @@ function dateOf(
 type DateVerdict = 'ok' | 'invalid' | 'future' | 'before1900';
 
 /** Verdicts per today and value, memoized: a release repeats a few thousand distinct dates. */
-const dateVerdicts = new Map<string, Map<string, DateVerdict>>();
+const dateVerdictOf = memoize2((today, v): DateVerdict => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.toISOString().slice(0, 10) !== v) {
+    return 'invalid';
+  }
+  if (v > today) {
+    return 'future';
+  }
+  return Number(m[1]) < 1900 ? 'before1900' : 'ok';
+});
 
 function dateVerdict(v: string, today: string): DateVerdict {
-  const cache = innerCache(dateVerdicts, today);
-  let verdict = cache.get(v);
-  if (verdict === undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-    if (!m || !d || d.toISOString().slice(0, 10) !== v) {
-      verdict = 'invalid';
-    } else if (v > today) {
-      verdict = 'future';
-    } else if (Number(m[1]) < 1900) {
-      verdict = 'before1900';
-    } else {
-      verdict = 'ok';
-    }
-    cache.set(v, verdict);
-  }
-  return verdict;
+  return dateVerdictOf(today, v);
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -442,25 +431,22 @@ function dmyOf(value: string | undefined, today: string): string | null {
     return null;
   }
   // memoized per today and value, a refusal included: 219,000 rows share a few thousand dates
-  const cache = innerCache(dmyResults, today);
-  let result = cache.get(v);
-  if (result === undefined) {
-    try {
-      result = dmyOfClean(v, today);
-    } catch (err) {
-      if (!(err instanceof RowError)) {
-        throw err;
-      }
-      result = err;
-    }
-    cache.set(v, result);
-  }
+  const result = dmyResult(today, v);
   if (result instanceof RowError) {
     throw result;
   }
   return result;
 }
-const dmyResults = new Map<string, Map<string, string | null | RowError>>();
+const dmyResult = memoize2((today, v): string | null | RowError => {
+  try {
+    return dmyOfClean(v, today);
+  } catch (err) {
+    if (!(err instanceof RowError)) {
+      throw err;
+    }
+    return err;
+  }
+});
 
 function dmyOfClean(v: string, today: string): string | null {
   const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{2})$/.exec(v);
