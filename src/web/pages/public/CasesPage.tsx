@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Button, Pagination, Select, Table, TextInput } from '@trussworks/react-uswds';
-import { CASE_STATUSES } from '../../../shared/enums.ts';
+import { Alert, Button, Pagination, Table, TextInput } from '@trussworks/react-uswds';
+import { CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicCase } from '../../api/public-client.ts';
-import { CategorySelect } from '../../components/CategorySelect.tsx';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { Link, navigate, useLocation } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -80,26 +80,22 @@ export function CaseListPage() {
             onChange={(e) => setForm({ ...form, year: e.target.value })}
           />
         </Field>
-        <CategorySelect
+        <FilterSelect
+          id="category"
           label={t('pub.cases.category')}
           value={form.category}
+          options={CATEGORIES}
+          text={(c) => label('category', c)}
           onChange={(category) => setForm({ ...form, category })}
         />
-        <Field id="status" label={t('pub.cases.status')}>
-          <Select
-            id="status"
-            name="status"
-            value={form.status}
-            onChange={(e) => setForm({ ...form, status: e.target.value })}
-          >
-            <option value="">{t('pub.cases.any')}</option>
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {label('status', s)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="status"
+          label={t('pub.cases.status')}
+          value={form.status}
+          options={CASE_STATUSES}
+          text={(s) => label('status', s)}
+          onChange={(status) => setForm({ ...form, status })}
+        />
         <Button type="submit" data-testid="cases-search">
           {t('pub.cases.search')}
         </Button>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Select, TextInput } from '@trussworks/react-uswds';
+import { Button, TextInput } from '@trussworks/react-uswds';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicStats } from '../../api/public-client.ts';
-import { CategorySelect } from '../../components/CategorySelect.tsx';
+import { CATEGORIES } from '../../../shared/enums.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { navigate, useLocation } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -146,6 +147,9 @@ function SustainedByCategory({ rates }: { rates: PublicStats['sustainedRate']['b
   );
 }
 
+/** The agencies the statistics filter takes (PublicStatsQuery): the two that investigate. */
+const INVESTIGATING_AGENCIES = ['COPA', 'BIA'] as const;
+
 /** Published statistics (PRODUCT.md §4): small cells are suppressed and shown as such. */
 export function StatisticsPage() {
   const { t, label, dateTime } = useI18n();
@@ -204,21 +208,20 @@ export function StatisticsPage() {
             onChange={(e) => setForm({ ...form, yearTo: e.target.value })}
           />
         </Field>
-        <Field id="agency" label={t('pub.stats.agency')}>
-          <Select
-            id="agency"
-            name="agency"
-            value={form.agency}
-            onChange={(e) => setForm({ ...form, agency: e.target.value })}
-          >
-            <option value="">{t('pub.cases.any')}</option>
-            <option value="COPA">COPA</option>
-            <option value="BIA">BIA</option>
-          </Select>
-        </Field>
-        <CategorySelect
+        <FilterSelect
+          id="agency"
+          label={t('pub.stats.agency')}
+          value={form.agency}
+          options={INVESTIGATING_AGENCIES}
+          text={(a) => a}
+          onChange={(agency) => setForm({ ...form, agency })}
+        />
+        <FilterSelect
+          id="category"
           label={t('pub.stats.category')}
           value={form.category}
+          options={CATEGORIES}
+          text={(c) => label('category', c)}
           onChange={(category) => setForm({ ...form, category })}
         />
         <Button type="submit">{t('pub.stats.apply')}</Button>
