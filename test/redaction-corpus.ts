@@ -40,6 +40,14 @@ export const NARRATIVE_SOURCES = [
     holdout19: 60,
     holdout20: 60,
     holdout21: 60,
+    holdout22: 60,
+    holdout23: 60,
+    holdout24: 60,
+    holdout25: 60,
+    holdout26: 60,
+    holdout27: 60,
+    holdout28: 60,
+    holdout29: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -69,6 +77,14 @@ export const NARRATIVE_SOURCES = [
     holdout19: 15,
     holdout20: 15,
     holdout21: 15,
+    holdout22: 15,
+    holdout23: 15,
+    holdout24: 15,
+    holdout25: 15,
+    holdout26: 15,
+    holdout27: 15,
+    holdout28: 15,
+    holdout29: 15,
   },
 ] as const;
 
@@ -111,10 +127,22 @@ export type SampleSet =
   | 'holdout18'
   | 'holdout19'
   | 'holdout20'
-  | 'holdout21';
+  | 'holdout21'
+  | 'holdout22'
+  | 'holdout23'
+  | 'holdout24'
+  | 'holdout25'
+  | 'holdout26'
+  | 'holdout27'
+  | 'holdout28'
+  | 'holdout29'
+  | 'digits';
 
-/** The sets drawn every k narratives, each from its own offset in 32nds of k. */
-const EVERY_K = [
+/**
+ * The sets drawn every k narratives, each from its own offset in 32nds of k and its pass: pass 0
+ * takes i = 0, 1, … (as many as the set has), pass 1 the same number after those.
+ */
+const EVERY_K: ReadonlyArray<readonly [EveryKSet, number, (0 | 1)?]> = [
   ['holdout4', 12],
   ['holdout5', 20],
   ['dev2', 28],
@@ -134,7 +162,38 @@ const EVERY_K = [
   ['holdout19', 21],
   ['holdout20', 23],
   ['holdout21', 25],
-] as const;
+  ['holdout22', 1, 1],
+  ['holdout23', 3, 1],
+  ['holdout24', 5, 1],
+  ['holdout25', 7, 1],
+  ['holdout26', 9, 1],
+  ['holdout27', 11, 1],
+  ['holdout28', 13, 1],
+  ['holdout29', 15, 1],
+];
+
+type EveryKSet = Exclude<
+  SampleSet,
+  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits'
+>;
+
+/**
+ * The digit sample, for street addresses and phone numbers only (both need digits, and they
+ * are rare: about one CMS narrative in twenty has an address, and none of the 395 CLEAR ones
+ * labelled before had any). From the CMS file, L[⌊ok/32⌋ + ik] for the odd o from 17 to 31 with
+ * i = 60 … 119, and for every odd o with i = 120 … 149 — no narrative of any other set — keeping
+ * those that contain a digit.
+ */
+function digitSamplePositions(k: number): number[] {
+  const positions: number[] = [];
+  for (let o = 1; o < 32; o += 2) {
+    const offset = Math.floor((o * k) / 32);
+    for (let i = o >= 17 ? 60 : 120; i < 150; i++) {
+      positions.push(i * k + offset);
+    }
+  }
+  return positions.sort((a, b) => a - b);
+}
 
 /** One sampled narrative: where it is, and its text (held in memory only, never written). */
 export interface SampledNarrative {
@@ -168,7 +227,9 @@ export function narrativeHash(text: string): string {
  * L[⌊15k/32⌋ + ik] and L[⌊17k/32⌋ + ik]; holdout18 to holdout21 at ⌊19k/32⌋, ⌊21k/32⌋,
  * ⌊23k/32⌋ and ⌊25k/32⌋: all spread over the same years, never shared (the offsets 0, ⌊k/32⌋, ⌊3k/32⌋, ⌊k/8⌋,
  * ⌊5k/32⌋, ⌊7k/32⌋, ⌊k/4⌋, ⌊9k/32⌋, ⌊11k/32⌋, ⌊13k/32⌋, ⌊15k/32⌋, ⌊17k/32⌋, ⌊3k/8⌋, ⌊7k/16⌋, ⌊k/2⌋, ⌊5k/8⌋, ⌊3k/4⌋, ⌊13k/16⌋, ⌊7k/8⌋ and ⌊15k/16⌋ differ for
- * k ≥ 32, and every step is a multiple of k).
+ * k ≥ 32, and every step is a multiple of k); holdout22 to holdout29 are the second pass of the
+ * offsets of holdout9 to holdout16 (i from 60 on in CMS, from 15 on in CLEAR); the digit sample is
+ * described at `digitSamplePositions`.
  */
 export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarrative[] {
   const out: SampledNarrative[] = [];
@@ -190,10 +251,10 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     }
     const k = Math.floor(list.length / source.test);
     if (k < 32) {
-      throw new Error(`${source.file}: too few narratives for twenty-four disjoint sets`);
+      throw new Error(`${source.file}: too few narratives for the disjoint sets`);
     }
-    const pick = (set: SampleSet, step: number, offset: number, count: number): void => {
-      for (let i = 0; i < count; i++) {
+    const pick = (set: SampleSet, step: number, offset: number, count: number, first = 0): void => {
+      for (let i = first; i < first + count; i++) {
         const item = list[i * step + offset];
         if (item === undefined) {
           throw new Error(`${source.file}: the sample needs more narratives than the file has`);
@@ -212,8 +273,22 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout', 2 * k, Math.floor(k / 4), source.holdout);
     pick('holdout2', source.holdout2Step * k, Math.floor((3 * k) / 4), source.holdout2);
     pick('holdout3', 3 * k, Math.floor(k / 8), source.holdout3);
-    for (const [set, offset] of EVERY_K) {
-      pick(set, k, Math.floor((offset * k) / 32), source[set]);
+    for (const [set, offset, pass = 0] of EVERY_K) {
+      pick(set, k, Math.floor((offset * k) / 32), source[set], pass * source[set]);
+    }
+    if (source.column === 'final_finding_narrative') {
+      for (const position of digitSamplePositions(k)) {
+        const item = list[position];
+        if (item !== undefined && /\d/u.test(item.text)) {
+          out.push({
+            set: 'digits',
+            file: source.file,
+            column: source.column,
+            ...item,
+            sha256: narrativeHash(item.text),
+          });
+        }
+      }
     }
   }
   return out;
