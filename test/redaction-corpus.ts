@@ -316,7 +316,7 @@ export function loadRecordNames(
   crIds: ReadonlySet<string>,
   dataDir: string = CHICAGO_DATA,
 ): { lexicon: NameLexicon; byCase: Map<string, string[]> } {
-  const roster: Array<{ firstName: string; lastName: string }> = [];
+  const roster: Array<{ firstName: string; lastName: string; star: string }> = [];
   const byCase = new Map<string, string[]>();
   for (const file of RECORD_NAME_FILES) {
     const csv = openCsvFile(path.join(dataDir, file));
@@ -328,7 +328,7 @@ export function loadRecordNames(
       const firstName = v.first_name?.trim() ?? '';
       const lastName = v.last_name?.trim() ?? '';
       if (investigators || v.star?.trim() || v.employee_number?.trim()) {
-        roster.push({ firstName, lastName });
+        roster.push({ firstName, lastName, star: v.star?.trim() ?? '' });
       }
       const crId = v.cr_id ?? '';
       const full = recordedFullName(firstName, lastName);

@@ -86,7 +86,7 @@ export function createRosterLexicon(ttlMs: number): RosterLexicon {
     pending ??= rosterNames(deps.db, deps.jurisdiction)
       .then((rows) => {
         const lexicon = nameLexiconOf(
-          rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name })),
+          rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name, star: r.star })),
         );
         current = { at: deps.now().getTime(), jurisdiction: deps.jurisdiction, lexicon };
         return lexicon;

@@ -1220,7 +1220,10 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
   const runs = findRuns(text, tokens, upperText);
   runs.push(...findPublicFigures(text, tokens, upperText), ...findLawsuitParties(tokens));
   if (lexicon) {
-    runs.push(...findLexiconNames(text, tokens, lexicon, upperText));
+    runs.push(
+      ...findLexiconNames(text, tokens, lexicon, upperText),
+      ...findStarNames(text, tokens, lexicon),
+    );
   }
   const found = dropPlaceholdersAndCorners(
     text,
@@ -1245,6 +1248,8 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
 export interface NameLexicon {
   given: ReadonlySet<string>;
   surnames: ReadonlySet<string>;
+  /** star number (digits, no leading zeros) → the folded name words of the members who held it */
+  byStar: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Placeholders the releases write where a name is not known: not names of anyone. */
@@ -1267,13 +1272,16 @@ export function recordedFullName(firstName: string | null, lastName: string | nu
 
 /**
  * The lexicon of a roster: each given name's and surname's words, folded to lower case,
- * without placeholders ("UNKNOWN", "Jane Doe") or single letters.
+ * without placeholders ("UNKNOWN", "Jane Doe") or single letters; and per star number the
+ * words of the names of the members who held it (stars are reissued, so one star may have
+ * several).
  */
 export function nameLexiconOf(
-  people: Iterable<{ firstName: string | null; lastName: string | null }>,
+  people: Iterable<{ firstName: string | null; lastName: string | null; star?: string | null }>,
 ): NameLexicon {
   const given = new Set<string>();
   const surnames = new Set<string>();
+  const byStar = new Map<string, Set<string>>();
   const add = (to: Set<string>, name: string | null): void => {
     for (const word of fold(name ?? '').split(/[^a-z'’-]+/u)) {
       if (word.length >= 2 && !NOT_RECORDED_NAMES.has(word)) {
@@ -1284,8 +1292,64 @@ export function nameLexiconOf(
   for (const p of people) {
     add(given, p.firstName);
     add(surnames, p.lastName);
+    const star = starKey(p.star ?? '');
+    if (star !== null) {
+      const words = byStar.get(star) ?? new Set<string>();
+      add(words, p.firstName);
+      add(words, p.lastName);
+      byStar.set(star, words);
+    }
   }
-  return { given, surnames };
+  return { given, surnames, byStar };
+}
+
+/** A star number as the roster and the narratives share it: its digits, without leading zeros. */
+function starKey(star: string): string | null {
+  const digits = /^\s*0*(\d{1,6})(?:\.0+)?\s*$/u.exec(star)?.[1];
+  return digits === undefined || digits === '0' ? null : digits;
+}
+
+// A number a narrative may give as a star: three digits or more ("1 Police officers" counts),
+// not part of a date, a time, money or a longer code.
+const STAR_NUMBER = /(?<![\p{L}\p{N}/:.$,-])#?(\d{3,6})(?![\p{N}/:]|\.\d|,\d)/gu;
+
+/**
+ * Rule 30: a star number names its holder. A word within the three before it or the two after it,
+ * in the same sentence, is a name when the roster holds it as a name of a member who held that
+ * star — in any letter case, even when it is a word (`officer hunt badge number #15880`, `Young
+ * 1158`, `OFFICE RIDGE #7538`).
+ */
+function findStarNames(text: string, tokens: Token[], lexicon: NameLexicon): Span[] {
+  const spans: Span[] = [];
+  if (lexicon.byStar.size === 0) {
+    return spans;
+  }
+  let first = 0;
+  for (const m of text.matchAll(STAR_NUMBER)) {
+    const names = lexicon.byStar.get(starKey(m[1] ?? '') ?? '');
+    if (names === undefined) {
+      continue;
+    }
+    const at = m.index;
+    const end = at + m[0].length;
+    while (first < tokens.length && tokens[first]!.end <= at - 80) {
+      first++;
+    }
+    const before = tokens.slice(first).filter((t) => t.end <= at);
+    const after = tokens.slice(first).filter((t) => t.start >= end);
+    const near = [
+      ...before
+        .slice(-3)
+        .filter((t) => !/[.!?\n]/u.test(text.slice(t.end, at).replace(/\b\p{L}\.$/u, ''))),
+      ...after.slice(0, 2).filter((t) => !/[.!?\n]/u.test(text.slice(end, t.start))),
+    ];
+    for (const t of near) {
+      if (names.has(t.key) && !TITLE_WORDS.has(t.key)) {
+        spans.push([t.start, t.end]);
+      }
+    }
+  }
+  return spans;
 }
 
 /**

@@ -477,6 +477,31 @@ describe('redactNarrative', () => {
         ]);
       });
 
+      describe('star numbers (rule 30)', () => {
+        const lexicon = nameLexiconOf([
+          { firstName: 'Tom', lastName: 'Hunt', star: '15880' },
+          { firstName: 'Ann', lastName: 'Young', star: '01158.0' },
+          { firstName: 'Lee', lastName: 'Ridge', star: '7538' },
+        ]);
+
+        it('finds the holder of a star near it, in any letter case, even a word', () => {
+          const text =
+            'officer hunt badge number #15880 and officer castella; he said Young 1158 is all; OFFICE RIDGE #7538 FOUND IT';
+          expect(spans(text)).toEqual([]);
+          expect(spans(text, { nameLexicon: lexicon })).toEqual([
+            ['person_name', 'hunt'],
+            ['person_name', 'Young'],
+            ['person_name', 'RIDGE'],
+          ]);
+        });
+
+        it('needs the number to be that member’s star, in the same sentence', () => {
+          const text =
+            'we went on a hunt for #7538. Young people came.\n1158 were counted; a ridge at 12:15880';
+          expect(spans(text, { nameLexicon: lexicon })).toEqual([]);
+        });
+      });
+
       it('keeps places, events, web addresses and misspelt ranks named like people', () => {
         const text =
           'taken to St. Francis Hospital after the George Floyd protests; see x.com/mcgillicuddy; a Sargent came';
@@ -484,9 +509,10 @@ describe('redactNarrative', () => {
       });
 
       it('leaves placeholders out of the lexicon and out of full names', () => {
-        expect(nameLexiconOf([{ firstName: 'UNKNOWN', lastName: 'DOE' }])).toEqual({
+        expect(nameLexiconOf([{ firstName: 'UNKNOWN', lastName: 'DOE', star: '0' }])).toEqual({
           given: new Set(),
           surnames: new Set(),
+          byStar: new Map(),
         });
         expect(recordedFullName('UNKNOWN', 'UNKNOWN')).toBeNull();
         expect(recordedFullName('Jane', 'Doe')).toBeNull();

@@ -618,12 +618,12 @@ export async function redactionHints(db: Queryable, caseId: string): Promise<Red
 export async function rosterNames(
   db: Queryable,
   jurisdiction: string,
-): Promise<Array<{ first_name: string | null; last_name: string | null }>> {
+): Promise<Array<{ first_name: string | null; last_name: string | null; star: string | null }>> {
   return db.query(
-    `SELECT first_name, last_name FROM members
+    `SELECT first_name, last_name, star FROM members
       WHERE jurisdiction = $1 AND (star IS NOT NULL OR employee_number IS NOT NULL)
      UNION
-     SELECT first_name, last_name FROM case_investigators WHERE jurisdiction = $1`,
+     SELECT first_name, last_name, NULL FROM case_investigators WHERE jurisdiction = $1`,
     [jurisdiction],
   );
 }
