@@ -689,6 +689,28 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it("takes more of Chicago's streets, two-word streets and Park as a street", () => {
+      expect(spans('parked in the alley of 5424 Newland overnight, near 1400 Kostner')).toEqual([
+        ['street_address', '5424 Newland'],
+        ['street_address', '1400 Kostner'],
+      ]);
+      expect(
+        spans('from 4900 S Cottage Grove to 1600 E Stony Island, then 3900 W Irving Park Rd'),
+      ).toEqual([
+        ['street_address', '4900 S Cottage Grove'],
+        ['street_address', '1600 E Stony Island'],
+        ['street_address', '3900 W Irving Park Rd'],
+      ]);
+      expect(spans('at 330 N. Central Park, then 1000 Brentwood park')).toEqual([
+        ['street_address', '330 N. Central Park'],
+        ['street_address', '1000 Brentwood park'],
+      ]);
+      // counts after a preposition of place, and a courthouse after its street, stay out
+      expect(spans('one of 3 Tasers, in 250 Cases; from the 737 E. 111th St. Court')).toEqual([
+        ['street_address', '737 E. 111th St'],
+      ]);
+    });
+
     it('takes a lower-case street after a house number and a direction', () => {
       expect(spans('when 177 n lacrosse is my place, not 3602 of them')).toEqual([
         ['street_address', '177 n lacrosse'],

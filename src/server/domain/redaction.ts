@@ -5,7 +5,13 @@
  * list of redactions (with their legal basis) out. Labelling rules and measured precision and
  * recall: docs/redaction.md.
  */
-import { CHICAGO_STREETS, COMMON_WORDS, isEnglishWord } from './redaction-lexicon.ts';
+import {
+  CHICAGO_STREETS,
+  CHICAGO_STREET_PAIRS,
+  COMMON_WORDS,
+  MORE_CHICAGO_STREETS,
+  isEnglishWord,
+} from './redaction-lexicon.ts';
 import { findPersonNames, type NameLexicon } from './redaction-names.ts';
 
 /** What a redaction removed. Stable codes (stored and shown next to each redaction). */
@@ -239,7 +245,7 @@ function findPlates(text: string, out: Candidate[]): void {
 
 const DIRECTION = /^(?:N|S|E|W|North|South|East|West|No|So)\.?$/iu;
 const SUFFIX =
-  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row|Plaza|Plz|Trail|Trl)\.?$/iu;
+  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row|Plaza|Plz|Trail|Trl|Park)\.?$/iu;
 const ORDINAL = /^\d{1,3}\s?(?:st|nd|rd|th)$/iu;
 const ADDRESS_WORD = String.raw`(?:\d{1,3}\s?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*\.?)`;
 // A house number (not money, a badge or part of a longer code), an optional range, then a
@@ -280,6 +286,16 @@ function withinOneEdit(a: string, b: string): boolean {
   );
 }
 
+/** The street's words without a suffix: one, or two for "Stony Island", "Cottage Grove". */
+function streetOf<W extends { text: string }>(rest: W[]): W[] {
+  const [street, next] = rest;
+  if (street === undefined) {
+    return [];
+  }
+  const pair = next === undefined ? '' : `${street.text}:${next.text}`.toLowerCase();
+  return next !== undefined && CHICAGO_STREET_PAIRS.has(pair) ? [street, next] : [street];
+}
+
 function blockOf(houseNumber: string): string {
   const n = Number.parseInt(houseNumber, 10);
   return String(Math.floor(n / 100) * 100);
@@ -317,14 +333,20 @@ function findAddresses(text: string, out: Candidate[]): void {
       direction = first.text;
       rest = words.slice(1);
     }
-    const suffixAt = rest.findIndex(
-      (w, i) => i > 0 && (SUFFIX.test(w.text) || isSuffixTypo(w.text)),
-    );
+    let suffixAt = rest.findIndex((w, i) => i > 0 && (SUFFIX.test(w.text) || isSuffixTypo(w.text)));
+    // "Irving Park Rd", "Central Park Ave": a street named with `Park`, then its suffix
+    if (
+      /^park$/iu.test(rest[suffixAt]?.text ?? '') &&
+      SUFFIX.test(rest[suffixAt + 1]?.text ?? '')
+    ) {
+      suffixAt++;
+    }
     const street = rest[0];
     if (street === undefined) {
       continue;
     }
-    const known = CHICAGO_STREETS.has(street.text.toLowerCase());
+    const streetKey = street.text.toLowerCase();
+    const known = CHICAGO_STREETS.has(streetKey) || MORE_CHICAGO_STREETS.has(streetKey);
     const ordinal = ORDINAL.test(street.text);
     const nameOk = isCapitalised(street.text) || ordinal || known;
     let used: typeof words;
@@ -354,7 +376,7 @@ function findAddresses(text: string, out: Candidate[]): void {
           /^\p{Ll}{3,}$/u.test(street.text) &&
           !COMMON_WORDS.has(street.text)))
     ) {
-      used = [first, street];
+      used = [first, ...streetOf(rest)];
     } else if (
       direction === undefined &&
       known &&
@@ -364,7 +386,7 @@ function findAddresses(text: string, out: Candidate[]): void {
       Number(number) >= 100 &&
       !/^(?:19|20)\d{2}$/u.test(number)
     ) {
-      used = [street];
+      used = streetOf(rest);
     } else {
       continue;
     }
@@ -391,17 +413,22 @@ function findAddresses(text: string, out: Candidate[]): void {
 // a direction or suffix ("at 5 pm", "on 3 occasions" stay: those are words).
 const CUED_ADDRESS =
   /(?<![\p{L}\p{N}])(?:at|on|to|from|lives|live|living|resides|reside|residing|address(?:\s+is)?)[\s:]+(\d{1,5})\s+(\p{L}[\p{L}'’-]*)(?![\p{L}\p{N}])/giu;
+// "in the alley of 5511 Newland", "near 1400 Kostner": after a preposition of place the same,
+// with a house number of 100 or more and a capitalised street ("of 3 Tasers" stays).
+const PLACE_CUED_ADDRESS =
+  /(?<![\p{L}\p{N}])(?:of|near|by|in|outside|behind|into|around|toward|towards|across)\s+(\d{3,5})\s+(\p{Lu}[\p{L}'’-]*)(?![\p{L}\p{N}])/gu;
 
 // "79-th street 501 East": street first, then the house number and its direction.
 const REVERSED_ADDRESS =
   /(?<![\p{L}\p{N}])(\d{1,3}-?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr)\.?,?\s+(\d{1,5})\s+(North|South|East|West|N|S|E|W)(?![\p{L}\p{N}])/giu;
 
 function findCuedAddresses(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(CUED_ADDRESS)) {
+  for (const m of [...text.matchAll(CUED_ADDRESS), ...text.matchAll(PLACE_CUED_ADDRESS)]) {
     const number = m[1] ?? '';
     const word = m[2] ?? '';
     const key = word.toLowerCase();
-    const known = CHICAGO_STREETS.has(key);
+    const known =
+      CHICAGO_STREETS.has(key) || (/^\p{Lu}/u.test(word) && MORE_CHICAGO_STREETS.has(key));
     const unknown =
       /^[a-z]{4,}$/u.test(key) &&
       !isEnglishWord(key) &&
