@@ -1218,7 +1218,11 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
   const upperText = letters > 0 && lower / letters < 0.1;
   const tokens = tokenize(text);
   const runs = findRuns(text, tokens, upperText);
-  runs.push(...findPublicFigures(text, tokens, upperText), ...findLawsuitParties(tokens));
+  runs.push(
+    ...findPublicFigures(text, tokens, upperText),
+    ...findLawsuitParties(tokens),
+    ...findRankSurnames(tokens),
+  );
   if (lexicon) {
     runs.push(
       ...findLexiconNames(text, tokens, lexicon, upperText),
@@ -1344,7 +1348,9 @@ function findStarNames(text: string, tokens: Token[], lexicon: NameLexicon): Spa
       ...after.slice(0, 2).filter((t) => !/[.!?\n]/u.test(text.slice(end, t.start))),
     ];
     for (const t of near) {
-      if (names.has(t.key) && !TITLE_WORDS.has(t.key)) {
+      // a roster row's name fields hold what was typed ("CHIEF OF POLICE", "BADGE")
+      const junk = TITLE_WORDS.has(t.key) || (COMMON_WORDS.has(t.key) && !SURNAME_WORDS.has(t.key));
+      if (names.has(t.key) && !junk) {
         spans.push([t.start, t.end]);
       }
     }
@@ -1463,6 +1469,52 @@ function findSandwichedNames(
     }
   }
   return out;
+}
+
+/** Ranks and courtesy titles a surname follows ("officer woods", "sgt. hill", "mr hall"). */
+const RANKS = new Set(
+  `officer ofc po p.o sgt sergeant lt lieutenant det detective capt captain cmdr commander
+  investigator inv agent trooper mr mrs ms`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+/**
+ * Rule 31: after a rank or a courtesy title (and an initial), a lower-case word that the lists
+ * hold as a surname is the surname, even when it is a word (`officer woods`, `officer j woods`,
+ * `Sgt. hill`) — not a common word, verb, role or place (`officer said`, `officer will`, `officer
+ * black`), nor a word with a verb's or adverb's ending. The roster's surnames are not enough
+ * here: it holds `Holler`, `Square` and `Enter` too.
+ */
+function findRankSurnames(tokens: Token[]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const initial = isInitial(tokens[i - 1], true) ? tokens[i - 1] : undefined;
+    const rank = tokens[initial === undefined ? i - 1 : i - 2];
+    if (
+      rank === undefined ||
+      !RANKS.has(rank.key) ||
+      // "this officer's record": a possessive rank is followed by a thing
+      /['’]s$/u.test(rank.text) ||
+      t.shape !== 'lower' ||
+      !joins(t.gap) ||
+      (initial !== undefined && !joins(initial.gap)) ||
+      !/^[a-z]{3,}$/u.test(t.key) ||
+      !(SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) ||
+      COMMON_WORDS.has(t.key) ||
+      BARE_VERBS.has(t.key) ||
+      REPORTING_VERBS.has(t.key) ||
+      TITLE_WORDS.has(t.key) ||
+      ROLE_WORDS.has(t.key) ||
+      PLACE_NAMES.has(t.key) ||
+      /(?:ed|ing|ly)$/u.test(t.key)
+    ) {
+      continue;
+    }
+    spans.push([(initial ?? t).start, t.end]);
+  }
+  return spans;
 }
 
 /**

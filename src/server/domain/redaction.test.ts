@@ -444,6 +444,16 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes a listed surname in lower case after a rank (rule 31), not a word that is no surname', () => {
+      expect(spans('yelling at me officer j woods , then Sgt. hill said no')).toEqual([
+        ['person_name', 'j woods'],
+        ['person_name', 'hill'],
+      ]);
+      expect(
+        spans("officer will not help; officer said; this officer's record; officer black male"),
+      ).toEqual([]);
+    });
+
     describe('names the records hold (rule 24)', () => {
       const nameLexicon = nameLexiconOf([
         { firstName: 'EAMON', lastName: 'MCGILLICUDDY' },
