@@ -207,7 +207,6 @@ const CUES: ReadonlyArray<readonly string[]> = [
   ['called', 'himself'],
   ['called', 'herself'],
   ['goes', 'by'],
-  ['went', 'by'],
   ['aka'],
   ['a.k.a'],
   ['sincerely'],
@@ -1222,6 +1221,7 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
     ...findPublicFigures(text, tokens, upperText),
     ...findLawsuitParties(tokens),
     ...findRankSurnames(tokens),
+    ...findNamedAfterCue(text, tokens),
   );
   if (lexicon) {
     runs.push(
@@ -1513,6 +1513,62 @@ function findRankSurnames(tokens: Token[]): Span[] {
       continue;
     }
     spans.push([(initial ?? t).start, t.end]);
+  }
+  return spans;
+}
+
+/** Phrases after which a writer gives a name, nickname or alias ("a guy named", "known as"). */
+const NAMING_CUES: ReadonlyArray<readonly string[]> = [
+  ['named'],
+  ['nicknamed'],
+  ['name', 'is'],
+  ['name', 'was'],
+  ['known', 'as'],
+  ['goes', 'by'],
+  ['calls', 'himself'],
+  ['calls', 'herself'],
+  ['called', 'himself'],
+  ['called', 'herself'],
+  ['aka'],
+  ['alias'],
+];
+
+/**
+ * Rule 32: the word a writer gives as someone's name, after `named`, `name is`, `known as`,
+ * `goes by`, `calls himself`, `aka` — in any letter case, a nickname too (`a guy named alpesh`,
+ * `her name is bookie`), and a quoted one whole (`named "Lord T"`); not a common word, article or
+ * verb (`named in the suit`, `name is unknown`, `known as a gang member`).
+ */
+function findNamedAfterCue(text: string, tokens: Token[]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (
+      !NAMING_CUES.some((cue) => precededBy(tokens, i, cue)) ||
+      !/^[\s"'“‘:]+$/u.test(t.gap) ||
+      !/^[a-z'’-]{2,}$/u.test(t.key) ||
+      COMMON_WORDS.has(t.key) ||
+      BARE_VERBS.has(t.key) ||
+      REPORTING_VERBS.has(t.key) ||
+      TITLE_WORDS.has(t.key) ||
+      ROLE_WORDS.has(t.key) ||
+      PLACE_NAMES.has(t.key)
+    ) {
+      continue;
+    }
+    let end = t.end;
+    // a quoted name is taken whole, up to its closing quote within 40 characters
+    if (/["“]/u.test(t.gap)) {
+      const close = /^[^"”\n]{0,40}?["”]/u.exec(text.slice(t.start));
+      if (close !== null) {
+        const quoteAt = t.start + close[0].length - 1;
+        end = Math.max(
+          end,
+          ...tokens.filter((w) => w.start > t.start && w.end <= quoteAt).map((w) => w.end),
+        );
+      }
+    }
+    spans.push([t.start, end]);
   }
   return spans;
 }

@@ -454,6 +454,17 @@ describe('redactNarrative', () => {
       ).toEqual([]);
     });
 
+    it('takes the name a writer gives after named, name is, known as (rule 32)', () => {
+      expect(spans('a guy named alpesh and her name is bookie; he calls himself dutch')).toEqual([
+        ['person_name', 'alpesh'],
+        ['person_name', 'bookie'],
+        ['person_name', 'dutch'],
+      ]);
+      expect(
+        spans('his name is not known, named in the suit, known as a gang member; went by picture'),
+      ).toEqual([]);
+    });
+
     describe('names the records hold (rule 24)', () => {
       const nameLexicon = nameLexiconOf([
         { firstName: 'EAMON', lastName: 'MCGILLICUDDY' },
