@@ -1240,7 +1240,8 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
     ...findFamilies(tokens, found),
     ...findLowerFamilies(tokens, lexicon),
   ]);
-  const whole = [...listed, ...findSandwichedNames(tokens, listed, lexicon)];
+  const sandwiched = [...listed, ...findSandwichedNames(tokens, listed, lexicon)];
+  const whole = [...sandwiched, ...completeHalfNames(tokens, sandwiched, lexicon)];
   return mergeOverlaps([...whole, ...propagate(text, whole)]);
 }
 
@@ -1571,6 +1572,74 @@ function findNamedAfterCue(text: string, tokens: Token[]): Span[] {
     spans.push([t.start, end]);
   }
   return spans;
+}
+
+/**
+ * Rule 33: a name found by one word takes its other half when the word beside it is that half by
+ * the lists or the records: a given name found alone takes a surname after it, even a word
+ * (`priscilla sam`, `Devon Bridge`), and a surname found alone takes a given name before it, even
+ * one that is a word when it is capitalised inside a sentence (`tell him Will ayers`, `AIDE PINKY
+ * COLEMAN`). A half-redacted name is no redaction: the other half and the context give it back.
+ */
+function completeHalfNames(
+  tokens: Token[],
+  found: Span[],
+  lexicon: NameLexicon | undefined,
+): Span[] {
+  const at = new Map(tokens.map((t, i) => [t.start, i]));
+  const covered = (t: Token): boolean => found.some(([s, e]) => s < t.end && t.start < e);
+  const isGiven = (key: string): boolean =>
+    GIVEN_NAMES.has(key) || lexicon?.given.has(key) === true;
+  const isSurname = (key: string): boolean =>
+    SURNAME_WORDS.has(key) || COMMON_SURNAMES.has(key) || lexicon?.surnames.has(key) === true;
+  const nameLike = (t: Token): boolean =>
+    /^[a-z'’-]{2,}$/u.test(t.key) &&
+    !TITLE_WORDS.has(t.key) &&
+    !ROLE_WORDS.has(t.key) &&
+    !PLACE_WORDS.has(t.key) &&
+    !/(?:ed|ing|ly)$/u.test(t.key);
+  const word = (t: Token): boolean =>
+    COMMON_WORDS.has(t.key) || BARE_VERBS.has(t.key) || REPORTING_VERBS.has(t.key);
+  const sameCase = (a: Token, b: Token): boolean =>
+    a.shape === b.shape || (a.shape === 'title' && b.shape === 'lower');
+  const out: Span[] = [];
+  for (const [start, end] of found) {
+    const i = at.get(start);
+    const t = i === undefined ? undefined : tokens[i];
+    if (i === undefined || t === undefined || t.end !== end) {
+      continue; // only a name found as one word
+    }
+    const next = tokens[i + 1];
+    if (
+      next !== undefined &&
+      /^ $/u.test(next.gap) &&
+      isGiven(t.key) &&
+      !covered(next) &&
+      nameLike(next) &&
+      !word(next) &&
+      isSurname(next.key) &&
+      sameCase(t, next) &&
+      // "Jim rock island cop": the word begins a place's name
+      !PLACE_WORDS.has(tokens[i + 2]?.key ?? '')
+    ) {
+      out.push([start, next.end]);
+    }
+    const prev = tokens[i - 1];
+    if (
+      prev !== undefined &&
+      /^ $/u.test(t.gap) &&
+      isSurname(t.key) &&
+      !covered(prev) &&
+      nameLike(prev) &&
+      isGiven(prev.key) &&
+      sameCase(prev, t) &&
+      // a given name that is also a word ("will", "mark") only capitalised inside a sentence
+      (!word(prev) || (prev.shape === 'title' && i >= 2 && !/[.!?]/u.test(prev.gap)))
+    ) {
+      out.push([prev.start, end]);
+    }
+  }
+  return out;
 }
 
 /**

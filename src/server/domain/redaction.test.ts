@@ -465,6 +465,33 @@ describe('redactNarrative', () => {
       ).toEqual([]);
     });
 
+    it('completes a name found by one word with its other half (rule 33)', () => {
+      const nameLexicon = nameLexiconOf([
+        { firstName: 'Pinky', lastName: 'Sam' },
+        { firstName: 'Will', lastName: 'Ayers' },
+        { firstName: 'X', lastName: 'Coleman' },
+      ]);
+      const text =
+        'my friend priscilla sam said; tell him Will ayers is; AIDE PINKY COLEMAN WALKED';
+      expect(spans(text)).toEqual([
+        ['person_name', 'priscilla'],
+        ['person_name', 'COLEMAN'],
+      ]);
+      expect(spans(text, { nameLexicon })).toEqual([
+        ['person_name', 'priscilla sam'],
+        ['person_name', 'Will ayers'],
+        ['person_name', 'PINKY COLEMAN'],
+      ]);
+      // a word after a given name stays a word; a given name that is a word opens no sentence
+      expect(
+        spans('Maria said so. Will Smith come? bc Jim rock island cop', { nameLexicon }),
+      ).toEqual([
+        ['person_name', 'Maria'],
+        ['person_name', 'Smith'],
+        ['person_name', 'Jim'],
+      ]);
+    });
+
     describe('names the records hold (rule 24)', () => {
       const nameLexicon = nameLexiconOf([
         { firstName: 'EAMON', lastName: 'MCGILLICUDDY' },
