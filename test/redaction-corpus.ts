@@ -101,7 +101,8 @@ export const NARRATIVE_SOURCES = [
  * `holdout9`: labelled the same way before the fourth round, never read by it. `holdout10` to
  * `holdout13`: labelled the same way before the fifth round (case and roster names), to measure
  * it once, never read by it. `holdout14` to `holdout17`: the same, before the sixth round. `holdout18` to `holdout21`:
- * the same, after the last change, to measure the final engine once.
+ * the same, after the last change, to measure the final engine once. `holdout22` to `holdout29`
+ * and `digits` (addresses and phones only): the same, before the seventh round, to measure it once.
  */
 export type SampleSet =
   | 'test'
