@@ -137,7 +137,8 @@ export type SampleSet =
   | 'holdout27'
   | 'holdout28'
   | 'holdout29'
-  | 'digits';
+  | 'digits'
+  | 'digits2';
 
 /**
  * The sets drawn every k narratives, each from its own offset in 32nds of k and its pass: pass 0
@@ -175,7 +176,7 @@ const EVERY_K: ReadonlyArray<readonly [EveryKSet, number, (0 | 1)?]> = [
 
 type EveryKSet = Exclude<
   SampleSet,
-  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits'
+  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits' | 'digits2'
 >;
 
 /**
@@ -191,6 +192,27 @@ function digitSamplePositions(k: number): number[] {
     const offset = Math.floor((o * k) / 32);
     for (let i = o >= 17 ? 60 : 120; i < 150; i++) {
       positions.push(i * k + offset);
+    }
+  }
+  return positions.sort((a, b) => a - b);
+}
+
+/**
+ * The second digit sample (`digits2`), for the eighth round: from the CMS file, L[⌊ok/32⌋ + ik]
+ * for o = 12, 14, 20, 26, 28 and 30 with i = 60 … 149 (those offsets' sets stop at 59), and for
+ * o = 27, 29 and 31 with i = 0 … 59 (the first digit sample starts at 60), keeping those that
+ * contain a digit.
+ */
+function secondDigitSamplePositions(k: number): number[] {
+  const positions: number[] = [];
+  for (const o of [12, 14, 20, 26, 28, 30]) {
+    for (let i = 60; i < 150; i++) {
+      positions.push(i * k + Math.floor((o * k) / 32));
+    }
+  }
+  for (const o of [27, 29, 31]) {
+    for (let i = 0; i < 60; i++) {
+      positions.push(i * k + Math.floor((o * k) / 32));
     }
   }
   return positions.sort((a, b) => a - b);
@@ -278,16 +300,22 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
       pick(set, k, Math.floor((offset * k) / 32), source[set], pass * source[set]);
     }
     if (source.column === 'final_finding_narrative') {
-      for (const position of digitSamplePositions(k)) {
-        const item = list[position];
-        if (item !== undefined && /\d/u.test(item.text)) {
-          out.push({
-            set: 'digits',
-            file: source.file,
-            column: source.column,
-            ...item,
-            sha256: narrativeHash(item.text),
-          });
+      const samples = [
+        ['digits', digitSamplePositions(k)],
+        ['digits2', secondDigitSamplePositions(k)],
+      ] as const;
+      for (const [set, positions] of samples) {
+        for (const position of positions) {
+          const item = list[position];
+          if (item !== undefined && /\d/u.test(item.text)) {
+            out.push({
+              set,
+              file: source.file,
+              column: source.column,
+              ...item,
+              sha256: narrativeHash(item.text),
+            });
+          }
         }
       }
     }
