@@ -48,6 +48,12 @@ export const NARRATIVE_SOURCES = [
     holdout27: 60,
     holdout28: 60,
     holdout29: 60,
+    holdout30: 60,
+    holdout31: 60,
+    holdout32: 60,
+    holdout33: 60,
+    holdout34: 60,
+    holdout35: 60,
   },
   {
     file: 'complaints-complaints-clear_2000-2022_2022-09.csv.gz',
@@ -85,6 +91,12 @@ export const NARRATIVE_SOURCES = [
     holdout27: 15,
     holdout28: 15,
     holdout29: 15,
+    holdout30: 15,
+    holdout31: 15,
+    holdout32: 15,
+    holdout33: 15,
+    holdout34: 15,
+    holdout35: 15,
   },
 ] as const;
 
@@ -103,6 +115,8 @@ export const NARRATIVE_SOURCES = [
  * it once, never read by it. `holdout14` to `holdout17`: the same, before the sixth round. `holdout18` to `holdout21`:
  * the same, after the last change, to measure the final engine once. `holdout22` to `holdout29`
  * and `digits` (addresses and phones only): the same, before the seventh round, to measure it once.
+ * `digits2`: the same, before the eighth round (addresses and phones). `holdout30` to `holdout35`:
+ * the same, before the ninth round (names).
  */
 export type SampleSet =
   | 'test'
@@ -137,6 +151,12 @@ export type SampleSet =
   | 'holdout27'
   | 'holdout28'
   | 'holdout29'
+  | 'holdout30'
+  | 'holdout31'
+  | 'holdout32'
+  | 'holdout33'
+  | 'holdout34'
+  | 'holdout35'
   | 'digits'
   | 'digits2';
 
@@ -172,6 +192,13 @@ const EVERY_K: ReadonlyArray<readonly [EveryKSet, number, (0 | 1)?]> = [
   ['holdout27', 11, 1],
   ['holdout28', 13, 1],
   ['holdout29', 15, 1],
+  // the ninth round's sets, between the offsets of the others (21, 43 and 63 in 64ths of k)
+  ['holdout30', 10.5],
+  ['holdout31', 21.5],
+  ['holdout32', 31.5],
+  ['holdout33', 10.5, 1],
+  ['holdout34', 21.5, 1],
+  ['holdout35', 31.5, 1],
 ];
 
 type EveryKSet = Exclude<
