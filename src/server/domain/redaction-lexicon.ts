@@ -207,6 +207,7 @@ swept taught choked refused entered failed slapped punched pushed kicked grabbed
 says tells takes gets goes makes comes wants knows calls hits gives puts keeps refuses
 yours sincerely regards respectfully thanks dear hello hi ok okay please
 accidental discharge agreement lease material promotional pro se matter lives illegal fake false
+ilcs usc
 stop help big fat short shorter does development investment investments insurance
 online portal tip tipster anonymous attachment attachments
 `);

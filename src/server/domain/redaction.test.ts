@@ -690,7 +690,11 @@ describe('redactNarrative', () => {
         ['phone', '555-0100'],
       ]);
       // a record's number after its cue is not a telephone, even when it has a phone's shape
-      expect(spans('AZ PD report number - 19000021588 and RD# 555-1234')).toEqual([]);
+      expect(
+        spans(
+          'AZ PD report number - 19000021588 and RD# 555-1234, (Event # 2209308241), ID: 2015015498',
+        ),
+      ).toEqual([]);
     });
 
     it('finds an area code written with a space after its hyphen', () => {
@@ -757,6 +761,34 @@ describe('redactNarrative', () => {
       expect(spans('one of 3 Tasers, in 250 Cases; from the 737 E. 111th St. Court')).toEqual([
         ['street_address', '737 E. 111th St'],
       ]);
+    });
+
+    it('takes the forms of the eighth round: unit letters, numbered streets, glued periods, Pike', () => {
+      expect(spans('Management 2846 A NORTH MILWAUKEE AVE CHICAGO')).toEqual([
+        ['street_address', '2846 A NORTH MILWAUKEE AVE'],
+      ]);
+      expect(spans('Re: the house, 600 West 111 Street, Chicago')).toEqual([
+        ['street_address', '600 West 111 Street'],
+      ]);
+      expect(spans('stay at her own property at .4928 N. Lowell and then')).toEqual([
+        ['street_address', '4928 N. Lowell'],
+      ]);
+      expect(spans('I LIVED AT 1280 CLOVERFIELD #7, IN OHIO')).toEqual([
+        ['street_address', '1280 CLOVERFIELD #7'],
+      ]);
+      expect(spans('THE STORE AT 4075 WILMINGTON PIKE IN OHIO')).toEqual([
+        ['street_address', '4075 WILMINGTON PIKE'],
+      ]);
+      expect(
+        spans('my store at 1366 W, Ohio St was looted; a tenant from 7600 N.Bosworth'),
+      ).toEqual([
+        ['street_address', '1366 W, Ohio St'],
+        ['street_address', '7600 N.Bosworth'],
+      ]);
+      // a decimal, a court reporter's citation and a statute are not addresses
+      expect(
+        spans('rate of 3.4928 N. per hour; 106 U.S. at 220, 1 S. Ct. at 261; 720 ILCS 5/33-3'),
+      ).toEqual([]);
     });
 
     it('takes a lower-case street after a house number and a direction', () => {

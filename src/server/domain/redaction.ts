@@ -155,14 +155,15 @@ const LABELLED_PHONE =
   /(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*)(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\p{N}|-\d)/giu;
 
 const RECORD_NUMBER_CUE =
-  /(?:^|[^\p{L}])(?:report|case|incident|log|rd|cb|cr|complaint|order|tracking|confirmation|reference|ref|docket|citation|ticket|inventory|account|claim|lawsuit)s?[\s.]*(?:number|num|no\.?|#)?[\s.]*[:#-]?[\s]*$/iu;
+  /(?:^|[^\p{L}])(?:report|case|incident|log|rd|cb|cr|complaint|order|tracking|confirmation|reference|ref|docket|citation|ticket|inventory|account|claim|lawsuit|event|id)s?[\s.]*(?:number|num|no\.?|#)?[\s.]*[:#-]?[\s]*$/iu;
 
 function findContacts(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
     out.push(candidate('email', m.index, m.index + m[0].length));
   }
   for (const m of text.matchAll(PHONE)) {
-    // "report number - 19000021588", "RD# 123-4567": a record's number, not a telephone
+    // "report number - 19000021588", "RD# 123-4567", "Event # 2207103264": a record's number,
+    // not a telephone
     if (RECORD_NUMBER_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) {
       continue;
     }
@@ -245,15 +246,20 @@ function findPlates(text: string, out: Candidate[]): void {
 
 const DIRECTION = /^(?:N|S|E|W|North|South|East|West|No|So)\.?$/iu;
 const SUFFIX =
-  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row|Plaza|Plz|Trail|Trl|Park)\.?$/iu;
+  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row|Plaza|Plz|Trail|Trl|Park|Pike|Turnpike|Tpke|Crescent|Cres|Loop|Alley|Aly|Walk|Crossing|Xing|Path|Heights|Hts|Point)\.?$/iu;
 const ORDINAL = /^\d{1,3}\s?(?:st|nd|rd|th)$/iu;
-const ADDRESS_WORD = String.raw`(?:\d{1,3}\s?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*\.?)`;
+// a street word: an ordinal, a bare street number before its suffix ("600 West 111 Street"), or
+// a word
+const ADDRESS_WORD = String.raw`(?:\d{1,3}\s?(?:st|nd|rd|th)(?!\p{L})|\d{1,3}(?=\s+(?:Street|St|Place|Pl|Avenue|Ave)\b)|\p{L}[\p{L}'’-]*\.?)`;
 // A house number (not money, a badge or part of a longer code), an optional range, then a
 // direction glued or spaced, then up to four words; the code below decides what they are.
 const ADDRESS = new RegExp(
   // a form's label may be glued to the number: "Mailing Address11444 VANCE JACKSON ROAD"
-  String.raw`(?:(?<![\p{L}\p{N}/.,$#:-])|(?<=address[\s:#]*))(\d{1,5})(?:\s?-\s?\d{1,5})?(?=\s)` +
-    String.raw`((?:\s+|(?<=\s(?:N|S|E|W)\.?)(?=\d))${ADDRESS_WORD}){1,4}`,
+  // a period may stand before the number (" .4928 N. Lowell"), not a decimal point; a unit letter
+  // may follow it ("2846 A North Milwaukee"); a comma may follow a direction ("1366 W, Ohio St"),
+  // and a direction's period may be glued to the street ("7600 N.Bosworth")
+  String.raw`(?:(?<![\p{L}\p{N}/,$#:-])(?<!\p{N}\.)|(?<=address[\s:#]*))(\d{1,5})(?:\s?-\s?\d{1,5})?(?:\s[A-DF-MO-RT-VX-Z](?=\s))?(?=\s)` +
+    String.raw`((?:\s+|(?<=\s(?:N|S|E|W|North|South|East|West)\.?),\s*|(?<=\s(?:N|S|E|W)\.?)(?=\d)|(?<=\s(?:N|S|E|W)\.)(?=\p{L}))${ADDRESS_WORD}){1,4}`,
   'giu',
 );
 const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
@@ -322,7 +328,11 @@ function findAddresses(text: string, out: Candidate[]): void {
       text: w[0].replace(/\.$/u, ''),
       end: tailStart + w.index + w[0].replace(/\.$/u, '').length,
     }));
-    // the range "1200-1210" leaves its second number out of the words
+    // the range "1200-1210" leaves its second number out of the words; a unit letter after the
+    // number ("2846 A North Milwaukee") is no street word
+    if (/^[A-DF-MO-RT-VX-Z]$/u.test(words[0]?.text ?? '') && words.length > 1) {
+      words.shift();
+    }
     const first = words[0];
     if (first === undefined) {
       continue;
@@ -368,6 +378,9 @@ function findAddresses(text: string, out: Candidate[]): void {
       used = [...(direction === undefined ? [] : [first]), ...rest.slice(0, suffixAt + 1)];
     } else if (
       direction !== undefined &&
+      // "106 U.S. at 220, 1 S. Ct. at 261": a court reporter's citation, not a street ("1809 S St.
+      // Louis" is one)
+      (!SUFFIX.test(street.text) || streetOf(rest).length === 2) &&
       (nameOk ||
         // "177 n lacrosse", "3602 west flournoy": a house number and a direction vouch for a
         // street written in lower case
@@ -438,13 +451,15 @@ function findCuedAddresses(text: string, out: Candidate[]): void {
     if ((!known && !unknown) || /^(?:19|20)\d{2}$/u.test(number)) {
       continue;
     }
-    // the number starts where the cue and its spacing end
+    // the number starts where the cue and its spacing end; the unit after the street is part of it
     const start = m.index + m[0].search(/\d/u);
+    const end = m.index + m[0].length;
+    const unit = UNIT.exec(text.slice(end));
     out.push(
       candidate(
         'street_address',
         start,
-        m.index + m[0].length,
+        end + (unit?.[0].length ?? 0),
         `${blockOf(number)} block of ${word}`,
       ),
     );
