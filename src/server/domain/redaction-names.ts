@@ -159,6 +159,28 @@ const TITLE_WORDS = new Set([
   'trooper',
   'deputy',
   'judge',
+  'supervisor',
+  'supv',
+  'principal',
+  'coach',
+  'nurse',
+  'professor',
+  'prof',
+  'alderman',
+  'alderwoman',
+  'ald',
+  'senator',
+  'governor',
+  'mayor',
+  'commissioner',
+  'director',
+  'warden',
+  'chaplain',
+  'congressman',
+  'congresswoman',
+  'councilman',
+  'councilwoman',
+  'president',
   'atty',
   'attorney',
   'reverend',
@@ -1234,7 +1256,7 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
     tokens,
     extendLeft(tokens, extendLists(tokens, mergeOverlaps(runs))),
   );
-  found.push(...findInitials(text), ...findUrlNames(text));
+  found.push(...findInitials(text), ...findUrlNames(text, lexicon));
   const listed = completeNames(text, tokens, [
     ...found,
     ...findFamilies(tokens, found),
@@ -1553,7 +1575,9 @@ function findNamedAfterCue(text: string, tokens: Token[]): Span[] {
       REPORTING_VERBS.has(t.key) ||
       TITLE_WORDS.has(t.key) ||
       ROLE_WORDS.has(t.key) ||
-      PLACE_NAMES.has(t.key)
+      PLACE_NAMES.has(t.key) ||
+      // "his name was checked": a verb's ending on a word, not a name
+      (/(?:ed|ing)$/u.test(t.key) && isEnglishWord(t.key))
     ) {
       continue;
     }
@@ -2090,21 +2114,51 @@ function findInitials(text: string): Span[] {
   return out;
 }
 
-/** A web address whose path names a person ("…/wanted/jacob-abdul-johnson"). */
-function findUrlNames(text: string): Span[] {
+// Social networks whose first path segment is a person's own handle ("facebook.com/jane.doe.94")
+const PROFILE_HOSTS =
+  /^(?:[a-z]+\.)?(?:facebook|fb|twitter|x|instagram|tiktok|linkedin|youtube|snapchat|threads)\.com$/iu;
+// Path segments of those networks that are pages of the site, not handles
+const SITE_SEGMENTS = new Set(
+  `p posts post groups group pages page watch status share sharer photo photos story.php
+  permalink.php profile.php events hashtag search login home reel reels video videos in channel
+  user c explore stories intent i messages marketplace gaming live tv`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+);
+
+/**
+ * A web address that names a person: a path segment of words joined by hyphens of which one is
+ * a given name or a surname of the lists or the records ("…/wanted/jacob-abdul-johnson",
+ * "…/kidnap/cayce-lynn-mcdaniel"), and (rule 34) the handle of a social-network profile
+ * ("facebook.com/dallas.walker.94", "twitter.com/jkimpictures"): a handle is chosen by its
+ * holder and usually carries their name; one that does not is hidden all the same.
+ */
+function findUrlNames(text: string, lexicon: NameLexicon | undefined): Span[] {
   const out: Span[] = [];
+  const isGiven = (w: string): boolean =>
+    (GIVEN_NAMES.has(w) && !AMBIGUOUS_GIVEN_NAMES.has(w)) ||
+    (lexicon?.given.has(w) === true && !isEnglishWord(w));
+  const isSurname = (w: string): boolean =>
+    COMMON_SURNAMES.has(w) || (lexicon?.surnames.has(w) === true && !isEnglishWord(w));
   for (const url of text.matchAll(/https?:\/\/[^\s"'<>]+/giu)) {
     for (const seg of url[0].matchAll(/(?<=\/)([a-z]+(?:-[a-z]+){1,3})(?=[/?#]|$)/giu)) {
       const parts = (seg[1] ?? '').toLowerCase().split('-');
-      const first = parts[0] ?? '';
-      // "jacob-abdul-johnson", or a frequent surname as the second word ("vernado-jones-jr")
-      if (
-        (GIVEN_NAMES.has(first) && !AMBIGUOUS_GIVEN_NAMES.has(first)) ||
-        COMMON_SURNAMES.has(parts[1] ?? '')
-      ) {
+      // "jacob-abdul-johnson", or a frequent surname after the first word ("vernado-jones-jr")
+      if (isGiven(parts[0] ?? '') || parts.slice(1).some(isSurname)) {
         const start = url.index + seg.index;
         out.push([start, start + seg[0].length]);
       }
+    }
+    const profile = /^https?:\/\/([^/?#]+)\/(?:in\/)?@?([\p{L}\p{N}._-]{3,})/iu.exec(url[0]);
+    const handle = profile?.[2] ?? '';
+    if (
+      profile !== null &&
+      PROFILE_HOSTS.test(profile[1] ?? '') &&
+      !SITE_SEGMENTS.has(handle.toLowerCase()) &&
+      /\p{L}{2}/u.test(handle)
+    ) {
+      const start = url.index + profile[0].length - handle.length;
+      out.push([start, start + handle.length]);
     }
   }
   return out;

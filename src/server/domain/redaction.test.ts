@@ -461,7 +461,9 @@ describe('redactNarrative', () => {
         ['person_name', 'dutch'],
       ]);
       expect(
-        spans('his name is not known, named in the suit, known as a gang member; went by picture'),
+        spans(
+          'his name is not known, named in the suit, known as a gang member; went by picture; his name was checked',
+        ),
       ).toEqual([]);
     });
 
@@ -490,6 +492,25 @@ describe('redactNarrative', () => {
         ['person_name', 'Smith'],
         ['person_name', 'Jim'],
       ]);
+    });
+
+    it('takes a job title before a surname, and the handle of a social-network profile (rule 34)', () => {
+      expect(spans('we told Supervisor White, then Alderman Hairston')).toEqual([
+        ['person_name', 'White'],
+        ['person_name', 'Hairston'],
+      ]);
+      expect(
+        spans(
+          'https://twitter.com/jkimpictures/status/1266855960766746624?s=20 and https://www.facebook.com/dallas.walker.94/posts/102',
+        ),
+      ).toEqual([
+        ['person_name', 'jkimpictures'],
+        ['person_name', 'dallas.walker.94'],
+      ]);
+      // the site's own pages are no handle
+      expect(
+        spans('https://www.facebook.com/groups/12345/ and https://www.instagram.com/p/CBx12/'),
+      ).toEqual([]);
     });
 
     describe('names the records hold (rule 24)', () => {
