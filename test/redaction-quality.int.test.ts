@@ -86,6 +86,14 @@ describe('redaction quality on real narratives', () => {
     'holdout28',
     'holdout29',
   ];
+  const ROUND9: readonly SampleSet[] = [
+    'holdout30',
+    'holdout31',
+    'holdout32',
+    'holdout33',
+    'holdout34',
+    'holdout35',
+  ];
   const SETS: ReadonlyArray<readonly [string, readonly SampleSet[]]> = [
     ['test', ['test']],
     ['dev', ['dev']],
@@ -125,6 +133,14 @@ describe('redaction quality on real narratives', () => {
     ['holdout22-29 pooled', ROUND7],
     ['digits (addresses and phones only)', ['digits']],
     ['holdout22-29 and digits pooled (addresses and phones)', [...ROUND7, 'digits']],
+    ['digits2 (addresses and phones only)', ['digits2']],
+    ['holdout30', ['holdout30']],
+    ['holdout31', ['holdout31']],
+    ['holdout32', ['holdout32']],
+    ['holdout33', ['holdout33']],
+    ['holdout34', ['holdout34']],
+    ['holdout35', ['holdout35']],
+    ['holdout30-35 pooled', ROUND9],
   ];
 
   // PRODUCT.md / issue 5 target: recall >= 0.95 for names, phone numbers and street addresses.
