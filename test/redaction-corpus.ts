@@ -116,7 +116,8 @@ export const NARRATIVE_SOURCES = [
  * the same, after the last change, to measure the final engine once. `holdout22` to `holdout29`
  * and `digits` (addresses and phones only): the same, before the seventh round, to measure it once.
  * `digits2`: the same, before the eighth round (addresses and phones). `holdout30` to `holdout35`:
- * the same, before the ninth round (names).
+ * the same, before the ninth round (names). `rest`: every other CMS narrative with a digit, before
+ * the tenth round.
  */
 export type SampleSet =
   | 'test'
@@ -158,7 +159,8 @@ export type SampleSet =
   | 'holdout34'
   | 'holdout35'
   | 'digits'
-  | 'digits2';
+  | 'digits2'
+  | 'rest';
 
 /**
  * The sets drawn every k narratives, each from its own offset in 32nds of k and its pass: pass 0
@@ -203,7 +205,7 @@ const EVERY_K: ReadonlyArray<readonly [EveryKSet, number, (0 | 1)?]> = [
 
 type EveryKSet = Exclude<
   SampleSet,
-  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits' | 'digits2'
+  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits' | 'digits2' | 'rest'
 >;
 
 /**
@@ -345,6 +347,27 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
           }
         }
       }
+      // the tenth round's sample: every CMS narrative with a digit that no other set holds, nor
+      // the 1,000 unlabelled narratives the rounds compared their changes on (L[⌊nk/16⌋ + ik] for
+      // n = 1, 3, 5, 9, 11)
+      const taken = new Set(out.filter((n) => n.file === source.file).map((n) => n.line));
+      const compared = new Set<number>();
+      for (const n of [1, 3, 5, 9, 11]) {
+        for (let i = 0; i < source.test; i++) {
+          compared.add(Math.floor((n * k) / 16) + i * k);
+        }
+      }
+      list.forEach((item, position) => {
+        if (!taken.has(item.line) && !compared.has(position) && /\d/u.test(item.text)) {
+          out.push({
+            set: 'rest',
+            file: source.file,
+            column: source.column,
+            ...item,
+            sha256: narrativeHash(item.text),
+          });
+        }
+      });
     }
   }
   return out;
