@@ -197,6 +197,20 @@ const TITLE_WORDS = new Set([
   'grandpa',
 ]);
 
+/** Courtesy titles, which stand only before a name. */
+const COURTESY_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'sr',
+  'sra',
+  'srta',
+  'senor',
+  'senora',
+]);
+
 /** Relation and role nouns: a capitalised word right after one (or after its comma) is a name. */
 const ROLE_WORDS = new Set(
   `son daughter husband wife mother father brother sister boyfriend girlfriend friend cousin uncle
@@ -530,6 +544,18 @@ function findRuns(text: string, tokens: Token[], upperText: boolean): Span[] {
         isUnknownCapitals(second)
       ) {
         end++;
+      }
+      // "Mr. Towers", "Ms. Banks": after a courtesy title a capitalised word is a surname even
+      // when it is a word (a rank may precede a noun: "Officer Involved"; "Mr." does not)
+      if (
+        end === i &&
+        COURTESY_TITLES.has(prev?.key ?? '') &&
+        (t.shape === 'title' || t.shape === 'upper') &&
+        !COMMON_WORDS.has(t.key) &&
+        !TITLE_WORDS.has(t.key) &&
+        !ROLE_WORDS.has(t.key)
+      ) {
+        end = i + 1;
       }
       push(i, end);
       if (end > i) {

@@ -513,6 +513,13 @@ describe('redactNarrative', () => {
       ).toEqual([]);
     });
 
+    it('takes a capitalised word after a courtesy title, even a word', () => {
+      expect(spans('The accused stopped Mr. Towers; MS. BANKS said')).toEqual([
+        ['person_name', 'Towers'],
+        ['person_name', 'BANKS'],
+      ]);
+    });
+
     describe('names the records hold (rule 24)', () => {
       const nameLexicon = nameLexiconOf([
         { firstName: 'EAMON', lastName: 'MCGILLICUDDY' },
@@ -587,6 +594,17 @@ describe('redactNarrative', () => {
         expect(recordedFullName('Jane', 'Doe')).toBeNull();
         expect(recordedFullName('POLICE', 'OFFICER')).toBeNull();
         expect(recordedFullName('TIM', 'WEST')).toBe('TIM WEST');
+      });
+
+      it('redacts a record name written surname first', () => {
+        expect(
+          spans('Assigned to Corso, Paul (111604); later CORSO PAUL wrote', {
+            recordNames: ['PAUL CORSO'],
+          }),
+        ).toEqual([
+          ['person_name', 'Corso, Paul'],
+          ['person_name', 'CORSO PAUL'],
+        ]);
       });
 
       it("redacts the case's record names whole, in any letter case, never a word of them alone", () => {
@@ -716,6 +734,11 @@ describe('redactNarrative', () => {
           'AZ PD report number - 19000021588 and RD# 555-1234, (Event # 2209308241), ID: 2015015498',
         ),
       ).toEqual([]);
+      // a hyphen with a space beside it, and a dash before the number
+      expect(spans('reached at (312) 538- 6112, or -626 618 6774')).toEqual([
+        ['phone', '(312) 538- 6112'],
+        ['phone', '626 618 6774'],
+      ]);
     });
 
     it('finds an area code written with a space after its hyphen', () => {
@@ -809,6 +832,19 @@ describe('redactNarrative', () => {
       // a decimal, a court reporter's citation and a statute are not addresses
       expect(
         spans('rate of 3.4928 N. per hour; 106 U.S. at 220, 1 S. Ct. at 261; 720 ILCS 5/33-3'),
+      ).toEqual([]);
+    });
+
+    it('takes the forms of the tenth round, and leaves star numbers and blocks', () => {
+      expect(spans('restaurant 1333 North Avenue, Chicago; at 447 Boulder Hill Pass, IL')).toEqual([
+        ['street_address', '1333 North Avenue'],
+        ['street_address', '447 Boulder Hill Pass'],
+      ]);
+      expect(spans('i call about 500 terry francois st in town')).toEqual([
+        ['street_address', '500 terry francois st'],
+      ]);
+      expect(
+        spans('Monday the Star 1535 skips court; down Pulaski on the 1200 n Block when'),
       ).toEqual([]);
     });
 

@@ -146,8 +146,10 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 // 3125550100, and seven-digit local numbers written with a separator (555-0100). Digits glued to
 // letters or to other digits are not phone numbers (log, RD and CB numbers); seven bare digits
 // are a legacy log number, not a phone.
+// A hyphen may have a space on either side ("(312) 538- 6112"), and a dash with a space before it
+// may open the number ("samuel -626 618 6774").
 const PHONE =
-  /(?:(?<![\p{L}\p{N}#-])|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}(?:-\s|[\s.-])?)\d{3}[\s.-]?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}[\s.-]\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
+  /(?:(?<![\p{L}\p{N}#-])|(?<=\s-)|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}(?:-\s|\s-|[\s.-])?)\d{3}(?:-\s|\s-|[\s.-])?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}(?:-\s|[\s.-])\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
 
 // A form's phone label vouches for the number even when the next field's label is glued to it:
 // "Home Telephone13366524050Work Telephone".
@@ -246,7 +248,7 @@ function findPlates(text: string, out: Candidate[]): void {
 
 const DIRECTION = /^(?:N|S|E|W|North|South|East|West|No|So)\.?$/iu;
 const SUFFIX =
-  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row|Plaza|Plz|Trail|Trl|Park|Pike|Turnpike|Tpke|Crescent|Cres|Loop|Alley|Aly|Walk|Crossing|Xing|Path|Heights|Hts|Point)\.?$/iu;
+  /^(?:Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Place|Pl|Court|Ct|Parkway|Pkwy|Lane|Ln|Terrace|Ter|Way|Highway|Hwy|Expressway|Expy|Square|Sq|Circle|Cir|Row|Plaza|Plz|Trail|Trl|Park|Pike|Turnpike|Tpke|Crescent|Cres|Loop|Alley|Aly|Walk|Crossing|Xing|Path|Heights|Hts|Point|Pass)\.?$/iu;
 const ORDINAL = /^\d{1,3}\s?(?:st|nd|rd|th)$/iu;
 // a street word: an ordinal, a bare street number before its suffix ("600 West 111 Street"), or
 // a word
@@ -322,6 +324,14 @@ function findAddresses(text: string, out: Candidate[]): void {
   ADDRESS.lastIndex = 0;
   for (const m of text.matchAll(ADDRESS)) {
     const number = m[1] ?? '';
+    // "Star 1535", "Beat 1134": a member's or a car's number, not a house number
+    if (
+      /(?:star|badge|beat|unit|car)\s*(?:no\.?|number|#)?\s*$/iu.test(
+        text.slice(Math.max(0, m.index - 14), m.index),
+      )
+    ) {
+      continue;
+    }
     const tailStart = m.index + number.length;
     const tail = text.slice(tailStart, m.index + m[0].length);
     const words = [...tail.matchAll(ADDRESS_WORDS)].map((w) => ({
@@ -356,6 +366,10 @@ function findAddresses(text: string, out: Candidate[]): void {
       continue;
     }
     const streetKey = street.text.toLowerCase();
+    // "on the 1200 n Block": a block, not a street
+    if (streetKey === 'block') {
+      continue;
+    }
     const known = CHICAGO_STREETS.has(streetKey) || MORE_CHICAGO_STREETS.has(streetKey);
     const ordinal = ORDINAL.test(street.text);
     const nameOk = isCapitalised(street.text) || ordinal || known;
@@ -366,9 +380,16 @@ function findAddresses(text: string, out: Candidate[]): void {
       // direction or a known street vouches for them.
       // A street written in lower case ("808 braeburn ter") passes when its words are in no
       // dictionary: "3 officers Ave" stays.
+      // With a house number of 100 or more (no year), words that are no common word pass too
+      // ("500 terry francois st").
       const lowerStreet =
-        Number(number) >= 10 &&
-        streetWords.every((w) => !isEnglishWord(w.text.toLowerCase().replace(/[^a-z]/gu, '')));
+        (Number(number) >= 10 &&
+          streetWords.every((w) => !isEnglishWord(w.text.toLowerCase().replace(/[^a-z]/gu, '')))) ||
+        (Number(number) >= 100 &&
+          !/^(?:19|20)\d{2}$/u.test(number) &&
+          streetWords.every(
+            (w) => /^\p{L}+$/u.test(w.text) && !COMMON_WORDS.has(w.text.toLowerCase()),
+          ));
       if (!nameOk && direction === undefined && !lowerStreet) {
         continue;
       }
@@ -380,7 +401,10 @@ function findAddresses(text: string, out: Candidate[]): void {
       direction !== undefined &&
       // "106 U.S. at 220, 1 S. Ct. at 261": a court reporter's citation, not a street ("1809 S St.
       // Louis" is one)
-      (!SUFFIX.test(street.text) || streetOf(rest).length === 2) &&
+      (!SUFFIX.test(street.text) ||
+        streetOf(rest).length === 2 ||
+        // "1333 North Avenue": a direction spelled out is the street's name
+        direction.replace(/\.$/u, '').length > 1) &&
       (nameOk ||
         // "177 n lacrosse", "3602 west flournoy": a house number and a direction vouch for a
         // street written in lower case
@@ -547,6 +571,13 @@ function findKnown(
   const needles = new Set<string>();
   for (const name of names) {
     needles.add(name);
+    // a record's whole name is also written surname first: "Assigned to Corso, Paul (111604)"
+    const words = name.split(/\s+/u);
+    if (!parts && words.length >= 2) {
+      const rest = words.slice(0, -1).join(' ');
+      needles.add(`${words[words.length - 1] ?? ''}, ${rest}`);
+      needles.add(`${words[words.length - 1] ?? ''} ${rest}`);
+    }
     if (parts) {
       for (const part of name.split(/[\s,]+/u)) {
         if (part.replace(/\P{L}/gu, '').length >= 3 && !COMMON_WORDS.has(fold(part))) {
