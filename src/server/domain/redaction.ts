@@ -324,9 +324,9 @@ function findAddresses(text: string, out: Candidate[]): void {
   ADDRESS.lastIndex = 0;
   for (const m of text.matchAll(ADDRESS)) {
     const number = m[1] ?? '';
-    // "Star 1535", "Beat 1134": a member's or a car's number, not a house number
+    // "Star 1535", "Beat 1134": a member's or a beat's number, not a house number
     if (
-      /(?:star|badge|beat|unit|car)\s*(?:no\.?|number|#)?\s*$/iu.test(
+      /(?:star|badge|beat)\s*(?:no\.?|number|#)?\s*$/iu.test(
         text.slice(Math.max(0, m.index - 14), m.index),
       )
     ) {
