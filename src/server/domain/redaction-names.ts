@@ -1520,6 +1520,18 @@ function findSandwichedNames(
   return out;
 }
 
+/** A common word, verb, title, role or place: what a cue or a rank may stand before besides a name. */
+function isPlainWord(t: Token): boolean {
+  return (
+    COMMON_WORDS.has(t.key) ||
+    BARE_VERBS.has(t.key) ||
+    REPORTING_VERBS.has(t.key) ||
+    TITLE_WORDS.has(t.key) ||
+    ROLE_WORDS.has(t.key) ||
+    PLACE_NAMES.has(t.key)
+  );
+}
+
 /** Ranks and courtesy titles a surname follows ("officer woods", "sgt. hill", "mr hall"). */
 const RANKS = new Set(
   `officer ofc po p.o sgt sergeant lt lieutenant det detective capt captain cmdr commander
@@ -1551,12 +1563,7 @@ function findRankSurnames(tokens: Token[]): Span[] {
       (initial !== undefined && !joins(initial.gap)) ||
       !/^[a-z]{3,}$/u.test(t.key) ||
       !(SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) ||
-      COMMON_WORDS.has(t.key) ||
-      BARE_VERBS.has(t.key) ||
-      REPORTING_VERBS.has(t.key) ||
-      TITLE_WORDS.has(t.key) ||
-      ROLE_WORDS.has(t.key) ||
-      PLACE_NAMES.has(t.key) ||
+      isPlainWord(t) ||
       /(?:ed|ing|ly)$/u.test(t.key)
     ) {
       continue;
@@ -1596,12 +1603,7 @@ function findNamedAfterCue(text: string, tokens: Token[]): Span[] {
       !NAMING_CUES.some((cue) => precededBy(tokens, i, cue)) ||
       !/^[\s"'“‘:]+$/u.test(t.gap) ||
       !/^[a-z'’-]{2,}$/u.test(t.key) ||
-      COMMON_WORDS.has(t.key) ||
-      BARE_VERBS.has(t.key) ||
-      REPORTING_VERBS.has(t.key) ||
-      TITLE_WORDS.has(t.key) ||
-      ROLE_WORDS.has(t.key) ||
-      PLACE_NAMES.has(t.key) ||
+      isPlainWord(t) ||
       // "his name was checked": a verb's ending on a word, not a name
       (/(?:ed|ing)$/u.test(t.key) && isEnglishWord(t.key))
     ) {
