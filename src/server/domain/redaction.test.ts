@@ -843,6 +843,10 @@ describe('redactNarrative', () => {
       expect(spans('i call about 500 terry francois st in town')).toEqual([
         ['street_address', '500 terry francois st'],
       ]);
+      expect(spans('she resides at 10455 S. Avenue L, and before at 9534 S Avenue O')).toEqual([
+        ['street_address', '10455 S. Avenue L'],
+        ['street_address', '9534 S Avenue O'],
+      ]);
       expect(
         spans('Monday the Star 1535 skips court; down Pulaski on the 1200 n Block when'),
       ).toEqual([]);

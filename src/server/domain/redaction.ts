@@ -294,14 +294,21 @@ function withinOneEdit(a: string, b: string): boolean {
   );
 }
 
-/** The street's words without a suffix: one, or two for "Stony Island", "Cottage Grove". */
+/**
+ * The street's words without a suffix: one, or two for "Stony Island", "Cottage Grove" and the
+ * lettered avenues ("Avenue L").
+ */
 function streetOf<W extends { text: string }>(rest: W[]): W[] {
   const [street, next] = rest;
   if (street === undefined) {
     return [];
   }
   const pair = next === undefined ? '' : `${street.text}:${next.text}`.toLowerCase();
-  return next !== undefined && CHICAGO_STREET_PAIRS.has(pair) ? [street, next] : [street];
+  // the East Side's lettered avenues: "10455 S. Avenue L"
+  const lettered = /^avenue$/iu.test(street.text) && /^[A-O]$/u.test(next?.text ?? '');
+  return next !== undefined && (CHICAGO_STREET_PAIRS.has(pair) || lettered)
+    ? [street, next]
+    : [street];
 }
 
 function blockOf(houseNumber: string): string {
