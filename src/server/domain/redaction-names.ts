@@ -1388,13 +1388,16 @@ function findStarNames(text: string, tokens: Token[], lexicon: NameLexicon): Spa
     while (first < tokens.length && tokens[first]!.end <= at - 80) {
       first++;
     }
-    const before = tokens.slice(first).filter((t) => t.end <= at);
-    const after = tokens.slice(first).filter((t) => t.start >= end);
+    // the tokens of the number's neighbourhood, found by walking on from the last one
+    let next = first;
+    while (next < tokens.length && tokens[next]!.start < end) {
+      next++;
+    }
+    const before = tokens.slice(Math.max(first, next - 3), next).filter((t) => t.end <= at);
+    const after = tokens.slice(next, next + 2);
     const near = [
-      ...before
-        .slice(-3)
-        .filter((t) => !/[.!?\n]/u.test(text.slice(t.end, at).replace(/\b\p{L}\.$/u, ''))),
-      ...after.slice(0, 2).filter((t) => !/[.!?\n]/u.test(text.slice(end, t.start))),
+      ...before.filter((t) => !/[.!?\n]/u.test(text.slice(t.end, at).replace(/\b\p{L}\.$/u, ''))),
+      ...after.filter((t) => !/[.!?\n]/u.test(text.slice(end, t.start))),
     ];
     for (const t of near) {
       // a roster row's name fields hold what was typed ("CHIEF OF POLICE", "BADGE")
