@@ -70,7 +70,7 @@ export function createPortalList(ttlMs: number): {
   };
 }
 
-/** The roster's names as the redaction's lexicon (docs/redaction.md rule 24). */
+/** The roster's names and star numbers as the redaction's lexicon (docs/redaction.md rules 24, 30). */
 export type RosterLexicon = (deps: PublicReadDeps) => Promise<NameLexicon>;
 
 /**

@@ -611,9 +611,9 @@ export async function redactionHints(db: Queryable, caseId: string): Promise<Red
 }
 
 /**
- * The roster's names (docs/redaction.md rule 24): every identified department member (one with a
- * star or an employee number; the releases also hold "accused" a complainant named who were
- * never identified, with whatever words were typed) and every investigator.
+ * The roster's names and stars (docs/redaction.md rules 24 and 30): every identified department
+ * member (one with a star or an employee number; the releases also hold "accused" a complainant
+ * named who were never identified, with whatever words were typed) and every investigator.
  */
 export async function rosterNames(
   db: Queryable,
