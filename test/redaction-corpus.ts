@@ -117,7 +117,9 @@ export const NARRATIVE_SOURCES = [
  * and `digits` (addresses and phones only): the same, before the seventh round, to measure it once.
  * `digits2`: the same, before the eighth round (addresses and phones). `holdout30` to `holdout35`:
  * the same, before the ninth round (names). `rest`: every other CMS narrative with a digit, before
- * the tenth round.
+ * the tenth round. `compared`: the CMS narratives with a digit among the 1,000 unlabelled ones the
+ * rounds compared their changes on (only the spans where two engines differed were ever read),
+ * before the eleventh round.
  */
 export type SampleSet =
   | 'test'
@@ -160,7 +162,8 @@ export type SampleSet =
   | 'holdout35'
   | 'digits'
   | 'digits2'
-  | 'rest';
+  | 'rest'
+  | 'compared';
 
 /**
  * The sets drawn every k narratives, each from its own offset in 32nds of k and its pass: pass 0
@@ -205,7 +208,7 @@ const EVERY_K: ReadonlyArray<readonly [EveryKSet, number, (0 | 1)?]> = [
 
 type EveryKSet = Exclude<
   SampleSet,
-  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits' | 'digits2' | 'rest'
+  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits' | 'digits2' | 'rest' | 'compared'
 >;
 
 /**
@@ -357,17 +360,23 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
           compared.add(Math.floor((n * k) / 16) + i * k);
         }
       }
-      list.forEach((item, position) => {
-        if (!taken.has(item.line) && !compared.has(position) && /\d/u.test(item.text)) {
-          out.push({
-            set: 'rest',
-            file: source.file,
-            column: source.column,
-            ...item,
-            sha256: narrativeHash(item.text),
-          });
-        }
-      });
+      const rest = (item: (typeof list)[number], position: number): SampleSet | undefined =>
+        taken.has(item.line) ? undefined : compared.has(position) ? 'compared' : 'rest';
+      // the eleventh round's sample (`compared`): the CMS narratives with a digit among those
+      // 1,000, whose misses no round ever read
+      for (const set of ['rest', 'compared'] as const) {
+        list.forEach((item, position) => {
+          if (rest(item, position) === set && /\d/u.test(item.text)) {
+            out.push({
+              set,
+              file: source.file,
+              column: source.column,
+              ...item,
+              sha256: narrativeHash(item.text),
+            });
+          }
+        });
+      }
     }
   }
   return out;
