@@ -195,6 +195,21 @@ const TITLE_WORDS = new Set([
   'cousin',
   'grandma',
   'grandpa',
+  'sheriff',
+  'marshal',
+  'corporal',
+  'cpl',
+  'patrolman',
+  'patrolwoman',
+  'inspector',
+  'doctor',
+  'deacon',
+  'minister',
+  'imam',
+  'rabbi',
+  'counselor',
+  'teacher',
+  'caseworker',
 ]);
 
 /** Courtesy titles, which stand only before a name. */
@@ -948,6 +963,21 @@ const KIN_TITLES = new Set([
   'cousin',
   'grandma',
   'grandpa',
+  'sheriff',
+  'marshal',
+  'corporal',
+  'cpl',
+  'patrolman',
+  'patrolwoman',
+  'inspector',
+  'doctor',
+  'deacon',
+  'minister',
+  'imam',
+  'rabbi',
+  'counselor',
+  'teacher',
+  'caseworker',
 ]);
 
 /** Surnames that are also ordinary words a writer uses in lower case ("white", "long"). */

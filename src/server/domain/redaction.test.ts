@@ -748,6 +748,20 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('finds numbers in irregular or foreign groupings and numbers spelled with letters', () => {
+      expect(spans('called 626 22 01 94 and apple 1+844-872-55-93; file at 312-743-COPA')).toEqual([
+        ['phone', '626 22 01 94'],
+        ['phone', '1+844-872-55-93'],
+        ['phone', '312-743-COPA'],
+      ]);
+      // a social security number, dates, a record's number, a score line and words in capitals
+      expect(
+        spans(
+          'SSN 354-80-0715, on 11-13-2021, order 03-02-04, RD# 845 22 01 94, scores 80 90 100 100, CALLED 911 AND THIS',
+        ),
+      ).toEqual([]);
+    });
+
     it('finds emails', () => {
       expect(spans('write to jane.roe+copa@example.org today')).toEqual([
         ['email', 'jane.roe+copa@example.org'],
@@ -860,6 +874,54 @@ describe('redactNarrative', () => {
         ['street_address', '3602 west flournoy'],
       ]);
       expect(spans('about 100 north of the station, 2019 south side')).toEqual([]);
+    });
+
+    it('takes a house number and a capitalised word no dictionary holds, without a cue', () => {
+      const text = 'As I was approaching 69 Justine to help';
+      expect(spans(text)).toEqual([['street_address', '69 Justine']]);
+      expect(redactNarrative(text).text).toBe('As I was approaching 0 block of Justine to help');
+      // a list of stars, a year, a zip code, an age, a record's number, a time, a word, a car
+      for (const negative of [
+        'officers Fosco 15727 Pezan 7399',
+        'On March 19, 2019 Nasir told',
+        'Chicago, IL 60636 Mashawnda',
+        'at this age 49 Tyra has',
+        'event no. 0076 Luka',
+        'at 1206 Hrs.',
+        'about 20 Officers',
+        'a 15 Chevy',
+      ]) {
+        expect(spans(negative).filter(([kind]) => kind === 'street_address')).toEqual([]);
+      }
+    });
+
+    it('does not show a name in the block label of an address found without a cue', () => {
+      const text = 'As I was approaching 69 Justine to help';
+      const known = redactNarrative(text, { knownNames: ['Justine Moore'] });
+      expect(known.text).toBe('As I was approaching [address] to help');
+      expect(redactNarrative('he was with 45 Kowalczyk yesterday').text).toBe(
+        'he was with [address] yesterday',
+      );
+    });
+
+    it('takes a direction and any street word after a house number, and the unit written bare', () => {
+      expect(spans('past my office at 3849 west open two times')).toEqual([
+        ['street_address', '3849 west open'],
+      ]);
+      expect(spans('building 1439 w 17th 1R Chicago')).toEqual([
+        ['street_address', '1439 w 17th 1R'],
+      ]);
+      expect(spans('fired at 2326 N Lincoln Park West unit 4B. This')).toEqual([
+        ['street_address', '2326 N Lincoln Park West unit 4B'],
+      ]);
+      // a heading, not a street: "200 west down the alley"; lower-case "no" is a word
+      for (const negative of [
+        'he ran 200 west down the alley',
+        'Im 32 no criminal history',
+        'the 7800 South block of Kingston',
+      ]) {
+        expect(spans(negative)).toEqual([]);
+      }
     });
 
     it('takes a reversed address: street, house number, direction', () => {

@@ -10,6 +10,7 @@ import {
   CHICAGO_STREET_PAIRS,
   COMMON_WORDS,
   MORE_CHICAGO_STREETS,
+  VEHICLE_WORDS,
   isEnglishWord,
 } from './redaction-lexicon.ts';
 import { findPersonNames, type NameLexicon } from './redaction-names.ts';
@@ -110,6 +111,11 @@ interface Candidate {
   replacement: string;
   /** Higher wins an overlap; then the longer span; then the earlier one. */
   priority: number;
+  /**
+   * The block label repeats a word that may be a person's name (an uncued street): when a name
+   * is also found there, the label is not shown ("[address]").
+   */
+  labelMayName?: boolean;
 }
 
 const PRIORITY: Record<RedactionKind, number> = {
@@ -127,6 +133,7 @@ function candidate(
   start: number,
   end: number,
   replacement?: string,
+  flags: Pick<Candidate, 'labelMayName'> = {},
 ): Candidate {
   return {
     start,
@@ -134,6 +141,7 @@ function candidate(
     kind,
     replacement: replacement ?? (kind === 'street_address' ? '[address]' : FIXED_REPLACEMENT[kind]),
     priority: PRIORITY[kind],
+    ...flags,
   };
 }
 
@@ -150,6 +158,14 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 // may open the number ("samuel -626 618 6774").
 const PHONE =
   /(?:(?<![\p{L}\p{N}#-])|(?<=\s-)|(?<=(?:phone|tel|cell|mobile|fax)[\s:#.]*))(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}(?:-\s|\s-|[\s.-])?)\d{3}(?:-\s|\s-|[\s.-])?\d{4}(?![\p{L}\p{N}]|-\d)|(?<![\p{L}\p{N}#/.-])\d{3}(?:-\s|[\s.-])\d{4}(?![\p{L}\p{N}]|[-/]\d)/gu;
+
+// Recall first, beyond the North American forms: numbers in irregular or foreign groupings after
+// an area-code-like first group ("626 22 01 94", "1+844-872-55-93"), 9 to 13 digits; and numbers
+// spelled with letters ("312-743-COPA"). Not a social security number's 3-2-4.
+const GROUPED_PHONE =
+  /(?<![\p{L}\p{N}#$/.:,-])(?:\+\d{1,3}[\s-]?|\d\+|\+)?[2-9]\d{2}(?:[\s-]\d{2,4}){2,3}(?![\p{L}\p{N}]|[/.:-]\d)/gu;
+const LETTERED_PHONE =
+  /(?<![\p{L}\p{N}#$/.:-])(?:1[\s.-])?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}-)(?:\d{3}[\s.-]?\p{Lu}{4}|\p{Lu}{3}-?\p{Lu}{4})(?![\p{L}\p{N}])/gu;
 
 // A form's phone label vouches for the number even when the next field's label is glued to it:
 // "Home Telephone13366524050Work Telephone".
@@ -170,6 +186,19 @@ function findContacts(text: string, out: Candidate[]): void {
       continue;
     }
     out.push(candidate('phone', m.index, m.index + m[0].length));
+  }
+  for (const m of [...text.matchAll(GROUPED_PHONE), ...text.matchAll(LETTERED_PHONE)]) {
+    const digits = m[0].replace(/\D/gu, '').length;
+    if (
+      (m[0].includes('+') || !/^\d{3}[\s-]\d{2}[\s-]\d{4}$/u.test(m[0])) &&
+      // a record's number has no letters for digits: "file a complaint 312-743-COPA" is a phone
+      (/\p{Lu}/u.test(m[0]) ||
+        (digits >= 9 &&
+          digits <= 13 &&
+          !RECORD_NUMBER_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))))
+    ) {
+      out.push(candidate('phone', m.index, m.index + m[0].length));
+    }
   }
   for (const m of text.matchAll(LABELLED_PHONE)) {
     out.push(candidate('phone', m.index, m.index + m[0].length));
@@ -268,6 +297,13 @@ const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
 // the apartment, unit or floor written after the street: "Apt 2B", "Unit 906", "1st Flr"
 const UNIT =
   /^\.?,?\s*(?:(?:Apt|Apartment|Unit|Suite|Ste|Fl|Flr|Floor|Rm|Room|Bldg|Building|#)\.?\s*#?\s*[\p{L}\d-]{1,5}|\d{1,2}\s?(?:st|nd|rd|th)\s+(?:Fl|Flr|Floor))(?![\p{L}\p{N}])/iu;
+// or written bare, a number and a capital glued: "1439 w 17th 1R"
+const BARE_UNIT = /^,?\s+(?:\d{1,4}[A-Z]|[A-Z]\d{1,4})(?![\p{L}\p{N}])/u;
+
+/** The length of the unit written right after an address, if any. */
+function unitLength(after: string): number {
+  return (UNIT.exec(after) ?? BARE_UNIT.exec(after))?.[0].length ?? 0;
+}
 
 /** Within one edit of a street word spelled out ("streer", "avenu", "stret"). */
 function isSuffixTypo(word: string): boolean {
@@ -310,6 +346,14 @@ function streetOf<W extends { text: string }>(rest: W[]): W[] {
     ? [street, next]
     : [street];
 }
+
+// After "200 west": what a direction is followed by when it is a heading, not a street's
+// ("ran 200 west down the alley", "the 7800 South block of").
+const NOT_A_STREET = new Set(
+  `a about across along alley an and at block blk bound by corner direction down end feet for from ft in into is miles near of on or past side the then through to toward towards up was when while with yards`.split(
+    ' ',
+  ),
+);
 
 function blockOf(houseNumber: string): string {
   const n = Number.parseInt(houseNumber, 10);
@@ -400,7 +444,11 @@ function findAddresses(text: string, out: Candidate[]): void {
       if (!nameOk && direction === undefined && !lowerStreet) {
         continue;
       }
-      if (streetWords.some((w) => DIRECTION.test(w.text) && w !== street)) {
+      if (
+        streetWords.some(
+          (w) => (DIRECTION.test(w.text) && w !== street) || NOT_A_STREET.has(w.text),
+        )
+      ) {
         continue;
       }
       used = [...(direction === undefined ? [] : [first]), ...rest.slice(0, suffixAt + 1)];
@@ -413,12 +461,14 @@ function findAddresses(text: string, out: Candidate[]): void {
         // "1333 North Avenue": a direction spelled out is the street's name
         direction.replace(/\.$/u, '').length > 1) &&
       (nameOk ||
-        // "177 n lacrosse", "3602 west flournoy": a house number and a direction vouch for a
-        // street written in lower case
-        (number.length >= 3 &&
+        // "177 n lacrosse", "3849 west open": a house number and a direction vouch for a street
+        // written in lower case, even one that is a word (recall first: in doubt, hidden)
+        (number.length >= 2 &&
           !/^(?:19|20)\d{2}$/u.test(number) &&
-          /^\p{Ll}{3,}$/u.test(street.text) &&
-          !COMMON_WORDS.has(street.text)))
+          // "Im 32 no criminal history": lower-case `no` and `so` are words
+          !/^(?:no|so)$/u.test(direction) &&
+          /^\p{Ll}{2,}$/u.test(street.text) &&
+          !NOT_A_STREET.has(street.text)))
     ) {
       used = [first, ...streetOf(rest)];
     } else if (
@@ -443,10 +493,13 @@ function findAddresses(text: string, out: Candidate[]): void {
       continue;
     }
     let end = lastWord.end;
-    const unit = UNIT.exec(text.slice(end));
-    if (unit !== null) {
-      end += unit[0].length;
+    // a direction spelled out after the suffix is the street's too: "2326 N Lincoln Park West"
+    if (suffixAt > 0) {
+      end +=
+        /^\s+(?:North|South|East|West)(?![\p{L}\p{N}])(?!\s+of\b)/u.exec(text.slice(end))?.[0]
+          .length ?? 0;
     }
+    end += unitLength(text.slice(end));
     const label = used.map((w) => w.text.replace(/\s+/gu, ' ')).join(' ');
     out.push(candidate('street_address', m.index, end, `${blockOf(number)} block of ${label}`));
   }
@@ -465,6 +518,43 @@ const PLACE_CUED_ADDRESS =
 // "79-th street 501 East": street first, then the house number and its direction.
 const REVERSED_ADDRESS =
   /(?<![\p{L}\p{N}])(\d{1,3}-?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr)\.?,?\s+(\d{1,5})\s+(North|South|East|West|N|S|E|W)(?![\p{L}\p{N}])/giu;
+
+// "As I was approaching 69 Justine": a house number and a capitalised word no dictionary holds is
+// an address even without a cue, a direction or a suffix (recall first: in doubt, hidden). Not
+// after a capitalised word ("Fosco 15727 Pezan 7399": a list of stars), nor a year, nor a number
+// a record, an age or a zip code claims.
+const UNCUED_ADDRESS =
+  /(?<![\p{L}\p{N}#$/.:,@&-]|\p{Lu}[\p{L}.]*\s+)(\d{2,5}) (\p{Lu}\p{Ll}{2,}(?:['’-]\p{L}+)?)(?![\p{L}\p{N}])/gu;
+const UNCUED_NUMBER_CLAIM =
+  /(?<![\p{L}])(?:no|number|num|#|star|badge|beat|event|unit|age|aged|zip|code|il|illinois|rd|cb|cr|log|case|report|id|room|suite|apt|pages?|route|bus|series|ages?)\.?\s*[:#]?\s*$/iu;
+
+function findUncuedAddresses(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(UNCUED_ADDRESS)) {
+    const number = m[1] ?? '';
+    const word = m[2] ?? '';
+    const key = word.toLowerCase().replace(/['’]s$/u, '');
+    if (
+      /^(?:19|20)\d{2}$/u.test(number) ||
+      UNCUED_NUMBER_CLAIM.test(text.slice(Math.max(0, m.index - 12), m.index)) ||
+      !/^[a-z]+$/u.test(key) ||
+      isEnglishWord(key) ||
+      (key.endsWith('s') && isEnglishWord(key.slice(0, -1))) ||
+      COMMON_WORDS.has(key) ||
+      VEHICLE_WORDS.has(key) ||
+      /^(?:hrs|hr|mins|secs|yrs)$/u.test(key) ||
+      new RegExp(`^${MONTH}$`, 'iu').test(word)
+    ) {
+      continue;
+    }
+    const start = m.index;
+    const end = m.index + m[0].length;
+    out.push(
+      candidate('street_address', start, end, `${blockOf(number)} block of ${word}`, {
+        labelMayName: true,
+      }),
+    );
+  }
+}
 
 function findCuedAddresses(text: string, out: Candidate[]): void {
   for (const m of [...text.matchAll(CUED_ADDRESS), ...text.matchAll(PLACE_CUED_ADDRESS)]) {
@@ -485,15 +575,8 @@ function findCuedAddresses(text: string, out: Candidate[]): void {
     // the number starts where the cue and its spacing end; the unit after the street is part of it
     const start = m.index + m[0].search(/\d/u);
     const end = m.index + m[0].length;
-    const unit = UNIT.exec(text.slice(end));
-    out.push(
-      candidate(
-        'street_address',
-        start,
-        end + (unit?.[0].length ?? 0),
-        `${blockOf(number)} block of ${word}`,
-      ),
-    );
+    const unit = unitLength(text.slice(end));
+    out.push(candidate('street_address', start, end + unit, `${blockOf(number)} block of ${word}`));
   }
   for (const m of text.matchAll(REVERSED_ADDRESS)) {
     const street = m[1] ?? '';
@@ -638,12 +721,20 @@ export function redactNarrative(text: string, options: RedactionOptions = {}): R
   findPlates(text, found);
   findAddresses(text, found);
   findCuedAddresses(text, found);
+  findUncuedAddresses(text, found);
   findKnown(text, options.knownNames ?? [], 'person_name', found, true);
   findKnown(text, options.recordNames ?? [], 'person_name', found, false);
   for (const [start, end] of findPersonNames(text, options.nameLexicon)) {
     found.push(candidate('person_name', start, end));
   }
 
+  const names = found.filter((c) => c.kind === 'person_name');
+  for (const c of found) {
+    // the name must not come back in the block label
+    if (c.labelMayName === true && names.some((n) => n.start < c.end && c.start < n.end)) {
+      c.replacement = '[address]';
+    }
+  }
   const kept = resolveOverlaps(found);
   let result = '';
   let cursor = 0;
