@@ -119,7 +119,8 @@ export const NARRATIVE_SOURCES = [
  * the same, before the ninth round (names). `rest`: every other CMS narrative with a digit, before
  * the tenth round. `compared`: the CMS narratives with a digit among the 1,000 unlabelled ones the
  * rounds compared their changes on (only the spans where two engines differed were ever read),
- * before the eleventh round.
+ * before the eleventh round. `nodigit`: every CMS narrative without a digit in no other set, before
+ * the twelfth round (names: addresses and phone numbers need digits).
  */
 export type SampleSet =
   | 'test'
@@ -163,7 +164,8 @@ export type SampleSet =
   | 'digits'
   | 'digits2'
   | 'rest'
-  | 'compared';
+  | 'compared'
+  | 'nodigit';
 
 /**
  * The sets drawn every k narratives, each from its own offset in 32nds of k and its pass: pass 0
@@ -208,7 +210,16 @@ const EVERY_K: ReadonlyArray<readonly [EveryKSet, number, (0 | 1)?]> = [
 
 type EveryKSet = Exclude<
   SampleSet,
-  'test' | 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'digits' | 'digits2' | 'rest' | 'compared'
+  | 'test'
+  | 'dev'
+  | 'holdout'
+  | 'holdout2'
+  | 'holdout3'
+  | 'digits'
+  | 'digits2'
+  | 'rest'
+  | 'compared'
+  | 'nodigit'
 >;
 
 /**
@@ -364,9 +375,11 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
         taken.has(item.line) ? undefined : compared.has(position) ? 'compared' : 'rest';
       // the eleventh round's sample (`compared`): the CMS narratives with a digit among those
       // 1,000, whose misses no round ever read
-      for (const set of ['rest', 'compared'] as const) {
+      for (const set of ['rest', 'compared', 'nodigit'] as const) {
         list.forEach((item, position) => {
-          if (rest(item, position) === set && /\d/u.test(item.text)) {
+          const digit = /\d/u.test(item.text);
+          const of = rest(item, position);
+          if (of !== undefined && (set === 'nodigit' ? !digit : digit && of === set)) {
             out.push({
               set,
               file: source.file,
