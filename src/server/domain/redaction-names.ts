@@ -1578,7 +1578,8 @@ const RANKS = new Set(
  * hold as a surname is the surname, even when it is a word (`officer woods`, `officer j woods`,
  * `Sgt. hill`) — not a common word, verb, role or place (`officer said`, `officer will`, `officer
  * black`), nor a word with a verb's or adverb's ending. The roster's surnames are not enough
- * here: it holds `Holler`, `Square` and `Enter` too.
+ * here: it holds `Holler`, `Square` and `Enter` too. With an initial between them, any such word
+ * is the surname (`officer K. popp`).
  */
 function findRankSurnames(tokens: Token[]): Span[] {
   const spans: Span[] = [];
@@ -1595,7 +1596,8 @@ function findRankSurnames(tokens: Token[]): Span[] {
       !joins(t.gap) ||
       (initial !== undefined && !joins(initial.gap)) ||
       !/^[a-z]{3,}$/u.test(t.key) ||
-      !(SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) ||
+      // after a rank and an initial ("officer K. popp") any such word is the surname
+      (initial === undefined && !(SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key))) ||
       isPlainWord(t) ||
       /(?:ed|ing|ly)$/u.test(t.key)
     ) {

@@ -452,6 +452,10 @@ describe('redactNarrative', () => {
       expect(
         spans("officer will not help; officer said; this officer's record; officer black male"),
       ).toEqual([]);
+      // with an initial between, any surname: "officer K. popp", not a word ("Officer A. then")
+      expect(spans('and then officer K. popp started; Officer A. then left')).toEqual([
+        ['person_name', 'K. popp'],
+      ]);
     });
 
     it('takes the name a writer gives after named, name is, known as (rule 32)', () => {
@@ -922,6 +926,37 @@ describe('redactNarrative', () => {
       ]) {
         expect(spans(negative)).toEqual([]);
       }
+    });
+
+    it('takes an address with a comma glued to its number, and a reversed one without a direction', () => {
+      expect(spans('my truck was running,816 w 76 st officer')).toEqual([
+        ['street_address', '816 w 76 st'],
+      ]);
+      expect(spans('to the Pound on a,10301,dody rd. When')).toEqual([
+        ['street_address', '10301,dody rd'],
+      ]);
+      const reversed = 'March 14, on Melrose street 6308,Chicago Illinois';
+      expect(spans(reversed)).toEqual([['street_address', 'Melrose street 6308']]);
+      expect(redactNarrative(reversed).text).toBe(
+        'March 14, on 6300 block of Melrose street,Chicago Illinois',
+      );
+      // a city after a glued comma, a report number, a year, a block
+      for (const negative of [
+        'apartment 6308,Chicago Illinois',
+        'A POLICE REPORT UNDER RD 18773.',
+        'on Halsted Street 2019.',
+        'on Halsted Street 1200 block',
+      ]) {
+        expect(
+          spans(negative).filter(([kind]) => kind === 'street_address'),
+          negative,
+        ).toEqual([]);
+      }
+      // a list of addresses keeps each house number with its own street
+      expect(spans('all night 721 Alamo Street, 1000 Westlake ave')).toEqual([
+        ['street_address', '721 Alamo Street'],
+        ['street_address', '1000 Westlake ave'],
+      ]);
     });
 
     it('takes a reversed address: street, house number, direction', () => {

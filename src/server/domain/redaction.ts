@@ -288,9 +288,10 @@ const ADDRESS = new RegExp(
   // a form's label may be glued to the number: "Mailing Address11444 VANCE JACKSON ROAD"
   // a period may stand before the number (" .4928 N. Lowell"), not a decimal point; a unit letter
   // may follow it ("2846 A North Milwaukee"); a comma may follow a direction ("1366 W, Ohio St"),
-  // and a direction's period may be glued to the street ("7600 N.Bosworth")
-  String.raw`(?:(?<![\p{L}\p{N}/,$#:-])(?<!\p{N}\.)|(?<=address[\s:#]*))(\d{1,5})(?:\s?-\s?\d{1,5})?(?:\s[A-DF-MO-RT-VX-Z](?=\s))?(?=\s)` +
-    String.raw`((?:\s+|(?<=\s(?:N|S|E|W|North|South|East|West)\.?),\s*|(?<=\s(?:N|S|E|W)\.?)(?=\d)|(?<=\s(?:N|S|E|W)\.)(?=\p{L}))${ADDRESS_WORD}){1,4}`,
+  // and a direction's period may be glued to the street ("7600 N.Bosworth"); a comma may be glued
+  // on either side of the number ("running,816 w 76 st", "a,10301,dody rd")
+  String.raw`(?:(?<![\p{L}\p{N}/,$#:-])(?<!\p{N}\.)|(?<=address[\s:#]*)|(?<=\p{L},))(\d{1,5})(?:\s?-\s?\d{1,5})?(?:\s[A-DF-MO-RT-VX-Z](?=\s))?(?=\s|,\p{L})` +
+    String.raw`((?:\s+|(?<=\d),|(?<=\s(?:N|S|E|W|North|South|East|West)\.?),\s*|(?<=\s(?:N|S|E|W)\.?)(?=\d)|(?<=\s(?:N|S|E|W)\.)(?=\p{L}))${ADDRESS_WORD}){1,4}`,
   'giu',
 );
 const ADDRESS_WORDS = new RegExp(ADDRESS_WORD, 'giu');
@@ -416,6 +417,10 @@ function findAddresses(text: string, out: Candidate[]): void {
     if (street === undefined) {
       continue;
     }
+    // "6308,Chicago Illinois": after a glued comma only a street with its suffix is an address
+    if (tail.startsWith(',') && suffixAt < 0) {
+      continue;
+    }
     const streetKey = street.text.toLowerCase();
     // "on the 1200 n Block": a block, not a street
     if (streetKey === 'block') {
@@ -515,9 +520,10 @@ const CUED_ADDRESS =
 const PLACE_CUED_ADDRESS =
   /(?<![\p{L}\p{N}])(?:of|near|by|in|outside|behind|into|around|toward|towards|across)\s+(\d{3,5})\s+(\p{Lu}[\p{L}'’-]*)(?![\p{L}\p{N}])/gu;
 
-// "79-th street 501 East": street first, then the house number and its direction.
+// "79-th street 501 East", "on Melrose street 6308": street first, then the house number and its
+// direction (without one, a house number of three digits or more that is no year).
 const REVERSED_ADDRESS =
-  /(?<![\p{L}\p{N}])(\d{1,3}-?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr)\.?,?\s+(\d{1,5})\s+(North|South|East|West|N|S|E|W)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(\d{1,3}-?(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr)\.?,?\s+(?:(\d{1,5})\s+(North|South|East|West|N|S|E|W)|([1-9]\d{2,4}))(?![\p{L}\p{N}]|\s+\p{L})/giu;
 
 // "As I was approaching 69 Justine": a house number and a capitalised word no dictionary holds is
 // an address even without a cue, a direction or a suffix (recall first: in doubt, hidden). Not
@@ -580,7 +586,17 @@ function findCuedAddresses(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(REVERSED_ADDRESS)) {
     const street = m[1] ?? '';
-    if (!/^\d/u.test(street) && !isCapitalised(street)) {
+    const number = m[3] ?? m[5] ?? '';
+    if (
+      (!/^\d/u.test(street) && !isCapitalised(street)) ||
+      // without a direction: no year, no record's `RD 18773`, no comma before the number and no
+      // house number before the street ("721 Alamo Street, 1000 Westlake ave")
+      (m[5] !== undefined &&
+        (/^(?:19|20)\d{2}$/u.test(number) ||
+          /^rd$/iu.test(m[2] ?? '') ||
+          m[0].includes(',') ||
+          /\d\s+$/u.test(text.slice(Math.max(0, m.index - 8), m.index))))
+    ) {
       continue;
     }
     out.push(
@@ -588,7 +604,7 @@ function findCuedAddresses(text: string, out: Candidate[]): void {
         'street_address',
         m.index,
         m.index + m[0].length,
-        `${blockOf(m[3] ?? '')} block of ${m[4] ?? ''} ${street} ${m[2] ?? ''}`,
+        `${blockOf(number)} block of ${m[4] === undefined ? '' : `${m[4]} `}${street} ${m[2] ?? ''}`,
       ),
     );
   }
