@@ -120,7 +120,8 @@ export const NARRATIVE_SOURCES = [
  * the tenth round. `compared`: the CMS narratives with a digit among the 1,000 unlabelled ones the
  * rounds compared their changes on (only the spans where two engines differed were ever read),
  * before the eleventh round. `nodigit`: every CMS narrative without a digit in no other set, before
- * the twelfth round (names: addresses and phone numbers need digits).
+ * the twelfth round (names: addresses and phone numbers need digits). `clear`: CLEAR narratives
+ * between the offsets of every other set, before the thirteenth round (names).
  */
 export type SampleSet =
   | 'test'
@@ -165,7 +166,8 @@ export type SampleSet =
   | 'digits2'
   | 'rest'
   | 'compared'
-  | 'nodigit';
+  | 'nodigit'
+  | 'clear';
 
 /**
  * The sets drawn every k narratives, each from its own offset in 32nds of k and its pass: pass 0
@@ -220,6 +222,7 @@ type EveryKSet = Exclude<
   | 'rest'
   | 'compared'
   | 'nodigit'
+  | 'clear'
 >;
 
 /**
@@ -341,6 +344,13 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     pick('holdout3', 3 * k, Math.floor(k / 8), source.holdout3);
     for (const [set, offset, pass = 0] of EVERY_K) {
       pick(set, k, Math.floor((offset * k) / 32), source[set], pass * source[set]);
+    }
+    if (source.column === 'narrative') {
+      // the thirteenth round's sample: L[⌊nk/64⌋ + ik] for the odd n from 1 to 25 but 21 (no other
+      // set's offset) and i = 0 … 49
+      for (const n of [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 23, 25]) {
+        pick('clear', k, Math.floor((n * k) / 64), source.test);
+      }
     }
     if (source.column === 'final_finding_narrative') {
       const samples = [
