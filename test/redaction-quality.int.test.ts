@@ -143,6 +143,7 @@ describe('redaction quality on real narratives', () => {
     ['holdout30-35 pooled', ROUND9],
     ['rest (CMS narratives with a digit)', ['rest']],
     ['compared (CMS narratives with a digit among the 1,000 compared on)', ['compared']],
+    ['nodigit (CMS narratives without a digit)', ['nodigit']],
   ];
 
   // PRODUCT.md / issue 5 target: recall >= 0.95 for names, phone numbers and street addresses.
