@@ -1298,13 +1298,14 @@ export function findPersonNames(text: string, lexicon?: NameLexicon): Span[] {
   runs.push(
     ...findPublicFigures(text, tokens, upperText),
     ...findLawsuitParties(tokens),
-    ...findRankSurnames(tokens),
+    ...findRankSurnames(tokens, lexicon),
     ...findNamedAfterCue(text, tokens),
   );
   if (lexicon) {
     runs.push(
       ...findLexiconNames(text, tokens, lexicon, upperText),
       ...findStarNames(text, tokens, lexicon),
+      ...findRoleSurnames(tokens, lexicon, upperText),
     );
   }
   const found = dropPlaceholdersAndCorners(
@@ -1579,9 +1580,10 @@ const RANKS = new Set(
  * `Sgt. hill`) — not a common word, verb, role or place (`officer said`, `officer will`, `officer
  * black`), nor a word with a verb's or adverb's ending. The roster's surnames are not enough
  * here: it holds `Holler`, `Square` and `Enter` too. With an initial between them, any such word
- * is the surname (`officer K. popp`).
+ * is the surname (`officer K. popp`), and so is a roster surname no dictionary holds (`Officer
+ * robles`).
  */
-function findRankSurnames(tokens: Token[]): Span[] {
+function findRankSurnames(tokens: Token[], lexicon: NameLexicon | undefined): Span[] {
   const spans: Span[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -1596,14 +1598,56 @@ function findRankSurnames(tokens: Token[]): Span[] {
       !joins(t.gap) ||
       (initial !== undefined && !joins(initial.gap)) ||
       !/^[a-z]{3,}$/u.test(t.key) ||
-      // after a rank and an initial ("officer K. popp") any such word is the surname
-      (initial === undefined && !(SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key))) ||
+      // after a rank and an initial ("officer K. popp") any such word is the surname; so is one
+      // the roster holds as a surname that no dictionary holds ("Officer robles")
+      (initial === undefined &&
+        !(SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) &&
+        !(lexicon?.surnames.has(t.key) === true && !isEnglishWord(t.key))) ||
       isPlainWord(t) ||
       /(?:ed|ing|ly)$/u.test(t.key)
     ) {
       continue;
     }
     spans.push([(initial ?? t).start, t.end]);
+  }
+  return spans;
+}
+
+/**
+ * Rule 35: after a role noun (`Complainant`, `Subject`, `Witness`, `Victim`, …), a word the roster
+ * holds as a surname is the person's surname even when it is a dictionary word (`Complainant
+ * Joiner alleges`, `Subject White`): capitalised in mixed text and no common, place or vehicle
+ * word; in capitals, or when it is a common word, only right before a verb of reporting
+ * (`COMPLAINANT JONES STATED`).
+ */
+function findRoleSurnames(tokens: Token[], lexicon: NameLexicon, upperText: boolean): Span[] {
+  const spans: Span[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const role = tokens[i - 1]!;
+    const t = tokens[i]!;
+    if (
+      !ROLE_WORDS.has(role.key) ||
+      /['’]s$/u.test(role.text) ||
+      !/^[ \t]+$/u.test(t.gap) ||
+      !lexicon.surnames.has(t.key) ||
+      !/^[a-z'’-]{3,}$/u.test(t.key) ||
+      t.shape !== (upperText ? 'upper' : 'title') ||
+      ROLE_WORDS.has(t.key) ||
+      TITLE_WORDS.has(t.key)
+    ) {
+      continue;
+    }
+    const next = tokens[i + 1];
+    const reported = next !== undefined && joins(next.gap) && REPORTING_VERBS.has(next.key);
+    const plain =
+      COMMON_WORDS.has(t.key) ||
+      BARE_VERBS.has(t.key) ||
+      PLACE_NAMES.has(t.key) ||
+      PLACE_WORDS.has(t.key) ||
+      VEHICLE_WORDS.has(t.key);
+    if (reported || (!upperText && !plain)) {
+      spans.push([t.start, t.end]);
+    }
   }
   return spans;
 }

@@ -458,6 +458,26 @@ describe('redactNarrative', () => {
       ]);
     });
 
+    it('takes a roster surname after a role noun, even a word (rule 35)', () => {
+      const lexicon = nameLexiconOf([
+        { firstName: 'Ann', lastName: 'Turner', star: '' },
+        { firstName: 'Bo', lastName: 'Jones', star: '' },
+        { firstName: 'Cy', lastName: 'Black', star: '' },
+      ]);
+      expect(
+        spans('Complainant Turner (co-arrestee) alleges; the victim Black was', {
+          nameLexicon: lexicon,
+        }),
+      ).toEqual([['person_name', 'Turner']]);
+      expect(
+        spans('COMPLAINANT JONES STATED THAT THE SUBJECT BLACK MALE FLED', {
+          nameLexicon: lexicon,
+        }),
+      ).toEqual([['person_name', 'JONES']]);
+      // without the roster, a dictionary word after a role noun stays
+      expect(spans('Complainant Turner (co-arrestee) alleges')).toEqual([]);
+    });
+
     it('takes the name a writer gives after named, name is, known as (rule 32)', () => {
       expect(spans('a guy named alpesh and her name is bookie; he calls himself dutch')).toEqual([
         ['person_name', 'alpesh'],
