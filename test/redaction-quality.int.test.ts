@@ -144,6 +144,7 @@ describe('redaction quality on real narratives', () => {
     ['rest (CMS narratives with a digit)', ['rest']],
     ['compared (CMS narratives with a digit among the 1,000 compared on)', ['compared']],
     ['nodigit (CMS narratives without a digit)', ['nodigit']],
+    ['clear (CLEAR narratives from unused offsets)', ['clear']],
   ];
 
   // PRODUCT.md / issue 5 target: recall >= 0.95 for names, phone numbers and street addresses.
