@@ -963,21 +963,6 @@ const KIN_TITLES = new Set([
   'cousin',
   'grandma',
   'grandpa',
-  'sheriff',
-  'marshal',
-  'corporal',
-  'cpl',
-  'patrolman',
-  'patrolwoman',
-  'inspector',
-  'doctor',
-  'deacon',
-  'minister',
-  'imam',
-  'rabbi',
-  'counselor',
-  'teacher',
-  'caseworker',
 ]);
 
 /** Surnames that are also ordinary words a writer uses in lower case ("white", "long"). */
