@@ -322,19 +322,22 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     if (k < 32) {
       throw new Error(`${source.file}: too few narratives for the disjoint sets`);
     }
+    const add = (set: SampleSet, item: (typeof list)[number]): void => {
+      out.push({
+        set,
+        file: source.file,
+        column: source.column,
+        ...item,
+        sha256: narrativeHash(item.text),
+      });
+    };
     const pick = (set: SampleSet, step: number, offset: number, count: number, first = 0): void => {
       for (let i = first; i < first + count; i++) {
         const item = list[i * step + offset];
         if (item === undefined) {
           throw new Error(`${source.file}: the sample needs more narratives than the file has`);
         }
-        out.push({
-          set,
-          file: source.file,
-          column: source.column,
-          ...item,
-          sha256: narrativeHash(item.text),
-        });
+        add(set, item);
       }
     };
     pick('test', k, 0, source.test);
@@ -361,13 +364,7 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
         for (const position of positions) {
           const item = list[position];
           if (item !== undefined && /\d/u.test(item.text)) {
-            out.push({
-              set,
-              file: source.file,
-              column: source.column,
-              ...item,
-              sha256: narrativeHash(item.text),
-            });
+            add(set, item);
           }
         }
       }
@@ -381,22 +378,22 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
           compared.add(Math.floor((n * k) / 16) + i * k);
         }
       }
-      const rest = (item: (typeof list)[number], position: number): SampleSet | undefined =>
-        taken.has(item.line) ? undefined : compared.has(position) ? 'compared' : 'rest';
       // the eleventh round's sample (`compared`): the CMS narratives with a digit among those
-      // 1,000, whose misses no round ever read
+      // 1,000, whose misses no round ever read; the twelfth round's (`nodigit`): every CMS
+      // narrative without a digit that no set holds
+      const setOf = (item: (typeof list)[number], position: number): SampleSet | undefined => {
+        if (taken.has(item.line)) {
+          return undefined;
+        }
+        if (!/\d/u.test(item.text)) {
+          return 'nodigit';
+        }
+        return compared.has(position) ? 'compared' : 'rest';
+      };
       for (const set of ['rest', 'compared', 'nodigit'] as const) {
         list.forEach((item, position) => {
-          const digit = /\d/u.test(item.text);
-          const of = rest(item, position);
-          if (of !== undefined && (set === 'nodigit' ? !digit : digit && of === set)) {
-            out.push({
-              set,
-              file: source.file,
-              column: source.column,
-              ...item,
-              sha256: narrativeHash(item.text),
-            });
+          if (setOf(item, position) === set) {
+            add(set, item);
           }
         });
       }
