@@ -31,6 +31,11 @@ export function isEnglishWord(word: string): boolean {
   return false;
 }
 
+/** An English dictionary word, or the plural (or possessive) of one: "officers", "cops". */
+export function isEnglishWordOrPlural(word: string): boolean {
+  return isEnglishWord(word) || (word.endsWith('s') && isEnglishWord(word.slice(0, -1)));
+}
+
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/u).filter((w) => w !== ''));
 }

@@ -21,6 +21,7 @@ import {
   SURNAME_WORDS,
   VEHICLE_WORDS,
   isEnglishWord,
+  isEnglishWordOrPlural,
 } from './redaction-lexicon.ts';
 
 /** A half-open span of UTF-16 offsets. */
@@ -936,8 +937,7 @@ function isUnknownLower(t: Token | undefined, min: number, typos: boolean): bool
   return (
     /^[a-z]+$/u.test(letters) &&
     letters.length >= min &&
-    !isEnglishWord(letters) &&
-    !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
+    !isEnglishWordOrPlural(letters) &&
     !COMMON_WORDS.has(letters) &&
     !PLACE_NAMES.has(letters) &&
     !CHICAGO_STREETS.has(letters) &&
@@ -1084,8 +1084,7 @@ function isUnlistedCapitals(t: Token, minLength: number): boolean {
     /^[a-z]+$/u.test(letters) &&
     letters.length >= minLength &&
     !isCommon(t) &&
-    !isEnglishWord(letters) &&
-    !(letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) &&
+    !isEnglishWordOrPlural(letters) &&
     !PLACE_WORDS.has(letters) &&
     !PLACE_NAMES.has(letters) &&
     !CHICAGO_STREETS.has(letters) &&
@@ -1167,10 +1166,8 @@ function isUnknownWord(text: string, t: Token): boolean {
     PLACE_NAMES.has(t.key) ||
     CHICAGO_STREETS.has(t.key) ||
     (!COMMON_SURNAMES.has(letters) &&
-      (isEnglishWord(letters) ||
-        (letters.length >= 7 && isTypoOfWord(letters)) ||
-        // plural or possessive of a word ("Officers'", "Cops")
-        (letters.endsWith('s') && isEnglishWord(letters.slice(0, -1)))))
+      // a word, or its plural or possessive ("Officers'", "Cops"), or a typo of one
+      (isEnglishWordOrPlural(letters) || (letters.length >= 7 && isTypoOfWord(letters))))
   ) {
     return false;
   }
@@ -1220,7 +1217,6 @@ function isTypoOfWord(word: string): boolean {
   return false;
 }
 
-/** Every other occurrence of a word of a found name ("John Smith … Smith said"). */
 /** A letter or digit (a whole code point) at `text[i]`. */
 function isWordCharAt(text: string, i: number): boolean {
   return (
@@ -1256,6 +1252,7 @@ function wholeWordOccurrences(text: string, word: string): Span[] {
   return spans;
 }
 
+/** Every other occurrence of a word of a found name ("John Smith … Smith said"). */
 function propagate(text: string, found: Span[]): Span[] {
   const names = new Set<string>();
   for (const [start, end] of found) {
@@ -1646,12 +1643,7 @@ function findRoleSurnames(tokens: Token[], lexicon: NameLexicon, upperText: bool
     }
     const next = tokens[i + 1];
     const reported = next !== undefined && joins(next.gap) && REPORTING_VERBS.has(next.key);
-    const plain =
-      COMMON_WORDS.has(t.key) ||
-      BARE_VERBS.has(t.key) ||
-      PLACE_NAMES.has(t.key) ||
-      PLACE_WORDS.has(t.key) ||
-      VEHICLE_WORDS.has(t.key);
+    const plain = isPlainWord(t) || PLACE_WORDS.has(t.key) || VEHICLE_WORDS.has(t.key);
     if (reported || (!upperText && !plain)) {
       spans.push([t.start, t.end]);
     }

@@ -12,6 +12,7 @@ import {
   MORE_CHICAGO_STREETS,
   VEHICLE_WORDS,
   isEnglishWord,
+  isEnglishWordOrPlural,
 } from './redaction-lexicon.ts';
 import { findPersonNames, type NameLexicon } from './redaction-names.ts';
 
@@ -356,6 +357,16 @@ const NOT_A_STREET = new Set(
   ),
 );
 
+/** A number that reads as a year (1900–2099) before it reads as a house number. */
+function isYear(number: string): boolean {
+  return /^(?:19|20)\d{2}$/u.test(number);
+}
+
+/** A lower-case word that no dictionary, plural or list of common words holds ("cotus"). */
+function isUnlistedWord(key: string): boolean {
+  return !isEnglishWordOrPlural(key) && !COMMON_WORDS.has(key);
+}
+
 function blockOf(houseNumber: string): string {
   const n = Number.parseInt(houseNumber, 10);
   return String(Math.floor(n / 100) * 100);
@@ -442,7 +453,7 @@ function findAddresses(text: string, out: Candidate[]): void {
         (Number(number) >= 10 &&
           streetWords.every((w) => !isEnglishWord(w.text.toLowerCase().replace(/[^a-z]/gu, '')))) ||
         (Number(number) >= 100 &&
-          !/^(?:19|20)\d{2}$/u.test(number) &&
+          !isYear(number) &&
           streetWords.every(
             (w) => /^\p{L}+$/u.test(w.text) && !COMMON_WORDS.has(w.text.toLowerCase()),
           ));
@@ -469,7 +480,7 @@ function findAddresses(text: string, out: Candidate[]): void {
         // "177 n lacrosse", "3849 west open": a house number and a direction vouch for a street
         // written in lower case, even one that is a word (recall first: in doubt, hidden)
         (number.length >= 2 &&
-          !/^(?:19|20)\d{2}$/u.test(number) &&
+          !isYear(number) &&
           // "Im 32 no criminal history": lower-case `no` and `so` are words
           !/^(?:no|so)$/u.test(direction) &&
           /^\p{Ll}{2,}$/u.test(street.text) &&
@@ -483,14 +494,14 @@ function findAddresses(text: string, out: Candidate[]): void {
       // "51 Wentworth" (a station's shorthand), "3 Chicago Police Cars", "17 STATE UNIVERSITIES":
       // without a direction or suffix only a plausible house number makes an address
       Number(number) >= 100 &&
-      !/^(?:19|20)\d{2}$/u.test(number)
+      !isYear(number)
     ) {
       used = streetOf(rest);
     } else {
       continue;
     }
     // A year is a house number only with a suffix or a known street ("in 2018 South Side").
-    if (/^(?:19|20)\d{2}$/u.test(number) && suffixAt < 0 && !known) {
+    if (isYear(number) && suffixAt < 0 && !known) {
       continue;
     }
     const lastWord = used[used.length - 1];
@@ -531,6 +542,7 @@ const REVERSED_ADDRESS =
 // a record, an age or a zip code claims.
 const UNCUED_ADDRESS =
   /(?<![\p{L}\p{N}#$/.:,@&-]|\p{Lu}[\p{L}.]*\s+)(\d{2,5}) (\p{Lu}\p{Ll}{2,}(?:['’-]\p{L}+)?)(?![\p{L}\p{N}])/gu;
+const MONTH_WORD = new RegExp(`^${MONTH}$`, 'iu');
 const UNCUED_NUMBER_CLAIM =
   /(?<![\p{L}])(?:no|number|num|#|star|badge|beat|event|unit|age|aged|zip|code|il|illinois|rd|cb|cr|log|case|report|id|room|suite|apt|pages?|route|bus|series|ages?)\.?\s*[:#]?\s*$/iu;
 
@@ -540,15 +552,13 @@ function findUncuedAddresses(text: string, out: Candidate[]): void {
     const word = m[2] ?? '';
     const key = word.toLowerCase().replace(/['’]s$/u, '');
     if (
-      /^(?:19|20)\d{2}$/u.test(number) ||
+      isYear(number) ||
       UNCUED_NUMBER_CLAIM.test(text.slice(Math.max(0, m.index - 12), m.index)) ||
       !/^[a-z]+$/u.test(key) ||
-      isEnglishWord(key) ||
-      (key.endsWith('s') && isEnglishWord(key.slice(0, -1))) ||
-      COMMON_WORDS.has(key) ||
+      !isUnlistedWord(key) ||
       VEHICLE_WORDS.has(key) ||
       /^(?:hrs|hr|mins|secs|yrs)$/u.test(key) ||
-      new RegExp(`^${MONTH}$`, 'iu').test(word)
+      MONTH_WORD.test(word)
     ) {
       continue;
     }
@@ -569,13 +579,9 @@ function findCuedAddresses(text: string, out: Candidate[]): void {
     const key = word.toLowerCase();
     const known =
       CHICAGO_STREETS.has(key) || (/^\p{Lu}/u.test(word) && MORE_CHICAGO_STREETS.has(key));
-    const unknown =
-      /^[a-z]{4,}$/u.test(key) &&
-      !isEnglishWord(key) &&
-      !(key.endsWith('s') && isEnglishWord(key.slice(0, -1))) &&
-      !COMMON_WORDS.has(key);
+    const unknown = /^[a-z]{4,}$/u.test(key) && isUnlistedWord(key);
     // "moved to 2019 Chicago": without a direction or suffix a year is a year
-    if ((!known && !unknown) || /^(?:19|20)\d{2}$/u.test(number)) {
+    if ((!known && !unknown) || isYear(number)) {
       continue;
     }
     // the number starts where the cue and its spacing end; the unit after the street is part of it
@@ -592,7 +598,7 @@ function findCuedAddresses(text: string, out: Candidate[]): void {
       // without a direction: no year, no record's `RD 18773`, no comma before the number and no
       // house number before the street ("721 Alamo Street, 1000 Westlake ave")
       (m[5] !== undefined &&
-        (/^(?:19|20)\d{2}$/u.test(number) ||
+        (isYear(number) ||
           /^rd$/iu.test(m[2] ?? '') ||
           m[0].includes(',') ||
           /\d\s+$/u.test(text.slice(Math.max(0, m.index - 8), m.index))))
