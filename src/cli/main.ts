@@ -51,6 +51,15 @@ function parsePort(v: string): number {
   return n;
 }
 
+/**
+ * The address people type to reach a server listening on host:port; a wildcard interface is
+ * reached through the loopback address, an IPv6 literal goes in brackets.
+ */
+function serverUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {
@@ -236,17 +245,22 @@ program
     'load demo users, facilities, members and cases (including the 2023 shelter case); idempotent',
   )
   .option('--serve', 'then serve the API')
-  .option('--port <n>', 'port when serving', parsePort)
+  .option('--port <n>', 'port when serving (default $PORT or 3000)', parsePort)
+  .option('--host <h>', 'interface when serving (default $HOST or 127.0.0.1)')
   .option(
     '--samples <folder>',
     'real CPD/COPA sample records to import (skipped when absent)',
     DEFAULT_SAMPLES,
   )
-  .action(async (opts: { serve?: boolean; port?: number; samples: string }) => {
-    const config = loadConfig();
+  .action(async (opts: { serve?: boolean; port?: number; host?: string; samples: string }) => {
+    const config = {
+      ...loadConfig(),
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.host ? { host: opts.host } : {}),
+    };
     const rt = await openRuntime(config, opts.serve ? 'oversight serve' : 'oversight demo');
     try {
-      const summary = await loadDemo(rt);
+      const summary = await loadDemo(rt, serverUrl(config.host, config.port));
       console.log(summary.text);
       if (fs.existsSync(opts.samples)) {
         const result = await importChicago(
@@ -271,7 +285,7 @@ program
       throw err;
     }
     if (opts.serve) {
-      await startServer({ ...config, ...(opts.port !== undefined ? { port: opts.port } : {}) }, rt);
+      await startServer(config, rt);
     } else {
       await rt.close();
     }

@@ -235,7 +235,12 @@ type Intake = z.input<typeof CaseIntakeRequest>;
  * roster and realistic cases — the 2023 shelter case worked through every step of PRODUCT.md §1 —
  * through the same commands the API uses. Idempotent: a second run only issues fresh tokens.
  */
-export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
+/**
+ * Loads the demo data once and issues fresh demo tokens. `baseUrl` is where the server answers
+ * (the `--host`/`--port` the command was given, else the configured ones): the banner's links
+ * must point there, not at a default port.
+ */
+export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummary> {
   const sys = { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction };
   const alreadyLoaded = Boolean(
     await findUserByEmail(rt.db, rt.jurisdiction, DEMO_USERS[0]!.email),
@@ -306,8 +311,8 @@ export async function loadDemo(rt: Runtime): Promise<DemoSummary> {
     ...tokens.map(
       (t) => `  ${t.email.padEnd(28)} ${`${t.agency} ${t.roles.join(',')}`.padEnd(28)} ${t.token}`,
     ),
-    'Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:3000/api/v1/cases',
-    `Staff web app: http://127.0.0.1:3000/staff/ (every demo user's password: ${DEMO_PASSWORD})`,
+    `Try: curl -H "Authorization: Bearer <token>" ${baseUrl}/api/v1/cases`,
+    `Staff web app: ${baseUrl}/staff/ (every demo user's password: ${DEMO_PASSWORD})`,
     `Second factor: add the demo TOTP secret to any authenticator app; it gives the 6-digit code for every demo user except ${DEMO_NEWCOMER}, who enrols at the first sign-in.`,
     `  demo TOTP secret: ${totp.secret}`,
     `  otpauth URI: ${totp.uri}`,
