@@ -56,7 +56,7 @@ describe('public complaint form: bad input', () => {
           { language: 'es', narrative: 'x', anonymous: true, contact: { name: 'A B' } },
           '10.0.0.3',
         ),
-        ['contact'],
+        ['contact.name'],
       );
       expectInvalidFields(
         await fileComplaint({ language: 'es', narrative: '   ', anonymous: true }, '10.0.0.3'),

@@ -13,7 +13,16 @@ import {
   TRANSITION_REASONS,
   VULNERABILITIES,
 } from '../enums.ts';
-import { DateOnly, Instant, LanguageCode, LogNumber, Text, Uuid } from './common.ts';
+import {
+  ANONYMOUS_CONFLICT_MESSAGE,
+  anonymityConflicts,
+  DateOnly,
+  Instant,
+  LanguageCode,
+  LogNumber,
+  Text,
+  Uuid,
+} from './common.ts';
 
 /** Orders of the case list. */
 export const CASE_SORTS = ['received_desc', 'received_asc', 'log_number'] as const;
@@ -34,40 +43,46 @@ export const ContactSafety = z.strictObject({
 });
 
 /** A complainant, victim, witness, reporting party or intermediary. No immigration status, ever. */
-export const PartyInput = z.strictObject({
-  /** The party's role in the case. */
-  role: z.enum(PARTY_ROLES),
-  /** True when the person did not give, or asked to withhold, their identity. */
-  anonymous: z.boolean().default(false),
-  /** Full name (encrypted at rest). */
-  name: Text(1, 200).optional(),
-  /** Phone number (encrypted at rest). */
-  phone: Text(3, 40).optional(),
-  /** Email (encrypted at rest). */
-  email: z.email().max(254).optional(),
-  /** Postal address (encrypted at rest). */
-  address: Text(0, 300).optional(),
-  /** Date of birth (encrypted at rest). */
-  dateOfBirth: DateOnly.optional(),
-  /** For intermediaries: the organization filing (encrypted at rest). */
-  organization: Text(0, 200).optional(),
-  /** For intermediaries: what the person consented to them doing. */
-  consentScope: Text(0, 500).optional(),
-  /** Preferred language, ISO 639-1 (`es`). */
-  language: LanguageCode.optional(),
-  /** Preferred contact channel. */
-  contactChannel: z
-    .enum(['phone', 'email', 'mail', 'in_person', 'through_intermediary', 'none'])
-    .optional(),
-  /** Contact-safety preferences. */
-  contactSafety: ContactSafety.optional(),
-  /** Vulnerability flags; `minor` and `shelter_resident` restrict the case. */
-  vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(10).default([]),
-  /** Demographics only as public releases publish them. */
-  race: Text(0, 60).optional(),
-  sex: Text(0, 30).optional(),
-  ageRange: Text(0, 20).optional(),
-});
+export const PartyInput = z
+  .strictObject({
+    /** The party's role in the case. */
+    role: z.enum(PARTY_ROLES),
+    /** True when the person did not give, or asked to withhold, their identity. */
+    anonymous: z.boolean().default(false),
+    /** Full name (encrypted at rest). */
+    name: Text(1, 200).optional(),
+    /** Phone number (encrypted at rest). */
+    phone: Text(3, 40).optional(),
+    /** Email (encrypted at rest). */
+    email: z.email().max(254).optional(),
+    /** Postal address (encrypted at rest). */
+    address: Text(0, 300).optional(),
+    /** Date of birth (encrypted at rest). */
+    dateOfBirth: DateOnly.optional(),
+    /** For intermediaries: the organization filing (encrypted at rest). */
+    organization: Text(0, 200).optional(),
+    /** For intermediaries: what the person consented to them doing. */
+    consentScope: Text(0, 500).optional(),
+    /** Preferred language, ISO 639-1 (`es`). */
+    language: LanguageCode.optional(),
+    /** Preferred contact channel. */
+    contactChannel: z
+      .enum(['phone', 'email', 'mail', 'in_person', 'through_intermediary', 'none'])
+      .optional(),
+    /** Contact-safety preferences. */
+    contactSafety: ContactSafety.optional(),
+    /** Vulnerability flags; `minor` and `shelter_resident` restrict the case. */
+    vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(10).default([]),
+    /** Demographics only as public releases publish them. */
+    race: Text(0, 60).optional(),
+    sex: Text(0, 30).optional(),
+    ageRange: Text(0, 20).optional(),
+  })
+  .superRefine((p, ctx) => {
+    for (const field of anonymityConflicts(p.anonymous, p)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: ANONYMOUS_CONFLICT_MESSAGE });
+    }
+  });
 export type PartyInput = z.infer<typeof PartyInput>;
 
 /** Where and when the incident happened. */

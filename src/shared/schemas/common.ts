@@ -25,6 +25,26 @@ export function Text(min: number, max: number): z.ZodString {
     .refine((s) => s.isWellFormed(), 'must be well-formed Unicode (no unpaired surrogates)');
 }
 
+/**
+ * The fields that identify a person, which an anonymous party must not carry. Anonymous complaints
+ * are valid (50 ILCS 725/3.8(b)); a party marked anonymous with a name, phone, email, address or
+ * date of birth is a contradiction that would store an identity the office promised not to hold.
+ * One rule for both doors: staff intake and parties (`PartyInput`) and the public complaint form.
+ */
+export const ANONYMOUS_EXCLUDES = ['name', 'phone', 'email', 'address', 'dateOfBirth'] as const;
+
+/** The identifying fields present on a person marked anonymous; empty when there is no conflict. */
+export function anonymityConflicts(
+  anonymous: boolean,
+  person: Partial<Record<(typeof ANONYMOUS_EXCLUDES)[number], unknown>>,
+): Array<(typeof ANONYMOUS_EXCLUDES)[number]> {
+  return anonymous ? ANONYMOUS_EXCLUDES.filter((f) => person[f] !== undefined) : [];
+}
+
+/** The message of an anonymity conflict, the same on every door. */
+export const ANONYMOUS_CONFLICT_MESSAGE =
+  'must not be given when anonymous is true (an anonymous person is not identified)';
+
 /** Two-letter ISO 639-1 language code. */
 export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code');
 

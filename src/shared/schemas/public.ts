@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CASE_TYPES, CATEGORIES, DeadlineKind } from '../enums.ts';
-import { DateOnly, Instant, LogNumber, Text } from './common.ts';
+import {
+  ANONYMOUS_CONFLICT_MESSAGE,
+  anonymityConflicts,
+  DateOnly,
+  Instant,
+  LogNumber,
+  Text,
+} from './common.ts';
 
 /*
  * The public portal's contracts (PRODUCT.md §4 Publication, §5 public paths). Response schemas
@@ -116,15 +123,11 @@ export const PublicComplaintRequest = z
     files: z.array(PublicAttachment).max(5).default([]),
   })
   .superRefine((v, ctx) => {
-    const contact = v.contact ?? {};
-    const identifying = ['name', 'phone', 'email'].some(
-      (k) => contact[k as 'name' | 'phone' | 'email'] !== undefined,
-    );
-    if (v.anonymous && identifying) {
+    for (const field of anonymityConflicts(v.anonymous, v.contact ?? {})) {
       ctx.addIssue({
         code: 'custom',
-        path: ['contact'],
-        message: 'must not hold a name, phone or email when anonymous is true',
+        path: ['contact', field],
+        message: ANONYMOUS_CONFLICT_MESSAGE,
       });
     }
     if (v.filedBy === 'intermediary' && !v.intermediary) {

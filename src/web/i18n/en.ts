@@ -120,6 +120,8 @@ export const en = {
   'field.fileType': 'is not a photo, PDF, video or audio file we can accept',
   'field.fileTooBig': 'is too large (5 MB per file, 10 MB in all)',
   'field.fileEmpty': 'is empty',
+  'field.anonymousIdentity':
+    'An anonymous person is not identified: leave this empty or untick anonymous.',
   'field.future': 'This cannot be in the future.',
   'field.afterReceipt': 'The incident cannot be after the office received it.',
   'field.assignee': 'That person cannot be assigned to this case.',

@@ -124,6 +124,8 @@ export const es: Record<MessageKey, string> = {
   'field.fileType': 'no es una foto, un PDF, un video ni un audio que podamos aceptar',
   'field.fileTooBig': 'es demasiado grande (5 MB por archivo, 10 MB en total)',
   'field.fileEmpty': 'está vacío',
+  'field.anonymousIdentity':
+    'Una persona anónima no se identifica: deje esto vacío o desmarque anónimo.',
   'field.future': 'No puede estar en el futuro.',
   'field.afterReceipt': 'El incidente no puede ser posterior a la recepción por la oficina.',
   'field.assignee': 'Esa persona no puede ser asignada a este caso.',

@@ -64,6 +64,7 @@ function initialLang(): Lang {
  */
 const FIELD_MESSAGES: ReadonlyArray<[RegExp, MessageKey]> = [
   [/must not be in the future/, 'field.future'],
+  [/when anonymous is true/, 'field.anonymousIdentity'],
   [/is not a photo/, 'field.fileType'],
   [/larger than \d+ MiB/, 'field.fileTooBig'],
   [/^is empty$/, 'field.fileEmpty'],
