@@ -6,8 +6,10 @@ import { DAYS_TO_CLOSE_BUCKETS, primaryCategory } from '../domain/publication.ts
 import {
   judgeCells,
   publishedMargin,
+  publishedRate,
   publishedTotal,
   suppressedCount,
+  trueTotal,
   type JudgedCell,
 } from '../domain/suppression.ts';
 import { loadStatsGrids } from '../repositories/public.repository.ts';
@@ -117,18 +119,27 @@ export function statsFromGrids(
   const rate = (
     key: string,
     filter: (d: Readonly<Record<AllegationDim, string>>) => boolean,
-  ): { key: string; rate: number | null; sustained: number; decided: number; partial: boolean } => {
+  ): z.input<typeof PublicStatsResponse>['sustainedRate']['overall'] => {
     const merits = (d: Readonly<Record<AllegationDim, string>>): boolean =>
       filter(d) && MERITS.includes(d.finding);
+    const isSustained = (d: Readonly<Record<AllegationDim, string>>): boolean =>
+      merits(d) && d.finding === 'sustained';
+    // the rate from the true counts, then the small-cell rule; the counts beside it are the
+    // published cells' sums like every other figure (null when all suppressed, `partial` lower bounds)
+    const shown = publishedRate(
+      trueTotal(g.allegations, isSustained),
+      trueTotal(g.allegations, merits),
+      threshold,
+    );
     const decided = publishedTotal(g.allegations, merits);
-    const sustained = publishedTotal(g.allegations, (d) => merits(d) && d.finding === 'sustained');
-    const den = decided.count ?? 0;
-    const num = sustained.count ?? 0;
+    const sustained = publishedTotal(g.allegations, isSustained);
     return {
       key,
-      rate: den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null,
-      sustained: num,
-      decided: den,
+      rate: shown.rate,
+      rateBound: shown.bound,
+      rateWithheld: shown.withheld,
+      sustained: sustained.count,
+      decided: decided.count,
       partial: decided.partial,
     };
   };

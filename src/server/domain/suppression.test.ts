@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   judgeCells,
   publishedMargin,
+  publishedRate,
   publishedTotal,
   suppressedCount,
   type GridCell,
@@ -160,6 +161,56 @@ describe('small-cell suppression', () => {
           expect(f.count === null || f.count === 0 || f.count >= 5).toBe(true);
         }
       }),
+    );
+  });
+});
+
+describe('published rates (issue 15 defect 6)', () => {
+  it('is computed from the true counts and withheld at the threshold boundary', () => {
+    expect(publishedRate(5, 20, 5)).toEqual({ rate: 0.25, bound: null, withheld: null });
+    expect(publishedRate(4, 20, 5)).toEqual({ rate: null, bound: null, withheld: 'small_count' });
+    // the complement reveals as much as the numerator
+    expect(publishedRate(16, 20, 5)).toEqual({ rate: null, bound: null, withheld: 'small_count' });
+    expect(publishedRate(15, 20, 5)).toEqual({ rate: 0.75, bound: null, withheld: null });
+    // a zero is not a disclosure: 0 % and 100 % are shown
+    expect(publishedRate(0, 12, 5)).toEqual({ rate: 0, bound: null, withheld: null });
+    expect(publishedRate(12, 12, 5)).toEqual({ rate: 1, bound: null, withheld: null });
+    expect(publishedRate(0, 0, 5)).toEqual({ rate: null, bound: null, withheld: 'none_decided' });
+    // rounding never turns some into none, or most into all
+    expect(publishedRate(5, 2000, 5)).toEqual({ rate: 0.01, bound: 'below', withheld: null });
+    expect(publishedRate(1995, 2000, 5)).toEqual({ rate: 0.99, bound: 'above', withheld: null });
+  });
+
+  it('never shows a rate the true counts contradict (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 20 }),
+        (num, rest, threshold) => {
+          const r = publishedRate(num, num + rest, threshold);
+          if (r.rate === null) {
+            expect(r.withheld).not.toBeNull();
+            return;
+          }
+          const truth = num / (num + rest);
+          if (r.bound === 'below') {
+            expect(truth).toBeGreaterThan(0);
+            expect(truth).toBeLessThan(r.rate);
+          } else if (r.bound === 'above') {
+            expect(truth).toBeLessThan(1);
+            expect(truth).toBeGreaterThan(r.rate);
+          } else {
+            expect(Math.abs(r.rate - truth)).toBeLessThanOrEqual(0.005 + 1e-12);
+            expect(r.rate === 0).toBe(num === 0);
+            expect(r.rate === 1).toBe(rest === 0);
+          }
+          // a shown rate stands on no count under the threshold
+          expect(num === 0 || num >= threshold).toBe(true);
+          expect(rest === 0 || rest >= threshold).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

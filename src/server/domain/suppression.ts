@@ -103,3 +103,66 @@ export function suppressedCount<D extends string>(
   }
   return n;
 }
+
+/** The exact count of the cells that pass `filter`, suppressed or not (never published itself). */
+export function trueTotal<D extends string>(
+  cells: ReadonlyArray<GridCell<D>>,
+  filter: (dims: Readonly<Record<D, string>>) => boolean,
+): number {
+  let n = 0;
+  for (const c of cells) {
+    if (filter(c.dims)) {
+      n += c.n;
+    }
+  }
+  return n;
+}
+
+/** Why a rate is not shown. */
+export type RateWithholding = 'none_decided' | 'small_count';
+
+/** A published proportion. */
+export interface PublishedRate {
+  /**
+   * numerator ÷ denominator of the true counts, to whole percent (0.37); null when withheld. A
+   * rate that rounds to 0 or 1 while the numerator is neither 0 nor the whole shows as 0.01 or
+   * 0.99 with `bound` saying it is under or over that, so "0 %" always means none.
+   */
+  rate: number | null;
+  /** `below`: the true rate is under `rate` (shown "< 1 %"); `above`: over it ("> 99 %"). */
+  bound: 'below' | 'above' | null;
+  /** Why `rate` is null; null when it is shown. */
+  withheld: RateWithholding | null;
+}
+
+/**
+ * A proportion for publication (issue 15 defect 6): computed from the **true** counts, never from
+ * the published cells alone, whose suppressed cells would make a rate of 0 % while sustained
+ * allegations exist. Then the small-cell rule (PRODUCT.md §4) applies to what the rate reveals:
+ * a rate lets a reader who knows the denominator recompute the numerator, and one minus it the
+ * complement, so it is shown only when the numerator and the complement are each zero or at least
+ * `threshold` (a zero is not a disclosure, as in `judgeCells`); otherwise it is withheld, and says
+ * so. Shown rates are rounded to whole percent so that rates of overlapping filters do not pin a
+ * hidden count down (docs/public-portal.md, "Rates").
+ */
+export function publishedRate(
+  numerator: number,
+  denominator: number,
+  threshold: number,
+): PublishedRate {
+  if (denominator <= 0) {
+    return { rate: null, bound: null, withheld: 'none_decided' };
+  }
+  const small = (n: number): boolean => n > 0 && n < threshold;
+  if (small(numerator) || small(denominator - numerator)) {
+    return { rate: null, bound: null, withheld: 'small_count' };
+  }
+  const rounded = Math.round((numerator / denominator) * 100) / 100;
+  if (numerator > 0 && rounded === 0) {
+    return { rate: 0.01, bound: 'below', withheld: null };
+  }
+  if (numerator < denominator && rounded === 1) {
+    return { rate: 0.99, bound: 'above', withheld: null };
+  }
+  return { rate: rounded, bound: null, withheld: null };
+}

@@ -367,10 +367,20 @@ export const StatCell = z.object({
 
 const Rate = z.object({
   key: z.string(),
-  /** Sustained ÷ findings on the merits, over published cells; null when none. */
+  /**
+   * Sustained ÷ findings on the merits, from the true counts, to whole percent; null when
+   * `rateWithheld` says why (nothing decided, or a count under the threshold behind it).
+   */
   rate: z.number().nullable(),
-  sustained: z.number().int(),
-  decided: z.number().int(),
+  /** `below`: the true rate is under `rate` (0.01, "< 1 %"); `above`: over it (0.99, "> 99 %"). */
+  rateBound: z.enum(['below', 'above']).nullable(),
+  /** `none_decided` or `small_count` when no rate is shown; null when it is. */
+  rateWithheld: z.enum(['none_decided', 'small_count']).nullable(),
+  /** Sustained allegations in published cells; null when every such cell is suppressed. */
+  sustained: z.number().int().nullable(),
+  /** Findings on the merits in published cells; null when every such cell is suppressed. */
+  decided: z.number().int().nullable(),
+  /** Some contributing cells were suppressed: the two counts are lower bounds. */
   partial: z.boolean(),
 });
 

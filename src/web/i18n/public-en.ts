@@ -154,7 +154,8 @@ export const publicEn = {
   'pub.stats.rate': 'Rate',
   'pub.stats.sustainedCount': 'Sustained',
   'pub.stats.decided': 'Decided on the merits',
-  'pub.stats.partial': 'some cells suppressed',
+  'pub.stats.rateSuppressed': 'suppressed (a count behind it is under {threshold})',
+  'pub.stats.rateNone': 'no findings on the merits',
 
   'pub.statements.title': 'Public statements',
   'pub.statements.intro': 'Statements COPA has published, newest first.',

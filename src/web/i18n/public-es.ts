@@ -153,7 +153,8 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.stats.rate': 'Tasa',
   'pub.stats.sustainedCount': 'Sostenidas',
   'pub.stats.decided': 'Resueltas sobre el fondo',
-  'pub.stats.partial': 'algunas celdas suprimidas',
+  'pub.stats.rateSuppressed': 'suprimida (un recuento detrás es menor que {threshold})',
+  'pub.stats.rateNone': 'sin conclusiones sobre el fondo',
 
   'pub.statements.title': 'Declaraciones públicas',
   'pub.statements.intro': 'Declaraciones que COPA ha publicado, las más recientes primero.',

@@ -24,6 +24,32 @@ function useCount() {
         : String(c.count);
 }
 
+type Rate = PublicStats['sustainedRate']['overall'];
+
+/**
+ * A rate in words: the server computes it from the true counts and withholds it when a count
+ * under the threshold stands behind it; a withheld rate says why, never shows 0 %.
+ */
+function useRate() {
+  const { t, lang } = useI18n();
+  return (r: Rate, threshold: number): string => {
+    if (r.rate !== null) {
+      const shown = new Intl.NumberFormat(lang, {
+        style: 'percent',
+        maximumFractionDigits: 0,
+      }).format(r.rate);
+      return r.rateBound === 'below'
+        ? `< ${shown}`
+        : r.rateBound === 'above'
+          ? `> ${shown}`
+          : shown;
+    }
+    return r.rateWithheld === 'small_count'
+      ? t('pub.stats.rateSuppressed', { threshold })
+      : t('pub.stats.rateNone');
+  };
+}
+
 /**
  * A horizontal SVG bar chart with the same figures as a table under it: the chart is decoration
  * for sighted readers (aria-hidden), the table is what assistive technology reads (WCAG 1.1.1).
@@ -111,8 +137,16 @@ function BarChart({
 }
 
 /** Sustained ÷ decided on the merits per category, over published cells only. */
-function SustainedByCategory({ rates }: { rates: PublicStats['sustainedRate']['byCategory'] }) {
+function SustainedByCategory({
+  rates,
+  threshold,
+}: {
+  rates: PublicStats['sustainedRate']['byCategory'];
+  threshold: number;
+}) {
   const { t, label } = useI18n();
+  const count = useCount();
+  const rate = useRate();
   return (
     <section
       className="ovs-section"
@@ -133,12 +167,9 @@ function SustainedByCategory({ rates }: { rates: PublicStats['sustainedRate']['b
           {rates.map((r) => (
             <tr key={r.key}>
               <th scope="row">{label('category', r.key)}</th>
-              <td>
-                {r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}
-                {r.partial ? ` (${t('pub.stats.partial')})` : ''}
-              </td>
-              <td>{r.sustained}</td>
-              <td>{r.decided}</td>
+              <td data-withheld={r.rateWithheld ?? undefined}>{rate(r, threshold)}</td>
+              <td>{count({ key: r.key, count: r.sustained, partial: r.partial })}</td>
+              <td>{count({ key: r.key, count: r.decided, partial: r.partial })}</td>
             </tr>
           ))}
         </tbody>
@@ -153,6 +184,7 @@ const INVESTIGATING_AGENCIES = ['COPA', 'BIA'] as const;
 /** Published statistics (PRODUCT.md §4): small cells are suppressed and shown as such. */
 export function StatisticsPage() {
   const { t, label, dateTime } = useI18n();
+  const rate = useRate();
   usePageTitle(t('pub.stats.title'));
   const { search } = useLocation();
   const params = new URLSearchParams(search);
@@ -234,10 +266,7 @@ export function StatisticsPage() {
           </p>
           <p>
             {t('pub.stats.sustained', {
-              rate:
-                data.sustainedRate.overall.rate === null
-                  ? '—'
-                  : `${Math.round(data.sustainedRate.overall.rate * 1000) / 10}%`,
+              rate: rate(data.sustainedRate.overall, data.threshold),
             })}
           </p>
           <p data-testid="stats-suppressed">
@@ -273,7 +302,7 @@ export function StatisticsPage() {
             cells={data.allegationsByFinding}
             labelOf={(k) => label('finding', k)}
           />
-          <SustainedByCategory rates={data.sustainedRate.byCategory} />
+          <SustainedByCategory rates={data.sustainedRate.byCategory} threshold={data.threshold} />
           <BarChart
             id="days-to-close"
             title={t('pub.stats.daysToClose')}
