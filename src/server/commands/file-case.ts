@@ -4,7 +4,7 @@ import type { Queryable } from '../db/client.ts';
 import type { Vulnerability } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';
 import { localDate } from '../domain/business-days.ts';
-import { computeCaseDeadlines, type Deadline } from '../domain/clocks.ts';
+import { computeCaseDeadlines, owesSixMonthNotice, type Deadline } from '../domain/clocks.ts';
 import { formatLogNumber } from '../domain/log-number.ts';
 import { restrictionFor } from '../domain/restriction.ts';
 import { routeCase, type RoutingDecision } from '../domain/routing.ts';
@@ -122,8 +122,9 @@ export async function registerCase(
     deps.profile,
   );
   // MCC §2-78-135 six-month notices are COPA's duty; BIA cases do not carry them
-  const deadlines =
-    routing.agency === 'COPA' ? clocks : clocks.filter((d) => d.kind !== 'six_month_notice');
+  const deadlines = owesSixMonthNotice(routing.agency, deps.profile)
+    ? clocks
+    : clocks.filter((d) => d.kind !== 'six_month_notice');
   const flags = deriveFlags(input, vulnerabilities);
   const caseId = crypto.randomUUID();
   const year = Number(localDate(receivedAt, deps.profile.timeZone).slice(0, 4));

@@ -7,7 +7,10 @@ import {
   extendDeadline,
   isVideoReleaseCase,
   materialRequestDeadline,
+  owesSixMonthNotice,
+  reopeningDeadlines,
   reportDeadlines,
+  sixMonthNotice,
   sixMonthNotices,
   superintendentResponseDeadline,
 } from './clocks.ts';
@@ -414,5 +417,61 @@ describe('extendDeadline', () => {
     expect(() => extendDeadline(base, 0, 'calendar', chicagoProfile)).toThrow(RangeError);
     expect(() => extendDeadline(base, -3, 'business', chicagoProfile)).toThrow(RangeError);
     expect(() => extendDeadline(base, 2.5, 'calendar', chicagoProfile)).toThrow(RangeError);
+  });
+});
+
+describe('reopeningDeadlines (issue 15 defect 3)', () => {
+  // 03:00 UTC on Jan 1 is still New Year's Eve in Chicago: the clocks count from Dec 31
+  const reopenedAt = new Date('2024-01-01T03:00:00Z');
+
+  it('starts the completion benchmark and the first §2-78-135 notice from the reopening date', () => {
+    const list = reopeningDeadlines(reopenedAt, 'COPA', chicagoProfile);
+    expect(list.map((d) => [d.kind, d.dueDate, d.anchor])).toEqual([
+      ['completion_benchmark', '2024-06-28', { kind: 'reopened', date: '2023-12-31' }],
+      // 6-month mark 2024-06-30 + 5 days
+      ['six_month_notice', '2024-07-05', { kind: 'reopened', date: '2023-12-31' }],
+    ]);
+    expect(list[0]?.basis).toBe(
+      'Investigation completion benchmark of 180 calendar days from the reopening on 2023-12-31 (Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260)',
+    );
+    expect(list[1]?.basis).toContain('counted from the reopening on 2023-12-31');
+    expect(list[1]?.clause).toBe('MCC 2-78-135');
+  });
+
+  it('restarts neither the acknowledgement letter nor the video release', () => {
+    const kinds = reopeningDeadlines(reopenedAt, 'COPA', chicagoProfile).map((d) => d.kind);
+    expect(kinds).not.toContain('acknowledgement_letter');
+    expect(kinds).not.toContain('video_release');
+  });
+
+  it('gives a BIA-led case no six-month notice, as at intake', () => {
+    expect(owesSixMonthNotice('COPA', chicagoProfile)).toBe(true);
+    expect(owesSixMonthNotice('BIA', chicagoProfile)).toBe(false);
+    expect(reopeningDeadlines(reopenedAt, 'BIA', chicagoProfile).map((d) => d.kind)).toEqual([
+      'completion_benchmark',
+    ]);
+  });
+
+  it('takes the list of clocks from the profile', () => {
+    const profile: JurisdictionProfile = {
+      ...chicagoProfile,
+      investigationClocks: ['six_month_notice'],
+    };
+    expect(reopeningDeadlines(reopenedAt, 'COPA', profile).map((d) => d.kind)).toEqual([
+      'six_month_notice',
+    ]);
+    expect(
+      reopeningDeadlines(reopenedAt, 'COPA', { ...chicagoProfile, investigationClocks: [] }),
+    ).toEqual([]);
+  });
+});
+
+describe('sixMonthNotice', () => {
+  it('counts the mark from its position in the run and keeps the row sequence apart', () => {
+    const n = sixMonthNotice({ kind: 'reopened', date: '2024-02-10' }, 2, chicagoProfile, 5);
+    expect(n.dueDate).toBe('2025-02-15'); // 12-month mark 2025-02-10 + 5 days
+    expect(n.sequence).toBe(5);
+    expect(n.basis).toContain('1st update of the 6-month notice');
+    expect(n.basis).toContain('counted from the reopening on 2024-02-10');
   });
 });

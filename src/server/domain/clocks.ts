@@ -7,11 +7,24 @@ import {
   formatDate,
   localDate,
 } from './business-days.ts';
-import type { JurisdictionProfile } from './profiles/profile.ts';
+import type { InvestigationClock, JurisdictionProfile } from './profiles/profile.ts';
 
 /** What a deadline is counted from. */
 export type DeadlineAnchorKind =
-  'received' | 'incident' | 'investigation_started' | 'recommendation' | 'request' | 'calendar';
+  | 'received'
+  | 'incident'
+  | 'investigation_started'
+  | 'reopened'
+  | 'recommendation'
+  | 'request'
+  | 'calendar';
+
+/** How a basis names what an investigation clock counts from. */
+const INVESTIGATION_ANCHOR_WORDS: Partial<Record<DeadlineAnchorKind, string>> = {
+  received: 'receipt',
+  investigation_started: 'the start of the investigation',
+  reopened: 'the reopening',
+};
 
 /** An extension granted on a deadline (who and why are recorded by the caller). */
 export interface DeadlineExtension {
@@ -117,30 +130,80 @@ export function isVideoReleaseCase(
   return nt !== undefined && VIDEO_RELEASE_CATEGORIES.has(profile.notificationTypes[nt].category);
 }
 
-function sixMonthNotice(
-  startDate: string,
-  anchorKind: DeadlineAnchorKind,
-  sequence: number,
+/**
+ * The `position`-th §2-78-135 notice (1 = the first, at the first six-month mark) of the run
+ * counted from `anchor`. `sequence` is the row's number among all the case's notices; it differs
+ * from the position once a reopening has started a second run.
+ */
+export function sixMonthNotice(
+  anchor: { kind: DeadlineAnchorKind; date: string },
+  position: number,
   profile: JurisdictionProfile,
+  sequence: number = position,
 ): Deadline {
   const { sixMonthNoticeMonths: months, sixMonthNoticeDueDays: dueDays } = profile.clocks;
+  const startDate = anchor.date;
   // Each mark is counted from the start, not chained from the previous mark, so a start on
   // Aug 31 gives Feb 28/29 and then Aug 31 again instead of drifting to the 28th.
-  const mark = addMonths(startDate, months * sequence);
+  const mark = addMonths(startDate, months * position);
   const dueDate = addCalendarDays(mark, dueDays);
-  const from = anchorKind === 'received' ? 'receipt' : 'the start of the investigation';
+  const from = INVESTIGATION_ANCHOR_WORDS[anchor.kind] ?? 'the start of the investigation';
   const basis =
-    sequence === 1
+    position === 1
       ? `Notice to the Mayor, Superintendent, Public Safety Committee chair, complainant and accused within ${plural(dueDays, 'day')} after the investigation passes ${plural(months, 'month')} (${months}-month mark ${mark}, counted from ${from} on ${startDate})`
-      : `${ordinal(sequence - 1)} update of the ${months}-month notice, within ${plural(dueDays, 'day')} after the ${months * sequence}-month mark ${mark} (counted from ${from} on ${startDate})`;
+      : `${ordinal(position - 1)} update of the ${months}-month notice, within ${plural(dueDays, 'day')} after the ${months * position}-month mark ${mark} (counted from ${from} on ${startDate})`;
   return deadline(
     'six_month_notice',
     dueDate,
-    { kind: anchorKind, date: startDate },
+    { kind: anchor.kind, date: startDate },
     basis,
     profile,
     sequence,
   );
+}
+
+/** The completion benchmark counted from `anchor` (receipt at intake, or a reopening). */
+function completionBenchmark(
+  anchor: { kind: DeadlineAnchorKind; date: string },
+  profile: JurisdictionProfile,
+): Deadline {
+  const days = profile.clocks.completionBenchmarkDays;
+  const from = INVESTIGATION_ANCHOR_WORDS[anchor.kind] ?? anchor.kind;
+  return deadline(
+    'completion_benchmark',
+    addCalendarDays(anchor.date, days),
+    anchor,
+    `Investigation completion benchmark of ${plural(days, 'calendar day')} from ${from} on ${anchor.date}`,
+    profile,
+  );
+}
+
+/** True when a case led by `leadAgency` owes the periodic §2-78-135 notices (COPA in Chicago). */
+export function owesSixMonthNotice(leadAgency: string, profile: JurisdictionProfile): boolean {
+  return profile.sixMonthNoticeAgencies.includes(leadAgency);
+}
+
+/**
+ * The clocks a reopened investigation starts afresh, counted from the local date of the
+ * reopening: the profile's investigation clocks (Chicago: the 180-day completion benchmark and,
+ * for COPA-led cases, the first §2-78-135 notice six months after the reopening). Neither the
+ * acknowledgement letter nor the video release runs again: they count from the receipt and from
+ * the incident, which a reopening does not repeat.
+ */
+export function reopeningDeadlines(
+  reopenedAt: Date,
+  leadAgency: string,
+  profile: JurisdictionProfile,
+): Deadline[] {
+  const anchor = { kind: 'reopened' as const, date: localDate(reopenedAt, profile.timeZone) };
+  const make: Record<InvestigationClock, () => Deadline | null> = {
+    completion_benchmark: () => completionBenchmark(anchor, profile),
+    six_month_notice: () =>
+      owesSixMonthNotice(leadAgency, profile) ? sixMonthNotice(anchor, 1, profile) : null,
+  };
+  return profile.investigationClocks
+    .map((kind) => make[kind]())
+    .filter((d): d is Deadline => d !== null);
 }
 
 /**
@@ -178,28 +241,18 @@ export function computeCaseDeadlines(
     );
   }
 
-  const benchmark = clocks.completionBenchmarkDays;
-  deadlines.push(
-    deadline(
-      'completion_benchmark',
-      addCalendarDays(received, benchmark),
-      { kind: 'received', date: received },
-      `Investigation completion benchmark of ${plural(benchmark, 'calendar day')} from receipt on ${received}`,
-      profile,
-    ),
-  );
+  deadlines.push(completionBenchmark({ kind: 'received', date: received }, profile));
 
   if (input.investigationStartedAt) {
     deadlines.push(
       sixMonthNotice(
-        localDate(input.investigationStartedAt, tz),
-        'investigation_started',
+        { kind: 'investigation_started', date: localDate(input.investigationStartedAt, tz) },
         1,
         profile,
       ),
     );
   } else {
-    deadlines.push(sixMonthNotice(received, 'received', 1, profile));
+    deadlines.push(sixMonthNotice({ kind: 'received', date: received }, 1, profile));
   }
 
   if (isVideoReleaseCase(input, profile)) {
@@ -247,7 +300,7 @@ export function sixMonthNotices(
   const months = profile.clocks.sixMonthNoticeMonths;
   const notices: Deadline[] = [];
   for (let sequence = 1; ; sequence += 1) {
-    notices.push(sixMonthNotice(start, 'investigation_started', sequence, profile));
+    notices.push(sixMonthNotice({ kind: 'investigation_started', date: start }, sequence, profile));
     if (addMonths(start, months * sequence) > today) {
       return notices;
     }

@@ -1,5 +1,6 @@
 import { CATEGORIES, type CaseStatus, type Category } from '../../shared/enums.ts';
 import type { PublicVisibility } from '../../shared/schemas/public.ts';
+import { CONCLUDED } from './transition.ts';
 
 /*
  * What the public may see of a case (PRODUCT.md §4 Publication). Pure rules; the public
@@ -27,12 +28,8 @@ export function publicVisibility(f: PublicationFacts): PublicVisibility {
   return f.restricted ? 'category_and_status' : 'full';
 }
 
-/** Stages after which an investigation is concluded. */
-export const CONCLUDED: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
-  'final',
-  'closed_no_finding',
-  'closed_referred',
-]);
+// the stage machine owns which stages are concluded; re-exported for the publication rules' users
+export { CONCLUDED };
 
 /** Why a narrative is not published, as a stable code; null when it may be (redacted). */
 export type NarrativeWithholding = 'open_investigation' | 'not_public' | 'no_narrative' | null;

@@ -26,6 +26,8 @@ export interface CaseRow {
   restriction_reasons: string[];
   status: CaseStatus;
   status_changed_at: Date;
+  /** Local date the case was closed (final or a closure); null while open (migration 0002). */
+  closed_on: string | null;
   created_at: Date;
   created_by: string | null;
 }
@@ -69,7 +71,7 @@ export async function assignLogNumber(
 
 export async function insertCase(
   tx: Queryable,
-  c: Omit<CaseRow, 'status_changed_at'>,
+  c: Omit<CaseRow, 'status_changed_at' | 'closed_on'>,
 ): Promise<void> {
   await insertRows(
     tx,
@@ -210,17 +212,18 @@ export async function lockCase(
   return findCase(tx, jurisdiction, logNumber);
 }
 
+/** Moves the cached stage and sets the closing date that goes with it (domain closedOnAfter). */
 export async function updateCaseStatus(
   tx: Queryable,
   caseId: string,
   status: CaseStatus,
   at: Date,
+  closedOn: string | null,
 ): Promise<void> {
-  await tx.query(`UPDATE cases SET status = $2, status_changed_at = $3 WHERE id = $1`, [
-    caseId,
-    status,
-    at,
-  ]);
+  await tx.query(
+    `UPDATE cases SET status = $2, status_changed_at = $3, closed_on = $4 WHERE id = $1`,
+    [caseId, status, at, closedOn],
+  );
 }
 
 export async function updateCaseRouting(

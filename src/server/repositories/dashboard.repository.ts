@@ -2,9 +2,10 @@ import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { scopeCondition, type CaseListRow } from './cases.repository.ts';
+import { CONCLUDED_SQL } from './sql.ts';
 
 /** Stages in which a case is still being worked (its clocks and assignments matter). */
-const OPEN = `c.status NOT IN ('final', 'closed_no_finding', 'closed_referred')`;
+const OPEN = `c.status NOT IN ${CONCLUDED_SQL}`;
 const LIST_COLUMNS = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, fac.code AS facility_code`;
 const FROM = `FROM cases c LEFT JOIN facilities fac ON fac.id = c.facility_id`;
 

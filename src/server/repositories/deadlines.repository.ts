@@ -54,6 +54,7 @@ export async function insertDeadlines(tx: Queryable, rows: DeadlineInsert[]): Pr
 export interface DeadlineRow {
   id: string;
   case_id: string;
+  created_at: Date;
   kind: string;
   sequence: number;
   due_date: string;
@@ -74,7 +75,7 @@ export interface DeadlineRow {
 }
 
 const SELECT = `
-  SELECT d.id, d.case_id, d.kind, d.sequence, d.due_date, d.due_at, d.anchor_kind, d.anchor_date, d.basis, d.clause, d.met_at,
+  SELECT d.id, d.case_id, d.created_at, d.kind, d.sequence, d.due_date, d.due_at, d.anchor_kind, d.anchor_date, d.basis, d.clause, d.met_at,
          COALESCE((SELECT json_agg(json_build_object('days', e.days, 'day_kind', e.day_kind, 'new_due_date', e.new_due_date,
                                                      'reason', e.reason, 'granted_at', e.granted_at, 'granted_by', u.email)
                                    ORDER BY e.granted_at)
@@ -177,4 +178,29 @@ export async function countDeadlines(db: Queryable, caseId: string, kind: string
     [caseId, kind],
   );
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Where a repeated deadline stands in its run: 1 for the first of its kind counted from its
+ * anchor, 2 for the next, and so on. A run starts at intake or at the case's latest reopening
+ * (a stage change out of one of `ended`, which has marked the earlier runs met), so a notice's
+ * position is not its sequence once a case has been reopened.
+ */
+export async function positionInRun(
+  db: Queryable,
+  d: Pick<
+    DeadlineRow,
+    'case_id' | 'kind' | 'sequence' | 'anchor_kind' | 'anchor_date' | 'created_at'
+  >,
+  ended: readonly string[],
+): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM deadlines d
+      WHERE d.case_id = $1 AND d.kind = $2 AND d.anchor_kind = $3 AND d.anchor_date = $4 AND d.sequence <= $5
+        AND d.created_at >= COALESCE((SELECT max(h.at) FROM case_status_history h
+                                       WHERE h.case_id = $1 AND h.from_status = ANY($6) AND NOT (h.to_status = ANY($6))
+                                         AND h.at <= $7), '-infinity'::timestamptz)`,
+    [d.case_id, d.kind, d.anchor_kind, d.anchor_date, d.sequence, ended, d.created_at],
+  );
+  return rows[0]?.n ?? 1;
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
-import { insertRows } from './sql.ts';
+import { CONCLUDED_SQL, insertRows } from './sql.ts';
 
 /*
  * The public portal's reads and the complaint-form receipts. These queries select only columns
@@ -367,7 +367,8 @@ const LOCAL_RECEIVED = `(c.received_at AT TIME ZONE $2)::date`;
 
 /**
  * The raw grids the public statistics are cut from. Days to close run from the local date of
- * receipt to the closing date (the release's, or the day the case reached a closed stage); the
+ * receipt to the closing date (closed_on: the release's, or set by the closing transition; else the
+ * day the case reached a closed stage, for cases closed before the app kept closed_on); the
  * buckets match domain/publication.ts DAYS_TO_CLOSE_BUCKETS. A case is "at a shelter site" when
  * its facility was a temporary shelter site on the incident date (receipt date if unknown).
  */
@@ -382,7 +383,7 @@ export async function loadStatsGrids(
       `WITH x AS (
          SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year,
                 c.lead_agency AS agency, c.categories, c.status,
-                CASE WHEN c.status IN ('final', 'closed_no_finding', 'closed_referred')
+                CASE WHEN c.status IN ${CONCLUDED_SQL}
                      THEN COALESCE(c.closed_on, (c.status_changed_at AT TIME ZONE $2)::date) - ${LOCAL_RECEIVED}
                 END AS days,
                 (c.facility_id IS NOT NULL AND EXISTS (

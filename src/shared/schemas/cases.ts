@@ -337,6 +337,8 @@ export const CaseOut = z.object({
   receivedAt: Instant,
   status: z.enum(CASE_STATUSES),
   statusChangedAt: Instant,
+  /** Local date the case was closed (final or a closure); null while open, cleared on reopening. */
+  closedOn: DateOnly.nullable().optional(),
   categories: z.array(z.enum(CATEGORIES)),
   flags: z.array(z.string()).optional(),
   restricted: z.boolean(),

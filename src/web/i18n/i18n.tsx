@@ -29,6 +29,7 @@ export type LabelPrefix =
   | 'assignmentRole'
   | 'activityKind'
   | 'deadlineKind'
+  | 'deadlineAnchor'
   | 'reason'
   | 'flag'
   | 'restriction'

@@ -171,6 +171,7 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
   return {
     ...base,
     channel: r.channel as 'phone',
+    closedOn: r.closed_on,
     flags: r.flags,
     restrictionReasons: r.restriction_reasons,
     officersUnknown: r.officers_unknown,

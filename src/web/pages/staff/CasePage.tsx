@@ -109,6 +109,12 @@ function Summary({ c }: Ctx) {
         ) : null}
         <dt>{t('case.received')}</dt>
         <dd>{dateTime(c.receivedAt)}</dd>
+        {c.closedOn ? (
+          <>
+            <dt>{t('case.closedOn')}</dt>
+            <dd data-testid="case-closed-on">{date(c.closedOn)}</dd>
+          </>
+        ) : null}
         <dt>{t('col.categories')}</dt>
         <dd>{c.categories.map((x) => label('category', x)).join(', ') || '—'}</dd>
         <dt>{t('col.agency')}</dt>
@@ -1052,6 +1058,13 @@ function Deadlines({ c, reload, can }: Ctx) {
                   <th scope="row">
                     {label('deadlineKind', d.kind)}
                     {d.sequence > 1 ? ` #${d.sequence}` : ''}
+                    <br />
+                    <span className="usa-hint">
+                      {t('case.countedFrom', {
+                        anchor: label('deadlineAnchor', d.anchor.kind),
+                        date: date(d.anchor.date),
+                      })}
+                    </span>
                   </th>
                   <td>{date(d.dueDate)}</td>
                   <td>
