@@ -113,7 +113,7 @@ export function statsFromGrids(
     (q.agency === undefined || d.agency === q.agency) &&
     (q.category === undefined || d.category === q.category);
   const closed = (d: Readonly<Record<CaseDim, string>>): boolean =>
-    inFilter(d) && d.bucket !== 'open';
+    inFilter(d) && d.bucket !== 'open' && d.bucket !== 'undated';
   const shelter = (d: Readonly<Record<CaseDim, string>>): boolean =>
     inFilter(d) && d.shelter === 'yes';
   const rate = (

@@ -11,7 +11,6 @@ import {
   reopeningDeadlines,
   reportDeadlines,
   sixMonthNotice,
-  sixMonthNotices,
   superintendentResponseDeadline,
 } from './clocks.ts';
 import { chicagoProfile } from './profiles/chicago.ts';
@@ -255,11 +254,11 @@ describe('computeCaseDeadlines: video release (60 days from the incident)', () =
   });
 });
 
-describe('sixMonthNotices', () => {
-  const start = new Date('2023-01-10T16:00:00Z');
+describe('sixMonthNotice', () => {
+  const anchor = { kind: 'investigation_started' as const, date: '2023-01-10' };
 
-  it('lists every notice owed so far plus the next one', () => {
-    const notices = sixMonthNotices(start, new Date('2024-02-01T16:00:00Z'), chicagoProfile);
+  it('counts the notices of one run from the start: the first and its updates', () => {
+    const notices = [1, 2, 3].map((n) => sixMonthNotice(anchor, n, chicagoProfile));
     expect(notices.map((n) => [n.sequence, n.dueDate])).toEqual([
       [1, '2023-07-15'],
       [2, '2024-01-15'],
@@ -267,7 +266,7 @@ describe('sixMonthNotices', () => {
     ]);
     for (const n of notices) {
       expect(n.kind).toBe('six_month_notice');
-      expect(n.anchor).toEqual({ kind: 'investigation_started', date: '2023-01-10' });
+      expect(n.anchor).toEqual(anchor);
       expect(n.clause).toBe('MCC 2-78-135');
     }
     expect(notices[1]?.basis).toContain('1st update');
@@ -275,26 +274,9 @@ describe('sixMonthNotices', () => {
     expect(notices[2]?.basis).toContain('2nd update');
   });
 
-  it('lists only the first notice before the first six-month mark', () => {
-    const notices = sixMonthNotices(start, new Date('2023-03-01T16:00:00Z'), chicagoProfile);
-    expect(notices.map((n) => n.dueDate)).toEqual(['2023-07-15']);
-  });
-
-  it('uses the Chicago date of now to decide whether a mark has passed', () => {
-    // 2023-07-10T03:00Z is still July 9 in Chicago; 05:00Z is July 10.
-    expect(sixMonthNotices(start, new Date('2023-07-10T03:00:00Z'), chicagoProfile)).toHaveLength(
-      1,
-    );
-    expect(sixMonthNotices(start, new Date('2023-07-10T05:00:00Z'), chicagoProfile)).toHaveLength(
-      2,
-    );
-  });
-
   it('counts each mark from the start so month ends do not drift', () => {
-    const notices = sixMonthNotices(
-      new Date('2023-08-31T15:00:00Z'),
-      new Date('2025-01-01T18:00:00Z'),
-      chicagoProfile,
+    const notices = [1, 2, 3].map((n) =>
+      sixMonthNotice({ kind: 'investigation_started', date: '2023-08-31' }, n, chicagoProfile),
     );
     expect(notices.map((n) => n.dueDate)).toEqual(['2024-03-05', '2024-09-05', '2025-03-05']);
   });
@@ -405,12 +387,12 @@ describe('extendDeadline', () => {
   });
 
   it('keeps the sequence of a repeated deadline', () => {
-    const [first] = sixMonthNotices(
-      new Date('2023-01-10T16:00:00Z'),
-      new Date('2023-01-11T16:00:00Z'),
+    const second = sixMonthNotice(
+      { kind: 'investigation_started', date: '2023-01-10' },
+      2,
       chicagoProfile,
     );
-    expect(extendDeadline(first as Deadline, 10, 'calendar', chicagoProfile).sequence).toBe(1);
+    expect(extendDeadline(second, 10, 'calendar', chicagoProfile).sequence).toBe(2);
   });
 
   it('refuses zero, negative and fractional extensions', () => {

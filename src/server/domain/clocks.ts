@@ -287,27 +287,6 @@ export function computeCaseDeadlines(
 }
 
 /**
- * Every MCC §2-78-135 notice owed for an investigation started at `startedAt`: one per
- * six-month mark on or before the local date of `now`, plus the next one still to come.
- */
-export function sixMonthNotices(
-  startedAt: Date,
-  now: Date,
-  profile: JurisdictionProfile,
-): Deadline[] {
-  const start = localDate(startedAt, profile.timeZone);
-  const today = localDate(now, profile.timeZone);
-  const months = profile.clocks.sixMonthNoticeMonths;
-  const notices: Deadline[] = [];
-  for (let sequence = 1; ; sequence += 1) {
-    notices.push(sixMonthNotice({ kind: 'investigation_started', date: start }, sequence, profile));
-    if (addMonths(start, months * sequence) > today) {
-      return notices;
-    }
-  }
-}
-
-/**
  * When the Superintendent must respond to COPA's recommendations (MCC §2-78-130): 60 days after
  * the recommendation, 90 when an extension was requested, never more than the profile maximum.
  */

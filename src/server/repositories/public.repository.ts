@@ -367,9 +367,10 @@ const LOCAL_RECEIVED = `(c.received_at AT TIME ZONE $2)::date`;
 
 /**
  * The raw grids the public statistics are cut from. Days to close run from the local date of
- * receipt to the closing date (closed_on: the release's, or set by the closing transition; else the
- * day the case reached a closed stage, for cases closed before the app kept closed_on); the
- * buckets match domain/publication.ts DAYS_TO_CLOSE_BUCKETS. A case is "at a shelter site" when
+ * receipt to the closing date (closed_on: the release's, or set by the closing transition); a
+ * concluded case without one (a release that gave no closing date) is in the `undated` bucket and
+ * counts in no days-to-close figure, rather than the day it was imported. The other buckets match
+ * domain/publication.ts DAYS_TO_CLOSE_BUCKETS. A case is "at a shelter site" when
  * its facility was a temporary shelter site on the incident date (receipt date if unknown).
  */
 export async function loadStatsGrids(
@@ -384,8 +385,9 @@ export async function loadStatsGrids(
          SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year,
                 c.lead_agency AS agency, c.categories, c.status,
                 CASE WHEN c.status IN ${CONCLUDED_SQL}
-                     THEN COALESCE(c.closed_on, (c.status_changed_at AT TIME ZONE $2)::date) - ${LOCAL_RECEIVED}
+                     THEN c.closed_on - ${LOCAL_RECEIVED}
                 END AS days,
+                c.status IN ${CONCLUDED_SQL} AS concluded,
                 (c.facility_id IS NOT NULL AND EXISTS (
                    SELECT 1 FROM facility_shelter_periods sp
                     WHERE sp.facility_id = c.facility_id
@@ -393,7 +395,7 @@ export async function loadStatsGrids(
                       AND (sp.ends_on IS NULL OR sp.ends_on >= COALESCE((c.incident_occurred_at AT TIME ZONE $2)::date, ${LOCAL_RECEIVED})))) AS shelter
            FROM cases c WHERE c.jurisdiction = $1)
        SELECT year, agency, categories, status,
-              CASE WHEN days IS NULL THEN 'open'
+              CASE WHEN NOT concluded THEN 'open' WHEN days IS NULL THEN 'undated'
                    WHEN days <= 30 THEN '0-30' WHEN days <= 90 THEN '31-90' WHEN days <= 180 THEN '91-180'
                    WHEN days <= 365 THEN '181-365' WHEN days <= 730 THEN '366-730' ELSE '731+' END AS bucket,
               shelter, count(*)::int AS n
