@@ -295,6 +295,7 @@ export const en = {
   'case.noDeadlines': 'No deadlines.',
   'case.extendedTo': 'Extended by {days} days to {date}: {reason}',
   'case.met': 'Met {date}',
+  'case.superseded': 'Recomputed {date} after a correction',
   'case.statements': 'Statements',
   'case.noStatements': 'No statements.',
   'case.pressInquiries': 'Press inquiries',
@@ -321,6 +322,10 @@ export const en = {
   'action.transition': 'Move to: {status}',
   'action.transitionTo': 'New stage',
   'action.reason': 'Reason',
+  'action.correct': 'Correct intake facts',
+  'action.correctHint':
+    'Change only what intake recorded wrong. The old values stay in the audit trail, and the clocks counted from a corrected date are recomputed.',
+  'action.correctReason': 'Why the correction',
   'action.note': 'Note',
   'action.move': 'Change stage',
   'action.addAgency': 'Add an agency track',
