@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { caseStats } from '../src/server/repositories/stats.repository.ts';
 import { fileCase } from './factories.ts';
+import { TEST_JURISDICTION } from './test-db.ts';
 import {
   auditRows,
   caseId,
@@ -108,6 +110,7 @@ describe('PATCH /api/v1/cases/{logNumber}: correcting intake facts', () => {
       anchor: { kind: 'incident', date: '2024-03-01' },
     });
 
+    const openBefore = (await caseStats(t.db, TEST_JURISDICTION)).deadlines.open;
     // 23:30 in Chicago is already 04:30 on the 11th in UTC: the clock counts from the local date
     const res = await correct(intake, log, {
       incident: { occurredAt: '2024-03-10T23:30:00-05:00' },
@@ -167,13 +170,15 @@ describe('PATCH /api/v1/cases/{logNumber}: correcting intake facts', () => {
       ],
     });
 
-    // superseded clocks are history: the dashboard lists only the one that runs
+    // superseded clocks are history: the statistics count the one that runs, the dashboard
+    // lists only that one
+    expect((await caseStats(t.db, TEST_JURISDICTION)).deadlines.open).toBe(openBefore);
     const dash = await t.as(chief, { method: 'GET', url: '/api/v1/dashboard' });
     expect(dash.statusCode, dash.body).toBe(200);
     const due = (dash.json().deadlines as Array<{ logNumber: string; kind: string }>).filter(
       (d) => d.logNumber === log && d.kind === 'video_release',
     );
-    expect(due.length).toBeLessThanOrEqual(1);
+    expect(due).toHaveLength(1);
     // completing or extending a superseded clock is refused
     expectProblem(
       await t.as(chief, {
