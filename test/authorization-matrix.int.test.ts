@@ -363,6 +363,24 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       'restricted COPA case',
     ),
   ],
+  'PATCH /api/v1/cases/:logNumber': [
+    // intake facts are corrected by the roles that register cases (issue 15)
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}`,
+        payload: { channel: 'email', reason: 'It came by email.' },
+      }),
+      { ok: ['intake', ...MANAGERS], hidden: NO_CASE_CONTENT },
+    ),
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w, { restricted: true })}`,
+        payload: { channel: 'email', reason: 'It came by email.' },
+      }),
+      { ok: MANAGERS, hidden: ['intake', 'investigator', ...NO_CASE_CONTENT] },
+      'restricted COPA case',
+    ),
+  ],
   'GET /api/v1/cases/:logNumber/attachments/:attachmentId': [
     staff(async (w) => ({ url: await attachmentUrl(w) }), {
       // a file can identify the person who came forward: identity readers only (intake while

@@ -31,6 +31,12 @@ export async function completeDeadline(
     if (deadline.met_at) {
       throw new ConflictError('deadline_met', 'This deadline was already met.');
     }
+    if (deadline.superseded_at) {
+      throw new ConflictError(
+        'deadline_superseded',
+        'This deadline was recomputed after a correction; act on the one that replaced it.',
+      );
+    }
     const now = deps.now();
     const metAt = input.metAt ? new Date(input.metAt) : now;
     if (metAt.getTime() > now.getTime() + 5 * 60_000) {

@@ -32,6 +32,12 @@ export async function grantDeadlineExtension(
     if (deadline.met_at) {
       throw new ConflictError('deadline_met', 'This deadline was already met.');
     }
+    if (deadline.superseded_at) {
+      throw new ConflictError(
+        'deadline_superseded',
+        'This deadline was recomputed after a correction; act on the one that replaced it.',
+      );
+    }
     const cap =
       deps.profile.clocks.superintendentMaxDays - deps.profile.clocks.superintendentResponseDays;
     const already = deadline.extensions.reduce((n, e) => n + e.days, 0);

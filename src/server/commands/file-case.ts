@@ -90,13 +90,7 @@ export async function registerCase(
       { field: 'receivedAt', message: 'must not be in the future' },
     ]);
   }
-  if (incidentAt && incidentAt.getTime() > receivedAt.getTime() + 5 * 60_000) {
-    throw new UnprocessableError(
-      'incident_after_receipt',
-      'The incident cannot happen after the office received it.',
-      [{ field: 'incident.occurredAt', message: 'must not be after receivedAt' }],
-    );
-  }
+  checkIncidentBeforeReceipt(incidentAt, receivedAt);
   const vulnerabilities = [
     ...new Set(input.parties.flatMap((p) => p.vulnerabilities)),
   ] as Vulnerability[];
@@ -130,18 +124,9 @@ export async function registerCase(
   const year = Number(localDate(receivedAt, deps.profile.timeZone).slice(0, 4));
 
   return deps.db.transaction(async (tx) => {
-    let facilityId: string | null = null;
-    if (input.incident?.facilityCode) {
-      const facility = await findFacilityByCode(tx, deps.jurisdiction, input.incident.facilityCode);
-      if (!facility) {
-        throw new UnprocessableError(
-          'unknown_facility',
-          `No facility has code ${input.incident.facilityCode}.`,
-          [{ field: 'incident.facilityCode', message: 'is not a registered facility' }],
-        );
-      }
-      facilityId = facility.id;
-    }
+    const facilityId = input.incident?.facilityCode
+      ? await facilityIdOf(tx, deps.jurisdiction, input.incident.facilityCode)
+      : null;
     await insertCase(tx, {
       id: caseId,
       jurisdiction: deps.jurisdiction,
@@ -282,26 +267,60 @@ export async function registerCase(
 }
 
 function deriveFlags(input: CaseIntakeRequest, vulnerabilities: Vulnerability[]): string[] {
-  const flags = new Set<string>(input.flags);
-  if (input.categories.includes('sexual_misconduct')) {
-    flags.add('sexual_misconduct');
-  }
-  if (input.categories.includes('domestic_violence')) {
-    flags.add('domestic_violence');
-  }
-  if (input.categories.includes('bias')) {
-    flags.add('bias');
-  }
-  if (
-    input.categories.includes('firearm_discharge') ||
-    input.notificationType?.startsWith('firearm_discharge')
-  ) {
-    flags.add('police_shooting');
-  }
+  const flags = new Set<string>([...input.flags, ...categoryFlags(input)]);
   if (vulnerabilities.length > 0) {
     flags.add('vulnerable_party');
   }
   return [...flags].sort();
+}
+
+/** The case flags its categories (and notification type) imply. */
+export function categoryFlags(c: {
+  categories: readonly string[];
+  notificationType?: string | null | undefined;
+}): string[] {
+  const flags: string[] = [];
+  for (const category of ['sexual_misconduct', 'domestic_violence', 'bias'] as const) {
+    if (c.categories.includes(category)) {
+      flags.push(category);
+    }
+  }
+  if (
+    c.categories.includes('firearm_discharge') ||
+    c.notificationType?.startsWith('firearm_discharge')
+  ) {
+    flags.push('police_shooting');
+  }
+  return flags;
+}
+
+/**
+ * Intake's rule on the incident time: it cannot be after the office received it (a few minutes'
+ * allowance for clocks that disagree). Used by intake and by corrections alike.
+ */
+export function checkIncidentBeforeReceipt(incidentAt: Date | undefined, receivedAt: Date): void {
+  if (incidentAt && incidentAt.getTime() > receivedAt.getTime() + 5 * 60_000) {
+    throw new UnprocessableError(
+      'incident_after_receipt',
+      'The incident cannot happen after the office received it.',
+      [{ field: 'incident.occurredAt', message: 'must not be after receivedAt' }],
+    );
+  }
+}
+
+/** The id of the registered facility with `code`, or a 422 naming the field. */
+export async function facilityIdOf(
+  tx: Queryable,
+  jurisdiction: string,
+  code: string,
+): Promise<string> {
+  const facility = await findFacilityByCode(tx, jurisdiction, code);
+  if (!facility) {
+    throw new UnprocessableError('unknown_facility', `No facility has code ${code}.`, [
+      { field: 'incident.facilityCode', message: 'is not a registered facility' },
+    ]);
+  }
+  return facility.id;
 }
 
 const IDENTITY_FIELDS = [

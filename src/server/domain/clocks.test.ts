@@ -8,10 +8,12 @@ import {
   isVideoReleaseCase,
   materialRequestDeadline,
   owesSixMonthNotice,
+  recomputeClock,
   reopeningDeadlines,
   reportDeadlines,
   sixMonthNotice,
   superintendentResponseDeadline,
+  videoReleaseDeadline,
 } from './clocks.ts';
 import { chicagoProfile } from './profiles/chicago.ts';
 import type { JurisdictionProfile } from './profiles/profile.ts';
@@ -455,5 +457,71 @@ describe('sixMonthNotice', () => {
     expect(n.sequence).toBe(5);
     expect(n.basis).toContain('1st update of the 6-month notice');
     expect(n.basis).toContain('counted from the reopening on 2024-02-10');
+  });
+});
+
+describe('recomputeClock: a corrected fact moves the clock counted from it', () => {
+  const shooting = (incidentAt?: string) =>
+    videoReleaseDeadline(
+      {
+        receivedAt: new Date('2024-03-12T07:05:00Z'),
+        ...(incidentAt ? { incidentAt: new Date(incidentAt) } : {}),
+        categories: ['firearm_discharge'],
+      },
+      chicagoProfile,
+    );
+  const stored = (date: string, over: { met?: boolean; superseded?: boolean } = {}) => ({
+    anchor: { kind: 'incident' as const, date },
+    met: over.met ?? false,
+    superseded: over.superseded ?? false,
+  });
+
+  it('replaces a running clock whose incident date moved: day 60 from the new local date', () => {
+    // 23:30 on March 10 in Chicago is March 11 in UTC: the local date counts
+    const next = shooting('2024-03-11T04:30:00Z');
+    const r = recomputeClock([stored('2024-03-01')], next);
+    expect(r).toEqual({ change: 'replace', deadline: next });
+    expect(next).toMatchObject({
+      dueDate: '2024-05-09',
+      anchor: { kind: 'incident', date: '2024-03-10' },
+    });
+    // one minute earlier is the same local day: same clock; one minute later, the next day
+    expect(shooting('2024-03-11T04:29:00Z')?.dueDate).toBe('2024-05-09');
+    expect(shooting('2024-03-11T05:00:00Z')?.dueDate).toBe('2024-05-10');
+  });
+
+  it('keeps a running clock whose anchor did not change (a corrected time on the same day)', () => {
+    expect(recomputeClock([stored('2024-03-10')], shooting('2024-03-10T15:00:00Z'))).toEqual({
+      change: 'none',
+    });
+  });
+
+  it('moves a clock counted from receipt to the incident once its date is known', () => {
+    const fromReceipt = {
+      ...stored('2024-03-12'),
+      anchor: { kind: 'received' as const, date: '2024-03-12' },
+    };
+    expect(recomputeClock([fromReceipt], shooting('2024-03-11T04:30:00Z')).change).toBe('replace');
+  });
+
+  it('leaves a met clock alone, even when a later one was superseded before it', () => {
+    expect(
+      recomputeClock([stored('2024-03-01', { met: true })], shooting('2024-03-11T04:30:00Z')),
+    ).toEqual({
+      change: 'none',
+    });
+    expect(
+      recomputeClock(
+        [stored('2024-03-01', { superseded: true }), stored('2024-03-05', { met: true })],
+        shooting('2024-03-11T04:30:00Z'),
+      ),
+    ).toEqual({ change: 'none' });
+  });
+
+  it('starts a clock that now applies, and never withdraws one that no longer does', () => {
+    const next = shooting('2024-03-11T04:30:00Z');
+    expect(recomputeClock([], next)).toEqual({ change: 'start', deadline: next });
+    expect(recomputeClock([stored('2024-03-01')], null)).toEqual({ change: 'none' });
+    expect(recomputeClock([], null)).toEqual({ change: 'none' });
   });
 });

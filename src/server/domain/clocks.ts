@@ -255,35 +255,89 @@ export function computeCaseDeadlines(
     deadlines.push(sixMonthNotice({ kind: 'received', date: received }, 1, profile));
   }
 
-  if (isVideoReleaseCase(input, profile)) {
-    const days = clocks.videoReleaseDays;
-    // The Policy counts from the incident, not the notification: the Inspector General (2020)
-    // found COPA missed releases by starting the clock on the notification date.
-    if (input.incidentAt) {
-      const incident = localDate(input.incidentAt, tz);
-      deadlines.push(
-        deadline(
-          'video_release',
-          addCalendarDays(incident, days),
-          { kind: 'incident', date: incident },
-          `Release of video, audio and specified police reports within ${plural(days, 'calendar day')} of the incident on ${incident}`,
-          profile,
-        ),
-      );
-    } else {
-      deadlines.push(
-        deadline(
-          'video_release',
-          addCalendarDays(received, days),
-          { kind: 'received', date: received },
-          `Release of video, audio and specified police reports within ${plural(days, 'calendar day')} of the incident; the incident date is unknown, so counted from receipt on ${received} until it is recorded`,
-          profile,
-        ),
-      );
-    }
+  const video = videoReleaseDeadline(input, profile);
+  if (video) {
+    deadlines.push(video);
   }
 
   return deadlines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+}
+
+/**
+ * The video-release clock of a case, or null when the City's Video Release Policy does not apply
+ * (firearm, Taser and custody cases only): 60 calendar days from the local date of the incident —
+ * not the notification, which is how the Inspector General (2020) found COPA missed releases —
+ * and from receipt, saying so, while the incident date is unknown.
+ */
+export function videoReleaseDeadline(
+  input: Pick<CaseDeadlineInput, 'receivedAt' | 'incidentAt' | 'categories' | 'notificationType'>,
+  profile: JurisdictionProfile,
+): Deadline | null {
+  if (!isVideoReleaseCase(input, profile)) {
+    return null;
+  }
+  const days = profile.clocks.videoReleaseDays;
+  if (input.incidentAt) {
+    const incident = localDate(input.incidentAt, profile.timeZone);
+    return deadline(
+      'video_release',
+      addCalendarDays(incident, days),
+      { kind: 'incident', date: incident },
+      `Release of video, audio and specified police reports within ${plural(days, 'calendar day')} of the incident on ${incident}`,
+      profile,
+    );
+  }
+  const received = localDate(input.receivedAt, profile.timeZone);
+  return deadline(
+    'video_release',
+    addCalendarDays(received, days),
+    { kind: 'received', date: received },
+    `Release of video, audio and specified police reports within ${plural(days, 'calendar day')} of the incident; the incident date is unknown, so counted from receipt on ${received} until it is recorded`,
+    profile,
+  );
+}
+
+/** A stored deadline of one kind, as far as a recomputation needs it. */
+export interface StoredClock {
+  anchor: Deadline['anchor'];
+  met: boolean;
+  superseded: boolean;
+}
+
+/** What a correction of the facts a clock is counted from does to that clock. */
+export type ClockRecomputation =
+  | { change: 'none' }
+  /** The running clock counted from the old fact is superseded by `deadline`. */
+  | { change: 'replace'; deadline: Deadline }
+  /** The clock now applies and never ran: `deadline` starts. */
+  | { change: 'start'; deadline: Deadline };
+
+/**
+ * Recomputes one clock after intake facts were corrected (issue 15; docs/domain.md
+ * "Corrections"), given the rows of its kind already stored and the clock the corrected facts
+ * give (`recomputed`, null when it no longer applies):
+ * - a clock already met is left alone: the work was done, a later correction does not undo it;
+ * - a running clock whose anchor (kind and local date) is unchanged stays, with its extensions;
+ * - a running clock whose anchor moved is replaced by the recomputed one;
+ * - a clock that now applies and never ran starts;
+ * - a clock that no longer applies is never withdrawn by a correction (like restriction, that is
+ *   a person's decision: an early deadline is safer than a missed one).
+ */
+export function recomputeClock(
+  stored: readonly StoredClock[],
+  recomputed: Deadline | null,
+): ClockRecomputation {
+  if (!recomputed || stored.some((d) => d.met && !d.superseded)) {
+    return { change: 'none' };
+  }
+  const running = stored.find((d) => !d.met && !d.superseded);
+  if (!running) {
+    return stored.length === 0 ? { change: 'start', deadline: recomputed } : { change: 'none' };
+  }
+  const same =
+    running.anchor.kind === recomputed.anchor.kind &&
+    running.anchor.date === recomputed.anchor.date;
+  return same ? { change: 'none' } : { change: 'replace', deadline: recomputed };
 }
 
 /**

@@ -28,6 +28,8 @@ export const CaseAction = {
   readPublicFields: 'case.read_public_fields',
   readIdentity: 'case.read_identity',
   transition: 'case.transition',
+  /** Correct intake facts: incident time and place, categories, channel (issue 15). */
+  correctFacts: 'case.correct_facts',
   addParty: 'case.add_party',
   assign: 'case.assign',
   addAllegation: 'case.add_allegation',
@@ -179,6 +181,21 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
     restriction: 'unrestricted',
     assignment: 'any',
     basis: 'intake moves a case out of intake (transition() allows only that move)',
+  }),
+  ...rows([CaseAction.correctFacts], {
+    roles: MANAGERS,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis:
+      'MCC §2-78-120(a): the roles that register cases correct what intake recorded; the lead agency keeps the case’s facts (ADR 0007)',
+  }),
+  ...rows([CaseAction.correctFacts], {
+    roles: ['intake'],
+    agency: 'lead',
+    restriction: 'unrestricted',
+    assignment: 'any',
+    basis: 'intake corrects what it recorded, on the cases it can see (not need-to-know ones)',
   }),
   ...rows([CaseAction.addParty], {
     roles: ['intake'],
@@ -401,6 +418,7 @@ export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
   [CaseAction.readPublicFields]: TokenScope.cases_read,
   [CaseAction.readIdentity]: TokenScope.identities_read,
   [CaseAction.transition]: TokenScope.cases_write,
+  [CaseAction.correctFacts]: TokenScope.cases_write,
   [CaseAction.addParty]: TokenScope.cases_write,
   [CaseAction.assign]: TokenScope.cases_write,
   [CaseAction.addAllegation]: TokenScope.cases_write,

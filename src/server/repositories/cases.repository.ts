@@ -234,6 +234,48 @@ export async function updateCaseRouting(
   await tx.query(`UPDATE cases SET lead_agency = $2 WHERE id = $1`, [caseId, leadAgency]);
 }
 
+/** The intake facts a correction may change (issue 15), by column. */
+export type CorrectableFacts = Partial<
+  Pick<
+    CaseRow,
+    | 'incident_occurred_at'
+    | 'incident_address'
+    | 'incident_beat'
+    | 'incident_district'
+    | 'facility_id'
+    | 'categories'
+    | 'flags'
+    | 'channel'
+  >
+>;
+
+const CORRECTABLE_COLUMNS: ReadonlyArray<keyof CorrectableFacts> = [
+  'incident_occurred_at',
+  'incident_address',
+  'incident_beat',
+  'incident_district',
+  'facility_id',
+  'categories',
+  'flags',
+  'channel',
+];
+
+/** Writes corrected intake facts; only the columns given change (names from a fixed list). */
+export async function updateCaseFacts(
+  tx: Queryable,
+  caseId: string,
+  facts: CorrectableFacts,
+): Promise<void> {
+  const columns = CORRECTABLE_COLUMNS.filter((c) => facts[c] !== undefined);
+  if (columns.length === 0) {
+    return;
+  }
+  await tx.query(
+    `UPDATE cases SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
+    [caseId, ...columns.map((c) => facts[c])],
+  );
+}
+
 export async function setOfficersIdentified(tx: Queryable, caseId: string): Promise<void> {
   await tx.query(`UPDATE cases SET officers_unknown = false WHERE id = $1 AND officers_unknown`, [
     caseId,

@@ -3,6 +3,7 @@ import type { CaseScope } from '../policies/case.policy.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { scopeCondition, type CaseListRow } from './cases.repository.ts';
 import { CONCLUDED_SQL } from './sql.ts';
+import { runningDeadline } from './deadlines.repository.ts';
 
 /** Stages in which a case is still being worked (its clocks and assignments matter). */
 const OPEN = `c.status NOT IN ${CONCLUDED_SQL}`;
@@ -67,7 +68,7 @@ export interface DueDeadlineRow {
 
 /**
  * Unmet deadlines due before `until` (overdue ones included) on open cases in the scope, soonest
- * first. Uses the partial index on unmet deadlines by due time.
+ * first. Uses the partial index on running deadlines by due time (migration 0016).
  */
 export async function dueDeadlines(
   db: Queryable,
@@ -82,7 +83,7 @@ export async function dueDeadlines(
   return db.query<DueDeadlineRow>(
     `SELECT c.log_number, c.status, c.categories, d.kind, d.sequence, d.due_date, d.due_at, d.basis, d.clause
        FROM deadlines d JOIN cases c ON c.id = d.case_id
-      WHERE d.jurisdiction = $1 AND d.met_at IS NULL AND d.due_at < $2 AND ${OPEN} AND ${scoped.sql}
+      WHERE d.jurisdiction = $1 AND ${runningDeadline('d')} AND d.due_at < $2 AND ${OPEN} AND ${scoped.sql}
       ORDER BY d.due_at, c.log_number, d.kind LIMIT $${params.length}`,
     params,
   );

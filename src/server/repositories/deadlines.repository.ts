@@ -1,6 +1,14 @@
 import type { Queryable } from '../db/client.ts';
 import { insertRows } from './sql.ts';
 
+/**
+ * SQL condition: the deadline still runs — not met, and not superseded by a recomputed one
+ * (migration 0016). `alias` is the deadlines table's alias in the query.
+ */
+export function runningDeadline(alias = 'deadlines'): string {
+  return `${alias}.met_at IS NULL AND ${alias}.superseded_at IS NULL`;
+}
+
 export interface DeadlineInsert {
   id: string;
   jurisdiction: string;
@@ -64,6 +72,10 @@ export interface DeadlineRow {
   basis: string;
   clause: string;
   met_at: Date | null;
+  /** When a recomputed deadline replaced this one (it then neither runs nor was met). */
+  superseded_at: Date | null;
+  /** The deadline that replaced this one. */
+  superseded_by: string | null;
   extensions: Array<{
     days: number;
     day_kind: string;
@@ -76,6 +88,7 @@ export interface DeadlineRow {
 
 const SELECT = `
   SELECT d.id, d.case_id, d.created_at, d.kind, d.sequence, d.due_date, d.due_at, d.anchor_kind, d.anchor_date, d.basis, d.clause, d.met_at,
+         d.superseded_at, d.superseded_by,
          COALESCE((SELECT json_agg(json_build_object('days', e.days, 'day_kind', e.day_kind, 'new_due_date', e.new_due_date,
                                                      'reason', e.reason, 'granted_at', e.granted_at, 'granted_by', u.email)
                                    ORDER BY e.granted_at)
@@ -162,7 +175,7 @@ export async function markDeadlinesMet(
   at: Date,
 ): Promise<number> {
   const rows = await tx.query(
-    `UPDATE deadlines SET met_at = $3 WHERE case_id = $1 AND kind = ANY($2) AND met_at IS NULL RETURNING id`,
+    `UPDATE deadlines SET met_at = $3 WHERE case_id = $1 AND kind = ANY($2) AND ${runningDeadline()} RETURNING id`,
     [caseId, kinds, at],
   );
   return rows.length;
@@ -170,6 +183,22 @@ export async function markDeadlinesMet(
 
 export async function markDeadlineMet(tx: Queryable, deadlineId: string, at: Date): Promise<void> {
   await tx.query(`UPDATE deadlines SET met_at = $2 WHERE id = $1`, [deadlineId, at]);
+}
+
+/**
+ * Marks a running deadline as replaced by `byId` (the recomputed one, inserted first). The row is
+ * otherwise kept as it was: history, not an edit.
+ */
+export async function supersedeDeadline(
+  tx: Queryable,
+  deadlineId: string,
+  byId: string,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE deadlines SET superseded_at = $3, superseded_by = $2 WHERE id = $1 AND ${runningDeadline()}`,
+    [deadlineId, byId, at],
+  );
 }
 
 export async function countDeadlines(db: Queryable, caseId: string, kind: string): Promise<number> {

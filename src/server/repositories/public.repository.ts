@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { runningDeadline } from './deadlines.repository.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { CONCLUDED_SQL, insertRows } from './sql.ts';
 
@@ -123,7 +124,7 @@ export async function complaintStatus(
             COALESCE((SELECT json_agg(json_build_object('status', h.to_status, 'reason', h.reason, 'at', h.at) ORDER BY h.at, h.id)
                         FROM case_status_history h WHERE h.case_id = c.id), '[]') AS stages,
             COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'due_date', d.due_date, 'basis', d.basis, 'met_at', d.met_at) ORDER BY d.due_date)
-                        FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL), '[]') AS deadlines,
+                        FROM deadlines d WHERE d.case_id = c.id AND ${runningDeadline('d')}), '[]') AS deadlines,
             (SELECT count(*)::int FROM complaint_additions x WHERE x.receipt_id = r.id) AS additions
        FROM complaint_receipts r JOIN cases c ON c.id = r.case_id
       WHERE r.id = $1`,

@@ -6,6 +6,8 @@ import {
   AgencyRequest,
   AllegationRequest,
   AssignmentRequest,
+  CaseCorrectionRequest,
+  CaseCorrectionResponse,
   CaseIntakeRequest,
   CaseIntakeResponse,
   CaseListQuery,
@@ -26,6 +28,7 @@ import { addParty } from '../commands/add-party.ts';
 import { assignCase } from '../commands/assign-case.ts';
 import { grantDeadlineExtension } from '../commands/extend-deadline.ts';
 import { completeDeadline } from '../commands/complete-deadline.ts';
+import { correctCaseFacts } from '../commands/correct-case-facts.ts';
 import { fileCase } from '../commands/file-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { readCase } from '../commands/read-case.ts';
@@ -37,6 +40,7 @@ import { caseScope } from '../policies/case.policy.ts';
 import {
   presentCase,
   presentCaseListItem,
+  presentDeadline,
   presentFiledCase,
 } from '../presenters/staff/case.presenter.ts';
 import { listCases } from '../repositories/cases.repository.ts';
@@ -107,6 +111,32 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       },
     },
     async (request) => reread(request, request.params.logNumber),
+  );
+
+  app.patch(
+    '/cases/:logNumber',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct intake facts (incident time and place, categories, channel) with a reason; clocks counted from a corrected date are recomputed',
+        params: CaseParams,
+        body: CaseCorrectionRequest,
+        response: { 200: CaseCorrectionResponse, ...problems },
+      },
+    },
+    async (request) => {
+      const r = await correctCaseFacts(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return {
+        logNumber: request.params.logNumber,
+        corrected: r.corrected,
+        restricted: r.restricted,
+        deadlines: r.deadlines.map(presentDeadline),
+      };
+    },
   );
 
   app.get(

@@ -105,6 +105,9 @@ export const IncidentInput = z.strictObject({
   facilityCode: Text(1, 40).optional(),
 });
 
+/** Allegation categories as intake records them (the case's `categories`). */
+const IntakeCategories = z.array(z.enum(CATEGORIES)).max(19);
+
 /** POST /api/v1/cases — intake. */
 export const CaseIntakeRequest = z
   .strictObject({
@@ -119,7 +122,7 @@ export const CaseIntakeRequest = z
     /** Incident time and place. */
     incident: IncidentInput.optional(),
     /** Allegation categories known at intake. */
-    categories: z.array(z.enum(CATEGORIES)).max(19).default([]),
+    categories: IntakeCategories.default([]),
     /** Required for caseType `notification`. */
     notificationType: z.enum(NOTIFICATION_TYPES).optional(),
     /** The accused officers are not yet identified. */
@@ -186,6 +189,10 @@ export const DeadlineOut = z.object({
   clause: z.string(),
   /** When it was met, if it was. */
   metAt: Instant.nullable(),
+  /** When a correction recomputed it and another deadline replaced it (it then no longer runs). */
+  supersededAt: Instant.nullable(),
+  /** The deadline that replaced it. */
+  supersededBy: Uuid.nullable(),
   /** Extensions granted, oldest first. */
   extensions: z.array(
     z.object({
@@ -476,6 +483,65 @@ export const TransitionRequest = z.strictObject({
   note: Text(0, 2000).optional(),
   /** Optimistic check: the stage the caller saw; a different current stage answers 409. */
   expectedStatus: z.enum(CASE_STATUSES).optional(),
+});
+
+/**
+ * Incident facts as a correction gives them: intake's validation for each field (one schema, not
+ * a copy); a field absent is left as it is, a null clears it.
+ */
+export const IncidentCorrection = z
+  .strictObject({
+    /** When the incident happened; the video-release clock is recomputed from it. */
+    occurredAt: IncidentInput.shape.occurredAt.unwrap().nullable().optional(),
+    /** Street address as reported (exact; the audit keeps it at block level only). */
+    address: IncidentInput.shape.address.unwrap().nullable().optional(),
+    /** CPD beat, e.g. `1011`. */
+    beat: IncidentInput.shape.beat.unwrap().nullable().optional(),
+    /** CPD district, 3 digits, e.g. `010`. */
+    district: IncidentInput.shape.district.unwrap().nullable().optional(),
+    /** Code of a registered facility, e.g. `D010`. */
+    facilityCode: IncidentInput.shape.facilityCode.unwrap().nullable().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'give at least one incident fact to correct',
+  });
+
+/**
+ * PATCH /api/v1/cases/{logNumber} — correct intake facts after intake (issue 15). Only the facts
+ * given change; the old values are kept in the audit and the clocks counted from a corrected date
+ * are recomputed (docs/domain.md "Corrections").
+ */
+export const CaseCorrectionRequest = z
+  .strictObject({
+    /** Corrected incident time and place. */
+    incident: IncidentCorrection.optional(),
+    /** The corrected intake categories: the whole list, replacing the old one. */
+    categories: IntakeCategories.optional(),
+    /** How the information reached the office. */
+    channel: z.enum(CHANNELS).optional(),
+    /** Why the facts are corrected; kept in the audit with the old and new values. */
+    reason: Text(1, 2000),
+  })
+  .refine(
+    (v) => v.incident !== undefined || v.categories !== undefined || v.channel !== undefined,
+    {
+      message: 'give at least one of incident, categories or channel to correct',
+    },
+  );
+export type CaseCorrectionRequest = z.infer<typeof CaseCorrectionRequest>;
+
+/**
+ * PATCH /api/v1/cases/{logNumber} response. Not the case itself: a correction that restricts the
+ * case may take it out of the corrector's sight (intake does not see need-to-know cases).
+ */
+export const CaseCorrectionResponse = z.object({
+  logNumber: LogNumber,
+  /** The fields whose value changed, as the request names them (`incident.occurredAt`). */
+  corrected: z.array(z.string()),
+  /** Whether the case is restricted after the correction. */
+  restricted: z.boolean(),
+  /** Clocks recomputed from the corrected facts: the deadline that now runs, per kind. */
+  deadlines: z.array(DeadlineOut),
 });
 
 /** POST /api/v1/cases/{logNumber}/assignments */

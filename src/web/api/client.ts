@@ -4,6 +4,8 @@ import type {
   AgencyRequest,
   AllegationRequest,
   AssignmentRequest,
+  CaseCorrectionRequest,
+  CaseCorrectionResponse,
   CaseIntakeRequest,
   CaseIntakeResponse,
   CaseListQuery,
@@ -157,6 +159,8 @@ export const api = {
     call<Out<typeof CaseIntakeResponse>>('POST', '/api/v1/cases', body),
   previewRouting: (body: IntakeBody) =>
     call<RoutingPreview>('POST', '/api/v1/routing/preview', body),
+  correctFacts: (logNumber: string, body: In<typeof CaseCorrectionRequest>) =>
+    call<Out<typeof CaseCorrectionResponse>>('PATCH', `/api/v1/cases/${enc(logNumber)}`, body),
   transition: (logNumber: string, body: In<typeof TransitionRequest>) =>
     call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/transitions`, body),
   addAgency: (logNumber: string, body: In<typeof AgencyRequest>) =>

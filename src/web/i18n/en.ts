@@ -299,6 +299,7 @@ export const en = {
   'case.extendedTo': 'Extended by {days} days to {date}: {reason}',
   'case.met': 'Met {date}',
   'case.countedFrom': 'Counted from {anchor} on {date}',
+  'case.superseded': 'Recomputed {date} after a correction',
   'case.statements': 'Statements',
   'case.noStatements': 'No statements.',
   'case.pressInquiries': 'Press inquiries',
@@ -325,6 +326,10 @@ export const en = {
   'action.transition': 'Move to: {status}',
   'action.transitionTo': 'New stage',
   'action.reason': 'Reason',
+  'action.correct': 'Correct intake facts',
+  'action.correctHint':
+    'Change only what intake recorded wrong. The old values stay in the audit trail, and the clocks counted from a corrected date are recomputed.',
+  'action.correctReason': 'Why the correction',
   'action.note': 'Note',
   'action.move': 'Change stage',
   'action.addAgency': 'Add an agency track',

@@ -305,6 +305,7 @@ export const es: Record<MessageKey, string> = {
   'case.extendedTo': 'Prorrogado {days} días hasta {date}: {reason}',
   'case.met': 'Cumplido el {date}',
   'case.countedFrom': 'Contado desde {anchor} el {date}',
+  'case.superseded': 'Recalculado el {date} tras una corrección',
   'case.statements': 'Declaraciones',
   'case.noStatements': 'No hay declaraciones.',
   'case.pressInquiries': 'Consultas de prensa',
@@ -331,6 +332,10 @@ export const es: Record<MessageKey, string> = {
   'action.transition': 'Pasar a: {status}',
   'action.transitionTo': 'Nueva etapa',
   'action.reason': 'Motivo',
+  'action.correct': 'Corregir los datos de la admisión',
+  'action.correctHint':
+    'Cambie solo lo que se registró mal en la admisión. Los valores anteriores quedan en el registro de auditoría y los plazos que cuentan desde una fecha corregida se recalculan.',
+  'action.correctReason': 'Motivo de la corrección',
   'action.note': 'Nota',
   'action.move': 'Cambiar de etapa',
   'action.addAgency': 'Agregar una vía de otra agencia',

@@ -193,6 +193,11 @@ function zoneOffsetMs(instant: number): number {
 
 /** Now as a Chicago `datetime-local` value, for default form values. */
 export function nowChicagoLocal(): string {
-  const now = Date.now();
-  return new Date(now + zoneOffsetMs(now)).toISOString().slice(0, 16);
+  return isoToChicagoLocal(new Date().toISOString());
+}
+
+/** An instant as the Chicago `datetime-local` value that shows it (`2023-09-18T10:12`). */
+export function isoToChicagoLocal(iso: string): string {
+  const instant = Date.parse(iso);
+  return new Date(instant + zoneOffsetMs(instant)).toISOString().slice(0, 16);
 }

@@ -28,6 +28,8 @@ export function presentDeadline(d: DeadlineRow): Out<typeof DeadlineOut> {
     basis: d.basis,
     clause: d.clause,
     metAt: iso(d.met_at),
+    supersededAt: iso(d.superseded_at),
+    supersededBy: d.superseded_by,
     extensions: d.extensions.map((e) => ({
       days: e.days,
       dayKind: e.day_kind,
@@ -96,6 +98,8 @@ export function presentFiledCase(f: FiledCase): Out<typeof CaseIntakeResponse> {
       basis: d.basis,
       clause: d.clause,
       metAt: null,
+      supersededAt: null,
+      supersededBy: null,
       extensions: [],
     })),
   };

@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   Checkbox,
+  Fieldset,
   Select,
   Table,
   Tag,
@@ -14,11 +15,13 @@ import {
   ACTIVITY_KINDS,
   ASSIGNMENT_ROLES,
   CATEGORIES,
+  CHANNELS,
   DUTY_STATUS_ACTIONS,
   FINDINGS,
   type ActivityKind,
   type AssignmentRole,
   type Category,
+  type Channel,
   type DutyStatusAction,
 } from '../../../shared/enums.ts';
 import { api, type Case } from '../../api/client.ts';
@@ -27,7 +30,7 @@ import { Field, ProblemAlert, type FieldErrors } from '../../components/problems
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { chicagoToIso, nowChicagoLocal, useI18n } from '../../i18n/i18n.tsx';
+import { chicagoToIso, isoToChicagoLocal, nowChicagoLocal, useI18n } from '../../i18n/i18n.tsx';
 
 type Ctx = { c: Case; reload: () => Promise<void>; can: (a: string) => boolean };
 
@@ -77,7 +80,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Summary({ c }: Ctx) {
+function Summary(ctx: Ctx) {
+  const { c, can } = ctx;
   const { t, label, date, dateTime, lang } = useI18n();
   return (
     <Section id="summary" title={t('case.summary')}>
@@ -160,6 +164,7 @@ function Summary({ c }: Ctx) {
           <p className="usa-hint">{date(c.routing.decidedAt)}</p>
         </>
       ) : null}
+      {can('case.correct_facts') ? <CorrectFacts {...ctx} /> : null}
       {c.narrative !== undefined ? (
         <>
           <h3>{t('case.narrative')}</h3>
@@ -169,6 +174,165 @@ function Summary({ c }: Ctx) {
         </>
       ) : null}
     </Section>
+  );
+}
+
+/** The intake facts as the correction form holds them (inputs hold text; '' is "none"). */
+function factsOf(c: Case) {
+  return {
+    occurredAt: c.incident?.occurredAt ? isoToChicagoLocal(c.incident.occurredAt) : '',
+    address: c.incident?.address ?? '',
+    beat: c.incident?.beat ?? '',
+    district: c.incident?.district ?? '',
+    facilityCode: c.facility?.code ?? '',
+    channel: c.channel ?? '',
+    categories: c.categories as Category[],
+  };
+}
+
+/**
+ * Corrects what intake recorded (incident time and place, categories, channel). Only the facts
+ * edited here are sent (compared with what the form started from, not with a later reload), so
+ * two people correcting different facts do not undo each other.
+ */
+function CorrectFacts({ c, reload }: Ctx) {
+  const { t, label } = useI18n();
+  const facilities = useLoad(() => api.facilities(), []);
+  const [was, setWas] = useState(() => factsOf(c));
+  const [f, setF] = useState(was);
+  const [reason, setReason] = useState('');
+  const changed = <K extends 'address' | 'beat' | 'district' | 'facilityCode'>(k: K) =>
+    f[k].trim() !== was[k] ? { [k]: f[k].trim() || null } : {};
+  const sameCategories =
+    f.categories.length === was.categories.length &&
+    f.categories.every((x) => was.categories.includes(x));
+  const text = (k: 'address' | 'beat' | 'district', id: string, e: FieldErrors) => (
+    <Field id={id} label={t(`intake.${k}`)} error={e[`incident.${k}`]} optional>
+      <TextInput
+        id={id}
+        name={k}
+        type="text"
+        value={f[k]}
+        onChange={(ev) => setF({ ...f, [k]: ev.target.value })}
+      />
+    </Field>
+  );
+  return (
+    <ActionForm
+      id="form-correct"
+      title={t('action.correct')}
+      submitLabel={t('action.correct')}
+      onReload={() => void reload()}
+      onSubmit={() => {
+        const incident = {
+          ...(f.occurredAt !== was.occurredAt
+            ? { occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : null }
+            : {}),
+          ...changed('address'),
+          ...changed('beat'),
+          ...changed('district'),
+          ...changed('facilityCode'),
+        };
+        return api.correctFacts(c.logNumber, {
+          ...(Object.keys(incident).length > 0 ? { incident } : {}),
+          ...(sameCategories ? {} : { categories: f.categories }),
+          ...(f.channel && f.channel !== was.channel ? { channel: f.channel as Channel } : {}),
+          reason,
+        });
+      }}
+      onDone={async () => {
+        const trim = (x: string) => x.trim();
+        setWas({ ...f, address: trim(f.address), beat: trim(f.beat), district: trim(f.district) });
+        setReason('');
+        await reload();
+      }}
+    >
+      {(e) => (
+        <>
+          <p className="usa-hint">{t('action.correctHint')}</p>
+          <Field
+            id="co-at"
+            label={t('intake.occurredAt')}
+            error={e['incident.occurredAt']}
+            optional
+          >
+            <input
+              className="usa-input"
+              id="co-at"
+              name="occurredAt"
+              type="datetime-local"
+              value={f.occurredAt}
+              onChange={(ev) => setF({ ...f, occurredAt: ev.target.value })}
+            />
+          </Field>
+          {text('address', 'co-address', e)}
+          {text('beat', 'co-beat', e)}
+          {text('district', 'co-district', e)}
+          <Field id="co-facility" label={t('intake.facility')} error={e['incident.facilityCode']}>
+            <Select
+              id="co-facility"
+              name="facilityCode"
+              value={f.facilityCode}
+              onChange={(ev) => setF({ ...f, facilityCode: ev.target.value })}
+            >
+              <option value="">{t('intake.facility.none')}</option>
+              {(facilities.data?.items ?? []).map((x) => (
+                <option key={x.code} value={x.code}>
+                  {x.name} ({x.code})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="co-channel" label={t('intake.channel')} error={e.channel}>
+            <Select
+              id="co-channel"
+              name="channel"
+              value={f.channel}
+              onChange={(ev) => setF({ ...f, channel: ev.target.value })}
+            >
+              {f.channel ? null : <option value="">—</option>}
+              {CHANNELS.map((x) => (
+                <option key={x} value={x}>
+                  {label('channel', x)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Fieldset legend={t('intake.categories')}>
+            {e.categories ? <p className="usa-error-message">{e.categories}</p> : null}
+            <div className="grid-row grid-gap-sm">
+              {CATEGORIES.map((x) => (
+                <div key={x} className="grid-col-12 tablet:grid-col-6">
+                  <Checkbox
+                    id={`co-category-${x}`}
+                    name="categories"
+                    value={x}
+                    label={label('category', x)}
+                    checked={f.categories.includes(x)}
+                    onChange={(ev) =>
+                      setF({
+                        ...f,
+                        categories: ev.target.checked
+                          ? [...f.categories, x]
+                          : f.categories.filter((y) => y !== x),
+                      })
+                    }
+                  />
+                </div>
+              ))}
+            </div>
+          </Fieldset>
+          <Field id="co-reason" label={t('action.correctReason')} error={e.reason}>
+            <Textarea
+              id="co-reason"
+              name="reason"
+              value={reason}
+              onChange={(ev) => setReason(ev.target.value)}
+            />
+          </Field>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
@@ -1024,7 +1188,7 @@ function Deadlines({ c, reload, can }: Ctx) {
   if (!c.deadlines) {
     return null;
   }
-  const open = c.deadlines.filter((d) => !d.metAt);
+  const open = c.deadlines.filter((d) => !d.metAt && !d.supersededAt);
   const chosen = open.find((d) => d.id === target) ?? open[0];
   const complete = async (id: string) => {
     try {
@@ -1084,6 +1248,8 @@ function Deadlines({ c, reload, can }: Ctx) {
                   <td>
                     {d.metAt ? (
                       t('case.met', { date: date(d.metAt) })
+                    ) : d.supersededAt ? (
+                      t('case.superseded', { date: date(d.supersededAt) })
                     ) : can('case.extend_deadline') ? (
                       <Button type="button" unstyled onClick={() => void complete(d.id)}>
                         {t('action.complete')} — {label('deadlineKind', d.kind)}
