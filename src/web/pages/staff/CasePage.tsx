@@ -77,8 +77,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Summary({ c }: Ctx) {
-  const { t, label, date, dateTime, lang } = useI18n();
+function Summary(ctx: Ctx) {
+  const { c } = ctx;
+  const { t, label, dateTime } = useI18n();
   return (
     <Section id="summary" title={t('case.summary')}>
       {c.view === 'public_fields' ? (
@@ -144,6 +145,31 @@ function Summary({ c }: Ctx) {
           </>
         ) : null}
       </dl>
+      <Routing {...ctx} />
+      {c.narrative !== undefined ? (
+        <>
+          <h3>{t('case.narrative')}</h3>
+          <p className="measure-6" style={{ whiteSpace: 'pre-wrap' }}>
+            {c.narrative}
+          </p>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+/**
+ * Where the case is routed and why, every routing decision since intake (the history keeps each
+ * one), and a re-routing the server offers (MCC 2-78-120(b-5)) with the accept button when the
+ * server's abilities allow it.
+ */
+function Routing({ c, reload, can }: Ctx) {
+  const { t, date, lang } = useI18n();
+  const [note, setNote] = useState('');
+  const review = c.routingReview;
+  const history = c.routingHistory ?? [];
+  return (
+    <>
       {c.routing ? (
         <>
           <h3>{t('case.routing')}</h3>
@@ -154,15 +180,59 @@ function Summary({ c }: Ctx) {
           <p className="usa-hint">{date(c.routing.decidedAt)}</p>
         </>
       ) : null}
-      {c.narrative !== undefined ? (
-        <>
-          <h3>{t('case.narrative')}</h3>
-          <p className="measure-6" style={{ whiteSpace: 'pre-wrap' }}>
-            {c.narrative}
+      {review ? (
+        <Alert type="warning" headingLevel="h3" heading={t('case.routingReview')} slim={false}>
+          <p data-testid="routing-review">
+            {t('case.routingReviewJoint', { agency: review.agency, clause: review.clause })}{' '}
+            {lang === 'es' ? review.explanationEs : review.explanation}
           </p>
+          {can('case.accept_rerouting') ? (
+            <ActionForm
+              id="form-accept-rerouting"
+              title={t('action.acceptRerouting', { agency: review.agency })}
+              submitLabel={t('action.acceptRerouting', { agency: review.agency })}
+              onReload={() => void reload()}
+              onSubmit={() =>
+                api.acceptRoutingReview(c.logNumber, {
+                  // the offer this page showed: if it changed since, the server says 409
+                  agency: review.agency,
+                  ...(note.trim() ? { note } : {}),
+                })
+              }
+              onDone={async () => {
+                setNote('');
+                await reload();
+              }}
+            >
+              {(e) => (
+                <Field id="rr-note" label={t('action.note')} error={e.note} optional>
+                  <Textarea
+                    id="rr-note"
+                    name="note"
+                    value={note}
+                    onChange={(ev) => setNote(ev.target.value)}
+                  />
+                </Field>
+              )}
+            </ActionForm>
+          ) : null}
+        </Alert>
+      ) : null}
+      {history.length > 1 ? (
+        <>
+          <h3>{t('case.routingHistory')}</h3>
+          <ol className="usa-list" data-testid="routing-history">
+            {history.map((r) => (
+              <li key={`${r.decidedAt}-${r.agency}-${r.rule}`}>
+                <strong>{t('case.routingDecision', { agency: r.agency, clause: r.clause })}</strong>{' '}
+                ({date(r.decidedAt)}) {lang === 'es' ? r.explanationEs : r.explanation}
+                {r.jointReason ? <> {t('case.jointReason', { reason: r.jointReason })}</> : null}
+              </li>
+            ))}
+          </ol>
         </>
       ) : null}
-    </Section>
+    </>
   );
 }
 
