@@ -425,6 +425,29 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       { ok: MANAGERS, hidden: NO_CASE_CONTENT },
     ),
   ],
+  'POST /api/v1/cases/:logNumber/routing-review': [
+    staff(
+      async (w) => {
+        // a sexual-misconduct case at BIA under a joint determination, then a force allegation:
+        // the move back to COPA is offered (MCC 2-78-120(b-5)), restricted, need-to-know
+        const log = await newCase(w, { restricted: true });
+        await call(w, 'POST', `/api/v1/cases/${log}/agencies`, {
+          agency: 'BIA',
+          track: 'administrative',
+          role: 'lead',
+          jointDetermination: { reason: 'Joint determination of both agencies' },
+        });
+        await call(w, 'POST', `/api/v1/cases/${log}/allegations`, {
+          unknownMember: true,
+          category: 'excessive_force',
+          summary: 'Pushed.',
+        });
+        return { url: `/api/v1/cases/${log}/routing-review`, payload: { agency: 'COPA' } };
+      },
+      { ok: MANAGERS, hidden: ['intake', 'investigator', ...NO_CASE_CONTENT] },
+      'COPA case at BIA under a joint determination',
+    ),
+  ],
   'POST /api/v1/cases/:logNumber/allegations': [
     staff(
       async (w) => ({

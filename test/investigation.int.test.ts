@@ -180,7 +180,17 @@ describe('investigation: allegations, findings, activities, deadline extensions'
       const body = unknown.json<{ id: string; memberId: string | null }>();
       expect(body.memberId).toBeNull();
       const audit = await expectAudit(t.db, 'allegation.added', body.id, investigator);
-      expect(audit.changes).toEqual({ memberId: null, category: 'sexual_misconduct' });
+      // the case gains the category and, sexual misconduct being need-to-know, is restricted
+      // from now on (issue 15 defect 5: the allegation re-evaluates the classification)
+      expect(audit.changes).toEqual({
+        memberId: null,
+        category: 'sexual_misconduct',
+        categories: {
+          from: ['excessive_force', 'verbal_abuse'],
+          to: ['excessive_force', 'verbal_abuse', 'sexual_misconduct'],
+        },
+        restricted: { from: false, to: true },
+      });
     });
 
     it('answers 422 unknown_member for a member not on the roster, and ambiguous_star for a reissued star', async () => {

@@ -2,9 +2,14 @@ import crypto from 'node:crypto';
 import type { Category } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { isLieutenantOrAbove, routeCase } from '../domain/routing.ts';
+import { reevaluateCase } from '../domain/classification.ts';
 import { insertAllegation } from '../repositories/allegations.repository.ts';
-import { insertRoutingDecision, setOfficersIdentified } from '../repositories/cases.repository.ts';
+import {
+  insertRoutingDecision,
+  setCaseCategories,
+  setOfficersIdentified,
+} from '../repositories/cases.repository.ts';
+import { setCaseRestriction } from '../repositories/parties.repository.ts';
 import {
   findMember,
   findMembersByStar,
@@ -12,6 +17,7 @@ import {
 } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { loadCaseFacts, writeReroute } from './reroute-case.ts';
 
 export interface AddAllegationInput {
   logNumber: string;
@@ -25,11 +31,13 @@ export interface AddAllegationInput {
 /**
  * Adds one allegation: one member × one category. The member comes from the roster by id or star;
  * a star held by several members over the years is ambiguous and must be resolved by id.
+ * The case's categories gain the allegation's, and routing and restriction are re-evaluated with
+ * the classification intake uses (issue 15 defect 5; docs/domain.md "Re-routing").
  */
 export async function addAllegation(
   deps: CommandDeps,
   input: AddAllegationInput,
-): Promise<{ allegationId: string; memberId: string | null }> {
+): Promise<{ allegationId: string; memberId: string | null; leadAgency: string }> {
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAllegation);
     let memberId: string | null = null;
@@ -68,6 +76,7 @@ export async function addAllegation(
       memberId = accused.id;
     }
     const now = deps.now();
+    const before = await loadCaseFacts(tx, row);
     const id = crypto.randomUUID();
     await insertAllegation(tx, {
       id,
@@ -82,44 +91,100 @@ export async function addAllegation(
     if (memberId) {
       await setOfficersIdentified(tx, row.id);
     }
-    if (
-      row.lead_agency === 'BIA' &&
-      accused?.rank &&
-      isLieutenantOrAbove(accused.rank, deps.profile)
-    ) {
-      // a BIA case against a lieutenant or above stays with BIA headquarters, not a unit
-      // sergeant: record the decision and the rule that made it
-      const decision = routeCase(
-        {
-          caseType: row.case_type as 'complaint',
-          categories: [...new Set([...(row.categories as Category[]), input.category])],
-          accusedRanks: [accused.rank],
-        },
-        deps.profile,
-      );
-      if (decision.agency === 'BIA' && decision.keptByBiaRank) {
-        await insertRoutingDecision(tx, {
-          id: crypto.randomUUID(),
-          jurisdiction: deps.jurisdiction,
-          caseId: row.id,
-          agency: decision.agency,
-          clause: decision.clause,
-          rule: decision.rule,
-          explanation: decision.explanation,
-          explanationEs: decision.explanationEs,
-          decidedAt: now,
-          decidedBy: deps.actor.id,
-          jointReason: null,
-        });
-      }
+    // cases.categories caches every category of the case, intake's and its allegations'
+    const categories = before.categories.includes(input.category)
+      ? [...before.categories]
+      : [...before.categories, input.category];
+    if (categories.length !== before.categories.length) {
+      await setCaseCategories(tx, row.id, categories);
+    }
+    // the same classification intake ran, over the facts as they are now (docs/domain.md
+    // "Re-routing"): a COPA clause takes a BIA case to COPA, a joint determination is offered
+    const after = {
+      ...before,
+      categories,
+      accusedRanks: accused?.rank
+        ? [...(before.accusedRanks ?? []), accused.rank]
+        : before.accusedRanks,
+    };
+    const { routing, restriction } = reevaluateCase(
+      {
+        leadAgency: row.lead_agency,
+        restricted: row.restricted,
+        restrictionReasons: row.restriction_reasons,
+      },
+      before,
+      after,
+      deps.profile,
+    );
+    const restrictedChange = restriction.changed
+      ? { restricted: { from: row.restricted, to: restriction.restricted } }
+      : {};
+    if (restriction.changed) {
+      // restriction never lifts automatically (PRODUCT.md §4)
+      await setCaseRestriction(tx, row.id, restriction.restricted, restriction.reasons);
+    }
+    if (routing.kind === 'record') {
+      // CPD G08-01: a BIA case against a lieutenant or above stays with BIA headquarters, not a
+      // unit sergeant: record the decision and the rule that made it
+      await insertRoutingDecision(tx, {
+        id: crypto.randomUUID(),
+        jurisdiction: deps.jurisdiction,
+        caseId: row.id,
+        agency: routing.decision.agency,
+        clause: routing.decision.clause,
+        rule: routing.decision.rule,
+        explanation: routing.decision.explanation,
+        explanationEs: routing.decision.explanationEs,
+        decidedAt: now,
+        decidedBy: deps.actor.id,
+        jointReason: null,
+      });
     }
     await recordAudit(tx, auditContext(deps, now), {
       action: AuditAction.allegation_added,
       entityType: 'allegation',
       entityId: id,
       caseId: row.id,
-      changes: { memberId, category: input.category },
+      changes: {
+        memberId,
+        category: input.category,
+        ...(categories.length !== before.categories.length
+          ? { categories: { from: before.categories, to: categories } }
+          : {}),
+        ...restrictedChange,
+        ...(routing.kind === 'record'
+          ? { routingDecision: { agency: routing.decision.agency, rule: routing.decision.rule } }
+          : {}),
+        ...(routing.kind === 'offer'
+          ? {
+              routingReview: {
+                agency: routing.to,
+                clause: routing.decision.clause,
+                rule: routing.decision.rule,
+                reason: routing.reason,
+              },
+            }
+          : {}),
+      },
     });
-    return { allegationId: id, memberId };
+    if (routing.kind === 'reroute') {
+      await writeReroute(
+        tx,
+        deps,
+        row,
+        {
+          decision: routing.decision,
+          trigger: 'allegation_added',
+          changes: { allegationId: id, category: input.category, ...restrictedChange },
+        },
+        now,
+      );
+    }
+    return {
+      allegationId: id,
+      memberId,
+      leadAgency: routing.kind === 'reroute' ? routing.to : row.lead_agency,
+    };
   });
 }

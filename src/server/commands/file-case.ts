@@ -6,8 +6,8 @@ import { recordAudit, AuditAction } from '../audit/audit.ts';
 import { localDate } from '../domain/business-days.ts';
 import { computeCaseDeadlines, owesSixMonthNotice, type Deadline } from '../domain/clocks.ts';
 import { formatLogNumber } from '../domain/log-number.ts';
-import { restrictionFor } from '../domain/restriction.ts';
-import { routeCase, type RoutingDecision } from '../domain/routing.ts';
+import { classifyCase, type CaseFacts } from '../domain/classification.ts';
+import type { RoutingDecision } from '../domain/routing.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import {
   assignLogNumber,
@@ -91,20 +91,8 @@ export async function registerCase(
     ]);
   }
   checkIncidentBeforeReceipt(incidentAt, receivedAt);
-  const vulnerabilities = [
-    ...new Set(input.parties.flatMap((p) => p.vulnerabilities)),
-  ] as Vulnerability[];
-  const routing = routeCase(
-    {
-      caseType: input.caseType,
-      categories: input.categories,
-      ...(input.notificationType ? { notificationType: input.notificationType } : {}),
-      seriousInjuryOrDeath: input.seriousInjuryOrDeath,
-      inCustody: input.inCustody,
-    },
-    deps.profile,
-  );
-  const restriction = restrictionFor({ categories: input.categories, vulnerabilities });
+  const facts = intakeFacts(input);
+  const { routing, ...restriction } = classifyCase(facts, deps.profile);
   const clocks = computeCaseDeadlines(
     {
       receivedAt,
@@ -119,7 +107,7 @@ export async function registerCase(
   const deadlines = owesSixMonthNotice(routing.agency, deps.profile)
     ? clocks
     : clocks.filter((d) => d.kind !== 'six_month_notice');
-  const flags = deriveFlags(input, vulnerabilities);
+  const flags = deriveFlags(input, facts.vulnerabilities ?? []);
   const caseId = crypto.randomUUID();
   const year = Number(localDate(receivedAt, deps.profile.timeZone).slice(0, 4));
 
@@ -146,10 +134,13 @@ export async function registerCase(
       officers_unknown: input.officersUnknown,
       lead_agency: routing.agency,
       restricted: restriction.restricted,
-      restriction_reasons: restriction.reasons,
+      restriction_reasons: restriction.restrictionReasons,
       status: 'intake',
       created_at: now,
       created_by: createdBy,
+      // kept so every later evaluation of the routing sees what intake saw (migration 0014)
+      serious_injury_or_death: input.seriousInjuryOrDeath,
+      in_custody: input.inCustody,
     });
     await insertParties(
       tx,
@@ -259,14 +250,32 @@ export async function registerCase(
       logNumber,
       status: 'intake' as const,
       restricted: restriction.restricted,
-      restrictionReasons: restriction.reasons,
+      restrictionReasons: restriction.restrictionReasons,
       routing: { ...routing, decidedAt: now.toISOString() },
       deadlines: stored,
     };
   });
 }
 
-function deriveFlags(input: CaseIntakeRequest, vulnerabilities: Vulnerability[]): string[] {
+/**
+ * The facts an intake request gives the classification (the one rule intake, the preview and
+ * re-routing share): no accused yet, the parties' vulnerabilities merged.
+ */
+export function intakeFacts(input: CaseIntakeRequest): CaseFacts {
+  return {
+    caseType: input.caseType,
+    categories: input.categories,
+    notificationType: input.notificationType,
+    seriousInjuryOrDeath: input.seriousInjuryOrDeath,
+    inCustody: input.inCustody,
+    vulnerabilities: [...new Set(input.parties.flatMap((p) => p.vulnerabilities))],
+  };
+}
+
+function deriveFlags(
+  input: CaseIntakeRequest,
+  vulnerabilities: readonly Vulnerability[],
+): string[] {
   const flags = new Set<string>([...input.flags, ...categoryFlags(input)]);
   if (vulnerabilities.length > 0) {
     flags.add('vulnerable_party');

@@ -42,6 +42,8 @@ export const CaseAction = {
   extendDeadline: 'case.extend_deadline',
   recommendDutyStatus: 'case.recommend_duty_status',
   decideDutyStatus: 'case.decide_duty_status',
+  /** Accept the re-routing the rules offer (a case at BIA under a joint determination). */
+  acceptRerouting: 'case.accept_rerouting',
   /** Emergency access to a restricted case the actor cannot otherwise see (audited, flagged). */
   breakGlass: 'case.break_glass',
 } as const;
@@ -242,6 +244,14 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
     assignment: 'any',
     basis: 'ADR 0007: extensions and referrals are the lead agency’s',
   }),
+  ...rows([CaseAction.acceptRerouting], {
+    roles: MANAGERS,
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis:
+      'MCC 2-78-120(b-5): a joint COPA+BIA determination is both agencies’ decision; setting it aside for the clause the rules now apply is their managers’ (docs/domain.md "Re-routing")',
+  }),
   ...rows([CaseAction.recordFinalFinding], {
     roles: ['chief_administrator'],
     agency: 'lead',
@@ -431,6 +441,7 @@ export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
   [CaseAction.extendDeadline]: TokenScope.cases_write,
   [CaseAction.recommendDutyStatus]: TokenScope.cases_write,
   [CaseAction.decideDutyStatus]: TokenScope.cases_write,
+  [CaseAction.acceptRerouting]: TokenScope.cases_write,
   // break-the-glass exists to reach identities in an emergency
   [CaseAction.breakGlass]: TokenScope.identities_read,
 };

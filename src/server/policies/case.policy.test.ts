@@ -89,6 +89,7 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.addAgency,
       CaseAction.logActivity,
       CaseAction.extendDeadline,
+      CaseAction.acceptRerouting,
     ],
     chief_administrator: ACTIONS,
     public_information: [CaseAction.read, CaseAction.draftStatement, CaseAction.logPressInquiry],
@@ -156,6 +157,8 @@ describe('the parallel agency works its track; the lead agency runs the case', (
         CaseAction.logActivity,
         CaseAction.recordRecommendedFinding,
         CaseAction.decideDutyStatus,
+        // both agencies' managers decide on setting a joint determination aside (b-5)
+        CaseAction.acceptRerouting,
       ],
     ],
     [

@@ -70,6 +70,16 @@ export async function listAllegations(db: Queryable, caseId: string): Promise<Al
   ]);
 }
 
+/** Ranks of the members accused on a case, as the roster writes them (routing: CPD G08-01). */
+export async function accusedRanks(db: Queryable, caseId: string): Promise<string[]> {
+  const rows = await db.query<{ rank: string }>(
+    `SELECT DISTINCT m.rank FROM allegations a JOIN members m ON m.id = a.member_id
+      WHERE a.case_id = $1 AND m.rank IS NOT NULL ORDER BY m.rank`,
+    [caseId],
+  );
+  return rows.map((r) => r.rank);
+}
+
 export async function findAllegation(
   db: Queryable,
   caseId: string,

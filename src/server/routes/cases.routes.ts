@@ -17,6 +17,7 @@ import {
   ExtensionRequest,
   FindingRequest,
   PressInquiryRequest,
+  RoutingReviewAcceptRequest,
   StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
@@ -32,6 +33,7 @@ import { correctCaseFacts } from '../commands/correct-case-facts.ts';
 import { fileCase } from '../commands/file-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { readCase } from '../commands/read-case.ts';
+import { acceptRoutingReview } from '../commands/reroute-case.ts';
 import { readAttachment } from '../commands/attachments.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
 import { draftStatement, logPressInquiry } from '../commands/statements.ts';
@@ -253,6 +255,26 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
   );
 
   app.post(
+    '/cases/:logNumber/routing-review',
+    {
+      schema: {
+        tags,
+        summary: 'Accept the re-routing offered on the case (MCC 2-78-120(b-5))',
+        params: CaseParams,
+        body: RoutingReviewAcceptRequest,
+        response: { 200: CaseOut, ...problems },
+      },
+    },
+    async (request) => {
+      await acceptRoutingReview(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reread(request, request.params.logNumber);
+    },
+  );
+
+  app.post(
     '/cases/:logNumber/allegations',
     {
       schema: {
@@ -260,7 +282,14 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
         summary: 'Add an allegation against one member',
         params: CaseParams,
         body: AllegationRequest,
-        response: { 201: Created.extend({ memberId: Uuid.nullable() }), ...problems },
+        response: {
+          201: Created.extend({
+            memberId: Uuid.nullable(),
+            /** The lead agency after the allegation: re-routing may have moved the case. */
+            leadAgency: z.string(),
+          }),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {
@@ -268,7 +297,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
         logNumber: request.params.logNumber,
         ...request.body,
       });
-      return reply.status(201).send({ id: r.allegationId, memberId: r.memberId });
+      return reply
+        .status(201)
+        .send({ id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency });
     },
   );
 

@@ -170,6 +170,22 @@ export const Routing = z.object({
   decidedAt: Instant,
 });
 
+/** A re-routing offered on a case, waiting for a manager to accept it. */
+export const RoutingReviewOut = z.object({
+  /** The agency the rules now give the case. */
+  agency: z.enum(['COPA', 'BIA']),
+  /** The clause that gives it, e.g. `MCC 2-78-120(b)`. */
+  clause: z.string(),
+  /** Stable rule code. */
+  rule: z.string(),
+  /** Plain-language explanation (English). */
+  explanation: z.string(),
+  /** Plain-language explanation (Spanish). */
+  explanationEs: z.string(),
+  /** Why a person decides: `joint_determination` (the case sits with BIA under one). */
+  reason: z.enum(['joint_determination']),
+});
+
 /** A statutory or policy clock on the case. */
 export const DeadlineOut = z.object({
   id: Uuid,
@@ -354,6 +370,11 @@ export const CaseOut = z.object({
   officersUnknown: z.boolean().optional(),
   routing: Routing.optional(),
   routingHistory: z.array(Routing.extend({ jointReason: z.string().nullable() })).optional(),
+  /**
+   * A re-routing the rules offer but a manager must accept (a case at BIA under a joint
+   * determination that a COPA clause now reaches, MCC 2-78-120(b-5)); null when none.
+   */
+  routingReview: RoutingReviewOut.nullable().optional(),
   incident: z
     .object({
       occurredAt: Instant.nullable(),
@@ -565,6 +586,14 @@ export const AgencyRequest = z.strictObject({
   role: z.enum(['lead', 'parallel', 'referred']),
   /** For a joint COPA+BIA determination moving a sexual-misconduct case to BIA (MCC 2-78-120(b-5)). */
   jointDetermination: z.strictObject({ reason: Text(1, 2000) }).optional(),
+});
+
+/** POST /api/v1/cases/{logNumber}/routing-review: accept the re-routing offered. */
+export const RoutingReviewAcceptRequest = z.strictObject({
+  /** The agency the offer proposed when the caller saw it; another offer answers 409. */
+  agency: z.enum(['COPA', 'BIA']),
+  /** Why, in the accepting manager's words (kept in the audit). */
+  note: Text(1, 2000).optional(),
 });
 
 /** POST /api/v1/cases/{logNumber}/allegations */

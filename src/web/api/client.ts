@@ -14,6 +14,7 @@ import type {
   ExtensionRequest,
   FindingRequest,
   PressInquiryRequest,
+  RoutingReviewAcceptRequest,
   StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
@@ -165,6 +166,8 @@ export const api = {
     call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/transitions`, body),
   addAgency: (logNumber: string, body: In<typeof AgencyRequest>) =>
     call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/agencies`, body),
+  acceptRoutingReview: (logNumber: string, body: In<typeof RoutingReviewAcceptRequest>) =>
+    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/routing-review`, body),
   assign: (logNumber: string, body: In<typeof AssignmentRequest>) =>
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/assignments`, body),
   logActivity: (logNumber: string, body: In<typeof ActivityRequest>) =>

@@ -270,6 +270,13 @@ export const en = {
   'case.summary': 'Summary',
   'case.routing': 'Routing',
   'case.routedTo': 'Routed to {agency} under {clause}.',
+  'case.routingHistory': 'Routing history',
+  'case.routingDecision': '{agency} under {clause}',
+  'case.jointReason': 'Joint COPA-BIA determination: {reason}',
+  'case.routingReview': 'Re-routing offered',
+  'case.routingReviewJoint':
+    'The routing rules now give this case to {agency} under {clause}. It sits with BIA under a joint COPA-BIA determination (MCC 2-78-120(b-5)), so it moves only when a supervisor or chief administrator accepts.',
+  'action.acceptRerouting': 'Accept the re-routing to {agency}',
   'case.restricted': 'Restricted',
   'case.restrictedReasons': 'Restricted to the need-to-know team: {reasons}.',
   'case.publicFields': 'Your role sees this case’s public fields only.',

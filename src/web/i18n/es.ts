@@ -276,6 +276,13 @@ export const es: Record<MessageKey, string> = {
   'case.summary': 'Resumen',
   'case.routing': 'Asignación',
   'case.routedTo': 'Asignado a {agency} según {clause}.',
+  'case.routingHistory': 'Historial de asignación',
+  'case.routingDecision': '{agency} según {clause}',
+  'case.jointReason': 'Determinación conjunta de COPA y BIA: {reason}',
+  'case.routingReview': 'Reasignación propuesta',
+  'case.routingReviewJoint':
+    'Las reglas de asignación atribuyen ahora este caso a {agency} según {clause}. El caso está en BIA por una determinación conjunta de COPA y BIA (MCC 2-78-120(b-5)), por lo que solo se traslada cuando un supervisor o el administrador en jefe lo acepta.',
+  'action.acceptRerouting': 'Aceptar la reasignación a {agency}',
   'case.restricted': 'Restringido',
   'case.restrictedReasons': 'Restringido al equipo con necesidad de conocerlo: {reasons}.',
   'case.publicFields': 'Su función solo ve los campos públicos de este caso.',

@@ -200,6 +200,7 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
       decidedAt: isoRequired(x.decided_at),
       jointReason: x.joint_reason,
     })),
+    routingReview: d.routingReview,
     incident: {
       occurredAt: iso(r.incident_occurred_at),
       address: r.incident_address,

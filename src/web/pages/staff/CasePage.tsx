@@ -82,7 +82,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function Summary(ctx: Ctx) {
   const { c, can } = ctx;
-  const { t, label, date, dateTime, lang } = useI18n();
+  const { t, label, date, dateTime } = useI18n();
   return (
     <Section id="summary" title={t('case.summary')}>
       {c.view === 'public_fields' ? (
@@ -154,16 +154,7 @@ function Summary(ctx: Ctx) {
           </>
         ) : null}
       </dl>
-      {c.routing ? (
-        <>
-          <h3>{t('case.routing')}</h3>
-          <p data-testid="case-routing">
-            {t('case.routedTo', { agency: c.routing.agency, clause: c.routing.clause })}{' '}
-            {lang === 'es' ? c.routing.explanationEs : c.routing.explanation}
-          </p>
-          <p className="usa-hint">{date(c.routing.decidedAt)}</p>
-        </>
-      ) : null}
+      <Routing {...ctx} />
       {can('case.correct_facts') ? <CorrectFacts {...ctx} /> : null}
       {c.narrative !== undefined ? (
         <>
@@ -174,6 +165,84 @@ function Summary(ctx: Ctx) {
         </>
       ) : null}
     </Section>
+  );
+}
+
+/**
+ * Where the case is routed and why, every routing decision since intake (the history keeps each
+ * one), and a re-routing the server offers (MCC 2-78-120(b-5)) with the accept button when the
+ * server's abilities allow it.
+ */
+function Routing({ c, reload, can }: Ctx) {
+  const { t, date, lang } = useI18n();
+  const [note, setNote] = useState('');
+  const review = c.routingReview;
+  const history = c.routingHistory ?? [];
+  return (
+    <>
+      {c.routing ? (
+        <>
+          <h3>{t('case.routing')}</h3>
+          <p data-testid="case-routing">
+            {t('case.routedTo', { agency: c.routing.agency, clause: c.routing.clause })}{' '}
+            {lang === 'es' ? c.routing.explanationEs : c.routing.explanation}
+          </p>
+          <p className="usa-hint">{date(c.routing.decidedAt)}</p>
+        </>
+      ) : null}
+      {review ? (
+        <Alert type="warning" headingLevel="h3" heading={t('case.routingReview')} slim={false}>
+          <p data-testid="routing-review">
+            {t('case.routingReviewJoint', { agency: review.agency, clause: review.clause })}{' '}
+            {lang === 'es' ? review.explanationEs : review.explanation}
+          </p>
+          {can('case.accept_rerouting') ? (
+            <ActionForm
+              id="form-accept-rerouting"
+              title={t('action.acceptRerouting', { agency: review.agency })}
+              submitLabel={t('action.acceptRerouting', { agency: review.agency })}
+              onReload={() => void reload()}
+              onSubmit={() =>
+                api.acceptRoutingReview(c.logNumber, {
+                  // the offer this page showed: if it changed since, the server says 409
+                  agency: review.agency,
+                  ...(note.trim() ? { note } : {}),
+                })
+              }
+              onDone={async () => {
+                setNote('');
+                await reload();
+              }}
+            >
+              {(e) => (
+                <Field id="rr-note" label={t('action.note')} error={e.note} optional>
+                  <Textarea
+                    id="rr-note"
+                    name="note"
+                    value={note}
+                    onChange={(ev) => setNote(ev.target.value)}
+                  />
+                </Field>
+              )}
+            </ActionForm>
+          ) : null}
+        </Alert>
+      ) : null}
+      {history.length > 1 ? (
+        <>
+          <h3>{t('case.routingHistory')}</h3>
+          <ol className="usa-list" data-testid="routing-history">
+            {history.map((r) => (
+              <li key={`${r.decidedAt}-${r.agency}-${r.rule}`}>
+                <strong>{t('case.routingDecision', { agency: r.agency, clause: r.clause })}</strong>{' '}
+                ({date(r.decidedAt)}) {lang === 'es' ? r.explanationEs : r.explanation}
+                {r.jointReason ? <> {t('case.jointReason', { reason: r.jointReason })}</> : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </>
   );
 }
 
