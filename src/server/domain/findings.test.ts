@@ -6,6 +6,7 @@ import {
   FINDING_DEFINITIONS,
   LEGACY_FINDINGS,
   PENALTY_CODES,
+  decidedOnProblem,
   describePenalty,
   findingFromText,
   isLegacyFinding,
@@ -144,5 +145,16 @@ describe('penaltyAllowedForFinding', () => {
   it('never allows an unknown code', () => {
     expect(penaltyAllowedForFinding('sustained', '031')).toBe(false);
     expect(penaltyAllowedForFinding('sustained', '')).toBe(false);
+  });
+});
+
+describe('the day a finding was decided', () => {
+  const bounds = { today: '2024-03-10', receivedOn: '2023-01-15' };
+
+  it('accepts today and the day of receipt, refuses tomorrow and the day before receipt', () => {
+    expect(decidedOnProblem('2024-03-10', bounds)).toBeNull();
+    expect(decidedOnProblem('2023-01-15', bounds)).toBeNull();
+    expect(decidedOnProblem('2024-03-11', bounds)?.code).toBe('decided_on_in_future');
+    expect(decidedOnProblem('2023-01-14', bounds)?.code).toBe('decided_on_before_receipt');
   });
 });

@@ -180,3 +180,20 @@ export function penaltyAllowedForFinding(finding: Finding, code: string): boolea
   const allowed = (PENALTY_CODES[code] as PenaltyDefinition).allowedFindings;
   return allowed === 'any' || allowed.includes(finding);
 }
+
+/** Why a decision date cannot be recorded; null when it can. Dates are 'YYYY-MM-DD'. */
+export function decidedOnProblem(
+  decidedOn: string,
+  bounds: { today: string; receivedOn: string },
+): { code: 'decided_on_in_future' | 'decided_on_before_receipt'; message: string } | null {
+  if (decidedOn > bounds.today) {
+    return { code: 'decided_on_in_future', message: 'must not be in the future' };
+  }
+  if (decidedOn < bounds.receivedOn) {
+    return {
+      code: 'decided_on_before_receipt',
+      message: `must not be before the case was received (${bounds.receivedOn})`,
+    };
+  }
+  return null;
+}
