@@ -41,13 +41,14 @@ export const EXPORT_COLUMNS = [
   { name: 'allegation_category', description: 'Allegation rows: the category code.' },
   {
     name: 'recommended_finding',
-    description: 'Allegation rows: finding recommended by the investigating agency.',
+    description:
+      'Allegation rows: finding recommended by the investigating agency (concluded cases only).',
   },
-  { name: 'final_finding', description: 'Allegation rows: final finding.' },
+  { name: 'final_finding', description: 'Allegation rows: final finding (concluded cases only).' },
   {
     name: 'penalty',
     description:
-      'Allegation rows: CPD penalty code (final, else recommended); empty when none or withheld.',
+      'Allegation rows: CPD penalty code (final, else recommended); empty when none, withheld, or the case is not concluded.',
   },
   {
     name: 'penalty_withheld',
@@ -120,6 +121,7 @@ export async function* exportOpenData(deps: {
       };
       for (const a of r.allegations ?? []) {
         const o = publicOutcome(
+          r.status,
           {
             recommendedFinding: a.recommended_finding,
             recommendedPenalty: a.recommended_penalty,

@@ -4,6 +4,7 @@ import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { localDate } from '../domain/business-days.ts';
 import {
   decidedOnProblem,
+  findingStageProblem,
   isLegacyFinding,
   isPenaltyCode,
   penaltyAllowedForFinding,
@@ -11,7 +12,13 @@ import {
 import { CaseAction } from '../policies/case.policy.ts';
 import { canOnCase } from '../policies/case.policy.ts';
 import { findAllegation, recordFinding } from '../repositories/allegations.repository.ts';
-import { ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+  type FieldError,
+} from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
 export interface RecordFindingInput {
@@ -28,7 +35,7 @@ export interface RecordFindingInput {
 /**
  * Records a recommended (investigating agency) and/or final finding and penalty on an allegation,
  * each as a history row with who recorded it and the day it was decided. Final findings are the
- * chief administrator's.
+ * chief administrator's; each kind only in the case stages where it exists (FINDING_STAGES).
  */
 export async function recordAllegationFinding(
   deps: CommandDeps,
@@ -95,6 +102,14 @@ export async function recordAllegationFinding(
           }
         : null,
     ].filter((s) => s !== null);
+    for (const s of stages) {
+      const problem = findingStageProblem(s.stage, row.status);
+      if (problem) {
+        throw new ConflictError('finding_not_allowed_in_stage', problem, [
+          { field: `${s.stage}Finding`, message: problem },
+        ]);
+      }
+    }
     const dateProblem = decidedOnProblem(decidedOn, {
       today: localDate(now, tz),
       receivedOn: localDate(row.received_at, tz),

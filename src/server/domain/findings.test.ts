@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/enums.ts';
-import { FINDINGS } from '../../shared/enums.ts';
+import { CASE_STATUSES, FINDINGS } from '../../shared/enums.ts';
 import {
   CURRENT_FINDINGS,
   FINDING_DEFINITIONS,
@@ -9,6 +9,7 @@ import {
   decidedOnProblem,
   describePenalty,
   findingFromText,
+  findingStageProblem,
   isLegacyFinding,
   isPenaltyCode,
   penaltyAllowedForFinding,
@@ -145,6 +146,33 @@ describe('penaltyAllowedForFinding', () => {
   it('never allows an unknown code', () => {
     expect(penaltyAllowedForFinding('sustained', '031')).toBe(false);
     expect(penaltyAllowedForFinding('sustained', '')).toBe(false);
+  });
+});
+
+describe('the stages where findings exist (issue 15 defect 2)', () => {
+  const allowed = (stage: 'recommended' | 'final') =>
+    CASE_STATUSES.filter((s) => findingStageProblem(stage, s) === null);
+
+  it('takes a recommended finding once an investigation exists, not at intake or preliminary', () => {
+    expect(allowed('recommended')).toEqual([
+      'investigation',
+      'review',
+      'department_review',
+      'final',
+    ]);
+    expect(findingStageProblem('recommended', 'preliminary')).toContain('preliminary');
+  });
+
+  it('takes a final finding from department review on (MCC 2-78-130), not in review', () => {
+    expect(allowed('final')).toEqual(['department_review', 'final']);
+    expect(findingStageProblem('final', 'review')).toContain('MCC 2-78-130');
+  });
+
+  it('takes neither on a case closed without a finding or referred', () => {
+    for (const status of ['closed_no_finding', 'closed_referred'] as const) {
+      expect(findingStageProblem('recommended', status)).not.toBeNull();
+      expect(findingStageProblem('final', status)).not.toBeNull();
+    }
   });
 });
 

@@ -27,7 +27,12 @@ export function publicVisibility(f: PublicationFacts): PublicVisibility {
   return f.restricted ? 'category_and_status' : 'full';
 }
 
-/** Stages after which an investigation is concluded. */
+/**
+ * Stages in which an investigation is concluded: the stages for which COPA publishes its summary
+ * report of investigation (MCC 2-78-145: "final summary reports"). A case in department review is
+ * not concluded: its findings are recommendations before the Superintendent (MCC 2-78-130). A
+ * reopened case is back in investigation, so it is open again.
+ */
 export const CONCLUDED: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
   'final',
   'closed_no_finding',
@@ -99,6 +104,17 @@ export function publicPenalty(
   return { penalty: null, penaltyWithheld: DISCIPLINE_WITHHELD_BASIS };
 }
 
+/**
+ * Whether a case's findings and penalties may be published: only once it is concluded
+ * ({@link CONCLUDED}). Before, a recommended finding is the investigating agency's proposal, not
+ * an outcome, and a final finding recorded in department review is not yet in a final summary
+ * report (MCC 2-78-145); releasing either could interfere with the pending proceeding (Illinois
+ * FOIA, 5 ILCS 140/7(1)(d)). Every public output (case page, export, statistics) asks this.
+ */
+export function findingsPublished(status: CaseStatus): boolean {
+  return CONCLUDED.has(status);
+}
+
 /** One allegation's current findings and penalties, with the day each was decided. */
 export interface AllegationOutcome {
   recommendedFinding: string | null;
@@ -115,18 +131,26 @@ export interface AllegationOutcome {
 export interface PublicOutcome {
   recommendedFinding: string | null;
   finalFinding: string | null;
-  /** The penalty code (final, else recommended); null when none or withheld. */
+  /** The penalty code (final, else recommended); null when none, withheld or not yet public. */
   penalty: string | null;
   /** The basis when discipline is withheld under 820 ILCS 40/8. */
   penaltyWithheld: string | null;
 }
 
 /**
- * The public outcome of an allegation, the one rule every public output applies: the findings,
- * and the penalty (final, else recommended) unless the Personnel Record Review Act withholds it,
- * dated by the decision of the finding that carries it ({@link publicPenalty}).
+ * The public outcome of an allegation, the one rule every public output applies: nothing before
+ * the case is concluded ({@link findingsPublished}); then the findings, and the penalty (final,
+ * else recommended) unless the Personnel Record Review Act withholds it, dated by the decision of
+ * the finding that carries it ({@link publicPenalty}).
  */
-export function publicOutcome(a: AllegationOutcome, today: string): PublicOutcome {
+export function publicOutcome(
+  status: CaseStatus,
+  a: AllegationOutcome,
+  today: string,
+): PublicOutcome {
+  if (!findingsPublished(status)) {
+    return { recommendedFinding: null, finalFinding: null, penalty: null, penaltyWithheld: null };
+  }
   const fromFinal = a.finalPenalty !== null;
   return {
     recommendedFinding: a.recommendedFinding,

@@ -358,10 +358,14 @@ export interface CaseGridRow {
   n: number;
 }
 
-/** Allegation grid: year and agency of the case, the allegation's category and finding. */
+/**
+ * Allegation grid: year, agency and stage of the case, the allegation's category and finding
+ * (final, else recommended); the stage lets the caller publish findings of concluded cases only.
+ */
 export interface AllegationGridRow {
   year: string;
   agency: string;
+  status: CaseStatus;
   category: string;
   finding: string;
   n: number;
@@ -414,9 +418,10 @@ export async function loadStatsGrids(
     ),
     db.query<AllegationGridRow>(
       `SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year, c.lead_agency AS agency,
-              a.category, COALESCE(a.final_finding, a.recommended_finding, 'none') AS finding, count(*)::int AS n
+              c.status, a.category, COALESCE(a.final_finding, a.recommended_finding, 'none') AS finding,
+              count(*)::int AS n
          FROM allegations a JOIN cases c ON c.id = a.case_id
-        WHERE a.jurisdiction = $1 GROUP BY 1, 2, 3, 4`,
+        WHERE a.jurisdiction = $1 GROUP BY 1, 2, 3, 4, 5`,
       p,
     ),
     db.query<DutyGridRow>(

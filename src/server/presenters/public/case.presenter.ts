@@ -115,6 +115,7 @@ export function presentPublicCase(
     allegations: r.allegations.map((a) => ({
       category: a.category as Category,
       ...publicOutcome(
+        r.status,
         {
           recommendedFinding: a.recommended_finding,
           recommendedPenalty: a.recommended_penalty,
