@@ -304,6 +304,8 @@ describe('investigation: allegations, findings, activities, deadline extensions'
         payload: { memberId: member.id, category: 'excessive_force', summary: 'Force.' },
       });
       allegationId = res.json<{ id: string }>().id;
+      // a recommended finding exists once the case is investigated (issue 15 defect 2)
+      await walk(t, supervisor, n, [{ to: 'preliminary' }, { to: 'investigation' }]);
     });
 
     it('answers 401 without a valid token', async () => {
@@ -385,6 +387,8 @@ describe('investigation: allegations, findings, activities, deadline extensions'
     });
 
     it('lets the chief administrator record the final finding', async () => {
+      // a final finding exists from department review on (MCC 2-78-130)
+      await walk(t, supervisor, n, [{ to: 'review' }, { to: 'department_review' }]);
       const res = await t.as(chief, {
         method: 'PATCH',
         url: url(n, allegationId),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Db } from '../src/server/db/client.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import {
@@ -6,6 +7,15 @@ import {
   type ProgressSink,
 } from '../src/server/importers/chicago/import-chicago.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
+
+/**
+ * The Chicago sample files (`../shared/data/chicago/sample`, kept outside the repository; see its
+ * README). CHICAGO_SAMPLES names another copy, e.g. for a checkout that is not the repository's
+ * sibling of `shared/`.
+ */
+export const CHICAGO_SAMPLES =
+  process.env.CHICAGO_SAMPLES ??
+  path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
 
 /** No progress bars in tests. */
 export const quietProgress: ProgressSink = { start() {}, tick() {}, finish() {} };

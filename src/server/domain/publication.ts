@@ -28,7 +28,9 @@ export function publicVisibility(f: PublicationFacts): PublicVisibility {
   return f.restricted ? 'category_and_status' : 'full';
 }
 
-// the stage machine owns which stages are concluded; re-exported for the publication rules' users
+// the stage machine owns which stages are concluded (the stages for which COPA publishes its
+// summary report, MCC 2-78-145; department review is not: its findings are recommendations before
+// the Superintendent, MCC 2-78-130); re-exported for the publication rules' users
 export { CONCLUDED };
 
 /** Why a narrative is not published, as a stable code; null when it may be (redacted). */
@@ -60,8 +62,9 @@ export const DISCIPLINE_WITHHELD_BASIS =
 /**
  * Illinois Personnel Record Review Act, 820 ILCS 40/8: before releasing a personnel record to a
  * third party, the employer deletes records of disciplinary action more than 4 years old. A
- * penalty dated (its final finding, else the case's closing, else its receipt) more than four
- * years before `today` is withheld. Dates are 'YYYY-MM-DD'.
+ * penalty is dated by the day it was decided (the decision date of the finding row that carries
+ * it: docs/domain.md); one decided more than four years before `today` is withheld, one decided
+ * exactly four years before is still released. Dates are 'YYYY-MM-DD'.
  */
 export function disciplineReleasable(disciplineDate: string, today: string): boolean {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -77,19 +80,81 @@ export function disciplineReleasable(disciplineDate: string, today: string): boo
 /** Penalties that are no discipline at all (violation noted, no action), not withheld. */
 const NOT_DISCIPLINE = new Set(['600', '601']);
 
-/** The public penalty field: the code, or null with the basis when withheld. */
+/**
+ * The public penalty field: the code, or null with the basis when withheld. Discipline whose
+ * decision date is unknown (null) is withheld: it cannot be shown to be within four years.
+ */
 export function publicPenalty(
   penalty: string | null,
-  disciplineDate: string,
+  disciplineDate: string | null,
   today: string,
 ): { penalty: string | null; penaltyWithheld: string | null } {
   if (penalty === null || NOT_DISCIPLINE.has(penalty)) {
     return { penalty, penaltyWithheld: null };
   }
-  if (disciplineReleasable(disciplineDate, today)) {
+  if (disciplineDate !== null && disciplineReleasable(disciplineDate, today)) {
     return { penalty, penaltyWithheld: null };
   }
   return { penalty: null, penaltyWithheld: DISCIPLINE_WITHHELD_BASIS };
+}
+
+/**
+ * Whether a case's findings and penalties may be published: only once it is concluded
+ * ({@link CONCLUDED}). Before, a recommended finding is the investigating agency's proposal, not
+ * an outcome, and a final finding recorded in department review is not yet in a final summary
+ * report (MCC 2-78-145); releasing either could interfere with the pending proceeding (Illinois
+ * FOIA, 5 ILCS 140/7(1)(d)). Every public output (case page, export, statistics) asks this.
+ */
+export function findingsPublished(status: CaseStatus): boolean {
+  return CONCLUDED.has(status);
+}
+
+/** One allegation's current findings and penalties, with the day each was decided. */
+export interface AllegationOutcome {
+  recommendedFinding: string | null;
+  recommendedPenalty: string | null;
+  /** Decision date of the current recommended finding ('YYYY-MM-DD'), null when none. */
+  recommendedOn: string | null;
+  finalFinding: string | null;
+  finalPenalty: string | null;
+  /** Decision date of the current final finding ('YYYY-MM-DD'), null when none. */
+  finalOn: string | null;
+}
+
+/** What the public sees of an allegation's outcome. */
+export interface PublicOutcome {
+  recommendedFinding: string | null;
+  finalFinding: string | null;
+  /** The penalty code (final, else recommended); null when none, withheld or not yet public. */
+  penalty: string | null;
+  /** The basis when discipline is withheld under 820 ILCS 40/8. */
+  penaltyWithheld: string | null;
+}
+
+/**
+ * The public outcome of an allegation, the one rule every public output applies: nothing before
+ * the case is concluded ({@link findingsPublished}); then the findings, and the penalty (final,
+ * else recommended) unless the Personnel Record Review Act withholds it, dated by the decision of
+ * the finding that carries it ({@link publicPenalty}).
+ */
+export function publicOutcome(
+  status: CaseStatus,
+  a: AllegationOutcome,
+  today: string,
+): PublicOutcome {
+  if (!findingsPublished(status)) {
+    return { recommendedFinding: null, finalFinding: null, penalty: null, penaltyWithheld: null };
+  }
+  const fromFinal = a.finalPenalty !== null;
+  return {
+    recommendedFinding: a.recommendedFinding,
+    finalFinding: a.finalFinding,
+    ...publicPenalty(
+      fromFinal ? a.finalPenalty : a.recommendedPenalty,
+      fromFinal ? a.finalOn : a.recommendedOn,
+      today,
+    ),
+  };
 }
 
 /**

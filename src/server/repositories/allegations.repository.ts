@@ -25,6 +25,8 @@ export interface FindingRow {
   penalty: string | null;
   agency: string;
   recorded_at: Date;
+  /** The day the finding or penalty was decided, 'YYYY-MM-DD' (migration 0013). */
+  decided_on: string;
   recorded_by_email: string | null;
 }
 
@@ -94,7 +96,7 @@ export async function findAllegation(
 
 export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {
   return db.query<FindingRow>(
-    `SELECT f.allegation_id, f.stage, f.finding, f.penalty, f.agency, f.recorded_at, u.email AS recorded_by_email
+    `SELECT f.allegation_id, f.stage, f.finding, f.penalty, f.agency, f.recorded_at, f.decided_on, u.email AS recorded_by_email
        FROM allegation_findings f JOIN allegations a ON a.id = f.allegation_id LEFT JOIN users u ON u.id = f.recorded_by
       WHERE a.case_id = $1 ORDER BY f.recorded_at, f.id`,
     [caseId],
@@ -116,6 +118,8 @@ export async function recordFinding(
     penalty: string | null;
     agency: string;
     recordedAt: Date;
+    /** The day it was decided, 'YYYY-MM-DD'. */
+    decidedOn: string;
     recordedBy: string;
   },
 ): Promise<void> {
@@ -131,6 +135,7 @@ export async function recordFinding(
       'penalty',
       'agency',
       'recorded_at',
+      'decided_on',
       'recorded_by',
     ],
     [
@@ -143,6 +148,7 @@ export async function recordFinding(
         f.penalty,
         f.agency,
         f.recordedAt,
+        f.decidedOn,
         f.recordedBy,
       ],
     ],

@@ -247,9 +247,21 @@ export interface PublicCaseRow {
     final_finding: string | null;
     final_penalty: string | null;
     recommended_penalty: string | null;
-    final_at: string | null;
+    /** Decision dates ('YYYY-MM-DD') of the current recommended and final finding rows. */
+    recommended_on: string | null;
+    final_on: string | null;
   }>;
   duty_status: Array<{ action: string; stage: 'recommended' | 'decided'; effective_at: string }>;
+}
+
+/**
+ * SQL: the decision date of allegation `a`'s current finding of one stage, i.e. of the latest
+ * row, the one the allegation's cache columns hold (allegations.repository.ts recordFinding).
+ */
+function decidedOnOf(stage: 'recommended' | 'final'): string {
+  return `(SELECT f.decided_on FROM allegation_findings f
+            WHERE f.allegation_id = a.id AND f.stage = '${stage}'
+            ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1)`;
 }
 
 export async function findPublicCase(
@@ -269,7 +281,8 @@ export async function findPublicCase(
                          'category', a.category, 'recommended_finding', a.recommended_finding,
                          'final_finding', a.final_finding, 'final_penalty', a.final_penalty,
                          'recommended_penalty', a.recommended_penalty,
-                         'final_at', (SELECT max(f.recorded_at) FROM allegation_findings f WHERE f.allegation_id = a.id AND f.stage = 'final'))
+                         'recommended_on', ${decidedOnOf('recommended')},
+                         'final_on', ${decidedOnOf('final')})
                        ORDER BY a.category, a.id)
                         FROM allegations a WHERE a.case_id = c.id), '[]') AS allegations,
             COALESCE((SELECT json_agg(json_build_object('action', d.action, 'stage', d.stage, 'effective_at', d.effective_at) ORDER BY d.effective_at, d.id)
@@ -346,10 +359,14 @@ export interface CaseGridRow {
   n: number;
 }
 
-/** Allegation grid: year and agency of the case, the allegation's category and finding. */
+/**
+ * Allegation grid: year, agency and stage of the case, the allegation's category and finding
+ * (final, else recommended); the stage lets the caller publish findings of concluded cases only.
+ */
 export interface AllegationGridRow {
   year: string;
   agency: string;
+  status: CaseStatus;
   category: string;
   finding: string;
   n: number;
@@ -405,9 +422,10 @@ export async function loadStatsGrids(
     ),
     db.query<AllegationGridRow>(
       `SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year, c.lead_agency AS agency,
-              a.category, COALESCE(a.final_finding, a.recommended_finding, 'none') AS finding, count(*)::int AS n
+              c.status, a.category, COALESCE(a.final_finding, a.recommended_finding, 'none') AS finding,
+              count(*)::int AS n
          FROM allegations a JOIN cases c ON c.id = a.case_id
-        WHERE a.jurisdiction = $1 GROUP BY 1, 2, 3, 4`,
+        WHERE a.jurisdiction = $1 GROUP BY 1, 2, 3, 4, 5`,
       p,
     ),
     db.query<DutyGridRow>(
@@ -425,7 +443,7 @@ export async function loadStatsGrids(
 export interface ExportCaseRow {
   log_number: string;
   case_type: string;
-  status: string;
+  status: CaseStatus;
   categories: string[];
   received_date: string;
   incident_date: string | null;
@@ -439,9 +457,12 @@ export interface ExportCaseRow {
   allegations: Array<{
     category: string;
     recommended_finding: string | null;
+    recommended_penalty: string | null;
+    /** Decision date of the current recommended finding. */
+    recommended_on: string | null;
     final_finding: string | null;
-    penalty: string | null;
-    /** Local date of the final finding, if recorded here. */
+    final_penalty: string | null;
+    /** Decision date of the current final finding. */
     final_on: string | null;
   }> | null;
 }
@@ -499,22 +520,23 @@ export async function exportChunk(
   if (!casesBlob?.blob || !casesBlob.last) {
     return [];
   }
-  const range = [jurisdiction, after, casesBlob.last, timeZone];
+  const range = [jurisdiction, after, casesBlob.last];
   const [allegations] = await db.query<{ blob: string | null }>(
     `SELECT string_agg(concat_ws(E'\\x1f', c.log_number, a.category,
-                                 COALESCE(a.recommended_finding, ''), COALESCE(a.final_finding, ''),
-                                 COALESCE(a.final_penalty, a.recommended_penalty, ''),
-                                 COALESCE(to_char((f.final_at AT TIME ZONE $4)::date, 'YYYY-MM-DD'), '')),
+                                 COALESCE(a.recommended_finding, ''), COALESCE(a.recommended_penalty, ''),
+                                 COALESCE(to_char(${decidedOnOf('recommended')}, 'YYYY-MM-DD'), ''),
+                                 COALESCE(a.final_finding, ''), COALESCE(a.final_penalty, ''),
+                                 COALESCE(to_char(${decidedOnOf('final')}, 'YYYY-MM-DD'), '')),
                        E'\\x1e' ORDER BY c.log_number, a.id) AS blob
        FROM cases c JOIN allegations a ON a.case_id = c.id
-       LEFT JOIN LATERAL (SELECT max(af.recorded_at) AS final_at FROM allegation_findings af
-                           WHERE af.allegation_id = a.id AND af.stage = 'final') f ON true
       WHERE c.jurisdiction = $1 AND c.log_number > $2 AND c.log_number <= $3`,
     range,
   );
   const allegationsOf = new Map<string, NonNullable<ExportCaseRow['allegations']>>();
   for (const rec of records(allegations?.blob)) {
-    const [log, category, rec_, fin, penalty, finalOn] = rec as [
+    const [log, category, recFinding, recPenalty, recOn, finFinding, finPenalty, finOn] = rec as [
+      string,
+      string,
       string,
       string,
       string,
@@ -525,10 +547,12 @@ export async function exportChunk(
     const list = allegationsOf.get(log) ?? [];
     list.push({
       category,
-      recommended_finding: rec_ || null,
-      final_finding: fin || null,
-      penalty: penalty || null,
-      final_on: finalOn || null,
+      recommended_finding: recFinding || null,
+      recommended_penalty: recPenalty || null,
+      recommended_on: recOn || null,
+      final_finding: finFinding || null,
+      final_penalty: finPenalty || null,
+      final_on: finOn || null,
     });
     allegationsOf.set(log, list);
   }
@@ -565,7 +589,8 @@ export async function exportChunk(
     return {
       log_number: log,
       case_type: caseType,
-      status,
+      // written only through transition() (and the importer's mapping): a stage code
+      status: status as CaseStatus,
       categories: cats ? cats.split(';') : [],
       received_date: received,
       incident_date: incident || null,

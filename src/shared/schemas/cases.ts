@@ -270,6 +270,12 @@ export const FindingOut = z.object({
   penalty: z.string().nullable(),
   agency: z.string(),
   recordedAt: Instant,
+  /**
+   * The day the finding or penalty was decided (local date): the recording day, or the decidedOn
+   * given; for imported history the release's closed date (docs/import.md). The 4-year rule of the
+   * Personnel Record Review Act (820 ILCS 40/8) counts from it.
+   */
+  decidedOn: DateOnly,
   recordedBy: z.string().nullable(),
 });
 
@@ -625,11 +631,19 @@ export const FindingRequest = z
     recommendedPenalty: PenaltyCode.optional(),
     finalFinding: z.enum(FINDINGS).optional(),
     finalPenalty: PenaltyCode.optional(),
+    /**
+     * The day the finding or penalty was decided (e.g. the Superintendent's or the Police Board's
+     * decision), when not the day it is recorded; not in the future, not before the case's receipt.
+     */
+    decidedOn: DateOnly.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: 'give at least one finding or penalty',
-    path: ['recommendedFinding'],
-  });
+  .refine(
+    (v) =>
+      [v.recommendedFinding, v.recommendedPenalty, v.finalFinding, v.finalPenalty].some(
+        (x) => x !== undefined,
+      ),
+    { message: 'give at least one finding or penalty', path: ['recommendedFinding'] },
+  );
 
 /** POST /api/v1/cases/{logNumber}/parties */
 export const AddPartyRequest = PartyInput;

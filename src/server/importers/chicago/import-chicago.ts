@@ -623,6 +623,7 @@ async function writeEntities(
         agencies: [c.leadAgency],
       })),
       () => undefined,
+      deps.profile.timeZone,
     );
     merge(o);
     await advanceLogCounters(tx, j);
@@ -756,6 +757,7 @@ async function writeEntities(
         return out;
       }),
       [...ids.values()],
+      deps.profile.timeZone,
     );
     track('allegations', rows);
   }

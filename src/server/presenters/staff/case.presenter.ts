@@ -260,6 +260,7 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
         penalty: f.penalty,
         agency: f.agency,
         recordedAt: isoRequired(f.recorded_at),
+        decidedOn: f.decided_on,
         recordedBy: f.recorded_by_email,
       })),
       createdAt: isoRequired(a.created_at),
