@@ -190,6 +190,40 @@ export const ActivityKind = {
 } as const;
 export type ActivityKind = (typeof ActivityKind)[keyof typeof ActivityKind];
 
+/**
+ * What a staff member may do to one case: THE list of case abilities, shared by the server's
+ * authorization table (server/policies/authorization.ts: every grant row names one), the
+ * `abilities.actions` of a case response (schemas/cases.ts `CaseAbility`) and the web's checks,
+ * so the staff pages show an action exactly when the server allows it and a misspelt ability is
+ * a type error, not a hidden button.
+ */
+export const CaseAction = {
+  /** Read the whole case (narrative, parties without identity, allegations…). */
+  read: 'case.read',
+  /** Read the public fields only (what the portal would show), plus statements and press. */
+  readPublicFields: 'case.read_public_fields',
+  readIdentity: 'case.read_identity',
+  transition: 'case.transition',
+  addParty: 'case.add_party',
+  assign: 'case.assign',
+  addAllegation: 'case.add_allegation',
+  recordRecommendedFinding: 'case.record_recommended_finding',
+  recordFinalFinding: 'case.record_final_finding',
+  addAgency: 'case.add_agency',
+  logActivity: 'case.log_activity',
+  draftStatement: 'case.draft_statement',
+  logPressInquiry: 'case.log_press_inquiry',
+  /** Record that a deadline was met (the letter went out, the notices were sent). */
+  completeDeadline: 'case.complete_deadline',
+  extendDeadline: 'case.extend_deadline',
+  recommendDutyStatus: 'case.recommend_duty_status',
+  decideDutyStatus: 'case.decide_duty_status',
+  /** Emergency access to a restricted case the actor cannot otherwise see (audited, flagged). */
+  breakGlass: 'case.break_glass',
+} as const;
+export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
+export const CASE_ACTIONS = Object.values(CaseAction) as [CaseAction, ...CaseAction[]];
+
 /** Deadline kinds: one per clock of the profile (PRODUCT.md §4). */
 export const DeadlineKind = {
   acknowledgement_letter: 'acknowledgement_letter',

@@ -1,5 +1,6 @@
 import {
   CASE_STATUSES,
+  CaseAction,
   TokenScope,
   type Agency,
   type CaseStatus,
@@ -20,30 +21,8 @@ import { ForbiddenError } from '../errors.ts';
  * break-the-glass grant is the `assignment: 'glass'` rows below.
  */
 
-/** Everything a staff member can try to do to a case or its children. */
-export const CaseAction = {
-  /** Read the whole case (narrative, parties without identity, allegations…). */
-  read: 'case.read',
-  /** Read the public fields only (what the portal would show), plus statements and press. */
-  readPublicFields: 'case.read_public_fields',
-  readIdentity: 'case.read_identity',
-  transition: 'case.transition',
-  addParty: 'case.add_party',
-  assign: 'case.assign',
-  addAllegation: 'case.add_allegation',
-  recordRecommendedFinding: 'case.record_recommended_finding',
-  recordFinalFinding: 'case.record_final_finding',
-  addAgency: 'case.add_agency',
-  logActivity: 'case.log_activity',
-  draftStatement: 'case.draft_statement',
-  logPressInquiry: 'case.log_press_inquiry',
-  extendDeadline: 'case.extend_deadline',
-  recommendDutyStatus: 'case.recommend_duty_status',
-  decideDutyStatus: 'case.decide_duty_status',
-  /** Emergency access to a restricted case the actor cannot otherwise see (audited, flagged). */
-  breakGlass: 'case.break_glass',
-} as const;
-export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
+/** Everything a staff member can try to do to a case or its children: the shared list. */
+export { CaseAction };
 
 /** How the actor's agency stands to the case. */
 export type AgencyRelation =
@@ -224,6 +203,20 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
     restriction: 'any',
     assignment: 'any',
     basis: 'ADR 0007: extensions and referrals are the lead agency’s',
+  }),
+  ...rows([CaseAction.completeDeadline], {
+    roles: MANAGERS,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'ADR 0007: the statutory clocks are the lead agency’s; its managers record them met',
+  }),
+  ...rows([CaseAction.completeDeadline], {
+    roles: TEAM,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'assigned',
+    basis: 'ADR 0007: the lead agency’s assigned team sends the letters and notices it records',
   }),
   ...rows([CaseAction.recordFinalFinding], {
     roles: ['chief_administrator'],
@@ -410,6 +403,7 @@ export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
   [CaseAction.logActivity]: TokenScope.cases_write,
   [CaseAction.draftStatement]: TokenScope.statements_write,
   [CaseAction.logPressInquiry]: TokenScope.statements_write,
+  [CaseAction.completeDeadline]: TokenScope.cases_write,
   [CaseAction.extendDeadline]: TokenScope.cases_write,
   [CaseAction.recommendDutyStatus]: TokenScope.cases_write,
   [CaseAction.decideDutyStatus]: TokenScope.cases_write,

@@ -87,6 +87,7 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.recordRecommendedFinding,
       CaseAction.addAgency,
       CaseAction.logActivity,
+      CaseAction.completeDeadline,
       CaseAction.extendDeadline,
     ],
     chief_administrator: ACTIONS,
@@ -111,6 +112,7 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.recordRecommendedFinding,
       CaseAction.readIdentity,
       CaseAction.transition,
+      CaseAction.completeDeadline,
     ]) {
       expect(canOnCase(a, action, f)).toBe(true);
     }
@@ -137,6 +139,7 @@ describe('the parallel agency works its track; the lead agency runs the case', (
   const parallel = facts({ agencies: ['COPA', 'BIA'] });
   const LEAD_ONLY: CaseAction[] = [
     CaseAction.transition,
+    CaseAction.completeDeadline,
     CaseAction.extendDeadline,
     CaseAction.addAgency,
     CaseAction.recordFinalFinding,

@@ -21,6 +21,7 @@ import {
   type Category,
   type DutyStatusAction,
 } from '../../../shared/enums.ts';
+import type { CaseAbility } from '../../../shared/schemas/cases.ts';
 import { api, type Case } from '../../api/client.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
 import { Field, ProblemAlert, type FieldErrors } from '../../components/problems.tsx';
@@ -29,7 +30,8 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { chicagoToIso, nowChicagoLocal, useI18n } from '../../i18n/i18n.tsx';
 
-type Ctx = { c: Case; reload: () => Promise<void>; can: (a: string) => boolean };
+/** `can` asks the case's `abilities` only: the page never re-derives who may do what. */
+type Ctx = { c: Case; reload: () => Promise<void>; can: (a: CaseAbility) => boolean };
 
 /** One case with every section; action forms appear only for abilities the server grants. */
 export function CasePage({ logNumber }: { logNumber: string }) {
@@ -1071,7 +1073,7 @@ function Deadlines({ c, reload, can }: Ctx) {
                   <td>
                     {d.metAt ? (
                       t('case.met', { date: date(d.metAt) })
-                    ) : can('case.extend_deadline') ? (
+                    ) : can('case.complete_deadline') ? (
                       <Button type="button" unstyled onClick={() => void complete(d.id)}>
                         {t('action.complete')} — {label('deadlineKind', d.kind)}
                       </Button>
