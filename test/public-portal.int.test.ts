@@ -193,6 +193,9 @@ describe('GET /api/public/v1/cases/{logNumber}', () => {
     >();
     expect(old.allegations?.[0]).toMatchObject({ finalFinding: 'sustained', penalty: null });
     expect(old.allegations?.[0]?.penaltyWithheld).toContain('820 ILCS 40/8');
+    expect(old.allegations?.[0]?.penaltyWithheldEs).toMatch(
+      /^Las sanciones disciplinarias de más de 4 años no se divulgan .*820 ILCS 40\/8/,
+    );
     // an open investigation's narrative is not published
     expect(old.narrative).toBeNull();
     expect(old.narrativeWithheld).toBe('open_investigation');

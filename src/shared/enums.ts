@@ -237,6 +237,29 @@ export const DeadlineKind = {
 } as const;
 export type DeadlineKind = (typeof DeadlineKind)[keyof typeof DeadlineKind];
 
+/**
+ * Which sentence explains a deadline (its `basisCode`): the kind, and the variant its anchor and
+ * repetition select. The server writes the sentence in English and Spanish from this code and the
+ * deadline's dates, never from the English text a deadline row stores.
+ */
+export const DEADLINE_BASIS_CODES = [
+  'acknowledgement_letter',
+  'completion_benchmark',
+  'six_month_notice',
+  /** A repeated §2-78-135 notice (second and later). */
+  'six_month_notice_update',
+  'superintendent_response',
+  /** Computed with the Superintendent's +30 days already requested (MCC 2-78-130). */
+  'superintendent_response_extended',
+  'video_release',
+  /** The incident date is unknown: counted from receipt until it is recorded. */
+  'video_release_incident_unknown',
+  'material_request',
+  'quarterly_report',
+  'annual_report',
+] as const;
+export type DeadlineBasisCode = (typeof DEADLINE_BASIS_CODES)[number];
+
 export const Language = { en: 'en', es: 'es' } as const;
 export const ACTIVITY_KINDS = Object.values(ActivityKind) as [ActivityKind, ...ActivityKind[]];
 export const ASSIGNMENT_ROLES = Object.values(AssignmentRole) as [

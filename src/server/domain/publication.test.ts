@@ -42,15 +42,18 @@ describe('discipline older than 4 years (820 ILCS 40/8)', () => {
     expect(publicPenalty('015', '2015-01-01', '2026-11-28')).toEqual({
       penalty: null,
       penaltyWithheld: expect.stringContaining('820 ILCS 40/8'),
+      penaltyWithheldEs: expect.stringContaining('820 ILCS 40/8'),
     });
     expect(publicPenalty('015', '2025-01-01', '2026-11-28')).toEqual({
       penalty: '015',
       penaltyWithheld: null,
+      penaltyWithheldEs: null,
     });
     expect(publicPenalty('600', '2010-01-01', '2026-11-28').penalty).toBe('600');
     expect(publicPenalty(null, '2010-01-01', '2026-11-28')).toEqual({
       penalty: null,
       penaltyWithheld: null,
+      penaltyWithheldEs: null,
     });
   });
 });

@@ -1,4 +1,6 @@
 import type { Queryable } from '../db/client.ts';
+import type { DeadlineKind } from '../../shared/enums.ts';
+import type { DeadlineAnchorKind, DeadlineBasisFacts } from '../domain/clocks.ts';
 import { insertRows } from './sql.ts';
 
 export interface DeadlineInsert {
@@ -71,6 +73,41 @@ export interface DeadlineRow {
     granted_at: string;
     granted_by: string;
   }>;
+}
+
+/** What a stored deadline's basis is written from (its stored English `basis` is not used). */
+export interface DeadlineBasisRow {
+  kind: string;
+  sequence: number;
+  anchor_kind: string;
+  anchor_date: string;
+  clause: string;
+  extensions: ReadonlyArray<{ days: number; day_kind: string; new_due_date: string }>;
+}
+
+/**
+ * The extensions of the deadline aliased `d`, oldest first, as JSON: the fields its basis needs.
+ * Reads that show a deadline's basis select it, so the basis says how far it was extended.
+ */
+export const DEADLINE_EXTENSION_DAYS_SQL = `COALESCE((SELECT json_agg(json_build_object('days', x.days, 'day_kind', x.day_kind, 'new_due_date', x.new_due_date) ORDER BY x.granted_at)
+                    FROM deadline_extensions x WHERE x.deadline_id = d.id), '[]')`;
+
+/**
+ * A stored deadline's codes and dates, for `deadlineBasis()`: the texts every page shows are
+ * written from these, so rows stored in English by earlier releases read in Spanish too.
+ */
+export function deadlineBasisFacts(row: DeadlineBasisRow): DeadlineBasisFacts {
+  return {
+    kind: row.kind as DeadlineKind,
+    anchor: { kind: row.anchor_kind as DeadlineAnchorKind, date: row.anchor_date },
+    sequence: row.sequence,
+    clause: row.clause,
+    extensions: row.extensions.map((e) => ({
+      byDays: e.days,
+      unit: e.day_kind === 'business' ? 'business' : 'calendar',
+      dueDate: e.new_due_date,
+    })),
+  };
 }
 
 const SELECT = `

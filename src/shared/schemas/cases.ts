@@ -14,7 +14,15 @@ import {
   TRANSITION_REASONS,
   VULNERABILITIES,
 } from '../enums.ts';
-import { DateOnly, Instant, LanguageCode, LogNumber, Text, Uuid } from './common.ts';
+import {
+  DateOnly,
+  DeadlineBasisFields,
+  Instant,
+  LanguageCode,
+  LogNumber,
+  Text,
+  Uuid,
+} from './common.ts';
 
 /** Orders of the case list. */
 export const CASE_SORTS = ['received_desc', 'received_asc', 'log_number'] as const;
@@ -166,8 +174,7 @@ export const DeadlineOut = z.object({
   dueAt: Instant,
   /** What the clock runs from. */
   anchor: z.object({ kind: z.string(), date: DateOnly }),
-  /** Plain words with the clause behind the clock. */
-  basis: z.string(),
+  ...DeadlineBasisFields,
   /** The clause. */
   clause: z.string(),
   /** When it was met, if it was. */

@@ -1012,7 +1012,7 @@ function Assignments({ c, reload, can }: Ctx) {
 }
 
 function Deadlines({ c, reload, can }: Ctx) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, bilingual } = useI18n();
   const [target, setTarget] = useState('');
   const [days, setDays] = useState('30');
   const [reason, setReason] = useState('');
@@ -1059,7 +1059,7 @@ function Deadlines({ c, reload, can }: Ctx) {
                   <td>
                     {d.clause}
                     <br />
-                    <span className="usa-hint">{d.basis}</span>
+                    <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
                     {d.extensions.map((x, i) => (
                       <div key={i} className="usa-hint">
                         {t('case.extendedTo', {
