@@ -191,6 +191,7 @@ describe('findings and penalties are public only for concluded cases (issue 15 d
     finalFinding: null,
     penalty: null,
     penaltyWithheld: null,
+    penaltyWithheldEs: null,
   };
 
   it('shows no recommended finding or penalty of an open investigation, on the page or in the export', async () => {

@@ -202,6 +202,9 @@ describe('GET /api/public/v1/cases/{logNumber}', () => {
     >();
     expect(old.allegations?.[0]).toMatchObject({ finalFinding: 'sustained', penalty: null });
     expect(old.allegations?.[0]?.penaltyWithheld).toContain('820 ILCS 40/8');
+    expect(old.allegations?.[0]?.penaltyWithheldEs).toMatch(
+      /^Las sanciones disciplinarias de más de 4 años no se divulgan .*820 ILCS 40\/8/,
+    );
     clock = new Date('2023-09-20T15:00:00Z');
   });
 

@@ -16,14 +16,15 @@ import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts'
 /**
  * Records that a deadline was met (the acknowledgement letter went out, the §2-78-135 notices were
  * sent). A met six-month notice on an open case schedules the next one: MCC §2-78-135 repeats the
- * notice every six months until the investigation ends.
+ * notice every six months until the investigation ends. The clocks are the lead agency's (ADR
+ * 0007): its managers and its assigned team record them met (`case.complete_deadline`).
  */
 export async function completeDeadline(
   deps: CommandDeps,
   input: { logNumber: string; deadlineId: string; metAt?: string | undefined },
 ): Promise<{ next: string | null }> {
   return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.logActivity);
+    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.completeDeadline);
     const deadline = await findDeadline(tx, row.id, input.deadlineId);
     if (!deadline) {
       throw new NotFoundError('Deadline', 'deadline_not_found');

@@ -55,9 +55,7 @@ export async function grantDeadlineExtension(
       {
         kind: deadline.kind as DeadlineKind,
         dueDate: deadline.due_date,
-        dueAt: new Date(deadline.due_at).toISOString(),
         anchor: { kind: deadline.anchor_kind as DeadlineAnchorKind, date: deadline.anchor_date },
-        basis: deadline.basis,
         clause: deadline.clause,
       },
       input.days,

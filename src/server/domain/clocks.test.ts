@@ -48,8 +48,11 @@ describe('computeCaseDeadlines: the acceptance story', () => {
         dueDate: '2023-06-23',
         dueAt: '2023-06-24T04:59:59.999Z',
         anchor: { kind: 'received', date: '2023-06-15' },
+        basisCode: 'acknowledgement_letter',
         basis:
           "Acknowledgement letter within 5 business days of receipt on 2023-06-15, in the complainant's language, saying which agency investigates (MCC 2-78-120; COPA Rules)",
+        basisEs:
+          'Carta de acuse de recibo dentro de 5 días hábiles desde la recepción del 2023-06-15, en el idioma del denunciante, que indique qué agencia investiga (MCC 2-78-120; COPA Rules)',
         clause: 'MCC 2-78-120; COPA Rules',
       },
       {
@@ -57,8 +60,11 @@ describe('computeCaseDeadlines: the acceptance story', () => {
         dueDate: '2023-12-12',
         dueAt: '2023-12-13T05:59:59.999Z',
         anchor: { kind: 'received', date: '2023-06-15' },
+        basisCode: 'completion_benchmark',
         basis:
           'Investigation completion benchmark of 180 calendar days from receipt on 2023-06-15 (Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260)',
+        basisEs:
+          'Plazo de referencia de 180 días calendario para concluir la investigación, contados desde la recepción del 2023-06-15 (Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260)',
         clause: 'Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260',
       },
       {
@@ -66,8 +72,11 @@ describe('computeCaseDeadlines: the acceptance story', () => {
         dueDate: '2023-12-20',
         dueAt: '2023-12-21T05:59:59.999Z',
         anchor: { kind: 'received', date: '2023-06-15' },
+        basisCode: 'six_month_notice',
         basis:
           'Notice to the Mayor, Superintendent, Public Safety Committee chair, complainant and accused within 5 days after the investigation passes 6 months (6-month mark 2023-12-15, counted from receipt on 2023-06-15) (MCC 2-78-135)',
+        basisEs:
+          'Aviso al alcalde, al Superintendente, a la presidencia del Comité de Seguridad Pública del Concejo Municipal, al denunciante y al acusado dentro de 5 días después de que la investigación cumpla 6 meses (marca de 6 meses: 2023-12-15, contada desde la recepción del 2023-06-15) (MCC 2-78-135)',
         clause: 'MCC 2-78-135',
         sequence: 1,
       },
@@ -191,8 +200,11 @@ describe('computeCaseDeadlines: video release (60 days from the incident)', () =
       dueDate: '2023-04-28',
       dueAt: '2023-04-29T04:59:59.999Z',
       anchor: { kind: 'incident', date: '2023-02-27' },
+      basisCode: 'video_release',
       basis:
         'Release of video, audio and specified police reports within 60 calendar days of the incident on 2023-02-27 (City of Chicago Video Release Policy (2016))',
+      basisEs:
+        'Publicación de video, audio y los informes policiales especificados dentro de 60 días calendario desde el incidente del 2023-02-27 (City of Chicago Video Release Policy (2016))',
       clause: 'City of Chicago Video Release Policy (2016)',
     });
   });
@@ -368,11 +380,12 @@ describe('extendDeadline', () => {
       dueAt: '2023-11-28T05:59:59.999Z',
       anchor: base.anchor,
       clause: base.clause,
-      extensions: [{ byDays: 5, unit: 'business', previousDueDate: '2023-11-17' }],
+      extensions: [
+        { byDays: 5, unit: 'business', previousDueDate: '2023-11-17', newDueDate: '2023-11-27' },
+      ],
     });
-    expect(extended.basis).toBe(
-      `${base.basis}; extended by 5 business days from 2023-11-17 to 2023-11-27`,
-    );
+    expect(extended.basis).toBe(`${base.basis}; extended by 5 business days to 2023-11-27`);
+    expect(extended.basisEs).toBe(`${base.basisEs}; prorrogado 5 días hábiles hasta el 2023-11-27`);
   });
 
   it('extends by calendar days and accumulates extensions', () => {
@@ -381,10 +394,15 @@ describe('extendDeadline', () => {
     expect(once.dueDate).toBe('2023-12-17');
     expect(twice.dueDate).toBe('2023-12-18');
     expect(twice.extensions).toEqual([
-      { byDays: 30, unit: 'calendar', previousDueDate: '2023-11-17' },
-      { byDays: 1, unit: 'calendar', previousDueDate: '2023-12-17' },
+      { byDays: 30, unit: 'calendar', previousDueDate: '2023-11-17', newDueDate: '2023-12-17' },
+      { byDays: 1, unit: 'calendar', previousDueDate: '2023-12-17', newDueDate: '2023-12-18' },
     ]);
-    expect(twice.basis).toContain('extended by 1 calendar day from 2023-12-17 to 2023-12-18');
+    expect(twice.basis).toContain(
+      'extended by 30 calendar days to 2023-12-17; extended by 1 calendar day to 2023-12-18',
+    );
+    expect(twice.basisEs).toContain(
+      'prorrogado 30 días calendario hasta el 2023-12-17; prorrogado 1 día calendario hasta el 2023-12-18',
+    );
     expect(base.extensions).toBeUndefined();
   });
 

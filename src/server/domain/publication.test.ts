@@ -46,15 +46,18 @@ describe('discipline older than 4 years (820 ILCS 40/8)', () => {
     expect(publicPenalty('015', '2015-01-01', '2026-11-28')).toEqual({
       penalty: null,
       penaltyWithheld: expect.stringContaining('820 ILCS 40/8'),
+      penaltyWithheldEs: expect.stringContaining('820 ILCS 40/8'),
     });
     expect(publicPenalty('015', '2025-01-01', '2026-11-28')).toEqual({
       penalty: '015',
       penaltyWithheld: null,
+      penaltyWithheldEs: null,
     });
     expect(publicPenalty('600', '2010-01-01', '2026-11-28').penalty).toBe('600');
     expect(publicPenalty(null, '2010-01-01', '2026-11-28')).toEqual({
       penalty: null,
       penaltyWithheld: null,
+      penaltyWithheldEs: null,
     });
   });
 });
@@ -64,6 +67,7 @@ describe('penalties dated by their decision (issue 15 defect 1)', () => {
     expect(publicPenalty('010', null, '2026-11-28')).toEqual({
       penalty: null,
       penaltyWithheld: expect.stringContaining('820 ILCS 40/8'),
+      penaltyWithheldEs: expect.stringContaining('820 ILCS 40/8'),
     });
     expect(publicPenalty('600', null, '2026-11-28').penalty).toBe('600');
   });
@@ -83,11 +87,13 @@ describe('penalties dated by their decision (issue 15 defect 1)', () => {
       finalFinding: 'sustained',
       penalty: '010',
       penaltyWithheld: null,
+      penaltyWithheldEs: null,
     });
     expect(publicOutcome('final', sustained, '2023-12-11')).toMatchObject({
       finalFinding: 'sustained',
       penalty: null,
       penaltyWithheld: expect.stringContaining('820 ILCS 40/8'),
+      penaltyWithheldEs: expect.stringContaining('820 ILCS 40/8'),
     });
   });
 
@@ -121,6 +127,7 @@ describe('findings of open cases are not published (issue 15 defect 2)', () => {
       finalFinding: null,
       penalty: null,
       penaltyWithheld: null,
+      penaltyWithheldEs: null,
     };
     for (const status of [
       'intake',

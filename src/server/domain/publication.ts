@@ -1,6 +1,7 @@
 import { CATEGORIES, type CaseStatus, type Category } from '../../shared/enums.ts';
 import type { PublicVisibility } from '../../shared/schemas/public.ts';
 import { CONCLUDED } from './transition.ts';
+import type { LocalizedText } from './profiles/profile.ts';
 
 /*
  * What the public may see of a case (PRODUCT.md §4 Publication). Pure rules; the public
@@ -55,9 +56,37 @@ export function narrativeWithholding(
   return narrative.trim() === '' ? 'no_narrative' : null;
 }
 
-/** The basis cited when discipline is withheld. */
-export const DISCIPLINE_WITHHELD_BASIS =
-  'personnel_record_review_act: discipline more than 4 years old is not released (820 ILCS 40/8)';
+/** Every reason a case page gives for not showing a narrative, as a stable code. */
+export type NarrativeWithheldReason =
+  | Exclude<NarrativeWithholding, null>
+  /** Redacted, the text still held a value the case knows as an identity (public-narrative.ts). */
+  | 'identity_check_failed';
+
+/** Why a narrative is not shown, in the public's words, English and Spanish, citing public law. */
+export const NARRATIVE_WITHHELD_BASIS: Record<NarrativeWithheldReason, LocalizedText> = {
+  open_investigation: {
+    en: 'The narrative is not published while the investigation is open: it is investigative material whose release could interfere with the investigation (Illinois FOIA, 5 ILCS 140/7(1)(d))',
+    es: 'El relato no se publica mientras la investigación está abierta: es material de investigación cuya divulgación podría interferir con ella (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(d))',
+  },
+  not_public: {
+    en: 'The narrative of this case is not published: narratives are published only for cases the Civilian Office of Police Accountability investigates, and never where publication could identify a person the law protects (Illinois FOIA, 5 ILCS 140/7(1)(c))',
+    es: 'El relato de este caso no se publica: solo se publican relatos de casos que investiga la Oficina Civil de Rendición de Cuentas Policiales, y nunca cuando podrían identificar a una persona que la ley protege (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(c))',
+  },
+  no_narrative: {
+    en: 'This case has no narrative to publish',
+    es: 'Este caso no tiene relato que publicar',
+  },
+  identity_check_failed: {
+    en: 'The narrative is withheld: even redacted, it could still identify a person (Illinois FOIA, 5 ILCS 140/7(1)(c))',
+    es: 'El relato se retiene: aun con las supresiones, podría identificar a una persona (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(c))',
+  },
+};
+
+/** The basis cited when discipline is withheld, English and Spanish. */
+export const DISCIPLINE_WITHHELD_BASIS: LocalizedText = {
+  en: 'Discipline more than 4 years old is not released (Illinois Personnel Record Review Act, 820 ILCS 40/8)',
+  es: 'Las sanciones disciplinarias de más de 4 años no se divulgan (Ley de Revisión de Expedientes de Personal de Illinois, 820 ILCS 40/8)',
+};
 
 /**
  * Illinois Personnel Record Review Act, 820 ILCS 40/8: before releasing a personnel record to a
@@ -81,21 +110,26 @@ export function disciplineReleasable(disciplineDate: string, today: string): boo
 const NOT_DISCIPLINE = new Set(['600', '601']);
 
 /**
- * The public penalty field: the code, or null with the basis when withheld. Discipline whose
- * decision date is unknown (null) is withheld: it cannot be shown to be within four years.
+ * The public penalty fields: the code, or null with the basis (English, Spanish) when withheld.
+ * Discipline whose decision date is unknown (null) is withheld: it cannot be shown to be within
+ * four years.
  */
 export function publicPenalty(
   penalty: string | null,
   disciplineDate: string | null,
   today: string,
-): { penalty: string | null; penaltyWithheld: string | null } {
+): { penalty: string | null; penaltyWithheld: string | null; penaltyWithheldEs: string | null } {
   if (penalty === null || NOT_DISCIPLINE.has(penalty)) {
-    return { penalty, penaltyWithheld: null };
+    return { penalty, penaltyWithheld: null, penaltyWithheldEs: null };
   }
   if (disciplineDate !== null && disciplineReleasable(disciplineDate, today)) {
-    return { penalty, penaltyWithheld: null };
+    return { penalty, penaltyWithheld: null, penaltyWithheldEs: null };
   }
-  return { penalty: null, penaltyWithheld: DISCIPLINE_WITHHELD_BASIS };
+  return {
+    penalty: null,
+    penaltyWithheld: DISCIPLINE_WITHHELD_BASIS.en,
+    penaltyWithheldEs: DISCIPLINE_WITHHELD_BASIS.es,
+  };
 }
 
 /**
@@ -129,6 +163,8 @@ export interface PublicOutcome {
   penalty: string | null;
   /** The basis when discipline is withheld under 820 ILCS 40/8. */
   penaltyWithheld: string | null;
+  /** The same basis in Spanish. */
+  penaltyWithheldEs: string | null;
 }
 
 /**
@@ -143,7 +179,13 @@ export function publicOutcome(
   today: string,
 ): PublicOutcome {
   if (!findingsPublished(status)) {
-    return { recommendedFinding: null, finalFinding: null, penalty: null, penaltyWithheld: null };
+    return {
+      recommendedFinding: null,
+      finalFinding: null,
+      penalty: null,
+      penaltyWithheld: null,
+      penaltyWithheldEs: null,
+    };
   }
   const fromFinal = a.finalPenalty !== null;
   return {

@@ -88,6 +88,7 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.recordRecommendedFinding,
       CaseAction.addAgency,
       CaseAction.logActivity,
+      CaseAction.completeDeadline,
       CaseAction.extendDeadline,
       CaseAction.acceptRerouting,
     ],
@@ -113,6 +114,7 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.recordRecommendedFinding,
       CaseAction.readIdentity,
       CaseAction.transition,
+      CaseAction.completeDeadline,
     ]) {
       expect(canOnCase(a, action, f)).toBe(true);
     }
@@ -140,6 +142,7 @@ describe('the parallel agency works its track; the lead agency runs the case', (
   const LEAD_ONLY: CaseAction[] = [
     CaseAction.transition,
     CaseAction.correctFacts,
+    CaseAction.completeDeadline,
     CaseAction.extendDeadline,
     CaseAction.addAgency,
     CaseAction.recordFinalFinding,

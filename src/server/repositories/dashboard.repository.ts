@@ -3,7 +3,11 @@ import type { CaseScope } from '../policies/case.policy.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { scopeCondition, type CaseListRow } from './cases.repository.ts';
 import { CONCLUDED_SQL } from './sql.ts';
-import { runningDeadline } from './deadlines.repository.ts';
+import {
+  DEADLINE_EXTENSION_DAYS_SQL,
+  DEADLINE_POSITION_SQL,
+  runningDeadline,
+} from './deadlines.repository.ts';
 
 /** Stages in which a case is still being worked (its clocks and assignments matter). */
 const OPEN = `c.status NOT IN ${CONCLUDED_SQL}`;
@@ -62,8 +66,10 @@ export interface DueDeadlineRow {
   sequence: number;
   due_date: string;
   due_at: Date;
-  basis: string;
+  anchor_kind: string;
+  anchor_date: string;
   clause: string;
+  extensions: Array<{ days: number; day_kind: string; new_due_date: string }>;
 }
 
 /**
@@ -81,7 +87,9 @@ export async function dueDeadlines(
   const scoped = scopeCondition(scope, params.length);
   params.push(...scoped.params, limit);
   return db.query<DueDeadlineRow>(
-    `SELECT c.log_number, c.status, c.categories, d.kind, d.sequence, d.due_date, d.due_at, d.basis, d.clause
+    `SELECT c.log_number, c.status, c.categories, d.kind, d.sequence, d.due_date, d.due_at,
+            d.anchor_kind, d.anchor_date, d.clause, ${DEADLINE_EXTENSION_DAYS_SQL} AS extensions,
+            ${DEADLINE_POSITION_SQL} AS position
        FROM deadlines d JOIN cases c ON c.id = d.case_id
       WHERE d.jurisdiction = $1 AND ${runningDeadline('d')} AND d.due_at < $2 AND ${OPEN} AND ${scoped.sql}
       ORDER BY d.due_at, c.log_number, d.kind LIMIT $${params.length}`,

@@ -1,4 +1,6 @@
 import type { Queryable } from '../db/client.ts';
+import type { DeadlineKind } from '../../shared/enums.ts';
+import type { DeadlineAnchorKind, DeadlineBasisFacts } from '../domain/clocks.ts';
 import { insertRows } from './sql.ts';
 
 /**
@@ -86,9 +88,56 @@ export interface DeadlineRow {
   }>;
 }
 
+/** What a stored deadline's basis is written from (its stored English `basis` is not used). */
+export interface DeadlineBasisRow {
+  kind: string;
+  sequence: number;
+  anchor_kind: string;
+  anchor_date: string;
+  clause: string;
+  extensions: ReadonlyArray<{ days: number; day_kind: string; new_due_date: string }>;
+  /** Place in its run ({@link DEADLINE_POSITION_SQL}); the sequence when not selected. */
+  position?: number;
+}
+
+/**
+ * The extensions of the deadline aliased `d`, oldest first, as JSON: the fields its basis needs.
+ * Reads that show a deadline's basis select it, so the basis says how far it was extended.
+ */
+export const DEADLINE_EXTENSION_DAYS_SQL = `COALESCE((SELECT json_agg(json_build_object('days', x.days, 'day_kind', x.day_kind, 'new_due_date', x.new_due_date) ORDER BY x.granted_at)
+                    FROM deadline_extensions x WHERE x.deadline_id = d.id), '[]')`;
+
+/**
+ * The place of the deadline aliased `d` in its run: the rows of its kind counted from the same
+ * anchor, up to it. A reopening starts a new run from a new anchor, so a six-month notice's
+ * sequence (which continues across runs) is not its place, and its basis names the place.
+ */
+export const DEADLINE_POSITION_SQL = `(SELECT count(*)::int FROM deadlines p
+                     WHERE p.case_id = d.case_id AND p.kind = d.kind AND p.anchor_kind = d.anchor_kind
+                       AND p.anchor_date = d.anchor_date AND p.sequence <= d.sequence)`;
+
+/**
+ * A stored deadline's codes and dates, for `deadlineBasis()`: the texts every page shows are
+ * written from these, so rows stored in English by earlier releases read in Spanish too.
+ */
+export function deadlineBasisFacts(row: DeadlineBasisRow): DeadlineBasisFacts {
+  return {
+    kind: row.kind as DeadlineKind,
+    anchor: { kind: row.anchor_kind as DeadlineAnchorKind, date: row.anchor_date },
+    sequence: row.sequence,
+    ...(row.position !== undefined ? { position: row.position } : {}),
+    clause: row.clause,
+    extensions: row.extensions.map((e) => ({
+      byDays: e.days,
+      unit: e.day_kind === 'business' ? 'business' : 'calendar',
+      dueDate: e.new_due_date,
+    })),
+  };
+}
+
 const SELECT = `
   SELECT d.id, d.case_id, d.created_at, d.kind, d.sequence, d.due_date, d.due_at, d.anchor_kind, d.anchor_date, d.basis, d.clause, d.met_at,
-         d.superseded_at, d.superseded_by,
+         d.superseded_at, d.superseded_by, ${DEADLINE_POSITION_SQL} AS position,
          COALESCE((SELECT json_agg(json_build_object('days', e.days, 'day_kind', e.day_kind, 'new_due_date', e.new_due_date,
                                                      'reason', e.reason, 'granted_at', e.granted_at, 'granted_by', u.email)
                                    ORDER BY e.granted_at)

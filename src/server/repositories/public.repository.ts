@@ -1,6 +1,11 @@
 import type { Queryable } from '../db/client.ts';
-import { runningDeadline } from './deadlines.repository.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
+import {
+  DEADLINE_EXTENSION_DAYS_SQL,
+  DEADLINE_POSITION_SQL,
+  runningDeadline,
+  type DeadlineBasisRow,
+} from './deadlines.repository.ts';
 import { CONCLUDED_SQL, insertRows } from './sql.ts';
 
 /*
@@ -111,7 +116,7 @@ export interface ComplaintStatusRow {
   lead_agency: string;
   received_at: Date;
   stages: Array<{ status: CaseStatus; reason: string | null; at: string }>;
-  deadlines: Array<{ kind: string; due_date: string; basis: string; met_at: Date | null }>;
+  deadlines: Array<DeadlineBasisRow & { due_date: string; met_at: Date | null }>;
   additions: number;
 }
 
@@ -123,7 +128,10 @@ export async function complaintStatus(
     `SELECT c.log_number, c.status, c.lead_agency, c.received_at,
             COALESCE((SELECT json_agg(json_build_object('status', h.to_status, 'reason', h.reason, 'at', h.at) ORDER BY h.at, h.id)
                         FROM case_status_history h WHERE h.case_id = c.id), '[]') AS stages,
-            COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'due_date', d.due_date, 'basis', d.basis, 'met_at', d.met_at) ORDER BY d.due_date)
+            COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'sequence', d.sequence, 'due_date', d.due_date,
+                                                        'anchor_kind', d.anchor_kind, 'anchor_date', d.anchor_date, 'clause', d.clause,
+                                                        'extensions', ${DEADLINE_EXTENSION_DAYS_SQL}, 'position', ${DEADLINE_POSITION_SQL},
+                                                        'met_at', d.met_at) ORDER BY d.due_date)
                         FROM deadlines d WHERE d.case_id = c.id AND ${runningDeadline('d')}), '[]') AS deadlines,
             (SELECT count(*)::int FROM complaint_additions x WHERE x.receipt_id = r.id) AS additions
        FROM complaint_receipts r JOIN cases c ON c.id = r.case_id

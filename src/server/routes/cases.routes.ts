@@ -64,7 +64,7 @@ const tags = ['cases'];
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   /** The case as the caller may see it, after a change: the response of most writes. */
   const reread = async (request: Parameters<RouteContext['deps']>[0], logNumber: string) =>
-    presentCase(await readCase(ctx.deps(request), logNumber));
+    presentCase(await readCase(ctx.deps(request), logNumber), ctx.profile);
 
   app.post(
     '/cases',
@@ -136,7 +136,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
         logNumber: request.params.logNumber,
         corrected: r.corrected,
         restricted: r.restricted,
-        deadlines: r.deadlines.map(presentDeadline),
+        deadlines: r.deadlines.map((d) => presentDeadline(d, ctx.profile)),
       };
     },
   );

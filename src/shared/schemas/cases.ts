@@ -3,6 +3,7 @@ import {
   ACTIVITY_KINDS,
   AGENCIES,
   ASSIGNMENT_ROLES,
+  CASE_ACTIONS,
   CASE_STATUSES,
   CASE_TYPES,
   CATEGORIES,
@@ -17,6 +18,7 @@ import {
   ANONYMOUS_CONFLICT_MESSAGE,
   anonymityConflicts,
   DateOnly,
+  DeadlineBasisFields,
   Instant,
   LanguageCode,
   LogNumber,
@@ -199,8 +201,7 @@ export const DeadlineOut = z.object({
   dueAt: Instant,
   /** What the clock runs from. */
   anchor: z.object({ kind: z.string(), date: DateOnly }),
-  /** Plain words with the clause behind the clock. */
-  basis: z.string(),
+  ...DeadlineBasisFields,
   /** The clause. */
   clause: z.string(),
   /** When it was met, if it was. */
@@ -342,9 +343,17 @@ export const PressInquiryOut = z.object({
   answeredAt: Instant.nullable(),
 });
 
+/**
+ * One thing a staff member may do to a case (enums.ts `CaseAction`): the server's grant table
+ * names these, and the web shows an action's form or button exactly when its ability is listed.
+ */
+export const CaseAbility = z.enum(CASE_ACTIONS);
+export type CaseAbility = z.infer<typeof CaseAbility>;
+
 /** Which actions the caller may take on this case, computed by the server's policy. */
 export const Abilities = z.object({
-  actions: z.array(z.string()),
+  /** What the caller may do here now; nothing else is allowed. */
+  actions: z.array(CaseAbility),
   transitions: z.array(
     z.object({
       to: z.enum(CASE_STATUSES),

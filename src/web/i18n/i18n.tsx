@@ -45,6 +45,11 @@ export interface I18n {
   label: (prefix: LabelPrefix, code: string | null | undefined) => string;
   /** A server or client field message in the interface language. */
   fieldMessage: (message: string) => string;
+  /**
+   * A text the server writes in both languages (a routing explanation, a deadline's or a
+   * redaction's basis: `basis` and `basisEs`), in the interface language.
+   */
+  bilingual: (en: string, es: string) => string;
   date: (value: string | null | undefined) => string;
   dateTime: (value: string | null | undefined) => string;
 }
@@ -129,6 +134,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
           return t(hit[1]);
         }
         return lang === 'en' ? message : t('field.generic');
+      },
+      bilingual(en, es) {
+        return lang === 'es' ? es : en;
       },
       date(value) {
         if (!value) {

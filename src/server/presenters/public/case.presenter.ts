@@ -6,7 +6,12 @@ import type {
 } from '../../../shared/schemas/public.ts';
 import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
-import { publicOutcome, publicVisibility } from '../../domain/publication.ts';
+import {
+  NARRATIVE_WITHHELD_BASIS,
+  publicOutcome,
+  publicVisibility,
+  type NarrativeWithheldReason,
+} from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../domain/public-narrative.ts';
 import type {
   PublicCaseListRow,
@@ -67,7 +72,7 @@ export interface PublicCaseExtras {
   today: string;
   statements: PublicStatementRow[];
   narrative: PublishedNarrative | null;
-  narrativeWithheld: string | null;
+  narrativeWithheld: NarrativeWithheldReason | null;
 }
 
 /** One case page. */
@@ -112,6 +117,9 @@ export function presentPublicCase(
     })),
     narrative: x.narrative,
     narrativeWithheld: x.narrativeWithheld,
+    narrativeWithheldBasis: x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].en,
+    narrativeWithheldBasisEs:
+      x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].es,
     allegations: r.allegations.map((a) => ({
       category: a.category as Category,
       ...publicOutcome(

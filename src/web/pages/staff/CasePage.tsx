@@ -24,6 +24,7 @@ import {
   type Channel,
   type DutyStatusAction,
 } from '../../../shared/enums.ts';
+import type { CaseAbility } from '../../../shared/schemas/cases.ts';
 import { api, type Case } from '../../api/client.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
 import { Field, ProblemAlert, type FieldErrors } from '../../components/problems.tsx';
@@ -32,7 +33,8 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { chicagoToIso, isoToChicagoLocal, nowChicagoLocal, useI18n } from '../../i18n/i18n.tsx';
 
-type Ctx = { c: Case; reload: () => Promise<void>; can: (a: string) => boolean };
+/** `can` asks the case's `abilities` only: the page never re-derives who may do what. */
+type Ctx = { c: Case; reload: () => Promise<void>; can: (a: CaseAbility) => boolean };
 
 /** One case with every section; action forms appear only for abilities the server grants. */
 export function CasePage({ logNumber }: { logNumber: string }) {
@@ -1249,7 +1251,7 @@ function Assignments({ c, reload, can }: Ctx) {
 }
 
 function Deadlines({ c, reload, can }: Ctx) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, bilingual } = useI18n();
   const [target, setTarget] = useState('');
   const [days, setDays] = useState('30');
   const [reason, setReason] = useState('');
@@ -1303,7 +1305,7 @@ function Deadlines({ c, reload, can }: Ctx) {
                   <td>
                     {d.clause}
                     <br />
-                    <span className="usa-hint">{d.basis}</span>
+                    <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
                     {d.extensions.map((x, i) => (
                       <div key={i} className="usa-hint">
                         {t('case.extendedTo', {
@@ -1319,7 +1321,7 @@ function Deadlines({ c, reload, can }: Ctx) {
                       t('case.met', { date: date(d.metAt) })
                     ) : d.supersededAt ? (
                       t('case.superseded', { date: date(d.supersededAt) })
-                    ) : can('case.extend_deadline') ? (
+                    ) : can('case.complete_deadline') ? (
                       <Button type="button" unstyled onClick={() => void complete(d.id)}>
                         {t('action.complete')} — {label('deadlineKind', d.kind)}
                       </Button>
