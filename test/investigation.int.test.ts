@@ -190,6 +190,7 @@ describe('investigation: allegations, findings, activities, deadline extensions'
           to: ['excessive_force', 'verbal_abuse', 'sexual_misconduct'],
         },
         restricted: { from: false, to: true },
+        restrictionReasons: { from: [], to: ['sexual_misconduct'] },
       });
     });
 

@@ -425,3 +425,32 @@ describe('a case at BIA under a joint determination (MCC 2-78-120(b-5))', () => 
     }
   });
 });
+
+describe('re-routing when intake categories are corrected', () => {
+  it('moves a BIA case to COPA when the corrected categories give COPA a clause, keeping the allegations’ categories', async () => {
+    const log = await biaCase();
+    await allege(biaSupervisor, log, 'operational_violation');
+    const res = await t.as(biaSupervisor, {
+      method: 'PATCH',
+      url: caseUrl(log),
+      payload: { categories: ['excessive_force'], reason: 'Intake mistyped the category.' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await read(copaSupervisor, log);
+    expect(after.leadAgency).toBe('COPA');
+    expect(after.routing).toMatchObject({ agency: 'COPA', clause: 'MCC 2-78-120(b)' });
+    expect(routes(after)).toEqual([
+      ['BIA', 'MCC 2-78-120(a)', expect.any(String)],
+      ['COPA', 'MCC 2-78-120(b)', expect.any(String)],
+    ]);
+    expect([...after.categories].sort()).toEqual(['excessive_force', 'operational_violation']);
+    // the agency it left keeps a parallel track and still reads it (ADR 0006, 0007)
+    expect(tracks(after)).toContainEqual(['BIA', 'administrative', 'parallel']);
+    expect((await read(biaSupervisor, log)).leadAgency).toBe('COPA');
+    const rerouted = await auditRows(t.db, 'case.rerouted', log);
+    expect(rerouted.at(-1)?.changes).toMatchObject({
+      leadAgency: { from: 'BIA', to: 'COPA' },
+      trigger: 'facts_corrected',
+    });
+  });
+});

@@ -2,14 +2,8 @@ import crypto from 'node:crypto';
 import type { Category } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { reevaluateCase } from '../domain/classification.ts';
 import { insertAllegation } from '../repositories/allegations.repository.ts';
-import {
-  insertRoutingDecision,
-  setCaseCategories,
-  setOfficersIdentified,
-} from '../repositories/cases.repository.ts';
-import { setCaseRestriction } from '../repositories/parties.repository.ts';
+import { setCaseCategories, setOfficersIdentified } from '../repositories/cases.repository.ts';
 import {
   findMember,
   findMembersByStar,
@@ -17,7 +11,7 @@ import {
 } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
-import { loadCaseFacts, writeReroute } from './reroute-case.ts';
+import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
 
 export interface AddAllegationInput {
   logNumber: string;
@@ -107,40 +101,14 @@ export async function addAllegation(
         ? [...(before.accusedRanks ?? []), accused.rank]
         : before.accusedRanks,
     };
-    const { routing, restriction } = reevaluateCase(
-      {
-        leadAgency: row.lead_agency,
-        restricted: row.restricted,
-        restrictionReasons: row.restriction_reasons,
-      },
-      before,
-      after,
-      deps.profile,
+    const applied = await applyReevaluation(
+      tx,
+      deps,
+      row,
+      { before, after },
+      { trigger: 'allegation_added', changes: { allegationId: id, category: input.category } },
+      now,
     );
-    const restrictedChange = restriction.changed
-      ? { restricted: { from: row.restricted, to: restriction.restricted } }
-      : {};
-    if (restriction.changed) {
-      // restriction never lifts automatically (PRODUCT.md §4)
-      await setCaseRestriction(tx, row.id, restriction.restricted, restriction.reasons);
-    }
-    if (routing.kind === 'record') {
-      // CPD G08-01: a BIA case against a lieutenant or above stays with BIA headquarters, not a
-      // unit sergeant: record the decision and the rule that made it
-      await insertRoutingDecision(tx, {
-        id: crypto.randomUUID(),
-        jurisdiction: deps.jurisdiction,
-        caseId: row.id,
-        agency: routing.decision.agency,
-        clause: routing.decision.clause,
-        rule: routing.decision.rule,
-        explanation: routing.decision.explanation,
-        explanationEs: routing.decision.explanationEs,
-        decidedAt: now,
-        decidedBy: deps.actor.id,
-        jointReason: null,
-      });
-    }
     await recordAudit(tx, auditContext(deps, now), {
       action: AuditAction.allegation_added,
       entityType: 'allegation',
@@ -152,39 +120,13 @@ export async function addAllegation(
         ...(categories.length !== before.categories.length
           ? { categories: { from: before.categories, to: categories } }
           : {}),
-        ...restrictedChange,
-        ...(routing.kind === 'record'
-          ? { routingDecision: { agency: routing.decision.agency, rule: routing.decision.rule } }
-          : {}),
-        ...(routing.kind === 'offer'
-          ? {
-              routingReview: {
-                agency: routing.to,
-                clause: routing.decision.clause,
-                rule: routing.decision.rule,
-                reason: routing.reason,
-              },
-            }
-          : {}),
+        ...applied.audit,
       },
     });
-    if (routing.kind === 'reroute') {
-      await writeReroute(
-        tx,
-        deps,
-        row,
-        {
-          decision: routing.decision,
-          trigger: 'allegation_added',
-          changes: { allegationId: id, category: input.category, ...restrictedChange },
-        },
-        now,
-      );
-    }
     return {
       allegationId: id,
       memberId,
-      leadAgency: routing.kind === 'reroute' ? routing.to : row.lead_agency,
+      leadAgency: applied.leadAgency,
     };
   });
 }

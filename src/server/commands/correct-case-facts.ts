@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import type { Category, NotificationType, Vulnerability } from '../../shared/enums.ts';
+import type { Category, NotificationType } from '../../shared/enums.ts';
 import type { CaseCorrectionRequest } from '../../shared/schemas/cases.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
 import { recomputeClock, videoReleaseDeadline, type DeadlineAnchorKind } from '../domain/clocks.ts';
 import { redactNarrative } from '../domain/redaction.ts';
-import { restrictionFor, tightenRestriction } from '../domain/restriction.ts';
 import { CaseAction } from '../policies/case.policy.ts';
+import { allegationCategories } from '../repositories/allegations.repository.ts';
 import { updateCaseFacts, type CorrectableFacts } from '../repositories/cases.repository.ts';
 import {
   findDeadline,
@@ -16,10 +16,10 @@ import {
   type DeadlineRow,
 } from '../repositories/deadlines.repository.ts';
 import { findFacilityById } from '../repositories/facilities.repository.ts';
-import { caseVulnerabilities, setCaseRestriction } from '../repositories/parties.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 import { categoryFlags, checkIncidentBeforeReceipt, facilityIdOf } from './file-case.ts';
+import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
 
 export type CorrectCaseFactsInput = CaseCorrectionRequest & { logNumber: string };
 
@@ -48,8 +48,8 @@ interface Change {
  * clocks counted from a corrected fact recomputed (the video-release clock runs from the
  * incident date), and one audit row holding each field's old and new value with the reason.
  *
- * Routing stays as decided at intake: a lead agency changes through the re-routing rule (issue
- * 15 defect 5), not as a side effect of a correction.
+ * Corrected categories re-evaluate routing and restriction with the classification intake uses
+ * (`applyReevaluation`, issue 15 defect 5), exactly as an allegation adding the category would.
  */
 export async function correctCaseFacts(
   deps: CommandDeps,
@@ -103,7 +103,13 @@ export async function correctCaseFacts(
       }
     }
     const oldCategories = row.categories as Category[];
-    const categories = input.categories ? [...new Set(input.categories)] : oldCategories;
+    // the case's categories cache holds intake's and its allegations' (docs/domain.md
+    // "Re-routing"): a corrected intake list keeps the allegations' categories
+    const categories = input.categories
+      ? ([
+          ...new Set([...input.categories, ...(await allegationCategories(tx, row.id))]),
+        ] as Category[])
+      : oldCategories;
     if (input.categories && !sameSet(categories, oldCategories)) {
       update.categories = categories;
       changes.categories = { from: oldCategories, to: categories };
@@ -132,22 +138,23 @@ export async function correctCaseFacts(
         changes.flags = { from: row.flags, to: flags };
       }
     }
+    const before = await loadCaseFacts(tx, row);
     await updateCaseFacts(tx, row.id, update);
     let restricted = row.restricted;
     if (update.categories) {
-      // PRODUCT.md §4: sexual misconduct and domestic violence restrict the case, from the moment
-      // they are known; a correction never lifts a restriction
-      const vulnerabilities = (await caseVulnerabilities(tx, row.id)) as Vulnerability[];
-      const next = tightenRestriction(
-        { restricted: row.restricted, reasons: row.restriction_reasons },
-        restrictionFor({ categories, vulnerabilities }),
+      // the classification intake ran, over the corrected facts: restriction tightens (never
+      // lifts, PRODUCT.md §4) and a COPA clause takes a BIA case to COPA (MCC §2-78-120(b)–(f)),
+      // as when an allegation adds the category (issue 15 defect 5)
+      const applied = await applyReevaluation(
+        tx,
+        deps,
+        row,
+        { before, after: { ...before, categories } },
+        { trigger: 'facts_corrected', changes: { categories: changes.categories } },
+        now,
       );
-      if (next.changed) {
-        await setCaseRestriction(tx, row.id, next.restricted, next.reasons);
-        changes.restricted = { from: row.restricted, to: next.restricted };
-        changes.restrictionReasons = { from: row.restriction_reasons, to: next.reasons };
-        restricted = next.restricted;
-      }
+      Object.assign(changes, applied.audit);
+      restricted = applied.restricted;
     }
 
     const deadlines: DeadlineRow[] = [];

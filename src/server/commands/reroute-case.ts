@@ -9,8 +9,9 @@ import type {
 } from '../../shared/enums.ts';
 import type { Queryable } from '../db/client.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { pendingRerouting, type CaseFacts } from '../domain/classification.ts';
-import { computeCaseDeadlines } from '../domain/clocks.ts';
+import { pendingRerouting, reevaluateCase, type CaseFacts } from '../domain/classification.ts';
+import { computeCaseDeadlines, owesSixMonthNotice } from '../domain/clocks.ts';
+import { CONCLUDED } from '../domain/transition.ts';
 import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
 import { CaseAction } from '../policies/case.policy.ts';
@@ -25,7 +26,7 @@ import {
   type CaseRow,
 } from '../repositories/cases.repository.ts';
 import { countDeadlines, insertDeadlines } from '../repositories/deadlines.repository.ts';
-import { caseVulnerabilities } from '../repositories/parties.repository.ts';
+import { caseVulnerabilities, setCaseRestriction } from '../repositories/parties.repository.ts';
 import { ConflictError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
@@ -63,9 +64,8 @@ export async function loadCaseFacts(db: Queryable, row: CaseRow): Promise<CaseFa
 }
 
 /** What started a change of lead agency, as the audit row names it. */
-export type RerouteTrigger = 'allegation_added' | 'joint_determination' | 'routing_review_accepted';
-
-const ENDED = new Set(['final', 'closed_no_finding', 'closed_referred']);
+export type RerouteTrigger =
+  'allegation_added' | 'facts_corrected' | 'joint_determination' | 'routing_review_accepted';
 
 /**
  * Moves a case to a new lead agency in the caller's transaction (the case row already locked):
@@ -146,8 +146,8 @@ export async function writeReroute(
   // COPA takes over gets intake's clock, from receipt, unless it already has one or has ended
   let clock: string | null = null;
   if (
-    to === 'COPA' &&
-    !ENDED.has(row.status) &&
+    owesSixMonthNotice(to, deps.profile) &&
+    !CONCLUDED.has(row.status) &&
     (await countDeadlines(tx, row.id, 'six_month_notice')) === 0
   ) {
     const notice = computeCaseDeadlines(
@@ -303,4 +303,100 @@ export async function acceptRoutingReview(
     );
     return { leadAgency: offer.to };
   });
+}
+
+/** What re-evaluating a case did, for the audit row of the command that changed its facts. */
+export interface AppliedReevaluation {
+  /** The lead agency after it. */
+  leadAgency: string;
+  restricted: boolean;
+  /** Fields for the triggering command's audit row: restriction, decision recorded, offer. */
+  audit: Record<string, unknown>;
+}
+
+/**
+ * Applies `reevaluateCase` after a command changed a case's facts (an allegation added, intake
+ * facts corrected), in its transaction with the case row locked; the one place its outcome is
+ * written, whichever command changed the facts (docs/domain.md "Re-routing"): restriction
+ * tightened (never lifted), a rank-retention decision recorded (CPD G08-01), a re-routing written
+ * (`writeReroute`, audited as `case.rerouted` with the trigger), or a re-routing that needs a
+ * joint determination's managers left offered (the case response's `routingReview`).
+ */
+export async function applyReevaluation(
+  tx: Queryable,
+  deps: CommandDeps,
+  row: CaseRow,
+  facts: { before: CaseFacts; after: CaseFacts },
+  trigger: { trigger: RerouteTrigger; changes: Record<string, unknown> },
+  now: Date,
+): Promise<AppliedReevaluation> {
+  const { routing, restriction } = reevaluateCase(
+    {
+      leadAgency: row.lead_agency,
+      restricted: row.restricted,
+      restrictionReasons: row.restriction_reasons,
+    },
+    facts.before,
+    facts.after,
+    deps.profile,
+  );
+  const audit: Record<string, unknown> = {};
+  if (restriction.changed) {
+    // restriction never lifts automatically (PRODUCT.md §4)
+    await setCaseRestriction(tx, row.id, restriction.restricted, restriction.reasons);
+    audit.restricted = { from: row.restricted, to: restriction.restricted };
+    audit.restrictionReasons = { from: row.restriction_reasons, to: restriction.reasons };
+  }
+  switch (routing.kind) {
+    case 'none':
+      break;
+    case 'record':
+      // CPD G08-01: a BIA case against a lieutenant or above stays with BIA headquarters, not a
+      // unit sergeant: record the decision and the rule that made it
+      await insertRoutingDecision(tx, {
+        id: crypto.randomUUID(),
+        jurisdiction: deps.jurisdiction,
+        caseId: row.id,
+        agency: routing.decision.agency,
+        clause: routing.decision.clause,
+        rule: routing.decision.rule,
+        explanation: routing.decision.explanation,
+        explanationEs: routing.decision.explanationEs,
+        decidedAt: now,
+        decidedBy: deps.actor.id,
+        jointReason: null,
+      });
+      audit.routingDecision = { agency: routing.decision.agency, rule: routing.decision.rule };
+      break;
+    case 'offer':
+      audit.routingReview = {
+        agency: routing.to,
+        clause: routing.decision.clause,
+        rule: routing.decision.rule,
+        reason: routing.reason,
+      };
+      break;
+    case 'reroute':
+      await writeReroute(
+        tx,
+        deps,
+        row,
+        {
+          decision: routing.decision,
+          trigger: trigger.trigger,
+          changes: {
+            ...trigger.changes,
+            ...(audit.restricted ? { restricted: audit.restricted } : {}),
+          },
+        },
+        now,
+      );
+      audit.rerouted = { from: row.lead_agency, to: routing.to, clause: routing.decision.clause };
+      break;
+  }
+  return {
+    leadAgency: routing.kind === 'reroute' ? routing.to : row.lead_agency,
+    restricted: restriction.restricted,
+    audit,
+  };
 }

@@ -82,6 +82,15 @@ export async function accusedRanks(db: Queryable, caseId: string): Promise<strin
   return rows.map((r) => r.rank);
 }
 
+/** The categories of a case's allegations (the case's categories cache holds these and intake's). */
+export async function allegationCategories(db: Queryable, caseId: string): Promise<string[]> {
+  const rows = await db.query<{ category: string }>(
+    `SELECT DISTINCT category FROM allegations WHERE case_id = $1 ORDER BY category`,
+    [caseId],
+  );
+  return rows.map((r) => r.category);
+}
+
 export async function findAllegation(
   db: Queryable,
   caseId: string,
