@@ -119,4 +119,57 @@ describe('case abilities announce exactly what the server allows', () => {
       'COPA supervisor, assigned: case.complete_deadline announced=true succeeded=true',
     ]);
   });
+
+  it('recording a finding: announced iff the request succeeds, in every stage', async () => {
+    const log = await fileCase(t, chief);
+    const allegation = await t.as(chief, {
+      method: 'POST',
+      url: `/api/v1/cases/${log}/allegations`,
+      payload: { unknownMember: true, category: 'excessive_force', summary: 'Pushed.' },
+    });
+    expect(allegation.statusCode, allegation.body).toBe(201);
+    const url = `/api/v1/cases/${log}/allegations/${allegation.json<{ id: string }>().id}`;
+    const outcomes: string[] = [];
+    for (const stage of [
+      'intake',
+      'preliminary',
+      'investigation',
+      'review',
+      'department_review',
+      'final',
+    ]) {
+      if (stage !== 'intake') {
+        await walk(t, chief, log, [{ to: stage }]);
+      }
+      const announced = (
+        await t.as(chief, { method: 'GET', url: `/api/v1/cases/${log}` })
+      ).json<CaseBody>().abilities.actions;
+      for (const [ability, payload] of [
+        ['case.record_recommended_finding', { recommendedFinding: 'not_sustained' }],
+        ['case.record_final_finding', { finalFinding: 'not_sustained' }],
+      ] as const) {
+        const res = await t.as(chief, { method: 'PATCH', url, payload });
+        if (res.statusCode >= 300) {
+          expect(res.statusCode, `${stage} ${ability}: ${res.body}`).toBe(409);
+        }
+        outcomes.push(
+          `${stage}: ${ability} announced=${announced.includes(ability)} succeeded=${res.statusCode < 300}`,
+        );
+      }
+    }
+    expect(
+      outcomes.filter((o) => {
+        const m = /announced=(\w+) succeeded=(\w+)/.exec(o)!;
+        return m[1] !== m[2];
+      }),
+    ).toEqual([]);
+    expect(outcomes.filter((o) => o.includes('announced=true'))).toEqual([
+      'investigation: case.record_recommended_finding announced=true succeeded=true',
+      'review: case.record_recommended_finding announced=true succeeded=true',
+      'department_review: case.record_recommended_finding announced=true succeeded=true',
+      'department_review: case.record_final_finding announced=true succeeded=true',
+      'final: case.record_recommended_finding announced=true succeeded=true',
+      'final: case.record_final_finding announced=true succeeded=true',
+    ]);
+  });
 });

@@ -493,6 +493,7 @@ export const en = {
   'language.zh': 'Chinese',
   'language.ar': 'Arabic',
 
+  'finding.none': 'No finding published (none yet, or the case is open)',
   'finding.sustained': 'Sustained',
   'finding.not_sustained': 'Not sustained',
   'finding.unfounded': 'Unfounded',

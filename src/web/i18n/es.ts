@@ -500,6 +500,7 @@ export const es: Record<MessageKey, string> = {
   'language.zh': 'Chino',
   'language.ar': 'Árabe',
 
+  'finding.none': 'Sin conclusión publicada (aún no hay, o el caso está abierto)',
   'finding.sustained': 'Fundada',
   'finding.not_sustained': 'No fundada',
   'finding.unfounded': 'Infundada',
