@@ -103,9 +103,11 @@ describe('agency tracks: the lead runs the case, a parallel agency works its tra
         'case.complete_deadline',
         'case.extend_deadline',
         'case.add_agency',
-        'case.record_final_finding',
+        'case.record_recommended_finding',
       ]),
     );
+    // the final finding waits for department review (MCC 2-78-130), whoever asks
+    expect(lead.abilities.actions).not.toContain('case.record_final_finding');
     expect(lead.abilities.transitions.map((x) => x.to)).toContain('review');
   });
 
