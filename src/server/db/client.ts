@@ -113,6 +113,12 @@ export function openPostgres(url: string, poolSize = 10): Db {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection the server ends (a restart, a failover, pg_terminate_backend, a
+  // dropped database) emits 'error' on the pool; with no listener that is an uncaught exception
+  // and the whole process dies. The pool has already discarded the connection and opens a new
+  // one for the next query, so the error needs no handling beyond not crashing; a query in
+  // flight still gets its own error.
+  pool.on('error', () => undefined);
   return {
     engine: 'postgres',
     async query<T>(text: string, params?: readonly unknown[]) {
