@@ -82,7 +82,7 @@ export interface CaseRowImport {
   created_at: string;
   closed_on: string | null;
   source_family: string;
-  source_status: string;
+  source_status: string | null;
   historical_agency: string;
   source: unknown;
   import_hash: string;

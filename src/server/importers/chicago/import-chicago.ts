@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import zlib from 'node:zlib';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import { localDate } from '../../domain/business-days.ts';
@@ -26,9 +25,14 @@ import {
   type MemberRowImport,
   type Outcome,
 } from '../../repositories/import.repository.ts';
+import { stringify } from 'csv-stringify/sync';
+import type { MapOverride } from '../mapping.ts';
 import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
-import { detectKind, FILE_KINDS, IMPORT_ORDER, type FileKind } from './kinds.ts';
+import { createCaseResolver, type CaseMatch } from './case-ids.ts';
+import type { Family } from './entities.ts';
+import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
 import { contentHash, createNormalizer, type MemberRef, type NormalizedFile } from './normalize.ts';
+import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
 export interface ProgressSink {
@@ -50,6 +54,11 @@ export interface FileSummary {
   /** Rows counted as unchanged because they carry no data or repeat an earlier row. */
   noData: number;
   duplicates: number;
+  /** How well the header fits its kind (share of columns explained), and the runner-up kind. */
+  score: number | null;
+  runnerUp: string | null;
+  /** Child rows whose id names no case (rejected, and listed in the report). */
+  unmatched: number;
   /** Allegations kept without an identified member (no star, or no single accused with it). */
   allegationsWithoutMember: number;
   /** Imported rows a newer release no longer lists (removed). */
@@ -80,6 +89,9 @@ export interface ImportDeps {
 
 class DryRunRollback extends Error {}
 
+/** A file refused as a whole inside its transaction: nothing of it is written. */
+class FileRefused extends Error {}
+
 /** Lists the `.csv` / `.csv.gz` files named, or directly inside the folders named. */
 export function expandInputs(inputs: string[]): string[] {
   const files: string[] = [];
@@ -101,31 +113,6 @@ export function expandInputs(inputs: string[]): string[] {
   return files;
 }
 
-/** The header line of a file without reading all of it (gzip decompressed from its first bytes). */
-function headerOf(file: string): string[] | null {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(65536);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    let head = buf.subarray(0, n);
-    if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-      try {
-        head = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-      } catch {
-        return null;
-      }
-    }
-    const line =
-      head
-        .toString('utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/)[0] ?? '';
-    return line.trim() === '' ? null : line.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Imports a family of Chicago complaint releases: cases first, then the roster, then what hangs
  * off them. Each file commits atomically (one transaction with its audit event and run record),
@@ -134,13 +121,22 @@ function headerOf(file: string): string[] | null {
  */
 export async function importChicago(
   deps: ImportDeps,
-  opts: { inputs: string[]; dryRun: boolean; reportDir: string; progress: ProgressSink },
+  opts: {
+    inputs: string[];
+    dryRun: boolean;
+    reportDir: string;
+    progress: ProgressSink;
+    /** Kinds and columns set by a `--map` file, per file name. */
+    map?: MapFile;
+  },
 ): Promise<ImportResult> {
   const files = expandInputs(opts.inputs);
   const planned = files.map((file) => {
-    const header = headerOf(file);
-    const detected = header ? detectKind(header) : null;
-    return { file, kind: detected && 'kind' in detected ? detected.kind : null };
+    const head = peekFile(file);
+    const recognized = head
+      ? recognizeChicago(head, path.basename(file), opts.map?.[path.basename(file)])
+      : null;
+    return { file, kind: recognized?.ok ? (recognized.kind as FileKind) : null };
   });
   planned.sort(
     (a, b) =>
@@ -150,10 +146,19 @@ export async function importChicago(
   const rejections: Rejection[] = [];
   const memberNotes: Array<{ file: string; line: number; what: string }> = [];
   const caseIds = new CaseIdCache();
+  const releases = new Map<string, string>();
   for (const { file } of planned) {
     const fileRejections: Rejection[] = [];
     const fileMemberNotes: Array<{ file: string; line: number; what: string }> = [];
-    const summary = await importFile(deps, file, opts, caseIds, fileRejections, fileMemberNotes);
+    const summary = await importFile(
+      deps,
+      file,
+      opts,
+      caseIds,
+      releases,
+      fileRejections,
+      fileMemberNotes,
+    );
     // What outlives the file is copied: strings cut from a file's text (header names, log
     // numbers) keep the whole decoded file alive in V8, and the report of every file is written
     // at the end (measured: ~0.5 GB of heap held by a full run's rejected-row reasons).
@@ -207,9 +212,9 @@ function detached<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** A report as RFC 4180 CSV (csv-stringify), header first, LF line ends. */
 function toCsv(header: string[], rows: string[][]): string {
-  const q = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [header, ...rows].map((r) => r.map(q).join(',')).join('\n') + '\n';
+  return stringify([header, ...rows]);
 }
 
 /** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
@@ -259,15 +264,23 @@ function yieldToIo(): Promise<void> {
  */
 class CaseIdCache {
   private ids: Map<string, string> | null = null;
+  private resolver: ((id: string) => CaseMatch) | null = null;
 
   async get(tx: Queryable, jurisdiction: string): Promise<Map<string, string>> {
     this.ids ??= await caseIdsByLog(tx, jurisdiction);
     return this.ids;
   }
 
+  /** Child ids → log numbers of the known cases, exactly or by normalized id (case-ids.ts). */
+  async resolve(tx: Queryable, jurisdiction: string): Promise<(id: string) => CaseMatch> {
+    this.resolver ??= createCaseResolver(await this.get(tx, jurisdiction));
+    return this.resolver;
+  }
+
   /** After a complaints file: it may have added cases (or, rolled back, not). */
   invalidate(): void {
     this.ids = null;
+    this.resolver = null;
   }
 }
 
@@ -277,8 +290,9 @@ type StaleTracker = Map<ChildTable, { keys: string[]; cases: Set<string> }>;
 async function importFile(
   deps: ImportDeps,
   filePath: string,
-  opts: { dryRun: boolean; progress: ProgressSink },
+  opts: { dryRun: boolean; progress: ProgressSink; map?: MapFile },
   caseIds: CaseIdCache,
+  releases: Map<string, string>,
   rejections: Rejection[],
   memberNotes: Array<{ file: string; line: number; what: string }>,
 ): Promise<FileSummary> {
@@ -296,6 +310,9 @@ async function importFile(
     rejected: 0,
     noData: 0,
     duplicates: 0,
+    score: null,
+    runnerUp: null,
+    unmatched: 0,
     allegationsWithoutMember: 0,
     removed: 0,
     members: { inserted: 0, updated: 0 },
@@ -313,8 +330,22 @@ async function importFile(
     rejections.push({ file: name, line: 0, column: '', reason: csv.reason });
     return done();
   }
-  const detected = detectKind(csv.header);
-  if (!('kind' in detected)) {
+  const override: MapOverride | undefined = opts.map?.[name];
+  const headRows: string[][] = [];
+  try {
+    for (const record of csv.records(false)) {
+      headRows.push(record.fields);
+      if (headRows.length >= 200) {
+        break;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof UnreadableCsvError)) {
+      throw err;
+    }
+  }
+  const detected = recognizeChicago({ header: csv.header, rows: headRows }, name, override);
+  if (!detected.ok) {
     try {
       for (const _record of csv.records()) {
         summary.read++;
@@ -330,27 +361,39 @@ async function importFile(
     rejections.push({ file: name, line: 0, column: '', reason: detected.reason });
     return done();
   }
-  const kind = detected.kind;
-  if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+  const kind = detected.kind as FileKind;
+  const mapping = detected.scores.find((s) => s.kind === kind)!.mapping;
+  if (isComplaintsKind(kind)) {
     caseIds.invalidate();
   }
   summary.kind = kind;
-  summary.label = FILE_KINDS[kind].label;
-  summary.unknownColumns = detected.unknownColumns;
+  summary.label = CHICAGO_KINDS[kind].declaration.label;
+  summary.unknownColumns = mapping.unknown;
+  summary.score = detected.score;
+  summary.runnerUp = detected.runnerUp
+    ? `${detected.runnerUp.kind} ${Math.round(detected.runnerUp.score * 100)}%`
+    : null;
   const today = localDate(deps.now(), deps.profile.timeZone);
-  const normalizer = createNormalizer(kind, name, deps.profile, today);
   const fileRejected: Rejection[] = [];
   const runId = crypto.randomUUID();
   opts.progress.start(name, csv.estimatedRecords);
   try {
     await deps.db.transaction(async (tx) => {
-      if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+      if (isComplaintsKind(kind)) {
         // New narratives queue in the search index's pending list and are merged into it in big
         // sorted batches (here, or by the VACUUM after the files) instead of every 4 MB: the
         // cases file of the full history went from 18.8 to 12.1 s of server time (measured).
         await tx.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
       }
       const context = await loadContext(tx, deps, kind, caseIds);
+      const normalizer = createNormalizer({
+        kind,
+        file: name,
+        profile: deps.profile,
+        today,
+        mapping,
+        resolveCase: isComplaintsKind(kind) ? null : await caseIds.resolve(tx, deps.jurisdiction),
+      });
       const holdingKind = await tablesHoldingKind(tx, deps.jurisdiction, kind);
       const stale: StaleTracker = new Map();
       let pushed = 0;
@@ -416,15 +459,35 @@ async function importFile(
         throw err;
       }
       opts.progress.tick(pushed);
+      fileRejected.push(...csv.rejected);
+      summary.read = pushed + csv.rejected.length;
+      summary.rejected = fileRejected.length;
+      const release = releaseOf(normalizer.families());
+      const entities =
+        summary.inserted +
+        summary.updated +
+        summary.unchanged -
+        summary.noData -
+        summary.duplicates;
+      if (!isComplaintsKind(kind) && summary.unmatched > 0 && entities === 0) {
+        throw new FileRefused(
+          `none of its ${summary.unmatched.toLocaleString('en-US')} rows names a case in the database: import the release's complaints file first (in the same run or before), or check that the file's ids are the release's log numbers`,
+        );
+      }
+      const releaseKey = `${kind}:${release ?? '?'}`;
+      const earlier = releases.get(releaseKey);
+      if (earlier !== undefined && earlier !== name) {
+        throw new FileRefused(
+          `a second ${CHICAGO_KINDS[kind].declaration.label} file for the ${release?.toUpperCase() ?? 'same'} release (the first was ${earlier}): import one file per kind and release in a run (the newer release alone updates the older)`,
+        );
+      }
+      releases.set(releaseKey, name);
       for (const [table, { keys, cases }] of stale) {
         if (!holdingKind.has(table)) {
           continue; // nothing of this kind was there before the file: nothing can be stale
         }
         summary.removed += await removeStale(tx, table, deps.jurisdiction, kind, [...cases], keys);
       }
-      fileRejected.push(...csv.rejected);
-      summary.read = pushed + csv.rejected.length;
-      summary.rejected = fileRejected.length;
       const sum = summary.inserted + summary.updated + summary.unchanged + summary.rejected;
       if (sum !== summary.read) {
         throw new Error(
@@ -470,6 +533,17 @@ async function importFile(
       }
     });
   } catch (err) {
+    if (err instanceof FileRefused) {
+      // the transaction rolled back: nothing of this file was written; its rows are reported
+      summary.error = err.message;
+      summary.inserted = summary.updated = summary.removed = summary.unchanged = 0;
+      summary.members = { inserted: 0, updated: 0 };
+      summary.rejected = summary.read;
+      rejections.push({ file: name, line: 0, column: '', reason: err.message });
+      rejections.push(...fileRejected);
+      opts.progress.finish();
+      return done();
+    }
     if (err instanceof UnreadableCsvError) {
       // the transaction rolled back: nothing of this file was written
       summary.error = err.message;
@@ -500,6 +574,14 @@ async function importFile(
   return done();
 }
 
+/** The release family most of a file's rows belong to (by the cases they name). */
+function releaseOf(families: Record<Family, number>): Family | null {
+  if (families.cms === 0 && families.clear === 0) {
+    return null;
+  }
+  return families.cms >= families.clear ? 'cms' : 'clear';
+}
+
 /** Lookups a file needs once: case ids by log number, accused by case and star. */
 interface FileContext {
   caseIds: Map<string, string>;
@@ -512,7 +594,7 @@ async function loadContext(
   kind: FileKind,
   caseIds: CaseIdCache,
 ): Promise<FileContext> {
-  if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+  if (isComplaintsKind(kind)) {
     return { caseIds: new Map(), accusedByStar: new Map() };
   }
   return {
@@ -531,6 +613,7 @@ function rejectOrphans<T extends { key: string; logNumber: string }>(
   norm: NormalizedFile,
   file: string,
   rejected: Rejection[],
+  summary: FileSummary,
 ): Array<T & { caseId: string }> {
   const kept: Array<T & { caseId: string }> = [];
   for (const item of items) {
@@ -539,7 +622,9 @@ function rejectOrphans<T extends { key: string; logNumber: string }>(
       kept.push({ ...item, caseId });
       continue;
     }
-    for (const line of norm.rowsPerKey.get(item.key) ?? []) {
+    const lines = norm.rowsPerKey.get(item.key) ?? [];
+    summary.unmatched += lines.length;
+    for (const line of lines) {
       rejected.push({
         file,
         line,
@@ -641,7 +726,7 @@ async function writeEntities(
   const memberIds = await resolveMembers(tx, deps, kind, file, norm, summary, memberNotes);
 
   if (norm.caseMembers.length > 0) {
-    const items = rejectOrphans(norm.caseMembers, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.caseMembers, caseIds, norm, file, rejected, summary);
     const rows = items.map((cm) => {
       const row = {
         jurisdiction: j,
@@ -662,7 +747,7 @@ async function writeEntities(
   }
 
   if (norm.allegations.length > 0) {
-    const items = rejectOrphans(norm.allegations, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.allegations, caseIds, norm, file, rejected, summary);
     // read once per file: the findings file adds allegations, never accused (case_members)
     const byStar = context.accusedByStar;
     let unmatched = 0;
@@ -709,52 +794,21 @@ async function writeEntities(
     merge(o);
     const changed = rows.filter((r) => ids.has(r.import_key));
     const agency = kind === 'accused_cms' ? 'COPA' : 'BIA';
+    const findingsByKey = new Map(items.map((a) => [a.key, a.findings]));
     await replaceImportedFindings(
       tx,
-      changed.flatMap((r) => {
-        const id = ids.get(r.import_key)!;
-        const src = r.source as Record<string, string | undefined>;
-        const out = [];
-        if (r.recommended_finding || r.recommended_penalty || src['recommended_finding']) {
-          out.push({
-            jurisdiction: j,
-            allegation_id: id,
-            stage: 'recommended' as const,
-            finding: r.recommended_finding,
-            penalty: r.recommended_penalty,
-            agency,
-            recorded_at: now,
-            source_value:
-              [src['recommended_finding'], src['recommended_penalty']]
-                .filter(Boolean)
-                .join(' | ') || '(blank)',
-          });
-        }
-        if (
-          r.final_finding ||
-          r.final_penalty ||
-          src['final_finding'] ||
-          src['final_finding_USE']
-        ) {
-          out.push({
-            jurisdiction: j,
-            allegation_id: id,
-            stage: 'final' as const,
-            finding: r.final_finding,
-            penalty: r.final_penalty,
-            agency,
-            recorded_at: now,
-            source_value:
-              [
-                src['final_finding'] ?? src['final_finding_USE'],
-                src['final_penalty'] ?? src['final_outcome_USE'],
-              ]
-                .filter(Boolean)
-                .join(' | ') || '(blank)',
-          });
-        }
-        return out;
-      }),
+      changed.flatMap((r) =>
+        (findingsByKey.get(r.import_key) ?? []).map((f) => ({
+          jurisdiction: j,
+          allegation_id: ids.get(r.import_key)!,
+          stage: f.stage,
+          finding: f.finding,
+          penalty: f.penalty,
+          agency,
+          recorded_at: now,
+          source_value: f.sourceValue,
+        })),
+      ),
       [...ids.values()],
     );
     track('allegations', rows);
@@ -762,7 +816,7 @@ async function writeEntities(
 
   const childKinds: Array<[ChildTable, Array<Record<string, unknown>>]> = [];
   if (norm.parties.length > 0) {
-    const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected, summary);
     const rows = items.map((p) => {
       const row = {
         jurisdiction: j,
@@ -784,7 +838,7 @@ async function writeEntities(
     childKinds.push(['parties', rows]);
   }
   if (norm.investigators.length > 0) {
-    const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected, summary);
     const rows = items.map((i) => {
       const row = {
         jurisdiction: j,
