@@ -45,7 +45,14 @@ export interface KindDeclaration {
 }
 
 /** Words a header may carry or lack before a field name and still be that field. */
-const QUALIFIER_PREFIXES = new Set(['final', 'allegation', 'complaint', 'current', 'case']);
+const QUALIFIER_PREFIXES = new Set([
+  'final',
+  'recommended',
+  'allegation',
+  'complaint',
+  'current',
+  'case',
+]);
 /** … and after it. */
 const QUALIFIER_SUFFIXES = [['to', 'closure'], ['description'], ['desc'], ['use'], ['i'], ['text']];
 

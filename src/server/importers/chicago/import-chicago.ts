@@ -570,6 +570,11 @@ async function importFile(
       `${summary.allegationsWithoutMember.toLocaleString('en-US')} allegations without an identified member (no star, or no single accused with that star on the case)`,
     );
   }
+  if (summary.unmatched > 0) {
+    summary.notes.push(
+      `${summary.unmatched.toLocaleString('en-US')} rows name no case in the database (rejected; listed in the report)`,
+    );
+  }
   summary.notes = [...new Set(summary.notes)];
   return done();
 }
