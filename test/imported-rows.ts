@@ -32,7 +32,7 @@ export async function importedRows(
               cm.star_at_incident
             FROM case_members cm JOIN cases c ON c.id = cm.case_id
             LEFT JOIN members m ON m.id = cm.member_id
-            ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+            ORDER BY ${v ? '1, 2, 3, 4, 5, 6, 7' : '1, 2, 3, 4, 5, 6'}`,
     allegations: `SELECT c.log_number, a.import_key, m.identity_key AS member, a.category,
               a.summary, a.recommended_finding, a.recommended_penalty, a.final_finding,
               a.final_penalty, a.source_category_code, a.source_category

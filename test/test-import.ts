@@ -5,6 +5,7 @@ import {
   type ImportResult,
   type ProgressSink,
 } from '../src/server/importers/chicago/import-chicago.ts';
+import type { MapFile } from '../src/server/importers/chicago/recognize.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 
 /** No progress bars in tests. */
@@ -18,7 +19,7 @@ export function importForTest(
   db: Db,
   inputs: string[],
   reportDir: string,
-  opts: { dryRun?: boolean; now?: () => Date } = {},
+  opts: { dryRun?: boolean; now?: () => Date; map?: MapFile } = {},
 ): Promise<ImportResult> {
   return importChicago(
     {
@@ -27,6 +28,12 @@ export function importForTest(
       jurisdiction: TEST_JURISDICTION,
       now: opts.now ?? (() => new Date('2026-11-28T12:00:00Z')),
     },
-    { inputs, dryRun: opts.dryRun ?? false, reportDir, progress: quietProgress },
+    {
+      inputs,
+      dryRun: opts.dryRun ?? false,
+      reportDir,
+      progress: quietProgress,
+      ...(opts.map ? { map: opts.map } : {}),
+    },
   );
 }

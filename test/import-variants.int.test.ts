@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/server/db/client.ts';
+import { inspectChicago } from '../src/server/importers/chicago/inspect.ts';
+import { loadMapFile, MapFileError } from '../src/server/importers/chicago/recognize.ts';
+import { csvRecords } from '../src/server/importers/csv-parse.ts';
+import { importedRows } from './imported-rows.ts';
+import { seeded, writeVariant } from './import-variants.ts';
+import { testDb } from './test-db.ts';
+import { importForTest } from './test-import.ts';
+
+/**
+ * Generalization: variants of the developer sample files (test/import-variants.ts) import to the
+ * same cases, allegations, findings, members, parties and investigators as the files themselves,
+ * compared row by row (everything but the verbatim source, whose column names differ). A few
+ * variants per run with a fixed seed; IMPORT_VARIANTS=n and IMPORT_VARIANT_SEED=s run more.
+ */
+const SAMPLES = path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
+const VARIANTS = Number(process.env.IMPORT_VARIANTS ?? 2);
+const SEED = Number(process.env.IMPORT_VARIANT_SEED ?? 16);
+const LONG = 10 * 60_000;
+
+let tmp: string;
+let original: Record<string, string[]>;
+
+async function importInto(
+  inputs: string[],
+  opts: Parameters<typeof importForTest>[3] = {},
+): Promise<{
+  db: Db;
+  close: () => Promise<void>;
+  result: Awaited<ReturnType<typeof importForTest>>;
+}> {
+  const { db, close } = await testDb();
+  const result = await importForTest(db, inputs, path.join(tmp, 'reports'), opts);
+  return { db, close, result };
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-variants-'));
+  const { db, close } = await importInto([SAMPLES]);
+  original = await importedRows(db, { verbatim: false });
+  await close();
+}, LONG);
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('generated variants of the developer files', () => {
+  for (let n = 0; n < VARIANTS; n++) {
+    it(
+      `variant ${n + 1} (seed ${SEED + n}) imports the same rows`,
+      async () => {
+        const dir = path.join(tmp, `variant-${n}`);
+        const log = writeVariant(SAMPLES, dir, seeded(SEED + n));
+        const { db, close, result } = await importInto([dir]);
+        try {
+          const what = JSON.stringify(log, null, 1);
+          for (const f of result.files) {
+            expect(f.error, `${f.file}: ${f.error}\n${what}`).toBeUndefined();
+          }
+          // the variant is really different: renamed, reshaped, misnamed files among them
+          expect(log.some((l) => l.changes.some((c) => c.includes('→')))).toBe(true);
+          const rows = await importedRows(db, { verbatim: false });
+          for (const table of Object.keys(original)) {
+            expect(rows[table], `${table}\n${what}`).toEqual(original[table]);
+          }
+          expect(original['cases']!.length).toBe(350);
+        } finally {
+          await close();
+        }
+      },
+      LONG,
+    );
+  }
+});
+
+/** A sample file with columns removed and renamed, written as `name` into the temporary folder. */
+function rewrite(
+  file: string,
+  name: string,
+  change: { drop?: string[]; rename?: Record<string, string>; ids?: (id: string) => string },
+): string {
+  const [header, ...rows] = [...csvRecords(fs.readFileSync(path.join(SAMPLES, file), 'utf8'))].map(
+    (r) => r.fields,
+  );
+  const keep = header!.map((h) => !(change.drop ?? []).includes(h));
+  const id = header!.indexOf('cr_id');
+  const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [
+    header!.filter((_, i) => keep[i]).map((h) => change.rename?.[h] ?? h),
+    ...rows.map((r) =>
+      r.map((v, i) => (i === id && change.ids ? change.ids(v) : v)).filter((_, i) => keep[i]),
+    ),
+  ].map((r) => r.map(quote).join(','));
+  const out = path.join(tmp, name);
+  fs.writeFileSync(out, `${lines.join('\n')}\n`);
+  return out;
+}
+
+const CMS = 'cms_2019-2022_2022-09_p031093.csv';
+const count = async (db: Db, table: string): Promise<number> =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+describe('refusals: a clear message naming the file and what to do, nothing written for it', () => {
+  it('a victims file without its injury column is not imported as complainants', async () => {
+    const victims = rewrite(`complaints-victims-${CMS}`, `complaints-victims-${CMS}`, {
+      drop: ['injury_condition'],
+    });
+    const { db, close, result } = await importInto([
+      path.join(SAMPLES, `complaints-complaints-${CMS}`),
+      victims,
+    ]);
+    try {
+      const f = result.files.find((x) => x.file.includes('victims'))!;
+      expect(f.error).toMatch(/reads as complainants .* file name names victims.*--map/);
+      expect(f.rejected).toBe(f.read);
+      expect(await count(db, 'parties')).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a release whose ids join nothing', async () => {
+    const { db, close, result } = await importInto([
+      path.join(SAMPLES, `complaints-complaints-${CMS}`),
+      rewrite(`complaints-victims-${CMS}`, 'victims-other-release.csv', {
+        ids: (id) => id.replace(/^2/, '1'),
+      }),
+    ]);
+    try {
+      const f = result.files[1]!;
+      expect(f.error).toMatch(/none of its \d+ rows names a case.*complaints file/);
+      expect(f.read).toBe(f.inserted + f.updated + f.unchanged + f.rejected);
+      expect(await count(db, 'parties')).toBe(0);
+      const runs = await db.query<{ file_name: string }>(`SELECT file_name FROM import_runs`);
+      expect(runs.map((r) => r.file_name)).not.toContain('victims-other-release.csv');
+    } finally {
+      await close();
+    }
+  });
+
+  it('two files of the same kind for one release: the second is refused', async () => {
+    const { db, close, result } = await importInto([
+      path.join(SAMPLES, `complaints-complaints-${CMS}`),
+      path.join(SAMPLES, `complaints-victims-${CMS}`),
+      rewrite(`complaints-victims-${CMS}`, `complaints-victims-${CMS}-copy.csv`, {}),
+    ]);
+    try {
+      const [first, second] = result.files.filter((x) => x.kind === 'victims');
+      expect(first!.error).toBeUndefined();
+      expect(second!.error).toMatch(/a second victims \(demographics\) file for the CMS release/);
+      expect(await count(db, 'parties')).toBe(first!.inserted);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a mapping file naming an unknown kind or field is refused before anything is read', () => {
+    const write = (content: unknown): string => {
+      const p = path.join(tmp, `map-${Math.random().toString(36).slice(2)}.json`);
+      fs.writeFileSync(p, JSON.stringify(content));
+      return p;
+    };
+    expect(() => loadMapFile(write({ 'a.csv': { kind: 'officers' } }))).toThrow(
+      /a\.csv: unknown kind "officers" \(known: complaints_cms/,
+    );
+    expect(() =>
+      loadMapFile(write({ 'a.csv': { kind: 'victims', columns: { hurt: 'injury_level' } } })),
+    ).toThrow(
+      /a\.csv: column "hurt" is mapped to unknown field "injury_level" \(fields of victims: /,
+    );
+    expect(() => loadMapFile(write({ 'a.csv': { kinds: 'victims' } }))).toThrow(MapFileError);
+  });
+
+  it('--map makes a refused file import: an unknown id column mapped to cr_id', async () => {
+    const file = rewrite(`complaints-victims-${CMS}`, 'victims-renamed.csv', {
+      rename: { cr_id: 'complaint_reference' },
+    });
+    const complaints = path.join(SAMPLES, `complaints-complaints-${CMS}`);
+    const refused = await importInto([complaints, file]);
+    expect(refused.result.files[1]!.error).toMatch(/lacks cr_id/);
+    await refused.close();
+    const mapFile = path.join(tmp, 'map.json');
+    fs.writeFileSync(
+      mapFile,
+      JSON.stringify({ 'victims-renamed.csv': { columns: { complaint_reference: 'cr_id' } } }),
+    );
+    const { db, close, result } = await importInto([complaints, file], {
+      map: loadMapFile(mapFile),
+    });
+    try {
+      expect(result.files[1]!.error).toBeUndefined();
+      expect(result.files[1]!.kind).toBe('victims');
+      expect(await count(db, 'parties')).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('inspect', () => {
+  it('names the right kind for every developer sample file, writing nothing', () => {
+    const reports = inspectChicago({ inputs: [SAMPLES], known: [] });
+    expect(reports).toHaveLength(15);
+    for (const r of reports) {
+      expect(r.kind, `${r.file}: ${r.refusal}`).not.toBeNull();
+      expect(r.file.includes(r.kind!.split('_')[0]!.replace('cpd', 'CPD'))).toBe(true);
+      expect(r.unknown).toEqual([]);
+      if (r.joined) {
+        // every sample row joins a case of the complaints samples (README: Samples)
+        expect(r.joined.none, r.file).toBe(0);
+      }
+    }
+  });
+});
