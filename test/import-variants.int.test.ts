@@ -202,6 +202,65 @@ describe('refusals: a clear message naming the file and what to do, nothing writ
   });
 });
 
+describe('partial files', () => {
+  it('a complaints file without status, case type, categories or narrative imports its cases; the accused file fills the categories', async () => {
+    const partial = rewrite(`complaints-complaints-${CMS}`, 'complaints-partial.csv', {
+      drop: [
+        'current_status',
+        'case_type',
+        'allegation_category',
+        'complaint_code',
+        'final_finding_narrative',
+      ],
+    });
+    const { db, close, result } = await importInto([
+      partial,
+      path.join(SAMPLES, `complaints-accused-${CMS}`),
+    ]);
+    try {
+      const [complaints, accused] = result.files;
+      expect(complaints!.error).toBeUndefined();
+      expect(complaints!.rejected).toBe(0);
+      // rows that differed only in their allegation code are now exact duplicates
+      expect(complaints!.inserted + complaints!.unchanged).toBe(200);
+      expect(complaints!.notes.join()).toMatch(
+        /cases without a status \(stage from the closing date\)/,
+      );
+      expect(accused!.error).toBeUndefined();
+      const cases = await db.query<{
+        status: string;
+        source_status: string | null;
+        closed_on: string | null;
+        narrative: string;
+      }>(`SELECT status, source_status, closed_on::text AS closed_on, narrative FROM cases`);
+      expect(cases).toHaveLength(151);
+      for (const c of cases) {
+        expect(c.source_status).toBeNull();
+        expect(c.status).toBe(c.closed_on ? 'final' : 'investigation');
+        expect(c.narrative).toBe('');
+      }
+      // the categories come from the allegations, and so does the restriction
+      const sexual = await db.query<{ restricted: boolean; categories: string[] }>(
+        `SELECT DISTINCT c.restricted, c.categories FROM cases c JOIN allegations a ON a.case_id = c.id
+          WHERE a.category = 'sexual_misconduct'`,
+      );
+      expect(sexual.length).toBeGreaterThan(0);
+      for (const c of sexual) {
+        expect(c.restricted).toBe(true);
+        expect(c.categories).toContain('sexual_misconduct');
+      }
+      const without = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM cases c
+          WHERE cardinality(c.categories) = 0
+            AND EXISTS (SELECT 1 FROM allegations a WHERE a.case_id = c.id)`,
+      );
+      expect(without[0]!.n).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('inspect', () => {
   it('names the right kind for every developer sample file, writing nothing', () => {
     const reports = inspectChicago({ inputs: [SAMPLES], known: [] });

@@ -444,6 +444,51 @@ export async function upsertChildren(
   );
 }
 
+/**
+ * Imported cases whose release gave no categories (`source._categoriesUnknown`), with the
+ * categories of their allegations: what the release's accused file says instead.
+ */
+export async function casesAwaitingCategories(
+  tx: Queryable,
+  jurisdiction: string,
+  caseIds: string[],
+): Promise<Array<{ id: string; flags: string[]; categories: string[] }>> {
+  if (caseIds.length === 0) {
+    return [];
+  }
+  return tx.query(
+    `SELECT c.id, c.flags, array_agg(DISTINCT a.category ORDER BY a.category) AS categories
+       FROM cases c JOIN allegations a ON a.case_id = c.id
+      WHERE c.jurisdiction = $1 AND c.id = ANY($2::uuid[]) AND c.source ? '_categoriesUnknown'
+      GROUP BY c.id, c.flags`,
+    [jurisdiction, caseIds],
+  );
+}
+
+/** Sets the categories, flags and restriction of imported cases (filled from their allegations). */
+export async function updateCaseCategories(
+  tx: Queryable,
+  rows: Array<{
+    id: string;
+    categories: string[];
+    flags: string[];
+    restricted: boolean;
+    restriction_reasons: string[];
+  }>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.query(
+    `UPDATE cases c SET categories = r.categories, flags = r.flags, restricted = r.restricted,
+            restriction_reasons = r.restriction_reasons
+       FROM jsonb_to_recordset($1::jsonb)
+            AS r(id uuid, categories text[], flags text[], restricted boolean, restriction_reasons text[])
+      WHERE c.id = r.id`,
+    [JSON.stringify(rows)],
+  );
+}
+
 const SCOPE_SLICE = 20_000;
 
 /**

@@ -5,12 +5,15 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
+import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
+import { restrictionFor } from '../../domain/restriction.ts';
 import { AuditAction, recordAudit } from '../../audit/audit.ts';
 import {
   accusedByCaseAndStar,
   advanceLogCounters,
   caseIdsByLog,
+  casesAwaitingCategories,
   insertImportRun,
   membersByStars,
   nativeLogNumbers,
@@ -19,6 +22,7 @@ import {
   tablesHoldingKind,
   upsertCases,
   upsertChildren,
+  updateCaseCategories,
   upsertMembers,
   vacuumAnalyze,
   type ChildTable,
@@ -817,6 +821,7 @@ async function writeEntities(
       [...ids.values()],
     );
     track('allegations', rows);
+    await fillCategoriesFromAllegations(tx, j, [...new Set(rows.map((r) => r.case_id))]);
   }
 
   const childKinds: Array<[ChildTable, Array<Record<string, unknown>>]> = [];
@@ -868,6 +873,38 @@ async function writeEntities(
     merge(o);
     track(table, rows);
   }
+}
+
+/**
+ * Cases whose complaints file had no categories take them from their allegations, with the
+ * flags and restriction they imply (a sexual-misconduct allegation restricts its case).
+ */
+async function fillCategoriesFromAllegations(
+  tx: Queryable,
+  jurisdiction: string,
+  caseIds: string[],
+): Promise<void> {
+  const cases = await casesAwaitingCategories(tx, jurisdiction, caseIds);
+  await updateCaseCategories(
+    tx,
+    cases.map((c) => {
+      const categories = c.categories as Category[];
+      const flags = new Set(c.flags);
+      for (const f of ['domestic_violence', 'bias', 'sexual_misconduct'] as const) {
+        if (categories.includes(f)) {
+          flags.add(f);
+        }
+      }
+      const restriction = restrictionFor({ categories, vulnerabilities: [] });
+      return {
+        id: c.id,
+        categories,
+        flags: [...flags].sort(),
+        restricted: restriction.restricted,
+        restriction_reasons: restriction.reasons,
+      };
+    }),
+  );
 }
 
 /** The identity key a member reference resolves to (after resolveMembers registered it). */

@@ -223,6 +223,12 @@ function buildCase(
   const source = ctx.source();
   source['_categories'] = sourceCategories;
   source['_rows'] = group.lines.length;
+  const categoryColumns =
+    family === 'cms' ? ['allegation_category', 'complaint_code'] : ['category', 'category_code'];
+  if (categoryColumns.every((c) => first[c] === undefined)) {
+    // a release without categories: its accused file fills them in (import-chicago.ts)
+    source['_categoriesUnknown'] = true;
+  }
   const hash = contentHash({ ...mapped, source });
   return { key: log, logNumber: log, family, ...mapped, source, hash };
 }
