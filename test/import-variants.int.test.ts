@@ -261,6 +261,66 @@ describe('partial files', () => {
   });
 });
 
+describe('releases', () => {
+  it('a newer release writing ids in another shape updates the cases both hold, adds its new ones and deletes none', async () => {
+    const file = `complaints-complaints-${CMS}`;
+    const [header, ...rows] = [
+      ...csvRecords(fs.readFileSync(path.join(SAMPLES, file), 'utf8')),
+    ].map((r) => r.fields);
+    const id = header!.indexOf('cr_id');
+    const narrative = header!.indexOf('final_finding_narrative');
+    const logs = [...new Set(rows.map((r) => r[id]!))];
+    const [dropped, changed] = [logs[0]!, logs[1]!];
+    const newer = rows
+      .filter((r) => r[id] !== dropped)
+      .map((r) => {
+        const out = [...r];
+        if (r[id] === changed) {
+          out[narrative] = `${r[narrative]} (amended)`;
+        }
+        // the newer release drops the zero padding: 2020-0002188 → 2020-2188
+        out[id] = r[id]!.replace(/-0+(?=\d)/, '-');
+        return out;
+      });
+    const added = [...rows[0]!];
+    added[id] = '2022-0999999';
+    const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const newerFile = path.join(tmp, 'complaints-complaints-cms-newer.csv');
+    fs.writeFileSync(
+      newerFile,
+      `${[header!, ...newer, added].map((r) => r.map(quote).join(',')).join('\n')}\n`,
+    );
+    const { db, close } = await importInto([path.join(SAMPLES, file)]);
+    try {
+      const before = await count(db, 'cases');
+      const result = await importForTest(db, [newerFile], path.join(tmp, 'reports'));
+      const f = result.files[0]!;
+      expect(f.error).toBeUndefined();
+      expect(f.rejected).toBe(0);
+      expect(f.notes.join()).toMatch(/rows name their case in another shape .*joined by number/);
+      // one new case, none duplicated, none deleted
+      expect(await count(db, 'cases')).toBe(before + 1);
+      const shapes = await db.query<{ log_number: string }>(
+        `SELECT log_number FROM cases WHERE log_number !~ '^\\d{4}-\\d{7}$'`,
+      );
+      expect(shapes).toEqual([]);
+      const kept = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM cases WHERE log_number = $1`,
+        [dropped],
+      );
+      expect(kept[0]!.n).toBe(1);
+      const amended = await db.query<{ narrative: string }>(
+        `SELECT narrative FROM cases WHERE log_number = $1`,
+        [changed],
+      );
+      expect(amended[0]!.narrative).toMatch(/\(amended\)$/);
+      expect(f.updated).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('inspect', () => {
   it('names the right kind for every developer sample file, writing nothing', () => {
     const reports = inspectChicago({ inputs: [SAMPLES], known: [] });

@@ -325,6 +325,10 @@ async function importFile(
     seconds: 0,
   };
   const done = (): FileSummary => {
+    if (summary.kind && isComplaintsKind(summary.kind)) {
+      // the ids it read before its own cases were written are stale now
+      caseIds.invalidate();
+    }
     summary.seconds = (performance.now() - t0) / 1000;
     return summary;
   };
@@ -396,7 +400,7 @@ async function importFile(
         profile: deps.profile,
         today,
         mapping,
-        resolveCase: isComplaintsKind(kind) ? null : await caseIds.resolve(tx, deps.jurisdiction),
+        resolveCase: await caseIds.resolve(tx, deps.jurisdiction),
       });
       const holdingKind = await tablesHoldingKind(tx, deps.jurisdiction, kind);
       const stale: StaleTracker = new Map();

@@ -20,7 +20,7 @@ export interface NormalizeOptions {
   today: string;
   /** The file's header mapped onto the kind's fields. */
   mapping: ColumnMapping;
-  /** Child kinds: the case a row's id names (exactly or by normalized id); null = none. */
+  /** The known case a row's id names (exactly or by normalized id); null = none known. */
   resolveCase: ((id: string) => CaseMatch) | null;
 }
 
@@ -80,7 +80,11 @@ export function createNormalizer(opts: NormalizeOptions): Normalizer {
     },
     caseOf(values) {
       const raw = clean(values['cr_id']);
-      const match = raw === null || !opts.resolveCase ? null : opts.resolveCase(raw);
+      let match = raw === null || !opts.resolveCase ? null : opts.resolveCase(raw);
+      if (match && module.family && familyOf(match.log) !== module.family) {
+        // a number shared by cases of the other family is not this release's case
+        match = null;
+      }
       const log = match?.log ?? raw;
       const family = log === null ? null : familyOf(log);
       if (log === null || family === null) {

@@ -10,7 +10,6 @@ import {
   dateOf,
   localMidnight,
   localMidnightMs,
-  logOf,
   mapCaseType,
   mapCpdCategory,
   mapSourceStatus,
@@ -81,7 +80,7 @@ export function cmsCategory(text: string | null, code: string | null): Category 
 /** The grouping of a family's complaints rows into cases. */
 export function caseGrouping(family: Family): Grouping<CaseGroup> {
   return {
-    check: (v, ctx) => checkCaseRow(v, family, ctx.today),
+    check: (v, ctx) => checkCaseRow(v, ctx),
     create: () => ({
       lines: [],
       categories: new Set(),
@@ -125,9 +124,13 @@ export function caseGrouping(family: Family): Grouping<CaseGroup> {
   };
 }
 
-/** Validates a complaints row on its own (so a bad row is rejected alone); returns its log number. */
-function checkCaseRow(v: RowValues, family: Family, today: string): string {
-  const { log } = logOf(v, family);
+/**
+ * Validates a complaints row on its own (so a bad row is rejected alone); returns its log number:
+ * a case already known under another shape of the same id (`2019-75`, `258959.0`) keeps its own.
+ */
+function checkCaseRow(v: RowValues, ctx: RowContext): string {
+  const today = ctx.today;
+  const { log } = ctx.caseOf(v);
   dateOf(v, 'complaint_date', today, true);
   dateOf(v, 'incident_date', today);
   dateOf(v, 'closed_date', today);
