@@ -6,9 +6,10 @@ import type { Db } from '../src/server/db/client.ts';
 import { inspectChicago } from '../src/server/importers/chicago/inspect.ts';
 import { loadMapFile, MapFileError } from '../src/server/importers/chicago/recognize.ts';
 import { csvRecords } from '../src/server/importers/csv-parse.ts';
+import { caseStats } from '../src/server/repositories/stats.repository.ts';
 import { importedRows } from './imported-rows.ts';
 import { seeded, writeVariant } from './import-variants.ts';
-import { testDb } from './test-db.ts';
+import { TEST_JURISDICTION, testDb } from './test-db.ts';
 import { importForTest } from './test-import.ts';
 
 /**
@@ -298,8 +299,9 @@ describe('releases', () => {
       expect(f.error).toBeUndefined();
       expect(f.rejected).toBe(0);
       expect(f.notes.join()).toMatch(/rows name their case in another shape .*joined by number/);
-      // one new case, none duplicated, none deleted
+      // one new case, none duplicated, none deleted; the statistics count the union
       expect(await count(db, 'cases')).toBe(before + 1);
+      expect((await caseStats(db, TEST_JURISDICTION)).total).toBe(before + 1);
       const shapes = await db.query<{ log_number: string }>(
         `SELECT log_number FROM cases WHERE log_number !~ '^\\d{4}-\\d{7}$'`,
       );
@@ -315,6 +317,30 @@ describe('releases', () => {
       );
       expect(amended[0]!.narrative).toMatch(/\(amended\)$/);
       expect(f.updated).toBeGreaterThan(0);
+      // the source history: which file added each case, which changed what
+      const history = await db.query<{
+        log_number: string;
+        change: string;
+        fields: string[];
+        file_name: string;
+      }>(
+        `SELECT c.log_number, s.change, s.fields, r.file_name
+           FROM case_source_changes s JOIN cases c ON c.id = s.case_id
+           JOIN import_runs r ON r.id = s.import_run_id
+          WHERE c.log_number = ANY($1) ORDER BY s.changed_at, r.file_name`,
+        [[dropped, changed, '2022-0999999']],
+      );
+      const of = (log: string) => history.filter((h) => h.log_number === log);
+      expect(of(dropped).map((h) => h.change)).toEqual(['added']);
+      expect(of('2022-0999999')).toEqual([
+        expect.objectContaining({
+          change: 'added',
+          file_name: 'complaints-complaints-cms-newer.csv',
+        }),
+      ]);
+      const update = of(changed).find((h) => h.change === 'updated')!;
+      expect(update.file_name).toBe('complaints-complaints-cms-newer.csv');
+      expect(update.fields).toEqual(['narrative', 'source']);
     } finally {
       await close();
     }

@@ -43,6 +43,7 @@ import {
   type AttachmentListRow,
   type ComplainantAdditionRow,
 } from '../repositories/attachments.repository.ts';
+import { caseSourceHistory } from '../repositories/import.repository.ts';
 
 /** A party with its identity decrypted only when the viewer may see it. */
 export interface ReadParty {
@@ -69,6 +70,8 @@ export interface CaseDetail {
   attachments: Array<AttachmentListRow & { fileName: string }>;
   /** What the complainant added through follow-my-complaint. */
   complainantAdditions: ComplainantAdditionRow[];
+  /** Imported cases: each release file that added or changed the case, and which fields. */
+  sourceHistory: Awaited<ReturnType<typeof caseSourceHistory>>;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       deadlines: [],
       attachments: [],
       complainantAdditions: [],
+      sourceHistory: [],
     };
   }
   const mayReadIdentity = canOnCase(deps.actor, CaseAction.readIdentity, facts);
@@ -199,6 +203,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     pressInquiries,
     deadlines,
     complainantAdditions,
+    sourceHistory,
   ] = await Promise.all([
     listCaseChildren(deps.db, row.id),
     listAllegations(deps.db, row.id),
@@ -207,6 +212,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     listPressInquiries(deps.db, row.id),
     listDeadlines(deps.db, row.id),
     listComplainantAdditions(deps.db, row.id),
+    caseSourceHistory(deps.db, row.id),
   ]);
   return {
     view,
@@ -223,5 +229,6 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     deadlines,
     attachments,
     complainantAdditions,
+    sourceHistory,
   };
 }

@@ -180,6 +180,112 @@ export async function upsertCases(
   return result;
 }
 
+/** The case fields whose changes a release's source history records. */
+export const TRACKED_CASE_FIELDS = [
+  'case_type',
+  'received_at',
+  'incident_occurred_at',
+  'incident_beat',
+  'narrative',
+  'categories',
+  'flags',
+  'lead_agency',
+  'restricted',
+  'status',
+  'closed_on',
+  'source_status',
+  'historical_agency',
+  'source',
+] as const;
+
+const TRACKED_JSON = `jsonb_build_object(${TRACKED_CASE_FIELDS.map((f) => `'${f}', c.${f}`).join(', ')})`;
+
+/**
+ * The tracked fields of the imported cases whose content hash differs from the one given (the
+ * cases an upsert is about to change), by log number. Only (log number, hash) pairs travel.
+ */
+export async function caseFieldsBeforeChange(
+  tx: Queryable,
+  jurisdiction: string,
+  rows: Array<{ log_number: string; import_hash: string }>,
+): Promise<Map<string, Record<string, unknown>>> {
+  if (rows.length === 0) {
+    return new Map();
+  }
+  const found = await tx.query<{ log_number: string; fields: Record<string, unknown> }>(
+    `SELECT c.log_number, ${TRACKED_JSON} AS fields
+       FROM jsonb_to_recordset($2::jsonb) AS r(log_number text, import_hash text)
+       JOIN cases c ON c.jurisdiction = $1 AND c.log_number = r.log_number
+      WHERE c.source_family IS NOT NULL AND c.import_hash IS DISTINCT FROM r.import_hash`,
+    [jurisdiction, JSON.stringify(rows)],
+  );
+  return new Map(found.map((r) => [r.log_number, r.fields]));
+}
+
+/** The tracked fields of cases now, by log number (after an upsert). */
+export async function caseFieldsNow(
+  tx: Queryable,
+  jurisdiction: string,
+  logs: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  if (logs.length === 0) {
+    return new Map();
+  }
+  const found = await tx.query<{ log_number: string; fields: Record<string, unknown> }>(
+    `SELECT c.log_number, ${TRACKED_JSON} AS fields
+       FROM unnest($2::text[]) AS u(log) JOIN cases c ON c.jurisdiction = $1 AND c.log_number = u.log`,
+    [jurisdiction, logs],
+  );
+  return new Map(found.map((r) => [r.log_number, r.fields]));
+}
+
+/** Appends source-history rows: which imported file added or changed which fields of a case. */
+export async function insertCaseSourceChanges(
+  tx: Queryable,
+  rows: Array<{
+    jurisdiction: string;
+    case_id: string;
+    import_run_id: string;
+    change: 'added' | 'updated';
+    fields: string[];
+    changed_at: string;
+  }>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.query(
+    `INSERT INTO case_source_changes (id, jurisdiction, case_id, import_run_id, change, fields, changed_at)
+     SELECT gen_random_uuid(), r.jurisdiction, r.case_id, r.import_run_id, r.change, r.fields, r.changed_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(jurisdiction text, case_id uuid, import_run_id uuid, change text, fields text[], changed_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** A case's source history, oldest first: each imported file that added or changed it. */
+export async function caseSourceHistory(
+  db: Queryable,
+  caseId: string,
+): Promise<
+  Array<{
+    file_name: string;
+    kind: string;
+    file_sha256: string;
+    change: 'added' | 'updated';
+    fields: string[];
+    changed_at: Date | string;
+  }>
+> {
+  return db.query(
+    `SELECT r.file_name, r.kind, r.file_sha256, s.change, s.fields, s.changed_at
+       FROM case_source_changes s JOIN import_runs r ON r.id = s.import_run_id
+      WHERE s.case_id = $1
+      ORDER BY s.changed_at, r.file_name`,
+    [caseId],
+  );
+}
+
 /** Moves each year's log-number counter past imported `YYYY-NNNNNNN` numbers (ADR 0005). */
 export async function advanceLogCounters(tx: Queryable, jurisdiction: string): Promise<void> {
   await tx.query(

@@ -12,8 +12,12 @@ import { AuditAction, recordAudit } from '../../audit/audit.ts';
 import {
   accusedByCaseAndStar,
   advanceLogCounters,
+  caseFieldsBeforeChange,
+  caseFieldsNow,
   caseIdsByLog,
   casesAwaitingCategories,
+  insertCaseSourceChanges,
+  TRACKED_CASE_FIELDS,
   insertImportRun,
   membersByStars,
   nativeLogNumbers,
@@ -35,7 +39,13 @@ import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts'
 import { createCaseResolver, type CaseMatch } from './case-ids.ts';
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
-import { contentHash, createNormalizer, type MemberRef, type NormalizedFile } from './normalize.ts';
+import {
+  contentHash,
+  createNormalizer,
+  type CaseImport,
+  type MemberRef,
+  type NormalizedFile,
+} from './normalize.ts';
 import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
@@ -411,6 +421,7 @@ async function importFile(
         await writeEntities(
           tx,
           deps,
+          runId,
           kind,
           name,
           chunk,
@@ -653,6 +664,7 @@ function rejectOrphans<T extends { key: string; logNumber: string }>(
 async function writeEntities(
   tx: Queryable,
   deps: ImportDeps,
+  runId: string,
   kind: FileKind,
   file: string,
   norm: NormalizedFile,
@@ -692,7 +704,12 @@ async function writeEntities(
       norm.rowsPerKey.delete(c.key);
       return false;
     });
-    const { outcomes: o } = await upsertCases(
+    const before = await caseFieldsBeforeChange(
+      tx,
+      j,
+      cases.map((c) => ({ log_number: c.logNumber, import_hash: c.hash })),
+    );
+    const { outcomes: o, ids: caseRowIds } = await upsertCases(
       tx,
       cases.map((c) => ({
         jurisdiction: j,
@@ -723,6 +740,7 @@ async function writeEntities(
       () => undefined,
     );
     merge(o);
+    await recordSourceChanges(tx, j, runId, now, cases, o, caseRowIds, before);
     await advanceLogCounters(tx, j);
     return;
   }
@@ -825,7 +843,9 @@ async function writeEntities(
       [...ids.values()],
     );
     track('allegations', rows);
-    await fillCategoriesFromAllegations(tx, j, [...new Set(rows.map((r) => r.case_id))]);
+    await fillCategoriesFromAllegations(tx, j, runId, now, [
+      ...new Set(rows.map((r) => r.case_id)),
+    ]);
   }
 
   const childKinds: Array<[ChildTable, Array<Record<string, unknown>>]> = [];
@@ -886,29 +906,106 @@ async function writeEntities(
 async function fillCategoriesFromAllegations(
   tx: Queryable,
   jurisdiction: string,
+  runId: string,
+  now: string,
   caseIds: string[],
 ): Promise<void> {
   const cases = await casesAwaitingCategories(tx, jurisdiction, caseIds);
-  await updateCaseCategories(
-    tx,
-    cases.map((c) => {
-      const categories = c.categories as Category[];
-      const flags = new Set(c.flags);
-      for (const f of ['domestic_violence', 'bias', 'sexual_misconduct'] as const) {
-        if (categories.includes(f)) {
-          flags.add(f);
-        }
+  const filled = cases.map((c) => {
+    const categories = c.categories as Category[];
+    const flags = new Set(c.flags);
+    for (const f of ['domestic_violence', 'bias', 'sexual_misconduct'] as const) {
+      if (categories.includes(f)) {
+        flags.add(f);
       }
-      const restriction = restrictionFor({ categories, vulnerabilities: [] });
-      return {
-        id: c.id,
-        categories,
-        flags: [...flags].sort(),
-        restricted: restriction.restricted,
-        restriction_reasons: restriction.reasons,
-      };
-    }),
+    }
+    const restriction = restrictionFor({ categories, vulnerabilities: [] });
+    return {
+      id: c.id,
+      categories,
+      flags: [...flags].sort(),
+      restricted: restriction.restricted,
+      restriction_reasons: restriction.reasons,
+    };
+  });
+  await updateCaseCategories(tx, filled);
+  await insertCaseSourceChanges(
+    tx,
+    filled.map((c) => ({
+      jurisdiction,
+      case_id: c.id,
+      import_run_id: runId,
+      change: 'updated' as const,
+      fields: ['categories', 'flags', 'restricted'],
+      changed_at: now,
+    })),
   );
+}
+
+/** Case columns by the mapped field they come from, for the source history of an added case. */
+const CASE_FIELD_OF: Record<(typeof TRACKED_CASE_FIELDS)[number], keyof CaseImport> = {
+  case_type: 'caseType',
+  received_at: 'receivedAt',
+  incident_occurred_at: 'incidentOccurredAt',
+  incident_beat: 'incidentBeat',
+  narrative: 'narrative',
+  categories: 'categories',
+  flags: 'flags',
+  lead_agency: 'leadAgency',
+  restricted: 'restricted',
+  status: 'status',
+  closed_on: 'closedOn',
+  source_status: 'sourceStatus',
+  historical_agency: 'historicalAgency',
+  source: 'source',
+};
+
+/**
+ * The releases layer's record: per case this file added, the fields it gave; per case it
+ * changed, the fields whose values differ from what the earlier release had written.
+ */
+async function recordSourceChanges(
+  tx: Queryable,
+  jurisdiction: string,
+  runId: string,
+  now: string,
+  cases: CaseImport[],
+  outcomes: Map<string, Outcome>,
+  ids: Map<string, string>,
+  before: Map<string, Record<string, unknown>>,
+): Promise<void> {
+  const updated = cases.filter((c) => outcomes.get(c.key) === 'updated').map((c) => c.logNumber);
+  const after = await caseFieldsNow(tx, jurisdiction, updated);
+  const rows = [];
+  for (const c of cases) {
+    const outcome = outcomes.get(c.key);
+    const id = ids.get(c.key);
+    if (!id || (outcome !== 'inserted' && outcome !== 'updated')) {
+      continue;
+    }
+    let fields: string[];
+    if (outcome === 'inserted') {
+      fields = TRACKED_CASE_FIELDS.filter((f) => {
+        const v = c[CASE_FIELD_OF[f]];
+        return v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+      });
+    } else {
+      const old = before.get(c.logNumber) ?? {};
+      const current = after.get(c.logNumber) ?? {};
+      fields = TRACKED_CASE_FIELDS.filter(
+        (f) => JSON.stringify(old[f] ?? null) !== JSON.stringify(current[f] ?? null),
+      );
+    }
+    rows.push({
+      jurisdiction,
+      case_id: id,
+      import_run_id: runId,
+      change: outcome === 'inserted' ? ('added' as const) : ('updated' as const),
+      fields,
+      changed_at: now,
+    });
+  }
+  await insertCaseSourceChanges(tx, rows);
 }
 
 /** The identity key a member reference resolves to (after resolveMembers registered it). */
