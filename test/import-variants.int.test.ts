@@ -148,7 +148,10 @@ describe('refusals: a clear message naming the file and what to do, nothing writ
     const { db, close, result } = await importInto([
       path.join(SAMPLES, `complaints-complaints-${CMS}`),
       path.join(SAMPLES, `complaints-victims-${CMS}`),
-      rewrite(`complaints-victims-${CMS}`, `complaints-victims-${CMS}-copy.csv`, {}),
+      // the same release's victims once more, its gender column named sex
+      rewrite(`complaints-victims-${CMS}`, `complaints-victims-${CMS}-copy.csv`, {
+        rename: { gender: 'sex' },
+      }),
     ]);
     try {
       const [first, second] = result.files.filter((x) => x.kind === 'victims');
@@ -341,6 +344,42 @@ describe('releases', () => {
       const update = of(changed).find((h) => h.change === 'updated')!;
       expect(update.file_name).toBe('complaints-complaints-cms-newer.csv');
       expect(update.fields).toEqual(['narrative', 'source']);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a second import of unchanged files', () => {
+  it('is recognised per file and not read again; --force reads it; a changed case file makes its children read again', async () => {
+    const { db, close } = await importInto([SAMPLES]);
+    try {
+      const audit = async (): Promise<number> => count(db, 'audit_events');
+      const events = await audit();
+      const second = await importForTest(db, [SAMPLES], path.join(tmp, 'reports'));
+      for (const f of second.files) {
+        expect(f.skipped, f.file).toBe(true);
+        expect(f.unchanged, f.file).toBe(f.read);
+        expect(f.read, f.file).toBeGreaterThan(0);
+      }
+      // nothing was written, not even a run or an audit event
+      expect(await audit()).toBe(events);
+      const forced = await importForTest(db, [SAMPLES], path.join(tmp, 'reports'), { force: true });
+      for (const f of forced.files) {
+        expect(f.skipped, f.file).toBeUndefined();
+        expect(f.inserted + f.updated, f.file).toBe(0);
+      }
+      // a complaints file that adds cases: the files hanging off cases are read again
+      const more = rewrite(`complaints-complaints-${CMS}`, `complaints-complaints-${CMS}`, {
+        ids: (id) => (id.endsWith('1') ? id.replace(/^2019/, '2018') : id),
+      });
+      const third = await importForTest(
+        db,
+        [more, path.join(SAMPLES, `complaints-victims-${CMS}`)],
+        path.join(tmp, 'reports'),
+      );
+      expect(third.files[0]!.inserted).toBeGreaterThan(0);
+      expect(third.files[1]!.skipped).toBeUndefined();
     } finally {
       await close();
     }

@@ -19,7 +19,7 @@ export function importForTest(
   db: Db,
   inputs: string[],
   reportDir: string,
-  opts: { dryRun?: boolean; now?: () => Date; map?: MapFile } = {},
+  opts: { dryRun?: boolean; now?: () => Date; map?: MapFile; force?: boolean } = {},
 ): Promise<ImportResult> {
   return importChicago(
     {
@@ -33,6 +33,7 @@ export function importForTest(
       dryRun: opts.dryRun ?? false,
       reportDir,
       progress: quietProgress,
+      force: opts.force ?? false,
       ...(opts.map ? { map: opts.map } : {}),
     },
   );

@@ -303,7 +303,8 @@ importer
     '--map <file.json>',
     'set a kind or columns for this import: {"<file name>": {"kind": "<kind>", "columns": {"<header>": "<field>" or null}}}',
   )
-  .action(async (paths: string[], opts: { dryRun?: boolean; map?: string }) => {
+  .option('--force', 'read every file again, even one imported before and unchanged since')
+  .action(async (paths: string[], opts: { dryRun?: boolean; map?: string; force?: boolean }) => {
     const config = loadConfig();
     const map = opts.map ? loadMapFile(opts.map) : undefined;
     const reportDir = path.join(path.dirname(config.dataDir), 'oversight-import-reports');
@@ -318,6 +319,7 @@ importer
             dryRun: Boolean(opts.dryRun),
             reportDir,
             progress: progressSink(),
+            force: Boolean(opts.force),
             ...(map ? { map } : {}),
           },
         ),

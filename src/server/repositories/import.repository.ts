@@ -286,6 +286,47 @@ export async function caseSourceHistory(
   );
 }
 
+/**
+ * The earlier run that makes a file's import a no-op, if any: same content (sha256), same kind
+ * and mapping, no later run of the same kind and release with other content, and — for files
+ * that hang off cases — no complaints run since that added or changed cases (rows that named no
+ * case then might join one now).
+ */
+export async function unchangedSinceRun(
+  db: Queryable,
+  jurisdiction: string,
+  file: { sha256: string; kind: string; mapping: string; definesCases: boolean },
+): Promise<{
+  read: number;
+  rejected: number;
+  finished_at: Date | string;
+  file_name: string;
+} | null> {
+  const rows = await db.query<{
+    read: number;
+    rejected: number;
+    finished_at: Date | string;
+    file_name: string;
+  }>(
+    `SELECT r.read, r.rejected, r.finished_at, r.file_name
+       FROM import_runs r
+      WHERE r.jurisdiction = $1 AND r.file_sha256 = $2 AND r.kind = $3 AND r.mapping = $4
+        AND NOT EXISTS (
+              SELECT 1 FROM import_runs l
+               WHERE l.jurisdiction = $1 AND l.kind = r.kind AND l.seq > r.seq
+                 AND l.release IS NOT DISTINCT FROM r.release
+                 AND (l.file_sha256 <> r.file_sha256 OR l.mapping IS DISTINCT FROM r.mapping))
+        AND ($5::boolean OR NOT EXISTS (
+              SELECT 1 FROM import_runs c
+               WHERE c.jurisdiction = $1 AND c.kind IN ('complaints_cms', 'complaints_clear')
+                 AND c.seq > r.seq AND c.inserted + c.updated > 0))
+      ORDER BY r.seq DESC
+      LIMIT 1`,
+    [jurisdiction, file.sha256, file.kind, file.mapping, file.definesCases],
+  );
+  return rows[0] ?? null;
+}
+
 /** Moves each year's log-number counter past imported `YYYY-NNNNNNN` numbers (ADR 0005). */
 export async function advanceLogCounters(tx: Queryable, jurisdiction: string): Promise<void> {
   await tx.query(
@@ -723,11 +764,15 @@ export async function insertImportRun(
     rejected: number;
     startedAt: Date;
     finishedAt: Date;
+    /** The release family the file's rows belonged to (cms, clear), when known. */
+    release: string | null;
+    /** Digest of the file's column mapping and the importer's format version. */
+    mapping: string;
   },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO import_runs (id, jurisdiction, file_name, file_sha256, kind, read, inserted, updated, unchanged, rejected, started_at, finished_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    `INSERT INTO import_runs (id, jurisdiction, file_name, file_sha256, kind, read, inserted, updated, unchanged, rejected, started_at, finished_at, release, mapping)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       r.id,
       r.jurisdiction,
@@ -741,6 +786,8 @@ export async function insertImportRun(
       r.rejected,
       r.startedAt,
       r.finishedAt,
+      r.release,
+      r.mapping,
     ],
   );
 }

@@ -11,3 +11,12 @@ CREATE TABLE case_source_changes (
   changed_at     timestamptz NOT NULL
 );
 CREATE INDEX case_source_changes_case_idx ON case_source_changes (case_id, changed_at);
+
+-- A second import of an unchanged file is recognised and skipped (issue 16): a run records the
+-- release family its rows belonged to and a digest of how its columns were mapped; `seq` orders
+-- runs even when two share a timestamp.
+ALTER TABLE import_runs
+  ADD COLUMN release text,
+  ADD COLUMN mapping text,
+  ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX import_runs_sha_idx ON import_runs (jurisdiction, file_sha256);

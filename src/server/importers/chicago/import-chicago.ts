@@ -24,6 +24,7 @@ import {
   removeStale,
   replaceImportedFindings,
   tablesHoldingKind,
+  unchangedSinceRun,
   upsertCases,
   upsertChildren,
   updateCaseCategories,
@@ -73,6 +74,8 @@ export interface FileSummary {
   runnerUp: string | null;
   /** Child rows whose id names no case (rejected, and listed in the report). */
   unmatched: number;
+  /** Not read: the same file was imported before and nothing it depends on changed since. */
+  skipped?: boolean;
   /** Allegations kept without an identified member (no star, or no single accused with it). */
   allegationsWithoutMember: number;
   /** Imported rows a newer release no longer lists (removed). */
@@ -142,6 +145,8 @@ export async function importChicago(
     progress: ProgressSink;
     /** Kinds and columns set by a `--map` file, per file name. */
     map?: MapFile;
+    /** Read every file, even one imported before unchanged (after an upgrade of the mapping). */
+    force?: boolean;
   },
 ): Promise<ImportResult> {
   const files = expandInputs(opts.inputs);
@@ -231,6 +236,12 @@ function toCsv(header: string[], rows: string[][]): string {
   return stringify([header, ...rows]);
 }
 
+/**
+ * The importer's output format: part of every run's mapping digest, so a file imported by an
+ * older normalization is read again. Bump it when a kind's normalization changes what it writes.
+ */
+const IMPORT_FORMAT = 1;
+
 /** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
 const CHUNK_ROWS = 10_000;
 
@@ -304,7 +315,7 @@ type StaleTracker = Map<ChildTable, { keys: string[]; cases: Set<string> }>;
 async function importFile(
   deps: ImportDeps,
   filePath: string,
-  opts: { dryRun: boolean; progress: ProgressSink; map?: MapFile },
+  opts: { dryRun: boolean; progress: ProgressSink; map?: MapFile; force?: boolean },
   caseIds: CaseIdCache,
   releases: Map<string, string>,
   rejections: Rejection[],
@@ -392,6 +403,30 @@ async function importFile(
     ? `${detected.runnerUp.kind} ${Math.round(detected.runnerUp.score * 100)}%`
     : null;
   const today = localDate(deps.now(), deps.profile.timeZone);
+  const mappingDigest = contentHash({
+    format: IMPORT_FORMAT,
+    kind,
+    columns: mapping.columns.map((c) => [c.header, c.field]),
+  });
+  if (!opts.force) {
+    const earlier = await unchangedSinceRun(deps.db, deps.jurisdiction, {
+      sha256: csv.sha256,
+      kind,
+      mapping: mappingDigest,
+      definesCases: isComplaintsKind(kind),
+    });
+    if (earlier) {
+      // the same bytes, read the same way, onto the same cases: importing it again writes nothing
+      summary.read = earlier.read;
+      summary.rejected = earlier.rejected;
+      summary.unchanged = earlier.read - earlier.rejected;
+      summary.skipped = true;
+      summary.notes.push(
+        `unchanged since it was imported${earlier.file_name === name ? '' : ` as ${earlier.file_name}`} on ${new Date(earlier.finished_at).toISOString().slice(0, 10)} (same content, mapping and cases): not read again${earlier.rejected > 0 ? "; its rejected rows are in that run's report" : ''} (--force reads it)`,
+      );
+      return done();
+    }
+  }
   const fileRejected: Rejection[] = [];
   const runId = crypto.randomUUID();
   opts.progress.start(name, csv.estimatedRecords);
@@ -526,6 +561,8 @@ async function importFile(
         rejected: summary.rejected,
         startedAt: started,
         finishedAt: deps.now(),
+        release,
+        mapping: mappingDigest,
       });
       await recordAudit(
         tx,
