@@ -239,24 +239,6 @@ export function familyOf(logNumber: string): Family | null {
   return MODERN_LOG.test(logNumber) ? 'cms' : LEGACY_LOG.test(logNumber) ? 'clear' : null;
 }
 
-export function logOf(
-  values: Record<string, string>,
-  expected?: Family,
-): { log: string; family: Family } {
-  const v = clean(values['cr_id']);
-  const family = v === null ? null : familyOf(v);
-  if (v === null || family === null) {
-    throw new RowError('cr_id', `"${v ?? ''}" is not a log number (YYYY-NNNNNNN or 6-7 digits)`);
-  }
-  if (expected && family !== expected) {
-    throw new RowError(
-      'cr_id',
-      `"${v}" is a ${family.toUpperCase()} log number in a ${expected.toUpperCase()} file`,
-    );
-  }
-  return { log: v, family };
-}
-
 export function yes(value: string | undefined): boolean {
   const v = clean(value)?.toUpperCase();
   return v === 'Y' || v === 'YES';

@@ -18,9 +18,10 @@ export interface RowContext {
   /** 1, 2, … per prefix: keys for rows that have no key of their own. */
   nextOrdinal(prefix: string): number;
   /**
-   * The case a child row names, by the case's own log number: the id as written when a case has
-   * it, else the case whose id has the same number (a plain `258959` for `2000-0258959`, or the
-   * reverse). An id that names no case comes back as written, for the orphan accounting.
+   * The case a row names, by the case's own log number: the id as written when a case has it,
+   * else the known case of the kind's family whose id has the same number (a plain `258959` for
+   * `2000-0258959`, `2020-0002188` for `2020-2188`). An id that names no known case comes back as
+   * written: a new case in a complaints file, an orphan in a child file.
    */
   caseOf(values: RowValues): { log: string; family: Family };
   /** Collects a value for a summary note (`topic: value; value`) written after the last row. */
