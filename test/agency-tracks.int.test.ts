@@ -13,10 +13,10 @@ interface CaseBody {
 
 /**
  * PRODUCT.md §1 step 4 and §3: BIA opens a *parallel* criminal track on a COPA case. Both agencies
- * work the case, but the lead agency runs it: stage changes, deadline extensions, new agencies
- * and final findings are the lead's. The parallel agency's managers read, staff their own track
- * (with their own people only), log activities, add allegations, recommend findings and record
- * duty-status decisions.
+ * work the case, but the lead agency runs it: stage changes, the clocks (recording one met,
+ * extending one), new agencies and final findings are the lead's. The parallel agency's managers
+ * read, staff their own track (with their own people only), log activities, add allegations,
+ * recommend findings and record duty-status decisions.
  */
 describe('agency tracks: the lead runs the case, a parallel agency works its track', () => {
   let t: TestApp;
@@ -77,6 +77,7 @@ describe('agency tracks: the lead runs the case, a parallel agency works its tra
       expect(body.abilities.transitions).toEqual([]);
       for (const action of [
         'case.transition',
+        'case.complete_deadline',
         'case.extend_deadline',
         'case.add_agency',
         'case.record_final_finding',
@@ -99,6 +100,7 @@ describe('agency tracks: the lead runs the case, a parallel agency works its tra
     expect(lead.abilities.actions).toEqual(
       expect.arrayContaining([
         'case.transition',
+        'case.complete_deadline',
         'case.extend_deadline',
         'case.add_agency',
         'case.record_final_finding',
@@ -107,7 +109,7 @@ describe('agency tracks: the lead runs the case, a parallel agency works its tra
     expect(lead.abilities.transitions.map((x) => x.to)).toContain('review');
   });
 
-  it('answers 403 to the parallel agency for stage changes, extensions, agencies and final findings', async () => {
+  it('answers 403 to the parallel agency for stage changes, deadlines, agencies and final findings', async () => {
     const { deadlines, allegations } = await read(copaSupervisor);
     const ack = deadlines.find((d) => d.kind === 'acknowledgement_letter')!;
     const allegation = allegations[0]!;
@@ -125,6 +127,7 @@ describe('agency tracks: the lead runs the case, a parallel agency works its tra
             url: url(`/deadlines/${ack.id}/extensions`),
             payload: { days: 10, reason: 'Criminal track interviews pending.' },
           },
+          { method: 'POST', url: url(`/deadlines/${ack.id}/complete`), payload: {} },
           {
             method: 'POST',
             url: url('/agencies'),
@@ -159,8 +162,18 @@ describe('agency tracks: the lead runs the case, a parallel agency works its tra
         403,
         'forbidden',
       );
+      expectProblem(
+        await t.as(biaInvestigator, {
+          method: 'POST',
+          url: url(`/deadlines/${ack.id}/complete`),
+          payload: {},
+        }),
+        403,
+        'forbidden',
+      );
     });
     expect((await read(biaInvestigator)).abilities.actions).not.toContain('case.transition');
+    expect((await read(biaInvestigator)).abilities.actions).not.toContain('case.complete_deadline');
   });
 
   it('lets the parallel agency assign its own staff, and only its own', async () => {

@@ -363,6 +363,24 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       'restricted COPA case',
     ),
   ],
+  'PATCH /api/v1/cases/:logNumber': [
+    // intake facts are corrected by the roles that register cases (issue 15)
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}`,
+        payload: { channel: 'email', reason: 'It came by email.' },
+      }),
+      { ok: ['intake', ...MANAGERS], hidden: NO_CASE_CONTENT },
+    ),
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w, { restricted: true })}`,
+        payload: { channel: 'email', reason: 'It came by email.' },
+      }),
+      { ok: MANAGERS, hidden: ['intake', 'investigator', ...NO_CASE_CONTENT] },
+      'restricted COPA case',
+    ),
+  ],
   'GET /api/v1/cases/:logNumber/attachments/:attachmentId': [
     staff(async (w) => ({ url: await attachmentUrl(w) }), {
       // a file can identify the person who came forward: identity readers only (intake while
@@ -405,6 +423,29 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
         payload: { agency: 'BIA', track: 'criminal', role: 'parallel' },
       }),
       { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/routing-review': [
+    staff(
+      async (w) => {
+        // a sexual-misconduct case at BIA under a joint determination, then a force allegation:
+        // the move back to COPA is offered (MCC 2-78-120(b-5)), restricted, need-to-know
+        const log = await newCase(w, { restricted: true });
+        await call(w, 'POST', `/api/v1/cases/${log}/agencies`, {
+          agency: 'BIA',
+          track: 'administrative',
+          role: 'lead',
+          jointDetermination: { reason: 'Joint determination of both agencies' },
+        });
+        await call(w, 'POST', `/api/v1/cases/${log}/allegations`, {
+          unknownMember: true,
+          category: 'excessive_force',
+          summary: 'Pushed.',
+        });
+        return { url: `/api/v1/cases/${log}/routing-review`, payload: { agency: 'COPA' } };
+      },
+      { ok: MANAGERS, hidden: ['intake', 'investigator', ...NO_CASE_CONTENT] },
+      'COPA case at BIA under a joint determination',
     ),
   ],
   'POST /api/v1/cases/:logNumber/allegations': [

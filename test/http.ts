@@ -95,11 +95,14 @@ export async function snapshot(db: Queryable): Promise<Record<string, unknown>> 
   const counts = DATA_TABLES.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ');
   const [row] = await db.query<Record<string, number>>(`SELECT ${counts}`);
   const caches = await db.query(
-    `SELECT (SELECT json_agg(json_build_object('s', status, 'r', restricted, 'l', lead_agency, 'o', officers_unknown) ORDER BY log_number) FROM cases) AS cases,
+    `SELECT (SELECT json_agg(json_build_object('s', status, 'r', restricted, 'l', lead_agency, 'o', officers_unknown,
+                                               -- the intake facts a correction changes (issue 15)
+                                               'f', json_build_array(incident_occurred_at, incident_address, incident_beat, incident_district,
+                                                                     facility_id, categories, flags, channel)) ORDER BY log_number) FROM cases) AS cases,
             (SELECT json_agg(json_build_object('rf', recommended_finding, 'ff', final_finding) ORDER BY id) FROM allegations) AS allegations,
             (SELECT json_agg(json_build_object('s', status) ORDER BY id) FROM statements) AS statements,
             (SELECT json_agg(json_build_object('a', answered_at) ORDER BY id) FROM press_inquiries) AS press,
-            (SELECT json_agg(json_build_object('d', due_at, 'm', met_at) ORDER BY id) FROM deadlines) AS deadlines,
+            (SELECT json_agg(json_build_object('d', due_at, 'm', met_at, 'x', superseded_at) ORDER BY id) FROM deadlines) AS deadlines,
             (SELECT json_agg(json_build_object('n', last_seq) ORDER BY year) FROM log_number_counters) AS counters,
             (SELECT last_seq::int FROM audit_head) AS audit_head`,
   );

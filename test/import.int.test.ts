@@ -9,9 +9,9 @@ import type { ImportResult } from '../src/server/importers/chicago/import-chicag
 import { caseStats } from '../src/server/repositories/stats.repository.ts';
 import { verifyAuditChain } from '../src/server/audit/audit.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
-import { importForTest } from './test-import.ts';
+import { CHICAGO_SAMPLES, importForTest } from './test-import.ts';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
+const SAMPLES = CHICAGO_SAMPLES;
 const CLEAR_COMPLAINTS = path.join(SAMPLES, 'complaints-complaints-clear_2000-2022_2022-09.csv');
 
 let db: Db;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
-import { importForTest } from './test-import.ts';
+import { CHICAGO_SAMPLES, importForTest } from './test-import.ts';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
+const SAMPLES = CHICAGO_SAMPLES;
 let t: TestApp;
 let auditor: TestUser;
 let tmp: string;

@@ -180,7 +180,18 @@ describe('investigation: allegations, findings, activities, deadline extensions'
       const body = unknown.json<{ id: string; memberId: string | null }>();
       expect(body.memberId).toBeNull();
       const audit = await expectAudit(t.db, 'allegation.added', body.id, investigator);
-      expect(audit.changes).toEqual({ memberId: null, category: 'sexual_misconduct' });
+      // the case gains the category and, sexual misconduct being need-to-know, is restricted
+      // from now on (issue 15 defect 5: the allegation re-evaluates the classification)
+      expect(audit.changes).toEqual({
+        memberId: null,
+        category: 'sexual_misconduct',
+        categories: {
+          from: ['excessive_force', 'verbal_abuse'],
+          to: ['excessive_force', 'verbal_abuse', 'sexual_misconduct'],
+        },
+        restricted: { from: false, to: true },
+        restrictionReasons: { from: [], to: ['sexual_misconduct'] },
+      });
     });
 
     it('answers 422 unknown_member for a member not on the roster, and ambiguous_star for a reissued star', async () => {
@@ -294,6 +305,8 @@ describe('investigation: allegations, findings, activities, deadline extensions'
         payload: { memberId: member.id, category: 'excessive_force', summary: 'Force.' },
       });
       allegationId = res.json<{ id: string }>().id;
+      // a recommended finding exists once the case is investigated (issue 15 defect 2)
+      await walk(t, supervisor, n, [{ to: 'preliminary' }, { to: 'investigation' }]);
     });
 
     it('answers 401 without a valid token', async () => {
@@ -375,6 +388,8 @@ describe('investigation: allegations, findings, activities, deadline extensions'
     });
 
     it('lets the chief administrator record the final finding', async () => {
+      // a final finding exists from department review on (MCC 2-78-130)
+      await walk(t, supervisor, n, [{ to: 'review' }, { to: 'department_review' }]);
       const res = await t.as(chief, {
         method: 'PATCH',
         url: url(n, allegationId),

@@ -14,7 +14,7 @@ import { EXPORT_COLUMNS } from '../src/server/commands/export-open-data.ts';
 import { listPublicCases } from '../src/server/repositories/public.repository.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
-import { addMember, buildIntake } from './factories.ts';
+import { addMember, buildIntake, walk } from './factories.ts';
 import { expectInvalidFields, expectProblem } from './http.ts';
 
 let clock = new Date('2019-06-01T15:00:00Z');
@@ -58,6 +58,14 @@ beforeAll(async () => {
     summary: 'Pushed the complainant.',
   });
   expect(a.statusCode, a.body).toBe(201);
+  // findings exist once the case is investigated, a final one from department review on
+  // (issue 15 defect 2); they are public once the case is final
+  await walk(t, chief, oldCase, [
+    { to: 'preliminary' },
+    { to: 'investigation' },
+    { to: 'review' },
+    { to: 'department_review' },
+  ]);
   const f = await t.as(chief, {
     method: 'PATCH',
     url: `/api/v1/cases/${oldCase}/allegations/${a.json<{ id: string }>().id}`,
@@ -69,6 +77,7 @@ beforeAll(async () => {
     },
   });
   expect(f.statusCode, f.body).toBe(200);
+  await walk(t, chief, oldCase, [{ to: 'final' }]);
   clock = new Date('2023-09-20T15:00:00Z');
   restricted = await intake(chief, {
     receivedAt: '2023-09-18T10:00:00-05:00',
@@ -193,10 +202,19 @@ describe('GET /api/public/v1/cases/{logNumber}', () => {
     >();
     expect(old.allegations?.[0]).toMatchObject({ finalFinding: 'sustained', penalty: null });
     expect(old.allegations?.[0]?.penaltyWithheld).toContain('820 ILCS 40/8');
-    // an open investigation's narrative is not published
-    expect(old.narrative).toBeNull();
-    expect(old.narrativeWithheld).toBe('open_investigation');
+    expect(old.allegations?.[0]?.penaltyWithheldEs).toMatch(
+      /^Las sanciones disciplinarias de más de 4 años no se divulgan .*820 ILCS 40\/8/,
+    );
     clock = new Date('2023-09-20T15:00:00Z');
+  });
+
+  it('publishes no narrative of an open investigation', async () => {
+    const open = (await get(`/api/public/v1/cases?status=intake&year=2023&pageSize=1`)).json<{
+      items: Array<{ logNumber: string }>;
+    }>().items[0]!.logNumber;
+    const page = (await get(`/api/public/v1/cases/${open}`)).json<z.infer<typeof PublicCaseOut>>();
+    expect(page.narrative).toBeNull();
+    expect(page.narrativeWithheld).toBe('open_investigation');
   });
 });
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Db } from '../src/server/db/client.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import {
@@ -7,6 +8,15 @@ import {
 } from '../src/server/importers/chicago/import-chicago.ts';
 import type { MapFile } from '../src/server/importers/chicago/recognize.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
+
+/**
+ * The Chicago sample files (`../shared/data/chicago/sample`, kept outside the repository; see its
+ * README). CHICAGO_SAMPLES names another copy, e.g. for a checkout that is not the repository's
+ * sibling of `shared/`.
+ */
+export const CHICAGO_SAMPLES =
+  process.env.CHICAGO_SAMPLES ??
+  path.resolve(import.meta.dirname, '../../shared/data/chicago/sample');
 
 /** No progress bars in tests. */
 export const quietProgress: ProgressSink = { start() {}, tick() {}, finish() {} };

@@ -368,12 +368,19 @@ describe('visibility: who sees which case, and how much', () => {
         transitions: [],
       });
       expect(intake.actions.sort()).toEqual(
-        ['case.read', 'case.read_identity', 'case.transition', 'case.add_party'].sort(),
+        [
+          'case.read',
+          'case.read_identity',
+          'case.transition',
+          'case.correct_facts',
+          'case.add_party',
+        ].sort(),
       );
       expect(intake.transitions.map((x) => x.to)).toEqual(['preliminary']);
       expect(supervisor.actions).toEqual(
         expect.arrayContaining([
           'case.assign',
+          'case.correct_facts',
           'case.extend_deadline',
           'case.add_agency',
           'case.add_allegation',

@@ -355,7 +355,7 @@ program
   .action(async (opts: { json?: boolean }) => {
     const config = loadConfig();
     const stats = await withRuntime(config, 'oversight stats', (rt) =>
-      caseStats(rt.db, rt.jurisdiction),
+      caseStats(rt.db, rt.jurisdiction, new Date(), rt.profile.timeZone),
     );
     if (opts.json) {
       console.log(JSON.stringify(stats, null, 2));

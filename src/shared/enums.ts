@@ -190,6 +190,44 @@ export const ActivityKind = {
 } as const;
 export type ActivityKind = (typeof ActivityKind)[keyof typeof ActivityKind];
 
+/**
+ * What a staff member may do to one case: THE list of case abilities, shared by the server's
+ * authorization table (server/policies/authorization.ts: every grant row names one), the
+ * `abilities.actions` of a case response (schemas/cases.ts `CaseAbility`) and the web's checks,
+ * so the staff pages show an action exactly when the server allows it and a misspelt ability is
+ * a type error, not a hidden button.
+ */
+export const CaseAction = {
+  /** Read the whole case (narrative, parties without identity, allegations…). */
+  read: 'case.read',
+  /** Read the public fields only (what the portal would show), plus statements and press. */
+  readPublicFields: 'case.read_public_fields',
+  readIdentity: 'case.read_identity',
+  transition: 'case.transition',
+  /** Correct intake facts: incident time and place, categories, channel (issue 15). */
+  correctFacts: 'case.correct_facts',
+  addParty: 'case.add_party',
+  assign: 'case.assign',
+  addAllegation: 'case.add_allegation',
+  recordRecommendedFinding: 'case.record_recommended_finding',
+  recordFinalFinding: 'case.record_final_finding',
+  addAgency: 'case.add_agency',
+  logActivity: 'case.log_activity',
+  draftStatement: 'case.draft_statement',
+  logPressInquiry: 'case.log_press_inquiry',
+  /** Record that a deadline was met (the letter went out, the notices were sent). */
+  completeDeadline: 'case.complete_deadline',
+  extendDeadline: 'case.extend_deadline',
+  recommendDutyStatus: 'case.recommend_duty_status',
+  decideDutyStatus: 'case.decide_duty_status',
+  /** Accept the re-routing the rules offer (a case at BIA under a joint determination). */
+  acceptRerouting: 'case.accept_rerouting',
+  /** Emergency access to a restricted case the actor cannot otherwise see (audited, flagged). */
+  breakGlass: 'case.break_glass',
+} as const;
+export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
+export const CASE_ACTIONS = Object.values(CaseAction) as [CaseAction, ...CaseAction[]];
+
 /** Deadline kinds: one per clock of the profile (PRODUCT.md §4). */
 export const DeadlineKind = {
   acknowledgement_letter: 'acknowledgement_letter',
@@ -202,6 +240,29 @@ export const DeadlineKind = {
   annual_report: 'annual_report',
 } as const;
 export type DeadlineKind = (typeof DeadlineKind)[keyof typeof DeadlineKind];
+
+/**
+ * Which sentence explains a deadline (its `basisCode`): the kind, and the variant its anchor and
+ * repetition select. The server writes the sentence in English and Spanish from this code and the
+ * deadline's dates, never from the English text a deadline row stores.
+ */
+export const DEADLINE_BASIS_CODES = [
+  'acknowledgement_letter',
+  'completion_benchmark',
+  'six_month_notice',
+  /** A repeated §2-78-135 notice (second and later). */
+  'six_month_notice_update',
+  'superintendent_response',
+  /** Computed with the Superintendent's +30 days already requested (MCC 2-78-130). */
+  'superintendent_response_extended',
+  'video_release',
+  /** The incident date is unknown: counted from receipt until it is recorded. */
+  'video_release_incident_unknown',
+  'material_request',
+  'quarterly_report',
+  'annual_report',
+] as const;
+export type DeadlineBasisCode = (typeof DEADLINE_BASIS_CODES)[number];
 
 export const Language = { en: 'en', es: 'es' } as const;
 export const ACTIVITY_KINDS = Object.values(ActivityKind) as [ActivityKind, ...ActivityKind[]];

@@ -8,6 +8,8 @@ export const AuditAction = {
   case_read_restricted: 'case.read_restricted',
   case_transitioned: 'case.transitioned',
   case_rerouted: 'case.rerouted',
+  /** Intake facts corrected after intake: each field's old and new value (issue 15). */
+  case_facts_corrected: 'case.facts_corrected',
   party_added: 'party.added',
   party_identity_read: 'party.identity_read',
   assignment_added: 'assignment.added',

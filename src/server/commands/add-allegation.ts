@@ -2,9 +2,8 @@ import crypto from 'node:crypto';
 import type { Category } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { isLieutenantOrAbove, routeCase } from '../domain/routing.ts';
 import { insertAllegation } from '../repositories/allegations.repository.ts';
-import { insertRoutingDecision, setOfficersIdentified } from '../repositories/cases.repository.ts';
+import { setCaseCategories, setOfficersIdentified } from '../repositories/cases.repository.ts';
 import {
   findMember,
   findMembersByStar,
@@ -12,6 +11,7 @@ import {
 } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
 
 export interface AddAllegationInput {
   logNumber: string;
@@ -25,11 +25,13 @@ export interface AddAllegationInput {
 /**
  * Adds one allegation: one member × one category. The member comes from the roster by id or star;
  * a star held by several members over the years is ambiguous and must be resolved by id.
+ * The case's categories gain the allegation's, and routing and restriction are re-evaluated with
+ * the classification intake uses (issue 15 defect 5; docs/domain.md "Re-routing").
  */
 export async function addAllegation(
   deps: CommandDeps,
   input: AddAllegationInput,
-): Promise<{ allegationId: string; memberId: string | null }> {
+): Promise<{ allegationId: string; memberId: string | null; leadAgency: string }> {
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAllegation);
     let memberId: string | null = null;
@@ -68,6 +70,7 @@ export async function addAllegation(
       memberId = accused.id;
     }
     const now = deps.now();
+    const before = await loadCaseFacts(tx, row);
     const id = crypto.randomUUID();
     await insertAllegation(tx, {
       id,
@@ -82,44 +85,48 @@ export async function addAllegation(
     if (memberId) {
       await setOfficersIdentified(tx, row.id);
     }
-    if (
-      row.lead_agency === 'BIA' &&
-      accused?.rank &&
-      isLieutenantOrAbove(accused.rank, deps.profile)
-    ) {
-      // a BIA case against a lieutenant or above stays with BIA headquarters, not a unit
-      // sergeant: record the decision and the rule that made it
-      const decision = routeCase(
-        {
-          caseType: row.case_type as 'complaint',
-          categories: [...new Set([...(row.categories as Category[]), input.category])],
-          accusedRanks: [accused.rank],
-        },
-        deps.profile,
-      );
-      if (decision.agency === 'BIA' && decision.keptByBiaRank) {
-        await insertRoutingDecision(tx, {
-          id: crypto.randomUUID(),
-          jurisdiction: deps.jurisdiction,
-          caseId: row.id,
-          agency: decision.agency,
-          clause: decision.clause,
-          rule: decision.rule,
-          explanation: decision.explanation,
-          explanationEs: decision.explanationEs,
-          decidedAt: now,
-          decidedBy: deps.actor.id,
-          jointReason: null,
-        });
-      }
+    // cases.categories caches every category of the case, intake's and its allegations'
+    const categories = before.categories.includes(input.category)
+      ? [...before.categories]
+      : [...before.categories, input.category];
+    if (categories.length !== before.categories.length) {
+      await setCaseCategories(tx, row.id, categories);
     }
+    // the same classification intake ran, over the facts as they are now (docs/domain.md
+    // "Re-routing"): a COPA clause takes a BIA case to COPA, a joint determination is offered
+    const after = {
+      ...before,
+      categories,
+      accusedRanks: accused?.rank
+        ? [...(before.accusedRanks ?? []), accused.rank]
+        : before.accusedRanks,
+    };
+    const applied = await applyReevaluation(
+      tx,
+      deps,
+      row,
+      { before, after },
+      { trigger: 'allegation_added', changes: { allegationId: id, category: input.category } },
+      now,
+    );
     await recordAudit(tx, auditContext(deps, now), {
       action: AuditAction.allegation_added,
       entityType: 'allegation',
       entityId: id,
       caseId: row.id,
-      changes: { memberId, category: input.category },
+      changes: {
+        memberId,
+        category: input.category,
+        ...(categories.length !== before.categories.length
+          ? { categories: { from: before.categories, to: categories } }
+          : {}),
+        ...applied.audit,
+      },
     });
-    return { allegationId: id, memberId };
+    return {
+      allegationId: id,
+      memberId,
+      leadAgency: applied.leadAgency,
+    };
   });
 }

@@ -1,15 +1,12 @@
 import crypto from 'node:crypto';
-import type { AgencyRole, Category, InvestigatingAgency, Track } from '../../shared/enums.ts';
+import type { AgencyRole, InvestigatingAgency, Track } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { routeCase } from '../domain/routing.ts';
+import { classifyCase } from '../domain/classification.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import {
-  insertCaseAgency,
-  insertRoutingDecision,
-  updateCaseRouting,
-} from '../repositories/cases.repository.ts';
+import { insertCaseAgency } from '../repositories/cases.repository.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { loadCaseFacts, writeReroute } from './reroute-case.ts';
 
 export interface AddCaseAgencyInput {
   logNumber: string;
@@ -22,7 +19,8 @@ export interface AddCaseAgencyInput {
 /**
  * Adds a participating agency with its track: a parallel criminal track (BIA beside COPA), or a
  * referral. Changing the lead agency is lawful only by a joint COPA+BIA determination for a
- * sexual-misconduct case (MCC 2-78-120(b-5)); it is recorded as a new routing decision.
+ * sexual-misconduct case no other COPA clause holds (MCC 2-78-120(b-5)); it is recorded as a new
+ * routing decision, and COPA keeps a parallel track (writeReroute).
  */
 export async function addCaseAgency(
   deps: CommandDeps,
@@ -31,17 +29,11 @@ export async function addCaseAgency(
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAgency);
     const now = deps.now();
-    let leadAgency = row.lead_agency;
     if (input.role === 'lead' && input.agency !== row.lead_agency) {
-      const categories = row.categories as Category[];
-      if (
-        !input.jointDetermination ||
-        !categories.includes('sexual_misconduct') ||
-        input.agency !== 'BIA'
-      ) {
-        throw new UnprocessableError(
+      const refuse = () =>
+        new UnprocessableError(
           'lead_change_not_allowed',
-          'The lead agency follows the routing rules; only a joint COPA+BIA determination on a sexual-misconduct case moves it to BIA (MCC 2-78-120(b-5)).',
+          'The lead agency follows the routing rules; only a joint COPA+BIA determination on a sexual-misconduct case moves it to BIA, and only while no other COPA clause applies (MCC 2-78-120(b-5)).',
           [
             {
               field: 'role',
@@ -50,11 +42,19 @@ export async function addCaseAgency(
             },
           ],
         );
+      const facts = await loadCaseFacts(tx, row);
+      if (
+        !input.jointDetermination ||
+        !facts.categories.includes('sexual_misconduct') ||
+        input.agency !== 'BIA'
+      ) {
+        throw refuse();
       }
-      const decision = routeCase(
+      // the classification intake uses, with the determination: any other COPA clause — (b),
+      // (c), (d), (e), (f) — keeps the case at COPA, since (b-5) moves sexual misconduct only
+      const { routing: decision } = classifyCase(
         {
-          caseType: row.case_type as 'complaint',
-          categories,
+          ...facts,
           jointDetermination: {
             agency: 'BIA',
             recordedAt: now.toISOString(),
@@ -63,32 +63,23 @@ export async function addCaseAgency(
         },
         deps.profile,
       );
-      await insertRoutingDecision(tx, {
-        id: crypto.randomUUID(),
-        jurisdiction: deps.jurisdiction,
-        caseId: row.id,
-        agency: decision.agency,
-        clause: decision.clause,
-        rule: decision.rule,
-        explanation: decision.explanation,
-        explanationEs: decision.explanationEs,
-        decidedAt: now,
-        decidedBy: deps.actor.id,
-        jointReason: input.jointDetermination.reason,
-      });
-      await updateCaseRouting(tx, row.id, decision.agency);
-      leadAgency = decision.agency;
-      await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.case_rerouted,
-        entityType: 'case',
-        entityId: input.logNumber,
-        caseId: row.id,
-        reason: input.jointDetermination.reason,
-        changes: {
-          leadAgency: { from: row.lead_agency, to: decision.agency },
-          clause: decision.clause,
+      if (decision.agency !== 'BIA') {
+        throw refuse();
+      }
+      await writeReroute(
+        tx,
+        deps,
+        row,
+        {
+          decision,
+          trigger: 'joint_determination',
+          jointReason: input.jointDetermination.reason,
+          reason: input.jointDetermination.reason,
+          track: input.track,
         },
-      });
+        now,
+      );
+      return { created: true, leadAgency: decision.agency };
     } else if (input.role === 'lead') {
       throw new ConflictError('already_lead', `${input.agency} already leads this case.`);
     }
@@ -103,21 +94,19 @@ export async function addCaseAgency(
       addedAt: now,
       addedBy: deps.actor.id,
     });
-    if (!created && input.role !== 'lead') {
+    if (!created) {
       throw new ConflictError(
         'track_exists',
         `${input.agency} already has a ${input.track} track on this case.`,
       );
     }
-    if (created) {
-      await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.agency_added,
-        entityType: 'case_agency',
-        entityId: id,
-        caseId: row.id,
-        changes: { agency: input.agency, track: input.track, role: input.role },
-      });
-    }
-    return { created, leadAgency };
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.agency_added,
+      entityType: 'case_agency',
+      entityId: id,
+      caseId: row.id,
+      changes: { agency: input.agency, track: input.track, role: input.role },
+    });
+    return { created, leadAgency: row.lead_agency };
   });
 }

@@ -1,7 +1,7 @@
 import type { PartyInput } from '../../shared/schemas/cases.ts';
 import type { Category, Vulnerability } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { restrictionFor } from '../domain/restriction.ts';
+import { restrictionFor, tightenRestriction } from '../domain/restriction.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import {
   caseVulnerabilities,
@@ -31,9 +31,11 @@ export async function addParty(
       categories: row.categories as Category[],
       vulnerabilities,
     });
-    const restricted = row.restricted || restriction.restricted;
-    const reasons = [...new Set([...row.restriction_reasons, ...restriction.reasons])];
-    if (restricted !== row.restricted || reasons.length !== row.restriction_reasons.length) {
+    const { restricted, reasons, changed } = tightenRestriction(
+      { restricted: row.restricted, reasons: row.restriction_reasons },
+      restriction,
+    );
+    if (changed) {
       await setCaseRestriction(tx, row.id, restricted, reasons);
     }
     await recordAudit(tx, auditContext(deps, now), {

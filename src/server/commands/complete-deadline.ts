@@ -1,35 +1,42 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { sixMonthNotices } from '../domain/clocks.ts';
-import { startOfLocalDay } from '../domain/business-days.ts';
+import { sixMonthNotice, type DeadlineAnchorKind } from '../domain/clocks.ts';
+import { CONCLUDED } from '../domain/transition.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import {
+  countDeadlines,
   findDeadline,
   insertDeadlines,
   markDeadlineMet,
+  positionInRun,
 } from '../repositories/deadlines.repository.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
-const ENDED = new Set(['final', 'closed_no_finding', 'closed_referred']);
-
 /**
  * Records that a deadline was met (the acknowledgement letter went out, the §2-78-135 notices were
  * sent). A met six-month notice on an open case schedules the next one: MCC §2-78-135 repeats the
- * notice every six months until the investigation ends.
+ * notice every six months until the investigation ends. The clocks are the lead agency's (ADR
+ * 0007): its managers and its assigned team record them met (`case.complete_deadline`).
  */
 export async function completeDeadline(
   deps: CommandDeps,
   input: { logNumber: string; deadlineId: string; metAt?: string | undefined },
 ): Promise<{ next: string | null }> {
   return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.logActivity);
+    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.completeDeadline);
     const deadline = await findDeadline(tx, row.id, input.deadlineId);
     if (!deadline) {
       throw new NotFoundError('Deadline', 'deadline_not_found');
     }
     if (deadline.met_at) {
       throw new ConflictError('deadline_met', 'This deadline was already met.');
+    }
+    if (deadline.superseded_at) {
+      throw new ConflictError(
+        'deadline_superseded',
+        'This deadline was recomputed after a correction; act on the one that replaced it.',
+      );
     }
     const now = deps.now();
     const metAt = input.metAt ? new Date(input.metAt) : now;
@@ -42,30 +49,33 @@ export async function completeDeadline(
     }
     await markDeadlineMet(tx, deadline.id, metAt);
     let next: string | null = null;
-    if (deadline.kind === 'six_month_notice' && !ENDED.has(row.status)) {
-      const start = startOfLocalDay(deadline.anchor_date, deps.profile.timeZone);
-      const upcoming = sixMonthNotices(start, now, deps.profile).find(
-        (d) => (d.sequence ?? 1) === deadline.sequence + 1,
+    if (deadline.kind === 'six_month_notice' && !CONCLUDED.has(row.status)) {
+      // the next notice of the same run (from intake, or from the latest reopening), numbered
+      // after every notice the case has had
+      const position = await positionInRun(tx, deadline, [...CONCLUDED]);
+      const upcoming = sixMonthNotice(
+        { kind: deadline.anchor_kind as DeadlineAnchorKind, date: deadline.anchor_date },
+        position + 1,
+        deps.profile,
+        (await countDeadlines(tx, row.id, deadline.kind)) + 1,
       );
-      if (upcoming) {
-        next = crypto.randomUUID();
-        await insertDeadlines(tx, [
-          {
-            id: next,
-            jurisdiction: deps.jurisdiction,
-            caseId: row.id,
-            kind: upcoming.kind,
-            sequence: upcoming.sequence ?? deadline.sequence + 1,
-            dueDate: upcoming.dueDate,
-            dueAt: upcoming.dueAt,
-            anchorKind: deadline.anchor_kind,
-            anchorDate: deadline.anchor_date,
-            basis: upcoming.basis,
-            clause: upcoming.clause,
-            createdAt: now,
-          },
-        ]);
-      }
+      next = crypto.randomUUID();
+      await insertDeadlines(tx, [
+        {
+          id: next,
+          jurisdiction: deps.jurisdiction,
+          caseId: row.id,
+          kind: upcoming.kind,
+          sequence: upcoming.sequence ?? deadline.sequence + 1,
+          dueDate: upcoming.dueDate,
+          dueAt: upcoming.dueAt,
+          anchorKind: upcoming.anchor.kind,
+          anchorDate: upcoming.anchor.date,
+          basis: upcoming.basis,
+          clause: upcoming.clause,
+          createdAt: now,
+        },
+      ]);
     }
     await recordAudit(tx, auditContext(deps, now), {
       action: AuditAction.deadline_met,

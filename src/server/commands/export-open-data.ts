@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { localDate } from '../domain/business-days.ts';
-import { publicPenalty, publicVisibility } from '../domain/publication.ts';
+import { publicOutcome, publicVisibility } from '../domain/publication.ts';
 import type { Queryable } from '../db/client.ts';
 import { exportChunk } from '../repositories/public.repository.ts';
 
@@ -42,13 +42,14 @@ export const EXPORT_COLUMNS = [
   { name: 'allegation_category', description: 'Allegation rows: the category code.' },
   {
     name: 'recommended_finding',
-    description: 'Allegation rows: finding recommended by the investigating agency.',
+    description:
+      'Allegation rows: finding recommended by the investigating agency (concluded cases only).',
   },
-  { name: 'final_finding', description: 'Allegation rows: final finding.' },
+  { name: 'final_finding', description: 'Allegation rows: final finding (concluded cases only).' },
   {
     name: 'penalty',
     description:
-      'Allegation rows: CPD penalty code (final, else recommended); empty when none or withheld.',
+      'Allegation rows: CPD penalty code (final, else recommended); empty when none, withheld, or the case is not concluded.',
   },
   {
     name: 'penalty_withheld',
@@ -120,8 +121,18 @@ export async function* exportOpenData(deps: {
         district: r.vulnerable ? '' : (r.district ?? ''),
       };
       for (const a of r.allegations ?? []) {
-        const disciplineDate = a.final_on ?? r.closed_on ?? r.received_date;
-        const p = publicPenalty(a.penalty, disciplineDate, today);
+        const o = publicOutcome(
+          r.status,
+          {
+            recommendedFinding: a.recommended_finding,
+            recommendedPenalty: a.recommended_penalty,
+            recommendedOn: a.recommended_on,
+            finalFinding: a.final_finding,
+            finalPenalty: a.final_penalty,
+            finalOn: a.final_on,
+          },
+          today,
+        );
         yield {
           ...EMPTY,
           record_type: 'allegation',
@@ -129,10 +140,10 @@ export async function* exportOpenData(deps: {
           visibility,
           status: r.status,
           allegation_category: a.category,
-          recommended_finding: a.recommended_finding ?? '',
-          final_finding: a.final_finding ?? '',
-          penalty: p.penalty ?? '',
-          penalty_withheld: p.penaltyWithheld ? 'personnel_record_review_act' : '',
+          recommended_finding: o.recommendedFinding ?? '',
+          final_finding: o.finalFinding ?? '',
+          penalty: o.penalty ?? '',
+          penalty_withheld: o.penaltyWithheld ? 'personnel_record_review_act' : '',
         };
       }
     }

@@ -32,6 +32,12 @@ export async function grantDeadlineExtension(
     if (deadline.met_at) {
       throw new ConflictError('deadline_met', 'This deadline was already met.');
     }
+    if (deadline.superseded_at) {
+      throw new ConflictError(
+        'deadline_superseded',
+        'This deadline was recomputed after a correction; act on the one that replaced it.',
+      );
+    }
     const cap =
       deps.profile.clocks.superintendentMaxDays - deps.profile.clocks.superintendentResponseDays;
     const already = deadline.extensions.reduce((n, e) => n + e.days, 0);
@@ -49,9 +55,7 @@ export async function grantDeadlineExtension(
       {
         kind: deadline.kind as DeadlineKind,
         dueDate: deadline.due_date,
-        dueAt: new Date(deadline.due_at).toISOString(),
         anchor: { kind: deadline.anchor_kind as DeadlineAnchorKind, date: deadline.anchor_date },
-        basis: deadline.basis,
         clause: deadline.clause,
       },
       input.days,

@@ -4,10 +4,10 @@ import type { Queryable } from '../db/client.ts';
 import type { Vulnerability } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';
 import { localDate } from '../domain/business-days.ts';
-import { computeCaseDeadlines, type Deadline } from '../domain/clocks.ts';
+import { computeCaseDeadlines, owesSixMonthNotice, type Deadline } from '../domain/clocks.ts';
 import { formatLogNumber } from '../domain/log-number.ts';
-import { restrictionFor } from '../domain/restriction.ts';
-import { routeCase, type RoutingDecision } from '../domain/routing.ts';
+import { classifyCase, type CaseFacts } from '../domain/classification.ts';
+import type { RoutingDecision } from '../domain/routing.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import {
   assignLogNumber,
@@ -90,27 +90,9 @@ export async function registerCase(
       { field: 'receivedAt', message: 'must not be in the future' },
     ]);
   }
-  if (incidentAt && incidentAt.getTime() > receivedAt.getTime() + 5 * 60_000) {
-    throw new UnprocessableError(
-      'incident_after_receipt',
-      'The incident cannot happen after the office received it.',
-      [{ field: 'incident.occurredAt', message: 'must not be after receivedAt' }],
-    );
-  }
-  const vulnerabilities = [
-    ...new Set(input.parties.flatMap((p) => p.vulnerabilities)),
-  ] as Vulnerability[];
-  const routing = routeCase(
-    {
-      caseType: input.caseType,
-      categories: input.categories,
-      ...(input.notificationType ? { notificationType: input.notificationType } : {}),
-      seriousInjuryOrDeath: input.seriousInjuryOrDeath,
-      inCustody: input.inCustody,
-    },
-    deps.profile,
-  );
-  const restriction = restrictionFor({ categories: input.categories, vulnerabilities });
+  checkIncidentBeforeReceipt(incidentAt, receivedAt);
+  const facts = intakeFacts(input);
+  const { routing, ...restriction } = classifyCase(facts, deps.profile);
   const clocks = computeCaseDeadlines(
     {
       receivedAt,
@@ -122,25 +104,17 @@ export async function registerCase(
     deps.profile,
   );
   // MCC §2-78-135 six-month notices are COPA's duty; BIA cases do not carry them
-  const deadlines =
-    routing.agency === 'COPA' ? clocks : clocks.filter((d) => d.kind !== 'six_month_notice');
-  const flags = deriveFlags(input, vulnerabilities);
+  const deadlines = owesSixMonthNotice(routing.agency, deps.profile)
+    ? clocks
+    : clocks.filter((d) => d.kind !== 'six_month_notice');
+  const flags = deriveFlags(input, facts.vulnerabilities ?? []);
   const caseId = crypto.randomUUID();
   const year = Number(localDate(receivedAt, deps.profile.timeZone).slice(0, 4));
 
   return deps.db.transaction(async (tx) => {
-    let facilityId: string | null = null;
-    if (input.incident?.facilityCode) {
-      const facility = await findFacilityByCode(tx, deps.jurisdiction, input.incident.facilityCode);
-      if (!facility) {
-        throw new UnprocessableError(
-          'unknown_facility',
-          `No facility has code ${input.incident.facilityCode}.`,
-          [{ field: 'incident.facilityCode', message: 'is not a registered facility' }],
-        );
-      }
-      facilityId = facility.id;
-    }
+    const facilityId = input.incident?.facilityCode
+      ? await facilityIdOf(tx, deps.jurisdiction, input.incident.facilityCode)
+      : null;
     await insertCase(tx, {
       id: caseId,
       jurisdiction: deps.jurisdiction,
@@ -160,10 +134,13 @@ export async function registerCase(
       officers_unknown: input.officersUnknown,
       lead_agency: routing.agency,
       restricted: restriction.restricted,
-      restriction_reasons: restriction.reasons,
+      restriction_reasons: restriction.restrictionReasons,
       status: 'intake',
       created_at: now,
       created_by: createdBy,
+      // kept so every later evaluation of the routing sees what intake saw (migration 0014)
+      serious_injury_or_death: input.seriousInjuryOrDeath,
+      in_custody: input.inCustody,
     });
     await insertParties(
       tx,
@@ -273,34 +250,86 @@ export async function registerCase(
       logNumber,
       status: 'intake' as const,
       restricted: restriction.restricted,
-      restrictionReasons: restriction.reasons,
+      restrictionReasons: restriction.restrictionReasons,
       routing: { ...routing, decidedAt: now.toISOString() },
       deadlines: stored,
     };
   });
 }
 
-function deriveFlags(input: CaseIntakeRequest, vulnerabilities: Vulnerability[]): string[] {
-  const flags = new Set<string>(input.flags);
-  if (input.categories.includes('sexual_misconduct')) {
-    flags.add('sexual_misconduct');
-  }
-  if (input.categories.includes('domestic_violence')) {
-    flags.add('domestic_violence');
-  }
-  if (input.categories.includes('bias')) {
-    flags.add('bias');
-  }
-  if (
-    input.categories.includes('firearm_discharge') ||
-    input.notificationType?.startsWith('firearm_discharge')
-  ) {
-    flags.add('police_shooting');
-  }
+/**
+ * The facts an intake request gives the classification (the one rule intake, the preview and
+ * re-routing share): no accused yet, the parties' vulnerabilities merged.
+ */
+export function intakeFacts(input: CaseIntakeRequest): CaseFacts {
+  return {
+    caseType: input.caseType,
+    categories: input.categories,
+    notificationType: input.notificationType,
+    seriousInjuryOrDeath: input.seriousInjuryOrDeath,
+    inCustody: input.inCustody,
+    vulnerabilities: [...new Set(input.parties.flatMap((p) => p.vulnerabilities))],
+  };
+}
+
+function deriveFlags(
+  input: CaseIntakeRequest,
+  vulnerabilities: readonly Vulnerability[],
+): string[] {
+  const flags = new Set<string>([...input.flags, ...categoryFlags(input)]);
   if (vulnerabilities.length > 0) {
     flags.add('vulnerable_party');
   }
   return [...flags].sort();
+}
+
+/** The case flags its categories (and notification type) imply. */
+export function categoryFlags(c: {
+  categories: readonly string[];
+  notificationType?: string | null | undefined;
+}): string[] {
+  const flags: string[] = [];
+  for (const category of ['sexual_misconduct', 'domestic_violence', 'bias'] as const) {
+    if (c.categories.includes(category)) {
+      flags.push(category);
+    }
+  }
+  if (
+    c.categories.includes('firearm_discharge') ||
+    c.notificationType?.startsWith('firearm_discharge')
+  ) {
+    flags.push('police_shooting');
+  }
+  return flags;
+}
+
+/**
+ * Intake's rule on the incident time: it cannot be after the office received it (a few minutes'
+ * allowance for clocks that disagree). Used by intake and by corrections alike.
+ */
+export function checkIncidentBeforeReceipt(incidentAt: Date | undefined, receivedAt: Date): void {
+  if (incidentAt && incidentAt.getTime() > receivedAt.getTime() + 5 * 60_000) {
+    throw new UnprocessableError(
+      'incident_after_receipt',
+      'The incident cannot happen after the office received it.',
+      [{ field: 'incident.occurredAt', message: 'must not be after receivedAt' }],
+    );
+  }
+}
+
+/** The id of the registered facility with `code`, or a 422 naming the field. */
+export async function facilityIdOf(
+  tx: Queryable,
+  jurisdiction: string,
+  code: string,
+): Promise<string> {
+  const facility = await findFacilityByCode(tx, jurisdiction, code);
+  if (!facility) {
+    throw new UnprocessableError('unknown_facility', `No facility has code ${code}.`, [
+      { field: 'incident.facilityCode', message: 'is not a registered facility' },
+    ]);
+  }
+  return facility.id;
 }
 
 const IDENTITY_FIELDS = [

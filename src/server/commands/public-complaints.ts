@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import type { PublicComplaintRequest, PublicLanguage } from '../../shared/schemas/public.ts';
-import type { CaseStatus, DeadlineKind } from '../../shared/enums.ts';
+import type { CaseStatus, DeadlineBasisCode, DeadlineKind } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { localDate } from '../domain/business-days.ts';
+import { deadlineBasis } from '../domain/clocks.ts';
+import { deadlineBasisFacts } from '../repositories/deadlines.repository.ts';
 import {
   acknowledgementText,
   nextComplainantClock,
@@ -162,7 +164,13 @@ export interface ComplaintView {
   receivedAt: string;
   investigatingAgency: 'COPA' | 'BIA';
   stages: Array<{ status: CaseStatus; reason: string | null; at: string }>;
-  nextClock: { kind: DeadlineKind; dueDate: string; basis: string } | null;
+  nextClock: {
+    kind: DeadlineKind;
+    dueDate: string;
+    basisCode: DeadlineBasisCode;
+    basis: string;
+    basisEs: string;
+  } | null;
   informationAdded: number;
 }
 
@@ -177,6 +185,8 @@ export async function lookupComplaint(
     throw new NotFoundError('A complaint with this confirmation number and passphrase');
   }
   const next = nextComplainantClock(s.deadlines.map((d) => ({ ...d, met_at: d.met_at })));
+  // written from the clock's codes in both languages: the holder may read the page in Spanish
+  const basis = next ? deadlineBasis(deadlineBasisFacts(next), deps.profile) : null;
   return {
     logNumber: s.log_number,
     status: s.status,
@@ -188,9 +198,16 @@ export async function lookupComplaint(
       reason: h.reason,
       at: new Date(h.at).toISOString(),
     })),
-    nextClock: next
-      ? { kind: next.kind as DeadlineKind, dueDate: next.due_date, basis: next.basis }
-      : null,
+    nextClock:
+      next && basis
+        ? {
+            kind: next.kind as DeadlineKind,
+            dueDate: next.due_date,
+            basisCode: basis.code,
+            basis: basis.en,
+            basisEs: basis.es,
+          }
+        : null,
     informationAdded: s.additions,
   };
 }

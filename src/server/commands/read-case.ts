@@ -37,6 +37,7 @@ import { NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 import { identityContext } from './file-case.ts';
 import { attachmentContext } from './attachments.ts';
+import { routingReviewFor, type RoutingReview } from './reroute-case.ts';
 import {
   listAttachments,
   listComplainantAdditions,
@@ -72,6 +73,8 @@ export interface CaseDetail {
   complainantAdditions: ComplainantAdditionRow[];
   /** Imported cases: each release file that added or changed the case, and which fields. */
   sourceHistory: Awaited<ReturnType<typeof caseSourceHistory>>;
+  /** The re-routing offered on the case, waiting for a manager (docs/domain.md "Re-routing"). */
+  routingReview: RoutingReview | null;
 }
 
 /**
@@ -86,7 +89,16 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     throw new NotFoundError(`Case ${logNumber}`, 'case_not_found');
   }
   const { row, facts } = found;
-  const abilities = caseAbilities(deps.actor, facts);
+  const routingReview = view === 'full' ? await routingReviewFor(deps.db, row, deps.profile) : null;
+  const granted = caseAbilities(deps.actor, facts);
+  // accepting a re-routing is announced only while one is offered, like a transition only when
+  // some move is open
+  const abilities = routingReview
+    ? granted
+    : {
+        ...granted,
+        actions: granted.actions.filter((a) => a !== CaseAction.acceptRerouting),
+      };
   const statements = await listCaseStatements(deps.db, row.id);
   const facilityRow = row.facility_id
     ? await findFacilityById(deps.db, row.facility_id)
@@ -136,6 +148,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       attachments: [],
       complainantAdditions: [],
       sourceHistory: [],
+      routingReview: null,
     };
   }
   const mayReadIdentity = canOnCase(deps.actor, CaseAction.readIdentity, facts);
@@ -230,5 +243,6 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     attachments,
     complainantAdditions,
     sourceHistory,
+    routingReview,
   };
 }

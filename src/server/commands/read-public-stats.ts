@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import type { PublicStatsQuery, PublicStatsResponse } from '../../shared/schemas/public.ts';
 import { CASE_STATUSES, CATEGORIES } from '../../shared/enums.ts';
 import type { Queryable } from '../db/client.ts';
-import { DAYS_TO_CLOSE_BUCKETS, primaryCategory } from '../domain/publication.ts';
+import {
+  DAYS_TO_CLOSE_BUCKETS,
+  findingsPublished,
+  primaryCategory,
+} from '../domain/publication.ts';
 import {
   judgeCells,
   publishedMargin,
@@ -73,11 +77,9 @@ export async function computeGrids(o: PublicStatsOptions): Promise<JudgedGrids> 
   }
   const allegations = new Map<string, { dims: Record<AllegationDim, string>; n: number }>();
   for (const r of raw.allegations) {
-    addCell(
-      allegations,
-      { year: r.year, agency: r.agency, category: r.category, finding: r.finding },
-      r.n,
-    );
+    // an open case's allegations count, but not its (recommended or final) findings
+    const finding = findingsPublished(r.status) ? r.finding : 'none';
+    addCell(allegations, { year: r.year, agency: r.agency, category: r.category, finding }, r.n);
   }
   const duty = new Map<string, { dims: Record<DutyDim, string>; n: number }>();
   for (const r of raw.duty) {
@@ -113,7 +115,7 @@ export function statsFromGrids(
     (q.agency === undefined || d.agency === q.agency) &&
     (q.category === undefined || d.category === q.category);
   const closed = (d: Readonly<Record<CaseDim, string>>): boolean =>
-    inFilter(d) && d.bucket !== 'open';
+    inFilter(d) && d.bucket !== 'open' && d.bucket !== 'undated';
   const shelter = (d: Readonly<Record<CaseDim, string>>): boolean =>
     inFilter(d) && d.shelter === 'yes';
   const rate = (

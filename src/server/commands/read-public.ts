@@ -3,7 +3,11 @@ import type { PublicCaseListQuery, PublicCaseOut } from '../../shared/schemas/pu
 import type { Queryable } from '../db/client.ts';
 import { localDate } from '../domain/business-days.ts';
 import { publishNarrative, type KnownIdentities } from '../domain/public-narrative.ts';
-import { narrativeWithholding, publicVisibility } from '../domain/publication.ts';
+import {
+  narrativeWithholding,
+  publicVisibility,
+  type NarrativeWithheldReason,
+} from '../domain/publication.ts';
 import { nameLexiconOf, recordedFullName, type NameLexicon } from '../domain/redaction-names.ts';
 import { presentPublicCase, presentPublicListItem } from '../presenters/public/case.presenter.ts';
 import {
@@ -126,7 +130,11 @@ export async function readPortalCase(
     agencies: row.agencies.map((a) => a.agency),
     restricted: row.restricted,
   });
-  let withheld: string | null = narrativeWithholding(visibility, row.status, row.narrative);
+  let withheld: NarrativeWithheldReason | null = narrativeWithholding(
+    visibility,
+    row.status,
+    row.narrative,
+  );
   let narrative = null;
   if (withheld === null) {
     narrative = publishNarrative(row.narrative, {

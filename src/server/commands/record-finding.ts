@@ -1,11 +1,24 @@
 import crypto from 'node:crypto';
 import type { Finding } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { isLegacyFinding, isPenaltyCode, penaltyAllowedForFinding } from '../domain/findings.ts';
+import { localDate } from '../domain/business-days.ts';
+import {
+  decidedOnProblem,
+  findingStageProblem,
+  isLegacyFinding,
+  isPenaltyCode,
+  penaltyAllowedForFinding,
+} from '../domain/findings.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { canOnCase } from '../policies/case.policy.ts';
 import { findAllegation, recordFinding } from '../repositories/allegations.repository.ts';
-import { ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+  type FieldError,
+} from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
 export interface RecordFindingInput {
@@ -15,11 +28,14 @@ export interface RecordFindingInput {
   recommendedPenalty?: string | undefined;
   finalFinding?: Finding | undefined;
   finalPenalty?: string | undefined;
+  /** The day it was decided ('YYYY-MM-DD'); default: today in the profile's time zone. */
+  decidedOn?: string | undefined;
 }
 
 /**
  * Records a recommended (investigating agency) and/or final finding and penalty on an allegation,
- * each as a dated history row with who. Final findings are the chief administrator's.
+ * each as a history row with who recorded it and the day it was decided. Final findings are the
+ * chief administrator's; each kind only in the case stages where it exists (FINDING_STAGES).
  */
 export async function recordAllegationFinding(
   deps: CommandDeps,
@@ -66,6 +82,8 @@ export async function recordAllegationFinding(
       throw new NotFoundError('Allegation', 'allegation_not_found');
     }
     const now = deps.now();
+    const tz = deps.profile.timeZone;
+    const decidedOn = input.decidedOn ?? localDate(now, tz);
     const stages = [
       wantsRecommended
         ? {
@@ -84,6 +102,23 @@ export async function recordAllegationFinding(
           }
         : null,
     ].filter((s) => s !== null);
+    for (const s of stages) {
+      const problem = findingStageProblem(s.stage, row.status);
+      if (problem) {
+        throw new ConflictError('finding_not_allowed_in_stage', problem, [
+          { field: `${s.stage}Finding`, message: problem },
+        ]);
+      }
+    }
+    const dateProblem = decidedOnProblem(decidedOn, {
+      today: localDate(now, tz),
+      receivedOn: localDate(row.received_at, tz),
+    });
+    if (dateProblem) {
+      throw new UnprocessableError(dateProblem.code, `decidedOn ${dateProblem.message}.`, [
+        { field: 'decidedOn', message: dateProblem.message },
+      ]);
+    }
     for (const s of stages) {
       if (
         s.penalty &&
@@ -106,6 +141,7 @@ export async function recordAllegationFinding(
         penalty: s.penalty,
         agency: deps.actor.agency,
         recordedAt: now,
+        decidedOn,
         recordedBy: deps.actor.id,
       });
       await recordAudit(tx, auditContext(deps, now), {
@@ -113,7 +149,7 @@ export async function recordAllegationFinding(
         entityType: 'allegation',
         entityId: allegation.id,
         caseId: row.id,
-        changes: { stage: s.stage, finding: s.finding, penalty: s.penalty },
+        changes: { stage: s.stage, finding: s.finding, penalty: s.penalty, decidedOn },
       });
     }
   });

@@ -8,6 +8,7 @@ import {
   setLegalHold,
 } from '../repositories/privacy.repository.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
+import { CONCLUDED } from '../domain/transition.ts';
 
 /** Retention runs from the CLI, as the system. */
 export interface RetentionDeps {
@@ -17,14 +18,11 @@ export interface RetentionDeps {
 }
 
 /**
- * The stages after which a case is closed. A reopened case leaves them (transition() moves it to
- * investigation), so its identities are never purged while it is worked again.
+ * The stages after which a case is closed (the stage machine's CONCLUDED). A reopened case leaves
+ * them (transition() moves it to investigation), so its identities are never purged while it is
+ * worked again.
  */
-export const CLOSED_STATUSES: readonly CaseStatus[] = [
-  'final',
-  'closed_no_finding',
-  'closed_referred',
-];
+const CLOSED_STATUSES: readonly CaseStatus[] = [...CONCLUDED];
 
 /** What `oversight retention run` did (or, with --dry-run, would do). */
 export interface RetentionReport {

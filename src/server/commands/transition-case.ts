@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { CaseStatus, TransitionReason } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { transition } from '../domain/transition.ts';
+import { CONCLUDED, closedOnAfter, isReopening, transition } from '../domain/transition.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { insertStatusHistory, updateCaseStatus } from '../repositories/cases.repository.ts';
 import {
@@ -9,7 +9,11 @@ import {
   insertDeadlines,
   markDeadlinesMet,
 } from '../repositories/deadlines.repository.ts';
-import { superintendentResponseDeadline } from '../domain/clocks.ts';
+import {
+  reopeningDeadlines,
+  superintendentResponseDeadline,
+  type Deadline,
+} from '../domain/clocks.ts';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
@@ -21,8 +25,6 @@ export interface TransitionCaseInput {
   /** The stage the caller saw; a different current stage is a conflict. */
   expectedStatus?: CaseStatus | undefined;
 }
-
-const ENDED: ReadonlySet<CaseStatus> = new Set(['final', 'closed_no_finding', 'closed_referred']);
 
 /**
  * Moves a case to another stage through the one transition() rule. The case row is locked first,
@@ -69,7 +71,8 @@ export async function transitionCase(
           ]);
       }
     }
-    await updateCaseStatus(tx, row.id, input.to, now);
+    const closedOn = closedOnAfter(row.status, input.to, now, deps.profile.timeZone, row.closed_on);
+    await updateCaseStatus(tx, row.id, input.to, now, closedOn);
     await insertStatusHistory(tx, {
       id: crypto.randomUUID(),
       jurisdiction: deps.jurisdiction,
@@ -81,15 +84,24 @@ export async function transitionCase(
       at: now,
       actorId: deps.actor.id,
     });
+    const started: Deadline[] = [];
     if (input.to === 'department_review') {
       // MCC §2-78-130: the Superintendent's response clock starts when recommendations go over
-      const d = superintendentResponseDeadline(now, false, deps.profile);
+      started.push(superintendentResponseDeadline(now, false, deps.profile));
+    }
+    if (isReopening(row.status, input.to)) {
+      // a reopened investigation runs on fresh clocks from the reopening date (the profile says
+      // which: Chicago's completion benchmark and, for COPA, the MCC §2-78-135 notices)
+      started.push(...reopeningDeadlines(now, row.lead_agency, deps.profile));
+    }
+    for (const d of started) {
       await insertDeadlines(tx, [
         {
           id: crypto.randomUUID(),
           jurisdiction: deps.jurisdiction,
           caseId: row.id,
           kind: d.kind,
+          // numbered after the earlier runs' rows of the kind, which stay as history
           sequence: (await countDeadlines(tx, row.id, d.kind)) + 1,
           dueDate: d.dueDate,
           dueAt: d.dueAt,
@@ -101,9 +113,9 @@ export async function transitionCase(
         },
       ]);
     }
-    if (ENDED.has(input.to)) {
+    if (CONCLUDED.has(input.to)) {
       // the investigation clocks stop when the case ends; statutory history stays
-      await markDeadlinesMet(tx, row.id, ['completion_benchmark', 'six_month_notice'], now);
+      await markDeadlinesMet(tx, row.id, deps.profile.investigationClocks, now);
     }
     await recordAudit(tx, auditContext(deps, now), {
       action: AuditAction.case_transitioned,
@@ -111,7 +123,10 @@ export async function transitionCase(
       entityId: input.logNumber,
       caseId: row.id,
       reason: input.reason ?? null,
-      changes: { status: { from: row.status, to: input.to } },
+      changes: {
+        status: { from: row.status, to: input.to },
+        ...(closedOn !== row.closed_on ? { closedOn: { from: row.closed_on, to: closedOn } } : {}),
+      },
     });
     return { caseId: row.id, from: row.status, to: input.to };
   });

@@ -7,9 +7,13 @@ import {
   extendDeadline,
   isVideoReleaseCase,
   materialRequestDeadline,
+  owesSixMonthNotice,
+  recomputeClock,
+  reopeningDeadlines,
   reportDeadlines,
-  sixMonthNotices,
+  sixMonthNotice,
   superintendentResponseDeadline,
+  videoReleaseDeadline,
 } from './clocks.ts';
 import { chicagoProfile } from './profiles/chicago.ts';
 import type { JurisdictionProfile } from './profiles/profile.ts';
@@ -44,8 +48,11 @@ describe('computeCaseDeadlines: the acceptance story', () => {
         dueDate: '2023-06-23',
         dueAt: '2023-06-24T04:59:59.999Z',
         anchor: { kind: 'received', date: '2023-06-15' },
+        basisCode: 'acknowledgement_letter',
         basis:
           "Acknowledgement letter within 5 business days of receipt on 2023-06-15, in the complainant's language, saying which agency investigates (MCC 2-78-120; COPA Rules)",
+        basisEs:
+          'Carta de acuse de recibo dentro de 5 días hábiles desde la recepción del 2023-06-15, en el idioma del denunciante, que indique qué agencia investiga (MCC 2-78-120; COPA Rules)',
         clause: 'MCC 2-78-120; COPA Rules',
       },
       {
@@ -53,8 +60,11 @@ describe('computeCaseDeadlines: the acceptance story', () => {
         dueDate: '2023-12-12',
         dueAt: '2023-12-13T05:59:59.999Z',
         anchor: { kind: 'received', date: '2023-06-15' },
+        basisCode: 'completion_benchmark',
         basis:
           'Investigation completion benchmark of 180 calendar days from receipt on 2023-06-15 (Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260)',
+        basisEs:
+          'Plazo de referencia de 180 días calendario para concluir la investigación, contados desde la recepción del 2023-06-15 (Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260)',
         clause: 'Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260',
       },
       {
@@ -62,8 +72,11 @@ describe('computeCaseDeadlines: the acceptance story', () => {
         dueDate: '2023-12-20',
         dueAt: '2023-12-21T05:59:59.999Z',
         anchor: { kind: 'received', date: '2023-06-15' },
+        basisCode: 'six_month_notice',
         basis:
           'Notice to the Mayor, Superintendent, Public Safety Committee chair, complainant and accused within 5 days after the investigation passes 6 months (6-month mark 2023-12-15, counted from receipt on 2023-06-15) (MCC 2-78-135)',
+        basisEs:
+          'Aviso al alcalde, al Superintendente, a la presidencia del Comité de Seguridad Pública del Concejo Municipal, al denunciante y al acusado dentro de 5 días después de que la investigación cumpla 6 meses (marca de 6 meses: 2023-12-15, contada desde la recepción del 2023-06-15) (MCC 2-78-135)',
         clause: 'MCC 2-78-135',
         sequence: 1,
       },
@@ -187,8 +200,11 @@ describe('computeCaseDeadlines: video release (60 days from the incident)', () =
       dueDate: '2023-04-28',
       dueAt: '2023-04-29T04:59:59.999Z',
       anchor: { kind: 'incident', date: '2023-02-27' },
+      basisCode: 'video_release',
       basis:
         'Release of video, audio and specified police reports within 60 calendar days of the incident on 2023-02-27 (City of Chicago Video Release Policy (2016))',
+      basisEs:
+        'Publicación de video, audio y los informes policiales especificados dentro de 60 días calendario desde el incidente del 2023-02-27 (City of Chicago Video Release Policy (2016))',
       clause: 'City of Chicago Video Release Policy (2016)',
     });
   });
@@ -252,11 +268,11 @@ describe('computeCaseDeadlines: video release (60 days from the incident)', () =
   });
 });
 
-describe('sixMonthNotices', () => {
-  const start = new Date('2023-01-10T16:00:00Z');
+describe('sixMonthNotice', () => {
+  const anchor = { kind: 'investigation_started' as const, date: '2023-01-10' };
 
-  it('lists every notice owed so far plus the next one', () => {
-    const notices = sixMonthNotices(start, new Date('2024-02-01T16:00:00Z'), chicagoProfile);
+  it('counts the notices of one run from the start: the first and its updates', () => {
+    const notices = [1, 2, 3].map((n) => sixMonthNotice(anchor, n, chicagoProfile));
     expect(notices.map((n) => [n.sequence, n.dueDate])).toEqual([
       [1, '2023-07-15'],
       [2, '2024-01-15'],
@@ -264,7 +280,7 @@ describe('sixMonthNotices', () => {
     ]);
     for (const n of notices) {
       expect(n.kind).toBe('six_month_notice');
-      expect(n.anchor).toEqual({ kind: 'investigation_started', date: '2023-01-10' });
+      expect(n.anchor).toEqual(anchor);
       expect(n.clause).toBe('MCC 2-78-135');
     }
     expect(notices[1]?.basis).toContain('1st update');
@@ -272,26 +288,9 @@ describe('sixMonthNotices', () => {
     expect(notices[2]?.basis).toContain('2nd update');
   });
 
-  it('lists only the first notice before the first six-month mark', () => {
-    const notices = sixMonthNotices(start, new Date('2023-03-01T16:00:00Z'), chicagoProfile);
-    expect(notices.map((n) => n.dueDate)).toEqual(['2023-07-15']);
-  });
-
-  it('uses the Chicago date of now to decide whether a mark has passed', () => {
-    // 2023-07-10T03:00Z is still July 9 in Chicago; 05:00Z is July 10.
-    expect(sixMonthNotices(start, new Date('2023-07-10T03:00:00Z'), chicagoProfile)).toHaveLength(
-      1,
-    );
-    expect(sixMonthNotices(start, new Date('2023-07-10T05:00:00Z'), chicagoProfile)).toHaveLength(
-      2,
-    );
-  });
-
   it('counts each mark from the start so month ends do not drift', () => {
-    const notices = sixMonthNotices(
-      new Date('2023-08-31T15:00:00Z'),
-      new Date('2025-01-01T18:00:00Z'),
-      chicagoProfile,
+    const notices = [1, 2, 3].map((n) =>
+      sixMonthNotice({ kind: 'investigation_started', date: '2023-08-31' }, n, chicagoProfile),
     );
     expect(notices.map((n) => n.dueDate)).toEqual(['2024-03-05', '2024-09-05', '2025-03-05']);
   });
@@ -381,11 +380,12 @@ describe('extendDeadline', () => {
       dueAt: '2023-11-28T05:59:59.999Z',
       anchor: base.anchor,
       clause: base.clause,
-      extensions: [{ byDays: 5, unit: 'business', previousDueDate: '2023-11-17' }],
+      extensions: [
+        { byDays: 5, unit: 'business', previousDueDate: '2023-11-17', newDueDate: '2023-11-27' },
+      ],
     });
-    expect(extended.basis).toBe(
-      `${base.basis}; extended by 5 business days from 2023-11-17 to 2023-11-27`,
-    );
+    expect(extended.basis).toBe(`${base.basis}; extended by 5 business days to 2023-11-27`);
+    expect(extended.basisEs).toBe(`${base.basisEs}; prorrogado 5 días hábiles hasta el 2023-11-27`);
   });
 
   it('extends by calendar days and accumulates extensions', () => {
@@ -394,25 +394,152 @@ describe('extendDeadline', () => {
     expect(once.dueDate).toBe('2023-12-17');
     expect(twice.dueDate).toBe('2023-12-18');
     expect(twice.extensions).toEqual([
-      { byDays: 30, unit: 'calendar', previousDueDate: '2023-11-17' },
-      { byDays: 1, unit: 'calendar', previousDueDate: '2023-12-17' },
+      { byDays: 30, unit: 'calendar', previousDueDate: '2023-11-17', newDueDate: '2023-12-17' },
+      { byDays: 1, unit: 'calendar', previousDueDate: '2023-12-17', newDueDate: '2023-12-18' },
     ]);
-    expect(twice.basis).toContain('extended by 1 calendar day from 2023-12-17 to 2023-12-18');
+    expect(twice.basis).toContain(
+      'extended by 30 calendar days to 2023-12-17; extended by 1 calendar day to 2023-12-18',
+    );
+    expect(twice.basisEs).toContain(
+      'prorrogado 30 días calendario hasta el 2023-12-17; prorrogado 1 día calendario hasta el 2023-12-18',
+    );
     expect(base.extensions).toBeUndefined();
   });
 
   it('keeps the sequence of a repeated deadline', () => {
-    const [first] = sixMonthNotices(
-      new Date('2023-01-10T16:00:00Z'),
-      new Date('2023-01-11T16:00:00Z'),
+    const second = sixMonthNotice(
+      { kind: 'investigation_started', date: '2023-01-10' },
+      2,
       chicagoProfile,
     );
-    expect(extendDeadline(first as Deadline, 10, 'calendar', chicagoProfile).sequence).toBe(1);
+    expect(extendDeadline(second, 10, 'calendar', chicagoProfile).sequence).toBe(2);
   });
 
   it('refuses zero, negative and fractional extensions', () => {
     expect(() => extendDeadline(base, 0, 'calendar', chicagoProfile)).toThrow(RangeError);
     expect(() => extendDeadline(base, -3, 'business', chicagoProfile)).toThrow(RangeError);
     expect(() => extendDeadline(base, 2.5, 'calendar', chicagoProfile)).toThrow(RangeError);
+  });
+});
+
+describe('reopeningDeadlines (issue 15 defect 3)', () => {
+  // 03:00 UTC on Jan 1 is still New Year's Eve in Chicago: the clocks count from Dec 31
+  const reopenedAt = new Date('2024-01-01T03:00:00Z');
+
+  it('starts the completion benchmark and the first §2-78-135 notice from the reopening date', () => {
+    const list = reopeningDeadlines(reopenedAt, 'COPA', chicagoProfile);
+    expect(list.map((d) => [d.kind, d.dueDate, d.anchor])).toEqual([
+      ['completion_benchmark', '2024-06-28', { kind: 'reopened', date: '2023-12-31' }],
+      // 6-month mark 2024-06-30 + 5 days
+      ['six_month_notice', '2024-07-05', { kind: 'reopened', date: '2023-12-31' }],
+    ]);
+    expect(list[0]?.basis).toBe(
+      'Investigation completion benchmark of 180 calendar days from the reopening on 2023-12-31 (Consent Decree, Illinois v. City of Chicago, No. 17-cv-6260)',
+    );
+    expect(list[1]?.basis).toContain('counted from the reopening on 2023-12-31');
+    expect(list[1]?.clause).toBe('MCC 2-78-135');
+  });
+
+  it('restarts neither the acknowledgement letter nor the video release', () => {
+    const kinds = reopeningDeadlines(reopenedAt, 'COPA', chicagoProfile).map((d) => d.kind);
+    expect(kinds).not.toContain('acknowledgement_letter');
+    expect(kinds).not.toContain('video_release');
+  });
+
+  it('gives a BIA-led case no six-month notice, as at intake', () => {
+    expect(owesSixMonthNotice('COPA', chicagoProfile)).toBe(true);
+    expect(owesSixMonthNotice('BIA', chicagoProfile)).toBe(false);
+    expect(reopeningDeadlines(reopenedAt, 'BIA', chicagoProfile).map((d) => d.kind)).toEqual([
+      'completion_benchmark',
+    ]);
+  });
+
+  it('takes the list of clocks from the profile', () => {
+    const profile: JurisdictionProfile = {
+      ...chicagoProfile,
+      investigationClocks: ['six_month_notice'],
+    };
+    expect(reopeningDeadlines(reopenedAt, 'COPA', profile).map((d) => d.kind)).toEqual([
+      'six_month_notice',
+    ]);
+    expect(
+      reopeningDeadlines(reopenedAt, 'COPA', { ...chicagoProfile, investigationClocks: [] }),
+    ).toEqual([]);
+  });
+});
+
+describe('sixMonthNotice', () => {
+  it('counts the mark from its position in the run and keeps the row sequence apart', () => {
+    const n = sixMonthNotice({ kind: 'reopened', date: '2024-02-10' }, 2, chicagoProfile, 5);
+    expect(n.dueDate).toBe('2025-02-15'); // 12-month mark 2025-02-10 + 5 days
+    expect(n.sequence).toBe(5);
+    expect(n.basis).toContain('1st update of the 6-month notice');
+    expect(n.basis).toContain('counted from the reopening on 2024-02-10');
+  });
+});
+
+describe('recomputeClock: a corrected fact moves the clock counted from it', () => {
+  const shooting = (incidentAt?: string) =>
+    videoReleaseDeadline(
+      {
+        receivedAt: new Date('2024-03-12T07:05:00Z'),
+        ...(incidentAt ? { incidentAt: new Date(incidentAt) } : {}),
+        categories: ['firearm_discharge'],
+      },
+      chicagoProfile,
+    );
+  const stored = (date: string, over: { met?: boolean; superseded?: boolean } = {}) => ({
+    anchor: { kind: 'incident' as const, date },
+    met: over.met ?? false,
+    superseded: over.superseded ?? false,
+  });
+
+  it('replaces a running clock whose incident date moved: day 60 from the new local date', () => {
+    // 23:30 on March 10 in Chicago is March 11 in UTC: the local date counts
+    const next = shooting('2024-03-11T04:30:00Z');
+    const r = recomputeClock([stored('2024-03-01')], next);
+    expect(r).toEqual({ change: 'replace', deadline: next });
+    expect(next).toMatchObject({
+      dueDate: '2024-05-09',
+      anchor: { kind: 'incident', date: '2024-03-10' },
+    });
+    // one minute earlier is the same local day: same clock; one minute later, the next day
+    expect(shooting('2024-03-11T04:29:00Z')?.dueDate).toBe('2024-05-09');
+    expect(shooting('2024-03-11T05:00:00Z')?.dueDate).toBe('2024-05-10');
+  });
+
+  it('keeps a running clock whose anchor did not change (a corrected time on the same day)', () => {
+    expect(recomputeClock([stored('2024-03-10')], shooting('2024-03-10T15:00:00Z'))).toEqual({
+      change: 'none',
+    });
+  });
+
+  it('moves a clock counted from receipt to the incident once its date is known', () => {
+    const fromReceipt = {
+      ...stored('2024-03-12'),
+      anchor: { kind: 'received' as const, date: '2024-03-12' },
+    };
+    expect(recomputeClock([fromReceipt], shooting('2024-03-11T04:30:00Z')).change).toBe('replace');
+  });
+
+  it('leaves a met clock alone, even when a later one was superseded before it', () => {
+    expect(
+      recomputeClock([stored('2024-03-01', { met: true })], shooting('2024-03-11T04:30:00Z')),
+    ).toEqual({
+      change: 'none',
+    });
+    expect(
+      recomputeClock(
+        [stored('2024-03-01', { superseded: true }), stored('2024-03-05', { met: true })],
+        shooting('2024-03-11T04:30:00Z'),
+      ),
+    ).toEqual({ change: 'none' });
+  });
+
+  it('starts a clock that now applies, and never withdraws one that no longer does', () => {
+    const next = shooting('2024-03-11T04:30:00Z');
+    expect(recomputeClock([], next)).toEqual({ change: 'start', deadline: next });
+    expect(recomputeClock([stored('2024-03-01')], null)).toEqual({ change: 'none' });
+    expect(recomputeClock([], null)).toEqual({ change: 'none' });
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/enums.ts';
-import { FINDINGS } from '../../shared/enums.ts';
+import { CASE_STATUSES, FINDINGS } from '../../shared/enums.ts';
 import {
   CURRENT_FINDINGS,
   FINDING_DEFINITIONS,
   LEGACY_FINDINGS,
   PENALTY_CODES,
+  decidedOnProblem,
   describePenalty,
   findingFromText,
+  findingStageProblem,
   isLegacyFinding,
   isPenaltyCode,
   penaltyAllowedForFinding,
@@ -144,5 +146,43 @@ describe('penaltyAllowedForFinding', () => {
   it('never allows an unknown code', () => {
     expect(penaltyAllowedForFinding('sustained', '031')).toBe(false);
     expect(penaltyAllowedForFinding('sustained', '')).toBe(false);
+  });
+});
+
+describe('the stages where findings exist (issue 15 defect 2)', () => {
+  const allowed = (stage: 'recommended' | 'final') =>
+    CASE_STATUSES.filter((s) => findingStageProblem(stage, s) === null);
+
+  it('takes a recommended finding once an investigation exists, not at intake or preliminary', () => {
+    expect(allowed('recommended')).toEqual([
+      'investigation',
+      'review',
+      'department_review',
+      'final',
+    ]);
+    expect(findingStageProblem('recommended', 'preliminary')).toContain('preliminary');
+  });
+
+  it('takes a final finding from department review on (MCC 2-78-130), not in review', () => {
+    expect(allowed('final')).toEqual(['department_review', 'final']);
+    expect(findingStageProblem('final', 'review')).toContain('MCC 2-78-130');
+  });
+
+  it('takes neither on a case closed without a finding or referred', () => {
+    for (const status of ['closed_no_finding', 'closed_referred'] as const) {
+      expect(findingStageProblem('recommended', status)).not.toBeNull();
+      expect(findingStageProblem('final', status)).not.toBeNull();
+    }
+  });
+});
+
+describe('the day a finding was decided', () => {
+  const bounds = { today: '2024-03-10', receivedOn: '2023-01-15' };
+
+  it('accepts today and the day of receipt, refuses tomorrow and the day before receipt', () => {
+    expect(decidedOnProblem('2024-03-10', bounds)).toBeNull();
+    expect(decidedOnProblem('2023-01-15', bounds)).toBeNull();
+    expect(decidedOnProblem('2024-03-11', bounds)?.code).toBe('decided_on_in_future');
+    expect(decidedOnProblem('2023-01-14', bounds)?.code).toBe('decided_on_before_receipt');
   });
 });

@@ -1,4 +1,4 @@
-import type { Finding } from '../../shared/enums.ts';
+import type { CaseStatus, Finding } from '../../shared/enums.ts';
 import type { LocalizedText } from './profiles/profile.ts';
 import { vocabulary } from './profiles/vocabulary.ts';
 
@@ -183,4 +183,50 @@ export function penaltyAllowedForFinding(finding: Finding, code: string): boolea
   }
   const allowed = (PENALTY_CODES[code] as PenaltyDefinition).allowedFindings;
   return allowed === 'any' || allowed.includes(finding);
+}
+
+/** The two kinds of finding: the investigating agency's recommendation, and the final one. */
+export type FindingStage = 'recommended' | 'final';
+
+/**
+ * The case stages in which each kind of finding may be recorded (docs/domain.md).
+ * - recommended: once an investigation exists (investigation, review, department review, and
+ *   final, where a recommendation missing from the record can still be entered); not at intake
+ *   or in the preliminary stage, where nothing has been investigated yet.
+ * - final: from department review on. COPA's recommendations go to the Superintendent in
+ *   department review, who accepts them or not (MCC 2-78-130); the Police Board or an arbitrator
+ *   may change them after the case is final (PRODUCT.md §3), so final stays open too.
+ * A case closed without a finding or referred has no findings; reopening it (back to
+ * investigation) comes first.
+ */
+export const FINDING_STAGES: Readonly<Record<FindingStage, ReadonlySet<CaseStatus>>> = {
+  recommended: new Set<CaseStatus>(['investigation', 'review', 'department_review', 'final']),
+  final: new Set<CaseStatus>(['department_review', 'final']),
+};
+
+/** Why a finding of `stage` cannot be recorded on a case in `status`; null when it can. */
+export function findingStageProblem(stage: FindingStage, status: CaseStatus): string | null {
+  if (FINDING_STAGES[stage].has(status)) {
+    return null;
+  }
+  return stage === 'recommended'
+    ? `A recommended finding is recorded once an investigation exists (investigation through final); this case is in ${status}.`
+    : `A final finding exists from department review on (MCC 2-78-130): the Superintendent decides on the recommendations there; this case is in ${status}.`;
+}
+
+/** Why a decision date cannot be recorded; null when it can. Dates are 'YYYY-MM-DD'. */
+export function decidedOnProblem(
+  decidedOn: string,
+  bounds: { today: string; receivedOn: string },
+): { code: 'decided_on_in_future' | 'decided_on_before_receipt'; message: string } | null {
+  if (decidedOn > bounds.today) {
+    return { code: 'decided_on_in_future', message: 'must not be in the future' };
+  }
+  if (decidedOn < bounds.receivedOn) {
+    return {
+      code: 'decided_on_before_receipt',
+      message: `must not be before the case was received (${bounds.receivedOn})`,
+    };
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
+import type { LocalizedText } from './profiles/profile.ts';
 import type { NameLexicon } from './redaction-names.ts';
-import { redactNarrative, type Redaction } from './redaction.ts';
+import { REDACTION_BASIS, redactNarrative, type Redaction } from './redaction.ts';
 
 /** The people and places a case knows, decrypted in memory for redaction only. */
 export interface KnownIdentities {
@@ -20,18 +21,30 @@ export interface PublishedNarrative {
   redactions: PublishedRedaction[];
 }
 
-/** One redaction as published: the engine's kinds plus `known_identity`. */
+/** What a published redaction removed: the engine's kinds plus `known_identity`. */
+export type PublishedRedactionKind = Redaction['kind'] | 'known_identity';
+
+/** One redaction as published, with its basis in English and Spanish. */
 export interface PublishedRedaction {
   start: number;
   end: number;
-  kind: Redaction['kind'] | 'known_identity';
+  kind: PublishedRedactionKind;
   replacement: string;
   basis: string;
+  basisEs: string;
 }
 
-/** The basis of removing a value the case itself holds as a party's identity. */
-export const KNOWN_IDENTITY_BASIS =
-  'Identity held on the case (a party’s contact details), Illinois FOIA 5 ILCS 140/7(1)(b) and (c); the portal never shows a civilian identity (PRODUCT.md §4 Publication)';
+/**
+ * The basis of every kind of published redaction, in English and Spanish, citing public law
+ * only: the engine's, plus removing a value the case itself holds as a party's identity.
+ */
+export const PUBLISHED_REDACTION_BASIS: Record<PublishedRedactionKind, LocalizedText> = {
+  ...REDACTION_BASIS,
+  known_identity: {
+    en: 'Private information and personal privacy: the contact details of a person on the case are never published (Illinois FOIA, 5 ILCS 140/7(1)(b) and 140/7(1)(c))',
+    es: 'Información privada y privacidad personal: nunca se publican los datos de contacto de una persona del caso (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(b) y 140/7(1)(c))',
+  },
+};
 
 /**
  * Redacts a narrative for the portal (PRODUCT.md §4): the engine's rules (names, phones, emails,
@@ -72,7 +85,8 @@ export function publishNarrative(
         end: -1,
         kind: 'known_identity',
         replacement: '[redacted]',
-        basis: KNOWN_IDENTITY_BASIS,
+        basis: PUBLISHED_REDACTION_BASIS.known_identity.en,
+        basisEs: PUBLISHED_REDACTION_BASIS.known_identity.es,
       });
       return '[redacted]';
     });

@@ -28,13 +28,15 @@ describe('redactNarrative', () => {
       ['street_address', '1234 W Main St, Apt 2B'],
     ]);
     for (const r of result.redactions) {
-      expect(r.basis).toBe(REDACTION_BASIS[r.kind]);
+      expect(r.basis).toBe(REDACTION_BASIS[r.kind].en);
+      expect(r.basisEs).toBe(REDACTION_BASIS[r.kind].es);
     }
   });
 
-  it('has a basis citing its statute and the product rule for every kind', () => {
+  it('has a basis citing its statute, in English and Spanish, for every kind', () => {
     for (const kind of REDACTION_KINDS) {
-      expect(REDACTION_BASIS[kind]).toMatch(/5 ILCS 140\/7\(1\)\([bc]\).*PRODUCT\.md §/);
+      expect(REDACTION_BASIS[kind].en).toMatch(/Illinois FOIA, 5 ILCS 140\/7\(1\)\([bc]\)/);
+      expect(REDACTION_BASIS[kind].es).toMatch(/\(FOIA\), 5 ILCS 140\/7\(1\)\([bc]\)/);
     }
   });
 

@@ -15,6 +15,7 @@ import {
   isEnglishWordOrPlural,
 } from './redaction-lexicon.ts';
 import { findPersonNames, type NameLexicon } from './redaction-names.ts';
+import type { LocalizedText } from './profiles/profile.ts';
 
 /** What a redaction removed. Stable codes (stored and shown next to each redaction). */
 export const RedactionKind = {
@@ -36,8 +37,10 @@ export interface Redaction {
   kind: RedactionKind;
   /** What the public sees instead, readable English ("[name]", "1200 block of W Main St"). */
   replacement: string;
-  /** Why it was removed: the statute and the product rule. */
+  /** Why it was removed, citing the statute (English). */
   basis: string;
+  /** The same in Spanish. */
+  basisEs: string;
 }
 
 /** The redacted text and every redaction made, in text order, never overlapping. */
@@ -74,26 +77,42 @@ export interface RedactionOptions {
 }
 
 /**
- * The legal basis recorded with each kind. Illinois FOIA exempts "private information"
- * (5 ILCS 140/7(1)(b), defined in 140/2(c-5): personal telephone numbers, personal email
- * addresses, home address, personal licence plates) and disclosures that would be a clearly
- * unwarranted invasion of personal privacy (140/7(1)(c)).
+ * The legal basis recorded with each kind, in English and Spanish, citing public law only (the
+ * public reads it next to each redaction; issue 15 defect 8). Illinois FOIA exempts "private
+ * information" (5 ILCS 140/7(1)(b), defined in 140/2(c-5): personal telephone numbers, personal
+ * email addresses, home address, personal licence plates), disclosures that would be a clearly
+ * unwarranted invasion of personal privacy (140/7(1)(c)) and records whose disclosure would
+ * endanger anyone's life or physical safety (140/7(1)(d)(vi)).
  */
-export const REDACTION_BASIS: Record<RedactionKind, string> = {
-  person_name:
-    'Personal privacy, Illinois FOIA 5 ILCS 140/7(1)(c); the portal never identifies a person named in a narrative (PRODUCT.md §4 Publication)',
-  phone:
-    'Private information (personal telephone number), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); PRODUCT.md §4 Publication',
-  email:
-    'Private information (personal email address), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); PRODUCT.md §4 Publication',
-  street_address:
-    'Private information (home address), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); exact addresses are published at block level only (PRODUCT.md §4 Publication)',
-  date_of_birth:
-    'Personal privacy (date of birth), Illinois FOIA 5 ILCS 140/7(1)(c); PRODUCT.md §4 Publication',
-  licence_plate:
-    'Private information (personal licence plate), Illinois FOIA 5 ILCS 140/7(1)(b) and 140/2(c-5); PRODUCT.md §4 Publication',
-  shelter_location:
-    'Safety and personal privacy of a vulnerable party, Illinois FOIA 5 ILCS 140/7(1)(c): where a shelter resident lives is never published (PRODUCT.md §1 step 10, §4 Publication)',
+export const REDACTION_BASIS: Record<RedactionKind, LocalizedText> = {
+  person_name: {
+    en: 'Personal privacy: a person named in the narrative is not identified (Illinois FOIA, 5 ILCS 140/7(1)(c))',
+    es: 'Privacidad personal: no se identifica a las personas nombradas en el relato (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(c))',
+  },
+  phone: {
+    en: 'Private information (personal telephone number) (Illinois FOIA, 5 ILCS 140/7(1)(b) and 140/2(c-5))',
+    es: 'Información privada (número de teléfono personal) (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(b) y 140/2(c-5))',
+  },
+  email: {
+    en: 'Private information (personal email address) (Illinois FOIA, 5 ILCS 140/7(1)(b) and 140/2(c-5))',
+    es: 'Información privada (correo electrónico personal) (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(b) y 140/2(c-5))',
+  },
+  street_address: {
+    en: 'Private information (home address): an address is shown at block level only (Illinois FOIA, 5 ILCS 140/7(1)(b) and 140/2(c-5))',
+    es: 'Información privada (domicilio): una dirección se muestra solo a nivel de cuadra (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(b) y 140/2(c-5))',
+  },
+  date_of_birth: {
+    en: 'Personal privacy (date of birth) (Illinois FOIA, 5 ILCS 140/7(1)(c))',
+    es: 'Privacidad personal (fecha de nacimiento) (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(c))',
+  },
+  licence_plate: {
+    en: 'Private information (personal licence plate) (Illinois FOIA, 5 ILCS 140/7(1)(b) and 140/2(c-5))',
+    es: 'Información privada (placa de vehículo personal) (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(b) y 140/2(c-5))',
+  },
+  shelter_location: {
+    en: 'Safety and personal privacy of a vulnerable party: where a shelter resident lives is never published (Illinois FOIA, 5 ILCS 140/7(1)(c) and 140/7(1)(d)(vi))',
+    es: 'Seguridad y privacidad personal de una persona vulnerable: nunca se publica dónde vive una persona albergada en un refugio (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(c) y 140/7(1)(d)(vi))',
+  },
 };
 
 const FIXED_REPLACEMENT: Record<Exclude<RedactionKind, 'street_address'>, string> = {
@@ -769,7 +788,8 @@ export function redactNarrative(text: string, options: RedactionOptions = {}): R
       end: c.end,
       kind: c.kind,
       replacement: c.replacement,
-      basis: REDACTION_BASIS[c.kind],
+      basis: REDACTION_BASIS[c.kind].en,
+      basisEs: REDACTION_BASIS[c.kind].es,
     });
   }
   result += text.slice(cursor);

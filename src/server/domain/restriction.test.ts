@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, VULNERABILITIES } from '../../shared/enums.ts';
-import { restrictionFor } from './restriction.ts';
+import { restrictionFor, tightenRestriction } from './restriction.ts';
 
 describe('restrictionFor', () => {
   it('restricts the acceptance story: sexual misconduct, shelter resident, possibly a minor', () => {
@@ -89,5 +89,35 @@ describe('restrictionFor', () => {
       (v) => restrictionFor({ categories: [], vulnerabilities: [v] }).restricted,
     );
     expect(restrictingVulnerabilities).toEqual(['minor', 'shelter_resident']);
+  });
+});
+
+describe('tightenRestriction', () => {
+  const open = { restricted: false, reasons: [] };
+  it('adds what the new facts restrict', () => {
+    expect(tightenRestriction(open, { restricted: true, reasons: ['domestic_violence'] })).toEqual({
+      restricted: true,
+      reasons: ['domestic_violence'],
+      changed: true,
+    });
+  });
+
+  it('never lifts: a category corrected away leaves the restriction and its reason', () => {
+    const restricted = { restricted: true, reasons: ['domestic_violence'] };
+    expect(tightenRestriction(restricted, { restricted: false, reasons: [] })).toEqual({
+      ...restricted,
+      changed: false,
+    });
+    expect(
+      tightenRestriction(restricted, { restricted: true, reasons: ['sexual_misconduct'] }),
+    ).toEqual({
+      restricted: true,
+      reasons: ['domestic_violence', 'sexual_misconduct'],
+      changed: true,
+    });
+  });
+
+  it('is unchanged when nothing new restricts', () => {
+    expect(tightenRestriction(open, { restricted: false, reasons: [] }).changed).toBe(false);
   });
 });

@@ -46,3 +46,22 @@ export function restrictionFor(input: RestrictionInput): {
   }
   return { restricted: reasons.length > 0, reasons };
 }
+
+/**
+ * A case's restriction after a change to what decides it (a party added, categories corrected):
+ * the rule's answer for the new facts is added to what the case already had. Nothing lifts a
+ * restriction automatically (docs/domain.md "Restriction"): a fact removed may have been recorded
+ * in error, or not, and only a person may decide that the need-to-know team can be widened.
+ */
+export function tightenRestriction(
+  current: { restricted: boolean; reasons: readonly string[] },
+  next: { restricted: boolean; reasons: readonly string[] },
+): { restricted: boolean; reasons: string[]; changed: boolean } {
+  const restricted = current.restricted || next.restricted;
+  const reasons = [...new Set([...current.reasons, ...next.reasons])];
+  return {
+    restricted,
+    reasons,
+    changed: restricted !== current.restricted || reasons.length !== current.reasons.length,
+  };
+}

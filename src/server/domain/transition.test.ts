@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus, Role, TransitionReason } from '../../shared/enums.ts';
 import { CASE_STATUSES, ROLES, TRANSITION_REASONS } from '../../shared/enums.ts';
-import { TRANSITIONS, allowedTransitions, findTransition, transition } from './transition.ts';
+import {
+  CONCLUDED,
+  TRANSITIONS,
+  allowedTransitions,
+  closedOnAfter,
+  findTransition,
+  isClosing,
+  isReopening,
+  transition,
+} from './transition.ts';
 
 const NOW = new Date('2023-09-01T14:30:00.000Z');
 const actor = (...roles: Role[]) => ({ roles });
@@ -302,5 +311,39 @@ describe('TRANSITIONS and allowedTransitions()', () => {
     const listed = allowedTransitions('intake', ['supervisor']);
     listed[1]?.reasons?.push('accepted');
     expect(findTransition('intake', 'closed_no_finding')?.reasons).toEqual(NO_FINDING);
+  });
+});
+
+describe('closedOnAfter (issue 15 defect 4)', () => {
+  const TZ = 'America/Chicago';
+
+  it('dates a closing in the profile time zone: 23:30 on Dec 31 in Chicago is Dec 31, not Jan 1', () => {
+    const at = new Date('2024-01-01T05:30:00Z'); // 2023-12-31 23:30 CST
+    expect(closedOnAfter('investigation', 'closed_no_finding', at, TZ, null)).toBe('2023-12-31');
+    // one hour later it is Jan 1 in Chicago too
+    const later = new Date('2024-01-01T06:30:00Z');
+    expect(closedOnAfter('investigation', 'closed_referred', later, TZ, null)).toBe('2024-01-01');
+    expect(closedOnAfter('department_review', 'final', later, TZ, null)).toBe('2024-01-01');
+  });
+
+  it('clears the date on reopening and keeps it through any other change', () => {
+    for (const from of CONCLUDED) {
+      expect(closedOnAfter(from, 'investigation', NOW, TZ, '2023-01-02')).toBeNull();
+    }
+    expect(closedOnAfter('review', 'investigation', NOW, TZ, null)).toBeNull();
+    expect(closedOnAfter('intake', 'preliminary', NOW, TZ, null)).toBeNull();
+  });
+
+  it('treats exactly the stage machine’s ways into and out of the concluded stages as closing and reopening', () => {
+    for (const rule of TRANSITIONS) {
+      for (const from of rule.from) {
+        expect(isClosing(from, rule.to), `${from}->${rule.to}`).toBe(
+          ['final', 'closed_no_finding', 'closed_referred'].includes(rule.to),
+        );
+        expect(isReopening(from, rule.to), `${from}->${rule.to}`).toBe(
+          rule.reasons?.includes('new_material_evidence') ?? false,
+        );
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { CaseStatus, Role, TransitionReason } from '../../shared/enums.ts';
+import { localDate } from './business-days.ts';
 
 /** One allowed stage change. */
 export interface TransitionRule {
@@ -38,6 +39,49 @@ export const REFERRAL_REASONS: TransitionReason[] = [
   'outside_jurisdiction',
   'referred_to_other_agency',
 ];
+
+/**
+ * Stages in which a case has ended: a final decision (after department review) or a closure.
+ * Entering one closes the case; leaving one (only by reopening) opens it again. Publication
+ * treats the same stages as concluded (5 ILCS 140/7(1)(d)).
+ */
+export const CONCLUDED: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
+  'final',
+  'closed_no_finding',
+  'closed_referred',
+]);
+
+/** True when a stage change ends the case (to final or a closure). */
+export function isClosing(from: CaseStatus, to: CaseStatus): boolean {
+  return !CONCLUDED.has(from) && CONCLUDED.has(to);
+}
+
+/** True when a stage change reopens an ended case (back to investigation, new material evidence). */
+export function isReopening(from: CaseStatus, to: CaseStatus): boolean {
+  return CONCLUDED.has(from) && !CONCLUDED.has(to);
+}
+
+/**
+ * The case's closing date after a stage change made at `at`: a closing sets it to the local
+ * date in the profile's time zone (a closing at 23:30 in Chicago on Dec 31 is closed Dec 31,
+ * although it is Jan 1 in UTC), a reopening clears it, any other change keeps `current`. It is
+ * the date the portal, the open-data export and the days-to-closure statistics show.
+ */
+export function closedOnAfter(
+  from: CaseStatus,
+  to: CaseStatus,
+  at: Date,
+  timeZone: string,
+  current: string | null,
+): string | null {
+  if (isClosing(from, to)) {
+    return localDate(at, timeZone);
+  }
+  if (isReopening(from, to)) {
+    return null;
+  }
+  return current;
+}
 
 /**
  * The whole stage machine (PRODUCT.md §3). Each (from, to) pair appears at most once, so the
@@ -97,7 +141,7 @@ export const TRANSITIONS: ReadonlyArray<TransitionRule> = [
   },
   // Reopening is the chief administrator's alone and needs new material evidence.
   {
-    from: ['final', 'closed_no_finding', 'closed_referred'],
+    from: [...CONCLUDED],
     to: 'investigation',
     roles: ['chief_administrator'],
     reasons: ['new_material_evidence'],

@@ -1,5 +1,6 @@
 import {
   CASE_STATUSES,
+  CaseAction,
   TokenScope,
   type Agency,
   type CaseStatus,
@@ -20,30 +21,8 @@ import { ForbiddenError } from '../errors.ts';
  * break-the-glass grant is the `assignment: 'glass'` rows below.
  */
 
-/** Everything a staff member can try to do to a case or its children. */
-export const CaseAction = {
-  /** Read the whole case (narrative, parties without identity, allegations…). */
-  read: 'case.read',
-  /** Read the public fields only (what the portal would show), plus statements and press. */
-  readPublicFields: 'case.read_public_fields',
-  readIdentity: 'case.read_identity',
-  transition: 'case.transition',
-  addParty: 'case.add_party',
-  assign: 'case.assign',
-  addAllegation: 'case.add_allegation',
-  recordRecommendedFinding: 'case.record_recommended_finding',
-  recordFinalFinding: 'case.record_final_finding',
-  addAgency: 'case.add_agency',
-  logActivity: 'case.log_activity',
-  draftStatement: 'case.draft_statement',
-  logPressInquiry: 'case.log_press_inquiry',
-  extendDeadline: 'case.extend_deadline',
-  recommendDutyStatus: 'case.recommend_duty_status',
-  decideDutyStatus: 'case.decide_duty_status',
-  /** Emergency access to a restricted case the actor cannot otherwise see (audited, flagged). */
-  breakGlass: 'case.break_glass',
-} as const;
-export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
+/** Everything a staff member can try to do to a case or its children: the shared list. */
+export { CaseAction };
 
 /** How the actor's agency stands to the case. */
 export type AgencyRelation =
@@ -180,6 +159,21 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
     assignment: 'any',
     basis: 'intake moves a case out of intake (transition() allows only that move)',
   }),
+  ...rows([CaseAction.correctFacts], {
+    roles: MANAGERS,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis:
+      'MCC §2-78-120(a): the roles that register cases correct what intake recorded; the lead agency keeps the case’s facts (ADR 0007)',
+  }),
+  ...rows([CaseAction.correctFacts], {
+    roles: ['intake'],
+    agency: 'lead',
+    restriction: 'unrestricted',
+    assignment: 'any',
+    basis: 'intake corrects what it recorded, on the cases it can see (not need-to-know ones)',
+  }),
   ...rows([CaseAction.addParty], {
     roles: ['intake'],
     agency: 'participant',
@@ -224,6 +218,28 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
     restriction: 'any',
     assignment: 'any',
     basis: 'ADR 0007: extensions and referrals are the lead agency’s',
+  }),
+  ...rows([CaseAction.acceptRerouting], {
+    roles: MANAGERS,
+    agency: 'participant',
+    restriction: 'any',
+    assignment: 'any',
+    basis:
+      'MCC 2-78-120(b-5): a joint COPA+BIA determination is both agencies’ decision; setting it aside for the clause the rules now apply is their managers’ (docs/domain.md "Re-routing")',
+  }),
+  ...rows([CaseAction.completeDeadline], {
+    roles: MANAGERS,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis: 'ADR 0007: the statutory clocks are the lead agency’s; its managers record them met',
+  }),
+  ...rows([CaseAction.completeDeadline], {
+    roles: TEAM,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'assigned',
+    basis: 'ADR 0007: the lead agency’s assigned team sends the letters and notices it records',
   }),
   ...rows([CaseAction.recordFinalFinding], {
     roles: ['chief_administrator'],
@@ -401,6 +417,7 @@ export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
   [CaseAction.readPublicFields]: TokenScope.cases_read,
   [CaseAction.readIdentity]: TokenScope.identities_read,
   [CaseAction.transition]: TokenScope.cases_write,
+  [CaseAction.correctFacts]: TokenScope.cases_write,
   [CaseAction.addParty]: TokenScope.cases_write,
   [CaseAction.assign]: TokenScope.cases_write,
   [CaseAction.addAllegation]: TokenScope.cases_write,
@@ -410,9 +427,11 @@ export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
   [CaseAction.logActivity]: TokenScope.cases_write,
   [CaseAction.draftStatement]: TokenScope.statements_write,
   [CaseAction.logPressInquiry]: TokenScope.statements_write,
+  [CaseAction.completeDeadline]: TokenScope.cases_write,
   [CaseAction.extendDeadline]: TokenScope.cases_write,
   [CaseAction.recommendDutyStatus]: TokenScope.cases_write,
   [CaseAction.decideDutyStatus]: TokenScope.cases_write,
+  [CaseAction.acceptRerouting]: TokenScope.cases_write,
   // break-the-glass exists to reach identities in an emergency
   [CaseAction.breakGlass]: TokenScope.identities_read,
 };

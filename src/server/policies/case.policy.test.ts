@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, ROLES, type Agency, type Role } from '../../shared/enums.ts';
 import { findTransition } from '../domain/transition.ts';
 import type { Actor } from './actor.ts';
-import { CASE_GRANTS } from './authorization.ts';
+import { CASE_GRANTS, GLOBAL_GRANTS, GlobalAction } from './authorization.ts';
 import {
   CaseAction,
   canBreakGlass,
@@ -75,19 +75,22 @@ describe('canOnCase: every action for every role', () => {
   // expected allow-lists for an unrestricted COPA case in investigation, actor in COPA, not assigned.
   // case.transition is role and visibility only: intake may ask, transition() says no from here.
   const expected: Record<Role, CaseAction[]> = {
-    intake: [CaseAction.read, CaseAction.addParty, CaseAction.transition],
+    intake: [CaseAction.read, CaseAction.addParty, CaseAction.transition, CaseAction.correctFacts],
     investigator: [CaseAction.read],
     supervisor: [
       CaseAction.read,
       CaseAction.readIdentity,
       CaseAction.transition,
+      CaseAction.correctFacts,
       CaseAction.addParty,
       CaseAction.assign,
       CaseAction.addAllegation,
       CaseAction.recordRecommendedFinding,
       CaseAction.addAgency,
       CaseAction.logActivity,
+      CaseAction.completeDeadline,
       CaseAction.extendDeadline,
+      CaseAction.acceptRerouting,
     ],
     chief_administrator: ACTIONS,
     public_information: [CaseAction.read, CaseAction.draftStatement, CaseAction.logPressInquiry],
@@ -111,6 +114,7 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.recordRecommendedFinding,
       CaseAction.readIdentity,
       CaseAction.transition,
+      CaseAction.completeDeadline,
     ]) {
       expect(canOnCase(a, action, f)).toBe(true);
     }
@@ -137,6 +141,8 @@ describe('the parallel agency works its track; the lead agency runs the case', (
   const parallel = facts({ agencies: ['COPA', 'BIA'] });
   const LEAD_ONLY: CaseAction[] = [
     CaseAction.transition,
+    CaseAction.correctFacts,
+    CaseAction.completeDeadline,
     CaseAction.extendDeadline,
     CaseAction.addAgency,
     CaseAction.recordFinalFinding,
@@ -154,6 +160,8 @@ describe('the parallel agency works its track; the lead agency runs the case', (
         CaseAction.logActivity,
         CaseAction.recordRecommendedFinding,
         CaseAction.decideDutyStatus,
+        // both agencies' managers decide on setting a joint determination aside (b-5)
+        CaseAction.acceptRerouting,
       ],
     ],
     [
@@ -279,6 +287,49 @@ describe('caseScope mirrors caseView for lists', () => {
       kind: 'all',
       userId: 'u-1',
     });
+  });
+});
+
+describe('correcting intake facts (issue 15)', () => {
+  it('is for exactly the roles that register cases', () => {
+    const correctors = [
+      ...new Set(
+        CASE_GRANTS.filter((g) => g.action === CaseAction.correctFacts).flatMap((g) => g.roles),
+      ),
+    ];
+    expect(correctors.sort()).toEqual([...GLOBAL_GRANTS[GlobalAction.fileCase].roles].sort());
+  });
+
+  it('intake corrects the cases it can see; managers also need-to-know ones; in every stage', () => {
+    for (const status of CASE_STATUSES) {
+      expect(canOnCase(actor(['intake']), CaseAction.correctFacts, facts({ status }))).toBe(true);
+      expect(
+        canOnCase(
+          actor(['supervisor']),
+          CaseAction.correctFacts,
+          facts({ status, restricted: true }),
+        ),
+      ).toBe(true);
+    }
+    const restricted = facts({ restricted: true });
+    expect(caseView(actor(['intake']), restricted)).toBe('none');
+    expect(canOnCase(actor(['intake']), CaseAction.correctFacts, restricted)).toBe(false);
+    // assigned to a restricted case, intake reads it but corrects it through a manager
+    const a = actor(['intake']);
+    const assigned = facts({
+      restricted: true,
+      assignments: [{ userId: a.id, role: 'investigator' }],
+    });
+    expect(caseView(a, assigned)).toBe('full');
+    expect(canOnCase(a, CaseAction.correctFacts, assigned)).toBe(false);
+  });
+
+  it('is not an investigator’s, assigned or not', () => {
+    const a = actor(['investigator']);
+    const f = facts({ assignments: [{ userId: a.id, role: 'lead_investigator' }] });
+    expect(canOnCase(a, CaseAction.correctFacts, f)).toBe(false);
+    expect(caseAbilities(a, f).actions).not.toContain(CaseAction.correctFacts);
+    expect(caseAbilities(actor(['intake']), facts()).actions).toContain(CaseAction.correctFacts);
   });
 });
 

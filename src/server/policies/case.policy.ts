@@ -1,5 +1,6 @@
 import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
 import { allowedTransitions } from '../domain/transition.ts';
+import { findingStageProblem, type FindingStage } from '../domain/findings.ts';
 import type { Actor } from './actor.ts';
 import { TokenScope } from '../../shared/enums.ts';
 import {
@@ -133,9 +134,16 @@ export function canBreakGlass(actor: Actor, c: CaseAccessFacts): boolean {
   return byRole;
 }
 
+/** The finding stage each finding action records. */
+const FINDING_ACTION_STAGE: Partial<Record<CaseAction, FindingStage>> = {
+  [CaseAction.recordRecommendedFinding]: 'recommended',
+  [CaseAction.recordFinalFinding]: 'final',
+};
+
 /**
  * The `abilities` object on a case response: the UI shows only what the server allows.
- * `case.transition` is announced only when some move is open from the current stage.
+ * `case.transition` is announced only when some move is open from the current stage; a finding
+ * only in the stages where it can be recorded.
  */
 export function caseAbilities(
   actor: Actor,
@@ -153,7 +161,12 @@ export function caseAbilities(
       a === CaseAction.transition
         ? transitions.length > 0
         : roleCanOnCase(actor, a, c) && scopeAllows(actor, CASE_ACTION_SCOPES[a]),
-    );
+    )
+    // a finding exists only in its stages (issue 15 defect 2): the page offers what the server takes
+    .filter((a) => {
+      const stage = FINDING_ACTION_STAGE[a];
+      return stage === undefined || findingStageProblem(stage, c.status) === null;
+    });
   return { actions, transitions };
 }
 

@@ -25,6 +25,8 @@ export interface FindingRow {
   penalty: string | null;
   agency: string;
   recorded_at: Date;
+  /** The day the finding or penalty was decided, 'YYYY-MM-DD' (migration 0013). */
+  decided_on: string;
   recorded_by_email: string | null;
 }
 
@@ -70,6 +72,25 @@ export async function listAllegations(db: Queryable, caseId: string): Promise<Al
   ]);
 }
 
+/** Ranks of the members accused on a case, as the roster writes them (routing: CPD G08-01). */
+export async function accusedRanks(db: Queryable, caseId: string): Promise<string[]> {
+  const rows = await db.query<{ rank: string }>(
+    `SELECT DISTINCT m.rank FROM allegations a JOIN members m ON m.id = a.member_id
+      WHERE a.case_id = $1 AND m.rank IS NOT NULL ORDER BY m.rank`,
+    [caseId],
+  );
+  return rows.map((r) => r.rank);
+}
+
+/** The categories of a case's allegations (the case's categories cache holds these and intake's). */
+export async function allegationCategories(db: Queryable, caseId: string): Promise<string[]> {
+  const rows = await db.query<{ category: string }>(
+    `SELECT DISTINCT category FROM allegations WHERE case_id = $1 ORDER BY category`,
+    [caseId],
+  );
+  return rows.map((r) => r.category);
+}
+
 export async function findAllegation(
   db: Queryable,
   caseId: string,
@@ -84,7 +105,7 @@ export async function findAllegation(
 
 export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {
   return db.query<FindingRow>(
-    `SELECT f.allegation_id, f.stage, f.finding, f.penalty, f.agency, f.recorded_at, u.email AS recorded_by_email
+    `SELECT f.allegation_id, f.stage, f.finding, f.penalty, f.agency, f.recorded_at, f.decided_on, u.email AS recorded_by_email
        FROM allegation_findings f JOIN allegations a ON a.id = f.allegation_id LEFT JOIN users u ON u.id = f.recorded_by
       WHERE a.case_id = $1 ORDER BY f.recorded_at, f.id`,
     [caseId],
@@ -106,6 +127,8 @@ export async function recordFinding(
     penalty: string | null;
     agency: string;
     recordedAt: Date;
+    /** The day it was decided, 'YYYY-MM-DD'. */
+    decidedOn: string;
     recordedBy: string;
   },
 ): Promise<void> {
@@ -121,6 +144,7 @@ export async function recordFinding(
       'penalty',
       'agency',
       'recorded_at',
+      'decided_on',
       'recorded_by',
     ],
     [
@@ -133,6 +157,7 @@ export async function recordFinding(
         f.penalty,
         f.agency,
         f.recordedAt,
+        f.decidedOn,
         f.recordedBy,
       ],
     ],

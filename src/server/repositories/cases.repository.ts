@@ -26,8 +26,13 @@ export interface CaseRow {
   restriction_reasons: string[];
   status: CaseStatus;
   status_changed_at: Date;
+  /** Local date the case was closed (final or a closure); null while open (migration 0002). */
+  closed_on: string | null;
   created_at: Date;
   created_by: string | null;
+  /** Intake's routing facts (MCC §2-78-120(c)(ii), (d)); null when not recorded (migration 0014). */
+  serious_injury_or_death: boolean | null;
+  in_custody: boolean | null;
 }
 
 /** A case row with the facts the policy needs. */
@@ -69,7 +74,7 @@ export async function assignLogNumber(
 
 export async function insertCase(
   tx: Queryable,
-  c: Omit<CaseRow, 'status_changed_at'>,
+  c: Omit<CaseRow, 'status_changed_at' | 'closed_on'>,
 ): Promise<void> {
   await insertRows(
     tx,
@@ -98,6 +103,8 @@ export async function insertCase(
       'status_changed_at',
       'created_at',
       'created_by',
+      'serious_injury_or_death',
+      'in_custody',
       // the cache of case_agencies (migration 0003): the intake adds the lead agency's row next
       'agencies',
     ],
@@ -126,6 +133,8 @@ export async function insertCase(
         c.created_at,
         c.created_at,
         c.created_by,
+        c.serious_injury_or_death,
+        c.in_custody,
         [c.lead_agency],
       ],
     ],
@@ -210,17 +219,18 @@ export async function lockCase(
   return findCase(tx, jurisdiction, logNumber);
 }
 
+/** Moves the cached stage and sets the closing date that goes with it (domain closedOnAfter). */
 export async function updateCaseStatus(
   tx: Queryable,
   caseId: string,
   status: CaseStatus,
   at: Date,
+  closedOn: string | null,
 ): Promise<void> {
-  await tx.query(`UPDATE cases SET status = $2, status_changed_at = $3 WHERE id = $1`, [
-    caseId,
-    status,
-    at,
-  ]);
+  await tx.query(
+    `UPDATE cases SET status = $2, status_changed_at = $3, closed_on = $4 WHERE id = $1`,
+    [caseId, status, at, closedOn],
+  );
 }
 
 export async function updateCaseRouting(
@@ -229,6 +239,70 @@ export async function updateCaseRouting(
   leadAgency: string,
 ): Promise<void> {
   await tx.query(`UPDATE cases SET lead_agency = $2 WHERE id = $1`, [caseId, leadAgency]);
+}
+
+/** The intake facts a correction may change (issue 15), by column. */
+export type CorrectableFacts = Partial<
+  Pick<
+    CaseRow,
+    | 'incident_occurred_at'
+    | 'incident_address'
+    | 'incident_beat'
+    | 'incident_district'
+    | 'facility_id'
+    | 'categories'
+    | 'flags'
+    | 'channel'
+  >
+>;
+
+const CORRECTABLE_COLUMNS: ReadonlyArray<keyof CorrectableFacts> = [
+  'incident_occurred_at',
+  'incident_address',
+  'incident_beat',
+  'incident_district',
+  'facility_id',
+  'categories',
+  'flags',
+  'channel',
+];
+
+/** Writes corrected intake facts; only the columns given change (names from a fixed list). */
+export async function updateCaseFacts(
+  tx: Queryable,
+  caseId: string,
+  facts: CorrectableFacts,
+): Promise<void> {
+  const columns = CORRECTABLE_COLUMNS.filter((c) => facts[c] !== undefined);
+  if (columns.length === 0) {
+    return;
+  }
+  await tx.query(
+    `UPDATE cases SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
+    [caseId, ...columns.map((c) => facts[c])],
+  );
+}
+
+/** Rewrites the case's categories cache (the union of intake's and its allegations'). */
+export async function setCaseCategories(
+  tx: Queryable,
+  caseId: string,
+  categories: readonly string[],
+): Promise<void> {
+  await tx.query(`UPDATE cases SET categories = $2 WHERE id = $1`, [caseId, [...categories]]);
+}
+
+/** The case's latest routing decision: the one in force. */
+export async function latestRoutingDecision(
+  db: Queryable,
+  caseId: string,
+): Promise<CaseChildren['routing'][number] | undefined> {
+  const rows = await db.query<CaseChildren['routing'][number]>(
+    `SELECT agency, clause, rule, explanation, explanation_es, decided_at, joint_reason
+       FROM routing_decisions WHERE case_id = $1 ORDER BY decided_at DESC, id DESC LIMIT 1`,
+    [caseId],
+  );
+  return rows[0];
 }
 
 export async function setOfficersIdentified(tx: Queryable, caseId: string): Promise<void> {
@@ -336,6 +410,49 @@ export async function insertCaseAgency(tx: Queryable, a: CaseAgencyInsert): Prom
     [a.id, a.jurisdiction, a.caseId, a.agency, a.track, a.role, a.addedAt, a.addedBy],
   );
   return rows.length === 1;
+}
+
+/** The agency tracks of a case. */
+export async function listCaseAgencies(
+  db: Queryable,
+  caseId: string,
+): Promise<Array<{ agency: string; track: string; role: string }>> {
+  return db.query(
+    `SELECT agency, track, role FROM case_agencies WHERE case_id = $1 ORDER BY added_at, id`,
+    [caseId],
+  );
+}
+
+/**
+ * Gives an agency's existing track another role (lead ↔ parallel), keeping when and by whom it
+ * was added. Rows are deleted and inserted, never updated (migration 0003 refuses an UPDATE so the
+ * `cases.agencies` cache cannot go stale).
+ */
+export async function changeTrackRole(
+  tx: Queryable,
+  caseId: string,
+  agency: string,
+  track: string,
+  role: string,
+): Promise<void> {
+  const gone = await tx.query<{
+    jurisdiction: string;
+    added_at: Date;
+    added_by: string | null;
+  }>(
+    `DELETE FROM case_agencies WHERE case_id = $1 AND agency = $2 AND track = $3
+     RETURNING jurisdiction, added_at, added_by`,
+    [caseId, agency, track],
+  );
+  const row = gone[0];
+  if (!row) {
+    throw new Error(`no ${track} track of ${agency} on case ${caseId}`);
+  }
+  await tx.query(
+    `INSERT INTO case_agencies (id, jurisdiction, case_id, agency, track, role, added_at, added_by)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)`,
+    [row.jurisdiction, caseId, agency, track, role, row.added_at, row.added_by],
+  );
 }
 
 export interface AssignmentInsert {

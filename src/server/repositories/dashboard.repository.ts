@@ -2,9 +2,15 @@ import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { scopeCondition, type CaseListRow } from './cases.repository.ts';
+import { CONCLUDED_SQL } from './sql.ts';
+import {
+  DEADLINE_EXTENSION_DAYS_SQL,
+  DEADLINE_POSITION_SQL,
+  runningDeadline,
+} from './deadlines.repository.ts';
 
 /** Stages in which a case is still being worked (its clocks and assignments matter). */
-const OPEN = `c.status NOT IN ('final', 'closed_no_finding', 'closed_referred')`;
+const OPEN = `c.status NOT IN ${CONCLUDED_SQL}`;
 const LIST_COLUMNS = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, fac.code AS facility_code`;
 const FROM = `FROM cases c LEFT JOIN facilities fac ON fac.id = c.facility_id`;
 
@@ -60,13 +66,15 @@ export interface DueDeadlineRow {
   sequence: number;
   due_date: string;
   due_at: Date;
-  basis: string;
+  anchor_kind: string;
+  anchor_date: string;
   clause: string;
+  extensions: Array<{ days: number; day_kind: string; new_due_date: string }>;
 }
 
 /**
  * Unmet deadlines due before `until` (overdue ones included) on open cases in the scope, soonest
- * first. Uses the partial index on unmet deadlines by due time.
+ * first. Uses the partial index on running deadlines by due time (migration 0016).
  */
 export async function dueDeadlines(
   db: Queryable,
@@ -79,9 +87,11 @@ export async function dueDeadlines(
   const scoped = scopeCondition(scope, params.length);
   params.push(...scoped.params, limit);
   return db.query<DueDeadlineRow>(
-    `SELECT c.log_number, c.status, c.categories, d.kind, d.sequence, d.due_date, d.due_at, d.basis, d.clause
+    `SELECT c.log_number, c.status, c.categories, d.kind, d.sequence, d.due_date, d.due_at,
+            d.anchor_kind, d.anchor_date, d.clause, ${DEADLINE_EXTENSION_DAYS_SQL} AS extensions,
+            ${DEADLINE_POSITION_SQL} AS position
        FROM deadlines d JOIN cases c ON c.id = d.case_id
-      WHERE d.jurisdiction = $1 AND d.met_at IS NULL AND d.due_at < $2 AND ${OPEN} AND ${scoped.sql}
+      WHERE d.jurisdiction = $1 AND ${runningDeadline('d')} AND d.due_at < $2 AND ${OPEN} AND ${scoped.sql}
       ORDER BY d.due_at, c.log_number, d.kind LIMIT $${params.length}`,
     params,
   );

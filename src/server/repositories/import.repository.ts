@@ -119,6 +119,15 @@ const CASE_COLUMNS: ColumnSpec[] = [
   { name: 'agencies', type: 'text[]' },
 ];
 
+/**
+ * SQL: the decision date of an imported finding on case `c` ($2 is the profile's time zone). The
+ * releases date no finding or penalty (the CMS and CLEAR accused files hold none), so the date is
+ * the release's closed date of the case; where the release leaves that blank, the receipt date,
+ * the earliest the decision can have been, so the 4-year rule of 820 ILCS 40/8 errs on
+ * withholding (docs/import.md). Migration 0013 backfilled existing rows the same way.
+ */
+const IMPORTED_DECIDED_ON = `COALESCE(c.closed_on, (c.received_at AT TIME ZONE $2)::date)`;
+
 /** Log numbers already used by cases filed in Oversight itself: an import never overwrites them. */
 export async function nativeLogNumbers(
   db: Queryable,
@@ -136,6 +145,7 @@ export async function upsertCases(
   tx: Queryable,
   rows: CaseRowImport[],
   progress: (n: number) => void,
+  timeZone: string,
 ) {
   const updatable = CASE_COLUMNS.map((c) => c.name).filter(
     (n) => n !== 'jurisdiction' && n !== 'log_number' && n !== 'created_at' && n !== 'agencies',
@@ -166,6 +176,15 @@ export async function upsertCases(
       `DELETE FROM case_agencies ca USING unnest($1::uuid[]) AS u(id), cases c
         WHERE ca.case_id = u.id AND c.id = u.id AND ca.role = 'lead' AND ca.agency <> c.lead_agency`,
       [updated],
+    );
+    // a newer release that closes a case (or corrects its closing date) re-dates the findings
+    // imported for it, even when the accused file leaves them unchanged
+    await tx.query(
+      `UPDATE allegation_findings f SET decided_on = ${IMPORTED_DECIDED_ON}
+         FROM unnest($1::uuid[]) AS u(id), allegations a, cases c
+        WHERE a.case_id = u.id AND c.id = u.id AND f.allegation_id = a.id
+          AND f.source_value IS NOT NULL AND f.decided_on IS DISTINCT FROM ${IMPORTED_DECIDED_ON}`,
+      [updated, timeZone],
     );
   }
   if (inserted.length + updated.length > 0) {
@@ -717,7 +736,10 @@ export async function removeStale(
   return rows.length;
 }
 
-/** Replaces the finding history rows of re-imported allegations with what the release says. */
+/**
+ * Replaces the finding history rows of re-imported allegations with what the release says, each
+ * dated by {@link IMPORTED_DECIDED_ON}.
+ */
 export async function replaceImportedFindings(
   tx: Queryable,
   rows: Array<{
@@ -731,6 +753,7 @@ export async function replaceImportedFindings(
     jurisdiction: string;
   }>,
   allegationIds: string[],
+  timeZone: string,
 ): Promise<void> {
   if (allegationIds.length === 0) {
     return;
@@ -741,10 +764,12 @@ export async function replaceImportedFindings(
   );
   for (let i = 0; i < rows.length; i += BATCH) {
     await tx.query(
-      `INSERT INTO allegation_findings (id, jurisdiction, allegation_id, stage, finding, penalty, agency, recorded_at, source_value)
-       SELECT gen_random_uuid(), r.jurisdiction, r.allegation_id, r.stage, r.finding, r.penalty, r.agency, r.recorded_at, r.source_value
-         FROM jsonb_to_recordset($1::jsonb) AS r(jurisdiction text, allegation_id uuid, stage text, finding text, penalty text, agency text, recorded_at timestamptz, source_value text)`,
-      [JSON.stringify(rows.slice(i, i + BATCH))],
+      `INSERT INTO allegation_findings (id, jurisdiction, allegation_id, stage, finding, penalty, agency, recorded_at, source_value, decided_on)
+       SELECT gen_random_uuid(), r.jurisdiction, r.allegation_id, r.stage, r.finding, r.penalty, r.agency, r.recorded_at, r.source_value,
+              ${IMPORTED_DECIDED_ON}
+         FROM jsonb_to_recordset($1::jsonb) AS r(jurisdiction text, allegation_id uuid, stage text, finding text, penalty text, agency text, recorded_at timestamptz, source_value text)
+         JOIN allegations a ON a.id = r.allegation_id JOIN cases c ON c.id = a.case_id`,
+      [JSON.stringify(rows.slice(i, i + BATCH)), timeZone],
     );
   }
 }

@@ -1,6 +1,12 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
-import { insertRows } from './sql.ts';
+import {
+  DEADLINE_EXTENSION_DAYS_SQL,
+  DEADLINE_POSITION_SQL,
+  runningDeadline,
+  type DeadlineBasisRow,
+} from './deadlines.repository.ts';
+import { CONCLUDED_SQL, insertRows } from './sql.ts';
 
 /*
  * The public portal's reads and the complaint-form receipts. These queries select only columns
@@ -110,7 +116,7 @@ export interface ComplaintStatusRow {
   lead_agency: string;
   received_at: Date;
   stages: Array<{ status: CaseStatus; reason: string | null; at: string }>;
-  deadlines: Array<{ kind: string; due_date: string; basis: string; met_at: Date | null }>;
+  deadlines: Array<DeadlineBasisRow & { due_date: string; met_at: Date | null }>;
   additions: number;
 }
 
@@ -122,8 +128,11 @@ export async function complaintStatus(
     `SELECT c.log_number, c.status, c.lead_agency, c.received_at,
             COALESCE((SELECT json_agg(json_build_object('status', h.to_status, 'reason', h.reason, 'at', h.at) ORDER BY h.at, h.id)
                         FROM case_status_history h WHERE h.case_id = c.id), '[]') AS stages,
-            COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'due_date', d.due_date, 'basis', d.basis, 'met_at', d.met_at) ORDER BY d.due_date)
-                        FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL), '[]') AS deadlines,
+            COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'sequence', d.sequence, 'due_date', d.due_date,
+                                                        'anchor_kind', d.anchor_kind, 'anchor_date', d.anchor_date, 'clause', d.clause,
+                                                        'extensions', ${DEADLINE_EXTENSION_DAYS_SQL}, 'position', ${DEADLINE_POSITION_SQL},
+                                                        'met_at', d.met_at) ORDER BY d.due_date)
+                        FROM deadlines d WHERE d.case_id = c.id AND ${runningDeadline('d')}), '[]') AS deadlines,
             (SELECT count(*)::int FROM complaint_additions x WHERE x.receipt_id = r.id) AS additions
        FROM complaint_receipts r JOIN cases c ON c.id = r.case_id
       WHERE r.id = $1`,
@@ -246,9 +255,21 @@ export interface PublicCaseRow {
     final_finding: string | null;
     final_penalty: string | null;
     recommended_penalty: string | null;
-    final_at: string | null;
+    /** Decision dates ('YYYY-MM-DD') of the current recommended and final finding rows. */
+    recommended_on: string | null;
+    final_on: string | null;
   }>;
   duty_status: Array<{ action: string; stage: 'recommended' | 'decided'; effective_at: string }>;
+}
+
+/**
+ * SQL: the decision date of allegation `a`'s current finding of one stage, i.e. of the latest
+ * row, the one the allegation's cache columns hold (allegations.repository.ts recordFinding).
+ */
+function decidedOnOf(stage: 'recommended' | 'final'): string {
+  return `(SELECT f.decided_on FROM allegation_findings f
+            WHERE f.allegation_id = a.id AND f.stage = '${stage}'
+            ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1)`;
 }
 
 export async function findPublicCase(
@@ -268,7 +289,8 @@ export async function findPublicCase(
                          'category', a.category, 'recommended_finding', a.recommended_finding,
                          'final_finding', a.final_finding, 'final_penalty', a.final_penalty,
                          'recommended_penalty', a.recommended_penalty,
-                         'final_at', (SELECT max(f.recorded_at) FROM allegation_findings f WHERE f.allegation_id = a.id AND f.stage = 'final'))
+                         'recommended_on', ${decidedOnOf('recommended')},
+                         'final_on', ${decidedOnOf('final')})
                        ORDER BY a.category, a.id)
                         FROM allegations a WHERE a.case_id = c.id), '[]') AS allegations,
             COALESCE((SELECT json_agg(json_build_object('action', d.action, 'stage', d.stage, 'effective_at', d.effective_at) ORDER BY d.effective_at, d.id)
@@ -345,10 +367,14 @@ export interface CaseGridRow {
   n: number;
 }
 
-/** Allegation grid: year and agency of the case, the allegation's category and finding. */
+/**
+ * Allegation grid: year, agency and stage of the case, the allegation's category and finding
+ * (final, else recommended); the stage lets the caller publish findings of concluded cases only.
+ */
 export interface AllegationGridRow {
   year: string;
   agency: string;
+  status: CaseStatus;
   category: string;
   finding: string;
   n: number;
@@ -367,8 +393,10 @@ const LOCAL_RECEIVED = `(c.received_at AT TIME ZONE $2)::date`;
 
 /**
  * The raw grids the public statistics are cut from. Days to close run from the local date of
- * receipt to the closing date (the release's, or the day the case reached a closed stage); the
- * buckets match domain/publication.ts DAYS_TO_CLOSE_BUCKETS. A case is "at a shelter site" when
+ * receipt to the closing date (closed_on: the release's, or set by the closing transition); a
+ * concluded case without one (a release that gave no closing date) is in the `undated` bucket and
+ * counts in no days-to-close figure, rather than the day it was imported. The other buckets match
+ * domain/publication.ts DAYS_TO_CLOSE_BUCKETS. A case is "at a shelter site" when
  * its facility was a temporary shelter site on the incident date (receipt date if unknown).
  */
 export async function loadStatsGrids(
@@ -382,9 +410,10 @@ export async function loadStatsGrids(
       `WITH x AS (
          SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year,
                 c.lead_agency AS agency, c.categories, c.status,
-                CASE WHEN c.status IN ('final', 'closed_no_finding', 'closed_referred')
-                     THEN COALESCE(c.closed_on, (c.status_changed_at AT TIME ZONE $2)::date) - ${LOCAL_RECEIVED}
+                CASE WHEN c.status IN ${CONCLUDED_SQL}
+                     THEN c.closed_on - ${LOCAL_RECEIVED}
                 END AS days,
+                c.status IN ${CONCLUDED_SQL} AS concluded,
                 (c.facility_id IS NOT NULL AND EXISTS (
                    SELECT 1 FROM facility_shelter_periods sp
                     WHERE sp.facility_id = c.facility_id
@@ -392,7 +421,7 @@ export async function loadStatsGrids(
                       AND (sp.ends_on IS NULL OR sp.ends_on >= COALESCE((c.incident_occurred_at AT TIME ZONE $2)::date, ${LOCAL_RECEIVED})))) AS shelter
            FROM cases c WHERE c.jurisdiction = $1)
        SELECT year, agency, categories, status,
-              CASE WHEN days IS NULL THEN 'open'
+              CASE WHEN NOT concluded THEN 'open' WHEN days IS NULL THEN 'undated'
                    WHEN days <= 30 THEN '0-30' WHEN days <= 90 THEN '31-90' WHEN days <= 180 THEN '91-180'
                    WHEN days <= 365 THEN '181-365' WHEN days <= 730 THEN '366-730' ELSE '731+' END AS bucket,
               shelter, count(*)::int AS n
@@ -401,9 +430,10 @@ export async function loadStatsGrids(
     ),
     db.query<AllegationGridRow>(
       `SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year, c.lead_agency AS agency,
-              a.category, COALESCE(a.final_finding, a.recommended_finding, 'none') AS finding, count(*)::int AS n
+              c.status, a.category, COALESCE(a.final_finding, a.recommended_finding, 'none') AS finding,
+              count(*)::int AS n
          FROM allegations a JOIN cases c ON c.id = a.case_id
-        WHERE a.jurisdiction = $1 GROUP BY 1, 2, 3, 4`,
+        WHERE a.jurisdiction = $1 GROUP BY 1, 2, 3, 4, 5`,
       p,
     ),
     db.query<DutyGridRow>(
@@ -421,7 +451,7 @@ export async function loadStatsGrids(
 export interface ExportCaseRow {
   log_number: string;
   case_type: string;
-  status: string;
+  status: CaseStatus;
   categories: string[];
   received_date: string;
   incident_date: string | null;
@@ -435,9 +465,12 @@ export interface ExportCaseRow {
   allegations: Array<{
     category: string;
     recommended_finding: string | null;
+    recommended_penalty: string | null;
+    /** Decision date of the current recommended finding. */
+    recommended_on: string | null;
     final_finding: string | null;
-    penalty: string | null;
-    /** Local date of the final finding, if recorded here. */
+    final_penalty: string | null;
+    /** Decision date of the current final finding. */
     final_on: string | null;
   }> | null;
 }
@@ -495,22 +528,23 @@ export async function exportChunk(
   if (!casesBlob?.blob || !casesBlob.last) {
     return [];
   }
-  const range = [jurisdiction, after, casesBlob.last, timeZone];
+  const range = [jurisdiction, after, casesBlob.last];
   const [allegations] = await db.query<{ blob: string | null }>(
     `SELECT string_agg(concat_ws(E'\\x1f', c.log_number, a.category,
-                                 COALESCE(a.recommended_finding, ''), COALESCE(a.final_finding, ''),
-                                 COALESCE(a.final_penalty, a.recommended_penalty, ''),
-                                 COALESCE(to_char((f.final_at AT TIME ZONE $4)::date, 'YYYY-MM-DD'), '')),
+                                 COALESCE(a.recommended_finding, ''), COALESCE(a.recommended_penalty, ''),
+                                 COALESCE(to_char(${decidedOnOf('recommended')}, 'YYYY-MM-DD'), ''),
+                                 COALESCE(a.final_finding, ''), COALESCE(a.final_penalty, ''),
+                                 COALESCE(to_char(${decidedOnOf('final')}, 'YYYY-MM-DD'), '')),
                        E'\\x1e' ORDER BY c.log_number, a.id) AS blob
        FROM cases c JOIN allegations a ON a.case_id = c.id
-       LEFT JOIN LATERAL (SELECT max(af.recorded_at) AS final_at FROM allegation_findings af
-                           WHERE af.allegation_id = a.id AND af.stage = 'final') f ON true
       WHERE c.jurisdiction = $1 AND c.log_number > $2 AND c.log_number <= $3`,
     range,
   );
   const allegationsOf = new Map<string, NonNullable<ExportCaseRow['allegations']>>();
   for (const rec of records(allegations?.blob)) {
-    const [log, category, rec_, fin, penalty, finalOn] = rec as [
+    const [log, category, recFinding, recPenalty, recOn, finFinding, finPenalty, finOn] = rec as [
+      string,
+      string,
       string,
       string,
       string,
@@ -521,10 +555,12 @@ export async function exportChunk(
     const list = allegationsOf.get(log) ?? [];
     list.push({
       category,
-      recommended_finding: rec_ || null,
-      final_finding: fin || null,
-      penalty: penalty || null,
-      final_on: finalOn || null,
+      recommended_finding: recFinding || null,
+      recommended_penalty: recPenalty || null,
+      recommended_on: recOn || null,
+      final_finding: finFinding || null,
+      final_penalty: finPenalty || null,
+      final_on: finOn || null,
     });
     allegationsOf.set(log, list);
   }
@@ -561,7 +597,8 @@ export async function exportChunk(
     return {
       log_number: log,
       case_type: caseType,
-      status,
+      // written only through transition() (and the importer's mapping): a stage code
+      status: status as CaseStatus,
       categories: cats ? cats.split(';') : [],
       received_date: received,
       incident_date: incident || null,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { CONCLUDED } from '../domain/transition.ts';
 
 /**
  * Inserts many rows in one statement (one round trip), columns in the given order.
@@ -42,3 +43,10 @@ export function iso(value: Date | string | null | undefined): string | null {
 export function isoRequired(value: Date | string): string {
   return new Date(value).toISOString();
 }
+
+/**
+ * `('final', 'closed_no_finding', 'closed_referred')`: the stages in which a case has ended, as
+ * SQL text for `status IN …`, built from the stage machine's one list (domain CONCLUDED). The codes
+ * are fixed enum values, never input.
+ */
+export const CONCLUDED_SQL = `(${[...CONCLUDED].map((s) => `'${s}'`).join(', ')})`;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { runningDeadline } from './deadlines.repository.ts';
 
 /**
  * Aggregate statistics over all cases (CLI and staff use; the public view suppresses small
@@ -126,7 +127,7 @@ export async function caseStats(
       [jurisdiction, timeZone],
     ),
     db.query<{ open: number; overdue: number }>(
-      `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue FROM deadlines WHERE jurisdiction = $1 AND met_at IS NULL`,
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue FROM deadlines WHERE jurisdiction = $1 AND ${runningDeadline()}`,
       [jurisdiction, now],
     ),
     countBy(

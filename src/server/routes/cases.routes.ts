@@ -6,6 +6,8 @@ import {
   AgencyRequest,
   AllegationRequest,
   AssignmentRequest,
+  CaseCorrectionRequest,
+  CaseCorrectionResponse,
   CaseIntakeRequest,
   CaseIntakeResponse,
   CaseListQuery,
@@ -15,6 +17,7 @@ import {
   ExtensionRequest,
   FindingRequest,
   PressInquiryRequest,
+  RoutingReviewAcceptRequest,
   StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
@@ -26,9 +29,11 @@ import { addParty } from '../commands/add-party.ts';
 import { assignCase } from '../commands/assign-case.ts';
 import { grantDeadlineExtension } from '../commands/extend-deadline.ts';
 import { completeDeadline } from '../commands/complete-deadline.ts';
+import { correctCaseFacts } from '../commands/correct-case-facts.ts';
 import { fileCase } from '../commands/file-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { readCase } from '../commands/read-case.ts';
+import { acceptRoutingReview } from '../commands/reroute-case.ts';
 import { readAttachment } from '../commands/attachments.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
 import { draftStatement, logPressInquiry } from '../commands/statements.ts';
@@ -37,6 +42,7 @@ import { caseScope } from '../policies/case.policy.ts';
 import {
   presentCase,
   presentCaseListItem,
+  presentDeadline,
   presentFiledCase,
 } from '../presenters/staff/case.presenter.ts';
 import { listCases } from '../repositories/cases.repository.ts';
@@ -58,7 +64,7 @@ const tags = ['cases'];
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   /** The case as the caller may see it, after a change: the response of most writes. */
   const reread = async (request: Parameters<RouteContext['deps']>[0], logNumber: string) =>
-    presentCase(await readCase(ctx.deps(request), logNumber));
+    presentCase(await readCase(ctx.deps(request), logNumber), ctx.profile);
 
   app.post(
     '/cases',
@@ -107,6 +113,32 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       },
     },
     async (request) => reread(request, request.params.logNumber),
+  );
+
+  app.patch(
+    '/cases/:logNumber',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct intake facts (incident time and place, categories, channel) with a reason; clocks counted from a corrected date are recomputed',
+        params: CaseParams,
+        body: CaseCorrectionRequest,
+        response: { 200: CaseCorrectionResponse, ...problems },
+      },
+    },
+    async (request) => {
+      const r = await correctCaseFacts(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return {
+        logNumber: request.params.logNumber,
+        corrected: r.corrected,
+        restricted: r.restricted,
+        deadlines: r.deadlines.map((d) => presentDeadline(d, ctx.profile)),
+      };
+    },
   );
 
   app.get(
@@ -223,6 +255,26 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
   );
 
   app.post(
+    '/cases/:logNumber/routing-review',
+    {
+      schema: {
+        tags,
+        summary: 'Accept the re-routing offered on the case (MCC 2-78-120(b-5))',
+        params: CaseParams,
+        body: RoutingReviewAcceptRequest,
+        response: { 200: CaseOut, ...problems },
+      },
+    },
+    async (request) => {
+      await acceptRoutingReview(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        ...request.body,
+      });
+      return reread(request, request.params.logNumber);
+    },
+  );
+
+  app.post(
     '/cases/:logNumber/allegations',
     {
       schema: {
@@ -230,7 +282,14 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
         summary: 'Add an allegation against one member',
         params: CaseParams,
         body: AllegationRequest,
-        response: { 201: Created.extend({ memberId: Uuid.nullable() }), ...problems },
+        response: {
+          201: Created.extend({
+            memberId: Uuid.nullable(),
+            /** The lead agency after the allegation: re-routing may have moved the case. */
+            leadAgency: z.string(),
+          }),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {
@@ -238,7 +297,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
         logNumber: request.params.logNumber,
         ...request.body,
       });
-      return reply.status(201).send({ id: r.allegationId, memberId: r.memberId });
+      return reply
+        .status(201)
+        .send({ id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency });
     },
   );
 

@@ -47,7 +47,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
       ]);
       return {
         myCases: mine.map(presentCaseListItem),
-        deadlines: deadlines.map((d) => presentDueDeadline(d, now)),
+        deadlines: deadlines.map((d) => presentDueDeadline(d, now, ctx.profile)),
         horizonDays: HORIZON_DAYS,
         newIntakes: intakes.map(presentCaseListItem),
         restricted: restricted.map(presentCaseListItem),

@@ -3,6 +3,7 @@ import {
   ACTIVITY_KINDS,
   AGENCIES,
   ASSIGNMENT_ROLES,
+  CASE_ACTIONS,
   CASE_STATUSES,
   CASE_TYPES,
   CATEGORIES,
@@ -17,6 +18,7 @@ import {
   ANONYMOUS_CONFLICT_MESSAGE,
   anonymityConflicts,
   DateOnly,
+  DeadlineBasisFields,
   Instant,
   LanguageCode,
   LogNumber,
@@ -105,6 +107,9 @@ export const IncidentInput = z.strictObject({
   facilityCode: Text(1, 40).optional(),
 });
 
+/** Allegation categories as intake records them (the case's `categories`). */
+const IntakeCategories = z.array(z.enum(CATEGORIES)).max(19);
+
 /** POST /api/v1/cases — intake. */
 export const CaseIntakeRequest = z
   .strictObject({
@@ -119,7 +124,7 @@ export const CaseIntakeRequest = z
     /** Incident time and place. */
     incident: IncidentInput.optional(),
     /** Allegation categories known at intake. */
-    categories: z.array(z.enum(CATEGORIES)).max(19).default([]),
+    categories: IntakeCategories.default([]),
     /** Required for caseType `notification`. */
     notificationType: z.enum(NOTIFICATION_TYPES).optional(),
     /** The accused officers are not yet identified. */
@@ -167,6 +172,22 @@ export const Routing = z.object({
   decidedAt: Instant,
 });
 
+/** A re-routing offered on a case, waiting for a manager to accept it. */
+export const RoutingReviewOut = z.object({
+  /** The agency the rules now give the case. */
+  agency: z.enum(['COPA', 'BIA']),
+  /** The clause that gives it, e.g. `MCC 2-78-120(b)`. */
+  clause: z.string(),
+  /** Stable rule code. */
+  rule: z.string(),
+  /** Plain-language explanation (English). */
+  explanation: z.string(),
+  /** Plain-language explanation (Spanish). */
+  explanationEs: z.string(),
+  /** Why a person decides: `joint_determination` (the case sits with BIA under one). */
+  reason: z.enum(['joint_determination']),
+});
+
 /** A statutory or policy clock on the case. */
 export const DeadlineOut = z.object({
   id: Uuid,
@@ -180,12 +201,15 @@ export const DeadlineOut = z.object({
   dueAt: Instant,
   /** What the clock runs from. */
   anchor: z.object({ kind: z.string(), date: DateOnly }),
-  /** Plain words with the clause behind the clock. */
-  basis: z.string(),
+  ...DeadlineBasisFields,
   /** The clause. */
   clause: z.string(),
   /** When it was met, if it was. */
   metAt: Instant.nullable(),
+  /** When a correction recomputed it and another deadline replaced it (it then no longer runs). */
+  supersededAt: Instant.nullable(),
+  /** The deadline that replaced it. */
+  supersededBy: Uuid.nullable(),
   /** Extensions granted, oldest first. */
   extensions: z.array(
     z.object({
@@ -247,6 +271,12 @@ export const FindingOut = z.object({
   penalty: z.string().nullable(),
   agency: z.string(),
   recordedAt: Instant,
+  /**
+   * The day the finding or penalty was decided (local date): the recording day, or the decidedOn
+   * given; for imported history the release's closed date (docs/import.md). The 4-year rule of the
+   * Personnel Record Review Act (820 ILCS 40/8) counts from it.
+   */
+  decidedOn: DateOnly,
   recordedBy: z.string().nullable(),
 });
 
@@ -313,9 +343,17 @@ export const PressInquiryOut = z.object({
   answeredAt: Instant.nullable(),
 });
 
+/**
+ * One thing a staff member may do to a case (enums.ts `CaseAction`): the server's grant table
+ * names these, and the web shows an action's form or button exactly when its ability is listed.
+ */
+export const CaseAbility = z.enum(CASE_ACTIONS);
+export type CaseAbility = z.infer<typeof CaseAbility>;
+
 /** Which actions the caller may take on this case, computed by the server's policy. */
 export const Abilities = z.object({
-  actions: z.array(z.string()),
+  /** What the caller may do here now; nothing else is allowed. */
+  actions: z.array(CaseAbility),
   transitions: z.array(
     z.object({
       to: z.enum(CASE_STATUSES),
@@ -337,6 +375,8 @@ export const CaseOut = z.object({
   receivedAt: Instant,
   status: z.enum(CASE_STATUSES),
   statusChangedAt: Instant,
+  /** Local date the case was closed (final or a closure); null while open, cleared on reopening. */
+  closedOn: DateOnly.nullable().optional(),
   categories: z.array(z.enum(CATEGORIES)),
   flags: z.array(z.string()).optional(),
   restricted: z.boolean(),
@@ -345,6 +385,11 @@ export const CaseOut = z.object({
   officersUnknown: z.boolean().optional(),
   routing: Routing.optional(),
   routingHistory: z.array(Routing.extend({ jointReason: z.string().nullable() })).optional(),
+  /**
+   * A re-routing the rules offer but a manager must accept (a case at BIA under a joint
+   * determination that a COPA clause now reaches, MCC 2-78-120(b-5)); null when none.
+   */
+  routingReview: RoutingReviewOut.nullable().optional(),
   incident: z
     .object({
       occurredAt: Instant.nullable(),
@@ -497,6 +542,65 @@ export const TransitionRequest = z.strictObject({
   expectedStatus: z.enum(CASE_STATUSES).optional(),
 });
 
+/**
+ * Incident facts as a correction gives them: intake's validation for each field (one schema, not
+ * a copy); a field absent is left as it is, a null clears it.
+ */
+export const IncidentCorrection = z
+  .strictObject({
+    /** When the incident happened; the video-release clock is recomputed from it. */
+    occurredAt: IncidentInput.shape.occurredAt.unwrap().nullable().optional(),
+    /** Street address as reported (exact; the audit keeps it at block level only). */
+    address: IncidentInput.shape.address.unwrap().nullable().optional(),
+    /** CPD beat, e.g. `1011`. */
+    beat: IncidentInput.shape.beat.unwrap().nullable().optional(),
+    /** CPD district, 3 digits, e.g. `010`. */
+    district: IncidentInput.shape.district.unwrap().nullable().optional(),
+    /** Code of a registered facility, e.g. `D010`. */
+    facilityCode: IncidentInput.shape.facilityCode.unwrap().nullable().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'give at least one incident fact to correct',
+  });
+
+/**
+ * PATCH /api/v1/cases/{logNumber} — correct intake facts after intake (issue 15). Only the facts
+ * given change; the old values are kept in the audit and the clocks counted from a corrected date
+ * are recomputed (docs/domain.md "Corrections").
+ */
+export const CaseCorrectionRequest = z
+  .strictObject({
+    /** Corrected incident time and place. */
+    incident: IncidentCorrection.optional(),
+    /** The corrected intake categories: the whole list, replacing the old one. */
+    categories: IntakeCategories.optional(),
+    /** How the information reached the office. */
+    channel: z.enum(CHANNELS).optional(),
+    /** Why the facts are corrected; kept in the audit with the old and new values. */
+    reason: Text(1, 2000),
+  })
+  .refine(
+    (v) => v.incident !== undefined || v.categories !== undefined || v.channel !== undefined,
+    {
+      message: 'give at least one of incident, categories or channel to correct',
+    },
+  );
+export type CaseCorrectionRequest = z.infer<typeof CaseCorrectionRequest>;
+
+/**
+ * PATCH /api/v1/cases/{logNumber} response. Not the case itself: a correction that restricts the
+ * case may take it out of the corrector's sight (intake does not see need-to-know cases).
+ */
+export const CaseCorrectionResponse = z.object({
+  logNumber: LogNumber,
+  /** The fields whose value changed, as the request names them (`incident.occurredAt`). */
+  corrected: z.array(z.string()),
+  /** Whether the case is restricted after the correction. */
+  restricted: z.boolean(),
+  /** Clocks recomputed from the corrected facts: the deadline that now runs, per kind. */
+  deadlines: z.array(DeadlineOut),
+});
+
 /** POST /api/v1/cases/{logNumber}/assignments */
 export const AssignmentRequest = z
   .strictObject({
@@ -518,6 +622,14 @@ export const AgencyRequest = z.strictObject({
   role: z.enum(['lead', 'parallel', 'referred']),
   /** For a joint COPA+BIA determination moving a sexual-misconduct case to BIA (MCC 2-78-120(b-5)). */
   jointDetermination: z.strictObject({ reason: Text(1, 2000) }).optional(),
+});
+
+/** POST /api/v1/cases/{logNumber}/routing-review: accept the re-routing offered. */
+export const RoutingReviewAcceptRequest = z.strictObject({
+  /** The agency the offer proposed when the caller saw it; another offer answers 409. */
+  agency: z.enum(['COPA', 'BIA']),
+  /** Why, in the accepting manager's words (kept in the audit). */
+  note: Text(1, 2000).optional(),
 });
 
 /** POST /api/v1/cases/{logNumber}/allegations */
@@ -549,11 +661,19 @@ export const FindingRequest = z
     recommendedPenalty: PenaltyCode.optional(),
     finalFinding: z.enum(FINDINGS).optional(),
     finalPenalty: PenaltyCode.optional(),
+    /**
+     * The day the finding or penalty was decided (e.g. the Superintendent's or the Police Board's
+     * decision), when not the day it is recorded; not in the future, not before the case's receipt.
+     */
+    decidedOn: DateOnly.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: 'give at least one finding or penalty',
-    path: ['recommendedFinding'],
-  });
+  .refine(
+    (v) =>
+      [v.recommendedFinding, v.recommendedPenalty, v.finalFinding, v.finalPenalty].some(
+        (x) => x !== undefined,
+      ),
+    { message: 'give at least one finding or penalty', path: ['recommendedFinding'] },
+  );
 
 /** POST /api/v1/cases/{logNumber}/parties */
 export const AddPartyRequest = PartyInput;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEADLINE_BASIS_CODES } from '../enums.ts';
 
 /** ISO 8601 date-time with a zone (`Z` or an offset). */
 export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with zone');
@@ -10,6 +11,20 @@ export const LogNumber = z
   .regex(/^(\d{6,7}|\d{4}-\d{7})$/, 'must be 6-7 digits (legacy) or YYYY-NNNNNNN')
   .describe('Log number: legacy 6-7 digits or YYYY-NNNNNNN');
 export const Uuid = z.uuid();
+
+/**
+ * Why a deadline exists, in every response that shows one: a stable code and the sentence in
+ * English and Spanish, both written by the server from the deadline's codes and dates (never
+ * from the English text a deadline row stores), ending with the clause of law.
+ */
+export const DeadlineBasisFields = {
+  /** Which sentence explains the clock: the kind, and the variant its anchor and repetition select. */
+  basisCode: z.enum(DEADLINE_BASIS_CODES),
+  /** Plain words with the clause behind the clock, in English. */
+  basis: z.string(),
+  /** The same in Spanish. */
+  basisEs: z.string(),
+};
 /**
  * Free text (trimmed, `min`–`max` characters) that PostgreSQL stores exactly as sent. The one text
  * schema for every free-text request field: PostgreSQL refuses NUL (U+0000) in text and jsonb, and

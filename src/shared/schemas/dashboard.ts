@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CATEGORIES } from '../enums.ts';
-import { DateOnly, Instant, LogNumber } from './common.ts';
+import { DateOnly, DeadlineBasisFields, Instant, LogNumber } from './common.ts';
 import { CaseListItem, Routing } from './cases.ts';
 
 /** One open deadline on the dashboard, with the clause behind its clock. */
@@ -10,8 +10,7 @@ export const DashboardDeadline = z.object({
   sequence: z.number().int(),
   dueDate: DateOnly,
   dueAt: Instant,
-  /** Plain words naming the clause. */
-  basis: z.string(),
+  ...DeadlineBasisFields,
   clause: z.string(),
   overdue: z.boolean(),
   status: z.enum(CASE_STATUSES),

@@ -4,6 +4,7 @@ import {
   ANONYMOUS_CONFLICT_MESSAGE,
   anonymityConflicts,
   DateOnly,
+  DeadlineBasisFields,
   Instant,
   LogNumber,
   Text,
@@ -203,8 +204,7 @@ export const ComplaintLookupResponse = z.object({
     .object({
       kind: z.enum(Object.values(DeadlineKind) as [DeadlineKind, ...DeadlineKind[]]),
       dueDate: DateOnly,
-      /** Plain words with the clause (English; the page translates by kind). */
-      basis: z.string(),
+      ...DeadlineBasisFields,
     })
     .nullable(),
   /** How many times information was added through this page. */
@@ -269,8 +269,10 @@ export const RedactionOut = z.object({
   kind: z.string(),
   /** What stands in its place, e.g. `[name]` or `1200 block of W Main St`. */
   replacement: z.string(),
-  /** Why: the rule and its source. */
+  /** Why, citing the statute, in English. */
   basis: z.string(),
+  /** The same in Spanish. */
+  basisEs: z.string(),
 });
 
 export const PublicStatementOut = z.object({
@@ -313,8 +315,15 @@ export const PublicCaseOut = z.object({
     .object({ text: z.string(), redactions: z.array(RedactionOut) })
     .nullable()
     .optional(),
-  /** Why the narrative is not shown, when it is not. */
+  /**
+   * Why the narrative is not shown, when it is not: `open_investigation`, `not_public`,
+   * `no_narrative` or `identity_check_failed`.
+   */
   narrativeWithheld: z.string().nullable().optional(),
+  /** That reason in plain words, citing the law, in English. */
+  narrativeWithheldBasis: z.string().nullable().optional(),
+  /** The same in Spanish. */
+  narrativeWithheldBasisEs: z.string().nullable().optional(),
   allegations: z
     .array(
       z.object({
@@ -323,8 +332,10 @@ export const PublicCaseOut = z.object({
         finalFinding: z.string().nullable(),
         /** CPD penalty code; null when none or withheld. */
         penalty: z.string().nullable(),
-        /** Set when discipline is withheld, with the basis. */
+        /** Set when discipline is withheld, with the basis (English). */
         penaltyWithheld: z.string().nullable(),
+        /** The same in Spanish. */
+        penaltyWithheldEs: z.string().nullable(),
       }),
     )
     .optional(),

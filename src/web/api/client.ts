@@ -4,6 +4,8 @@ import type {
   AgencyRequest,
   AllegationRequest,
   AssignmentRequest,
+  CaseCorrectionRequest,
+  CaseCorrectionResponse,
   CaseIntakeRequest,
   CaseIntakeResponse,
   CaseListQuery,
@@ -12,6 +14,7 @@ import type {
   ExtensionRequest,
   FindingRequest,
   PressInquiryRequest,
+  RoutingReviewAcceptRequest,
   StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
@@ -157,10 +160,14 @@ export const api = {
     call<Out<typeof CaseIntakeResponse>>('POST', '/api/v1/cases', body),
   previewRouting: (body: IntakeBody) =>
     call<RoutingPreview>('POST', '/api/v1/routing/preview', body),
+  correctFacts: (logNumber: string, body: In<typeof CaseCorrectionRequest>) =>
+    call<Out<typeof CaseCorrectionResponse>>('PATCH', `/api/v1/cases/${enc(logNumber)}`, body),
   transition: (logNumber: string, body: In<typeof TransitionRequest>) =>
     call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/transitions`, body),
   addAgency: (logNumber: string, body: In<typeof AgencyRequest>) =>
     call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/agencies`, body),
+  acceptRoutingReview: (logNumber: string, body: In<typeof RoutingReviewAcceptRequest>) =>
+    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/routing-review`, body),
   assign: (logNumber: string, body: In<typeof AssignmentRequest>) =>
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/assignments`, body),
   logActivity: (logNumber: string, body: In<typeof ActivityRequest>) =>

@@ -29,6 +29,7 @@ export type LabelPrefix =
   | 'assignmentRole'
   | 'activityKind'
   | 'deadlineKind'
+  | 'deadlineAnchor'
   | 'reason'
   | 'flag'
   | 'restriction'
@@ -44,6 +45,11 @@ export interface I18n {
   label: (prefix: LabelPrefix, code: string | null | undefined) => string;
   /** A server or client field message in the interface language. */
   fieldMessage: (message: string) => string;
+  /**
+   * A text the server writes in both languages (a routing explanation, a deadline's or a
+   * redaction's basis: `basis` and `basisEs`), in the interface language.
+   */
+  bilingual: (en: string, es: string) => string;
   date: (value: string | null | undefined) => string;
   dateTime: (value: string | null | undefined) => string;
 }
@@ -129,6 +135,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         }
         return lang === 'en' ? message : t('field.generic');
       },
+      bilingual(en, es) {
+        return lang === 'es' ? es : en;
+      },
       date(value) {
         if (!value) {
           return '—';
@@ -192,6 +201,11 @@ function zoneOffsetMs(instant: number): number {
 
 /** Now as a Chicago `datetime-local` value, for default form values. */
 export function nowChicagoLocal(): string {
-  const now = Date.now();
-  return new Date(now + zoneOffsetMs(now)).toISOString().slice(0, 16);
+  return isoToChicagoLocal(new Date().toISOString());
+}
+
+/** An instant as the Chicago `datetime-local` value that shows it (`2023-09-18T10:12`). */
+export function isoToChicagoLocal(iso: string): string {
+  const instant = Date.parse(iso);
+  return new Date(instant + zoneOffsetMs(instant)).toISOString().slice(0, 16);
 }

@@ -307,6 +307,12 @@ export const chicagoProfile: JurisdictionProfile = {
     ],
     annualReportDate: { month: 2, day: 15 },
   },
+  // Closing stops, and reopening restarts from the reopening date, the consent decree's
+  // completion benchmark and the MCC §2-78-135 notice: the ordinance counts the six months while
+  // an investigation is pending, and a reopened investigation is pending again. The notice is
+  // COPA's duty under the ordinance; BIA investigations do not carry it.
+  investigationClocks: ['completion_benchmark', 'six_month_notice'],
+  sixMonthNoticeAgencies: ['COPA'],
   clockSources: {
     acknowledgement_letter: {
       clause: 'MCC 2-78-120; COPA Rules',

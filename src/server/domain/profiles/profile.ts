@@ -13,6 +13,9 @@ export interface MonthDay {
   day: number;
 }
 
+/** A clock of an open investigation, which a profile may restart on reopening. */
+export type InvestigationClock = Extract<DeadlineKind, 'completion_benchmark' | 'six_month_notice'>;
+
 /** Where a clock comes from: the clause cited on every deadline it produces. */
 export interface ClockSource {
   /** Short legal citation, e.g. 'MCC 2-78-135'. */
@@ -54,6 +57,15 @@ export interface JurisdictionProfile {
     quarterlyReportDates: MonthDay[];
     annualReportDate: MonthDay;
   };
+  /**
+   * The clocks that run while an investigation is open: closing the case (a final decision or a
+   * closure) marks them met, and reopening it starts each afresh from the reopening date. Clocks
+   * tied to one event (the acknowledgement of receipt, the video release after the incident)
+   * are not listed: a reopening is not a new receipt or a new incident.
+   */
+  investigationClocks: InvestigationClock[];
+  /** Lead agencies whose investigations owe the periodic status notice (`six_month_notice`). */
+  sixMonthNoticeAgencies: string[];
   /** The legal source of each clock, cited on every deadline (added to the lead's shape). */
   clockSources: Record<DeadlineKind, ClockSource>;
   /** Observed holidays that fall in a year, 'YYYY-MM-DD'. Business-day clocks skip them. */

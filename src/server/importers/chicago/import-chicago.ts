@@ -775,6 +775,7 @@ async function writeEntities(
         agencies: [c.leadAgency],
       })),
       () => undefined,
+      deps.profile.timeZone,
     );
     merge(o);
     await recordSourceChanges(tx, j, runId, now, cases, o, caseRowIds, before);
@@ -878,6 +879,7 @@ async function writeEntities(
         })),
       ),
       [...ids.values()],
+      deps.profile.timeZone,
     );
     track('allegations', rows);
     await fillCategoriesFromAllegations(tx, j, runId, now, [

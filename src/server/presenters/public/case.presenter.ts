@@ -6,7 +6,12 @@ import type {
 } from '../../../shared/schemas/public.ts';
 import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
-import { publicPenalty, publicVisibility } from '../../domain/publication.ts';
+import {
+  NARRATIVE_WITHHELD_BASIS,
+  publicOutcome,
+  publicVisibility,
+  type NarrativeWithheldReason,
+} from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../domain/public-narrative.ts';
 import type {
   PublicCaseListRow,
@@ -63,11 +68,11 @@ export function presentPublicListItem(
 /** What the case page needs besides the row. */
 export interface PublicCaseExtras {
   timeZone: string;
-  /** Today's local date, for the 4-year discipline rule. */
+  /** Today's local date, for the 4-year discipline rule (820 ILCS 40/8). */
   today: string;
   statements: PublicStatementRow[];
   narrative: PublishedNarrative | null;
-  narrativeWithheld: string | null;
+  narrativeWithheld: NarrativeWithheldReason | null;
 }
 
 /** One case page. */
@@ -112,17 +117,24 @@ export function presentPublicCase(
     })),
     narrative: x.narrative,
     narrativeWithheld: x.narrativeWithheld,
-    allegations: r.allegations.map((a) => {
-      const disciplineDate = a.final_at
-        ? localDate(new Date(a.final_at), x.timeZone)
-        : (r.closed_on ?? received);
-      return {
-        category: a.category as Category,
-        recommendedFinding: a.recommended_finding,
-        finalFinding: a.final_finding,
-        ...publicPenalty(a.final_penalty ?? a.recommended_penalty, disciplineDate, x.today),
-      };
-    }),
+    narrativeWithheldBasis: x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].en,
+    narrativeWithheldBasisEs:
+      x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].es,
+    allegations: r.allegations.map((a) => ({
+      category: a.category as Category,
+      ...publicOutcome(
+        r.status,
+        {
+          recommendedFinding: a.recommended_finding,
+          recommendedPenalty: a.recommended_penalty,
+          recommendedOn: a.recommended_on,
+          finalFinding: a.final_finding,
+          finalPenalty: a.final_penalty,
+          finalOn: a.final_on,
+        },
+        x.today,
+      ),
+    })),
     dutyStatus: r.duty_status.map((d) => ({
       action: d.action,
       stage: d.stage,

@@ -10,14 +10,21 @@ import type {
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/cases.repository.ts';
-import type { DeadlineRow } from '../../repositories/deadlines.repository.ts';
+import { deadlineBasis } from '../../domain/clocks.ts';
+import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
+import { deadlineBasisFacts, type DeadlineRow } from '../../repositories/deadlines.repository.ts';
 import type { DutyStatusRow } from '../../repositories/members.repository.ts';
 import type { StatementRow } from '../../repositories/statements.repository.ts';
 import { iso, isoRequired } from '../../repositories/sql.ts';
 
 type Out<T extends z.ZodType> = z.input<T>;
 
-export function presentDeadline(d: DeadlineRow): Out<typeof DeadlineOut> {
+/** One deadline; its basis is written from its codes in both languages, not read from the row. */
+export function presentDeadline(
+  d: DeadlineRow,
+  profile: JurisdictionProfile,
+): Out<typeof DeadlineOut> {
+  const basis = deadlineBasis(deadlineBasisFacts(d), profile);
   return {
     id: d.id,
     kind: d.kind,
@@ -25,9 +32,13 @@ export function presentDeadline(d: DeadlineRow): Out<typeof DeadlineOut> {
     dueDate: d.due_date,
     dueAt: isoRequired(d.due_at),
     anchor: { kind: d.anchor_kind, date: d.anchor_date },
-    basis: d.basis,
+    basisCode: basis.code,
+    basis: basis.en,
+    basisEs: basis.es,
     clause: d.clause,
     metAt: iso(d.met_at),
+    supersededAt: iso(d.superseded_at),
+    supersededBy: d.superseded_by,
     extensions: d.extensions.map((e) => ({
       days: e.days,
       dayKind: e.day_kind,
@@ -93,9 +104,13 @@ export function presentFiledCase(f: FiledCase): Out<typeof CaseIntakeResponse> {
       dueDate: d.dueDate,
       dueAt: d.dueAt,
       anchor: d.anchor,
+      basisCode: d.basisCode,
       basis: d.basis,
+      basisEs: d.basisEs,
       clause: d.clause,
       metAt: null,
+      supersededAt: null,
+      supersededBy: null,
       extensions: [],
     })),
   };
@@ -118,7 +133,7 @@ export function presentCaseListItem(r: CaseListRow): Out<typeof CaseListItem> {
  * The staff view of one case. `public_fields` viewers (public information) get only what the
  * public portal could show plus statements; the response schema strips anything undeclared.
  */
-export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
+export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<typeof CaseOut> {
   const r = d.row;
   const latestRouting = d.children.routing.at(-1);
   const base = {
@@ -171,6 +186,7 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
   return {
     ...base,
     channel: r.channel as 'phone',
+    closedOn: r.closed_on,
     flags: r.flags,
     restrictionReasons: r.restriction_reasons,
     officersUnknown: r.officers_unknown,
@@ -195,6 +211,7 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
       decidedAt: isoRequired(x.decided_at),
       jointReason: x.joint_reason,
     })),
+    routingReview: d.routingReview,
     incident: {
       occurredAt: iso(r.incident_occurred_at),
       address: r.incident_address,
@@ -254,6 +271,7 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
         penalty: f.penalty,
         agency: f.agency,
         recordedAt: isoRequired(f.recorded_at),
+        decidedOn: f.decided_on,
         recordedBy: f.recorded_by_email,
       })),
       createdAt: isoRequired(a.created_at),
@@ -278,7 +296,7 @@ export function presentCase(d: CaseDetail): Out<typeof CaseOut> {
       statementId: p.statement_id,
       answeredAt: iso(p.answered_at),
     })),
-    deadlines: d.deadlines.map(presentDeadline),
+    deadlines: d.deadlines.map((x) => presentDeadline(x, profile)),
     attachments: d.attachments.map((a) => ({
       id: a.id,
       fileName: a.fileName,

@@ -173,7 +173,7 @@ export function PublicCasePage({ logNumber }: { logNumber: string }) {
 }
 
 function CaseDetails({ c }: { c: PublicCase }) {
-  const { t, label, date, dateTime } = useI18n();
+  const { t, label, date, dateTime, bilingual } = useI18n();
   return (
     <>
       <Alert type="info" headingLevel="h2" slim>
@@ -247,15 +247,15 @@ function CaseDetails({ c }: { c: PublicCase }) {
               <ul>
                 {c.narrative.redactions.map((r, i) => (
                   <li key={i}>
-                    <code>{r.replacement}</code>: {r.basis}
+                    <code>{r.replacement}</code>: {bilingual(r.basis, r.basisEs)}
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
         </>
-      ) : c.narrativeWithheld ? (
-        <p>{c.narrativeWithheld}</p>
+      ) : c.narrativeWithheldBasis && c.narrativeWithheldBasisEs ? (
+        <p>{bilingual(c.narrativeWithheldBasis, c.narrativeWithheldBasisEs)}</p>
       ) : null}
       {c.allegations && c.allegations.length > 0 ? (
         <>
@@ -280,7 +280,9 @@ function CaseDetails({ c }: { c: PublicCase }) {
                   </td>
                   <td data-label={t('pub.case.final')}>{label('finding', a.finalFinding)}</td>
                   <td data-label={t('pub.case.penalty')}>
-                    {a.penaltyWithheld ?? a.penalty ?? '—'}
+                    {a.penaltyWithheld && a.penaltyWithheldEs
+                      ? bilingual(a.penaltyWithheld, a.penaltyWithheldEs)
+                      : (a.penalty ?? '—')}
                   </td>
                 </tr>
               ))}

@@ -24,7 +24,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * and kept only in this page's memory: a URL would leave them in history, logs and referrers.
  */
 export function FollowPage() {
-  const { t, label, date, dateTime } = useI18n();
+  const { t, label, date, dateTime, bilingual } = useI18n();
   usePageTitle(t('pub.follow.title'));
   const [confirmationNumber, setConfirmationNumber] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -153,12 +153,20 @@ export function FollowPage() {
             <dd data-testid="follow-agency">{status.investigatingAgency}</dd>
             <dt>{t('pub.follow.nextClock')}</dt>
             <dd data-testid="follow-clock">
-              {status.nextClock
-                ? t('pub.follow.nextClockDue', {
+              {status.nextClock ? (
+                <>
+                  {t('pub.follow.nextClockDue', {
                     kind: label('deadlineKind', status.nextClock.kind),
                     date: date(status.nextClock.dueDate),
-                  })
-                : t('pub.follow.nextClockNone')}
+                  })}
+                  <br />
+                  <span className="usa-hint">
+                    {bilingual(status.nextClock.basis, status.nextClock.basisEs)}
+                  </span>
+                </>
+              ) : (
+                t('pub.follow.nextClockNone')
+              )}
             </dd>
           </dl>
           <h3>{t('pub.follow.history')}</h3>

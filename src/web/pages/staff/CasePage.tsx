@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   Checkbox,
+  Fieldset,
   Select,
   Table,
   Tag,
@@ -14,22 +15,26 @@ import {
   ACTIVITY_KINDS,
   ASSIGNMENT_ROLES,
   CATEGORIES,
+  CHANNELS,
   DUTY_STATUS_ACTIONS,
   FINDINGS,
   type ActivityKind,
   type AssignmentRole,
   type Category,
+  type Channel,
   type DutyStatusAction,
 } from '../../../shared/enums.ts';
+import type { CaseAbility } from '../../../shared/schemas/cases.ts';
 import { api, type Case } from '../../api/client.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
 import { Field, ProblemAlert, type FieldErrors } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { chicagoToIso, nowChicagoLocal, useI18n } from '../../i18n/i18n.tsx';
+import { chicagoToIso, isoToChicagoLocal, nowChicagoLocal, useI18n } from '../../i18n/i18n.tsx';
 
-type Ctx = { c: Case; reload: () => Promise<void>; can: (a: string) => boolean };
+/** `can` asks the case's `abilities` only: the page never re-derives who may do what. */
+type Ctx = { c: Case; reload: () => Promise<void>; can: (a: CaseAbility) => boolean };
 
 /** One case with every section; action forms appear only for abilities the server grants. */
 export function CasePage({ logNumber }: { logNumber: string }) {
@@ -78,8 +83,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Summary({ c }: Ctx) {
-  const { t, label, date, dateTime, lang } = useI18n();
+function Summary(ctx: Ctx) {
+  const { c, can } = ctx;
+  const { t, label, date, dateTime } = useI18n();
   return (
     <Section id="summary" title={t('case.summary')}>
       {c.view === 'public_fields' ? (
@@ -110,6 +116,12 @@ function Summary({ c }: Ctx) {
         ) : null}
         <dt>{t('case.received')}</dt>
         <dd>{dateTime(c.receivedAt)}</dd>
+        {c.closedOn ? (
+          <>
+            <dt>{t('case.closedOn')}</dt>
+            <dd data-testid="case-closed-on">{date(c.closedOn)}</dd>
+          </>
+        ) : null}
         <dt>{t('col.categories')}</dt>
         <dd>{c.categories.map((x) => label('category', x)).join(', ') || '—'}</dd>
         <dt>{t('col.agency')}</dt>
@@ -145,6 +157,32 @@ function Summary({ c }: Ctx) {
           </>
         ) : null}
       </dl>
+      <Routing {...ctx} />
+      {can('case.correct_facts') ? <CorrectFacts {...ctx} /> : null}
+      {c.narrative !== undefined ? (
+        <>
+          <h3>{t('case.narrative')}</h3>
+          <p className="measure-6" style={{ whiteSpace: 'pre-wrap' }}>
+            {c.narrative}
+          </p>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+/**
+ * Where the case is routed and why, every routing decision since intake (the history keeps each
+ * one), and a re-routing the server offers (MCC 2-78-120(b-5)) with the accept button when the
+ * server's abilities allow it.
+ */
+function Routing({ c, reload, can }: Ctx) {
+  const { t, date, lang } = useI18n();
+  const [note, setNote] = useState('');
+  const review = c.routingReview;
+  const history = c.routingHistory ?? [];
+  return (
+    <>
       {c.routing ? (
         <>
           <h3>{t('case.routing')}</h3>
@@ -155,15 +193,218 @@ function Summary({ c }: Ctx) {
           <p className="usa-hint">{date(c.routing.decidedAt)}</p>
         </>
       ) : null}
-      {c.narrative !== undefined ? (
-        <>
-          <h3>{t('case.narrative')}</h3>
-          <p className="measure-6" style={{ whiteSpace: 'pre-wrap' }}>
-            {c.narrative}
+      {review ? (
+        <Alert type="warning" headingLevel="h3" heading={t('case.routingReview')} slim={false}>
+          <p data-testid="routing-review">
+            {t('case.routingReviewJoint', { agency: review.agency, clause: review.clause })}{' '}
+            {lang === 'es' ? review.explanationEs : review.explanation}
           </p>
+          {can('case.accept_rerouting') ? (
+            <ActionForm
+              id="form-accept-rerouting"
+              title={t('action.acceptRerouting', { agency: review.agency })}
+              submitLabel={t('action.acceptRerouting', { agency: review.agency })}
+              onReload={() => void reload()}
+              onSubmit={() =>
+                api.acceptRoutingReview(c.logNumber, {
+                  // the offer this page showed: if it changed since, the server says 409
+                  agency: review.agency,
+                  ...(note.trim() ? { note } : {}),
+                })
+              }
+              onDone={async () => {
+                setNote('');
+                await reload();
+              }}
+            >
+              {(e) => (
+                <Field id="rr-note" label={t('action.note')} error={e.note} optional>
+                  <Textarea
+                    id="rr-note"
+                    name="note"
+                    value={note}
+                    onChange={(ev) => setNote(ev.target.value)}
+                  />
+                </Field>
+              )}
+            </ActionForm>
+          ) : null}
+        </Alert>
+      ) : null}
+      {history.length > 1 ? (
+        <>
+          <h3>{t('case.routingHistory')}</h3>
+          <ol className="usa-list" data-testid="routing-history">
+            {history.map((r) => (
+              <li key={`${r.decidedAt}-${r.agency}-${r.rule}`}>
+                <strong>{t('case.routingDecision', { agency: r.agency, clause: r.clause })}</strong>{' '}
+                ({date(r.decidedAt)}) {lang === 'es' ? r.explanationEs : r.explanation}
+                {r.jointReason ? <> {t('case.jointReason', { reason: r.jointReason })}</> : null}
+              </li>
+            ))}
+          </ol>
         </>
       ) : null}
-    </Section>
+    </>
+  );
+}
+
+/** The intake facts as the correction form holds them (inputs hold text; '' is "none"). */
+function factsOf(c: Case) {
+  return {
+    occurredAt: c.incident?.occurredAt ? isoToChicagoLocal(c.incident.occurredAt) : '',
+    address: c.incident?.address ?? '',
+    beat: c.incident?.beat ?? '',
+    district: c.incident?.district ?? '',
+    facilityCode: c.facility?.code ?? '',
+    channel: c.channel ?? '',
+    categories: c.categories as Category[],
+  };
+}
+
+/**
+ * Corrects what intake recorded (incident time and place, categories, channel). Only the facts
+ * edited here are sent (compared with what the form started from, not with a later reload), so
+ * two people correcting different facts do not undo each other.
+ */
+function CorrectFacts({ c, reload }: Ctx) {
+  const { t, label } = useI18n();
+  const facilities = useLoad(() => api.facilities(), []);
+  const [was, setWas] = useState(() => factsOf(c));
+  const [f, setF] = useState(was);
+  const [reason, setReason] = useState('');
+  const changed = <K extends 'address' | 'beat' | 'district' | 'facilityCode'>(k: K) =>
+    f[k].trim() !== was[k] ? { [k]: f[k].trim() || null } : {};
+  const sameCategories =
+    f.categories.length === was.categories.length &&
+    f.categories.every((x) => was.categories.includes(x));
+  const text = (k: 'address' | 'beat' | 'district', id: string, e: FieldErrors) => (
+    <Field id={id} label={t(`intake.${k}`)} error={e[`incident.${k}`]} optional>
+      <TextInput
+        id={id}
+        name={k}
+        type="text"
+        value={f[k]}
+        onChange={(ev) => setF({ ...f, [k]: ev.target.value })}
+      />
+    </Field>
+  );
+  return (
+    <ActionForm
+      id="form-correct"
+      title={t('action.correct')}
+      submitLabel={t('action.correct')}
+      onReload={() => void reload()}
+      onSubmit={() => {
+        const incident = {
+          ...(f.occurredAt !== was.occurredAt
+            ? { occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : null }
+            : {}),
+          ...changed('address'),
+          ...changed('beat'),
+          ...changed('district'),
+          ...changed('facilityCode'),
+        };
+        return api.correctFacts(c.logNumber, {
+          ...(Object.keys(incident).length > 0 ? { incident } : {}),
+          ...(sameCategories ? {} : { categories: f.categories }),
+          ...(f.channel && f.channel !== was.channel ? { channel: f.channel as Channel } : {}),
+          reason,
+        });
+      }}
+      onDone={async () => {
+        const trim = (x: string) => x.trim();
+        setWas({ ...f, address: trim(f.address), beat: trim(f.beat), district: trim(f.district) });
+        setReason('');
+        await reload();
+      }}
+    >
+      {(e) => (
+        <>
+          <p className="usa-hint">{t('action.correctHint')}</p>
+          <Field
+            id="co-at"
+            label={t('intake.occurredAt')}
+            error={e['incident.occurredAt']}
+            optional
+          >
+            <input
+              className="usa-input"
+              id="co-at"
+              name="occurredAt"
+              type="datetime-local"
+              value={f.occurredAt}
+              onChange={(ev) => setF({ ...f, occurredAt: ev.target.value })}
+            />
+          </Field>
+          {text('address', 'co-address', e)}
+          {text('beat', 'co-beat', e)}
+          {text('district', 'co-district', e)}
+          <Field id="co-facility" label={t('intake.facility')} error={e['incident.facilityCode']}>
+            <Select
+              id="co-facility"
+              name="facilityCode"
+              value={f.facilityCode}
+              onChange={(ev) => setF({ ...f, facilityCode: ev.target.value })}
+            >
+              <option value="">{t('intake.facility.none')}</option>
+              {(facilities.data?.items ?? []).map((x) => (
+                <option key={x.code} value={x.code}>
+                  {x.name} ({x.code})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="co-channel" label={t('intake.channel')} error={e.channel}>
+            <Select
+              id="co-channel"
+              name="channel"
+              value={f.channel}
+              onChange={(ev) => setF({ ...f, channel: ev.target.value })}
+            >
+              {f.channel ? null : <option value="">—</option>}
+              {CHANNELS.map((x) => (
+                <option key={x} value={x}>
+                  {label('channel', x)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Fieldset legend={t('intake.categories')}>
+            {e.categories ? <p className="usa-error-message">{e.categories}</p> : null}
+            <div className="grid-row grid-gap-sm">
+              {CATEGORIES.map((x) => (
+                <div key={x} className="grid-col-12 tablet:grid-col-6">
+                  <Checkbox
+                    id={`co-category-${x}`}
+                    name="categories"
+                    value={x}
+                    label={label('category', x)}
+                    checked={f.categories.includes(x)}
+                    onChange={(ev) =>
+                      setF({
+                        ...f,
+                        categories: ev.target.checked
+                          ? [...f.categories, x]
+                          : f.categories.filter((y) => y !== x),
+                      })
+                    }
+                  />
+                </div>
+              ))}
+            </div>
+          </Fieldset>
+          <Field id="co-reason" label={t('action.correctReason')} error={e.reason}>
+            <Textarea
+              id="co-reason"
+              name="reason"
+              value={reason}
+              onChange={(ev) => setReason(ev.target.value)}
+            />
+          </Field>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
@@ -1011,7 +1252,7 @@ function Assignments({ c, reload, can }: Ctx) {
 }
 
 function Deadlines({ c, reload, can }: Ctx) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, bilingual } = useI18n();
   const [target, setTarget] = useState('');
   const [days, setDays] = useState('30');
   const [reason, setReason] = useState('');
@@ -1019,7 +1260,7 @@ function Deadlines({ c, reload, can }: Ctx) {
   if (!c.deadlines) {
     return null;
   }
-  const open = c.deadlines.filter((d) => !d.metAt);
+  const open = c.deadlines.filter((d) => !d.metAt && !d.supersededAt);
   const chosen = open.find((d) => d.id === target) ?? open[0];
   const complete = async (id: string) => {
     try {
@@ -1053,12 +1294,19 @@ function Deadlines({ c, reload, can }: Ctx) {
                   <th scope="row">
                     {label('deadlineKind', d.kind)}
                     {d.sequence > 1 ? ` #${d.sequence}` : ''}
+                    <br />
+                    <span className="usa-hint">
+                      {t('case.countedFrom', {
+                        anchor: label('deadlineAnchor', d.anchor.kind),
+                        date: date(d.anchor.date),
+                      })}
+                    </span>
                   </th>
                   <td>{date(d.dueDate)}</td>
                   <td>
                     {d.clause}
                     <br />
-                    <span className="usa-hint">{d.basis}</span>
+                    <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
                     {d.extensions.map((x, i) => (
                       <div key={i} className="usa-hint">
                         {t('case.extendedTo', {
@@ -1072,7 +1320,9 @@ function Deadlines({ c, reload, can }: Ctx) {
                   <td>
                     {d.metAt ? (
                       t('case.met', { date: date(d.metAt) })
-                    ) : can('case.extend_deadline') ? (
+                    ) : d.supersededAt ? (
+                      t('case.superseded', { date: date(d.supersededAt) })
+                    ) : can('case.complete_deadline') ? (
                       <Button type="button" unstyled onClick={() => void complete(d.id)}>
                         {t('action.complete')} — {label('deadlineKind', d.kind)}
                       </Button>
