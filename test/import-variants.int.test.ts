@@ -386,6 +386,57 @@ describe('a second import of unchanged files', () => {
   });
 });
 
+describe('a status carried by another file of the release', () => {
+  it('fills the cases a complaints file without statuses left unknown', async () => {
+    const complaints = rewrite(`complaints-complaints-${CMS}`, 'complaints-no-status.csv', {
+      drop: ['current_status'],
+    });
+    // the release's victims file carries each case's status instead
+    const file = `complaints-complaints-${CMS}`;
+    const [header, ...rows] = [
+      ...csvRecords(fs.readFileSync(path.join(SAMPLES, file), 'utf8')),
+    ].map((r) => r.fields);
+    const statusOf = new Map(
+      rows.map((r) => [r[header!.indexOf('cr_id')]!, r[header!.indexOf('current_status')]!]),
+    );
+    const [vh, ...vrows] = [
+      ...csvRecords(fs.readFileSync(path.join(SAMPLES, `complaints-victims-${CMS}`), 'utf8')),
+    ].map((r) => r.fields);
+    const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const victims = path.join(tmp, `complaints-victims-${CMS}`);
+    fs.writeFileSync(
+      victims,
+      `${[
+        [...vh!, 'Case Status'],
+        ...vrows.map((r) => [...r, statusOf.get(r[vh!.indexOf('cr_id')]!) ?? '']),
+      ]
+        .map((r) => r.map(quote).join(','))
+        .join('\n')}\n`,
+    );
+    const { db, close, result } = await importInto([complaints, victims]);
+    try {
+      expect(result.files.map((f) => f.error)).toEqual([undefined, undefined]);
+      expect(result.files[1]!.statusesFilled).toBeGreaterThan(100);
+      const cases = await db.query<{ log_number: string; source_status: string | null }>(
+        `SELECT log_number, source_status FROM cases`,
+      );
+      const victimsCases = new Set(vrows.map((r) => r[vh!.indexOf('cr_id')]!));
+      for (const c of cases) {
+        if (victimsCases.has(c.log_number)) {
+          expect(c.source_status, c.log_number).toBe(statusOf.get(c.log_number));
+        }
+      }
+      const history = await db.query<{ fields: string[] }>(
+        `SELECT fields FROM case_source_changes WHERE change = 'updated'`,
+      );
+      expect(history.length).toBe(result.files[1]!.statusesFilled);
+      expect(history[0]!.fields).toEqual(['status', 'source_status']);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('inspect', () => {
   it('names the right kind for every developer sample file, writing nothing', () => {
     const reports = inspectChicago({ inputs: [SAMPLES], known: [] });

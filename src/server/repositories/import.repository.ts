@@ -631,6 +631,39 @@ export async function casesAwaitingCategories(
   );
 }
 
+/** Of these imported cases, those whose release gave no status (`source._statusUnknown`). */
+export async function casesAwaitingStatus(
+  tx: Queryable,
+  jurisdiction: string,
+  caseIds: string[],
+): Promise<Set<string>> {
+  if (caseIds.length === 0) {
+    return new Set();
+  }
+  const rows = await tx.query<{ id: string }>(
+    `SELECT c.id FROM unnest($2::uuid[]) AS u(id) JOIN cases c ON c.id = u.id
+      WHERE c.jurisdiction = $1 AND c.source ? '_statusUnknown'`,
+    [jurisdiction, caseIds],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Sets the stage and released status of imported cases (filled from another file of the release). */
+export async function updateCaseStatuses(
+  tx: Queryable,
+  rows: Array<{ id: string; status: string; source_status: string }>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.query(
+    `UPDATE cases c SET status = r.status, source_status = r.source_status
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, source_status text)
+      WHERE c.id = r.id AND (c.status, c.source_status) IS DISTINCT FROM (r.status, r.source_status)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /** Sets the categories, flags and restriction of imported cases (filled from their allegations). */
 export async function updateCaseCategories(
   tx: Queryable,

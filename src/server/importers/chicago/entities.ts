@@ -150,4 +150,6 @@ export interface NormalizedFile {
   rejected: Rejection[];
   /** Values mapped by a fallback rule rather than an exact table entry, for the summary. */
   notes: string[];
+  /** Child files that carry a case status: log number → the status as written. */
+  caseStatuses: Map<string, string>;
 }

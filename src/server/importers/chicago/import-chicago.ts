@@ -8,6 +8,7 @@ import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
 import { restrictionFor } from '../../domain/restriction.ts';
+import { mapSourceStatus } from '../../domain/profiles/chicago-legacy.ts';
 import { AuditAction, recordAudit } from '../../audit/audit.ts';
 import {
   accusedByCaseAndStar,
@@ -16,6 +17,7 @@ import {
   caseFieldsNow,
   caseIdsByLog,
   casesAwaitingCategories,
+  casesAwaitingStatus,
   insertCaseSourceChanges,
   TRACKED_CASE_FIELDS,
   insertImportRun,
@@ -28,6 +30,7 @@ import {
   upsertCases,
   upsertChildren,
   updateCaseCategories,
+  updateCaseStatuses,
   upsertMembers,
   vacuumAnalyze,
   type ChildTable,
@@ -74,6 +77,8 @@ export interface FileSummary {
   runnerUp: string | null;
   /** Child rows whose id names no case (rejected, and listed in the report). */
   unmatched: number;
+  /** Cases whose complaints file gave no status that took this file's. */
+  statusesFilled?: number;
   /** Not read: the same file was imported before and nothing it depends on changed since. */
   skipped?: boolean;
   /** Allegations kept without an identified member (no star, or no single accused with it). */
@@ -626,6 +631,11 @@ async function importFile(
       `${summary.allegationsWithoutMember.toLocaleString('en-US')} allegations without an identified member (no star, or no single accused with that star on the case)`,
     );
   }
+  if (summary.statusesFilled) {
+    summary.notes.push(
+      `${summary.statusesFilled.toLocaleString('en-US')} cases without a status in their complaints file took this file's`,
+    );
+  }
   if (summary.unmatched > 0) {
     summary.notes.push(
       `${summary.unmatched.toLocaleString('en-US')} rows name no case in the database (rejected; listed in the report)`,
@@ -936,6 +946,9 @@ async function writeEntities(
     merge(o);
     track(table, rows);
   }
+  if (norm.caseStatuses.size > 0) {
+    await fillStatusesFromFile(tx, j, runId, now, norm.caseStatuses, caseIds, summary);
+  }
 }
 
 /**
@@ -979,6 +992,53 @@ async function fillCategoriesFromAllegations(
       changed_at: now,
     })),
   );
+}
+
+/**
+ * Cases whose complaints file had no status take the one another file of the release carries
+ * (the stage by the profile's status vocabulary, the status verbatim), recorded in their source
+ * history. A status outside the vocabulary leaves the case as it was, noted.
+ */
+async function fillStatusesFromFile(
+  tx: Queryable,
+  jurisdiction: string,
+  runId: string,
+  now: string,
+  statuses: Map<string, string>,
+  caseIds: Map<string, string>,
+  summary: FileSummary,
+): Promise<void> {
+  const byId = new Map<string, string>();
+  for (const [log, text] of statuses) {
+    const id = caseIds.get(log);
+    if (id) {
+      byId.set(id, text);
+    }
+  }
+  const waiting = await casesAwaitingStatus(tx, jurisdiction, [...byId.keys()]);
+  const rows: Array<{ id: string; status: string; source_status: string }> = [];
+  for (const id of waiting) {
+    const text = byId.get(id)!;
+    const mapped = mapSourceStatus(text);
+    if (!mapped) {
+      summary.notes.push(`statuses outside the vocabulary, not applied: ${text}`);
+      continue;
+    }
+    rows.push({ id, status: mapped.status, source_status: text });
+  }
+  await updateCaseStatuses(tx, rows);
+  await insertCaseSourceChanges(
+    tx,
+    rows.map((r) => ({
+      jurisdiction,
+      case_id: r.id,
+      import_run_id: runId,
+      change: 'updated' as const,
+      fields: ['status', 'source_status'],
+      changed_at: now,
+    })),
+  );
+  summary.statusesFilled = (summary.statusesFilled ?? 0) + rows.length;
 }
 
 /** Case columns by the mapped field they come from, for the source history of an added case. */

@@ -46,6 +46,7 @@ export function createNormalizer(opts: NormalizeOptions): Normalizer {
     duplicates: 0,
     rejected: [],
     notes: [],
+    caseStatuses: new Map(),
   });
   let out = fresh();
   const ordinals = new Map<string, number>();
@@ -135,6 +136,8 @@ export function createNormalizer(opts: NormalizeOptions): Normalizer {
   };
 
   const grouping = module.grouping;
+  // a child file with a status column: what it says fills cases whose release gave none
+  const carriesStatus = mapping.fieldIndex.has('current_status');
   const dedupe = module.dedupe;
   const seenRows = new Set<string>();
   // grouped kinds: a pre-pass over the file collects each group (small aggregates, not rows)
@@ -208,6 +211,10 @@ export function createNormalizer(opts: NormalizeOptions): Normalizer {
         }
       } else {
         module.normalize!(v, ctx);
+        const status = carriesStatus ? clean(v['current_status']) : null;
+        if (status !== null) {
+          out.caseStatuses.set(ctx.caseOf(v).log, status);
+        }
       }
     } catch (err) {
       if (err instanceof RowError) {

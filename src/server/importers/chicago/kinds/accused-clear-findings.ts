@@ -7,7 +7,7 @@ import {
   penaltyFromOutcome,
   RowError,
 } from '../values.ts';
-import { CR_ID, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, ROW_ID } from './fields.ts';
 import { findingsOf } from './findings.ts';
 import type { ChicagoKind, Grouping, RowContext, RowValues } from './kind.ts';
 
@@ -31,6 +31,7 @@ export const accusedClearFindings: ChicagoKind = {
     fields: {
       row_id: ROW_ID,
       cr_id: CR_ID,
+      current_status: CASE_STATUS,
       accusation_id: {
         required: true,
         distinguishing: true,

@@ -1,5 +1,5 @@
 import { normalizeParty } from './demographics.ts';
-import { CR_ID, DEMOGRAPHICS, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, DEMOGRAPHICS, ROW_ID } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /**
@@ -15,6 +15,7 @@ export const complainants: ChicagoKind = {
     fields: {
       row_id: ROW_ID,
       cr_id: CR_ID,
+      current_status: CASE_STATUS,
       race: { ...DEMOGRAPHICS.race, required: true },
       gender: { ...DEMOGRAPHICS.gender, required: true },
       birth_year: { ...DEMOGRAPHICS.birth_year, required: true },

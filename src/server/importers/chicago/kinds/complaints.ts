@@ -228,6 +228,10 @@ function buildCase(
   source['_rows'] = group.lines.length;
   const categoryColumns =
     family === 'cms' ? ['allegation_category', 'complaint_code'] : ['category', 'category_code'];
+  if (sourceStatus === null && first['current_status'] === undefined) {
+    // a release without statuses: a child file carrying them fills them in (import-chicago.ts)
+    source['_statusUnknown'] = true;
+  }
   if (categoryColumns.every((c) => first[c] === undefined)) {
     // a release without categories: its accused file fills them in (import-chicago.ts)
     source['_categoriesUnknown'] = true;

@@ -1,5 +1,5 @@
 import { clean, memberFromNames, unitOf } from '../values.ts';
-import { CR_ID, PERSON, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, PERSON, ROW_ID } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** CPD officers who were witnesses (CMS and CLEAR). */
@@ -12,6 +12,7 @@ export const cpdWitnesses: ChicagoKind = {
     fields: {
       row_id: ROW_ID,
       cr_id: CR_ID,
+      current_status: CASE_STATUS,
       ...PERSON,
       first_name: { ...PERSON.first_name, required: true },
       last_name: { ...PERSON.last_name, required: true },

@@ -36,3 +36,12 @@ export const PERSON = {
   star: { synonyms: ['star_no', 'star_number', 'badge', 'badge_number', 'badge_no'] },
   ...DEMOGRAPHICS,
 } satisfies Record<string, FieldDeclaration>;
+
+/**
+ * A case's status as a child file of the release may carry it (a release whose complaints file
+ * has none): it fills the status of the cases the complaints file left unknown.
+ */
+export const CASE_STATUS: FieldDeclaration = {
+  vocabulary: 'case_status',
+  synonyms: ['status', 'case_status', 'complaint_status'],
+};

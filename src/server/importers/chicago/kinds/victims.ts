@@ -1,5 +1,5 @@
 import { normalizeParty } from './demographics.ts';
-import { CR_ID, DEMOGRAPHICS, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, DEMOGRAPHICS, ROW_ID } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** Victims / subjects: demographics and injury. */
@@ -11,6 +11,7 @@ export const victims: ChicagoKind = {
     fields: {
       row_id: ROW_ID,
       cr_id: CR_ID,
+      current_status: CASE_STATUS,
       race: { ...DEMOGRAPHICS.race, required: true },
       gender: { ...DEMOGRAPHICS.gender, required: true },
       birth_year: { ...DEMOGRAPHICS.birth_year, required: true },
