@@ -341,9 +341,16 @@ importer
   .action(async (paths: string[], opts: { map?: string; json?: boolean }) => {
     const config = loadConfig();
     const map = opts.map ? loadMapFile(opts.map) : undefined;
-    const known = await withRuntime(config, 'oversight import inspect', async (rt) => [
-      ...(await caseIdsByLog(rt.db, rt.jurisdiction)).keys(),
-    ]);
+    // the cases already imported count as joinable; no database yet is no case (and none is
+    // created: inspecting writes nothing)
+    const hasDatabase =
+      config.databaseUrl !== undefined ||
+      fs.existsSync(path.join(config.dataDir, 'pgdata', 'PG_VERSION'));
+    const known = hasDatabase
+      ? await withRuntime(config, 'oversight import inspect', async (rt) => [
+          ...(await caseIdsByLog(rt.db, rt.jurisdiction)).keys(),
+        ])
+      : [];
     const reports = inspectChicago({ inputs: paths, known, ...(map ? { map } : {}) });
     console.log(opts.json ? JSON.stringify(reports, null, 2) : formatInspection(reports));
   });

@@ -157,7 +157,8 @@ export function inspectChicago(opts: {
     const kind = r.kind as FileKind;
     const chosen = r.scores.find((s) => s.kind === kind)!;
     const mapping = chosen.mapping;
-    const other = top.find((s) => s.kind !== kind);
+    // the best other kind that could take the file, else the closest that could not
+    const other = r.scores.find((s) => s.kind !== kind);
     const values = rowReader(mapping);
     const idShapes: Record<string, number> = {};
     const joined = { exact: 0, reshaped: 0, none: 0 };
