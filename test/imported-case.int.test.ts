@@ -38,4 +38,17 @@ describe('imported history on the case page', () => {
     const one = await t.as(auditor, { method: 'GET', url: `/api/v1/cases/${items[0]!.logNumber}` });
     expect(one.json().channel).toBeNull();
   });
+
+  it('shows the source history: the release file that added the case, with the fields it gave', async () => {
+    const list = await t.as(auditor, { method: 'GET', url: '/api/v1/cases?pageSize=5' });
+    const { logNumber } = (list.json().items as Array<{ logNumber: string }>)[0]!;
+    const res = await t.as(auditor, { method: 'GET', url: `/api/v1/cases/${logNumber}` });
+    const history: Array<{ file: string; kind: string; change: string; fields: string[] }> =
+      res.json().sourceHistory;
+    expect(history).toHaveLength(1);
+    expect(history[0]!.change).toBe('added');
+    expect(history[0]!.file).toMatch(/^complaints-complaints-(cms|clear)/);
+    expect(history[0]!.kind).toMatch(/^complaints_/);
+    expect(history[0]!.fields).toEqual(expect.arrayContaining(['received_at', 'status', 'source']));
+  });
 });

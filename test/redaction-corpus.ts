@@ -310,8 +310,9 @@ export function loadNarrativeSample(dataDir: string = CHICAGO_DATA): SampledNarr
     const seen = new Set<string>();
     const list: Array<{ crId: string; line: number; text: string }> = [];
     for (const record of csv.records()) {
-      const crId = record.values.cr_id ?? '';
-      const text = record.values[source.column] ?? '';
+      const values = csv.valuesOf(record);
+      const crId = values.cr_id ?? '';
+      const text = values[source.column] ?? '';
       if (seen.has(crId) || text.trim() === '') {
         continue;
       }
@@ -432,7 +433,8 @@ export function loadRecordNames(
       throw new Error(`${file}: ${csv.reason}`);
     }
     const investigators = file.includes('investigators');
-    for (const { values: v } of csv.records()) {
+    for (const record of csv.records()) {
+      const v = csv.valuesOf(record);
       const firstName = v.first_name?.trim() ?? '';
       const lastName = v.last_name?.trim() ?? '';
       if (investigators || v.star?.trim() || v.employee_number?.trim()) {

@@ -6,6 +6,7 @@ import {
   type ImportResult,
   type ProgressSink,
 } from '../src/server/importers/chicago/import-chicago.ts';
+import type { MapFile } from '../src/server/importers/chicago/recognize.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 
 /**
@@ -28,7 +29,7 @@ export function importForTest(
   db: Db,
   inputs: string[],
   reportDir: string,
-  opts: { dryRun?: boolean; now?: () => Date } = {},
+  opts: { dryRun?: boolean; now?: () => Date; map?: MapFile; force?: boolean } = {},
 ): Promise<ImportResult> {
   return importChicago(
     {
@@ -37,6 +38,13 @@ export function importForTest(
       jurisdiction: TEST_JURISDICTION,
       now: opts.now ?? (() => new Date('2026-11-28T12:00:00Z')),
     },
-    { inputs, dryRun: opts.dryRun ?? false, reportDir, progress: quietProgress },
+    {
+      inputs,
+      dryRun: opts.dryRun ?? false,
+      reportDir,
+      progress: quietProgress,
+      force: opts.force ?? false,
+      ...(opts.map ? { map: opts.map } : {}),
+    },
   );
 }

@@ -12,6 +12,9 @@ import { openRuntime, type Runtime } from '../server/runtime.ts';
 import { caseStats } from '../server/repositories/stats.repository.ts';
 import { AppError } from '../server/errors.ts';
 import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
+import { formatInspection, inspectChicago } from '../server/importers/chicago/inspect.ts';
+import { loadMapFile, MapFileError } from '../server/importers/chicago/recognize.ts';
+import { caseIdsByLog } from '../server/repositories/import.repository.ts';
 import { progressSink } from './progress.ts';
 import { registerTokenCommands } from './tokens.ts';
 import { registerPrivacyCommands } from './privacy-commands.ts';
@@ -296,8 +299,14 @@ importer
   .command('chicago <paths...>')
   .description('import CPD CLEAR / COPA CMS releases (.csv or .csv.gz files, or folders of them)')
   .option('--dry-run', 'read, map and write everything in a transaction, report, then roll back')
-  .action(async (paths: string[], opts: { dryRun?: boolean }) => {
+  .option(
+    '--map <file.json>',
+    'set a kind or columns for this import: {"<file name>": {"kind": "<kind>", "columns": {"<header>": "<field>" or null}}}',
+  )
+  .option('--force', 'read every file again, even one imported before and unchanged since')
+  .action(async (paths: string[], opts: { dryRun?: boolean; map?: string; force?: boolean }) => {
     const config = loadConfig();
+    const map = opts.map ? loadMapFile(opts.map) : undefined;
     const reportDir = path.join(path.dirname(config.dataDir), 'oversight-import-reports');
     const result = await withRuntime(
       config,
@@ -305,7 +314,14 @@ importer
       (rt) =>
         importChicago(
           { db: rt.db, profile: rt.profile, jurisdiction: rt.jurisdiction, now: () => new Date() },
-          { inputs: paths, dryRun: Boolean(opts.dryRun), reportDir, progress: progressSink() },
+          {
+            inputs: paths,
+            dryRun: Boolean(opts.dryRun),
+            reportDir,
+            progress: progressSink(),
+            force: Boolean(opts.force),
+            ...(map ? { map } : {}),
+          },
         ),
       // an import streams through once: a small embedded buffer pool keeps its memory under
       // budget (the pool is WebAssembly memory, never returned); `serve` keeps the default
@@ -313,6 +329,30 @@ importer
     );
     printImport(result);
     process.exitCode = result.files.some((f) => f.error) ? 2 : 0;
+  });
+
+importer
+  .command('inspect <paths...>')
+  .description(
+    'say what an import of these files would do, without writing: per file the kind chosen (score, runner-up), columns mapped / unknown / missing, id shapes, the share of rows that join a case',
+  )
+  .option('--map <file.json>', 'the mapping file an import would use (see import chicago --map)')
+  .option('--json', 'print JSON')
+  .action(async (paths: string[], opts: { map?: string; json?: boolean }) => {
+    const config = loadConfig();
+    const map = opts.map ? loadMapFile(opts.map) : undefined;
+    // the cases already imported count as joinable; no database yet is no case (and none is
+    // created: inspecting writes nothing)
+    const hasDatabase =
+      config.databaseUrl !== undefined ||
+      fs.existsSync(path.join(config.dataDir, 'pgdata', 'PG_VERSION'));
+    const known = hasDatabase
+      ? await withRuntime(config, 'oversight import inspect', async (rt) => [
+          ...(await caseIdsByLog(rt.db, rt.jurisdiction)).keys(),
+        ])
+      : [];
+    const reports = inspectChicago({ inputs: paths, known, ...(map ? { map } : {}) });
+    console.log(opts.json ? JSON.stringify(reports, null, 2) : formatInspection(reports));
   });
 
 program
@@ -387,6 +427,7 @@ try {
 } catch (err) {
   if (
     err instanceof ConfigError ||
+    err instanceof MapFileError ||
     err instanceof DataDirLockedError ||
     err instanceof InvalidArgumentError
   ) {

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { localDate } from '../domain/business-days.ts';
 import { publicOutcome, publicVisibility } from '../domain/publication.ts';
 import type { Queryable } from '../db/client.ts';
@@ -153,27 +154,36 @@ export async function* exportOpenData(deps: {
   }
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; leading =+-@ defused. */
-export function csvField(value: string): string {
+/**
+ * Open-data CSV options (csv-stringify): RFC 4180 quoting, CRLF line ends, and a field with a
+ * lone line feed or carriage return quoted too (csv-stringify quotes only the CRLF it writes).
+ */
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
+
+/** A cell a spreadsheet would run as a formula (leading = + - @) defused; numbers stay as they are. */
+function defused(value: string): string {
   // a spreadsheet would run a cell starting with = + - @ as a formula (CSV injection)
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+}
+
+/** One RFC 4180 field: quoted when it holds a comma, quote or line break; leading =+-@ defused. */
+export function csvField(value: string): string {
+  return stringify([[defused(value)]], { ...CSV_OPTIONS, eof: false });
 }
 
 /** The CSV lines of the export: header first, CRLF line ends (RFC 4180). */
 export async function* exportCsv(rows: AsyncIterable<ExportRow>): AsyncGenerator<string> {
-  yield `${EXPORT_COLUMNS.map((c) => c.name).join(',')}\r\n`;
-  let batch = '';
-  let n = 0;
+  yield stringify([EXPORT_COLUMNS.map((c) => c.name)], CSV_OPTIONS);
+  let batch: string[][] = [];
   for await (const row of rows) {
-    batch += `${EXPORT_COLUMNS.map((c) => csvField(row[c.name])).join(',')}\r\n`;
-    if (++n % 500 === 0) {
-      yield batch;
-      batch = '';
+    batch.push(EXPORT_COLUMNS.map((c) => defused(row[c.name])));
+    if (batch.length === 500) {
+      yield stringify(batch, CSV_OPTIONS);
+      batch = [];
     }
   }
-  if (batch) {
-    yield batch;
+  if (batch.length > 0) {
+    yield stringify(batch, CSV_OPTIONS);
   }
 }
 

@@ -44,6 +44,7 @@ import {
   type AttachmentListRow,
   type ComplainantAdditionRow,
 } from '../repositories/attachments.repository.ts';
+import { caseSourceHistory } from '../repositories/import.repository.ts';
 
 /** A party with its identity decrypted only when the viewer may see it. */
 export interface ReadParty {
@@ -70,6 +71,8 @@ export interface CaseDetail {
   attachments: Array<AttachmentListRow & { fileName: string }>;
   /** What the complainant added through follow-my-complaint. */
   complainantAdditions: ComplainantAdditionRow[];
+  /** Imported cases: each release file that added or changed the case, and which fields. */
+  sourceHistory: Awaited<ReturnType<typeof caseSourceHistory>>;
   /** The re-routing offered on the case, waiting for a manager (docs/domain.md "Re-routing"). */
   routingReview: RoutingReview | null;
 }
@@ -144,6 +147,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       deadlines: [],
       attachments: [],
       complainantAdditions: [],
+      sourceHistory: [],
       routingReview: null,
     };
   }
@@ -212,6 +216,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     pressInquiries,
     deadlines,
     complainantAdditions,
+    sourceHistory,
   ] = await Promise.all([
     listCaseChildren(deps.db, row.id),
     listAllegations(deps.db, row.id),
@@ -220,6 +225,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     listPressInquiries(deps.db, row.id),
     listDeadlines(deps.db, row.id),
     listComplainantAdditions(deps.db, row.id),
+    caseSourceHistory(deps.db, row.id),
   ]);
   return {
     view,
@@ -236,6 +242,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     deadlines,
     attachments,
     complainantAdditions,
+    sourceHistory,
     routingReview,
   };
 }

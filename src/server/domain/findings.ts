@@ -1,5 +1,6 @@
 import type { CaseStatus, Finding } from '../../shared/enums.ts';
 import type { LocalizedText } from './profiles/profile.ts';
+import { vocabulary } from './profiles/vocabulary.ts';
 
 /** A finding value with its translated label and whether it may still be chosen. */
 export interface FindingDefinition {
@@ -55,12 +56,15 @@ const FINDING_SPELLINGS: Readonly<Record<string, Finding>> = {
 
 /**
  * Maps a finding as spelled in the CLEAR and CMS exports ('Not Sustained', 'NOT SUSTAINED',
- * 'Closed/No Finding') to its code; null for values outside the vocabulary (e.g. 'ADDITIONAL
+ * 'Closed/No Finding', or any spelling with the same words) to its code; null for values outside the vocabulary (e.g. 'ADDITIONAL
  * INVESTIGATION REQUESTED'), which the importer keeps verbatim.
  */
 export function findingFromText(text: string): Finding | null {
-  return FINDING_SPELLINGS[text.trim().toUpperCase().replace(/\s+/g, ' ')] ?? null;
+  return FINDINGS_BY_WORDS.lookup(text) ?? null;
 }
+
+/** Spellings matched on their words: `Not Sustained`, `NOT SUSTAINED`, `not-sustained`. */
+const FINDINGS_BY_WORDS = vocabulary(FINDING_SPELLINGS);
 
 /** A CPD penalty code with its label and the findings it may accompany. */
 export interface PenaltyDefinition {

@@ -13,10 +13,10 @@ export interface Rejection {
   reason: string;
 }
 
-/** A CSV record with the physical line it starts on. */
+/** A CSV record with the physical line it starts on; its fields in header order. */
 export interface CsvRecord {
   line: number;
-  values: Record<string, string>;
+  fields: string[];
 }
 
 /** An open file: its header, and its records as a stream (rejections collect as it is read). */
@@ -27,6 +27,8 @@ export interface OpenCsv {
   header: string[];
   /** A fresh pass over the records; rejections are collected only when `collect` is true. */
   records(collect?: boolean): Generator<CsvRecord>;
+  /** A record's values by header name (for readers that need no mapping). */
+  valuesOf(record: CsvRecord): Record<string, string>;
   /** Physical lines after the header: an upper bound of the records, for progress. */
   estimatedRecords: number;
   /** Rows refused while reading (wrong field count, bytes that are not UTF-8, a truncated end). */
@@ -141,11 +143,7 @@ export function openCsvFile(filePath: string): CsvFile {
         }
         continue;
       }
-      const values: Record<string, string> = {};
-      for (let j = 0; j < header.length; j++) {
-        values[header[j]!] = fields[j]!;
-      }
-      yield { line, values };
+      yield { line, fields };
     }
     if (truncated && collect) {
       rejected.push({
@@ -166,6 +164,13 @@ export function openCsvFile(filePath: string): CsvFile {
     sha256,
     header,
     records,
+    valuesOf(record) {
+      const values: Record<string, string> = {};
+      for (let j = 0; j < header.length; j++) {
+        values[header[j]!] = record.fields[j]!;
+      }
+      return values;
+    },
     estimatedRecords: Math.max(0, lines - 1),
     rejected,
   };

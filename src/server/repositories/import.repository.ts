@@ -82,7 +82,7 @@ export interface CaseRowImport {
   created_at: string;
   closed_on: string | null;
   source_family: string;
-  source_status: string;
+  source_status: string | null;
   historical_agency: string;
   source: unknown;
   import_hash: string;
@@ -197,6 +197,153 @@ export async function upsertCases(
     );
   }
   return result;
+}
+
+/** The case fields whose changes a release's source history records. */
+export const TRACKED_CASE_FIELDS = [
+  'case_type',
+  'received_at',
+  'incident_occurred_at',
+  'incident_beat',
+  'narrative',
+  'categories',
+  'flags',
+  'lead_agency',
+  'restricted',
+  'status',
+  'closed_on',
+  'source_status',
+  'historical_agency',
+  'source',
+] as const;
+
+const TRACKED_JSON = `jsonb_build_object(${TRACKED_CASE_FIELDS.map((f) => `'${f}', c.${f}`).join(', ')})`;
+
+/**
+ * The tracked fields of the imported cases whose content hash differs from the one given (the
+ * cases an upsert is about to change), by log number. Only (log number, hash) pairs travel.
+ */
+export async function caseFieldsBeforeChange(
+  tx: Queryable,
+  jurisdiction: string,
+  rows: Array<{ log_number: string; import_hash: string }>,
+): Promise<Map<string, Record<string, unknown>>> {
+  if (rows.length === 0) {
+    return new Map();
+  }
+  const found = await tx.query<{ log_number: string; fields: Record<string, unknown> }>(
+    `SELECT c.log_number, ${TRACKED_JSON} AS fields
+       FROM jsonb_to_recordset($2::jsonb) AS r(log_number text, import_hash text)
+       JOIN cases c ON c.jurisdiction = $1 AND c.log_number = r.log_number
+      WHERE c.source_family IS NOT NULL AND c.import_hash IS DISTINCT FROM r.import_hash`,
+    [jurisdiction, JSON.stringify(rows)],
+  );
+  return new Map(found.map((r) => [r.log_number, r.fields]));
+}
+
+/** The tracked fields of cases now, by log number (after an upsert). */
+export async function caseFieldsNow(
+  tx: Queryable,
+  jurisdiction: string,
+  logs: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  if (logs.length === 0) {
+    return new Map();
+  }
+  const found = await tx.query<{ log_number: string; fields: Record<string, unknown> }>(
+    `SELECT c.log_number, ${TRACKED_JSON} AS fields
+       FROM unnest($2::text[]) AS u(log) JOIN cases c ON c.jurisdiction = $1 AND c.log_number = u.log`,
+    [jurisdiction, logs],
+  );
+  return new Map(found.map((r) => [r.log_number, r.fields]));
+}
+
+/** Appends source-history rows: which imported file added or changed which fields of a case. */
+export async function insertCaseSourceChanges(
+  tx: Queryable,
+  rows: Array<{
+    jurisdiction: string;
+    case_id: string;
+    import_run_id: string;
+    change: 'added' | 'updated';
+    fields: string[];
+    changed_at: string;
+  }>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.query(
+    `INSERT INTO case_source_changes (id, jurisdiction, case_id, import_run_id, change, fields, changed_at)
+     SELECT gen_random_uuid(), r.jurisdiction, r.case_id, r.import_run_id, r.change, r.fields, r.changed_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(jurisdiction text, case_id uuid, import_run_id uuid, change text, fields text[], changed_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** A case's source history, oldest first: each imported file that added or changed it. */
+export async function caseSourceHistory(
+  db: Queryable,
+  caseId: string,
+): Promise<
+  Array<{
+    file_name: string;
+    kind: string;
+    file_sha256: string;
+    change: 'added' | 'updated';
+    fields: string[];
+    changed_at: Date | string;
+  }>
+> {
+  return db.query(
+    `SELECT r.file_name, r.kind, r.file_sha256, s.change, s.fields, s.changed_at
+       FROM case_source_changes s JOIN import_runs r ON r.id = s.import_run_id
+      WHERE s.case_id = $1
+      ORDER BY s.changed_at, r.file_name`,
+    [caseId],
+  );
+}
+
+/**
+ * The earlier run that makes a file's import a no-op, if any: same content (sha256), same kind
+ * and mapping, no later run of the same kind and release with other content, and — for files
+ * that hang off cases — no complaints run since that added or changed cases (rows that named no
+ * case then might join one now).
+ */
+export async function unchangedSinceRun(
+  db: Queryable,
+  jurisdiction: string,
+  file: { sha256: string; kind: string; mapping: string; definesCases: boolean },
+): Promise<{
+  read: number;
+  rejected: number;
+  finished_at: Date | string;
+  file_name: string;
+} | null> {
+  const rows = await db.query<{
+    read: number;
+    rejected: number;
+    finished_at: Date | string;
+    file_name: string;
+  }>(
+    `SELECT r.read, r.rejected, r.finished_at, r.file_name
+       FROM import_runs r
+      WHERE r.jurisdiction = $1 AND r.file_sha256 = $2 AND r.kind = $3 AND r.mapping = $4
+        AND NOT EXISTS (
+              SELECT 1 FROM import_runs l
+               WHERE l.jurisdiction = $1 AND l.kind = r.kind AND l.seq > r.seq
+                 AND l.release IS NOT DISTINCT FROM r.release
+                 AND (l.file_sha256 <> r.file_sha256 OR l.mapping IS DISTINCT FROM r.mapping))
+        AND ($5::boolean OR NOT EXISTS (
+              SELECT 1 FROM import_runs c
+               WHERE c.jurisdiction = $1 AND c.kind IN ('complaints_cms', 'complaints_clear')
+                 AND c.seq > r.seq AND c.inserted + c.updated > 0))
+      ORDER BY r.seq DESC
+      LIMIT 1`,
+    [jurisdiction, file.sha256, file.kind, file.mapping, file.definesCases],
+  );
+  return rows[0] ?? null;
 }
 
 /** Moves each year's log-number counter past imported `YYYY-NNNNNNN` numbers (ADR 0005). */
@@ -463,6 +610,84 @@ export async function upsertChildren(
   );
 }
 
+/**
+ * Imported cases whose release gave no categories (`source._categoriesUnknown`), with the
+ * categories of their allegations: what the release's accused file says instead.
+ */
+export async function casesAwaitingCategories(
+  tx: Queryable,
+  jurisdiction: string,
+  caseIds: string[],
+): Promise<Array<{ id: string; flags: string[]; categories: string[] }>> {
+  if (caseIds.length === 0) {
+    return [];
+  }
+  return tx.query(
+    `SELECT c.id, c.flags, array_agg(DISTINCT a.category ORDER BY a.category) AS categories
+       FROM cases c JOIN allegations a ON a.case_id = c.id
+      WHERE c.jurisdiction = $1 AND c.id = ANY($2::uuid[]) AND c.source ? '_categoriesUnknown'
+      GROUP BY c.id, c.flags`,
+    [jurisdiction, caseIds],
+  );
+}
+
+/** Of these imported cases, those whose release gave no status (`source._statusUnknown`). */
+export async function casesAwaitingStatus(
+  tx: Queryable,
+  jurisdiction: string,
+  caseIds: string[],
+): Promise<Set<string>> {
+  if (caseIds.length === 0) {
+    return new Set();
+  }
+  const rows = await tx.query<{ id: string }>(
+    `SELECT c.id FROM unnest($2::uuid[]) AS u(id) JOIN cases c ON c.id = u.id
+      WHERE c.jurisdiction = $1 AND c.source ? '_statusUnknown'`,
+    [jurisdiction, caseIds],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Sets the stage and released status of imported cases (filled from another file of the release). */
+export async function updateCaseStatuses(
+  tx: Queryable,
+  rows: Array<{ id: string; status: string; source_status: string }>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.query(
+    `UPDATE cases c SET status = r.status, source_status = r.source_status
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, source_status text)
+      WHERE c.id = r.id AND (c.status, c.source_status) IS DISTINCT FROM (r.status, r.source_status)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Sets the categories, flags and restriction of imported cases (filled from their allegations). */
+export async function updateCaseCategories(
+  tx: Queryable,
+  rows: Array<{
+    id: string;
+    categories: string[];
+    flags: string[];
+    restricted: boolean;
+    restriction_reasons: string[];
+  }>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.query(
+    `UPDATE cases c SET categories = r.categories, flags = r.flags, restricted = r.restricted,
+            restriction_reasons = r.restriction_reasons
+       FROM jsonb_to_recordset($1::jsonb)
+            AS r(id uuid, categories text[], flags text[], restricted boolean, restriction_reasons text[])
+      WHERE c.id = r.id`,
+    [JSON.stringify(rows)],
+  );
+}
+
 const SCOPE_SLICE = 20_000;
 
 /**
@@ -597,11 +822,15 @@ export async function insertImportRun(
     rejected: number;
     startedAt: Date;
     finishedAt: Date;
+    /** The release family the file's rows belonged to (cms, clear), when known. */
+    release: string | null;
+    /** Digest of the file's column mapping and the importer's format version. */
+    mapping: string;
   },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO import_runs (id, jurisdiction, file_name, file_sha256, kind, read, inserted, updated, unchanged, rejected, started_at, finished_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    `INSERT INTO import_runs (id, jurisdiction, file_name, file_sha256, kind, read, inserted, updated, unchanged, rejected, started_at, finished_at, release, mapping)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       r.id,
       r.jurisdiction,
@@ -615,6 +844,8 @@ export async function insertImportRun(
       r.rejected,
       r.startedAt,
       r.finishedAt,
+      r.release,
+      r.mapping,
     ],
   );
 }

@@ -459,6 +459,27 @@ export const CaseOut = z.object({
       }),
     )
     .optional(),
+  /**
+   * Imported cases: the release files that added or changed the case, oldest first, each with
+   * the fields it gave (added) or changed (updated). Empty for cases filed in Oversight.
+   */
+  sourceHistory: z
+    .array(
+      z.object({
+        /** The imported file's name. */
+        file: z.string(),
+        /** The file kind it was recognised as (complaints_cms, accused_cms, …). */
+        kind: z.string(),
+        /** SHA-256 of the file as imported. */
+        sha256: z.string(),
+        /** `added`: the release brought the case; `updated`: it changed these fields. */
+        change: z.enum(['added', 'updated']),
+        /** Case fields (column names) the file gave or changed. */
+        fields: z.array(z.string()),
+        at: Instant,
+      }),
+    )
+    .optional(),
   /** Information the complainant added through follow-my-complaint. */
   complainantAdditions: z
     .array(z.object({ id: Uuid, text: z.string(), receivedAt: Instant }))

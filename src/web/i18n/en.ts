@@ -315,6 +315,11 @@ export const en = {
   'case.filesHint':
     'Each download is recorded in the audit trail. The type shown is the one the file contents proved.',
   'case.additions': 'Information added through follow-my-complaint',
+  'case.sourceHistory': 'Source history',
+  'case.sourceHistoryHint':
+    'The released files this case was imported from, oldest first, and the fields each gave or changed.',
+  'case.sourceAdded': 'added the case',
+  'case.sourceUpdated': 'changed',
   'case.noPress': 'No press inquiries.',
   'case.assignments': 'Assignment',
   'case.noAssignments': 'Nobody is assigned.',

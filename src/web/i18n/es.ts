@@ -321,6 +321,11 @@ export const es: Record<MessageKey, string> = {
   'case.filesHint':
     'Cada descarga queda registrada en la auditoría. El tipo indicado es el que probó el contenido del archivo.',
   'case.additions': 'Información agregada en el seguimiento de la denuncia',
+  'case.sourceHistory': 'Historial de la fuente',
+  'case.sourceHistoryHint':
+    'Los archivos publicados de los que se importó este caso, del más antiguo al más reciente, y los campos que cada uno aportó o cambió.',
+  'case.sourceAdded': 'agregó el caso',
+  'case.sourceUpdated': 'cambió',
   'case.noPress': 'No hay consultas de prensa.',
   'case.assignments': 'Asignación del personal',
   'case.noAssignments': 'No hay nadie asignado.',

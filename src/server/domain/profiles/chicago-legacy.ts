@@ -1,4 +1,5 @@
 import type { CaseStatus, CaseType, Category } from '../../../shared/enums.ts';
+import { vocabulary, wordsKey } from './vocabulary.ts';
 
 /*
  * How the historic Chicago releases (CPD CLEAR 2000–2019, COPA CMS 2019–2022) map onto the
@@ -206,21 +207,22 @@ export function mapCpdCategory(code: string, text: string): Category {
   return 'operational_violation';
 }
 
+/** Release case types → profile case types (matched on words). */
+export const CASE_TYPES = vocabulary<CaseType>({
+  Complaint: 'complaint',
+  'Information/Complaint': 'complaint',
+  'Complaint Register': 'complaint',
+  Notification: 'notification',
+  Miscellaneous: 'miscellaneous',
+});
+
 /** Release case types → profile case types. */
 export function mapCaseType(text: string): CaseType | null {
-  switch (text.trim().toLowerCase()) {
-    case 'complaint':
-    case 'information/complaint':
-    case 'complaint register':
-      return 'complaint';
-    case 'notification':
-      return 'notification';
-    case 'miscellaneous':
-      return 'miscellaneous';
-    default:
-      return null;
-  }
+  return CASE_TYPES.lookup(text) ?? null;
 }
+
+/** COPA allegation categories matched on words (`EXCESSIVE FORCE`, `excessive-force`). */
+export const COPA_CATEGORIES = vocabulary(COPA_CATEGORY);
 
 /**
  * Release statuses → stages. CMS: COPA's own statuses. CLEAR: CPD's, where PENDING … steps after
@@ -252,13 +254,15 @@ export const SOURCE_STATUS: Readonly<Record<string, CaseStatus>> = {
   'PENDING RECORDS CLOSING STEPS (C.O.P.A.)': 'review',
 };
 
+const SOURCE_STATUSES = vocabulary(SOURCE_STATUS);
+
 /** A release status → stage; unknown `PENDING …` statuses are department review, `CLOSED…` final. */
 export function mapSourceStatus(text: string): { status: CaseStatus; exact: boolean } | null {
-  const key = text.trim().replace(/\s+/g, ' ').toUpperCase();
-  const exact = SOURCE_STATUS[key];
+  const exact = SOURCE_STATUSES.lookup(text);
   if (exact) {
     return { status: exact, exact: true };
   }
+  const key = text.trim().replace(/\s+/g, ' ').toUpperCase();
   if (key.startsWith('PENDING ')) {
     return { status: 'department_review', exact: false };
   }
@@ -268,19 +272,23 @@ export function mapSourceStatus(text: string): { status: CaseStatus; exact: bool
   return null;
 }
 
+/** True for a status spelling of the vocabulary (for `inspect`: values mapped only by a rule). */
+export function isKnownSourceStatus(text: string): boolean {
+  return SOURCE_STATUSES.has(text);
+}
+
 /** Historic investigating agencies → today's: OPS and IPRA were COPA's predecessors. */
 export function mapHistoricalAgency(text: string): 'COPA' | 'BIA' | null {
-  switch (text.trim().toUpperCase()) {
-    case 'COPA':
-    case 'IPRA':
-    case 'OPS':
-      return 'COPA';
-    case 'BIA':
-      return 'BIA';
-    default:
-      return null; // 'O' (5 CLEAR cases, unexplained): routed by the profile's rules instead
-  }
+  // 'O' (5 CLEAR cases, unexplained) is routed by the profile's rules instead
+  return HISTORICAL_AGENCIES.lookup(text) ?? null;
 }
+
+const HISTORICAL_AGENCIES = vocabulary<'COPA' | 'BIA'>({
+  COPA: 'COPA',
+  IPRA: 'COPA',
+  OPS: 'COPA',
+  BIA: 'BIA',
+});
 
 /**
  * The 2018-03 CLEAR release's resolved outcome (`final_outcome_USE`: '30 Day Suspension',
@@ -289,11 +297,11 @@ export function mapHistoricalAgency(text: string): 'COPA' | 'BIA' | null {
  * Suspension' (penalty not served) and a bare 'Suspension' have no code and stay verbatim only.
  */
 export function penaltyFromOutcome(text: string): string | null {
-  const t = text.trim().toUpperCase();
+  const t = wordsKey(text);
   if (t === '') {
     return null;
   }
-  const days = /^(\d+) DAY SUSPENSION$/.exec(t);
+  const days = /^(\d+) day suspension$/.exec(t);
   if (days) {
     const n = Number(days[1]);
     if (n === 800 || n === 999) {
@@ -304,18 +312,13 @@ export function penaltyFromOutcome(text: string): string | null {
     }
     return n <= 30 ? String(n).padStart(3, '0') : '200';
   }
-  switch (t) {
-    case 'SEPARATION':
-      return '400';
-    case 'REPRIMAND':
-      return '100';
-    case 'VIOLATION NOTED':
-      return '000';
-    case 'NO ACTION TAKEN':
-      return '600';
-    case 'RESIGNED':
-      return '800';
-    default:
-      return null;
-  }
+  return OUTCOME_PENALTIES.lookup(t) ?? null;
 }
+
+const OUTCOME_PENALTIES = vocabulary({
+  Separation: '400',
+  Reprimand: '100',
+  'Violation Noted': '000',
+  'No Action Taken': '600',
+  Resigned: '800',
+});

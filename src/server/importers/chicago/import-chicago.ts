@@ -3,32 +3,54 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import zlib from 'node:zlib';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
+import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
+import { restrictionFor } from '../../domain/restriction.ts';
+import { mapSourceStatus } from '../../domain/profiles/chicago-legacy.ts';
 import { AuditAction, recordAudit } from '../../audit/audit.ts';
 import {
   accusedByCaseAndStar,
   advanceLogCounters,
+  caseFieldsBeforeChange,
+  caseFieldsNow,
   caseIdsByLog,
+  casesAwaitingCategories,
+  casesAwaitingStatus,
+  insertCaseSourceChanges,
+  TRACKED_CASE_FIELDS,
   insertImportRun,
   membersByStars,
   nativeLogNumbers,
   removeStale,
   replaceImportedFindings,
   tablesHoldingKind,
+  unchangedSinceRun,
   upsertCases,
   upsertChildren,
+  updateCaseCategories,
+  updateCaseStatuses,
   upsertMembers,
   vacuumAnalyze,
   type ChildTable,
   type MemberRowImport,
   type Outcome,
 } from '../../repositories/import.repository.ts';
+import { stringify } from 'csv-stringify/sync';
+import type { MapOverride } from '../mapping.ts';
 import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
-import { detectKind, FILE_KINDS, IMPORT_ORDER, type FileKind } from './kinds.ts';
-import { contentHash, createNormalizer, type MemberRef, type NormalizedFile } from './normalize.ts';
+import { createCaseResolver, type CaseMatch } from './case-ids.ts';
+import type { Family } from './entities.ts';
+import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
+import {
+  contentHash,
+  createNormalizer,
+  type CaseImport,
+  type MemberRef,
+  type NormalizedFile,
+} from './normalize.ts';
+import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
 export interface ProgressSink {
@@ -50,6 +72,15 @@ export interface FileSummary {
   /** Rows counted as unchanged because they carry no data or repeat an earlier row. */
   noData: number;
   duplicates: number;
+  /** How well the header fits its kind (share of columns explained), and the runner-up kind. */
+  score: number | null;
+  runnerUp: string | null;
+  /** Child rows whose id names no case (rejected, and listed in the report). */
+  unmatched: number;
+  /** Cases whose complaints file gave no status that took this file's. */
+  statusesFilled?: number;
+  /** Not read: the same file was imported before and nothing it depends on changed since. */
+  skipped?: boolean;
   /** Allegations kept without an identified member (no star, or no single accused with it). */
   allegationsWithoutMember: number;
   /** Imported rows a newer release no longer lists (removed). */
@@ -80,6 +111,9 @@ export interface ImportDeps {
 
 class DryRunRollback extends Error {}
 
+/** A file refused as a whole inside its transaction: nothing of it is written. */
+class FileRefused extends Error {}
+
 /** Lists the `.csv` / `.csv.gz` files named, or directly inside the folders named. */
 export function expandInputs(inputs: string[]): string[] {
   const files: string[] = [];
@@ -101,31 +135,6 @@ export function expandInputs(inputs: string[]): string[] {
   return files;
 }
 
-/** The header line of a file without reading all of it (gzip decompressed from its first bytes). */
-function headerOf(file: string): string[] | null {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(65536);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    let head = buf.subarray(0, n);
-    if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-      try {
-        head = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-      } catch {
-        return null;
-      }
-    }
-    const line =
-      head
-        .toString('utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/)[0] ?? '';
-    return line.trim() === '' ? null : line.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Imports a family of Chicago complaint releases: cases first, then the roster, then what hangs
  * off them. Each file commits atomically (one transaction with its audit event and run record),
@@ -134,13 +143,24 @@ function headerOf(file: string): string[] | null {
  */
 export async function importChicago(
   deps: ImportDeps,
-  opts: { inputs: string[]; dryRun: boolean; reportDir: string; progress: ProgressSink },
+  opts: {
+    inputs: string[];
+    dryRun: boolean;
+    reportDir: string;
+    progress: ProgressSink;
+    /** Kinds and columns set by a `--map` file, per file name. */
+    map?: MapFile;
+    /** Read every file, even one imported before unchanged (after an upgrade of the mapping). */
+    force?: boolean;
+  },
 ): Promise<ImportResult> {
   const files = expandInputs(opts.inputs);
   const planned = files.map((file) => {
-    const header = headerOf(file);
-    const detected = header ? detectKind(header) : null;
-    return { file, kind: detected && 'kind' in detected ? detected.kind : null };
+    const head = peekFile(file);
+    const recognized = head
+      ? recognizeChicago(head, path.basename(file), opts.map?.[path.basename(file)])
+      : null;
+    return { file, kind: recognized?.ok ? (recognized.kind as FileKind) : null };
   });
   planned.sort(
     (a, b) =>
@@ -150,10 +170,19 @@ export async function importChicago(
   const rejections: Rejection[] = [];
   const memberNotes: Array<{ file: string; line: number; what: string }> = [];
   const caseIds = new CaseIdCache();
+  const releases = new Map<string, string>();
   for (const { file } of planned) {
     const fileRejections: Rejection[] = [];
     const fileMemberNotes: Array<{ file: string; line: number; what: string }> = [];
-    const summary = await importFile(deps, file, opts, caseIds, fileRejections, fileMemberNotes);
+    const summary = await importFile(
+      deps,
+      file,
+      opts,
+      caseIds,
+      releases,
+      fileRejections,
+      fileMemberNotes,
+    );
     // What outlives the file is copied: strings cut from a file's text (header names, log
     // numbers) keep the whole decoded file alive in V8, and the report of every file is written
     // at the end (measured: ~0.5 GB of heap held by a full run's rejected-row reasons).
@@ -207,10 +236,16 @@ function detached<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** A report as RFC 4180 CSV (csv-stringify), header first, LF line ends. */
 function toCsv(header: string[], rows: string[][]): string {
-  const q = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [header, ...rows].map((r) => r.map(q).join(',')).join('\n') + '\n';
+  return stringify([header, ...rows]);
 }
+
+/**
+ * The importer's output format: part of every run's mapping digest, so a file imported by an
+ * older normalization is read again. Bump it when a kind's normalization changes what it writes.
+ */
+const IMPORT_FORMAT = 1;
 
 /** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
 const CHUNK_ROWS = 10_000;
@@ -259,15 +294,23 @@ function yieldToIo(): Promise<void> {
  */
 class CaseIdCache {
   private ids: Map<string, string> | null = null;
+  private resolver: ((id: string) => CaseMatch) | null = null;
 
   async get(tx: Queryable, jurisdiction: string): Promise<Map<string, string>> {
     this.ids ??= await caseIdsByLog(tx, jurisdiction);
     return this.ids;
   }
 
+  /** Child ids → log numbers of the known cases, exactly or by normalized id (case-ids.ts). */
+  async resolve(tx: Queryable, jurisdiction: string): Promise<(id: string) => CaseMatch> {
+    this.resolver ??= createCaseResolver(await this.get(tx, jurisdiction));
+    return this.resolver;
+  }
+
   /** After a complaints file: it may have added cases (or, rolled back, not). */
   invalidate(): void {
     this.ids = null;
+    this.resolver = null;
   }
 }
 
@@ -277,8 +320,9 @@ type StaleTracker = Map<ChildTable, { keys: string[]; cases: Set<string> }>;
 async function importFile(
   deps: ImportDeps,
   filePath: string,
-  opts: { dryRun: boolean; progress: ProgressSink },
+  opts: { dryRun: boolean; progress: ProgressSink; map?: MapFile; force?: boolean },
   caseIds: CaseIdCache,
+  releases: Map<string, string>,
   rejections: Rejection[],
   memberNotes: Array<{ file: string; line: number; what: string }>,
 ): Promise<FileSummary> {
@@ -296,6 +340,9 @@ async function importFile(
     rejected: 0,
     noData: 0,
     duplicates: 0,
+    score: null,
+    runnerUp: null,
+    unmatched: 0,
     allegationsWithoutMember: 0,
     removed: 0,
     members: { inserted: 0, updated: 0 },
@@ -304,6 +351,10 @@ async function importFile(
     seconds: 0,
   };
   const done = (): FileSummary => {
+    if (summary.kind && isComplaintsKind(summary.kind)) {
+      // the ids it read before its own cases were written are stale now
+      caseIds.invalidate();
+    }
     summary.seconds = (performance.now() - t0) / 1000;
     return summary;
   };
@@ -313,8 +364,22 @@ async function importFile(
     rejections.push({ file: name, line: 0, column: '', reason: csv.reason });
     return done();
   }
-  const detected = detectKind(csv.header);
-  if (!('kind' in detected)) {
+  const override: MapOverride | undefined = opts.map?.[name];
+  const headRows: string[][] = [];
+  try {
+    for (const record of csv.records(false)) {
+      headRows.push(record.fields);
+      if (headRows.length >= 200) {
+        break;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof UnreadableCsvError)) {
+      throw err;
+    }
+  }
+  const detected = recognizeChicago({ header: csv.header, rows: headRows }, name, override);
+  if (!detected.ok) {
     try {
       for (const _record of csv.records()) {
         summary.read++;
@@ -330,27 +395,63 @@ async function importFile(
     rejections.push({ file: name, line: 0, column: '', reason: detected.reason });
     return done();
   }
-  const kind = detected.kind;
-  if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+  const kind = detected.kind as FileKind;
+  const mapping = detected.scores.find((s) => s.kind === kind)!.mapping;
+  if (isComplaintsKind(kind)) {
     caseIds.invalidate();
   }
   summary.kind = kind;
-  summary.label = FILE_KINDS[kind].label;
-  summary.unknownColumns = detected.unknownColumns;
+  summary.label = CHICAGO_KINDS[kind].declaration.label;
+  summary.unknownColumns = mapping.unknown;
+  summary.score = detected.score;
+  summary.runnerUp = detected.runnerUp
+    ? `${detected.runnerUp.kind} ${Math.round(detected.runnerUp.score * 100)}%`
+    : null;
   const today = localDate(deps.now(), deps.profile.timeZone);
-  const normalizer = createNormalizer(kind, name, deps.profile, today);
+  const mappingDigest = contentHash({
+    format: IMPORT_FORMAT,
+    kind,
+    columns: mapping.columns.map((c) => [c.header, c.field]),
+  });
+  if (!opts.force) {
+    const earlier = await unchangedSinceRun(deps.db, deps.jurisdiction, {
+      sha256: csv.sha256,
+      kind,
+      mapping: mappingDigest,
+      definesCases: isComplaintsKind(kind),
+    });
+    if (earlier) {
+      // the same bytes, read the same way, onto the same cases: importing it again writes nothing
+      summary.read = earlier.read;
+      summary.rejected = earlier.rejected;
+      summary.unchanged = earlier.read - earlier.rejected;
+      summary.skipped = true;
+      summary.notes.push(
+        `unchanged since it was imported${earlier.file_name === name ? '' : ` as ${earlier.file_name}`} on ${new Date(earlier.finished_at).toISOString().slice(0, 10)} (same content, mapping and cases): not read again${earlier.rejected > 0 ? "; its rejected rows are in that run's report" : ''} (--force reads it)`,
+      );
+      return done();
+    }
+  }
   const fileRejected: Rejection[] = [];
   const runId = crypto.randomUUID();
   opts.progress.start(name, csv.estimatedRecords);
   try {
     await deps.db.transaction(async (tx) => {
-      if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+      if (isComplaintsKind(kind)) {
         // New narratives queue in the search index's pending list and are merged into it in big
         // sorted batches (here, or by the VACUUM after the files) instead of every 4 MB: the
         // cases file of the full history went from 18.8 to 12.1 s of server time (measured).
         await tx.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
       }
       const context = await loadContext(tx, deps, kind, caseIds);
+      const normalizer = createNormalizer({
+        kind,
+        file: name,
+        profile: deps.profile,
+        today,
+        mapping,
+        resolveCase: await caseIds.resolve(tx, deps.jurisdiction),
+      });
       const holdingKind = await tablesHoldingKind(tx, deps.jurisdiction, kind);
       const stale: StaleTracker = new Map();
       let pushed = 0;
@@ -360,6 +461,7 @@ async function importFile(
         await writeEntities(
           tx,
           deps,
+          runId,
           kind,
           name,
           chunk,
@@ -416,15 +518,35 @@ async function importFile(
         throw err;
       }
       opts.progress.tick(pushed);
+      fileRejected.push(...csv.rejected);
+      summary.read = pushed + csv.rejected.length;
+      summary.rejected = fileRejected.length;
+      const release = releaseOf(normalizer.families());
+      const entities =
+        summary.inserted +
+        summary.updated +
+        summary.unchanged -
+        summary.noData -
+        summary.duplicates;
+      if (!isComplaintsKind(kind) && summary.unmatched > 0 && entities === 0) {
+        throw new FileRefused(
+          `none of its ${summary.unmatched.toLocaleString('en-US')} rows names a case in the database: import the release's complaints file first (in the same run or before), or check that the file's ids are the release's log numbers`,
+        );
+      }
+      const releaseKey = `${kind}:${release ?? '?'}`;
+      const earlier = releases.get(releaseKey);
+      if (earlier !== undefined && earlier !== name) {
+        throw new FileRefused(
+          `a second ${CHICAGO_KINDS[kind].declaration.label} file for the ${release?.toUpperCase() ?? 'same'} release (the first was ${earlier}): import one file per kind and release in a run (the newer release alone updates the older)`,
+        );
+      }
+      releases.set(releaseKey, name);
       for (const [table, { keys, cases }] of stale) {
         if (!holdingKind.has(table)) {
           continue; // nothing of this kind was there before the file: nothing can be stale
         }
         summary.removed += await removeStale(tx, table, deps.jurisdiction, kind, [...cases], keys);
       }
-      fileRejected.push(...csv.rejected);
-      summary.read = pushed + csv.rejected.length;
-      summary.rejected = fileRejected.length;
       const sum = summary.inserted + summary.updated + summary.unchanged + summary.rejected;
       if (sum !== summary.read) {
         throw new Error(
@@ -444,6 +566,8 @@ async function importFile(
         rejected: summary.rejected,
         startedAt: started,
         finishedAt: deps.now(),
+        release,
+        mapping: mappingDigest,
       });
       await recordAudit(
         tx,
@@ -470,6 +594,17 @@ async function importFile(
       }
     });
   } catch (err) {
+    if (err instanceof FileRefused) {
+      // the transaction rolled back: nothing of this file was written; its rows are reported
+      summary.error = err.message;
+      summary.inserted = summary.updated = summary.removed = summary.unchanged = 0;
+      summary.members = { inserted: 0, updated: 0 };
+      summary.rejected = summary.read;
+      rejections.push({ file: name, line: 0, column: '', reason: err.message });
+      rejections.push(...fileRejected);
+      opts.progress.finish();
+      return done();
+    }
     if (err instanceof UnreadableCsvError) {
       // the transaction rolled back: nothing of this file was written
       summary.error = err.message;
@@ -496,8 +631,26 @@ async function importFile(
       `${summary.allegationsWithoutMember.toLocaleString('en-US')} allegations without an identified member (no star, or no single accused with that star on the case)`,
     );
   }
+  if (summary.statusesFilled) {
+    summary.notes.push(
+      `${summary.statusesFilled.toLocaleString('en-US')} cases without a status in their complaints file took this file's`,
+    );
+  }
+  if (summary.unmatched > 0) {
+    summary.notes.push(
+      `${summary.unmatched.toLocaleString('en-US')} rows name no case in the database (rejected; listed in the report)`,
+    );
+  }
   summary.notes = [...new Set(summary.notes)];
   return done();
+}
+
+/** The release family most of a file's rows belong to (by the cases they name). */
+function releaseOf(families: Record<Family, number>): Family | null {
+  if (families.cms === 0 && families.clear === 0) {
+    return null;
+  }
+  return families.cms >= families.clear ? 'cms' : 'clear';
 }
 
 /** Lookups a file needs once: case ids by log number, accused by case and star. */
@@ -512,7 +665,7 @@ async function loadContext(
   kind: FileKind,
   caseIds: CaseIdCache,
 ): Promise<FileContext> {
-  if (kind === 'complaints_cms' || kind === 'complaints_clear') {
+  if (isComplaintsKind(kind)) {
     return { caseIds: new Map(), accusedByStar: new Map() };
   }
   return {
@@ -531,6 +684,7 @@ function rejectOrphans<T extends { key: string; logNumber: string }>(
   norm: NormalizedFile,
   file: string,
   rejected: Rejection[],
+  summary: FileSummary,
 ): Array<T & { caseId: string }> {
   const kept: Array<T & { caseId: string }> = [];
   for (const item of items) {
@@ -539,7 +693,9 @@ function rejectOrphans<T extends { key: string; logNumber: string }>(
       kept.push({ ...item, caseId });
       continue;
     }
-    for (const line of norm.rowsPerKey.get(item.key) ?? []) {
+    const lines = norm.rowsPerKey.get(item.key) ?? [];
+    summary.unmatched += lines.length;
+    for (const line of lines) {
       rejected.push({
         file,
         line,
@@ -555,6 +711,7 @@ function rejectOrphans<T extends { key: string; logNumber: string }>(
 async function writeEntities(
   tx: Queryable,
   deps: ImportDeps,
+  runId: string,
   kind: FileKind,
   file: string,
   norm: NormalizedFile,
@@ -594,7 +751,12 @@ async function writeEntities(
       norm.rowsPerKey.delete(c.key);
       return false;
     });
-    const { outcomes: o } = await upsertCases(
+    const before = await caseFieldsBeforeChange(
+      tx,
+      j,
+      cases.map((c) => ({ log_number: c.logNumber, import_hash: c.hash })),
+    );
+    const { outcomes: o, ids: caseRowIds } = await upsertCases(
       tx,
       cases.map((c) => ({
         jurisdiction: j,
@@ -626,6 +788,7 @@ async function writeEntities(
       deps.profile.timeZone,
     );
     merge(o);
+    await recordSourceChanges(tx, j, runId, now, cases, o, caseRowIds, before);
     await advanceLogCounters(tx, j);
     return;
   }
@@ -642,7 +805,7 @@ async function writeEntities(
   const memberIds = await resolveMembers(tx, deps, kind, file, norm, summary, memberNotes);
 
   if (norm.caseMembers.length > 0) {
-    const items = rejectOrphans(norm.caseMembers, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.caseMembers, caseIds, norm, file, rejected, summary);
     const rows = items.map((cm) => {
       const row = {
         jurisdiction: j,
@@ -663,7 +826,7 @@ async function writeEntities(
   }
 
   if (norm.allegations.length > 0) {
-    const items = rejectOrphans(norm.allegations, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.allegations, caseIds, norm, file, rejected, summary);
     // read once per file: the findings file adds allegations, never accused (case_members)
     const byStar = context.accusedByStar;
     let unmatched = 0;
@@ -710,61 +873,33 @@ async function writeEntities(
     merge(o);
     const changed = rows.filter((r) => ids.has(r.import_key));
     const agency = kind === 'accused_cms' ? 'COPA' : 'BIA';
+    const findingsByKey = new Map(items.map((a) => [a.key, a.findings]));
     await replaceImportedFindings(
       tx,
-      changed.flatMap((r) => {
-        const id = ids.get(r.import_key)!;
-        const src = r.source as Record<string, string | undefined>;
-        const out = [];
-        if (r.recommended_finding || r.recommended_penalty || src['recommended_finding']) {
-          out.push({
-            jurisdiction: j,
-            allegation_id: id,
-            stage: 'recommended' as const,
-            finding: r.recommended_finding,
-            penalty: r.recommended_penalty,
-            agency,
-            recorded_at: now,
-            source_value:
-              [src['recommended_finding'], src['recommended_penalty']]
-                .filter(Boolean)
-                .join(' | ') || '(blank)',
-          });
-        }
-        if (
-          r.final_finding ||
-          r.final_penalty ||
-          src['final_finding'] ||
-          src['final_finding_USE']
-        ) {
-          out.push({
-            jurisdiction: j,
-            allegation_id: id,
-            stage: 'final' as const,
-            finding: r.final_finding,
-            penalty: r.final_penalty,
-            agency,
-            recorded_at: now,
-            source_value:
-              [
-                src['final_finding'] ?? src['final_finding_USE'],
-                src['final_penalty'] ?? src['final_outcome_USE'],
-              ]
-                .filter(Boolean)
-                .join(' | ') || '(blank)',
-          });
-        }
-        return out;
-      }),
+      changed.flatMap((r) =>
+        (findingsByKey.get(r.import_key) ?? []).map((f) => ({
+          jurisdiction: j,
+          allegation_id: ids.get(r.import_key)!,
+          stage: f.stage,
+          finding: f.finding,
+          penalty: f.penalty,
+          agency,
+          recorded_at: now,
+          source_value: f.sourceValue,
+        })),
+      ),
       [...ids.values()],
       deps.profile.timeZone,
     );
     track('allegations', rows);
+    await fillCategoriesFromAllegations(tx, j, runId, now, [
+      ...new Set(rows.map((r) => r.case_id)),
+    ]);
   }
 
   const childKinds: Array<[ChildTable, Array<Record<string, unknown>>]> = [];
   if (norm.parties.length > 0) {
-    const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected, summary);
     const rows = items.map((p) => {
       const row = {
         jurisdiction: j,
@@ -786,7 +921,7 @@ async function writeEntities(
     childKinds.push(['parties', rows]);
   }
   if (norm.investigators.length > 0) {
-    const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected);
+    const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected, summary);
     const rows = items.map((i) => {
       const row = {
         jurisdiction: j,
@@ -811,6 +946,165 @@ async function writeEntities(
     merge(o);
     track(table, rows);
   }
+  if (norm.caseStatuses.size > 0) {
+    await fillStatusesFromFile(tx, j, runId, now, norm.caseStatuses, caseIds, summary);
+  }
+}
+
+/**
+ * Cases whose complaints file had no categories take them from their allegations, with the
+ * flags and restriction they imply (a sexual-misconduct allegation restricts its case).
+ */
+async function fillCategoriesFromAllegations(
+  tx: Queryable,
+  jurisdiction: string,
+  runId: string,
+  now: string,
+  caseIds: string[],
+): Promise<void> {
+  const cases = await casesAwaitingCategories(tx, jurisdiction, caseIds);
+  const filled = cases.map((c) => {
+    const categories = c.categories as Category[];
+    const flags = new Set(c.flags);
+    for (const f of ['domestic_violence', 'bias', 'sexual_misconduct'] as const) {
+      if (categories.includes(f)) {
+        flags.add(f);
+      }
+    }
+    const restriction = restrictionFor({ categories, vulnerabilities: [] });
+    return {
+      id: c.id,
+      categories,
+      flags: [...flags].sort(),
+      restricted: restriction.restricted,
+      restriction_reasons: restriction.reasons,
+    };
+  });
+  await updateCaseCategories(tx, filled);
+  await insertCaseSourceChanges(
+    tx,
+    filled.map((c) => ({
+      jurisdiction,
+      case_id: c.id,
+      import_run_id: runId,
+      change: 'updated' as const,
+      fields: ['categories', 'flags', 'restricted'],
+      changed_at: now,
+    })),
+  );
+}
+
+/**
+ * Cases whose complaints file had no status take the one another file of the release carries
+ * (the stage by the profile's status vocabulary, the status verbatim), recorded in their source
+ * history. A status outside the vocabulary leaves the case as it was, noted.
+ */
+async function fillStatusesFromFile(
+  tx: Queryable,
+  jurisdiction: string,
+  runId: string,
+  now: string,
+  statuses: Map<string, string>,
+  caseIds: Map<string, string>,
+  summary: FileSummary,
+): Promise<void> {
+  const byId = new Map<string, string>();
+  for (const [log, text] of statuses) {
+    const id = caseIds.get(log);
+    if (id) {
+      byId.set(id, text);
+    }
+  }
+  const waiting = await casesAwaitingStatus(tx, jurisdiction, [...byId.keys()]);
+  const rows: Array<{ id: string; status: string; source_status: string }> = [];
+  for (const id of waiting) {
+    const text = byId.get(id)!;
+    const mapped = mapSourceStatus(text);
+    if (!mapped) {
+      summary.notes.push(`statuses outside the vocabulary, not applied: ${text}`);
+      continue;
+    }
+    rows.push({ id, status: mapped.status, source_status: text });
+  }
+  await updateCaseStatuses(tx, rows);
+  await insertCaseSourceChanges(
+    tx,
+    rows.map((r) => ({
+      jurisdiction,
+      case_id: r.id,
+      import_run_id: runId,
+      change: 'updated' as const,
+      fields: ['status', 'source_status'],
+      changed_at: now,
+    })),
+  );
+  summary.statusesFilled = (summary.statusesFilled ?? 0) + rows.length;
+}
+
+/** Case columns by the mapped field they come from, for the source history of an added case. */
+const CASE_FIELD_OF: Record<(typeof TRACKED_CASE_FIELDS)[number], keyof CaseImport> = {
+  case_type: 'caseType',
+  received_at: 'receivedAt',
+  incident_occurred_at: 'incidentOccurredAt',
+  incident_beat: 'incidentBeat',
+  narrative: 'narrative',
+  categories: 'categories',
+  flags: 'flags',
+  lead_agency: 'leadAgency',
+  restricted: 'restricted',
+  status: 'status',
+  closed_on: 'closedOn',
+  source_status: 'sourceStatus',
+  historical_agency: 'historicalAgency',
+  source: 'source',
+};
+
+/**
+ * The releases layer's record: per case this file added, the fields it gave; per case it
+ * changed, the fields whose values differ from what the earlier release had written.
+ */
+async function recordSourceChanges(
+  tx: Queryable,
+  jurisdiction: string,
+  runId: string,
+  now: string,
+  cases: CaseImport[],
+  outcomes: Map<string, Outcome>,
+  ids: Map<string, string>,
+  before: Map<string, Record<string, unknown>>,
+): Promise<void> {
+  const updated = cases.filter((c) => outcomes.get(c.key) === 'updated').map((c) => c.logNumber);
+  const after = await caseFieldsNow(tx, jurisdiction, updated);
+  const rows = [];
+  for (const c of cases) {
+    const outcome = outcomes.get(c.key);
+    const id = ids.get(c.key);
+    if (!id || (outcome !== 'inserted' && outcome !== 'updated')) {
+      continue;
+    }
+    let fields: string[];
+    if (outcome === 'inserted') {
+      fields = TRACKED_CASE_FIELDS.filter((f) => {
+        const v = c[CASE_FIELD_OF[f]];
+        return v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+      });
+    } else {
+      const old = before.get(c.logNumber) ?? {};
+      const current = after.get(c.logNumber) ?? {};
+      fields = TRACKED_CASE_FIELDS.filter(
+        (f) => JSON.stringify(old[f] ?? null) !== JSON.stringify(current[f] ?? null),
+      );
+    }
+    rows.push({
+      jurisdiction,
+      case_id: id,
+      import_run_id: runId,
+      change: outcome === 'inserted' ? ('added' as const) : ('updated' as const),
+      fields,
+      changed_at: now,
+    });
+  }
+  await insertCaseSourceChanges(tx, rows);
 }
 
 /** The identity key a member reference resolves to (after resolveMembers registered it). */

@@ -305,6 +305,14 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       sha256: a.sha256,
       receivedAt: isoRequired(a.received_at),
     })),
+    sourceHistory: d.sourceHistory.map((h) => ({
+      file: h.file_name,
+      kind: h.kind,
+      sha256: h.file_sha256,
+      change: h.change,
+      fields: h.fields,
+      at: isoRequired(h.changed_at),
+    })),
     complainantAdditions: d.complainantAdditions.map((x) => ({
       id: x.id,
       text: x.text,

@@ -1,0 +1,47 @@
+import type { FieldDeclaration } from '../../mapping.ts';
+
+/*
+ * Field declarations several Chicago kinds share: the case id, the pipeline's row counter, and
+ * the columns that describe a person. Adding a header spelling is a one-line change here or in
+ * the kind's own module.
+ */
+
+/** The complaint log number, the key every file of a release joins on. */
+export const CR_ID: FieldDeclaration = {
+  required: true,
+  synonyms: ['log_no', 'log_number', 'crid', 'cr_no', 'cr_number', 'log_id'],
+};
+
+/** The Invisible Institute pipeline's row counter (1..n per file): never a key, never kept. */
+export const ROW_ID: FieldDeclaration = { keptOnly: true, synonyms: ['row_no', 'row_number'] };
+
+const keptOnly: FieldDeclaration = { keptOnly: true };
+
+/** Demographics as the releases publish them. */
+export const DEMOGRAPHICS = {
+  race: { synonyms: ['ethnicity'] },
+  gender: { synonyms: ['sex'] },
+  birth_year: { synonyms: ['year_of_birth', 'yob', 'birth_yr'] },
+} satisfies Record<string, FieldDeclaration>;
+
+/** A department member named in a file: names, star, rank, unit. */
+export const PERSON = {
+  first_name: { synonyms: ['first', 'given_name'] },
+  last_name: { synonyms: ['last', 'surname', 'family_name'] },
+  first_name_NS: keptOnly,
+  last_name_NS: keptOnly,
+  middle_initial: { synonyms: ['middle_name', 'mi'] },
+  middle_initial2: keptOnly,
+  suffix_name: { synonyms: ['suffix', 'name_suffix'] },
+  star: { synonyms: ['star_no', 'star_number', 'badge', 'badge_number', 'badge_no'] },
+  ...DEMOGRAPHICS,
+} satisfies Record<string, FieldDeclaration>;
+
+/**
+ * A case's status as a child file of the release may carry it (a release whose complaints file
+ * has none): it fills the status of the cases the complaints file left unknown.
+ */
+export const CASE_STATUS: FieldDeclaration = {
+  vocabulary: 'case_status',
+  synonyms: ['status', 'case_status', 'complaint_status'],
+};
