@@ -16,7 +16,7 @@
  * import/COPY: the import's own per-file times (the CLI prints them; start-up, creating the
  * database and migrating are outside them) over the baseline's decompress + COPY time; the ratio
  * of the whole processes is printed next to it. A per-file table shows where the time goes.
- * Targets (printed, never asserted): ratio ≤ 3, peak RSS < 1 GiB. The run exits
+ * Targets (printed, never asserted): ratio ≤ 8 (PRODUCT.md §6), peak RSS < 1 GiB. The run exits
  * non-zero only when something is wrong rather than slow: an import failed, the import read
  * a different number of rows than COPY copied, or the re-import changed something.
  *
@@ -46,7 +46,8 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-post
 
 type Engine = 'postgres' | 'pglite';
 
-const TARGET_RATIO = 3;
+/** PRODUCT.md §6 and issue 16: the whole import within 8× a raw COPY of the same rows. */
+const TARGET_RATIO = 8;
 const TARGET_RSS_BYTES = 1024 ** 3;
 
 const settings = {
