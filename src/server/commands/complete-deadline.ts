@@ -4,6 +4,7 @@ import { sixMonthNotice, type DeadlineAnchorKind } from '../domain/clocks.ts';
 import { CONCLUDED } from '../domain/transition.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import {
+  deadlineInsert,
   countDeadlines,
   findDeadline,
   insertDeadlines,
@@ -61,20 +62,13 @@ export async function completeDeadline(
       );
       next = crypto.randomUUID();
       await insertDeadlines(tx, [
-        {
+        deadlineInsert(upcoming, {
           id: next,
           jurisdiction: deps.jurisdiction,
           caseId: row.id,
-          kind: upcoming.kind,
           sequence: upcoming.sequence ?? deadline.sequence + 1,
-          dueDate: upcoming.dueDate,
-          dueAt: upcoming.dueAt,
-          anchorKind: upcoming.anchor.kind,
-          anchorDate: upcoming.anchor.date,
-          basis: upcoming.basis,
-          clause: upcoming.clause,
           createdAt: now,
-        },
+        }),
       ]);
     }
     await recordAudit(tx, auditContext(deps, now), {

@@ -9,6 +9,7 @@ import { CaseAction } from '../policies/case.policy.ts';
 import { allegationCategories } from '../repositories/allegations.repository.ts';
 import { updateCaseFacts, type CorrectableFacts } from '../repositories/cases.repository.ts';
 import {
+  deadlineInsert,
   findDeadline,
   insertDeadlines,
   listDeadlines,
@@ -224,20 +225,13 @@ async function recomputeVideoClock(
     dueDate: d.dueDate,
   };
   await insertDeadlines(tx, [
-    {
+    deadlineInsert(d, {
       id: to.id,
       jurisdiction: deps.jurisdiction,
       caseId,
-      kind: d.kind,
       sequence: to.sequence,
-      dueDate: d.dueDate,
-      dueAt: d.dueAt,
-      anchorKind: d.anchor.kind,
-      anchorDate: d.anchor.date,
-      basis: d.basis,
-      clause: d.clause,
       createdAt: now,
-    },
+    }),
   ]);
   const running = stored.find((s) => s.met_at === null && s.superseded_at === null);
   if (result.change === 'replace' && running) {

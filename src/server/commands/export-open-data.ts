@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { localDate } from '../domain/business-days.ts';
 import { publicOutcome, publicVisibility } from '../domain/publication.ts';
 import type { Queryable } from '../db/client.ts';
-import { exportChunk } from '../repositories/public.repository.ts';
+import { allegationOutcome, exportChunk } from '../repositories/public.repository.ts';
 
 /**
  * The open-data columns, in order, with their meaning: the data dictionary served at
@@ -121,18 +121,7 @@ export async function* exportOpenData(deps: {
         district: r.vulnerable ? '' : (r.district ?? ''),
       };
       for (const a of r.allegations ?? []) {
-        const o = publicOutcome(
-          r.status,
-          {
-            recommendedFinding: a.recommended_finding,
-            recommendedPenalty: a.recommended_penalty,
-            recommendedOn: a.recommended_on,
-            finalFinding: a.final_finding,
-            finalPenalty: a.final_penalty,
-            finalOn: a.final_on,
-          },
-          today,
-        );
+        const o = publicOutcome(r.status, allegationOutcome(a), today);
         yield {
           ...EMPTY,
           record_type: 'allegation',

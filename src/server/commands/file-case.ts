@@ -17,7 +17,7 @@ import {
   insertRoutingDecision,
   insertStatusHistory,
 } from '../repositories/cases.repository.ts';
-import { insertDeadlines } from '../repositories/deadlines.repository.ts';
+import { deadlineInsert, insertDeadlines } from '../repositories/deadlines.repository.ts';
 import { findFacilityByCode } from '../repositories/facilities.repository.ts';
 import { insertParties, type PartyRow } from '../repositories/parties.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
@@ -194,20 +194,15 @@ export async function registerCase(
     }));
     await insertDeadlines(
       tx,
-      stored.map((d) => ({
-        id: d.id,
-        jurisdiction: deps.jurisdiction,
-        caseId,
-        kind: d.kind,
-        sequence: d.sequence,
-        dueDate: d.dueDate,
-        dueAt: d.dueAt,
-        anchorKind: d.anchor.kind,
-        anchorDate: d.anchor.date,
-        basis: d.basis,
-        clause: d.clause,
-        createdAt: now,
-      })),
+      stored.map((d) =>
+        deadlineInsert(d, {
+          id: d.id,
+          jurisdiction: deps.jurisdiction,
+          caseId,
+          sequence: d.sequence,
+          createdAt: now,
+        }),
+      ),
     );
     if (deps.alsoWrite) {
       await deps.alsoWrite(tx, caseId);

@@ -25,7 +25,11 @@ import {
   updateCaseRouting,
   type CaseRow,
 } from '../repositories/cases.repository.ts';
-import { countDeadlines, insertDeadlines } from '../repositories/deadlines.repository.ts';
+import {
+  countDeadlines,
+  deadlineInsert,
+  insertDeadlines,
+} from '../repositories/deadlines.repository.ts';
 import { caseVulnerabilities, setCaseRestriction } from '../repositories/parties.repository.ts';
 import { ConflictError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
@@ -165,20 +169,13 @@ export async function writeReroute(
     if (notice) {
       clock = crypto.randomUUID();
       await insertDeadlines(tx, [
-        {
+        deadlineInsert(notice, {
           id: clock,
           jurisdiction: deps.jurisdiction,
           caseId: row.id,
-          kind: notice.kind,
           sequence: notice.sequence ?? 1,
-          dueDate: notice.dueDate,
-          dueAt: notice.dueAt,
-          anchorKind: notice.anchor.kind,
-          anchorDate: notice.anchor.date,
-          basis: notice.basis,
-          clause: notice.clause,
           createdAt: now,
-        },
+        }),
       ]);
     }
   }

@@ -5,6 +5,7 @@ import { CONCLUDED, closedOnAfter, isReopening, transition } from '../domain/tra
 import { CaseAction } from '../policies/case.policy.ts';
 import { insertStatusHistory, updateCaseStatus } from '../repositories/cases.repository.ts';
 import {
+  deadlineInsert,
   countDeadlines,
   insertDeadlines,
   markDeadlinesMet,
@@ -96,21 +97,14 @@ export async function transitionCase(
     }
     for (const d of started) {
       await insertDeadlines(tx, [
-        {
+        deadlineInsert(d, {
           id: crypto.randomUUID(),
           jurisdiction: deps.jurisdiction,
           caseId: row.id,
-          kind: d.kind,
           // numbered after the earlier runs' rows of the kind, which stay as history
           sequence: (await countDeadlines(tx, row.id, d.kind)) + 1,
-          dueDate: d.dueDate,
-          dueAt: d.dueAt,
-          anchorKind: d.anchor.kind,
-          anchorDate: d.anchor.date,
-          basis: d.basis,
-          clause: d.clause,
           createdAt: now,
-        },
+        }),
       ]);
     }
     if (CONCLUDED.has(input.to)) {

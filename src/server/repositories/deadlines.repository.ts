@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { DeadlineKind } from '../../shared/enums.ts';
-import type { DeadlineAnchorKind, DeadlineBasisFacts } from '../domain/clocks.ts';
+import type { Deadline, DeadlineAnchorKind, DeadlineBasisFacts } from '../domain/clocks.ts';
 import { insertRows } from './sql.ts';
 
 /**
@@ -24,6 +24,26 @@ export interface DeadlineInsert {
   basis: string;
   clause: string;
   createdAt: Date;
+}
+
+/**
+ * The stored row of a computed deadline for one case: its kind, dates, anchor, basis and clause
+ * as the clock calculator wrote them, numbered `sequence` among the case's rows of its kind.
+ */
+export function deadlineInsert(
+  d: Deadline,
+  row: { id: string; jurisdiction: string; caseId: string; sequence: number; createdAt: Date },
+): DeadlineInsert {
+  return {
+    ...row,
+    kind: d.kind,
+    dueDate: d.dueDate,
+    dueAt: d.dueAt,
+    anchorKind: d.anchor.kind,
+    anchorDate: d.anchor.date,
+    basis: d.basis,
+    clause: d.clause,
+  };
 }
 
 export async function insertDeadlines(tx: Queryable, rows: DeadlineInsert[]): Promise<void> {

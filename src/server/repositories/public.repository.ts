@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import type { AllegationOutcome } from '../domain/publication.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import {
   DEADLINE_EXTENSION_DAYS_SQL,
@@ -672,4 +673,26 @@ export async function logNumberOf(db: Queryable, caseId: string): Promise<string
     [caseId],
   );
   return rows[0]?.log_number;
+}
+
+/** An allegation's finding columns, as the public reads select them. */
+export interface AllegationOutcomeColumns {
+  recommended_finding: string | null;
+  recommended_penalty: string | null;
+  recommended_on: string | null;
+  final_finding: string | null;
+  final_penalty: string | null;
+  final_on: string | null;
+}
+
+/** The finding columns of a public read as the publication rule takes them (`publicOutcome`). */
+export function allegationOutcome(a: AllegationOutcomeColumns): AllegationOutcome {
+  return {
+    recommendedFinding: a.recommended_finding,
+    recommendedPenalty: a.recommended_penalty,
+    recommendedOn: a.recommended_on,
+    finalFinding: a.final_finding,
+    finalPenalty: a.final_penalty,
+    finalOn: a.final_on,
+  };
 }

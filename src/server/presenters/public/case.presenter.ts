@@ -13,10 +13,11 @@ import {
   type NarrativeWithheldReason,
 } from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../domain/public-narrative.ts';
-import type {
-  PublicCaseListRow,
-  PublicCaseRow,
-  PublicStatementRow,
+import {
+  allegationOutcome,
+  type PublicCaseListRow,
+  type PublicCaseRow,
+  type PublicStatementRow,
 } from '../../repositories/public.repository.ts';
 import { isoRequired } from '../../repositories/sql.ts';
 
@@ -122,18 +123,7 @@ export function presentPublicCase(
       x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].es,
     allegations: r.allegations.map((a) => ({
       category: a.category as Category,
-      ...publicOutcome(
-        r.status,
-        {
-          recommendedFinding: a.recommended_finding,
-          recommendedPenalty: a.recommended_penalty,
-          recommendedOn: a.recommended_on,
-          finalFinding: a.final_finding,
-          finalPenalty: a.final_penalty,
-          finalOn: a.final_on,
-        },
-        x.today,
-      ),
+      ...publicOutcome(r.status, allegationOutcome(a), x.today),
     })),
     dutyStatus: r.duty_status.map((d) => ({
       action: d.action,
