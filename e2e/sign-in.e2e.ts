@@ -48,6 +48,10 @@ describe('signing in and out', () => {
     await page.locator('#signin-password').fill('wrong password');
     await page.locator('form button[type=submit]').click();
     await page.getByRole('alert').first().waitFor();
+    // said in words, from the problem's code (issue 23 item 4), not "This value is not valid"
+    const refusal = await page.getByRole('alert').first().textContent();
+    expect(refusal).toContain('The email or password is not right');
+    expect(refusal).not.toContain('not valid');
     // the typed email is kept after a failure
     expect(await page.locator('#signin-email').inputValue()).toBe('chief@copa.example');
     await expectAccessible(page, 'sign-in page with an error');

@@ -173,7 +173,7 @@ describe('account lockout with backoff', () => {
       expectProblem(await attempt('guess number ' + i), 401);
     }
     const locked = await attempt('correct horse battery');
-    expectProblem(locked, 401);
+    expectProblem(locked, 401, 'invalid_credentials');
     // same answer as a wrong password: the lock does not reveal that the account exists
     expect(locked.json<{ detail: string }>().detail).toBe(
       (

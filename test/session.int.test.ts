@@ -109,8 +109,10 @@ describe('POST /api/v1/session (sign in)', () => {
       url: '/api/v1/session',
       payload: { email: 'nobody@copa.example', password: 'not it' },
     });
-    const a = expectProblem(wrong, 401, 'unauthenticated');
-    const b = expectProblem(unknown, 401, 'unauthenticated');
+    // a code of its own, so the page can say "email or password not right" in the reader's
+    // language (issue 23 item 4), not "authentication required"
+    const a = expectProblem(wrong, 401, 'invalid_credentials');
+    const b = expectProblem(unknown, 401, 'invalid_credentials');
     expect(a).toEqual(b);
     expect(wrong.headers['set-cookie']).toBeUndefined();
     const failed = await auditRows(t.db, 'session.sign_in_failed');
@@ -126,7 +128,7 @@ describe('POST /api/v1/session (sign in)', () => {
         payload: { email: bearerUser.email, password: 'anything' },
       }),
       401,
-      'unauthenticated',
+      'invalid_credentials',
     );
   });
 

@@ -33,8 +33,8 @@ export class UnprocessableError extends AppError {
 export class UnauthenticatedError extends AppError {
   readonly status = 401;
   readonly title = 'Authentication required';
-  constructor(message = 'A valid bearer token is required.') {
-    super('unauthenticated', message);
+  constructor(message = 'A valid bearer token is required.', code = 'unauthenticated') {
+    super(code, message);
   }
 }
 export class ForbiddenError extends AppError {

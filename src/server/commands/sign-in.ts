@@ -152,7 +152,9 @@ export async function signIn(
         Boolean(user && !locked),
       ),
     );
-    throw new UnauthenticatedError(BAD_CREDENTIALS);
+    // a code of its own (one for unknown email, wrong password and lock alike), so a client can
+    // say in its own language that the email or password is not right (issue 23 item 4)
+    throw new UnauthenticatedError(BAD_CREDENTIALS, 'invalid_credentials');
   }
   const actor: Actor = {
     id: user.id,

@@ -64,6 +64,7 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.demo':
     'Demo data: every demo user’s password is {password} (for example {email}); the 6-digit code comes from the demo TOTP secret that npm start (oversight demo) prints. {newcomer} has no second factor yet: sign in as them to try the set-up.',
+  'signIn.wrong': 'The email or password is not right. Check both and try again.',
   'signIn.code.title': 'Enter your code',
   'signIn.code.intro':
     'Open your authenticator app and enter the 6-digit code it shows for Oversight.',

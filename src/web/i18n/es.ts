@@ -66,6 +66,8 @@ export const es: Record<MessageKey, string> = {
   'signIn.submit': 'Iniciar sesión',
   'signIn.demo':
     'Datos de demostración: la contraseña de todo usuario de demostración es {password} (por ejemplo {email}); el código de 6 dígitos sale del secreto TOTP de demostración que imprime npm start (oversight demo). {newcomer} aún no tiene segundo factor: inicie sesión con ese usuario para probar la configuración.',
+  'signIn.wrong':
+    'El correo electrónico o la contraseña no son correctos. Revise ambos e inténtelo de nuevo.',
   'signIn.code.title': 'Introduzca su código',
   'signIn.code.intro':
     'Abra su aplicación de autenticación e introduzca el código de 6 dígitos que muestra para Oversight.',

@@ -43,6 +43,8 @@ export function SignInForm({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const fields = fieldErrorsOf(error);
   const refused = error instanceof ApiError && error.status === 401;
+  // the server's stable code for an unknown email, wrong password or locked account alike
+  const wrongCredentials = error instanceof ApiError && error.code === 'invalid_credentials';
 
   useEffect(() => {
     // a new step replaces the form: move focus to its heading so screen readers announce it
@@ -179,9 +181,9 @@ export function SignInForm({
 
   return (
     <Form onSubmit={(e) => void submitPassword(e)} large>
-      {refused ? (
+      {wrongCredentials ? (
         <Alert type="error" headingLevel="h2" heading={t('error.title')} role="alert" slim>
-          {t('field.generic')} — {t('signIn.email')} / {t('signIn.password')}
+          {t('signIn.wrong')}
         </Alert>
       ) : (
         <ProblemAlert error={error} />
