@@ -170,8 +170,18 @@ describe('signing in and out', () => {
   it('works the queue: search, filter, sort, pages; members search', async () => {
     const { context, page } = await newPage(browser, baseUrl);
     await signIn(page, 'chief@copa.example');
+    // log numbers in the deadlines table stay on one line (issue 23 item 5)
+    const logCells = page.getByTestId('dash-deadlines').locator('th[scope=row]');
+    await logCells.first().waitFor();
+    for (const cell of await logCells.all()) {
+      // the function runs in the page, where getComputedStyle exists (not in these Node types)
+      expect(await cell.evaluate('e => getComputedStyle(e).whiteSpace')).toBe('nowrap');
+    }
     await page.getByRole('link', { name: 'Cases' }).click();
     await page.getByTestId('queue-total').waitFor();
+    // each order is listed once (issue 23 item 5); "best match" only once there is a search
+    const sorts = await page.locator('#queue-sort option').allTextContents();
+    expect(sorts).toEqual(['Newest first', 'Oldest first', 'Log number']);
     const all = Number(
       ((await page.getByTestId('queue-total').textContent()) ?? '').replace(/\D/g, ''),
     );
@@ -180,6 +190,10 @@ describe('signing in and out', () => {
     await page.locator('nav.usa-pagination').getByRole('button', { name: /next/i }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
     await page.fill('#queue-q', 'lobby');
+    expect(await page.locator('#queue-sort option').allTextContents()).toEqual([
+      'Best match first',
+      ...sorts,
+    ]);
     await page.selectOption('#queue-category', 'sexual_misconduct');
     await page.selectOption('#queue-sort', 'received_asc');
     await page.getByRole('button', { name: 'Apply' }).click();

@@ -262,6 +262,7 @@ export const en = {
   'queue.empty': 'No cases match.',
   'queue.page': 'Page {page} of {pages}',
   'queue.pagination': 'Pages',
+  'sort.relevance': 'Best match first',
   'sort.received_desc': 'Newest first',
   'sort.received_asc': 'Oldest first',
   'sort.log_number': 'Log number',

@@ -269,6 +269,7 @@ export const es: Record<MessageKey, string> = {
   'queue.empty': 'Ningún caso coincide.',
   'queue.page': 'Página {page} de {pages}',
   'queue.pagination': 'Páginas',
+  'sort.relevance': 'Mejor coincidencia primero',
   'sort.received_desc': 'Más recientes primero',
   'sort.received_asc': 'Más antiguos primero',
   'sort.log_number': 'Número de registro',

@@ -40,7 +40,7 @@ export function DashboardPage() {
             {data.deadlines.length === 0 ? (
               <p>{t('dash.noDeadlines')}</p>
             ) : (
-              <div className="ovs-table-wrap">
+              <div className="ovs-table-wrap" data-testid="dash-deadlines">
                 <Table fullWidth striped>
                   <caption className="usa-sr-only">{t('dash.deadlines')}</caption>
                   <thead>
@@ -62,7 +62,7 @@ export function DashboardPage() {
                             <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
                           )}
                         </td>
-                        <th scope="row">
+                        <th scope="row" className="text-no-wrap">
                           <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
                         </th>
                         <td>{label('deadlineKind', d.kind)}</td>

@@ -59,12 +59,30 @@ export function QueuePage({ search }: { search: string }) {
   };
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
-  const select = (k: 'status' | 'category' | 'agency' | 'sort', options: readonly string[]) => (
+  const select = (k: 'status' | 'category' | 'agency', options: readonly string[]) => (
     <Select id={`queue-${k}`} name={k} value={form[k]} onChange={set(k)}>
-      <option value="">{k === 'sort' ? t('sort.received_desc') : t('common.any')}</option>
+      <option value="">{t('common.any')}</option>
       {options.map((o) => (
         <option key={o} value={o}>
-          {k === 'agency' ? o : label(k === 'sort' ? 'sort' : k, o)}
+          {k === 'agency' ? o : label(k, o)}
+        </option>
+      ))}
+    </Select>
+  );
+  // Without a sort the server lists by best match when there is a search, else newest first:
+  // the empty choice is offered only as "best match", so no order is listed twice (issue 23
+  // item 5).
+  const sortSelect = (
+    <Select
+      id="queue-sort"
+      name="sort"
+      value={form.sort || (form.q ? '' : 'received_desc')}
+      onChange={set('sort')}
+    >
+      {form.q ? <option value="">{t('sort.relevance')}</option> : null}
+      {CASE_SORTS.map((o) => (
+        <option key={o} value={o}>
+          {label('sort', o)}
         </option>
       ))}
     </Select>
@@ -132,7 +150,7 @@ export function QueuePage({ search }: { search: string }) {
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
             <Field id="queue-sort" label={t('queue.sort')} error={fields.sort}>
-              {select('sort', CASE_SORTS)}
+              {sortSelect}
             </Field>
           </div>
         </div>
