@@ -174,8 +174,14 @@ describe('signing in and out', () => {
     const logCells = page.getByTestId('dash-deadlines').locator('th[scope=row]');
     await logCells.first().waitFor();
     for (const cell of await logCells.all()) {
-      // the function runs in the page, where getComputedStyle exists (not in these Node types)
-      expect(await cell.evaluate('e => getComputedStyle(e).whiteSpace')).toBe('nowrap');
+      // the function runs in the page, whose global is the window (not in these Node types)
+      const style = await cell.evaluate(
+        (e) =>
+          (
+            globalThis as unknown as { getComputedStyle(el: unknown): { whiteSpace: string } }
+          ).getComputedStyle(e).whiteSpace,
+      );
+      expect(style).toBe('nowrap');
     }
     await page.getByRole('link', { name: 'Cases' }).click();
     await page.getByTestId('queue-total').waitFor();
@@ -190,10 +196,9 @@ describe('signing in and out', () => {
     await page.locator('nav.usa-pagination').getByRole('button', { name: /next/i }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
     await page.fill('#queue-q', 'lobby');
-    expect(await page.locator('#queue-sort option').allTextContents()).toEqual([
-      'Best match first',
-      ...sorts,
-    ]);
+    await expect
+      .poll(() => page.locator('#queue-sort option').allTextContents())
+      .toEqual(['Best match first', ...sorts]);
     await page.selectOption('#queue-category', 'sexual_misconduct');
     await page.selectOption('#queue-sort', 'received_asc');
     await page.getByRole('button', { name: 'Apply' }).click();
