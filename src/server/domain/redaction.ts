@@ -14,6 +14,7 @@ import {
   isEnglishWord,
   isEnglishWordOrPlural,
 } from './redaction-lexicon.ts';
+import { withinOneEdit } from './edit-distance.ts';
 import { findPersonNames, type NameLexicon } from './redaction-names.ts';
 import type { LocalizedText } from './profiles/profile.ts';
 
@@ -332,22 +333,6 @@ function isSuffixTypo(word: string): boolean {
   return (
     w.length >= 5 &&
     ['street', 'avenue', 'boulevard', 'parkway', 'drive'].some((s) => withinOneEdit(w, s))
-  );
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) {
-    return false;
-  }
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) {
-    i++;
-  }
-  // the rest after one substitution, deletion or insertion must match
-  return (
-    a.slice(i + 1) === b.slice(i + 1) ||
-    a.slice(i) === b.slice(i + 1) ||
-    a.slice(i + 1) === b.slice(i)
   );
 }
 

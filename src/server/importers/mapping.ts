@@ -1,3 +1,4 @@
+import { withinOneEdit } from '../domain/edit-distance.ts';
 import { wordsOf } from '../domain/profiles/vocabulary.ts';
 
 /*
@@ -309,25 +310,6 @@ export function rowReader(
   };
 }
 
-/** Levenshtein distance of at most one (a misspelled letter, one missing or one extra). */
-function withinOne(a: string, b: string): boolean {
-  if (a === b) {
-    return true;
-  }
-  if (Math.abs(a.length - b.length) > 1) {
-    return false;
-  }
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) {
-    i++;
-  }
-  return (
-    a.slice(i + 1) === b.slice(i + 1) ||
-    a.slice(i) === b.slice(i + 1) ||
-    a.slice(i + 1) === b.slice(i)
-  );
-}
-
 /**
  * The kinds a file name names, from its words (a leading `complaints-` family prefix aside, as
  * in `complaints-victims-…`); words of five letters or more match with one letter wrong.
@@ -338,7 +320,7 @@ export function kindsNamedBy(fileName: string, decls: readonly KindDeclaration[]
     words = words.slice(1);
   }
   const has = (w: string): boolean =>
-    words.some((x) => x === w || (w.length >= 5 && x.length >= 5 && withinOne(x, w)));
+    words.some((x) => x === w || (w.length >= 5 && x.length >= 5 && withinOneEdit(x, w)));
   return decls
     .filter(
       (d) =>

@@ -1,5 +1,5 @@
 import { clean, memberFromNames, RowError } from '../values.ts';
-import { CASE_STATUS, CR_ID, PERSON, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** CLEAR accused officers per case (2021-07 profiles): names, rank, employee number; no findings. */
@@ -12,9 +12,7 @@ export const accusedClearProfiles: ChicagoKind = {
       row_id: ROW_ID,
       cr_id: CR_ID,
       current_status: CASE_STATUS,
-      ...PERSON,
-      first_name: { ...PERSON.first_name, required: true },
-      last_name: { ...PERSON.last_name, required: true },
+      ...NAMED_PERSON,
       employee_number: {
         required: true,
         distinguishing: true,

@@ -2,7 +2,7 @@ import type { FieldDeclaration } from '../../mapping.ts';
 import { findingFromText, penaltyCodeFromText, clean, memberFromNames } from '../values.ts';
 import { findingsOf } from './findings.ts';
 import { cmsCategory } from './complaints.ts';
-import { CASE_STATUS, CR_ID, PERSON, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 const keptOnly: FieldDeclaration = { keptOnly: true };
@@ -17,9 +17,7 @@ export const accusedCms: ChicagoKind = {
       row_id: ROW_ID,
       cr_id: CR_ID,
       current_status: CASE_STATUS,
-      ...PERSON,
-      first_name: { ...PERSON.first_name, required: true },
-      last_name: { ...PERSON.last_name, required: true },
+      ...NAMED_PERSON,
       assigned_unit: keptOnly,
       current_unit: { synonyms: ['unit_now'] },
       assigned_rank: keptOnly,

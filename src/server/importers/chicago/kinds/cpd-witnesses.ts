@@ -1,5 +1,5 @@
 import { clean, memberFromNames, unitOf } from '../values.ts';
-import { CASE_STATUS, CR_ID, PERSON, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** CPD officers who were witnesses (CMS and CLEAR). */
@@ -13,9 +13,7 @@ export const cpdWitnesses: ChicagoKind = {
       row_id: ROW_ID,
       cr_id: CR_ID,
       current_status: CASE_STATUS,
-      ...PERSON,
-      first_name: { ...PERSON.first_name, required: true },
-      last_name: { ...PERSON.last_name, required: true },
+      ...NAMED_PERSON,
       employee_number: { synonyms: ['employee_no', 'employee_id', 'emp_no', 'emp_number'] },
       appointed_date: { synonyms: ['appointment_date', 'date_appointed', 'hire_date'] },
       assigned_unit: { synonyms: ['unit_at_incident'] },

@@ -37,6 +37,13 @@ export const PERSON = {
   ...DEMOGRAPHICS,
 } satisfies Record<string, FieldDeclaration>;
 
+/** A person named on every row (members, investigators): first and last name required. */
+export const NAMED_PERSON = {
+  ...PERSON,
+  first_name: { ...PERSON.first_name, required: true },
+  last_name: { ...PERSON.last_name, required: true },
+} satisfies Record<string, FieldDeclaration>;
+
 /**
  * A case's status as a child file of the release may carry it (a release whose complaints file
  * has none): it fills the status of the cases the complaints file left unknown.

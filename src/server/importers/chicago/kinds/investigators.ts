@@ -1,5 +1,5 @@
 import { clean, dateOf, dmyOf, numberText, unitOf } from '../values.ts';
-import { CASE_STATUS, CR_ID, PERSON, ROW_ID } from './fields.ts';
+import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** Investigators assigned to a case (CMS and CLEAR): staff-side history, not user accounts. */
@@ -12,9 +12,7 @@ export const investigators: ChicagoKind = {
       row_id: ROW_ID,
       cr_id: CR_ID,
       current_status: CASE_STATUS,
-      ...PERSON,
-      first_name: { ...PERSON.first_name, required: true },
-      last_name: { ...PERSON.last_name, required: true },
+      ...NAMED_PERSON,
       investigating_agency: {
         required: true,
         distinguishing: true,
