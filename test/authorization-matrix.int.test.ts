@@ -18,7 +18,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../src/shared/enums.ts';
-import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { testApp, type InjectMethod, type TestApp, type TestUser } from './test-app.ts';
 import { addMember, buildIntake, fileCase, walk } from './factories.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { addUser } from '../src/server/commands/users.ts';
@@ -91,7 +91,7 @@ async function newCase(
 
 async function call(
   w: World,
-  method: string,
+  method: InjectMethod,
   url: string,
   payload?: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {

@@ -14,6 +14,9 @@ import type { RateLimitSetting } from '../src/server/plugins/rate-limits.ts';
 import type { OidcSettings } from '../src/server/security/oidc.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
 
+/** An HTTP method `inject` takes (light-my-request's list, which Fastify's route methods extend). */
+export type InjectMethod = NonNullable<InjectOptions['method']>;
+
 export interface TestUser {
   id: string;
   email: string;
@@ -31,7 +34,7 @@ export interface TestApp {
   /** The Ed25519 key that signs and verifies audit checkpoints (outside the database). */
   auditKey: AuditSigningKey;
   /** Every route the app registered (method and URL pattern), in registration order. */
-  routes: Array<{ method: string; url: string }>;
+  routes: Array<{ method: InjectMethod; url: string }>;
   /** Creates a staff user and a token for them. */
   user(roles: Role | Role[], agency?: Agency, email?: string): Promise<TestUser>;
   /** app.inject with the user's bearer token. */
@@ -58,7 +61,7 @@ export async function testApp(
   const cipher = opts.cipher ?? createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
   const auditKey = generateSigningKey();
-  const routes: Array<{ method: string; url: string }> = [];
+  const routes: Array<{ method: InjectMethod; url: string }> = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, cb) {
       logs.push(chunk.toString('utf8'));
@@ -72,7 +75,8 @@ export async function testApp(
     jurisdiction: TEST_JURISDICTION,
     logLevel: opts.logLevel ?? 'info',
     logStream,
-    onRoute: (r) => routes.push(r),
+    // the app reports the methods Fastify registered, which are HTTP methods by construction
+    onRoute: (r) => routes.push({ method: r.method as InjectMethod, url: r.url }),
     auditKey,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sessions ? { sessions: opts.sessions } : {}),

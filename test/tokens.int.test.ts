@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { testApp, type TestApp, type TestUser } from './test-app.ts';
+import { testApp, type InjectMethod, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { auditRows, expectProblem } from './http.ts';
 import { buildIntake, fileCase } from './factories.ts';
@@ -53,7 +53,7 @@ describe('scopes: a token does only what both its roles and its scopes allow', (
     expect(list.statusCode).toBe(200);
     expect(JSON.stringify(list.json())).toContain(log);
 
-    const refused: Array<[string, string, object | undefined]> = [
+    const refused: Array<[InjectMethod, string, object | undefined]> = [
       ['POST', '/api/v1/cases', buildIntake()],
       ['POST', `/api/v1/cases/${log}/transitions`, { to: 'preliminary' }],
       ['POST', `/api/v1/cases/${log}/parties`, { role: 'witness', name: 'Casey Witness' }],
