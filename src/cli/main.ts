@@ -260,10 +260,15 @@ program
       ...loadConfig(),
       ...(opts.port !== undefined ? { port: opts.port } : {}),
       ...(opts.host ? { host: opts.host } : {}),
+      // a newcomer reads the demo's sign-in details in this terminal: a request log line per
+      // request pushed them out of sight within seconds (issue 23 item 15); LOG_LEVEL still rules
+      ...(process.env.LOG_LEVEL === undefined ? { logLevel: 'warn' as const } : {}),
     };
     const rt = await openRuntime(config, opts.serve ? 'oversight serve' : 'oversight demo');
+    const baseUrl = serverUrl(config.host, config.port);
+    let summary: Awaited<ReturnType<typeof loadDemo>>;
     try {
-      const summary = await loadDemo(rt, serverUrl(config.host, config.port));
+      summary = await loadDemo(rt, baseUrl);
       console.log(summary.text);
       if (fs.existsSync(opts.samples)) {
         const result = await importChicago(
@@ -289,6 +294,11 @@ program
     }
     if (opts.serve) {
       await startServer(config, rt);
+      // once listening, the details again, last on the screen: the import and start-up output
+      // above scrolled them away
+      console.log(
+        `\nOversight is listening at ${baseUrl} (public portal ${baseUrl}/, staff app ${baseUrl}/staff/). Stop it with Ctrl+C.\n${summary.text}`,
+      );
     } else {
       await rt.close();
     }
