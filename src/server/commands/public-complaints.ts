@@ -9,9 +9,9 @@ import { deadlineBasisFacts } from '../repositories/deadlines.repository.ts';
 import {
   acknowledgementText,
   nextComplainantClock,
-  receivesLetters,
   toIntakeRequest,
 } from '../domain/public-complaint.ts';
+import { receivesLetters } from '../../shared/letters.ts';
 import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
 import {
   complaintStatus,

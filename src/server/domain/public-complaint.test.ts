@@ -3,9 +3,9 @@ import { PublicComplaintRequest } from '../../shared/schemas/public.ts';
 import {
   acknowledgementText,
   nextComplainantClock,
-  receivesLetters,
   toIntakeRequest,
 } from './public-complaint.ts';
+import { receivesLetters } from '../../shared/letters.ts';
 import { publishNarrative } from './public-narrative.ts';
 
 const now = new Date('2023-09-14T20:00:00Z');

@@ -134,29 +134,6 @@ export function acknowledgementText(a: AcknowledgementInput): string {
   );
 }
 
-/** A party as far as letters go: its role and the contact details the case holds for it. */
-export interface LetterContact {
-  role: string;
-  email?: string | null | undefined;
-  address?: string | null | undefined;
-}
-
-/**
- * Whether the office can write to the complainant: the case holds an email or a postal address
- * for the complainant, or for the intermediary who filed for them (consented to receive news for
- * them). A phone number is not enough: a letter is written (MCC 2-78-120 and COPA's Rules call for
- * an acknowledgement *letter*), and an anonymous complaint (50 ILCS 725/3.8(b)) holds no address.
- * Where this is false nobody may promise a letter: news is on the follow-my-complaint page.
- */
-export function receivesLetters(parties: readonly LetterContact[]): boolean {
-  const given = (v: string | null | undefined): boolean => (v ?? '').trim() !== '';
-  return parties.some(
-    (p) =>
-      (p.role === 'complainant' || p.role === 'intermediary') &&
-      (given(p.email) || given(p.address)),
-  );
-}
-
 /** Clocks that are a letter to the complainant alone: shown only to one who can receive it. */
 export const LETTER_CLOCKS: readonly DeadlineKind[] = ['acknowledgement_letter'];
 
