@@ -110,6 +110,8 @@ describe('a Spanish-speaking complainant on a phone (issue 23 items 6, 8, 9, 10)
     const confirmation = (await page.getByTestId('confirmation-number').textContent())!.trim();
     const passphrase = (await page.getByTestId('passphrase').textContent())!.trim();
     const logNumber = (await page.getByTestId('receipt-log-number').textContent())!.trim();
+    // item 9: the passphrase is seven Spanish words a person can read aloud (ADR 0027)
+    expect(passphrase).toMatch(/^\p{Ll}+(-\p{Ll}+){6}$/u);
     const receipt = (await page.locator('main').textContent()) ?? '';
 
     // item 9: one name per number on the page
@@ -131,7 +133,10 @@ describe('a Spanish-speaking complainant on a phone (issue 23 items 6, 8, 9, 10)
     // the follow page: a show toggle on the passphrase, and no letter deadline for this case
     await page.getByRole('link', { name: 'Seguir esta queja' }).click();
     await page.locator('#confirmationNumber').fill(confirmation);
-    await page.locator('#passphrase').fill(passphrase);
+    // typed as a person copies it from paper: capitals, spaces, no accents
+    await page
+      .locator('#passphrase')
+      .fill(passphrase.normalize('NFD').replace(/\p{M}/gu, '').replaceAll('-', ' ').toUpperCase());
     expect(await page.locator('#passphrase').getAttribute('type')).toBe('password');
     await page.getByRole('button', { name: 'Mostrar la frase de acceso' }).click();
     expect(await page.locator('#passphrase').getAttribute('type')).toBe('text');

@@ -56,7 +56,8 @@ describe('POST /api/public/v1/complaints', () => {
       },
     });
     expect(filed.confirmationNumber).toMatch(/^OV-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    expect(filed.passphrase).toMatch(/^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
+    // seven Spanish words a person can read aloud (ADR 0027), e.g. "ábaco-lince-…"
+    expect(filed.passphrase).toMatch(/^\p{Ll}+(-\p{Ll}+){6}$/u);
     expect(filed.investigatingAgency).toBe('COPA');
     expect(filed.acknowledgement).toContain('Recibimos su queja');
     expect(filed.acknowledgement).toContain('COPA');
@@ -132,6 +133,17 @@ describe('POST /api/public/v1/complaints', () => {
       payload: { confirmationNumber: filed.confirmationNumber, passphrase: filed.passphrase },
     });
     expect(again.json<{ informationAdded: number }>().informationAdded).toBe(1);
+    // six English words; typed back with spaces and capitals, they still open the complaint
+    expect(filed.passphrase).toMatch(/^[a-z]+(-[a-z]+){5}$/);
+    const typed = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: {
+        confirmationNumber: filed.confirmationNumber,
+        passphrase: ` ${filed.passphrase.replaceAll('-', ' ').toUpperCase()} `,
+      },
+    });
+    expect(typed.statusCode, typed.body).toBe(200);
     expect(filed.receivesLetters).toBe(true);
     expect(again.json<{ receivesLetters: boolean }>().receivesLetters).toBe(true);
   });

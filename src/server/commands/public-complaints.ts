@@ -79,7 +79,7 @@ export async function filePublicComplaint(
     );
   }
   const confirmationNumber = generateConfirmationNumber();
-  const passphrase = generatePassphrase();
+  const passphrase = generatePassphrase(form.language);
   const passphraseHash = await hashPassphrase(passphrase);
   const receiptId = crypto.randomUUID();
   const intake = toIntakeRequest(form, now);

@@ -82,6 +82,8 @@ export const publicEn = {
   'pub.follow.confirmation': 'Confirmation number',
   'pub.follow.confirmationHint': 'It looks like OV-XXXX-XXXX-XXXX.',
   'pub.follow.passphrase': 'Passphrase',
+  'pub.follow.passphraseHint':
+    'Words joined by hyphens. Capitals, spaces and accents do not matter.',
   'pub.follow.showPassphrase': 'Show the passphrase',
   'pub.follow.hidePassphrase': 'Hide the passphrase',
   'pub.follow.noLetters':

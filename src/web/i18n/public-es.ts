@@ -81,6 +81,8 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.follow.confirmation': 'Número de confirmación',
   'pub.follow.confirmationHint': 'Se parece a OV-XXXX-XXXX-XXXX.',
   'pub.follow.passphrase': 'Frase de acceso',
+  'pub.follow.passphraseHint':
+    'Palabras unidas por guiones. No importan las mayúsculas, los espacios ni los acentos.',
   'pub.follow.showPassphrase': 'Mostrar la frase de acceso',
   'pub.follow.hidePassphrase': 'Ocultar la frase de acceso',
   'pub.follow.noLetters':

@@ -120,7 +120,12 @@ export function FollowPage() {
             validationStatus={fields.confirmationNumber ? 'error' : undefined}
           />
         </Field>
-        <Field id="passphrase" label={t('pub.follow.passphrase')} error={fields.passphrase}>
+        <Field
+          id="passphrase"
+          label={t('pub.follow.passphrase')}
+          error={fields.passphrase}
+          hint={t('pub.follow.passphraseHint')}
+        >
           <TextInput
             id="passphrase"
             name="passphrase"
@@ -129,7 +134,7 @@ export function FollowPage() {
             spellCheck={false}
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
-            aria-describedby={describedBy('passphrase', fields.passphrase)}
+            aria-describedby={describedBy('passphrase', fields.passphrase, true)}
             validationStatus={fields.passphrase ? 'error' : undefined}
           />
           {/* USWDS "show password": the words are long; a person checks what they typed */}
