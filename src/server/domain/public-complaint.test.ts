@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PublicComplaintRequest } from '../../shared/schemas/public.ts';
-import {
-  acknowledgementText,
-  nextComplainantClock,
-  toIntakeRequest,
-} from './public-complaint.ts';
+import { acknowledgementText, nextComplainantClock, toIntakeRequest } from './public-complaint.ts';
 import { receivesLetters } from '../../shared/letters.ts';
 import { publishNarrative } from './public-narrative.ts';
 
