@@ -714,6 +714,7 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
     },
   ],
   'GET /api/public/v1/stats': publicRoute(),
+  'GET /api/public/v1/office': publicRoute(),
   'GET /api/public/v1/statements': publicRoute(),
   'GET /api/public/v1/export/dictionary': publicRoute(),
   'GET /api/public/v1/export.csv': publicRoute(),

@@ -45,7 +45,9 @@ describe('follow-my-complaint: the next clock in both languages', () => {
         language: 'es',
         narrative: 'Un oficial me empujó durante una parada de tráfico.',
         categories: ['excessive_force'],
-        anonymous: true,
+        // an email to write to: the letter's clock is shown only to one who can receive it
+        anonymous: false,
+        contact: { email: 'denunciante@example.org' },
       },
     });
     expect(filed.statusCode, filed.body).toBe(201);

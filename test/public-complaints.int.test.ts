@@ -17,6 +17,20 @@ interface Filed {
   language: string;
   investigatingAgency: string;
   acknowledgement: string;
+  receivesLetters: boolean;
+}
+
+async function lookup(filed: Filed): Promise<{
+  nextClock: { kind: string } | null;
+  receivesLetters: boolean;
+}> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/public/v1/complaints/lookup',
+    payload: { confirmationNumber: filed.confirmationNumber, passphrase: filed.passphrase },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
 }
 
 async function file(payload: Record<string, unknown>): Promise<Filed> {
@@ -42,7 +56,8 @@ describe('POST /api/public/v1/complaints', () => {
       },
     });
     expect(filed.confirmationNumber).toMatch(/^OV-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    expect(filed.passphrase).toMatch(/^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
+    // seven Spanish words a person can read aloud (ADR 0027), e.g. "ábaco-lince-…"
+    expect(filed.passphrase).toMatch(/^\p{Ll}+(-\p{Ll}+){6}$/u);
     expect(filed.investigatingAgency).toBe('COPA');
     expect(filed.acknowledgement).toContain('Recibimos su queja');
     expect(filed.acknowledgement).toContain('COPA');
@@ -118,6 +133,100 @@ describe('POST /api/public/v1/complaints', () => {
       payload: { confirmationNumber: filed.confirmationNumber, passphrase: filed.passphrase },
     });
     expect(again.json<{ informationAdded: number }>().informationAdded).toBe(1);
+    // six English words; typed back with spaces and capitals, they still open the complaint
+    expect(filed.passphrase).toMatch(/^[a-z]+(-[a-z]+){5}$/);
+    const typed = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/complaints/lookup',
+      payload: {
+        confirmationNumber: filed.confirmationNumber,
+        passphrase: ` ${filed.passphrase.replaceAll('-', ' ').toUpperCase()} `,
+      },
+    });
+    expect(typed.statusCode, typed.body).toBe(200);
+    expect(filed.receivesLetters).toBe(true);
+    expect(again.json<{ receivesLetters: boolean }>().receivesLetters).toBe(true);
+  });
+
+  // issue 23 item 8: MCC 2-78-120's acknowledgement is a letter; with no email or postal address
+  // on the case nobody can receive it, so neither the receipt nor the follow page promises one
+  it('promises no letter to a complainant the office cannot write to', async () => {
+    const anonymous = await file({
+      language: 'es',
+      narrative: 'Un agente me insultó en la estación.',
+      categories: ['verbal_abuse'],
+      anonymous: true,
+    });
+    const byPhone = await file({
+      language: 'en',
+      narrative: 'An officer shouted at me.',
+      anonymous: false,
+      contact: { name: 'Lee Example', phone: '773-555-0100' },
+    });
+    const viaOrganization = await file({
+      language: 'en',
+      narrative: 'An officer shoved my client.',
+      anonymous: true,
+      filedBy: 'intermediary',
+      intermediary: {
+        organization: 'Legal Aid',
+        name: 'Sam Advocate',
+        consentScope: 'file and receive news',
+        email: 'sam@legal-aid.example',
+      },
+    });
+    for (const [filed, letters] of [
+      [anonymous, false],
+      [byPhone, false],
+      [viaOrganization, true],
+    ] as const) {
+      expect(filed.receivesLetters, filed.logNumber).toBe(letters);
+      const view = await lookup(filed);
+      expect(view.receivesLetters, filed.logNumber).toBe(letters);
+      // the letter's clock still runs for staff (it is the office's duty to record), but the
+      // complainant is shown the next clock that can concern them
+      const [ack] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM deadlines d JOIN cases c ON c.id = d.case_id
+          WHERE c.log_number = $1 AND d.kind = 'acknowledgement_letter'`,
+        [filed.logNumber],
+      );
+      expect(ack?.n).toBe(1);
+      if (letters) {
+        expect(view.nextClock?.kind).toBe('acknowledgement_letter');
+      } else {
+        expect(view.nextClock?.kind).not.toBe('acknowledgement_letter');
+        expect(JSON.stringify(view)).not.toMatch(/acknowledgement|acuse de recibo/i);
+      }
+    }
+  });
+
+  // issue 23 item 9: one name for the log number on a page, in each language
+  it('names the log number as the receipt page does', async () => {
+    const es = await file({ language: 'es', narrative: 'Pasó algo.', anonymous: true });
+    expect(es.acknowledgement).toContain(`Su número de registro es ${es.logNumber}.`);
+    expect(es.acknowledgement).not.toMatch(/número de caso/);
+    const en = await file({ language: 'en', narrative: 'Something happened.', anonymous: true });
+    expect(en.acknowledgement).toContain(`Your log number is ${en.logNumber}.`);
+    expect(en.acknowledgement).not.toMatch(/case number/);
+  });
+});
+
+// issue 23 item 10: the office's own door, from the jurisdiction profile
+describe('GET /api/public/v1/office', () => {
+  it("answers COPA's published address, phone, hours and the emergency number", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/v1/office' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      name: 'Civilian Office of Police Accountability (COPA)',
+      nameEs: 'Oficina Civil de Rendición de Cuentas Policiales (COPA)',
+      address: ['1615 W. Chicago Ave., 4th Floor', 'Chicago, IL 60622'],
+      phone: '(312) 743-2672',
+      phoneE164: '+13127432672',
+      hours: 'Monday to Friday, 9:00 a.m. to 7:00 p.m.',
+      hoursEs: 'De lunes a viernes, de 9:00 a. m. a 7:00 p. m.',
+      emergencyPhone: '911',
+      source: 'https://home.chicagopolice.org/services/file-a-complaint/',
+    });
   });
 
   it('answers a wrong passphrase and an unknown number identically', async () => {
@@ -162,6 +271,7 @@ describe('OpenAPI', () => {
         '/api/public/v1/export.csv',
         '/api/public/v1/export.json',
         '/api/public/v1/export/dictionary',
+        '/api/public/v1/office',
         '/api/public/v1/statements',
         '/api/public/v1/stats',
       ].sort(),

@@ -7,6 +7,7 @@ import {
   PublicCaseListResponse,
   PublicCaseOut,
   PublicComplaintResponse,
+  PublicOfficeResponse,
   PublicStatementsResponse,
   PublicStatsResponse,
 } from '../src/shared/schemas/public.ts';
@@ -348,6 +349,7 @@ describe('response schemas strip undeclared fields, per public route', () => {
         (await get(`/api/public/v1/cases/${oldCase}`)).json(),
       ],
       ['GET /stats', PublicStatsResponse, (await get('/api/public/v1/stats')).json()],
+      ['GET /office', PublicOfficeResponse, (await get('/api/public/v1/office')).json()],
       [
         'GET /statements',
         PublicStatementsResponse,

@@ -11,12 +11,14 @@ import {
   nextComplainantClock,
   toIntakeRequest,
 } from '../domain/public-complaint.ts';
+import { receivesLetters } from '../../shared/letters.ts';
 import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
 import {
   complaintStatus,
   findReceipt,
   insertAddition,
   insertReceipt,
+  letterRecipients,
   logNumberOf,
   type ReceiptRow,
 } from '../repositories/public.repository.ts';
@@ -31,7 +33,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { checkAttachments } from '../domain/attachments.ts';
 import { insertAttachment } from '../repositories/attachments.repository.ts';
 import { attachmentContext } from './attachments.ts';
-import { registerCase } from './file-case.ts';
+import { identityContext, registerCase } from './file-case.ts';
 
 /** Dependencies of the public commands: no actor, by design (the public form needs no account). */
 export interface PublicDeps {
@@ -52,6 +54,8 @@ export interface FiledComplaint {
   receivedAt: string;
   investigatingAgency: 'COPA' | 'BIA';
   acknowledgement: string;
+  /** Whether the office can write to the complainant (`receivesLetters`). */
+  receivesLetters: boolean;
 }
 
 /**
@@ -75,9 +79,10 @@ export async function filePublicComplaint(
     );
   }
   const confirmationNumber = generateConfirmationNumber();
-  const passphrase = generatePassphrase();
+  const passphrase = generatePassphrase(form.language);
   const passphraseHash = await hashPassphrase(passphrase);
   const receiptId = crypto.randomUUID();
+  const intake = toIntakeRequest(form, now);
   const filed = await registerCase(
     {
       ...deps,
@@ -115,7 +120,7 @@ export async function filePublicComplaint(
         }
       },
     },
-    toIntakeRequest(form, now),
+    intake,
   );
   return {
     confirmationNumber,
@@ -131,6 +136,7 @@ export async function filePublicComplaint(
       agency: filed.routing.agency,
       confirmationNumber,
     }),
+    receivesLetters: receivesLetters(intake.parties),
   };
 }
 
@@ -172,6 +178,7 @@ export interface ComplaintView {
     basisEs: string;
   } | null;
   informationAdded: number;
+  receivesLetters: boolean;
 }
 
 /** Follow-my-complaint: confirmation number + passphrase → status, agency, stages, next clock. */
@@ -184,7 +191,11 @@ export async function lookupComplaint(
   if (!s) {
     throw new NotFoundError('A complaint with this confirmation number and passphrase');
   }
-  const next = nextComplainantClock(s.deadlines.map((d) => ({ ...d, met_at: d.met_at })));
+  const letters = await canWriteTo(deps, receipt.case_id);
+  const next = nextComplainantClock(
+    s.deadlines.map((d) => ({ ...d, met_at: d.met_at })),
+    letters,
+  );
   // written from the clock's codes in both languages: the holder may read the page in Spanish
   const basis = next ? deadlineBasis(deadlineBasisFacts(next), deps.profile) : null;
   return {
@@ -209,7 +220,27 @@ export async function lookupComplaint(
           }
         : null,
     informationAdded: s.additions,
+    receivesLetters: letters,
   };
+}
+
+/**
+ * Whether the case holds an email or postal address to write to (`receivesLetters`), from what
+ * the case holds now: staff may add an address after filing, or a purge may remove it. The
+ * identities are decrypted here only to test for an address; no value leaves this function and
+ * no person reads them, so no identity-read audit row (ADR 0006, as the redaction's own check).
+ */
+async function canWriteTo(deps: PublicDeps, caseId: string): Promise<boolean> {
+  const rows = await letterRecipients(deps.db, caseId);
+  return receivesLetters(
+    rows.map((p) => ({
+      role: p.role,
+      ...(JSON.parse(deps.cipher.decrypt(p.identity_enc, identityContext(p.id))) as {
+        email?: string;
+        address?: string;
+      }),
+    })),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PublicComplaintRequest } from '../../shared/schemas/public.ts';
 import { acknowledgementText, nextComplainantClock, toIntakeRequest } from './public-complaint.ts';
+import { receivesLetters } from '../../shared/letters.ts';
 import { publishNarrative } from './public-narrative.ts';
 
 const now = new Date('2023-09-14T20:00:00Z');
@@ -81,6 +82,27 @@ describe('nextComplainantClock', () => {
         { kind: 'quarterly_report', due_date: '2023-10-15', met_at: null },
       ])?.kind,
     ).toBe('completion_benchmark');
+  });
+
+  it('leaves out the acknowledgement letter for one the office cannot write to', () => {
+    const clocks = [
+      { kind: 'acknowledgement_letter', due_date: '2023-09-21', met_at: null },
+      { kind: 'completion_benchmark', due_date: '2024-03-12', met_at: null },
+    ];
+    expect(nextComplainantClock(clocks, true)?.kind).toBe('acknowledgement_letter');
+    expect(nextComplainantClock(clocks, false)?.kind).toBe('completion_benchmark');
+  });
+});
+
+describe('receivesLetters', () => {
+  it('needs an email or postal address for the complainant or their intermediary', () => {
+    expect(receivesLetters([])).toBe(false);
+    expect(receivesLetters([{ role: 'complainant', email: null, address: null }])).toBe(false);
+    expect(receivesLetters([{ role: 'complainant', email: '  ' }])).toBe(false);
+    expect(receivesLetters([{ role: 'witness', email: 'w@example.org' }])).toBe(false);
+    expect(receivesLetters([{ role: 'complainant', email: 'c@example.org' }])).toBe(true);
+    expect(receivesLetters([{ role: 'complainant', address: '1 N State St' }])).toBe(true);
+    expect(receivesLetters([{ role: 'intermediary', email: 'i@example.org' }])).toBe(true);
   });
 });
 

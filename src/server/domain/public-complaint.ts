@@ -118,7 +118,7 @@ export function acknowledgementText(a: AcknowledgementInput): string {
   const agency = AGENCY_NAMES[a.language][a.agency];
   if (a.language === 'es') {
     return (
-      `Recibimos su queja el ${a.receivedDate}. Su número de caso es ${a.logNumber}. ` +
+      `Recibimos su queja el ${a.receivedDate}. Su número de registro es ${a.logNumber}. ` +
       `La investiga ${agency}. ` +
       `Guarde su número de confirmación ${a.confirmationNumber} y su frase de acceso: ` +
       `solo se muestran esta vez y los necesita para seguir su queja o agregar información. ` +
@@ -126,13 +126,16 @@ export function acknowledgementText(a: AcknowledgementInput): string {
     );
   }
   return (
-    `We received your complaint on ${a.receivedDate}. Your case number is ${a.logNumber}. ` +
+    `We received your complaint on ${a.receivedDate}. Your log number is ${a.logNumber}. ` +
     `It is investigated by ${agency}. ` +
     `Keep your confirmation number ${a.confirmationNumber} and your passphrase: they are shown ` +
     `only this once, and you need them to follow your complaint or add information. ` +
     `We will never ask about your immigration status.`
   );
 }
+
+/** Clocks that are a letter to the complainant alone: shown only to one who can receive it. */
+export const LETTER_CLOCKS: readonly DeadlineKind[] = ['acknowledgement_letter'];
 
 /** Clocks a complainant is owed news about, in the order they matter to them. */
 export const COMPLAINANT_CLOCKS: readonly DeadlineKind[] = [
@@ -143,12 +146,17 @@ export const COMPLAINANT_CLOCKS: readonly DeadlineKind[] = [
   'video_release',
 ];
 
-/** The next open clock of interest to the complainant: the earliest unmet one of those kinds. */
+/**
+ * The next open clock of interest to the complainant: the earliest unmet one of those kinds,
+ * leaving out a letter's clock when the office cannot write to them (`receivesLetters`): a
+ * deadline for a letter that can never arrive is a promise the page must not make.
+ */
 export function nextComplainantClock<
   T extends { kind: string; due_date: string; met_at: Date | null },
->(deadlines: readonly T[]): T | null {
+>(deadlines: readonly T[], lettersReachThem = true): T | null {
+  const kinds = COMPLAINANT_CLOCKS.filter((k) => lettersReachThem || !LETTER_CLOCKS.includes(k));
   const open = deadlines
-    .filter((d) => d.met_at === null && (COMPLAINANT_CLOCKS as readonly string[]).includes(d.kind))
+    .filter((d) => d.met_at === null && (kinds as readonly string[]).includes(d.kind))
     .sort((a, b) => a.due_date.localeCompare(b.due_date));
   return open[0] ?? null;
 }

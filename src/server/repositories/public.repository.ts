@@ -142,6 +142,22 @@ export async function complaintStatus(
   return rows[0];
 }
 
+/**
+ * The encrypted identities of the people the office would write to about a complaint (its
+ * complainants and the intermediary who filed it), read only to know whether an email or postal
+ * address is on file; the values never leave the server.
+ */
+export async function letterRecipients(
+  db: Queryable,
+  caseId: string,
+): Promise<Array<{ id: string; role: string; identity_enc: string }>> {
+  return db.query(
+    `SELECT id, role, identity_enc FROM parties
+      WHERE case_id = $1 AND role IN ('complainant', 'intermediary') AND identity_enc IS NOT NULL`,
+    [caseId],
+  );
+}
+
 /** A case as the portal lists it; the presenter decides what of it each visibility shows. */
 export interface PublicCaseListRow {
   log_number: string;

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { PublicLanguage } from '../../shared/schemas/public.ts';
+import { passphraseLength, passphraseWords } from './passphrase-words.ts';
 
 /** Crockford base 32 without I, L, O, U: nothing to misread when copied by hand. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Lower-case letters and digits minus look-alikes (0/o, 1/l/i). */
-const PASS_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
 function randomString(alphabet: string, length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) {
@@ -20,14 +19,27 @@ export function generateConfirmationNumber(): string {
   return `OV-${g()}-${g()}-${g()}`;
 }
 
-/** Four groups of five characters (about 99 bits): hard to guess even without the rate limit. */
-export function generatePassphrase(): string {
-  return Array.from({ length: 4 }, () => randomString(PASS_ALPHABET, 5)).join('-');
+/**
+ * Words in the complainant's language, drawn uniformly at random and joined by hyphens
+ * (`lavender-lunacy-…`, `ábaco-lince-…`): at least 75 bits (docs/security.md, ADR 0027), and a
+ * person can read it aloud and write it down. Until issue 23 it was four groups of five random
+ * characters; those passphrases still verify (normalizePassphrase leaves them as they were).
+ */
+export function generatePassphrase(language: PublicLanguage = 'en'): string {
+  const words = passphraseWords(language);
+  return Array.from(
+    { length: passphraseLength(language) },
+    () => words[crypto.randomInt(words.length)]!,
+  ).join('-');
 }
 
-/** Spaces and case do not matter when the holder types the passphrase back. */
+/**
+ * Spaces, case and accents do not matter when the holder types the passphrase back: `Ábaco
+ * lince` is `abaco-lince`. The character passphrases of earlier releases (a–z, 2–9, hyphens) are
+ * unchanged by this, so their stored hashes still verify.
+ */
 export function normalizePassphrase(p: string): string {
-  return p.trim().toLowerCase().replace(/\s+/g, '-');
+  return p.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, '-');
 }
 
 const ARGON2ID = 2;

@@ -164,6 +164,11 @@ export const PublicComplaintResponse = z.object({
   investigatingAgency: z.enum(['COPA', 'BIA']),
   /** The acknowledgement, in the chosen language. */
   acknowledgement: z.string(),
+  /**
+   * Whether the office can write to the complainant (the case holds an email or postal address
+   * for them or their intermediary); when false, news appears only on the follow page.
+   */
+  receivesLetters: z.boolean(),
 });
 
 /** POST /api/public/v1/complaints/lookup — in the body, never in a URL. */
@@ -209,6 +214,31 @@ export const ComplaintLookupResponse = z.object({
     .nullable(),
   /** How many times information was added through this page. */
   informationAdded: z.number().int(),
+  /**
+   * Whether the office can write to the complainant (an email or postal address on the case);
+   * when false, the acknowledgement letter's deadline is not shown: no letter can be sent.
+   */
+  receivesLetters: z.boolean(),
+});
+
+/** GET /api/public/v1/office — how to reach the office itself, from the jurisdiction profile. */
+export const PublicOfficeResponse = z.object({
+  /** The office's name. */
+  name: z.string(),
+  nameEs: z.string(),
+  /** Street address, one line per entry. */
+  address: z.array(z.string()),
+  /** Phone as printed. */
+  phone: z.string(),
+  /** The same phone for a tel: link (E.164). */
+  phoneE164: z.string(),
+  /** Walk-in and phone hours. */
+  hours: z.string(),
+  hoursEs: z.string(),
+  /** The number to call in an emergency instead of filing. */
+  emergencyPhone: z.string(),
+  /** Where the details were published. */
+  source: z.string(),
 });
 
 /** Answer of an addition: only that it was received. */

@@ -8,6 +8,7 @@ import type {
   PublicCaseOut,
   PublicComplaintRequest,
   PublicComplaintResponse,
+  PublicOfficeResponse,
   PublicStatementsResponse,
   PublicStatsResponse,
 } from '../../shared/schemas/public.ts';
@@ -21,6 +22,7 @@ export type PublicCaseList = Out<typeof PublicCaseListResponse>;
 export type PublicCase = Out<typeof PublicCaseOut>;
 export type PublicStats = Out<typeof PublicStatsResponse>;
 export type PublicStatements = Out<typeof PublicStatementsResponse>;
+export type PublicOffice = Out<typeof PublicOfficeResponse>;
 export type PublicCaseQuery = Partial<z.input<typeof PublicCaseListQuery>>;
 
 const BASE = '/api/public/v1';
@@ -63,6 +65,8 @@ function query(params: Record<string, string | number | undefined>): string {
 /** The public API (`/api/public/v1`), typed by the shared zod schemas. */
 export const publicApi = {
   fileComplaint: (body: ComplaintBody) => call<ComplaintReceipt>('POST', '/complaints', body),
+  /** The office's own address, phone, hours and emergency number (jurisdiction profile). */
+  office: () => call<PublicOffice>('GET', '/office'),
   /** The confirmation number and passphrase travel in the body, never in a URL. */
   lookup: (confirmationNumber: string, passphrase: string) =>
     call<ComplaintStatus>('POST', '/complaints/lookup', { confirmationNumber, passphrase }),

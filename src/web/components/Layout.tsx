@@ -32,6 +32,7 @@ export function Layout({
   navItems,
   extra,
   footerLinks,
+  footerContact,
   children,
 }: {
   title: string;
@@ -39,6 +40,8 @@ export function Layout({
   navItems: ReactNode[];
   extra?: ReactNode;
   footerLinks: ReactNode;
+  /** How to reach the office, above the footer's links (the public portal). */
+  footerContact?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -83,6 +86,7 @@ export function Layout({
         </GridContainer>
         <div className="usa-footer__primary-section">
           <GridContainer>
+            {footerContact}
             <p className="margin-y-1">{t('footer.about')}</p>
             <p className="margin-y-1">{footerLinks}</p>
           </GridContainer>

@@ -1,5 +1,6 @@
 import { Alert, Button, ErrorMessage, FormGroup, Label } from '@trussworks/react-uswds';
-import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -37,13 +38,55 @@ export function validate<S extends z.ZodType>(schema: S, body: unknown): ApiErro
   );
 }
 
+/** Where a field's error leads in the error summary: the control's id and its label. */
+export type FieldTargets = Record<string, { id: string; label: string }>;
+
+/** The target of an error path: itself, or the nearest listed parent (`files.0.data` → `files`). */
+function targetOf(path: string, targets: FieldTargets): { id: string; label: string } | null {
+  for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    const hit = targets[p];
+    if (hit) {
+      return hit;
+    }
+  }
+  return null;
+}
+
+/** Focus and show a field from the summary without changing the address (the router owns it). */
+function goToField(e: MouseEvent<HTMLAnchorElement>, id: string): void {
+  const el = document.getElementById(id);
+  if (el) {
+    e.preventDefault();
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  }
+}
+
 /**
  * The alert above a form after a failed call: field problems, a lost session, a conflicting
  * change (with a reload button), a forbidden action, a network failure. Typed input is never
  * cleared by an error.
+ *
+ * Given `fields`, it is the USWDS error summary: it takes focus whenever a new error arrives (a
+ * phone's screen is at the submit button, far below; focus brings the summary into view and
+ * has it read), and lists each field error as a link to its control.
  */
-export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
-  const { t } = useI18n();
+export function ProblemAlert({
+  error,
+  onReload,
+  fields,
+}: {
+  error: unknown;
+  onReload?: () => void;
+  fields?: FieldTargets;
+}) {
+  const { t, fieldMessage } = useI18n();
+  const summary = Boolean(fields);
+  useEffect(() => {
+    if (summary && error) {
+      document.getElementById('error-summary')?.focus();
+    }
+  }, [error, summary]);
   if (!error) {
     return null;
   }
@@ -53,6 +96,7 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
       : new ApiError(0, 'error', error instanceof Error ? error.message : 'error');
   let heading = t('error.title');
   let body: ReactNode = t('error.generic');
+  let links = false;
   if (e.status === 409) {
     heading = t('error.conflict.title');
     body = (
@@ -64,6 +108,31 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
           </Button>
         ) : null}
       </>
+    );
+  } else if (e.status === 400 && fields && e.fields.length > 0) {
+    // a list cannot sit in the alert's <p>: `validation` makes the alert take the body as is
+    links = true;
+    body = (
+      <ul className="usa-list usa-list--unstyled usa-alert__text">
+        {e.fields.map((f) => {
+          const target = targetOf(f.field, fields);
+          return (
+            <li key={f.field}>
+              {target ? (
+                <a
+                  className="usa-link"
+                  href={`#${target.id}`}
+                  onClick={(ev) => goToField(ev, target.id)}
+                >
+                  {target.label}: {fieldMessage(f.message)}
+                </a>
+              ) : (
+                fieldMessage(f.message)
+              )}
+            </li>
+          );
+        })}
+      </ul>
     );
   } else if (e.status === 400) {
     body = e.fields.length > 0 ? t('error.invalid') : t('error.generic');
@@ -87,6 +156,8 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
       role="alert"
       data-testid="problem"
       data-code={e.code}
+      validation={links}
+      {...(summary ? { id: 'error-summary', tabIndex: -1 } : {})}
     >
       {body}
     </Alert>

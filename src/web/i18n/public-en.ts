@@ -49,7 +49,13 @@ export const publicEn = {
     'Up to 5 files, 5 MB each: photos (JPEG, PNG, HEIC), PDF, video (MP4, MOV) or audio (MP3, M4A). Only the investigating team can open them; they are never published.',
   'pub.complaint.files.tooMany': 'Choose at most {max} files.',
   'pub.complaint.files.tooBig': '{name} is larger than 5 MB and was not added.',
-  'pub.complaint.language': 'Language for your confirmation and updates',
+  'pub.complaint.language': 'Language of your confirmation and of the letters we send you',
+  'pub.complaint.languageNoLetters': 'Language of your confirmation',
+  'pub.complaint.languageHint':
+    'News about your complaint also appears on the “Follow my complaint” page.',
+  'pub.complaint.languageHintNoLetters':
+    'Without an email we cannot write to you: news about your complaint appears on the “Follow my complaint” page, with the confirmation number and passphrase you get after sending.',
+  'pub.complaint.emergency': 'In an emergency, call',
   'pub.complaint.dataUse.title': 'How we use what you tell us',
   'pub.complaint.dataUse.body':
     'COPA uses this information only to look into your complaint. Names, phone numbers, emails and addresses are kept encrypted and never published. Published case pages remove personal details. We do not ask about immigration status and do not share your complaint with immigration authorities.',
@@ -63,6 +69,12 @@ export const publicEn = {
   'pub.receipt.logNumber': 'Log number',
   'pub.receipt.agency': 'Investigating agency',
   'pub.receipt.follow': 'Follow this complaint',
+  'pub.receipt.noLetters':
+    'We have no email or postal address to write to you, so we will not send you anything. News about your complaint appears on the “Follow my complaint” page: keep the confirmation number and passphrase.',
+  'pub.receipt.copy': 'Copy the numbers',
+  'pub.receipt.copied': 'Copied. Paste them somewhere safe.',
+  'pub.receipt.copyFailed': 'This browser could not copy them: write them down or print this page.',
+  'pub.receipt.print': 'Print',
 
   'pub.follow.title': 'Follow my complaint',
   'pub.follow.intro':
@@ -70,6 +82,12 @@ export const publicEn = {
   'pub.follow.confirmation': 'Confirmation number',
   'pub.follow.confirmationHint': 'It looks like OV-XXXX-XXXX-XXXX.',
   'pub.follow.passphrase': 'Passphrase',
+  'pub.follow.passphraseHint':
+    'Words joined by hyphens. Capitals, spaces and accents do not matter.',
+  'pub.follow.showPassphrase': 'Show the passphrase',
+  'pub.follow.hidePassphrase': 'Hide the passphrase',
+  'pub.follow.noLetters':
+    'We have no address to write to you: news about your complaint appears on this page.',
   'pub.follow.submit': 'See my complaint',
   'pub.follow.notFound':
     'We could not find a complaint with that confirmation number and passphrase. Check them and try again.',
@@ -88,6 +106,11 @@ export const publicEn = {
   'pub.follow.add.label': 'What do you want to add?',
   'pub.follow.add.submit': 'Add this information',
   'pub.follow.add.done': 'Thank you. We received your information on {date}.',
+
+  'pub.office.title': 'Contact: {name}',
+  'pub.office.phone': 'Phone',
+  'pub.office.address': 'Address',
+  'pub.office.hours': 'Hours',
 
   'pub.cases.title': 'Case portal',
   'pub.cases.intro':

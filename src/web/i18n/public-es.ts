@@ -48,7 +48,13 @@ export const publicEs: Record<PublicMessageKey, string> = {
     'Hasta 5 archivos de 5 MB cada uno: fotos (JPEG, PNG, HEIC), PDF, video (MP4, MOV) o audio (MP3, M4A). Solo el equipo que investiga puede abrirlos; nunca se publican.',
   'pub.complaint.files.tooMany': 'Elija como máximo {max} archivos.',
   'pub.complaint.files.tooBig': '{name} pesa más de 5 MB y no se agregó.',
-  'pub.complaint.language': 'Idioma de su confirmación y de las noticias',
+  'pub.complaint.language': 'Idioma de su confirmación y de lo que le escribamos',
+  'pub.complaint.languageNoLetters': 'Idioma de su confirmación',
+  'pub.complaint.languageHint':
+    'Las noticias de su queja también aparecen en la página «Seguir mi queja».',
+  'pub.complaint.languageHintNoLetters':
+    'Sin un correo electrónico no podemos escribirle: las noticias de su queja aparecen en la página «Seguir mi queja», con el número de confirmación y la frase de acceso que recibirá al enviar.',
+  'pub.complaint.emergency': 'En una emergencia, llame al',
   'pub.complaint.dataUse.title': 'Cómo usamos lo que nos dice',
   'pub.complaint.dataUse.body':
     'COPA usa esta información solo para investigar su queja. Los nombres, teléfonos, correos y direcciones se guardan cifrados y nunca se publican. Las páginas públicas de los casos quitan los datos personales. No preguntamos por la situación migratoria y no compartimos su queja con las autoridades de inmigración.',
@@ -62,6 +68,12 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.receipt.logNumber': 'Número de registro',
   'pub.receipt.agency': 'Agencia que investiga',
   'pub.receipt.follow': 'Seguir esta queja',
+  'pub.receipt.noLetters':
+    'No tenemos un correo electrónico ni una dirección postal para escribirle, así que no le enviaremos nada. Las noticias de su queja aparecen en la página «Seguir mi queja»: guarde el número de confirmación y la frase de acceso.',
+  'pub.receipt.copy': 'Copiar los números',
+  'pub.receipt.copied': 'Copiados. Péguelos en un lugar seguro.',
+  'pub.receipt.copyFailed': 'Este navegador no pudo copiarlos: anótelos o imprima esta página.',
+  'pub.receipt.print': 'Imprimir',
 
   'pub.follow.title': 'Seguir mi queja',
   'pub.follow.intro':
@@ -69,6 +81,12 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.follow.confirmation': 'Número de confirmación',
   'pub.follow.confirmationHint': 'Se parece a OV-XXXX-XXXX-XXXX.',
   'pub.follow.passphrase': 'Frase de acceso',
+  'pub.follow.passphraseHint':
+    'Palabras unidas por guiones. No importan las mayúsculas, los espacios ni los acentos.',
+  'pub.follow.showPassphrase': 'Mostrar la frase de acceso',
+  'pub.follow.hidePassphrase': 'Ocultar la frase de acceso',
+  'pub.follow.noLetters':
+    'No tenemos una dirección para escribirle: las noticias de su queja aparecen en esta página.',
   'pub.follow.submit': 'Ver mi queja',
   'pub.follow.notFound':
     'No encontramos una queja con ese número de confirmación y esa frase de acceso. Revíselos e intente de nuevo.',
@@ -87,6 +105,11 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.follow.add.label': '¿Qué quiere agregar?',
   'pub.follow.add.submit': 'Agregar esta información',
   'pub.follow.add.done': 'Gracias. Recibimos su información el {date}.',
+
+  'pub.office.title': 'Contacto: {name}',
+  'pub.office.phone': 'Teléfono',
+  'pub.office.address': 'Dirección',
+  'pub.office.hours': 'Horario',
 
   'pub.cases.title': 'Portal de casos',
   'pub.cases.intro':

@@ -126,6 +126,25 @@ export const chicagoProfile: JurisdictionProfile = {
   code: 'chicago',
   name: 'City of Chicago',
   timeZone: 'America/Chicago',
+  // COPA's published ways to file: "call us at (312) 743-COPA, write to us at 1615 W. Chicago
+  // Avenue, 4th Floor, Chicago, IL, 60622, or come into our offices Monday-Friday between the
+  // hours of 9:00 a.m. and 7:00 p.m." (COPA's online complaint page, published by the City at
+  // https://home.chicagopolice.org/services/file-a-complaint/). 743-COPA is 743-2672.
+  office: {
+    name: {
+      en: 'Civilian Office of Police Accountability (COPA)',
+      es: 'Oficina Civil de Rendición de Cuentas Policiales (COPA)',
+    },
+    address: ['1615 W. Chicago Ave., 4th Floor', 'Chicago, IL 60622'],
+    phone: '(312) 743-2672',
+    phoneE164: '+13127432672',
+    hours: {
+      en: 'Monday to Friday, 9:00 a.m. to 7:00 p.m.',
+      es: 'De lunes a viernes, de 9:00 a. m. a 7:00 p. m.',
+    },
+    emergencyPhone: '911',
+    source: 'https://home.chicagopolice.org/services/file-a-complaint/',
+  },
   // legacyCodes are the COPA CMS `allegation_category` spellings found in the public data
   // (invinst/chicago-police-data, FOIA p031093), so the importer can map them verbatim.
   categories: {

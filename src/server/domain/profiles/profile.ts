@@ -25,6 +25,27 @@ export interface ClockSource {
 }
 
 /**
+ * How the public reaches the oversight office itself, shown on every public page: a person who
+ * cannot or will not use the form, or who needs help now, must find another door.
+ */
+export interface OfficeContact {
+  /** The office's name as the public knows it. */
+  name: LocalizedText;
+  /** Street address, one line per entry, as it goes on an envelope. */
+  address: string[];
+  /** Phone as printed, e.g. '(312) 743-2672'. */
+  phone: string;
+  /** The same phone for a tel: link, E.164, e.g. '+13127432672'. */
+  phoneE164: string;
+  /** Walk-in and phone hours, in words. */
+  hours: LocalizedText;
+  /** The emergency number to call instead of filing, e.g. '911'. */
+  emergencyPhone: string;
+  /** Where these details were published (cited on the page and in the docs). */
+  source: string;
+}
+
+/**
  * Everything jurisdiction-specific: vocabulary, clocks, holidays, rank rules. The domain rules
  * take a profile as an argument so another oversight office can run the same code with its own
  * data (PRODUCT.md: "Everything Chicago-specific … lives in a jurisdiction profile").
@@ -34,6 +55,8 @@ export interface JurisdictionProfile {
   code: string;
   /** Display name. */
   name: string;
+  /** The office's own contact details for the public portal. */
+  office: OfficeContact;
   /** IANA time zone in which local dates, business days and end-of-day deadlines are computed. */
   timeZone: string;
   /** Allegation categories with their translated labels and the source-system spellings they absorb. */

@@ -14,6 +14,7 @@ import {
   PublicCaseOut,
   PublicComplaintRequest,
   PublicComplaintResponse,
+  PublicOfficeResponse,
   PublicStatementsQuery,
   PublicStatementsResponse,
   PublicStatsQuery,
@@ -41,6 +42,7 @@ import {
 } from '../../commands/read-public.ts';
 import { createPublicStats } from '../../commands/read-public-stats.ts';
 import { presentPublicStatement } from '../../presenters/public/case.presenter.ts';
+import { presentOffice } from '../../presenters/public/office.presenter.ts';
 import { listPublishedStatements } from '../../repositories/public.repository.ts';
 import { TooManyRequestsError } from '../../errors.ts';
 import { loggableError } from '../../plugins/error-handler.ts';
@@ -209,6 +211,19 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         .header('cache-control', 'no-store')
         .send({ received: true as const, receivedAt: r.receivedAt });
     },
+  );
+
+  app.get(
+    '/office',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The office's own address, phone, hours and the emergency number",
+        response: { 200: PublicOfficeResponse },
+      },
+    },
+    () => presentOffice(ctx.profile.office),
   );
 
   app.get(

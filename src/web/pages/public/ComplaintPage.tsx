@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import {
   Alert,
   Button,
+  ButtonGroup,
   Checkbox,
   ErrorMessage,
   Fieldset,
@@ -28,7 +29,9 @@ import {
   fieldErrorsOf,
   validate,
 } from '../../components/problems.tsx';
-import type { FieldErrors } from '../../components/problems.tsx';
+import type { FieldErrors, FieldTargets } from '../../components/problems.tsx';
+import { receivesLetters } from '../../../shared/letters.ts';
+import { EmergencyLine } from './OfficeContact.tsx';
 import { Link } from '../../components/router.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { chicagoToIso, useI18n } from '../../i18n/i18n.tsx';
@@ -140,6 +143,47 @@ export function ComplaintPage() {
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<ComplaintReceipt | null>(null);
   const update = (patch: Partial<ComplaintForm>) => setForm((f) => ({ ...f, ...patch }));
+  // the same rule the server answers with (shared/letters.ts): no letter is promised without an
+  // email to write to (the form asks for no postal address)
+  const letters = receivesLetters([
+    { role: 'complainant', email: form.anonymous ? null : form.email },
+    { role: 'intermediary', email: form.filedBy === 'intermediary' ? form.orgEmail : null },
+  ]);
+  /** Each error path → the control the error summary links to, with its label. */
+  const targets: FieldTargets = {
+    narrative: { id: 'narrative', label: t('pub.complaint.narrative') },
+    contact: { id: 'contact-name', label: t('pub.complaint.identity.legend') },
+    'contact.name': { id: 'contact-name', label: t('pub.complaint.contact.name') },
+    'contact.phone': { id: 'contact-phone', label: t('pub.complaint.contact.phone') },
+    'contact.email': { id: 'contact-email', label: t('pub.complaint.contact.email') },
+    intermediary: {
+      id: 'intermediary-organization',
+      label: t('pub.complaint.intermediary.legend'),
+    },
+    'intermediary.organization': {
+      id: 'intermediary-organization',
+      label: t('pub.complaint.intermediary.organization'),
+    },
+    'intermediary.name': { id: 'intermediary-name', label: t('pub.complaint.intermediary.name') },
+    'intermediary.consentScope': {
+      id: 'intermediary-consent',
+      label: t('pub.complaint.intermediary.consent'),
+    },
+    'intermediary.phone': {
+      id: 'intermediary-phone',
+      label: t('pub.complaint.intermediary.phone'),
+    },
+    'intermediary.email': {
+      id: 'intermediary-email',
+      label: t('pub.complaint.intermediary.email'),
+    },
+    categories: { id: `category-${CATEGORIES[0]}`, label: t('pub.complaint.categories.legend') },
+    'incident.occurredAt': { id: 'incident-when', label: t('pub.complaint.incident.when') },
+    'incident.address': { id: 'incident-where', label: t('pub.complaint.incident.where') },
+    'incident.district': { id: 'incident-district', label: t('pub.complaint.incident.district') },
+    files: { id: 'files', label: t('pub.complaint.files.label') },
+    language: { id: 'language', label: t('pub.complaint.language') },
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -226,9 +270,14 @@ export function ComplaintPage() {
     <>
       <h1>{t('pub.complaint.title')}</h1>
       <p className="usa-intro">{t('pub.complaint.intro')}</p>
-      <ProblemAlert error={error} />
+      <EmergencyLine />
+      <ProblemAlert error={error} fields={targets} />
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
-        <Fieldset legend={t('pub.complaint.who.legend')} legendStyle="large">
+        <Fieldset
+          legend={t('pub.complaint.who.legend')}
+          legendStyle="large"
+          className="ovs-form-section"
+        >
           <Radio
             id="filedBy-self"
             name="filedBy"
@@ -286,7 +335,11 @@ export function ComplaintPage() {
             )}
           </Fieldset>
         ) : null}
-        <Fieldset legend={t('pub.complaint.identity.legend')} legendStyle="large">
+        <Fieldset
+          legend={t('pub.complaint.identity.legend')}
+          legendStyle="large"
+          className="ovs-form-section"
+        >
           <p className="usa-hint" id="identity-tradeoff">
             {t('pub.complaint.identity.tradeoff')}
           </p>
@@ -340,7 +393,11 @@ export function ComplaintPage() {
             error={Boolean(fields.narrative)}
           />
         </Field>
-        <Fieldset legend={t('pub.complaint.categories.legend')}>
+        <Fieldset
+          legend={t('pub.complaint.categories.legend')}
+          legendStyle="large"
+          className="ovs-form-section"
+        >
           <p className="usa-hint" id="categories-hint">
             {t('pub.complaint.categories.hint')}
           </p>
@@ -362,7 +419,11 @@ export function ComplaintPage() {
             />
           ))}
         </Fieldset>
-        <Fieldset legend={t('pub.complaint.incident.legend')}>
+        <Fieldset
+          legend={t('pub.complaint.incident.legend')}
+          legendStyle="large"
+          className="ovs-form-section"
+        >
           <Field
             id="incident-when"
             label={t('pub.complaint.incident.when')}
@@ -428,10 +489,16 @@ export function ComplaintPage() {
             </ul>
           ) : null}
         </FormGroup>
-        <Field id="language" label={t('pub.complaint.language')} error={fields.language}>
+        <Field
+          id="language"
+          label={t(letters ? 'pub.complaint.language' : 'pub.complaint.languageNoLetters')}
+          error={fields.language}
+          hint={t(letters ? 'pub.complaint.languageHint' : 'pub.complaint.languageHintNoLetters')}
+        >
           <Select
             id="language"
             name="language"
+            aria-describedby={describedBy('language', fields.language, true)}
             value={form.language}
             onChange={(ev) => update({ language: ev.target.value as Lang })}
           >
@@ -463,6 +530,20 @@ export function ComplaintPage() {
 function Receipt({ receipt }: { receipt: ComplaintReceipt }) {
   const { t } = useI18n();
   usePageTitle(t('pub.receipt.title'));
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const copy = async () => {
+    const text = [
+      `${t('pub.receipt.confirmation')}: ${receipt.confirmationNumber}`,
+      `${t('pub.receipt.passphrase')}: ${receipt.passphrase}`,
+      `${t('pub.receipt.logNumber')}: ${receipt.logNumber}`,
+    ].join('\n');
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
   return (
     <>
       <h1>{t('pub.receipt.title')}</h1>
@@ -483,10 +564,34 @@ function Receipt({ receipt }: { receipt: ComplaintReceipt }) {
         <dt>{t('pub.receipt.agency')}</dt>
         <dd data-testid="receipt-agency">{receipt.investigatingAgency}</dd>
       </dl>
+      <ButtonGroup className="ovs-no-print">
+        <Button type="button" outline onClick={() => void copy()}>
+          {t('pub.receipt.copy')}
+        </Button>
+        <Button type="button" outline onClick={() => window.print()}>
+          {t('pub.receipt.print')}
+        </Button>
+      </ButtonGroup>
+      <p
+        role="status"
+        className="ovs-no-print"
+        data-testid={copied === 'yes' ? 'copied' : undefined}
+      >
+        {copied === 'yes'
+          ? t('pub.receipt.copied')
+          : copied === 'failed'
+            ? t('pub.receipt.copyFailed')
+            : null}
+      </p>
       <p lang={receipt.language} data-testid="acknowledgement" className="ovs-prewrap">
         {receipt.acknowledgement}
       </p>
-      <p>
+      {receipt.receivesLetters ? null : (
+        <Alert type="info" headingLevel="h2" slim data-testid="no-letters">
+          {t('pub.receipt.noLetters')}
+        </Alert>
+      )}
+      <p className="ovs-no-print">
         <Link to="/follow">{t('pub.receipt.follow')}</Link>
       </p>
     </>

@@ -28,6 +28,7 @@ export function FollowPage() {
   usePageTitle(t('pub.follow.title'));
   const [confirmationNumber, setConfirmationNumber] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [showPassphrase, setShowPassphrase] = useState(false);
   const [status, setStatus] = useState<ComplaintStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [fields, setFields] = useState<FieldErrors>({});
@@ -119,17 +120,34 @@ export function FollowPage() {
             validationStatus={fields.confirmationNumber ? 'error' : undefined}
           />
         </Field>
-        <Field id="passphrase" label={t('pub.follow.passphrase')} error={fields.passphrase}>
+        <Field
+          id="passphrase"
+          label={t('pub.follow.passphrase')}
+          error={fields.passphrase}
+          hint={t('pub.follow.passphraseHint')}
+        >
           <TextInput
             id="passphrase"
             name="passphrase"
-            type="password"
+            type={showPassphrase ? 'text' : 'password'}
             autoComplete="off"
+            spellCheck={false}
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
-            aria-describedby={describedBy('passphrase', fields.passphrase)}
+            aria-describedby={describedBy('passphrase', fields.passphrase, true)}
             validationStatus={fields.passphrase ? 'error' : undefined}
           />
+          {/* USWDS "show password": the words are long; a person checks what they typed */}
+          <Button
+            type="button"
+            unstyled
+            className="margin-top-1"
+            aria-controls="passphrase"
+            aria-pressed={showPassphrase}
+            onClick={() => setShowPassphrase((v) => !v)}
+          >
+            {t(showPassphrase ? 'pub.follow.hidePassphrase' : 'pub.follow.showPassphrase')}
+          </Button>
         </Field>
         <Button type="submit" disabled={busy} data-testid="follow-submit">
           {t('pub.follow.submit')}
@@ -169,6 +187,9 @@ export function FollowPage() {
               )}
             </dd>
           </dl>
+          {status.receivesLetters ? null : (
+            <p data-testid="follow-no-letters">{t('pub.follow.noLetters')}</p>
+          )}
           <h3>{t('pub.follow.history')}</h3>
           <Table bordered fullWidth stackedStyle="default">
             <thead>

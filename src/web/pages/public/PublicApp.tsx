@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { CaseListPage, PublicCasePage } from './CasesPage.tsx';
 import { ComplaintPage } from './ComplaintPage.tsx';
 import { FollowPage } from './FollowPage.tsx';
+import { OfficeContact } from './OfficeContact.tsx';
 import { OpenDataPage } from './OpenDataPage.tsx';
 import { StatementsPage } from './StatementsPage.tsx';
 import { StatisticsPage } from './StatisticsPage.tsx';
@@ -92,7 +93,8 @@ function pageFor(pathname: string) {
 export function PublicApp() {
   const { t } = useI18n();
   const { pathname } = useLocation();
-  const navItems = PUBLIC_PAGES.slice(0, 4).map((p) => (
+  // every section, on a phone's menu as on the desktop bar (issue 23 item 10)
+  const navItems = PUBLIC_PAGES.map((p) => (
     <Link key={p.href} to={p.href} className="usa-nav-link">
       <span>{t(p.key)}</span>
     </Link>
@@ -102,6 +104,7 @@ export function PublicApp() {
       title={t('app.name')}
       homeHref="/"
       navItems={navItems}
+      footerContact={<OfficeContact />}
       footerLinks={
         <>
           <Link to="/open-data">{t('public.link.openData')}</Link>
