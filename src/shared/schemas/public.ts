@@ -221,6 +221,14 @@ export const ComplaintAdditionResponse = z.object({
 export const PUBLIC_VISIBILITIES = ['full', 'category_and_status', 'status_only'] as const;
 export type PublicVisibility = (typeof PUBLIC_VISIBILITIES)[number];
 
+/**
+ * The portal list's orders: by the log number's own sequence (log_number_order(), migration
+ * 0019), newest or oldest first. Never by date received, which restricted and BIA-only cases do
+ * not publish (docs/public-portal.md).
+ */
+export const PUBLIC_CASE_SORTS = ['newest', 'oldest'] as const;
+export type PublicCaseSort = (typeof PUBLIC_CASE_SORTS)[number];
+
 /** GET /api/public/v1/cases query. */
 export const PublicCaseListQuery = z.strictObject({
   /** A log number, or its beginning (`2023-`). */
@@ -233,6 +241,8 @@ export const PublicCaseListQuery = z.strictObject({
   /** Category (cases whose category is public). */
   category: z.enum(CATEGORIES).optional(),
   status: z.enum(CASE_STATUSES).optional(),
+  /** Newest log number first unless asked otherwise (issue 23 item 11). */
+  sort: z.enum(PUBLIC_CASE_SORTS).default('newest'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
