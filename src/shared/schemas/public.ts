@@ -342,6 +342,9 @@ export const PublicCaseOut = z.object({
         finalFinding: z.string().nullable(),
         /** CPD penalty code; null when none or withheld. */
         penalty: z.string().nullable(),
+        /** What the penalty code means, in English and Spanish (null for none or an unknown code). */
+        penaltyLabel: z.string().nullable(),
+        penaltyLabelEs: z.string().nullable(),
         /** Set when discipline is withheld, with the basis (English). */
         penaltyWithheld: z.string().nullable(),
         /** The same in Spanish. */
@@ -445,6 +448,16 @@ export const PublicStatementsResponse = z.object({
 });
 
 /** GET /api/public/v1/export.{csv,json} query. */
+/** GET /api/public/v1/export/dictionary: the open-data columns and the penalty-code legend. */
+export const ExportDictionaryResponse = z.object({
+  /** `description` in English, `descriptionEs` in Spanish; `code` spans in backticks. */
+  columns: z.array(
+    z.object({ name: z.string(), description: z.string(), descriptionEs: z.string() }),
+  ),
+  /** CPD penalty codes with their labels (English and Spanish). */
+  penalties: z.array(z.object({ code: z.string(), label: z.string(), labelEs: z.string() })),
+});
+
 export const ExportQuery = z.strictObject({
   /** Only cases received in this year. */
   year: z.coerce.number().int().min(1960).max(2100).optional(),
