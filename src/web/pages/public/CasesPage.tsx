@@ -360,7 +360,12 @@ function CaseDetails({ c }: { c: PublicCase }) {
         <>
           <h2>{t('pub.case.statements')}</h2>
           {c.statements.map((s) => (
-            <blockquote key={s.id} lang={s.language} className="ovs-prewrap">
+            <blockquote
+              key={s.id}
+              lang={s.language}
+              data-written-text="statement"
+              className="ovs-prewrap"
+            >
               {s.text}
               <footer className="usa-hint">{dateTime(s.publishedAt)}</footer>
             </blockquote>
