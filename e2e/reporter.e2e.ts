@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage } from './browser.ts';
+import { expectAccessible, launch, newPage } from './browser.ts';
 import { rawTextProblems } from './public-words.ts';
 
 /*
@@ -115,6 +115,7 @@ describe('the reporter', () => {
         oldest.join(' '),
       ).toBe(true);
       expect(oldest.map(Number)).toEqual(oldest.map(Number).sort((a, b) => a - b));
+      await expectAccessible(page, `case list, oldest first (${lang})`);
 
       // a closed case whose release gave no closing date says so in words
       await page.goto(`/cases/${kinds.closedUndated}`);
@@ -144,6 +145,8 @@ describe('the reporter', () => {
       expect(((await api.json()) as { openapi: string }).openapi).toMatch(/^3\./);
       expect(await page.getByTestId('dictionary').textContent()).not.toContain('`');
       expect(await page.getByTestId('dictionary').locator('code').count()).toBeGreaterThan(10);
+      await page.getByTestId('codes-penalty').waitFor();
+      await expectAccessible(page, `open data with the code legend (${lang})`);
       await context.close();
     });
   }
