@@ -8,7 +8,7 @@ import type { Queryable } from '../src/server/db/client.ts';
 import { listPublicCases } from '../src/server/repositories/public.repository.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION, engineName } from './test-db.ts';
-import { buildIntake } from './factories.ts';
+import { fileCase } from './factories.ts';
 import { importForTest } from './test-import.ts';
 
 /*
@@ -33,16 +33,6 @@ const logsOf = async (query: string): Promise<string[]> => {
   return res.json<z.infer<typeof PublicCaseListResponse>>().items.map((i) => i.logNumber);
 };
 
-async function intake(who: TestUser, overrides: Parameters<typeof buildIntake>[0]) {
-  const res = await t.as(who, {
-    method: 'POST',
-    url: '/api/v1/cases',
-    payload: buildIntake(overrides),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<{ logNumber: string }>().logNumber;
-}
-
 /** Legacy CLEAR cases, imported by the real importer from a minimal complaints file. */
 const CLEAR = [
   'row_id,cr_id,complaint_date,closed_date,case_type,investigating_agency,current_status',
@@ -63,19 +53,19 @@ beforeAll(async () => {
   fs.writeFileSync(file, `${CLEAR}\n`);
   const imported = await importForTest(t.db, [file], tmp);
   expect(imported.files.reduce((n, f) => n + f.inserted, 0)).toBe(5);
-  copa.push(await intake(chief, { receivedAt: '2019-02-27T10:00:00-06:00' }));
+  copa.push(await fileCase(t, chief, { receivedAt: '2019-02-27T10:00:00-06:00' }));
   clock = new Date('2020-05-01T15:00:00Z');
-  copa.push(await intake(chief, { receivedAt: '2020-04-30T10:00:00-05:00' }));
-  restricted = await intake(chief, {
+  copa.push(await fileCase(t, chief, { receivedAt: '2020-04-30T10:00:00-05:00' }));
+  restricted = await fileCase(t, chief, {
     receivedAt: '2020-04-30T11:00:00-05:00',
     categories: ['sexual_misconduct'],
   });
-  biaOnly = await intake(biaIntake, {
+  biaOnly = await fileCase(t, biaIntake, {
     receivedAt: '2020-04-30T12:00:00-05:00',
     categories: ['operational_violation'],
   });
   clock = new Date('2021-02-01T15:00:00Z');
-  copa.push(await intake(chief, { receivedAt: '2021-01-31T10:00:00-06:00' }));
+  copa.push(await fileCase(t, chief, { receivedAt: '2021-01-31T10:00:00-06:00' }));
 });
 afterAll(async () => {
   await t.close();
