@@ -190,6 +190,8 @@ describe('findings and penalties are public only for concluded cases (issue 15 d
     recommendedFinding: null,
     finalFinding: null,
     penalty: null,
+    penaltyLabel: null,
+    penaltyLabelEs: null,
     penaltyWithheld: null,
     penaltyWithheldEs: null,
   };
@@ -218,6 +220,9 @@ describe('findings and penalties are public only for concluded cases (issue 15 d
       recommendedFinding: 'sustained',
       finalFinding: 'sustained',
       penalty: '010',
+      // the code with its words (issue 23 item 12)
+      penaltyLabel: '10-day suspension',
+      penaltyLabelEs: 'Suspensión de 10 días',
       penaltyWithheld: null,
     });
     expect(await exportedAllegation(log)).toMatchObject({

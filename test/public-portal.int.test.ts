@@ -304,9 +304,22 @@ describe('open-data export', () => {
       allegation_category: 'excessive_force',
     });
     const dict = (await get('/api/public/v1/export/dictionary')).json<{
-      columns: Array<{ name: string }>;
+      columns: Array<{ name: string; description: string; descriptionEs: string }>;
+      penalties: Array<{ code: string; label: string; labelEs: string }>;
     }>();
     expect(dict.columns.map((c) => c.name)).toEqual(Object.keys(json[0]!));
+    // every column in English and Spanish, code spans closed, and a legend of the penalty codes
+    // (issue 23 items 12, 13)
+    for (const c of dict.columns) {
+      expect(c.descriptionEs, c.name).not.toBe(c.description);
+      expect(c.description.split('`').length % 2, c.name).toBe(1);
+      expect(c.descriptionEs.split('`').length % 2, c.name).toBe(1);
+    }
+    expect(dict.penalties).toContainEqual({
+      code: '100',
+      label: 'Reprimand',
+      labelEs: 'Amonestación',
+    });
     expectInvalidFields(await get('/api/public/v1/export.csv?year=abc'), ['querystring.year']);
   });
 });

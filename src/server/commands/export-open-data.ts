@@ -1,6 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { localDate } from '../domain/business-days.ts';
 import { publicOutcome, publicVisibility } from '../domain/publication.ts';
+import { PENALTY_CODES } from '../domain/findings.ts';
+import type { ExportDictionaryResponse } from '../../shared/schemas/public.ts';
+import type { z } from 'zod';
 import type { Queryable } from '../db/client.ts';
 import { allegationOutcome, exportChunk } from '../repositories/public.repository.ts';
 
@@ -10,55 +13,129 @@ import { allegationOutcome, exportChunk } from '../repositories/public.repositor
  * One row per case (`record_type` = case) and one per allegation (`record_type` = allegation).
  */
 export const EXPORT_COLUMNS = [
-  { name: 'record_type', description: '`case` or `allegation`.' },
-  { name: 'log_number', description: 'The case log number (legacy 6–7 digits or YYYY-NNNNNNN).' },
+  {
+    name: 'record_type',
+    description: '`case` or `allegation`.',
+    descriptionEs: '`case` (caso) o `allegation` (acusación).',
+  },
+  {
+    name: 'log_number',
+    description: 'The case log number (legacy 6–7 digits or YYYY-NNNNNNN).',
+    descriptionEs: 'El número de registro del caso (antiguo de 6–7 dígitos o AAAA-NNNNNNN).',
+  },
   {
     name: 'visibility',
     description:
       '`full` (COPA case), `category_and_status` (restricted category: sexual misconduct, domestic violence, or a minor or shelter-resident party), `status_only` (a case only BIA investigates). Fields a level does not publish are empty.',
+    descriptionEs:
+      '`full` (caso de COPA), `category_and_status` (categoría restringida: conducta sexual indebida, violencia doméstica, o una persona menor de edad o residente de un albergue), `status_only` (un caso que solo investiga BIA). Los campos que un nivel no publica están vacíos.',
   },
   {
     name: 'status',
-    description: 'Current stage code (intake … final, closed_no_finding, closed_referred).',
+    description:
+      'Current stage, as a code (`intake` … `final`, `closed_no_finding`, `closed_referred`; each is listed below).',
+    descriptionEs:
+      'Etapa actual, como código (`intake` … `final`, `closed_no_finding`, `closed_referred`; cada uno figura abajo).',
   },
-  { name: 'case_type', description: '`complaint`, `notification` or `miscellaneous` (full only).' },
+  {
+    name: 'case_type',
+    description: '`complaint`, `notification` or `miscellaneous` (full only).',
+    descriptionEs:
+      '`complaint` (queja), `notification` (notificación) o `miscellaneous` (varios) (solo full).',
+  },
   {
     name: 'categories',
-    description: 'Case categories, `;`-separated codes (not for status_only rows).',
+    description: 'Case categories, `;`-separated codes (not for `status_only` rows).',
+    descriptionEs: 'Categorías del caso, códigos separados por `;` (no en filas `status_only`).',
   },
-  { name: 'received_date', description: 'Date received, Chicago local (full only).' },
-  { name: 'incident_date', description: 'Incident date, Chicago local, when known (full only).' },
-  { name: 'closed_on', description: 'Date closed, when closed (full only).' },
-  { name: 'lead_agency', description: 'Investigating agency, COPA or BIA (full only).' },
+  {
+    name: 'received_date',
+    description: 'Date received, Chicago local (full only).',
+    descriptionEs: 'Fecha de recepción, hora local de Chicago (solo full).',
+  },
+  {
+    name: 'incident_date',
+    description: 'Incident date, Chicago local, when known (full only).',
+    descriptionEs: 'Fecha del incidente, hora local de Chicago, si se conoce (solo full).',
+  },
+  {
+    name: 'closed_on',
+    description:
+      'Date closed, when closed (full only); empty for a closed case whose source records give no closing date.',
+    descriptionEs:
+      'Fecha de cierre, si está cerrado (solo full); vacía para un caso cerrado cuyos registros de origen no dan fecha de cierre.',
+  },
+  {
+    name: 'lead_agency',
+    description: 'Investigating agency, COPA or BIA (full only).',
+    descriptionEs: 'Agencia investigadora, COPA o BIA (solo full).',
+  },
   {
     name: 'agencies',
     description: 'Every agency with a track on the case, `;`-separated (full only).',
+    descriptionEs: 'Cada agencia que trabaja el caso, separadas por `;` (solo full).',
   },
   {
     name: 'district',
     description:
       'CPD district of the incident (full only; empty when a vulnerable party is on the case).',
+    descriptionEs:
+      'Distrito del CPD del incidente (solo full; vacío cuando hay una persona vulnerable en el caso).',
   },
-  { name: 'allegation_category', description: 'Allegation rows: the category code.' },
+  {
+    name: 'allegation_category',
+    description: 'Allegation rows: the category code.',
+    descriptionEs: 'Filas de acusación: el código de la categoría.',
+  },
   {
     name: 'recommended_finding',
     description:
       'Allegation rows: finding recommended by the investigating agency (concluded cases only).',
+    descriptionEs:
+      'Filas de acusación: conclusión recomendada por la agencia investigadora (solo casos concluidos).',
   },
-  { name: 'final_finding', description: 'Allegation rows: final finding (concluded cases only).' },
+  {
+    name: 'final_finding',
+    description: 'Allegation rows: final finding (concluded cases only).',
+    descriptionEs: 'Filas de acusación: conclusión final (solo casos concluidos).',
+  },
   {
     name: 'penalty',
     description:
-      'Allegation rows: CPD penalty code (final, else recommended); empty when none, withheld, or the case is not concluded.',
+      'Allegation rows: CPD penalty code (final, else recommended; each is listed below); empty when none, withheld, or the case is not concluded.',
+    descriptionEs:
+      'Filas de acusación: código de sanción del CPD (la final, si no la recomendada; cada uno figura abajo); vacío si no hay, si se retiene o si el caso no ha concluido.',
   },
   {
     name: 'penalty_withheld',
     description:
       'Allegation rows: set when discipline more than 4 years old is withheld (Illinois Personnel Record Review Act, 820 ILCS 40/8).',
+    descriptionEs:
+      'Filas de acusación: indicado cuando se retiene una sanción de más de 4 años (Ley de Revisión de Expedientes de Personal de Illinois, 820 ILCS 40/8).',
   },
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number]['name'];
+
+/**
+ * GET /export/dictionary: every column in English and Spanish, and the legend of the penalty
+ * codes the `penalty` column and case pages carry (their labels live with the codes,
+ * domain/findings.ts; the web catalogs label the other codes).
+ */
+export function exportDictionary(): z.input<typeof ExportDictionaryResponse> {
+  return {
+    columns: EXPORT_COLUMNS.map((c) => ({
+      name: c.name,
+      description: c.description,
+      descriptionEs: c.descriptionEs,
+    })),
+    penalties: Object.entries(PENALTY_CODES).map(([code, p]) => ({
+      code,
+      label: p.label.en,
+      labelEs: p.label.es,
+    })),
+  };
+}
 export type ExportRow = Record<ExportColumn, string>;
 
 const EMPTY: ExportRow = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.name, ''])) as ExportRow;

@@ -251,6 +251,14 @@ export const ComplaintAdditionResponse = z.object({
 export const PUBLIC_VISIBILITIES = ['full', 'category_and_status', 'status_only'] as const;
 export type PublicVisibility = (typeof PUBLIC_VISIBILITIES)[number];
 
+/**
+ * The portal list's orders: by the log number's own sequence (log_number_order(), migration
+ * 0019), newest or oldest first. Never by date received, which restricted and BIA-only cases do
+ * not publish (docs/public-portal.md).
+ */
+export const PUBLIC_CASE_SORTS = ['newest', 'oldest'] as const;
+export type PublicCaseSort = (typeof PUBLIC_CASE_SORTS)[number];
+
 /** GET /api/public/v1/cases query. */
 export const PublicCaseListQuery = z.strictObject({
   /** A log number, or its beginning (`2023-`). */
@@ -263,6 +271,8 @@ export const PublicCaseListQuery = z.strictObject({
   /** Category (cases whose category is public). */
   category: z.enum(CATEGORIES).optional(),
   status: z.enum(CASE_STATUSES).optional(),
+  /** Newest log number first unless asked otherwise (issue 23 item 11). */
+  sort: z.enum(PUBLIC_CASE_SORTS).default('newest'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -362,6 +372,9 @@ export const PublicCaseOut = z.object({
         finalFinding: z.string().nullable(),
         /** CPD penalty code; null when none or withheld. */
         penalty: z.string().nullable(),
+        /** What the penalty code means, in English and Spanish (null for none or an unknown code). */
+        penaltyLabel: z.string().nullable(),
+        penaltyLabelEs: z.string().nullable(),
         /** Set when discipline is withheld, with the basis (English). */
         penaltyWithheld: z.string().nullable(),
         /** The same in Spanish. */
@@ -465,6 +478,16 @@ export const PublicStatementsResponse = z.object({
 });
 
 /** GET /api/public/v1/export.{csv,json} query. */
+/** GET /api/public/v1/export/dictionary: the open-data columns and the penalty-code legend. */
+export const ExportDictionaryResponse = z.object({
+  /** `description` in English, `descriptionEs` in Spanish; `code` spans in backticks. */
+  columns: z.array(
+    z.object({ name: z.string(), description: z.string(), descriptionEs: z.string() }),
+  ),
+  /** CPD penalty codes with their labels (English and Spanish). */
+  penalties: z.array(z.object({ code: z.string(), label: z.string(), labelEs: z.string() })),
+});
+
 export const ExportQuery = z.strictObject({
   /** Only cases received in this year. */
   year: z.coerce.number().int().min(1960).max(2100).optional(),

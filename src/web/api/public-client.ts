@@ -3,6 +3,7 @@ import type { Problem } from '../../shared/schemas/common.ts';
 import type {
   ComplaintAdditionResponse,
   ComplaintLookupResponse,
+  ExportDictionaryResponse,
   PublicCaseListQuery,
   PublicCaseListResponse,
   PublicCaseOut,
@@ -21,6 +22,7 @@ export type ComplaintStatus = Out<typeof ComplaintLookupResponse>;
 export type PublicCaseList = Out<typeof PublicCaseListResponse>;
 export type PublicCase = Out<typeof PublicCaseOut>;
 export type PublicStats = Out<typeof PublicStatsResponse>;
+export type ExportDictionary = Out<typeof ExportDictionaryResponse>;
 export type PublicStatements = Out<typeof PublicStatementsResponse>;
 export type PublicOffice = Out<typeof PublicOfficeResponse>;
 export type PublicCaseQuery = Partial<z.input<typeof PublicCaseListQuery>>;
@@ -84,6 +86,5 @@ export const publicApi = {
     call<PublicStats>('GET', `/stats${query(q)}`),
   statements: (q: Record<string, string | number | undefined>) =>
     call<PublicStatements>('GET', `/statements${query(q)}`),
-  dictionary: () =>
-    call<{ columns: Array<{ name: string; description: string }> }>('GET', '/export/dictionary'),
+  dictionary: () => call<ExportDictionary>('GET', '/export/dictionary'),
 };

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { GridContainer, Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
+import {
+  GridContainer,
+  Header,
+  NavCloseButton,
+  NavList,
+  NavMenuButton,
+  Title,
+} from '@trussworks/react-uswds';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from './router.tsx';
 
@@ -61,18 +68,20 @@ export function Layout({
             </Title>
             <NavMenuButton onClick={() => setExpanded((v) => !v)} label={t('nav.menu')} />
           </div>
-          <PrimaryNav
-            items={navItems}
-            mobileExpanded={expanded}
-            onToggleMobileNav={() => setExpanded((v) => !v)}
+          {/* PrimaryNav's markup with the close button named in the interface language: the
+              component labels it "Close Navigation Menu" in English only (issue 23 item 12) */}
+          <nav
+            className={`usa-nav${expanded ? ' is-visible' : ''}`}
             aria-label={t('nav.primary')}
             onClick={() => setExpanded(false)}
           >
+            <NavCloseButton onClick={() => setExpanded(false)} aria-label={t('nav.closeMenu')} />
+            <NavList items={navItems} type="primary" />
             <div className="display-flex flex-align-center margin-top-1">
               {extra}
               <LanguageToggle />
             </div>
-          </PrimaryNav>
+          </nav>
         </div>
       </Header>
       <main id="main-content" className="ovs-main" tabIndex={-1}>

@@ -32,6 +32,7 @@ export const en = {
   'nav.signedInAs': 'Signed in as {name} ({agency})',
   'nav.menu': 'Menu',
   'nav.close': 'Close',
+  'nav.closeMenu': 'Close the menu',
   'footer.about': 'Oversight is open-source software for civilian police oversight.',
   'footer.top': 'Return to top',
   'footer.staff': 'Staff sign-in',

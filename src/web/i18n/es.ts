@@ -33,6 +33,7 @@ export const es: Record<MessageKey, string> = {
   'nav.signedInAs': 'Sesión de {name} ({agency})',
   'nav.menu': 'Menú',
   'nav.close': 'Cerrar',
+  'nav.closeMenu': 'Cerrar el menú',
   'footer.about':
     'Oversight es software de código abierto para la supervisión civil de la policía.',
   'footer.top': 'Volver arriba',

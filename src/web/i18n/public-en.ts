@@ -129,6 +129,24 @@ export const publicEn = {
   'pub.cases.prev': 'Previous page',
   'pub.cases.next': 'Next page',
   'pub.cases.page': 'Page {page} of {pages}',
+  'pub.cases.sort': 'Order',
+  'pub.cases.sort.newest': 'Newest log number first',
+  'pub.cases.sort.oldest': 'Oldest log number first',
+  'pub.cases.sortHint':
+    'Log numbers are given in the order cases are registered. Old numbers (6 or 7 digits) come before numbers that start with a year.',
+  'pub.cases.notPublic': 'Not public',
+  'pub.cases.stillOpen': 'Still open',
+  'pub.cases.closedNotRecorded': 'Closed, date not recorded',
+  'pub.case.closedNotRecorded':
+    'The case is closed, but the records released for it give no closing date.',
+  'pub.case.districtNone': 'Not published or not known',
+  'pub.case.penaltyCode': '{label} (code {code})',
+  'pub.pager.previous': 'Previous',
+  'pub.pager.next': 'Next',
+  'pub.pager.pageNumber': 'Page {page}',
+  'pub.pager.lastPage': 'Last page, page {page}',
+  'pub.pager.gap': 'More pages not shown',
+  'category.unknown': 'No category recorded',
   'pub.case.title': 'Case {logNumber}',
   'pub.case.visibility.full': 'Full public record.',
   'pub.case.visibility.category_and_status':
@@ -179,6 +197,7 @@ export const publicEn = {
   'pub.stats.decided': 'Decided on the merits',
   'pub.stats.rateSuppressed': 'suppressed (a count behind it is under {threshold})',
   'pub.stats.rateNone': 'no findings on the merits',
+  'pub.stats.dutyAction': '{action} ({stage})',
 
   'pub.statements.title': 'Public statements',
   'pub.statements.intro': 'Statements COPA has published, newest first.',
@@ -196,7 +215,12 @@ export const publicEn = {
   'pub.openData.dictionary': 'Data dictionary',
   'pub.openData.column': 'Column',
   'pub.openData.meaning': 'Meaning',
-  'pub.openData.api': 'The same data is available from the API, described at /api/openapi.json.',
+  'pub.openData.api': 'The same data is available from the API.',
+  'pub.openData.apiLink': 'API description (OpenAPI, /api/openapi.json)',
+  'pub.openData.codes': 'What the codes mean',
+  'pub.openData.code': 'Code',
+  'pub.openData.codeMeaning': 'Meaning',
+  'pub.openData.penalties': 'Penalty codes (CPD)',
 } as const;
 
 /** A key of the public pages' messages. */

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/schemas/public.ts';
 import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
+import { describePenalty, isPenaltyCode } from '../../domain/findings.ts';
 import {
   NARRATIVE_WITHHELD_BASIS,
   publicOutcome,
@@ -121,10 +122,20 @@ export function presentPublicCase(
     narrativeWithheldBasis: x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].en,
     narrativeWithheldBasisEs:
       x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].es,
-    allegations: r.allegations.map((a) => ({
-      category: a.category as Category,
-      ...publicOutcome(r.status, allegationOutcome(a), x.today),
-    })),
+    allegations: r.allegations.map((a) => {
+      const outcome = publicOutcome(r.status, allegationOutcome(a), x.today);
+      // a code with its words (issue 23 item 12): the labels live with the codes
+      const label =
+        outcome.penalty !== null && isPenaltyCode(outcome.penalty)
+          ? describePenalty(outcome.penalty)
+          : null;
+      return {
+        category: a.category as Category,
+        ...outcome,
+        penaltyLabel: label?.en ?? null,
+        penaltyLabelEs: label?.es ?? null,
+      };
+    }),
     dutyStatus: r.duty_status.map((d) => ({
       action: d.action,
       stage: d.stage,

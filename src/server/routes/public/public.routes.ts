@@ -8,6 +8,7 @@ import {
   ComplaintAdditionResponse,
   ComplaintLookupRequest,
   ComplaintLookupResponse,
+  ExportDictionaryResponse,
   ExportQuery,
   PublicCaseListQuery,
   PublicCaseListResponse,
@@ -23,8 +24,8 @@ import {
 import { LogNumber, Problem } from '../../../shared/schemas/common.ts';
 import type { RouteContext } from '../../app.ts';
 import {
-  EXPORT_COLUMNS,
   exportCsv,
+  exportDictionary,
   exportJson,
   exportOpenData,
 } from '../../commands/export-open-data.ts';
@@ -298,13 +299,11 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         security,
         summary: 'The open-data columns and what they mean',
         response: {
-          200: z.object({
-            columns: z.array(z.object({ name: z.string(), description: z.string() })),
-          }),
+          200: ExportDictionaryResponse,
         },
       },
     },
-    () => ({ columns: EXPORT_COLUMNS.map((c) => ({ name: c.name, description: c.description })) }),
+    () => exportDictionary(),
   );
 
   for (const format of ['csv', 'json'] as const) {

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Button, Pagination, Table, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Select, Table, TextInput } from '@trussworks/react-uswds';
 import { CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
+import { PUBLIC_CASE_SORTS } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicCase } from '../../api/public-client.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { Link, navigate, useLocation } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -12,10 +14,33 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 const PAGE_SIZE = 25;
+/** The list's order when the query string names none (the API's default too). */
+const DEFAULT_SORT = 'newest';
+/** Stages after which a case is closed (domain CONCLUDED): their closing date is shown. */
+const CLOSED_STAGES: ReadonlySet<string> = new Set([
+  'final',
+  'closed_no_finding',
+  'closed_referred',
+]);
+
+/**
+ * The closing date in words: the date; "still open" for an open case; for a closed case the
+ * releases gave no date for (imported CLEAR history), that it was not recorded (issue 23 item 13).
+ */
+function useClosedOn() {
+  const { t, date } = useI18n();
+  return (status: string, closedOn: string | null | undefined): string =>
+    closedOn
+      ? date(closedOn)
+      : CLOSED_STAGES.has(status)
+        ? t('pub.cases.closedNotRecorded')
+        : t('pub.cases.stillOpen');
+}
 
 /** The case search: filters live in the query string so a search can be linked and shared. */
 export function CaseListPage() {
   const { t, label, date } = useI18n();
+  const closed = useClosedOn();
   usePageTitle(t('pub.cases.title'));
   const { search } = useLocation();
   const params = new URLSearchParams(search);
@@ -24,6 +49,7 @@ export function CaseListPage() {
     year: params.get('year') ?? '',
     category: params.get('category') ?? '',
     status: params.get('status') ?? '',
+    sort: params.get('sort') ?? '',
     page: Number(params.get('page') ?? '1') || 1,
   };
   const [form, setForm] = useState(current);
@@ -34,6 +60,7 @@ export function CaseListPage() {
         year: current.year || undefined,
         category: (current.category || undefined) as never,
         status: (current.status || undefined) as never,
+        sort: (current.sort || undefined) as never,
         page: current.page,
         pageSize: PAGE_SIZE,
       }),
@@ -43,7 +70,7 @@ export function CaseListPage() {
   const go = (next: typeof current) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) {
-      if (v !== '' && !(k === 'page' && v === 1)) {
+      if (v !== '' && !(k === 'page' && v === 1) && !(k === 'sort' && v === DEFAULT_SORT)) {
         q.set(k, String(v));
       }
     }
@@ -96,6 +123,21 @@ export function CaseListPage() {
           text={(s) => label('status', s)}
           onChange={(status) => setForm({ ...form, status })}
         />
+        <Field id="sort" label={t('pub.cases.sort')} hint={t('pub.cases.sortHint')}>
+          <Select
+            id="sort"
+            name="sort"
+            aria-describedby="sort-hint"
+            value={form.sort || DEFAULT_SORT}
+            onChange={(e) => setForm({ ...form, sort: e.target.value })}
+          >
+            {PUBLIC_CASE_SORTS.map((o) => (
+              <option key={o} value={o}>
+                {t(`pub.cases.sort.${o}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Button type="submit" data-testid="cases-search">
           {t('pub.cases.search')}
         </Button>
@@ -126,27 +168,34 @@ export function CaseListPage() {
                   </th>
                   <td data-label={t('pub.cases.status')}>{label('status', c.status)}</td>
                   <td data-label={t('pub.cases.categories')}>
-                    {c.categories ? c.categories.map((k) => label('category', k)).join(', ') : '—'}
+                    {c.categories
+                      ? c.categories.map((k) => label('category', k)).join(', ') ||
+                        label('category', 'unknown')
+                      : t('pub.cases.notPublic')}
                   </td>
-                  <td data-label={t('pub.cases.received')}>{date(c.receivedDate)}</td>
-                  <td data-label={t('pub.cases.agency')}>{c.leadAgency ?? '—'}</td>
-                  <td data-label={t('pub.cases.closed')}>{date(c.closedOn)}</td>
+                  {c.visibility === 'full' ? (
+                    <>
+                      <td data-label={t('pub.cases.received')}>{date(c.receivedDate)}</td>
+                      <td data-label={t('pub.cases.agency')}>{c.leadAgency}</td>
+                      <td data-label={t('pub.cases.closed')}>{closed(c.status, c.closedOn)}</td>
+                    </>
+                  ) : (
+                    <>
+                      <td data-label={t('pub.cases.received')}>{t('pub.cases.notPublic')}</td>
+                      <td data-label={t('pub.cases.agency')}>{t('pub.cases.notPublic')}</td>
+                      <td data-label={t('pub.cases.closed')}>{t('pub.cases.notPublic')}</td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>
           </Table>
           {pages > 1 ? (
-            <Pagination
-              pathname="/cases"
-              totalPages={pages}
-              currentPage={current.page}
-              aria-label={t('pub.cases.page', { page: current.page, pages })}
-              onClickNext={() => go({ ...current, page: current.page + 1 })}
-              onClickPrevious={() => go({ ...current, page: current.page - 1 })}
-              onClickPageNumber={(e, page) => {
-                e.preventDefault();
-                go({ ...current, page });
-              }}
+            <Pager
+              current={current.page}
+              total={pages}
+              label={t('pub.cases.page', { page: current.page, pages })}
+              onPage={(page) => go({ ...current, page })}
             />
           ) : null}
         </>
@@ -174,6 +223,7 @@ export function PublicCasePage({ logNumber }: { logNumber: string }) {
 
 function CaseDetails({ c }: { c: PublicCase }) {
   const { t, label, date, dateTime, bilingual } = useI18n();
+  const closed = useClosedOn();
   return (
     <>
       <Alert type="info" headingLevel="h2" slim>
@@ -181,11 +231,14 @@ function CaseDetails({ c }: { c: PublicCase }) {
       </Alert>
       <dl className="ovs-dl margin-top-2" data-testid="case-facts">
         <dt>{t('pub.cases.status')}</dt>
-        <dd>{label('status', c.status)}</dd>
+        <dd data-testid="case-stage">{label('status', c.status)}</dd>
         {c.categories ? (
           <>
             <dt>{t('pub.cases.categories')}</dt>
-            <dd>{c.categories.map((k) => label('category', k)).join(', ') || '—'}</dd>
+            <dd>
+              {c.categories.map((k) => label('category', k)).join(', ') ||
+                label('category', 'unknown')}
+            </dd>
           </>
         ) : null}
         {c.caseType ? (
@@ -209,7 +262,7 @@ function CaseDetails({ c }: { c: PublicCase }) {
         {c.district !== undefined ? (
           <>
             <dt>{t('pub.case.district')}</dt>
-            <dd>{c.district ?? '—'}</dd>
+            <dd>{c.district ?? t('pub.case.districtNone')}</dd>
           </>
         ) : null}
         {c.leadAgency ? (
@@ -221,7 +274,12 @@ function CaseDetails({ c }: { c: PublicCase }) {
         {c.closedOn !== undefined ? (
           <>
             <dt>{t('pub.cases.closed')}</dt>
-            <dd>{date(c.closedOn)}</dd>
+            <dd data-testid="case-closed">
+              {closed(c.status, c.closedOn)}
+              {!c.closedOn && CLOSED_STAGES.has(c.status) ? (
+                <span className="usa-hint display-block">{t('pub.case.closedNotRecorded')}</span>
+              ) : null}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -240,7 +298,10 @@ function CaseDetails({ c }: { c: PublicCase }) {
       {c.narrative ? (
         <>
           <h2>{t('pub.case.narrative')}</h2>
-          <p className="ovs-prewrap">{c.narrative.text}</p>
+          {/* shown as written (the releases' narratives are in English), never translated */}
+          <p className="ovs-prewrap" data-written-text="narrative">
+            {c.narrative.text}
+          </p>
           {c.narrative.redactions.length > 0 ? (
             <>
               <h3>{t('pub.case.redactions')}</h3>
@@ -282,7 +343,12 @@ function CaseDetails({ c }: { c: PublicCase }) {
                   <td data-label={t('pub.case.penalty')}>
                     {a.penaltyWithheld && a.penaltyWithheldEs
                       ? bilingual(a.penaltyWithheld, a.penaltyWithheldEs)
-                      : (a.penalty ?? '—')}
+                      : a.penalty && a.penaltyLabel && a.penaltyLabelEs
+                        ? t('pub.case.penaltyCode', {
+                            label: bilingual(a.penaltyLabel, a.penaltyLabelEs),
+                            code: a.penalty,
+                          })
+                        : (a.penalty ?? t('pub.common.none'))}
                   </td>
                 </tr>
               ))}
@@ -294,7 +360,12 @@ function CaseDetails({ c }: { c: PublicCase }) {
         <>
           <h2>{t('pub.case.statements')}</h2>
           {c.statements.map((s) => (
-            <blockquote key={s.id} lang={s.language} className="ovs-prewrap">
+            <blockquote
+              key={s.id}
+              lang={s.language}
+              data-written-text="statement"
+              className="ovs-prewrap"
+            >
               {s.text}
               <footer className="usa-hint">{dateTime(s.publishedAt)}</footer>
             </blockquote>

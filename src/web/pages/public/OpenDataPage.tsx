@@ -1,15 +1,76 @@
 import { Table } from '@trussworks/react-uswds';
+import { CASE_STATUSES, CASE_TYPES, CATEGORIES, FINDINGS } from '../../../shared/enums.ts';
+import { PUBLIC_VISIBILITIES } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type LabelPrefix } from '../../i18n/i18n.tsx';
 
-/** The open-data page: export links and the data dictionary (column meanings, from the server). */
-export function OpenDataPage() {
+/**
+ * A dictionary text whose `backticked` spans are data values: shown as <code>, never as literal
+ * backticks (issue 23 item 13).
+ */
+function WithCode({ text }: { text: string }) {
+  return (
+    <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>
+  );
+}
+
+/** A legend: each code the files carry, with its words in the page's language. */
+function CodeTable({
+  id,
+  columns,
+  extra,
+  rows,
+}: {
+  id: string;
+  /** The columns that carry these codes. */
+  columns: readonly string[];
+  extra?: string;
+  rows: ReadonlyArray<{ code: string; meaning: string }>;
+}) {
   const { t } = useI18n();
+  return (
+    <section aria-labelledby={`codes-${id}`} data-testid={`codes-${id}`}>
+      <h3 id={`codes-${id}`}>
+        {columns.map((c, i) => (
+          <span key={c}>
+            {i > 0 ? ', ' : null}
+            <code>{c}</code>
+          </span>
+        ))}
+        {extra ? ` — ${extra}` : null}
+      </h3>
+      <Table bordered fullWidth compact stackedStyle="default">
+        <thead>
+          <tr>
+            <th scope="col">{t('pub.openData.code')}</th>
+            <th scope="col">{t('pub.openData.codeMeaning')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code}>
+              <th scope="row" data-label={t('pub.openData.code')}>
+                <code>{r.code}</code>
+              </th>
+              <td data-label={t('pub.openData.codeMeaning')}>{r.meaning}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  );
+}
+
+/** The open-data page: export links, the data dictionary and what each code means. */
+export function OpenDataPage() {
+  const { t, label, bilingual } = useI18n();
   usePageTitle(t('pub.openData.title'));
   const { data, error } = useLoad(() => publicApi.dictionary(), []);
+  const labelled = (prefix: LabelPrefix, codes: readonly string[]) =>
+    codes.map((code) => ({ code, meaning: label(prefix, code) }));
   return (
     <>
       <h1>{t('pub.openData.title')}</h1>
@@ -26,7 +87,12 @@ export function OpenDataPage() {
           </a>
         </li>
       </ul>
-      <p>{t('pub.openData.api')}</p>
+      <p>
+        {t('pub.openData.api')}{' '}
+        <a className="usa-link" href="/api/openapi.json" data-testid="openapi-link">
+          {t('pub.openData.apiLink')}
+        </a>
+      </p>
       <h2>{t('pub.openData.dictionary')}</h2>
       <ProblemAlert error={error} />
       {data ? (
@@ -43,13 +109,45 @@ export function OpenDataPage() {
                 <th scope="row" data-label={t('pub.openData.column')}>
                   <code>{c.name}</code>
                 </th>
-                <td data-label={t('pub.openData.meaning')} lang="en">
-                  {c.description}
+                <td data-label={t('pub.openData.meaning')}>
+                  <WithCode text={bilingual(c.description, c.descriptionEs)} />
                 </td>
               </tr>
             ))}
           </tbody>
         </Table>
+      ) : null}
+      <h2>{t('pub.openData.codes')}</h2>
+      <CodeTable
+        id="visibility"
+        columns={['visibility']}
+        rows={PUBLIC_VISIBILITIES.map((code) => ({
+          code,
+          meaning: t(`pub.case.visibility.${code}`),
+        }))}
+      />
+      <CodeTable id="status" columns={['status']} rows={labelled('status', CASE_STATUSES)} />
+      <CodeTable id="case-type" columns={['case_type']} rows={labelled('caseType', CASE_TYPES)} />
+      <CodeTable
+        id="category"
+        columns={['categories', 'allegation_category']}
+        rows={labelled('category', CATEGORIES)}
+      />
+      <CodeTable
+        id="finding"
+        columns={['recommended_finding', 'final_finding']}
+        rows={labelled('finding', FINDINGS)}
+      />
+      {data ? (
+        <CodeTable
+          id="penalty"
+          columns={['penalty']}
+          extra={t('pub.openData.penalties')}
+          rows={data.penalties.map((p) => ({
+            code: p.code,
+            meaning: bilingual(p.label, p.labelEs),
+          }))}
+        />
       ) : null}
     </>
   );

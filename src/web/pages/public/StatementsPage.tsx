@@ -57,7 +57,7 @@ export function StatementsPage() {
                   </>
                 ) : null}
               </p>
-              <p lang={s.language} className="ovs-prewrap">
+              <p lang={s.language} data-written-text="statement" className="ovs-prewrap">
                 {s.text}
               </p>
             </li>

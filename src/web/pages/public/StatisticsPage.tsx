@@ -13,6 +13,26 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 type Cell = PublicStats['casesByYear'][number];
 
+/** About the characters of 13-px text that fit the chart's label column. */
+const LABEL_CHARS = 30;
+
+/** A label in lines of at most `max` characters, broken between words (a longer word stays whole). */
+function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.length > 0 ? lines : [''];
+}
+
+/** The height of a chart row whose label has these lines (28 for one line). */
+const rowHeight = (lines: readonly string[], line: number): number => 12 + lines.length * line;
+
 /** A figure in words: suppressed cells say so; partial sums are a lower bound. */
 function useCount() {
   const { t } = useI18n();
@@ -69,10 +89,16 @@ function BarChart({
   const { t } = useI18n();
   const count = useCount();
   const max = Math.max(1, ...cells.map((c) => c.count ?? 0));
-  const row = 28;
+  const line = 16;
   const labelWidth = 210;
   const barWidth = 260;
-  const height = Math.max(row, cells.length * row);
+  // a label too long for its column wraps at word boundaries, never cut mid-word (issue 23 item 12)
+  const rows = cells.map((c) => wrapWords(labelOf(c.key), LABEL_CHARS));
+  const tops = rows.reduce<number[]>(
+    (acc, r, i) => [...acc, (acc[i] ?? 0) + rowHeight(r, line)],
+    [0],
+  );
+  const height = Math.max(rowHeight([''], line), tops.at(-1) ?? 0);
   return (
     <section className="ovs-section" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -83,12 +109,18 @@ function BarChart({
         focusable="false"
       >
         {cells.map((c, i) => {
-          const y = i * row;
+          const y = tops[i] ?? 0;
+          const lines = rows[i] ?? [];
+          const row = rowHeight(lines, line);
           const w = c.count === null ? 0 : Math.max(2, (c.count / max) * barWidth);
           return (
             <g key={c.key}>
               <text x={0} y={y + 18} fontSize="13" fill="#1b1b1b">
-                {labelOf(c.key).slice(0, 30)}
+                {lines.map((l, n) => (
+                  <tspan key={n} x={0} dy={n === 0 ? 0 : line}>
+                    {l}
+                  </tspan>
+                ))}
               </text>
               {c.count === null ? (
                 <rect
@@ -313,7 +345,14 @@ export function StatisticsPage() {
             id="duty-status"
             title={t('pub.stats.dutyStatus')}
             cells={data.dutyStatusActions}
-            labelOf={(k) => label('dutyAction', k)}
+            labelOf={(k) => {
+              // a duty-status cell is `action:stage` (the statistics grid), labelled part by part
+              const [action, stage] = k.split(':');
+              return t('pub.stats.dutyAction', {
+                action: label('dutyAction', action),
+                stage: label('dutyStage', stage),
+              });
+            }}
           />
           <BarChart
             id="shelter"
