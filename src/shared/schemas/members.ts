@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CATEGORIES, DUTY_STATUS_ACTIONS } from '../enums.ts';
 import { DateOnly, Instant, LogNumber, Text, Uuid } from './common.ts';
-import { DutyStatusOut } from './cases.ts';
+import { DutyStatusOut, Star } from './cases.ts';
 
 /** POST /api/v1/members — add a department member to the roster. */
 export const MemberRequest = z.strictObject({
   /** Star (badge) number. */
-  star: z.string().regex(/^\d{1,6}$/, 'must be a star number of up to 6 digits'),
+  star: Star,
   firstName: Text(1, 100),
   lastName: Text(1, 100),
   /** Rank as the department writes it (`Police Officer`, `Sergeant`, `Lieutenant`…). */

@@ -276,6 +276,29 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       })),
       createdAt: isoRequired(a.created_at),
     })),
+    reportedOfficers: d.reportedOfficers.map((o) => ({
+      id: o.id,
+      member: o.member_id
+        ? {
+            id: o.member_id,
+            star: o.member_star,
+            firstName: o.member_first_name ?? '',
+            lastName: o.member_last_name ?? '',
+            rank: o.member_rank,
+            unit: o.member_unit,
+            appointedDate: o.member_appointed_date,
+          }
+        : null,
+      name: o.name_as_given,
+      star: o.star,
+      description: o.description,
+      source: o.source,
+      status: o.status,
+      allegationId: o.allegation_id,
+      resolutionNote: o.resolution_note,
+      resolvedAt: iso(o.resolved_at),
+      reportedAt: isoRequired(o.created_at),
+    })),
     activities: d.children.activities.map((a) => ({
       id: a.id,
       kind: a.kind as 'note',
