@@ -254,9 +254,7 @@ export async function registerCase(
         // the roster member, or which fields were given as the complainant put them
         reportedOfficers: input.reportedOfficers.map((o) => ({
           memberId: o.memberId ?? null,
-          givenFields: (['name', 'star', 'description'] as const).filter(
-            (f) => o[f] !== undefined,
-          ),
+          givenFields: (['name', 'star', 'description'] as const).filter((f) => o[f] !== undefined),
         })),
       },
     });
@@ -372,6 +370,7 @@ async function reportedOfficerRows(
       id: crypto.randomUUID(),
       jurisdiction: deps.jurisdiction,
       caseId,
+      position: i,
       memberId: o.memberId ?? null,
       name: o.name ?? null,
       star: o.star ?? null,

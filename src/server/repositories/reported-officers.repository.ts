@@ -28,6 +28,7 @@ export interface ReportedOfficerInsert {
   id: string;
   jurisdiction: string;
   caseId: string;
+  position: number;
   memberId: string | null;
   name: string | null;
   star: string | null;
@@ -48,6 +49,7 @@ export async function insertReportedOfficers(
       'id',
       'jurisdiction',
       'case_id',
+      'position',
       'member_id',
       'name_as_given',
       'star',
@@ -60,6 +62,7 @@ export async function insertReportedOfficers(
       o.id,
       o.jurisdiction,
       o.caseId,
+      o.position,
       o.memberId,
       o.name,
       o.star,
@@ -83,9 +86,10 @@ export async function listReportedOfficers(
   db: Queryable,
   caseId: string,
 ): Promise<ReportedOfficerRow[]> {
-  return db.query<ReportedOfficerRow>(`${SELECT} WHERE r.case_id = $1 ORDER BY r.created_at, r.id`, [
-    caseId,
-  ]);
+  return db.query<ReportedOfficerRow>(
+    `${SELECT} WHERE r.case_id = $1 ORDER BY r.created_at, r.position, r.id`,
+    [caseId],
+  );
 }
 
 /** One reported officer of a case, locked for its resolution. */

@@ -9,6 +9,8 @@ CREATE TABLE reported_officers (
   id               uuid PRIMARY KEY,
   jurisdiction     text NOT NULL,
   case_id          uuid NOT NULL REFERENCES cases (id),
+  -- the order the complainant named them in
+  position         integer NOT NULL,
   member_id        uuid REFERENCES members (id),
   name_as_given    text,
   star             text,
