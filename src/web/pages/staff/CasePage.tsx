@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Fieldset,
+  Radio,
   Select,
   Table,
   Tag,
@@ -63,6 +64,7 @@ export function CasePage({ logNumber }: { logNumber: string }) {
       <Parties {...ctx} />
       <FromComplainant {...ctx} />
       <SourceHistory {...ctx} />
+      <ReportedOfficers {...ctx} />
       <Allegations {...ctx} />
       <DutyStatus {...ctx} />
       <Agencies {...ctx} />
@@ -589,6 +591,191 @@ function Parties({ c }: Ctx) {
           </li>
         ))}
       </ul>
+    </Section>
+  );
+}
+
+/**
+ * The officers the complainant named at intake (docs/domain.md "Reported officers"), for the
+ * case team only; an investigator confirms each into an allegation or dismisses it.
+ */
+function ReportedOfficers({ c, reload, can }: Ctx) {
+  const { t, label, date } = useI18n();
+  const [target, setTarget] = useState('');
+  const [outcome, setOutcome] = useState<'confirmed' | 'dismissed'>('confirmed');
+  const [star, setStar] = useState('');
+  const [category, setCategory] = useState<Category>(c.categories[0] ?? 'miscellaneous');
+  const [summary, setSummary] = useState('');
+  const [reason, setReason] = useState('');
+  if (!c.reportedOfficers) {
+    return null;
+  }
+  const open = c.reportedOfficers.filter((o) => o.status === 'reported');
+  const chosen = open.find((o) => o.id === target) ?? open[0];
+  const given = (o: (typeof open)[number]) =>
+    [o.name, o.star ? t('intake.officer.star', { star: o.star }) : null, o.description]
+      .filter(Boolean)
+      .join(' · ');
+  const who = (o: (typeof open)[number]) =>
+    o.member
+      ? [
+          `${o.member.firstName} ${o.member.lastName}`,
+          t('intake.officer.star', { star: o.member.star ?? '—' }),
+          o.member.rank,
+          o.member.unit ? t('intake.officer.unit', { unit: o.member.unit }) : null,
+          o.member.appointedDate
+            ? t('intake.officer.appointed', { year: o.member.appointedDate.slice(0, 4) })
+            : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : t('case.reported.notInRoster');
+  return (
+    <Section id="reported-officers" title={t('case.reportedOfficers')}>
+      <p className="usa-hint">{t('case.reportedOfficers.hint')}</p>
+      {c.reportedOfficers.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <div className="ovs-table-wrap">
+          <Table fullWidth striped>
+            <caption className="usa-sr-only">{t('case.reportedOfficers')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('case.reported.col.officer')}</th>
+                <th scope="col">{t('case.reported.col.given')}</th>
+                <th scope="col">{t('case.reported.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.reportedOfficers.map((o) => (
+                <tr key={o.id} data-testid="reported-officer">
+                  <th scope="row">
+                    {o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o)}
+                  </th>
+                  <td>
+                    {given(o) || '—'}
+                    <br />
+                    <span className="usa-hint">
+                      {label('reportedSource', o.source)} · {date(o.reportedAt)}
+                    </span>
+                  </td>
+                  <td>
+                    {label('reportedStatus', o.status)}
+                    {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+      {can('case.add_allegation') && chosen ? (
+        <ActionForm
+          id="form-reported-officer"
+          title={t('case.reported.confirm')}
+          submitLabel={t('common.save')}
+          onReload={() => void reload()}
+          onSubmit={() =>
+            api.resolveReportedOfficer(
+              c.logNumber,
+              chosen.id,
+              outcome === 'confirmed'
+                ? {
+                    outcome,
+                    ...(!chosen.member && star.trim() ? { star: star.trim() } : {}),
+                    category,
+                    summary,
+                  }
+                : { outcome, reason },
+            )
+          }
+          onDone={async () => {
+            setStar('');
+            setSummary('');
+            setReason('');
+            await reload();
+          }}
+        >
+          {(e) => (
+            <>
+              <Field id="ro-which" label={t('case.reported.which')}>
+                <Select
+                  id="ro-which"
+                  name="reportedOfficer"
+                  value={chosen.id}
+                  onChange={(ev) => setTarget(ev.target.value)}
+                >
+                  {open.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.member ? who(o) : given(o)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Fieldset legend={t('case.reported.outcome')}>
+                {(['confirmed', 'dismissed'] as const).map((x) => (
+                  <Radio
+                    key={x}
+                    id={`ro-outcome-${x}`}
+                    name="outcome"
+                    value={x}
+                    label={t(x === 'confirmed' ? 'case.reported.confirm' : 'case.reported.dismiss')}
+                    checked={outcome === x}
+                    onChange={() => setOutcome(x)}
+                  />
+                ))}
+              </Fieldset>
+              {outcome === 'confirmed' ? (
+                <>
+                  {chosen.member ? null : (
+                    <Field id="ro-star" label={t('action.star')} error={e.star} optional>
+                      <TextInput
+                        id="ro-star"
+                        name="star"
+                        type="text"
+                        inputMode="numeric"
+                        value={star}
+                        onChange={(ev) => setStar(ev.target.value)}
+                      />
+                    </Field>
+                  )}
+                  <Field id="ro-category" label={t('col.category')} error={e.category}>
+                    <Select
+                      id="ro-category"
+                      name="category"
+                      value={category}
+                      onChange={(ev) => setCategory(ev.target.value as Category)}
+                    >
+                      {CATEGORIES.map((x) => (
+                        <option key={x} value={x}>
+                          {label('category', x)}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field id="ro-summary" label={t('action.summary')} error={e.summary}>
+                    <Textarea
+                      id="ro-summary"
+                      name="summary"
+                      value={summary}
+                      onChange={(ev) => setSummary(ev.target.value)}
+                    />
+                  </Field>
+                </>
+              ) : (
+                <Field id="ro-reason" label={t('case.reported.reason')} error={e.reason}>
+                  <Textarea
+                    id="ro-reason"
+                    name="reason"
+                    value={reason}
+                    onChange={(ev) => setReason(ev.target.value)}
+                  />
+                </Field>
+              )}
+            </>
+          )}
+        </ActionForm>
+      ) : null}
     </Section>
   );
 }
