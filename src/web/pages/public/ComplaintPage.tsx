@@ -54,6 +54,21 @@ interface ComplaintForm {
   language: Lang;
   /** Chosen files, already read as base64. */
   files: Array<{ name: string; size: number; data: string }>;
+  /** Officers as the person knows them (stored as reported officers, never public). */
+  officers: OfficerEntry[];
+  /** Witnesses (parties with encrypted identities, never public). */
+  witnesses: WitnessEntry[];
+}
+
+interface OfficerEntry {
+  name: string;
+  star: string;
+  description: string;
+}
+interface WitnessEntry {
+  name: string;
+  phone: string;
+  email: string;
 }
 
 /** The server's limits (domain/attachments.ts), checked here first so nobody waits for a refusal. */
@@ -93,6 +108,13 @@ function toBody(f: ComplaintForm): ComplaintBody {
     ...(!f.anonymous
       ? { contact: { name: opt(f.name), phone: opt(f.phone), email: opt(f.email) } }
       : {}),
+    // an entry added and left blank gives nothing: it is not sent
+    officers: f.officers
+      .filter((o) => Object.values(o).some((v) => v.trim() !== ''))
+      .map((o) => ({ name: opt(o.name), star: opt(o.star), description: opt(o.description) })),
+    witnesses: f.witnesses
+      .filter((w) => Object.values(w).some((v) => v.trim() !== ''))
+      .map((w) => ({ name: opt(w.name), phone: opt(w.phone), email: opt(w.email) })),
     ...(f.filedBy === 'intermediary'
       ? {
           intermediary: {
@@ -133,6 +155,8 @@ export function ComplaintPage() {
     district: '',
     language: lang,
     files: [],
+    officers: [],
+    witnesses: [],
   });
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -397,6 +421,16 @@ export function ComplaintPage() {
             { optional: true },
           )}
         </Fieldset>
+        <OfficersFieldset
+          officers={form.officers}
+          fields={fields}
+          onChange={(officers) => update({ officers })}
+        />
+        <WitnessesFieldset
+          witnesses={form.witnesses}
+          fields={fields}
+          onChange={(witnesses) => update({ witnesses })}
+        />
         <FormGroup error={fileErrors.length > 0}>
           <Label htmlFor="files" error={fileErrors.length > 0}>
             {t('pub.complaint.files.label')}
@@ -490,5 +524,182 @@ function Receipt({ receipt }: { receipt: ComplaintReceipt }) {
         <Link to="/follow">{t('pub.receipt.follow')}</Link>
       </p>
     </>
+  );
+}
+
+/** One text field of a repeated entry (an officer, a witness), with its server error. */
+function EntryField({
+  id,
+  label,
+  value,
+  error,
+  hint,
+  type = 'text',
+  multiline = false,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  hint?: string;
+  type?: 'text' | 'tel' | 'email';
+  multiline?: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} error={error} optional {...(hint ? { hint } : {})}>
+      {multiline ? (
+        <Textarea
+          id={id}
+          name={id}
+          value={value}
+          onChange={(ev) => onChange(ev.target.value)}
+          aria-describedby={describedBy(id, error, Boolean(hint))}
+          error={Boolean(error)}
+        />
+      ) : (
+        <TextInput
+          id={id}
+          name={id}
+          type={type}
+          value={value}
+          onChange={(ev) => onChange(ev.target.value)}
+          aria-describedby={describedBy(id, error, Boolean(hint))}
+          validationStatus={error ? 'error' : undefined}
+        />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * The officers involved, as the person knows them (issue 23 item 7): optional, as many as they
+ * name; the office keeps them as reported officers for an investigator to identify.
+ */
+function OfficersFieldset({
+  officers,
+  fields,
+  onChange,
+}: {
+  officers: OfficerEntry[];
+  fields: FieldErrors;
+  onChange: (officers: OfficerEntry[]) => void;
+}) {
+  const { t } = useI18n();
+  const set = (i: number, patch: Partial<OfficerEntry>) =>
+    onChange(officers.map((o, j) => (j === i ? { ...o, ...patch } : o)));
+  return (
+    <Fieldset legend={t('pub.complaint.officers.legend')} data-testid="complaint-officers">
+      <p className="usa-hint">{t('pub.complaint.officers.hint')}</p>
+      {officers.map((o, i) => (
+        <Fieldset key={i} legend={t('pub.complaint.officer.heading', { n: i + 1 })}>
+          <EntryField
+            id={`officer-${i}-name`}
+            label={t('pub.complaint.officer.name')}
+            value={o.name}
+            error={fields[`officers.${i}.name`]}
+            onChange={(name) => set(i, { name })}
+          />
+          <EntryField
+            id={`officer-${i}-star`}
+            label={t('pub.complaint.officer.star')}
+            value={o.star}
+            error={fields[`officers.${i}.star`]}
+            onChange={(star) => set(i, { star })}
+          />
+          <EntryField
+            id={`officer-${i}-description`}
+            label={t('pub.complaint.officer.description')}
+            hint={t('pub.complaint.officer.descriptionHint')}
+            value={o.description}
+            error={fields[`officers.${i}.description`]}
+            multiline
+            onChange={(description) => set(i, { description })}
+          />
+          <Button
+            type="button"
+            unstyled
+            onClick={() => onChange(officers.filter((_, j) => j !== i))}
+          >
+            {t('pub.complaint.officer.remove', { n: i + 1 })}
+          </Button>
+        </Fieldset>
+      ))}
+      {officers.length < 10 ? (
+        <Button
+          type="button"
+          outline
+          className="margin-top-2"
+          onClick={() => onChange([...officers, { name: '', star: '', description: '' }])}
+        >
+          {t('pub.complaint.officer.add')}
+        </Button>
+      ) : null}
+    </Fieldset>
+  );
+}
+
+/** People who saw what happened (issue 23 item 7): optional; kept private, never published. */
+function WitnessesFieldset({
+  witnesses,
+  fields,
+  onChange,
+}: {
+  witnesses: WitnessEntry[];
+  fields: FieldErrors;
+  onChange: (witnesses: WitnessEntry[]) => void;
+}) {
+  const { t } = useI18n();
+  const set = (i: number, patch: Partial<WitnessEntry>) =>
+    onChange(witnesses.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  return (
+    <Fieldset legend={t('pub.complaint.witnesses.legend')} data-testid="complaint-witnesses">
+      <p className="usa-hint">{t('pub.complaint.witnesses.hint')}</p>
+      {witnesses.map((w, i) => (
+        <Fieldset key={i} legend={t('pub.complaint.witness.heading', { n: i + 1 })}>
+          <EntryField
+            id={`witness-${i}-name`}
+            label={t('pub.complaint.witness.name')}
+            value={w.name}
+            error={fields[`witnesses.${i}.name`]}
+            onChange={(name) => set(i, { name })}
+          />
+          <EntryField
+            id={`witness-${i}-phone`}
+            label={t('pub.complaint.witness.phone')}
+            type="tel"
+            value={w.phone}
+            error={fields[`witnesses.${i}.phone`]}
+            onChange={(phone) => set(i, { phone })}
+          />
+          <EntryField
+            id={`witness-${i}-email`}
+            label={t('pub.complaint.witness.email')}
+            type="email"
+            value={w.email}
+            error={fields[`witnesses.${i}.email`]}
+            onChange={(email) => set(i, { email })}
+          />
+          <Button
+            type="button"
+            unstyled
+            onClick={() => onChange(witnesses.filter((_, j) => j !== i))}
+          >
+            {t('pub.complaint.witness.remove', { n: i + 1 })}
+          </Button>
+        </Fieldset>
+      ))}
+      {witnesses.length < 10 ? (
+        <Button
+          type="button"
+          outline
+          className="margin-top-2"
+          onClick={() => onChange([...witnesses, { name: '', phone: '', email: '' }])}
+        >
+          {t('pub.complaint.witness.add')}
+        </Button>
+      ) : null}
+    </Fieldset>
   );
 }
