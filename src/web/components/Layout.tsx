@@ -32,6 +32,7 @@ export function Layout({
   navItems,
   extra,
   footerLinks,
+  wideHeader = false,
   children,
 }: {
   title: string;
@@ -39,6 +40,11 @@ export function Layout({
   navItems: ReactNode[];
   extra?: ReactNode;
   footerLinks: ReactNode;
+  /**
+   * The header takes the window's width on desktop and its items do not break (the staff app's
+   * navigation, account links and language switch need more than the 64rem column at 1366 px).
+   */
+  wideHeader?: boolean;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -48,7 +54,11 @@ export function Layout({
       <a className="usa-skipnav" href="#main-content">
         {t('app.skip')}
       </a>
-      <Header basic showMobileOverlay={expanded}>
+      <Header
+        basic
+        showMobileOverlay={expanded}
+        {...(wideHeader ? { className: 'ovs-header--wide' } : {})}
+      >
         <div className="usa-nav-container">
           <div className="usa-navbar">
             <Title>
@@ -65,7 +75,7 @@ export function Layout({
             aria-label={t('nav.primary')}
             onClick={() => setExpanded(false)}
           >
-            <div className="display-flex flex-align-center margin-top-1">
+            <div className="display-flex flex-align-center margin-top-1 ovs-nav-extra">
               {extra}
               <LanguageToggle />
             </div>
