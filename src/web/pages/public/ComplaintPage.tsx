@@ -88,6 +88,7 @@ async function toBase64(file: File): Promise<string> {
 }
 
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+const anyGiven = (...values: string[]): boolean => values.some((v) => v.trim() !== '');
 
 /** The request body: only what was typed; contact details are dropped for an anonymous filing. */
 function toBody(f: ComplaintForm): ComplaintBody {
@@ -110,10 +111,10 @@ function toBody(f: ComplaintForm): ComplaintBody {
       : {}),
     // an entry added and left blank gives nothing: it is not sent
     officers: f.officers
-      .filter((o) => Object.values(o).some((v) => v.trim() !== ''))
+      .filter((o) => anyGiven(o.name, o.star, o.description))
       .map((o) => ({ name: opt(o.name), star: opt(o.star), description: opt(o.description) })),
     witnesses: f.witnesses
-      .filter((w) => Object.values(w).some((v) => v.trim() !== ''))
+      .filter((w) => anyGiven(w.name, w.phone, w.email))
       .map((w) => ({ name: opt(w.name), phone: opt(w.phone), email: opt(w.email) })),
     ...(f.filedBy === 'intermediary'
       ? {
