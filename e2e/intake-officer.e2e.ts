@@ -27,35 +27,46 @@ afterAll(async () => {
   await browser.close();
 });
 
+interface HeaderItem {
+  text: string;
+  /** How many lines its words take. */
+  lines: number;
+  /** Its vertical middle, in page pixels. */
+  middle: number;
+}
+
+/**
+ * Run in the page (a string: these Node types have no DOM): each header item — title, navigation
+ * links, account links, language switch — with the lines its words take (a text node whose words
+ * break has one client rect per line) and its vertical middle.
+ */
+const HEADER_ITEMS = `[
+  '.usa-logo',
+  '.usa-nav__primary-item > a',
+  '[data-testid="signed-in-as"]',
+  '[data-testid="nav-sessions"]',
+  '[data-testid="sign-out"]',
+  '[data-testid="language-toggle"]',
+].flatMap((selector) =>
+  [...document.querySelectorAll(selector)].map((el) => {
+    let lines = 0;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      lines = Math.max(lines, tops.size);
+    }
+    const box = el.getBoundingClientRect();
+    return { text: el.textContent, lines, middle: box.top + box.height / 2 };
+  }),
+)`;
+
 describe('an intake officer registers a complaint naming two officers', () => {
   it('the staff header fits on one line at 1366 px, in English and in Spanish', async () => {
     await page.getByTestId('signed-in-as').waitFor();
     for (const lang of ['en', 'es']) {
-      // how many lines each header item's words take, and its vertical middle
-      const items = await page.evaluate(() =>
-        [
-          '.usa-logo',
-          '.usa-nav__primary-item > a',
-          '[data-testid="signed-in-as"]',
-          '[data-testid="nav-sessions"]',
-          '[data-testid="sign-out"]',
-          '[data-testid="language-toggle"]',
-        ].flatMap((selector) =>
-          [...document.querySelectorAll(selector)].map((el) => {
-            // a text node whose words break takes one client rect per line
-            let lines = 0;
-            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              const range = document.createRange();
-              range.selectNodeContents(n);
-              const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-              lines = Math.max(lines, tops.size);
-            }
-            const box = el.getBoundingClientRect();
-            return { text: el.textContent, lines, middle: box.top + box.height / 2 };
-          }),
-        ),
-      );
+      const items = await page.evaluate<HeaderItem[]>(HEADER_ITEMS);
       expect(items.length, lang).toBeGreaterThan(8);
       for (const item of items) {
         expect(item.lines, `${lang}: ${item.text}`).toBe(1);
@@ -151,5 +162,49 @@ describe('an intake officer registers a complaint naming two officers', () => {
     await expect.poll(() => page.url()).toContain('facility=D010');
     await page.locator('table').first().waitFor();
     expect(await page.locator('main').textContent()).toContain('D010');
+  });
+});
+
+describe('a complainant names the officer and a witness on the public form', () => {
+  it('files them on a phone in Spanish; the intake officer finds both on the case', async () => {
+    const pub = await newPage(browser, baseUrl, 'es');
+    await pub.page.setViewportSize({ width: 390, height: 844 });
+    await pub.page.goto('/complaint');
+    await pub.page.locator('#narrative').waitFor();
+    await pub.page
+      .locator('#narrative')
+      .fill('Un agente me empujó contra la patrulla en la parada del autobús.');
+    await tick(pub.page, 'category-excessive_force');
+    // the officer and a witness, both optional, in Spanish (issue 23 item 7)
+    await pub.page.getByRole('button', { name: 'Agregar un agente' }).click();
+    await pub.page.locator('#officers-0-name').fill('Oficial Zabrowski');
+    await pub.page.locator('#officers-0-star').fill('7788');
+    await pub.page.locator('#officers-0-description').fill('Bigote, gorra azul');
+    await pub.page.getByRole('button', { name: 'Agregar un testigo' }).click();
+    await pub.page.locator('#witnesses-0-name').fill('Marisol Testigo');
+    await pub.page.locator('#witnesses-0-phone').fill('312-555-0199');
+    await expectAccessible(pub.page, 'complaint form with an officer and a witness (es)');
+    await pub.page.getByTestId('complaint-submit').click();
+    await pub.page.getByTestId('receipt-log-number').waitFor();
+    const log = ((await pub.page.getByTestId('receipt-log-number').textContent()) ?? '').trim();
+    // the public case page of this open case names neither
+    await pub.page.goto(`/cases/${log}`);
+    await expect.poll(() => pub.page.locator('main').textContent()).toContain(log);
+    const publicText = (await pub.page.locator('main').textContent()) ?? '';
+    for (const hidden of ['Zabrowski', '7788', 'Bigote', 'Marisol']) {
+      expect(publicText).not.toContain(hidden);
+    }
+    await pub.context.close();
+
+    await page.goto(`/staff/cases/${log}`);
+    await page.getByTestId('case-title').waitFor();
+    const officer = (await page.getByTestId('reported-officer').first().textContent()) ?? '';
+    expect(officer).toContain('Oficial Zabrowski');
+    expect(officer).toContain('7788');
+    expect(officer).toContain('Bigote, gorra azul');
+    expect(officer).toContain('complaint form');
+    const parties = (await page.getByTestId('section-parties').textContent()) ?? '';
+    expect(parties).toContain('Witness');
+    expect(parties).toContain('Marisol Testigo');
   });
 });

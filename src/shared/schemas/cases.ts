@@ -325,18 +325,25 @@ export const FindingOut = z.object({
   recordedBy: z.string().nullable(),
 });
 
+/** A roster member as a case names them. */
+export const MemberRef = z.object({
+  id: Uuid,
+  star: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  rank: z.string().nullable(),
+});
+
+/** A roster member with unit and appointment date: enough to tell members of one name apart. */
+export const MemberIdentification = MemberRef.extend({
+  unit: z.string().nullable(),
+  appointedDate: DateOnly.nullable(),
+});
+
 export const AllegationOut = z.object({
   id: Uuid,
   /** The accused member; null while the officer is unknown. */
-  member: z
-    .object({
-      id: Uuid,
-      star: z.string().nullable(),
-      firstName: z.string(),
-      lastName: z.string(),
-      rank: z.string().nullable(),
-    })
-    .nullable(),
+  member: MemberRef.nullable(),
   category: z.enum(CATEGORIES),
   summary: z.string(),
   recommendedFinding: z.string().nullable(),
@@ -352,17 +359,7 @@ export const AllegationOut = z.object({
 export const ReportedOfficerOut = z.object({
   id: Uuid,
   /** The roster member, when intake or the investigator identified one. */
-  member: z
-    .object({
-      id: Uuid,
-      star: z.string().nullable(),
-      firstName: z.string(),
-      lastName: z.string(),
-      rank: z.string().nullable(),
-      unit: z.string().nullable(),
-      appointedDate: DateOnly.nullable(),
-    })
-    .nullable(),
+  member: MemberIdentification.nullable(),
   /** The name as the complainant gave it. */
   name: z.string().nullable(),
   /** The star as given. */

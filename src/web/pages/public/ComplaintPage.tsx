@@ -422,13 +422,40 @@ export function ComplaintPage() {
             { optional: true },
           )}
         </Fieldset>
-        <OfficersFieldset
-          officers={form.officers}
+        <EntriesFieldset
+          path="officers"
+          legend={t('pub.complaint.officers.legend')}
+          hint={t('pub.complaint.officers.hint')}
+          heading={(n) => t('pub.complaint.officer.heading', { n })}
+          addLabel={t('pub.complaint.officer.add')}
+          removeLabel={(n) => t('pub.complaint.officer.remove', { n })}
+          specs={[
+            { key: 'name', label: t('pub.complaint.officer.name') },
+            { key: 'star', label: t('pub.complaint.officer.star') },
+            {
+              key: 'description',
+              label: t('pub.complaint.officer.description'),
+              hint: t('pub.complaint.officer.descriptionHint'),
+              multiline: true,
+            },
+          ]}
+          entries={form.officers}
           fields={fields}
           onChange={(officers) => update({ officers })}
         />
-        <WitnessesFieldset
-          witnesses={form.witnesses}
+        <EntriesFieldset
+          path="witnesses"
+          legend={t('pub.complaint.witnesses.legend')}
+          hint={t('pub.complaint.witnesses.hint')}
+          heading={(n) => t('pub.complaint.witness.heading', { n })}
+          addLabel={t('pub.complaint.witness.add')}
+          removeLabel={(n) => t('pub.complaint.witness.remove', { n })}
+          specs={[
+            { key: 'name', label: t('pub.complaint.witness.name') },
+            { key: 'phone', label: t('pub.complaint.witness.phone'), type: 'tel' },
+            { key: 'email', label: t('pub.complaint.witness.email'), type: 'email' },
+          ]}
+          entries={form.witnesses}
           fields={fields}
           onChange={(witnesses) => update({ witnesses })}
         />
@@ -574,131 +601,81 @@ function EntryField({
   );
 }
 
-/**
- * The officers involved, as the person knows them (issue 23 item 7): optional, as many as they
- * name; the office keeps them as reported officers for an investigator to identify.
- */
-function OfficersFieldset({
-  officers,
-  fields,
-  onChange,
-}: {
-  officers: OfficerEntry[];
-  fields: FieldErrors;
-  onChange: (officers: OfficerEntry[]) => void;
-}) {
-  const { t } = useI18n();
-  const set = (i: number, patch: Partial<OfficerEntry>) =>
-    onChange(officers.map((o, j) => (j === i ? { ...o, ...patch } : o)));
-  return (
-    <Fieldset legend={t('pub.complaint.officers.legend')} data-testid="complaint-officers">
-      <p className="usa-hint">{t('pub.complaint.officers.hint')}</p>
-      {officers.map((o, i) => (
-        <Fieldset key={i} legend={t('pub.complaint.officer.heading', { n: i + 1 })}>
-          <EntryField
-            id={`officer-${i}-name`}
-            label={t('pub.complaint.officer.name')}
-            value={o.name}
-            error={fields[`officers.${i}.name`]}
-            onChange={(name) => set(i, { name })}
-          />
-          <EntryField
-            id={`officer-${i}-star`}
-            label={t('pub.complaint.officer.star')}
-            value={o.star}
-            error={fields[`officers.${i}.star`]}
-            onChange={(star) => set(i, { star })}
-          />
-          <EntryField
-            id={`officer-${i}-description`}
-            label={t('pub.complaint.officer.description')}
-            hint={t('pub.complaint.officer.descriptionHint')}
-            value={o.description}
-            error={fields[`officers.${i}.description`]}
-            multiline
-            onChange={(description) => set(i, { description })}
-          />
-          <Button
-            type="button"
-            unstyled
-            onClick={() => onChange(officers.filter((_, j) => j !== i))}
-          >
-            {t('pub.complaint.officer.remove', { n: i + 1 })}
-          </Button>
-        </Fieldset>
-      ))}
-      {officers.length < 10 ? (
-        <Button
-          type="button"
-          outline
-          className="margin-top-2"
-          onClick={() => onChange([...officers, { name: '', star: '', description: '' }])}
-        >
-          {t('pub.complaint.officer.add')}
-        </Button>
-      ) : null}
-    </Fieldset>
-  );
+/** One field of a repeated entry. */
+interface EntrySpec<K extends string> {
+  key: K;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'tel' | 'email';
+  multiline?: boolean;
 }
 
-/** People who saw what happened (issue 23 item 7): optional; kept private, never published. */
-function WitnessesFieldset({
-  witnesses,
+/**
+ * A list of optional entries the person adds one by one (the officers involved, the witnesses;
+ * issue 23 item 7), at most 10, each in its own fieldset, with the server's errors at
+ * `{path}.{index}.{key}`.
+ */
+function EntriesFieldset<K extends string>({
+  path,
+  legend,
+  hint,
+  heading,
+  addLabel,
+  removeLabel,
+  specs,
+  entries,
   fields,
   onChange,
 }: {
-  witnesses: WitnessEntry[];
+  path: 'officers' | 'witnesses';
+  legend: string;
+  hint: string;
+  heading: (n: number) => string;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  specs: ReadonlyArray<EntrySpec<K>>;
+  entries: Array<Record<K, string>>;
   fields: FieldErrors;
-  onChange: (witnesses: WitnessEntry[]) => void;
+  onChange: (entries: Array<Record<K, string>>) => void;
 }) {
-  const { t } = useI18n();
-  const set = (i: number, patch: Partial<WitnessEntry>) =>
-    onChange(witnesses.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const set = (i: number, key: K, value: string) =>
+    onChange(entries.map((e, j) => (j === i ? { ...e, [key]: value } : e)));
+  const empty = Object.fromEntries(specs.map((f) => [f.key, ''])) as Record<K, string>;
   return (
-    <Fieldset legend={t('pub.complaint.witnesses.legend')} data-testid="complaint-witnesses">
-      <p className="usa-hint">{t('pub.complaint.witnesses.hint')}</p>
-      {witnesses.map((w, i) => (
-        <Fieldset key={i} legend={t('pub.complaint.witness.heading', { n: i + 1 })}>
-          <EntryField
-            id={`witness-${i}-name`}
-            label={t('pub.complaint.witness.name')}
-            value={w.name}
-            error={fields[`witnesses.${i}.name`]}
-            onChange={(name) => set(i, { name })}
-          />
-          <EntryField
-            id={`witness-${i}-phone`}
-            label={t('pub.complaint.witness.phone')}
-            type="tel"
-            value={w.phone}
-            error={fields[`witnesses.${i}.phone`]}
-            onChange={(phone) => set(i, { phone })}
-          />
-          <EntryField
-            id={`witness-${i}-email`}
-            label={t('pub.complaint.witness.email')}
-            type="email"
-            value={w.email}
-            error={fields[`witnesses.${i}.email`]}
-            onChange={(email) => set(i, { email })}
-          />
+    <Fieldset legend={legend} data-testid={`complaint-${path}`}>
+      <p className="usa-hint">{hint}</p>
+      {entries.map((entry, i) => (
+        <Fieldset key={i} legend={heading(i + 1)}>
+          {specs.map((f) => (
+            <EntryField
+              key={f.key}
+              id={`${path}-${i}-${f.key}`}
+              label={f.label}
+              value={entry[f.key]}
+              error={fields[`${path}.${i}.${f.key}`]}
+              onChange={(value) => set(i, f.key, value)}
+              {...(f.hint ? { hint: f.hint } : {})}
+              {...(f.type ? { type: f.type } : {})}
+              {...(f.multiline ? { multiline: true } : {})}
+            />
+          ))}
           <Button
             type="button"
             unstyled
-            onClick={() => onChange(witnesses.filter((_, j) => j !== i))}
+            onClick={() => onChange(entries.filter((_, j) => j !== i))}
           >
-            {t('pub.complaint.witness.remove', { n: i + 1 })}
+            {removeLabel(i + 1)}
           </Button>
         </Fieldset>
       ))}
-      {witnesses.length < 10 ? (
+      {entries.length < 10 ? (
         <Button
           type="button"
           outline
           className="margin-top-2"
-          onClick={() => onChange([...witnesses, { name: '', phone: '', email: '' }])}
+          onClick={() => onChange([...entries, { ...empty }])}
         >
-          {t('pub.complaint.witness.add')}
+          {addLabel}
         </Button>
       ) : null}
     </Fieldset>

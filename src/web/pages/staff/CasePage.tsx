@@ -29,6 +29,7 @@ import type { CaseAbility } from '../../../shared/schemas/cases.ts';
 import { api, type Case } from '../../api/client.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
 import { Field, ProblemAlert, type FieldErrors } from '../../components/problems.tsx';
+import { rosterLine } from '../../components/roster-line.ts';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -595,6 +596,51 @@ function Parties({ c }: Ctx) {
   );
 }
 
+/** An allegation's category and summary: the allegation form's and the confirmation's. */
+function AllegationFields({
+  idPrefix,
+  errors,
+  category,
+  summary,
+  onCategory,
+  onSummary,
+}: {
+  idPrefix: string;
+  errors: FieldErrors;
+  category: Category;
+  summary: string;
+  onCategory: (category: Category) => void;
+  onSummary: (summary: string) => void;
+}) {
+  const { t, label } = useI18n();
+  return (
+    <>
+      <Field id={`${idPrefix}-category`} label={t('col.category')} error={errors.category}>
+        <Select
+          id={`${idPrefix}-category`}
+          name="category"
+          value={category}
+          onChange={(ev) => onCategory(ev.target.value as Category)}
+        >
+          {CATEGORIES.map((x) => (
+            <option key={x} value={x}>
+              {label('category', x)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id={`${idPrefix}-summary`} label={t('action.summary')} error={errors.summary}>
+        <Textarea
+          id={`${idPrefix}-summary`}
+          name="summary"
+          value={summary}
+          onChange={(ev) => onSummary(ev.target.value)}
+        />
+      </Field>
+    </>
+  );
+}
+
 /**
  * The officers the complainant named at intake (docs/domain.md "Reported officers"), for the
  * case team only; an investigator confirms each into an allegation or dismisses it.
@@ -617,19 +663,7 @@ function ReportedOfficers({ c, reload, can }: Ctx) {
       .filter(Boolean)
       .join(' · ');
   const who = (o: (typeof open)[number]) =>
-    o.member
-      ? [
-          `${o.member.firstName} ${o.member.lastName}`,
-          t('intake.officer.star', { star: o.member.star ?? '—' }),
-          o.member.rank,
-          o.member.unit ? t('intake.officer.unit', { unit: o.member.unit }) : null,
-          o.member.appointedDate
-            ? t('intake.officer.appointed', { year: o.member.appointedDate.slice(0, 4) })
-            : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')
-      : t('case.reported.notInRoster');
+    o.member ? rosterLine(t, o.member) : t('case.reported.notInRoster');
   return (
     <Section id="reported-officers" title={t('case.reportedOfficers')}>
       <p className="usa-hint">{t('case.reportedOfficers.hint')}</p>
@@ -739,28 +773,14 @@ function ReportedOfficers({ c, reload, can }: Ctx) {
                       />
                     </Field>
                   )}
-                  <Field id="ro-category" label={t('col.category')} error={e.category}>
-                    <Select
-                      id="ro-category"
-                      name="category"
-                      value={category}
-                      onChange={(ev) => setCategory(ev.target.value as Category)}
-                    >
-                      {CATEGORIES.map((x) => (
-                        <option key={x} value={x}>
-                          {label('category', x)}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  <Field id="ro-summary" label={t('action.summary')} error={e.summary}>
-                    <Textarea
-                      id="ro-summary"
-                      name="summary"
-                      value={summary}
-                      onChange={(ev) => setSummary(ev.target.value)}
-                    />
-                  </Field>
+                  <AllegationFields
+                    idPrefix="ro"
+                    errors={e}
+                    category={category}
+                    summary={summary}
+                    onCategory={setCategory}
+                    onSummary={setSummary}
+                  />
                 </>
               ) : (
                 <Field id="ro-reason" label={t('case.reported.reason')} error={e.reason}>
@@ -920,28 +940,14 @@ function Allegations({ c, reload, can }: Ctx) {
                 checked={unknown}
                 onChange={(ev) => setUnknown(ev.target.checked)}
               />
-              <Field id="al-category" label={t('col.category')} error={e.category}>
-                <Select
-                  id="al-category"
-                  name="category"
-                  value={category}
-                  onChange={(ev) => setCategory(ev.target.value as Category)}
-                >
-                  {CATEGORIES.map((x) => (
-                    <option key={x} value={x}>
-                      {label('category', x)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field id="al-summary" label={t('action.summary')} error={e.summary}>
-                <Textarea
-                  id="al-summary"
-                  name="summary"
-                  value={summary}
-                  onChange={(ev) => setSummary(ev.target.value)}
-                />
-              </Field>
+              <AllegationFields
+                idPrefix="al"
+                errors={e}
+                category={category}
+                summary={summary}
+                onCategory={setCategory}
+                onSummary={setSummary}
+              />
             </>
           )}
         </ActionForm>

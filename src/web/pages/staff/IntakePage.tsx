@@ -42,6 +42,7 @@ import {
   fieldErrorsOf,
   validate,
 } from '../../components/problems.tsx';
+import { rosterLine } from '../../components/roster-line.ts';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -825,29 +826,6 @@ function PartyFields({
       </Button>
     </Fieldset>
   );
-}
-
-/** The roster's line for a member: enough to tell three officers named Smith apart. */
-function rosterLine(
-  t: ReturnType<typeof useI18n>['t'],
-  m: {
-    firstName: string;
-    lastName: string;
-    star: string | null;
-    rank: string | null;
-    unit: string | null;
-    appointedDate: string | null;
-  },
-): string {
-  return [
-    `${m.firstName} ${m.lastName}`,
-    t('intake.officer.star', { star: m.star ?? '—' }),
-    m.rank,
-    m.unit ? t('intake.officer.unit', { unit: m.unit }) : null,
-    m.appointedDate ? t('intake.officer.appointed', { year: m.appointedDate.slice(0, 4) }) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
 }
 
 /** How an officer the complainant named reads in lists and in the review summary. */
