@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launch, newPage, signIn, useAuthenticator } from './browser.ts';
 import { E2eAuthenticator } from './totp.ts';
-import { tick } from './steps.ts';
+import { openForm, submitForm, tick } from './steps.ts';
 
 /**
  * Issue 23, the intake officer's first day (items 1, 2, 3 and 5): the officers the complainant
@@ -15,6 +15,7 @@ useAuthenticator(new E2eAuthenticator(inject('totpState'), inject('totpSecret'))
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let logNumber = '';
 
 beforeAll(async () => {
   browser = await launch();
@@ -114,6 +115,8 @@ describe('an intake officer registers a complaint naming two officers', () => {
     expect(chosen).toContain('Teresa Odum');
     expect(chosen).toContain('Officer Reyes');
     await expectAccessible(page, 'intake officers step');
+    // a third, typed but "Add this officer" not pressed: leaving the step keeps it, never drops it
+    await page.fill('#officer-name', 'Officer Lang');
     await page.getByTestId('wizard-next').click();
     // review: everything entered, not only the routing (issue 23 item 3)
     await page.getByTestId('preview-agency').waitFor();
@@ -127,6 +130,7 @@ describe('an intake officer registers a complaint naming two officers', () => {
       'Officer Reyes',
       'star 4471',
       'grey moustache',
+      'Officer Lang',
     ]) {
       expect(summary, entered).toContain(entered);
     }
@@ -135,13 +139,14 @@ describe('an intake officer registers a complaint naming two officers', () => {
     await page.getByTestId('wizard-next').click();
     await page.getByTestId('intake-filed').waitFor();
     // nothing is said to be lost: the officers are recorded (issue 23 item 1)
-    expect(await page.getByTestId('intake-filed-officers').textContent()).toContain('2');
+    expect(await page.getByTestId('intake-filed-officers').textContent()).toContain('3');
     expect(await page.locator('main').textContent()).not.toContain('could not be added');
     await page.getByRole('link', { name: /^Open case / }).click();
     await page.getByTestId('case-title').waitFor();
+    logNumber = /cases\/([\d-]+)/.exec(page.url())?.[1] ?? '';
     const rows = page.getByTestId('reported-officer');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(2);
+    expect(await rows.count()).toBe(3);
     const first = (await rows.nth(0).textContent()) ?? '';
     expect(first).toContain('Teresa Odum');
     expect(first).toContain('Sergeant');
@@ -149,7 +154,32 @@ describe('an intake officer registers a complaint naming two officers', () => {
     expect(second).toContain('Officer Reyes');
     expect(second).toContain('4471');
     expect(second).toContain('Not identified in the roster');
+    expect(await rows.nth(2).textContent()).toContain('Officer Lang');
     await expectAccessible(page, 'case page with reported officers');
+  });
+
+  it('a supervisor confirms the roster officer as an allegation and dismisses another', async () => {
+    const sup = await newPage(browser, baseUrl);
+    await signIn(sup.page, 'supervisor@copa.example', `/staff/cases/${logNumber}`);
+    await sup.page.getByTestId('case-title').waitFor();
+    await openForm(sup.page, 'form-reported-officer');
+    await sup.page.selectOption('#ro-category', 'excessive_force');
+    await sup.page.fill('#ro-summary', 'Pushed the complainant to the ground.');
+    await submitForm(sup.page, 'form-reported-officer');
+    const allegations = (await sup.page.getByTestId('section-allegations').textContent()) ?? '';
+    expect(allegations).toContain('Teresa Odum');
+    expect(await sup.page.getByTestId('reported-officer').nth(0).textContent()).toContain(
+      'Confirmed as an allegation',
+    );
+    // the next one waiting is Officer Reyes: dismissed with a reason
+    await tick(sup.page, 'ro-outcome-dismissed');
+    await sup.page.fill('#ro-reason', 'A private security guard, not a department member.');
+    await submitForm(sup.page, 'form-reported-officer');
+    expect(await sup.page.getByTestId('reported-officer').nth(1).textContent()).toContain(
+      'Dismissed — A private security guard',
+    );
+    await expectAccessible(sup.page, 'case page after confirming and dismissing');
+    await sup.context.close();
   });
 
   it('filters the queue by a facility chosen from the list', async () => {

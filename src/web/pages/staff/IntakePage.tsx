@@ -107,6 +107,22 @@ interface IntakeForm {
   inCustody: boolean;
   parties: PartyForm[];
   officers: OfficerForm[];
+  /** An officer not in the roster, being typed; kept when the step is left (never dropped). */
+  draftOfficer: { name: string; star: string; description: string };
+}
+
+const NO_DRAFT = { name: '', star: '', description: '' };
+
+/**
+ * The form with the officer being typed added to the officers: leaving the officers step with
+ * words typed and "Add this officer" not pressed keeps them, for the review to show.
+ */
+function withDraftOfficer(f: IntakeForm): IntakeForm {
+  const d = f.draftOfficer;
+  if ([d.name, d.star, d.description].every((v) => v.trim() === '')) {
+    return f;
+  }
+  return { ...f, officers: [...f.officers, { ...d }], draftOfficer: NO_DRAFT };
 }
 
 const STEPS: MessageKey[] = [
@@ -154,6 +170,7 @@ function initialForm(): IntakeForm {
     inCustody: false,
     parties: [],
     officers: [],
+    draftOfficer: NO_DRAFT,
   };
 }
 
@@ -259,8 +276,8 @@ export function IntakePage() {
     }));
 
   /** Client check of the fields on this step (the server checks everything again). */
-  const checkStep = (s: number): boolean => {
-    const invalid = validate(CaseIntakeRequest, bodyOf(form));
+  const checkStep = (s: number, f: IntakeForm): boolean => {
+    const invalid = validate(CaseIntakeRequest, bodyOf(f));
     const here = invalid?.fields.filter((f) => stepOf(f.field) === s) ?? [];
     if (here.length > 0) {
       setError(new ApiError(400, 'validation_failed', 'invalid', here));
@@ -272,13 +289,17 @@ export function IntakePage() {
 
   const next = async (e: FormEvent) => {
     e.preventDefault();
-    if (!checkStep(step)) {
+    const current = step === STEPS.length - 2 ? withDraftOfficer(form) : form;
+    if (current !== form) {
+      setForm(current);
+    }
+    if (!checkStep(step, current)) {
       return;
     }
     if (step === STEPS.length - 2) {
       setBusy(true);
       try {
-        setPreview(await api.previewRouting(bodyOf(form)));
+        setPreview(await api.previewRouting(bodyOf(current)));
         setStep(step + 1);
       } catch (err) {
         setError(err);
@@ -847,7 +868,9 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
     null,
   );
   const [error, setError] = useState<unknown>(null);
-  const [given, setGiven] = useState({ name: '', star: '', description: '' });
+  const given = form.draftOfficer;
+  const setGiven = (patch: Partial<IntakeForm['draftOfficer']>) =>
+    update({ draftOfficer: { ...given, ...patch } });
   const search = async () => {
     if (!q.trim()) {
       return;
@@ -866,10 +889,7 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
       setError(err);
     }
   };
-  const addGiven = () => {
-    update({ officers: [...form.officers, { ...given }] });
-    setGiven({ name: '', star: '', description: '' });
-  };
+  const addGiven = () => update(withDraftOfficer(form));
   const givenField = (k: keyof typeof given, msg: MessageKey, hint?: MessageKey) => (
     <Field id={`officer-${k}`} label={t(msg)} optional {...(hint ? { hint: t(hint) } : {})}>
       {k === 'description' ? (
@@ -877,7 +897,7 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
           id={`officer-${k}`}
           name={`officer-${k}`}
           value={given[k]}
-          onChange={(e) => setGiven((g) => ({ ...g, [k]: e.target.value }))}
+          onChange={(e) => setGiven({ [k]: e.target.value })}
         />
       ) : (
         <TextInput
@@ -886,7 +906,7 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
           type="text"
           {...(k === 'star' ? { inputMode: 'numeric' as const } : {})}
           value={given[k]}
-          onChange={(e) => setGiven((g) => ({ ...g, [k]: e.target.value }))}
+          onChange={(e) => setGiven({ [k]: e.target.value })}
         />
       )}
     </Field>
@@ -952,7 +972,7 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
           type="button"
           outline
           className="margin-top-2"
-          disabled={!Object.values(given).some((v) => v.trim() !== '')}
+          disabled={withDraftOfficer(form) === form}
           onClick={addGiven}
         >
           {t('intake.officer.addGiven')}
