@@ -457,6 +457,22 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       { ok: MANAGERS, hidden: NO_CASE_CONTENT },
     ),
   ],
+  'POST /api/v1/cases/:logNumber/reported-officers/:id/resolution': [
+    staff(
+      async (w) => {
+        const log = await fileCase(w.t, w.chief, {
+          reportedOfficers: [{ name: 'Officer Smith', star: '4521' }],
+        });
+        const c = await call(w, 'GET', `/api/v1/cases/${log}`);
+        const id = (c.reportedOfficers as Array<{ id: string }>)[0]!.id;
+        return {
+          url: `/api/v1/cases/${log}/reported-officers/${id}/resolution`,
+          payload: { outcome: 'dismissed', reason: 'Not a department member.' },
+        };
+      },
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
   'PATCH /api/v1/cases/:logNumber/allegations/:id': [
     staff(
       async (w) => {

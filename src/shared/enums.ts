@@ -135,6 +135,13 @@ export const PartyRole = {
 export type PartyRole = (typeof PartyRole)[keyof typeof PartyRole];
 export const PARTY_ROLES = Object.values(PartyRole) as [PartyRole, ...PartyRole[]];
 
+/** Who recorded a reported officer (docs/domain.md "Reported officers"). */
+export const REPORTED_OFFICER_SOURCES = ['staff_intake', 'public_form'] as const;
+export type ReportedOfficerSource = (typeof REPORTED_OFFICER_SOURCES)[number];
+/** A reported officer waits for an investigator, who confirms it into an allegation or dismisses it. */
+export const REPORTED_OFFICER_STATUSES = ['reported', 'confirmed', 'dismissed'] as const;
+export type ReportedOfficerStatus = (typeof REPORTED_OFFICER_STATUSES)[number];
+
 export const Vulnerability = {
   minor: 'minor',
   shelter_resident: 'shelter_resident',

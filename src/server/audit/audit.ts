@@ -15,6 +15,8 @@ export const AuditAction = {
   assignment_added: 'assignment.added',
   agency_added: 'agency.added',
   allegation_added: 'allegation.added',
+  /** A reported officer confirmed into an allegation or dismissed (issue 23 item 1). */
+  reported_officer_resolved: 'reported_officer.resolved',
   finding_recorded: 'allegation.finding_recorded',
   activity_logged: 'activity.logged',
   statement_drafted: 'statement.drafted',

@@ -3,7 +3,12 @@ import type { Category } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { insertAllegation } from '../repositories/allegations.repository.ts';
-import { setCaseCategories, setOfficersIdentified } from '../repositories/cases.repository.ts';
+import type { Queryable } from '../db/client.ts';
+import {
+  setCaseCategories,
+  setOfficersIdentified,
+  type CaseRow,
+} from '../repositories/cases.repository.ts';
 import {
   findMember,
   findMembersByStar,
@@ -34,99 +39,112 @@ export async function addAllegation(
 ): Promise<{ allegationId: string; memberId: string | null; leadAgency: string }> {
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAllegation);
-    let memberId: string | null = null;
-    let accused: MemberRow | undefined;
-    if (input.memberId) {
-      const member = await findMember(tx, deps.jurisdiction, input.memberId);
-      accused = member;
-      if (!member) {
-        throw new UnprocessableError('unknown_member', 'No member on the roster has that id.', [
-          { field: 'memberId', message: 'is not on the roster' },
-        ]);
-      }
-      memberId = member.id;
-    } else if (input.star) {
-      const members = await findMembersByStar(tx, deps.jurisdiction, input.star);
-      if (members.length === 0) {
-        throw new UnprocessableError(
-          'unknown_member',
-          `No member on the roster has star ${input.star}.`,
-          [{ field: 'star', message: 'is not on the roster' }],
-        );
-      }
-      if (members.length > 1) {
-        throw new UnprocessableError(
-          'ambiguous_star',
-          `Star ${input.star} belongs to ${members.length} members; give memberId.`,
-          [
-            {
-              field: 'star',
-              message: `matches ${members.length} members: ${members.map((m) => m.id).join(', ')}`,
-            },
-          ],
-        );
-      }
-      accused = members[0]!;
-      memberId = accused.id;
+    return writeAllegation(tx, deps, row, input);
+  });
+}
+
+/**
+ * The allegation's writes, in the caller's transaction on a case it has locked and authorized
+ * for `case.add_allegation`: adding one, or confirming a reported officer into one.
+ */
+export async function writeAllegation(
+  tx: Queryable,
+  deps: CommandDeps,
+  row: CaseRow,
+  input: Omit<AddAllegationInput, 'logNumber'>,
+): Promise<{ allegationId: string; memberId: string | null; leadAgency: string }> {
+  let memberId: string | null = null;
+  let accused: MemberRow | undefined;
+  if (input.memberId) {
+    const member = await findMember(tx, deps.jurisdiction, input.memberId);
+    accused = member;
+    if (!member) {
+      throw new UnprocessableError('unknown_member', 'No member on the roster has that id.', [
+        { field: 'memberId', message: 'is not on the roster' },
+      ]);
     }
-    const now = deps.now();
-    const before = await loadCaseFacts(tx, row);
-    const id = crypto.randomUUID();
-    await insertAllegation(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
-      caseId: row.id,
+    memberId = member.id;
+  } else if (input.star) {
+    const members = await findMembersByStar(tx, deps.jurisdiction, input.star);
+    if (members.length === 0) {
+      throw new UnprocessableError(
+        'unknown_member',
+        `No member on the roster has star ${input.star}.`,
+        [{ field: 'star', message: 'is not on the roster' }],
+      );
+    }
+    if (members.length > 1) {
+      throw new UnprocessableError(
+        'ambiguous_star',
+        `Star ${input.star} belongs to ${members.length} members; give memberId.`,
+        [
+          {
+            field: 'star',
+            message: `matches ${members.length} members: ${members.map((m) => m.id).join(', ')}`,
+          },
+        ],
+      );
+    }
+    accused = members[0]!;
+    memberId = accused.id;
+  }
+  const now = deps.now();
+  const before = await loadCaseFacts(tx, row);
+  const id = crypto.randomUUID();
+  await insertAllegation(tx, {
+    id,
+    jurisdiction: deps.jurisdiction,
+    caseId: row.id,
+    memberId,
+    category: input.category,
+    summary: input.summary,
+    createdAt: now,
+    createdBy: deps.actor.id,
+  });
+  if (memberId) {
+    await setOfficersIdentified(tx, row.id);
+  }
+  // cases.categories caches every category of the case, intake's and its allegations'
+  const categories = before.categories.includes(input.category)
+    ? [...before.categories]
+    : [...before.categories, input.category];
+  if (categories.length !== before.categories.length) {
+    await setCaseCategories(tx, row.id, categories);
+  }
+  // the same classification intake ran, over the facts as they are now (docs/domain.md
+  // "Re-routing"): a COPA clause takes a BIA case to COPA, a joint determination is offered
+  const after = {
+    ...before,
+    categories,
+    accusedRanks: accused?.rank
+      ? [...(before.accusedRanks ?? []), accused.rank]
+      : before.accusedRanks,
+  };
+  const applied = await applyReevaluation(
+    tx,
+    deps,
+    row,
+    { before, after },
+    { trigger: 'allegation_added', changes: { allegationId: id, category: input.category } },
+    now,
+  );
+  await recordAudit(tx, auditContext(deps, now), {
+    action: AuditAction.allegation_added,
+    entityType: 'allegation',
+    entityId: id,
+    caseId: row.id,
+    changes: {
       memberId,
       category: input.category,
-      summary: input.summary,
-      createdAt: now,
-      createdBy: deps.actor.id,
-    });
-    if (memberId) {
-      await setOfficersIdentified(tx, row.id);
-    }
-    // cases.categories caches every category of the case, intake's and its allegations'
-    const categories = before.categories.includes(input.category)
-      ? [...before.categories]
-      : [...before.categories, input.category];
-    if (categories.length !== before.categories.length) {
-      await setCaseCategories(tx, row.id, categories);
-    }
-    // the same classification intake ran, over the facts as they are now (docs/domain.md
-    // "Re-routing"): a COPA clause takes a BIA case to COPA, a joint determination is offered
-    const after = {
-      ...before,
-      categories,
-      accusedRanks: accused?.rank
-        ? [...(before.accusedRanks ?? []), accused.rank]
-        : before.accusedRanks,
-    };
-    const applied = await applyReevaluation(
-      tx,
-      deps,
-      row,
-      { before, after },
-      { trigger: 'allegation_added', changes: { allegationId: id, category: input.category } },
-      now,
-    );
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.allegation_added,
-      entityType: 'allegation',
-      entityId: id,
-      caseId: row.id,
-      changes: {
-        memberId,
-        category: input.category,
-        ...(categories.length !== before.categories.length
-          ? { categories: { from: before.categories, to: categories } }
-          : {}),
-        ...applied.audit,
-      },
-    });
-    return {
-      allegationId: id,
-      memberId,
-      leadAgency: applied.leadAgency,
-    };
+      ...(categories.length !== before.categories.length
+        ? { categories: { from: before.categories, to: categories } }
+        : {}),
+      ...applied.audit,
+    },
   });
+  return {
+    allegationId: id,
+    memberId,
+    leadAgency: applied.leadAgency,
+  };
 }

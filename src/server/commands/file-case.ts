@@ -1,5 +1,9 @@
 import crypto from 'node:crypto';
-import type { CaseIntakeRequest, PartyInput } from '../../shared/schemas/cases.ts';
+import type {
+  CaseIntakeRequest,
+  PartyInput,
+  ReportedOfficerInput,
+} from '../../shared/schemas/cases.ts';
 import type { Queryable } from '../db/client.ts';
 import type { Vulnerability } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';
@@ -19,7 +23,12 @@ import {
 } from '../repositories/cases.repository.ts';
 import { deadlineInsert, insertDeadlines } from '../repositories/deadlines.repository.ts';
 import { findFacilityByCode } from '../repositories/facilities.repository.ts';
+import { findMember } from '../repositories/members.repository.ts';
 import { insertParties, type PartyRow } from '../repositories/parties.repository.ts';
+import {
+  insertReportedOfficers,
+  type ReportedOfficerInsert,
+} from '../repositories/reported-officers.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
 import { PARTY_IDENTITY } from '../security/encrypted-fields.ts';
 import { ForbiddenError, UnprocessableError } from '../errors.ts';
@@ -153,6 +162,10 @@ export async function registerCase(
         ),
       ),
     );
+    await insertReportedOfficers(
+      tx,
+      await reportedOfficerRows(tx, deps, caseId, input.reportedOfficers, now, createdBy),
+    );
     await insertCaseAgency(tx, {
       id: crypto.randomUUID(),
       jurisdiction: deps.jurisdiction,
@@ -237,6 +250,11 @@ export async function registerCase(
           role: p.role,
           anonymous: p.anonymous,
           identityFields: identityFieldNames(p),
+        })),
+        // the roster member, or which fields were given as the complainant put them
+        reportedOfficers: input.reportedOfficers.map((o) => ({
+          memberId: o.memberId ?? null,
+          givenFields: (['name', 'star', 'description'] as const).filter((f) => o[f] !== undefined),
         })),
       },
     });
@@ -325,6 +343,44 @@ export async function facilityIdOf(
     ]);
   }
   return facility.id;
+}
+
+/**
+ * The stored rows of the officers the complainant names (docs/domain.md "Reported officers"): a
+ * roster member must exist (422 naming the field); a name or star as given is kept as given,
+ * unresolved, because a star may have been held by several members and identifying the officer
+ * is the investigation's work.
+ */
+async function reportedOfficerRows(
+  tx: Queryable,
+  deps: RegisterCaseDeps,
+  caseId: string,
+  officers: readonly ReportedOfficerInput[],
+  now: Date,
+  createdBy: string | null,
+): Promise<ReportedOfficerInsert[]> {
+  const rows: ReportedOfficerInsert[] = [];
+  for (const [i, o] of officers.entries()) {
+    if (o.memberId && !(await findMember(tx, deps.jurisdiction, o.memberId))) {
+      throw new UnprocessableError('unknown_member', 'No member on the roster has that id.', [
+        { field: `reportedOfficers.${i}.memberId`, message: 'is not on the roster' },
+      ]);
+    }
+    rows.push({
+      id: crypto.randomUUID(),
+      jurisdiction: deps.jurisdiction,
+      caseId,
+      position: i,
+      memberId: o.memberId ?? null,
+      name: o.name ?? null,
+      star: o.star ?? null,
+      description: o.description ?? null,
+      source: deps.filer.kind === 'staff' ? 'staff_intake' : 'public_form',
+      createdAt: now,
+      createdBy,
+    });
+  }
+  return rows;
 }
 
 const IDENTITY_FIELDS = [

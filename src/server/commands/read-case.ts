@@ -27,6 +27,10 @@ import {
 import { caseDutyStatus, type DutyStatusRow } from '../repositories/members.repository.ts';
 import { listParties, type PartyRow } from '../repositories/parties.repository.ts';
 import {
+  listReportedOfficers,
+  type ReportedOfficerRow,
+} from '../repositories/reported-officers.repository.ts';
+import {
   listCaseStatements,
   listPressInquiries,
   type PressInquiryRow,
@@ -62,6 +66,8 @@ export interface CaseDetail {
   children: CaseChildren;
   parties: ReadParty[];
   allegations: AllegationRow[];
+  /** Officers named at intake (docs/domain.md "Reported officers"); empty for public fields. */
+  reportedOfficers: ReportedOfficerRow[];
   findings: FindingRow[];
   dutyStatus: DutyStatusRow[];
   statements: StatementRow[];
@@ -140,6 +146,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       },
       parties: [],
       allegations: [],
+      reportedOfficers: [],
       findings: [],
       dutyStatus: [],
       statements,
@@ -211,6 +218,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
   const [
     children,
     allegations,
+    reportedOfficers,
     findings,
     dutyStatus,
     pressInquiries,
@@ -220,6 +228,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
   ] = await Promise.all([
     listCaseChildren(deps.db, row.id),
     listAllegations(deps.db, row.id),
+    listReportedOfficers(deps.db, row.id),
     listFindings(deps.db, row.id),
     caseDutyStatus(deps.db, row.id),
     listPressInquiries(deps.db, row.id),
@@ -235,6 +244,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     children,
     parties,
     allegations,
+    reportedOfficers,
     findings,
     dutyStatus,
     statements,

@@ -54,6 +54,10 @@ export function toIntakeRequest(form: PublicComplaintRequest, receivedAt: Date):
       vulnerabilities: [],
     });
   }
+  // witnesses are parties like any other: their identities are encrypted at rest, never public
+  for (const w of form.witnesses) {
+    parties.push({ role: 'witness', anonymous: false, ...w, vulnerabilities: [] });
+  }
   const incident = form.incident ?? {};
   const hasIncident = Object.values(incident).some((v) => v !== undefined && v !== '');
   return {
@@ -71,11 +75,14 @@ export function toIntakeRequest(form: PublicComplaintRequest, receivedAt: Date):
         }
       : {}),
     categories: form.categories,
+    // the officers as the person named them are reported officers; who they are is for the
+    // investigation to establish, so the officers stay unknown (docs/domain.md "Reported officers")
     officersUnknown: true,
     seriousInjuryOrDeath: false,
     inCustody: false,
     flags: [],
     parties,
+    reportedOfficers: form.officers,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   ExtensionRequest,
   FindingRequest,
   PressInquiryRequest,
+  ReportedOfficerResolutionRequest,
   RoutingReviewAcceptRequest,
   StatementRequest,
   TransitionRequest,
@@ -33,6 +34,7 @@ import { correctCaseFacts } from '../commands/correct-case-facts.ts';
 import { fileCase } from '../commands/file-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { readCase } from '../commands/read-case.ts';
+import { resolveReportedOfficer } from '../commands/resolve-reported-officer.ts';
 import { acceptRoutingReview } from '../commands/reroute-case.ts';
 import { readAttachment } from '../commands/attachments.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
@@ -300,6 +302,27 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       return reply
         .status(201)
         .send({ id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency });
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/reported-officers/:id/resolution',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm an officer named at intake into an allegation, or dismiss it',
+        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
+        body: ReportedOfficerResolutionRequest,
+        response: { 200: CaseOut, ...problems },
+      },
+    },
+    async (request) => {
+      await resolveReportedOfficer(ctx.deps(request), {
+        logNumber: request.params.logNumber,
+        id: request.params.id,
+        ...request.body,
+      });
+      return reread(request, request.params.logNumber);
     },
   );
 

@@ -11,6 +11,8 @@ import {
   FINDINGS,
   NOTIFICATION_TYPES,
   PARTY_ROLES,
+  REPORTED_OFFICER_SOURCES,
+  REPORTED_OFFICER_STATUSES,
   TRANSITION_REASONS,
   VULNERABILITIES,
 } from '../enums.ts';
@@ -107,6 +109,47 @@ export const IncidentInput = z.strictObject({
   facilityCode: Text(1, 40).optional(),
 });
 
+/** A star (badge) number as a person gives it. */
+export const Star = z.string().regex(/^\d{1,6}$/, 'must be a star number of up to 6 digits');
+
+/**
+ * An officer as the complainant describes them, without the roster: name as given, star if
+ * known, a description. The fields of the public form's officer; staff intake adds the roster id.
+ */
+export const OfficerAsGiven = z.strictObject({
+  /** The name as the complainant gave it (`Officer Smith`). */
+  name: Text(1, 200).optional(),
+  /** Star (badge) number, if known. */
+  star: Star.optional(),
+  /** What the person remembers: appearance, unit, car number, role in the incident. */
+  description: Text(1, 2000).optional(),
+});
+
+/** A reported officer must say something: an officer with no field at all is not recorded. */
+function somethingGiven(o: Record<string, unknown>): boolean {
+  return Object.values(o).some((v) => v !== undefined);
+}
+
+/**
+ * An officer the complainant names at intake (issue 23 item 1; docs/domain.md "Reported
+ * officers"): a roster member when intake identified one, else the name, star and description
+ * as given, for later identification. Not an allegation: an investigator confirms it into one.
+ */
+export const ReportedOfficerInput = OfficerAsGiven.extend({
+  /** The roster member intake identified, if any. */
+  memberId: Uuid.optional(),
+}).refine(somethingGiven, {
+  message: 'give a roster member, a name, a star or a description',
+  path: ['name'],
+});
+export type ReportedOfficerInput = z.infer<typeof ReportedOfficerInput>;
+
+/** The public form's officer: the same fields, at least one given. */
+export const PublicOfficerInput = OfficerAsGiven.refine(somethingGiven, {
+  message: 'give a name, a star or a description',
+  path: ['name'],
+});
+
 /** Allegation categories as intake records them (the case's `categories`). */
 const IntakeCategories = z.array(z.enum(CATEGORIES)).max(19);
 
@@ -137,6 +180,8 @@ export const CaseIntakeRequest = z
     flags: z.array(z.enum(['bias', 'police_shooting', 'pursuit'])).default([]),
     /** People in the case. */
     parties: z.array(PartyInput).max(50).default([]),
+    /** Officers the complainant names; an investigator confirms each into an allegation. */
+    reportedOfficers: z.array(ReportedOfficerInput).max(20).default([]),
   })
   .superRefine((v, ctx) => {
     if (v.caseType === 'notification' && !v.notificationType) {
@@ -280,18 +325,25 @@ export const FindingOut = z.object({
   recordedBy: z.string().nullable(),
 });
 
+/** A roster member as a case names them. */
+export const MemberRef = z.object({
+  id: Uuid,
+  star: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  rank: z.string().nullable(),
+});
+
+/** A roster member with unit and appointment date: enough to tell members of one name apart. */
+export const MemberIdentification = MemberRef.extend({
+  unit: z.string().nullable(),
+  appointedDate: DateOnly.nullable(),
+});
+
 export const AllegationOut = z.object({
   id: Uuid,
   /** The accused member; null while the officer is unknown. */
-  member: z
-    .object({
-      id: Uuid,
-      star: z.string().nullable(),
-      firstName: z.string(),
-      lastName: z.string(),
-      rank: z.string().nullable(),
-    })
-    .nullable(),
+  member: MemberRef.nullable(),
   category: z.enum(CATEGORIES),
   summary: z.string(),
   recommendedFinding: z.string().nullable(),
@@ -301,6 +353,28 @@ export const AllegationOut = z.object({
   /** Every finding and penalty recorded, oldest first. */
   history: z.array(FindingOut),
   createdAt: Instant,
+});
+
+/** A reported officer as the case team sees it (never public). */
+export const ReportedOfficerOut = z.object({
+  id: Uuid,
+  /** The roster member, when intake or the investigator identified one. */
+  member: MemberIdentification.nullable(),
+  /** The name as the complainant gave it. */
+  name: z.string().nullable(),
+  /** The star as given. */
+  star: z.string().nullable(),
+  description: z.string().nullable(),
+  /** Who recorded it: staff intake or the public complaint form. */
+  source: z.enum(REPORTED_OFFICER_SOURCES),
+  /** `reported` until an investigator confirms it into an allegation or dismisses it. */
+  status: z.enum(REPORTED_OFFICER_STATUSES),
+  /** The allegation it was confirmed into. */
+  allegationId: Uuid.nullable(),
+  /** Why it was dismissed. */
+  resolutionNote: z.string().nullable(),
+  resolvedAt: Instant.nullable(),
+  reportedAt: Instant,
 });
 
 export const DutyStatusOut = z.object({
@@ -426,6 +500,8 @@ export const CaseOut = z.object({
     )
     .optional(),
   allegations: z.array(AllegationOut).optional(),
+  /** Officers named at intake, waiting for or past an investigator's confirmation. */
+  reportedOfficers: z.array(ReportedOfficerOut).optional(),
   activities: z
     .array(
       z.object({
@@ -637,10 +713,7 @@ export const AllegationRequest = z
   .strictObject({
     memberId: Uuid.optional(),
     /** Star (badge) number, when memberId is not known. */
-    star: z
-      .string()
-      .regex(/^\d{1,6}$/, 'must be a star number')
-      .optional(),
+    star: Star.optional(),
     /** Unknown officer: allowed while the officer is being identified. */
     unknownMember: z.boolean().optional(),
     category: z.enum(CATEGORIES),
@@ -653,6 +726,28 @@ export const AllegationRequest = z
       path: ['memberId'],
     },
   );
+
+/**
+ * POST /api/v1/cases/{logNumber}/reported-officers/{id}/resolution: confirm a reported officer
+ * into an allegation (identifying the member when intake could not), or dismiss it with a reason.
+ */
+export const ReportedOfficerResolutionRequest = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('confirmed'),
+    /** The roster member, when the reported officer has none yet. */
+    memberId: Uuid.optional(),
+    /** Or their star, when it names one member. */
+    star: Star.optional(),
+    category: z.enum(CATEGORIES),
+    summary: Text(1, 5000),
+  }),
+  z.strictObject({
+    outcome: z.literal('dismissed'),
+    /** Why (e.g. not a department member, a duplicate of another reported officer). */
+    reason: Text(1, 2000),
+  }),
+]);
+export type ReportedOfficerResolutionRequest = z.infer<typeof ReportedOfficerResolutionRequest>;
 
 /** PATCH /api/v1/cases/{logNumber}/allegations/{id} */
 export const FindingRequest = z

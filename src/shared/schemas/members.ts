@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CATEGORIES, DUTY_STATUS_ACTIONS } from '../enums.ts';
 import { DateOnly, Instant, LogNumber, Text, Uuid } from './common.ts';
-import { DutyStatusOut } from './cases.ts';
+import { DutyStatusOut, MemberIdentification, Star } from './cases.ts';
 
 /** POST /api/v1/members — add a department member to the roster. */
 export const MemberRequest = z.strictObject({
   /** Star (badge) number. */
-  star: z.string().regex(/^\d{1,6}$/, 'must be a star number of up to 6 digits'),
+  star: Star,
   firstName: Text(1, 100),
   lastName: Text(1, 100),
   /** Rank as the department writes it (`Police Officer`, `Sergeant`, `Lieutenant`…). */
@@ -19,14 +19,7 @@ export const MemberRequest = z.strictObject({
   birthYear: z.number().int().min(1900).max(2100).optional(),
 });
 
-export const MemberOut = z.object({
-  id: Uuid,
-  star: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  rank: z.string().nullable(),
-  unit: z.string().nullable(),
-  appointedDate: DateOnly.nullable(),
+export const MemberOut = MemberIdentification.extend({
   race: z.string().nullable(),
   sex: z.string().nullable(),
   birthYear: z.number().int().nullable(),

@@ -9,6 +9,7 @@ import {
   LogNumber,
   Text,
 } from './common.ts';
+import { PublicOfficerInput } from './cases.ts';
 
 /*
  * The public portal's contracts (PRODUCT.md §4 Publication, §5 public paths). Response schemas
@@ -55,6 +56,24 @@ export const PublicContact = z.strictObject({
   /** May letters go to a shelter or shared address? */
   lettersToShelter: z.boolean().optional(),
 });
+
+/**
+ * Someone who saw what happened (a party with role witness; identity encrypted at rest, never
+ * public). At least one way to find them: a witness with no name and no contact is not recorded.
+ */
+export const PublicWitness = z
+  .strictObject({
+    /** Name (encrypted at rest). */
+    name: Text(1, 200).optional(),
+    /** Phone (encrypted at rest). */
+    phone: Text(3, 40).optional(),
+    /** Email (encrypted at rest). */
+    email: z.email().max(254).optional(),
+  })
+  .refine((w) => Object.values(w).some((v) => v !== undefined), {
+    message: 'give a name, a phone or an email',
+    path: ['name'],
+  });
 
 /** Someone filing on another person's behalf (shelter staff, legal aid). */
 export const PublicIntermediary = z.strictObject({
@@ -122,6 +141,10 @@ export const PublicComplaintRequest = z
     intermediary: PublicIntermediary.optional(),
     /** Optional photos, documents or recordings (at most 5; 5 MiB each, 10 MiB together). */
     files: z.array(PublicAttachment).max(5).default([]),
+    /** Officers involved, as the person knows them (never public; docs/domain.md "Reported officers"). */
+    officers: z.array(PublicOfficerInput).max(10).default([]),
+    /** People who saw what happened (never public). */
+    witnesses: z.array(PublicWitness).max(10).default([]),
   })
   .superRefine((v, ctx) => {
     for (const field of anonymityConflicts(v.anonymous, v.contact ?? {})) {

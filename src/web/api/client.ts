@@ -14,6 +14,7 @@ import type {
   ExtensionRequest,
   FindingRequest,
   PressInquiryRequest,
+  ReportedOfficerResolutionRequest,
   RoutingReviewAcceptRequest,
   StatementRequest,
   TransitionRequest,
@@ -174,6 +175,16 @@ export const api = {
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/activities`, body),
   addAllegation: (logNumber: string, body: In<typeof AllegationRequest>) =>
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/allegations`, body),
+  resolveReportedOfficer: (
+    logNumber: string,
+    id: string,
+    body: In<typeof ReportedOfficerResolutionRequest>,
+  ) =>
+    call<Case>(
+      'POST',
+      `/api/v1/cases/${enc(logNumber)}/reported-officers/${enc(id)}/resolution`,
+      body,
+    ),
   recordFinding: (logNumber: string, id: string, body: In<typeof FindingRequest>) =>
     call<Case>('PATCH', `/api/v1/cases/${enc(logNumber)}/allegations/${enc(id)}`, body),
   draftStatement: (logNumber: string, body: In<typeof StatementRequest>) =>

@@ -40,6 +40,7 @@ export function Layout({
   extra,
   footerLinks,
   footerContact,
+  wideHeader = false,
   children,
 }: {
   title: string;
@@ -49,6 +50,11 @@ export function Layout({
   footerLinks: ReactNode;
   /** How to reach the office, above the footer's links (the public portal). */
   footerContact?: ReactNode;
+  /**
+   * The header takes the window's width on desktop and its items do not break (the staff app's
+   * navigation, account links and language switch need more than the 64rem column at 1366 px).
+   */
+  wideHeader?: boolean;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -58,7 +64,11 @@ export function Layout({
       <a className="usa-skipnav" href="#main-content">
         {t('app.skip')}
       </a>
-      <Header basic showMobileOverlay={expanded}>
+      <Header
+        basic
+        showMobileOverlay={expanded}
+        {...(wideHeader ? { className: 'ovs-header--wide' } : {})}
+      >
         <div className="usa-nav-container">
           <div className="usa-navbar">
             <Title>
@@ -77,7 +87,7 @@ export function Layout({
           >
             <NavCloseButton onClick={() => setExpanded(false)} aria-label={t('nav.closeMenu')} />
             <NavList items={navItems} type="primary" />
-            <div className="display-flex flex-align-center margin-top-1">
+            <div className="display-flex flex-align-center margin-top-1 ovs-nav-extra">
               {extra}
               <LanguageToggle />
             </div>

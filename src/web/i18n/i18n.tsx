@@ -34,7 +34,9 @@ export type LabelPrefix =
   | 'flag'
   | 'restriction'
   | 'facility.kind'
-  | 'sort';
+  | 'sort'
+  | 'reportedStatus'
+  | 'reportedSource';
 
 export interface I18n {
   lang: Lang;
@@ -78,6 +80,8 @@ const FIELD_MESSAGES: ReadonlyArray<[RegExp, MessageKey]> = [
   [/3-digit district/, 'field.district'],
   [/digit beat/, 'field.beat'],
   [/star number/, 'field.star'],
+  [/give (a roster member, )?a name, a star or a description/, 'field.officerSomething'],
+  [/give a name, a phone or an email/, 'field.witnessSomething'],
   [/required for a notification/, 'field.notificationRequired'],
   [/only for caseType notification/, 'field.notificationOnly'],
   [/exactly one of memberId/, 'field.oneMember'],

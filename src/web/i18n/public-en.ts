@@ -44,6 +44,26 @@ export const publicEn = {
   'pub.complaint.incident.where': 'Place or street address',
   'pub.complaint.incident.whereHint': 'The exact address is never published.',
   'pub.complaint.incident.district': 'Police district (3 digits, like 010)',
+  'pub.complaint.officers.legend': 'The officers involved',
+  'pub.complaint.officers.hint':
+    'Optional. Anything you remember helps identify them. These details are never published.',
+  'pub.complaint.officer.heading': 'Officer {n}',
+  'pub.complaint.officer.name': 'Name',
+  'pub.complaint.officer.star': 'Star (badge) number',
+  'pub.complaint.officer.description': 'Description',
+  'pub.complaint.officer.descriptionHint':
+    'For example: what the officer looked like, the car number, what the officer did.',
+  'pub.complaint.officer.add': 'Add an officer',
+  'pub.complaint.officer.remove': 'Remove officer {n}',
+  'pub.complaint.witnesses.legend': 'Witnesses',
+  'pub.complaint.witnesses.hint':
+    'Optional. People who saw what happened, and how to reach them. Kept private, never published.',
+  'pub.complaint.witness.heading': 'Witness {n}',
+  'pub.complaint.witness.name': 'Name',
+  'pub.complaint.witness.phone': 'Phone',
+  'pub.complaint.witness.email': 'Email',
+  'pub.complaint.witness.add': 'Add a witness',
+  'pub.complaint.witness.remove': 'Remove witness {n}',
   'pub.complaint.files.label': 'Photos, documents or recordings',
   'pub.complaint.files.hint':
     'Up to 5 files, 5 MB each: photos (JPEG, PNG, HEIC), PDF, video (MP4, MOV) or audio (MP3, M4A). Only the investigating team can open them; they are never published.',

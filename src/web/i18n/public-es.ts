@@ -43,6 +43,26 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.complaint.incident.where': 'Lugar o dirección',
   'pub.complaint.incident.whereHint': 'La dirección exacta nunca se publica.',
   'pub.complaint.incident.district': 'Distrito policial (3 dígitos, como 010)',
+  'pub.complaint.officers.legend': 'Los agentes involucrados',
+  'pub.complaint.officers.hint':
+    'Opcional. Todo lo que recuerde ayuda a identificarlos. Estos datos nunca se publican.',
+  'pub.complaint.officer.heading': 'Agente {n}',
+  'pub.complaint.officer.name': 'Nombre',
+  'pub.complaint.officer.star': 'Número de placa',
+  'pub.complaint.officer.description': 'Descripción',
+  'pub.complaint.officer.descriptionHint':
+    'Por ejemplo: cómo era el agente, el número de la patrulla, lo que hizo.',
+  'pub.complaint.officer.add': 'Agregar un agente',
+  'pub.complaint.officer.remove': 'Quitar al agente {n}',
+  'pub.complaint.witnesses.legend': 'Testigos',
+  'pub.complaint.witnesses.hint':
+    'Opcional. Personas que vieron lo que pasó y cómo comunicarse con ellas. Se guarda en privado y nunca se publica.',
+  'pub.complaint.witness.heading': 'Testigo {n}',
+  'pub.complaint.witness.name': 'Nombre',
+  'pub.complaint.witness.phone': 'Teléfono',
+  'pub.complaint.witness.email': 'Correo electrónico',
+  'pub.complaint.witness.add': 'Agregar un testigo',
+  'pub.complaint.witness.remove': 'Quitar al testigo {n}',
   'pub.complaint.files.label': 'Fotos, documentos o grabaciones',
   'pub.complaint.files.hint':
     'Hasta 5 archivos de 5 MB cada uno: fotos (JPEG, PNG, HEIC), PDF, video (MP4, MOV) o audio (MP3, M4A). Solo el equipo que investiga puede abrirlos; nunca se publican.',

@@ -5,6 +5,7 @@ import type {
   CaseOut,
   DeadlineOut,
   DutyStatusOut,
+  MemberRef,
   StatementOut,
 } from '../../../shared/schemas/cases.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
@@ -129,6 +130,25 @@ export function presentCaseListItem(r: CaseListRow): Out<typeof CaseListItem> {
   };
 }
 
+/** A roster member joined onto a case row (an allegation's, a reported officer's). */
+function memberRef(
+  id: string,
+  m: {
+    member_star: string | null;
+    member_first_name: string | null;
+    member_last_name: string | null;
+    member_rank: string | null;
+  },
+): Out<typeof MemberRef> {
+  return {
+    id,
+    star: m.member_star,
+    firstName: m.member_first_name ?? '',
+    lastName: m.member_last_name ?? '',
+    rank: m.member_rank,
+  };
+}
+
 /**
  * The staff view of one case. `public_fields` viewers (public information) get only what the
  * public portal could show plus statements; the response schema strips anything undeclared.
@@ -250,15 +270,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
     })),
     allegations: d.allegations.map((a) => ({
       id: a.id,
-      member: a.member_id
-        ? {
-            id: a.member_id,
-            star: a.member_star,
-            firstName: a.member_first_name ?? '',
-            lastName: a.member_last_name ?? '',
-            rank: a.member_rank,
-          }
-        : null,
+      member: a.member_id ? memberRef(a.member_id, a) : null,
       category: a.category as 'miscellaneous',
       summary: a.summary,
       recommendedFinding: a.recommended_finding,
@@ -275,6 +287,25 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
         recordedBy: f.recorded_by_email,
       })),
       createdAt: isoRequired(a.created_at),
+    })),
+    reportedOfficers: d.reportedOfficers.map((o) => ({
+      id: o.id,
+      member: o.member_id
+        ? {
+            ...memberRef(o.member_id, o),
+            unit: o.member_unit,
+            appointedDate: o.member_appointed_date,
+          }
+        : null,
+      name: o.name_as_given,
+      star: o.star,
+      description: o.description,
+      source: o.source,
+      status: o.status,
+      allegationId: o.allegation_id,
+      resolutionNote: o.resolution_note,
+      resolvedAt: iso(o.resolved_at),
+      reportedAt: isoRequired(o.created_at),
     })),
     activities: d.children.activities.map((a) => ({
       id: a.id,

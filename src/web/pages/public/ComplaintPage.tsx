@@ -57,6 +57,21 @@ interface ComplaintForm {
   language: Lang;
   /** Chosen files, already read as base64. */
   files: Array<{ name: string; size: number; data: string }>;
+  /** Officers as the person knows them (stored as reported officers, never public). */
+  officers: OfficerEntry[];
+  /** Witnesses (parties with encrypted identities, never public). */
+  witnesses: WitnessEntry[];
+}
+
+interface OfficerEntry {
+  name: string;
+  star: string;
+  description: string;
+}
+interface WitnessEntry {
+  name: string;
+  phone: string;
+  email: string;
 }
 
 /** The server's limits (domain/attachments.ts), checked here first so nobody waits for a refusal. */
@@ -76,6 +91,7 @@ async function toBase64(file: File): Promise<string> {
 }
 
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+const anyGiven = (...values: string[]): boolean => values.some((v) => v.trim() !== '');
 
 /** The request body: only what was typed; contact details are dropped for an anonymous filing. */
 function toBody(f: ComplaintForm): ComplaintBody {
@@ -96,6 +112,13 @@ function toBody(f: ComplaintForm): ComplaintBody {
     ...(!f.anonymous
       ? { contact: { name: opt(f.name), phone: opt(f.phone), email: opt(f.email) } }
       : {}),
+    // an entry added and left blank gives nothing: it is not sent
+    officers: f.officers
+      .filter((o) => anyGiven(o.name, o.star, o.description))
+      .map((o) => ({ name: opt(o.name), star: opt(o.star), description: opt(o.description) })),
+    witnesses: f.witnesses
+      .filter((w) => anyGiven(w.name, w.phone, w.email))
+      .map((w) => ({ name: opt(w.name), phone: opt(w.phone), email: opt(w.email) })),
     ...(f.filedBy === 'intermediary'
       ? {
           intermediary: {
@@ -136,6 +159,8 @@ export function ComplaintPage() {
     district: '',
     language: lang,
     files: [],
+    officers: [],
+    witnesses: [],
   });
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -458,6 +483,43 @@ export function ComplaintPage() {
             { optional: true },
           )}
         </Fieldset>
+        <EntriesFieldset
+          path="officers"
+          legend={t('pub.complaint.officers.legend')}
+          hint={t('pub.complaint.officers.hint')}
+          heading={(n) => t('pub.complaint.officer.heading', { n })}
+          addLabel={t('pub.complaint.officer.add')}
+          removeLabel={(n) => t('pub.complaint.officer.remove', { n })}
+          specs={[
+            { key: 'name', label: t('pub.complaint.officer.name') },
+            { key: 'star', label: t('pub.complaint.officer.star') },
+            {
+              key: 'description',
+              label: t('pub.complaint.officer.description'),
+              hint: t('pub.complaint.officer.descriptionHint'),
+              multiline: true,
+            },
+          ]}
+          entries={form.officers}
+          fields={fields}
+          onChange={(officers) => update({ officers })}
+        />
+        <EntriesFieldset
+          path="witnesses"
+          legend={t('pub.complaint.witnesses.legend')}
+          hint={t('pub.complaint.witnesses.hint')}
+          heading={(n) => t('pub.complaint.witness.heading', { n })}
+          addLabel={t('pub.complaint.witness.add')}
+          removeLabel={(n) => t('pub.complaint.witness.remove', { n })}
+          specs={[
+            { key: 'name', label: t('pub.complaint.witness.name') },
+            { key: 'phone', label: t('pub.complaint.witness.phone'), type: 'tel' },
+            { key: 'email', label: t('pub.complaint.witness.email'), type: 'email' },
+          ]}
+          entries={form.witnesses}
+          fields={fields}
+          onChange={(witnesses) => update({ witnesses })}
+        />
         <FormGroup error={fileErrors.length > 0}>
           <Label htmlFor="files" error={fileErrors.length > 0}>
             {t('pub.complaint.files.label')}
@@ -595,5 +657,132 @@ function Receipt({ receipt }: { receipt: ComplaintReceipt }) {
         <Link to="/follow">{t('pub.receipt.follow')}</Link>
       </p>
     </>
+  );
+}
+
+/** One text field of a repeated entry (an officer, a witness), with its server error. */
+function EntryField({
+  id,
+  label,
+  value,
+  error,
+  hint,
+  type = 'text',
+  multiline = false,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  hint?: string;
+  type?: 'text' | 'tel' | 'email';
+  multiline?: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} error={error} optional {...(hint ? { hint } : {})}>
+      {multiline ? (
+        <Textarea
+          id={id}
+          name={id}
+          value={value}
+          onChange={(ev) => onChange(ev.target.value)}
+          aria-describedby={describedBy(id, error, Boolean(hint))}
+          error={Boolean(error)}
+        />
+      ) : (
+        <TextInput
+          id={id}
+          name={id}
+          type={type}
+          value={value}
+          onChange={(ev) => onChange(ev.target.value)}
+          aria-describedby={describedBy(id, error, Boolean(hint))}
+          validationStatus={error ? 'error' : undefined}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One field of a repeated entry. */
+interface EntrySpec<K extends string> {
+  key: K;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'tel' | 'email';
+  multiline?: boolean;
+}
+
+/**
+ * A list of optional entries the person adds one by one (the officers involved, the witnesses;
+ * issue 23 item 7), at most 10, each in its own fieldset, with the server's errors at
+ * `{path}.{index}.{key}`.
+ */
+function EntriesFieldset<K extends string>({
+  path,
+  legend,
+  hint,
+  heading,
+  addLabel,
+  removeLabel,
+  specs,
+  entries,
+  fields,
+  onChange,
+}: {
+  path: 'officers' | 'witnesses';
+  legend: string;
+  hint: string;
+  heading: (n: number) => string;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  specs: ReadonlyArray<EntrySpec<K>>;
+  entries: Array<Record<K, string>>;
+  fields: FieldErrors;
+  onChange: (entries: Array<Record<K, string>>) => void;
+}) {
+  const set = (i: number, key: K, value: string) =>
+    onChange(entries.map((e, j) => (j === i ? { ...e, [key]: value } : e)));
+  const empty = Object.fromEntries(specs.map((f) => [f.key, ''])) as Record<K, string>;
+  return (
+    <Fieldset legend={legend} data-testid={`complaint-${path}`}>
+      <p className="usa-hint">{hint}</p>
+      {entries.map((entry, i) => (
+        <Fieldset key={i} legend={heading(i + 1)}>
+          {specs.map((f) => (
+            <EntryField
+              key={f.key}
+              id={`${path}-${i}-${f.key}`}
+              label={f.label}
+              value={entry[f.key]}
+              error={fields[`${path}.${i}.${f.key}`]}
+              onChange={(value) => set(i, f.key, value)}
+              {...(f.hint ? { hint: f.hint } : {})}
+              {...(f.type ? { type: f.type } : {})}
+              {...(f.multiline ? { multiline: true } : {})}
+            />
+          ))}
+          <Button
+            type="button"
+            unstyled
+            onClick={() => onChange(entries.filter((_, j) => j !== i))}
+          >
+            {removeLabel(i + 1)}
+          </Button>
+        </Fieldset>
+      ))}
+      {entries.length < 10 ? (
+        <Button
+          type="button"
+          outline
+          className="margin-top-2"
+          onClick={() => onChange([...entries, { ...empty }])}
+        >
+          {addLabel}
+        </Button>
+      ) : null}
+    </Fieldset>
   );
 }

@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Fieldset,
+  Radio,
   Select,
   Table,
   Tag,
@@ -28,6 +29,7 @@ import type { CaseAbility } from '../../../shared/schemas/cases.ts';
 import { api, type Case } from '../../api/client.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
 import { Field, ProblemAlert, type FieldErrors } from '../../components/problems.tsx';
+import { rosterLine } from '../../components/roster-line.ts';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -63,6 +65,7 @@ export function CasePage({ logNumber }: { logNumber: string }) {
       <Parties {...ctx} />
       <FromComplainant {...ctx} />
       <SourceHistory {...ctx} />
+      <ReportedOfficers {...ctx} />
       <Allegations {...ctx} />
       <DutyStatus {...ctx} />
       <Agencies {...ctx} />
@@ -593,6 +596,210 @@ function Parties({ c }: Ctx) {
   );
 }
 
+/** An allegation's category and summary: the allegation form's and the confirmation's. */
+function AllegationFields({
+  idPrefix,
+  errors,
+  category,
+  summary,
+  onCategory,
+  onSummary,
+}: {
+  idPrefix: string;
+  errors: FieldErrors;
+  category: Category;
+  summary: string;
+  onCategory: (category: Category) => void;
+  onSummary: (summary: string) => void;
+}) {
+  const { t, label } = useI18n();
+  return (
+    <>
+      <Field id={`${idPrefix}-category`} label={t('col.category')} error={errors.category}>
+        <Select
+          id={`${idPrefix}-category`}
+          name="category"
+          value={category}
+          onChange={(ev) => onCategory(ev.target.value as Category)}
+        >
+          {CATEGORIES.map((x) => (
+            <option key={x} value={x}>
+              {label('category', x)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id={`${idPrefix}-summary`} label={t('action.summary')} error={errors.summary}>
+        <Textarea
+          id={`${idPrefix}-summary`}
+          name="summary"
+          value={summary}
+          onChange={(ev) => onSummary(ev.target.value)}
+        />
+      </Field>
+    </>
+  );
+}
+
+/**
+ * The officers the complainant named at intake (docs/domain.md "Reported officers"), for the
+ * case team only; an investigator confirms each into an allegation or dismisses it.
+ */
+function ReportedOfficers({ c, reload, can }: Ctx) {
+  const { t, label, date } = useI18n();
+  const [target, setTarget] = useState('');
+  const [outcome, setOutcome] = useState<'confirmed' | 'dismissed'>('confirmed');
+  const [star, setStar] = useState('');
+  const [category, setCategory] = useState<Category>(c.categories[0] ?? 'miscellaneous');
+  const [summary, setSummary] = useState('');
+  const [reason, setReason] = useState('');
+  if (!c.reportedOfficers) {
+    return null;
+  }
+  const open = c.reportedOfficers.filter((o) => o.status === 'reported');
+  const chosen = open.find((o) => o.id === target) ?? open[0];
+  const given = (o: (typeof open)[number]) =>
+    [o.name, o.star ? t('intake.officer.star', { star: o.star }) : null, o.description]
+      .filter(Boolean)
+      .join(' · ');
+  const who = (o: (typeof open)[number]) =>
+    o.member ? rosterLine(t, o.member) : t('case.reported.notInRoster');
+  return (
+    <Section id="reported-officers" title={t('case.reportedOfficers')}>
+      <p className="usa-hint">{t('case.reportedOfficers.hint')}</p>
+      {c.reportedOfficers.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <div className="ovs-table-wrap">
+          <Table fullWidth striped>
+            <caption className="usa-sr-only">{t('case.reportedOfficers')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('case.reported.col.officer')}</th>
+                <th scope="col">{t('case.reported.col.given')}</th>
+                <th scope="col">{t('case.reported.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.reportedOfficers.map((o) => (
+                <tr key={o.id} data-testid="reported-officer">
+                  <th scope="row">
+                    {o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o)}
+                  </th>
+                  <td>
+                    {given(o) || '—'}
+                    <br />
+                    <span className="usa-hint">
+                      {label('reportedSource', o.source)} · {date(o.reportedAt)}
+                    </span>
+                  </td>
+                  <td>
+                    {label('reportedStatus', o.status)}
+                    {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+      {can('case.add_allegation') && chosen ? (
+        <ActionForm
+          id="form-reported-officer"
+          title={t('case.reported.confirm')}
+          submitLabel={t('common.save')}
+          onReload={() => void reload()}
+          onSubmit={() =>
+            api.resolveReportedOfficer(
+              c.logNumber,
+              chosen.id,
+              outcome === 'confirmed'
+                ? {
+                    outcome,
+                    ...(!chosen.member && star.trim() ? { star: star.trim() } : {}),
+                    category,
+                    summary,
+                  }
+                : { outcome, reason },
+            )
+          }
+          onDone={async () => {
+            setStar('');
+            setSummary('');
+            setReason('');
+            await reload();
+          }}
+        >
+          {(e) => (
+            <>
+              <Field id="ro-which" label={t('case.reported.which')}>
+                <Select
+                  id="ro-which"
+                  name="reportedOfficer"
+                  value={chosen.id}
+                  onChange={(ev) => setTarget(ev.target.value)}
+                >
+                  {open.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.member ? who(o) : given(o)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Fieldset legend={t('case.reported.outcome')}>
+                {(['confirmed', 'dismissed'] as const).map((x) => (
+                  <Radio
+                    key={x}
+                    id={`ro-outcome-${x}`}
+                    name="outcome"
+                    value={x}
+                    label={t(x === 'confirmed' ? 'case.reported.confirm' : 'case.reported.dismiss')}
+                    checked={outcome === x}
+                    onChange={() => setOutcome(x)}
+                  />
+                ))}
+              </Fieldset>
+              {outcome === 'confirmed' ? (
+                <>
+                  {chosen.member ? null : (
+                    <Field id="ro-star" label={t('action.star')} error={e.star} optional>
+                      <TextInput
+                        id="ro-star"
+                        name="star"
+                        type="text"
+                        inputMode="numeric"
+                        value={star}
+                        onChange={(ev) => setStar(ev.target.value)}
+                      />
+                    </Field>
+                  )}
+                  <AllegationFields
+                    idPrefix="ro"
+                    errors={e}
+                    category={category}
+                    summary={summary}
+                    onCategory={setCategory}
+                    onSummary={setSummary}
+                  />
+                </>
+              ) : (
+                <Field id="ro-reason" label={t('case.reported.reason')} error={e.reason}>
+                  <Textarea
+                    id="ro-reason"
+                    name="reason"
+                    value={reason}
+                    onChange={(ev) => setReason(ev.target.value)}
+                  />
+                </Field>
+              )}
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+    </Section>
+  );
+}
+
 function Allegations({ c, reload, can }: Ctx) {
   const { t, label } = useI18n();
   const [star, setStar] = useState('');
@@ -733,28 +940,14 @@ function Allegations({ c, reload, can }: Ctx) {
                 checked={unknown}
                 onChange={(ev) => setUnknown(ev.target.checked)}
               />
-              <Field id="al-category" label={t('col.category')} error={e.category}>
-                <Select
-                  id="al-category"
-                  name="category"
-                  value={category}
-                  onChange={(ev) => setCategory(ev.target.value as Category)}
-                >
-                  {CATEGORIES.map((x) => (
-                    <option key={x} value={x}>
-                      {label('category', x)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field id="al-summary" label={t('action.summary')} error={e.summary}>
-                <Textarea
-                  id="al-summary"
-                  name="summary"
-                  value={summary}
-                  onChange={(ev) => setSummary(ev.target.value)}
-                />
-              </Field>
+              <AllegationFields
+                idPrefix="al"
+                errors={e}
+                category={category}
+                summary={summary}
+                onCategory={setCategory}
+                onSummary={setSummary}
+              />
             </>
           )}
         </ActionForm>

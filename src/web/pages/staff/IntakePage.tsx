@@ -42,6 +42,7 @@ import {
   fieldErrorsOf,
   validate,
 } from '../../components/problems.tsx';
+import { rosterLine } from '../../components/roster-line.ts';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -75,6 +76,20 @@ interface PartyForm {
   safetyNotes: string;
 }
 
+/**
+ * An officer the complainant names (docs/domain.md "Reported officers"): a roster member intake
+ * identified, or the name, star and description as given. Stored as a reported officer; an
+ * investigator confirms it into an allegation.
+ */
+interface OfficerForm {
+  memberId?: string;
+  /** The roster's line for the member, shown to tell officers apart; not sent. */
+  roster?: string;
+  name: string;
+  star: string;
+  description: string;
+}
+
 interface IntakeForm {
   caseType: CaseType;
   notificationType: NotificationType | '';
@@ -91,14 +106,30 @@ interface IntakeForm {
   seriousInjuryOrDeath: boolean;
   inCustody: boolean;
   parties: PartyForm[];
-  members: Array<{ id: string; star: string | null; name: string }>;
+  officers: OfficerForm[];
+  /** An officer not in the roster, being typed; kept when the step is left (never dropped). */
+  draftOfficer: { name: string; star: string; description: string };
+}
+
+const NO_DRAFT = { name: '', star: '', description: '' };
+
+/**
+ * The form with the officer being typed added to the officers: leaving the officers step with
+ * words typed and "Add this officer" not pressed keeps them, for the review to show.
+ */
+function withDraftOfficer(f: IntakeForm): IntakeForm {
+  const d = f.draftOfficer;
+  if ([d.name, d.star, d.description].every((v) => v.trim() === '')) {
+    return f;
+  }
+  return { ...f, officers: [...f.officers, { ...d }], draftOfficer: NO_DRAFT };
 }
 
 const STEPS: MessageKey[] = [
   'intake.step.case',
   'intake.step.incident',
   'intake.step.people',
-  'intake.step.allegations',
+  'intake.step.officers',
   'intake.step.review',
 ];
 
@@ -138,7 +169,8 @@ function initialForm(): IntakeForm {
     seriousInjuryOrDeath: false,
     inCustody: false,
     parties: [],
-    members: [],
+    officers: [],
+    draftOfficer: NO_DRAFT,
   };
 }
 
@@ -186,6 +218,12 @@ function bodyOf(f: IntakeForm): IntakeBody {
         ...(Object.keys(safety).length > 0 ? { contactSafety: safety } : {}),
       };
     }),
+    reportedOfficers: f.officers.map((o) => ({
+      ...(o.memberId ? { memberId: o.memberId } : {}),
+      name: opt(o.name),
+      star: opt(o.star),
+      description: opt(o.description),
+    })),
   };
 }
 
@@ -200,6 +238,9 @@ function stepOf(field: string): number {
   }
   if (field.startsWith('parties')) {
     return 2;
+  }
+  if (field.startsWith('reportedOfficers')) {
+    return 3;
   }
   return 0;
 }
@@ -217,7 +258,7 @@ export function IntakePage() {
     logNumber: string;
     agency: string;
     clause: string;
-    allegationsNote?: string;
+    officers: number;
   } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const facilities = useLoad(() => api.facilities(), []);
@@ -235,8 +276,8 @@ export function IntakePage() {
     }));
 
   /** Client check of the fields on this step (the server checks everything again). */
-  const checkStep = (s: number): boolean => {
-    const invalid = validate(CaseIntakeRequest, bodyOf(form));
+  const checkStep = (s: number, f: IntakeForm): boolean => {
+    const invalid = validate(CaseIntakeRequest, bodyOf(f));
     const here = invalid?.fields.filter((f) => stepOf(f.field) === s) ?? [];
     if (here.length > 0) {
       setError(new ApiError(400, 'validation_failed', 'invalid', here));
@@ -248,13 +289,17 @@ export function IntakePage() {
 
   const next = async (e: FormEvent) => {
     e.preventDefault();
-    if (!checkStep(step)) {
+    const current = step === STEPS.length - 2 ? withDraftOfficer(form) : form;
+    if (current !== form) {
+      setForm(current);
+    }
+    if (!checkStep(step, current)) {
       return;
     }
     if (step === STEPS.length - 2) {
       setBusy(true);
       try {
-        setPreview(await api.previewRouting(bodyOf(form)));
+        setPreview(await api.previewRouting(bodyOf(current)));
         setStep(step + 1);
       } catch (err) {
         setError(err);
@@ -277,15 +322,11 @@ export function IntakePage() {
     setBusy(true);
     try {
       const r = await api.fileCase(bodyOf(form));
-      let allegationsNote: string | undefined;
-      if (form.members.length > 0) {
-        allegationsNote = await addAllegations(r.logNumber);
-      }
       setFiled({
         logNumber: r.logNumber,
         agency: r.routing.agency,
         clause: r.routing.clause,
-        ...(allegationsNote ? { allegationsNote } : {}),
+        officers: form.officers.length,
       });
       setError(null);
     } catch (err) {
@@ -299,33 +340,6 @@ export function IntakePage() {
     }
   };
 
-  /** One allegation per chosen member and category, when the user's role may add them. */
-  const addAllegations = async (logNumber: string): Promise<string | undefined> => {
-    const categories: Category[] = form.categories.length > 0 ? form.categories : ['miscellaneous'];
-    try {
-      const c = await api.getCase(logNumber);
-      if (!c.abilities.actions.includes('case.add_allegation')) {
-        return t('intake.allegationsFailed', {
-          detail: `${t('error.forbidden')} ${form.members.map((m) => `${m.name} (${m.star ?? '—'})`).join(', ')}`,
-        });
-      }
-      for (const m of form.members) {
-        for (const category of categories) {
-          await api.addAllegation(logNumber, {
-            memberId: m.id,
-            category,
-            summary: form.narrative.slice(0, 5000),
-          });
-        }
-      }
-      return undefined;
-    } catch (err) {
-      return t('intake.allegationsFailed', {
-        detail: err instanceof ApiError ? err.detail : t('error.generic'),
-      });
-    }
-  };
-
   if (filed) {
     return (
       <>
@@ -335,10 +349,10 @@ export function IntakePage() {
         <Alert type="success" headingLevel="h2" data-testid="intake-filed">
           {t('intake.filedBody', { agency: filed.agency, clause: filed.clause })}
         </Alert>
-        {filed.allegationsNote ? (
-          <Alert type="warning" headingLevel="h2" slim>
-            {filed.allegationsNote}
-          </Alert>
+        {filed.officers > 0 ? (
+          <p data-testid="intake-filed-officers">
+            {t('intake.filedOfficers', { n: filed.officers })}
+          </p>
         ) : null}
         <p>
           <Link to={`/staff/cases/${filed.logNumber}`}>
@@ -425,29 +439,34 @@ export function IntakePage() {
         ) : step === 3 ? (
           <MembersStep form={form} update={update} />
         ) : (
-          <section aria-labelledby="preview-heading" data-testid="routing-preview">
-            <h3 id="preview-heading">{t('intake.preview')}</h3>
-            <p className="usa-hint">{t('intake.preview.hint')}</p>
-            {preview ? (
-              <>
-                <dl className="ovs-dl">
-                  <dt>{t('intake.preview.agency')}</dt>
-                  <dd data-testid="preview-agency">{preview.routing.agency}</dd>
-                  <dt>{t('intake.preview.clause')}</dt>
-                  <dd data-testid="preview-clause">{preview.routing.clause}</dd>
-                </dl>
-                <p>{lang === 'es' ? preview.routing.explanationEs : preview.routing.explanation}</p>
-                {preview.restricted ? (
-                  <Alert type="warning" headingLevel="h4" slim data-testid="preview-restricted">
-                    {t('intake.preview.restricted')} (
-                    {preview.restrictionReasons.map((r) => label('restriction', r)).join(', ')})
-                  </Alert>
-                ) : (
-                  <p>{t('intake.preview.open')}</p>
-                )}
-              </>
-            ) : null}
-          </section>
+          <>
+            <IntakeSummary form={form} facilities={facilities.data?.items ?? []} />
+            <section aria-labelledby="preview-heading" data-testid="routing-preview">
+              <h3 id="preview-heading">{t('intake.preview')}</h3>
+              <p className="usa-hint">{t('intake.preview.hint')}</p>
+              {preview ? (
+                <>
+                  <dl className="ovs-dl">
+                    <dt>{t('intake.preview.agency')}</dt>
+                    <dd data-testid="preview-agency">{preview.routing.agency}</dd>
+                    <dt>{t('intake.preview.clause')}</dt>
+                    <dd data-testid="preview-clause">{preview.routing.clause}</dd>
+                  </dl>
+                  <p>
+                    {lang === 'es' ? preview.routing.explanationEs : preview.routing.explanation}
+                  </p>
+                  {preview.restricted ? (
+                    <Alert type="warning" headingLevel="h4" slim data-testid="preview-restricted">
+                      {t('intake.preview.restricted')} (
+                      {preview.restrictionReasons.map((r) => label('restriction', r)).join(', ')})
+                    </Alert>
+                  ) : (
+                    <p>{t('intake.preview.open')}</p>
+                  )}
+                </>
+              ) : null}
+            </section>
+          </>
         )}
         <div className="margin-top-4">
           {step > 0 ? (
@@ -830,11 +849,28 @@ function PartyFields({
   );
 }
 
+/** How an officer the complainant named reads in lists and in the review summary. */
+function officerLine(t: ReturnType<typeof useI18n>['t'], o: OfficerForm): string {
+  const given = [
+    o.name.trim(),
+    o.star.trim() ? t('intake.officer.star', { star: o.star.trim() }) : '',
+    o.description.trim(),
+  ].filter(Boolean);
+  return o.roster
+    ? [o.roster, ...given.map((g) => `“${g}”`)].join(' — ')
+    : `${given.join(' · ')} (${t('intake.officer.notInRoster')})`;
+}
+
 function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<IntakeForm['members'] | null>(null);
+  const [results, setResults] = useState<Array<{ id: string; line: string; name: string }> | null>(
+    null,
+  );
   const [error, setError] = useState<unknown>(null);
+  const given = form.draftOfficer;
+  const setGiven = (patch: Partial<IntakeForm['draftOfficer']>) =>
+    update({ draftOfficer: { ...given, ...patch } });
   const search = async () => {
     if (!q.trim()) {
       return;
@@ -842,16 +878,42 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
     try {
       const r = await api.searchMembers(q.trim());
       setResults(
-        r.items.map((m) => ({ id: m.id, star: m.star, name: `${m.firstName} ${m.lastName}` })),
+        r.items.map((m) => ({
+          id: m.id,
+          line: rosterLine(t, m),
+          name: `${m.firstName} ${m.lastName}`,
+        })),
       );
       setError(null);
     } catch (err) {
       setError(err);
     }
   };
+  const addGiven = () => update(withDraftOfficer(form));
+  const givenField = (k: keyof typeof given, msg: MessageKey, hint?: MessageKey) => (
+    <Field id={`officer-${k}`} label={t(msg)} optional {...(hint ? { hint: t(hint) } : {})}>
+      {k === 'description' ? (
+        <Textarea
+          id={`officer-${k}`}
+          name={`officer-${k}`}
+          value={given[k]}
+          onChange={(e) => setGiven({ [k]: e.target.value })}
+        />
+      ) : (
+        <TextInput
+          id={`officer-${k}`}
+          name={`officer-${k}`}
+          type="text"
+          {...(k === 'star' ? { inputMode: 'numeric' as const } : {})}
+          value={given[k]}
+          onChange={(e) => setGiven({ [k]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
   return (
     <>
-      <p>{t('intake.memberNote')}</p>
+      <p>{t('intake.officerNote')}</p>
       <ProblemAlert error={error} />
       <Field id="member-q" label={t('intake.memberSearch')}>
         <div className="usa-search usa-search--small" role="search">
@@ -877,15 +939,22 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
         results.length === 0 ? (
           <p>{t('intake.memberNone')}</p>
         ) : (
-          <ul className="usa-list" aria-live="polite">
+          <ul className="usa-list" aria-live="polite" data-testid="member-results">
             {results.map((m) => (
               <li key={m.id}>
-                {m.name} ({m.star ?? '—'}){' '}
+                {m.line}{' '}
                 <Button
                   type="button"
                   unstyled
-                  disabled={form.members.some((x) => x.id === m.id)}
-                  onClick={() => update({ members: [...form.members, m] })}
+                  disabled={form.officers.some((x) => x.memberId === m.id)}
+                  onClick={() =>
+                    update({
+                      officers: [
+                        ...form.officers,
+                        { memberId: m.id, roster: m.line, name: '', star: '', description: '' },
+                      ],
+                    })
+                  }
                 >
                   {t('intake.memberAdd', { name: m.name })}
                 </Button>
@@ -894,25 +963,119 @@ function MembersStep({ form, update }: Omit<StepProps, 'fields'>) {
           </ul>
         )
       ) : null}
-      <h3>{t('intake.members')}</h3>
-      {form.members.length === 0 ? (
+      <Fieldset legend={t('intake.officer.given')} className="margin-top-3">
+        <p className="usa-hint">{t('intake.officer.givenHint')}</p>
+        {givenField('name', 'intake.officer.name')}
+        {givenField('star', 'intake.officer.starLabel')}
+        {givenField('description', 'intake.officer.description', 'intake.officer.descriptionHint')}
+        <Button
+          type="button"
+          outline
+          className="margin-top-2"
+          disabled={withDraftOfficer(form) === form}
+          onClick={addGiven}
+        >
+          {t('intake.officer.addGiven')}
+        </Button>
+      </Fieldset>
+      <h3>{t('intake.officers')}</h3>
+      {form.officers.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <ul className="usa-list" data-testid="chosen-members">
-          {form.members.map((m) => (
-            <li key={m.id}>
-              {m.name} ({m.star ?? '—'}){' '}
+        <ul className="usa-list" data-testid="chosen-officers">
+          {form.officers.map((o, i) => (
+            <li key={i}>
+              {officerLine(t, o)}{' '}
               <Button
                 type="button"
                 unstyled
-                onClick={() => update({ members: form.members.filter((x) => x.id !== m.id) })}
+                onClick={() => update({ officers: form.officers.filter((_, j) => j !== i) })}
               >
-                {t('intake.memberRemove', { name: m.name })}
+                {t('intake.officer.remove', { n: i + 1 })}
               </Button>
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+/** Everything entered, on the review step, before the case is registered (issue 23 item 3). */
+function IntakeSummary({ form, facilities }: { form: IntakeForm; facilities: Facility[] }) {
+  const { t, label, dateTime } = useI18n();
+  const facility = facilities.find((f) => f.code === form.facilityCode);
+  const row = (term: string, value: ReactNode) => (
+    <>
+      <dt>{term}</dt>
+      <dd>{value === '' || value === null ? '—' : value}</dd>
+    </>
+  );
+  const at = (local: string) => (local ? dateTime(chicagoToIso(local)) : '');
+  const flags = [
+    form.officersUnknown ? t('intake.officersUnknown') : null,
+    form.seriousInjuryOrDeath ? t('intake.seriousInjury') : null,
+    form.inCustody ? t('intake.inCustody') : null,
+  ].filter(Boolean);
+  return (
+    <section aria-labelledby="summary-heading" data-testid="intake-summary">
+      <h3 id="summary-heading">{t('intake.summary')}</h3>
+      <p className="usa-hint">{t('intake.summary.hint')}</p>
+      <dl className="ovs-dl">
+        {row(
+          t('intake.caseType'),
+          label('caseType', form.caseType) +
+            (form.caseType === 'notification' && form.notificationType
+              ? ` — ${label('notificationType', form.notificationType)}`
+              : ''),
+        )}
+        {row(t('intake.channel'), label('channel', form.channel))}
+        {row(t('intake.receivedAt'), at(form.receivedAt))}
+        {row(t('intake.narrative'), form.narrative)}
+        {row(t('intake.occurredAt'), at(form.occurredAt))}
+        {row(t('intake.address'), form.address)}
+        {row(t('intake.beat'), form.beat)}
+        {row(t('intake.district'), form.district)}
+        {row(t('intake.facility'), facility ? `${facility.name} (${facility.code})` : '')}
+        {row(t('intake.categories'), form.categories.map((c) => label('category', c)).join(', '))}
+        {row(t('case.flags'), flags.join(', '))}
+        {row(
+          t('intake.step.people'),
+          form.parties.length === 0 ? (
+            t('intake.noPeople')
+          ) : (
+            <ul className="usa-list">
+              {form.parties.map((p, i) => (
+                <li key={i}>
+                  {[
+                    label('partyRole', p.role),
+                    p.anonymous ? t('party.anonymous') : p.name.trim(),
+                    p.phone.trim(),
+                    p.email.trim(),
+                    p.organization.trim(),
+                    p.language ? label('language', p.language) : '',
+                    ...p.vulnerabilities.map((v) => label('vulnerability', v)),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </li>
+              ))}
+            </ul>
+          ),
+        )}
+        {row(
+          t('intake.officers'),
+          form.officers.length === 0 ? (
+            ''
+          ) : (
+            <ul className="usa-list" data-testid="summary-officers">
+              {form.officers.map((o, i) => (
+                <li key={i}>{officerLine(t, o)}</li>
+              ))}
+            </ul>
+          ),
+        )}
+      </dl>
+    </section>
   );
 }

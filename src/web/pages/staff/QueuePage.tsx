@@ -51,6 +51,14 @@ export function QueuePage({ search }: { search: string }) {
     return api.listCases(q);
   }, [search]);
   const fields = fieldErrorsOf(error, 'querystring.');
+  // the registered facilities (issue 23 item 5); a code from the URL that is not among them (or
+  // a role that may not list them) is still offered, so the filter in force is never hidden
+  const facilities = useLoad(() => api.facilities(), []);
+  const registered = (facilities.data?.items ?? []).map((f) => ({ code: f.code, name: f.name }));
+  const facilityOptions =
+    form.facility && !registered.some((f) => f.code === form.facility)
+      ? [...registered, { code: form.facility, name: '' }]
+      : registered;
   const set = (k: keyof Filters) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
@@ -115,13 +123,19 @@ export function QueuePage({ search }: { search: string }) {
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
             <Field id="queue-facility" label={t('col.facility')} error={fields.facility}>
-              <TextInput
+              <Select
                 id="queue-facility"
                 name="facility"
-                type="text"
                 value={form.facility}
                 onChange={set('facility')}
-              />
+              >
+                <option value="">{t('common.any')}</option>
+                {facilityOptions.map((f) => (
+                  <option key={f.code} value={f.code}>
+                    {f.name ? `${f.name} (${f.code})` : f.code}
+                  </option>
+                ))}
+              </Select>
             </Field>
           </div>
           <div className="grid-col-6 tablet:grid-col-3">

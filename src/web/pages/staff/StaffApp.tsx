@@ -176,7 +176,7 @@ export function StaffApp() {
   const extra =
     state.kind === 'signedIn' ? (
       <>
-        <span className="margin-right-2 font-sans-2xs" data-testid="signed-in-as">
+        <span className="margin-right-2 font-sans-2xs ovs-signed-in" data-testid="signed-in-as">
           {t('nav.signedInAs', {
             name: state.session.user.displayName,
             agency: state.session.user.agency,
@@ -207,6 +207,7 @@ export function StaffApp() {
       homeHref="/staff/"
       navItems={navItems}
       extra={extra}
+      wideHeader
       footerLinks={
         <a className="usa-link" href="/">
           {t('footer.public')}
