@@ -29,7 +29,9 @@ function arrayLiteral(values: readonly unknown[]): string {
       out += ',';
     }
     out +=
-      v === null || v === undefined ? 'NULL' : `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`;
+      v === null || v === undefined
+        ? 'NULL'
+        : `"${(typeof v === 'string' ? v : JSON.stringify(v)).replace(/["\\]/g, (c) => `\\${c}`)}"`;
   }
   return `${out}}`;
 }
@@ -52,9 +54,14 @@ function fieldText(value: unknown, type: string): string {
     case 'number':
     case 'bigint':
       return String(value);
-    default:
+    case 'object':
       return value instanceof Date ? value.toISOString() : escapeField(JSON.stringify(value));
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  throw new TypeError(`a ${typeof value} is not a column value`);
 }
 
 /** The rows, one line each, fields in the order of `columns` (read by name from each row). */

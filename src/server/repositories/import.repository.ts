@@ -720,25 +720,23 @@ export async function updateCaseCategories(
 const SCOPE_SLICE = 20_000;
 
 /**
- * The child tables already holding rows of this file kind: only there can a release have
- * dropped rows (on a first import none does, and removing stale rows is skipped).
+ * Whether an earlier import of this file kind wrote rows (inserted or updated any): only then can
+ * a release have dropped rows of the kind (on a first import none did, and removing stale rows is
+ * skipped). Imported rows carry their kind (`source._kind`) only because a run of that kind wrote
+ * them, so its `import_runs` rows answer this; asking the child tables meant scanning each of
+ * them whole when they held no row of the kind (3.6 s of a full import, measured).
  */
-export async function tablesHoldingKind(
+export async function kindImportedBefore(
   db: Queryable,
   jurisdiction: string,
   kind: string,
-): Promise<Set<ChildTable>> {
-  const tables = Object.keys(CHILD_SPECS) as ChildTable[];
-  const rows = await db.query<{ t: ChildTable }>(
-    tables
-      .map(
-        (t) =>
-          `SELECT '${t}' AS t WHERE EXISTS (SELECT 1 FROM ${t} WHERE jurisdiction = $1 AND source->>'_kind' = $2)`,
-      )
-      .join(' UNION ALL '),
+): Promise<boolean> {
+  const rows = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM import_runs
+                     WHERE jurisdiction = $1 AND kind = $2 AND inserted + updated > 0) AS found`,
     [jurisdiction, kind],
   );
-  return new Set(rows.map((r) => r.t));
+  return rows[0]?.found === true;
 }
 
 /**

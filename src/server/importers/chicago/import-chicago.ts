@@ -25,7 +25,7 @@ import {
   nativeLogNumbers,
   removeStale,
   replaceImportedFindings,
-  tablesHoldingKind,
+  kindImportedBefore,
   unchangedSinceRun,
   upsertCases,
   upsertChildren,
@@ -40,16 +40,14 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import type { MapOverride } from '../mapping.ts';
 import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
-import { createCaseResolver, type CaseMatch } from './case-ids.ts';
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
+import { contentHash, type CaseImport, type MemberRef, type NormalizedFile } from './normalize.ts';
 import {
-  contentHash,
-  createNormalizer,
-  type CaseImport,
-  type MemberRef,
-  type NormalizedFile,
-} from './normalize.ts';
+  normalizingThread,
+  type NormalizeEnd,
+  type NormalizingThread,
+} from './normalize-thread.ts';
 import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
@@ -171,6 +169,7 @@ export async function importChicago(
   const memberNotes: Array<{ file: string; line: number; what: string }> = [];
   const caseIds = new CaseIdCache();
   const releases = new Map<string, string>();
+  const normalizing = normalizingThread();
   for (const { file } of planned) {
     const fileRejections: Rejection[] = [];
     const fileMemberNotes: Array<{ file: string; line: number; what: string }> = [];
@@ -179,6 +178,7 @@ export async function importChicago(
       file,
       opts,
       caseIds,
+      normalizing,
       releases,
       fileRejections,
       fileMemberNotes,
@@ -250,8 +250,8 @@ const IMPORT_FORMAT = 1;
 /** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
 const CHUNK_ROWS = 10_000;
 
-/** How long normalizing runs before it lets the previous chunk's statements proceed. */
-const SLICE_MS = 4;
+/** Chunks the normalizing thread may have ready before they are written: bounds memory. */
+const CHUNKS_AHEAD = 2;
 
 /**
  * The JavaScript heap an import lets itself reach before it collects garbage. Every chunk's rows
@@ -282,11 +282,6 @@ function boundHeap(): void {
   }
 }
 
-/** Lets queued I/O callbacks (a database reply, the next statement of a write) run. */
-function yieldToIo(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /**
  * Log number → case id, read once and shared by the files that hang off cases: only a
  * complaints file changes it, and it is read again after one (13 reads of ~100,000 rows each
@@ -294,23 +289,15 @@ function yieldToIo(): Promise<void> {
  */
 class CaseIdCache {
   private ids: Map<string, string> | null = null;
-  private resolver: ((id: string) => CaseMatch) | null = null;
 
   async get(tx: Queryable, jurisdiction: string): Promise<Map<string, string>> {
     this.ids ??= await caseIdsByLog(tx, jurisdiction);
     return this.ids;
   }
 
-  /** Child ids → log numbers of the known cases, exactly or by normalized id (case-ids.ts). */
-  async resolve(tx: Queryable, jurisdiction: string): Promise<(id: string) => CaseMatch> {
-    this.resolver ??= createCaseResolver(await this.get(tx, jurisdiction));
-    return this.resolver;
-  }
-
   /** After a complaints file: it may have added cases (or, rolled back, not). */
   invalidate(): void {
     this.ids = null;
-    this.resolver = null;
   }
 }
 
@@ -322,6 +309,7 @@ async function importFile(
   filePath: string,
   opts: { dryRun: boolean; progress: ProgressSink; map?: MapFile; force?: boolean },
   caseIds: CaseIdCache,
+  normalizing: NormalizingThread,
   releases: Map<string, string>,
   rejections: Rejection[],
   memberNotes: Array<{ file: string; line: number; what: string }>,
@@ -444,17 +432,8 @@ async function importFile(
         await tx.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
       }
       const context = await loadContext(tx, deps, kind, caseIds);
-      const normalizer = createNormalizer({
-        kind,
-        file: name,
-        profile: deps.profile,
-        today,
-        mapping,
-        resolveCase: await caseIds.resolve(tx, deps.jurisdiction),
-      });
-      const holdingKind = await tablesHoldingKind(tx, deps.jurisdiction, kind);
+      const importedBefore = await kindImportedBefore(tx, deps.jurisdiction, kind);
       const stale: StaleTracker = new Map();
-      let pushed = 0;
       const write = async (chunk: NormalizedFile): Promise<void> => {
         const outcomes = new Map<string, Outcome>();
         const chunkRejected: Rejection[] = [...chunk.rejected];
@@ -481,14 +460,19 @@ async function importFile(
         summary.notes.push(...chunk.notes);
         fileRejected.push(...chunkRejected);
       };
-      if (normalizer.prepass) {
-        for (const record of csv.records(false)) {
-          normalizer.prepass(record);
-        }
-      }
-      // A chunk is written while the next one is normalized: normalizing yields every few
-      // milliseconds, so on a PostgreSQL server the statements of the previous chunk run on the
-      // other core meanwhile. Chunks are still written one after the other, in file order.
+      // The file is read and normalized in a worker thread on the second core while this thread
+      // writes the chunk before (ADR 0025); chunks are still written one after the other, in
+      // file order.
+      const chunks = normalizing.normalize({
+        filePath,
+        kind,
+        file: name,
+        today,
+        mapping,
+        caseIds: await caseIds.get(tx, deps.jurisdiction),
+        chunkRows: CHUNK_ROWS,
+        ahead: CHUNKS_AHEAD,
+      });
       let writing: Promise<void> = Promise.resolve();
       const writeNext = async (chunk: NormalizedFile): Promise<void> => {
         await writing;
@@ -497,31 +481,31 @@ async function importFile(
         // a failure surfaces where `writing` is awaited; until then it must not count as unhandled
         writing.catch(() => undefined);
       };
+      let end: NormalizeEnd;
       try {
-        let sliceStart = performance.now();
-        for (const record of csv.records()) {
-          normalizer.push(record);
-          pushed++;
-          if (pushed % CHUNK_ROWS === 0) {
-            await writeNext(normalizer.drain());
-            opts.progress.tick(pushed);
-          } else if ((pushed & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
-            await yieldToIo();
-            sliceStart = performance.now();
+        for (;;) {
+          const next = await chunks.next();
+          if (next.done) {
+            end = next.value;
+            break;
           }
+          await writeNext(next.value.chunk);
+          opts.progress.tick(next.value.pushed);
         }
-        await writeNext(normalizer.finish());
+        await writeNext(end.chunk);
         await writing;
       } catch (err) {
         // never leave the transaction while a write is still sending statements
         await writing.catch(() => undefined);
+        await chunks.return(undefined as never).catch(() => undefined);
         throw err;
       }
+      const pushed = end.pushed;
       opts.progress.tick(pushed);
-      fileRejected.push(...csv.rejected);
-      summary.read = pushed + csv.rejected.length;
+      fileRejected.push(...end.rejected);
+      summary.read = pushed + end.rejected.length;
       summary.rejected = fileRejected.length;
-      const release = releaseOf(normalizer.families());
+      const release = releaseOf(end.families);
       const entities =
         summary.inserted +
         summary.updated +
@@ -542,7 +526,7 @@ async function importFile(
       }
       releases.set(releaseKey, name);
       for (const [table, { keys, cases }] of stale) {
-        if (!holdingKind.has(table)) {
+        if (!importedBefore) {
           continue; // nothing of this kind was there before the file: nothing can be stale
         }
         summary.removed += await removeStale(tx, table, deps.jurisdiction, kind, [...cases], keys);
