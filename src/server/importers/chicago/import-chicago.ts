@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import type { Category } from '../../../shared/enums.ts';
@@ -39,6 +37,7 @@ import {
 } from '../../repositories/import.repository.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { MapOverride } from '../mapping.ts';
+import { boundHeap } from '../heap.ts';
 import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
@@ -254,35 +253,6 @@ const CHUNK_ROWS = 10_000;
 const CHUNKS_AHEAD = 2;
 
 /**
- * The JavaScript heap an import lets itself reach before it collects garbage. Every chunk's rows
- * outlive a young-generation collection (they wait for their write), so they die in the old
- * generation, which V8 lets grow to several hundred megabytes of garbage on a large machine
- * before collecting it: measured on the full history, 647 MB of heap (164 MB live) on top of the
- * embedded database's memory, a 1,095 MB peak. Collecting whenever the heap passes this bound
- * keeps the peak near the live set.
- */
-const HEAP_BOUND_BYTES = 256 * 1024 ** 2;
-
-let fullCollection: (() => void) | null | undefined;
-
-/** Runs a full garbage collection when the heap is over its bound (when V8 allows one). */
-function boundHeap(): void {
-  if (fullCollection === undefined) {
-    try {
-      // the documented `--expose-gc` flag, set for this process once it imports
-      v8.setFlagsFromString('--expose-gc');
-      const gc: unknown = vm.runInNewContext('gc');
-      fullCollection = typeof gc === 'function' ? (gc as () => void) : null;
-    } catch {
-      fullCollection = null;
-    }
-  }
-  if (fullCollection && v8.getHeapStatistics().used_heap_size > HEAP_BOUND_BYTES) {
-    fullCollection();
-  }
-}
-
-/**
  * Log number → case id, read once and shared by the files that hang off cases: only a
  * complaints file changes it, and it is read again after one (13 reads of ~100,000 rows each
  * were 1.8 s of server time and the client's decoding besides).
@@ -422,7 +392,9 @@ async function importFile(
   }
   const fileRejected: Rejection[] = [];
   const runId = crypto.randomUUID();
-  opts.progress.start(name, csv.estimatedRecords);
+  // the worker reads the file again: this thread keeps none of its text while it writes
+  const { sha256, estimatedRecords } = csv;
+  opts.progress.start(name, estimatedRecords);
   try {
     await deps.db.transaction(async (tx) => {
       if (isComplaintsKind(kind)) {
@@ -541,7 +513,7 @@ async function importFile(
         id: runId,
         jurisdiction: deps.jurisdiction,
         fileName: name,
-        sha256: csv.sha256,
+        sha256,
         kind,
         read: summary.read,
         inserted: summary.inserted,
@@ -562,7 +534,7 @@ async function importFile(
           entityId: runId,
           changes: {
             file: name,
-            sha256: csv.sha256,
+            sha256,
             kind,
             read: summary.read,
             inserted: summary.inserted,

@@ -5,12 +5,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { chicagoProfile } from '../../domain/profiles/chicago.ts';
+import { boundHeap } from '../heap.ts';
 import { openCsvFile, UnreadableCsvError } from '../read-csv.ts';
 import { createCaseResolver } from './case-ids.ts';
 import { createNormalizer } from './normalize.ts';
 import type { FromWorker, NormalizeJob, ToWorker } from './normalize-thread.ts';
 
 const port = parentPort!;
+
+/** What this thread keeps between chunks is the file's text and the digests of its rows. */
+const WORKER_HEAP_BOUND_BYTES = 128 * 1024 ** 2;
 
 // chunks posted and not yet asked for by the writer: bounds what waits in memory
 let credit = 0;
@@ -32,6 +36,8 @@ async function post(message: FromWorker): Promise<void> {
   }
   credit--;
   port.postMessage(message);
+  // the chunk is copied to the writer: its rows here are garbage (heap.ts)
+  boundHeap(WORKER_HEAP_BOUND_BYTES);
 }
 
 async function run(job: NormalizeJob): Promise<void> {
