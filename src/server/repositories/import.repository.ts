@@ -66,7 +66,7 @@ async function upsertBatch(
 
 /** Rows per jsonb statement (the smaller writes) and per staged COPY (the upserts). */
 const BATCH = 2000;
-const STAGE_BATCH = 10_000;
+const STAGE_BATCH = 5_000;
 
 /** Upserts in batches, calling `progress` after each; returns the outcome per key. */
 async function upsertAll(
