@@ -250,7 +250,7 @@ const IMPORT_FORMAT = 1;
 const CHUNK_ROWS = 10_000;
 
 /** Chunks the normalizing thread may have ready before they are written: bounds memory. */
-const CHUNKS_AHEAD = 2;
+const CHUNKS_AHEAD = 1;
 
 /**
  * Log number → case id, read once and shared by the files that hang off cases: only a

@@ -14,7 +14,7 @@ import type { FromWorker, NormalizeJob, ToWorker } from './normalize-thread.ts';
 const port = parentPort!;
 
 /** What this thread keeps between chunks is the file's text and the digests of its rows. */
-const WORKER_HEAP_BOUND_BYTES = 128 * 1024 ** 2;
+const WORKER_HEAP_BOUND_BYTES = 64 * 1024 ** 2;
 
 // chunks posted and not yet asked for by the writer: bounds what waits in memory
 let credit = 0;
