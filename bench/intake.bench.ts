@@ -201,6 +201,7 @@ function traced(db: Db, trace: () => DbTrace): Db {
       trace().standalone++;
       return db.query<T>(text, params);
     },
+    copyFrom: (table, columns, data) => db.copyFrom(table, columns, data),
     transaction: async <T>(fn: (tx: Queryable) => Promise<T>) => {
       const t = trace();
       t.transactions++;
@@ -216,6 +217,7 @@ function traced(db: Db, trace: () => DbTrace): Db {
               }
               return rows;
             },
+            copyFrom: (table, columns, data) => tx.copyFrom(table, columns, data),
           }),
         );
       } finally {

@@ -216,6 +216,7 @@ function capturing(db: Db, sink: Captured[]): Db {
       remember(text, params);
       return db.query<T>(text, params);
     },
+    copyFrom: (table, columns, data) => db.copyFrom(table, columns, data),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction(fn),
     close: () => db.close(),
   };

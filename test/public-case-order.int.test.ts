@@ -174,6 +174,7 @@ async function pageQuery(
       seen.push({ text, params: [...(params ?? [])] });
       return db.query<T>(text, params);
     },
+    copyFrom: (table, columns, data) => db.copyFrom(table, columns, data),
   };
   await listPublicCases(recording, TEST_JURISDICTION, {
     sort,

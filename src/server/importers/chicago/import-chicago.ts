@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import type { Category } from '../../../shared/enums.ts';
@@ -25,7 +23,7 @@ import {
   nativeLogNumbers,
   removeStale,
   replaceImportedFindings,
-  tablesHoldingKind,
+  kindImportedBefore,
   unchangedSinceRun,
   upsertCases,
   upsertChildren,
@@ -39,17 +37,16 @@ import {
 } from '../../repositories/import.repository.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { MapOverride } from '../mapping.ts';
+import { boundHeap } from '../heap.ts';
 import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
-import { createCaseResolver, type CaseMatch } from './case-ids.ts';
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
+import { contentHash, type CaseImport, type MemberRef, type NormalizedFile } from './normalize.ts';
 import {
-  contentHash,
-  createNormalizer,
-  type CaseImport,
-  type MemberRef,
-  type NormalizedFile,
-} from './normalize.ts';
+  normalizingThread,
+  type NormalizeEnd,
+  type NormalizingThread,
+} from './normalize-thread.ts';
 import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
@@ -171,6 +168,7 @@ export async function importChicago(
   const memberNotes: Array<{ file: string; line: number; what: string }> = [];
   const caseIds = new CaseIdCache();
   const releases = new Map<string, string>();
+  const normalizing = normalizingThread();
   for (const { file } of planned) {
     const fileRejections: Rejection[] = [];
     const fileMemberNotes: Array<{ file: string; line: number; what: string }> = [];
@@ -179,6 +177,7 @@ export async function importChicago(
       file,
       opts,
       caseIds,
+      normalizing,
       releases,
       fileRejections,
       fileMemberNotes,
@@ -250,42 +249,8 @@ const IMPORT_FORMAT = 1;
 /** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
 const CHUNK_ROWS = 10_000;
 
-/** How long normalizing runs before it lets the previous chunk's statements proceed. */
-const SLICE_MS = 4;
-
-/**
- * The JavaScript heap an import lets itself reach before it collects garbage. Every chunk's rows
- * outlive a young-generation collection (they wait for their write), so they die in the old
- * generation, which V8 lets grow to several hundred megabytes of garbage on a large machine
- * before collecting it: measured on the full history, 647 MB of heap (164 MB live) on top of the
- * embedded database's memory, a 1,095 MB peak. Collecting whenever the heap passes this bound
- * keeps the peak near the live set.
- */
-const HEAP_BOUND_BYTES = 256 * 1024 ** 2;
-
-let fullCollection: (() => void) | null | undefined;
-
-/** Runs a full garbage collection when the heap is over its bound (when V8 allows one). */
-function boundHeap(): void {
-  if (fullCollection === undefined) {
-    try {
-      // the documented `--expose-gc` flag, set for this process once it imports
-      v8.setFlagsFromString('--expose-gc');
-      const gc: unknown = vm.runInNewContext('gc');
-      fullCollection = typeof gc === 'function' ? (gc as () => void) : null;
-    } catch {
-      fullCollection = null;
-    }
-  }
-  if (fullCollection && v8.getHeapStatistics().used_heap_size > HEAP_BOUND_BYTES) {
-    fullCollection();
-  }
-}
-
-/** Lets queued I/O callbacks (a database reply, the next statement of a write) run. */
-function yieldToIo(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+/** Chunks the normalizing thread may have ready before they are written: bounds memory. */
+const CHUNKS_AHEAD = 1;
 
 /**
  * Log number → case id, read once and shared by the files that hang off cases: only a
@@ -294,23 +259,15 @@ function yieldToIo(): Promise<void> {
  */
 class CaseIdCache {
   private ids: Map<string, string> | null = null;
-  private resolver: ((id: string) => CaseMatch) | null = null;
 
   async get(tx: Queryable, jurisdiction: string): Promise<Map<string, string>> {
     this.ids ??= await caseIdsByLog(tx, jurisdiction);
     return this.ids;
   }
 
-  /** Child ids → log numbers of the known cases, exactly or by normalized id (case-ids.ts). */
-  async resolve(tx: Queryable, jurisdiction: string): Promise<(id: string) => CaseMatch> {
-    this.resolver ??= createCaseResolver(await this.get(tx, jurisdiction));
-    return this.resolver;
-  }
-
   /** After a complaints file: it may have added cases (or, rolled back, not). */
   invalidate(): void {
     this.ids = null;
-    this.resolver = null;
   }
 }
 
@@ -322,6 +279,7 @@ async function importFile(
   filePath: string,
   opts: { dryRun: boolean; progress: ProgressSink; map?: MapFile; force?: boolean },
   caseIds: CaseIdCache,
+  normalizing: NormalizingThread,
   releases: Map<string, string>,
   rejections: Rejection[],
   memberNotes: Array<{ file: string; line: number; what: string }>,
@@ -434,7 +392,9 @@ async function importFile(
   }
   const fileRejected: Rejection[] = [];
   const runId = crypto.randomUUID();
-  opts.progress.start(name, csv.estimatedRecords);
+  // the worker reads the file again: this thread keeps none of its text while it writes
+  const { sha256, estimatedRecords } = csv;
+  opts.progress.start(name, estimatedRecords);
   try {
     await deps.db.transaction(async (tx) => {
       if (isComplaintsKind(kind)) {
@@ -444,17 +404,8 @@ async function importFile(
         await tx.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
       }
       const context = await loadContext(tx, deps, kind, caseIds);
-      const normalizer = createNormalizer({
-        kind,
-        file: name,
-        profile: deps.profile,
-        today,
-        mapping,
-        resolveCase: await caseIds.resolve(tx, deps.jurisdiction),
-      });
-      const holdingKind = await tablesHoldingKind(tx, deps.jurisdiction, kind);
+      const importedBefore = await kindImportedBefore(tx, deps.jurisdiction, kind);
       const stale: StaleTracker = new Map();
-      let pushed = 0;
       const write = async (chunk: NormalizedFile): Promise<void> => {
         const outcomes = new Map<string, Outcome>();
         const chunkRejected: Rejection[] = [...chunk.rejected];
@@ -481,14 +432,19 @@ async function importFile(
         summary.notes.push(...chunk.notes);
         fileRejected.push(...chunkRejected);
       };
-      if (normalizer.prepass) {
-        for (const record of csv.records(false)) {
-          normalizer.prepass(record);
-        }
-      }
-      // A chunk is written while the next one is normalized: normalizing yields every few
-      // milliseconds, so on a PostgreSQL server the statements of the previous chunk run on the
-      // other core meanwhile. Chunks are still written one after the other, in file order.
+      // The file is read and normalized in a worker thread on the second core while this thread
+      // writes the chunk before (ADR 0025); chunks are still written one after the other, in
+      // file order.
+      const chunks = normalizing.normalize({
+        filePath,
+        kind,
+        file: name,
+        today,
+        mapping,
+        caseIds: await caseIds.get(tx, deps.jurisdiction),
+        chunkRows: CHUNK_ROWS,
+        ahead: CHUNKS_AHEAD,
+      });
       let writing: Promise<void> = Promise.resolve();
       const writeNext = async (chunk: NormalizedFile): Promise<void> => {
         await writing;
@@ -497,31 +453,31 @@ async function importFile(
         // a failure surfaces where `writing` is awaited; until then it must not count as unhandled
         writing.catch(() => undefined);
       };
+      let end: NormalizeEnd;
       try {
-        let sliceStart = performance.now();
-        for (const record of csv.records()) {
-          normalizer.push(record);
-          pushed++;
-          if (pushed % CHUNK_ROWS === 0) {
-            await writeNext(normalizer.drain());
-            opts.progress.tick(pushed);
-          } else if ((pushed & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
-            await yieldToIo();
-            sliceStart = performance.now();
+        for (;;) {
+          const next = await chunks.next();
+          if (next.done) {
+            end = next.value;
+            break;
           }
+          await writeNext(next.value.chunk);
+          opts.progress.tick(next.value.pushed);
         }
-        await writeNext(normalizer.finish());
+        await writeNext(end.chunk);
         await writing;
       } catch (err) {
         // never leave the transaction while a write is still sending statements
         await writing.catch(() => undefined);
+        await chunks.return(undefined as never).catch(() => undefined);
         throw err;
       }
+      const pushed = end.pushed;
       opts.progress.tick(pushed);
-      fileRejected.push(...csv.rejected);
-      summary.read = pushed + csv.rejected.length;
+      fileRejected.push(...end.rejected);
+      summary.read = pushed + end.rejected.length;
       summary.rejected = fileRejected.length;
-      const release = releaseOf(normalizer.families());
+      const release = releaseOf(end.families);
       const entities =
         summary.inserted +
         summary.updated +
@@ -542,7 +498,7 @@ async function importFile(
       }
       releases.set(releaseKey, name);
       for (const [table, { keys, cases }] of stale) {
-        if (!holdingKind.has(table)) {
+        if (!importedBefore) {
           continue; // nothing of this kind was there before the file: nothing can be stale
         }
         summary.removed += await removeStale(tx, table, deps.jurisdiction, kind, [...cases], keys);
@@ -557,7 +513,7 @@ async function importFile(
         id: runId,
         jurisdiction: deps.jurisdiction,
         fileName: name,
-        sha256: csv.sha256,
+        sha256,
         kind,
         read: summary.read,
         inserted: summary.inserted,
@@ -578,7 +534,7 @@ async function importFile(
           entityId: runId,
           changes: {
             file: name,
-            sha256: csv.sha256,
+            sha256,
             kind,
             read: summary.read,
             inserted: summary.inserted,
