@@ -84,6 +84,16 @@ describe('the Spanish constructed label set', () => {
     }
   });
 
+  it('keeps titles, ranks and the article before a nickname out of name spans (about, rule 1)', () => {
+    const title =
+      /^(el|la|los|las|don|doña|sr|sra|srta|lic|dr|dra|ms|mr|mrs|sgt|oficial|officer|agente|sargento|teniente|detective|comandante|señor|señora|tío|tía)\.?\s/i;
+    for (const n of labels.narratives) {
+      for (const span of n.spans.filter((s) => s.kind === 'person_name')) {
+        expect(n.text.slice(span.start, span.end), n.id).not.toMatch(title);
+      }
+    }
+  });
+
   it('covers every kind but shelter locations many times, and shelters at least a few', () => {
     const counts = new Map<string, number>();
     for (const n of labels.narratives) {
