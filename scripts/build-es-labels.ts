@@ -60,8 +60,9 @@ export const ABOUT =
   'señor/señora/señorita, Sr./Sra./Srta., don/doña, Lic., Dr., tío/tía, and the article before a nickname (el Güero: only Güero). ' +
   '(2) A name with particles is one span from the first given name to the last surname, particles included ' +
   '(María de los Ángeles Pérez y Gómez, Juan de la Cruz); two surnames are one span; a possessive phrase (la mamá de Kevin) labels only the name. ' +
-  '(3) Nicknames that point at a person are names (Güero, Chuy, Flaca, la Chaparra: Chaparra), in any case; words used as epithets for ' +
-  'no one in particular, endearments (mi amor, mi cielo, mija) and interjections (¡Jesús!, Dios mío, Virgen Santísima) are not. ' +
+  '(3) Nicknames that point at a person are names (Güero, Chuy, Flaca, la Chaparra: Chaparra), in any case; a nickname inside a full name ' +
+  '(Héctor "el Chino" Valdez) is within that name\'s one span. Descriptions (el güero alto), generic ethnic slurs used as names (hola Pancho), ' +
+  'forms of address (amigo, paisa), endearments (mi amor, mi cielo, mija) and interjections (¡Jesús!, Dios mío, Virgen Santísima) are not names. ' +
   '(4) Words that are names elsewhere are labelled only when they name a person: rosa/blanco the colours, paz, luz, dolores, esperanza, ' +
   'Cruz Roja, Mercedes the car, Virgen de Guadalupe, parishes, schools, parks and hospitals named after people (Benito Juárez, Stroger, ' +
   'Harrison Park, Rosa Parks, César Chávez), and streets named after people used as streets (Pulaski, Kedzie, Cermak) are not. ' +
@@ -75,7 +76,7 @@ export const ABOUT =
   'Badge and star numbers (placa 12345, estrella 8821), beat and car numbers (la unidad 1023), RD, log, CB, case and A-numbers are not phones or plates. ' +
   '(7) Plates: the plate characters of a vehicle (placas CK 48213) without the state; placa meaning an officer badge is not a plate. ' +
   '(8) Dates of birth: a date stated as a date of birth (fecha de nacimiento, nací el, f. nac., DOB), the date only; ages and incident dates are not. ' +
-  '(9) Shelter location: the name or address of a shelter where a shelter resident lives (el albergue ..., the shelter on ...), each a shelter_location span ' +
+  '(9) Shelter location: the name, address, street or intersection that locates a shelter where a shelter resident lives (el albergue ..., the shelter on ...), each a shelter_location span ' +
   'and not also a street_address; a police district station whose lobby people slept in is a public building the complaint needs and is not labelled, ' +
   'unless written with a house number, when it is a street_address as any facility address is. ' +
   '(10) Names inside e-mail addresses are within the email span only (one span, kind email); names inside web addresses are person_name spans.';
