@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactNarrative } from '../src/server/domain/redaction.ts';
+import { redactNarrative } from '../src/server/redaction/engine.ts';
 import { loadNarrativeSample, loadRecordNames, type SampleSet } from './redaction-corpus.ts';
 import { scoreRedactions, scoreTable, type KindSpan } from './redaction-score.ts';
 
