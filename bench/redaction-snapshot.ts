@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadNarrativeSample, loadRecordNames } from '../test/redaction-corpus.ts';
 
-const [modulePath = '../src/server/redaction/engine.ts', out = '/tmp/redaction-snapshot.jsonl'] =
+const [modulePath = 'src/server/redaction/engine.ts', out = '/tmp/redaction-snapshot.jsonl'] =
   process.argv.slice(2);
 const engine = (await import(path.resolve(modulePath))) as {
   redactNarrative: (text: string, options?: object) => unknown;
