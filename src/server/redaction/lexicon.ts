@@ -1,9 +1,10 @@
 /**
  * Word lists for the redaction engine (names.ts and the recognizers), the same in every
- * jurisdiction (a jurisdiction's streets come from its profile: profiles/chicago-redaction.ts). Hand-written, lower case, no accents
- * (lookups fold accents): common given names, which make a capitalised pair a person's name,
- * and common words, which keep a capitalised word from being taken for one. The lists were
- * written from general knowledge, not from the labelled narratives (docs/redaction.md).
+ * jurisdiction (a jurisdiction's streets come from its profile: profiles/chicago-redaction.ts).
+ * Hand-written, lower case, no accents (lookups fold accents): common given names, which make a
+ * capitalised pair a person's name, and common words, which keep a capitalised word from being
+ * taken for one. The lists were written from general knowledge, not from the labelled
+ * narratives (docs/redaction.md).
  */
 
 import englishWords from 'an-array-of-english-words' with { type: 'json' };

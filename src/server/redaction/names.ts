@@ -2344,7 +2344,7 @@ function findFamilies(tokens: Token[], found: Span[]): Span[] {
 
 /**
  * Overlapping finds are one name ("Shirley A Green" and "Green Teonna T Green"): joined, so
- * that redaction.ts, which keeps one of two overlapping spans, loses no part of either.
+ * that resolve.ts, which keeps one of two overlapping spans, loses no part of either.
  */
 function mergeOverlaps(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
