@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRosterLexicon } from '../src/server/commands/read-public.ts';
-import { redactNarrative } from '../src/server/domain/redaction.ts';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
+import { redactNarrative } from '../src/server/redaction/engine.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { testApp, type TestApp } from './test-app.ts';
 import { importForTest } from './test-import.ts';
@@ -120,6 +121,7 @@ describe('the roster lexicon', () => {
       timeZone: 'America/Chicago',
       now: () => new Date(now),
       cipher: t.cipher,
+      profile: chicagoProfile,
     };
     const roster = createRosterLexicon(60_000);
     expect((await roster(deps)).surnames.has('mcgillicuddy')).toBe(true);

@@ -4,7 +4,7 @@ import {
   nameLexiconOf,
   recordedFullName,
   type NameLexicon,
-} from '../src/server/domain/redaction-names.ts';
+} from '../src/server/redaction/names.ts';
 import { openCsvFile } from '../src/server/importers/read-csv.ts';
 
 /** The Chicago data, kept outside the repository (`../shared/data/chicago`, see its README). */

@@ -1,4 +1,4 @@
-import { REDACTION_KINDS, type RedactionKind } from '../src/server/domain/redaction.ts';
+import { REDACTION_KINDS, type RedactionKind } from '../src/server/redaction/engine.ts';
 
 /** A span of a narrative: UTF-16 offsets, end exclusive. */
 export interface KindSpan {

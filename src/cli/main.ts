@@ -18,6 +18,8 @@ import { caseIdsByLog } from '../server/repositories/import.repository.ts';
 import { progressSink } from './progress.ts';
 import { registerTokenCommands } from './tokens.ts';
 import { registerPrivacyCommands } from './privacy-commands.ts';
+import { registerRedactCommand } from './redact.ts';
+import { readStdin } from './stdin.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,16 +63,6 @@ function parsePort(v: string): number {
 function serverUrl(host: string, port: number): string {
   const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
 }
 
 const program = new Command('oversight')
@@ -385,6 +377,7 @@ program
   });
 
 registerPrivacyCommands(program);
+registerRedactCommand(program);
 
 function printImport(result: ImportResult): void {
   const n = (x: number): string => x.toLocaleString('en-US');

@@ -29,6 +29,17 @@ export interface Runtime {
 /** Profiles by jurisdiction key. Chicago is the first; another city adds its own file. */
 const PROFILES: Record<string, JurisdictionProfile> = { chicago: chicagoProfile };
 
+/** The profile of a jurisdiction key (`OVERSIGHT_JURISDICTION`). */
+export function profileOf(jurisdiction: string): JurisdictionProfile {
+  const profile = PROFILES[jurisdiction];
+  if (!profile) {
+    throw new Error(
+      `No jurisdiction profile named ${jurisdiction}; known: ${Object.keys(PROFILES).join(', ')}.`,
+    );
+  }
+  return profile;
+}
+
 /**
  * Opens the configured database (PGlite in the data directory, or PostgreSQL at DATABASE_URL),
  * takes the embedded data-directory lock, and applies pending migrations.
@@ -42,12 +53,7 @@ export async function openRuntime(
     embeddedSharedBuffers?: string;
   } = {},
 ): Promise<Runtime> {
-  const profile = PROFILES[config.jurisdiction];
-  if (!profile) {
-    throw new Error(
-      `No jurisdiction profile named ${config.jurisdiction}; known: ${Object.keys(PROFILES).join(', ')}.`,
-    );
-  }
+  const profile = profileOf(config.jurisdiction);
   // before the database opens: a bad key file fails fast and leaves nothing to close
   const auditKey = loadOrCreateSigningKey(config.auditKeyFile);
   const embedded = !config.databaseUrl;

@@ -4,7 +4,7 @@ import type { CaseCorrectionRequest } from '../../shared/schemas/cases.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
 import { recomputeClock, videoReleaseDeadline, type DeadlineAnchorKind } from '../domain/clocks.ts';
-import { redactNarrative } from '../domain/redaction.ts';
+import { redactNarrative, type RedactionJurisdiction } from '../redaction/engine.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { allegationCategories } from '../repositories/allegations.repository.ts';
 import { updateCaseFacts, type CorrectableFacts } from '../repositories/cases.repository.ts';
@@ -79,8 +79,8 @@ export async function correctCaseFacts(
       // the audit is append-only and never purged, and an incident address may be someone's
       // home: it keeps the block, as the portal would publish it (docs/security.md)
       changes['incident.address'] = {
-        from: blockLevel(row.incident_address),
-        to: blockLevel(incident.address),
+        from: blockLevel(row.incident_address, deps.profile.redaction),
+        to: blockLevel(incident.address, deps.profile.redaction),
         blockLevel: true,
       };
     }
@@ -253,8 +253,8 @@ interface ClockRef {
 }
 
 /** An incident address at block level ("1234 W Main St" → "1200 block of W Main St"). */
-function blockLevel(address: string | null): string | null {
-  return address === null ? null : redactNarrative(address).text;
+function blockLevel(address: string | null, jurisdiction: RedactionJurisdiction): string | null {
+  return address === null ? null : redactNarrative(address, { jurisdiction }).text;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import type { PublicCaseListQuery, PublicCaseOut } from '../../shared/schemas/public.ts';
 import type { Queryable } from '../db/client.ts';
 import { localDate } from '../domain/business-days.ts';
-import { publishNarrative, type KnownIdentities } from '../domain/public-narrative.ts';
+import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
+import { publishNarrative, type KnownIdentities } from '../redaction/publish.ts';
 import {
   narrativeWithholding,
   publicVisibility,
   type NarrativeWithheldReason,
 } from '../domain/publication.ts';
-import { nameLexiconOf, recordedFullName, type NameLexicon } from '../domain/redaction-names.ts';
+import { nameLexiconOf, recordedFullName, type NameLexicon } from '../redaction/names.ts';
 import { presentPublicCase, presentPublicListItem } from '../presenters/public/case.presenter.ts';
 import {
   casePublishedStatements,
@@ -28,6 +29,8 @@ export interface PublicReadDeps {
   timeZone: string;
   now: () => Date;
   cipher: FieldCipher;
+  /** The jurisdiction's profile: its word lists and legal bases for redaction. */
+  profile: JurisdictionProfile;
 }
 
 /**
@@ -140,6 +143,7 @@ export async function readPortalCase(
     narrative = publishNarrative(row.narrative, {
       ...(await knownIdentities(deps, row.id)),
       nameLexicon: await roster(deps),
+      jurisdiction: deps.profile.redaction,
     });
     if (narrative === null) {
       withheld = 'identity_check_failed';

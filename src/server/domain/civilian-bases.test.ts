@@ -13,8 +13,9 @@ import {
   type DeadlineAnchorKind,
 } from './clocks.ts';
 import { DISCIPLINE_WITHHELD_BASIS, NARRATIVE_WITHHELD_BASIS } from './publication.ts';
-import { PUBLISHED_REDACTION_BASIS } from './public-narrative.ts';
-import { REDACTION_BASIS, REDACTION_KINDS } from './redaction.ts';
+import { PUBLISHED_REDACTION_BASIS } from '../redaction/publish.ts';
+import { CHICAGO_REDACTION } from './profiles/chicago-redaction.ts';
+import { REDACTION_KINDS } from '../redaction/engine.ts';
 import { chicagoProfile } from './profiles/chicago.ts';
 import type { LocalizedText } from './profiles/profile.ts';
 
@@ -152,7 +153,7 @@ describe('deadline bases', () => {
 describe('redaction bases', () => {
   it('every kind the engine and the portal emit has both languages and cites Illinois law', () => {
     for (const kind of REDACTION_KINDS) {
-      expect(PUBLISHED_REDACTION_BASIS[kind]).toEqual(REDACTION_BASIS[kind]);
+      expect(PUBLISHED_REDACTION_BASIS[kind]).toEqual(CHICAGO_REDACTION.basis[kind]);
     }
     for (const [kind, basis] of Object.entries(PUBLISHED_REDACTION_BASIS)) {
       expectBilingual(basis, kind);

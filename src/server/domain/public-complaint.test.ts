@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PublicComplaintRequest } from '../../shared/schemas/public.ts';
 import { acknowledgementText, nextComplainantClock, toIntakeRequest } from './public-complaint.ts';
 import { receivesLetters } from '../../shared/letters.ts';
-import { publishNarrative } from './public-narrative.ts';
+import { publishNarrative } from '../redaction/publish.ts';
 
 const now = new Date('2023-09-14T20:00:00Z');
 

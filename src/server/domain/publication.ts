@@ -59,7 +59,7 @@ export function narrativeWithholding(
 /** Every reason a case page gives for not showing a narrative, as a stable code. */
 export type NarrativeWithheldReason =
   | Exclude<NarrativeWithholding, null>
-  /** Redacted, the text still held a value the case knows as an identity (public-narrative.ts). */
+  /** Redacted, the text still held a value the case knows as an identity (redaction/publish.ts). */
   | 'identity_check_failed';
 
 /** Why a narrative is not shown, in the public's words, English and Spanish, citing public law. */

@@ -1,4 +1,5 @@
 import { addCalendarDays, dayOfWeek, daysInMonth, formatDate, yearOf } from '../business-days.ts';
+import { CHICAGO_REDACTION } from './chicago-redaction.ts';
 import type { JurisdictionProfile, LocalizedText } from './profile.ts';
 
 /** One observed holiday of a year, with the name shown on calendars. */
@@ -397,4 +398,5 @@ export const chicagoProfile: JurisdictionProfile = {
     'Superintendent',
     'Supt',
   ],
+  redaction: CHICAGO_REDACTION,
 };

@@ -1,4 +1,5 @@
 import type { Category, DeadlineKind, NotificationType } from '../../../shared/enums.ts';
+import type { RedactionJurisdiction } from '../../redaction/kinds.ts';
 import type { HolidayCalendar } from '../business-days.ts';
 
 /** A label shown to staff or the public, in every language the product publishes in. */
@@ -98,4 +99,6 @@ export interface JurisdictionProfile {
    * case, punctuation, repeated spaces and a trailing "of police".
    */
   lieutenantAndAboveRanks: string[];
+  /** What the redaction engine reads from the jurisdiction: street lists, legal bases. */
+  redaction: RedactionJurisdiction;
 }

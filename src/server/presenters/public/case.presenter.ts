@@ -13,7 +13,7 @@ import {
   publicVisibility,
   type NarrativeWithheldReason,
 } from '../../domain/publication.ts';
-import type { PublishedNarrative } from '../../domain/public-narrative.ts';
+import type { PublishedNarrative } from '../../redaction/publish.ts';
 import {
   allegationOutcome,
   type PublicCaseListRow,

@@ -1,6 +1,6 @@
 /**
- * Finding personal names in free text without a list of the people involved (redaction.ts
- * adds the names the case knows). Rules, in the order they are tried at each word: a title
+ * Finding personal names in free text without a list of the people involved (the
+ * `case-names` and `record-names` recognizers add the names the case knows). Rules, in the order they are tried at each word: a title
  * before it ("Officer", "Ms."), a cue ("named", "my name is", a letter's sign-off), a relation
  * or role noun before it ("her son, Dylan", "the accused Ryan"), a common given name at its
  * start, two or more capitalised words with one no dictionary holds, a capitalised word no
@@ -11,7 +11,6 @@
  */
 import {
   AMBIGUOUS_GIVEN_NAMES,
-  CHICAGO_STREETS,
   COMMON_SURNAMES,
   COMMON_WORDS,
   GIVEN_NAMES,
@@ -22,7 +21,9 @@ import {
   VEHICLE_WORDS,
   isEnglishWord,
   isEnglishWordOrPlural,
-} from './redaction-lexicon.ts';
+} from './lexicon.ts';
+// the name rules still read Chicago's street grid directly (docs/redaction.md "Jurisdiction")
+import { CHICAGO_STREETS } from '../domain/profiles/chicago-redaction.ts';
 
 /** A half-open span of UTF-16 offsets. */
 export type Span = [start: number, end: number];
@@ -2343,7 +2344,7 @@ function findFamilies(tokens: Token[], found: Span[]): Span[] {
 
 /**
  * Overlapping finds are one name ("Shirley A Green" and "Green Teonna T Green"): joined, so
- * that redaction.ts, which keeps one of two overlapping spans, loses no part of either.
+ * that resolve.ts, which keeps one of two overlapping spans, loses no part of either.
  */
 function mergeOverlaps(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1]);

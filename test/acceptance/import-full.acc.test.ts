@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/server/db/client.ts';
-import { caseStats } from '../src/server/repositories/stats.repository.ts';
-import { TEST_JURISDICTION, testDb } from './test-db.ts';
-import { importForTest } from './test-import.ts';
+import type { Db } from '../../src/server/db/client.ts';
+import { caseStats } from '../../src/server/repositories/stats.repository.ts';
+import { TEST_JURISDICTION, testDb } from '../test-db.ts';
+import { importForTest } from '../test-import.ts';
 
 /**
  * The whole developer set (15 files, about 1.3 million rows) imported, and its statistics
  * compared with figures computed independently from the CSV files by test/fixtures/chicago_stats.py.
  */
-const DATA = path.resolve(import.meta.dirname, '../../shared/data/chicago');
+const DATA = path.resolve(import.meta.dirname, '../../../shared/data/chicago');
 const LONG = 30 * 60_000;
 
 let db: Db;
@@ -40,7 +40,7 @@ describe('import chicago: the full history', () => {
       const expected = JSON.parse(
         execFileSync(
           'python3',
-          [path.resolve(import.meta.dirname, 'fixtures/chicago_stats.py'), DATA],
+          [path.resolve(import.meta.dirname, '../fixtures/chicago_stats.py'), DATA],
           { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
         ),
       );

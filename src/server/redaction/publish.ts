@@ -1,6 +1,7 @@
-import type { LocalizedText } from './profiles/profile.ts';
-import type { NameLexicon } from './redaction-names.ts';
-import { REDACTION_BASIS, redactNarrative, type Redaction } from './redaction.ts';
+import { CHICAGO_REDACTION } from '../domain/profiles/chicago-redaction.ts';
+import type { LocalizedText } from '../domain/profiles/profile.ts';
+import { redactNarrative, type Redaction, type RedactionJurisdiction } from './engine.ts';
+import type { NameLexicon } from './names.ts';
 
 /** The people and places a case knows, decrypted in memory for redaction only. */
 export interface KnownIdentities {
@@ -13,6 +14,8 @@ export interface KnownIdentities {
   recordNames: string[];
   /** The roster's given names and surnames (docs/redaction.md rule 24). */
   nameLexicon?: NameLexicon;
+  /** The jurisdiction's word lists and legal bases; Chicago's when absent. */
+  jurisdiction?: RedactionJurisdiction;
 }
 
 /** A published narrative: offsets point into the redacted text, where each replacement stands. */
@@ -39,7 +42,7 @@ export interface PublishedRedaction {
  * only: the engine's, plus removing a value the case itself holds as a party's identity.
  */
 export const PUBLISHED_REDACTION_BASIS: Record<PublishedRedactionKind, LocalizedText> = {
-  ...REDACTION_BASIS,
+  ...CHICAGO_REDACTION.basis,
   known_identity: {
     en: 'Private information and personal privacy: the contact details of a person on the case are never published (Illinois FOIA, 5 ILCS 140/7(1)(b) and 140/7(1)(c))',
     es: 'Información privada y privacidad personal: nunca se publican los datos de contacto de una persona del caso (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(b) y 140/7(1)(c))',
@@ -62,10 +65,12 @@ export function publishNarrative(
     shelterLocations: known.shelterLocations,
     recordNames: known.recordNames,
     ...(known.nameLexicon ? { nameLexicon: known.nameLexicon } : {}),
+    ...(known.jurisdiction ? { jurisdiction: known.jurisdiction } : {}),
   });
   // Offsets into the redacted text: original offsets would disclose each removed value's length.
   let shift = 0;
-  const moved = engine.redactions.map((r) => {
+  // the recognizer is the engine's working detail, not part of the published record
+  const moved = engine.redactions.map(({ recognizer: _, ...r }) => {
     const start = r.start + shift;
     const end = start + r.replacement.length;
     shift += r.replacement.length - (r.end - r.start);

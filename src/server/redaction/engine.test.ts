@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  REDACTION_BASIS,
-  REDACTION_KINDS,
-  redactNarrative,
-  type RedactionOptions,
-} from './redaction.ts';
-import { nameLexiconOf, recordedFullName } from './redaction-names.ts';
+import { REDACTION_KINDS, redactNarrative, type RedactionOptions } from './engine.ts';
+import { nameLexiconOf, recordedFullName } from './names.ts';
+import { CHICAGO_REDACTION } from '../domain/profiles/chicago-redaction.ts';
 
 /** The redacted substrings of `text` with their kinds, in text order. */
 function spans(text: string, options?: RedactionOptions): string[][] {
@@ -28,15 +24,15 @@ describe('redactNarrative', () => {
       ['street_address', '1234 W Main St, Apt 2B'],
     ]);
     for (const r of result.redactions) {
-      expect(r.basis).toBe(REDACTION_BASIS[r.kind].en);
-      expect(r.basisEs).toBe(REDACTION_BASIS[r.kind].es);
+      expect(r.basis).toBe(CHICAGO_REDACTION.basis[r.kind].en);
+      expect(r.basisEs).toBe(CHICAGO_REDACTION.basis[r.kind].es);
     }
   });
 
   it('has a basis citing its statute, in English and Spanish, for every kind', () => {
     for (const kind of REDACTION_KINDS) {
-      expect(REDACTION_BASIS[kind].en).toMatch(/Illinois FOIA, 5 ILCS 140\/7\(1\)\([bc]\)/);
-      expect(REDACTION_BASIS[kind].es).toMatch(/\(FOIA\), 5 ILCS 140\/7\(1\)\([bc]\)/);
+      expect(CHICAGO_REDACTION.basis[kind].en).toMatch(/Illinois FOIA, 5 ILCS 140\/7\(1\)\([bc]\)/);
+      expect(CHICAGO_REDACTION.basis[kind].es).toMatch(/\(FOIA\), 5 ILCS 140\/7\(1\)\([bc]\)/);
     }
   });
 

@@ -5,14 +5,14 @@
  * content types and query strings. Properties: no response is a 5xx; every error is
  * problem+json; and a rejected request writes nothing (row counts of every table and the audit
  * head are unchanged). The seed is printed on failure so a run can be replayed
- * (`FUZZ_SEED=<n> npx vitest run test/fuzz.int.test.ts`).
+ * (`FUZZ_SEED=<n> npx vitest run test/acceptance/fuzz.acc.test.ts`).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { ROLES } from '../src/shared/enums.ts';
-import { testApp, type TestApp, type TestUser } from './test-app.ts';
-import { addMember, buildIntake, fileCase, walk } from './factories.ts';
+import { ROLES } from '../../src/shared/enums.ts';
+import { testApp, type TestApp, type TestUser } from '../test-app.ts';
+import { addMember, buildIntake, fileCase, walk } from '../factories.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactNarrative } from '../src/server/domain/redaction.ts';
-import { loadNarrativeSample, loadRecordNames, type SampleSet } from './redaction-corpus.ts';
-import { scoreRedactions, scoreTable, type KindSpan } from './redaction-score.ts';
+import { redactNarrative } from '../../src/server/redaction/engine.ts';
+import { loadNarrativeSample, loadRecordNames, type SampleSet } from '../redaction-corpus.ts';
+import { scoreRedactions, scoreTable, type KindSpan } from '../redaction-score.ts';
 
 interface LabelledNarrative {
   set: SampleSet;
@@ -19,7 +19,7 @@ interface LabelledNarrative {
 
 // `redaction-labels.json` holds the first five sets; each later set has its own file
 // (`redaction-labels-<set>.json`), written by whoever labelled it.
-const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const FIXTURES = path.join(import.meta.dirname, '../fixtures');
 const fixture = {
   narratives: fs
     .readdirSync(FIXTURES)

@@ -1,8 +1,10 @@
 /**
- * Word lists for the redaction engine (redaction.ts). Hand-written, lower case, no accents
- * (lookups fold accents): common given names, which make a capitalised pair a person's name,
- * and common words, which keep a capitalised word from being taken for one. The lists were
- * written from general knowledge, not from the labelled narratives (docs/redaction.md).
+ * Word lists for the redaction engine (names.ts and the recognizers), the same in every
+ * jurisdiction (a jurisdiction's streets come from its profile: profiles/chicago-redaction.ts).
+ * Hand-written, lower case, no accents (lookups fold accents): common given names, which make a
+ * capitalised pair a person's name, and common words, which keep a capitalised word from being
+ * taken for one. The lists were written from general knowledge, not from the labelled
+ * narratives (docs/redaction.md).
  */
 
 import englishWords from 'an-array-of-english-words' with { type: 'json' };
@@ -36,7 +38,8 @@ export function isEnglishWordOrPlural(word: string): boolean {
   return isEnglishWord(word) || (word.endsWith('s') && isEnglishWord(word.slice(0, -1)));
 }
 
-function words(list: string): ReadonlySet<string> {
+/** A set of the words of a list written one or more to a line. */
+export function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/u).filter((w) => w !== ''));
 }
 
@@ -227,64 +230,6 @@ porsche saturn subaru tesla toyota volkswagen volvo vw accord altima camaro camr
 challenger cherokee civic corolla durango equinox escalade escape explorer expedition focus
 fusion grand impala malibu maxima mustang odyssey pathfinder prius rav4 sienna silverado suburban
 tahoe traverse wrangler yukon
-`);
-
-/**
- * Chicago streets commonly written without a suffix or direction after a house number
- * ("10220 Wentworth"). A number followed by one of these is an address.
- */
-export const CHICAGO_STREETS = words(`
-addison archer armitage ashland austin belmont devon touhy pratt broadway california central cermak chicago cicero clark
-cottage damen diversey division dorchester drexel elston ewing foster fullerton garfield garland
-halsted harlem higgins homan howard hyde indiana irving jackson jeffery kedzie keeler kildare
-kilpatrick kostner lake laramie lawrence lincoln madison marquette michigan milwaukee montrose
-narragansett normal north ogden pershing peterson pulaski racine randolph roosevelt sacramento
-sheridan south state stony vincennes wabash washington wentworth western wolcott
-`);
-
-/**
- * More of Chicago's street grid, written from general knowledge (the city's north-south and
- * east-west streets, by side): used only for addresses — a capitalised word after a house number
- * of 100 or more — never to keep a word from being a name, since most of them are surnames too
- * ("Kostner", "Wolcott", "Newland").
- */
-export const MORE_CHICAGO_STREETS = words(`
-aberdeen ada adams agatite ainslie albany albion alta altgeld arthur artesian astor augusta
-austin avalon avers avondale baltimore balmoral barry beach belden bell bennett berenice
-berteau berwyn birchwood bishop blackstone bloomingdale bosworth brandon brighton bryn buffalo
-burley byron calumet campbell canal canfield carmen carpenter carroll catalpa chappel
-chase cherry chestnut christiana claremont clinton clybourn clyde colfax coles commercial
-congress constance corliss cornelia cornell cortez cortland crandon cregier crystal cullerton
-cullom cumberland dakin dante dearborn delano deming desplaines dickens dobson drake east
-eberhart eddy eggleston elizabeth ellis elmdale emerald erie escanaba essex estes euclid evans
-evanston evergreen exchange fairfield fargo farwell federal ferdinand fillmore fletcher
-flournoy forrestville francisco franklin fulton george giddings gladys glenlake grace grand
-granville green greenleaf greenview greenwood grenshaw haddon hamilton hamlin harding harper
-harrison hartland hastings hermitage hirsch hollywood homan honore houston hoyne hubbard hudson
-huron iowa jarvis jefferson jourdan juneau justine karlov kedvale keefe keeler kenmore kenneth
-kenton kenwood keystone kilbourn kimball kimbark kingston kinzie kirkland knox kolin kolmar
-komensky kostner lacrosse lafayette laflin lamon langley laporte lasalle latrobe lavergne lawler
-lawndale leamington leavitt leclaire leland lemoyne lexington lill linder lockwood loomis lorel
-lotus lowe luella lunt lyman mackinaw major malden manistee maplewood marine marmora marshfield
-mason maxwell mcclurg mcvicker meade melrose melvina menard merrill millard moffat monitor
-monroe montana monticello moody morgan morse mozart muskegon nagle nashville natchez natoma
-neenah nelson newcastle newland newport nordica normandy nottingham oakdale oakley oglesby
-ohio oketo olcott ontario oriole ottawa palmer parkside parnell patterson paulina paxton peoria
-perry phillips pine polk potomac prairie princeton quincy rhodes rice richmond ridge ridgeland
-ridgeway ritchie rockwell rosehill rosemont rush saginaw sangamon sawyer schiller school schubert
-seeley seipp shakespeare shields sherwin spaulding springfield stewart sunnyside superior talman
-taylor thome thorndale throop torrence tripp troy trumbull union university vernon wallace
-wallen walton warren washtenaw waveland wayne webster wellington wells whipple wilcox wilson
-winchester windsor winnemac winthrop wood woodlawn wrightwood yale yates
-`);
-
-/**
- * Chicago streets of two words, neither a suffix ("4900 S Cottage Grove", "1600 E Stony Island"):
- * the second word belongs to the address.
- */
-export const CHICAGO_STREET_PAIRS = words(`
-stony:island cottage:grove irving:park central:park bryn:mawr van:buren east:end north:shore
-south:shore south:chicago lake:park lake:shore st:louis la:salle oak:park forest:glen
 `);
 
 /**

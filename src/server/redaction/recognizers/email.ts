@@ -1,0 +1,18 @@
+/** `email`: an email address, anywhere (5 ILCS 140/2(c-5): a personal email address). */
+import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+
+const id = 'email';
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+
+export const email: Recognizer = {
+  id,
+  kinds: ['email'],
+  find(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(EMAIL)) {
+      out.push(candidate(id, 'email', m.index, m.index + m[0].length));
+    }
+    return out;
+  },
+};
