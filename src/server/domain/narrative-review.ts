@@ -44,14 +44,14 @@ export type SpanDecision =
   | { id: string; decision: 'add'; start: number; end: number; kind: PublishedRedactionKind }
   | { id: string; decision: 'withdraw'; withdraws: string };
 
-/**
- * The spans a review ends with: each machine span unless the latest decision on it removed it,
- * plus each span the reviewer added and did not withdraw (replaced with `[redacted]`), merged.
- */
-export function reviewedSpans(
-  proposed: readonly NarrativeSpan[],
-  decisions: readonly SpanDecision[],
-): NarrativeSpan[] {
+/** Where a review stands: the machine spans removed, and the added spans not withdrawn. */
+export interface ReviewState {
+  removed: ReadonlySet<number>;
+  added: ReadonlyMap<string, NarrativeSpan>;
+}
+
+/** Replays the decisions in the order taken: the latest on a span is the one that counts. */
+export function reviewState(decisions: readonly SpanDecision[]): ReviewState {
   const removed = new Set<number>();
   const added = new Map<string, NarrativeSpan>();
   for (const d of decisions) {
@@ -66,11 +66,28 @@ export function reviewedSpans(
         kind: d.kind,
         replacement: GENERIC_REPLACEMENT,
       });
-    } else {
+    } else if (d.decision === 'withdraw') {
       added.delete(d.withdraws);
     }
   }
+  return { removed, added };
+}
+
+/**
+ * The spans a review ends with: each machine span unless the latest decision on it removed it,
+ * plus each span the reviewer added and did not withdraw (replaced with `[redacted]`), merged.
+ */
+export function reviewedSpans(
+  proposed: readonly NarrativeSpan[],
+  decisions: readonly SpanDecision[],
+): NarrativeSpan[] {
+  const { removed, added } = reviewState(decisions);
   return mergeSpans([...proposed.filter((_, i) => !removed.has(i)), ...added.values()]);
+}
+
+/** Whether a kind is one a span may be added with (each has its basis). */
+export function isSpanKind(kind: string): kind is PublishedRedactionKind {
+  return Object.hasOwn(PUBLISHED_REDACTION_BASIS, kind);
 }
 
 /**

@@ -29,9 +29,11 @@ CREATE TABLE narrative_reviews (
 CREATE INDEX narrative_reviews_case_idx ON narrative_reviews (jurisdiction, case_id);
 
 -- Every decision a reviewer takes on a span, append-only: the latest decision on a machine span
--- (by its position in `proposed`) or on an added span is the one that counts.
+-- (by its position in `proposed`) or on an added span is the one that counts, in `seq` order.
 CREATE TABLE narrative_span_decisions (
   id              uuid PRIMARY KEY,
+  -- the order decisions were taken in (two can share a clock reading)
+  seq             bigint GENERATED ALWAYS AS IDENTITY,
   jurisdiction    text NOT NULL,
   review_id       uuid NOT NULL REFERENCES narrative_reviews (id),
   -- 'keep' / 'remove' a machine span (`proposal_index`), or 'add' a span (start, end, kind)
@@ -50,4 +52,4 @@ CREATE TABLE narrative_span_decisions (
         AND end_offset > start_offset AND kind IS NOT NULL)
     OR (decision = 'withdraw' AND withdraws IS NOT NULL))
 );
-CREATE INDEX narrative_span_decisions_review_idx ON narrative_span_decisions (review_id, decided_at);
+CREATE INDEX narrative_span_decisions_review_idx ON narrative_span_decisions (review_id, seq);

@@ -131,6 +131,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   const readDeps = (request: FastifyRequest): PublicReadDeps => ({
     ...publicDeps(request),
     timeZone: ctx.profile.timeZone,
+    importedNarratives: ctx.profile.importedNarratives,
   });
   const portalList = createPortalList(options.statsTtlMs);
   const roster = createRosterLexicon(options.statsTtlMs);
