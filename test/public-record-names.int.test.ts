@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRosterLexicon } from '../src/server/commands/read-public.ts';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { redactNarrative } from '../src/server/domain/redaction.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { testApp, type TestApp } from './test-app.ts';
@@ -29,7 +30,8 @@ let tmp: string;
 let log: string;
 
 beforeAll(async () => {
-  t = await testApp();
+  // the machine's redaction of imported history, published unreviewed (issue 17 item 5)
+  t = await testApp({ profile: { ...chicagoProfile, importedNarratives: 'machine_redacted' } });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-record-names-'));
   const write = (name: string, lines: string[]): void =>
     fs.writeFileSync(path.join(tmp, name), `${lines.join('\n')}\n`);

@@ -93,7 +93,12 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.acceptRerouting,
     ],
     chief_administrator: ACTIONS,
-    public_information: [CaseAction.read, CaseAction.draftStatement, CaseAction.logPressInquiry],
+    public_information: [
+      CaseAction.read,
+      CaseAction.draftStatement,
+      CaseAction.logPressInquiry,
+      CaseAction.reviewNarrative,
+    ],
     analyst: [],
     auditor: [CaseAction.read],
     admin: [],
