@@ -244,7 +244,11 @@ async function currentReview(
 ): Promise<NarrativeReviewRow> {
   const { row, facts } = found;
   const withheld = narrativeWithholding(
-    publicVisibility({ leadAgency: facts.leadAgency, agencies: facts.agencies, restricted: facts.restricted }),
+    publicVisibility({
+      leadAgency: facts.leadAgency,
+      agencies: facts.agencies,
+      restricted: facts.restricted,
+    }),
     row.status,
     row.narrative,
   );

@@ -64,7 +64,9 @@ export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }>
       },
     },
     async (request) =>
-      presentNarrativeReview(await openNarrativeReview(ctx.deps(request), request.params.logNumber)),
+      presentNarrativeReview(
+        await openNarrativeReview(ctx.deps(request), request.params.logNumber),
+      ),
   );
 
   app.post(
