@@ -615,6 +615,7 @@ export const en = {
     'Concluded cases whose narrative no one has approved for the public portal yet, oldest first. A narrative is published only as the text a reviewer approves.',
   'narrative.queue.total': '{n} waiting',
   'narrative.queue.caption': 'Narratives waiting, oldest first',
+  'narrative.queue.page': 'Waiting narratives, page {page} of {pages}',
   'narrative.queue.imported': 'Imported history',
   'narrative.queue.changed': 'Changed since approval',
   'narrative.col.log': 'Log number',

@@ -623,6 +623,7 @@ export const es: Record<MessageKey, string> = {
     'Casos concluidos cuyo relato nadie ha aprobado aún para el portal público, los más antiguos primero. Un relato solo se publica con el texto que aprueba una persona revisora.',
   'narrative.queue.total': '{n} en espera',
   'narrative.queue.caption': 'Relatos en espera, los más antiguos primero',
+  'narrative.queue.page': 'Relatos en espera, página {page} de {pages}',
   'narrative.queue.imported': 'Historial importado',
   'narrative.queue.changed': 'Cambió después de la aprobación',
   'narrative.col.log': 'Número de registro',

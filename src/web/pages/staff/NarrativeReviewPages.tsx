@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Label, Select, Table, Tag, TextInput } from '@trussworks/react-uswds';
 import { api, ApiError, type NarrativeReview } from '../../api/client.ts';
+import { Pager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -41,7 +42,9 @@ export function NarrativeReviewLink({ logNumber }: { logNumber: string }) {
 export function NarrativeQueuePage() {
   const { t, label, date } = useI18n();
   usePageTitle(t('narrative.queue.title'));
-  const { data, error } = useLoad(() => api.narrativeQueue(), []);
+  const [page, setPage] = useState(1);
+  const { data, error } = useLoad(() => api.narrativeQueue(page), [page]);
+  const pages = data ? Math.ceil(data.total / data.pageSize) : 0;
   return (
     <>
       <h1>{t('narrative.queue.title')}</h1>
@@ -83,6 +86,14 @@ export function NarrativeQueuePage() {
                 </tbody>
               </Table>
             </div>
+          ) : null}
+          {pages > 1 ? (
+            <Pager
+              current={page}
+              total={pages}
+              label={t('narrative.queue.page', { page, pages })}
+              onPage={setPage}
+            />
           ) : null}
         </>
       ) : null}
