@@ -84,7 +84,7 @@ describe('narrative review, in the browser', () => {
     await page.getByTestId('use-selection').click();
     expect(await page.getByTestId('span-chosen').textContent()).toContain('“street”');
     await page.getByRole('button', { name: 'Redact this text' }).click();
-    await page.getByTestId('added-spans').getByText('“street”').waitFor();
+    await page.getByTestId('added-spans').getByText('“street”', { exact: true }).waitFor();
     expect(await page.getByTestId('narrative-preview').textContent()).not.toContain('street');
     await page.getByTestId('approve-narrative').click();
     await page.getByTestId('narrative-approved').waitFor();
