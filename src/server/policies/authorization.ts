@@ -6,7 +6,7 @@ import {
   type CaseStatus,
   type Role,
 } from '../../shared/enums.ts';
-import { TRANSITIONS } from '../domain/transition.ts';
+import { CONCLUDED, TRANSITIONS } from '../domain/transition.ts';
 import { ForbiddenError } from '../errors.ts';
 
 /**
@@ -258,7 +258,9 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
   ...rows([CaseAction.reviewNarrative], {
     roles: ['public_information', 'chief_administrator'],
     agency: 'participant',
-    // a restricted case's narrative is never published (publication.ts), so never reviewed
+    // only a concluded, unrestricted case's narrative is published (publication.ts), so only
+    // such a narrative is reviewed
+    states: [...CONCLUDED],
     restriction: 'unrestricted',
     assignment: 'any',
     basis:
