@@ -90,14 +90,7 @@ export async function decideNarrativeSpan(
   input: SpanDecisionInput,
 ): Promise<NarrativeReviewView> {
   return deps.db.transaction(async (tx) => {
-    const found = await loadCaseForAction(tx, deps, logNumber, CaseAction.reviewNarrative);
-    const review = await currentReview(tx, deps, found, version);
-    if (review.approved_text !== null) {
-      throw new ConflictError(
-        'narrative_already_approved',
-        'This version of the narrative is approved; its spans no longer change.',
-      );
-    }
+    const { found, review } = await unapprovedReview(tx, deps, logNumber, version);
     const narrative = found.row.narrative;
     if (input.decision === 'keep' || input.decision === 'remove') {
       if (input.proposalIndex >= review.proposed.length) {
@@ -168,14 +161,7 @@ export async function approveNarrative(
   version: string,
 ): Promise<NarrativeReviewView> {
   return deps.db.transaction(async (tx) => {
-    const found = await loadCaseForAction(tx, deps, logNumber, CaseAction.reviewNarrative);
-    const review = await currentReview(tx, deps, found, version);
-    if (review.approved_text !== null) {
-      throw new ConflictError(
-        'narrative_already_approved',
-        'This version of the narrative is already approved.',
-      );
-    }
+    const { found, review } = await unapprovedReview(tx, deps, logNumber, version);
     const decisions = await listSpanDecisions(tx, review.id);
     const spans = reviewedSpans(review.proposed, decisions.map(toDecision));
     const published = applySpans(found.row.narrative, spans);
@@ -229,6 +215,27 @@ export async function readNarrativeQueue(
     offset: (page.page - 1) * page.pageSize,
   });
   return { items: rows, total };
+}
+
+/**
+ * Locks the case and returns the review of `version`, which must be the current one and not yet
+ * approved: an approved text is final for its version (a changed narrative is a new version).
+ */
+async function unapprovedReview(
+  tx: Queryable,
+  deps: CommandDeps,
+  logNumber: string,
+  version: string,
+): Promise<{ found: CaseWithFacts; review: NarrativeReviewRow }> {
+  const found = await loadCaseForAction(tx, deps, logNumber, CaseAction.reviewNarrative);
+  const review = await currentReview(tx, deps, found, version);
+  if (review.approved_text !== null) {
+    throw new ConflictError(
+      'narrative_already_approved',
+      'This version of the narrative is already approved; its text and spans no longer change.',
+    );
+  }
+  return { found, review };
 }
 
 /**

@@ -36,18 +36,8 @@ export const NarrativeReviewOut = z.object({
   /** The unredacted narrative the offsets point into. */
   narrative: z.string(),
   /** The machine's spans, in order, with what the reviewer decided of each. */
-  proposed: z.array(
-    z.object({
-      index: z.number().int(),
-      start: z.number().int(),
-      end: z.number().int(),
-      kind: z.string(),
-      replacement: z.string(),
-      basis: z.string(),
-      basisEs: z.string(),
-      removed: z.boolean(),
-    }),
-  ),
+  /** (Offsets here point into the unredacted narrative.) */
+  proposed: z.array(RedactionOut.extend({ index: z.number().int(), removed: z.boolean() })),
   /** Spans the reviewer added and has not withdrawn. */
   added: z.array(
     z.object({ id: Uuid, start: z.number().int(), end: z.number().int(), kind: z.string() }),

@@ -176,6 +176,28 @@ function selectionOffsets(container: HTMLElement | null): { start: number; end: 
   return { start, end: start + range.toString().length };
 }
 
+/** A position in the narrative, typed by hand (or filled from the selection). */
+function OffsetInput(p: {
+  name: 'start' | 'end';
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div className="grid-col-auto">
+      <Label htmlFor={`span-${p.name}`}>{p.label}</Label>
+      <TextInput
+        id={`span-${p.name}`}
+        name={p.name}
+        type="number"
+        inputMode="numeric"
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
 /** The review of one case's narrative: spans with kind and basis, add, remove, approve. */
 export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
   const { t, label, bilingual, dateTime } = useI18n();
@@ -384,28 +406,13 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
             {t('narrative.add.useSelection')}
           </Button>
           <div className="grid-row grid-gap">
-            <div className="grid-col-auto">
-              <Label htmlFor="span-start">{t('narrative.add.start')}</Label>
-              <TextInput
-                id="span-start"
-                name="start"
-                type="number"
-                inputMode="numeric"
-                value={start}
-                onChange={(e) => setStart(e.target.value)}
-              />
-            </div>
-            <div className="grid-col-auto">
-              <Label htmlFor="span-end">{t('narrative.add.end')}</Label>
-              <TextInput
-                id="span-end"
-                name="end"
-                type="number"
-                inputMode="numeric"
-                value={end}
-                onChange={(e) => setEnd(e.target.value)}
-              />
-            </div>
+            <OffsetInput
+              name="start"
+              label={t('narrative.add.start')}
+              value={start}
+              onChange={setStart}
+            />
+            <OffsetInput name="end" label={t('narrative.add.end')} value={end} onChange={setEnd} />
             <div className="grid-col-auto">
               <Label htmlFor="span-kind">{t('narrative.col.kind')}</Label>
               <Select
