@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import type { NarrativeReviewOut } from '../src/shared/schemas/narrative-review.ts';
 import { fileCase } from './factories.ts';
-import { auditRows, caseId, expectAudit, expectProblem } from './http.ts';
+import { auditRows, caseId, expectAudit, expectNoWrites, expectProblem } from './http.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { complaintRow, COMPLAINTS_HEADER, importForTest } from './test-import.ts';
@@ -361,20 +361,22 @@ describe('review and approval', () => {
 });
 
 describe('who may review', () => {
-  it('refuses roles without the ability (403) and hides cases the actor cannot see (404)', async () => {
-    for (const who of [staff.intake, staff.sup, staff.investigator]) {
-      expectProblem(await get(who, reviewUrl(older)), 403, 'forbidden');
-      expectProblem(
-        await post(who, `${reviewUrl(older)}/approve`, { version: 'a'.repeat(64) }),
-        403,
-        'forbidden',
-      );
-      expectProblem(await get(who, '/api/v1/narrative-reviews'), 403, 'forbidden');
-    }
-    // BIA public information has no track on a COPA-only case: it does not exist for them
-    expectProblem(await get(staff.bia, reviewUrl(older)), 404, 'case_not_found');
-    const res = await t.app.inject({ method: 'GET', url: reviewUrl(older) });
-    expect(res.statusCode).toBe(401);
+  it('refuses roles without the ability (403) and hides cases the actor cannot see (404), writing nothing', async () => {
+    await expectNoWrites(t.db, async () => {
+      for (const who of [staff.intake, staff.sup, staff.investigator]) {
+        expectProblem(await get(who, reviewUrl(older)), 403, 'forbidden');
+        expectProblem(
+          await post(who, `${reviewUrl(older)}/approve`, { version: 'a'.repeat(64) }),
+          403,
+          'forbidden',
+        );
+        expectProblem(await get(who, '/api/v1/narrative-reviews'), 403, 'forbidden');
+      }
+      // BIA public information has no track on a COPA-only case: it does not exist for them
+      expectProblem(await get(staff.bia, reviewUrl(older)), 404, 'case_not_found');
+      const res = await t.app.inject({ method: 'GET', url: reviewUrl(older) });
+      expect(res.statusCode).toBe(401);
+    });
   });
 });
 
