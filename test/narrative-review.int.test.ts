@@ -176,6 +176,11 @@ describe('review and approval', () => {
     );
     expect(rows).toHaveLength(1);
     await expectAudit(t.db, 'narrative.proposed', rows[0]!.entity_id, staff.pio);
+    // each opening of the unredacted text is recorded, by whom
+    const opened = (await auditRows(t.db, 'narrative.review_opened')).filter(
+      (a) => a.case_id === rowsCase,
+    );
+    expect(opened.map((a) => a.actor_id)).toEqual([staff.pio.id, staff.chief.id]);
   });
 
   it('refuses an approval that would still show an identity the case holds', async () => {

@@ -63,7 +63,8 @@ export interface NarrativeReviewView {
 
 /**
  * Opens the review of a case's narrative: the stored proposal for its current version, made
- * (and audited) the first time anyone opens it.
+ * (and audited) the first time anyone opens it. Every opening is audited too: the page shows the
+ * unredacted narrative to a role that otherwise sees public fields only.
  */
 export async function openNarrativeReview(
   deps: CommandDeps,
@@ -72,6 +73,13 @@ export async function openNarrativeReview(
   return deps.db.transaction(async (tx) => {
     const found = await loadCaseForAction(tx, deps, logNumber, CaseAction.reviewNarrative);
     const review = await currentReview(tx, deps, found);
+    await recordAudit(tx, auditContext(deps, deps.now()), {
+      action: AuditAction.narrative_review_opened,
+      entityType: 'narrative_review',
+      entityId: review.id,
+      caseId: found.row.id,
+      changes: { version: review.narrative_version },
+    });
     return view(tx, found, review);
   });
 }
