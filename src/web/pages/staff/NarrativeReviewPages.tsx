@@ -38,6 +38,32 @@ export function NarrativeReviewLink({ logNumber }: { logNumber: string }) {
   );
 }
 
+/** A striped table with a caption, column headings and the rows given. */
+function ReviewTable(p: {
+  caption: string;
+  columns: string[];
+  testId: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="ovs-table-wrap">
+      <Table striped fullWidth>
+        <caption>{p.caption}</caption>
+        <thead>
+          <tr>
+            {p.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody data-testid={p.testId}>{p.children}</tbody>
+      </Table>
+    </div>
+  );
+}
+
 /** Narratives waiting for a person, oldest first. */
 export function NarrativeQueuePage() {
   const { t, label, date } = useI18n();
@@ -54,38 +80,34 @@ export function NarrativeQueuePage() {
         <>
           <p data-testid="narrative-queue-total">{t('narrative.queue.total', { n: data.total })}</p>
           {data.items.length > 0 ? (
-            <div className="ovs-table-wrap">
-              <Table striped fullWidth>
-                <caption>{t('narrative.queue.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('narrative.col.log')}</th>
-                    <th scope="col">{t('narrative.col.status')}</th>
-                    <th scope="col">{t('narrative.col.closedOn')}</th>
-                    <th scope="col">{t('narrative.col.note')}</th>
-                  </tr>
-                </thead>
-                <tbody data-testid="narrative-queue">
-                  {data.items.map((i) => (
-                    <tr key={i.logNumber}>
-                      <th scope="row">
-                        <Link to={`/staff/cases/${encodeURIComponent(i.logNumber)}/narrative`}>
-                          {i.logNumber}
-                        </Link>
-                      </th>
-                      <td>{label('status', i.status)}</td>
-                      <td>{date(i.closedOn)}</td>
-                      <td>
-                        {i.imported ? <Tag>{t('narrative.queue.imported')}</Tag> : null}{' '}
-                        {i.approvedBefore ? (
-                          <Tag className="bg-accent-warm-dark">{t('narrative.queue.changed')}</Tag>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
+            <ReviewTable
+              caption={t('narrative.queue.caption')}
+              columns={[
+                t('narrative.col.log'),
+                t('narrative.col.status'),
+                t('narrative.col.closedOn'),
+                t('narrative.col.note'),
+              ]}
+              testId="narrative-queue"
+            >
+              {data.items.map((i) => (
+                <tr key={i.logNumber}>
+                  <th scope="row">
+                    <Link to={`/staff/cases/${encodeURIComponent(i.logNumber)}/narrative`}>
+                      {i.logNumber}
+                    </Link>
+                  </th>
+                  <td>{label('status', i.status)}</td>
+                  <td>{date(i.closedOn)}</td>
+                  <td>
+                    {i.imported ? <Tag>{t('narrative.queue.imported')}</Tag> : null}{' '}
+                    {i.approvedBefore ? (
+                      <Tag className="bg-accent-warm-dark">{t('narrative.queue.changed')}</Tag>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </ReviewTable>
           ) : null}
           {pages > 1 ? (
             <Pager
@@ -295,59 +317,55 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
       <h2>{t('narrative.review.machineSpans')}</h2>
       {review.proposed.length === 0 ? <p>{t('narrative.review.noSpans')}</p> : null}
       {review.proposed.length > 0 ? (
-        <div className="ovs-table-wrap">
-          <Table striped fullWidth>
-            <caption>{t('narrative.review.machineSpans')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('narrative.col.text')}</th>
-                <th scope="col">{t('narrative.col.kind')}</th>
-                <th scope="col">{t('narrative.col.basis')}</th>
-                <th scope="col">{t('narrative.col.decision')}</th>
-              </tr>
-            </thead>
-            <tbody data-testid="machine-spans">
-              {review.proposed.map((s) => (
-                <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
-                  <th scope="row" data-written-text="span">
-                    {review.narrative.slice(s.start, s.end)}
-                  </th>
-                  <td>{label('redactionKind', s.kind)}</td>
-                  <td>{bilingual(s.basis, s.basisEs)}</td>
-                  <td>
-                    {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
-                    {open ? (
-                      <>
-                        {' '}
-                        <Button
-                          type="button"
-                          unstyled
-                          onClick={() =>
-                            void send(() =>
-                              api.decideNarrativeSpan(logNumber, {
-                                version: review.version,
-                                decision: s.removed ? 'keep' : 'remove',
-                                proposalIndex: s.index,
-                              }),
-                            )
-                          }
-                        >
-                          {s.removed
-                            ? t('narrative.action.keep', {
-                                text: review.narrative.slice(s.start, s.end),
-                              })
-                            : t('narrative.action.remove', {
-                                text: review.narrative.slice(s.start, s.end),
-                              })}
-                        </Button>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <ReviewTable
+          caption={t('narrative.review.machineSpans')}
+          columns={[
+            t('narrative.col.text'),
+            t('narrative.col.kind'),
+            t('narrative.col.basis'),
+            t('narrative.col.decision'),
+          ]}
+          testId="machine-spans"
+        >
+          {review.proposed.map((s) => (
+            <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
+              <th scope="row" data-written-text="span">
+                {review.narrative.slice(s.start, s.end)}
+              </th>
+              <td>{label('redactionKind', s.kind)}</td>
+              <td>{bilingual(s.basis, s.basisEs)}</td>
+              <td>
+                {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
+                {open ? (
+                  <>
+                    {' '}
+                    <Button
+                      type="button"
+                      unstyled
+                      onClick={() =>
+                        void send(() =>
+                          api.decideNarrativeSpan(logNumber, {
+                            version: review.version,
+                            decision: s.removed ? 'keep' : 'remove',
+                            proposalIndex: s.index,
+                          }),
+                        )
+                      }
+                    >
+                      {s.removed
+                        ? t('narrative.action.keep', {
+                            text: review.narrative.slice(s.start, s.end),
+                          })
+                        : t('narrative.action.remove', {
+                            text: review.narrative.slice(s.start, s.end),
+                          })}
+                    </Button>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </ReviewTable>
       ) : null}
 
       <h2>{t('narrative.review.addedSpans')}</h2>
