@@ -135,6 +135,20 @@ async function partyOf(
   return { partyIds: (c.parties as Array<{ id: string }>).map((p) => p.id) };
 }
 
+/** A concluded COPA case, whose narrative is published once reviewed (issue 17 item 5). */
+async function concludedCase(w: World): Promise<string> {
+  const log = await newCase(w);
+  await walk(w.t, w.chief, log, [{ to: 'closed_no_finding', reason: 'withdrawn' }]);
+  return log;
+}
+
+/** A concluded case whose narrative review the chief has opened, with its version. */
+async function openedReview(w: World): Promise<{ log: string; version: string }> {
+  const log = await concludedCase(w);
+  const r = await call(w, 'GET', `/api/v1/cases/${log}/narrative-review`);
+  return { log, version: r.version as string };
+}
+
 let facilityN = 0;
 const newFacility = async (w: World): Promise<string> => {
   const code = `FX${++facilityN}`;
@@ -579,6 +593,36 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
         };
       },
       { ok: ['chief_administrator'], hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'GET /api/v1/narrative-reviews': [
+    staff(async () => ({ url: '/api/v1/narrative-reviews' }), { ok: SPEAKERS }, 'queue'),
+  ],
+  'GET /api/v1/cases/:logNumber/narrative-review': [
+    staff(async (w) => ({ url: `/api/v1/cases/${await concludedCase(w)}/narrative-review` }), {
+      ok: SPEAKERS,
+      hidden: NO_CASE_CONTENT,
+    }),
+  ],
+  'POST /api/v1/cases/:logNumber/narrative-review/decisions': [
+    staff(
+      async (w) => {
+        const { log, version } = await openedReview(w);
+        return {
+          url: `/api/v1/cases/${log}/narrative-review/decisions`,
+          payload: { version, decision: 'add', start: 0, end: 3, kind: 'person_name' },
+        };
+      },
+      { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/cases/:logNumber/narrative-review/approve': [
+    staff(
+      async (w) => {
+        const { log, version } = await openedReview(w);
+        return { url: `/api/v1/cases/${log}/narrative-review/approve`, payload: { version } };
+      },
+      { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
     ),
   ],
   'POST /api/v1/statements/:id/publish': [

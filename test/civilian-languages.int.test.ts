@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
-import { fileCase, walk } from './factories.ts';
+import { approveNarrative, fileCase, walk } from './factories.ts';
 
 /*
  * Issue 15 defect 8: English inside Spanish pages. Every basis a civilian sees (the next clock of
@@ -100,6 +100,7 @@ describe('the public case page: redaction and withholding bases in both language
     expect(openCase.narrativeWithheldBasisEs).toMatch(/^El relato .*5 ILCS 140\/7\(1\)\(d\)/);
 
     await walk(t, chief, log, [{ to: 'closed_no_finding', reason: 'withdrawn' }]);
+    await approveNarrative(t, chief, log);
     const res = await t.app.inject({ method: 'GET', url: `/api/public/v1/cases/${log}` });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<{

@@ -80,3 +80,21 @@ export async function walk(
     }
   }
 }
+
+/**
+ * Approves a concluded case's narrative as the machine proposed it (issue 17 item 5): the only
+ * way an app-taken narrative reaches the portal. `as` reviews narratives (public information or
+ * a chief administrator).
+ */
+export async function approveNarrative(t: TestApp, as: TestUser, logNumber: string): Promise<void> {
+  const url = `/api/v1/cases/${logNumber}/narrative-review`;
+  const opened = await t.as(as, { method: 'GET', url });
+  if (opened.statusCode !== 200) {
+    throw new Error(`narrative review failed: ${opened.statusCode} ${opened.body}`);
+  }
+  const { version } = opened.json<{ version: string }>();
+  const res = await t.as(as, { method: 'POST', url: `${url}/approve`, payload: { version } });
+  if (res.statusCode !== 200) {
+    throw new Error(`narrative approval failed: ${res.statusCode} ${res.body}`);
+  }
+}

@@ -88,6 +88,8 @@ export const DATA_TABLES = [
   'complaint_receipts',
   'complaint_additions',
   'attachments',
+  'narrative_reviews',
+  'narrative_span_decisions',
   'audit_events',
 ] as const;
 

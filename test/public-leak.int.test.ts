@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { approveNarrative } from './factories.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 
 /*
@@ -152,6 +153,8 @@ beforeAll(async () => {
   ]) {
     await ok(await post(staff.sup, `/api/v1/cases/${logs.closed}/transitions`, step), 200);
   }
+  // published only once a person approved the proposed redaction (issue 17 item 5)
+  await approveNarrative(t, staff.pio, logs.closed);
   logs.restricted = (
     await ok(
       await intake({

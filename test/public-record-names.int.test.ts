@@ -7,7 +7,7 @@ import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { redactNarrative } from '../src/server/redaction/engine.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { testApp, type TestApp } from './test-app.ts';
-import { importForTest } from './test-import.ts';
+import { complaintRow, COMPLAINTS_HEADER, importForTest } from './test-import.ts';
 
 // The portal gives the redaction the names the records hold (docs/redaction.md rule 24): the
 // case's own members and investigators, and the imported roster. Imported through the real
@@ -20,10 +20,6 @@ const NARRATIVE =
 const STAR_NARRATIVE =
   'The complainant alleged a rude officer, ridge #44444, who stood on a ridge.';
 
-const COMPLAINTS_HEADER =
-  'row_id,cr_id,incident_date,incident_time,complaint_date,closed_date,apartment_number,city,state,zip,beat,location_code,complaint_code,allegation_category,case_type,final_finding_narrative,days_to_closure,civil_suit_no,suit_settled_date,biased_language_i,pursuit_related_i,domestic_violence_i,police_shooting,complainant_type,referred_to_agency,investigating_agency,current_status';
-const complaint = (row: number, crId: string, narrative: string): string =>
-  `${row},${crId},2021-03-01,,2021-03-02,2022-01-10,,CHICAGO,IL,60624,1132.0,,05A,Excessive Force,Complaint Register,"${narrative}",300.0,,,N,N,N,No,Civilian,,COPA,Case Final`;
 const WITNESSES_HEADER =
   'row_id,cr_id,star,race,gender,birth_year,assigned_unit,current_unit,assigned_rank,rank,first_name,first_name_NS,last_name,last_name_NS,middle_initial,suffix_name';
 const INVESTIGATORS_HEADER =
@@ -34,14 +30,15 @@ let tmp: string;
 let log: string;
 
 beforeAll(async () => {
-  t = await testApp();
+  // the machine's redaction of imported history, published unreviewed (issue 17 item 5)
+  t = await testApp({ profile: { ...chicagoProfile, importedNarratives: 'machine_redacted' } });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-record-names-'));
   const write = (name: string, lines: string[]): void =>
     fs.writeFileSync(path.join(tmp, name), `${lines.join('\n')}\n`);
   write('complaints.csv', [
     COMPLAINTS_HEADER,
-    complaint(1, '2021-0000001', NARRATIVE),
-    complaint(2, '2021-0000002', STAR_NARRATIVE),
+    complaintRow(1, '2021-0000001', NARRATIVE),
+    complaintRow(2, '2021-0000002', STAR_NARRATIVE),
   ]);
   write('witnesses.csv', [
     WITNESSES_HEADER,

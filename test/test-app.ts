@@ -6,6 +6,7 @@ import type { PublicPortalOptions } from '../src/server/routes/public/public.rou
 import { generateSigningKey, type AuditSigningKey } from '../src/server/audit/checkpoints.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
+import type { JurisdictionProfile } from '../src/server/domain/profiles/profile.ts';
 import { createFieldCipher, type FieldCipher } from '../src/server/security/encryption.ts';
 import { addUser, createToken } from '../src/server/commands/users.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
@@ -55,6 +56,8 @@ export async function testApp(
     cipher?: FieldCipher;
     /** Log level of the captured log; default info. */
     logLevel?: 'info' | 'debug' | 'trace';
+    /** The jurisdiction profile; default Chicago's. */
+    profile?: JurisdictionProfile;
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
@@ -71,7 +74,7 @@ export async function testApp(
   const app = await buildApp({
     db,
     cipher,
-    profile: chicagoProfile,
+    profile: opts.profile ?? chicagoProfile,
     jurisdiction: TEST_JURISDICTION,
     logLevel: opts.logLevel ?? 'info',
     logStream,

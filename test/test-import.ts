@@ -48,3 +48,11 @@ export function importForTest(
     },
   );
 }
+
+/** The header of a COPA-style complaints file (one row per allegation). */
+export const COMPLAINTS_HEADER =
+  'row_id,cr_id,incident_date,incident_time,complaint_date,closed_date,apartment_number,city,state,zip,beat,location_code,complaint_code,allegation_category,case_type,final_finding_narrative,days_to_closure,civil_suit_no,suit_settled_date,biased_language_i,pursuit_related_i,domestic_violence_i,police_shooting,complainant_type,referred_to_agency,investigating_agency,current_status';
+
+/** One concluded COPA complaint of that file, with its narrative (no double quotes in it). */
+export const complaintRow = (row: number, crId: string, narrative: string): string =>
+  `${row},${crId},2021-03-01,,2021-03-02,2022-01-10,,CHICAGO,IL,60624,1132.0,,05A,Excessive Force,Complaint Register,"${narrative}",300.0,,,N,N,N,No,Civilian,,COPA,Case Final`;

@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
+import { narrativeReviewRoutes } from './routes/narrative-review.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { privacyRoutes } from './routes/privacy.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes, { ctx, prefix: '/api/v1' });
   await app.register(memberRoutes, { ctx, prefix: '/api/v1' });
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(narrativeReviewRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
   await app.register(accessRoutes, { ctx, prefix: '/api/v1' });

@@ -231,6 +231,8 @@ export const CaseAction = {
   acceptRerouting: 'case.accept_rerouting',
   /** Emergency access to a restricted case the actor cannot otherwise see (audited, flagged). */
   breakGlass: 'case.break_glass',
+  /** Review the proposed redaction of the narrative and approve what is published (issue 17). */
+  reviewNarrative: 'case.review_narrative',
 } as const;
 export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
 export const CASE_ACTIONS = Object.values(CaseAction) as [CaseAction, ...CaseAction[]];

@@ -53,6 +53,17 @@ export const AuditAction = {
   legal_hold_changed: 'case.legal_hold_changed',
   complaint_information_added: 'complaint.information_added',
   attachment_read: 'attachment.read',
+  /** The machine's proposed redaction of a narrative version, stored for review (issue 17). */
+  narrative_proposed: 'narrative.proposed',
+  /**
+   * The review page was opened: public information otherwise sees public fields only, and the
+   * page shows the unredacted narrative (ADR 0031), so every such read is recorded.
+   */
+  narrative_review_opened: 'narrative.review_opened',
+  /** A reviewer kept, removed, added or withdrew a span (offsets and kind, never the text). */
+  narrative_span_decided: 'narrative.span_decided',
+  /** A reviewer approved the published text of a narrative version. */
+  narrative_approved: 'narrative.approved',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

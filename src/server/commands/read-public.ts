@@ -2,8 +2,17 @@ import type { z } from 'zod';
 import type { PublicCaseListQuery, PublicCaseOut } from '../../shared/schemas/public.ts';
 import type { Queryable } from '../db/client.ts';
 import { localDate } from '../domain/business-days.ts';
+import {
+  narrativeSource,
+  narrativeVersion,
+  type NarrativeReviewMark,
+} from '../domain/narrative-review.ts';
 import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
-import { publishNarrative, type KnownIdentities } from '../redaction/publish.ts';
+import {
+  publishNarrative,
+  type KnownIdentities,
+  type PublishedNarrative,
+} from '../redaction/publish.ts';
 import {
   narrativeWithholding,
   publicVisibility,
@@ -18,6 +27,7 @@ import {
   redactionHints,
   rosterNames,
 } from '../repositories/public.repository.ts';
+import { narrativePublication } from '../repositories/narrative-review.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
 import { NotFoundError } from '../errors.ts';
 import { identityContext } from './file-case.ts';
@@ -29,7 +39,8 @@ export interface PublicReadDeps {
   timeZone: string;
   now: () => Date;
   cipher: FieldCipher;
-  /** The jurisdiction's profile: its word lists and legal bases for redaction. */
+  /** The jurisdiction's profile: its word lists and legal bases for redaction, and its choice for
+   * unreviewed imported narratives. */
   profile: JurisdictionProfile;
 }
 
@@ -78,7 +89,8 @@ export function createPortalList(ttlMs: number): {
 }
 
 /** The roster's names and star numbers as the redaction's lexicon (docs/redaction.md rules 24, 30). */
-export type RosterLexicon = (deps: PublicReadDeps) => Promise<NameLexicon>;
+export type RosterLexicon = (deps: RosterDeps) => Promise<NameLexicon>;
+type RosterDeps = Pick<PublicReadDeps, 'db' | 'jurisdiction' | 'now'>;
 
 /**
  * The roster lexicon, read at most once per `ttlMs` (0: every time): the roster changes with an
@@ -89,12 +101,9 @@ export type RosterLexicon = (deps: PublicReadDeps) => Promise<NameLexicon>;
 export function createRosterLexicon(ttlMs: number): RosterLexicon {
   let current: { at: number; jurisdiction: string; lexicon: NameLexicon } | undefined;
   let pending: Promise<NameLexicon> | undefined;
-  const read = (deps: PublicReadDeps): Promise<NameLexicon> => {
-    pending ??= rosterNames(deps.db, deps.jurisdiction)
-      .then((rows) => {
-        const lexicon = nameLexiconOf(
-          rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name, star: r.star })),
-        );
+  const read = (deps: RosterDeps): Promise<NameLexicon> => {
+    pending ??= readRosterLexicon(deps.db, deps.jurisdiction)
+      .then((lexicon) => {
         current = { at: deps.now().getTime(), jurisdiction: deps.jurisdiction, lexicon };
         return lexicon;
       })
@@ -115,9 +124,19 @@ export function createRosterLexicon(ttlMs: number): RosterLexicon {
   };
 }
 
+/** The roster's names and star numbers as a lexicon, read now. */
+export async function readRosterLexicon(db: Queryable, jurisdiction: string): Promise<NameLexicon> {
+  const rows = await rosterNames(db, jurisdiction);
+  return nameLexiconOf(
+    rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name, star: r.star })),
+  );
+}
+
 /**
  * One case page: visibility decides the fields; a concluded COPA case's narrative is published
- * redacted (engine rules plus every identity the case holds), or withheld with a reason code.
+ * only from the text a person approved for its current version, or for unreviewed imported
+ * history, machine-redacted and marked so when the profile says so (narrativeSource()); else it
+ * is withheld with a reason code.
  */
 export async function readPortalCase(
   deps: PublicReadDeps,
@@ -138,15 +157,34 @@ export async function readPortalCase(
     row.status,
     row.narrative,
   );
-  let narrative = null;
+  let narrative: PublishedNarrative | null = null;
+  let review: NarrativeReviewMark | null = null;
   if (withheld === null) {
-    narrative = publishNarrative(row.narrative, {
-      ...(await knownIdentities(deps, row.id)),
-      nameLexicon: await roster(deps),
-      jurisdiction: deps.profile.redaction,
+    const publication = await narrativePublication(
+      deps.db,
+      row.id,
+      narrativeVersion(row.narrative),
+    );
+    const source = narrativeSource({
+      imported: publication.imported,
+      approved: publication.approved !== null,
+      importedNarratives: deps.profile.importedNarratives,
     });
-    if (narrative === null) {
-      withheld = 'identity_check_failed';
+    if (source === 'approved') {
+      narrative = publication.approved;
+      review = 'office_reviewed';
+    } else if (source === 'machine') {
+      narrative = publishNarrative(row.narrative, {
+        ...(await knownIdentities(deps, row.id)),
+        nameLexicon: await roster(deps),
+        jurisdiction: deps.profile.redaction,
+      });
+      review = narrative && 'machine_redacted';
+      if (narrative === null) {
+        withheld = 'identity_check_failed';
+      }
+    } else {
+      withheld = 'not_reviewed';
     }
   }
   const statements = await casePublishedStatements(deps.db, row.id);
@@ -155,6 +193,7 @@ export async function readPortalCase(
     today: localDate(deps.now(), deps.timeZone),
     statements,
     narrative,
+    narrativeReview: review,
     narrativeWithheld: withheld,
   });
 }
@@ -164,7 +203,10 @@ export async function readPortalCase(
  * are never returned, logged or kept. Not an identity *read* in the sense of ADR 0006 (no person
  * sees them), so no audit row; the redacted text is what leaves the server.
  */
-async function knownIdentities(deps: PublicReadDeps, caseId: string): Promise<KnownIdentities> {
+export async function knownIdentities(
+  deps: Pick<PublicReadDeps, 'db' | 'cipher'>,
+  caseId: string,
+): Promise<KnownIdentities> {
   const hints = await redactionHints(deps.db, caseId);
   const known: KnownIdentities = {
     names: [],

@@ -175,7 +175,13 @@ describe('withholding bases', () => {
 
   it('every reason a narrative is withheld has both languages', () => {
     expect(Object.keys(NARRATIVE_WITHHELD_BASIS).sort()).toEqual(
-      ['identity_check_failed', 'no_narrative', 'not_public', 'open_investigation'].sort(),
+      [
+        'identity_check_failed',
+        'no_narrative',
+        'not_public',
+        'open_investigation',
+        'not_reviewed',
+      ].sort(),
     );
     for (const [code, basis] of Object.entries(NARRATIVE_WITHHELD_BASIS)) {
       expectBilingual(basis, code);

@@ -60,7 +60,9 @@ export function narrativeWithholding(
 export type NarrativeWithheldReason =
   | Exclude<NarrativeWithholding, null>
   /** Redacted, the text still held a value the case knows as an identity (redaction/publish.ts). */
-  | 'identity_check_failed';
+  | 'identity_check_failed'
+  /** No person has approved this version of the narrative yet (narrative-review.ts). */
+  | 'not_reviewed';
 
 /** Why a narrative is not shown, in the public's words, English and Spanish, citing public law. */
 export const NARRATIVE_WITHHELD_BASIS: Record<NarrativeWithheldReason, LocalizedText> = {
@@ -79,6 +81,10 @@ export const NARRATIVE_WITHHELD_BASIS: Record<NarrativeWithheldReason, Localized
   identity_check_failed: {
     en: 'The narrative is withheld: even redacted, it could still identify a person (Illinois FOIA, 5 ILCS 140/7(1)(c))',
     es: 'El relato se retiene: aun con las supresiones, podría identificar a una persona (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(c))',
+  },
+  not_reviewed: {
+    en: 'Narrative not yet reviewed for publication: the office publishes a narrative only after a person has checked that it identifies no one (Illinois FOIA, 5 ILCS 140/7(1)(c))',
+    es: 'Relato aún no revisado para su publicación: la oficina publica un relato solo después de que una persona haya comprobado que no identifica a nadie (Ley de Libertad de Información de Illinois (FOIA), 5 ILCS 140/7(1)(c))',
   },
 };
 

@@ -6,7 +6,7 @@ import {
   type CaseStatus,
   type Role,
 } from '../../shared/enums.ts';
-import { TRANSITIONS } from '../domain/transition.ts';
+import { CONCLUDED, TRANSITIONS } from '../domain/transition.ts';
 import { ForbiddenError } from '../errors.ts';
 
 /**
@@ -255,6 +255,17 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
     assignment: 'any',
     basis: 'PRODUCT.md §3: statements by public information or a chief administrator',
   }),
+  ...rows([CaseAction.reviewNarrative], {
+    roles: ['public_information', 'chief_administrator'],
+    agency: 'participant',
+    // only a concluded, unrestricted case's narrative is published (publication.ts), so only
+    // such a narrative is reviewed
+    states: [...CONCLUDED],
+    restriction: 'unrestricted',
+    assignment: 'any',
+    basis:
+      'PRODUCT.md §3, issue 17 item 5: those who publish statements approve the published narrative (5 ILCS 140/7(1)(c))',
+  }),
   ...rows([CaseAction.recommendDutyStatus], {
     roles: ['chief_administrator'],
     agency: 'participant',
@@ -303,6 +314,8 @@ export const GlobalAction = {
   revokeUserSessions: 'session.revoke_user',
   /** Export everything held about one person (subject-access request, ADR 0017). */
   subjectAccess: 'privacy.subject_access',
+  /** The queue of narratives waiting for a person's review (issue 17 item 5). */
+  readNarrativeQueue: 'narrative.review_queue',
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
@@ -362,6 +375,10 @@ export const GLOBAL_GRANTS: Readonly<
     roles: ['supervisor', 'chief_administrator'],
     basis:
       'ADR 0017: a person’s request for their data is answered by managers who already read identities on their agency’s cases (each case is checked again)',
+  },
+  [GlobalAction.readNarrativeQueue]: {
+    roles: ['public_information', 'chief_administrator'],
+    basis: 'issue 17 item 5: those who approve published narratives see what waits for them',
   },
 };
 
@@ -434,6 +451,8 @@ export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
   [CaseAction.acceptRerouting]: TokenScope.cases_write,
   // break-the-glass exists to reach identities in an emergency
   [CaseAction.breakGlass]: TokenScope.identities_read,
+  // approving a narrative is publishing, as a statement is
+  [CaseAction.reviewNarrative]: TokenScope.statements_write,
 };
 
 /** The scope an API token needs for each global action (ADR 0016). */
@@ -452,6 +471,7 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.revokeUserSessions]: TokenScope.access_manage,
   // a subject-access export is every identity the office holds on a person
   [GlobalAction.subjectAccess]: TokenScope.identities_read,
+  [GlobalAction.readNarrativeQueue]: TokenScope.statements_write,
 };
 
 /** Who asks: the roles always; the scopes only when the request carries an API token. */

@@ -30,10 +30,34 @@ const facts = (over: Partial<CaseAccessFacts> = {}): CaseAccessFacts => ({
   glassUserIds: [],
   ...over,
 });
-/** The actions canOnCase answers for a visible case (break-the-glass is asked of invisible ones). */
+/**
+ * The actions canOnCase answers for a visible case in investigation (break-the-glass is asked of
+ * invisible ones; a narrative is reviewed only once concluded, tested on its own below).
+ */
 const ACTIONS = Object.values(CaseAction).filter(
-  (a) => a !== CaseAction.breakGlass && a !== CaseAction.readPublicFields,
+  (a) =>
+    a !== CaseAction.breakGlass &&
+    a !== CaseAction.readPublicFields &&
+    a !== CaseAction.reviewNarrative,
 );
+
+describe('canOnCase: reviewing a narrative for publication (issue 17 item 5)', () => {
+  const concluded = facts({ status: 'closed_no_finding' });
+  it('public information and chief administrators, on a concluded unrestricted case', () => {
+    const allowed = ROLES.filter((r) =>
+      canOnCase(actor([r]), CaseAction.reviewNarrative, concluded),
+    );
+    expect(allowed.sort()).toEqual(['chief_administrator', 'public_information']);
+  });
+  it('not while open, nor on a restricted case (its narrative is never published)', () => {
+    const pio = actor(['public_information']);
+    expect(canOnCase(pio, CaseAction.reviewNarrative, facts())).toBe(false);
+    expect(
+      canOnCase(pio, CaseAction.reviewNarrative, facts({ status: 'final', restricted: true })),
+    ).toBe(false);
+    expect(canOnCase(pio, CaseAction.reviewNarrative, facts({ status: 'final' }))).toBe(true);
+  });
+});
 
 describe('caseView: role × restriction × assignment × agency', () => {
   const table: Array<[Role, boolean, boolean, ReturnType<typeof caseView>]> = [

@@ -49,17 +49,25 @@ export const PUBLISHED_REDACTION_BASIS: Record<PublishedRedactionKind, Localized
   },
 };
 
+/** One redaction span in the ORIGINAL narrative (UTF-16 offsets, end exclusive). */
+export interface NarrativeSpan {
+  start: number;
+  end: number;
+  kind: PublishedRedactionKind;
+  /** What stands in its place in the published text. */
+  replacement: string;
+}
+
+/** What a span a person adds, or a union of overlapping spans, is replaced with. */
+export const GENERIC_REPLACEMENT = '[redacted]';
+
 /**
- * Redacts a narrative for the portal (PRODUCT.md §4): the engine's rules (names, phones, emails,
- * addresses to block level, dates of birth, plates, shelter location), plus every identity value
- * the case holds. Returns null when, after all that, any known value still appears (in any letter
- * case, or as the same digits for phone numbers): the narrative is then withheld rather than risk
- * publishing an identity.
+ * The machine's proposal for a narrative (PRODUCT.md §4): the engine's rules (names, phones,
+ * emails, addresses to block level, dates of birth, plates, shelter location), plus every
+ * occurrence of an identity value the case holds (`known_identity`), as spans into the original
+ * text, sorted and never overlapping.
  */
-export function publishNarrative(
-  narrative: string,
-  known: KnownIdentities,
-): PublishedNarrative | null {
+export function proposeSpans(narrative: string, known: KnownIdentities): NarrativeSpan[] {
   const engine = redactNarrative(narrative, {
     knownNames: known.names,
     shelterLocations: known.shelterLocations,
@@ -67,78 +75,99 @@ export function publishNarrative(
     ...(known.nameLexicon ? { nameLexicon: known.nameLexicon } : {}),
     ...(known.jurisdiction ? { jurisdiction: known.jurisdiction } : {}),
   });
-  // Offsets into the redacted text: original offsets would disclose each removed value's length.
-  let shift = 0;
-  // the recognizer is the engine's working detail, not part of the published record
-  const moved = engine.redactions.map(({ recognizer: _, ...r }) => {
-    const start = r.start + shift;
-    const end = start + r.replacement.length;
-    shift += r.replacement.length - (r.end - r.start);
-    return { ...r, start, end };
-  });
-  let text = engine.text;
-  const extra: PublishedRedaction[] = [];
+  // the recognizer is the engine's working detail, not part of the proposal or the record
+  const spans: NarrativeSpan[] = engine.redactions.map((r) => ({
+    start: r.start,
+    end: r.end,
+    kind: r.kind,
+    replacement: r.replacement,
+  }));
   for (const value of known.otherValues) {
     const v = value.trim();
     if (v.length < 3) {
       continue;
     }
-    const pattern = new RegExp(escapeRegExp(v), 'giu');
-    text = text.replace(pattern, () => {
-      extra.push({
-        start: -1,
-        end: -1,
-        kind: 'known_identity',
-        replacement: '[redacted]',
-        basis: PUBLISHED_REDACTION_BASIS.known_identity.en,
-        basisEs: PUBLISHED_REDACTION_BASIS.known_identity.es,
-      });
-      return '[redacted]';
-    });
-  }
-  const redactions = extra.length > 0 ? relocate(text, moved, extra) : moved;
-  if (stillContains(text, known)) {
-    return null;
-  }
-  return { text, redactions };
-}
-
-/** After the second pass the engine's offsets may have moved: find each replacement again. */
-function relocate(
-  text: string,
-  engine: PublishedRedaction[],
-  extra: PublishedRedaction[],
-): PublishedRedaction[] {
-  const all = [...engine, ...extra];
-  const out: PublishedRedaction[] = [];
-  let from = 0;
-  const pending = [...all];
-  // walk the text, matching replacements in order of appearance
-  while (pending.length > 0) {
-    let best = -1;
-    let bestAt = Infinity;
-    for (let i = 0; i < pending.length; i++) {
-      const at = text.indexOf(pending[i]!.replacement, from);
-      if (at !== -1 && at < bestAt) {
-        bestAt = at;
-        best = i;
+    for (const m of narrative.matchAll(new RegExp(escapeRegExp(v), 'giu'))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // a value the engine already removed whole (an address reduced to its block) stays so
+      if (!engine.redactions.some((r) => r.start <= start && end <= r.end)) {
+        spans.push({ start, end, kind: 'known_identity', replacement: GENERIC_REPLACEMENT });
       }
     }
-    if (best === -1) {
-      break;
+  }
+  return mergeSpans(spans);
+}
+
+/**
+ * Sorts spans and joins overlapping ones: the union of two different ranges is replaced with
+ * `[redacted]` (a block label or a kind's label could no longer be right for it), under the kind
+ * both share, else `known_identity` (whose basis cites both privacy exemptions).
+ */
+export function mergeSpans(spans: readonly NarrativeSpan[]): NarrativeSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: NarrativeSpan[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (!last || s.start >= last.end) {
+      out.push({ ...s });
+      continue;
     }
-    const r = pending.splice(best, 1)[0]!;
-    out.push({ ...r, start: bestAt, end: bestAt + r.replacement.length });
-    from = bestAt + r.replacement.length;
+    if (s.end <= last.end && s.kind === last.kind) {
+      continue;
+    }
+    last.end = Math.max(last.end, s.end);
+    last.replacement = GENERIC_REPLACEMENT;
+    if (s.kind !== last.kind) {
+      last.kind = 'known_identity';
+    }
   }
   return out;
+}
+
+/**
+ * The published text of a narrative with `spans` (sorted, not overlapping) replaced. Offsets
+ * point into the published text: original offsets would disclose each removed value's length.
+ */
+export function applySpans(narrative: string, spans: readonly NarrativeSpan[]): PublishedNarrative {
+  let text = '';
+  let cursor = 0;
+  const redactions: PublishedRedaction[] = [];
+  for (const s of spans) {
+    text += narrative.slice(cursor, s.start);
+    redactions.push({
+      start: text.length,
+      end: text.length + s.replacement.length,
+      kind: s.kind,
+      replacement: s.replacement,
+      basis: PUBLISHED_REDACTION_BASIS[s.kind].en,
+      basisEs: PUBLISHED_REDACTION_BASIS[s.kind].es,
+    });
+    text += s.replacement;
+    cursor = s.end;
+  }
+  return { text: text + narrative.slice(cursor), redactions };
+}
+
+/**
+ * Redacts a narrative by machine alone ({@link proposeSpans}). Returns null when, after that, any
+ * known value still appears (in any letter case, or as the same digits for phone numbers): the
+ * narrative is then withheld rather than risk publishing an identity.
+ */
+export function publishNarrative(
+  narrative: string,
+  known: KnownIdentities,
+): PublishedNarrative | null {
+  const out = applySpans(narrative, proposeSpans(narrative, known));
+  return stillIdentifies(out.text, known) ? null : out;
 }
 
 function digits(s: string): string {
   return s.replace(/\D/g, '');
 }
 
-function stillContains(text: string, known: KnownIdentities): boolean {
+/** Whether a text still holds a value the case knows as an identity (the last check before publishing). */
+export function stillIdentifies(text: string, known: KnownIdentities): boolean {
   const lower = text.toLowerCase();
   const textDigits = digits(text);
   for (const name of [...known.names, ...known.recordNames]) {

@@ -379,8 +379,17 @@ export const PublicCaseOut = z.object({
     .nullable()
     .optional(),
   /**
+   * How the published narrative was redacted: `office_reviewed` (a person approved this text)
+   * or `machine_redacted` (imported history published by machine, not reviewed); null when none.
+   */
+  narrativeReview: z.enum(['office_reviewed', 'machine_redacted']).nullable().optional(),
+  /** That in plain words, in English. */
+  narrativeReviewNote: z.string().nullable().optional(),
+  /** The same in Spanish. */
+  narrativeReviewNoteEs: z.string().nullable().optional(),
+  /**
    * Why the narrative is not shown, when it is not: `open_investigation`, `not_public`,
-   * `no_narrative` or `identity_check_failed`.
+   * `no_narrative`, `identity_check_failed` or `not_reviewed` (no person has approved it yet).
    */
   narrativeWithheld: z.string().nullable().optional(),
   /** That reason in plain words, citing the law, in English. */

@@ -36,6 +36,11 @@ import type {
 } from '../../shared/schemas/session.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
 import type { SignInMethods } from '../../shared/schemas/tokens.ts';
+import type {
+  NarrativeQueueOut,
+  NarrativeReviewOut,
+  SpanDecisionRequest,
+} from '../../shared/schemas/narrative-review.ts';
 
 /** One field's problem, keyed by its dotted path (`parties.0.language`). */
 export interface FieldError {
@@ -206,4 +211,21 @@ export const api = {
   getMember: (id: string) => call<MemberDetail>('GET', `/api/v1/members/${enc(id)}`),
   facilities: () => call<{ items: Facility[] }>('GET', '/api/v1/facilities'),
   signInMethods: () => call<Out<typeof SignInMethods>>('GET', '/api/v1/session/methods'),
+  narrativeQueue: (page = 1) =>
+    call<Out<typeof NarrativeQueueOut>>('GET', `/api/v1/narrative-reviews${query({ page })}`),
+  narrativeReview: (logNumber: string) =>
+    call<NarrativeReview>('GET', `/api/v1/cases/${enc(logNumber)}/narrative-review`),
+  decideNarrativeSpan: (logNumber: string, body: In<typeof SpanDecisionRequest>) =>
+    call<NarrativeReview>(
+      'POST',
+      `/api/v1/cases/${enc(logNumber)}/narrative-review/decisions`,
+      body,
+    ),
+  approveNarrative: (logNumber: string, version: string) =>
+    call<NarrativeReview>('POST', `/api/v1/cases/${enc(logNumber)}/narrative-review/approve`, {
+      version,
+    }),
 };
+
+/** The review of one narrative version (issue 17 item 5). */
+export type NarrativeReview = Out<typeof NarrativeReviewOut>;

@@ -13,6 +13,7 @@ export const TIME_ZONE = 'America/Chicago';
 /** Label prefixes of stable codes (`status.intake`, `category.bias`). */
 export type LabelPrefix =
   | 'status'
+  | 'redactionKind'
   | 'caseType'
   | 'channel'
   | 'notificationType'

@@ -101,4 +101,14 @@ export interface JurisdictionProfile {
   lieutenantAndAboveRanks: string[];
   /** What the redaction engine reads from the jurisdiction: street lists, legal bases. */
   redaction: RedactionJurisdiction;
+  /**
+   * What the portal does with the narrative of an imported case no person has reviewed
+   * (issue 17 item 5; docs/domain.md "Narrative review"): publish the machine's redaction,
+   * marked as such, or hold it until a public-information officer approves it. Cases the
+   * office takes in are always held.
+   */
+  importedNarratives: ImportedNarrativePublication;
 }
+
+/** The two choices for unreviewed imported narratives. */
+export type ImportedNarrativePublication = 'machine_redacted' | 'hold_for_review';

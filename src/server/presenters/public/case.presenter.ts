@@ -14,6 +14,7 @@ import {
   type NarrativeWithheldReason,
 } from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../redaction/publish.ts';
+import { NARRATIVE_REVIEW_NOTE, type NarrativeReviewMark } from '../../domain/narrative-review.ts';
 import {
   allegationOutcome,
   type PublicCaseListRow,
@@ -74,6 +75,8 @@ export interface PublicCaseExtras {
   today: string;
   statements: PublicStatementRow[];
   narrative: PublishedNarrative | null;
+  /** How the published narrative was redacted; null when none is published. */
+  narrativeReview: NarrativeReviewMark | null;
   narrativeWithheld: NarrativeWithheldReason | null;
 }
 
@@ -118,6 +121,9 @@ export function presentPublicCase(
       date: localDate(new Date(h.at), x.timeZone),
     })),
     narrative: x.narrative,
+    narrativeReview: x.narrativeReview,
+    narrativeReviewNote: x.narrativeReview && NARRATIVE_REVIEW_NOTE[x.narrativeReview].en,
+    narrativeReviewNoteEs: x.narrativeReview && NARRATIVE_REVIEW_NOTE[x.narrativeReview].es,
     narrativeWithheld: x.narrativeWithheld,
     narrativeWithheldBasis: x.narrativeWithheld && NARRATIVE_WITHHELD_BASIS[x.narrativeWithheld].en,
     narrativeWithheldBasisEs:

@@ -298,6 +298,12 @@ function CaseDetails({ c }: { c: PublicCase }) {
       {c.narrative ? (
         <>
           <h2>{t('pub.case.narrative')}</h2>
+          {/* reviewed by the office, or redacted by machine alone (issue 17 item 5) */}
+          {c.narrativeReviewNote && c.narrativeReviewNoteEs ? (
+            <p className="usa-hint" data-narrative-review={c.narrativeReview ?? undefined}>
+              {bilingual(c.narrativeReviewNote, c.narrativeReviewNoteEs)}
+            </p>
+          ) : null}
           {/* shown as written (the releases' narratives are in English), never translated */}
           <p className="ovs-prewrap" data-written-text="narrative">
             {c.narrative.text}

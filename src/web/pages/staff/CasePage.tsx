@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { NarrativeReviewLink } from './NarrativeReviewPages.tsx';
 import {
   Alert,
   Button,
@@ -1604,6 +1605,7 @@ function Statements({ c, reload, can }: Ctx) {
   return (
     <Section id="statements" title={t('case.statements')}>
       <ProblemAlert error={error} onReload={() => void reload()} />
+      {can('case.review_narrative') ? <NarrativeReviewLink logNumber={c.logNumber} /> : null}
       {c.statements.length === 0 ? <p>{t('case.noStatements')}</p> : null}
       <ul className="usa-list" data-testid="statements">
         {c.statements.map((s) => (

@@ -15,6 +15,7 @@ import { CasePage } from './CasePage.tsx';
 import { MembersPage, MemberPage } from './MemberPages.tsx';
 import { FacilitiesPage } from './FacilitiesPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
+import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 
 const DEMO_PASSWORD = 'oversight-demo';
 
@@ -81,6 +82,7 @@ function StaffRoutes() {
   const path = pathname.replace(/\/+$/, '');
   const caseMatch = /^\/staff\/cases\/([^/]+)$/.exec(path);
   const memberMatch = /^\/staff\/members\/([^/]+)$/.exec(path);
+  const narrativeMatch = /^\/staff\/cases\/([^/]+)\/narrative$/.exec(path);
   if (path === '/staff' || path === '') {
     return <DashboardPage />;
   }
@@ -89,6 +91,13 @@ function StaffRoutes() {
   }
   if (path === '/staff/cases') {
     return <QueuePage search={search} />;
+  }
+  if (narrativeMatch) {
+    const log = decodeURIComponent(narrativeMatch[1]!);
+    return <NarrativeReviewPage key={log} logNumber={log} />;
+  }
+  if (path === '/staff/narratives') {
+    return <NarrativeQueuePage />;
   }
   if (caseMatch) {
     return <CasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
@@ -155,6 +164,12 @@ export function StaffApp() {
           ['/staff/cases', 'nav.cases'],
           ['/staff/members', 'nav.members'],
           ['/staff/facilities', 'nav.facilities'],
+          // those who approve published narratives (the server checks again)
+          ...(state.session.user.roles.some(
+            (r) => r === 'public_information' || r === 'chief_administrator',
+          )
+            ? [['/staff/narratives', 'nav.narratives']]
+            : []),
         ].map(([href, key]) => (
           <Link
             key={href}

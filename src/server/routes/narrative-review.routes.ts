@@ -1,0 +1,107 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LogNumber, Problem } from '../../shared/schemas/common.ts';
+import {
+  ApproveNarrativeRequest,
+  NarrativeQueueOut,
+  NarrativeQueueQuery,
+  NarrativeReviewOut,
+  SpanDecisionRequest,
+} from '../../shared/schemas/narrative-review.ts';
+import type { RouteContext } from '../app.ts';
+import {
+  approveNarrative,
+  decideNarrativeSpan,
+  openNarrativeReview,
+  readNarrativeQueue,
+} from '../commands/narrative-review.ts';
+import {
+  presentNarrativeQueue,
+  presentNarrativeReview,
+} from '../presenters/staff/narrative-review.presenter.ts';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const CaseParams = z.strictObject({ logNumber: LogNumber });
+
+/** The review of published narratives (issue 17 item 5; docs/public-portal.md). */
+export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.get(
+    '/narrative-reviews',
+    {
+      schema: {
+        tags: ['narrative review'],
+        summary: 'Narratives waiting for review, oldest first',
+        querystring: NarrativeQueueQuery,
+        response: { 200: NarrativeQueueOut, ...problems },
+      },
+    },
+    async (request) =>
+      presentNarrativeQueue(
+        await readNarrativeQueue(ctx.deps(request), request.query),
+        request.query,
+      ),
+  );
+
+  app.get(
+    '/cases/:logNumber/narrative-review',
+    {
+      schema: {
+        tags: ['narrative review'],
+        summary:
+          "The review of a case's narrative: the machine's proposed spans (made and audited the first time it is opened), decisions and preview",
+        params: CaseParams,
+        response: { 200: NarrativeReviewOut, ...problems },
+      },
+    },
+    async (request) =>
+      presentNarrativeReview(
+        await openNarrativeReview(ctx.deps(request), request.params.logNumber),
+      ),
+  );
+
+  app.post(
+    '/cases/:logNumber/narrative-review/decisions',
+    {
+      schema: {
+        tags: ['narrative review'],
+        summary: 'Keep or remove a proposed span, add a span, or withdraw an added one',
+        params: CaseParams,
+        body: SpanDecisionRequest,
+        response: { 200: NarrativeReviewOut, ...problems },
+      },
+    },
+    async (request) => {
+      const { version, ...decision } = request.body;
+      return presentNarrativeReview(
+        await decideNarrativeSpan(ctx.deps(request), request.params.logNumber, version, decision),
+      );
+    },
+  );
+
+  app.post(
+    '/cases/:logNumber/narrative-review/approve',
+    {
+      schema: {
+        tags: ['narrative review'],
+        summary: 'Approve the published text of this narrative version',
+        params: CaseParams,
+        body: ApproveNarrativeRequest,
+        response: { 200: NarrativeReviewOut, ...problems },
+      },
+    },
+    async (request) =>
+      presentNarrativeReview(
+        await approveNarrative(ctx.deps(request), request.params.logNumber, request.body.version),
+      ),
+  );
+};
