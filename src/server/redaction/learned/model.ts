@@ -1,0 +1,201 @@
+/**
+ * The learned tagger as the product runs it (ADR 0030): the model file committed beside this
+ * module (`model-en.json`, written by `npm run redaction:train`), loaded once from disk with no
+ * network, and the combination the portal publishes — the rules' redactions ∪ the model's spans.
+ */
+
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  REDACTION_BASIS,
+  REDACTION_KINDS,
+  redactNarrative,
+  type Redaction,
+  type RedactionKind,
+  type RedactionOptions,
+  type RedactionResult,
+} from '../../domain/redaction.ts';
+import { featuresOf, tokenize, type TaggerContext } from './features.ts';
+import { emissions, isInside, kindOfTag, tagCount, viterbi } from './tagger.ts';
+
+export const MODEL_FORMAT = 'oversight-redaction-tagger';
+export const MODEL_VERSION = 1;
+export const DEFAULT_MODEL_PATH = path.join(import.meta.dirname, 'model-en.json');
+
+/** The committed model file: everything needed to tag, and how it was made. */
+export interface LearnedModelFile {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  language: 'en';
+  /** What it was trained on: the hash of the labels and the narrative texts' hashes. */
+  trainingData: { sha256: string; narratives: number; spans: number };
+  parameters: Record<string, number | string>;
+  kinds: RedactionKind[];
+  /** Added to every non-O tag's score; chosen on training folds only (ADR 0030). */
+  bias: number;
+  /** (T + 1) × T scores of tag t after tag p, row 0 the start; T = 1 + 2 × kinds. */
+  transitions: number[];
+  /** Feature → its non-zero weights as [tag, weight, tag, weight, …]. */
+  features: Record<string, number[]>;
+}
+
+/** A span the tagger found: UTF-16 offsets, end exclusive. */
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  kind: RedactionKind;
+}
+
+/** A loaded model: feature index and dense weights, ready to tag. */
+export class LearnedTagger {
+  readonly kinds: readonly RedactionKind[];
+  readonly bias: number;
+  private readonly T: number;
+  private readonly index = new Map<string, number>();
+  private readonly weights: Float64Array;
+  private readonly transitions: Float64Array;
+
+  constructor(
+    file: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> & { bias?: number },
+    bias?: number,
+  ) {
+    this.kinds = file.kinds;
+    this.bias = bias ?? file.bias ?? 0;
+    this.T = tagCount(file.kinds.length);
+    const names = Object.keys(file.features);
+    this.weights = new Float64Array(names.length * this.T);
+    names.forEach((name, i) => {
+      this.index.set(name, i);
+      const pairs = file.features[name] ?? [];
+      for (let j = 0; j + 1 < pairs.length; j += 2) {
+        this.weights[i * this.T + (pairs[j] as number)] = pairs[j + 1] as number;
+      }
+    });
+    this.transitions = Float64Array.from(file.transitions);
+  }
+
+  /** The spans of the text the model tags, with the decision bias `bias` (default: the model's). */
+  tag(text: string, context: TaggerContext = {}, bias = this.bias): TaggedSpan[] {
+    const tokens = tokenize(text);
+    const feats = featuresOf(tokens, context).map((names) => {
+      const ids: number[] = [];
+      for (const name of names) {
+        const id = this.index.get(name);
+        if (id !== undefined) ids.push(id);
+      }
+      return ids;
+    });
+    const tags = viterbi(emissions(feats, this.weights, this.T, bias), this.transitions, this.T, tokens.length);
+    return spansOfTags(tags, tokens, this.kinds);
+  }
+}
+
+/** Consecutive B/I tokens of one kind become one span from the first token's start to the last's end. */
+export function spansOfTags(
+  tags: ArrayLike<number>,
+  tokens: ReadonlyArray<{ start: number; end: number }>,
+  kinds: readonly RedactionKind[],
+): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i] as number;
+    if (tag === 0) continue;
+    const kind = kinds[kindOfTag(tag)] as RedactionKind;
+    const last = out.at(-1);
+    if (isInside(tag) && last !== undefined && last.kind === kind && i > 0 && tags[i - 1] !== 0) {
+      last.end = (tokens[i] as { end: number }).end;
+    } else {
+      out.push({ start: (tokens[i] as { start: number }).start, end: (tokens[i] as { end: number }).end, kind });
+    }
+  }
+  return out;
+}
+
+let loaded: LearnedTagger | undefined;
+
+/** The committed English model, read from disk once (at start or on first use). */
+export function defaultTagger(): LearnedTagger {
+  if (loaded === undefined) {
+    const file = JSON.parse(fs.readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as LearnedModelFile;
+    if (file.format !== MODEL_FORMAT || file.version !== MODEL_VERSION) {
+      throw new Error(`${DEFAULT_MODEL_PATH}: not a version ${MODEL_VERSION} redaction model`);
+    }
+    if (file.kinds.some((k) => !REDACTION_KINDS.includes(k))) {
+      throw new Error(`${DEFAULT_MODEL_PATH}: unknown kinds`);
+    }
+    loaded = new LearnedTagger(file);
+  }
+  return loaded;
+}
+
+// What the public reads in place of a span only the model found (redaction.ts writes the same
+// for its own spans; a rule's address keeps its "1200 block of" label when the model agrees).
+const MODEL_REPLACEMENT: Record<RedactionKind, string> = {
+  person_name: '[name]',
+  phone: '[phone]',
+  email: '[email]',
+  street_address: '[address]',
+  date_of_birth: '[date of birth]',
+  licence_plate: '[plate]',
+  shelter_location: '[shelter location]',
+};
+
+/**
+ * The union of two span lists: overlapping spans of either become one span covering both (a
+ * character either engine redacts stays redacted), kind and replacement from the rule when a
+ * rule's span is in the group and covers it whole.
+ */
+export function unionSpans(
+  rules: readonly Redaction[],
+  model: readonly TaggedSpan[],
+): Array<TaggedSpan & { replacement: string }> {
+  const all = [
+    ...rules.map((r) => ({ ...r, rule: true })),
+    ...model.map((m) => ({ ...m, replacement: MODEL_REPLACEMENT[m.kind], rule: false })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Array<TaggedSpan & { replacement: string; rule: boolean }> = [];
+  for (const s of all) {
+    const last = out.at(-1);
+    if (last === undefined || s.start >= last.end) {
+      out.push({ start: s.start, end: s.end, kind: s.kind, replacement: s.replacement, rule: s.rule });
+      continue;
+    }
+    if (s.end > last.end) {
+      last.end = s.end;
+      if (last.rule) {
+        // the rule's own label no longer covers the whole span
+        last.replacement = MODEL_REPLACEMENT[last.kind];
+      }
+    }
+    if (!last.rule && s.rule) {
+      last.kind = s.kind;
+      last.replacement = MODEL_REPLACEMENT[s.kind];
+      last.rule = true;
+    }
+  }
+  return out.map(({ start, end, kind, replacement }) => ({ start, end, kind, replacement }));
+}
+
+/** Redaction as rules ∪ model: what the portal publishes once the combination is wired in. */
+export function redactNarrativeCombined(
+  text: string,
+  options: RedactionOptions = {},
+  tagger: LearnedTagger = defaultTagger(),
+): RedactionResult {
+  const rules = redactNarrative(text, options).redactions;
+  const model = tagger.tag(text, { nameLexicon: options.nameLexicon, recordNames: options.recordNames });
+  let result = '';
+  let cursor = 0;
+  const redactions: Redaction[] = [];
+  for (const s of unionSpans(rules, model)) {
+    result += text.slice(cursor, s.start) + s.replacement;
+    cursor = s.end;
+    redactions.push({
+      ...s,
+      basis: REDACTION_BASIS[s.kind].en,
+      basisEs: REDACTION_BASIS[s.kind].es,
+    });
+  }
+  result += text.slice(cursor);
+  return { text: result, redactions };
+}
