@@ -20,4 +20,4 @@ const prepared = prepare(corpus.items, learnedKinds(corpus.items));
 const result = crossValidate(prepared, k, { ...DEFAULT_PARAMETERS, epochs }, (line) => console.log(line));
 const table = cvTable(result);
 console.log(table);
-console.log(`median ${result.medianMs.toFixed(3)} ms per narrative (model alone); biases ${result.biases.join(', ')}`);
+console.log(`median ${result.medianMs.toFixed(3)} ms per narrative (model alone); biases per fold ${result.biases.map((b) => b.join(' ')).join('; ')}`);

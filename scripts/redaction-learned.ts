@@ -202,13 +202,13 @@ export function foldOf(sha256: string, k: number): number {
 /** The kinds the targets name (issue 17): the threshold is chosen on these. */
 export const TARGET_KINDS: readonly RedactionKind[] = ['person_name', 'street_address', 'phone'];
 
-/** Candidate decision biases (added to every non-O tag's score), smallest first. */
-const BIASES = [0, 0.5, 1, 2, 3, 4, 6, 8, 12];
+/** Candidate decision biases (added to a kind's tags' scores), smallest first. */
+const BIASES = [0, 5, 10, 20, 30, 40, 60, 80, 120];
 
-/** The precision the model alone must keep on the inner validation fold when the bias is raised. */
-const BIAS_PRECISION_FLOOR = 0.9;
+/** The precision the model alone must keep on the inner validation fold when a bias is raised. */
+export const BIAS_PRECISION_FLOOR = 0.9;
 
-function scoreModel(tagger: LearnedTagger, items: readonly Prepared[], bias: number): KindScore[] {
+function scoreModel(tagger: LearnedTagger, items: readonly Prepared[], bias: readonly number[]): KindScore[] {
   return scoreRedactions(
     items.map((p) => ({
       text: p.item.text,
@@ -223,23 +223,29 @@ function restrict<T extends { kind: RedactionKind }>(spans: readonly T[], kinds?
 }
 
 /**
- * The decision bias, chosen on the training narratives only: train on four fifths of their
- * groups, and on the last fifth take the largest bias whose model-alone precision stays at or
- * above the floor for every target kind (recall rises with the bias, precision falls).
+ * The decision biases, chosen on the training narratives only: train on four fifths of their
+ * groups, and on the last fifth take for each target kind the largest bias whose model-alone
+ * precision for that kind stays at or above the floor (recall rises with the bias, precision
+ * falls). Other kinds keep 0.
  */
-export function chooseBias(corpus: PreparedCorpus, train: readonly Prepared[], params: TrainParameters): number {
+export function chooseBias(corpus: PreparedCorpus, train: readonly Prepared[], params: TrainParameters): number[] {
   const inner = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) !== 0);
   const check = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) === 0);
-  const tagger = new LearnedTagger(trainOn(corpus, inner, params), 0);
-  let chosen = 0;
-  for (const bias of BIASES) {
+  const tagger = new LearnedTagger(trainOn(corpus, inner, params), []);
+  const chosen = corpus.kinds.map(() => 0);
+  const open = new Set(TARGET_KINDS.filter((k) => corpus.kinds.includes(k)));
+  for (const value of BIASES) {
+    if (open.size === 0) break;
+    const bias = corpus.kinds.map((k, i) => (open.has(k) ? value : (chosen[i] as number)));
     const scores = scoreModel(tagger, check, bias);
-    const ok = TARGET_KINDS.every((kind) => {
+    for (const kind of [...open]) {
       const s = scores.find((x) => x.kind === kind);
-      return s === undefined || s.precision === null || s.precision >= BIAS_PRECISION_FLOOR;
-    });
-    if (!ok) break;
-    chosen = bias;
+      if (s !== undefined && s.precision !== null && s.precision < BIAS_PRECISION_FLOOR) {
+        open.delete(kind);
+      } else {
+        chosen[corpus.kinds.indexOf(kind)] = value;
+      }
+    }
   }
   return chosen;
 }
@@ -258,7 +264,7 @@ export function wilson(successes: number, n: number): [number, number] {
 export interface CvResult {
   k: number;
   params: TrainParameters;
-  biases: number[];
+  biases: number[][];
   model: KindScore[];
   rules: KindScore[];
   combined: KindScore[];
@@ -299,7 +305,7 @@ export function crossValidate(
   let rules: KindScore[] | undefined;
   let combined: KindScore[] | undefined;
   const times: number[] = [];
-  const biases: number[] = [];
+  const biases: number[][] = [];
   for (let fold = 0; fold < k; fold++) {
     const train = corpus.items.filter((p) => foldOf(p.item.sha256, k) !== fold);
     const test = corpus.items.filter((p) => foldOf(p.item.sha256, k) === fold);
@@ -317,13 +323,13 @@ export function crossValidate(
       const ruled = redactNarrative(text, { nameLexicon: context.nameLexicon, recordNames: context.recordNames });
       m.push({ text, gold: p.item.spans, predicted: restrict(mine, kinds) });
       r.push({ text, gold: p.item.spans, predicted: restrict(ruled.redactions, kinds) });
-      c.push({ text, gold: p.item.spans, predicted: restrict(unionSpans(ruled.redactions, mine), kinds) });
+      c.push({ text, gold: p.item.spans, predicted: restrict(unionSpans(ruled.redactions, mine, text), kinds) });
     }
     const [ms, rs, cs] = [scoreRedactions(m), scoreRedactions(r), scoreRedactions(c)];
     model = model ? pool(model, ms) : ms;
     rules = rules ? pool(rules, rs) : rs;
     combined = combined ? pool(combined, cs) : cs;
-    log(`fold ${fold + 1}/${k}: ${train.length} training, ${test.length} held out, bias ${bias}`);
+    log(`fold ${fold + 1}/${k}: ${train.length} training, ${test.length} held out, biases ${bias.join(' ')}`);
   }
   times.sort((a, b) => a - b);
   return {
@@ -366,7 +372,7 @@ export function cvTable(result: CvResult): string {
 export function modelFile(
   corpus: LabelledCorpus,
   trained: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'>,
-  bias: number,
+  bias: number[],
   params: TrainParameters,
 ): LearnedModelFile {
   return {

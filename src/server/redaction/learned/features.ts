@@ -124,6 +124,14 @@ export function featuresOf(tokens: readonly Token[], context: TaggerContext = {}
     for (const flag of f.flags) {
       out.push(flag, `${flag}|${f.short}`);
     }
+    // the word's lists and shape together ("Xx, a given name, not a dictionary word")
+    out.push(`fl=${f.flags.join(',')}|${f.short}`);
+    out.push(`fl-1=${at(i - 1)?.flags.join(',') ?? '_'}`, `fl+1=${at(i + 1)?.flags.join(',') ?? '_'}`);
+    // a capital after a full stop says less than one inside a sentence
+    const before = tokens[i - 1]?.text;
+    if (before === undefined || before === '.' || before === '!' || before === '?' || before === ':') {
+      out.push(`bos|${f.short}`);
+    }
     for (const d of [-2, -1, 1, 2]) {
       const n = at(i + d);
       out.push(`w${d}=${n?.lower ?? '_'}`, `ss${d}=${n?.short ?? '_'}`);
@@ -132,6 +140,11 @@ export function featuresOf(tokens: readonly Token[], context: TaggerContext = {}
       }
     }
     out.push(`w-1|w=${at(i - 1)?.lower ?? '_'}|${lower}`, `w|w+1=${lower}|${at(i + 1)?.lower ?? '_'}`);
+    out.push(`w-2|w-1=${at(i - 2)?.lower ?? '_'}|${at(i - 1)?.lower ?? '_'}`);
+    out.push(`w+1|w+2=${at(i + 1)?.lower ?? '_'}|${at(i + 2)?.lower ?? '_'}`);
+    out.push(
+      `ss-2..2=${[-2, -1, 0, 1, 2].map((d) => at(i + d)?.short ?? '_').join('|')}`,
+    );
     out.push(`ss-1|ss|ss+1=${at(i - 1)?.short ?? '_'}|${f.short}|${at(i + 1)?.short ?? '_'}`);
     // cue words before (up to 3 words back, punctuation skipped: "P.O. Smith", "Sgt. Jones")
     let words = 0;

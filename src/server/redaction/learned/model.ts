@@ -31,8 +31,8 @@ export interface LearnedModelFile {
   trainingData: { sha256: string; narratives: number; spans: number };
   parameters: Record<string, number | string>;
   kinds: RedactionKind[];
-  /** Added to every non-O tag's score; chosen on training folds only (ADR 0030). */
-  bias: number;
+  /** Per kind, added to its tags' scores: the decision threshold, chosen on training folds only (ADR 0030). */
+  bias: number[];
   /** (T + 1) × T scores of tag t after tag p, row 0 the start; T = 1 + 2 × kinds. */
   transitions: number[];
   /** Feature → its non-zero weights as [tag, weight, tag, weight, …]. */
@@ -49,18 +49,18 @@ export interface TaggedSpan {
 /** A loaded model: feature index and dense weights, ready to tag. */
 export class LearnedTagger {
   readonly kinds: readonly RedactionKind[];
-  readonly bias: number;
+  readonly bias: readonly number[];
   private readonly T: number;
   private readonly index = new Map<string, number>();
   private readonly weights: Float64Array;
   private readonly transitions: Float64Array;
 
   constructor(
-    file: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> & { bias?: number },
-    bias?: number,
+    file: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> & { bias?: number[] },
+    bias?: readonly number[],
   ) {
     this.kinds = file.kinds;
-    this.bias = bias ?? file.bias ?? 0;
+    this.bias = bias ?? file.bias ?? [];
     this.T = tagCount(file.kinds.length);
     const names = Object.keys(file.features);
     this.weights = new Float64Array(names.length * this.T);
@@ -74,8 +74,8 @@ export class LearnedTagger {
     this.transitions = Float64Array.from(file.transitions);
   }
 
-  /** The spans of the text the model tags, with the decision bias `bias` (default: the model's). */
-  tag(text: string, context: TaggerContext = {}, bias = this.bias): TaggedSpan[] {
+  /** The spans of the text the model tags, with the decision biases `bias` (default: the model's). */
+  tag(text: string, context: TaggerContext = {}, bias: readonly number[] = this.bias): TaggedSpan[] {
     const tokens = tokenize(text);
     const feats = featuresOf(tokens, context).map((names) => {
       const ids: number[] = [];
@@ -129,7 +129,7 @@ export function defaultTagger(): LearnedTagger {
 }
 
 // What the public reads in place of a span only the model found (redaction.ts writes the same
-// for its own spans; a rule's address keeps its "1200 block of" label when the model agrees).
+// for its own spans).
 const MODEL_REPLACEMENT: Record<RedactionKind, string> = {
   person_name: '[name]',
   phone: '[phone]',
@@ -141,39 +141,38 @@ const MODEL_REPLACEMENT: Record<RedactionKind, string> = {
 };
 
 /**
- * The union of two span lists: overlapping spans of either become one span covering both (a
- * character either engine redacts stays redacted), kind and replacement from the rule when a
- * rule's span is in the group and covers it whole.
+ * Rules ∪ model: every rule redaction as the rules made it (kind, label), and the parts of the
+ * model's spans no rule covers, as the model's kind — so a character either engine redacts stays
+ * redacted, and a part with no letter or digit left ("." after a name) is not a redaction.
  */
 export function unionSpans(
   rules: readonly Redaction[],
   model: readonly TaggedSpan[],
+  text: string,
 ): Array<TaggedSpan & { replacement: string }> {
-  const all = [
-    ...rules.map((r) => ({ ...r, rule: true })),
-    ...model.map((m) => ({ ...m, replacement: MODEL_REPLACEMENT[m.kind], rule: false })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Array<TaggedSpan & { replacement: string; rule: boolean }> = [];
-  for (const s of all) {
-    const last = out.at(-1);
-    if (last === undefined || s.start >= last.end) {
-      out.push({ start: s.start, end: s.end, kind: s.kind, replacement: s.replacement, rule: s.rule });
-      continue;
+  const out: Array<TaggedSpan & { replacement: string }> = rules.map((r) => ({
+    start: r.start,
+    end: r.end,
+    kind: r.kind,
+    replacement: r.replacement,
+  }));
+  const ordered = [...rules].sort((a, b) => a.start - b.start);
+  for (const m of model) {
+    let cursor = m.start;
+    const pieces: Array<[number, number]> = [];
+    for (const r of ordered) {
+      if (r.end <= cursor || r.start >= m.end) continue;
+      if (r.start > cursor) pieces.push([cursor, r.start]);
+      cursor = Math.max(cursor, r.end);
     }
-    if (s.end > last.end) {
-      last.end = s.end;
-      if (last.rule) {
-        // the rule's own label no longer covers the whole span
-        last.replacement = MODEL_REPLACEMENT[last.kind];
+    if (cursor < m.end) pieces.push([cursor, m.end]);
+    for (const [start, end] of pieces) {
+      if (/[\p{L}\p{N}]/u.test(text.slice(start, end))) {
+        out.push({ start, end, kind: m.kind, replacement: MODEL_REPLACEMENT[m.kind] });
       }
     }
-    if (!last.rule && s.rule) {
-      last.kind = s.kind;
-      last.replacement = MODEL_REPLACEMENT[s.kind];
-      last.rule = true;
-    }
   }
-  return out.map(({ start, end, kind, replacement }) => ({ start, end, kind, replacement }));
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Redaction as rules ∪ model: what the portal publishes once the combination is wired in. */
@@ -187,7 +186,7 @@ export function redactNarrativeCombined(
   let result = '';
   let cursor = 0;
   const redactions: Redaction[] = [];
-  for (const s of unionSpans(rules, model)) {
+  for (const s of unionSpans(rules, model, text)) {
     result += text.slice(cursor, s.start) + s.replacement;
     cursor = s.end;
     redactions.push({

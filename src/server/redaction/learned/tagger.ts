@@ -5,6 +5,10 @@
  * in this file with no native addon.
  */
 
+function add(array: Float64Array, index: number, value: number): void {
+  array[index] = (array[index] as number) + value;
+}
+
 /** Tag 0 is O (outside); kind k has B = 1 + 2k (begins a span) and I = 2 + 2k (continues it). */
 export function tagCount(kinds: number): number {
   return 1 + 2 * kinds;
@@ -80,20 +84,23 @@ export function viterbi(
   return out;
 }
 
-/** Emission scores: the sum of each token's feature weights, plus `bias` on every non-O tag. */
+/**
+ * Emission scores: the sum of each token's feature weights, plus `bias[k]` on kind k's tags (the
+ * decision threshold: a higher bias finds more of that kind at some cost in precision).
+ */
 export function emissions(
   feats: readonly ArrayLike<number>[],
   weights: ArrayLike<number>,
   T: number,
-  bias = 0,
+  bias: ArrayLike<number> = [],
 ): Float64Array {
   const emit = new Float64Array(feats.length * T);
   feats.forEach((ids, i) => {
     for (let j = 0; j < ids.length; j++) {
       const base = (ids[j] as number) * T;
-      for (let t = 0; t < T; t++) emit[i * T + t] += weights[base + t] as number;
+      for (let t = 0; t < T; t++) add(emit, i * T + t, weights[base + t] as number);
     }
-    for (let t = 1; t < T; t++) emit[i * T + t] += bias;
+    for (let t = 1; t < T; t++) add(emit, i * T + t, bias[kindOfTag(t)] ?? 0);
   });
   return emit;
 }
@@ -164,19 +171,19 @@ export function trainPerceptron(
         const p = pred[k] as number;
         if (g !== p) {
           for (const f of seq.feats[k] as Int32Array) {
-            w[f * T + g] += 1;
-            u[f * T + g] += c;
-            w[f * T + p] -= 1;
-            u[f * T + p] -= c;
+            add(w, f * T + g, 1);
+            add(u, f * T + g, c);
+            add(w, f * T + p, -1);
+            add(u, f * T + p, -c);
           }
         }
         const gp = k === 0 ? 0 : (gold[k - 1] as number) + 1;
         const pp = k === 0 ? 0 : (pred[k - 1] as number) + 1;
         if (g !== p || gp !== pp) {
-          tw[gp * T + g] += 1;
-          tu[gp * T + g] += c;
-          tw[pp * T + p] -= 1;
-          tu[pp * T + p] -= c;
+          add(tw, gp * T + g, 1);
+          add(tu, gp * T + g, c);
+          add(tw, pp * T + p, -1);
+          add(tu, pp * T + p, -c);
         }
       }
       c++;
