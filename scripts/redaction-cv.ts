@@ -52,7 +52,9 @@ const k = Number(process.env.REDACTION_CV_K ?? 5);
 const epochs = Number(process.env.REDACTION_CV_EPOCHS ?? DEFAULT_PARAMETERS.epochs);
 const corpus = loadLabelledCorpus();
 const prepared = prepare(corpus.items, learnedKinds(corpus.items));
-const result = crossValidate(prepared, k, { ...DEFAULT_PARAMETERS, epochs }, (line) => console.log(line));
+const result = crossValidate(prepared, k, { ...DEFAULT_PARAMETERS, epochs }, (line) =>
+  console.log(line),
+);
 const text = section(result, corpus.sha256);
 console.log(text);
 const doc = fs.readFileSync(DOC, 'utf8');
@@ -64,6 +66,8 @@ if (at >= 0) {
 } else {
   const measured = doc.indexOf('\n## Measured\n');
   next =
-    measured >= 0 ? `${doc.slice(0, measured + 1)}${text}\n${doc.slice(measured + 1)}` : `${doc.trimEnd()}\n\n${text}`;
+    measured >= 0
+      ? `${doc.slice(0, measured + 1)}${text}\n${doc.slice(measured + 1)}`
+      : `${doc.trimEnd()}\n\n${text}`;
 }
 fs.writeFileSync(DOC, next);

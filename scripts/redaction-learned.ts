@@ -13,7 +13,11 @@ import {
   type RedactionKind,
 } from '../src/server/domain/redaction.ts';
 import type { NameLexicon } from '../src/server/domain/redaction-names.ts';
-import { featuresOf, tokenize, type TaggerContext } from '../src/server/redaction/learned/features.ts';
+import {
+  featuresOf,
+  tokenize,
+  type TaggerContext,
+} from '../src/server/redaction/learned/features.ts';
 import {
   LearnedTagger,
   MODEL_FORMAT,
@@ -57,7 +61,13 @@ export function loadLabelledCorpus(): LabelledCorpus {
     .flatMap((name) => {
       const file = JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as {
         kinds?: RedactionKind[];
-        narratives: Array<{ file: string; line: number; crId: string; sha256: string; spans: KindSpan[] }>;
+        narratives: Array<{
+          file: string;
+          line: number;
+          crId: string;
+          sha256: string;
+          spans: KindSpan[];
+        }>;
       };
       return file.narratives.map((n) => ({ ...n, kinds: file.kinds }));
     });
@@ -101,12 +111,15 @@ export interface PreparedCorpus {
   items: Prepared[];
 }
 
-export function prepare(items: readonly LabelledItem[], kinds: readonly RedactionKind[]): PreparedCorpus {
+export function prepare(
+  items: readonly LabelledItem[],
+  kinds: readonly RedactionKind[],
+): PreparedCorpus {
   const index = new Map<string, number>();
   const names: string[] = [];
   const prepared = items.map((item) => {
     const tokens = tokenize(item.text);
-    const feats = featuresOf(tokens, item.context).map((fs) =>
+    const feats = featuresOf(item.text, tokens, item.context).map((fs) =>
       Int32Array.from(fs, (f) => {
         let id = index.get(f);
         if (id === undefined) {
@@ -153,7 +166,12 @@ export interface TrainParameters {
   prune: number;
 }
 
-export const DEFAULT_PARAMETERS: TrainParameters = { epochs: 10, seed: 17, minCount: 2, prune: 0.05 };
+export const DEFAULT_PARAMETERS: TrainParameters = {
+  epochs: 10,
+  seed: 17,
+  minCount: 2,
+  prune: 0.05,
+};
 
 /** Trains on the given narratives; the model file's features are only those they hold. */
 export function trainOn(
@@ -162,7 +180,8 @@ export function trainOn(
   params: TrainParameters,
 ): Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> {
   const counts = new Uint32Array(corpus.names.length);
-  for (const p of train) for (const ids of p.feats) for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
+  for (const p of train)
+    for (const ids of p.feats) for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
   const compact = new Int32Array(corpus.names.length).fill(-1);
   const kept: number[] = [];
   counts.forEach((c, id) => {
@@ -172,7 +191,9 @@ export function trainOn(
     }
   });
   const data: TrainingSequence[] = train.map((p) => ({
-    feats: p.feats.map((ids) => Int32Array.from([...ids].map((id) => compact[id] as number).filter((c) => c >= 0))),
+    feats: p.feats.map((ids) =>
+      Int32Array.from([...ids].map((id) => compact[id] as number).filter((c) => c >= 0)),
+    ),
     gold: p.gold,
     allowed: p.allowed,
   }));
@@ -208,7 +229,11 @@ const BIASES = [0, 5, 10, 20, 30, 40, 60, 80, 120];
 /** The precision the model alone must keep on the inner validation fold when a bias is raised. */
 export const BIAS_PRECISION_FLOOR = 0.9;
 
-function scoreModel(tagger: LearnedTagger, items: readonly Prepared[], bias: readonly number[]): KindScore[] {
+function scoreModel(
+  tagger: LearnedTagger,
+  items: readonly Prepared[],
+  bias: readonly number[],
+): KindScore[] {
   return scoreRedactions(
     items.map((p) => ({
       text: p.item.text,
@@ -218,7 +243,10 @@ function scoreModel(tagger: LearnedTagger, items: readonly Prepared[], bias: rea
   );
 }
 
-function restrict<T extends { kind: RedactionKind }>(spans: readonly T[], kinds?: readonly RedactionKind[]): T[] {
+function restrict<T extends { kind: RedactionKind }>(
+  spans: readonly T[],
+  kinds?: readonly RedactionKind[],
+): T[] {
   return kinds === undefined ? [...spans] : spans.filter((s) => kinds.includes(s.kind));
 }
 
@@ -228,7 +256,11 @@ function restrict<T extends { kind: RedactionKind }>(spans: readonly T[], kinds?
  * precision for that kind stays at or above the floor (recall rises with the bias, precision
  * falls). Other kinds keep 0.
  */
-export function chooseBias(corpus: PreparedCorpus, train: readonly Prepared[], params: TrainParameters): number[] {
+export function chooseBias(
+  corpus: PreparedCorpus,
+  train: readonly Prepared[],
+  params: TrainParameters,
+): number[] {
   const inner = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) !== 0);
   const check = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) === 0);
   const tagger = new LearnedTagger(trainOn(corpus, inner, params), []);
@@ -320,16 +352,25 @@ export function crossValidate(
       const started = performance.now();
       const mine = tagger.tag(text, context);
       times.push(performance.now() - started);
-      const ruled = redactNarrative(text, { nameLexicon: context.nameLexicon, recordNames: context.recordNames });
+      const ruled = redactNarrative(text, {
+        nameLexicon: context.nameLexicon,
+        recordNames: context.recordNames,
+      });
       m.push({ text, gold: p.item.spans, predicted: restrict(mine, kinds) });
       r.push({ text, gold: p.item.spans, predicted: restrict(ruled.redactions, kinds) });
-      c.push({ text, gold: p.item.spans, predicted: restrict(unionSpans(ruled.redactions, mine, text), kinds) });
+      c.push({
+        text,
+        gold: p.item.spans,
+        predicted: restrict(unionSpans(ruled.redactions, mine, text), kinds),
+      });
     }
     const [ms, rs, cs] = [scoreRedactions(m), scoreRedactions(r), scoreRedactions(c)];
     model = model ? pool(model, ms) : ms;
     rules = rules ? pool(rules, rs) : rs;
     combined = combined ? pool(combined, cs) : cs;
-    log(`fold ${fold + 1}/${k}: ${train.length} training, ${test.length} held out, biases ${bias.join(' ')}`);
+    log(
+      `fold ${fold + 1}/${k}: ${train.length} training, ${test.length} held out, biases ${bias.join(' ')}`,
+    );
   }
   times.sort((a, b) => a - b);
   return {
@@ -363,7 +404,9 @@ export function cvTable(result: CvResult): string {
     ] as const) {
       const s = scores.find((x) => x.kind === kind);
       if (s === undefined || (s.gold === 0 && s.predicted === 0)) continue;
-      lines.push(`| ${kind} | ${engine} | ${cell(s.found, s.gold)} | ${cell(s.correct, s.predicted)} |`);
+      lines.push(
+        `| ${kind} | ${engine} | ${cell(s.found, s.gold)} | ${cell(s.correct, s.predicted)} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -384,7 +427,10 @@ export function modelFile(
       narratives: corpus.items.length,
       spans: corpus.items.reduce((n, i) => n + i.spans.length, 0),
     },
-    parameters: { ...params, algorithm: 'averaged structured perceptron, first-order Viterbi, BIO tags' },
+    parameters: {
+      ...params,
+      algorithm: 'averaged structured perceptron, first-order Viterbi, BIO tags',
+    },
     kinds: trained.kinds,
     bias,
     transitions: trained.transitions,

@@ -53,7 +53,9 @@ const RANK_CUES = new Set(
     ' ',
   ),
 );
-const PHONE_CUES = new Set('phone telephone tel cell number call called ph mobile contact'.split(' '));
+const PHONE_CUES = new Set(
+  'phone telephone tel cell number call called ph mobile contact'.split(' '),
+);
 const STREET_SUFFIXES = new Set(
   'st street ave av avenue blvd boulevard rd road dr drive pl place ct court pkwy parkway way ln lane ter terrace hwy highway expy'.split(
     ' ',
@@ -83,7 +85,11 @@ interface TokenFacts {
   flags: string[];
 }
 
-function factsOf(token: Token, context: TaggerContext, recordWords: ReadonlySet<string>): TokenFacts {
+function factsOf(
+  token: Token,
+  context: TaggerContext,
+  recordWords: ReadonlySet<string>,
+): TokenFacts {
   const lower = fold(token.text);
   const flags: string[] = [];
   const isLetters = /^\p{L}/u.test(token.text);
@@ -102,8 +108,40 @@ function factsOf(token: Token, context: TaggerContext, recordWords: ReadonlySet<
   return { lower, short: shortShape(token.text), flags };
 }
 
-/** The feature strings of each token. */
-export function featuresOf(tokens: readonly Token[], context: TaggerContext = {}): string[][] {
+// Shapes that generic patterns recognise, written from the formats themselves (not from the
+// labelled narratives): the tokens a match overlaps get the pattern's feature, and the tagger
+// learns how far to trust it.
+const PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['phone', /(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?!\d)/gu],
+  ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu],
+  [
+    'address',
+    /(?<!\d)\d{1,6}\s+(?:(?:[NSEW]\.?|north|south|east|west)\s+)?(?:[\p{L}\d'.-]+\s+){1,3}?(?:st|street|ave|av|avenue|blvd|boulevard|rd|road|dr|drive|pl|place|ct|court|pkwy|parkway|ln|lane|ter|terrace|way|hwy)\b\.?/giu,
+  ],
+  ['housedir', /(?<!\d)\d{2,6}\s+(?:[NSEW]\.?|north|south|east|west)\s+\p{L}+/giu],
+  ['date', /(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)/gu],
+];
+
+function patternFlags(text: string, tokens: readonly Token[]): string[][] {
+  const out = tokens.map((): string[] => []);
+  for (const [name, pattern] of PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      tokens.forEach((t, i) => {
+        if (t.start < end && m.index < t.end) out[i]?.push(`pat=${name}`);
+      });
+    }
+  }
+  return out;
+}
+
+/** The feature strings of each token of `text` (`tokens` = tokenize(text)). */
+export function featuresOf(
+  text: string,
+  tokens: readonly Token[],
+  context: TaggerContext = {},
+): string[][] {
+  const patterns = patternFlags(text, tokens);
   const recordWords = new Set<string>();
   for (const name of context.recordNames ?? []) {
     for (const w of fold(name).split(/[^\p{L}]+/u)) {
@@ -116,7 +154,14 @@ export function featuresOf(tokens: readonly Token[], context: TaggerContext = {}
     const f = facts[i] as TokenFacts;
     const w = token.text;
     const lower = f.lower;
-    const out = ['b', `w=${lower}`, `sh=${shape(w)}`, `ss=${f.short}`, `len=${Math.min(w.length, 8)}`];
+    const out = [
+      'b',
+      `w=${lower}`,
+      `sh=${shape(w)}`,
+      `ss=${f.short}`,
+      `len=${Math.min(w.length, 12)}`,
+    ];
+    for (const p of patterns[i] ?? []) out.push(p, `${p}|${f.short}`);
     if (/^\p{L}/u.test(w)) {
       out.push(`p1=${lower.slice(0, 1)}`, `p2=${lower.slice(0, 2)}`, `p3=${lower.slice(0, 3)}`);
       out.push(`s1=${lower.slice(-1)}`, `s2=${lower.slice(-2)}`, `s3=${lower.slice(-3)}`);
@@ -126,10 +171,19 @@ export function featuresOf(tokens: readonly Token[], context: TaggerContext = {}
     }
     // the word's lists and shape together ("Xx, a given name, not a dictionary word")
     out.push(`fl=${f.flags.join(',')}|${f.short}`);
-    out.push(`fl-1=${at(i - 1)?.flags.join(',') ?? '_'}`, `fl+1=${at(i + 1)?.flags.join(',') ?? '_'}`);
+    out.push(
+      `fl-1=${at(i - 1)?.flags.join(',') ?? '_'}`,
+      `fl+1=${at(i + 1)?.flags.join(',') ?? '_'}`,
+    );
     // a capital after a full stop says less than one inside a sentence
     const before = tokens[i - 1]?.text;
-    if (before === undefined || before === '.' || before === '!' || before === '?' || before === ':') {
+    if (
+      before === undefined ||
+      before === '.' ||
+      before === '!' ||
+      before === '?' ||
+      before === ':'
+    ) {
       out.push(`bos|${f.short}`);
     }
     for (const d of [-2, -1, 1, 2]) {
@@ -139,12 +193,13 @@ export function featuresOf(tokens: readonly Token[], context: TaggerContext = {}
         for (const flag of n?.flags ?? []) out.push(`${flag}${d}`);
       }
     }
-    out.push(`w-1|w=${at(i - 1)?.lower ?? '_'}|${lower}`, `w|w+1=${lower}|${at(i + 1)?.lower ?? '_'}`);
+    out.push(
+      `w-1|w=${at(i - 1)?.lower ?? '_'}|${lower}`,
+      `w|w+1=${lower}|${at(i + 1)?.lower ?? '_'}`,
+    );
     out.push(`w-2|w-1=${at(i - 2)?.lower ?? '_'}|${at(i - 1)?.lower ?? '_'}`);
     out.push(`w+1|w+2=${at(i + 1)?.lower ?? '_'}|${at(i + 2)?.lower ?? '_'}`);
-    out.push(
-      `ss-2..2=${[-2, -1, 0, 1, 2].map((d) => at(i + d)?.short ?? '_').join('|')}`,
-    );
+    out.push(`ss-2..2=${[-2, -1, 0, 1, 2].map((d) => at(i + d)?.short ?? '_').join('|')}`);
     out.push(`ss-1|ss|ss+1=${at(i - 1)?.short ?? '_'}|${f.short}|${at(i + 1)?.short ?? '_'}`);
     // cue words before (up to 3 words back, punctuation skipped: "P.O. Smith", "Sgt. Jones")
     let words = 0;

@@ -75,9 +75,13 @@ export class LearnedTagger {
   }
 
   /** The spans of the text the model tags, with the decision biases `bias` (default: the model's). */
-  tag(text: string, context: TaggerContext = {}, bias: readonly number[] = this.bias): TaggedSpan[] {
+  tag(
+    text: string,
+    context: TaggerContext = {},
+    bias: readonly number[] = this.bias,
+  ): TaggedSpan[] {
     const tokens = tokenize(text);
-    const feats = featuresOf(tokens, context).map((names) => {
+    const feats = featuresOf(text, tokens, context).map((names) => {
       const ids: number[] = [];
       for (const name of names) {
         const id = this.index.get(name);
@@ -85,7 +89,12 @@ export class LearnedTagger {
       }
       return ids;
     });
-    const tags = viterbi(emissions(feats, this.weights, this.T, bias), this.transitions, this.T, tokens.length);
+    const tags = viterbi(
+      emissions(feats, this.weights, this.T, bias),
+      this.transitions,
+      this.T,
+      tokens.length,
+    );
     return spansOfTags(tags, tokens, this.kinds);
   }
 }
@@ -105,7 +114,11 @@ export function spansOfTags(
     if (isInside(tag) && last !== undefined && last.kind === kind && i > 0 && tags[i - 1] !== 0) {
       last.end = (tokens[i] as { end: number }).end;
     } else {
-      out.push({ start: (tokens[i] as { start: number }).start, end: (tokens[i] as { end: number }).end, kind });
+      out.push({
+        start: (tokens[i] as { start: number }).start,
+        end: (tokens[i] as { end: number }).end,
+        kind,
+      });
     }
   }
   return out;
@@ -182,7 +195,10 @@ export function redactNarrativeCombined(
   tagger: LearnedTagger = defaultTagger(),
 ): RedactionResult {
   const rules = redactNarrative(text, options).redactions;
-  const model = tagger.tag(text, { nameLexicon: options.nameLexicon, recordNames: options.recordNames });
+  const model = tagger.tag(text, {
+    nameLexicon: options.nameLexicon,
+    recordNames: options.recordNames,
+  });
   let result = '';
   let cursor = 0;
   const redactions: Redaction[] = [];
