@@ -9,11 +9,8 @@ import path from 'node:path';
 import {
   BIAS_PRECISION_FLOOR,
   DEFAULT_PARAMETERS,
-  crossValidate,
   cvTable,
-  learnedKinds,
-  loadLabelledCorpus,
-  prepare,
+  runCrossValidation,
   type CvResult,
 } from './redaction-learned.ts';
 
@@ -50,12 +47,8 @@ ${result.biases.map((b) => b.join(' ')).join('; ')}.
 
 const k = Number(process.env.REDACTION_CV_K ?? 5);
 const epochs = Number(process.env.REDACTION_CV_EPOCHS ?? DEFAULT_PARAMETERS.epochs);
-const corpus = loadLabelledCorpus();
-const prepared = prepare(corpus.items, learnedKinds(corpus.items));
-const result = crossValidate(prepared, k, { ...DEFAULT_PARAMETERS, epochs }, (line) =>
-  console.log(line),
-);
-const text = section(result, corpus.sha256);
+const { result, sha256 } = runCrossValidation(k, epochs, (line) => console.log(line));
+const text = section(result, sha256);
 console.log(text);
 const doc = fs.readFileSync(DOC, 'utf8');
 const at = doc.indexOf(`\n${HEADING}\n`);

@@ -32,7 +32,12 @@ import {
   type TrainingSequence,
 } from '../src/server/redaction/learned/tagger.ts';
 import { loadNarrativeSample, loadRecordNames } from '../test/redaction-corpus.ts';
-import { scoreRedactions, type KindScore, type KindSpan } from '../test/redaction-score.ts';
+import {
+  scoreRedactions,
+  withRates,
+  type KindScore,
+  type KindSpan,
+} from '../test/redaction-score.ts';
 
 /** One labelled narrative with its text. */
 export interface LabelledItem {
@@ -309,20 +314,14 @@ export interface CvResult {
 function pool(a: KindScore[], b: KindScore[]): KindScore[] {
   return a.map((x, i) => {
     const y = b[i] as KindScore;
-    const gold = x.gold + y.gold;
-    const found = x.found + y.found;
-    const predicted = x.predicted + y.predicted;
-    const correct = x.correct + y.correct;
-    return {
+    return withRates({
       kind: x.kind,
-      gold,
-      found,
-      predicted,
-      correct,
-      precision: predicted === 0 ? null : correct / predicted,
-      recall: gold === 0 ? null : found / gold,
+      gold: x.gold + y.gold,
+      found: x.found + y.found,
+      predicted: x.predicted + y.predicted,
+      correct: x.correct + y.correct,
       removedAnyKind: x.removedAnyKind + y.removedAnyKind,
-    };
+    });
   });
 }
 
@@ -435,5 +434,19 @@ export function modelFile(
     bias,
     transitions: trained.transitions,
     features: trained.features,
+  };
+}
+
+/** Loads the labelled corpus and cross-validates on it: what `redaction:cv` and the acceptance test run. */
+export function runCrossValidation(
+  k: number,
+  epochs: number,
+  log?: (line: string) => void,
+): { result: CvResult; sha256: string } {
+  const corpus = loadLabelledCorpus();
+  const prepared = prepare(corpus.items, learnedKinds(corpus.items));
+  return {
+    result: crossValidate(prepared, k, { ...DEFAULT_PARAMETERS, epochs }, log),
+    sha256: corpus.sha256,
   };
 }

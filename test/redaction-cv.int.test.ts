@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PARAMETERS,
-  crossValidate,
-  cvTable,
-  learnedKinds,
-  loadLabelledCorpus,
-  prepare,
-} from '../scripts/redaction-learned.ts';
+import { DEFAULT_PARAMETERS, cvTable, runCrossValidation } from '../scripts/redaction-learned.ts';
 import type { KindScore } from './redaction-score.ts';
 
 // Grouped k-fold cross-validation of the learned tagger, the rules and rules ∪ model (ADR 0030,
@@ -28,12 +21,7 @@ describe('cross-validated redaction quality', () => {
   it(
     'meets the recall and precision floors per kind, model alone and rules ∪ model',
     () => {
-      const corpus = loadLabelledCorpus();
-      const prepared = prepare(corpus.items, learnedKinds(corpus.items));
-      const result = crossValidate(prepared, 5, {
-        ...DEFAULT_PARAMETERS,
-        epochs: FULL ? DEFAULT_PARAMETERS.epochs : 3,
-      });
+      const { result } = runCrossValidation(5, FULL ? DEFAULT_PARAMETERS.epochs : 3);
       console.log(cvTable(result));
       console.log(`median ${result.medianMs.toFixed(3)} ms per narrative (model alone)`);
       const of = (scores: KindScore[], kind: string): KindScore => {

@@ -5,6 +5,8 @@
  * in this file with no native addon.
  */
 
+import { seededRandom } from '../../../shared/seeded-random.ts';
+
 function add(array: Float64Array, index: number, value: number): void {
   array[index] = (array[index] as number) + value;
 }
@@ -121,18 +123,6 @@ export interface TrainingParameters {
 export interface TrainedWeights {
   weights: Float64Array;
   transitions: Float64Array;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same model. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
