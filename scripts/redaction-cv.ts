@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   BIAS_PRECISION_FLOOR,
   DEFAULT_PARAMETERS,
+  TARGET_KINDS,
   cvTable,
   runCrossValidation,
   type CvResult,
@@ -16,6 +17,26 @@ import {
 
 const HEADING = '## Cross-validated quality';
 const DOC = path.resolve(import.meta.dirname, '../docs/redaction.md');
+
+/** The issue's targets (issue 17 item 3), each marked met or not with the figure reached. */
+function targets(result: CvResult): string {
+  const lines: string[] = [];
+  const fig = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
+  for (const kind of TARGET_KINDS) {
+    const c = result.combined.find((s) => s.kind === kind);
+    const m = result.model.find((s) => s.kind === kind);
+    const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
+    lines.push(
+      `- ${kind}: rules ∪ model recall ≥ 0.98 ${met((c?.recall ?? 0) >= 0.98)} (${fig(c?.recall ?? null)}), ` +
+        `precision ≥ 0.85 ${met((c?.precision ?? 0) >= 0.85)} (${fig(c?.precision ?? null)}); ` +
+        `model alone recall ≥ 0.95 ${met((m?.recall ?? 0) >= 0.95)} (${fig(m?.recall ?? null)})`,
+    );
+  }
+  lines.push(
+    `- model ≤ 2 ms per narrative (median): ${result.medianMs <= 2 ? 'met' : '**not met**'} (${result.medianMs.toFixed(2)} ms)`,
+  );
+  return lines.join('\n');
+}
 
 function section(result: CvResult, sha256: string): string {
   return `${HEADING}
@@ -38,6 +59,10 @@ The sets of \`digits\` and \`digits2\` label only addresses and phones: the othe
 them are not scored.
 
 ${cvTable(result)}
+
+Targets (issue 17):
+
+${targets(result)}
 
 Model alone: median ${result.medianMs.toFixed(2)} ms per narrative (tokens, features and Viterbi),
 on a 2-core machine shared with other work. Biases per fold (kinds in the model's order):
