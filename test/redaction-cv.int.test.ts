@@ -5,17 +5,25 @@ import type { KindScore } from './redaction-score.ts';
 // Grouped k-fold cross-validation of the learned tagger, the rules and rules ∪ model (ADR 0030,
 // docs/redaction.md "Cross-validated quality"), on the real narratives of ../shared/data/chicago.
 // By default a short run (k = 5, 3 epochs: a few minutes on two cores); REDACTION_CV_FULL=1 runs
-// the documented one (10 epochs). The floors are what the short run reaches, rounded down — the
-// full run reaches at least as much (docs/redaction.md); targets not reached are not asserted
-// (the names' combined precision, the model's recall: reported in the ADR and the docs).
+// the documented one (10 epochs). Targets not reached are not asserted (names: the combination's
+// recall and precision; every kind: the model's recall ≥ 0.95): docs/redaction.md reports them.
 const FULL = process.env.REDACTION_CV_FULL === '1';
 
-const FLOORS: Record<string, { model: [number, number]; combined: [number, number] }> = {
-  // kind: [recall, precision]
-  person_name: { model: [0, 0], combined: [0, 0] },
-  street_address: { model: [0, 0], combined: [0, 0] },
-  phone: { model: [0, 0], combined: [0, 0] },
+// [recall, precision] per kind. The short run's figures (3 epochs) and the full run's (10 epochs,
+// docs/redaction.md), each rounded down to 0.01; the full run must also keep the issue's targets
+// it met: rules ∪ model recall ≥ 0.98 with precision ≥ 0.85 for addresses and phones.
+type Floors = Record<string, { model: [number, number]; combined: [number, number] }>;
+const SHORT: Floors = {
+  person_name: { model: [0.84, 0.91], combined: [0.96, 0.76] },
+  street_address: { model: [0.85, 0.94], combined: [0.98, 0.9] },
+  phone: { model: [0.85, 0.92], combined: [0.99, 0.84] },
 };
+const FULL_RUN: Floors = {
+  person_name: { model: [0.89, 0.91], combined: [0.97, 0.76] },
+  street_address: { model: [0.87, 0.95], combined: [0.99, 0.91] },
+  phone: { model: [0.88, 0.94], combined: [0.99, 0.89] },
+};
+const FLOORS = FULL ? FULL_RUN : SHORT;
 
 describe('cross-validated redaction quality', () => {
   it(

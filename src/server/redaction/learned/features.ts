@@ -49,7 +49,7 @@ export function fold(s: string): string {
 }
 
 const RANK_CUES = new Set(
-  'officer officers off ofc ofcr offc po pos p o sgt sgts sergeant det dets detective lt lieutenant capt captain cmdr commander chief investigator inv si agent deputy supt superintendent atty attorney mr mrs ms miss dr partner'.split(
+  'officer officers po p o sgt sergeant det detective lt lieutenant capt captain cmdr commander chief investigator inv agent deputy supt superintendent mr mrs ms miss dr partner'.split(
     ' ',
   ),
 );
@@ -149,18 +149,6 @@ export function featuresOf(
     }
   }
   const facts = tokens.map((t) => factsOf(t, context, recordWords));
-  // what the narrative says of the word elsewhere: written with a capital inside a sentence, or
-  // right after a rank ("Officer Sanchez" makes a later "sanchez" or "Sanchez" a name too)
-  const capitalised = new Set<string>();
-  const afterRank = new Set<string>();
-  tokens.forEach((t, i) => {
-    const before = tokens[i - 1]?.text;
-    const inside = before !== undefined && !/^[.!?:"]$/u.test(before);
-    if (inside && /^\p{Lu}\p{Ll}/u.test(t.text)) capitalised.add((facts[i] as TokenFacts).lower);
-    for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
-      if ((facts[j] as TokenFacts).flags.includes('rank')) afterRank.add((facts[i] as TokenFacts).lower);
-    }
-  });
   const at = (i: number): TokenFacts | undefined => facts[i];
   return tokens.map((token, i) => {
     const f = facts[i] as TokenFacts;
@@ -180,10 +168,6 @@ export function featuresOf(
     }
     for (const flag of f.flags) {
       out.push(flag, `${flag}|${f.short}`);
-    }
-    if (/^\p{L}/u.test(w) && !f.flags.includes('rank')) {
-      if (capitalised.has(lower)) out.push(`capElsewhere|${f.flags.includes('eng')}`);
-      if (afterRank.has(lower)) out.push(`rankElsewhere|${f.flags.includes('eng')}`);
     }
     // the word's lists and shape together ("Xx, a given name, not a dictionary word")
     out.push(`fl=${f.flags.join(',')}|${f.short}`);
