@@ -5,17 +5,7 @@ import type { Category, Channel, NotificationType } from '../src/shared/enums.ts
 type IntakeBody = z.input<typeof CaseIntakeRequest>;
 type PartyBody = NonNullable<IntakeBody['parties']>[number];
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same bodies on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../src/shared/seeded-random.ts';
 
 const COMPLAINT_CATEGORIES: Category[] = [
   'excessive_force',

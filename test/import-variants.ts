@@ -15,17 +15,7 @@ import { recognizeChicago } from '../src/server/importers/chicago/recognize.ts';
  * same cases, allegations and findings as the files it was derived from.
  */
 
-/** A small seeded generator (mulberry32): the same seed, the same variants. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../src/shared/seeded-random.ts';
 
 /** What was done to one file (printed when a variant fails). */
 export interface VariantLog {

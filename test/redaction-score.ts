@@ -62,17 +62,18 @@ export function scoreRedactions(items: readonly ScoredNarrative[]): KindScore[] 
         }
       }
     }
-    return {
-      kind,
-      gold,
-      found,
-      predicted,
-      correct,
-      precision: predicted === 0 ? null : correct / predicted,
-      recall: gold === 0 ? null : found / gold,
-      removedAnyKind,
-    };
+    return withRates({ kind, gold, found, predicted, correct, removedAnyKind });
   });
+}
+
+/** A kind's counts with its precision and recall (also for scores pooled over folds). */
+export function withRates(counts: Omit<KindScore, 'precision' | 'recall'>): KindScore {
+  const { gold, found, predicted, correct } = counts;
+  return {
+    ...counts,
+    precision: predicted === 0 ? null : correct / predicted,
+    recall: gold === 0 ? null : found / gold,
+  };
 }
 
 function covered(text: string, span: KindSpan, by: readonly KindSpan[]): boolean {

@@ -1,0 +1,452 @@
+/**
+ * Training and grouped k-fold cross-validation of the learned redaction tagger (ADR 0030,
+ * docs/redaction.md "Cross-validated quality"), on the hand-labelled narratives of
+ * test/fixtures/redaction-labels-*.json and the texts they point into (../shared/data/chicago).
+ */
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  REDACTION_KINDS,
+  redactNarrative,
+  type RedactionKind,
+} from '../src/server/redaction/engine.ts';
+import type { NameLexicon } from '../src/server/redaction/names.ts';
+import {
+  featuresOf,
+  tokenize,
+  type TaggerContext,
+} from '../src/server/redaction/learned/features.ts';
+import {
+  LearnedTagger,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  unionSpans,
+  type LearnedModelFile,
+  type TaggedSpan,
+} from '../src/server/redaction/learned/model.ts';
+import {
+  tagCount,
+  trainPerceptron,
+  type TrainingSequence,
+} from '../src/server/redaction/learned/tagger.ts';
+import { loadNarrativeSample, loadRecordNames } from '../test/redaction-corpus.ts';
+import {
+  scoreRedactions,
+  withRates,
+  type KindScore,
+  type KindSpan,
+} from '../test/redaction-score.ts';
+
+/** One labelled narrative with its text. */
+export interface LabelledItem {
+  text: string;
+  sha256: string;
+  spans: KindSpan[];
+  /** The kinds its set labels; absent: every kind. */
+  kinds?: readonly RedactionKind[];
+  context: TaggerContext;
+}
+
+export interface LabelledCorpus {
+  items: LabelledItem[];
+  /** sha256 over every label and every narrative text's hash, in a fixed order. */
+  sha256: string;
+  lexicon: NameLexicon;
+}
+
+const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures');
+
+export function loadLabelledCorpus(): LabelledCorpus {
+  const labelled = fs
+    .readdirSync(FIXTURES)
+    .filter((name) => /^redaction-labels(-[a-z0-9]+)?\.json$/u.test(name))
+    .sort()
+    .flatMap((name) => {
+      const file = JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as {
+        kinds?: RedactionKind[];
+        narratives: Array<{
+          file: string;
+          line: number;
+          crId: string;
+          sha256: string;
+          spans: KindSpan[];
+        }>;
+      };
+      return file.narratives.map((n) => ({ ...n, kinds: file.kinds }));
+    });
+  const texts = new Map(loadNarrativeSample().map((n) => [`${n.file}:${n.line}`, n]));
+  const records = loadRecordNames(new Set(labelled.map((n) => n.crId)));
+  const hash = crypto.createHash('sha256');
+  const items = labelled.map((n) => {
+    const source = texts.get(`${n.file}:${n.line}`);
+    if (source === undefined || source.sha256 !== n.sha256) {
+      throw new Error(`${n.file} line ${n.line}: the narrative is missing or changed`);
+    }
+    hash.update(JSON.stringify([n.sha256, n.kinds ?? null, n.spans]));
+    return {
+      text: source.text,
+      sha256: n.sha256,
+      spans: n.spans,
+      kinds: n.kinds,
+      context: { nameLexicon: records.lexicon, recordNames: records.byCase.get(n.crId) ?? [] },
+    };
+  });
+  return { items, sha256: hash.digest('hex'), lexicon: records.lexicon };
+}
+
+/** The kinds the tagger learns: every kind the labels hold, in the engine's order. */
+export function learnedKinds(items: readonly LabelledItem[]): RedactionKind[] {
+  const present = new Set(items.flatMap((n) => n.spans.map((s) => s.kind)));
+  return REDACTION_KINDS.filter((k) => present.has(k));
+}
+
+/** A narrative's tokens as feature-string ids (interned over the corpus) and gold tags. */
+interface Prepared {
+  item: LabelledItem;
+  feats: Int32Array[];
+  gold: Uint8Array;
+  allowed?: Uint16Array;
+}
+
+export interface PreparedCorpus {
+  kinds: RedactionKind[];
+  names: string[];
+  items: Prepared[];
+}
+
+export function prepare(
+  items: readonly LabelledItem[],
+  kinds: readonly RedactionKind[],
+): PreparedCorpus {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const prepared = items.map((item) => {
+    const tokens = tokenize(item.text);
+    const feats = featuresOf(item.text, tokens, item.context).map((fs) =>
+      Int32Array.from(fs, (f) => {
+        let id = index.get(f);
+        if (id === undefined) {
+          id = names.length;
+          index.set(f, id);
+          names.push(f);
+        }
+        return id;
+      }),
+    );
+    const gold = new Uint8Array(tokens.length);
+    const labelled = new Uint8Array(tokens.length);
+    for (const span of [...item.spans].sort((a, b) => a.start - b.start)) {
+      const k = kinds.indexOf(span.kind);
+      let first = true;
+      tokens.forEach((t, i) => {
+        if (t.start < span.end && span.start < t.end && k >= 0 && labelled[i] === 0) {
+          gold[i] = first ? 1 + 2 * k : 2 + 2 * k;
+          labelled[i] = 1;
+          first = false;
+        }
+      });
+    }
+    let allowed: Uint16Array | undefined;
+    if (item.kinds !== undefined) {
+      // labelled for some kinds only: an unlabelled token may be O or any kind not labelled
+      let free = 1;
+      kinds.forEach((kind, k) => {
+        if (!item.kinds?.includes(kind)) free |= (1 << (1 + 2 * k)) | (1 << (2 + 2 * k));
+      });
+      allowed = Uint16Array.from(gold, (g, i) => (labelled[i] === 1 ? 1 << g : free));
+    }
+    return { item, feats, gold, allowed };
+  });
+  return { kinds: [...kinds], names, items: prepared };
+}
+
+export interface TrainParameters {
+  epochs: number;
+  seed: number;
+  /** Features seen fewer times than this in the training narratives are dropped. */
+  minCount: number;
+  /** Weights smaller than this (absolute) are dropped from the model file. */
+  prune: number;
+}
+
+export const DEFAULT_PARAMETERS: TrainParameters = {
+  epochs: 10,
+  seed: 17,
+  minCount: 2,
+  prune: 0.05,
+};
+
+/** Trains on the given narratives; the model file's features are only those they hold. */
+export function trainOn(
+  corpus: PreparedCorpus,
+  train: readonly Prepared[],
+  params: TrainParameters,
+): Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> {
+  const counts = new Uint32Array(corpus.names.length);
+  for (const p of train)
+    for (const ids of p.feats) for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
+  const compact = new Int32Array(corpus.names.length).fill(-1);
+  const kept: number[] = [];
+  counts.forEach((c, id) => {
+    if (c >= params.minCount) {
+      compact[id] = kept.length;
+      kept.push(id);
+    }
+  });
+  const data: TrainingSequence[] = train.map((p) => ({
+    feats: p.feats.map((ids) =>
+      Int32Array.from([...ids].map((id) => compact[id] as number).filter((c) => c >= 0)),
+    ),
+    gold: p.gold,
+    allowed: p.allowed,
+  }));
+  const T = tagCount(corpus.kinds.length);
+  const trained = trainPerceptron(data, kept.length, T, params);
+  const features: Record<string, number[]> = {};
+  kept.forEach((id, c) => {
+    const pairs: number[] = [];
+    for (let t = 0; t < T; t++) {
+      const w = trained.weights[c * T + t] as number;
+      if (Math.abs(w) >= params.prune) pairs.push(t, Math.round(w * 1000) / 1000);
+    }
+    if (pairs.length > 0) features[corpus.names[id] as string] = pairs;
+  });
+  return {
+    kinds: corpus.kinds,
+    transitions: Array.from(trained.transitions, (w) => Math.round(w * 1000) / 1000),
+    features,
+  };
+}
+
+/** Fold of a narrative: by the hash of its text, so copies of one narrative share a fold. */
+export function foldOf(sha256: string, k: number): number {
+  return parseInt(sha256.slice(0, 8), 16) % k;
+}
+
+/** The kinds the targets name (issue 17): the threshold is chosen on these. */
+export const TARGET_KINDS: readonly RedactionKind[] = ['person_name', 'street_address', 'phone'];
+
+/** Candidate decision biases (added to a kind's tags' scores), smallest first. */
+const BIASES = [0, 5, 10, 20, 30, 40, 60, 80, 120];
+
+/** The precision the model alone must keep on the inner validation fold when a bias is raised. */
+export const BIAS_PRECISION_FLOOR = 0.9;
+
+function scoreModel(
+  tagger: LearnedTagger,
+  items: readonly Prepared[],
+  bias: readonly number[],
+): KindScore[] {
+  return scoreRedactions(
+    items.map((p) => ({
+      text: p.item.text,
+      gold: p.item.spans,
+      predicted: restrict(tagger.tag(p.item.text, p.item.context, bias), p.item.kinds),
+    })),
+  );
+}
+
+function restrict<T extends { kind: RedactionKind }>(
+  spans: readonly T[],
+  kinds?: readonly RedactionKind[],
+): T[] {
+  return kinds === undefined ? [...spans] : spans.filter((s) => kinds.includes(s.kind));
+}
+
+/**
+ * The decision biases, chosen on the training narratives only: train on four fifths of their
+ * groups, and on the last fifth take for each target kind the largest bias whose model-alone
+ * precision for that kind stays at or above the floor (recall rises with the bias, precision
+ * falls). Other kinds keep 0.
+ */
+export function chooseBias(
+  corpus: PreparedCorpus,
+  train: readonly Prepared[],
+  params: TrainParameters,
+): number[] {
+  const inner = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) !== 0);
+  const check = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) === 0);
+  const tagger = new LearnedTagger(trainOn(corpus, inner, params), []);
+  const chosen = corpus.kinds.map(() => 0);
+  const open = new Set(TARGET_KINDS.filter((k) => corpus.kinds.includes(k)));
+  for (const value of BIASES) {
+    if (open.size === 0) break;
+    const bias = corpus.kinds.map((k, i) => (open.has(k) ? value : (chosen[i] as number)));
+    const scores = scoreModel(tagger, check, bias);
+    for (const kind of [...open]) {
+      const s = scores.find((x) => x.kind === kind);
+      if (s !== undefined && s.precision !== null && s.precision < BIAS_PRECISION_FLOOR) {
+        open.delete(kind);
+      } else {
+        chosen[corpus.kinds.indexOf(kind)] = value;
+      }
+    }
+  }
+  return chosen;
+}
+
+/** Wilson score interval (95 %) of successes out of n. */
+export function wilson(successes: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = successes / n;
+  const centre = p + (z * z) / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const denom = 1 + (z * z) / n;
+  return [(centre - half) / denom, (centre + half) / denom];
+}
+
+export interface CvResult {
+  k: number;
+  params: TrainParameters;
+  biases: number[][];
+  model: KindScore[];
+  rules: KindScore[];
+  combined: KindScore[];
+  /** Median milliseconds per narrative for the model alone (features + decoding). */
+  medianMs: number;
+  narratives: number;
+}
+
+/** Sums per-fold scores kind by kind (spans are counted, so pooling is a sum). */
+function pool(a: KindScore[], b: KindScore[]): KindScore[] {
+  return a.map((x, i) => {
+    const y = b[i] as KindScore;
+    return withRates({
+      kind: x.kind,
+      gold: x.gold + y.gold,
+      found: x.found + y.found,
+      predicted: x.predicted + y.predicted,
+      correct: x.correct + y.correct,
+      removedAnyKind: x.removedAnyKind + y.removedAnyKind,
+    });
+  });
+}
+
+/** Grouped k-fold cross-validation: model alone, rules alone and rules ∪ model on each held-out fold. */
+export function crossValidate(
+  corpus: PreparedCorpus,
+  k: number,
+  params: TrainParameters,
+  log: (line: string) => void = () => {},
+): CvResult {
+  let model: KindScore[] | undefined;
+  let rules: KindScore[] | undefined;
+  let combined: KindScore[] | undefined;
+  const times: number[] = [];
+  const biases: number[][] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const train = corpus.items.filter((p) => foldOf(p.item.sha256, k) !== fold);
+    const test = corpus.items.filter((p) => foldOf(p.item.sha256, k) === fold);
+    const bias = chooseBias(corpus, train, params);
+    biases.push(bias);
+    const tagger = new LearnedTagger(trainOn(corpus, train, params), bias);
+    const m: Array<{ text: string; gold: KindSpan[]; predicted: TaggedSpan[] }> = [];
+    const r: typeof m = [];
+    const c: typeof m = [];
+    for (const p of test) {
+      const { text, context, kinds } = p.item;
+      const started = performance.now();
+      const mine = tagger.tag(text, context);
+      times.push(performance.now() - started);
+      const ruled = redactNarrative(text, {
+        nameLexicon: context.nameLexicon,
+        recordNames: context.recordNames,
+      });
+      m.push({ text, gold: p.item.spans, predicted: restrict(mine, kinds) });
+      r.push({ text, gold: p.item.spans, predicted: restrict(ruled.redactions, kinds) });
+      c.push({
+        text,
+        gold: p.item.spans,
+        predicted: restrict(unionSpans(ruled.redactions, mine, text), kinds),
+      });
+    }
+    const [ms, rs, cs] = [scoreRedactions(m), scoreRedactions(r), scoreRedactions(c)];
+    model = model ? pool(model, ms) : ms;
+    rules = rules ? pool(rules, rs) : rs;
+    combined = combined ? pool(combined, cs) : cs;
+    log(
+      `fold ${fold + 1}/${k}: ${train.length} training, ${test.length} held out, biases ${bias.join(' ')}`,
+    );
+  }
+  times.sort((a, b) => a - b);
+  return {
+    k,
+    params,
+    biases,
+    model: model ?? [],
+    rules: rules ?? [],
+    combined: combined ?? [],
+    medianMs: times[Math.floor(times.length / 2)] ?? 0,
+    narratives: corpus.items.length,
+  };
+}
+
+/** The CV table as Markdown: per kind, recall and precision with Wilson 95 % intervals. */
+export function cvTable(result: CvResult): string {
+  const cell = (s: number, n: number): string => {
+    if (n === 0) return '—';
+    const [lo, hi] = wilson(s, n);
+    return `${(s / n).toFixed(3)} (${lo.toFixed(3)}–${hi.toFixed(3)}) ${s}/${n}`;
+  };
+  const lines = [
+    '| kind | engine | recall (95 % CI) found/labelled | precision (95 % CI) correct/spans |',
+    '|---|---|---|---|',
+  ];
+  for (const kind of REDACTION_KINDS) {
+    for (const [engine, scores] of [
+      ['model', result.model],
+      ['rules', result.rules],
+      ['rules ∪ model', result.combined],
+    ] as const) {
+      const s = scores.find((x) => x.kind === kind);
+      if (s === undefined || (s.gold === 0 && s.predicted === 0)) continue;
+      lines.push(
+        `| ${kind} | ${engine} | ${cell(s.found, s.gold)} | ${cell(s.correct, s.predicted)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function modelFile(
+  corpus: LabelledCorpus,
+  trained: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'>,
+  bias: number[],
+  params: TrainParameters,
+): LearnedModelFile {
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    language: 'en',
+    trainingData: {
+      sha256: corpus.sha256,
+      narratives: corpus.items.length,
+      spans: corpus.items.reduce((n, i) => n + i.spans.length, 0),
+    },
+    parameters: {
+      ...params,
+      algorithm: 'averaged structured perceptron, first-order Viterbi, BIO tags',
+    },
+    kinds: trained.kinds,
+    bias,
+    transitions: trained.transitions,
+    features: trained.features,
+  };
+}
+
+/** Loads the labelled corpus and cross-validates on it: what `redaction:cv` and the acceptance test run. */
+export function runCrossValidation(
+  k: number,
+  epochs: number,
+  log?: (line: string) => void,
+): { result: CvResult; sha256: string } {
+  const corpus = loadLabelledCorpus();
+  const prepared = prepare(corpus.items, learnedKinds(corpus.items));
+  return {
+    result: crossValidate(prepared, k, { ...DEFAULT_PARAMETERS, epochs }, log),
+    sha256: corpus.sha256,
+  };
+}
