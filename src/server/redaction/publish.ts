@@ -1,6 +1,7 @@
 import { CHICAGO_REDACTION } from '../domain/profiles/chicago-redaction.ts';
 import type { LocalizedText } from '../domain/profiles/profile.ts';
-import { redactNarrative, type Redaction, type RedactionJurisdiction } from './engine.ts';
+import type { Redaction, RedactionJurisdiction } from './engine.ts';
+import { redactNarrativeCombined } from './learned/model.ts';
 import type { NameLexicon } from './names.ts';
 
 /** The people and places a case knows, decrypted in memory for redaction only. */
@@ -68,7 +69,8 @@ export const GENERIC_REPLACEMENT = '[redacted]';
  * text, sorted and never overlapping.
  */
 export function proposeSpans(narrative: string, known: KnownIdentities): NarrativeSpan[] {
-  const engine = redactNarrative(narrative, {
+  // rules ∪ the learned tagger (ADR 0030): the model adds what no rule found
+  const engine = redactNarrativeCombined(narrative, {
     knownNames: known.names,
     shelterLocations: known.shelterLocations,
     recordNames: known.recordNames,

@@ -171,7 +171,7 @@ export function unionSpans(
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Redaction as rules ∪ model: what the portal publishes once the combination is wired in. */
+/** Redaction as rules ∪ model: the machine's proposal the portal and the reviewer start from (publish.ts). */
 export function redactNarrativeCombined(
   text: string,
   options: RedactionOptions = {},
