@@ -42,11 +42,7 @@ import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts'
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
 import { contentHash, type CaseImport, type MemberRef, type NormalizedFile } from './normalize.ts';
-import {
-  normalizingThread,
-  type NormalizeEnd,
-  type NormalizingThread,
-} from './normalize-thread.ts';
+import { normalizeFile, type NormalizeEnd } from './normalize-file.ts';
 import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
@@ -168,7 +164,6 @@ export async function importChicago(
   const memberNotes: Array<{ file: string; line: number; what: string }> = [];
   const caseIds = new CaseIdCache();
   const releases = new Map<string, string>();
-  const normalizing = normalizingThread();
   for (const { file } of planned) {
     const fileRejections: Rejection[] = [];
     const fileMemberNotes: Array<{ file: string; line: number; what: string }> = [];
@@ -177,7 +172,6 @@ export async function importChicago(
       file,
       opts,
       caseIds,
-      normalizing,
       releases,
       fileRejections,
       fileMemberNotes,
@@ -249,9 +243,6 @@ const IMPORT_FORMAT = 1;
 /** Rows normalized and written per step: bounds memory on files of 200,000+ rows. */
 const CHUNK_ROWS = 10_000;
 
-/** Chunks the normalizing thread may have ready before they are written: bounds memory. */
-const CHUNKS_AHEAD = 1;
-
 /**
  * Log number → case id, read once and shared by the files that hang off cases: only a
  * complaints file changes it, and it is read again after one (13 reads of ~100,000 rows each
@@ -279,7 +270,6 @@ async function importFile(
   filePath: string,
   opts: { dryRun: boolean; progress: ProgressSink; map?: MapFile; force?: boolean },
   caseIds: CaseIdCache,
-  normalizing: NormalizingThread,
   releases: Map<string, string>,
   rejections: Rejection[],
   memberNotes: Array<{ file: string; line: number; what: string }>,
@@ -392,7 +382,7 @@ async function importFile(
   }
   const fileRejected: Rejection[] = [];
   const runId = crypto.randomUUID();
-  // the worker reads the file again: this thread keeps none of its text while it writes
+  // normalizeFile reads the file again as it goes: none of its text is kept while it is written
   const { sha256, estimatedRecords } = csv;
   opts.progress.start(name, estimatedRecords);
   try {
@@ -432,18 +422,17 @@ async function importFile(
         summary.notes.push(...chunk.notes);
         fileRejected.push(...chunkRejected);
       };
-      // The file is read and normalized in a worker thread on the second core while this thread
-      // writes the chunk before (ADR 0025); chunks are still written one after the other, in
-      // file order.
-      const chunks = normalizing.normalize({
+      // The next chunk is read and normalized while the one before is written (normalize-file.ts,
+      // ADR 0025); chunks are still written one after the other, in file order.
+      const chunks = normalizeFile({
         filePath,
         kind,
         file: name,
+        profile: deps.profile,
         today,
         mapping,
         caseIds: await caseIds.get(tx, deps.jurisdiction),
         chunkRows: CHUNK_ROWS,
-        ahead: CHUNKS_AHEAD,
       });
       let writing: Promise<void> = Promise.resolve();
       const writeNext = async (chunk: NormalizedFile): Promise<void> => {
