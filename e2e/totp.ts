@@ -6,8 +6,8 @@ import { Secret, TOTP } from 'otpauth';
  * the demo printed or the enrolment page showed (no bypass on the server). The server refuses a
  * code for a time step it already accepted (replay protection), and several journeys sign in as
  * the same demo user within seconds, so the last step used per user is kept in a file shared by
- * the e2e files of one run; when the three steps the server accepts (previous, current, next)
- * are used up, it waits for the clock, as a person would.
+ * the e2e files of one run; when the current and the next step are used up, it waits for the
+ * clock, as a person would.
  */
 export class E2eAuthenticator {
   private readonly secrets = new Map<string, string>();
@@ -39,7 +39,10 @@ export class E2eAuthenticator {
     }
     const state = this.readState();
     const current = () => Math.floor(Date.now() / 30_000);
-    const step = Math.max(current() - 1, (state[key] ?? -Infinity) + 1);
+    // never the previous step: made at the end of a window, it is two steps old by the time the
+    // server checks it and is refused (a sign-in that then times out); the current one is still
+    // accepted one window later
+    const step = Math.max(current(), (state[key] ?? -Infinity) + 1);
     while (step > current() + 1) {
       // step - 1 becomes current at this moment; a little margin for the server's clock read
       await new Promise((r) => setTimeout(r, (step - 1) * 30_000 - Date.now() + 200));
