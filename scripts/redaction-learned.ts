@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   REDACTION_KINDS,
   redactNarrative,
+  type Redaction,
   type RedactionKind,
 } from '../src/server/redaction/engine.ts';
 import type { NameLexicon } from '../src/server/redaction/names.ts';
@@ -21,23 +22,19 @@ import {
 import {
   LearnedTagger,
   MODEL_FORMAT,
+  confirmedRules,
+  type Reading,
   MODEL_VERSION,
   unionSpans,
   type LearnedModelFile,
-  type TaggedSpan,
 } from '../src/server/redaction/learned/model.ts';
 import {
   tagCount,
   trainPerceptron,
   type TrainingSequence,
 } from '../src/server/redaction/learned/tagger.ts';
-import { loadNarrativeSample, loadRecordNames } from '../test/redaction-corpus.ts';
-import {
-  scoreRedactions,
-  withRates,
-  type KindScore,
-  type KindSpan,
-} from '../test/redaction-score.ts';
+import { loadNarrativeSample, loadRecordNames, narrativeHash } from '../test/redaction-corpus.ts';
+import { scoreRedactions, type KindScore, type KindSpan } from '../test/redaction-score.ts';
 
 /** One labelled narrative with its text. */
 export interface LabelledItem {
@@ -47,7 +44,12 @@ export interface LabelledItem {
   /** The kinds its set labels; absent: every kind. */
   kinds?: readonly RedactionKind[];
   context: TaggerContext;
+  /** English (the FOIA narratives) or Spanish (the constructed set, issue 17 item 4). */
+  language: Language;
 }
+
+export type Language = 'en' | 'es';
+export const LANGUAGES: readonly Language[] = ['en', 'es'];
 
 export interface LabelledCorpus {
   items: LabelledItem[];
@@ -61,15 +63,18 @@ const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures');
 export function loadLabelledCorpus(): LabelledCorpus {
   const labelled = fs
     .readdirSync(FIXTURES)
-    .filter((name) => /^redaction-labels(-[a-z0-9]+)?\.json$/u.test(name))
+    .filter((name) => /^redaction-labels(-[a-z0-9-]+)?\.json$/u.test(name))
     .sort()
     .flatMap((name) => {
       const file = JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as {
         kinds?: RedactionKind[];
+        // a FOIA narrative points into the data files; a constructed one carries its text
         narratives: Array<{
-          file: string;
-          line: number;
-          crId: string;
+          file?: string;
+          line?: number;
+          crId?: string;
+          text?: string;
+          language?: Language;
           sha256: string;
           spans: KindSpan[];
         }>;
@@ -77,20 +82,26 @@ export function loadLabelledCorpus(): LabelledCorpus {
       return file.narratives.map((n) => ({ ...n, kinds: file.kinds }));
     });
   const texts = new Map(loadNarrativeSample().map((n) => [`${n.file}:${n.line}`, n]));
-  const records = loadRecordNames(new Set(labelled.map((n) => n.crId)));
+  const records = loadRecordNames(
+    new Set(labelled.flatMap((n) => (n.crId === undefined ? [] : [n.crId]))),
+  );
   const hash = crypto.createHash('sha256');
-  const items = labelled.map((n) => {
-    const source = texts.get(`${n.file}:${n.line}`);
-    if (source === undefined || source.sha256 !== n.sha256) {
+  const items = labelled.map((n): LabelledItem => {
+    const text = n.text ?? texts.get(`${n.file}:${n.line}`)?.text;
+    if (text === undefined || narrativeHash(text) !== n.sha256) {
       throw new Error(`${n.file} line ${n.line}: the narrative is missing or changed`);
     }
     hash.update(JSON.stringify([n.sha256, n.kinds ?? null, n.spans]));
     return {
-      text: source.text,
+      text,
       sha256: n.sha256,
       spans: n.spans,
       kinds: n.kinds,
-      context: { nameLexicon: records.lexicon, recordNames: records.byCase.get(n.crId) ?? [] },
+      language: n.language ?? 'en',
+      context: {
+        nameLexicon: records.lexicon,
+        recordNames: (n.crId === undefined ? undefined : records.byCase.get(n.crId)) ?? [],
+      },
     };
   });
   return { items, sha256: hash.digest('hex'), lexicon: records.lexicon };
@@ -172,18 +183,20 @@ export interface TrainParameters {
 }
 
 export const DEFAULT_PARAMETERS: TrainParameters = {
-  epochs: 10,
+  epochs: 20,
   seed: 17,
   minCount: 2,
   prune: 0.05,
 };
+
+export type TrainedModel = Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'>;
 
 /** Trains on the given narratives; the model file's features are only those they hold. */
 export function trainOn(
   corpus: PreparedCorpus,
   train: readonly Prepared[],
   params: TrainParameters,
-): Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> {
+): TrainedModel {
   const counts = new Uint32Array(corpus.names.length);
   for (const p of train)
     for (const ids of p.feats) for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
@@ -231,22 +244,25 @@ export const TARGET_KINDS: readonly RedactionKind[] = ['person_name', 'street_ad
 /** Candidate decision biases (added to a kind's tags' scores), smallest first. */
 const BIASES = [0, 5, 10, 20, 30, 40, 60, 80, 120];
 
-/** The precision the model alone must keep on the inner validation fold when a bias is raised. */
-export const BIAS_PRECISION_FLOOR = 0.9;
+/** Candidate confirmation thresholds (ADR 0030), most permissive first; null: no confirmation. */
+const CONFIRM_THRESHOLDS: ReadonlyArray<number | null> = [
+  null,
+  -200,
+  -160,
+  -120,
+  -80,
+  -60,
+  -40,
+  -20,
+  0,
+  20,
+];
 
-function scoreModel(
-  tagger: LearnedTagger,
-  items: readonly Prepared[],
-  bias: readonly number[],
-): KindScore[] {
-  return scoreRedactions(
-    items.map((p) => ({
-      text: p.item.text,
-      gold: p.item.spans,
-      predicted: restrict(tagger.tag(p.item.text, p.item.context, bias), p.item.kinds),
-    })),
-  );
-}
+/**
+ * The precision rules ∪ model must keep, per target kind, on the inner validation fold: the
+ * issue's own floor (ADR 0030 says why this rule and not F2 or recall alone).
+ */
+export const PRECISION_FLOOR = 0.85;
 
 function restrict<T extends { kind: RedactionKind }>(
   spans: readonly T[],
@@ -255,36 +271,95 @@ function restrict<T extends { kind: RedactionKind }>(
   return kinds === undefined ? [...spans] : spans.filter((s) => kinds.includes(s.kind));
 }
 
+/** The decisions a model file carries beside its weights, chosen on training narratives only. */
+export interface Decision {
+  bias: number[];
+  confirmThreshold: number | null;
+}
+
+/** The rules' redactions of a narrative, as the portal runs them. */
+function rulesOf(item: LabelledItem): Redaction[] {
+  return redactNarrative(item.text, {
+    nameLexicon: item.context.nameLexicon,
+    recordNames: item.context.recordNames,
+  }).redactions;
+}
+
+/** Rules ∪ model on one narrative, the rules' guesses confirmed by the model (model.ts). */
+function combined(
+  item: LabelledItem,
+  rules: readonly Redaction[],
+  reading: Reading,
+  threshold: number | null,
+): KindSpan[] {
+  return restrict(
+    unionSpans(confirmedRules(rules, reading, threshold), reading.spans, item.text),
+    item.kinds,
+  );
+}
+
 /**
- * The decision biases, chosen on the training narratives only: train on four fifths of their
- * groups, and on the last fifth take for each target kind the largest bias whose model-alone
- * precision for that kind stays at or above the floor (recall rises with the bias, precision
- * falls). Other kinds keep 0.
+ * The decisions, on the training narratives only: train on four fifths of their groups and, on
+ * the last fifth, for each target kind score rules ∪ model under every decision bias — and for
+ * names every confirmation threshold with it, and take the setting with the most recall among
+ * those whose precision for the kind is PRECISION_FLOOR or more (ties: the smaller bias, the more
+ * permissive threshold). A kind no setting holds at the floor keeps bias 0 (names: the strictest
+ * threshold). Other kinds keep bias 0.
  */
-export function chooseBias(
+export function chooseDecision(
   corpus: PreparedCorpus,
   train: readonly Prepared[],
   params: TrainParameters,
-): number[] {
+): Decision {
   const inner = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) !== 0);
   const check = train.filter((p) => foldOf(p.item.sha256.slice(8), 5) === 0);
   const tagger = new LearnedTagger(trainOn(corpus, inner, params), []);
-  const chosen = corpus.kinds.map(() => 0);
-  const open = new Set(TARGET_KINDS.filter((k) => corpus.kinds.includes(k)));
-  for (const value of BIASES) {
-    if (open.size === 0) break;
-    const bias = corpus.kinds.map((k, i) => (open.has(k) ? value : (chosen[i] as number)));
-    const scores = scoreModel(tagger, check, bias);
-    for (const kind of [...open]) {
-      const s = scores.find((x) => x.kind === kind);
-      if (s !== undefined && s.precision !== null && s.precision < BIAS_PRECISION_FLOOR) {
-        open.delete(kind);
-      } else {
-        chosen[corpus.kinds.indexOf(kind)] = value;
+  const rules = check.map((p) => rulesOf(p.item));
+  const bias = corpus.kinds.map(() => 0);
+  let confirmThreshold = CONFIRM_THRESHOLDS.at(-1) ?? null;
+  for (const kind of TARGET_KINDS.filter((k) => corpus.kinds.includes(k))) {
+    const settings: Array<{
+      bias: number;
+      threshold: number | null;
+      recall: number;
+      precision: number;
+    }> = [];
+    const thresholds = kind === 'person_name' ? CONFIRM_THRESHOLDS : [null];
+    for (const value of BIASES) {
+      const readings = check.map((p) =>
+        tagger.read(
+          p.item.text,
+          p.item.context,
+          corpus.kinds.map((k) => (k === kind ? value : 0)),
+        ),
+      );
+      for (const threshold of thresholds) {
+        const score = scoreRedactions(
+          check.map((p, i) => ({
+            text: p.item.text,
+            gold: p.item.spans,
+            predicted: combined(p.item, rules[i] ?? [], readings[i] as Reading, threshold),
+          })),
+        ).find((x) => x.kind === kind);
+        settings.push({
+          bias: value,
+          threshold,
+          recall: score?.recall ?? 0,
+          precision: score?.precision ?? 1,
+        });
       }
     }
+    const chosen = settings
+      .filter((x) => x.precision >= PRECISION_FLOOR)
+      .reduce<(typeof settings)[number] | undefined>(
+        (a, b) => (a === undefined || b.recall > a.recall ? b : a),
+        undefined,
+      );
+    if (chosen === undefined) continue;
+    bias[corpus.kinds.indexOf(kind)] = chosen.bias;
+    if (kind === 'person_name') confirmThreshold = chosen.threshold;
   }
-  return chosen;
+  return { bias, confirmThreshold };
 }
 
 /** Wilson score interval (95 %) of successes out of n. */
@@ -298,31 +373,37 @@ export function wilson(successes: number, n: number): [number, number] {
   return [(centre - half) / denom, (centre + half) / denom];
 }
 
-export interface CvResult {
-  k: number;
-  params: TrainParameters;
-  biases: number[][];
+/** Per kind, the model alone, the rules alone and rules ∪ model on the held-out folds. */
+export interface CvScores {
   model: KindScore[];
   rules: KindScore[];
   combined: KindScore[];
-  /** Median milliseconds per narrative for the model alone (features + decoding). */
-  medianMs: number;
   narratives: number;
 }
 
-/** Sums per-fold scores kind by kind (spans are counted, so pooling is a sum). */
-function pool(a: KindScore[], b: KindScore[]): KindScore[] {
-  return a.map((x, i) => {
-    const y = b[i] as KindScore;
-    return withRates({
-      kind: x.kind,
-      gold: x.gold + y.gold,
-      found: x.found + y.found,
-      predicted: x.predicted + y.predicted,
-      correct: x.correct + y.correct,
-      removedAnyKind: x.removedAnyKind + y.removedAnyKind,
-    });
-  });
+export interface CvResult {
+  k: number;
+  params: TrainParameters;
+  decisions: Decision[];
+  /**
+   * Per language: the English FOIA narratives and the constructed Spanish ones are never pooled
+   * (docs/redaction.md "The Spanish constructed set").
+   */
+  byLanguage: Record<Language, CvScores>;
+  narratives: number;
+  /** Median milliseconds per narrative for the model alone (features + decoding). */
+  medianMs: number;
+}
+
+type Scored = Array<{ text: string; gold: KindSpan[]; predicted: KindSpan[] }>;
+
+function scoresOf(m: Scored, r: Scored, c: Scored): CvScores {
+  return {
+    model: scoreRedactions(m),
+    rules: scoreRedactions(r),
+    combined: scoreRedactions(c),
+    narratives: m.length,
+  };
 }
 
 /** Grouped k-fold cross-validation: model alone, rules alone and rules ∪ model on each held-out fold. */
@@ -331,61 +412,61 @@ export function crossValidate(
   k: number,
   params: TrainParameters,
   log: (line: string) => void = () => {},
+  folds: readonly number[] = Array.from({ length: k }, (_, i) => i),
 ): CvResult {
-  let model: KindScore[] | undefined;
-  let rules: KindScore[] | undefined;
-  let combined: KindScore[] | undefined;
+  // every held-out narrative once, scored at the end (a span count pools as a sum)
+  const held = LANGUAGES.map(() => ({ m: [] as Scored, r: [] as Scored, c: [] as Scored }));
   const times: number[] = [];
-  const biases: number[][] = [];
-  for (let fold = 0; fold < k; fold++) {
+  const decisions: Decision[] = [];
+  for (const fold of folds) {
     const train = corpus.items.filter((p) => foldOf(p.item.sha256, k) !== fold);
     const test = corpus.items.filter((p) => foldOf(p.item.sha256, k) === fold);
-    const bias = chooseBias(corpus, train, params);
-    biases.push(bias);
-    const tagger = new LearnedTagger(trainOn(corpus, train, params), bias);
-    const m: Array<{ text: string; gold: KindSpan[]; predicted: TaggedSpan[] }> = [];
-    const r: typeof m = [];
-    const c: typeof m = [];
+    const decision = chooseDecision(corpus, train, params);
+    decisions.push(decision);
+    const tagger = new LearnedTagger(
+      trainOn(corpus, train, params),
+      decision.bias,
+      decision.confirmThreshold,
+    );
     for (const p of test) {
-      const { text, context, kinds } = p.item;
+      const { text, context, kinds, language } = p.item;
       const started = performance.now();
-      const mine = tagger.tag(text, context);
+      tagger.tag(text, context);
       times.push(performance.now() - started);
-      const ruled = redactNarrative(text, {
-        nameLexicon: context.nameLexicon,
-        recordNames: context.recordNames,
-      });
-      m.push({ text, gold: p.item.spans, predicted: restrict(mine, kinds) });
-      r.push({ text, gold: p.item.spans, predicted: restrict(ruled.redactions, kinds) });
-      c.push({
+      const rules = rulesOf(p.item);
+      const reading = tagger.read(text, context);
+      const into = held[LANGUAGES.indexOf(language)] as (typeof held)[number];
+      into.m.push({ text, gold: p.item.spans, predicted: restrict(reading.spans, kinds) });
+      into.r.push({ text, gold: p.item.spans, predicted: restrict(rules, kinds) });
+      into.c.push({
         text,
         gold: p.item.spans,
-        predicted: restrict(unionSpans(ruled.redactions, mine, text), kinds),
+        predicted: combined(p.item, rules, reading, decision.confirmThreshold),
       });
     }
-    const [ms, rs, cs] = [scoreRedactions(m), scoreRedactions(r), scoreRedactions(c)];
-    model = model ? pool(model, ms) : ms;
-    rules = rules ? pool(rules, rs) : rs;
-    combined = combined ? pool(combined, cs) : cs;
     log(
-      `fold ${fold + 1}/${k}: ${train.length} training, ${test.length} held out, biases ${bias.join(' ')}`,
+      `fold ${fold + 1}/${k}: ${train.length} training, ${test.length} held out, biases ${decision.bias.join(' ')}, confirmation threshold ${decision.confirmThreshold}`,
     );
   }
   times.sort((a, b) => a - b);
+  const byLanguage = Object.fromEntries(
+    LANGUAGES.map((language, i) => {
+      const h = held[i] as (typeof held)[number];
+      return [language, scoresOf(h.m, h.r, h.c)];
+    }),
+  ) as Record<Language, CvScores>;
   return {
     k,
     params,
-    biases,
-    model: model ?? [],
-    rules: rules ?? [],
-    combined: combined ?? [],
+    decisions,
+    byLanguage,
+    narratives: held.reduce((n, h) => n + h.m.length, 0),
     medianMs: times[Math.floor(times.length / 2)] ?? 0,
-    narratives: corpus.items.length,
   };
 }
 
 /** The CV table as Markdown: per kind, recall and precision with Wilson 95 % intervals. */
-export function cvTable(result: CvResult): string {
+export function cvTable(result: CvScores): string {
   const cell = (s: number, n: number): string => {
     if (n === 0) return '—';
     const [lo, hi] = wilson(s, n);
@@ -413,14 +494,14 @@ export function cvTable(result: CvResult): string {
 
 export function modelFile(
   corpus: LabelledCorpus,
-  trained: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'>,
-  bias: number[],
+  trained: TrainedModel,
+  decision: Decision,
   params: TrainParameters,
 ): LearnedModelFile {
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
-    language: 'en',
+    languages: [...LANGUAGES],
     trainingData: {
       sha256: corpus.sha256,
       narratives: corpus.items.length,
@@ -431,7 +512,8 @@ export function modelFile(
       algorithm: 'averaged structured perceptron, first-order Viterbi, BIO tags',
     },
     kinds: trained.kinds,
-    bias,
+    bias: decision.bias,
+    confirmThreshold: decision.confirmThreshold,
     transitions: trained.transitions,
     features: trained.features,
   };

@@ -118,6 +118,11 @@ export interface Recognizer {
   kinds: readonly RedactionKind[];
   /** Its proposals, in the order it finds them. */
   find(text: string, context: RecognizerContext): Candidate[];
+  /**
+   * A guess from the look of the text alone (a capitalised word no dictionary holds): in rules ∪
+   * model its spans stand only where the learned tagger does not rule them out (ADR 0030).
+   */
+  confirmedByModel?: boolean;
 }
 
 const FIXED_REPLACEMENT: Record<Exclude<RedactionKind, 'street_address'>, string> = {
@@ -128,6 +133,11 @@ const FIXED_REPLACEMENT: Record<Exclude<RedactionKind, 'street_address'>, string
   licence_plate: '[plate]',
   shelter_location: '[shelter location]',
 };
+
+/** What the public reads in place of a kind's span when no recognizer wrote a better one. */
+export function usualReplacement(kind: RedactionKind): string {
+  return kind === 'street_address' ? '[address]' : FIXED_REPLACEMENT[kind];
+}
 
 /** A proposal with the kind's usual replacement unless one is given. */
 export function candidate(
@@ -143,7 +153,7 @@ export function candidate(
     end,
     kind,
     recognizer,
-    replacement: replacement ?? (kind === 'street_address' ? '[address]' : FIXED_REPLACEMENT[kind]),
+    replacement: replacement ?? usualReplacement(kind),
     ...flags,
   };
 }

@@ -32,3 +32,8 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   recordNames,
   personNames,
 ];
+
+/** The recognizers whose spans the learned tagger must not rule out (`confirmedByModel`). */
+export const MODEL_CONFIRMED = new Set(
+  RECOGNIZERS.filter((r) => r.confirmedByModel === true).map((r) => r.id),
+);

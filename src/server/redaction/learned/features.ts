@@ -42,20 +42,28 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+// English and Spanish cue words (folded: lower case, no accents): a complaint may be written in
+// either language (issue 17 item 4).
 const RANK_CUES = new Set(
-  'officer officers po p o sgt sergeant det detective lt lieutenant capt captain cmdr commander chief investigator inv agent deputy supt superintendent mr mrs ms miss dr partner'.split(
-    ' ',
-  ),
+  (
+    'officer officers po p o sgt sergeant det detective lt lieutenant capt captain cmdr commander chief investigator inv agent deputy supt superintendent mr mrs ms miss dr partner ' +
+    'oficial oficiales agente agentes sargento teniente capitan comandante investigador investigadora detective senor senora senorita sr sra srta don dona lic'
+  ).split(' '),
 );
 const PHONE_CUES = new Set(
-  'phone telephone tel cell number call called ph mobile contact'.split(' '),
+  (
+    'phone telephone tel cell number call called ph mobile contact ' +
+    'telefono celular numero llamar llame llamo movil contacto whatsapp'
+  ).split(' '),
 );
 const STREET_SUFFIXES = new Set(
   'st street ave av avenue blvd boulevard rd road dr drive pl place ct court pkwy parkway way ln lane ter terrace hwy highway expy'.split(
     ' ',
   ),
 );
-const DIRECTIONS = new Set('n s e w north south east west'.split(' '));
+// words before a street name in Spanish ("calle Kedzie", "avenida Pulaski")
+const STREET_PREFIXES = new Set('calle avenida av ave bulevar boulevard carretera'.split(' '));
+const DIRECTIONS = new Set('n s e w north south east west norte sur este oeste'.split(' '));
 
 function shape(word: string): string {
   return word
@@ -70,6 +78,48 @@ function shortShape(word: string): string {
     .replace(/\p{Lu}+/gu, 'X')
     .replace(/\p{Ll}+/gu, 'x')
     .replace(/\p{N}+/gu, 'd');
+}
+
+const CLAUSE_START = new Set(['.', '!', '?', ':', ';', '"', '(', '[']);
+
+/**
+ * How each word of the narrative is written across it: after a rank or title cue somewhere
+ * ("Officer Wencher … Wencher tased"), with a capital inside a sentence, in lower case, before a
+ * star number, more than once. A word a writer puts in lower case elsewhere is rarely a name; one
+ * they put after "Officer" usually is (document-level features, as in Krishnan and Manning 2006).
+ */
+function documentFacts(
+  tokens: readonly Token[],
+  facts: readonly TokenFacts[],
+): Map<string, Set<string>> {
+  const letters = tokens.filter((t) => /^\p{L}/u.test(t.text));
+  const upper = letters.filter((t) => /^\p{Lu}+$/u.test(t.text)).length;
+  const mixedCase = upper * 2 < letters.length;
+  const out = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
+  let previousWord: TokenFacts | undefined;
+  tokens.forEach((token, i) => {
+    if (!/^\p{L}/u.test(token.text)) return;
+    const f = facts[i] as TokenFacts;
+    let set = out.get(f.lower);
+    if (set === undefined) {
+      set = new Set();
+      out.set(f.lower, set);
+    }
+    count.set(f.lower, (count.get(f.lower) ?? 0) + 1);
+    if (count.get(f.lower) === 2) set.add('again');
+    if (previousWord?.flags.includes('rank') === true) set.add('titled');
+    const before = tokens[i - 1];
+    if (mixedCase && before !== undefined && !CLAUSE_START.has(before.text)) {
+      set.add(/^\p{Lu}/u.test(token.text) ? 'capital' : 'lower');
+    }
+    const next = tokens[i + 1];
+    if (next !== undefined && (next.text === '#' || /^\p{N}{3,6}$/u.test(next.text))) {
+      set.add('starred');
+    }
+    previousWord = f;
+  });
+  return out;
 }
 
 /** Per-token facts computed once and read by the neighbours' features. */
@@ -99,6 +149,7 @@ function factsOf(
     if (recordWords.has(lower)) flags.push('record');
     if (RANK_CUES.has(lower)) flags.push('rank');
     if (STREET_SUFFIXES.has(lower)) flags.push('suffix');
+    if (STREET_PREFIXES.has(lower)) flags.push('streetword');
     if (DIRECTIONS.has(lower)) flags.push('dir');
   }
   return { lower, short: shortShape(token.text), flags };
@@ -146,6 +197,7 @@ export function featuresOf(
   }
   const facts = tokens.map((t) => factsOf(t, context, recordWords));
   const at = (i: number): TokenFacts | undefined => facts[i];
+  const inText = documentFacts(tokens, facts);
   return tokens.map((token, i) => {
     const f = facts[i] as TokenFacts;
     const w = token.text;
@@ -164,6 +216,13 @@ export function featuresOf(
     }
     for (const flag of f.flags) {
       out.push(flag, `${flag}|${f.short}`);
+    }
+    // what the rest of the narrative says about the same word
+    const elsewhere = inText.get(lower);
+    if (elsewhere !== undefined && /^\p{L}/u.test(w)) {
+      const seen = [...elsewhere].sort().join(',');
+      out.push(`doc=${seen}|${f.short}`);
+      for (const fact of elsewhere) out.push(`doc-${fact}`);
     }
     // the word's lists and shape together ("Xx, a given name, not a dictionary word")
     out.push(`fl=${f.flags.join(',')}|${f.short}`);
@@ -204,8 +263,13 @@ export function featuresOf(
       if (!/^\p{L}/u.test(tokens[j]?.text ?? '')) continue;
       words++;
       if (p.flags.includes('rank')) out.push(`rank<${words}`);
-      if (p.lower === 'at' || p.lower === 'on') out.push(`at<${words}`);
-      if (p.lower === 'of' && at(j - 1)?.lower === 'block') out.push(`blockof<${words}`);
+      if (p.lower === 'at' || p.lower === 'on' || p.lower === 'en') out.push(`at<${words}`);
+      if (
+        (p.lower === 'of' && at(j - 1)?.lower === 'block') ||
+        (p.lower === 'de' && (at(j - 1)?.lower === 'cuadra' || at(j - 1)?.lower === 'bloque'))
+      ) {
+        out.push(`blockof<${words}`);
+      }
     }
     for (let j = Math.max(0, i - 8); j < i; j++) {
       if (PHONE_CUES.has((facts[j] as TokenFacts).lower)) {

@@ -1,18 +1,19 @@
 /**
- * Reads the committed English model (`model-en.json`, written by `npm run redaction:train`) once,
- * at start or on first use, with no network. The one file of the redaction module that reads the
- * disk: the model is data the module ships (eslint.config.js names this file as the exception).
+ * Reads the committed model (`model.json`, English and Spanish, written by
+ * `npm run redaction:train`) once, at start or on first use, with no network. The one file of the
+ * redaction module that reads the disk: the model is data the module ships (eslint.config.js
+ * names this file as the exception).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { REDACTION_KINDS } from '../engine.ts';
 import { LearnedTagger, MODEL_FORMAT, MODEL_VERSION, type LearnedModelFile } from './model.ts';
 
-export const DEFAULT_MODEL_PATH = path.join(import.meta.dirname, 'model-en.json');
+export const DEFAULT_MODEL_PATH = path.join(import.meta.dirname, 'model.json');
 
 let loaded: LearnedTagger | undefined;
 
-/** The committed English model, read from disk once (at start or on first use). */
+/** The committed model, read from disk once (at start or on first use). */
 export function defaultTagger(): LearnedTagger {
   if (loaded === undefined) {
     const file = JSON.parse(fs.readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as LearnedModelFile;

@@ -1,6 +1,6 @@
 /**
  * The learned tagger as the product runs it (ADR 0030): the model file committed beside this
- * module (`model-en.json`, written by `npm run redaction:train`), loaded once from disk with no
+ * module (`model.json`, written by `npm run redaction:train`), loaded once from disk with no
  * network, and the combination the portal publishes — the rules' redactions ∪ the model's spans.
  */
 
@@ -12,27 +12,35 @@ import {
   type RedactionResult,
 } from '../engine.ts';
 import { CHICAGO_REDACTION } from '../../domain/profiles/chicago-redaction.ts';
-import { featuresOf, tokenize, type TaggerContext } from './features.ts';
+import { usualReplacement } from '../kinds.ts';
+import { MODEL_CONFIRMED } from '../registry.ts';
+import { featuresOf, tokenize, type Token, type TaggerContext } from './features.ts';
 import { defaultTagger } from './load-model.ts';
-import { emissions, isInside, kindOfTag, tagCount, viterbi } from './tagger.ts';
+import { emissions, isInside, kindOfTag, maxMarginals, tagCount, viterbi } from './tagger.ts';
 
 /** The recognizer id of spans only the learned tagger found (docs/redaction.md, ADR 0030). */
 export const LEARNED_RECOGNIZER = 'learned-tagger';
 
 export const MODEL_FORMAT = 'oversight-redaction-tagger';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** The committed model file: everything needed to tag, and how it was made. */
 export interface LearnedModelFile {
   format: typeof MODEL_FORMAT;
   version: number;
-  language: 'en';
+  /** The languages of the labelled narratives it was trained on. */
+  languages: string[];
   /** What it was trained on: the hash of the labels and the narrative texts' hashes. */
   trainingData: { sha256: string; narratives: number; spans: number };
   parameters: Record<string, number | string>;
   kinds: RedactionKind[];
   /** Per kind, added to its tags' scores: the decision threshold, chosen on training folds only (ADR 0030). */
   bias: number[];
+  /**
+   * The least support (`Reading.support`) a span of a `confirmedByModel` recognizer needs to stand
+   * in rules ∪ model, chosen on training folds only (ADR 0030); null: every such span stands.
+   */
+  confirmThreshold: number | null;
   /** (T + 1) × T scores of tag t after tag p, row 0 the start; T = 1 + 2 × kinds. */
   transitions: number[];
   /** Feature → its non-zero weights as [tag, weight, tag, weight, …]. */
@@ -46,21 +54,37 @@ export interface TaggedSpan {
   kind: RedactionKind;
 }
 
+/** What the model makes of one text: the spans it tags, and its support for any other span. */
+export interface Reading {
+  spans: TaggedSpan[];
+  /**
+   * How firmly the model holds [start, end) to be of `kind`: over the span's tokens, the least
+   * difference between the best-scoring tag sequence with the token in that kind and the best
+   * with it outside every span (positive: the model would rather tag it; 0 without a token).
+   */
+  support(start: number, end: number, kind: RedactionKind): number;
+}
+
 /** A loaded model: feature index and dense weights, ready to tag. */
 export class LearnedTagger {
   readonly kinds: readonly RedactionKind[];
   readonly bias: readonly number[];
+  readonly confirmThreshold: number | null;
   private readonly T: number;
   private readonly index = new Map<string, number>();
   private readonly weights: Float64Array;
   private readonly transitions: Float64Array;
 
   constructor(
-    file: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> & { bias?: number[] },
+    file: Pick<LearnedModelFile, 'kinds' | 'transitions' | 'features'> &
+      Partial<Pick<LearnedModelFile, 'bias' | 'confirmThreshold'>>,
     bias?: readonly number[],
+    confirmThreshold?: number | null,
   ) {
     this.kinds = file.kinds;
     this.bias = bias ?? file.bias ?? [];
+    this.confirmThreshold =
+      confirmThreshold === undefined ? (file.confirmThreshold ?? null) : confirmThreshold;
     this.T = tagCount(file.kinds.length);
     const names = Object.keys(file.features);
     this.weights = new Float64Array(names.length * this.T);
@@ -80,6 +104,11 @@ export class LearnedTagger {
     context: TaggerContext = {},
     bias: readonly number[] = this.bias,
   ): TaggedSpan[] {
+    return this.read(text, context, bias).spans;
+  }
+
+  /** The spans the model tags and its support for others (max-marginals, computed when asked). */
+  read(text: string, context: TaggerContext = {}, bias: readonly number[] = this.bias): Reading {
     const tokens = tokenize(text);
     const feats = featuresOf(text, tokens, context).map((names) => {
       const ids: number[] = [];
@@ -89,14 +118,46 @@ export class LearnedTagger {
       }
       return ids;
     });
-    const tags = viterbi(
-      emissions(feats, this.weights, this.T, bias),
-      this.transitions,
-      this.T,
-      tokens.length,
-    );
-    return spansOfTags(tags, tokens, this.kinds);
+    const emit = emissions(feats, this.weights, this.T, bias);
+    const tags = viterbi(emit, this.transitions, this.T, tokens.length);
+    let marginals: Float64Array | undefined;
+    return {
+      spans: spansOfTags(tags, tokens, this.kinds),
+      support: (start, end, kind) => {
+        marginals ??= maxMarginals(emit, this.transitions, this.T, tokens.length);
+        return supportOf(marginals, tokens, this.T, this.kinds.indexOf(kind), start, end);
+      },
+    };
   }
+}
+
+function supportOf(
+  marginals: Float64Array,
+  tokens: readonly Token[],
+  T: number,
+  k: number,
+  start: number,
+  end: number,
+): number {
+  if (k < 0) return -Infinity;
+  let least = Infinity;
+  // the first token ending after `start` (tokens are in text order): a span costs its own length
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length && (tokens[i] as Token).start < end; i++) {
+    if (!/^[\p{L}\p{N}]/u.test((tokens[i] as Token).text)) continue;
+    const inKind = Math.max(
+      marginals[i * T + 1 + 2 * k] as number,
+      marginals[i * T + 2 + 2 * k] as number,
+    );
+    least = Math.min(least, inKind - (marginals[i * T] as number));
+  }
+  return least === Infinity ? 0 : least;
 }
 
 /** Consecutive B/I tokens of one kind become one span from the first token's start to the last's end. */
@@ -123,18 +184,6 @@ export function spansOfTags(
   }
   return out;
 }
-
-// What the public reads in place of a span only the model found (redaction.ts writes the same
-// for its own spans).
-const MODEL_REPLACEMENT: Record<RedactionKind, string> = {
-  person_name: '[name]',
-  phone: '[phone]',
-  email: '[email]',
-  street_address: '[address]',
-  date_of_birth: '[date of birth]',
-  licence_plate: '[plate]',
-  shelter_location: '[shelter location]',
-};
 
 /**
  * Rules ∪ model: every rule redaction as the rules made it (kind, label), and the parts of the
@@ -164,11 +213,27 @@ export function unionSpans(
     if (cursor < m.end) pieces.push([cursor, m.end]);
     for (const [start, end] of pieces) {
       if (/[\p{L}\p{N}]/u.test(text.slice(start, end))) {
-        out.push({ start, end, kind: m.kind, replacement: MODEL_REPLACEMENT[m.kind] });
+        out.push({ start, end, kind: m.kind, replacement: usualReplacement(m.kind) });
       }
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The rules' redactions the model lets stand: every span of a recognizer that is not
+ * `confirmedByModel`, and those of one that is where the model's support reaches the threshold.
+ */
+export function confirmedRules(
+  rules: readonly Redaction[],
+  reading: Pick<Reading, 'support'>,
+  threshold: number | null,
+): Redaction[] {
+  if (threshold === null) return [...rules];
+  return rules.filter(
+    (r) =>
+      !MODEL_CONFIRMED.has(r.recognizer) || reading.support(r.start, r.end, r.kind) >= threshold,
+  );
 }
 
 /** Redaction as rules ∪ model: the machine's proposal the portal and the reviewer start from (publish.ts). */
@@ -177,11 +242,16 @@ export function redactNarrativeCombined(
   options: RedactionOptions = {},
   tagger: LearnedTagger = defaultTagger(),
 ): RedactionResult {
-  const rules = redactNarrative(text, options).redactions;
-  const model = tagger.tag(text, {
+  const reading = tagger.read(text, {
     nameLexicon: options.nameLexicon,
     recordNames: options.recordNames,
   });
+  const rules = confirmedRules(
+    redactNarrative(text, options).redactions,
+    reading,
+    tagger.confirmThreshold,
+  );
+  const model = reading.spans;
   let result = '';
   let cursor = 0;
   const redactions: Redaction[] = [];

@@ -87,6 +87,52 @@ export function viterbi(
 }
 
 /**
+ * Max-marginals: `out[i * T + t]` is the score of the best tag sequence that gives token i tag t
+ * (a forward and a backward Viterbi pass). How much better the best sequence with a name at i
+ * scores than the best with O there is how strongly the model holds token i to be a name.
+ */
+export function maxMarginals(
+  emit: Float64Array,
+  trans: ArrayLike<number>,
+  T: number,
+  n: number,
+): Float64Array {
+  const forward = new Float64Array(n * T).fill(-Infinity);
+  const backward = new Float64Array(n * T).fill(-Infinity);
+  if (n === 0) return forward;
+  for (let t = 0; t < T; t++) {
+    if (allowedTransition(-1, t)) forward[t] = (emit[t] ?? 0) + (trans[t] ?? 0);
+  }
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      for (let p = 0; p < T; p++) {
+        if (!allowedTransition(p, t)) continue;
+        const s = (forward[(i - 1) * T + p] as number) + (trans[(p + 1) * T + t] ?? 0);
+        if (s > best) best = s;
+      }
+      forward[i * T + t] = best + (emit[i * T + t] ?? 0);
+    }
+  }
+  for (let t = 0; t < T; t++) backward[(n - 1) * T + t] = 0;
+  for (let i = n - 2; i >= 0; i--) {
+    for (let p = 0; p < T; p++) {
+      let best = -Infinity;
+      for (let t = 0; t < T; t++) {
+        if (!allowedTransition(p, t)) continue;
+        const s =
+          (trans[(p + 1) * T + t] ?? 0) +
+          (emit[(i + 1) * T + t] ?? 0) +
+          (backward[(i + 1) * T + t] as number);
+        if (s > best) best = s;
+      }
+      backward[i * T + p] = best;
+    }
+  }
+  return forward.map((f, j) => f + (backward[j] as number));
+}
+
+/**
  * Emission scores: the sum of each token's feature weights, plus `bias[k]` on kind k's tags (the
  * decision threshold: a higher bias finds more of that kind at some cost in precision).
  */

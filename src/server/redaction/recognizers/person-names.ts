@@ -11,6 +11,8 @@ const id = 'person-names';
 export const personNames: Recognizer = {
   id,
   kinds: ['person_name'],
+  // its looser rules take places, firms and misspelt words for names: the model confirms them
+  confirmedByModel: true,
   find: (text, { options }) =>
     findPersonNames(text, options.nameLexicon).map(([start, end]) =>
       candidate(id, 'person_name', start, end),
