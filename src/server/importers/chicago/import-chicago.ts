@@ -492,6 +492,10 @@ async function importFile(
         }
         summary.removed += await removeStale(tx, table, deps.jurisdiction, kind, [...cases], keys);
       }
+      if (isComplaintsKind(kind)) {
+        // once per file, after its last chunk: the counters' row stays locked until commit
+        await advanceLogCounters(tx, deps.jurisdiction);
+      }
       const sum = summary.inserted + summary.updated + summary.unchanged + summary.rejected;
       if (sum !== summary.read) {
         throw new Error(
@@ -598,10 +602,14 @@ function releaseOf(families: Record<Family, number>): Family | null {
   return families.cms >= families.clear ? 'cms' : 'clear';
 }
 
-/** Lookups a file needs once: case ids by log number, accused by case and star. */
+/**
+ * Lookups a file needs once: case ids by log number, accused by case and star, and (for a
+ * complaints file) the log numbers of cases filed in Oversight itself.
+ */
 interface FileContext {
   caseIds: Map<string, string>;
   accusedByStar: Map<string, string[]>;
+  nativeLogs: Set<string>;
 }
 
 async function loadContext(
@@ -611,7 +619,11 @@ async function loadContext(
   caseIds: CaseIdCache,
 ): Promise<FileContext> {
   if (isComplaintsKind(kind)) {
-    return { caseIds: new Map(), accusedByStar: new Map() };
+    return {
+      caseIds: new Map(),
+      accusedByStar: new Map(),
+      nativeLogs: await nativeLogNumbers(tx, deps.jurisdiction),
+    };
   }
   return {
     caseIds: await caseIds.get(tx, deps.jurisdiction),
@@ -619,6 +631,7 @@ async function loadContext(
       kind === 'accused_clear_findings'
         ? await accusedByCaseAndStar(tx, deps.jurisdiction)
         : new Map<string, string[]>(),
+    nativeLogs: new Set(),
   };
 }
 
@@ -676,11 +689,7 @@ async function writeEntities(
   };
 
   if (norm.cases.length > 0) {
-    const native = await nativeLogNumbers(
-      tx,
-      j,
-      norm.cases.map((c) => c.logNumber),
-    );
+    const native = context.nativeLogs;
     const cases = norm.cases.filter((c) => {
       if (!native.has(c.logNumber)) {
         return true;
@@ -734,7 +743,6 @@ async function writeEntities(
     );
     merge(o);
     await recordSourceChanges(tx, j, runId, now, cases, o, caseRowIds, before);
-    await advanceLogCounters(tx, j);
     return;
   }
 
