@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/client.ts';
 import type { ImportResult } from '../src/server/importers/chicago/import-chicago.ts';
@@ -112,6 +114,47 @@ describe('import chicago (the 200-row samples)', () => {
     const again = await run([file]);
     expect(again.files[0]!.inserted).toBe(1);
     expect(await count('parties')).toBe(before);
+  });
+
+  it("a newer release that changes a case's lead agency keeps cases.agencies equal to its case_agencies", async () => {
+    // the import writes lead-agency rows with the cache's triggers deferred and recomputes the
+    // cache itself (migration 0022, ADR 0032): a moved lead must still reach cases.agencies
+    const records: string[][] = parse(fs.readFileSync(CLEAR_COMPLAINTS, 'utf8'));
+    const header = records[0]!;
+    const agencyAt = header.indexOf('investigating_agency');
+    const moved = records.find((r, i) => i > 0 && r[agencyAt] === 'BIA')![header.indexOf('cr_id')]!;
+    const newer = path.join(tmp, 'complaints-complaints-clear-newer.csv');
+    fs.writeFileSync(
+      newer,
+      stringify(
+        records.map((r, i) =>
+          i > 0 && r[header.indexOf('cr_id')] === moved
+            ? r.map((v, j) => (j === agencyAt ? 'IPRA' : v))
+            : r,
+        ),
+      ),
+    );
+    const agencies = async (): Promise<Array<{ cached: string[]; rows: string[] }>> =>
+      db.query(
+        `SELECT c.agencies AS cached,
+                COALESCE((SELECT array_agg(DISTINCT ca.agency ORDER BY ca.agency)
+                            FROM case_agencies ca WHERE ca.case_id = c.id), '{}') AS rows
+           FROM cases c WHERE c.log_number = $1`,
+        [moved],
+      );
+    expect(await agencies()).toEqual([{ cached: ['BIA'], rows: ['BIA'] }]);
+    const result = await run([newer]);
+    expect(result.files[0]!.updated).toBeGreaterThan(0);
+    expect(await agencies()).toEqual([{ cached: ['COPA'], rows: ['COPA'] }]);
+    const stale = await db.query(
+      `SELECT c.log_number FROM cases c
+        WHERE c.agencies IS DISTINCT FROM COALESCE((SELECT array_agg(DISTINCT ca.agency ORDER BY ca.agency)
+                                                      FROM case_agencies ca WHERE ca.case_id = c.id), '{}')`,
+    );
+    expect(stale).toEqual([]);
+    // and the release as it was moves it back
+    await run([CLEAR_COMPLAINTS]);
+    expect(await agencies()).toEqual([{ cached: ['BIA'], rows: ['BIA'] }]);
   });
 
   it('moves the log-number counter past imported CMS numbers', async () => {
