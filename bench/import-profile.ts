@@ -19,6 +19,7 @@ const inputs = process.argv.slice(2);
 if (process.env.PROFILE_DATABASE_URL) {
   process.env.TEST_DATABASE_URL = process.env.PROFILE_DATABASE_URL;
 }
+const copied = new Map<string, number>();
 const spent = new Map<string, { ms: number; n: number }>();
 const shape = (sql: string): string =>
   sql
@@ -49,6 +50,7 @@ function timed(q: Queryable): Queryable {
         return await q.copyFrom(table, columns, data);
       } finally {
         note(`COPY ${table}`, performance.now() - t0);
+        copied.set(table, (copied.get(table) ?? 0) + data.length);
       }
     },
   };
@@ -74,10 +76,16 @@ try {
   for (const f of result.files) {
     console.log(`${f.seconds.toFixed(1).padStart(6)} s  ${f.file}`);
   }
-  console.log(`total ${total.toFixed(1)} s, maintenance ${result.maintenanceSeconds.toFixed(1)} s`);
+  const cpu = process.cpuUsage();
+  console.log(
+    `total ${total.toFixed(1)} s, files ${result.files.reduce((s, f) => s + f.seconds, 0).toFixed(1)} s, maintenance ${result.maintenanceSeconds.toFixed(1)} s, client CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
+  );
   let sum = 0;
   const rows = [...spent].sort((a, b) => b[1].ms - a[1].ms);
   for (const [, v] of rows) sum += v.ms;
+  console.log(
+    `COPY text: ${[...copied].map(([t, n]) => `${t} ${(n / 1e6).toFixed(0)} MB`).join(', ')}`,
+  );
   console.log(`statements: ${(sum / 1000).toFixed(1)} s`);
   for (const [k, v] of rows.slice(0, 40)) {
     console.log(`${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.n).padStart(5)}× ${k}`);

@@ -324,6 +324,41 @@ describe('import chicago: bad input', () => {
   });
 });
 
+describe('import chicago: the first import of a kind', () => {
+  it('writes by COPY, and falls back to the merge when its keys exist after all', async () => {
+    // a first import of a kind COPYs its rows straight into the tables (ADR 0032); rows whose keys
+    // another run wrote (here: runs that no longer say they wrote any) are merged and counted
+    const { db: fresh, close: closeFresh } = await testDb();
+    try {
+      const files = [
+        path.join(SAMPLES, 'complaints-complaints-cms_2019-2022_2022-09_p031093.csv'),
+        path.join(SAMPLES, 'complaints-victims-cms_2019-2022_2022-09_p031093.csv'),
+      ];
+      const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-import-fresh-'));
+      const first = await importForTest(fresh, files, reports);
+      const counts = (r: ImportResult): number[][] =>
+        r.files.map((f) => [f.read, f.inserted, f.updated, f.unchanged, f.rejected]);
+      expect(counts(first)).toEqual([
+        [200, 200, 0, 0, 0],
+        [158, 111, 0, 47, 0],
+      ]);
+      await fresh.query(`UPDATE import_runs SET inserted = 0, updated = 0`);
+      const again = await importForTest(fresh, files, reports, { force: true });
+      expect(counts(again)).toEqual([
+        [200, 0, 0, 200, 0],
+        [158, 0, 0, 158, 0],
+      ]);
+      const n = await fresh.query<{ cases: number; parties: number; agencies: number }>(
+        `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM parties)::int AS parties,
+                (SELECT count(*) FROM case_agencies)::int AS agencies`,
+      );
+      expect(n).toEqual([{ cases: 151, parties: 111, agencies: 151 }]);
+    } finally {
+      await closeFresh();
+    }
+  });
+});
+
 /** Minimal CSV line split for the sample rows used above (no embedded newlines). */
 function parseLine(line: string): string[] {
   const out: string[] = [];

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { canonicalJson } from '../../audit/audit.ts';
+import { JsonText } from '../../db/copy-text.ts';
 
 /** Stable content hash of mapped values: equal content, equal hash, whatever the key order. */
 export function contentHash(value: unknown): string {
@@ -16,6 +17,14 @@ export function sha1(text: string, encoding: 'hex' | 'base64'): string {
   return oneShotHash
     ? oneShotHash('sha1', text, encoding)
     : crypto.createHash('sha1').update(text).digest(encoding);
+}
+
+/**
+ * A value's canonical JSON, serialized once: `contentHash` of a row that holds it takes the text
+ * as it is (the same text as serializing the value there), and COPY writes it into a jsonb column.
+ */
+export function canonicalJsonText(value: unknown): JsonText {
+  return new JsonText(importCanonicalJson(value));
 }
 
 /** Thrown by `canonicalText` for a value it does not serialize itself (see importCanonicalJson). */
@@ -75,6 +84,9 @@ function canonicalText(value: unknown): string | undefined {
   }
   if (value instanceof Date) {
     return JSON.stringify(value);
+  }
+  if (value instanceof JsonText) {
+    return value.text; // made by canonicalJsonText
   }
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {

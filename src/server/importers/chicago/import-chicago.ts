@@ -42,6 +42,7 @@ import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts'
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
 import { contentHash, type CaseImport, type MemberRef, type NormalizedFile } from './normalize.ts';
+import { canonicalJsonText } from './hash.ts';
 import { normalizeFile, type NormalizeEnd } from './normalize-file.ts';
 import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 
@@ -395,6 +396,7 @@ async function importFile(
       }
       const context = await loadContext(tx, deps, kind, caseIds);
       const importedBefore = await kindImportedBefore(tx, deps.jurisdiction, kind);
+      context.fresh = !importedBefore;
       const stale: StaleTracker = new Map();
       const write = async (chunk: NormalizedFile): Promise<void> => {
         const outcomes = new Map<string, Outcome>();
@@ -610,6 +612,8 @@ interface FileContext {
   caseIds: Map<string, string>;
   accusedByStar: Map<string, string[]>;
   nativeLogs: Set<string>;
+  /** No earlier run of the file's kind wrote rows: its keys should all be new (copyFresh). */
+  fresh: boolean;
 }
 
 async function loadContext(
@@ -623,6 +627,7 @@ async function loadContext(
       caseIds: new Map(),
       accusedByStar: new Map(),
       nativeLogs: await nativeLogNumbers(tx, deps.jurisdiction),
+      fresh: false,
     };
   }
   return {
@@ -632,6 +637,7 @@ async function loadContext(
         ? await accusedByCaseAndStar(tx, deps.jurisdiction)
         : new Map<string, string[]>(),
     nativeLogs: new Set(),
+    fresh: false,
   };
 }
 
@@ -648,7 +654,8 @@ function rejectOrphans<T extends { key: string; logNumber: string }>(
   for (const item of items) {
     const caseId = caseIds.get(item.logNumber);
     if (caseId) {
-      kept.push({ ...item, caseId });
+      // the chunk's own entity, given its case (a copy of each was 1 s of a full import)
+      kept.push(Object.assign(item, { caseId }));
       continue;
     }
     const lines = norm.rowsPerKey.get(item.key) ?? [];
@@ -740,6 +747,7 @@ async function writeEntities(
       })),
       () => undefined,
       deps.profile.timeZone,
+      context.fresh,
     );
     merge(o);
     await recordSourceChanges(tx, j, runId, now, cases, o, caseRowIds, before);
@@ -768,12 +776,18 @@ async function writeEntities(
         rank_at_incident: cm.rankAtIncident,
         unit_at_incident: cm.unitAtIncident,
         star_at_incident: cm.starAtIncident,
-        source: cm.source,
+        source: canonicalJsonText(cm.source),
         import_key: cm.key,
       };
       return { ...row, import_hash: contentHash(row) };
     });
-    const { outcomes: o } = await upsertChildren(tx, 'case_members', rows, () => undefined);
+    const { outcomes: o } = await upsertChildren(
+      tx,
+      'case_members',
+      rows,
+      () => undefined,
+      context.fresh,
+    );
     merge(o);
     track('case_members', rows);
   }
@@ -816,13 +830,19 @@ async function writeEntities(
         final_penalty: a.finalPenalty,
         source_category_code: a.sourceCategoryCode,
         source_category: a.sourceCategory,
-        source: a.source,
+        source: canonicalJsonText(a.source),
         import_key: a.key,
       };
       return { ...row, created_at: now, import_hash: contentHash(row) };
     });
     summary.allegationsWithoutMember += unmatched;
-    const { outcomes: o, ids } = await upsertChildren(tx, 'allegations', rows, () => undefined);
+    const { outcomes: o, ids } = await upsertChildren(
+      tx,
+      'allegations',
+      rows,
+      () => undefined,
+      context.fresh,
+    );
     merge(o);
     const changed = rows.filter((r) => ids.has(r.import_key));
     const agency = kind === 'accused_cms' ? 'COPA' : 'BIA';
@@ -866,7 +886,7 @@ async function writeEntities(
         birth_year: p.birthYear,
         age: p.age,
         injury: p.injury,
-        source: p.source,
+        source: canonicalJsonText(p.source),
         import_key: p.key,
       };
       return { ...row, created_at: now, import_hash: contentHash(row) };
@@ -887,7 +907,7 @@ async function writeEntities(
         star: i.star,
         unit: i.unit,
         assigned_on: i.assignedOn,
-        source: i.source,
+        source: canonicalJsonText(i.source),
         import_key: i.key,
       };
       return { ...row, import_hash: contentHash(row) };
@@ -895,7 +915,7 @@ async function writeEntities(
     childKinds.push(['case_investigators', rows]);
   }
   for (const [table, rows] of childKinds) {
-    const { outcomes: o } = await upsertChildren(tx, table, rows, () => undefined);
+    const { outcomes: o } = await upsertChildren(tx, table, rows, () => undefined, context.fresh);
     merge(o);
     track(table, rows);
   }
