@@ -326,8 +326,9 @@ describe('import chicago: bad input', () => {
 
 describe('import chicago: the first import of a kind', () => {
   it('writes by COPY, and falls back to the merge when its keys exist after all', async () => {
-    // a first import of a kind COPYs its rows straight into the tables (ADR 0032); rows whose keys
-    // another run wrote (here: runs that no longer say they wrote any) are merged and counted
+    // on a server, a first import of a kind COPYs its rows straight into the tables (ADR 0032);
+    // rows whose keys another run wrote (here: runs that no longer say they wrote any) are merged
+    // and counted as before (the embedded database merges every file; same counts there)
     const { db: fresh, close: closeFresh } = await testDb();
     try {
       const files = [
