@@ -77,6 +77,21 @@ try {
     console.log(`${f.seconds.toFixed(1).padStart(6)} s  ${f.file}`);
   }
   const cpu = process.cpuUsage();
+  if (db.engine === 'postgres') {
+    // the server's CPU for this database: its backends' user + system time (the pool keeps them)
+    const pids = await db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+    );
+    const ticks = pids.reduce((sum, { pid }) => {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return sum + Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return sum;
+      }
+    }, 0);
+    console.log(`server CPU ${(ticks / 100).toFixed(1)} s in ${pids.length} backends`);
+  }
   console.log(
     `total ${total.toFixed(1)} s, files ${result.files.reduce((s, f) => s + f.seconds, 0).toFixed(1)} s, maintenance ${result.maintenanceSeconds.toFixed(1)} s, client CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
   );

@@ -37,7 +37,7 @@ import {
 } from '../../repositories/import.repository.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { MapOverride } from '../mapping.ts';
-import { boundHeap } from '../heap.ts';
+import { boundHeap, HEAP_BOUND_BYTES, SERVER_HEAP_BOUND_BYTES } from '../heap.ts';
 import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
@@ -452,7 +452,7 @@ async function importFile(
       const queued: Array<Promise<void>> = [];
       const writeNext = async (chunk: NormalizedFile): Promise<void> => {
         writing = writing.then(() => {
-          boundHeap();
+          boundHeap(deps.db.engine === 'postgres' ? SERVER_HEAP_BOUND_BYTES : HEAP_BOUND_BYTES);
           return write(chunk);
         });
         // a failure surfaces where `writing` is awaited; until then it must not count as unhandled
