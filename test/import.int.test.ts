@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/client.ts';
 import type { ImportResult } from '../src/server/importers/chicago/import-chicago.ts';
@@ -112,6 +114,47 @@ describe('import chicago (the 200-row samples)', () => {
     const again = await run([file]);
     expect(again.files[0]!.inserted).toBe(1);
     expect(await count('parties')).toBe(before);
+  });
+
+  it("a newer release that changes a case's lead agency keeps cases.agencies equal to its case_agencies", async () => {
+    // the import writes lead-agency rows with the cache's triggers deferred and recomputes the
+    // cache itself (migration 0022, ADR 0032): a moved lead must still reach cases.agencies
+    const records: string[][] = parse(fs.readFileSync(CLEAR_COMPLAINTS, 'utf8'));
+    const header = records[0]!;
+    const agencyAt = header.indexOf('investigating_agency');
+    const moved = records.find((r, i) => i > 0 && r[agencyAt] === 'BIA')![header.indexOf('cr_id')]!;
+    const newer = path.join(tmp, 'complaints-complaints-clear-newer.csv');
+    fs.writeFileSync(
+      newer,
+      stringify(
+        records.map((r, i) =>
+          i > 0 && r[header.indexOf('cr_id')] === moved
+            ? r.map((v, j) => (j === agencyAt ? 'IPRA' : v))
+            : r,
+        ),
+      ),
+    );
+    const agencies = async (): Promise<Array<{ cached: string[]; rows: string[] }>> =>
+      db.query(
+        `SELECT c.agencies AS cached,
+                COALESCE((SELECT array_agg(DISTINCT ca.agency ORDER BY ca.agency)
+                            FROM case_agencies ca WHERE ca.case_id = c.id), '{}') AS rows
+           FROM cases c WHERE c.log_number = $1`,
+        [moved],
+      );
+    expect(await agencies()).toEqual([{ cached: ['BIA'], rows: ['BIA'] }]);
+    const result = await run([newer]);
+    expect(result.files[0]!.updated).toBeGreaterThan(0);
+    expect(await agencies()).toEqual([{ cached: ['COPA'], rows: ['COPA'] }]);
+    const stale = await db.query(
+      `SELECT c.log_number FROM cases c
+        WHERE c.agencies IS DISTINCT FROM COALESCE((SELECT array_agg(DISTINCT ca.agency ORDER BY ca.agency)
+                                                      FROM case_agencies ca WHERE ca.case_id = c.id), '{}')`,
+    );
+    expect(stale).toEqual([]);
+    // and the release as it was moves it back
+    await run([CLEAR_COMPLAINTS]);
+    expect(await agencies()).toEqual([{ cached: ['BIA'], rows: ['BIA'] }]);
   });
 
   it('moves the log-number counter past imported CMS numbers', async () => {
@@ -278,6 +321,42 @@ describe('import chicago: bad input', () => {
     expect(fs.readFileSync(result.reportPath!, 'utf8')).toContain(
       'not in any imported complaints file',
     );
+  });
+});
+
+describe('import chicago: the first import of a kind', () => {
+  it('writes by COPY, and falls back to the merge when its keys exist after all', async () => {
+    // on a server, a first import of a kind COPYs its rows straight into the tables (ADR 0032);
+    // rows whose keys another run wrote (here: runs that no longer say they wrote any) are merged
+    // and counted as before (the embedded database merges every file; same counts there)
+    const { db: fresh, close: closeFresh } = await testDb();
+    try {
+      const files = [
+        path.join(SAMPLES, 'complaints-complaints-cms_2019-2022_2022-09_p031093.csv'),
+        path.join(SAMPLES, 'complaints-victims-cms_2019-2022_2022-09_p031093.csv'),
+      ];
+      const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'ovs-import-fresh-'));
+      const first = await importForTest(fresh, files, reports);
+      const counts = (r: ImportResult): number[][] =>
+        r.files.map((f) => [f.read, f.inserted, f.updated, f.unchanged, f.rejected]);
+      expect(counts(first)).toEqual([
+        [200, 200, 0, 0, 0],
+        [158, 111, 0, 47, 0],
+      ]);
+      await fresh.query(`UPDATE import_runs SET inserted = 0, updated = 0`);
+      const again = await importForTest(fresh, files, reports, { force: true });
+      expect(counts(again)).toEqual([
+        [200, 0, 0, 200, 0],
+        [158, 0, 0, 158, 0],
+      ]);
+      const n = await fresh.query<{ cases: number; parties: number; agencies: number }>(
+        `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM parties)::int AS parties,
+                (SELECT count(*) FROM case_agencies)::int AS agencies`,
+      );
+      expect(n).toEqual([{ cases: 151, parties: 111, agencies: 151 }]);
+    } finally {
+      await closeFresh();
+    }
   });
 });
 

@@ -11,6 +11,15 @@ export interface CopyColumn {
   type: string;
 }
 
+/**
+ * A `jsonb` value already serialized: its JSON text is written as is. The importer hashes each
+ * row's verbatim source as canonical JSON anyway, and jsonb keeps no key order, so that text
+ * serves the column too instead of a second serialization of every source.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 const NEEDS_ESCAPE = /[\\\n\r\t]/;
 const ESCAPED = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -39,6 +48,9 @@ function arrayLiteral(values: readonly unknown[]): string {
 function fieldText(value: unknown, type: string): string {
   if (value === null || value === undefined) {
     return '\\N';
+  }
+  if (value instanceof JsonText) {
+    return escapeField(value.text);
   }
   if (type === 'jsonb' || type === 'json') {
     return escapeField(JSON.stringify(value));

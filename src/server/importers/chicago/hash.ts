@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { canonicalJson } from '../../audit/audit.ts';
+import { JsonText } from '../../db/copy-text.ts';
 
 /** Stable content hash of mapped values: equal content, equal hash, whatever the key order. */
 export function contentHash(value: unknown): string {
@@ -16,6 +17,14 @@ export function sha1(text: string, encoding: 'hex' | 'base64'): string {
   return oneShotHash
     ? oneShotHash('sha1', text, encoding)
     : crypto.createHash('sha1').update(text).digest(encoding);
+}
+
+/**
+ * A value's canonical JSON, serialized once: `contentHash` of a row that holds it takes the text
+ * as it is (the same text as serializing the value there), and COPY writes it into a jsonb column.
+ */
+export function canonicalJsonText(value: unknown): JsonText {
+  return new JsonText(importCanonicalJson(value));
 }
 
 /** Thrown by `canonicalText` for a value it does not serialize itself (see importCanonicalJson). */
@@ -76,6 +85,9 @@ function canonicalText(value: unknown): string | undefined {
   if (value instanceof Date) {
     return JSON.stringify(value);
   }
+  if (value instanceof JsonText) {
+    return value.text; // made by canonicalJsonText
+  }
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
     throw NOT_PLAIN;
@@ -85,15 +97,34 @@ function canonicalText(value: unknown): string | undefined {
   let out = '{';
   let first = true;
   for (const k of keys) {
-    if (k === 'toJSON' || INDEX_KEY.test(k)) {
-      throw NOT_PLAIN;
-    }
     const text = canonicalText(record[k]);
     if (text === undefined) {
       continue;
     }
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${text}`;
+    out += first ? keyText(k) + text : `,${keyText(k)}${text}`;
     first = false;
   }
   return `${out}}`;
+}
+
+/**
+ * `"key":` of an object key, remembered: the keys of a file's rows are its header's few dozen
+ * names, and quoting each again for every row was a third of the hashing (measured).
+ */
+const KEY_TEXT = new Map<string, string>();
+const KEY_TEXT_LIMIT = 10_000;
+
+function keyText(k: string): string {
+  let text = KEY_TEXT.get(k);
+  if (text === undefined) {
+    if (k === 'toJSON' || INDEX_KEY.test(k)) {
+      throw NOT_PLAIN;
+    }
+    text = `${JSON.stringify(k)}:`;
+    if (KEY_TEXT.size >= KEY_TEXT_LIMIT) {
+      KEY_TEXT.clear();
+    }
+    KEY_TEXT.set(k, text);
+  }
+  return text;
 }
