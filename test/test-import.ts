@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { Db } from '../src/server/db/client.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import {
@@ -7,6 +9,7 @@ import {
   type ProgressSink,
 } from '../src/server/importers/chicago/import-chicago.ts';
 import type { MapFile } from '../src/server/importers/chicago/recognize.ts';
+import { caseStats } from '../src/server/repositories/stats.repository.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 
 /**
@@ -56,3 +59,30 @@ export const COMPLAINTS_HEADER =
 /** One concluded COPA complaint of that file, with its narrative (no double quotes in it). */
 export const complaintRow = (row: number, crId: string, narrative: string): string =>
   `${row},${crId},2021-03-01,,2021-03-02,2022-01-10,,CHICAGO,IL,60624,1132.0,,05A,Excessive Force,Complaint Register,"${narrative}",300.0,,,N,N,N,No,Civilian,,COPA,Case Final`;
+
+/**
+ * The imported statistics equal the figures test/fixtures/chicago_stats.py computes on its own
+ * from the CSV files in `dataDir`: the import checked against a second, independent reading.
+ */
+export async function expectStatsOfScript(db: Db, dataDir: string): Promise<void> {
+  const expected = JSON.parse(
+    execFileSync(
+      'python3',
+      [path.resolve(import.meta.dirname, 'fixtures/chicago_stats.py'), dataDir],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ),
+  );
+  const stats = await caseStats(db, TEST_JURISDICTION);
+  expect(stats.total).toBe(expected.total);
+  expect(stats.allegations).toBe(expected.allegations);
+  expect(stats.byYear).toEqual(expected.byYear);
+  expect(stats.byHistoricalAgency).toEqual(expected.byHistoricalAgency);
+  expect(stats.bySourceStatus).toEqual(expected.bySourceStatus);
+  expect(stats.byStatus).toEqual(expected.byStatus);
+  expect(stats.byFinding).toEqual(expected.byFinding);
+  expect(stats.sustainedRate.overall).toBe(expected.sustainedRate);
+  expect(stats.daysToClosure).toEqual(expected.daysToClosure);
+}
