@@ -24,7 +24,9 @@ import {
   pendingAtEnd,
   type IntakeCell,
 } from '../repositories/reports.repository.ts';
-import { ForbiddenError, UnprocessableError } from '../errors.ts';
+import { localDate } from '../domain/business-days.ts';
+import { PeriodError, parsePeriod } from '../domain/reports.ts';
+import { ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
 
 /**
@@ -44,6 +46,28 @@ export class NoDataError extends UnprocessableError {
       'no_data',
       `No case was received, pending or closed in ${period.label} (${period.from} to ${period.to}): there is nothing to report. Import the records first, or choose another period.`,
     );
+  }
+}
+
+/**
+ * The period `text` names, refused with a problem the API and the CLI both show: a malformed
+ * period is a 400 (`malformed_period`), one that has not ended a 422 (`period_in_future`).
+ */
+export function reportPeriod(
+  kind: 'quarterly' | 'annual',
+  text: string,
+  now: Date,
+  timeZone: string,
+): ReportPeriod {
+  try {
+    return parsePeriod(kind, text, localDate(now, timeZone));
+  } catch (err) {
+    if (err instanceof PeriodError) {
+      throw err.code === 'malformed_period'
+        ? new ValidationError(err.code, err.message, [{ field: 'period', message: err.message }])
+        : new UnprocessableError(err.code, err.message, [{ field: 'period', message: err.message }]);
+    }
+    throw err;
   }
 }
 

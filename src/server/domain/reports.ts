@@ -4,6 +4,7 @@
  * investigations, medians and means, the shape of a report table, and the public version's
  * small-cell suppression (the same rule as the public statistics, suppression.ts).
  */
+import type { ReportOut } from '../../shared/schemas/reports.ts';
 import { publishedRate } from './suppression.ts';
 
 /** A report period: a calendar quarter or year, local dates inclusive. */
@@ -210,27 +211,5 @@ export function suppressTable(table: ReportTable, threshold: number): ReportTabl
   return { ...table, rows, suppressedCells: suppressed, partialCells: partial };
 }
 
-/** The report as every output renders it. */
-export interface Report {
-  title: string;
-  period: ReportPeriod;
-  /** IANA zone the period's dates and every age are counted in (the profile's). */
-  timeZone: string;
-  /** When the records the report reads were last imported; null when nothing was imported. */
-  lastImportAt: string | null;
-  generatedAt: string;
-  version: 'staff' | 'public';
-  /** Public version: the small-cell threshold applied. */
-  threshold: number | null;
-  citation: string;
-  tables: ReportTable[];
-  policyRecommendations: Array<{
-    madeOn: string;
-    topic: string;
-    recipient: string;
-    text: string;
-    response: string | null;
-    respondedOn: string | null;
-    status: string;
-  }>;
-}
+/** The report as every output renders it (its schema: src/shared/schemas/reports.ts). */
+export type Report = ReportOut;
