@@ -46,8 +46,10 @@ export function registerReportCommand(program: Command, withRuntime: WithRuntime
             `--format ${opts.format} writes files: give --out ${opts.format === 'csv' ? 'FOLDER' : 'FILE'}`,
           );
         }
-        const config = loadConfig();
         const now = new Date();
+        // a malformed period is refused before the database is opened (no time zone needed yet)
+        reportPeriod(kind, periodText, null, 'UTC');
+        const config = loadConfig();
         type Output =
           | { json: string }
           | { files: Array<{ name: string; body: string }> }

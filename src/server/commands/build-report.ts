@@ -56,11 +56,12 @@ export class NoDataError extends UnprocessableError {
 export function reportPeriod(
   kind: 'quarterly' | 'annual',
   text: string,
-  now: Date,
+  /** Now; null checks the form only. */
+  now: Date | null,
   timeZone: string,
 ): ReportPeriod {
   try {
-    return parsePeriod(kind, text, localDate(now, timeZone));
+    return parsePeriod(kind, text, now === null ? null : localDate(now, timeZone));
   } catch (err) {
     if (err instanceof PeriodError) {
       throw err.code === 'malformed_period'
