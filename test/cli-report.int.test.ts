@@ -86,18 +86,38 @@ describe(`oversight report (${engineName})`, () => {
     expectReportOfScript(report, data);
 
     const csvDir = path.join(dir, 'csv');
-    const csv = await cli(['report', 'quarterly', REPORT_QUARTER.label, '--format', 'csv', '--out', csvDir]);
+    const csv = await cli([
+      'report',
+      'quarterly',
+      REPORT_QUARTER.label,
+      '--format',
+      'csv',
+      '--out',
+      csvDir,
+    ]);
     expect(csv.code, csv.stderr).toBe(0);
     expect(fs.readdirSync(csvDir).sort()).toEqual(report.tables.map((t) => `${t.id}.csv`).sort());
 
     const html = path.join(dir, 'report.html');
-    expect((await cli(['report', 'quarterly', REPORT_QUARTER.label, '--format', 'html', '--out', html])).code).toBe(0);
+    expect(
+      (await cli(['report', 'quarterly', REPORT_QUARTER.label, '--format', 'html', '--out', html]))
+        .code,
+    ).toBe(0);
     const page = fs.readFileSync(html, 'utf8');
     expect(page).toContain('Quarterly report 2022Q2');
     expect(page).toContain('<svg');
 
     const pdf = path.join(dir, 'report.pdf');
-    const pub = await cli(['report', 'annual', '2021', '--format', 'pdf', '--public', '--out', pdf]);
+    const pub = await cli([
+      'report',
+      'annual',
+      '2021',
+      '--format',
+      'pdf',
+      '--public',
+      '--out',
+      pdf,
+    ]);
     expect(pub.code, pub.stderr).toBe(0);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   }, 240_000);

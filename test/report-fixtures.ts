@@ -16,10 +16,10 @@ export const REPORT_QUARTER = { label: '2022Q2', from: '2022-04-01', to: '2022-0
 const CMS = 'cms_2019-2022_2022-09_p031093.csv.gz';
 
 function readGz(file: string): Array<Record<string, string>> {
-  return parse(zlib.gunzipSync(fs.readFileSync(path.join(CHICAGO_DATA, file))), {
-    columns: true,
-    relax_quotes: false,
-  }) as Array<Record<string, string>>;
+  return parse<Record<string, string>>(
+    zlib.gunzipSync(fs.readFileSync(path.join(CHICAGO_DATA, file))),
+    { columns: true },
+  );
 }
 
 /**
@@ -33,7 +33,9 @@ export function writeQuarterSubset(dir: string, q = REPORT_QUARTER): string {
     complaints
       .filter((r) => {
         const closed = (r['closed_date'] ?? '').trim();
-        return (r['complaint_date'] ?? '').slice(0, 10) <= q.to && (closed === '' || closed >= q.from);
+        return (
+          (r['complaint_date'] ?? '').slice(0, 10) <= q.to && (closed === '' || closed >= q.from)
+        );
       })
       .map((r) => (r['cr_id'] ?? '').trim()),
   );

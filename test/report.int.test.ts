@@ -44,7 +44,9 @@ describe(`statutory report of a real quarter (${engineName})`, () => {
   });
 
   it('the public version suppresses counts under the threshold; the staff version does not', async () => {
-    const staff = (await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}`)).json<ReportOut>();
+    const staff = (
+      await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}`)
+    ).json<ReportOut>();
     const pub = (
       await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}?version=public`)
     ).json<ReportOut>();
@@ -72,7 +74,9 @@ describe(`statutory report of a real quarter (${engineName})`, () => {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({ data: new Uint8Array(pdf.rawPayload) }).promise;
     const page = await doc.getPage(1);
-    const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    const text = (await page.getTextContent()).items
+      .map((i) => ('str' in i ? i.str : ''))
+      .join(' ');
     expect(text).toContain(`Quarterly report ${REPORT_QUARTER.label}`);
     expect(text).toContain('America/Chicago');
     expect(pdf.rawPayload.toString('latin1')).toMatch(/FontFile2/);
@@ -88,7 +92,10 @@ describe(`statutory report of a real quarter (${engineName})`, () => {
     expectProblem(await get('/api/v1/reports/annual/22'), 400, 'malformed_period');
     expectProblem(await get('/api/v1/reports/quarterly/2026Q4'), 422, 'period_in_future');
     expectProblem(await get('/api/v1/reports/quarterly/2010Q1'), 422, 'no_data');
-    expectProblem(await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}`, investigator), 403);
+    expectProblem(
+      await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}`, investigator),
+      403,
+    );
   });
 
   it('records policy recommendations with audit rows, and the report lists them', async () => {
@@ -152,7 +159,9 @@ describe(`statutory report of a real quarter (${engineName})`, () => {
       403,
     );
 
-    const report = (await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}`)).json<ReportOut>();
+    const report = (
+      await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}`)
+    ).json<ReportOut>();
     expect(report.policyRecommendations).toEqual([
       expect.objectContaining({
         topic: 'Foot pursuits',

@@ -54,28 +54,34 @@ export function registerReportCommand(program: Command, withRuntime: WithRuntime
           | { json: string }
           | { files: Array<{ name: string; body: string }> }
           | { file: string | Buffer };
-        const output = await withRuntime(config, `oversight report ${kind}`, async (rt): Promise<Output> => {
-          const period = reportPeriod(kind, periodText, now, rt.profile.timeZone);
-          const built = await buildReport({
-            db: rt.db,
-            jurisdiction: rt.jurisdiction,
-            timeZone: rt.profile.timeZone,
-            period,
-            now,
-            version: opts.public ? 'public' : 'staff',
-            threshold: config.suppressionThreshold,
-          });
-          switch (opts.format) {
-            case 'json':
-              return { json: JSON.stringify(built, null, 2) };
-            case 'csv':
-              return { files: built.tables.map((t) => ({ name: `${t.id}.csv`, body: tableCsv(t) })) };
-            case 'html':
-              return { file: reportHtml(built, rt.profile) };
-            case 'pdf':
-              return { file: await reportPdf(built, rt.profile) };
-          }
-        });
+        const output = await withRuntime(
+          config,
+          `oversight report ${kind}`,
+          async (rt): Promise<Output> => {
+            const period = reportPeriod(kind, periodText, now, rt.profile.timeZone);
+            const built = await buildReport({
+              db: rt.db,
+              jurisdiction: rt.jurisdiction,
+              timeZone: rt.profile.timeZone,
+              period,
+              now,
+              version: opts.public ? 'public' : 'staff',
+              threshold: config.suppressionThreshold,
+            });
+            switch (opts.format) {
+              case 'json':
+                return { json: JSON.stringify(built, null, 2) };
+              case 'csv':
+                return {
+                  files: built.tables.map((t) => ({ name: `${t.id}.csv`, body: tableCsv(t) })),
+                };
+              case 'html':
+                return { file: reportHtml(built, rt.profile) };
+              case 'pdf':
+                return { file: await reportPdf(built, rt.profile) };
+            }
+          },
+        );
         if ('json' in output) {
           console.log(output.json);
         } else if ('files' in output) {

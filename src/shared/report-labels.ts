@@ -15,9 +15,11 @@ export const reportEn = {
   'report.lastImport': 'Records last imported: {at}.',
   'report.noImport': 'No records were imported: the figures are the cases filed in Oversight.',
   'report.generated': 'Generated {at}.',
-  'report.citation': 'Required by MCC §2-78-150 (quarterly and annual reports to the City Council).',
+  'report.citation':
+    'Required by MCC §2-78-150 (quarterly and annual reports to the City Council).',
   'report.limits': 'What this table counts and what the records cannot support',
-  'report.recommendations': 'Policy recommendations made in the period and the department’s responses',
+  'report.recommendations':
+    'Policy recommendations made in the period and the department’s responses',
   'report.noRecommendations': 'No recommendation was made in the period.',
   'report.noResponse': 'No response yet.',
   'report.suppressed': '—',
@@ -175,7 +177,11 @@ export const reportEs: Record<ReportLabelKey, string> = {
 type Lang = 'en' | 'es';
 
 /** A report text with `{name}` placeholders filled. */
-export function reportText(lang: Lang, key: ReportLabelKey, vars: Record<string, string | number> = {}): string {
+export function reportText(
+  lang: Lang,
+  key: ReportLabelKey,
+  vars: Record<string, string | number> = {},
+): string {
   const text = (lang === 'es' ? reportEs : reportEn)[key];
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

@@ -66,7 +66,9 @@ export function reportPeriod(
     if (err instanceof PeriodError) {
       throw err.code === 'malformed_period'
         ? new ValidationError(err.code, err.message, [{ field: 'period', message: err.message }])
-        : new UnprocessableError(err.code, err.message, [{ field: 'period', message: err.message }]);
+        : new UnprocessableError(err.code, err.message, [
+            { field: 'period', message: err.message },
+          ]);
     }
     throw err;
   }
@@ -84,7 +86,9 @@ export interface BuildReportOptions {
 }
 
 const byKey = (rows: ReportRow[]): ReportRow[] =>
-  rows.sort((a, b) => (a.key === 'total' ? 1 : b.key === 'total' ? -1 : a.key.localeCompare(b.key)));
+  rows.sort((a, b) =>
+    a.key === 'total' ? 1 : b.key === 'total' ? -1 : a.key.localeCompare(b.key),
+  );
 
 /** Counts `cells` into rows by `rowOf` and columns by `colOf`, with a total column and row. */
 function crossTab<T extends { n: number }>(
@@ -109,7 +113,11 @@ function crossTab<T extends { n: number }>(
       target['total']! += c.n;
     }
   }
-  const ordered = [...rowOrder, ...[...rows.keys()].filter((k) => !rowOrder.includes(k) && k !== 'total').sort(), 'total'];
+  const ordered = [
+    ...rowOrder,
+    ...[...rows.keys()].filter((k) => !rowOrder.includes(k) && k !== 'total').sort(),
+    'total',
+  ];
   return ordered.map((key) => ({ key, cells: rows.get(key)! }));
 }
 
@@ -121,7 +129,13 @@ function countTable(
   order: readonly string[],
   limits: string[],
 ): ReportTable {
-  const rows = crossTab(cells, (c) => c.key, () => column, order, [column]).map((r) => ({
+  const rows = crossTab(
+    cells,
+    (c) => c.key,
+    () => column,
+    order,
+    [column],
+  ).map((r) => ({
     key: r.key,
     cells: { [column]: r.cells[column] ?? 0 },
   }));
@@ -135,7 +149,9 @@ function sourceOf(c: IntakeCell): string {
 }
 
 function districtOrder(keys: Iterable<string>): string[] {
-  return [...new Set(keys)].filter((k) => k !== 'unknown').sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  return [...new Set(keys)]
+    .filter((k) => k !== 'unknown')
+    .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
 }
 
 function intakeTables(grid: IntakeCell[]): ReportTable[] {
@@ -154,9 +170,15 @@ function intakeTables(grid: IntakeCell[]): ReportTable[] {
     ],
   };
   const channels = grid.map((c) => ({ key: c.channel ?? 'not_recorded', n: c.n }));
-  const byChannel = countTable('intake_by_channel', 'cases', channels, [], [
-    'The CMS and CLEAR releases do not say how a complaint arrived: imported cases count as not recorded.',
-  ]);
+  const byChannel = countTable(
+    'intake_by_channel',
+    'cases',
+    channels,
+    [],
+    [
+      'The CMS and CLEAR releases do not say how a complaint arrived: imported cases count as not recorded.',
+    ],
+  );
   const districts = grid.map((c) => ({ key: c.district ?? 'unknown', n: c.n }));
   const byDistrict = countTable(
     'intake_by_district',
@@ -215,7 +237,12 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     lastImportAt(db, jurisdiction),
   ]);
   const pendingTotal = pending.pending.reduce((a, c) => a + c.n, 0);
-  if (grid.length === 0 && pendingTotal === 0 && concluded.length === 0 && recommendations.length === 0) {
+  if (
+    grid.length === 0 &&
+    pendingTotal === 0 &&
+    concluded.length === 0 &&
+    recommendations.length === 0
+  ) {
     throw new NoDataError(period);
   }
 
@@ -290,7 +317,12 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
   const findingRows = crossTab(
     allegations,
     (c) => c.category,
-    (c) => (c.finding === null ? 'none_recorded' : (MERITS as readonly string[]).includes(c.finding) ? c.finding : 'other_finding'),
+    (c) =>
+      c.finding === null
+        ? 'none_recorded'
+        : (MERITS as readonly string[]).includes(c.finding)
+          ? c.finding
+          : 'other_finding',
     [],
     findingCols,
   ).map((r) => {
@@ -326,7 +358,11 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     withPenalty,
     (a) => a.recommended_penalty!,
     (a) =>
-      a.final_penalty === null ? 'no_final' : a.final_penalty === a.recommended_penalty ? 'concurred' : 'differed',
+      a.final_penalty === null
+        ? 'no_final'
+        : a.final_penalty === a.recommended_penalty
+          ? 'concurred'
+          : 'differed',
     [],
     ['concurred', 'differed', 'no_final'],
   ).map((r) => ({
@@ -336,7 +372,10 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
       concurred: r.cells['concurred'] ?? 0,
       differed: r.cells['differed'] ?? 0,
       final_recorded: (r.cells['concurred'] ?? 0) + (r.cells['differed'] ?? 0),
-      concurrence_rate: rateOf(r.cells['concurred'] ?? 0, (r.cells['concurred'] ?? 0) + (r.cells['differed'] ?? 0)),
+      concurrence_rate: rateOf(
+        r.cells['concurred'] ?? 0,
+        (r.cells['concurred'] ?? 0) + (r.cells['differed'] ?? 0),
+      ),
     },
   }));
   const disciplineTable: ReportTable = {
@@ -346,7 +385,12 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
       { key: 'concurred', kind: 'count' },
       { key: 'differed', kind: 'count' },
       { key: 'final_recorded', kind: 'count', sumOf: ['concurred', 'differed'] },
-      { key: 'concurrence_rate', kind: 'rate', numerator: 'concurred', denominator: 'final_recorded' },
+      {
+        key: 'concurrence_rate',
+        kind: 'rate',
+        numerator: 'concurred',
+        denominator: 'final_recorded',
+      },
     ],
     rows: byKey(disciplineRows),
     totalIsSum: true,
@@ -362,7 +406,10 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     columns: [{ key: 'cases', kind: 'count' }],
     rows: [
       { key: 'opened', cells: { cases: oisOpened } },
-      { key: 'pending_at_end', cells: { cases: pending.pending.filter((c) => c.shooting).reduce((a, c) => a + c.n, 0) } },
+      {
+        key: 'pending_at_end',
+        cells: { cases: pending.pending.filter((c) => c.shooting).reduce((a, c) => a + c.n, 0) },
+      },
       { key: 'concluded', cells: { cases: concluded.filter((c) => c.shooting).length } },
     ],
     totalIsSum: false,
@@ -381,7 +428,9 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     ],
   );
   const responded = recommendations.filter((r) => r.response !== null).length;
-  policyTable.limits.push(`${responded} of ${recommendations.length} have a response from the department.`);
+  policyTable.limits.push(
+    `${responded} of ${recommendations.length} have a response from the department.`,
+  );
 
   let tables = [
     ...intakeTables(grid),

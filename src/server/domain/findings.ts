@@ -63,7 +63,12 @@ const FINDING_SPELLINGS: Readonly<Record<string, Finding>> = {
  * Findings on the merits: the allegation was decided on its facts. The sustained rate divides by
  * these (a closure without finding is no decision on the allegation).
  */
-export const MERIT_FINDINGS: readonly Finding[] = ['sustained', 'not_sustained', 'unfounded', 'exonerated'];
+export const MERIT_FINDINGS: readonly Finding[] = [
+  'sustained',
+  'not_sustained',
+  'unfounded',
+  'exonerated',
+];
 
 /** The merit findings as an SQL list (`('sustained', …)`): codes from code, never input. */
 export const MERIT_FINDINGS_SQL = `(${MERIT_FINDINGS.map((f) => `'${f}'`).join(', ')})`;

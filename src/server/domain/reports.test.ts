@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ageBracket, mean, median, parsePeriod, PeriodError, suppressTable, type ReportTable } from './reports.ts';
+import {
+  ageBracket,
+  mean,
+  median,
+  parsePeriod,
+  PeriodError,
+  suppressTable,
+  type ReportTable,
+} from './reports.ts';
 
 describe('report periods (MCC §2-78-150: finished quarters and years)', () => {
   it('reads quarters and years as local dates inclusive', () => {
@@ -10,7 +18,10 @@ describe('report periods (MCC §2-78-150: finished quarters and years)', () => {
       to: '2022-09-30',
     });
     expect(parsePeriod('quarterly', '2022-q1', null).to).toBe('2022-03-31');
-    expect(parsePeriod('annual', '2022', '2026-12-05')).toMatchObject({ from: '2022-01-01', to: '2022-12-31' });
+    expect(parsePeriod('annual', '2022', '2026-12-05')).toMatchObject({
+      from: '2022-01-01',
+      to: '2022-12-31',
+    });
   });
 
   it('refuses malformed periods', () => {
@@ -85,7 +96,9 @@ describe('public version of a table (small-cell suppression)', () => {
     expect(row('x')['total']).toBe(10);
     expect(row('total')['a']).toBe(30);
     expect(row('total')['b']).toBe(0);
-    expect(pub.partialCells).toEqual(expect.arrayContaining(['x.total', 'total.a', 'total.b', 'z.total']));
+    expect(pub.partialCells).toEqual(
+      expect.arrayContaining(['x.total', 'total.a', 'total.b', 'z.total']),
+    );
   });
 
   it('withholds rates with a small part and medians of few cases', () => {

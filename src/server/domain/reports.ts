@@ -44,11 +44,19 @@ export function parsePeriod(
   if (kind === 'quarterly') {
     const m = /^(\d{4})-?Q([1-4])$/.exec(t);
     if (!m) {
-      throw new PeriodError('malformed_period', `"${text}" is not a quarter: write it like 2022Q3.`);
+      throw new PeriodError(
+        'malformed_period',
+        `"${text}" is not a quarter: write it like 2022Q3.`,
+      );
     }
     const q = Number(m[2]);
     const month = String((q - 1) * 3 + 1).padStart(2, '0');
-    period = { kind, label: `${m[1]}Q${q}`, from: `${m[1]}-${month}-01`, to: `${m[1]}-${QUARTER_END[q - 1]}` };
+    period = {
+      kind,
+      label: `${m[1]}Q${q}`,
+      from: `${m[1]}-${month}-01`,
+      to: `${m[1]}-${QUARTER_END[q - 1]}`,
+    };
   } else {
     if (!/^\d{4}$/.test(t)) {
       throw new PeriodError('malformed_period', `"${text}" is not a year: write it like 2022.`);
@@ -71,7 +79,12 @@ export function parsePeriod(
  * The age brackets of pending investigations as COPA's reports give them: under 180 days,
  * 180–365 days, one to two years, over two years. Age = period end − local date of receipt.
  */
-export const AGE_BRACKETS = ['under_180_days', '180_to_365_days', '1_to_2_years', 'over_2_years'] as const;
+export const AGE_BRACKETS = [
+  'under_180_days',
+  '180_to_365_days',
+  '1_to_2_years',
+  'over_2_years',
+] as const;
 export type AgeBracket = (typeof AGE_BRACKETS)[number];
 
 export function ageBracket(days: number): AgeBracket {

@@ -146,7 +146,12 @@ export async function concludedAllegations(
 }
 
 /** Cases received in the period or earlier: whether there is anything to report at all. */
-export async function casesThrough(db: Queryable, jurisdiction: string, timeZone: string, to: string): Promise<number> {
+export async function casesThrough(
+  db: Queryable,
+  jurisdiction: string,
+  timeZone: string,
+  to: string,
+): Promise<number> {
   const rows = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM cases c WHERE c.jurisdiction = $1 AND ${RECEIVED} <= $3::date`,
     [jurisdiction, timeZone, to],

@@ -33,9 +33,18 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
   app,
   { ctx, threshold },
 ) => {
-  const load = async (request: Parameters<RouteContext['deps']>[0], p: z.infer<typeof ReportParams>, version: 'staff' | 'public') => {
+  const load = async (
+    request: Parameters<RouteContext['deps']>[0],
+    p: z.infer<typeof ReportParams>,
+    version: 'staff' | 'public',
+  ) => {
     const deps = ctx.deps(request);
-    return readReport(deps, reportPeriod(p.kind, p.period, deps.now(), ctx.profile.timeZone), version, threshold);
+    return readReport(
+      deps,
+      reportPeriod(p.kind, p.period, deps.now(), ctx.profile.timeZone),
+      version,
+      threshold,
+    );
   };
 
   app.get(

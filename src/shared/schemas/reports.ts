@@ -14,8 +14,17 @@ export const ReportQuery = z.strictObject({
 });
 
 export const ReportColumnOut = z.union([
-  z.object({ key: z.string(), kind: z.literal('count'), sumOf: z.array(z.string()).readonly().optional() }),
-  z.object({ key: z.string(), kind: z.literal('rate'), numerator: z.string(), denominator: z.string() }),
+  z.object({
+    key: z.string(),
+    kind: z.literal('count'),
+    sumOf: z.array(z.string()).readonly().optional(),
+  }),
+  z.object({
+    key: z.string(),
+    kind: z.literal('rate'),
+    numerator: z.string(),
+    denominator: z.string(),
+  }),
   z.object({ key: z.string(), kind: z.literal('days'), basis: z.string() }),
 ]);
 

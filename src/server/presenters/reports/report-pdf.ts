@@ -75,12 +75,23 @@ function drawTable(doc: Doc, t: ReportTable, names: Record<string, string>): voi
   const heads = rowHeaders(t);
   const width = doc.page.width - 2 * MARGIN;
   const labelWidth = heads.length > 1 ? 150 : 190;
-  const numWidth = Math.min(80, (width - labelWidth * heads.length) / Math.max(1, t.columns.length));
+  const numWidth = Math.min(
+    80,
+    (width - labelWidth * heads.length) / Math.max(1, t.columns.length),
+  );
   const line = (cells: string[], bold: boolean): void => {
     const lines = Math.max(
       ...cells.map((c, i) => {
         const w = i < heads.length ? labelWidth : numWidth;
-        return Math.ceil(doc.font(bold ? BOLD : REGULAR).fontSize(SIZE).widthOfString(c) / (w - 4)) || 1;
+        return (
+          Math.ceil(
+            doc
+              .font(bold ? BOLD : REGULAR)
+              .fontSize(SIZE)
+              .widthOfString(c) /
+              (w - 4),
+          ) || 1
+        );
       }),
     );
     const h = Math.min(3, lines) * ROW * 0.85 + 3;
@@ -92,17 +103,35 @@ function drawTable(doc: Doc, t: ReportTable, names: Record<string, string>): voi
       doc
         .font(bold ? BOLD : REGULAR)
         .fontSize(SIZE)
-        .text(c, x + 2, y + 2, { width: w - 4, height: h, align: i < heads.length ? 'left' : 'right' });
+        .text(c, x + 2, y + 2, {
+          width: w - 4,
+          height: h,
+          align: i < heads.length ? 'left' : 'right',
+        });
       x += w;
     });
-    doc.moveTo(MARGIN, y + h).lineTo(x, y + h).lineWidth(0.3).strokeColor('#a9aeb1').stroke();
+    doc
+      .moveTo(MARGIN, y + h)
+      .lineTo(x, y + h)
+      .lineWidth(0.3)
+      .strokeColor('#a9aeb1')
+      .stroke();
     doc.x = MARGIN;
     doc.y = y + h;
   };
-  line([...heads.map((h) => reportColumnLabel('en', h)), ...t.columns.map((c) => reportColumnLabel('en', c.key))], true);
+  line(
+    [
+      ...heads.map((h) => reportColumnLabel('en', h)),
+      ...t.columns.map((c) => reportColumnLabel('en', c.key)),
+    ],
+    true,
+  );
   for (const r of t.rows) {
     line(
-      [...rowLabels(t, r, names), ...t.columns.map((c) => shownFigure(t, r.key, c.key, r.cells[c.key] ?? null))],
+      [
+        ...rowLabels(t, r, names),
+        ...t.columns.map((c) => shownFigure(t, r.key, c.key, r.cells[c.key] ?? null)),
+      ],
       r.key === 'total',
     );
   }
@@ -131,12 +160,18 @@ export async function reportPdf(report: Report, profile: JurisdictionProfile): P
   for (const t of report.tables) {
     doc.moveDown(0.8);
     ensureRoom(doc, 60);
-    doc.font(BOLD).fontSize(11).text(reportText('en', `report.table.${t.id}` as Parameters<typeof reportText>[1]), MARGIN);
+    doc
+      .font(BOLD)
+      .fontSize(11)
+      .text(reportText('en', `report.table.${t.id}` as Parameters<typeof reportText>[1]), MARGIN);
     doc.moveDown(0.3);
     const chart = REPORT_CHARTS.find((c) => c.table === t.id);
     if (chart) {
       const values = new Map(
-        t.rows.map((r) => [r.key, shownFigure(t, r.key, chart.column, r.cells[chart.column] ?? null)]),
+        t.rows.map((r) => [
+          r.key,
+          shownFigure(t, r.key, chart.column, r.cells[chart.column] ?? null),
+        ]),
       );
       drawChart(doc, chartOf(t, chart.column, names), values);
     }
@@ -158,9 +193,17 @@ export async function reportPdf(report: Report, profile: JurisdictionProfile): P
   }
   for (const r of report.policyRecommendations) {
     ensureRoom(doc, 50);
-    doc.font(BOLD).text(`${r.madeOn} — ${r.topic} (to ${r.recipient}; ${reportRowLabel('en', 'policy_recommendations', r.status)})`);
+    doc
+      .font(BOLD)
+      .text(
+        `${r.madeOn} — ${r.topic} (to ${r.recipient}; ${reportRowLabel('en', 'policy_recommendations', r.status)})`,
+      );
     doc.font(REGULAR).text(r.text);
-    doc.text(r.response ? `Response ${r.respondedOn}: ${r.response}` : reportText('en', 'report.noResponse'));
+    doc.text(
+      r.response
+        ? `Response ${r.respondedOn}: ${r.response}`
+        : reportText('en', 'report.noResponse'),
+    );
     doc.moveDown(0.4);
   }
   doc.end();

@@ -1,9 +1,5 @@
 import { barChartLayout, CHART, type ChartLayout } from '../../../shared/bar-chart.ts';
-import {
-  reportColumnLabel,
-  reportRowLabel,
-  reportText,
-} from '../../../shared/report-labels.ts';
+import { reportColumnLabel, reportRowLabel, reportText } from '../../../shared/report-labels.ts';
 import type { ReportTable } from '../../domain/reports.ts';
 import type { Report } from '../../domain/reports.ts';
 import { PENALTY_CODES } from '../../domain/findings.ts';
@@ -19,12 +15,8 @@ import { csvField } from '../../commands/export-open-data.ts';
 /** Names of categories and penalty codes, from the profile. */
 export function reportNames(profile: JurisdictionProfile): Record<string, string> {
   return {
-    ...Object.fromEntries(
-      Object.entries(profile.categories).map(([k, v]) => [k, v.label.en]),
-    ),
-    ...Object.fromEntries(
-      Object.entries(PENALTY_CODES).map(([k, v]) => [k, `${k} ${v.label.en}`]),
-    ),
+    ...Object.fromEntries(Object.entries(profile.categories).map(([k, v]) => [k, v.label.en])),
+    ...Object.fromEntries(Object.entries(PENALTY_CODES).map(([k, v]) => [k, `${k} ${v.label.en}`])),
   };
 }
 
@@ -35,17 +27,30 @@ export function rowHeaders(table: ReportTable): string[] {
 }
 
 /** A row's label cells (one per `rowHeaders`). */
-export function rowLabels(table: ReportTable, row: ReportTable['rows'][number], names: Record<string, string>): string[] {
+export function rowLabels(
+  table: ReportTable,
+  row: ReportTable['rows'][number],
+  names: Record<string, string>,
+): string[] {
   if (table.rows.some((r) => r.dims)) {
     return rowHeaders(table).map((d, i) =>
-      row.dims ? reportRowLabel('en', table.id, row.dims[d] ?? '', names) : i === 0 ? reportRowLabel('en', table.id, row.key, names) : '',
+      row.dims
+        ? reportRowLabel('en', table.id, row.dims[d] ?? '', names)
+        : i === 0
+          ? reportRowLabel('en', table.id, row.key, names)
+          : '',
     );
   }
   return [reportRowLabel('en', table.id, row.key, names)];
 }
 
 /** A figure as shown: suppressed “—”, a partial sum “≥ n”, rates as percentages. */
-export function shownFigure(table: ReportTable, rowKey: string, column: string, value: number | null): string {
+export function shownFigure(
+  table: ReportTable,
+  rowKey: string,
+  column: string,
+  value: number | null,
+): string {
   const col = table.columns.find((c) => c.key === column);
   if (value === null) {
     return col?.kind === 'count' ? reportText('en', 'report.suppressed') : '';
@@ -81,7 +86,11 @@ export const REPORT_CHARTS: ReadonlyArray<{ table: string; column: string }> = [
 ];
 
 /** The chart layout of a table's column (the total row left out: it would dwarf the bars). */
-export function chartOf(table: ReportTable, column: string, names: Record<string, string>): ChartLayout {
+export function chartOf(
+  table: ReportTable,
+  column: string,
+  names: Record<string, string>,
+): ChartLayout {
   return barChartLayout(
     table.rows
       .filter((r) => r.key !== 'total')
@@ -111,13 +120,20 @@ export function reportHeading(report: Report): string[] {
 }
 
 export function reportTitle(report: Report): string {
-  return reportText('en', report.period.kind === 'quarterly' ? 'report.title.quarterly' : 'report.title.annual', {
-    period: report.period.label,
-  });
+  return reportText(
+    'en',
+    report.period.kind === 'quarterly' ? 'report.title.quarterly' : 'report.title.annual',
+    {
+      period: report.period.label,
+    },
+  );
 }
 
 const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 function svgChart(chart: ChartLayout, values: Map<string, string>): string {
   const rows = chart.rows
@@ -142,28 +158,46 @@ export function reportHtml(report: Report, profile: JurisdictionProfile): string
   for (const t of report.tables) {
     const heads = rowHeaders(t);
     const chart = REPORT_CHARTS.find((c) => c.table === t.id);
-    parts.push(`<section id="${esc(t.id)}"><h2>${esc(reportText('en', `report.table.${t.id}` as Parameters<typeof reportText>[1]))}</h2>`);
+    parts.push(
+      `<section id="${esc(t.id)}"><h2>${esc(reportText('en', `report.table.${t.id}` as Parameters<typeof reportText>[1]))}</h2>`,
+    );
     if (chart) {
       const layout = chartOf(t, chart.column, names);
-      const values = new Map(t.rows.map((r) => [r.key, shownFigure(t, r.key, chart.column, r.cells[chart.column] ?? null)]));
+      const values = new Map(
+        t.rows.map((r) => [
+          r.key,
+          shownFigure(t, r.key, chart.column, r.cells[chart.column] ?? null),
+        ]),
+      );
       parts.push(svgChart(layout, values));
     }
     parts.push('<table><thead><tr>');
-    parts.push(heads.map((h) => `<th scope="col">${esc(reportColumnLabel('en', h))}</th>`).join(''));
-    parts.push(t.columns.map((c) => `<th scope="col">${esc(reportColumnLabel('en', c.key))}</th>`).join(''));
+    parts.push(
+      heads.map((h) => `<th scope="col">${esc(reportColumnLabel('en', h))}</th>`).join(''),
+    );
+    parts.push(
+      t.columns.map((c) => `<th scope="col">${esc(reportColumnLabel('en', c.key))}</th>`).join(''),
+    );
     parts.push('</tr></thead><tbody>');
     for (const r of t.rows) {
       const labels = rowLabels(t, r, names);
       parts.push(
         `<tr data-row="${esc(r.key)}">${labels.map((l, i) => (i === 0 ? `<th scope="row">${esc(l)}</th>` : `<td>${esc(l)}</td>`)).join('')}${t.columns
-          .map((c) => `<td data-col="${esc(c.key)}">${esc(shownFigure(t, r.key, c.key, r.cells[c.key] ?? null))}</td>`)
+          .map(
+            (c) =>
+              `<td data-col="${esc(c.key)}">${esc(shownFigure(t, r.key, c.key, r.cells[c.key] ?? null))}</td>`,
+          )
           .join('')}</tr>`,
       );
     }
     parts.push('</tbody></table>');
-    parts.push(`<details><summary>${esc(reportText('en', 'report.limits'))}</summary><ul>${t.limits.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></details></section>`);
+    parts.push(
+      `<details><summary>${esc(reportText('en', 'report.limits'))}</summary><ul>${t.limits.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></details></section>`,
+    );
   }
-  parts.push(`<section id="recommendations"><h2>${esc(reportText('en', 'report.recommendations'))}</h2>`);
+  parts.push(
+    `<section id="recommendations"><h2>${esc(reportText('en', 'report.recommendations'))}</h2>`,
+  );
   if (report.policyRecommendations.length === 0) {
     parts.push(`<p>${esc(reportText('en', 'report.noRecommendations'))}</p>`);
   }

@@ -92,12 +92,7 @@ function BarChart({
                 ))}
               </text>
               {r.outline ? (
-                <rect
-                  {...r.outline}
-                  fill="none"
-                  stroke="#71767a"
-                  strokeDasharray="4 3"
-                />
+                <rect {...r.outline} fill="none" stroke="#71767a" strokeDasharray="4 3" />
               ) : (
                 <rect className="bar" {...r.bar!} />
               )}
