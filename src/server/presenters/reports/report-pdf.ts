@@ -30,6 +30,8 @@ const BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 const MARGIN = 40;
 const ROW = 12;
 const SIZE = 7.5;
+/** Where a chart beside a one-column table starts. */
+const SIDE_CHART_X = MARGIN + 320;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -39,11 +41,16 @@ function ensureRoom(doc: Doc, height: number): void {
   }
 }
 
-/** Draws a chart layout at the current position, scaled to fit the page width. */
-function drawChart(doc: Doc, chart: ChartLayout, values: Map<string, string>): void {
-  const scale = Math.min(1, (doc.page.width - 2 * MARGIN) / chart.width) * 0.75;
+/** The scale a chart is drawn at: three quarters of the page width, at most 300 pt high. */
+function chartScale(doc: Doc, chart: ChartLayout, x0 = MARGIN): number {
+  const scale = Math.min(0.75, (doc.page.width - x0 - MARGIN) / chart.width);
+  return Math.min(scale, 300 / chart.height);
+}
+
+/** Draws a chart layout at the current position, scaled by chartScale. */
+function drawChart(doc: Doc, chart: ChartLayout, values: Map<string, string>, x0 = MARGIN): void {
+  const scale = chartScale(doc, chart, x0);
   ensureRoom(doc, chart.height * scale + 10);
-  const x0 = MARGIN;
   const y0 = doc.y;
   doc.save().translate(x0, y0).scale(scale);
   doc.font(REGULAR).fontSize(CHART.fontSize).fillColor('#1b1b1b');
@@ -159,23 +166,39 @@ export async function reportPdf(report: Report, profile: JurisdictionProfile): P
   }
   for (const t of report.tables) {
     doc.moveDown(0.8);
-    ensureRoom(doc, 60);
+    const chart = REPORT_CHARTS.find((c) => c.table === t.id);
+    const layout = chart ? chartOf(t, chart.column, names) : null;
+    // the heading stays with its chart (or the table's first rows)
+    ensureRoom(doc, 60 + (layout ? layout.height * chartScale(doc, layout) : 0));
     doc
       .font(BOLD)
       .fontSize(11)
       .text(reportText('en', `report.table.${t.id}` as Parameters<typeof reportText>[1]), MARGIN);
     doc.moveDown(0.3);
-    const chart = REPORT_CHARTS.find((c) => c.table === t.id);
-    if (chart) {
+    if (chart && layout) {
       const values = new Map(
         t.rows.map((r) => [
           r.key,
           shownFigure(t, r.key, chart.column, r.cells[chart.column] ?? null),
         ]),
       );
-      drawChart(doc, chartOf(t, chart.column, names), values);
+      if (t.columns.length === 1) {
+        // a one-column table is narrow: its chart goes beside it
+        const top = doc.y;
+        drawChart(doc, layout, values, SIDE_CHART_X);
+        const below = doc.y;
+        const page = doc.page;
+        doc.y = top;
+        drawTable(doc, t, names);
+        // a table that ran onto a new page is below its chart already
+        doc.y = doc.page === page ? Math.max(doc.y, below) : doc.y;
+      } else {
+        drawChart(doc, layout, values);
+        drawTable(doc, t, names);
+      }
+    } else {
+      drawTable(doc, t, names);
     }
-    drawTable(doc, t, names);
     doc.moveDown(0.3);
     doc.font(REGULAR).fontSize(7).fillColor('#3d4551');
     for (const l of t.limits) {
