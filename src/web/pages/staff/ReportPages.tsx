@@ -64,7 +64,8 @@ function ReportTableView({
       data-testid={`report-${table.id}`}
     >
       <h2 id={`rt-${table.id}`}>{title}</h2>
-      <div className="ovs-table-wrap">
+      {/* a wide table scrolls: the region takes keyboard focus so it can be scrolled (WCAG 2.1.1) */}
+      <div className="ovs-table-wrap" tabIndex={0} role="region" aria-labelledby={`rt-${table.id}`}>
         <Table striped>
           <caption className="usa-sr-only">{title}</caption>
           <thead>
