@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, newPage, signIn, useAuthenticator } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { expectAccessible, signedInPages, useAuthenticator } from './browser.ts';
 import { openForm, submitForm } from './steps.ts';
 import { E2eAuthenticator } from './totp.ts';
 
@@ -10,27 +9,8 @@ import { E2eAuthenticator } from './totp.ts';
  * its tables and the links to the PDF and each table's CSV; a malformed period says why.
  */
 
-const baseUrl = inject('baseUrl');
 useAuthenticator(new E2eAuthenticator(inject('totpState'), inject('totpSecret')));
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function as(email: string, lang: 'en' | 'es' = 'en'): Promise<Page> {
-  const { context, page } = await newPage(browser, baseUrl, lang);
-  contexts.push(context);
-  await signIn(page, email);
-  return page;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) {
-    await c.close();
-  }
-  await browser.close();
-});
+const as = signedInPages(inject('baseUrl'));
 
 describe('statutory reports and policy recommendations, in the browser', () => {
   it('the chief records a recommendation and the response; the quarter’s report lists it', async () => {
