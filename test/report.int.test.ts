@@ -172,5 +172,12 @@ describe(`statutory report of a real quarter (${engineName})`, () => {
     ]);
     const table = report.tables.find((x) => x.id === 'policy_recommendations')!;
     expect(table.rows.find((r) => r.key === 'in_progress')!.cells['recommendations']).toBe(1);
+    // the office's recommendations are public documents, not people: their count is not suppressed
+    const pub = (
+      await get(`/api/v1/reports/quarterly/${REPORT_QUARTER.label}?version=public`)
+    ).json<ReportOut>();
+    const pubTable = pub.tables.find((x) => x.id === 'policy_recommendations')!;
+    expect(pubTable.rows.find((r) => r.key === 'in_progress')!.cells['recommendations']).toBe(1);
+    expect(pub.policyRecommendations).toHaveLength(1);
   });
 });

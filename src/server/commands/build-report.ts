@@ -442,7 +442,9 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     policyTable,
   ];
   if (o.version === 'public') {
-    tables = tables.map((t) => suppressTable(t, o.threshold));
+    // the small-cell rule protects people (PRODUCT.md §4); the office's own recommendations are
+    // public documents listed in full below, so their count is not suppressed
+    tables = tables.map((t) => (t === policyTable ? t : suppressTable(t, o.threshold)));
   }
   return {
     title: `${period.kind === 'quarterly' ? 'Quarterly' : 'Annual'} report ${period.label}`,
