@@ -98,7 +98,7 @@ export function expectReportOfScript(report: ReportOut, dataDir: string): void {
   ) as Figures & { _only_rows?: Record<string, string[]> };
   // with CLEAR cases, the by-category tables are compared on the rows the script can compute
   const { _only_rows: only = {}, ...figures } = script;
-  const expected = meaningful(figures as Figures);
+  const expected = meaningful(figures);
   const tables = Object.keys(expected);
   expect(tables.sort()).toEqual(
     [

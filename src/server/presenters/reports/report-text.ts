@@ -62,15 +62,20 @@ export function shownFigure(
   return partial ? `≥ ${value}` : String(value);
 }
 
-/** The CSV of one table: row keys (and dimensions), then every column by key. */
+/**
+ * The CSV of one table: row keys (and dimensions), then every column by key. A sum that counts
+ * only published cells is listed in the report's `partialCells` (JSON), not marked in the CSV.
+ */
 export function tableCsv(table: ReportTable): string {
   const dims = table.rows.some((r) => r.dims) ? rowHeaders(table) : [];
   const header = ['row', ...dims, ...table.columns.map((c) => c.key)];
   const lines = [header.map(csvField).join(',')];
   for (const r of table.rows) {
+    // a count the public version suppressed says so; an empty cell is a figure with no value (a
+    // rate or median of nothing)
     const cells = table.columns.map((c) => {
       const v = r.cells[c.key] ?? null;
-      return v === null ? '' : String(v);
+      return v === null ? (c.kind === 'count' ? 'suppressed' : '') : String(v);
     });
     lines.push([r.key, ...dims.map((d) => r.dims?.[d] ?? ''), ...cells].map(csvField).join(','));
   }
