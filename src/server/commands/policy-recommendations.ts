@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import type { PolicyRecommendationStatus } from '../../shared/schemas/policy-recommendations.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
+import type { Queryable } from '../db/client.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import {
   insertPolicyRecommendation,
-  lockPolicyRecommendation,
+  findPolicyRecommendation,
   updatePolicyResponse,
   updatePolicyStatus,
   type PolicyRecommendationRow,
@@ -61,10 +62,10 @@ export async function createPolicyRecommendation(
 
 async function load(
   deps: CommandDeps,
-  tx: Parameters<Parameters<CommandDeps['db']['transaction']>[0]>[0],
+  tx: Queryable,
   id: string,
 ): Promise<PolicyRecommendationRow> {
-  const found = await lockPolicyRecommendation(tx, deps.jurisdiction, id);
+  const found = await findPolicyRecommendation(tx, deps.jurisdiction, id, { lock: true });
   if (!found) {
     throw new NotFoundError(`Policy recommendation ${id}`, 'policy_recommendation_not_found');
   }

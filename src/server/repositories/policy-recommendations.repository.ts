@@ -34,26 +34,15 @@ export async function insertPolicyRecommendation(
   );
 }
 
-/** The recommendation, locked for the change a command is about to make. */
-export async function lockPolicyRecommendation(
-  tx: Queryable,
-  jurisdiction: string,
-  id: string,
-): Promise<PolicyRecommendationRow | undefined> {
-  const rows = await tx.query<PolicyRecommendationRow>(
-    `SELECT ${COLUMNS} FROM policy_recommendations WHERE jurisdiction = $1 AND id = $2 FOR UPDATE`,
-    [jurisdiction, id],
-  );
-  return rows[0];
-}
-
+/** One recommendation; `lock` holds it for the change a command is about to make. */
 export async function findPolicyRecommendation(
   db: Queryable,
   jurisdiction: string,
   id: string,
+  opts: { lock?: boolean } = {},
 ): Promise<PolicyRecommendationRow | undefined> {
   const rows = await db.query<PolicyRecommendationRow>(
-    `SELECT ${COLUMNS} FROM policy_recommendations WHERE jurisdiction = $1 AND id = $2`,
+    `SELECT ${COLUMNS} FROM policy_recommendations WHERE jurisdiction = $1 AND id = $2${opts.lock ? ' FOR UPDATE' : ''}`,
     [jurisdiction, id],
   );
   return rows[0];
