@@ -63,6 +63,9 @@ describe('statutory reports and policy recommendations, in the browser', () => {
         name: 'Investigaciones pendientes por antigüedad al final del periodo',
       })
       .waitFor();
+    // the tables' notes are in the interface language too
+    await page.getByTestId('report-pending_by_age').locator('summary').click();
+    await page.getByText('Pendientes al 2021-03-31').waitFor();
     await expectAccessible(page, 'reports (es)');
   });
 });

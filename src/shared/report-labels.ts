@@ -86,6 +86,35 @@ export const reportEn = {
   'report.row.partially_implemented': 'Partially implemented',
   'report.row.declined': 'Declined',
   'report.row.district': 'District {district}',
+  'report.note.source':
+    'Source is the complainant type the releases record (civilian or CPD employee); cases filed in Oversight do not record it and count as not recorded.',
+  'report.note.channel':
+    'The CMS and CLEAR releases do not say how a complaint arrived: imported cases count as not recorded.',
+  'report.note.district':
+    'District of the incident: the one recorded at intake, else the first two digits of the beat the release gives (CPD numbers beats within their district); unknown when neither is known.',
+  'report.note.retained':
+    'Retained: the office leads the case. Referred: the release names another agency in referred_to_agency, or another agency leads (CLEAR cases BIA investigated).',
+  'report.note.clause':
+    'The clause is that of the routing decision recorded in Oversight (MCC §2-78-120); the releases carry none, so imported cases show not recorded.',
+  'report.note.pending':
+    'Pending at {to}: received by then and not closed by then. Age is counted from the local date of receipt to the end of the period.',
+  'report.note.closed_date_unknown':
+    '{count} closed cases have no closing date in the release and cannot be placed (counted neither pending nor concluded).',
+  'report.note.concluded':
+    'Concluded: the case closed in the period (closing date as released, or the day a closing in Oversight set). With a finding: at least one allegation has a finding on the merits (sustained, not sustained, unfounded, exonerated), final else recommended.',
+  'report.note.concluded_categories':
+    'A case with several categories counts under each; the total counts it once. Days to close run from the local date of receipt to the closing date.',
+  'report.note.findings':
+    'Allegations of the cases concluded in the period; an allegation’s finding is its final finding, else the recommended one. Sustained rate = sustained ÷ findings on the merits.',
+  'report.note.discipline':
+    'Allegations of the cases concluded in the period with a recommended penalty (by CPD penalty code); concurred = the final penalty is the recommended one. Rate of concurrence = concurred ÷ allegations with a final penalty.',
+  'report.note.discipline_sources':
+    'The CLEAR 2018 release holds only the final outcome, so CLEAR-era allegations have no recommended discipline and do not appear; the CMS release fills final penalties only for cases at Case Final.',
+  'report.note.ois':
+    'Officer-involved shootings: cases flagged police_shooting (the releases’ police_shooting column). Opened = received in the period; pending and concluded as in the tables above.',
+  'report.note.policy':
+    'Recommendations made to the department in the period, by implementation status; each is listed with the department’s response below. The releases hold none: they are recorded in Oversight.',
+  'report.note.policy_responded': '{responded} of {total} have a response from the department.',
 } as const;
 
 export type ReportLabelKey = keyof typeof reportEn;
@@ -172,6 +201,35 @@ export const reportEs: Record<ReportLabelKey, string> = {
   'report.row.partially_implemented': 'Implementada en parte',
   'report.row.declined': 'Rechazada',
   'report.row.district': 'Distrito {district}',
+  'report.note.source':
+    'El origen es el tipo de denunciante que registran las publicaciones (civil o empleado del CPD); los casos registrados en Oversight no lo indican y cuentan como no registrado.',
+  'report.note.channel':
+    'Las publicaciones CMS y CLEAR no dicen cómo llegó la queja: los casos importados cuentan como no registrado.',
+  'report.note.district':
+    'Distrito del incidente: el registrado en el ingreso, si no las dos primeras cifras del sector (beat) que da la publicación (el CPD numera los sectores dentro de su distrito); desconocido cuando no se sabe ninguno.',
+  'report.note.retained':
+    'Retenida: la oficina dirige el caso. Remitida: la publicación nombra otra agencia en referred_to_agency, u otra agencia dirige el caso (casos CLEAR investigados por BIA).',
+  'report.note.clause':
+    'La cláusula es la de la decisión de asignación registrada en Oversight (MCC §2-78-120); las publicaciones no traen ninguna, así que los casos importados muestran no registrado.',
+  'report.note.pending':
+    'Pendientes al {to}: recibidos hasta esa fecha y no cerrados hasta entonces. La antigüedad se cuenta desde la fecha local de recepción hasta el final del periodo.',
+  'report.note.closed_date_unknown':
+    '{count} casos cerrados no tienen fecha de cierre en la publicación y no se pueden situar (no cuentan ni como pendientes ni como concluidos).',
+  'report.note.concluded':
+    'Concluido: el caso se cerró en el periodo (fecha de cierre publicada, o el día en que lo cerró Oversight). Con conclusión: al menos una alegación tiene una conclusión sobre el fondo (fundada, no fundada, infundada, exonerado), definitiva o, si no, recomendada.',
+  'report.note.concluded_categories':
+    'Un caso con varias categorías cuenta en cada una; el total lo cuenta una vez. Los días hasta el cierre van desde la fecha local de recepción hasta la fecha de cierre.',
+  'report.note.findings':
+    'Alegaciones de los casos concluidos en el periodo; la conclusión de una alegación es la definitiva o, si no, la recomendada. Tasa de fundadas = fundadas ÷ conclusiones sobre el fondo.',
+  'report.note.discipline':
+    'Alegaciones de los casos concluidos en el periodo con una sanción recomendada (por código de sanción del CPD); concordancia = la sanción definitiva es la recomendada. Tasa de concordancia = concordantes ÷ alegaciones con sanción definitiva.',
+  'report.note.discipline_sources':
+    'La publicación CLEAR de 2018 solo trae el resultado definitivo, así que las alegaciones de esa época no tienen disciplina recomendada y no aparecen; la publicación CMS solo rellena la sanción definitiva de los casos en Case Final.',
+  'report.note.ois':
+    'Disparos con participación de agentes: casos marcados police_shooting (la columna police_shooting de las publicaciones). Abiertos = recibidos en el periodo; pendientes y concluidos como en las tablas anteriores.',
+  'report.note.policy':
+    'Recomendaciones hechas al departamento en el periodo, por estado de implementación; cada una se enumera abajo con la respuesta del departamento. Las publicaciones no traen ninguna: se registran en Oversight.',
+  'report.note.policy_responded': '{responded} de {total} tienen respuesta del departamento.',
 };
 
 type Lang = 'en' | 'es';
@@ -205,6 +263,19 @@ export function reportRowLabel(
     return reportText(lang, fixed);
   }
   return names[key] ?? key.replace(/_/g, ' ');
+}
+
+/** A table's note: what it counts, or what the records cannot support. */
+export interface ReportNote {
+  code: string;
+  vars: Record<string, string | number>;
+  /** The note in English (the JSON's reader need not know the codes). */
+  text: string;
+}
+
+/** A note by its code (`report.note.<code>`), with its English text. */
+export function reportNote(code: string, vars: Record<string, string | number> = {}): ReportNote {
+  return { code, vars, text: reportText('en', `report.note.${code}` as ReportLabelKey, vars) };
 }
 
 /** The label of a column key. */

@@ -1,4 +1,5 @@
 import { CASE_TYPES, CATEGORIES } from '../../shared/enums.ts';
+import { reportNote, type ReportNote } from '../../shared/report-labels.ts';
 import { POLICY_RECOMMENDATION_STATUSES } from '../../shared/schemas/policy-recommendations.ts';
 import type { Queryable } from '../db/client.ts';
 import { MERIT_FINDINGS as MERITS } from '../domain/findings.ts';
@@ -127,7 +128,7 @@ function countTable(
   column: string,
   cells: ReadonlyArray<{ key: string; n: number }>,
   order: readonly string[],
-  limits: string[],
+  limits: ReportNote[],
 ): ReportTable {
   const rows = crossTab(
     cells,
@@ -165,29 +166,17 @@ function intakeTables(grid: IntakeCell[]): ReportTable[] {
     ],
     rows: crossTab(grid, (c) => c.case_type, sourceOf, types, sources),
     totalIsSum: true,
-    limits: [
-      'Source is the complainant type the releases record (civilian or CPD employee); cases filed in Oversight do not record it and count as not recorded.',
-    ],
+    limits: [reportNote('source')],
   };
   const channels = grid.map((c) => ({ key: c.channel ?? 'not_recorded', n: c.n }));
-  const byChannel = countTable(
-    'intake_by_channel',
-    'cases',
-    channels,
-    [],
-    [
-      'The CMS and CLEAR releases do not say how a complaint arrived: imported cases count as not recorded.',
-    ],
-  );
+  const byChannel = countTable('intake_by_channel', 'cases', channels, [], [reportNote('channel')]);
   const districts = grid.map((c) => ({ key: c.district ?? 'unknown', n: c.n }));
   const byDistrict = countTable(
     'intake_by_district',
     'cases',
     districts,
     [...districtOrder(districts.map((d) => d.key)), 'unknown'],
-    [
-      'District of the incident: the one recorded at intake, else the first two digits of the beat the release gives (CPD numbers beats within their district); unknown when neither is known.',
-    ],
+    [reportNote('district')],
   );
   const disposition = (c: IntakeCell): { disposition: string; agency: string; clause: string } => {
     const clause = c.clause ?? 'not_recorded';
@@ -217,10 +206,7 @@ function intakeTables(grid: IntakeCell[]): ReportTable[] {
     ],
     rows: referredRows,
     totalIsSum: true,
-    limits: [
-      'Retained: the office leads the case. Referred: the release names another agency in referred_to_agency, or another agency leads (CLEAR cases BIA investigated).',
-      'The clause is that of the routing decision recorded in Oversight (MCC §2-78-120); the releases carry none, so imported cases show not recorded.',
-    ],
+    limits: [reportNote('retained'), reportNote('clause')],
   };
   return [bySource, byChannel, byDistrict, retainedReferred];
 }
@@ -252,10 +238,16 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     pending.pending.map((c) => ({ key: ageBracket(c.age_days), n: c.n })),
     AGE_BRACKETS,
     [
-      `Pending at ${period.to}: received by then and not closed by then. Age is counted from the local date of receipt to the end of the period.`,
+      reportNote('pending', { to: period.to }),
       ...(pending.closedDateUnknown > 0
         ? [
-            `${o.version === 'public' && pending.closedDateUnknown < o.threshold ? `Fewer than ${o.threshold}` : pending.closedDateUnknown} closed cases have no closing date in the release and cannot be placed (counted neither pending nor concluded).`,
+            reportNote('closed_date_unknown', {
+              // a small count is suppressed in the public version like any cell
+              count:
+                o.version === 'public' && pending.closedDateUnknown < o.threshold
+                  ? `< ${o.threshold}`
+                  : pending.closedDateUnknown,
+            }),
           ]
         : []),
     ],
@@ -306,10 +298,7 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
       },
     })),
     totalIsSum: false,
-    limits: [
-      'Concluded: the case closed in the period (closing date as released, or the day a closing in Oversight set). With a finding: at least one allegation has a finding on the merits (sustained, not sustained, unfounded, exonerated), final else recommended.',
-      'A case with several categories counts under each; the total counts it once. Days to close run from the local date of receipt to the closing date.',
-    ],
+    limits: [reportNote('concluded'), reportNote('concluded_categories')],
   };
 
   // findings by allegation category
@@ -347,9 +336,7 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     ],
     rows: findingRows,
     totalIsSum: true,
-    limits: [
-      'Allegations of the cases concluded in the period; an allegation’s finding is its final finding, else the recommended one. Sustained rate = sustained ÷ findings on the merits.',
-    ],
+    limits: [reportNote('findings')],
   };
 
   // recommended versus final discipline
@@ -394,10 +381,7 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     ],
     rows: byKey(disciplineRows),
     totalIsSum: true,
-    limits: [
-      'Allegations of the cases concluded in the period with a recommended penalty (by CPD penalty code); concurred = the final penalty is the recommended one. Rate of concurrence = concurred ÷ allegations with a final penalty.',
-      'The CLEAR 2018 release holds only the final outcome, so CLEAR-era allegations have no recommended discipline and do not appear; the CMS release fills final penalties only for cases at Case Final.',
-    ],
+    limits: [reportNote('discipline'), reportNote('discipline_sources')],
   };
 
   const oisOpened = grid.filter((c) => c.shooting).reduce((a, c) => a + c.n, 0);
@@ -413,9 +397,7 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
       { key: 'concluded', cells: { cases: concluded.filter((c) => c.shooting).length } },
     ],
     totalIsSum: false,
-    limits: [
-      'Officer-involved shootings: cases flagged police_shooting (the releases’ police_shooting column). Opened = received in the period; pending and concluded as in the tables above.',
-    ],
+    limits: [reportNote('ois')],
   };
 
   const policyTable = countTable(
@@ -423,13 +405,11 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     'recommendations',
     recommendations.map((r) => ({ key: r.status, n: 1 })),
     POLICY_RECOMMENDATION_STATUSES,
-    [
-      'Recommendations made to the department in the period, by implementation status; each is listed with the department’s response below. The releases hold none: they are recorded in Oversight.',
-    ],
+    [reportNote('policy')],
   );
   const responded = recommendations.filter((r) => r.response !== null).length;
   policyTable.limits.push(
-    `${responded} of ${recommendations.length} have a response from the department.`,
+    reportNote('policy_responded', { responded, total: recommendations.length }),
   );
 
   let tables = [

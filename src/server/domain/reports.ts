@@ -4,6 +4,7 @@
  * investigations, medians and means, the shape of a report table, and the public version's
  * small-cell suppression (the same rule as the public statistics, suppression.ts).
  */
+import type { ReportNote } from '../../shared/report-labels.ts';
 import type { ReportOut } from '../../shared/schemas/reports.ts';
 import { publishedRate } from './suppression.ts';
 
@@ -146,8 +147,8 @@ export interface ReportTable {
   rows: ReportRow[];
   /** The row `total` is the sum of the other rows (false where a case counts in several rows). */
   totalIsSum: boolean;
-  /** What the imported records cannot support, said in the report rather than invented. */
-  limits: string[];
+  /** What the table counts and what the records cannot support, said rather than invented. */
+  limits: ReportNote[];
   /** Public version: cells suppressed (their values are in no published figure). */
   suppressedCells?: number;
   /** Public version: sums that are lower bounds because a part was suppressed (`row.column`). */

@@ -40,7 +40,14 @@ export const ReportTableOut = z.object({
   columns: z.array(ReportColumnOut),
   rows: z.array(ReportRowOut),
   totalIsSum: z.boolean(),
-  limits: z.array(z.string()),
+  /** What the table counts and what the records cannot support: a code, its values, in English. */
+  limits: z.array(
+    z.object({
+      code: z.string(),
+      vars: z.record(z.string(), z.union([z.string(), z.number()])),
+      text: z.string(),
+    }),
+  ),
   suppressedCells: z.number().int().optional(),
   partialCells: z.array(z.string()).optional(),
 });

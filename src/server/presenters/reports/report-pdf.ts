@@ -203,7 +203,7 @@ export async function reportPdf(report: Report, profile: JurisdictionProfile): P
     doc.font(REGULAR).fontSize(7).fillColor('#3d4551');
     for (const l of t.limits) {
       ensureRoom(doc, 20);
-      doc.text(`• ${l}`, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+      doc.text(`• ${l.text}`, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
     }
     doc.fillColor('#1b1b1b');
   }

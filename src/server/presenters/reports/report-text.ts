@@ -197,7 +197,7 @@ export function reportHtml(report: Report, profile: JurisdictionProfile): string
     }
     parts.push('</tbody></table>');
     parts.push(
-      `<details><summary>${esc(reportText('en', 'report.limits'))}</summary><ul>${t.limits.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></details></section>`,
+      `<details><summary>${esc(reportText('en', 'report.limits'))}</summary><ul>${t.limits.map((l) => `<li>${esc(l.text)}</li>`).join('')}</ul></details></section>`,
     );
   }
   parts.push(

@@ -115,7 +115,7 @@ function ReportTableView({
         <summary>{t('report.limits')}</summary>
         <ul className="usa-list">
           {table.limits.map((l) => (
-            <li key={l}>{l}</li>
+            <li key={l.code}>{t(`report.note.${l.code}` as ReportLabelKey, l.vars)}</li>
           ))}
         </ul>
       </details>
