@@ -1,5 +1,5 @@
-import Graph from 'graphology';
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
+import { UndirectedGraph } from 'graphology';
+import { centrality } from 'graphology-metrics';
 
 /*
  * Member histories and the co-accusal network (issue 19 items 1–2): the definitions, as pure
@@ -70,7 +70,8 @@ export function percentileRank(below: number, others: number): number | null {
 export function peerAppointedRange(appointed: string): { from: string; to: string } {
   const y = Number(appointed.slice(0, 4));
   const rest = appointed.slice(4);
-  const shift = (dy: number) => `${String(y + dy).padStart(4, '0')}${rest === '-02-29' ? '-02-28' : rest}`;
+  const shift = (dy: number) =>
+    `${String(y + dy).padStart(4, '0')}${rest === '-02-29' ? '-02-28' : rest}`;
   return { from: shift(-PEER_TENURE_YEARS), to: shift(PEER_TENURE_YEARS) };
 }
 
@@ -82,7 +83,7 @@ export interface CoaccusalLink {
 }
 
 /** The connected components of an undirected graph (breadth-first). */
-function connectedComponents(graph: Graph): string[][] {
+function connectedComponents(graph: UndirectedGraph): string[][] {
   const seen = new Set<string>();
   const components: string[][] = [];
   graph.forEachNode((start) => {
@@ -121,7 +122,7 @@ export interface NetworkMeasures {
  * a large network read on one scale.
  */
 export function networkMeasures(links: readonly CoaccusalLink[]): Map<string, NetworkMeasures> {
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  const graph = new UndirectedGraph({ allowSelfLoops: false });
   for (const l of links) {
     if (l.a === l.b) {
       continue;
@@ -131,7 +132,7 @@ export function networkMeasures(links: readonly CoaccusalLink[]): Map<string, Ne
     graph.mergeEdge(l.a, l.b);
     graph.updateEdgeAttribute(l.a, l.b, 'weight', (w: number | undefined) => (w ?? 0) + l.weight);
   }
-  const between = betweennessCentrality(graph, { normalized: false, getEdgeWeight: null });
+  const between = centrality.betweenness(graph, { normalized: false, getEdgeWeight: null });
   const out = new Map<string, NetworkMeasures>();
   for (const component of connectedComponents(graph)) {
     const n = component.length;
