@@ -28,7 +28,7 @@ function populationCondition(population: string, n: number): { sql: string; para
  * or CMS case whose `complainant_type` is `CPD EMPLOYEE`, or a case filed in Oversight through the
  * department's notification channel. Every other complaint is a civilian one (as CPDP splits them).
  */
-const DEPARTMENT_INITIATED = `(c.channel = 'department_notification' OR upper(c.source->>'complainant_type') = 'CPD EMPLOYEE')`;
+const DEPARTMENT_INITIATED = `coalesce(c.channel = 'department_notification' OR upper(c.source->>'complainant_type') = 'CPD EMPLOYEE', false)`;
 
 /** Who was named as accused on a case: allegations, and the CLEAR release's accused rows without one. */
 const ACCUSED = `(SELECT case_id, member_id FROM allegations WHERE member_id IS NOT NULL
