@@ -1,6 +1,3 @@
-import { UndirectedGraph } from 'graphology';
-import { centrality } from 'graphology-metrics';
-
 /*
  * Member histories and the co-accusal network (issue 19 items 1–2): the definitions, as pure
  * functions. docs/early-intervention.md "Member histories and the co-accusal network" states them
@@ -82,29 +79,6 @@ export interface CoaccusalLink {
   weight: number;
 }
 
-/** The connected components of an undirected graph (breadth-first). */
-function connectedComponents(graph: UndirectedGraph): string[][] {
-  const seen = new Set<string>();
-  const components: string[][] = [];
-  graph.forEachNode((start) => {
-    if (seen.has(start)) {
-      return;
-    }
-    seen.add(start);
-    const component = [start];
-    for (let i = 0; i < component.length; i++) {
-      graph.forEachNeighbor(component[i]!, (next) => {
-        if (!seen.has(next)) {
-          seen.add(next);
-          component.push(next);
-        }
-      });
-    }
-    components.push(component);
-  });
-  return components;
-}
-
 /** What the network says about one member. */
 export interface NetworkMeasures {
   degree: number;
@@ -112,6 +86,120 @@ export interface NetworkMeasures {
   /** Shortest-path betweenness, normalized by the pairs of the member's component (0–1). */
   betweenness: number;
   componentSize: number;
+}
+
+/** An undirected graph in compressed sparse rows: the neighbours of v are adj[off[v]..off[v+1]). */
+interface Csr {
+  ids: string[];
+  off: Int32Array;
+  adj: Int32Array;
+  /** Link weight beside each adjacency entry. */
+  w: Float64Array;
+}
+
+function toCsr(links: readonly CoaccusalLink[]): Csr {
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const merged = new Map<string, { a: number; b: number; weight: number }>();
+  const idOf = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      index.set(id, i);
+      ids.push(id);
+    }
+    return i;
+  };
+  for (const l of links) {
+    if (l.a === l.b) {
+      continue;
+    }
+    const a = idOf(l.a);
+    const b = idOf(l.b);
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    const e = merged.get(key) ?? { a, b, weight: 0 };
+    e.weight += l.weight;
+    merged.set(key, e);
+  }
+  const n = ids.length;
+  const off = new Int32Array(n + 1);
+  for (const e of merged.values()) {
+    off[e.a + 1]! += 1;
+    off[e.b + 1]! += 1;
+  }
+  for (let v = 0; v < n; v++) {
+    off[v + 1]! += off[v]!;
+  }
+  const fill = off.slice(0, n);
+  const adj = new Int32Array(off[n]!);
+  const w = new Float64Array(off[n]!);
+  for (const e of merged.values()) {
+    adj[fill[e.a]!] = e.b;
+    w[fill[e.a]!++] = e.weight;
+    adj[fill[e.b]!] = e.a;
+    w[fill[e.b]!++] = e.weight;
+  }
+  return { ids, off, adj, w };
+}
+
+/**
+ * Brandes' algorithm for unweighted graphs (J. Brandes, "A faster algorithm for betweenness
+ * centrality", J. Math. Sociol. 25(2), 2001): one breadth-first search per source, dependencies
+ * accumulated back up the search. Undirected: each pair is seen from both ends, so halved.
+ * Written on typed arrays because graphology-metrics' general implementation took 291 s on
+ * Chicago's whole-history network (ADR 0035); the unit test checks it against that one.
+ * Also returns each node's component size (the search from a source reaches its component).
+ */
+function brandes(g: Csr): { between: Float64Array; componentSize: Int32Array } {
+  const n = g.ids.length;
+  const between = new Float64Array(n);
+  const componentSize = new Int32Array(n);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const dist = new Int32Array(n).fill(-1);
+  const order = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    sigma[s] = 1;
+    dist[s] = 0;
+    order[0] = s;
+    let head = 0;
+    let tail = 1;
+    while (head < tail) {
+      const v = order[head++]!;
+      for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
+        const x = g.adj[e]!;
+        if (dist[x]! < 0) {
+          dist[x] = dist[v]! + 1;
+          order[tail++] = x;
+        }
+        if (dist[x] === dist[v]! + 1) {
+          sigma[x]! += sigma[v]!;
+        }
+      }
+    }
+    componentSize[s] = tail;
+    // back up the search: the nodes in order of decreasing distance
+    for (let i = tail - 1; i > 0; i--) {
+      const x = order[i]!;
+      for (let e = g.off[x]!; e < g.off[x + 1]!; e++) {
+        const v = g.adj[e]!;
+        if (dist[v] === dist[x]! - 1) {
+          delta[v]! += (sigma[v]! / sigma[x]!) * (1 + delta[x]!);
+        }
+      }
+      between[x]! += delta[x]!;
+    }
+    for (let i = 0; i < tail; i++) {
+      const v = order[i]!;
+      sigma[v] = 0;
+      delta[v] = 0;
+      dist[v] = -1;
+    }
+  }
+  for (let v = 0; v < n; v++) {
+    between[v]! /= 2;
+  }
+  return { between, componentSize };
 }
 
 /**
@@ -122,33 +210,22 @@ export interface NetworkMeasures {
  * a large network read on one scale.
  */
 export function networkMeasures(links: readonly CoaccusalLink[]): Map<string, NetworkMeasures> {
-  const graph = new UndirectedGraph({ allowSelfLoops: false });
-  for (const l of links) {
-    if (l.a === l.b) {
-      continue;
-    }
-    graph.mergeNode(l.a);
-    graph.mergeNode(l.b);
-    graph.mergeEdge(l.a, l.b);
-    graph.updateEdgeAttribute(l.a, l.b, 'weight', (w: number | undefined) => (w ?? 0) + l.weight);
-  }
-  const between = centrality.betweenness(graph, { normalized: false, getEdgeWeight: null });
+  const g = toCsr(links);
+  const { between, componentSize } = brandes(g);
   const out = new Map<string, NetworkMeasures>();
-  for (const component of connectedComponents(graph)) {
-    const n = component.length;
+  g.ids.forEach((id, v) => {
+    const n = componentSize[v]!;
     const pairs = ((n - 1) * (n - 2)) / 2;
-    for (const node of component) {
-      let strength = 0;
-      graph.forEachEdge(node, (_e, attr) => {
-        strength += (attr['weight'] as number) ?? 0;
-      });
-      out.set(node, {
-        degree: graph.degree(node),
-        strength,
-        betweenness: pairs > 0 ? (between[node] ?? 0) / pairs : 0,
-        componentSize: n,
-      });
+    let strength = 0;
+    for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
+      strength += g.w[e]!;
     }
-  }
+    out.set(id, {
+      degree: g.off[v + 1]! - g.off[v]!,
+      strength,
+      betweenness: pairs > 0 ? between[v]! / pairs : 0,
+      componentSize: n,
+    });
+  });
   return out;
 }
