@@ -301,6 +301,8 @@ program
       } else {
         console.log(`No sample records at ${opts.samples}; skipped.`);
       }
+      // the member pages' comparison figures, as the nightly job would leave them (ADR 0035)
+      await computeNetworkOf(rt);
     } catch (err) {
       await rt.close();
       throw err;

@@ -138,8 +138,8 @@ function HistoryTables({ member }: { member: MemberDetail }) {
   return (
     <>
       <h3>{t('member.byYear')}</h3>
-      <div className="ovs-table-wrap">
-        <Table striped data-testid="history-by-year">
+      <div className="ovs-table-wrap" data-testid="history-by-year">
+        <Table striped>
           <caption className="usa-sr-only">{t('member.byYear')}</caption>
           <thead>
             <tr>
@@ -160,8 +160,8 @@ function HistoryTables({ member }: { member: MemberDetail }) {
         </Table>
       </div>
       <h3>{t('member.byCategoryFinding')}</h3>
-      <div className="ovs-table-wrap">
-        <Table striped data-testid="history-by-category">
+      <div className="ovs-table-wrap" data-testid="history-by-category">
+        <Table striped>
           <caption className="usa-sr-only">{t('member.byCategoryFinding')}</caption>
           <thead>
             <tr>
@@ -260,8 +260,8 @@ function ComparisonSection({ c }: { c: Comparison }) {
               <dt>{t('member.componentSize')}</dt>
               <dd>{num(c.network?.componentSize ?? null)}</dd>
             </dl>
-            <div className="ovs-table-wrap">
-              <Table fullWidth striped data-testid="co-accused">
+            <div className="ovs-table-wrap" data-testid="co-accused">
+              <Table fullWidth striped>
                 <caption className="usa-sr-only">{t('member.coAccused')}</caption>
                 <thead>
                   <tr>
