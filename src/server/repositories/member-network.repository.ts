@@ -136,6 +136,25 @@ export interface NetworkRunRow {
 
 const CHUNK = 1000;
 
+/** Inserts rows of a population, a thousand per statement, columns named as the row's keys. */
+async function insertPopulationRows<T extends object>(
+  tx: Queryable,
+  table: string,
+  jurisdiction: string,
+  population: string,
+  rows: readonly T[],
+  columns: ReadonlyArray<keyof T & string>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await insertRows(
+      tx,
+      table,
+      ['jurisdiction', 'population', ...columns],
+      rows.slice(i, i + CHUNK).map((r) => [jurisdiction, population, ...columns.map((c) => r[c])]),
+    );
+  }
+}
+
 /** Replaces a population's figures with a new run's (inside the caller's transaction). */
 export async function replacePopulation(
   tx: Queryable,
@@ -150,66 +169,25 @@ export async function replacePopulation(
       run.population,
     ]);
   }
-  for (let i = 0; i < rates.length; i += CHUNK) {
-    await insertRows(
-      tx,
-      'member_service_rates',
-      [
-        'jurisdiction',
-        'population',
-        'member_id',
-        'unit_code',
-        'rank',
-        'appointed_date',
-        'service_years',
-        'civilian',
-        'department',
-        'civilian_rate',
-        'department_rate',
-      ],
-      rates
-        .slice(i, i + CHUNK)
-        .map((r) => [
-          jurisdiction,
-          run.population,
-          r.member_id,
-          r.unit_code,
-          r.rank,
-          r.appointed_date,
-          r.service_years,
-          r.civilian,
-          r.department,
-          r.civilian_rate,
-          r.department_rate,
-        ]),
-    );
-  }
-  for (let i = 0; i < measures.length; i += CHUNK) {
-    await insertRows(
-      tx,
-      'member_network_measures',
-      [
-        'jurisdiction',
-        'population',
-        'member_id',
-        'degree',
-        'strength',
-        'betweenness',
-        'component_size',
-      ],
-      measures
-        .slice(i, i + CHUNK)
-        .map((m) => [
-          jurisdiction,
-          run.population,
-          m.member_id,
-          m.degree,
-          m.strength,
-          m.betweenness,
-          m.component_size,
-        ]),
-    );
-  }
+  await insertPopulationRows(tx, 'member_service_rates', jurisdiction, run.population, rates, [
+    'member_id',
+    'unit_code',
+    'rank',
+    'appointed_date',
+    'service_years',
+    'civilian',
+    'department',
+    'civilian_rate',
+    'department_rate',
+  ]);
+  await insertPopulationRows(
+    tx,
+    'member_network_measures',
+    jurisdiction,
+    run.population,
+    measures,
+    ['member_id', 'degree', 'strength', 'betweenness', 'component_size'],
+  );
   await insertRows(
     tx,
     'member_network_runs',
