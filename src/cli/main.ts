@@ -319,6 +319,14 @@ program
     }
   });
 
+interface ImportCliOptions {
+  dryRun?: boolean;
+  map?: string;
+  force?: boolean;
+  /** false with --no-network */
+  network: boolean;
+}
+
 const importer = program.command('import').description('import historic records');
 importer
   .command('chicago <paths...>')
@@ -329,7 +337,8 @@ importer
     'set a kind or columns for this import: {"<file name>": {"kind": "<kind>", "columns": {"<header>": "<field>" or null}}}',
   )
   .option('--force', 'read every file again, even one imported before and unchanged since')
-  .action(async (paths: string[], opts: { dryRun?: boolean; map?: string; force?: boolean }) => {
+  .option('--no-network', 'leave the member figures to a later `oversight members network`')
+  .action(async (paths: string[], opts: ImportCliOptions) => {
     const config = loadConfig();
     const map = opts.map ? loadMapFile(opts.map) : undefined;
     const reportDir = path.join(path.dirname(config.dataDir), 'oversight-import-reports');
@@ -354,7 +363,7 @@ importer
     );
     printImport(result);
     process.exitCode = result.files.some((f) => f.error) ? 2 : 0;
-    if (!opts.dryRun && result.files.some((f) => f.inserted + f.updated > 0)) {
+    if (opts.network && !opts.dryRun && result.files.some((f) => f.inserted + f.updated > 0)) {
       // the member figures are derived from the whole history: an import that changed it reruns
       // them (ADR 0035)
       await withRuntime(config, 'oversight members network', async (rt) =>
