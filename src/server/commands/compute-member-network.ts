@@ -13,6 +13,7 @@ import {
   populationComplaints,
   populationWindow,
   replacePopulation,
+  vacuumMemberFigures,
   type NetworkMeasureRow,
   type ServiceRateRow,
 } from '../repositories/member-network.repository.ts';
@@ -105,5 +106,6 @@ export async function computeMemberNetwork(
     );
     out.push({ population, members: rates.length, links: linkCount, durationMs });
   }
+  await vacuumMemberFigures(opts.db);
   return out;
 }

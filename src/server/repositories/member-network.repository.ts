@@ -30,7 +30,10 @@ function populationCondition(population: string, n: number): { sql: string; para
  */
 const DEPARTMENT_INITIATED = `coalesce(c.channel = 'department_notification' OR upper(c.source->>'complainant_type') = 'CPD EMPLOYEE', false)`;
 
-/** Who was named as accused on a case: allegations, and the CLEAR release's accused rows without one. */
+/**
+ * Who was named as accused on a case: allegations, and the CLEAR release's accused rows without
+ * one. (memberPopulationComplaints reads the same two sources per member, by index.)
+ */
 const ACCUSED = `(SELECT case_id, member_id FROM allegations WHERE member_id IS NOT NULL
                   UNION
                   SELECT case_id, member_id FROM case_members WHERE role = 'accused' AND member_id IS NOT NULL)`;
@@ -244,16 +247,26 @@ export async function memberPopulationComplaints(
 ): Promise<Array<{ case_id: string; day: string; dept: boolean; others: string[] }>> {
   const pop = populationCondition(population, 4);
   const conflict = scopeCondition({ kind: 'all', userId: readerId }, 3 + pop.params.length);
+  // each side of the union is its own indexed lookup: a join into the union of both tables
+  // would build the whole union (145,000 rows) for every page
   return db.query(
     `WITH mine AS (
        SELECT c.id AS case_id, (c.received_at AT TIME ZONE $3)::date::text AS day,
               ${DEPARTMENT_INITIATED} AS dept
-         FROM ${ACCUSED} acc JOIN cases c ON c.id = acc.case_id
-        WHERE acc.member_id = $2 AND c.jurisdiction = $1 AND c.case_type = 'complaint'
-          AND ${pop.sql} AND ${conflict.sql})
+         FROM cases c
+        WHERE c.id IN (SELECT case_id FROM allegations WHERE member_id = $2
+                       UNION
+                       SELECT case_id FROM case_members WHERE role = 'accused' AND member_id = $2)
+          AND c.jurisdiction = $1 AND c.case_type = 'complaint' AND ${pop.sql} AND ${conflict.sql}),
+     others AS (
+       SELECT a.case_id, a.member_id FROM mine JOIN allegations a ON a.case_id = mine.case_id
+        WHERE a.member_id <> $2
+       UNION
+       SELECT cm.case_id, cm.member_id FROM mine JOIN case_members cm ON cm.case_id = mine.case_id
+        WHERE cm.role = 'accused' AND cm.member_id <> $2)
      SELECT mine.case_id, mine.day, mine.dept,
             coalesce(array_agg(o.member_id) FILTER (WHERE o.member_id IS NOT NULL), '{}') AS others
-       FROM mine LEFT JOIN ${ACCUSED} o ON o.case_id = mine.case_id AND o.member_id <> $2
+       FROM mine LEFT JOIN others o ON o.case_id = mine.case_id
       GROUP BY mine.case_id, mine.day, mine.dept`,
     [jurisdiction, memberId, timeZone, ...pop.params, ...conflict.params],
   );
@@ -275,11 +288,22 @@ export async function rankInPopulation(
   department_median: number | null;
 }> {
   const params: unknown[] = [jurisdiction, population, memberId, rates.civilian, rates.department];
-  let where = 'jurisdiction = $1 AND population = $2 AND member_id <> $3';
-  if (peers) {
-    params.push(peers.unit, peers.rank, peers.from, peers.to);
-    where += ' AND unit_code = $6 AND rank = $7 AND appointed_date BETWEEN $8 AND $9';
+  const group = 'jurisdiction = $1 AND population = $2 AND member_id <> $3';
+  if (!peers) {
+    // the whole population: three counts, each an index-only range (the job vacuums the table)
+    const rows = await db.query<{
+      others: number;
+      civilian_below: number;
+      department_below: number;
+    }>(
+      `SELECT (SELECT count(*) FROM member_service_rates WHERE ${group})::int AS others,
+              (SELECT count(*) FROM member_service_rates WHERE ${group} AND civilian_rate < $4)::int AS civilian_below,
+              (SELECT count(*) FROM member_service_rates WHERE ${group} AND department_rate < $5)::int AS department_below`,
+      params,
+    );
+    return { ...rows[0]!, civilian_median: null, department_median: null };
   }
+  params.push(peers.unit, peers.rank, peers.from, peers.to);
   const rows = await db.query<{
     others: number;
     civilian_below: number;
@@ -292,10 +316,16 @@ export async function rankInPopulation(
             count(*) FILTER (WHERE department_rate < $5)::int AS department_below,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY civilian_rate) AS civilian_median,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY department_rate) AS department_median
-       FROM member_service_rates WHERE ${where}`,
+       FROM member_service_rates
+      WHERE ${group} AND unit_code = $6 AND rank = $7 AND appointed_date BETWEEN $8 AND $9`,
     params,
   );
   return rows[0]!;
+}
+
+/** Fresh statistics and visibility for the tables a run replaced (outside any transaction). */
+export async function vacuumMemberFigures(db: Queryable): Promise<void> {
+  await db.query(`VACUUM (ANALYZE) member_service_rates, member_network_measures`);
 }
 
 export async function findNetworkMeasures(

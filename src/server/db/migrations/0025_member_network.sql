@@ -28,10 +28,11 @@ CREATE TABLE member_service_rates (
   department_rate  double precision NOT NULL,
   PRIMARY KEY (jurisdiction, population, member_id)
 );
+-- a member's rank among the others is a count of an index range (index-only once vacuumed)
 CREATE INDEX member_service_rates_civilian_idx
-  ON member_service_rates (jurisdiction, population, civilian_rate);
+  ON member_service_rates (jurisdiction, population, civilian_rate) INCLUDE (member_id);
 CREATE INDEX member_service_rates_department_idx
-  ON member_service_rates (jurisdiction, population, department_rate);
+  ON member_service_rates (jurisdiction, population, department_rate) INCLUDE (member_id);
 CREATE INDEX member_service_rates_peer_idx
   ON member_service_rates (jurisdiction, population, unit_code, rank, appointed_date);
 
