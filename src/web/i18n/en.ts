@@ -439,6 +439,43 @@ export const en = {
   'member.dutyLedger': 'Duty-status ledger',
   'member.noDuty': 'No duty-status actions.',
   'member.results': '{n} members',
+  'member.byYear': 'Allegations by year',
+  'member.year': 'Year',
+  'member.byCategoryFinding': 'Allegations by category and finding',
+  'member.sustainedCount': 'Sustained',
+  'member.pending': 'No finding yet',
+  'member.comparison': 'Compared with other members',
+  'member.comparisonNote':
+    'Complaints per year of service from {start} to {end}, among {n} members with at least a year of service then. Only unrestricted cases your agency takes part in count, so restricted cases change none of these figures. Computed {at}.',
+  'member.noComparison':
+    'No comparison figures for you: your role sees no set of unrestricted cases to compare with, or they have not been computed yet (oversight members network).',
+  'member.serviceYears': 'Years of service in the window',
+  'member.kind': 'Complaints',
+  'member.civilian': 'Civilian complaints',
+  'member.department': 'Department-initiated complaints',
+  'member.complaints': 'Complaints',
+  'member.perServiceYear': 'Per year of service',
+  'member.percentile': 'Percentile',
+  'member.percentileValue': 'higher than {p}% of members',
+  'member.peers': 'Peer group',
+  'member.peersNote':
+    '{n} members of the same unit and rank appointed within two years of this member.',
+  'member.noPeers':
+    'Fewer than five peers (same unit and rank, appointed within two years): no peer comparison.',
+  'member.peerMedian': 'Peer median per year of service',
+  'member.peerPercentile': 'Percentile among peers',
+  'member.network': 'Co-accusal network',
+  'member.networkNote':
+    'Members named with this member in a complaint. Each shared complaint adds 0.5^(age in years ÷ 5) to a link, so a complaint five years old counts half.',
+  'member.degree': 'Co-accused members (degree)',
+  'member.betweenness': 'Betweenness within the connected group',
+  'member.componentSize': 'Members in the connected group',
+  'member.noCoAccused': 'Never named with another member in a complaint you may compare.',
+  'member.coAccused': 'Co-accused members',
+  'member.sharedComplaints': 'Shared complaints',
+  'member.lastShared': 'Latest',
+  'member.linkWeight': 'Link weight',
+  'member.notRated': 'not rated (under a year of service)',
 
   'facilities.title': 'Facilities',
   'facilities.intro':

@@ -447,6 +447,44 @@ export const es: Record<MessageKey, string> = {
   'member.dutyLedger': 'Registro de situación de servicio',
   'member.noDuty': 'No hay acciones sobre la situación de servicio.',
   'member.results': '{n} miembros',
+  'member.byYear': 'Alegaciones por año',
+  'member.year': 'Año',
+  'member.byCategoryFinding': 'Alegaciones por categoría y resultado',
+  'member.sustainedCount': 'Fundadas',
+  'member.pending': 'Sin resultado todavía',
+  'member.comparison': 'Comparación con otros miembros',
+  'member.comparisonNote':
+    'Quejas por año de servicio del {start} al {end}, entre {n} miembros con al menos un año de servicio en ese periodo. Solo cuentan los casos no restringidos en los que participa su agencia, de modo que los casos restringidos no cambian ninguna de estas cifras. Calculado el {at}.',
+  'member.noComparison':
+    'No hay cifras de comparación para usted: su función no ve un conjunto de casos no restringidos con el que comparar, o aún no se han calculado (oversight members network).',
+  'member.serviceYears': 'Años de servicio en el periodo',
+  'member.kind': 'Quejas',
+  'member.civilian': 'Quejas de civiles',
+  'member.department': 'Quejas iniciadas por el departamento',
+  'member.complaints': 'Quejas',
+  'member.perServiceYear': 'Por año de servicio',
+  'member.percentile': 'Percentil',
+  'member.percentileValue': 'más que el {p} % de los miembros',
+  'member.peers': 'Grupo de pares',
+  'member.peersNote':
+    '{n} miembros de la misma unidad y rango nombrados con hasta dos años de diferencia.',
+  'member.noPeers':
+    'Menos de cinco pares (misma unidad y rango, nombrados con hasta dos años de diferencia): sin comparación con pares.',
+  'member.peerMedian': 'Mediana de los pares por año de servicio',
+  'member.peerPercentile': 'Percentil entre los pares',
+  'member.network': 'Red de coacusados',
+  'member.networkNote':
+    'Miembros acusados junto con este miembro en una queja. Cada queja compartida suma 0,5^(antigüedad en años ÷ 5) al vínculo: una queja de hace cinco años cuenta la mitad.',
+  'member.degree': 'Miembros coacusados (grado)',
+  'member.betweenness': 'Intermediación dentro del grupo conectado',
+  'member.componentSize': 'Miembros del grupo conectado',
+  'member.noCoAccused':
+    'Nunca acusado junto con otro miembro en una queja que usted pueda comparar.',
+  'member.coAccused': 'Miembros coacusados',
+  'member.sharedComplaints': 'Quejas compartidas',
+  'member.lastShared': 'Última',
+  'member.linkWeight': 'Peso del vínculo',
+  'member.notRated': 'sin calificar (menos de un año de servicio)',
 
   'facilities.title': 'Instalaciones',
   'facilities.intro':
