@@ -218,6 +218,26 @@ describe('member histories and the co-accusal network', () => {
     expect(figures(asChief)).toEqual(before['C']);
   });
 
+  it('forgets the stored figures the moment a case naming a member turns restricted, until the next run', async () => {
+    // an unrestricted complaint naming A and F, inside the figures of a run …
+    const log = await accuse('2022-03-01T10:00:00-06:00', ['A', 'F']);
+    await run();
+    expect((await read(intake, 'F')).comparison!.coAccused).toHaveLength(1);
+    // … turns restricted when a minor is added as a party (PRODUCT.md §4)
+    const res = await t.as(chief, {
+      method: 'POST',
+      url: `/api/v1/cases/${log}/parties`,
+      payload: { role: 'victim', anonymous: true, vulnerabilities: ['minor'] },
+    });
+    expect(res.statusCode).toBe(201);
+    // the stored rates and measures still count it: no reader gets them until the rerun
+    for (const k of ['A', 'B', 'F']) {
+      expect((await read(intake, k)).comparison).toBeNull();
+    }
+    await run();
+    expect((await read(intake, 'F')).comparison!.coAccused).toEqual([]);
+  });
+
   it('gives each reader the population of their scope, and none to a reader with no such population', async () => {
     expect((await read(auditor, 'C')).comparison!.population).toBe('all');
     // BIA takes part in none of these cases: its population has no complaint yet
