@@ -1,4 +1,12 @@
 import { FINDINGS } from '../../shared/enums.ts';
+import {
+  DELAY_REASONS,
+  LETTER_KINDS,
+  type DelayReason,
+  type LetterChannel,
+  type LetterFailure,
+  type LetterKind,
+} from '../../shared/letters.ts';
 import { PENALTY_CODES } from './findings.ts';
 import { NO_FINDING_REASONS } from './transition.ts';
 
@@ -10,44 +18,20 @@ import { NO_FINDING_REASONS } from './transition.ts';
  * an error, never a blank in a letter.
  */
 
-/** The kinds of letter the office sends. */
-export const LETTER_KINDS = [
-  'acknowledgement',
-  'six_month_notice',
-  'referral',
-  'closure_no_finding',
-  'outcome',
-  'information_request',
-] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
-
-/** How a letter travels: by email, on paper, or on the follow-my-complaint page. */
-export const LETTER_CHANNELS = ['email', 'print', 'portal'] as const;
-export type LetterChannel = (typeof LETTER_CHANNELS)[number];
-
-/** The outbox states: queued → sent, or queued → failed → (retried) queued → sent. */
-export const LETTER_STATUSES = ['queued', 'sent', 'failed'] as const;
-export type LetterStatus = (typeof LETTER_STATUSES)[number];
-
-/** Who a letter goes to. */
-export const RECIPIENT_KINDS = ['complainant', 'intermediary', 'accused', 'official'] as const;
-export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
-
-/**
- * Why a letter could not go out (the dashboard says it beside the open deadline):
- * `no_address` the person has no email or postal address the office may use; `anonymous` the
- * person gave none by right (50 ILCS 725/3.8(b)) and holds no follow-my-complaint receipt;
- * `refused` the mail server refused the message; `timeout` it did not answer in time;
- * `mail_not_configured` no mail server is configured.
- */
-export const LETTER_FAILURES = [
-  'no_address',
-  'anonymous',
-  'refused',
-  'timeout',
-  'mail_not_configured',
-] as const;
-export type LetterFailure = (typeof LETTER_FAILURES)[number];
+export {
+  LETTER_CHANNELS,
+  LETTER_FAILURES,
+  LETTER_KINDS,
+  LETTER_STATUSES,
+  RECIPIENT_KINDS,
+  DELAY_REASONS,
+  type LetterChannel,
+  type LetterFailure,
+  type LetterKind,
+  type LetterStatus,
+  type RecipientKind,
+  type DelayReason,
+} from '../../shared/letters.ts';
 
 /** Placeholders every letter may use: the office's letterhead facts, the case, the date. */
 const COMMON = ['officeName', 'officePhone', 'officeAddress', 'logNumber', 'letterDate'] as const;
@@ -126,16 +110,6 @@ export interface LetterLanguagePack {
   salutation: string;
   closing: string;
 }
-
-/** Reasons an investigation runs past six months, as coded choices (written in every language). */
-export const DELAY_REASONS = [
-  'evidence_being_gathered',
-  'witnesses_not_yet_interviewed',
-  'awaiting_records',
-  'parallel_criminal_proceeding',
-  'complex_investigation',
-] as const;
-export type DelayReason = (typeof DELAY_REASONS)[number];
 
 /** A problem found in a template set: which language, which kind, what is wrong. */
 export class LetterTemplateError extends Error {}
