@@ -25,10 +25,12 @@ export interface LetterView {
 /** The case's letters, for the case team (the full view of the case). */
 export async function readCaseLetters(deps: CommandDeps, logNumber: string): Promise<LetterView[]> {
   const found = await findCase(deps.db, deps.jurisdiction, logNumber);
-  if (!found || caseView(deps.actor, found.facts) === 'none') {
+  const view = found ? caseView(deps.actor, found.facts) : 'none';
+  if (!found || view === 'none') {
     throw new NotFoundError(`Case ${logNumber}`, 'case_not_found');
   }
-  if (!canOnCase(deps.actor, CaseAction.read, found.facts)) {
+  // a public-fields view (public information) sees no letter: letters are case content
+  if (view !== 'full') {
     throw new ForbiddenError('forbidden', 'The letters are case content.');
   }
   const identities = canOnCase(deps.actor, CaseAction.readIdentity, found.facts);

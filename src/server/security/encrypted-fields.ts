@@ -43,7 +43,6 @@ export const LETTER_RECIPIENT: EncryptedField = {
 /** All of them: identities, letter recipients, complaint files (name and bytes), staff TOTP secrets. */
 export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   PARTY_IDENTITY,
-  LETTER_RECIPIENT,
   {
     name: 'attachments.file_name_enc',
     table: 'attachments',
@@ -73,4 +72,5 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
     context: (id) => `sign_in_challenges.pending_secret_enc:${id}`,
     maxBatch: 1000,
   },
+  LETTER_RECIPIENT,
 ];
