@@ -276,3 +276,74 @@ describe('the doors (issue 18 item 6)', () => {
     expect(outbox.every((l) => l.recipient === null)).toBe(true);
   });
 });
+
+describe('people without an address (issue 18 item 4)', () => {
+  async function filePublic(payload: Record<string, unknown>) {
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/v1/complaints', payload });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ confirmationNumber: string; passphrase: string; logNumber: string }>();
+  }
+  const lookup = async (f: { confirmationNumber: string; passphrase: string }) =>
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/public/v1/complaints/lookup',
+        payload: { confirmationNumber: f.confirmationNumber, passphrase: f.passphrase },
+      })
+    ).json<{ notices: Array<{ kind: string; language: string; subject: string; body: string }> }>();
+
+  it('an anonymous shelter resident reads the same notice on the follow page after the passphrase', async () => {
+    const filed = await filePublic({
+      language: 'es',
+      narrative: 'Un oficial me empujó en el vestíbulo de la estación.',
+      categories: ['excessive_force'],
+      anonymous: true,
+      aboutPerson: { shelterResident: true },
+      filedBy: 'self',
+    });
+    expect((await lookup(filed)).notices).toEqual([]);
+    const chief = await t.user('chief_administrator');
+    const res = await post(chief, `/api/v1/cases/${filed.logNumber}/letters`, {
+      kind: 'acknowledgement',
+    });
+    const [letter] = res.json<{ items: LetterOut[] }>().items;
+    expect(letter).toMatchObject({ channel: 'portal', language: 'es', status: 'queued' });
+    await post(chief, `/api/v1/letters/${letter!.id}/approve`);
+    expect((await post(chief, `/api/v1/letters/${letter!.id}/send`)).json().status).toBe('sent');
+    const { notices } = await lookup(filed);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'acknowledgement',
+        language: 'es',
+        subject: `Recibimos su queja (número de registro ${filed.logNumber})`,
+      }),
+    ]);
+    expect(notices[0]!.body).toBe(letter!.body);
+  });
+
+  it('an intermediary holding the passphrase sees only what the consent scope allows', async () => {
+    const filed = await filePublic({
+      language: 'es',
+      narrative: 'Un oficial tocó a una mujer que dormía en el vestíbulo de la estación.',
+      categories: ['excessive_force'],
+      anonymous: true,
+      aboutPerson: { shelterResident: true },
+      filedBy: 'intermediary',
+      intermediary: {
+        organization: 'Refugio Esperanza',
+        name: 'Ana Voluntaria',
+        // presenting the complaint only: no news passed on
+        consentScope: 'presentar la queja',
+        phone: '312-555-0142',
+      },
+    });
+    const chief = await t.user('chief_administrator');
+    const [letter] = (
+      await post(chief, `/api/v1/cases/${filed.logNumber}/letters`, { kind: 'acknowledgement' })
+    ).json<{ items: LetterOut[] }>().items;
+    expect(letter).toMatchObject({ channel: 'portal', recipientKind: 'complainant' });
+    await post(chief, `/api/v1/letters/${letter!.id}/approve`);
+    await post(chief, `/api/v1/letters/${letter!.id}/send`);
+    expect((await lookup(filed)).notices).toEqual([]);
+  });
+});

@@ -119,13 +119,21 @@ export async function letterRecipients(
   const parties = await listParties(tx, caseId);
   const holdsReceipt = await caseHasReceipt(tx, caseId);
   const personLanguages = personLanguagesOf(parties);
-  const out: Recipient[] = parties
-    .filter(
-      (p) =>
-        p.role === 'complainant' ||
-        (p.role === 'intermediary' && intermediaryMayReceive(p.consent_scope, kind)),
-    )
+  const complainants = parties
+    .filter((p) => p.role === 'complainant')
     .map((p) => partyRecipient(deps, p, { holdsReceipt, personLanguages }));
+  const intermediaries = parties
+    .filter((p) => p.role === 'intermediary' && intermediaryMayReceive(p.consent_scope, kind))
+    .map((p) => partyRecipient(deps, p, { holdsReceipt: false, personLanguages }));
+  // an intermediary is one more way to reach the person: one with no address is left out when
+  // the case has a complainant (whose letter goes out, or fails saying why), and stands as the
+  // failed letter only when there is no complainant party at all (a third party's report)
+  const out: Recipient[] = [
+    ...complainants,
+    ...(complainants.length > 0
+      ? intermediaries.filter((r) => r.channel !== null)
+      : intermediaries),
+  ];
   const notice = deps.profile.letters.sixMonthNotice;
   if (kind === 'six_month_notice') {
     if (notice.accused) {

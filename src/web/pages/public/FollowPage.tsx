@@ -190,6 +190,29 @@ export function FollowPage() {
           {status.receivesLetters ? null : (
             <p data-testid="follow-no-letters">{t('pub.follow.noLetters')}</p>
           )}
+          {status.notices.length > 0 ? (
+            <>
+              <h3>{t('pub.follow.notices')}</h3>
+              {status.notices.map((n, i) => (
+                <article
+                  key={i}
+                  className="margin-bottom-3"
+                  lang={n.language}
+                  data-testid="follow-notice"
+                >
+                  <h4>{n.subject}</h4>
+                  <p className="usa-hint">
+                    {t('pub.follow.noticeSent', { date: dateTime(n.sentAt) })}
+                  </p>
+                  {n.body.split(/\n{2,}/).map((paragraph, j) => (
+                    <p key={j} className="ovs-prewrap">
+                      {paragraph}
+                    </p>
+                  ))}
+                </article>
+              ))}
+            </>
+          ) : null}
           <h3>{t('pub.follow.history')}</h3>
           <Table bordered fullWidth stackedStyle="default">
             <thead>
