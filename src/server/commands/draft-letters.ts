@@ -38,6 +38,8 @@ export interface DraftLettersInput {
   requestedInformation?: Record<string, string> | undefined;
   /** A request for information: the day to answer by ('YYYY-MM-DD'). */
   respondBy?: string | undefined;
+  /** Also a paper copy by post to each person emailed who has a postal address. */
+  paperCopy?: boolean | undefined;
 }
 
 /**
@@ -84,7 +86,9 @@ export async function draftLetters(
           .filter((d) => d.kind === clock && !d.met_at && !d.superseded_at)
           .sort((a, b) => (a.due_date < b.due_date ? -1 : 1))[0]
       : undefined;
-    const recipients = await letterRecipients(tx, deps, row.id, input.kind);
+    const recipients = await letterRecipients(tx, deps, row.id, input.kind, {
+      paperCopy: input.paperCopy,
+    });
     if (recipients.length === 0) {
       throw new UnprocessableError(
         'no_recipient',

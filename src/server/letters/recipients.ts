@@ -61,7 +61,12 @@ function identityOf(deps: Pick<CommandDeps, 'cipher'>, p: PartyRow): Identity {
 export function partyRecipient(
   deps: Pick<CommandDeps, 'cipher' | 'profile'>,
   p: PartyRow,
-  ctx: { holdsReceipt: boolean; personLanguages: readonly (string | null)[] },
+  ctx: {
+    holdsReceipt: boolean;
+    personLanguages: readonly (string | null)[];
+    /** Leave the email aside: the paper copy of an emailed letter (`paperCopy`). */
+    paperOnly?: boolean;
+  },
 ): Recipient {
   const id = identityOf(deps, p);
   const letters = deps.profile.letters;
@@ -72,7 +77,7 @@ export function partyRecipient(
     letters.officialLanguage,
   );
   const chosen = chooseChannel({
-    email: id.email,
+    email: ctx.paperOnly ? undefined : id.email,
     address: id.address,
     anonymous: p.anonymous,
     noLettersToShelter: p.contact_safety['lettersToShelter'] === false,
@@ -115,6 +120,7 @@ export async function letterRecipients(
   deps: Pick<CommandDeps, 'cipher' | 'profile'>,
   caseId: string,
   kind: LetterKind,
+  opts: { paperCopy?: boolean | undefined } = {},
 ): Promise<Recipient[]> {
   const parties = await listParties(tx, caseId);
   const holdsReceipt = await caseHasReceipt(tx, caseId);
@@ -134,6 +140,19 @@ export async function letterRecipients(
       ? intermediaries.filter((r) => r.channel !== null)
       : intermediaries),
   ];
+  if (opts.paperCopy) {
+    // a paper copy by post beside the email, where the case holds an address the person may
+    // receive letters at (COPA writes by email and by mail; each copy is its own letter)
+    for (const p of parties) {
+      const emailed = out.find((r) => r.partyId === p.id && r.channel === 'email');
+      const copy = emailed
+        ? partyRecipient(deps, p, { holdsReceipt: false, personLanguages, paperOnly: true })
+        : null;
+      if (copy?.channel === 'print') {
+        out.push(copy);
+      }
+    }
+  }
   const notice = deps.profile.letters.sixMonthNotice;
   if (kind === 'six_month_notice') {
     if (notice.accused) {

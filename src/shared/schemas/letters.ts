@@ -19,6 +19,8 @@ export const DraftLettersRequest = z.strictObject({
   requestedInformation: z.record(LanguageCode, Text(1, 2000)).optional(),
   /** Request for information: the day to answer by. */
   respondBy: DateOnly.optional(),
+  /** Also send a paper copy by post to each person emailed who has a postal address. */
+  paperCopy: z.boolean().optional(),
 });
 
 /** A letter's recipient as addressed; shown only to staff who may see the case's identities. */
