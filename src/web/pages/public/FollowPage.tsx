@@ -1,3 +1,4 @@
+import { LetterText } from '../../components/LetterText.tsx';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Button, Table, TextInput, Textarea } from '@trussworks/react-uswds';
@@ -204,11 +205,7 @@ export function FollowPage() {
                   <p className="usa-hint">
                     {t('pub.follow.noticeSent', { date: dateTime(n.sentAt) })}
                   </p>
-                  {n.body.split(/\n{2,}/).map((paragraph, j) => (
-                    <p key={j} className="ovs-prewrap">
-                      {paragraph}
-                    </p>
-                  ))}
+                  <LetterText body={n.body} language={n.language} />
                 </article>
               ))}
             </>

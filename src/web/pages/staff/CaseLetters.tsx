@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Checkbox, Fieldset, Label, Select, Tag, Textarea } from '@trussworks/react-uswds';
+import { DateInput, LetterText } from '../../components/LetterText.tsx';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -139,14 +140,11 @@ function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Pro
               />
             </div>
           ))}
-          <Label htmlFor="respond-by">{t('letters.respondBy')}</Label>
-          <input
-            className="usa-input"
+          <DateInput
             id="respond-by"
-            name="respond-by"
-            type="date"
+            label={t('letters.respondBy')}
             value={respondBy}
-            onChange={(e) => setRespondBy(e.target.value)}
+            onChange={setRespondBy}
           />
         </>
       ) : null}
@@ -208,15 +206,11 @@ function LetterRow({
       ) : null}
       <details>
         <summary>{t('letters.preview')}</summary>
-        <div lang={letter.language} className="ovs-letter" data-testid="letter-preview">
+        <div lang={letter.language} data-testid="letter-preview">
           <p>
             <strong>{letter.subject}</strong>
           </p>
-          {letter.body.split(/\n{2,}/).map((p, i) => (
-            <p key={i} className="ovs-prewrap">
-              {p}
-            </p>
-          ))}
+          <LetterText body={letter.body} language={letter.language} />
         </div>
       </details>
       <ProblemAlert error={error} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Label, Table } from '@trussworks/react-uswds';
+import { Table } from '@trussworks/react-uswds';
+import { DateInput } from '../../components/LetterText.tsx';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
@@ -29,15 +30,7 @@ export function OutboxPage() {
       <ProblemAlert error={error} />
       <section className="ovs-section" aria-labelledby="outbox-print">
         <h2 id="outbox-print">{t('outbox.print')}</h2>
-        <Label htmlFor="print-day">{t('outbox.printDate')}</Label>
-        <input
-          className="usa-input"
-          id="print-day"
-          name="print-day"
-          type="date"
-          value={day}
-          onChange={(e) => setDay(e.target.value)}
-        />
+        <DateInput id="print-day" label={t('outbox.printDate')} value={day} onChange={setDay} />
         <p>
           <a
             className="usa-button usa-button--outline margin-top-1"
