@@ -241,3 +241,22 @@ export async function caseHasReceipt(db: Queryable, caseId: string): Promise<boo
   );
   return (rows[0]?.n ?? 0) > 0;
 }
+
+/**
+ * Retention (ADR 0017): the envelopes of the letters written to the cases' civilians
+ * (complainants, intermediaries) go with their identities. The text stays (it names no one);
+ * letters to members and officials are not civilian identities and stay addressed.
+ */
+export async function purgeLetterRecipients(
+  tx: Queryable,
+  caseIds: readonly string[],
+): Promise<number> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE letters SET recipient_enc = NULL
+      WHERE case_id = ANY($1::uuid[]) AND recipient_kind IN ('complainant', 'intermediary')
+        AND recipient_enc IS NOT NULL
+      RETURNING id`,
+    [caseIds],
+  );
+  return rows.length;
+}
