@@ -269,6 +269,14 @@ describe('the doors (issue 18 item 6)', () => {
     const early = await post(sup, `/api/v1/cases/${log}/letters`, { kind: 'outcome' });
     expect(early.json()).toMatchObject({ code: 'letter_not_for_stage' });
     expect((await get(inv, '/api/v1/outbox')).statusCode).toBe(403);
+    // MCC 2-78-135 binds COPA: a BIA-led case owes no six-month notice
+    const bia = await fileCase(t, intake, { categories: ['operational_violation'] });
+    const biaSup = await t.user('supervisor', 'BIA');
+    const notice = await post(biaSup, `/api/v1/cases/${bia}/letters`, {
+      kind: 'six_month_notice',
+      reasons: ['awaiting_records'],
+    });
+    expect(notice.json()).toMatchObject({ status: 409, code: 'no_six_month_notice' });
     const outbox = (await get(sup, '/api/v1/outbox')).json<{ items: LetterOut[] }>().items;
     // failures first
     const firstOther = outbox.findIndex((l) => l.status !== 'failed');

@@ -80,6 +80,16 @@ export async function draftLetters(
         `A ${input.kind} letter does not fit a case in ${row.status}.`,
       );
     }
+    // MCC 2-78-135 binds the Office (COPA): a case another agency leads owes no such notice
+    if (
+      input.kind === 'six_month_notice' &&
+      !deps.profile.sixMonthNoticeAgencies.includes(row.lead_agency)
+    ) {
+      throw new ConflictError(
+        'no_six_month_notice',
+        `A ${row.lead_agency}-led case owes no six-month notice (${deps.profile.letters.sixMonthNotice.clause}).`,
+      );
+    }
     const clock = KIND_DEADLINE[input.kind];
     const deadline = clock
       ? (await listDeadlines(tx, row.id))

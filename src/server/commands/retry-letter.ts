@@ -44,11 +44,19 @@ export async function retryLetter(
     const now = deps.now();
     const again = await recipientAgain(tx, deps, letter);
     if (!again.channel) {
+      const failure = again.failure ?? 'no_address';
       await markLetterFailed(tx, letter.id, {
         at: now,
-        code: again.failure ?? 'no_address',
+        code: failure,
         detail: null,
         attempted: false,
+      });
+      await recordAudit(tx, auditContext(deps, now), {
+        action: AuditAction.letter_failed,
+        entityType: 'letter',
+        entityId: letter.id,
+        caseId: found.row.id,
+        changes: { kind: letter.kind, channel: null, failure, retried: true },
       });
       return { status: 'failed' };
     }
