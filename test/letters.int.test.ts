@@ -120,6 +120,20 @@ describe('the acknowledgement by email (issue 18 items 1–3)', () => {
     ]);
     expect(audit.at(-1)!.changes['evidence']).toEqual({ letters: [letter!.id] });
     expect(JSON.stringify(audit)).not.toContain('maria.pena');
+    // a subject-access export gives María the letters written to her, as addressed (ADR 0017)
+    const party = (await get(sup, `/api/v1/cases/${log}`)).json<{
+      parties: Array<{ id: string }>;
+    }>().parties[0]!;
+    const sar = await post(sup, '/api/v1/privacy/subject-access', { partyIds: [party.id] });
+    expect(sar.statusCode, sar.body).toBe(200);
+    expect(sar.json().records[0].letters).toEqual([
+      expect.objectContaining({
+        kind: 'acknowledgement',
+        status: 'sent',
+        recipient: { name: 'María Peña', email: 'maria.pena@example.org' },
+        subject: letter!.subject,
+      }),
+    ]);
   });
 
   it('a server that refuses (550) leaves the letter failed with its answer and the clock open; retry sends it', async () => {

@@ -260,3 +260,10 @@ export async function purgeLetterRecipients(
   );
   return rows.length;
 }
+
+/** The letters written to one party, oldest first (the subject-access export). */
+export async function lettersToParty(db: Queryable, partyId: string): Promise<LetterRow[]> {
+  return db.query<LetterRow>(`SELECT * FROM letters WHERE party_id = $1 ORDER BY created_at, seq`, [
+    partyId,
+  ]);
+}
