@@ -19,6 +19,7 @@ import { progressSink } from './progress.ts';
 import { registerTokenCommands } from './tokens.ts';
 import { registerPrivacyCommands } from './privacy-commands.ts';
 import { registerRedactCommand } from './redact.ts';
+import { registerReportCommand } from './report.ts';
 import { readStdin } from './stdin.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -180,6 +181,7 @@ users
   });
 
 registerTokenCommands(program, withRuntime);
+registerReportCommand(program, withRuntime);
 
 const audit = program.command('audit').description('the audit trail');
 audit

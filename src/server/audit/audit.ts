@@ -74,6 +74,12 @@ export const AuditAction = {
   letter_failed: 'letter.failed',
   /** A failed letter was put back in the queue, its recipient looked up again. */
   letter_retried: 'letter.retried',
+  /** A policy recommendation to the department was recorded (issue 18 item 7, MCC §2-78-150). */
+  policy_recommendation_created: 'policy_recommendation.created',
+  /** The department's response to a recommendation was recorded. */
+  policy_recommendation_response: 'policy_recommendation.response_recorded',
+  /** A recommendation's implementation status changed. */
+  policy_recommendation_status: 'policy_recommendation.status_changed',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

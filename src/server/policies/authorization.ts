@@ -341,6 +341,12 @@ export const GlobalAction = {
   readNarrativeQueue: 'narrative.review_queue',
   /** The outbox of letters across cases, failures first (issue 18 item 5). */
   readOutbox: 'letter.outbox',
+  /** The statutory and management reports (issue 18 item 6, MCC §2-78-150). */
+  readReports: 'report.read',
+  /** Read the policy recommendations made to the department and their responses. */
+  readPolicyRecommendations: 'policy_recommendation.read',
+  /** Record a policy recommendation, the department's response, its implementation status. */
+  managePolicyRecommendations: 'policy_recommendation.manage',
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
@@ -409,6 +415,21 @@ export const GLOBAL_GRANTS: Readonly<
     roles: ['supervisor', 'chief_administrator'],
     basis:
       'ADR 0033: those who approve letters watch the outbox; the list holds only cases they may read',
+  },
+  [GlobalAction.readReports]: {
+    roles: ['supervisor', 'chief_administrator', 'public_information', 'analyst', 'auditor'],
+    basis:
+      'MCC §2-78-150: the office reports its figures to the Council; aggregates only, read by its managers, analysts, public information and the Inspector General',
+  },
+  [GlobalAction.readPolicyRecommendations]: {
+    roles: [...CASE_WORKERS, 'public_information', 'analyst', 'auditor'],
+    basis:
+      'MCC §2-78-150: recommendations and the department’s responses are listed in the published annual report',
+  },
+  [GlobalAction.managePolicyRecommendations]: {
+    roles: ['chief_administrator'],
+    basis:
+      'MCC §2-78-150 has the annual report list the office’s recommendations to the department; the chief administrator speaks for the office, so records them and the department’s responses',
   },
 };
 
@@ -506,6 +527,10 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.subjectAccess]: TokenScope.identities_read,
   [GlobalAction.readNarrativeQueue]: TokenScope.statements_write,
   [GlobalAction.readOutbox]: TokenScope.cases_read,
+  // aggregates over cases, no identities
+  [GlobalAction.readReports]: TokenScope.cases_read,
+  [GlobalAction.readPolicyRecommendations]: TokenScope.cases_read,
+  [GlobalAction.managePolicyRecommendations]: TokenScope.cases_write,
 };
 
 /** Who asks: the roles always; the scopes only when the request carries an API token. */

@@ -1,3 +1,4 @@
+import { reportEn } from '../../shared/report-labels.ts';
 import { publicEn } from './public-en.ts';
 
 /** English messages. Every key must also exist in es.ts (the type check enforces it). */
@@ -726,6 +727,40 @@ export const en = {
   'delayReason.complex_investigation': 'Several allegations or members',
 
   ...publicEn,
+
+  // the statutory reports (issue 18 items 6-8): tables, columns, rows (shared with the PDF)
+  ...reportEn,
+  'nav.reports': 'Reports',
+  'nav.policy': 'Policy recommendations',
+  'reports.title': 'Statutory reports',
+  'reports.intro':
+    'The quarterly and annual reports to the City Council (MCC §2-78-150). Choose a finished quarter or year; every figure names its period, time zone and the last import.',
+  'reports.kind': 'Report',
+  'reports.kind.quarterly': 'Quarterly',
+  'reports.kind.annual': 'Annual',
+  'reports.period': 'Period',
+  'reports.periodHint': 'A quarter like 2022Q3, or a year like 2022.',
+  'reports.version': 'Version',
+  'reports.version.staff': 'Staff (no suppression)',
+  'reports.version.public': 'Public (small cells suppressed)',
+  'reports.show': 'Show the report',
+  'reports.downloadPdf': 'Download the PDF',
+  'reports.downloadCsv': 'CSV of this table',
+  'policy.title': 'Policy recommendations',
+  'policy.intro':
+    'Recommendations the office made to the department, with the department’s response and how far each was implemented. The annual report lists them (MCC §2-78-150).',
+  'policy.none': 'No recommendation is recorded yet.',
+  'policy.col.madeOn': 'Made on',
+  'policy.col.topic': 'Topic',
+  'policy.col.recipient': 'Recipient',
+  'policy.col.text': 'Recommendation',
+  'policy.col.response': 'Department’s response',
+  'policy.col.status': 'Implementation status',
+  'policy.new': 'Record a recommendation',
+  'policy.save': 'Save',
+  'policy.respond': 'Record the response',
+  'policy.respondedOn': 'Response date',
+  'policy.setStatus': 'Change the status',
 } as const;
 
 /** A message key. */

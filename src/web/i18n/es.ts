@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { reportEs } from '../../shared/report-labels.ts';
 import { publicEs } from './public-es.ts';
 
 /** Spanish messages: the type requires every English key. */
@@ -735,4 +736,38 @@ export const es: Record<MessageKey, string> = {
 
   // the public pages' messages (issue 5), in their own file
   ...publicEs,
+
+  // the statutory reports (issue 18 items 6-8)
+  ...reportEs,
+  'nav.reports': 'Informes',
+  'nav.policy': 'Recomendaciones de política',
+  'reports.title': 'Informes reglamentarios',
+  'reports.intro':
+    'Los informes trimestrales y anuales al Concejo Municipal (MCC §2-78-150). Elija un trimestre o un año ya terminado; cada cifra indica su periodo, la zona horaria y la última importación.',
+  'reports.kind': 'Informe',
+  'reports.kind.quarterly': 'Trimestral',
+  'reports.kind.annual': 'Anual',
+  'reports.period': 'Periodo',
+  'reports.periodHint': 'Un trimestre como 2022Q3, o un año como 2022.',
+  'reports.version': 'Versión',
+  'reports.version.staff': 'Personal (sin supresión)',
+  'reports.version.public': 'Pública (celdas pequeñas suprimidas)',
+  'reports.show': 'Mostrar el informe',
+  'reports.downloadPdf': 'Descargar el PDF',
+  'reports.downloadCsv': 'CSV de esta tabla',
+  'policy.title': 'Recomendaciones de política',
+  'policy.intro':
+    'Recomendaciones que la oficina hizo al departamento, con la respuesta del departamento y el grado de implementación. El informe anual las enumera (MCC §2-78-150).',
+  'policy.none': 'Aún no hay recomendaciones registradas.',
+  'policy.col.madeOn': 'Fecha',
+  'policy.col.topic': 'Tema',
+  'policy.col.recipient': 'Destinatario',
+  'policy.col.text': 'Recomendación',
+  'policy.col.response': 'Respuesta del departamento',
+  'policy.col.status': 'Estado de implementación',
+  'policy.new': 'Registrar una recomendación',
+  'policy.save': 'Guardar',
+  'policy.respond': 'Registrar la respuesta',
+  'policy.respondedOn': 'Fecha de la respuesta',
+  'policy.setStatus': 'Cambiar el estado',
 };

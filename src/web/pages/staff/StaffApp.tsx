@@ -17,8 +17,18 @@ import { FacilitiesPage } from './FacilitiesPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
+import { PolicyRecommendationsPage, ReportsPage } from './ReportPages.tsx';
+import { useSession } from './session.tsx';
 
 const DEMO_PASSWORD = 'oversight-demo';
+/** Roles the server lets read the reports (GLOBAL_GRANTS report.read); it checks again. */
+const REPORT_ROLES: readonly string[] = [
+  'supervisor',
+  'chief_administrator',
+  'public_information',
+  'analyst',
+  'auditor',
+];
 
 type State =
   | { kind: 'loading' }
@@ -80,6 +90,7 @@ function SessionLostPanel({ onSignedIn }: { onSignedIn: (s: Session) => void }) 
 
 function StaffRoutes() {
   const { pathname, search } = useLocation();
+  const { roles } = useSession().user;
   const path = pathname.replace(/\/+$/, '');
   const caseMatch = /^\/staff\/cases\/([^/]+)$/.exec(path);
   const memberMatch = /^\/staff\/members\/([^/]+)$/.exec(path);
@@ -117,6 +128,12 @@ function StaffRoutes() {
   }
   if (path === '/staff/sessions') {
     return <SessionsPage />;
+  }
+  if (path === '/staff/reports') {
+    return <ReportsPage />;
+  }
+  if (path === '/staff/policy-recommendations') {
+    return <PolicyRecommendationsPage canManage={roles.includes('chief_administrator')} />;
   }
   return <NotFound />;
 }
@@ -179,6 +196,13 @@ export function StaffApp() {
             (r) => r === 'supervisor' || r === 'chief_administrator',
           )
             ? [['/staff/outbox', 'nav.outbox']]
+            : []),
+          // the statutory reports and the recommendations they list (the server checks again)
+          ...(state.session.user.roles.some((r) => REPORT_ROLES.includes(r))
+            ? [
+                ['/staff/reports', 'nav.reports'],
+                ['/staff/policy-recommendations', 'nav.policy'],
+              ]
             : []),
         ].map(([href, key]) => (
           <Link
