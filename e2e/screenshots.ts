@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: regenerates docs/screenshots/*.png of the main pages, signed in as the
- * demo chief administrator on a fresh demo server (English, plus the Spanish dashboard and intake).
+ * demo chief administrator on a fresh demo server (English, plus the Spanish dashboard and intake),
+ * and a printed letter (`letter-image.ts`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launch, newPage, signIn, useAuthenticator } from './browser.ts';
 import { startServer } from './server.ts';
 import { E2eAuthenticator } from './totp.ts';
+import { letterImage } from './letter-image.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -66,6 +68,8 @@ try {
   await es.page.goto('/staff/intake');
   await es.page.locator('#narrative').waitFor();
   await shot(es.page, 'intake-wizard-es');
+  // a printed letter (issue 18): the Spanish six-month notice as the PDF draws it
+  await letterImage(browser, OUT);
 } finally {
   await browser.close();
   await server.stop();

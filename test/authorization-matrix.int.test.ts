@@ -126,6 +126,31 @@ async function deadlineOf(w: World, log: string, kind: string): Promise<string> 
   return d.id;
 }
 
+/**
+ * A fresh case's acknowledgement letter: to a complainant with a postal address (print, so a send
+ * needs no mail server), approved when asked; with no address the letter is failed at once.
+ */
+async function letterOf(
+  w: World,
+  opts: { approved?: boolean; noAddress?: boolean } = {},
+): Promise<string> {
+  const log = await fileCase(w.t, w.chief, {
+    parties: [
+      {
+        role: 'complainant',
+        name: 'Jordan Example',
+        ...(opts.noAddress ? { phone: '312-555-0100' } : { address: '1 N. State St.' }),
+      },
+    ],
+  });
+  const r = await call(w, 'POST', `/api/v1/cases/${log}/letters`, { kind: 'acknowledgement' });
+  const id = (r.items as Array<{ id: string }>)[0]!.id;
+  if (opts.approved) {
+    await call(w, 'POST', `/api/v1/letters/${id}/approve`);
+  }
+  return id;
+}
+
 /** The party ids of a fresh case's (named) complainant, as a subject-access request names them. */
 async function partyOf(
   w: World,
@@ -569,6 +594,51 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       },
       { ok: MANAGERS, hidden: NO_CASE_CONTENT },
     ),
+  ],
+  // letters (issue 18, ADR 0033): the case team reads them; the lead agency's managers write,
+  // approve, send and print them (an unassigned investigator is not on the team)
+  'GET /api/v1/cases/:logNumber/letters': [
+    staff(async (w) => ({ url: `/api/v1/cases/${await newCase(w)}/letters` }), {
+      ok: [...WORKERS, 'auditor'],
+      hidden: NO_CASE_CONTENT,
+    }),
+  ],
+  'POST /api/v1/cases/:logNumber/letters': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/cases/${await newCase(w)}/letters`,
+        payload: { kind: 'acknowledgement' },
+      }),
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'POST /api/v1/letters/:letterId/approve': [
+    staff(async (w) => ({ url: `/api/v1/letters/${await letterOf(w)}/approve` }), {
+      ok: MANAGERS,
+      hidden: NO_CASE_CONTENT,
+    }),
+  ],
+  'POST /api/v1/letters/:letterId/send': [
+    staff(async (w) => ({ url: `/api/v1/letters/${await letterOf(w, { approved: true })}/send` }), {
+      ok: MANAGERS,
+      hidden: NO_CASE_CONTENT,
+    }),
+  ],
+  'POST /api/v1/letters/:letterId/retry': [
+    staff(
+      async (w) => ({ url: `/api/v1/letters/${await letterOf(w, { noAddress: true })}/retry` }),
+      { ok: MANAGERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
+  'GET /api/v1/letters/:letterId/pdf': [
+    staff(async (w) => ({ url: `/api/v1/letters/${await letterOf(w)}/pdf` }), {
+      ok: MANAGERS,
+      hidden: NO_CASE_CONTENT,
+    }),
+  ],
+  'GET /api/v1/outbox': [staff(async () => ({ url: '/api/v1/outbox' }), { ok: MANAGERS })],
+  'GET /api/v1/outbox/print.pdf': [
+    staff(async () => ({ url: '/api/v1/outbox/print.pdf?date=2023-09-20' }), { ok: MANAGERS }),
   ],
   'POST /api/v1/members': [
     staff(

@@ -161,6 +161,7 @@ describe('key rotation (ADR 0017)', () => {
       ['attachments.content_enc', [{ keyId: oldKey, values: 1, current: true, loaded: true }]],
       ['users.totp_secret_enc', [{ keyId: oldKey, values: 1, current: true, loaded: true }]],
       ['sign_in_challenges.pending_secret_enc', []],
+      ['letters.recipient_enc', []],
     ]);
     const auditBefore = (await verifyAuditChain(t.db, TEST_JURISDICTION)).checked;
     const during: number[] = [];

@@ -203,7 +203,12 @@ describe('retention of closed cases', () => {
     buildIntake({
       receivedAt: '2015-01-05T10:00:00-06:00',
       parties: [
-        { role: 'complainant', name: `Retention ${suffix}`, phone: '312-555-0170' },
+        {
+          role: 'complainant',
+          name: `Retention ${suffix}`,
+          phone: '312-555-0170',
+          address: '1 N. State St.',
+        },
         { role: 'witness', anonymous: true },
       ],
     });
@@ -215,6 +220,13 @@ describe('retention of closed cases', () => {
     for (const k of Object.keys(logs) as Array<keyof typeof logs>) {
       logs[k] = await fileCase(t, intake, named(k));
     }
+    // a letter addressed to the complainant: its envelope is an identity too (issue 18)
+    const letter = await t.as(chief, {
+      method: 'POST',
+      url: `/api/v1/cases/${logs.old}/letters`,
+      payload: { kind: 'acknowledgement' },
+    });
+    expect(letter.statusCode, letter.body).toBe(201);
     clock = new Date('2015-02-01T15:00:00Z');
     await close(logs.old);
     await close(logs.held);
@@ -259,6 +271,12 @@ describe('retention of closed cases', () => {
     expect(r).toMatchObject({ dryRun: false, cases: 1, parties: 1, heldCases: 1 });
     const [purged, anon] = await identityOf(logs.old);
     expect(purged).toMatchObject({ identity_enc: null, role: 'complainant' });
+    const letters = await t.db.query<{ recipient_enc: string | null }>(
+      `SELECT l.recipient_enc FROM letters l JOIN cases c ON c.id = l.case_id
+        WHERE c.log_number = $1`,
+      [logs.old],
+    );
+    expect(letters).toEqual([{ recipient_enc: null }]);
     expect(purged!.identity_purged_at).toEqual(clock);
     expect(anon!.identity_purged_at).toBeNull();
     for (const k of ['open', 'held', 'recent', 'reopened'] as const) {

@@ -72,6 +72,42 @@ export async function castShelterStory(t: TestApp): Promise<Staff> {
   return staff;
 }
 
+/**
+ * 1. What intake registers: third-party information from a shelter volunteer about a Spanish-
+ * speaking woman sheltering in the 10th District lobby (anonymous, maybe a minor, no letters to
+ * the shelter). `volunteer` adds an email and a postal address for the volunteer (the letters
+ * tests write to her on the woman's behalf, as her consent allows).
+ */
+export function shelterIntake(volunteer: { email?: string; address?: string } = {}): object {
+  return {
+    caseType: 'miscellaneous',
+    channel: 'intermediary',
+    receivedAt: '2023-09-18T10:12:00-05:00',
+    narrative:
+      'A shelter volunteer reports that officers had sexual contact with a woman living in the 10th District station lobby. She may be a minor and speaks Spanish.',
+    incident: { district: '010', facilityCode: 'D010' },
+    categories: ['sexual_misconduct'],
+    officersUnknown: true,
+    parties: [
+      {
+        role: 'victim',
+        anonymous: true,
+        language: 'es',
+        vulnerabilities: ['shelter_resident', 'minor'],
+        contactSafety: { lettersToShelter: false },
+      },
+      {
+        role: 'intermediary',
+        name: 'Volunteer Vee',
+        phone: '312-555-0142',
+        organization: 'Lobby Volunteers',
+        consentScope: 'report and relay contact',
+        ...volunteer,
+      },
+    ],
+  };
+}
+
 /** 4. BIA opens a parallel criminal track; each agency assigns its investigator. */
 export async function openParallelTrack(s: Story): Promise<LightMyRequestResponse> {
   const res = accepted(

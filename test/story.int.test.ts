@@ -12,6 +12,7 @@ import {
   publishAndAnswer,
   relieveOfPowers,
   reopen,
+  shelterIntake,
   type Staff,
   type Story,
 } from './shelter-story.ts';
@@ -38,32 +39,7 @@ afterAll(async () => t.close());
 
 describe('PRODUCT.md §1: the 2023 shelter case', () => {
   it('1–3. intake registers third-party information, routes it to COPA under (b-5) and restricts it', async () => {
-    const res = await post(staff.intake, '/api/v1/cases', {
-      caseType: 'miscellaneous',
-      channel: 'intermediary',
-      receivedAt: '2023-09-18T10:12:00-05:00',
-      narrative:
-        'A shelter volunteer reports that officers had sexual contact with a woman living in the 10th District station lobby. She may be a minor and speaks Spanish.',
-      incident: { district: '010', facilityCode: 'D010' },
-      categories: ['sexual_misconduct'],
-      officersUnknown: true,
-      parties: [
-        {
-          role: 'victim',
-          anonymous: true,
-          language: 'es',
-          vulnerabilities: ['shelter_resident', 'minor'],
-          contactSafety: { lettersToShelter: false },
-        },
-        {
-          role: 'intermediary',
-          name: 'Volunteer Vee',
-          phone: '312-555-0142',
-          organization: 'Lobby Volunteers',
-          consentScope: 'report and relay contact',
-        },
-      ],
-    });
+    const res = await post(staff.intake, '/api/v1/cases', shelterIntake());
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     log = body.logNumber;

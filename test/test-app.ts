@@ -1,3 +1,4 @@
+import type { MailSettings } from '../src/server/letters/mailer.ts';
 import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -58,6 +59,8 @@ export async function testApp(
     logLevel?: 'info' | 'debug' | 'trace';
     /** The jurisdiction profile; default Chicago's. */
     profile?: JurisdictionProfile;
+    /** The SMTP server letters go out through (a real one the test starts); default none. */
+    mail?: MailSettings;
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await testDb();
@@ -88,6 +91,7 @@ export async function testApp(
     publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
     ...(opts.signInRateLimit ? { signInRateLimit: opts.signInRateLimit } : {}),
     ...(opts.oidc ? { oidc: opts.oidc } : {}),
+    ...(opts.mail ? { mail: opts.mail } : {}),
   });
   const sys = { db, now: () => new Date(), jurisdiction: TEST_JURISDICTION };
   let n = 0;

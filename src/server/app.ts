@@ -1,3 +1,5 @@
+import { smtpMailer, type Mailer, type MailSettings } from './letters/mailer.ts';
+import { letterRoutes } from './routes/letters.routes.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -69,6 +71,8 @@ export interface AppDeps {
   tokens?: TokenSettings;
   /** Sign-in through an OpenID Connect provider; off when absent or null. */
   oidc?: OidcSettings | null;
+  /** The SMTP server letters go out through; email letters fail (and say so) without one. */
+  mail?: MailSettings | null;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -81,6 +85,8 @@ export interface RouteContext {
   /** Field cipher (the public door uses it only to redact a case's own identities). */
   cipher: FieldCipher;
   deps(request: FastifyRequest): CommandDeps;
+  /** Sends email letters; null when no mail server is configured. */
+  mailer: Mailer | null;
 }
 
 /** Builds the HTTP application: plugins, then routes. main.ts listens; tests call inject(). */
@@ -158,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jurisdiction: deps.jurisdiction,
     now,
     cipher: deps.cipher,
+    mailer: deps.mail ? smtpMailer(deps.mail) : null,
     deps: (request) => ({
       db: deps.db,
       now,
@@ -193,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scope.register(sessionRoutes, { ctx, sessions, prefix: '/api/v1' });
   });
   await app.register(dashboardRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(letterRoutes, { ctx, prefix: '/api/v1' });
   await app.register(tokenRoutes, {
     ctx,
     tokens: deps.tokens ?? DEFAULT_TOKEN_SETTINGS,

@@ -30,6 +30,7 @@ export async function startServer(
     signInRateLimit: { max: config.signInRateLimit, windowMs: 15 * 60_000 },
     tokens: config.tokens,
     oidc: config.oidc,
+    mail: config.mail,
   });
   // ADR 0014: sign the chain tip periodically while serving (idle logs get no new checkpoint)
   const checkpoints =

@@ -233,6 +233,12 @@ export const CaseAction = {
   breakGlass: 'case.break_glass',
   /** Review the proposed redaction of the narrative and approve what is published (issue 17). */
   reviewNarrative: 'case.review_narrative',
+  /** Write letters and notices into the outbox (issue 18). */
+  draftLetter: 'case.draft_letter',
+  /** Approve a letter for sending: what the office signs, a manager reads first. */
+  approveLetter: 'case.approve_letter',
+  /** Send (or retry) an approved letter. */
+  sendLetter: 'case.send_letter',
 } as const;
 export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
 export const CASE_ACTIONS = Object.values(CaseAction) as [CaseAction, ...CaseAction[]];

@@ -64,6 +64,16 @@ export const AuditAction = {
   narrative_span_decided: 'narrative.span_decided',
   /** A reviewer approved the published text of a narrative version. */
   narrative_approved: 'narrative.approved',
+  /** A letter was written into the outbox (queued, or failed: no way to reach the person). */
+  letter_drafted: 'letter.drafted',
+  /** A manager approved a letter for sending (issue 18 item 2). */
+  letter_approved: 'letter.approved',
+  /** A letter went out: the mail server accepted it, it was printed, or the portal shows it. */
+  letter_sent: 'letter.sent',
+  /** A letter could not go out: the server's answer, or why (never the recipient's address). */
+  letter_failed: 'letter.failed',
+  /** A failed letter was put back in the queue, its recipient looked up again. */
+  letter_retried: 'letter.retried',
   /** A policy recommendation to the department was recorded (issue 18 item 7, MCC §2-78-150). */
   policy_recommendation_created: 'policy_recommendation.created',
   /** The department's response to a recommendation was recorded. */

@@ -10,7 +10,10 @@ import {
   insertDeadlines,
   markDeadlineMet,
   positionInRun,
+  type DeadlineRow,
 } from '../repositories/deadlines.repository.ts';
+import type { CaseRow } from '../repositories/cases.repository.ts';
+import type { Queryable } from '../db/client.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
@@ -48,41 +51,60 @@ export async function completeDeadline(
         [{ field: 'metAt', message: 'must not be in the future' }],
       );
     }
-    await markDeadlineMet(tx, deadline.id, metAt);
-    let next: string | null = null;
-    if (deadline.kind === 'six_month_notice' && !CONCLUDED.has(row.status)) {
-      // the next notice of the same run (from intake, or from the latest reopening), numbered
-      // after every notice the case has had
-      const position = await positionInRun(tx, deadline, [...CONCLUDED]);
-      const upcoming = sixMonthNotice(
-        { kind: deadline.anchor_kind as DeadlineAnchorKind, date: deadline.anchor_date },
-        position + 1,
-        deps.profile,
-        (await countDeadlines(tx, row.id, deadline.kind)) + 1,
-      );
-      next = crypto.randomUUID();
-      await insertDeadlines(tx, [
-        deadlineInsert(upcoming, {
-          id: next,
-          jurisdiction: deps.jurisdiction,
-          caseId: row.id,
-          sequence: upcoming.sequence ?? deadline.sequence + 1,
-          createdAt: now,
-        }),
-      ]);
-    }
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.deadline_met,
-      entityType: 'deadline',
-      entityId: deadline.id,
-      caseId: row.id,
-      changes: {
-        kind: deadline.kind,
-        sequence: deadline.sequence,
-        metAt: metAt.toISOString(),
-        next,
-      },
-    });
-    return { next };
+    return recordDeadlineMet(tx, deps, row, deadline, metAt, null);
   });
+}
+
+/**
+ * Marks a deadline met and, for a six-month notice on an open case, schedules the next one at
+ * once (MCC §2-78-135 repeats the notice every six months until the investigation ends), with the
+ * audit row. One place for both ways a deadline is met: a person records it (`completeDeadline`)
+ * or the letters that answer it are sent (`sendLetter`, whose ids are the `evidence`).
+ */
+export async function recordDeadlineMet(
+  tx: Queryable,
+  deps: CommandDeps,
+  row: CaseRow,
+  deadline: DeadlineRow,
+  metAt: Date,
+  evidence: { letters: string[] } | null,
+): Promise<{ next: string | null }> {
+  const now = deps.now();
+  await markDeadlineMet(tx, deadline.id, metAt);
+  let next: string | null = null;
+  if (deadline.kind === 'six_month_notice' && !CONCLUDED.has(row.status)) {
+    // the next notice of the same run (from intake, or from the latest reopening), numbered
+    // after every notice the case has had
+    const position = await positionInRun(tx, deadline, [...CONCLUDED]);
+    const upcoming = sixMonthNotice(
+      { kind: deadline.anchor_kind as DeadlineAnchorKind, date: deadline.anchor_date },
+      position + 1,
+      deps.profile,
+      (await countDeadlines(tx, row.id, deadline.kind)) + 1,
+    );
+    next = crypto.randomUUID();
+    await insertDeadlines(tx, [
+      deadlineInsert(upcoming, {
+        id: next,
+        jurisdiction: deps.jurisdiction,
+        caseId: row.id,
+        sequence: upcoming.sequence ?? deadline.sequence + 1,
+        createdAt: now,
+      }),
+    ]);
+  }
+  await recordAudit(tx, auditContext(deps, now), {
+    action: AuditAction.deadline_met,
+    entityType: 'deadline',
+    entityId: deadline.id,
+    caseId: row.id,
+    changes: {
+      kind: deadline.kind,
+      sequence: deadline.sequence,
+      metAt: metAt.toISOString(),
+      next,
+      ...(evidence ? { evidence } : {}),
+    },
+  });
+  return { next };
 }

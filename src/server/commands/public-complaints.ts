@@ -1,3 +1,6 @@
+import { intermediaryMayReceive, type LetterKind } from '../domain/letters.ts';
+import { portalNotices } from '../repositories/letters.repository.ts';
+import { listParties } from '../repositories/parties.repository.ts';
 import crypto from 'node:crypto';
 import type { PublicComplaintRequest, PublicLanguage } from '../../shared/schemas/public.ts';
 import type { CaseStatus, DeadlineBasisCode, DeadlineKind } from '../../shared/enums.ts';
@@ -179,6 +182,13 @@ export interface ComplaintView {
   } | null;
   informationAdded: number;
   receivesLetters: boolean;
+  notices: Array<{
+    kind: LetterKind;
+    language: string;
+    subject: string;
+    body: string;
+    sentAt: string;
+  }>;
 }
 
 /** Follow-my-complaint: confirmation number + passphrase → status, agency, stages, next clock. */
@@ -221,7 +231,34 @@ export async function lookupComplaint(
         : null,
     informationAdded: s.additions,
     receivesLetters: letters,
+    notices: await noticesFor(deps, receipt),
   };
+}
+
+/**
+ * The notices the page shows (issue 18 item 4): the portal letters sent on the case, the same
+ * text a letter would carry. An anonymous complainant or a shelter resident reads them here after
+ * the passphrase. When an intermediary filed and holds the passphrase, they see only what the
+ * person's consent lets them receive (`intermediaryMayReceive`; in doubt, nothing).
+ */
+async function noticesFor(
+  deps: PublicDeps,
+  receipt: ReceiptRow,
+): Promise<ComplaintView['notices']> {
+  let rows = await portalNotices(deps.db, receipt.case_id);
+  if (receipt.filed_by === 'intermediary') {
+    const scope =
+      (await listParties(deps.db, receipt.case_id)).find((p) => p.role === 'intermediary')
+        ?.consent_scope ?? null;
+    rows = rows.filter((n) => intermediaryMayReceive(scope, n.kind));
+  }
+  return rows.map((n) => ({
+    kind: n.kind,
+    language: n.language,
+    subject: n.subject,
+    body: n.body,
+    sentAt: new Date(n.sent_at ?? 0).toISOString(),
+  }));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   purgePartyIdentities,
   setLegalHold,
 } from '../repositories/privacy.repository.ts';
+import { purgeLetterRecipients } from '../repositories/letters.repository.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { CONCLUDED } from '../domain/transition.ts';
 
@@ -92,6 +93,11 @@ export async function applyRetention(
           tx,
           locked.map((c) => c.id),
           now,
+        );
+        // the letters' envelopes to those people are identities too (issue 18)
+        await purgeLetterRecipients(
+          tx,
+          locked.map((c) => c.id),
         );
         for (const c of locked) {
           const n = purged.filter((p) => p.case_id === c.id).length;

@@ -1,3 +1,5 @@
+import { decryptRecipient } from '../letters/recipients.ts';
+import { lettersToParty } from '../repositories/letters.repository.ts';
 import type { Db } from '../db/client.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -29,9 +31,10 @@ export interface SubjectAccessDeps {
 const SCOPE =
   'Every party record of the requested person: their identity as held (decrypted), contact ' +
   'preferences, what they consented to, the vulnerabilities recorded and the released ' +
-  'demographics, with the facts of each case they are part of. Other people on those cases ' +
-  'appear only by their role. Narratives, statements and other free text are not exported ' +
-  'here: they can name other people and are released only after review and redaction.';
+  'demographics, with the facts of each case they are part of, and the letters written to ' +
+  'them (as addressed and as sent: they already received that text). Other people on those ' +
+  'cases appear only by their role. Narratives, statements and other free text are not ' +
+  'exported here: they can name other people and are released only after review and redaction.';
 
 /**
  * Exports everything held about one person for a subject-access request (ADR 0017). The
@@ -74,6 +77,10 @@ export async function exportSubjectAccess(
       others.set(caseId, await otherPartyRoles(tx, caseId, ids));
       filings.set(caseId, await publicFilings(tx, caseId));
     }
+    const letters = new Map<string, Awaited<ReturnType<typeof lettersToParty>>>();
+    for (const r of rows) {
+      letters.set(r.id, await lettersToParty(tx, r.id));
+    }
     const records = rows.map((r) => ({
       partyId: r.id,
       role: r.role as PartyRole,
@@ -108,6 +115,17 @@ export async function exportSubjectAccess(
         })),
       },
       otherParties: (others.get(r.case_id) ?? []).map((role) => ({ role: role as PartyRole })),
+      letters: (letters.get(r.id) ?? []).map((l) => ({
+        kind: l.kind,
+        language: l.language,
+        channel: l.channel,
+        status: l.status,
+        recipient: decryptRecipient(deps, l),
+        subject: l.subject,
+        body: l.body,
+        createdAt: iso(l.created_at)!,
+        sentAt: iso(l.sent_at),
+      })),
     }));
     for (const r of rows) {
       // a read of personal data (PRODUCT.md §3 Audit event): which party, which case, never a value

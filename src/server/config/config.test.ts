@@ -71,6 +71,39 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps email off unless an SMTP host is set, and then requires the sender (issue 18)', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(() => loadConfig({ OVERSIGHT_SMTP_HOST: 'smtp.example.gov' })).toThrow(
+      /OVERSIGHT_SMTP_FROM: required/,
+    );
+    expect(
+      loadConfig({
+        OVERSIGHT_SMTP_HOST: 'smtp.example.gov',
+        OVERSIGHT_SMTP_PORT: '465',
+        OVERSIGHT_SMTP_SECURE: 'true',
+        OVERSIGHT_SMTP_USER: 'letters',
+        OVERSIGHT_SMTP_PASSWORD: 'pw',
+        OVERSIGHT_SMTP_FROM: 'COPA <letters@example.gov>',
+        OVERSIGHT_SMTP_TIMEOUT_MS: '5000',
+      }).mail,
+    ).toEqual({
+      host: 'smtp.example.gov',
+      port: 465,
+      secure: true,
+      user: 'letters',
+      password: 'pw',
+      from: 'COPA <letters@example.gov>',
+      timeoutMs: 5000,
+    });
+    expect(() =>
+      loadConfig({
+        OVERSIGHT_SMTP_HOST: 'h',
+        OVERSIGHT_SMTP_FROM: 'x@y',
+        OVERSIGHT_SMTP_TIMEOUT_MS: '5',
+      }),
+    ).toThrow(/OVERSIGHT_SMTP_TIMEOUT_MS/);
+  });
+
   it('reads the field keyring and the retention period', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const c = loadConfig({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SessionSettings } from '../security/sessions.ts';
 import type { TokenSettings } from '../commands/tokens.ts';
 import type { OidcSettings } from '../security/oidc.ts';
+import type { MailSettings } from '../letters/mailer.ts';
 
 /** Everything the server reads from its environment, parsed once. */
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   tokens: TokenSettings;
   /** Sign-in through an OpenID Connect provider; null (off) unless the issuer is set. */
   oidc: OidcSettings | null;
+  /** The SMTP server letters go out through; null (email letters fail, say so) unless set. */
+  mail: MailSettings | null;
 }
 
 const EnvSchema = z.object({
@@ -90,6 +93,14 @@ const EnvSchema = z.object({
   OVERSIGHT_OIDC_REDIRECT_URI: z.string().url().optional(),
   /** Comma-separated `amr` values of which the id_token must carry one (e.g. `mfa`). */
   OVERSIGHT_OIDC_REQUIRE_AMR: z.string().min(1).optional(),
+  /** Letters by email (issue 18): the SMTP server, its credentials, the sender, the timeout. */
+  OVERSIGHT_SMTP_HOST: z.string().min(1).optional(),
+  OVERSIGHT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  OVERSIGHT_SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  OVERSIGHT_SMTP_USER: z.string().min(1).optional(),
+  OVERSIGHT_SMTP_PASSWORD: z.string().min(1).optional(),
+  OVERSIGHT_SMTP_FROM: z.string().min(3).optional(),
+  OVERSIGHT_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
 });
 
 /** dist/web of this checkout, wherever the process was started from. */
@@ -124,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         problems.push(`  ${name}: required when OVERSIGHT_OIDC_ISSUER is set`);
       }
     }
+  }
+  if (e.OVERSIGHT_SMTP_HOST && !e.OVERSIGHT_SMTP_FROM) {
+    problems.push('  OVERSIGHT_SMTP_FROM: required when OVERSIGHT_SMTP_HOST is set');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
@@ -170,6 +184,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             .split(',')
             .map((v) => v.trim())
             .filter((v) => v !== ''),
+        }
+      : null,
+    mail: e.OVERSIGHT_SMTP_HOST
+      ? {
+          host: e.OVERSIGHT_SMTP_HOST,
+          port: e.OVERSIGHT_SMTP_PORT,
+          secure: e.OVERSIGHT_SMTP_SECURE === 'true',
+          user: e.OVERSIGHT_SMTP_USER,
+          password: e.OVERSIGHT_SMTP_PASSWORD,
+          from: e.OVERSIGHT_SMTP_FROM!,
+          timeoutMs: e.OVERSIGHT_SMTP_TIMEOUT_MS,
         }
       : null,
   };

@@ -241,6 +241,29 @@ export const CASE_GRANTS: readonly CaseGrant[] = [
     assignment: 'assigned',
     basis: 'ADR 0007: the lead agency’s assigned team sends the letters and notices it records',
   }),
+  ...rows([CaseAction.draftLetter, CaseAction.sendLetter], {
+    roles: MANAGERS,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis:
+      'ADR 0007, 0033: the letters and notices answer the lead agency’s clocks; its managers write and send them',
+  }),
+  ...rows([CaseAction.draftLetter, CaseAction.sendLetter], {
+    roles: TEAM,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'assigned',
+    basis: 'ADR 0007, 0033: the lead agency’s assigned team writes and sends the case’s letters',
+  }),
+  ...rows([CaseAction.approveLetter], {
+    roles: MANAGERS,
+    agency: 'lead',
+    restriction: 'any',
+    assignment: 'any',
+    basis:
+      'ADR 0033: what the office signs to a complainant, a member or an official, a manager of the lead agency reads first',
+  }),
   ...rows([CaseAction.recordFinalFinding], {
     roles: ['chief_administrator'],
     agency: 'lead',
@@ -316,6 +339,8 @@ export const GlobalAction = {
   subjectAccess: 'privacy.subject_access',
   /** The queue of narratives waiting for a person's review (issue 17 item 5). */
   readNarrativeQueue: 'narrative.review_queue',
+  /** The outbox of letters across cases, failures first (issue 18 item 5). */
+  readOutbox: 'letter.outbox',
   /** The statutory and management reports (issue 18 item 6, MCC §2-78-150). */
   readReports: 'report.read',
   /** Read the policy recommendations made to the department and their responses. */
@@ -385,6 +410,11 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.readNarrativeQueue]: {
     roles: ['public_information', 'chief_administrator'],
     basis: 'issue 17 item 5: those who approve published narratives see what waits for them',
+  },
+  [GlobalAction.readOutbox]: {
+    roles: ['supervisor', 'chief_administrator'],
+    basis:
+      'ADR 0033: those who approve letters watch the outbox; the list holds only cases they may read',
   },
   [GlobalAction.readReports]: {
     roles: ['supervisor', 'chief_administrator', 'public_information', 'analyst', 'auditor'],
@@ -474,6 +504,9 @@ export const CASE_ACTION_SCOPES: Readonly<Record<CaseAction, TokenScope>> = {
   [CaseAction.breakGlass]: TokenScope.identities_read,
   // approving a narrative is publishing, as a statement is
   [CaseAction.reviewNarrative]: TokenScope.statements_write,
+  [CaseAction.draftLetter]: TokenScope.cases_write,
+  [CaseAction.approveLetter]: TokenScope.cases_write,
+  [CaseAction.sendLetter]: TokenScope.cases_write,
 };
 
 /** The scope an API token needs for each global action (ADR 0016). */
@@ -493,6 +526,7 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   // a subject-access export is every identity the office holds on a person
   [GlobalAction.subjectAccess]: TokenScope.identities_read,
   [GlobalAction.readNarrativeQueue]: TokenScope.statements_write,
+  [GlobalAction.readOutbox]: TokenScope.cases_read,
   // aggregates over cases, no identities
   [GlobalAction.readReports]: TokenScope.cases_read,
   [GlobalAction.readPolicyRecommendations]: TokenScope.cases_read,

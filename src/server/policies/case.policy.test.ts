@@ -115,6 +115,10 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.completeDeadline,
       CaseAction.extendDeadline,
       CaseAction.acceptRerouting,
+      // the lead agency's managers write, approve and send the letters (ADR 0033)
+      CaseAction.draftLetter,
+      CaseAction.approveLetter,
+      CaseAction.sendLetter,
     ],
     chief_administrator: ACTIONS,
     public_information: [CaseAction.read, CaseAction.draftStatement, CaseAction.logPressInquiry],
@@ -139,11 +143,15 @@ describe('canOnCase: every action for every role', () => {
       CaseAction.readIdentity,
       CaseAction.transition,
       CaseAction.completeDeadline,
+      CaseAction.draftLetter,
+      CaseAction.sendLetter,
     ]) {
       expect(canOnCase(a, action, f)).toBe(true);
     }
     for (const action of [
       CaseAction.recordFinalFinding,
+      // what the office signs, a manager approves (ADR 0033)
+      CaseAction.approveLetter,
       CaseAction.assign,
       CaseAction.recommendDutyStatus,
       CaseAction.decideDutyStatus,
@@ -170,6 +178,10 @@ describe('the parallel agency works its track; the lead agency runs the case', (
     CaseAction.extendDeadline,
     CaseAction.addAgency,
     CaseAction.recordFinalFinding,
+    // the letters answer the lead agency's clocks (ADR 0007, 0033)
+    CaseAction.draftLetter,
+    CaseAction.approveLetter,
+    CaseAction.sendLetter,
   ];
   const table: Array<[string, Actor, CaseAction[]]> = [
     [

@@ -70,6 +70,8 @@ export interface DueDeadlineRow {
   anchor_date: string;
   clause: string;
   extensions: Array<{ days: number; day_kind: string; new_due_date: string }>;
+  /** The latest failed letter answering this deadline: why it is still open (migration 0023). */
+  letter_problem: { failure: string; detail: string | null } | null;
 }
 
 /**
@@ -89,7 +91,10 @@ export async function dueDeadlines(
   return db.query<DueDeadlineRow>(
     `SELECT c.log_number, c.status, c.categories, d.kind, d.sequence, d.due_date, d.due_at,
             d.anchor_kind, d.anchor_date, d.clause, ${DEADLINE_EXTENSION_DAYS_SQL} AS extensions,
-            ${DEADLINE_POSITION_SQL} AS position
+            ${DEADLINE_POSITION_SQL} AS position,
+            (SELECT json_build_object('failure', l.failure_code, 'detail', l.failure_detail)
+               FROM letters l WHERE l.deadline_id = d.id AND l.status = 'failed'
+              ORDER BY l.failed_at DESC, l.id LIMIT 1) AS letter_problem
        FROM deadlines d JOIN cases c ON c.id = d.case_id
       WHERE d.jurisdiction = $1 AND ${runningDeadline('d')} AND d.due_at < $2 AND ${OPEN} AND ${scoped.sql}
       ORDER BY d.due_at, c.log_number, d.kind LIMIT $${params.length}`,

@@ -48,6 +48,8 @@ export interface ReceiptRow {
   case_id: string;
   passphrase_hash: string;
   language: 'en' | 'es';
+  /** Who holds the passphrase: the person, or an intermediary who filed for them. */
+  filed_by: 'self' | 'intermediary';
 }
 
 export async function insertReceipt(
@@ -97,7 +99,7 @@ export async function findReceipt(
   confirmationNumber: string,
 ): Promise<ReceiptRow | undefined> {
   const rows = await db.query<ReceiptRow>(
-    `SELECT id, case_id, passphrase_hash, language FROM complaint_receipts
+    `SELECT id, case_id, passphrase_hash, language, filed_by FROM complaint_receipts
       WHERE jurisdiction = $1 AND confirmation_number = $2`,
     [jurisdiction, confirmationNumber],
   );

@@ -8,6 +8,8 @@ describe('the encrypted-column list', () => {
   it('binds each column with the same context its writer uses (else rotation could not decrypt)', () => {
     const writers: Record<string, (id: string) => string> = {
       'parties.identity_enc': identityContext,
+      // the letter commands encrypt with LETTER_RECIPIENT.context itself
+      'letters.recipient_enc': (id) => `letters.recipient_enc:${id}`,
       'attachments.file_name_enc': (id) => attachmentContext(id, 'file_name'),
       'attachments.content_enc': (id) => attachmentContext(id, 'content'),
       'users.totp_secret_enc': totpSecretContext,

@@ -8,9 +8,14 @@
 export interface EncryptedField {
   /** `table.column`, as reports and audit rows name it. */
   name: string;
-  table: 'parties' | 'attachments' | 'users' | 'sign_in_challenges';
+  table: 'parties' | 'attachments' | 'users' | 'sign_in_challenges' | 'letters';
   column:
-    'identity_enc' | 'file_name_enc' | 'content_enc' | 'totp_secret_enc' | 'pending_secret_enc';
+    | 'identity_enc'
+    | 'file_name_enc'
+    | 'content_enc'
+    | 'totp_secret_enc'
+    | 'pending_secret_enc'
+    | 'recipient_enc';
   /** The AEAD context of the value in row `id`. */
   context(id: string): string;
   /** Largest rotation batch: file contents are megabytes each. */
@@ -26,7 +31,16 @@ export const PARTY_IDENTITY: EncryptedField = {
   maxBatch: 1000,
 };
 
-/** All of them: identities, complaint files (name and bytes), staff TOTP secrets. */
+/** A letter's recipient (name, email, postal address), as a party's identity (issue 18). */
+export const LETTER_RECIPIENT: EncryptedField = {
+  name: 'letters.recipient_enc',
+  table: 'letters',
+  column: 'recipient_enc',
+  context: (id) => `letters.recipient_enc:${id}`,
+  maxBatch: 1000,
+};
+
+/** All of them: identities, letter recipients, complaint files (name and bytes), staff TOTP secrets. */
 export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   PARTY_IDENTITY,
   {
@@ -58,4 +72,5 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
     context: (id) => `sign_in_challenges.pending_secret_enc:${id}`,
     maxBatch: 1000,
   },
+  LETTER_RECIPIENT,
 ];

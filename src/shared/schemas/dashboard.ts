@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CATEGORIES } from '../enums.ts';
+import { LETTER_FAILURES } from '../letters.ts';
 import { DateOnly, DeadlineBasisFields, Instant, LogNumber } from './common.ts';
 import { CaseListItem, Routing } from './cases.ts';
 
@@ -15,6 +16,13 @@ export const DashboardDeadline = z.object({
   overdue: z.boolean(),
   status: z.enum(CASE_STATUSES),
   categories: z.array(z.enum(CATEGORIES)),
+  /**
+   * Why a letter answering this deadline did not go out (the latest failed one): the clock stays
+   * open until every letter for it is sent (issue 18 item 3).
+   */
+  letterProblem: z
+    .object({ failure: z.enum(LETTER_FAILURES), detail: z.string().nullable() })
+    .nullable(),
 });
 
 /** GET /api/v1/dashboard: the signed-in user's starting page. */

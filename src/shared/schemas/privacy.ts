@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, PARTY_ROLES } from '../enums.ts';
+import { LETTER_CHANNELS, LETTER_KINDS, LETTER_STATUSES } from '../letters.ts';
 import { Instant, LogNumber, Uuid } from './common.ts';
 
 /** POST /api/v1/privacy/subject-access: the party records of the person who asked. */
@@ -49,6 +50,27 @@ export const SubjectAccessRecord = z.object({
   }),
   /** Everyone else on the case, reduced to their role: no one else's identity is exported. */
   otherParties: z.array(z.object({ role: z.enum(PARTY_ROLES) })),
+  /** The letters written to this party (issue 18): as addressed and as sent to them. */
+  letters: z.array(
+    z.object({
+      kind: z.enum(LETTER_KINDS),
+      language: z.string(),
+      channel: z.enum(LETTER_CHANNELS).nullable(),
+      status: z.enum(LETTER_STATUSES),
+      /** The envelope as held (decrypted); null when none or purged. */
+      recipient: z
+        .object({
+          name: z.string().optional(),
+          email: z.string().optional(),
+          address: z.array(z.string()).optional(),
+        })
+        .nullable(),
+      subject: z.string(),
+      body: z.string(),
+      createdAt: Instant,
+      sentAt: Instant.nullable(),
+    }),
+  ),
 });
 
 /** The export (JSON) for a subject-access request. */

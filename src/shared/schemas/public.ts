@@ -1,3 +1,4 @@
+import { LETTER_KINDS } from '../letters.ts';
 import { z } from 'zod';
 import { CASE_STATUSES, CASE_TYPES, CATEGORIES, DeadlineKind } from '../enums.ts';
 import {
@@ -242,6 +243,20 @@ export const ComplaintLookupResponse = z.object({
    * when false, the acknowledgement letter's deadline is not shown: no letter can be sent.
    */
   receivesLetters: z.boolean(),
+  /**
+   * The letters and notices the office sent through this page (issue 18 item 4): the same text a
+   * letter would carry, for a complainant with no address to write to, oldest first. When an
+   * intermediary holds the passphrase, only what the complainant's consent lets them receive.
+   */
+  notices: z.array(
+    z.object({
+      kind: z.enum(LETTER_KINDS),
+      language: z.string(),
+      subject: z.string(),
+      body: z.string(),
+      sentAt: Instant,
+    }),
+  ),
 });
 
 /** GET /api/public/v1/office — how to reach the office itself, from the jurisdiction profile. */

@@ -43,6 +43,7 @@ import type {
 } from '../../shared/schemas/session.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
 import type { SignInMethods } from '../../shared/schemas/tokens.ts';
+import type { DraftLettersRequest, LetterOut, LettersOut } from '../../shared/schemas/letters.ts';
 import type {
   NarrativeQueueOut,
   NarrativeReviewOut,
@@ -230,6 +231,13 @@ export const api = {
       `/api/v1/cases/${enc(logNumber)}/narrative-review/decisions`,
       body,
     ),
+  caseLetters: (logNumber: string) =>
+    call<LettersOut>('GET', `/api/v1/cases/${enc(logNumber)}/letters`),
+  draftLetters: (logNumber: string, body: In<typeof DraftLettersRequest>) =>
+    call<LettersOut>('POST', `/api/v1/cases/${enc(logNumber)}/letters`, body),
+  letterAction: (id: string, action: 'approve' | 'send' | 'retry') =>
+    call<LetterOut>('POST', `/api/v1/letters/${enc(id)}/${action}`),
+  outbox: () => call<LettersOut>('GET', '/api/v1/outbox'),
   report: (kind: 'quarterly' | 'annual', period: string, version: 'staff' | 'public') =>
     call<Out<typeof ReportOut>>(
       'GET',

@@ -37,7 +37,13 @@ export type LabelPrefix =
   | 'facility.kind'
   | 'sort'
   | 'reportedStatus'
-  | 'reportedSource';
+  | 'reportedSource'
+  | 'letterKind'
+  | 'letterChannel'
+  | 'letterStatus'
+  | 'letterFailure'
+  | 'letterRecipient'
+  | 'delayReason';
 
 export interface I18n {
   lang: Lang;

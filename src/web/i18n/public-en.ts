@@ -122,6 +122,8 @@ export const publicEn = {
   'pub.follow.nextClockNone': 'No open deadline right now.',
   'pub.follow.nextClockDue': '{kind}: due {date}',
   'pub.follow.added': 'Information added through this page: {count}',
+  'pub.follow.notices': 'Letters and notices from the office',
+  'pub.follow.noticeSent': 'Sent {date}',
   'pub.follow.add.title': 'Add information',
   'pub.follow.add.label': 'What do you want to add?',
   'pub.follow.add.submit': 'Add this information',

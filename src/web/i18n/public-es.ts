@@ -121,6 +121,8 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.follow.nextClockNone': 'No hay ningún plazo abierto ahora.',
   'pub.follow.nextClockDue': '{kind}: vence el {date}',
   'pub.follow.added': 'Información agregada en esta página: {count}',
+  'pub.follow.notices': 'Cartas y avisos de la oficina',
+  'pub.follow.noticeSent': 'Enviado el {date}',
   'pub.follow.add.title': 'Agregar información',
   'pub.follow.add.label': '¿Qué quiere agregar?',
   'pub.follow.add.submit': 'Agregar esta información',

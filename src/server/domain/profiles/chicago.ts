@@ -1,4 +1,5 @@
 import { addCalendarDays, dayOfWeek, daysInMonth, formatDate, yearOf } from '../business-days.ts';
+import { CHICAGO_LETTERS } from './chicago-letters.ts';
 import { CHICAGO_REDACTION } from './chicago-redaction.ts';
 import type { JurisdictionProfile, LocalizedText } from './profile.ts';
 
@@ -405,4 +406,5 @@ export const chicagoProfile: JurisdictionProfile = {
   // The machine alone misses some names (docs/redaction.md), so in doubt the history waits for
   // a person (docs/domain.md "Narrative review").
   importedNarratives: 'hold_for_review',
+  letters: CHICAGO_LETTERS,
 };

@@ -1,6 +1,7 @@
 import type { Category, DeadlineKind, NotificationType } from '../../../shared/enums.ts';
 import type { RedactionJurisdiction } from '../../redaction/kinds.ts';
 import type { HolidayCalendar } from '../business-days.ts';
+import type { LetterLanguagePack } from '../letters.ts';
 
 /** A label shown to staff or the public, in every language the product publishes in. */
 export interface LocalizedText {
@@ -108,6 +109,37 @@ export interface JurisdictionProfile {
    * office takes in are always held.
    */
   importedNarratives: ImportedNarrativePublication;
+  /** Letters and notices: the templates per language and who the status notice goes to. */
+  letters: LetterProfile;
+}
+
+/** An official a notice is owed to, at their published office address. */
+export interface LetterOfficial {
+  /** Stable code, e.g. 'mayor'. */
+  code: string;
+  /** How the letter is addressed, e.g. 'The Superintendent of Police'. */
+  name: string;
+  /** Postal address, one line per entry. */
+  address: string[];
+}
+
+/** A jurisdiction's letters (issue 18; docs/domain.md "Letters"). */
+export interface LetterProfile {
+  /** Language packs by language code; a new language is a new pack (checked at load). */
+  packs: Record<string, LetterLanguagePack>;
+  /** The language written to officials and department members. */
+  officialLanguage: string;
+  /** Who the periodic status notice goes to, with the clause that names them. */
+  sixMonthNotice: {
+    clause: string;
+    complainant: boolean;
+    accused: boolean;
+    /** The accused member is written to in care of the department (its address). */
+    accusedCareOf: string[];
+    officials: LetterOfficial[];
+  };
+  /** Agency names as a letter writes them, by agency code and language. */
+  agencies: Record<string, Record<string, string>>;
 }
 
 /** The two choices for unreviewed imported narratives. */

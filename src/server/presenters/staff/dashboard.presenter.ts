@@ -5,6 +5,7 @@ import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import type { DueDeadlineRow } from '../../repositories/dashboard.repository.ts';
 import { deadlineBasisFacts } from '../../repositories/deadlines.repository.ts';
 import { isoRequired } from '../../repositories/sql.ts';
+import type { LetterFailure } from '../../../shared/letters.ts';
 
 /** An open deadline on the dashboard, marked overdue when its due time has passed. */
 export function presentDueDeadline(
@@ -26,5 +27,8 @@ export function presentDueDeadline(
     overdue: new Date(d.due_at).getTime() < now.getTime(),
     status: d.status,
     categories: d.categories as Array<'miscellaneous'>,
+    letterProblem: d.letter_problem
+      ? { failure: d.letter_problem.failure as LetterFailure, detail: d.letter_problem.detail }
+      : null,
   };
 }

@@ -1,3 +1,4 @@
+import { LetterText } from '../../components/LetterText.tsx';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Button, Table, TextInput, Textarea } from '@trussworks/react-uswds';
@@ -190,6 +191,25 @@ export function FollowPage() {
           {status.receivesLetters ? null : (
             <p data-testid="follow-no-letters">{t('pub.follow.noLetters')}</p>
           )}
+          {status.notices.length > 0 ? (
+            <>
+              <h3>{t('pub.follow.notices')}</h3>
+              {status.notices.map((n, i) => (
+                <article
+                  key={i}
+                  className="margin-bottom-3"
+                  lang={n.language}
+                  data-testid="follow-notice"
+                >
+                  <h4>{n.subject}</h4>
+                  <p className="usa-hint">
+                    {t('pub.follow.noticeSent', { date: dateTime(n.sentAt) })}
+                  </p>
+                  <LetterText body={n.body} language={n.language} />
+                </article>
+              ))}
+            </>
+          ) : null}
           <h3>{t('pub.follow.history')}</h3>
           <Table bordered fullWidth stackedStyle="default">
             <thead>

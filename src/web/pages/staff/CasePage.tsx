@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { NarrativeReviewLink } from './NarrativeReviewPages.tsx';
+import { CaseLetters } from './CaseLetters.tsx';
 import {
   Alert,
   Button,
@@ -72,6 +73,7 @@ export function CasePage({ logNumber }: { logNumber: string }) {
       <Agencies {...ctx} />
       <Assignments {...ctx} />
       <Deadlines {...ctx} />
+      {c.view === 'full' ? <CaseLetters logNumber={c.logNumber} can={ctx.can} /> : null}
       <Statements {...ctx} />
       <PressInquiries {...ctx} />
     </>

@@ -65,7 +65,22 @@ export function DashboardPage() {
                         <th scope="row" className="text-no-wrap">
                           <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
                         </th>
-                        <td>{label('deadlineKind', d.kind)}</td>
+                        <td>
+                          {label('deadlineKind', d.kind)}
+                          {d.letterProblem ? (
+                            <>
+                              <br />
+                              <span
+                                className="text-secondary-dark"
+                                data-testid="dash-letter-problem"
+                              >
+                                {t('dash.letterProblem', {
+                                  why: label('letterFailure', d.letterProblem.failure),
+                                })}
+                              </span>
+                            </>
+                          ) : null}
+                        </td>
                         <td>{d.clause}</td>
                       </tr>
                     ))}

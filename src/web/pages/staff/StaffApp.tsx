@@ -16,6 +16,7 @@ import { MembersPage, MemberPage } from './MemberPages.tsx';
 import { FacilitiesPage } from './FacilitiesPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
+import { OutboxPage } from './OutboxPage.tsx';
 import { PolicyRecommendationsPage, ReportsPage } from './ReportPages.tsx';
 import { useSession } from './session.tsx';
 
@@ -110,6 +111,9 @@ function StaffRoutes() {
   if (path === '/staff/narratives') {
     return <NarrativeQueuePage />;
   }
+  if (path === '/staff/outbox') {
+    return <OutboxPage />;
+  }
   if (caseMatch) {
     return <CasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
   }
@@ -186,6 +190,12 @@ export function StaffApp() {
             (r) => r === 'public_information' || r === 'chief_administrator',
           )
             ? [['/staff/narratives', 'nav.narratives']]
+            : []),
+          // those who approve letters watch the outbox (the server checks again)
+          ...(state.session.user.roles.some(
+            (r) => r === 'supervisor' || r === 'chief_administrator',
+          )
+            ? [['/staff/outbox', 'nav.outbox']]
             : []),
           // the statutory reports and the recommendations they list (the server checks again)
           ...(state.session.user.roles.some((r) => REPORT_ROLES.includes(r))

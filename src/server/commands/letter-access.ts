@@ -1,0 +1,29 @@
+import type { Queryable } from '../db/client.ts';
+import { NotFoundError } from '../errors.ts';
+import type { CaseAction } from '../policies/case.policy.ts';
+import type { CaseWithFacts } from '../repositories/cases.repository.ts';
+import { findLetter, lockLetter, type LetterRow } from '../repositories/letters.repository.ts';
+import { loadCaseForAction, type CommandDeps } from './context.ts';
+
+/**
+ * Locks a letter's case and the letter, authorizing `action` on the case: the case first (the
+ * order every case command locks in), then the letter row. A letter of a case the actor may not
+ * see is a 404, like the case.
+ */
+export async function loadLetterForAction(
+  tx: Queryable,
+  deps: CommandDeps,
+  letterId: string,
+  action: CaseAction,
+): Promise<{ found: CaseWithFacts; letter: LetterRow }> {
+  const ref = await findLetter(tx, deps.jurisdiction, letterId);
+  if (!ref) {
+    throw new NotFoundError('Letter', 'letter_not_found');
+  }
+  const found = await loadCaseForAction(tx, deps, ref.log_number, action);
+  const letter = await lockLetter(tx, letterId);
+  if (!letter) {
+    throw new NotFoundError('Letter', 'letter_not_found');
+  }
+  return { found, letter };
+}

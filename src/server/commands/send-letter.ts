@@ -1,0 +1,152 @@
+import { AuditAction, recordAudit } from '../audit/audit.ts';
+import type { Queryable } from '../db/client.ts';
+import type { LetterFailure, LetterStatus } from '../domain/letters.ts';
+import { ConflictError } from '../errors.ts';
+import type { Mailer } from '../letters/mailer.ts';
+import { decryptRecipient } from '../letters/recipients.ts';
+import { CaseAction } from '../policies/case.policy.ts';
+import type { CaseRow } from '../repositories/cases.repository.ts';
+import { findDeadline } from '../repositories/deadlines.repository.ts';
+import {
+  markLetterFailed,
+  markLetterSent,
+  sentForDeadline,
+  unsentForDeadline,
+  type LetterRow,
+} from '../repositories/letters.repository.ts';
+import { recordDeadlineMet } from './complete-deadline.ts';
+import { auditContext, type CommandDeps } from './context.ts';
+import { loadLetterForAction } from './letter-access.ts';
+
+/** Sending needs the mail server beside the usual dependencies; null when none is configured. */
+export type SendDeps = CommandDeps & { mailer: Mailer | null };
+
+/** What became of the letter. */
+export interface SendOutcome {
+  status: LetterStatus;
+  messageId: string | null;
+  failure: LetterFailure | null;
+  failureDetail: string | null;
+  /** The deadline this send met (every letter answering it is now sent), if any. */
+  deadlineMet: string | null;
+}
+
+/**
+ * Sends an approved, queued letter by its channel: email through the mail server, paper (the
+ * staff member confirms it was printed and posted) or the follow-my-complaint page. The letter
+ * row and the case stay locked while the mail server is asked, so the same letter is never sent
+ * twice and the deadline check below sees every letter of the deadline settled. A letter is
+ * recorded `sent` only with the server's acceptance (its id) in hand; any other answer, or none
+ * within the timeout, records it `failed` with that answer, and the deadline stays open.
+ */
+export async function sendLetter(
+  deps: SendDeps,
+  input: { letterId: string },
+): Promise<SendOutcome> {
+  return deps.db.transaction(async (tx) => {
+    const { found, letter } = await loadLetterForAction(
+      tx,
+      deps,
+      input.letterId,
+      CaseAction.sendLetter,
+    );
+    if (letter.status === 'sent') {
+      throw new ConflictError('letter_sent', 'This letter was already sent.');
+    }
+    if (letter.status === 'failed') {
+      throw new ConflictError('letter_failed', 'This letter failed; retry it before sending.');
+    }
+    if (!letter.approved_at) {
+      throw new ConflictError(
+        'letter_not_approved',
+        'A manager approves a letter before it is sent.',
+      );
+    }
+    const now = deps.now();
+    let messageId: string | null = null;
+    if (letter.channel === 'email') {
+      const to = decryptRecipient(deps, letter)?.email;
+      const answer = !deps.mailer
+        ? ({
+            ok: false,
+            code: 'mail_not_configured',
+            detail: 'No mail server is configured.',
+          } as const)
+        : !to
+          ? ({ ok: false, code: 'no_address', detail: null } as const)
+          : await deps.mailer.send({
+              to,
+              subject: letter.subject,
+              text: letter.body,
+              language: letter.language,
+            });
+      if (!answer.ok) {
+        await fail(tx, deps, found.row, letter, now, answer.code, answer.detail);
+        return {
+          status: 'failed',
+          messageId: null,
+          failure: answer.code,
+          failureDetail: answer.detail,
+          deadlineMet: null,
+        };
+      }
+      messageId = answer.messageId;
+    }
+    await markLetterSent(tx, letter.id, { at: now, by: deps.actor.id, messageId });
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.letter_sent,
+      entityType: 'letter',
+      entityId: letter.id,
+      caseId: found.row.id,
+      changes: { kind: letter.kind, channel: letter.channel, messageId },
+    });
+    const deadlineMet = await meetAnsweredDeadline(tx, deps, found.row, letter, now);
+    return { status: 'sent', messageId, failure: null, failureDetail: null, deadlineMet };
+  });
+}
+
+/** Records a failed send with the server's answer (never the recipient's address). */
+async function fail(
+  tx: Queryable,
+  deps: CommandDeps,
+  row: CaseRow,
+  letter: LetterRow,
+  now: Date,
+  code: LetterFailure,
+  detail: string | null,
+): Promise<void> {
+  await markLetterFailed(tx, letter.id, { at: now, code, detail, attempted: true });
+  await recordAudit(tx, auditContext(deps, now), {
+    action: AuditAction.letter_failed,
+    entityType: 'letter',
+    entityId: letter.id,
+    caseId: row.id,
+    changes: { kind: letter.kind, channel: letter.channel, failure: code, detail },
+  });
+}
+
+/**
+ * Letters close clocks (issue 18 item 3): once every letter answering a deadline is sent — the
+ * acknowledgement, or the §2-78-135 notice to each person the ordinance names — the deadline is
+ * met with those letters as its evidence, and the next six-month notice is scheduled at once by
+ * the same code a person's "met" uses. A letter still queued or failed keeps the clock open.
+ */
+async function meetAnsweredDeadline(
+  tx: Queryable,
+  deps: CommandDeps,
+  row: CaseRow,
+  letter: LetterRow,
+  now: Date,
+): Promise<string | null> {
+  if (!letter.deadline_id || (await unsentForDeadline(tx, letter.deadline_id)) > 0) {
+    return null;
+  }
+  const deadline = await findDeadline(tx, row.id, letter.deadline_id);
+  if (!deadline || deadline.met_at || deadline.superseded_at) {
+    return null;
+  }
+  await recordDeadlineMet(tx, deps, row, deadline, now, {
+    letters: await sentForDeadline(tx, deadline.id),
+  });
+  return deadline.id;
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Table } from '@trussworks/react-uswds';
+import { DateInput } from '../../components/LetterText.tsx';
+import { api } from '../../api/client.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
+import { Link } from '../../components/router.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { LetterFailure, LetterStatusTag } from './CaseLetters.tsx';
+
+/** Today in Chicago, 'YYYY-MM-DD' (the print batch's default day). */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
+}
+
+/**
+ * The outbox (issue 18 item 5): letters on the cases the viewer may read, failures first, and the
+ * day's mail as one PDF to print.
+ */
+export function OutboxPage() {
+  const { t, label, dateTime } = useI18n();
+  usePageTitle(t('outbox.title'));
+  const { data, error } = useLoad(() => api.outbox(), []);
+  const [day, setDay] = useState(today());
+  return (
+    <>
+      <h1>{t('outbox.title')}</h1>
+      <p className="usa-intro">{t('outbox.intro')}</p>
+      <ProblemAlert error={error} />
+      <section className="ovs-section" aria-labelledby="outbox-print">
+        <h2 id="outbox-print">{t('outbox.print')}</h2>
+        <DateInput id="print-day" label={t('outbox.printDate')} value={day} onChange={setDay} />
+        <p>
+          <a
+            className="usa-button usa-button--outline margin-top-1"
+            href={`/api/v1/outbox/print.pdf?date=${encodeURIComponent(day)}`}
+          >
+            {t('outbox.printOpen')}
+          </a>
+        </p>
+      </section>
+      {data && data.items.length === 0 ? <p>{t('outbox.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <div className="ovs-table-wrap" data-testid="outbox">
+          <Table fullWidth striped>
+            <caption className="usa-sr-only">{t('outbox.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col.case')}</th>
+                <th scope="col">{t('letters.kind')}</th>
+                <th scope="col">{t('letters.to')}</th>
+                <th scope="col">{t('letters.channel')}</th>
+                <th scope="col">{t('letters.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((l) => (
+                <tr key={l.id} data-testid="outbox-letter">
+                  <th scope="row" className="text-no-wrap">
+                    <Link to={`/staff/cases/${encodeURIComponent(l.logNumber)}`}>
+                      {l.logNumber}
+                    </Link>
+                  </th>
+                  <td>{label('letterKind', l.kind)}</td>
+                  <td>
+                    {label('letterRecipient', l.recipientKind)} · {label('language', l.language)}
+                  </td>
+                  <td>{l.channel ? label('letterChannel', l.channel) : '—'}</td>
+                  <td>
+                    <LetterStatusTag letter={l} />
+                    <LetterFailure letter={l} />
+                    {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      ) : null}
+    </>
+  );
+}
