@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './http.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { addMember, fileCase } from './factories.ts';
 import { startSmtp, type TestSmtp } from './smtp.ts';
@@ -18,7 +19,8 @@ let inv: TestUser;
 let clock = new Date('2023-09-19T15:00:00Z');
 
 beforeAll(async () => {
-  smtp = await startSmtp(300);
+  // long enough for the requests a held send must not block (the hang test waits it out once)
+  smtp = await startSmtp(2000);
   t = await testApp({ now: () => clock, mail: smtp.settings });
   intake = await t.user('intake');
   sup = await t.user('supervisor');
@@ -181,6 +183,27 @@ describe('the acknowledgement by email (issue 18 items 1–3)', () => {
     );
     expect(row).toEqual({ status: 'failed', message_id: null });
     expect((await deadline(log, 'acknowledgement_letter'))[0]!.metAt).toBeNull();
+  });
+
+  it('a send in flight holds neither the database nor a second send: the server is asked between transactions', async () => {
+    const log = await spanishComplaint({ email: 'held@example.org' });
+    const [letter] = await draft(log, { kind: 'acknowledgement' });
+    await post(sup, `/api/v1/letters/${letter!.id}/approve`);
+    const held = smtp.hold();
+    let settled = false;
+    const sending = post(sup, `/api/v1/letters/${letter!.id}/send`).then((r) => {
+      settled = true;
+      return r;
+    });
+    const release = await held;
+    // the mail server has the message and has not answered: the office goes on working …
+    expect((await get(sup, `/api/v1/cases/${log}`)).statusCode).toBe(200);
+    // … and the same letter is not sent twice
+    expectProblem(await post(sup, `/api/v1/letters/${letter!.id}/send`), 409, 'letter_sending');
+    expect(settled).toBe(false);
+    release();
+    expect((await sending).json()).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await deadline(log, 'acknowledgement_letter'))[0]!.metAt).not.toBeNull();
   });
 
   it('an anonymous complainant who cannot be written to: the letter fails at once and the clock stays open', async () => {

@@ -16,12 +16,15 @@ export interface ReceivedMail {
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1, a port the system picks, for the duration of a
  * test file: no mock of the mail path. `mode` decides its answer to the next message: accept,
- * refuse with 550 (a permanent 5xx), or hang (never answer the sender).
+ * refuse with 550 (a permanent 5xx), or hang (never answer the sender). `hold()` makes the server
+ * sit on the next message until the test releases it: what happens while a send is in flight.
  */
 export interface TestSmtp {
   settings: MailSettings;
   received: ReceivedMail[];
   mode: 'accept' | 'refuse' | 'hang';
+  /** Holds the next recipient; resolves, once the sender is waiting, with the release. */
+  hold(): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -67,8 +70,13 @@ export async function startSmtp(timeoutMs = 400): Promise<TestSmtp> {
     },
     received: [],
     mode: 'accept',
+    hold: () =>
+      new Promise((resolve) => {
+        holding = resolve;
+      }),
     close: async () => {},
   };
+  let holding: ((release: () => void) => void) | null = null;
   let n = 0;
   const server = new SMTPServer({
     secure: false,
@@ -85,6 +93,12 @@ export async function startSmtp(timeoutMs = 400): Promise<TestSmtp> {
       }
       if (box.mode === 'hang') {
         return; // never answers: the sender's timeout must end it
+      }
+      if (holding) {
+        const held = holding;
+        holding = null;
+        held(() => callback());
+        return;
       }
       callback();
     },

@@ -8,6 +8,7 @@ import { CaseAction } from '../policies/case.policy.ts';
 import type { CaseRow } from '../repositories/cases.repository.ts';
 import { findDeadline } from '../repositories/deadlines.repository.ts';
 import {
+  claimLetterSend,
   markLetterFailed,
   markLetterSent,
   sentForDeadline,
@@ -32,17 +33,68 @@ export interface SendOutcome {
 }
 
 /**
+ * How long a send to the mail server holds its letter: longer than nodemailer may take (the
+ * connection, the greeting and each answer each wait at most OVERSIGHT_SMTP_TIMEOUT_MS, at most
+ * five minutes). A claim older than this is a send that died with its process: the letter may be
+ * sent again (at least once; ADR 0033).
+ */
+const SEND_CLAIM_MS = 20 * 60_000;
+
+/**
  * Sends an approved, queued letter by its channel: email through the mail server, paper (the
- * staff member confirms it was printed and posted) or the follow-my-complaint page. The letter
- * row and the case stay locked while the mail server is asked, so the same letter is never sent
- * twice and the deadline check below sees every letter of the deadline settled. A letter is
+ * staff member confirms it was printed and posted) or the follow-my-complaint page. A letter is
  * recorded `sent` only with the server's acceptance (its id) in hand; any other answer, or none
  * within the timeout, records it `failed` with that answer, and the deadline stays open.
+ *
+ * The mail server is asked between two transactions, never inside one: the first claims the
+ * letter (a second send of it is refused while the claim stands), the second records the answer
+ * and meets the clock. The embedded database runs one transaction at a time, so a mail server
+ * that hangs must not hold every other request of the office for its timeout.
  */
 export async function sendLetter(
   deps: SendDeps,
   input: { letterId: string },
 ): Promise<SendOutcome> {
+  const step = await deps.db.transaction(async (tx) => {
+    const { found, letter } = await loadLetterForAction(
+      tx,
+      deps,
+      input.letterId,
+      CaseAction.sendLetter,
+    );
+    const now = deps.now();
+    refuseUnsendable(letter, now);
+    if (letter.channel !== 'email') {
+      return {
+        kind: 'done' as const,
+        outcome: await settle(tx, deps, found.row, letter, now, { ok: true, messageId: null }),
+      };
+    }
+    const to = decryptRecipient(deps, letter)?.email;
+    if (!deps.mailer || !to) {
+      const answer = !deps.mailer
+        ? ({
+            ok: false,
+            code: 'mail_not_configured',
+            detail: 'No mail server is configured.',
+          } as const)
+        : ({ ok: false, code: 'no_address', detail: null } as const);
+      return {
+        kind: 'done' as const,
+        outcome: await settle(tx, deps, found.row, letter, now, answer),
+      };
+    }
+    await claimLetterSend(tx, letter.id, now);
+    return {
+      kind: 'mail' as const,
+      mailer: deps.mailer,
+      message: { to, subject: letter.subject, text: letter.body, language: letter.language },
+    };
+  });
+  if (step.kind === 'done') {
+    return step.outcome;
+  }
+  const answer = await step.mailer.send(step.message);
   return deps.db.transaction(async (tx) => {
     const { found, letter } = await loadLetterForAction(
       tx,
@@ -50,59 +102,64 @@ export async function sendLetter(
       input.letterId,
       CaseAction.sendLetter,
     );
-    if (letter.status === 'sent') {
-      throw new ConflictError('letter_sent', 'This letter was already sent.');
-    }
-    if (letter.status === 'failed') {
-      throw new ConflictError('letter_failed', 'This letter failed; retry it before sending.');
-    }
-    if (!letter.approved_at) {
-      throw new ConflictError(
-        'letter_not_approved',
-        'A manager approves a letter before it is sent.',
-      );
-    }
-    const now = deps.now();
-    let messageId: string | null = null;
-    if (letter.channel === 'email') {
-      const to = decryptRecipient(deps, letter)?.email;
-      const answer = !deps.mailer
-        ? ({
-            ok: false,
-            code: 'mail_not_configured',
-            detail: 'No mail server is configured.',
-          } as const)
-        : !to
-          ? ({ ok: false, code: 'no_address', detail: null } as const)
-          : await deps.mailer.send({
-              to,
-              subject: letter.subject,
-              text: letter.body,
-              language: letter.language,
-            });
-      if (!answer.ok) {
-        await fail(tx, deps, found.row, letter, now, answer.code, answer.detail);
-        return {
-          status: 'failed',
-          messageId: null,
-          failure: answer.code,
-          failureDetail: answer.detail,
-          deadlineMet: null,
-        };
-      }
-      messageId = answer.messageId;
-    }
-    await markLetterSent(tx, letter.id, { at: now, by: deps.actor.id, messageId });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.letter_sent,
-      entityType: 'letter',
-      entityId: letter.id,
-      caseId: found.row.id,
-      changes: { kind: letter.kind, channel: letter.channel, messageId },
-    });
-    const deadlineMet = await meetAnsweredDeadline(tx, deps, found.row, letter, now);
-    return { status: 'sent', messageId, failure: null, failureDetail: null, deadlineMet };
+    return settle(tx, deps, found.row, letter, deps.now(), answer);
   });
+}
+
+/** The states a letter cannot be sent from, each with its own problem code. */
+function refuseUnsendable(letter: LetterRow, now: Date): void {
+  if (letter.status === 'sent') {
+    throw new ConflictError('letter_sent', 'This letter was already sent.');
+  }
+  if (letter.status === 'failed') {
+    throw new ConflictError('letter_failed', 'This letter failed; retry it before sending.');
+  }
+  if (!letter.approved_at) {
+    throw new ConflictError(
+      'letter_not_approved',
+      'A manager approves a letter before it is sent.',
+    );
+  }
+  if (letter.sending_since && now.getTime() - letter.sending_since.getTime() < SEND_CLAIM_MS) {
+    throw new ConflictError(
+      'letter_sending',
+      'This letter is being sent now; its status shows the mail server’s answer when it comes.',
+    );
+  }
+}
+
+/** Records the answer: sent (and the clock it answers met), or failed with the server's answer. */
+async function settle(
+  tx: Queryable,
+  deps: CommandDeps,
+  row: CaseRow,
+  letter: LetterRow,
+  now: Date,
+  answer:
+    | { ok: true; messageId: string | null }
+    | { ok: false; code: LetterFailure; detail: string | null },
+): Promise<SendOutcome> {
+  if (!answer.ok) {
+    await fail(tx, deps, row, letter, now, answer.code, answer.detail);
+    return {
+      status: 'failed',
+      messageId: null,
+      failure: answer.code,
+      failureDetail: answer.detail,
+      deadlineMet: null,
+    };
+  }
+  const messageId = answer.messageId;
+  await markLetterSent(tx, letter.id, { at: now, by: deps.actor.id, messageId });
+  await recordAudit(tx, auditContext(deps, now), {
+    action: AuditAction.letter_sent,
+    entityType: 'letter',
+    entityId: letter.id,
+    caseId: row.id,
+    changes: { kind: letter.kind, channel: letter.channel, messageId },
+  });
+  const deadlineMet = await meetAnsweredDeadline(tx, deps, row, letter, now);
+  return { status: 'sent', messageId, failure: null, failureDetail: null, deadlineMet };
 }
 
 /** Records a failed send with the server's answer (never the recipient's address). */

@@ -32,6 +32,7 @@ export interface LetterRow {
   failure_detail: string | null;
   failed_at: Date | null;
   message_id: string | null;
+  sending_since: Date | null;
   sent_at: Date | null;
   sent_by: string | null;
   approved_at: Date | null;
@@ -118,6 +119,11 @@ export async function approveLetter(
   ]);
 }
 
+/** Claims a queued letter for one send to the mail server, settled in a later transaction. */
+export async function claimLetterSend(tx: Queryable, id: string, at: Date): Promise<void> {
+  await tx.query(`UPDATE letters SET sending_since = $2 WHERE id = $1`, [id, at]);
+}
+
 export async function markLetterSent(
   tx: Queryable,
   id: string,
@@ -125,7 +131,8 @@ export async function markLetterSent(
 ): Promise<void> {
   await tx.query(
     `UPDATE letters SET status = 'sent', sent_at = $2, sent_by = $3, message_id = $4,
-            attempts = attempts + 1, failure_code = NULL, failure_detail = NULL, failed_at = NULL
+            attempts = attempts + 1, failure_code = NULL, failure_detail = NULL, failed_at = NULL,
+            sending_since = NULL
       WHERE id = $1`,
     [id, sent.at, sent.by, sent.messageId],
   );
@@ -138,7 +145,7 @@ export async function markLetterFailed(
 ): Promise<void> {
   await tx.query(
     `UPDATE letters SET status = 'failed', failure_code = $2, failure_detail = $3, failed_at = $4,
-            attempts = attempts + $5
+            attempts = attempts + $5, sending_since = NULL
       WHERE id = $1`,
     [id, failed.code, failed.detail, failed.at, failed.attempted ? 1 : 0],
   );

@@ -39,6 +39,9 @@ CREATE TABLE letters (
   failure_detail  text,
   failed_at       timestamptz,
   message_id      text,
+  -- a send to the mail server in flight since then (claimed in one transaction, settled in the
+  -- next: the database is never held while a mail server is asked; ADR 0033)
+  sending_since   timestamptz,
   sent_at         timestamptz,
   sent_by         uuid REFERENCES users (id),
   approved_at     timestamptz,
