@@ -24,6 +24,8 @@ import { registerTokenCommands } from './tokens.ts';
 import { registerPrivacyCommands } from './privacy-commands.ts';
 import { registerRedactCommand } from './redact.ts';
 import { registerReportCommand } from './report.ts';
+import { registerBackupCommands } from './backup.ts';
+import { BackupRefusedError } from '../server/commands/backup.ts';
 import { readStdin } from './stdin.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -432,6 +434,7 @@ program
 
 registerPrivacyCommands(program);
 registerRedactCommand(program);
+registerBackupCommands(program);
 
 function printImport(result: ImportResult): void {
   const n = (x: number): string => x.toLocaleString('en-US');
@@ -486,6 +489,7 @@ try {
     err instanceof ConfigError ||
     err instanceof MapFileError ||
     err instanceof DataDirLockedError ||
+    err instanceof BackupRefusedError ||
     err instanceof InvalidArgumentError
   ) {
     console.error(`oversight: ${err.message}`);

@@ -41,6 +41,30 @@ export function profileOf(jurisdiction: string): JurisdictionProfile {
 }
 
 /**
+ * Opens the configured database alone — no keys, no migrations — holding the embedded
+ * data-directory lock until `release` (the backup reads the data as it is, ADR 0039).
+ */
+export async function openDatabase(
+  config: Config,
+  purpose: string,
+  opts: { embeddedSharedBuffers?: string } = {},
+): Promise<{ db: Db; release: () => void }> {
+  const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir, purpose);
+  try {
+    const db = config.databaseUrl
+      ? openPostgres(config.databaseUrl, config.databasePoolSize)
+      : await openPglite(
+          config.dataDir,
+          opts.embeddedSharedBuffers ? { sharedBuffers: opts.embeddedSharedBuffers } : {},
+        );
+    return { db, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/**
  * Opens the configured database (PGlite in the data directory, or PostgreSQL at DATABASE_URL),
  * takes the embedded data-directory lock, and applies pending migrations.
  */
@@ -57,15 +81,8 @@ export async function openRuntime(
   // before the database opens: a bad key file fails fast and leaves nothing to close
   const auditKey = loadOrCreateSigningKey(config.auditKeyFile);
   const embedded = !config.databaseUrl;
-  const release = embedded ? lockDataDir(config.dataDir, purpose) : () => undefined;
-  let db: Db;
+  const { db, release } = await openDatabase(config, purpose, opts);
   try {
-    db = config.databaseUrl
-      ? openPostgres(config.databaseUrl, config.databasePoolSize)
-      : await openPglite(
-          config.dataDir,
-          opts.embeddedSharedBuffers ? { sharedBuffers: opts.embeddedSharedBuffers } : {},
-        );
     if (opts.migrate !== false) {
       await migrate(db);
       await ensureAuditHead(db, config.jurisdiction);

@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections in the PostgreSQL pool (ignored for the embedded database). */
   databasePoolSize: number;
+  /** Folder of `pg_dump`/`pg_restore` for a server's backups; absent: the ones on the PATH. */
+  pgBinDir: string | undefined;
   /** Folder holding the embedded database, its lock and the generated key. */
   dataDir: string;
   /** Base64 AES-256 key for personal data; generated into dataDir when absent and embedded. */
@@ -54,6 +56,7 @@ export interface Config {
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  OVERSIGHT_PG_BIN_DIR: z.string().min(1).optional(),
   OVERSIGHT_DATA_DIR: z.string().min(1).default('./.oversight'),
   OVERSIGHT_ENCRYPTION_KEY: z
     .string()
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    pgBinDir: e.OVERSIGHT_PG_BIN_DIR ? path.resolve(e.OVERSIGHT_PG_BIN_DIR) : undefined,
     dataDir: path.resolve(e.OVERSIGHT_DATA_DIR),
     encryptionKey: e.OVERSIGHT_ENCRYPTION_KEY,
     encryptionOldKeys: (e.OVERSIGHT_ENCRYPTION_OLD_KEYS ?? '')

@@ -22,6 +22,12 @@ export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * The embedded engine only: its data directory as a gzipped tar (PGlite's `dumpDataDir`). Call
+   * it inside `transaction()`, which holds PGlite's one connection, so no other command runs
+   * between the caller's reads and the dump (`src/server/db/backup.ts`, ADR 0039).
+   */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -84,6 +90,7 @@ export async function openPglite(
         }),
       );
     },
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     async close() {
       await client.close();
     },
