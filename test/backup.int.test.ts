@@ -15,7 +15,7 @@ import {
   type BackupManifest,
   type RestoreTarget,
 } from '../src/server/commands/backup.ts';
-import { openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
+import { lockDataDir, openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
 import { createFieldCipher } from '../src/server/security/encryption.ts';
 import { PARTY_IDENTITY } from '../src/server/security/encrypted-fields.ts';
 import { fileCase } from './factories.ts';
@@ -329,6 +329,16 @@ describe(`backup and restore (${engineName})`, () => {
       }
     };
     const file = path.join(dir, 'cli.obk');
+    if (source.engine === 'pglite') {
+      // the embedded database has one owner (ADR 0002): while another process holds it, the
+      // backup is refused and writes no file (ADR 0039)
+      const release = lockDataDir(source.dataDir, 'oversight serve');
+      const locked = await cli(['backup', file], envFor(source));
+      release();
+      expect(locked.code).toBe(1);
+      expect(locked.stderr).toMatch(/in use by process .*stop the server, back up, start it again/);
+      expect(fs.existsSync(file)).toBe(false);
+    }
     const backup = await cli(['backup', file], envFor(source));
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
