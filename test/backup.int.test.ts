@@ -16,6 +16,8 @@ import {
   type RestoreTarget,
 } from '../src/server/commands/backup.ts';
 import { lockDataDir, openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
+import { migrate, migrationFiles } from '../src/server/db/migrate.ts';
+import { ensureAuditHead } from '../src/server/audit/audit.ts';
 import { createFieldCipher } from '../src/server/security/encryption.ts';
 import { PARTY_IDENTITY } from '../src/server/security/encrypted-fields.ts';
 import { fileCase } from './factories.ts';
@@ -182,7 +184,7 @@ describe(`backup and restore (${engineName})`, () => {
       target,
       pgBinDir: process.env.OVERSIGHT_PG_BIN_DIR,
     });
-    expect(restored).toEqual(manifest);
+    expect(restored).toEqual({ manifest, migrated: [] });
     const db = await openTarget(target);
     try {
       const [cases] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases`);
@@ -217,6 +219,43 @@ describe(`backup and restore (${engineName})`, () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('an older schema is migrated forward on restore', async () => {
+    const known = migrationFiles();
+    const previous = known.at(-2)!;
+    const older = await emptyTarget();
+    const file = path.join(dir, 'older.obk');
+    const db = older.engine === 'pglite' ? await openPglite(undefined) : openPostgres(older.url, 2);
+    try {
+      await migrate(db, { through: previous });
+      await ensureAuditHead(db, TEST_JURISDICTION);
+      const taken = await createBackup({
+        db,
+        databaseUrl: older.engine === 'postgres' ? older.url : undefined,
+        jurisdiction: TEST_JURISDICTION,
+        file,
+        pgBinDir: process.env.OVERSIGHT_PG_BIN_DIR,
+        now: new Date(),
+      });
+      expect(taken.schemaVersion).toBe(previous);
+    } finally {
+      await db.close();
+    }
+    const target = await emptyTarget();
+    const { migrated } = await restoreBackup({
+      file,
+      jurisdiction: TEST_JURISDICTION,
+      target,
+      pgBinDir: process.env.OVERSIGHT_PG_BIN_DIR,
+    });
+    expect(migrated).toEqual([known.at(-1)]);
+    const restored = await openTarget(target);
+    const [last] = await restored.query<{ name: string }>(
+      `SELECT max(name) AS name FROM schema_migrations`,
+    );
+    await restored.close();
+    expect(last?.name).toBe(known.at(-1));
   });
 
   describe('refuses, writing nothing', () => {

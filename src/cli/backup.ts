@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../server/config/config.ts';
 import { DataDirLockedError } from '../server/db/client.ts';
-import { migrate } from '../server/db/migrate.ts';
-import { ensureAuditHead } from '../server/audit/audit.ts';
 import { openDatabase } from '../server/runtime.ts';
 import {
   BackupRefusedError,
@@ -68,7 +66,7 @@ export function registerBackupCommands(program: Command): void {
     )
     .action(async (file: string) => {
       const config = loadConfig();
-      const manifest = await restoreBackup({
+      const { manifest, migrated } = await restoreBackup({
         file,
         jurisdiction: config.jurisdiction,
         target: config.databaseUrl
@@ -77,17 +75,8 @@ export function registerBackupCommands(program: Command): void {
         pgBinDir: config.pgBinDir,
       });
       console.log(`restored ${summary(manifest)}; row counts match the manifest`);
-      // an older backup's schema is brought forward (migrations are forward-only)
-      const { db, release } = await openDatabase(config, 'oversight restore');
-      try {
-        const { applied } = await migrate(db);
-        await ensureAuditHead(db, config.jurisdiction);
-        console.log(
-          applied.length > 0 ? `migrated forward: ${applied.join(', ')}` : 'schema is current',
-        );
-      } finally {
-        await db.close();
-        release();
-      }
+      console.log(
+        migrated.length > 0 ? `migrated forward: ${migrated.join(', ')}` : 'schema is current',
+      );
     });
 }

@@ -3,10 +3,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { z } from 'zod';
 import { lockDataDir, openPglite, openPostgres, type Db } from '../db/client.ts';
-import { migrationFiles } from '../db/migrate.ts';
+import { migrate, migrationFiles } from '../db/migrate.ts';
+import { ensureAuditHead } from '../audit/audit.ts';
 import {
   auditChainHead,
   beginSnapshot,
@@ -214,15 +214,15 @@ export type RestoreTarget =
 /**
  * Restores a backup into an empty target after every check has passed (the file is whole, the
  * jurisdiction is this deployment's, this code knows its schema, the engines match, the target
- * is empty), then compares the restored row counts with the manifest. Migrations are the
- * caller's next step: they bring an older schema forward.
+ * is empty), compares the restored row counts with the manifest, then migrates forward: an older
+ * backup's schema is brought up to this code's (migrations are forward-only).
  */
 export async function restoreBackup(opts: {
   file: string;
   jurisdiction: string;
   target: RestoreTarget;
   pgBinDir?: string | undefined;
-}): Promise<BackupManifest> {
+}): Promise<{ manifest: BackupManifest; migrated: string[] }> {
   const { file, target } = opts;
   const { manifest, payloadOffset } = await readBackup(file);
   if (manifest.jurisdiction !== opts.jurisdiction) {
@@ -246,31 +246,37 @@ export async function restoreBackup(opts: {
         : `${file} is a backup of a PostgreSQL server database; restore it with DATABASE_URL set to an empty database. Nothing was restored.`,
     );
   }
-  if (target.engine === 'pglite') {
-    await restorePglite(file, payloadOffset, target.dataDir);
-  } else {
-    await restorePostgres(file, payloadOffset, target.url, opts.pgBinDir);
-  }
-  const db =
-    target.engine === 'pglite' ? await openPglite(target.dataDir) : openPostgres(target.url, 1);
-  try {
-    const counts = await tableRowCounts(db);
-    const differ = Object.keys({ ...counts, ...manifest.rowCounts }).filter(
-      (t) => counts[t] !== manifest.rowCounts[t],
-    );
-    if (differ.length > 0) {
-      throw new Error(
-        `The restored database differs from the backup's manifest in ${differ.join(', ')}: do not use it.`,
-      );
-    }
-  } finally {
-    await db.close();
-  }
-  return manifest;
+  const migrated =
+    target.engine === 'pglite'
+      ? await restorePglite(file, payloadOffset, target.dataDir, manifest)
+      : await restorePostgres(file, payloadOffset, target.url, opts.pgBinDir, manifest);
+  return { manifest, migrated };
 }
 
-async function restorePglite(file: string, payloadOffset: number, dataDir: string): Promise<void> {
+/** Checks the restored counts against the manifest, then applies the migrations it lacks. */
+async function checkAndMigrate(db: Db, manifest: BackupManifest): Promise<string[]> {
+  const counts = await tableRowCounts(db);
+  const differ = Object.keys({ ...counts, ...manifest.rowCounts }).filter(
+    (t) => counts[t] !== manifest.rowCounts[t],
+  );
+  if (differ.length > 0) {
+    throw new Error(
+      `The restored database differs from the backup's manifest in ${differ.join(', ')}: do not use it.`,
+    );
+  }
+  const { applied } = await migrate(db);
+  await ensureAuditHead(db, manifest.jurisdiction);
+  return applied;
+}
+
+async function restorePglite(
+  file: string,
+  payloadOffset: number,
+  dataDir: string,
+  manifest: BackupManifest,
+): Promise<string[]> {
   const existed = fs.existsSync(dataDir);
+  // the data directory's one owner for the whole restore (ADR 0002)
   const release = lockDataDir(dataDir, 'oversight restore');
   try {
     const pgdata = path.join(dataDir, 'pgdata');
@@ -279,19 +285,21 @@ async function restorePglite(file: string, payloadOffset: number, dataDir: strin
         `${dataDir} already holds a database; a restore goes into an empty data directory (OVERSIGHT_DATA_DIR) and never over one. Nothing was restored.`,
       );
     }
-    const tar = fs.readFileSync(file).subarray(payloadOffset);
-    fs.mkdirSync(pgdata, { recursive: true });
-    const pg = new PGlite(pgdata, { loadDataDir: new Blob([tar]) });
-    await pg.waitReady;
-    await pg.close();
+    const tar = new Blob([fs.readFileSync(file).subarray(payloadOffset)]);
+    const db = await openPglite(dataDir, { loadDataDir: tar });
+    try {
+      return await checkAndMigrate(db, manifest);
+    } finally {
+      await db.close();
+    }
   } catch (err) {
-    release();
     if (err instanceof BackupRefusedError && !existed) {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
     throw err;
+  } finally {
+    release();
   }
-  release();
 }
 
 async function restorePostgres(
@@ -299,7 +307,8 @@ async function restorePostgres(
   payloadOffset: number,
   url: string,
   pgBinDir: string | undefined,
-): Promise<void> {
+  manifest: BackupManifest,
+): Promise<string[]> {
   const db = openPostgres(url, 1);
   try {
     if ((await userRelationCount(db)) > 0) {
@@ -307,13 +316,20 @@ async function restorePostgres(
         `The database at DATABASE_URL is not empty; a restore goes into an empty database (createdb a new one) and never over one. Nothing was restored.`,
       );
     }
+    // one transaction: a failed restore leaves the database empty, as it was
+    await runTool(
+      pgTool(pgBinDir, 'pg_restore'),
+      [
+        '--no-owner',
+        '--no-privileges',
+        '--exit-on-error',
+        '--single-transaction',
+        `--dbname=${url}`,
+      ],
+      fs.createReadStream(file, { start: payloadOffset }),
+    );
+    return await checkAndMigrate(db, manifest);
   } finally {
     await db.close();
   }
-  // one transaction: a failed restore leaves the database empty, as it was
-  await runTool(
-    pgTool(pgBinDir, 'pg_restore'),
-    ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`],
-    fs.createReadStream(file, { start: payloadOffset }),
-  );
 }

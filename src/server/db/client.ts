@@ -41,23 +41,29 @@ const identity = (v: string): string => v;
  */
 export async function openPglite(
   dataDir: string | undefined,
-  opts: { sharedBuffers?: string } = {},
+  opts: {
+    sharedBuffers?: string;
+    /** A data directory tar (a backup's, ADR 0039) to start from instead of a new cluster. */
+    loadDataDir?: Blob;
+  } = {},
 ): Promise<Db> {
   const pgdata = dataDir ? path.join(dataDir, 'pgdata') : undefined;
-  if (pgdata && !fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
+  if (pgdata && opts.loadDataDir) {
+    fs.mkdirSync(pgdata, { recursive: true });
+  } else if (pgdata && !fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
     await createPgliteCluster(pgdata);
   }
   // The buffer pool lives in the WebAssembly memory, which grows but is never given back; a
   // one-off bulk job can run with a smaller pool (as a start parameter: PGlite's `postgresqlconf`
   // option would rewrite the data directory's postgresql.conf).
-  const client = new PGlite(
-    pgdata,
-    opts.sharedBuffers
+  const client = new PGlite(pgdata, {
+    ...(opts.sharedBuffers
       ? {
           startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`],
         }
-      : {},
-  );
+      : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
   // dates stay 'YYYY-MM-DD' text on both engines: a JS Date would shift them by time zone.
   // (PGlite 0.5 applies parsers given per query, not those given to the constructor.)
   const options = { parsers: { [DATE_OID]: identity } };

@@ -14,11 +14,18 @@ export interface MigrateResult {
  * Applies the forward-only SQL migrations in file-name order, each in its own transaction,
  * recording each in schema_migrations. An advisory lock keeps two servers from racing.
  */
-export async function migrate(db: Db): Promise<MigrateResult> {
+export async function migrate(
+  db: Db,
+  opts: {
+    /** Stop after this migration (a database as an older version left it: the restore test). */
+    through?: string;
+  } = {},
+): Promise<MigrateResult> {
   await db.query(
     `CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const files = migrationFiles();
+  const all = migrationFiles();
+  const files = opts.through ? all.slice(0, all.indexOf(opts.through) + 1) : all;
   const applied: string[] = [];
   for (const file of files) {
     const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
