@@ -53,10 +53,27 @@ function pgTool(pgBinDir: string | undefined, name: 'pg_dump' | 'pg_restore'): s
   return pgBinDir ? path.join(pgBinDir, name) : name;
 }
 
-/** Runs a PostgreSQL client tool; rejects with its standard error when it fails. */
-function runTool(command: string, args: string[], stdin?: NodeJS.ReadableStream): Promise<void> {
+/**
+ * Runs a PostgreSQL client tool on the database at `url`; rejects with its standard error when it
+ * fails. The password goes in PGPASSWORD, not on the command line, where `ps` would show it to
+ * every user of the machine.
+ */
+function runTool(
+  command: string,
+  url: string,
+  args: string[],
+  stdin?: NodeJS.ReadableStream,
+): Promise<void> {
+  const dbname = new URL(url);
+  const password = decodeURIComponent(dbname.password);
+  dbname.password = '';
+  // the child inherits the environment, as it would by default, plus the password
+  const env = password ? { ...process.env, PGPASSWORD: password } : process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: [stdin ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, [...args, `--dbname=${dbname.toString()}`], {
+      env,
+      stdio: [stdin ? 'pipe' : 'ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err) => reject(new Error(`${command}: ${err.message}`)));
@@ -121,11 +138,10 @@ export async function createBackup(opts: {
         if (!opts.databaseUrl) {
           throw new Error('createBackup: a server backup needs the database URL for pg_dump');
         }
-        await runTool(pgTool(opts.pgBinDir, 'pg_dump'), [
+        await runTool(pgTool(opts.pgBinDir, 'pg_dump'), opts.databaseUrl, [
           '--format=custom',
           `--snapshot=${snapshot}`,
           `--file=${payloadFile}`,
-          `--dbname=${opts.databaseUrl}`,
         ]);
       } else {
         if (!db.dumpDataDir) {
@@ -319,13 +335,8 @@ async function restorePostgres(
     // one transaction: a failed restore leaves the database empty, as it was
     await runTool(
       pgTool(pgBinDir, 'pg_restore'),
-      [
-        '--no-owner',
-        '--no-privileges',
-        '--exit-on-error',
-        '--single-transaction',
-        `--dbname=${url}`,
-      ],
+      url,
+      ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction'],
       fs.createReadStream(file, { start: payloadOffset }),
     );
     return await checkAndMigrate(db, manifest);
