@@ -19,6 +19,7 @@ import { progressSink } from './progress.ts';
 import { registerTokenCommands } from './tokens.ts';
 import { registerPrivacyCommands } from './privacy-commands.ts';
 import { registerRedactCommand } from './redact.ts';
+import { registerEisCommands } from './eis.ts';
 import { readStdin } from './stdin.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -378,6 +379,7 @@ program
 
 registerPrivacyCommands(program);
 registerRedactCommand(program);
+registerEisCommands(program, withRuntime);
 
 function printImport(result: ImportResult): void {
   const n = (x: number): string => x.toLocaleString('en-US');
