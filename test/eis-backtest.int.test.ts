@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/client.ts';
 import { eisBacktest } from '../src/server/commands/eis-backtest.ts';
@@ -6,68 +5,42 @@ import { Ranker } from '../src/server/domain/eis/backtest.ts';
 import { FEATURES } from '../src/server/domain/eis/features.ts';
 import { loadEisHistory } from '../src/server/repositories/eis.repository.ts';
 import { engineName, testDb, TEST_JURISDICTION } from './test-db.ts';
+import {
+  accuse as accuseIn,
+  addHistoryCase,
+  addHistoryMember,
+  addWitness,
+  EIS_TZ,
+} from './eis-history.ts';
 
 /*
  * Issue 19 item 5: the backtest on a constructed history whose answer is known, and the
  * leakage check — nothing received or decided after Dec 31 of T may change the ranking for T.
  */
-const TZ = 'America/Chicago';
+const TZ = EIS_TZ;
 let db: Db;
 let close: () => Promise<void>;
 const members: string[] = [];
-let logSeq = 0;
-
-async function addCase(received: string, closed: string | null): Promise<string> {
-  const id = crypto.randomUUID();
-  logSeq += 1;
-  await db.query(
-    `INSERT INTO cases (id, jurisdiction, log_number, case_type, channel, received_at, narrative,
-                        categories, flags, officers_unknown, lead_agency, restricted,
-                        restriction_reasons, status, status_changed_at, created_at,
-                        source_family, closed_on)
-     VALUES ($1, $2, $3, 'complaint', NULL, ($4::date)::timestamp AT TIME ZONE '${TZ}', '', '{}',
-             '{}', false, 'BIA', false, '{}', 'final', now(), now(), 'clear', $5)`,
-    [id, TEST_JURISDICTION, String(100000 + logSeq), received, closed],
-  );
-  return id;
-}
-
-async function accuse(
-  member: string,
-  received: string,
-  opts: { finding?: string; closed?: string | null } = {},
-): Promise<{ caseId: string; allegationId: string }> {
-  const caseId = await addCase(received, opts.closed === undefined ? received : opts.closed);
-  const allegationId = crypto.randomUUID();
-  await db.query(
-    `INSERT INTO allegations (id, jurisdiction, case_id, member_id, category, summary,
-                              final_finding, created_at)
-     VALUES ($1, $2, $3, $4, 'verbal_abuse', '', $5, now())`,
-    [allegationId, TEST_JURISDICTION, caseId, member, opts.finding ?? null],
-  );
-  return { caseId, allegationId };
-}
 
 let m1Finding2007: { caseId: string; allegationId: string };
 let m0Complaint2005: { caseId: string; allegationId: string };
+const accuse = (
+  member: string,
+  received: string,
+  opts: { finding?: string; closed?: string | null } = {},
+): ReturnType<typeof accuseIn> => accuseIn(db, member, received, opts);
 
 beforeAll(async () => {
   ({ db, close } = await testDb());
-  const witnessCase = await addCase('2010-05-01', '2010-09-01');
+  const witnessCase = await addHistoryCase(db, '2010-05-01', '2010-09-01');
   for (let k = 0; k < 40; k++) {
-    const id = crypto.randomUUID();
+    const id = await addHistoryMember(db, `member${k}`, {
+      race: k % 2 ? 'BLACK' : 'WHITE',
+      sex: k % 3 ? 'MALE' : 'FEMALE',
+    });
     members.push(id);
-    await db.query(
-      `INSERT INTO members (id, jurisdiction, first_name, last_name, appointed_date, race, sex, created_at)
-       VALUES ($1, $2, 'M', $3, '1995-01-01', $4, $5, now())`,
-      [id, TEST_JURISDICTION, `member${k}`, k % 2 ? 'BLACK' : 'WHITE', k % 3 ? 'MALE' : 'FEMALE'],
-    );
     // every member is named (as a witness) after 2008, so all 40 are active in 2008
-    await db.query(
-      `INSERT INTO case_members (id, jurisdiction, case_id, member_id, role, source, import_key, import_hash)
-       VALUES ($1, $2, $3, $4, 'witness', '{}', $5, '')`,
-      [crypto.randomUUID(), TEST_JURISDICTION, witnessCase, id, `witness:${k}`],
-    );
+    await addWitness(db, witnessCase, id);
   }
   const [m0, m1, m2] = members as [string, string, string];
   for (let y = 2001; y <= 2007; y++) {

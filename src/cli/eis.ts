@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, type Config } from '../server/config/config.ts';
 import type { Runtime } from '../server/runtime.ts';
 import { eisBacktest } from '../server/commands/eis-backtest.ts';
+import { runEis } from '../server/commands/eis.ts';
 import { METHODS, SHARES, type BacktestResult, type Share } from '../server/domain/eis/backtest.ts';
 
 type WithRuntime = <T>(
@@ -104,6 +105,27 @@ export function registerEisCommands(program: Command, withRuntime: WithRuntime):
       );
       console.log(
         opts.json ? JSON.stringify(backtestJson(result), null, 2) : formatBacktest(result),
+      );
+    });
+
+  eis
+    .command('run')
+    .description(
+      'evaluate the active early-intervention rules and put new alerts in the queue (nightly); alerts are advice for support and training, never discipline',
+    )
+    .option('--as-of <date>', 'the day to evaluate (YYYY-MM-DD; default today, local time)')
+    .action(async (opts: { asOf?: string }) => {
+      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
+        throw new InvalidArgumentError('--as-of must be a date YYYY-MM-DD');
+      }
+      const config = loadConfig();
+      const result = await withRuntime(config, 'oversight eis run', (rt) => {
+        const asOf =
+          opts.asOf ?? new Date().toLocaleDateString('en-CA', { timeZone: rt.profile.timeZone });
+        return runEis(rt.db, rt.profile, rt.jurisdiction, asOf, () => new Date());
+      });
+      console.log(
+        `eis run ${result.asOf}: ${result.rules} active rule(s), ${result.raised} new alert(s), ${result.alreadyOpen} already under review`,
       );
     });
 }

@@ -64,6 +64,12 @@ export const AuditAction = {
   narrative_span_decided: 'narrative.span_decided',
   /** A reviewer approved the published text of a narrative version. */
   narrative_approved: 'narrative.approved',
+  /** An administrator added or changed an early-intervention rule (issue 19 item 3a). */
+  eis_rule_saved: 'eis.rule_saved',
+  /** A rule or the ranking raised an early-intervention alert (issue 19 item 4). */
+  eis_alert_raised: 'eis.alert_raised',
+  /** A step of an alert's review: from, to and the note (issue 19 item 4). */
+  eis_alert_step: 'eis.alert_step',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

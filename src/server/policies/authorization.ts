@@ -316,6 +316,12 @@ export const GlobalAction = {
   subjectAccess: 'privacy.subject_access',
   /** The queue of narratives waiting for a person's review (issue 17 item 5). */
   readNarrativeQueue: 'narrative.review_queue',
+  /** Early intervention: the rules and the alert queue (issue 19). */
+  readEis: 'eis.read',
+  /** Take a step of an alert's review (issue 19 item 4). */
+  reviewEisAlert: 'eis.alert_review',
+  /** Add and change early-intervention rules (issue 19 item 3a). */
+  manageEisRules: 'eis.rules_manage',
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
@@ -379,6 +385,19 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.readNarrativeQueue]: {
     roles: ['public_information', 'chief_administrator'],
     basis: 'issue 17 item 5: those who approve published narratives see what waits for them',
+  },
+  [GlobalAction.readEis]: {
+    roles: ['supervisor', 'chief_administrator', 'auditor', 'admin'],
+    basis:
+      'issue 19: supervisors act on early-intervention alerts, the Inspector General audits them, administrators keep the rules',
+  },
+  [GlobalAction.reviewEisAlert]: {
+    roles: ['supervisor', 'chief_administrator'],
+    basis: 'issue 19 item 4: a supervisor reviews an alert and plans support or training',
+  },
+  [GlobalAction.manageEisRules]: {
+    roles: ['admin'],
+    basis: 'issue 19 item 3a: the rules are configuration, kept by an administrator',
   },
 };
 
@@ -472,6 +491,10 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   // a subject-access export is every identity the office holds on a person
   [GlobalAction.subjectAccess]: TokenScope.identities_read,
   [GlobalAction.readNarrativeQueue]: TokenScope.statements_write,
+  // alerts name department members (roster data), never civilians
+  [GlobalAction.readEis]: TokenScope.roster_read,
+  [GlobalAction.reviewEisAlert]: TokenScope.roster_write,
+  [GlobalAction.manageEisRules]: TokenScope.roster_write,
 };
 
 /** Who asks: the roles always; the scopes only when the request carries an API token. */

@@ -1,5 +1,11 @@
-import { cutoffOf, dayOf, HistoryIndex, type History } from './features.ts';
-import { MODEL_SETTINGS, score, trainModel, type TrainedModel } from './model.ts';
+import { cutoffOf, dayOf, HistoryIndex, yearOfDay, type History } from './features.ts';
+import {
+  MODEL_SETTINGS,
+  score,
+  trainModel,
+  type ModelSettings,
+  type TrainedModel,
+} from './model.ts';
 
 /**
  * The early-intervention backtest (issue 19 item 5): for each prediction year T, every method
@@ -53,7 +59,7 @@ export interface BacktestResult {
   model_vs_rank_5pct: { model: number; rank: number; relative: number; ci95: [number, number] };
   /** pooled over the years, per method, for the top 5% */
   fairness: Record<'race' | 'sex', Record<Method, FairnessRow[]>>;
-  settings: typeof MODEL_SETTINGS;
+  settings: ModelSettings;
 }
 
 export interface BacktestOptions {
@@ -61,7 +67,7 @@ export interface BacktestOptions {
   to: number;
   /** bootstrap resamples for the noise estimate */
   resamples?: number;
-  settings?: Partial<typeof MODEL_SETTINGS>;
+  settings?: Partial<ModelSettings>;
   /** leave features out (validation of the feature set) */
   dropFeatures?: readonly number[];
 }
@@ -106,12 +112,12 @@ export class Ranker {
   readonly index: HistoryIndex;
   readonly historyStart: number;
   private readonly featureCache = new Map<number, { members: number[]; rows: number[][] }>();
-  private readonly settings: typeof MODEL_SETTINGS;
+  private readonly settings: ModelSettings;
   private readonly drop: Set<number>;
 
   constructor(
     history: History,
-    settings: Partial<typeof MODEL_SETTINGS> = {},
+    settings: Partial<ModelSettings> = {},
     dropFeatures: readonly number[] = [],
   ) {
     this.index = new HistoryIndex(history);
@@ -148,7 +154,12 @@ export class Ranker {
    * label = the outcome of S as known on Dec 31 of T), S ending `labelGap` years before T.
    */
   modelFor(year: number): TrainedModel {
-    const cut = cutoffOf(year);
+    return this.modelAt(cutoffOf(year));
+  }
+
+  /** The model trained on what was known on day `cut` (live scores: the day of the run). */
+  modelAt(cut: number): TrainedModel {
+    const year = yearOfDay(cut);
     const rows: number[][] = [];
     const labels: number[] = [];
     const last = year - this.settings.labelGap;

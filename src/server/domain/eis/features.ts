@@ -12,6 +12,7 @@ export interface HistoryMember {
   appointedDay: number | null;
   race: string | null;
   sex: string | null;
+  unit?: string | null;
 }
 export interface HistoryInvolvement {
   memberId: string;
@@ -244,6 +245,17 @@ export class HistoryIndex {
     }
   }
 
+  /** Members named in some case within the two years up to `cut` (the live population). */
+  activeAt(cut: number): number[] {
+    const out: number[] = [];
+    this.byMember.forEach((e, i) => {
+      if (e.firstDay <= cut && e.lastDay > cut - 2 * YEAR_DAYS) {
+        out.push(i);
+      }
+    });
+    return out;
+  }
+
   /**
    * Members at work in year T, by the record: appointed (or first named) on or before Dec 31 of
    * T and named in some case (accused or witness) in T or later. The releases carry no roster
@@ -309,9 +321,12 @@ export class HistoryIndex {
 
   /** Most complaints in any 180-day window ending in the year up to the cut-off. */
   maxIn180Days(i: number, year: number): number {
+    return this.maxIn180Between(i, dayOf(year), cutoffOf(year));
+  }
+
+  /** Most complaints in any 180-day window ending between `start` and `cut`. */
+  maxIn180Between(i: number, start: number, cut: number): number {
     const days = this.byMember[i]!.days;
-    const start = dayOf(year);
-    const cut = cutoffOf(year);
     let best = 0;
     let lo = 0;
     for (let hi = 0; hi < days.length && days[hi]! <= cut; hi++) {
@@ -334,7 +349,14 @@ export class HistoryIndex {
 
   /** The feature vector of member i at the end of year T (raw counts, in FEATURES order). */
   features(i: number, year: number): number[] {
-    const cut = cutoffOf(year);
+    return this.featuresAt(i, cutoffOf(year), dayOf(year));
+  }
+
+  /**
+   * The feature vector at any cut-off day (live scores); `yearStart` opens the window of the
+   * 180-day count (Jan 1 in the backtest, a year before the cut-off live).
+   */
+  featuresAt(i: number, cut: number, yearStart: number): number[] {
     const e = this.byMember[i]!;
     const x = new Array<number>(FEATURE_COUNT).fill(0);
     const since = (years: number): number => cut - years * YEAR_DAYS;
@@ -379,7 +401,7 @@ export class HistoryIndex {
     }
     x[F['recency']!] = Number.isFinite(last) ? 1 / (1 + (cut - last) / YEAR_DAYS) : 0;
     x[F['tenure_years']!] = e.firstDay <= cut ? Math.floor((cut - e.firstDay) / YEAR_DAYS) : 0;
-    x[F['max_in_180_days']!] = this.maxIn180Days(i, year);
+    x[F['max_in_180_days']!] = this.maxIn180Between(i, yearStart, cut);
     x[F['witness_2y']!] = e.witnessDays.filter((d) => d <= cut && d > since(2)).length;
     // co-accused members' histories, from complaints received by the cut-off only
     const seen = new Set<number>();

@@ -10,7 +10,15 @@ import { FEATURES, FEATURE_COUNT } from './features.ts';
  * years 2004–2006 (before the first evaluation year) and then frozen; see
  * docs/early-intervention.md.
  */
-export const MODEL_SETTINGS = {
+export interface ModelSettings {
+  numSteps: number;
+  learningRatePerRow: number;
+  labelGap: number;
+  trainingYears: number;
+  negativeShare: number;
+}
+
+export const MODEL_SETTINGS: Readonly<ModelSettings> = {
   /** Gradient steps of the library's batch gradient descent. */
   numSteps: 200,
   /** Step size per training row (the library sums the gradient over rows). */
@@ -21,7 +29,7 @@ export const MODEL_SETTINGS = {
   trainingYears: 6,
   /** Share of negative training rows kept (all positives are kept). */
   negativeShare: 0.15,
-} as const;
+};
 
 const NOT_LOGGED = new Set(['recency']);
 
@@ -44,7 +52,7 @@ function standardize(rows: number[][], mean: number[], sd: number[]): number[][]
 export function trainModel(
   rows: readonly (readonly number[])[],
   labels: readonly number[],
-  settings: Pick<typeof MODEL_SETTINGS, 'numSteps' | 'learningRatePerRow'> = MODEL_SETTINGS,
+  settings: Pick<ModelSettings, 'numSteps' | 'learningRatePerRow'> = MODEL_SETTINGS,
 ): TrainedModel {
   const t = rows.map(transform);
   const n = Math.max(1, t.length);
