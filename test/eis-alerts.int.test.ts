@@ -45,6 +45,8 @@ beforeAll(async () => {
   for (const d of ['2024-02-10', '2024-05-01']) {
     await accuse(t.db, quiet, d, { category: 'excessive_force' });
   }
+  // Quiet's third complaint is a need-to-know case: an alert must not count (and so reveal) it
+  await accuse(t.db, quiet, '2024-05-15', { category: 'sexual_misconduct', restricted: true });
   await accuse(t.db, watched, '2024-05-25');
   const older = await addHistoryCase(t.db, '2023-01-01', '2023-02-01');
   for (const m of [busy, quiet, watched]) {
@@ -123,8 +125,22 @@ describe(`early-intervention rules are data an administrator keeps (${engineName
       },
     });
     expect(monitor.statusCode, monitor.body).toBe(201);
-    const first = await runEis(t.db, chicagoProfile, TEST_JURISDICTION, '2024-06-01', now);
-    expect(first).toMatchObject({ rules: 2, raised: 2, alreadyOpen: 0 });
+    expect(
+      (
+        await t.as(supervisor, {
+          method: 'POST',
+          url: '/api/v1/eis/runs',
+          payload: { asOf: '2024-06-01' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const first = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/eis/runs',
+      payload: { asOf: '2024-06-01' },
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ rules: 2, raised: 2, alreadyOpen: 0 });
     const again = await runEis(t.db, chicagoProfile, TEST_JURISDICTION, '2024-06-01', now);
     expect(again).toMatchObject({ raised: 0, alreadyOpen: 2 });
     const res = await t.as(supervisor, { method: 'GET', url: '/api/v1/eis/alerts' });

@@ -13,6 +13,7 @@ export async function addHistoryCase(
   db: Queryable,
   received: string,
   closed: string | null,
+  restricted = false,
 ): Promise<string> {
   const id = crypto.randomUUID();
   logSeq += 1;
@@ -22,8 +23,8 @@ export async function addHistoryCase(
                         restriction_reasons, status, status_changed_at, created_at,
                         source_family, closed_on)
      VALUES ($1, $2, $3, 'complaint', NULL, ($4::date)::timestamp AT TIME ZONE '${EIS_TZ}', '', '{}',
-             '{}', false, 'BIA', false, '{}', 'final', now(), now(), 'clear', $5)`,
-    [id, TEST_JURISDICTION, String(100000 + logSeq), received, closed],
+             '{}', false, 'BIA', $6, '{}', 'final', now(), now(), 'clear', $5)`,
+    [id, TEST_JURISDICTION, String(100000 + logSeq), received, closed, restricted],
   );
   return id;
 }
@@ -57,12 +58,13 @@ export async function accuse(
   db: Queryable,
   member: string,
   received: string,
-  opts: { finding?: string; closed?: string | null; category?: string } = {},
+  opts: { finding?: string; closed?: string | null; category?: string; restricted?: boolean } = {},
 ): Promise<{ caseId: string; allegationId: string }> {
   const caseId = await addHistoryCase(
     db,
     received,
     opts.closed === undefined ? received : opts.closed,
+    opts.restricted ?? false,
   );
   const allegationId = crypto.randomUUID();
   await db.query(

@@ -159,6 +159,14 @@ export interface EisRunResult {
   alreadyOpen: number;
 }
 
+/** An administrator runs the rules now (the API's button beside the nightly run); audited per alert. */
+export async function runEisNow(deps: CommandDeps, asOf: string): Promise<EisRunResult> {
+  if (!allowedGlobally(deps.actor, GlobalAction.manageEisRules)) {
+    throw new ForbiddenError('forbidden', 'Early-intervention rules are run by administrators.');
+  }
+  return runEis(deps.db, deps.profile, deps.jurisdiction, asOf, deps.now);
+}
+
 /**
  * `oversight eis run` (nightly): evaluates every active rule on the history as of `asOf` and
  * puts the new alerts in the queue, as the system; an alert still under review for the same
@@ -172,7 +180,10 @@ export async function runEis(
   now: () => Date,
 ): Promise<EisRunResult> {
   const rules = (await listRules(db, jurisdiction)).filter((r) => r.active);
-  const history = await loadEisHistory(db, jurisdiction, profile.timeZone);
+  // need-to-know cases stay out of what alerts count and say (ADR 0006)
+  const history = await loadEisHistory(db, jurisdiction, profile.timeZone, {
+    excludeRestricted: true,
+  });
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
   const label = (code: string): LocalizedText =>
     profile.categories[code as Category]?.label ?? { en: code, es: code };

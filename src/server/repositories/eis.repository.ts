@@ -51,11 +51,16 @@ export interface EisHistory {
 const DAY = (expr: string, tz: string): string =>
   `((${expr} AT TIME ZONE '${tz}')::date - DATE '1970-01-01')`;
 
-/** Loads the whole member history of a jurisdiction (a few hundred thousand small rows). */
+/**
+ * Loads the whole member history of a jurisdiction (a few hundred thousand small rows).
+ * `excludeRestricted` leaves need-to-know cases out (live alerts, which supervisors outside a
+ * case's team read: an alert must not let them infer a restricted case, ADR 0006).
+ */
 export async function loadEisHistory(
   db: Queryable,
   jurisdiction: string,
   timeZone: string,
+  opts: { excludeRestricted?: boolean } = {},
 ): Promise<EisHistory> {
   if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(timeZone)) {
     throw new Error(`bad time zone ${timeZone}`);
@@ -77,8 +82,9 @@ export async function loadEisHistory(
              SELECT member_id, case_id, role = 'accused' FROM case_members
               WHERE jurisdiction = $1 AND member_id IS NOT NULL) x
        JOIN cases c ON c.id = x.case_id
+      WHERE NOT ($2 AND c.restricted)
       GROUP BY x.member_id, c.id`,
-    [jurisdiction],
+    [jurisdiction, opts.excludeRestricted ?? false],
   );
   const allegations = await db.query<EisAllegationRow>(
     `SELECT a.member_id AS "memberId", a.case_id AS "caseId",
@@ -90,8 +96,8 @@ export async function loadEisHistory(
                      WHERE f.allegation_id = a.id)
                  ELSE c.closed_on - DATE '1970-01-01' END AS "knownDay"
        FROM allegations a JOIN cases c ON c.id = a.case_id
-      WHERE a.jurisdiction = $1 AND a.member_id IS NOT NULL`,
-    [jurisdiction],
+      WHERE a.jurisdiction = $1 AND a.member_id IS NOT NULL AND NOT ($2 AND c.restricted)`,
+    [jurisdiction, opts.excludeRestricted ?? false],
   );
   return { members, involvements, allegations };
 }

@@ -9,7 +9,8 @@ import {
   RuleRequest,
 } from '../../shared/schemas/eis.ts';
 import type { RouteContext } from '../app.ts';
-import { nextAlertSteps, saveRule, takeAlertStep } from '../commands/eis.ts';
+import { nextAlertSteps, runEisNow, saveRule, takeAlertStep } from '../commands/eis.ts';
+import { DateOnly } from '../../shared/schemas/common.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import { presentAlert, presentRule } from '../presenters/staff/eis.presenter.ts';
@@ -168,6 +169,33 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
     async (request, reply) => {
       await takeAlertStep(ctx.deps(request), request.params.id, request.body);
       return reply.status(201).send(await loadAlert(request, request.params.id));
+    },
+  );
+
+  app.post(
+    '/eis/runs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Run the active rules now (administrators; the nightly run is `oversight eis run`)',
+        body: z.strictObject({ asOf: DateOnly.optional() }),
+        response: {
+          201: z.object({
+            asOf: z.string(),
+            rules: z.number(),
+            raised: z.number(),
+            alreadyOpen: z.number(),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const asOf =
+        request.body.asOf ??
+        ctx.now().toLocaleDateString('en-CA', { timeZone: ctx.profile.timeZone });
+      return reply.status(201).send(await runEisNow(ctx.deps(request), asOf));
     },
   );
 };

@@ -664,6 +664,36 @@ export const en = {
   'redactionKind.shelter_location': 'Shelter location',
   'redactionKind.known_identity': 'Identity held on the case',
 
+  // early intervention (issue 19 items 3 and 4)
+  'nav.alerts': 'Early intervention',
+  'eis.title': 'Early-intervention alerts',
+  'eis.notice.heading': 'Advice for support and training, not discipline',
+  'eis.notice':
+    'An alert says that a member’s record matches a rule or ranks high in the risk ranking. It is advice for a supervisor to offer support and training. It is not a finding: discipline follows only from an investigation, and nothing on this page records discipline.',
+  'eis.showOpen': 'Open alerts',
+  'eis.showAll': 'All alerts',
+  'eis.empty': 'No alerts.',
+  'eis.member': 'Member',
+  'eis.star': 'Star {star}',
+  'eis.unit': 'Unit {unit}',
+  'eis.rule': 'Rule',
+  'eis.raisedOn': 'Raised on',
+  'eis.status': 'Status',
+  'eis.reasons': 'Why',
+  'eis.steps': 'Review',
+  'eis.stepLine': '{from} → {to}',
+  'eis.noSteps': 'Not reviewed yet.',
+  'eis.step.title': 'Record a review step',
+  'eis.step.to': 'Next step',
+  'eis.step.note': 'Note',
+  'eis.step.submit': 'Record the step',
+  'alertStatus.new': 'New',
+  'alertStatus.supervisor_review': 'Supervisor review',
+  'alertStatus.intervention_planned': 'Intervention planned',
+  'alertStatus.resolved': 'Resolved',
+  'alertStatus.dismissed': 'Dismissed (false positive)',
+  'alertStatus.acknowledged': 'Acknowledged',
+
   ...publicEn,
 } as const;
 

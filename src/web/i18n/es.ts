@@ -672,6 +672,36 @@ export const es: Record<MessageKey, string> = {
   'redactionKind.shelter_location': 'Ubicación del refugio',
   'redactionKind.known_identity': 'Identidad registrada en el caso',
 
+  // intervención temprana (issue 19, puntos 3 y 4)
+  'nav.alerts': 'Intervención temprana',
+  'eis.title': 'Alertas de intervención temprana',
+  'eis.notice.heading': 'Consejo para apoyo y formación, no disciplina',
+  'eis.notice':
+    'Una alerta indica que el historial de un miembro coincide con una regla o ocupa un lugar alto en la clasificación de riesgo. Es un consejo para que un supervisor ofrezca apoyo y formación. No es una conclusión: la disciplina solo resulta de una investigación, y nada en esta página registra disciplina.',
+  'eis.showOpen': 'Alertas abiertas',
+  'eis.showAll': 'Todas las alertas',
+  'eis.empty': 'No hay alertas.',
+  'eis.member': 'Miembro',
+  'eis.star': 'Placa {star}',
+  'eis.unit': 'Unidad {unit}',
+  'eis.rule': 'Regla',
+  'eis.raisedOn': 'Fecha de la alerta',
+  'eis.status': 'Estado',
+  'eis.reasons': 'Motivos',
+  'eis.steps': 'Revisión',
+  'eis.stepLine': '{from} → {to}',
+  'eis.noSteps': 'Aún sin revisar.',
+  'eis.step.title': 'Registrar un paso de la revisión',
+  'eis.step.to': 'Siguiente paso',
+  'eis.step.note': 'Nota',
+  'eis.step.submit': 'Registrar el paso',
+  'alertStatus.new': 'Nueva',
+  'alertStatus.supervisor_review': 'En revisión del supervisor',
+  'alertStatus.intervention_planned': 'Intervención planificada',
+  'alertStatus.resolved': 'Resuelta',
+  'alertStatus.dismissed': 'Descartada (falso positivo)',
+  'alertStatus.acknowledged': 'Tomada en cuenta',
+
   // the public pages' messages (issue 5), in their own file
   ...publicEs,
 };

@@ -37,7 +37,8 @@ export type LabelPrefix =
   | 'facility.kind'
   | 'sort'
   | 'reportedStatus'
-  | 'reportedSource';
+  | 'reportedSource'
+  | 'alertStatus';
 
 export interface I18n {
   lang: Lang;

@@ -14,6 +14,7 @@ import { QueuePage } from './QueuePage.tsx';
 import { CasePage } from './CasePage.tsx';
 import { MembersPage, MemberPage } from './MemberPages.tsx';
 import { FacilitiesPage } from './FacilitiesPage.tsx';
+import { EisAlertsPage } from './EisAlertsPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 
@@ -111,6 +112,9 @@ function StaffRoutes() {
   if (path === '/staff/facilities') {
     return <FacilitiesPage />;
   }
+  if (path === '/staff/alerts') {
+    return <EisAlertsPage />;
+  }
   if (path === '/staff/sessions') {
     return <SessionsPage />;
   }
@@ -169,6 +173,13 @@ export function StaffApp() {
             (r) => r === 'public_information' || r === 'chief_administrator',
           )
             ? [['/staff/narratives', 'nav.narratives']]
+            : []),
+          // the early-intervention queue: readEis in the authorization table (checked again there)
+          ...(state.session.user.roles.some(
+            (r) =>
+              r === 'supervisor' || r === 'chief_administrator' || r === 'auditor' || r === 'admin',
+          )
+            ? [['/staff/alerts', 'nav.alerts']]
             : []),
         ].map(([href, key]) => (
           <Link
