@@ -58,7 +58,9 @@ export function evaluateRules(
   asOf: number,
   categoryLabel: (code: string) => LocalizedText,
 ): RaisedAlert[] {
-  const active = ranker.index.activeAt(asOf);
+  // counting and monitoring rules look at every member (a complaint in the window is activity
+  // enough); the ranking ranks those active in the last two years
+  const everyone = ranker.index.members.map((_, i) => i);
   const out: RaisedAlert[] = [];
   const idOf = (i: number): string => ranker.index.members[i]!.id;
   for (const rule of rules) {
@@ -73,7 +75,7 @@ export function evaluateRules(
                 en: `allegation(s) of ${rule.categories.map((c) => categoryLabel(c).en).join(', ')}`,
                 es: `alegación(es) de ${rule.categories.map((c) => categoryLabel(c).es).join(', ')}`,
               };
-        for (const i of active) {
+        for (const i of everyone) {
           const n = countInWindow(ranker, i, asOf, days, rule.categories);
           if (n >= threshold) {
             out.push({
@@ -94,7 +96,7 @@ export function evaluateRules(
       case 'top_percentile': {
         const model = ranker.modelAt(asOf);
         const yearStart = asOf - 365;
-        const scored = active.map((i) => {
+        const scored = ranker.index.activeAt(asOf).map((i) => {
           const x = ranker.index.featuresAt(i, asOf, yearStart);
           return { i, x, s: score(model, x) };
         });
@@ -119,7 +121,7 @@ export function evaluateRules(
       case 'monitor_member':
       case 'monitor_unit': {
         const days = rule.days ?? 30;
-        for (const i of active) {
+        for (const i of everyone) {
           const m = ranker.index.members[i]!;
           const watched =
             rule.kind === 'monitor_member' ? m.id === rule.memberId : m.unit === rule.unitCode;

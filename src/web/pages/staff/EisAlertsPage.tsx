@@ -54,7 +54,11 @@ function AlertCard({
   onChanged: () => Promise<void> | void;
 }) {
   const { t, label, date, dateTime, bilingual } = useI18n();
-  const [to, setTo] = useState(alert.nextSteps[0] ?? '');
+  const [picked, setTo] = useState(alert.nextSteps[0] ?? '');
+  // after a step the choices change: a choice no longer offered falls back to the first
+  const to = alert.nextSteps.includes(picked as EisAlert['status'])
+    ? picked
+    : (alert.nextSteps[0] ?? '');
   const [note, setNote] = useState('');
   const headingId = `alert-${alert.id}`;
   return (
@@ -106,7 +110,7 @@ function AlertCard({
           submitLabel={t('eis.step.submit')}
           onSubmit={() =>
             api.eisAlertStep(alert.id, {
-              to: (to || alert.nextSteps[0]) as EisAlert['status'],
+              to: to as EisAlert['status'],
               note,
             })
           }
