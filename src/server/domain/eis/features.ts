@@ -43,8 +43,18 @@ export const FEATURE_CATEGORIES = [
   'operational_violation',
 ] as const;
 
+/** Words a category code (the profile's label; the code itself when there is none). */
+export type CategoryLabel = (code: string) => LocalizedText;
+const plainLabel: CategoryLabel = (code) => ({
+  en: code.replaceAll('_', ' '),
+  es: code.replaceAll('_', ' '),
+});
+
 /** Feature names in matrix order, each with a supervisor's wording of its value (EN/ES). */
-export const FEATURES: readonly { name: string; say: (v: number) => LocalizedText }[] = [
+export const FEATURES: readonly {
+  name: string;
+  say: (v: number, category?: CategoryLabel) => LocalizedText;
+}[] = [
   {
     name: 'complaints_1y',
     say: (v) => ({
@@ -107,9 +117,9 @@ export const FEATURES: readonly { name: string; say: (v: number) => LocalizedTex
   },
   ...FEATURE_CATEGORIES.map((c) => ({
     name: `${c}_5y`,
-    say: (v: number) => ({
-      en: `${v} ${c.replaceAll('_', ' ')} allegation(s) in the last 5 years`,
-      es: `${v} alegación(es) de categoría «${c.replaceAll('_', ' ')}» en los últimos 5 años`,
+    say: (v: number, category: CategoryLabel = plainLabel) => ({
+      en: `${v} allegation(s) of ${category(c).en} in the last 5 years`,
+      es: `${v} alegación(es) de ${category(c).es} en los últimos 5 años`,
     }),
   })),
   {

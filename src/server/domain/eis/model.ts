@@ -1,7 +1,7 @@
 import LogisticRegression from 'ml-logistic-regression';
 import { Matrix } from 'ml-matrix';
 import type { LocalizedText } from '../profiles/profile.ts';
-import { FEATURES, FEATURE_COUNT } from './features.ts';
+import { FEATURES, FEATURE_COUNT, type CategoryLabel } from './features.ts';
 
 /**
  * The risk model (ADR 0036): logistic regression (mljs `ml-logistic-regression`) over the
@@ -91,13 +91,18 @@ export function score(model: TrainedModel, x: readonly number[]): number {
 }
 
 /** The few features that raised a member's score most, in a supervisor's words. */
-export function explain(model: TrainedModel, x: readonly number[], top = 3): LocalizedText[] {
+export function explain(
+  model: TrainedModel,
+  x: readonly number[],
+  category?: CategoryLabel,
+  top = 3,
+): LocalizedText[] {
   return contributions(model, x)
     .map((c, k) => ({ c, k }))
     .filter((e) => e.c > 0 && x[e.k]! > 0)
     .sort((a, b) => b.c - a.c)
     .slice(0, top)
-    .map((e) => FEATURES[e.k]!.say(round(x[e.k]!)));
+    .map((e) => FEATURES[e.k]!.say(round(x[e.k]!), category));
 }
 
 function round(v: number): number {

@@ -1,5 +1,6 @@
 import type { RuleKind } from '../../../shared/schemas/eis.ts';
 import type { LocalizedText } from '../profiles/profile.ts';
+import type { CategoryLabel } from './features.ts';
 import type { Ranker } from './backtest.ts';
 import { explain, score } from './model.ts';
 
@@ -56,7 +57,7 @@ export function evaluateRules(
   rules: readonly RuleDefinition[],
   ranker: Ranker,
   asOf: number,
-  categoryLabel: (code: string) => LocalizedText,
+  categoryLabel: CategoryLabel,
 ): RaisedAlert[] {
   // counting and monitoring rules look at every member (a complaint in the window is activity
   // enough); the ranking ranks those active in the last two years
@@ -112,7 +113,7 @@ export function evaluateRules(
                 en: `in the top ${rule.percentile}% of the risk ranking`,
                 es: `entre el ${rule.percentile}% más alto de la clasificación de riesgo`,
               },
-              ...explain(model, x),
+              ...explain(model, x, categoryLabel),
             ],
           });
         }
