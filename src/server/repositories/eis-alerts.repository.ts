@@ -4,9 +4,8 @@ import type { LocalizedText } from '../domain/profiles/profile.ts';
 
 /** Early-intervention rules, alerts and their review steps (migration 0026). */
 
-export interface RuleRow {
-  id: string;
-  code: string;
+/** What an administrator sets on a rule. */
+export interface RuleValues {
   kind: RuleKind;
   label: string;
   categories: string[];
@@ -16,6 +15,11 @@ export interface RuleRow {
   memberId: string | null;
   unitCode: string | null;
   active: boolean;
+}
+
+export interface RuleRow extends RuleValues {
+  id: string;
+  code: string;
   updatedAt: Date;
 }
 
@@ -44,17 +48,18 @@ export async function findRule(
   return rows[0] ?? null;
 }
 
-export interface RuleValues {
-  kind: RuleKind;
-  label: string;
-  categories: string[];
-  threshold: number | null;
-  days: number | null;
-  percentile: number | null;
-  memberId: string | null;
-  unitCode: string | null;
-  active: boolean;
-}
+/** The rule's columns after id, jurisdiction and code, in the order both writes name them. */
+const ruleParams = (v: RuleValues): unknown[] => [
+  v.kind,
+  v.label,
+  v.categories,
+  v.threshold,
+  v.days,
+  v.percentile,
+  v.memberId,
+  v.unitCode,
+  v.active,
+];
 
 export async function insertRule(
   tx: Queryable,
@@ -70,22 +75,7 @@ export async function insertRule(
                             percentile, member_id, unit_code, active, created_at, created_by,
                             updated_at, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $14)`,
-    [
-      id,
-      jurisdiction,
-      code,
-      v.kind,
-      v.label,
-      v.categories,
-      v.threshold,
-      v.days,
-      v.percentile,
-      v.memberId,
-      v.unitCode,
-      v.active,
-      at,
-      by,
-    ],
+    [id, jurisdiction, code, ...ruleParams(v), at, by],
   );
 }
 
@@ -101,20 +91,7 @@ export async function updateRule(
             percentile = $7, member_id = $8, unit_code = $9, active = $10, updated_at = $11,
             updated_by = $12
       WHERE id = $1`,
-    [
-      id,
-      v.kind,
-      v.label,
-      v.categories,
-      v.threshold,
-      v.days,
-      v.percentile,
-      v.memberId,
-      v.unitCode,
-      v.active,
-      at,
-      by,
-    ],
+    [id, ...ruleParams(v), at, by],
   );
 }
 

@@ -1,52 +1,18 @@
 import type { Queryable } from '../db/client.ts';
 
-/**
- * The member history the early-intervention ranking and its backtest read (docs/early-intervention.md),
- * as compact rows. Dates are day numbers (days since 1970-01-01) of the local date in the
- * profile's time zone, so a year's cut-off is one integer comparison.
+import type {
+  History,
+  HistoryAllegation,
+  HistoryInvolvement,
+  HistoryMember,
+} from '../domain/eis/features.ts';
+
+/*
+ * The member history the early-intervention ranking and its backtest read
+ * (docs/early-intervention.md), as the compact rows of `domain/eis/features.ts`. Dates are day
+ * numbers (days since 1970-01-01) of the local date in the profile's time zone, so a year's
+ * cut-off is one integer comparison.
  */
-export interface EisMemberRow {
-  id: string;
-  appointedDay: number | null;
-  race: string | null;
-  sex: string | null;
-  unit: string | null;
-}
-
-/** A member named on a case: accused (with or without an allegation row) or CPD witness. */
-export interface EisInvolvementRow {
-  memberId: string;
-  caseId: string;
-  /** Day the complaint was received. */
-  day: number;
-  accused: boolean;
-  /** Department-initiated (a CPD notification or a member's own report), not a civilian's complaint. */
-  departmentInitiated: boolean;
-}
-
-export interface EisAllegationRow {
-  memberId: string;
-  caseId: string;
-  /** Day the complaint was received. */
-  day: number;
-  category: string;
-  /** Final finding, else the recommended one; null while undecided. */
-  finding: string | null;
-  /**
-   * First day the finding can be taken as known: the finding row's decision day for findings
-   * recorded in the app; for imported findings the day the release says the case closed. An
-   * imported finding whose case has no closing date has no known day (null): migration 0013
-   * back-filled its decision day with the receipt day, which would let a backtest see a finding
-   * years before it was made, so such a finding is never used as known before the outcome.
-   */
-  knownDay: number | null;
-}
-
-export interface EisHistory {
-  members: EisMemberRow[];
-  involvements: EisInvolvementRow[];
-  allegations: EisAllegationRow[];
-}
 
 const DAY = (expr: string, tz: string): string =>
   `((${expr} AT TIME ZONE '${tz}')::date - DATE '1970-01-01')`;
@@ -61,18 +27,18 @@ export async function loadEisHistory(
   jurisdiction: string,
   timeZone: string,
   opts: { excludeRestricted?: boolean } = {},
-): Promise<EisHistory> {
+): Promise<History> {
   if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(timeZone)) {
     throw new Error(`bad time zone ${timeZone}`);
   }
-  const members = await db.query<EisMemberRow>(
+  const members = await db.query<HistoryMember>(
     `SELECT id, (appointed_date - DATE '1970-01-01') AS "appointedDay", race, sex, unit_code AS unit
        FROM members WHERE jurisdiction = $1`,
     [jurisdiction],
   );
   // a member is accused on a case through an allegation row or an accused row without findings
   // (the CLEAR profiles release); witnesses only through case_members
-  const involvements = await db.query<EisInvolvementRow>(
+  const involvements = await db.query<HistoryInvolvement>(
     `SELECT x.member_id AS "memberId", c.id AS "caseId", ${DAY('c.received_at', timeZone)} AS day,
             bool_or(x.accused) AS accused,
             (c.case_type <> 'complaint') AS "departmentInitiated"
@@ -86,7 +52,7 @@ export async function loadEisHistory(
       GROUP BY x.member_id, c.id`,
     [jurisdiction, opts.excludeRestricted ?? false],
   );
-  const allegations = await db.query<EisAllegationRow>(
+  const allegations = await db.query<HistoryAllegation>(
     `SELECT a.member_id AS "memberId", a.case_id AS "caseId",
             ${DAY('c.received_at', timeZone)} AS day, a.category,
             COALESCE(a.final_finding, a.recommended_finding) AS finding,

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../shared/seeded-random.ts';
 import { cutoffOf, dayOf, HistoryIndex, yearOfDay, type History } from './features.ts';
 import {
   MODEL_SETTINGS,
@@ -86,18 +87,6 @@ function topSet(members: number[], scores: number[], ties: number[], n: number):
   const order = members.map((_, k) => k);
   order.sort((a, b) => scores[b]! - scores[a]! || ties[b]! - ties[a]!);
   return new Set(order.slice(0, n));
-}
-
-/** A small seeded generator (mulberry32) so the bootstrap gives the same interval every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -206,7 +195,8 @@ export class Ranker {
 export function runBacktest(history: History, opts: BacktestOptions): BacktestResult {
   const ranker = new Ranker(history, opts.settings, opts.dropFeatures);
   const resamples = opts.resamples ?? 200;
-  const random = rng(19);
+  // seeded, so the bootstrap gives the same interval every run
+  const random = seededRandom(19);
   const years: YearResult[] = [];
   const pooledHits = {} as Record<Share, Record<Method, { hits: number; flagged: number }>>;
   for (const s of Object.keys(SHARES) as Share[]) {

@@ -14,19 +14,31 @@ export interface HistoryMember {
   sex: string | null;
   unit?: string | null;
 }
+/** A member named on a case: accused (with or without an allegation row) or CPD witness. */
 export interface HistoryInvolvement {
   memberId: string;
   caseId: string;
+  /** Day the complaint was received. */
   day: number;
   accused: boolean;
+  /** Department-initiated (a CPD notification, not a civilian's complaint). */
   departmentInitiated: boolean;
 }
 export interface HistoryAllegation {
   memberId: string;
   caseId: string;
+  /** Day the complaint was received. */
   day: number;
   category: string;
+  /** Final finding, else the recommended one; null while undecided. */
   finding: string | null;
+  /**
+   * First day the finding can be taken as known: the finding row's decision day for findings
+   * recorded in the app; for imported findings the day the release says the case closed. An
+   * imported finding whose case has no closing date has no known day (null): migration 0013
+   * back-filled its decision day with the receipt day, which would let a backtest see a finding
+   * years before it was made, so such a finding is never used as known before the outcome.
+   */
   knownDay: number | null;
 }
 export interface History {
