@@ -24,6 +24,7 @@ import { TEST_JURISDICTION } from './test-db.ts';
 import { addUser } from '../src/server/commands/users.ts';
 import { Authenticator, signInWithCode } from './authenticator.ts';
 import { hashToken } from '../src/server/security/credentials.ts';
+import { eisBacktest, keepBacktest } from '../src/server/commands/eis-backtest.ts';
 
 type Caller = Role | 'anonymous';
 type Request = Omit<InjectOptions, 'method'> & { url: string };
@@ -751,6 +752,20 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
     staff(async () => ({ url: '/api/v1/eis/runs', payload: { asOf: '2024-06-01' } }), {
       ok: ['admin'],
     }),
+  ],
+  'GET /api/v1/eis/backtest': [
+    staff(
+      async (w) => {
+        const r = await eisBacktest(w.t.db, TEST_JURISDICTION, 'America/Chicago', {
+          from: 2023,
+          to: 2023,
+          resamples: 1,
+        });
+        await keepBacktest(w.t.db, TEST_JURISDICTION, r, 1, new Date());
+        return { url: '/api/v1/eis/backtest' };
+      },
+      { ok: EIS_READERS },
+    ),
   ],
   'GET /api/v1/eis/alerts': [
     staff(async () => ({ url: '/api/v1/eis/alerts' }), { ok: EIS_READERS }),

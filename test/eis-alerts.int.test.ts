@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEis } from '../src/server/commands/eis.ts';
+import { eisBacktest, keepBacktest } from '../src/server/commands/eis-backtest.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
-import type { AlertOut, RuleOut } from '../src/shared/schemas/eis.ts';
+import type { AlertOut, BacktestOut, RuleOut } from '../src/shared/schemas/eis.ts';
 import { accuse, addHistoryCase, addHistoryMember, addWitness } from './eis-history.ts';
 import { engineName, TEST_JURISDICTION } from './test-db.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
@@ -212,6 +213,34 @@ describe(`early-intervention rules are data an administrator keeps (${engineName
     });
     expect(res.json<AlertOut>().status).toBe('dismissed');
     expect((await t.as(analyst, { method: 'GET', url: '/api/v1/eis/alerts' })).statusCode).toBe(
+      403,
+    );
+  });
+});
+
+describe(`the backtest's tables for the Reports page (${engineName})`, () => {
+  it('shows the latest kept run to the queue readers, and says when none was run', async () => {
+    const none = await t.as(supervisor, { method: 'GET', url: '/api/v1/eis/backtest' });
+    expect(none.statusCode).toBe(404);
+    expect(none.json<{ code: string }>().code).toBe('backtest_not_run');
+    const r = await eisBacktest(t.db, TEST_JURISDICTION, 'America/Chicago', {
+      from: 2022,
+      to: 2023,
+      resamples: 10,
+    });
+    await keepBacktest(t.db, TEST_JURISDICTION, r, 1.5, now());
+    const res = await t.as(auditor, { method: 'GET', url: '/api/v1/eis/backtest' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<BacktestOut>();
+    expect(body).toMatchObject({ from: 2022, to: 2023, seconds: 1.5 });
+    expect(body.years.map((y) => y.year)).toEqual([2022, 2023]);
+    expect(Object.keys(body.pooled['5%']).sort()).toEqual([
+      'cpdp_percentile',
+      'model',
+      'rank_by_complaints',
+      'threshold_3_in_180',
+    ]);
+    expect((await t.as(analyst, { method: 'GET', url: '/api/v1/eis/backtest' })).statusCode).toBe(
       403,
     );
   });

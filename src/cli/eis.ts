@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, type Config } from '../server/config/config.ts';
 import type { Runtime } from '../server/runtime.ts';
-import { eisBacktest } from '../server/commands/eis-backtest.ts';
+import { eisBacktest, keepBacktest } from '../server/commands/eis-backtest.ts';
 import { runEis } from '../server/commands/eis.ts';
 import { METHODS, SHARES, type BacktestResult, type Share } from '../server/domain/eis/backtest.ts';
 
@@ -95,14 +95,23 @@ export function registerEisCommands(program: Command, withRuntime: WithRuntime):
     .option('--from <year>', 'first prediction year', parseYear, 2008)
     .option('--to <year>', 'last prediction year', parseYear, 2018)
     .option('--json', 'print JSON')
-    .action(async (opts: { from: number; to: number; json?: boolean }) => {
+    .option('--no-save', 'do not keep the tables for the Reports page')
+    .action(async (opts: { from: number; to: number; json?: boolean; save: boolean }) => {
       if (opts.to < opts.from) {
         throw new InvalidArgumentError('--to must not be before --from');
       }
       const config = loadConfig();
-      const result = await withRuntime(config, 'oversight eis backtest', (rt) =>
-        eisBacktest(rt.db, rt.jurisdiction, rt.profile.timeZone, { from: opts.from, to: opts.to }),
-      );
+      const result = await withRuntime(config, 'oversight eis backtest', async (rt) => {
+        const started = Date.now();
+        const r = await eisBacktest(rt.db, rt.jurisdiction, rt.profile.timeZone, {
+          from: opts.from,
+          to: opts.to,
+        });
+        if (opts.save) {
+          await keepBacktest(rt.db, rt.jurisdiction, r, (Date.now() - started) / 1000, new Date());
+        }
+        return r;
+      });
       console.log(
         opts.json ? JSON.stringify(backtestJson(result), null, 2) : formatBacktest(result),
       );

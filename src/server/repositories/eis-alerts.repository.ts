@@ -236,3 +236,36 @@ export async function alertSteps(
     [alertIds],
   );
 }
+
+/** Keeps a backtest run's tables (aggregates only). */
+export async function saveBacktestRun(
+  tx: Queryable,
+  r: {
+    id: string;
+    jurisdiction: string;
+    from: number;
+    to: number;
+    result: unknown;
+    seconds: number;
+    at: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO eis_backtest_runs (id, jurisdiction, from_year, to_year, result, seconds, ran_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [r.id, r.jurisdiction, r.from, r.to, JSON.stringify(r.result), r.seconds, r.at],
+  );
+}
+
+/** The latest backtest run, or null. */
+export async function latestBacktestRun(
+  db: Queryable,
+  jurisdiction: string,
+): Promise<{ result: unknown; seconds: number; ranAt: Date } | null> {
+  const rows = await db.query<{ result: unknown; seconds: number; ranAt: Date }>(
+    `SELECT result, seconds, ran_at AS "ranAt" FROM eis_backtest_runs
+      WHERE jurisdiction = $1 ORDER BY ran_at DESC LIMIT 1`,
+    [jurisdiction],
+  );
+  return rows[0] ?? null;
+}

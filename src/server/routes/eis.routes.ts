@@ -4,6 +4,7 @@ import { Problem } from '../../shared/schemas/common.ts';
 import {
   ALERT_STATUSES,
   AlertOut,
+  BacktestOut,
   AlertStepRequest,
   RuleOut,
   RuleRequest,
@@ -17,6 +18,7 @@ import { presentAlert, presentRule } from '../presenters/staff/eis.presenter.ts'
 import {
   alertSteps,
   findAlert,
+  latestBacktestRun,
   listAlerts,
   listRules,
 } from '../repositories/eis-alerts.repository.ts';
@@ -196,6 +198,29 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
         request.body.asOf ??
         ctx.now().toLocaleDateString('en-CA', { timeZone: ctx.profile.timeZone });
       return reply.status(201).send(await runEisNow(ctx.deps(request), asOf));
+    },
+  );
+
+  app.get(
+    '/eis/backtest',
+    {
+      schema: {
+        tags,
+        summary: 'The latest backtest of the ranking (aggregates; run by `oversight eis backtest`)',
+        response: { 200: BacktestOut, ...problems },
+      },
+    },
+    async (request) => {
+      canRead(request);
+      const run = await latestBacktestRun(ctx.db, ctx.jurisdiction);
+      if (!run) {
+        throw new NotFoundError('A backtest run', 'backtest_not_run');
+      }
+      return {
+        ...BacktestOut.omit({ ranAt: true, seconds: true }).parse(run.result),
+        ranAt: run.ranAt.toISOString(),
+        seconds: run.seconds,
+      };
     },
   );
 };

@@ -124,3 +124,55 @@ export const AlertStepRequest = z.strictObject({
   to: z.enum(ALERT_STATUSES),
   note: z.string().trim().min(1).max(4000),
 });
+
+const Metric = z.object({ recall: z.number(), precision: z.number() });
+const BacktestMethods = z.object({
+  model: Metric,
+  rank_by_complaints: Metric,
+  threshold_3_in_180: Metric,
+  cpdp_percentile: Metric,
+});
+const FairnessRow = z.object({
+  group: z.string(),
+  members: z.number(),
+  flag_rate: z.number(),
+  outcome_rate: z.number(),
+  recall: z.number(),
+});
+const FairnessByMethod = z.object({
+  model: z.array(FairnessRow),
+  rank_by_complaints: z.array(FairnessRow),
+  threshold_3_in_180: z.array(FairnessRow),
+  cpdp_percentile: z.array(FairnessRow),
+});
+
+/** GET /api/v1/eis/backtest: the latest `oversight eis backtest` run (issue 19 item 5). */
+export const BacktestOut = z.object({
+  ranAt: z.string(),
+  seconds: z.number(),
+  from: z.number(),
+  to: z.number(),
+  base_rate: z.number(),
+  pooled: z.object({ '1%': BacktestMethods, '2%': BacktestMethods, '5%': BacktestMethods }),
+  model_vs_rank_5pct: z.object({
+    model: z.number(),
+    rank: z.number(),
+    relative: z.number(),
+    ci95: z.tuple([z.number(), z.number()]),
+  }),
+  years: z.array(
+    z.object({
+      year: z.number(),
+      members: z.number(),
+      positives: z.number(),
+      base_rate: z.number(),
+      top: z.object({ '5%': BacktestMethods }),
+      model_minus_rank_5pct: z.object({
+        recall: z.number(),
+        ci95: z.tuple([z.number(), z.number()]),
+      }),
+    }),
+  ),
+  fairness: z.object({ race: FairnessByMethod, sex: FairnessByMethod }),
+});
+export type BacktestOut = z.infer<typeof BacktestOut>;

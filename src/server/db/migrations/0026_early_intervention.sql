@@ -64,3 +64,16 @@ CREATE TABLE eis_alert_steps (
   at           timestamptz NOT NULL
 );
 CREATE INDEX eis_alert_steps_alert_idx ON eis_alert_steps (alert_id, at);
+
+-- Issue 19 item 5: each backtest run's tables (aggregates only: no member is named), so the
+-- Reports page shows the latest without re-running it (a run takes about a minute).
+CREATE TABLE eis_backtest_runs (
+  id           uuid PRIMARY KEY,
+  jurisdiction text NOT NULL,
+  from_year    integer NOT NULL,
+  to_year      integer NOT NULL,
+  result       jsonb NOT NULL,
+  seconds      double precision NOT NULL,
+  ran_at       timestamptz NOT NULL
+);
+CREATE INDEX eis_backtest_runs_latest_idx ON eis_backtest_runs (jurisdiction, ran_at DESC);
