@@ -26,7 +26,7 @@ import type {
   MemberListResponse,
 } from '../../shared/schemas/members.ts';
 import type { FacilityOut } from '../../shared/schemas/facilities.ts';
-import type { AlertOut, AlertStepRequest } from '../../shared/schemas/eis.ts';
+import type { AlertOut, AlertStepRequest, BacktestOut } from '../../shared/schemas/eis.ts';
 import type {
   RevokedOut,
   SecondFactorRequest,
@@ -215,6 +215,7 @@ export const api = {
   facilities: () => call<{ items: Facility[] }>('GET', '/api/v1/facilities'),
   eisAlerts: (open: boolean) =>
     call<{ items: EisAlert[] }>('GET', `/api/v1/eis/alerts${open ? '?open=true' : ''}`),
+  eisBacktest: () => call<Out<typeof BacktestOut>>('GET', '/api/v1/eis/backtest'),
   eisAlertStep: (id: string, body: In<typeof AlertStepRequest>) =>
     call<EisAlert>('POST', `/api/v1/eis/alerts/${enc(id)}/steps`, body),
   signInMethods: () => call<Out<typeof SignInMethods>>('GET', '/api/v1/session/methods'),

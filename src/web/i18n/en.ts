@@ -693,6 +693,32 @@ export const en = {
   'alertStatus.resolved': 'Resolved',
   'alertStatus.dismissed': 'Dismissed (false positive)',
   'alertStatus.acknowledged': 'Acknowledged',
+  'eis.backtest.link': 'How well the ranking predicts: the backtest',
+  'eis.backtest.title': 'Early-warning backtest',
+  'eis.backtest.intro':
+    'Each year T from {from} to {to}, every method ranked the members active in T using only what was known on December 31 of T, and was scored against a sustained allegation in a complaint received in the next two years. Run {ranAt} ({seconds} s).',
+  'eis.backtest.none':
+    'No backtest has been run yet. An administrator runs `oversight eis backtest`.',
+  'eis.backtest.pooled': 'Recall / precision of the top k% (all years)',
+  'eis.backtest.baseRate': 'Base rate: {rate} of members a year had the outcome.',
+  'eis.backtest.gain':
+    'Top 5%: the model finds {model} of the members with the outcome, ranking by prior complaints {rank}: {relative} relative (95% interval {lo} to {hi}).',
+  'eis.backtest.years': 'Top 5% recall by year',
+  'eis.backtest.fairness':
+    'Top 5% by {attr}: share flagged / share with the outcome / recall in the group',
+  'eis.backtest.attr.race': 'race',
+  'eis.backtest.attr.sex': 'sex',
+  'eis.backtest.col.method': 'Method',
+  'eis.backtest.col.year': 'Year',
+  'eis.backtest.col.members': 'Members',
+  'eis.backtest.col.baseRate': 'Base rate',
+  'eis.backtest.col.diff': 'Model − rank (95% interval)',
+  'eis.backtest.col.group': 'Group (member-years)',
+  'eis.backtest.unknown': 'Not recorded',
+  'eis.method.model': 'Our model',
+  'eis.method.rank_by_complaints': 'Rank by prior complaints',
+  'eis.method.threshold_3_in_180': '3 complaints in 180 days',
+  'eis.method.cpdp_percentile': 'Complaints per service-year (CPDP)',
 
   ...publicEn,
 } as const;

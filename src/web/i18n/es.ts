@@ -701,6 +701,32 @@ export const es: Record<MessageKey, string> = {
   'alertStatus.resolved': 'Resuelta',
   'alertStatus.dismissed': 'Descartada (falso positivo)',
   'alertStatus.acknowledged': 'Tomada en cuenta',
+  'eis.backtest.link': 'Qué tan bien predice la clasificación: la prueba retrospectiva',
+  'eis.backtest.title': 'Prueba retrospectiva de la alerta temprana',
+  'eis.backtest.intro':
+    'Cada año T de {from} a {to}, cada método clasificó a los miembros activos en T solo con lo que se sabía el 31 de diciembre de T, y se evaluó contra una alegación acreditada en una queja recibida en los dos años siguientes. Ejecutada {ranAt} ({seconds} s).',
+  'eis.backtest.none':
+    'Aún no se ha ejecutado ninguna prueba retrospectiva. Un administrador ejecuta `oversight eis backtest`.',
+  'eis.backtest.pooled': 'Exhaustividad / precisión del k% más alto (todos los años)',
+  'eis.backtest.baseRate': 'Tasa base: {rate} de los miembros tuvo el resultado cada año.',
+  'eis.backtest.gain':
+    '5% más alto: el modelo encuentra {model} de los miembros con el resultado; ordenar por quejas previas, {rank}: {relative} relativo (intervalo del 95%: {lo} a {hi}).',
+  'eis.backtest.years': 'Exhaustividad del 5% más alto por año',
+  'eis.backtest.fairness':
+    '5% más alto por {attr}: proporción señalada / proporción con el resultado / exhaustividad en el grupo',
+  'eis.backtest.attr.race': 'raza',
+  'eis.backtest.attr.sex': 'sexo',
+  'eis.backtest.col.method': 'Método',
+  'eis.backtest.col.year': 'Año',
+  'eis.backtest.col.members': 'Miembros',
+  'eis.backtest.col.baseRate': 'Tasa base',
+  'eis.backtest.col.diff': 'Modelo − orden por quejas (intervalo del 95%)',
+  'eis.backtest.col.group': 'Grupo (miembros-año)',
+  'eis.backtest.unknown': 'Sin registrar',
+  'eis.method.model': 'Nuestro modelo',
+  'eis.method.rank_by_complaints': 'Orden por quejas previas',
+  'eis.method.threshold_3_in_180': '3 quejas en 180 días',
+  'eis.method.cpdp_percentile': 'Quejas por año de servicio (CPDP)',
 
   // the public pages' messages (issue 5), in their own file
   ...publicEs,

@@ -29,6 +29,9 @@ export function EisAlertsPage() {
       >
         {t('eis.notice')}
       </Alert>
+      <p className="margin-top-2">
+        <Link to="/staff/alerts/backtest">{t('eis.backtest.link')}</Link>
+      </p>
       <div className="margin-top-2" role="group" aria-label={t('eis.title')}>
         <Button type="button" outline={!open} onClick={() => setOpen(true)} aria-pressed={open}>
           {t('eis.showOpen')}

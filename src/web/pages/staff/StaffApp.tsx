@@ -15,6 +15,7 @@ import { CasePage } from './CasePage.tsx';
 import { MembersPage, MemberPage } from './MemberPages.tsx';
 import { FacilitiesPage } from './FacilitiesPage.tsx';
 import { EisAlertsPage } from './EisAlertsPage.tsx';
+import { EisBacktestPage } from './EisBacktestPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 
@@ -114,6 +115,9 @@ function StaffRoutes() {
   }
   if (path === '/staff/alerts') {
     return <EisAlertsPage />;
+  }
+  if (path === '/staff/alerts/backtest') {
+    return <EisBacktestPage />;
   }
   if (path === '/staff/sessions') {
     return <SessionsPage />;
