@@ -111,14 +111,15 @@ describe('early intervention, in the browser', () => {
     await page.getByRole('button', { name: 'Todas las alertas' }).click();
     await page.getByText('Resuelta', { exact: true }).first().waitFor();
     await expectAccessible(page, 'intervention queue (es)');
-    // the backtest page under the queue: the demo has run none yet
+    // the backtest page under the queue: the demo kept a run of its sample history
     await page
       .getByRole('link', { name: 'Qué tan bien predice la clasificación: la prueba retrospectiva' })
       .click();
     await page
       .getByRole('heading', { level: 1, name: 'Prueba retrospectiva de la alerta temprana' })
       .waitFor();
-    await page.getByTestId('backtest-none').waitFor();
+    await page.getByText('Exhaustividad / precisión del k% más alto (todos los años)').waitFor();
+    await page.getByRole('rowheader', { name: 'Nuestro modelo' }).first().waitFor();
     await expectAccessible(page, 'backtest (es)');
   });
 });
