@@ -332,6 +332,8 @@ export function runBacktest(history: History, opts: BacktestOptions): BacktestRe
   }
   const model = pooled['5%'].model.recall;
   const rank = pooled['5%'].rank_by_complaints.recall;
+  // the interval of the pooled gain: each resample's recall difference over the observed
+  // baseline recall (the ratio of two resampled recalls is unstable when outcomes are this few)
   const relBoot = bootPooled
     .map((b) => (b.pos > 0 && rank > 0 ? b.diff / b.pos / rank : 0))
     .sort((a, b) => a - b);
