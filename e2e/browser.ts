@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { E2eAuthenticator } from './totp.ts';
 
 /** Debian's Chromium (installed by e2e/ensure-chromium.sh); no browser download. */
@@ -78,4 +78,30 @@ export async function signIn(page: Page, email: string, path = '/staff/'): Promi
   await page.locator('form button[type=submit]').click();
   await enterCode(page, email);
   await page.getByTestId('signed-in-as').waitFor();
+}
+
+/**
+ * Signed-in pages for one e2e file: the browser opens before the file's tests and closes, with
+ * every context it made, after them. `as(email, lang)` signs in on a fresh context.
+ */
+export function signedInPages(
+  baseUrl: string,
+): (email: string, lang?: 'en' | 'es') => Promise<Page> {
+  let browser: Browser | null = null;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const c of contexts) {
+      await c.close();
+    }
+    await browser?.close();
+  });
+  return async (email, lang = 'en') => {
+    const { context, page } = await newPage(browser!, baseUrl, lang);
+    contexts.push(context);
+    await signIn(page, email);
+    return page;
+  };
 }

@@ -202,6 +202,19 @@ const NO_CASE_CONTENT: Role[] = ['analyst', 'admin'];
 const MANAGERS: Role[] = ['supervisor', 'chief_administrator'];
 const SPEAKERS: Role[] = ['public_information', 'chief_administrator'];
 const ROSTER_READERS: Role[] = [...WORKERS, 'public_information', 'auditor', 'admin'];
+const REPORT_READERS: Role[] = [...MANAGERS, 'public_information', 'analyst', 'auditor'];
+const POLICY_READERS: Role[] = [...WORKERS, 'public_information', 'analyst', 'auditor'];
+
+/** A policy recommendation made in 2026Q3 (so that quarter's report has data), its id. */
+async function newRecommendation(w: World): Promise<string> {
+  const r = await call(w, 'POST', '/api/v1/policy-recommendations', {
+    madeOn: '2026-08-03',
+    topic: 'Body-worn cameras',
+    text: 'Activate cameras before every stop.',
+    recipient: 'Superintendent of Police',
+  });
+  return r.id as string;
+}
 
 const PUBLIC_COMPLAINT = {
   language: 'es',
@@ -780,6 +793,63 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
         payload: { to: 'acknowledged', note: 'Talked it through.' },
       }),
       { ok: MANAGERS },
+    ),
+  ],
+  'GET /api/v1/reports/:kind/:period': [
+    staff(
+      async (w) => {
+        await newRecommendation(w);
+        return { url: '/api/v1/reports/quarterly/2026Q3' };
+      },
+      { ok: REPORT_READERS },
+    ),
+  ],
+  'GET /api/v1/reports/:kind/:period/report.pdf': [
+    staff(
+      async (w) => {
+        await newRecommendation(w);
+        return { url: '/api/v1/reports/quarterly/2026Q3/report.pdf?version=public' };
+      },
+      { ok: REPORT_READERS },
+    ),
+  ],
+  'GET /api/v1/reports/:kind/:period/tables/:table': [
+    staff(
+      async (w) => {
+        await newRecommendation(w);
+        return { url: '/api/v1/reports/quarterly/2026Q3/tables/policy_recommendations.csv' };
+      },
+      { ok: REPORT_READERS },
+    ),
+  ],
+  'GET /api/v1/policy-recommendations': [
+    staff(async () => ({ url: '/api/v1/policy-recommendations' }), { ok: POLICY_READERS }),
+  ],
+  'POST /api/v1/policy-recommendations': [
+    staff(
+      async () => ({
+        url: '/api/v1/policy-recommendations',
+        payload: { madeOn: '2026-08-03', topic: 'Pursuits', text: 'Review.', recipient: 'CPD' },
+      }),
+      { ok: ['chief_administrator'] },
+    ),
+  ],
+  'POST /api/v1/policy-recommendations/:id/response': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/policy-recommendations/${await newRecommendation(w)}/response`,
+        payload: { response: 'Accepted.', respondedOn: '2026-09-01' },
+      }),
+      { ok: ['chief_administrator'] },
+    ),
+  ],
+  'POST /api/v1/policy-recommendations/:id/status': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/policy-recommendations/${await newRecommendation(w)}/status`,
+        payload: { status: 'implemented' },
+      }),
+      { ok: ['chief_administrator'] },
     ),
   ],
   'GET /api/v1/audit/verify': [

@@ -7,6 +7,10 @@ import { addUser } from '../server/commands/users.ts';
 import { provisionTotp } from '../server/commands/second-factor.ts';
 import { revokeAllSessionsOfUser } from '../server/commands/sessions.ts';
 import { loadDemo } from '../server/demo/demo.ts';
+import {
+  computeMemberNetwork,
+  type PopulationSummary,
+} from '../server/commands/compute-member-network.ts';
 import { startServer } from '../server/main.ts';
 import { openRuntime, type Runtime } from '../server/runtime.ts';
 import { caseStats } from '../server/repositories/stats.repository.ts';
@@ -21,6 +25,7 @@ import { registerPrivacyCommands } from './privacy-commands.ts';
 import { registerRedactCommand } from './redact.ts';
 import { registerEisCommands } from './eis.ts';
 import { eisBacktest, keepBacktest } from '../server/commands/eis-backtest.ts';
+import { registerReportCommand } from './report.ts';
 import { readStdin } from './stdin.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -34,6 +39,23 @@ const DEFAULT_SAMPLES = path.resolve(
   'shared/data/chicago/sample',
 );
 const quietProgress = { start() {}, tick() {}, finish() {} };
+
+function computeNetworkOf(rt: Runtime) {
+  return computeMemberNetwork({
+    db: rt.db,
+    jurisdiction: rt.jurisdiction,
+    timeZone: rt.profile.timeZone,
+    now: () => new Date(),
+  });
+}
+
+function printNetwork(result: PopulationSummary[]): void {
+  for (const p of result) {
+    console.log(
+      `member network ${p.population}: ${p.members} members rated, ${p.links} co-accusal links, ${(p.durationMs / 1000).toFixed(1)} s`,
+    );
+  }
+}
 
 /** Runs `fn` with an open runtime and always closes it (releasing the embedded lock). */
 async function withRuntime<T>(
@@ -182,6 +204,7 @@ users
   });
 
 registerTokenCommands(program, withRuntime);
+registerReportCommand(program, withRuntime);
 
 const audit = program.command('audit').description('the audit trail');
 audit
@@ -295,6 +318,8 @@ program
         (Date.now() - started) / 1000,
         new Date(),
       );
+      // the member pages' comparison figures, as the nightly job would leave them (ADR 0035)
+      await computeNetworkOf(rt);
     } catch (err) {
       await rt.close();
       throw err;
@@ -311,6 +336,14 @@ program
     }
   });
 
+interface ImportCliOptions {
+  dryRun?: boolean;
+  map?: string;
+  force?: boolean;
+  /** false with --no-network */
+  network: boolean;
+}
+
 const importer = program.command('import').description('import historic records');
 importer
   .command('chicago <paths...>')
@@ -321,7 +354,8 @@ importer
     'set a kind or columns for this import: {"<file name>": {"kind": "<kind>", "columns": {"<header>": "<field>" or null}}}',
   )
   .option('--force', 'read every file again, even one imported before and unchanged since')
-  .action(async (paths: string[], opts: { dryRun?: boolean; map?: string; force?: boolean }) => {
+  .option('--no-network', 'leave the member figures to a later `oversight members network`')
+  .action(async (paths: string[], opts: ImportCliOptions) => {
     const config = loadConfig();
     const map = opts.map ? loadMapFile(opts.map) : undefined;
     const reportDir = path.join(path.dirname(config.dataDir), 'oversight-import-reports');
@@ -346,6 +380,13 @@ importer
     );
     printImport(result);
     process.exitCode = result.files.some((f) => f.error) ? 2 : 0;
+    if (opts.network && !opts.dryRun && result.files.some((f) => f.inserted + f.updated > 0)) {
+      // the member figures are derived from the whole history: an import that changed it reruns
+      // them (ADR 0035)
+      await withRuntime(config, 'oversight members network', async (rt) =>
+        printNetwork(await computeNetworkOf(rt)),
+      );
+    }
   });
 
 importer
@@ -370,6 +411,19 @@ importer
       : [];
     const reports = inspectChicago({ inputs: paths, known, ...(map ? { map } : {}) });
     console.log(opts.json ? JSON.stringify(reports, null, 2) : formatInspection(reports));
+  });
+
+const members = program.command('members').description('member histories');
+members
+  .command('network')
+  .description(
+    'recompute complaints per service-year and the co-accusal network (degree, betweenness) of every population from the whole history; run nightly (import chicago runs it after a change)',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    await withRuntime(config, 'oversight members network', async (rt) =>
+      printNetwork(await computeNetworkOf(rt)),
+    );
   });
 
 program

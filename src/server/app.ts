@@ -26,6 +26,7 @@ import { statementRoutes } from './routes/statements.routes.ts';
 import { narrativeReviewRoutes } from './routes/narrative-review.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { eisRoutes } from './routes/eis.routes.ts';
+import { reportRoutes } from './routes/reports.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { privacyRoutes } from './routes/privacy.routes.ts';
 import { accessRoutes } from './routes/access.routes.ts';
@@ -175,6 +176,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(narrativeReviewRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(eisRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(reportRoutes, {
+    ctx,
+    threshold: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal }.suppressionThreshold,
+    prefix: '/api/v1',
+  });
   await app.register(auditRoutes, { ctx, prefix: '/api/v1' });
   await app.register(accessRoutes, { ctx, prefix: '/api/v1' });
   await app.register(privacyRoutes, { ctx, prefix: '/api/v1' });

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/client.ts';
-import { testDb } from '../test-db.ts';
 import { expectStatsOfScript, importForTest } from '../test-import.ts';
+import { buildReport } from '../../src/server/commands/build-report.ts';
+import { parsePeriod } from '../../src/server/domain/reports.ts';
+import { TEST_JURISDICTION, testDb } from '../test-db.ts';
+import { expectReportOfScript, REPORT_QUARTER } from '../report-fixtures.ts';
 
 /**
  * The whole developer set (15 files, about 1.3 million rows) imported, and its statistics
@@ -36,6 +39,24 @@ describe('import chicago: the full history', () => {
         expect(f.read, f.file).toBe(f.inserted + f.updated + f.unchanged + f.rejected);
       }
       await expectStatsOfScript(db, DATA);
+    },
+    LONG,
+  );
+
+  it(
+    'builds the statutory report of a real quarter (2022Q2) equal to the independent figures',
+    async () => {
+      // the import above, reused: the report over the whole history, CMS and CLEAR cases alike
+      const report = await buildReport({
+        db,
+        jurisdiction: TEST_JURISDICTION,
+        timeZone: 'America/Chicago',
+        period: parsePeriod('quarterly', REPORT_QUARTER.label, null),
+        now: new Date(),
+        version: 'staff',
+        threshold: 5,
+      });
+      expectReportOfScript(report, DATA);
     },
     LONG,
   );

@@ -70,6 +70,12 @@ export const AuditAction = {
   eis_alert_raised: 'eis.alert_raised',
   /** A step of an alert's review: from, to and the note (issue 19 item 4). */
   eis_alert_step: 'eis.alert_step',
+  /** A policy recommendation to the department was recorded (issue 18 item 7, MCC §2-78-150). */
+  policy_recommendation_created: 'policy_recommendation.created',
+  /** The department's response to a recommendation was recorded. */
+  policy_recommendation_response: 'policy_recommendation.response_recorded',
+  /** A recommendation's implementation status changed. */
+  policy_recommendation_status: 'policy_recommendation.status_changed',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -675,6 +675,13 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
     category: 'excessive_force',
     summary: 'Struck the complainant during an arrest.',
   });
+  // a partner named in the same complaint: the member pages show them as co-accused (issue 19)
+  await addAllegation(supervisor, {
+    logNumber: logs[0]!,
+    memberId: members.get('14420')!,
+    category: 'verbal_abuse',
+    summary: 'Insulted the complainant during the same arrest.',
+  });
   await transitionCase(supervisor, {
     logNumber: logs[2]!,
     to: 'closed_no_finding',

@@ -59,6 +59,20 @@ const FINDING_SPELLINGS: Readonly<Record<string, Finding>> = {
  * 'Closed/No Finding', or any spelling with the same words) to its code; null for values outside the vocabulary (e.g. 'ADDITIONAL
  * INVESTIGATION REQUESTED'), which the importer keeps verbatim.
  */
+/**
+ * Findings on the merits: the allegation was decided on its facts. The sustained rate divides by
+ * these (a closure without finding is no decision on the allegation).
+ */
+export const MERIT_FINDINGS: readonly Finding[] = [
+  'sustained',
+  'not_sustained',
+  'unfounded',
+  'exonerated',
+];
+
+/** The merit findings as an SQL list (`('sustained', …)`): codes from code, never input. */
+export const MERIT_FINDINGS_SQL = `(${MERIT_FINDINGS.map((f) => `'${f}'`).join(', ')})`;
+
 export function findingFromText(text: string): Finding | null {
   return FINDINGS_BY_WORDS.lookup(text) ?? null;
 }

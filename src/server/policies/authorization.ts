@@ -322,6 +322,12 @@ export const GlobalAction = {
   reviewEisAlert: 'eis.alert_review',
   /** Add and change early-intervention rules (issue 19 item 3a). */
   manageEisRules: 'eis.rules_manage',
+  /** The statutory and management reports (issue 18 item 6, MCC §2-78-150). */
+  readReports: 'report.read',
+  /** Read the policy recommendations made to the department and their responses. */
+  readPolicyRecommendations: 'policy_recommendation.read',
+  /** Record a policy recommendation, the department's response, its implementation status. */
+  managePolicyRecommendations: 'policy_recommendation.manage',
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
@@ -398,6 +404,21 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.manageEisRules]: {
     roles: ['admin'],
     basis: 'issue 19 item 3a: the rules are configuration, kept by an administrator',
+  },
+  [GlobalAction.readReports]: {
+    roles: ['supervisor', 'chief_administrator', 'public_information', 'analyst', 'auditor'],
+    basis:
+      'MCC §2-78-150: the office reports its figures to the Council; aggregates only, read by its managers, analysts, public information and the Inspector General',
+  },
+  [GlobalAction.readPolicyRecommendations]: {
+    roles: [...CASE_WORKERS, 'public_information', 'analyst', 'auditor'],
+    basis:
+      'MCC §2-78-150: recommendations and the department’s responses are listed in the published annual report',
+  },
+  [GlobalAction.managePolicyRecommendations]: {
+    roles: ['chief_administrator'],
+    basis:
+      'MCC §2-78-150 has the annual report list the office’s recommendations to the department; the chief administrator speaks for the office, so records them and the department’s responses',
   },
 };
 
@@ -495,6 +516,10 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.readEis]: TokenScope.roster_read,
   [GlobalAction.reviewEisAlert]: TokenScope.roster_write,
   [GlobalAction.manageEisRules]: TokenScope.roster_write,
+  // aggregates over cases, no identities
+  [GlobalAction.readReports]: TokenScope.cases_read,
+  [GlobalAction.readPolicyRecommendations]: TokenScope.cases_read,
+  [GlobalAction.managePolicyRecommendations]: TokenScope.cases_write,
 };
 
 /** Who asks: the roles always; the scopes only when the request carries an API token. */

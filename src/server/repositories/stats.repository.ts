@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { MERIT_FINDINGS_SQL } from '../domain/findings.ts';
 import { runningDeadline } from './deadlines.repository.ts';
 
 /**
@@ -34,7 +35,7 @@ export interface CaseStats {
   dutyStatus: Record<string, number>;
 }
 
-const MERITS = `('sustained', 'not_sustained', 'unfounded', 'exonerated')`;
+const MERITS = MERIT_FINDINGS_SQL;
 
 async function countBy(
   db: Queryable,

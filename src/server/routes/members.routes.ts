@@ -13,6 +13,7 @@ import {
 import type { RouteContext } from '../app.ts';
 import { addMember } from '../commands/add-member.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
+import { historySummary, readMemberComparison } from '../commands/read-member-history.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { caseScope } from '../policies/case.policy.ts';
 import { canReadRoster } from '../policies/member.policy.ts';
@@ -103,7 +104,17 @@ export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
         memberAllegations(ctx.db, member.id, scope),
         memberDutyStatus(ctx.db, member.id, scope),
       ]);
-      return presentMemberDetail(member, allegations, duty);
+      const comparison = await readMemberComparison(ctx.db, {
+        jurisdiction: ctx.jurisdiction,
+        timeZone: ctx.profile.timeZone,
+        member,
+        readerId: actor.id,
+        scope,
+      });
+      return presentMemberDetail(member, allegations, duty, {
+        history: historySummary(allegations, ctx.profile.timeZone),
+        comparison,
+      });
     },
   );
 

@@ -28,6 +28,13 @@ import type {
 import type { FacilityOut } from '../../shared/schemas/facilities.ts';
 import type { AlertOut, AlertStepRequest, BacktestOut } from '../../shared/schemas/eis.ts';
 import type {
+  PolicyRecommendationOut,
+  PolicyRecommendationRequest,
+  PolicyResponseRequest,
+  PolicyStatusRequest,
+} from '../../shared/schemas/policy-recommendations.ts';
+import type { ReportOut } from '../../shared/schemas/reports.ts';
+import type {
   RevokedOut,
   SecondFactorRequest,
   SessionListOut,
@@ -121,6 +128,8 @@ const enc = encodeURIComponent;
 type In<T extends z.ZodType> = z.input<T>;
 type Out<T extends z.ZodType> = z.output<T>;
 export type Case = Out<typeof CaseOut>;
+export type Report = Out<typeof ReportOut>;
+export type PolicyRecommendation = Out<typeof PolicyRecommendationOut>;
 export type CaseList = Out<typeof CaseListResponse>;
 export type Session = Out<typeof SessionOut>;
 export type SignInStep = Out<typeof SignInOut>;
@@ -229,6 +238,19 @@ export const api = {
       `/api/v1/cases/${enc(logNumber)}/narrative-review/decisions`,
       body,
     ),
+  report: (kind: 'quarterly' | 'annual', period: string, version: 'staff' | 'public') =>
+    call<Out<typeof ReportOut>>(
+      'GET',
+      `/api/v1/reports/${kind}/${enc(period)}${query({ version })}`,
+    ),
+  policyRecommendations: () =>
+    call<{ items: PolicyRecommendation[] }>('GET', '/api/v1/policy-recommendations'),
+  createPolicyRecommendation: (body: In<typeof PolicyRecommendationRequest>) =>
+    call<PolicyRecommendation>('POST', '/api/v1/policy-recommendations', body),
+  recordPolicyResponse: (id: string, body: In<typeof PolicyResponseRequest>) =>
+    call<PolicyRecommendation>('POST', `/api/v1/policy-recommendations/${enc(id)}/response`, body),
+  setPolicyStatus: (id: string, body: In<typeof PolicyStatusRequest>) =>
+    call<PolicyRecommendation>('POST', `/api/v1/policy-recommendations/${enc(id)}/status`, body),
   approveNarrative: (logNumber: string, version: string) =>
     call<NarrativeReview>('POST', `/api/v1/cases/${enc(logNumber)}/narrative-review/approve`, {
       version,

@@ -1,3 +1,4 @@
+import { reportEn } from '../../shared/report-labels.ts';
 import { publicEn } from './public-en.ts';
 
 /** English messages. Every key must also exist in es.ts (the type check enforces it). */
@@ -438,6 +439,43 @@ export const en = {
   'member.dutyLedger': 'Duty-status ledger',
   'member.noDuty': 'No duty-status actions.',
   'member.results': '{n} members',
+  'member.byYear': 'Allegations by year',
+  'member.year': 'Year',
+  'member.byCategoryFinding': 'Allegations by category and finding',
+  'member.sustainedCount': 'Sustained',
+  'member.pending': 'No finding yet',
+  'member.comparison': 'Compared with other members',
+  'member.comparisonNote':
+    'Complaints per year of service from {start} to {end}, among {n} members with at least a year of service then. Only unrestricted cases your agency takes part in count, so restricted cases change none of these figures. Computed {at}.',
+  'member.noComparison':
+    'No comparison figures for you: your role sees no set of unrestricted cases to compare with, or they have not been computed yet (oversight members network).',
+  'member.serviceYears': 'Years of service in the window',
+  'member.kind': 'Complaints',
+  'member.civilian': 'Civilian complaints',
+  'member.department': 'Department-initiated complaints',
+  'member.complaints': 'Complaints',
+  'member.perServiceYear': 'Per year of service',
+  'member.percentile': 'Percentile',
+  'member.percentileValue': 'higher than {p}% of members',
+  'member.peers': 'Peer group',
+  'member.peersNote':
+    '{n} members of the same unit and rank appointed within two years of this member.',
+  'member.noPeers':
+    'Fewer than five peers (same unit and rank, appointed within two years): no peer comparison.',
+  'member.peerMedian': 'Peer median per year of service',
+  'member.peerPercentile': 'Percentile among peers',
+  'member.network': 'Co-accusal network',
+  'member.networkNote':
+    'Members named with this member in a complaint. Each shared complaint adds 0.5^(age in years ÷ 5) to a link, so a complaint five years old counts half.',
+  'member.degree': 'Co-accused members (degree)',
+  'member.betweenness': 'Betweenness within the connected group',
+  'member.componentSize': 'Members in the connected group',
+  'member.noCoAccused': 'Never named with another member in a complaint you may compare.',
+  'member.coAccused': 'Co-accused members',
+  'member.sharedComplaints': 'Shared complaints',
+  'member.lastShared': 'Latest',
+  'member.linkWeight': 'Link weight',
+  'member.notRated': 'not rated (under a year of service)',
 
   'facilities.title': 'Facilities',
   'facilities.intro':
@@ -721,6 +759,40 @@ export const en = {
   'eis.method.cpdp_percentile': 'Complaints per service-year (CPDP)',
 
   ...publicEn,
+
+  // the statutory reports (issue 18 items 6-8): tables, columns, rows (shared with the PDF)
+  ...reportEn,
+  'nav.reports': 'Reports',
+  'nav.policy': 'Policy recommendations',
+  'reports.title': 'Statutory reports',
+  'reports.intro':
+    'The quarterly and annual reports to the City Council (MCC §2-78-150). Choose a finished quarter or year; every figure names its period, time zone and the last import.',
+  'reports.kind': 'Report',
+  'reports.kind.quarterly': 'Quarterly',
+  'reports.kind.annual': 'Annual',
+  'reports.period': 'Period',
+  'reports.periodHint': 'A quarter like 2022Q3, or a year like 2022.',
+  'reports.version': 'Version',
+  'reports.version.staff': 'Staff (no suppression)',
+  'reports.version.public': 'Public (small cells suppressed)',
+  'reports.show': 'Show the report',
+  'reports.downloadPdf': 'Download the PDF',
+  'reports.downloadCsv': 'CSV of this table',
+  'policy.title': 'Policy recommendations',
+  'policy.intro':
+    'Recommendations the office made to the department, with the department’s response and how far each was implemented. The annual report lists them (MCC §2-78-150).',
+  'policy.none': 'No recommendation is recorded yet.',
+  'policy.col.madeOn': 'Made on',
+  'policy.col.topic': 'Topic',
+  'policy.col.recipient': 'Recipient',
+  'policy.col.text': 'Recommendation',
+  'policy.col.response': 'Department’s response',
+  'policy.col.status': 'Implementation status',
+  'policy.new': 'Record a recommendation',
+  'policy.save': 'Save',
+  'policy.respond': 'Record the response',
+  'policy.respondedOn': 'Response date',
+  'policy.setStatus': 'Change the status',
 } as const;
 
 /** A message key. */

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { reportEs } from '../../shared/report-labels.ts';
 import { publicEs } from './public-es.ts';
 
 /** Spanish messages: the type requires every English key. */
@@ -446,6 +447,44 @@ export const es: Record<MessageKey, string> = {
   'member.dutyLedger': 'Registro de situación de servicio',
   'member.noDuty': 'No hay acciones sobre la situación de servicio.',
   'member.results': '{n} miembros',
+  'member.byYear': 'Alegaciones por año',
+  'member.year': 'Año',
+  'member.byCategoryFinding': 'Alegaciones por categoría y resultado',
+  'member.sustainedCount': 'Fundadas',
+  'member.pending': 'Sin resultado todavía',
+  'member.comparison': 'Comparación con otros miembros',
+  'member.comparisonNote':
+    'Quejas por año de servicio del {start} al {end}, entre {n} miembros con al menos un año de servicio en ese periodo. Solo cuentan los casos no restringidos en los que participa su agencia, de modo que los casos restringidos no cambian ninguna de estas cifras. Calculado el {at}.',
+  'member.noComparison':
+    'No hay cifras de comparación para usted: su función no ve un conjunto de casos no restringidos con el que comparar, o aún no se han calculado (oversight members network).',
+  'member.serviceYears': 'Años de servicio en el periodo',
+  'member.kind': 'Quejas',
+  'member.civilian': 'Quejas de civiles',
+  'member.department': 'Quejas iniciadas por el departamento',
+  'member.complaints': 'Quejas',
+  'member.perServiceYear': 'Por año de servicio',
+  'member.percentile': 'Percentil',
+  'member.percentileValue': 'más que el {p} % de los miembros',
+  'member.peers': 'Grupo de pares',
+  'member.peersNote':
+    '{n} miembros de la misma unidad y rango nombrados con hasta dos años de diferencia.',
+  'member.noPeers':
+    'Menos de cinco pares (misma unidad y rango, nombrados con hasta dos años de diferencia): sin comparación con pares.',
+  'member.peerMedian': 'Mediana de los pares por año de servicio',
+  'member.peerPercentile': 'Percentil entre los pares',
+  'member.network': 'Red de coacusados',
+  'member.networkNote':
+    'Miembros acusados junto con este miembro en una queja. Cada queja compartida suma 0,5^(antigüedad en años ÷ 5) al vínculo: una queja de hace cinco años cuenta la mitad.',
+  'member.degree': 'Miembros coacusados (grado)',
+  'member.betweenness': 'Intermediación dentro del grupo conectado',
+  'member.componentSize': 'Miembros del grupo conectado',
+  'member.noCoAccused':
+    'Nunca acusado junto con otro miembro en una queja que usted pueda comparar.',
+  'member.coAccused': 'Miembros coacusados',
+  'member.sharedComplaints': 'Quejas compartidas',
+  'member.lastShared': 'Última',
+  'member.linkWeight': 'Peso del vínculo',
+  'member.notRated': 'sin calificar (menos de un año de servicio)',
 
   'facilities.title': 'Instalaciones',
   'facilities.intro':
@@ -730,4 +769,38 @@ export const es: Record<MessageKey, string> = {
 
   // the public pages' messages (issue 5), in their own file
   ...publicEs,
+
+  // the statutory reports (issue 18 items 6-8)
+  ...reportEs,
+  'nav.reports': 'Informes',
+  'nav.policy': 'Recomendaciones de política',
+  'reports.title': 'Informes reglamentarios',
+  'reports.intro':
+    'Los informes trimestrales y anuales al Concejo Municipal (MCC §2-78-150). Elija un trimestre o un año ya terminado; cada cifra indica su periodo, la zona horaria y la última importación.',
+  'reports.kind': 'Informe',
+  'reports.kind.quarterly': 'Trimestral',
+  'reports.kind.annual': 'Anual',
+  'reports.period': 'Periodo',
+  'reports.periodHint': 'Un trimestre como 2022Q3, o un año como 2022.',
+  'reports.version': 'Versión',
+  'reports.version.staff': 'Personal (sin supresión)',
+  'reports.version.public': 'Pública (celdas pequeñas suprimidas)',
+  'reports.show': 'Mostrar el informe',
+  'reports.downloadPdf': 'Descargar el PDF',
+  'reports.downloadCsv': 'CSV de esta tabla',
+  'policy.title': 'Recomendaciones de política',
+  'policy.intro':
+    'Recomendaciones que la oficina hizo al departamento, con la respuesta del departamento y el grado de implementación. El informe anual las enumera (MCC §2-78-150).',
+  'policy.none': 'Aún no hay recomendaciones registradas.',
+  'policy.col.madeOn': 'Fecha',
+  'policy.col.topic': 'Tema',
+  'policy.col.recipient': 'Destinatario',
+  'policy.col.text': 'Recomendación',
+  'policy.col.response': 'Respuesta del departamento',
+  'policy.col.status': 'Estado de implementación',
+  'policy.new': 'Registrar una recomendación',
+  'policy.save': 'Guardar',
+  'policy.respond': 'Registrar la respuesta',
+  'policy.respondedOn': 'Fecha de la respuesta',
+  'policy.setStatus': 'Cambiar el estado',
 };

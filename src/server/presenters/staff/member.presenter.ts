@@ -29,6 +29,7 @@ export function presentMemberDetail(
   m: MemberRow,
   allegations: MemberAllegationRow[],
   duty: DutyStatusRow[],
+  figures: Pick<z.input<typeof MemberDetailOut>, 'history' | 'comparison'>,
 ): z.input<typeof MemberDetailOut> {
   const lastDecided = duty.filter((d) => d.stage === 'decided').at(-1);
   return {
@@ -44,5 +45,6 @@ export function presentMemberDetail(
     })),
     dutyStatus: duty.map(presentDutyStatus),
     currentDutyStatus: (lastDecided?.action as DutyStatusAction | undefined) ?? null,
+    ...figures,
   };
 }

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Button, TextInput } from '@trussworks/react-uswds';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicStats } from '../../api/public-client.ts';
+import { barChartLayout, CHART } from '../../../shared/bar-chart.ts';
 import { CATEGORIES } from '../../../shared/enums.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
@@ -12,26 +13,6 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 type Cell = PublicStats['casesByYear'][number];
-
-/** About the characters of 13-px text that fit the chart's label column. */
-const LABEL_CHARS = 30;
-
-/** A label in lines of at most `max` characters, broken between words (a longer word stays whole). */
-function wrapWords(text: string, max: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= max) {
-      lines[lines.length - 1] = `${last} ${word}`;
-    } else {
-      lines.push(word);
-    }
-  }
-  return lines.length > 0 ? lines : [''];
-}
-
-/** The height of a chart row whose label has these lines (28 for one line). */
-const rowHeight = (lines: readonly string[], line: number): number => 12 + lines.length * line;
 
 /** A figure in words: suppressed cells say so; partial sums are a lower bound. */
 function useCount() {
@@ -88,59 +69,34 @@ function BarChart({
 }) {
   const { t } = useI18n();
   const count = useCount();
-  const max = Math.max(1, ...cells.map((c) => c.count ?? 0));
-  const line = 16;
-  const labelWidth = 210;
-  const barWidth = 260;
-  // a label too long for its column wraps at word boundaries, never cut mid-word (issue 23 item 12)
-  const rows = cells.map((c) => wrapWords(labelOf(c.key), LABEL_CHARS));
-  const tops = rows.reduce<number[]>(
-    (acc, r, i) => [...acc, (acc[i] ?? 0) + rowHeight(r, line)],
-    [0],
-  );
-  const height = Math.max(rowHeight([''], line), tops.at(-1) ?? 0);
+  // the one layout the PDF report draws too (src/shared/bar-chart.ts)
+  const chart = barChartLayout(cells.map((c) => ({ ...c, label: labelOf(c.key) })));
   return (
     <section className="ovs-section" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <svg
         className="ovs-chart"
-        viewBox={`0 0 ${labelWidth + barWidth + 110} ${height}`}
+        viewBox={`0 0 ${chart.width} ${chart.height}`}
         aria-hidden="true"
         focusable="false"
       >
-        {cells.map((c, i) => {
-          const y = tops[i] ?? 0;
-          const lines = rows[i] ?? [];
-          const row = rowHeight(lines, line);
-          const w = c.count === null ? 0 : Math.max(2, (c.count / max) * barWidth);
+        {chart.rows.map((r, i) => {
+          const c = cells[i]!;
           return (
-            <g key={c.key}>
-              <text x={0} y={y + 18} fontSize="13" fill="#1b1b1b">
-                {lines.map((l, n) => (
-                  <tspan key={n} x={0} dy={n === 0 ? 0 : line}>
+            <g key={r.key}>
+              <text x={0} y={r.textY} fontSize={CHART.fontSize} fill="#1b1b1b">
+                {r.lines.map((l, n) => (
+                  <tspan key={n} x={0} dy={n === 0 ? 0 : CHART.line}>
                     {l}
                   </tspan>
                 ))}
               </text>
-              {c.count === null ? (
-                <rect
-                  x={labelWidth}
-                  y={y + 5}
-                  width={barWidth}
-                  height={row - 10}
-                  fill="none"
-                  stroke="#71767a"
-                  strokeDasharray="4 3"
-                />
+              {r.outline ? (
+                <rect {...r.outline} fill="none" stroke="#71767a" strokeDasharray="4 3" />
               ) : (
-                <rect className="bar" x={labelWidth} y={y + 5} width={w} height={row - 10} />
+                <rect className="bar" {...r.bar!} />
               )}
-              <text
-                x={c.count === null ? labelWidth + 6 : labelWidth + w + 6}
-                y={y + 18}
-                fontSize="13"
-                fill="#1b1b1b"
-              >
+              <text x={r.valueX} y={r.textY} fontSize={CHART.fontSize} fill="#1b1b1b">
                 {count(c)}
               </text>
             </g>

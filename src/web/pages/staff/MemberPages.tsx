@@ -127,6 +127,177 @@ function PerYearChart({ member }: { member: MemberDetail }) {
   );
 }
 
+type Comparison = NonNullable<MemberDetail['comparison']>;
+
+/** Allegations counted by year and by category and finding (the viewer's own view). */
+function HistoryTables({ member }: { member: MemberDetail }) {
+  const { t, label } = useI18n();
+  if (member.allegations.length === 0) {
+    return null;
+  }
+  return (
+    <>
+      <h3>{t('member.byYear')}</h3>
+      <div className="ovs-table-wrap" data-testid="history-by-year">
+        <Table striped>
+          <caption className="usa-sr-only">{t('member.byYear')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('member.year')}</th>
+              <th scope="col">{t('member.allegations')}</th>
+              <th scope="col">{t('member.sustainedCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {member.history.byYear.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td>{y.allegations}</td>
+                <td>{y.sustained}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+      <h3>{t('member.byCategoryFinding')}</h3>
+      <div className="ovs-table-wrap" data-testid="history-by-category">
+        <Table striped>
+          <caption className="usa-sr-only">{t('member.byCategoryFinding')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.category')}</th>
+              <th scope="col">{t('col.finding')}</th>
+              <th scope="col">{t('member.allegations')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {member.history.byCategoryFinding.map((c) => (
+              <tr key={`${c.category} ${c.finding ?? ''}`}>
+                <th scope="row">{label('category', c.category)}</th>
+                <td>{c.finding ? label('finding', c.finding) : t('member.pending')}</td>
+                <td>{c.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+    </>
+  );
+}
+
+/** Percentiles among all members and among peers, and the co-accusal network. */
+function ComparisonSection({ c }: { c: Comparison }) {
+  const { t, date, dateTime } = useI18n();
+  const pct = (p: number | null) =>
+    p === null ? t('member.notRated') : t('member.percentileValue', { p: p.toLocaleString() });
+  const num = (x: number | null) => (x === null ? '—' : x.toLocaleString());
+  const kinds = [
+    ['civilian', c.civilian, c.peers?.civilian],
+    ['department', c.department, c.peers?.department],
+  ] as const;
+  return (
+    <>
+      <section className="ovs-section" aria-labelledby="m-comparison" data-testid="comparison">
+        <h2 id="m-comparison">{t('member.comparison')}</h2>
+        <p>
+          {t('member.comparisonNote', {
+            start: date(c.windowStart),
+            end: date(c.windowEnd),
+            n: c.populationSize.toLocaleString(),
+            at: dateTime(c.computedAt),
+          })}
+        </p>
+        <p>
+          {t('member.serviceYears')}: {num(c.serviceYears)}
+        </p>
+        <div className="ovs-table-wrap">
+          <Table striped>
+            <caption className="usa-sr-only">{t('member.comparison')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('member.kind')}</th>
+                <th scope="col">{t('member.complaints')}</th>
+                <th scope="col">{t('member.perServiceYear')}</th>
+                <th scope="col">{t('member.percentile')}</th>
+                {c.peers ? <th scope="col">{t('member.peerMedian')}</th> : null}
+                {c.peers ? <th scope="col">{t('member.peerPercentile')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {kinds.map(([kind, r, peer]) => (
+                <tr key={kind} data-testid={`rate-${kind}`}>
+                  <th scope="row">{t(`member.${kind}`)}</th>
+                  <td>{r.complaints}</td>
+                  <td>{num(r.perServiceYear)}</td>
+                  <td>{pct(r.percentile)}</td>
+                  {peer ? <td>{num(peer.median)}</td> : null}
+                  {peer ? <td>{pct(peer.percentile)}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+        <h3>{t('member.peers')}</h3>
+        <p>
+          {c.peers
+            ? t('member.peersNote', { n: c.peers.size.toLocaleString() })
+            : t('member.noPeers')}
+        </p>
+      </section>
+
+      <section className="ovs-section" aria-labelledby="m-network" data-testid="network">
+        <h2 id="m-network">{t('member.network')}</h2>
+        <p>{t('member.networkNote')}</p>
+        {c.coAccused.length === 0 ? (
+          <p>{t('member.noCoAccused')}</p>
+        ) : (
+          <>
+            <dl className="ovs-dl">
+              <dt>{t('member.degree')}</dt>
+              <dd data-testid="network-degree">{c.coAccused.length}</dd>
+              <dt>{t('member.betweenness')}</dt>
+              <dd data-testid="network-betweenness">{num(c.network?.betweenness ?? null)}</dd>
+              <dt>{t('member.componentSize')}</dt>
+              <dd>{num(c.network?.componentSize ?? null)}</dd>
+            </dl>
+            <div className="ovs-table-wrap" data-testid="co-accused">
+              <Table fullWidth striped>
+                <caption className="usa-sr-only">{t('member.coAccused')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.name')}</th>
+                    <th scope="col">{t('col.star')}</th>
+                    <th scope="col">{t('col.rank')}</th>
+                    <th scope="col">{t('member.sharedComplaints')}</th>
+                    <th scope="col">{t('member.lastShared')}</th>
+                    <th scope="col">{t('member.linkWeight')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.coAccused.map((o) => (
+                    <tr key={o.id}>
+                      <th scope="row">
+                        <Link to={`/staff/members/${o.id}`}>
+                          {[o.firstName, o.lastName].filter(Boolean).join(' ') || '—'}
+                        </Link>
+                      </th>
+                      <td>{o.star ?? '—'}</td>
+                      <td>{o.rank ?? '—'}</td>
+                      <td>{o.complaints}</td>
+                      <td>{date(o.lastReceivedOn)}</td>
+                      <td>{o.weight.toLocaleString()}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
 /** A member's profile: details, allegation history with findings, duty-status ledger, chart. */
 export function MemberPage({ id }: { id: string }) {
   const { t, label, date, dateTime } = useI18n();
@@ -199,7 +370,17 @@ export function MemberPage({ id }: { id: string }) {
             </Table>
           </div>
         )}
+        <HistoryTables member={m} />
       </section>
+
+      {m.comparison ? (
+        <ComparisonSection c={m.comparison} />
+      ) : (
+        <section className="ovs-section" aria-labelledby="m-comparison">
+          <h2 id="m-comparison">{t('member.comparison')}</h2>
+          <p>{t('member.noComparison')}</p>
+        </section>
+      )}
 
       <section className="ovs-section" aria-labelledby="m-duty">
         <h2 id="m-duty">{t('member.dutyLedger')}</h2>

@@ -18,8 +18,18 @@ import { EisAlertsPage } from './EisAlertsPage.tsx';
 import { EisBacktestPage } from './EisBacktestPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
+import { PolicyRecommendationsPage, ReportsPage } from './ReportPages.tsx';
+import { useSession } from './session.tsx';
 
 const DEMO_PASSWORD = 'oversight-demo';
+/** Roles the server lets read the reports (GLOBAL_GRANTS report.read); it checks again. */
+const REPORT_ROLES: readonly string[] = [
+  'supervisor',
+  'chief_administrator',
+  'public_information',
+  'analyst',
+  'auditor',
+];
 
 type State =
   | { kind: 'loading' }
@@ -81,6 +91,7 @@ function SessionLostPanel({ onSignedIn }: { onSignedIn: (s: Session) => void }) 
 
 function StaffRoutes() {
   const { pathname, search } = useLocation();
+  const { roles } = useSession().user;
   const path = pathname.replace(/\/+$/, '');
   const caseMatch = /^\/staff\/cases\/([^/]+)$/.exec(path);
   const memberMatch = /^\/staff\/members\/([^/]+)$/.exec(path);
@@ -121,6 +132,12 @@ function StaffRoutes() {
   }
   if (path === '/staff/sessions') {
     return <SessionsPage />;
+  }
+  if (path === '/staff/reports') {
+    return <ReportsPage />;
+  }
+  if (path === '/staff/policy-recommendations') {
+    return <PolicyRecommendationsPage canManage={roles.includes('chief_administrator')} />;
   }
   return <NotFound />;
 }
@@ -184,6 +201,13 @@ export function StaffApp() {
               r === 'supervisor' || r === 'chief_administrator' || r === 'auditor' || r === 'admin',
           )
             ? [['/staff/alerts', 'nav.alerts']]
+            : []),
+          // the statutory reports and the recommendations they list (the server checks again)
+          ...(state.session.user.roles.some((r) => REPORT_ROLES.includes(r))
+            ? [
+                ['/staff/reports', 'nav.reports'],
+                ['/staff/policy-recommendations', 'nav.policy'],
+              ]
             : []),
         ].map(([href, key]) => (
           <Link

@@ -1,0 +1,89 @@
+import type { PolicyRecommendationOut } from '../../shared/schemas/policy-recommendations.ts';
+import type { Queryable } from '../db/client.ts';
+import { insertRows } from './sql.ts';
+
+/** A policy recommendation as the API and the reports show it. */
+export type PolicyRecommendationRow = PolicyRecommendationOut;
+
+const COLUMNS = `id, made_on::text AS "madeOn", topic, body AS text, recipient, response,
+  response_on::text AS "respondedOn", status`;
+
+export async function insertPolicyRecommendation(
+  tx: Queryable,
+  jurisdiction: string,
+  r: PolicyRecommendationRow,
+  at: Date,
+  by: string | null,
+): Promise<void> {
+  await insertRows(
+    tx,
+    'policy_recommendations',
+    [
+      'id',
+      'jurisdiction',
+      'made_on',
+      'topic',
+      'body',
+      'recipient',
+      'status',
+      'created_at',
+      'created_by',
+      'updated_at',
+    ],
+    [[r.id, jurisdiction, r.madeOn, r.topic, r.text, r.recipient, r.status, at, by, at]],
+  );
+}
+
+/** One recommendation; `lock` holds it for the change a command is about to make. */
+export async function findPolicyRecommendation(
+  db: Queryable,
+  jurisdiction: string,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<PolicyRecommendationRow | undefined> {
+  const rows = await db.query<PolicyRecommendationRow>(
+    `SELECT ${COLUMNS} FROM policy_recommendations WHERE jurisdiction = $1 AND id = $2${opts.lock ? ' FOR UPDATE' : ''}`,
+    [jurisdiction, id],
+  );
+  return rows[0];
+}
+
+/** Recommendations made between two dates inclusive (all when no dates), oldest first. */
+export async function listPolicyRecommendations(
+  db: Queryable,
+  jurisdiction: string,
+  period?: { from: string; to: string },
+): Promise<PolicyRecommendationRow[]> {
+  return db.query<PolicyRecommendationRow>(
+    `SELECT ${COLUMNS} FROM policy_recommendations
+      WHERE jurisdiction = $1 AND ($2::date IS NULL OR made_on BETWEEN $2::date AND $3::date)
+      ORDER BY made_on, topic, id`,
+    [jurisdiction, period?.from ?? null, period?.to ?? null],
+  );
+}
+
+export async function updatePolicyResponse(
+  tx: Queryable,
+  id: string,
+  response: string,
+  respondedOn: string,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE policy_recommendations SET response = $2, response_on = $3, updated_at = $4 WHERE id = $1`,
+    [id, response, respondedOn, at],
+  );
+}
+
+export async function updatePolicyStatus(
+  tx: Queryable,
+  id: string,
+  status: string,
+  at: Date,
+): Promise<void> {
+  await tx.query(`UPDATE policy_recommendations SET status = $2, updated_at = $3 WHERE id = $1`, [
+    id,
+    status,
+    at,
+  ]);
+}

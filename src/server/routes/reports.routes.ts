@@ -1,0 +1,168 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem, Uuid } from '../../shared/schemas/common.ts';
+import {
+  PolicyRecommendationOut,
+  PolicyRecommendationRequest,
+  PolicyResponseRequest,
+  PolicyStatusRequest,
+} from '../../shared/schemas/policy-recommendations.ts';
+import { ReportOut, ReportParams, ReportQuery } from '../../shared/schemas/reports.ts';
+import type { RouteContext } from '../app.ts';
+import { readReport, reportPeriod } from '../commands/build-report.ts';
+import {
+  createPolicyRecommendation,
+  recordPolicyResponse,
+  updatePolicyRecommendationStatus,
+} from '../commands/policy-recommendations.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { reportPdf } from '../presenters/reports/report-pdf.ts';
+import { tableCsv } from '../presenters/reports/report-text.ts';
+import { listPolicyRecommendations } from '../repositories/policy-recommendations.repository.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
+const IdParams = z.strictObject({ id: Uuid });
+
+/**
+ * The statutory reports (issue 18 items 6 and 8, MCC §2-78-150) and the policy recommendations
+ * they list (item 7). Staff only; the public version of a report is its `version=public`.
+ */
+export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold: number }> = async (
+  app,
+  { ctx, threshold },
+) => {
+  const load = async (
+    request: Parameters<RouteContext['deps']>[0],
+    p: z.infer<typeof ReportParams>,
+    version: 'staff' | 'public',
+  ) => {
+    const deps = ctx.deps(request);
+    return readReport(
+      deps,
+      reportPeriod(p.kind, p.period, deps.now(), ctx.profile.timeZone),
+      version,
+      threshold,
+    );
+  };
+
+  app.get(
+    '/reports/:kind/:period',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Every table of the period’s report, with named rows and columns',
+        params: ReportParams,
+        querystring: ReportQuery,
+        response: { 200: ReportOut, ...problems },
+      },
+    },
+    async (request) => load(request, request.params, request.query.version),
+  );
+
+  app.get(
+    '/reports/:kind/:period/report.pdf',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The report as a PDF (charts and tables)',
+        params: ReportParams,
+        querystring: ReportQuery,
+        response: { 200: z.any(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const report = await load(request, request.params, request.query.version);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="report-${report.period.label}.pdf"`)
+        .send(await reportPdf(report, ctx.profile));
+    },
+  );
+
+  app.get(
+    '/reports/:kind/:period/tables/:table',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'One table of the report as CSV (`<table id>.csv`)',
+        params: ReportParams.extend({ table: z.string().regex(/^[a-z_]+\.csv$/) }),
+        querystring: ReportQuery,
+        response: { 200: z.string(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const report = await load(request, request.params, request.query.version);
+      const id = request.params.table.replace(/\.csv$/, '');
+      const table = report.tables.find((t) => t.id === id);
+      if (!table) {
+        throw new NotFoundError(`Table ${id}`, 'table_not_found');
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${report.period.label}-${id}.csv"`)
+        .send(tableCsv(table));
+    },
+  );
+
+  app.get(
+    '/policy-recommendations',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Policy recommendations made to the department, oldest first',
+        response: { 200: z.object({ items: z.array(PolicyRecommendationOut) }), ...problems },
+      },
+    },
+    async (request) => {
+      if (!allowedGlobally(actorOf(request), GlobalAction.readPolicyRecommendations)) {
+        throw new ForbiddenError();
+      }
+      return { items: await listPolicyRecommendations(ctx.db, ctx.jurisdiction) };
+    },
+  );
+
+  app.post(
+    '/policy-recommendations',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Record a policy recommendation made to the department',
+        body: PolicyRecommendationRequest,
+        response: { 201: PolicyRecommendationOut, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createPolicyRecommendation(ctx.deps(request), request.body)),
+  );
+
+  app.post(
+    '/policy-recommendations/:id/response',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Record the department’s response and its date',
+        params: IdParams,
+        body: PolicyResponseRequest,
+        response: { 200: PolicyRecommendationOut, ...problems },
+      },
+    },
+    async (request) => recordPolicyResponse(ctx.deps(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/policy-recommendations/:id/status',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Change the implementation status',
+        params: IdParams,
+        body: PolicyStatusRequest,
+        response: { 200: PolicyRecommendationOut, ...problems },
+      },
+    },
+    async (request) =>
+      updatePolicyRecommendationStatus(ctx.deps(request), request.params.id, request.body.status),
+  );
+};

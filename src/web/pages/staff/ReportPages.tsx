@@ -1,0 +1,434 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button, Form, Select, Table, Textarea, TextInput } from '@trussworks/react-uswds';
+import { api, type PolicyRecommendation, type Report } from '../../api/client.ts';
+import { CATEGORIES } from '../../../shared/enums.ts';
+import {
+  reportColumnLabel,
+  reportRowLabel,
+  type ReportLabelKey,
+} from '../../../shared/report-labels.ts';
+import { POLICY_RECOMMENDATION_STATUSES } from '../../../shared/schemas/policy-recommendations.ts';
+import { ActionForm } from '../../components/ActionForm.tsx';
+import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+type Kind = 'quarterly' | 'annual';
+type Version = 'staff' | 'public';
+type Table = Report['tables'][number];
+
+/** Figures as shown: a suppressed count “—”, a partial sum “≥ n”, a rate as a percentage. */
+function shown(
+  table: Table,
+  row: string,
+  column: string,
+  value: number | null,
+  lang: string,
+): string {
+  const col = table.columns.find((c) => c.key === column);
+  if (value === null) {
+    return col?.kind === 'count' ? '—' : '';
+  }
+  if (col?.kind === 'rate') {
+    return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(
+      value,
+    );
+  }
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  return table.partialCells?.includes(`${row}.${column}`) ? `≥ ${n}` : n;
+}
+
+/** One report table: named rows and columns, the CSV link, what the records cannot support. */
+function ReportTableView({
+  table,
+  kind,
+  period,
+  version,
+}: {
+  table: Table;
+  kind: Kind;
+  period: string;
+  version: Version;
+}) {
+  const { t, lang, label } = useI18n();
+  const names = Object.fromEntries(CATEGORIES.map((c) => [c, label('category', c)]));
+  const dims = table.rows.find((r) => r.dims)?.dims;
+  const heads = dims ? Object.keys(dims) : ['row'];
+  const title = t(`report.table.${table.id}` as ReportLabelKey);
+  return (
+    <section
+      className="ovs-section"
+      aria-labelledby={`rt-${table.id}`}
+      data-testid={`report-${table.id}`}
+    >
+      <h2 id={`rt-${table.id}`}>{title}</h2>
+      {/* a wide table scrolls: the region takes keyboard focus so it can be scrolled (WCAG 2.1.1) */}
+      <div className="ovs-table-wrap" tabIndex={0} role="region" aria-labelledby={`rt-${table.id}`}>
+        <Table striped>
+          <caption className="usa-sr-only">{title}</caption>
+          <thead>
+            <tr>
+              {heads.map((h) => (
+                <th key={h} scope="col">
+                  {reportColumnLabel(lang, h)}
+                </th>
+              ))}
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col">
+                  {reportColumnLabel(lang, c.key)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r) => (
+              <tr key={r.key}>
+                {heads.map((h, i) => {
+                  const key = r.dims ? (r.dims[h] ?? '') : i === 0 ? r.key : '';
+                  const text = key ? reportRowLabel(lang, table.id, key, names) : '';
+                  return i === 0 ? (
+                    <th key={h} scope="row">
+                      {text}
+                    </th>
+                  ) : (
+                    <td key={h}>{text}</td>
+                  );
+                })}
+                {table.columns.map((c) => (
+                  <td key={c.key}>{shown(table, r.key, c.key, r.cells[c.key] ?? null, lang)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+      <a
+        className="usa-link"
+        href={`/api/v1/reports/${kind}/${encodeURIComponent(period)}/tables/${table.id}.csv?version=${version}`}
+        download
+      >
+        {t('reports.downloadCsv')}
+      </a>
+      <details>
+        <summary>{t('report.limits')}</summary>
+        <ul className="usa-list">
+          {table.limits.map((l) => (
+            <li key={l.code}>{t(`report.note.${l.code}` as ReportLabelKey, l.vars)}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+/** The statutory reports: choose a finished period, read the tables, download CSV and PDF. */
+export function ReportsPage() {
+  const { t, lang } = useI18n();
+  usePageTitle(t('reports.title'));
+  const [kind, setKind] = useState<Kind>('quarterly');
+  const [period, setPeriod] = useState('');
+  const [version, setVersion] = useState<Version>('staff');
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      setReport(await api.report(kind, period.trim(), version));
+      setError(null);
+    } catch (err) {
+      setReport(null);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errors = fieldErrorsOf(error);
+  return (
+    <>
+      <h1>{t('reports.title')}</h1>
+      <p className="usa-intro">{t('reports.intro')}</p>
+      <ProblemAlert error={error} />
+      <Form onSubmit={(e) => void submit(e)} className="maxw-full" data-testid="report-form">
+        <Field id="report-kind" label={t('reports.kind')}>
+          <Select
+            id="report-kind"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+          >
+            <option value="quarterly">{t('reports.kind.quarterly')}</option>
+            <option value="annual">{t('reports.kind.annual')}</option>
+          </Select>
+        </Field>
+        <Field
+          id="report-period"
+          label={t('reports.period')}
+          hint={t('reports.periodHint')}
+          error={errors['period']}
+        >
+          <TextInput
+            id="report-period"
+            name="period"
+            type="text"
+            value={period}
+            aria-describedby="report-period-hint"
+            onChange={(e) => setPeriod(e.target.value)}
+          />
+        </Field>
+        <Field id="report-version" label={t('reports.version')}>
+          <Select
+            id="report-version"
+            name="version"
+            value={version}
+            onChange={(e) => setVersion(e.target.value as Version)}
+          >
+            <option value="staff">{t('reports.version.staff')}</option>
+            <option value="public">{t('reports.version.public')}</option>
+          </Select>
+        </Field>
+        <Button type="submit" disabled={busy}>
+          {t('reports.show')}
+        </Button>
+      </Form>
+      {report ? (
+        <div data-testid="report">
+          <h2>
+            {t(
+              report.period.kind === 'quarterly' ? 'report.title.quarterly' : 'report.title.annual',
+              {
+                period: report.period.label,
+              },
+            )}
+          </h2>
+          <p>{t('report.citation')}</p>
+          <p>
+            {t('report.period', {
+              from: report.period.from,
+              to: report.period.to,
+              timeZone: report.timeZone,
+            })}
+          </p>
+          <p>
+            {report.lastImportAt
+              ? t('report.lastImport', { at: report.lastImportAt })
+              : t('report.noImport')}
+          </p>
+          <p>
+            {report.version === 'public'
+              ? t('report.publicVersion', { threshold: report.threshold ?? 0 })
+              : t('report.staffVersion')}
+          </p>
+          <a
+            className="usa-button"
+            href={`/api/v1/reports/${report.period.kind}/${encodeURIComponent(report.period.label)}/report.pdf?version=${report.version}`}
+            download
+          >
+            {t('reports.downloadPdf')}
+          </a>
+          {report.tables.map((tb) => (
+            <ReportTableView
+              key={tb.id}
+              table={tb}
+              kind={report.period.kind}
+              period={report.period.label}
+              version={report.version}
+            />
+          ))}
+          <section className="ovs-section" aria-labelledby="rt-recommendations">
+            <h2 id="rt-recommendations">{t('report.recommendations')}</h2>
+            {report.policyRecommendations.length === 0 ? (
+              <p>{t('report.noRecommendations')}</p>
+            ) : null}
+            <ul className="usa-list">
+              {report.policyRecommendations.map((r) => (
+                <li key={`${r.madeOn}-${r.topic}`} lang={lang}>
+                  <strong>
+                    {r.madeOn} — {r.topic}
+                  </strong>{' '}
+                  ({reportRowLabel(lang, 'policy_recommendations', r.status)}): {r.text}{' '}
+                  {r.response ? `${r.respondedOn}: ${r.response}` : t('report.noResponse')}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** One recommendation's response and status forms (the server decides who may use them). */
+function RecommendationActions({
+  r,
+  reload,
+}: {
+  r: PolicyRecommendation;
+  reload: () => Promise<void>;
+}) {
+  const { t, lang } = useI18n();
+  const [response, setResponse] = useState(r.response ?? '');
+  const [respondedOn, setRespondedOn] = useState(r.respondedOn ?? '');
+  const [status, setStatus] = useState(r.status);
+  return (
+    <>
+      <ActionForm
+        id={`policy-respond-${r.id}`}
+        title={t('policy.respond')}
+        submitLabel={t('policy.save')}
+        onReload={() => void reload()}
+        onSubmit={() => api.recordPolicyResponse(r.id, { response, respondedOn })}
+        onDone={reload}
+      >
+        {(e) => (
+          <>
+            <Field
+              id={`pr-response-${r.id}`}
+              label={t('policy.col.response')}
+              error={e['response']}
+            >
+              <Textarea
+                id={`pr-response-${r.id}`}
+                name="response"
+                value={response}
+                onChange={(ev) => setResponse(ev.target.value)}
+              />
+            </Field>
+            <Field id={`pr-date-${r.id}`} label={t('policy.respondedOn')} error={e['respondedOn']}>
+              <input
+                className="usa-input"
+                id={`pr-date-${r.id}`}
+                name="respondedOn"
+                type="date"
+                value={respondedOn}
+                onChange={(ev) => setRespondedOn(ev.target.value)}
+              />
+            </Field>
+          </>
+        )}
+      </ActionForm>
+      <ActionForm
+        id={`policy-status-${r.id}`}
+        title={t('policy.setStatus')}
+        submitLabel={t('policy.save')}
+        onReload={() => void reload()}
+        onSubmit={() => api.setPolicyStatus(r.id, { status })}
+        onDone={reload}
+      >
+        {(e) => (
+          <Field id={`pr-status-${r.id}`} label={t('policy.col.status')} error={e['status']}>
+            <Select
+              id={`pr-status-${r.id}`}
+              name="status"
+              value={status}
+              onChange={(ev) => setStatus(ev.target.value as typeof status)}
+            >
+              {POLICY_RECOMMENDATION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {reportRowLabel(lang, 'policy_recommendations', s)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </ActionForm>
+    </>
+  );
+}
+
+/** Policy recommendations made to the department: the list, a new one, responses, status. */
+export function PolicyRecommendationsPage({ canManage }: { canManage: boolean }) {
+  const { t, lang, date } = useI18n();
+  usePageTitle(t('policy.title'));
+  const { data, error, reload } = useLoad(() => api.policyRecommendations(), []);
+  const [form, setForm] = useState({ madeOn: '', topic: '', text: '', recipient: '' });
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  return (
+    <>
+      <h1>{t('policy.title')}</h1>
+      <p className="usa-intro">{t('policy.intro')}</p>
+      <ProblemAlert error={error} />
+      {data && data.items.length === 0 ? <p>{t('policy.none')}</p> : null}
+      {data?.items.map((r) => (
+        <section
+          key={r.id}
+          className="ovs-section"
+          aria-labelledby={`pr-${r.id}`}
+          data-testid="policy-recommendation"
+        >
+          <h2 id={`pr-${r.id}`}>
+            {date(r.madeOn)} — {r.topic}
+          </h2>
+          <dl>
+            <dt>{t('policy.col.recipient')}</dt>
+            <dd>{r.recipient}</dd>
+            <dt>{t('policy.col.text')}</dt>
+            <dd>{r.text}</dd>
+            <dt>{t('policy.col.response')}</dt>
+            <dd>{r.response ? `${date(r.respondedOn)}: ${r.response}` : t('report.noResponse')}</dd>
+            <dt>{t('policy.col.status')}</dt>
+            <dd>{reportRowLabel(lang, 'policy_recommendations', r.status)}</dd>
+          </dl>
+          {canManage ? <RecommendationActions r={r} reload={reload} /> : null}
+        </section>
+      ))}
+      {canManage ? (
+        <ActionForm
+          id="policy-new"
+          title={t('policy.new')}
+          submitLabel={t('policy.save')}
+          onReload={() => void reload()}
+          onSubmit={() => api.createPolicyRecommendation(form)}
+          onDone={async () => {
+            setForm({ madeOn: '', topic: '', text: '', recipient: '' });
+            await reload();
+          }}
+        >
+          {(e) => (
+            <>
+              <Field id="pn-date" label={t('policy.col.madeOn')} error={e['madeOn']}>
+                <input
+                  className="usa-input"
+                  id="pn-date"
+                  name="madeOn"
+                  type="date"
+                  value={form.madeOn}
+                  onChange={(ev) => set('madeOn')(ev.target.value)}
+                />
+              </Field>
+              <Field id="pn-topic" label={t('policy.col.topic')} error={e['topic']}>
+                <TextInput
+                  id="pn-topic"
+                  name="topic"
+                  type="text"
+                  value={form.topic}
+                  onChange={(ev) => set('topic')(ev.target.value)}
+                />
+              </Field>
+              <Field id="pn-recipient" label={t('policy.col.recipient')} error={e['recipient']}>
+                <TextInput
+                  id="pn-recipient"
+                  name="recipient"
+                  type="text"
+                  value={form.recipient}
+                  onChange={(ev) => set('recipient')(ev.target.value)}
+                />
+              </Field>
+              <Field id="pn-text" label={t('policy.col.text')} error={e['text']}>
+                <Textarea
+                  id="pn-text"
+                  name="text"
+                  value={form.text}
+                  onChange={(ev) => set('text')(ev.target.value)}
+                />
+              </Field>
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+    </>
+  );
+}
