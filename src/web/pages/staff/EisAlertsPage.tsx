@@ -8,6 +8,14 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+/** Roles the server lets read the queue and the backtest (GLOBAL_GRANTS eis.read); it checks again. */
+export const EIS_READER_ROLES: readonly string[] = [
+  'supervisor',
+  'chief_administrator',
+  'auditor',
+  'admin',
+];
+
 /**
  * The intervention queue (issue 19 item 4): alerts from the rules and the ranking, each with why
  * and its review steps. An alert is advice for support and training; the page says so, and

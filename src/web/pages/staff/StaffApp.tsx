@@ -14,7 +14,7 @@ import { QueuePage } from './QueuePage.tsx';
 import { CasePage } from './CasePage.tsx';
 import { MembersPage, MemberPage } from './MemberPages.tsx';
 import { FacilitiesPage } from './FacilitiesPage.tsx';
-import { EisAlertsPage } from './EisAlertsPage.tsx';
+import { EIS_READER_ROLES, EisAlertsPage } from './EisAlertsPage.tsx';
 import { EisBacktestPage } from './EisBacktestPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
@@ -196,10 +196,7 @@ export function StaffApp() {
             ? [['/staff/narratives', 'nav.narratives']]
             : []),
           // the early-intervention queue: readEis in the authorization table (checked again there)
-          ...(state.session.user.roles.some(
-            (r) =>
-              r === 'supervisor' || r === 'chief_administrator' || r === 'auditor' || r === 'admin',
-          )
+          ...(state.session.user.roles.some((r) => EIS_READER_ROLES.includes(r))
             ? [['/staff/alerts', 'nav.alerts']]
             : []),
           // the statutory reports and the recommendations they list (the server checks again)
