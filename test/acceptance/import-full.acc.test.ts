@@ -75,11 +75,12 @@ describe('import chicago: the full history', () => {
       // the population and the outcomes of docs/early-intervention.md
       expect(r.years.reduce((n, y) => n + y.members, 0)).toBe(92_810);
       expect(r.years.reduce((n, y) => n + y.positives, 0)).toBe(1_509);
-      expect(r.pooled['5%'].rank_by_complaints.recall).toBeCloseTo(0.0755, 3);
-      expect(r.pooled['5%'].threshold_3_in_180.recall).toBeCloseTo(0.0915, 3);
-      expect(r.pooled['5%'].cpdp_percentile.recall).toBeCloseTo(0.0875, 3);
-      // the frozen model: +14% relative to rank-by-complaints, within noise (interval across 0)
-      expect(r.pooled['5%'].model.recall).toBeCloseTo(0.0861, 3);
+      expect(r.pooled['5%'].rank_by_complaints.recall).toBeCloseTo(0.07735, 4);
+      expect(r.pooled['5%'].threshold_3_in_180.recall).toBeCloseTo(0.097, 4);
+      expect(r.pooled['5%'].cpdp_percentile.recall).toBeCloseTo(0.08848, 4);
+      // the frozen model: +7% relative to rank-by-complaints, within noise (interval across 0);
+      // the same on every import of the same files (ties shared, sample by identity key)
+      expect(r.pooled['5%'].model.recall).toBeCloseTo(0.08284, 4);
       expect(r.model_vs_rank_5pct.ci95[0]).toBeLessThan(0);
     },
     LONG,

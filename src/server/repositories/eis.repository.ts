@@ -32,7 +32,8 @@ export async function loadEisHistory(
     throw new Error(`bad time zone ${timeZone}`);
   }
   const members = await db.query<HistoryMember>(
-    `SELECT id, (appointed_date - DATE '1970-01-01') AS "appointedDay", race, sex, unit_code AS unit
+    `SELECT id, identity_key AS key, (appointed_date - DATE '1970-01-01') AS "appointedDay", race,
+            sex, unit_code AS unit
        FROM members WHERE jurisdiction = $1`,
     [jurisdiction],
   );

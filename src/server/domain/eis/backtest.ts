@@ -73,8 +73,8 @@ export interface BacktestOptions {
   dropFeatures?: readonly number[];
 }
 
-/** Deterministic tie-break shared by all methods: a hash of the member id. */
-function tieBreak(id: string): number {
+/** A stable hash in [0, 1) of a text (the member's identity key): the case-control sample. */
+function hashShare(id: string): number {
   let h = 2166136261;
   for (let k = 0; k < id.length; k++) {
     h = Math.imul(h ^ id.charCodeAt(k), 16777619);
@@ -82,11 +82,34 @@ function tieBreak(id: string): number {
   return (h >>> 0) / 4294967296;
 }
 
-/** Positions (into `members`) of the top n by score, ties by the shared tie-break. */
-function topSet(members: number[], scores: number[], ties: number[], n: number): Set<number> {
-  const order = members.map((_, k) => k);
-  order.sort((a, b) => scores[b]! - scores[a]! || ties[b]! - ties[a]!);
-  return new Set(order.slice(0, n));
+/**
+ * Each member's share of a flag in the top n by score (index into `scores`): 1 above the cut, 0
+ * below, and for the members tied at the cut the seats left divided among them — the expected
+ * flag under a random order of the tied. Counting methods tie often (hundreds of members with the
+ * same number of complaints straddle the 5% line); any fixed tie-break (say, by member id) would
+ * move their recall by several tenths of a point from one import to the next.
+ */
+export function topWeights(scores: readonly number[], n: number): Float64Array {
+  const w = new Float64Array(scores.length);
+  if (n <= 0 || scores.length === 0) {
+    return w;
+  }
+  const sorted = [...scores].sort((a, b) => b - a);
+  const cut = sorted[Math.min(n, sorted.length) - 1]!;
+  let above = 0;
+  let tied = 0;
+  for (const v of scores) {
+    if (v > cut) {
+      above += 1;
+    } else if (v === cut) {
+      tied += 1;
+    }
+  }
+  const share = Math.min(1, (n - above) / tied);
+  scores.forEach((v, k) => {
+    w[k] = v > cut ? 1 : v === cut ? share : 0;
+  });
+  return w;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -161,7 +184,8 @@ export class Ranker {
         // ranking ignores (King & Zeng 2001); it keeps training inside the time budget
         if (
           y === 1 ||
-          tieBreak(`${this.index.members[i]!.id}:${s}`) < this.settings.negativeShare
+          hashShare(`${this.index.members[i]!.key ?? this.index.members[i]!.id}:${s}`) <
+            this.settings.negativeShare
         ) {
           rows.push(f.rows[k]!);
           labels.push(y);
@@ -224,22 +248,21 @@ export function runBacktest(history: History, opts: BacktestOptions): BacktestRe
   for (let year = opts.from; year <= opts.to; year++) {
     const { members, byMethod } = ranker.scores(year);
     const outcome = members.map((i) => ranker.index.outcome(i, year));
-    const ties = members.map((i) => tieBreak(ranker.index.members[i]!.id));
     const positives = outcome.filter(Boolean).length;
     const top = {} as YearResult['top'];
-    const flags5 = {} as Record<Method, Set<number>>;
+    const flags5 = {} as Record<Method, Float64Array>;
     for (const [s, share] of Object.entries(SHARES) as [Share, number][]) {
       const n = Math.ceil(share * members.length);
       top[s] = {} as YearResult['top'][Share];
       for (const m of METHODS) {
-        const set = topSet(members, byMethod[m], ties, n);
+        const weights = topWeights(byMethod[m], n);
         if (s === '5%') {
-          flags5[m] = set;
+          flags5[m] = weights;
         }
         let hits = 0;
-        for (const k of set) {
-          hits += outcome[k] ? 1 : 0;
-        }
+        weights.forEach((wk, k) => {
+          hits += outcome[k] ? wk : 0;
+        });
         top[s][m] = {
           recall: positives > 0 ? hits / positives : 0,
           precision: n > 0 ? hits / n : 0,
@@ -258,9 +281,7 @@ export function runBacktest(history: History, opts: BacktestOptions): BacktestRe
     // bootstrap over members: the rankings stay as they were, the population is resampled
     const diffs: number[] = [];
     const delta = members.map(
-      (_, k) =>
-        (outcome[k] ? 1 : 0) *
-        ((flags5.model.has(k) ? 1 : 0) - (flags5.rank_by_complaints.has(k) ? 1 : 0)),
+      (_, k) => (outcome[k] ? 1 : 0) * (flags5.model[k]! - flags5.rank_by_complaints[k]!),
     );
     for (let b = 0; b < resamples; b++) {
       let d = 0;
@@ -289,11 +310,11 @@ export function runBacktest(history: History, opts: BacktestOptions): BacktestRe
         }
         for (const m of METHODS) {
           const c = row[m];
-          const f = flags5[m].has(k);
+          const f = flags5[m][k]!;
           c.n += 1;
-          c.flagged += f ? 1 : 0;
+          c.flagged += f;
           c.pos += outcome[k] ? 1 : 0;
-          c.hit += f && outcome[k] ? 1 : 0;
+          c.hit += outcome[k] ? f : 0;
         }
       });
     }

@@ -9,6 +9,8 @@ import type { LocalizedText } from '../profiles/profile.ts';
 
 export interface HistoryMember {
   id: string;
+  /** Stable across imports (the import's identity key, 'emp:46608'); null for members added here. */
+  key?: string | null;
   appointedDay: number | null;
   race: string | null;
   sex: string | null;
