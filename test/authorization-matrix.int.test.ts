@@ -24,6 +24,7 @@ import { TEST_JURISDICTION } from './test-db.ts';
 import { addUser } from '../src/server/commands/users.ts';
 import { Authenticator, signInWithCode } from './authenticator.ts';
 import { hashToken } from '../src/server/security/credentials.ts';
+import { eisBacktest, keepBacktest } from '../src/server/commands/eis-backtest.ts';
 
 type Caller = Role | 'anonymous';
 type Request = Omit<InjectOptions, 'method'> & { url: string };
@@ -175,6 +176,35 @@ async function openedReview(w: World): Promise<{ log: string; version: string }>
 }
 
 let facilityN = 0;
+let eisN = 0;
+const EIS_READERS: Role[] = ['supervisor', 'chief_administrator', 'auditor', 'admin'];
+
+/** An early-intervention rule (kept by an administrator; written here as the fixture). */
+async function eisRule(w: World): Promise<string> {
+  const code = `rule-${++eisN}`;
+  await w.t.db.query(
+    `INSERT INTO eis_rules (id, jurisdiction, code, kind, label, threshold, days, active,
+                            created_at, updated_at)
+     VALUES ($1, $2, $3, 'count_in_days', 'Three in 180 days', 3, 180, true, now(), now())`,
+    [crypto.randomUUID(), TEST_JURISDICTION, code],
+  );
+  return code;
+}
+
+/** A new alert (as a run raises it) on a fresh member: its id. */
+async function eisAlert(w: World): Promise<string> {
+  const code = await eisRule(w);
+  const member = await addMember(w.t, w.chief);
+  const id = crypto.randomUUID();
+  await w.t.db.query(
+    `INSERT INTO eis_alerts (id, jurisdiction, member_id, rule_id, raised_on, reasons, status,
+                             status_changed_at, created_at)
+     SELECT $1, $2, $3, r.id, '2024-06-01', '[]', 'new', now(), now()
+       FROM eis_rules r WHERE r.jurisdiction = $2 AND r.code = $4`,
+    [id, TEST_JURISDICTION, member.id, code],
+  );
+  return id;
+}
 const newFacility = async (w: World): Promise<string> => {
   const code = `FX${++facilityN}`;
   await call(w, 'POST', '/api/v1/facilities', { code, name: `Site ${code}`, kind: 'other' });
@@ -765,6 +795,74 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
         payload: { day: '2023-05-02', residents: 40 },
       }),
       { ok: [...MANAGERS, 'admin'] },
+    ),
+  ],
+  'GET /api/v1/eis/rules': [staff(async () => ({ url: '/api/v1/eis/rules' }), { ok: EIS_READERS })],
+  'POST /api/v1/eis/rules': [
+    staff(
+      async () => ({
+        url: '/api/v1/eis/rules',
+        payload: {
+          kind: 'count_in_days',
+          code: `new-${++eisN}`,
+          label: 'Three in 180 days',
+          threshold: 3,
+          days: 180,
+        },
+      }),
+      { ok: ['admin'] },
+    ),
+  ],
+  'PUT /api/v1/eis/rules/:code': [
+    staff(
+      async (w) => {
+        const code = await eisRule(w);
+        return {
+          url: `/api/v1/eis/rules/${code}`,
+          payload: {
+            kind: 'count_in_days',
+            code,
+            label: 'Four in 180 days',
+            threshold: 4,
+            days: 180,
+          },
+        };
+      },
+      { ok: ['admin'] },
+    ),
+  ],
+  'POST /api/v1/eis/runs': [
+    staff(async () => ({ url: '/api/v1/eis/runs', payload: { asOf: '2024-06-01' } }), {
+      ok: ['admin'],
+    }),
+  ],
+  'GET /api/v1/eis/backtest': [
+    staff(
+      async (w) => {
+        const r = await eisBacktest(w.t.db, TEST_JURISDICTION, 'America/Chicago', {
+          from: 2023,
+          to: 2023,
+          resamples: 1,
+        });
+        await keepBacktest(w.t.db, TEST_JURISDICTION, r, 1, new Date());
+        return { url: '/api/v1/eis/backtest' };
+      },
+      { ok: EIS_READERS },
+    ),
+  ],
+  'GET /api/v1/eis/alerts': [
+    staff(async () => ({ url: '/api/v1/eis/alerts' }), { ok: EIS_READERS }),
+  ],
+  'GET /api/v1/eis/alerts/:id': [
+    staff(async (w) => ({ url: `/api/v1/eis/alerts/${await eisAlert(w)}` }), { ok: EIS_READERS }),
+  ],
+  'POST /api/v1/eis/alerts/:id/steps': [
+    staff(
+      async (w) => ({
+        url: `/api/v1/eis/alerts/${await eisAlert(w)}/steps`,
+        payload: { to: 'acknowledged', note: 'Talked it through.' },
+      }),
+      { ok: MANAGERS },
     ),
   ],
   'GET /api/v1/reports/:kind/:period': [

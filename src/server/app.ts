@@ -27,6 +27,7 @@ import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
 import { narrativeReviewRoutes } from './routes/narrative-review.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
+import { eisRoutes } from './routes/eis.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { privacyRoutes } from './routes/privacy.routes.ts';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
   await app.register(narrativeReviewRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(eisRoutes, { ctx, prefix: '/api/v1' });
   await app.register(reportRoutes, {
     ctx,
     threshold: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal }.suppressionThreshold,

@@ -74,6 +74,12 @@ export const AuditAction = {
   letter_failed: 'letter.failed',
   /** A failed letter was put back in the queue, its recipient looked up again. */
   letter_retried: 'letter.retried',
+  /** An administrator added or changed an early-intervention rule (issue 19 item 3a). */
+  eis_rule_saved: 'eis.rule_saved',
+  /** A rule or the ranking raised an early-intervention alert (issue 19 item 4). */
+  eis_alert_raised: 'eis.alert_raised',
+  /** A step of an alert's review: from, to and the note (issue 19 item 4). */
+  eis_alert_step: 'eis.alert_step',
   /** A policy recommendation to the department was recorded (issue 18 item 7, MCC §2-78-150). */
   policy_recommendation_created: 'policy_recommendation.created',
   /** The department's response to a recommendation was recorded. */

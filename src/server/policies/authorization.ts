@@ -341,6 +341,12 @@ export const GlobalAction = {
   readNarrativeQueue: 'narrative.review_queue',
   /** The outbox of letters across cases, failures first (issue 18 item 5). */
   readOutbox: 'letter.outbox',
+  /** Early intervention: the rules and the alert queue (issue 19). */
+  readEis: 'eis.read',
+  /** Take a step of an alert's review (issue 19 item 4). */
+  reviewEisAlert: 'eis.alert_review',
+  /** Add and change early-intervention rules (issue 19 item 3a). */
+  manageEisRules: 'eis.rules_manage',
   /** The statutory and management reports (issue 18 item 6, MCC §2-78-150). */
   readReports: 'report.read',
   /** Read the policy recommendations made to the department and their responses. */
@@ -415,6 +421,19 @@ export const GLOBAL_GRANTS: Readonly<
     roles: ['supervisor', 'chief_administrator'],
     basis:
       'ADR 0033: those who approve letters watch the outbox; the list holds only cases they may read',
+  },
+  [GlobalAction.readEis]: {
+    roles: ['supervisor', 'chief_administrator', 'auditor', 'admin'],
+    basis:
+      'issue 19: supervisors act on early-intervention alerts, the Inspector General audits them, administrators keep the rules',
+  },
+  [GlobalAction.reviewEisAlert]: {
+    roles: ['supervisor', 'chief_administrator'],
+    basis: 'issue 19 item 4: a supervisor reviews an alert and plans support or training',
+  },
+  [GlobalAction.manageEisRules]: {
+    roles: ['admin'],
+    basis: 'issue 19 item 3a: the rules are configuration, kept by an administrator',
   },
   [GlobalAction.readReports]: {
     roles: ['supervisor', 'chief_administrator', 'public_information', 'analyst', 'auditor'],
@@ -527,6 +546,10 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.subjectAccess]: TokenScope.identities_read,
   [GlobalAction.readNarrativeQueue]: TokenScope.statements_write,
   [GlobalAction.readOutbox]: TokenScope.cases_read,
+  // alerts name department members (roster data), never civilians
+  [GlobalAction.readEis]: TokenScope.roster_read,
+  [GlobalAction.reviewEisAlert]: TokenScope.roster_write,
+  [GlobalAction.manageEisRules]: TokenScope.roster_write,
   // aggregates over cases, no identities
   [GlobalAction.readReports]: TokenScope.cases_read,
   [GlobalAction.readPolicyRecommendations]: TokenScope.cases_read,

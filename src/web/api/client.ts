@@ -26,6 +26,7 @@ import type {
   MemberListResponse,
 } from '../../shared/schemas/members.ts';
 import type { FacilityOut } from '../../shared/schemas/facilities.ts';
+import type { AlertOut, AlertStepRequest, BacktestOut } from '../../shared/schemas/eis.ts';
 import type {
   PolicyRecommendationOut,
   PolicyRecommendationRequest,
@@ -135,6 +136,8 @@ export type Session = Out<typeof SessionOut>;
 export type SignInStep = Out<typeof SignInOut>;
 export type MemberDetail = Out<typeof MemberDetailOut>;
 export type Facility = Out<typeof FacilityOut>;
+/** An early-intervention alert with its review steps (issue 19 item 4). */
+export type EisAlert = Out<typeof AlertOut>;
 export type Dashboard = Out<typeof DashboardOut>;
 export type RoutingPreview = Out<typeof RoutingPreviewOut>;
 export type IntakeBody = In<typeof CaseIntakeRequest>;
@@ -220,6 +223,11 @@ export const api = {
     call<Out<typeof MemberListResponse>>('GET', `/api/v1/members${query({ q, page })}`),
   getMember: (id: string) => call<MemberDetail>('GET', `/api/v1/members/${enc(id)}`),
   facilities: () => call<{ items: Facility[] }>('GET', '/api/v1/facilities'),
+  eisAlerts: (open: boolean) =>
+    call<{ items: EisAlert[] }>('GET', `/api/v1/eis/alerts${open ? '?open=true' : ''}`),
+  eisBacktest: () => call<Out<typeof BacktestOut>>('GET', '/api/v1/eis/backtest'),
+  eisAlertStep: (id: string, body: In<typeof AlertStepRequest>) =>
+    call<EisAlert>('POST', `/api/v1/eis/alerts/${enc(id)}/steps`, body),
   signInMethods: () => call<Out<typeof SignInMethods>>('GET', '/api/v1/session/methods'),
   narrativeQueue: (page = 1) =>
     call<Out<typeof NarrativeQueueOut>>('GET', `/api/v1/narrative-reviews${query({ page })}`),

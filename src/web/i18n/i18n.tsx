@@ -43,7 +43,8 @@ export type LabelPrefix =
   | 'letterStatus'
   | 'letterFailure'
   | 'letterRecipient'
-  | 'delayReason';
+  | 'delayReason'
+  | 'alertStatus';
 
 export interface I18n {
   lang: Lang;

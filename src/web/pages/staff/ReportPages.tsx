@@ -14,6 +14,9 @@ import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.ts
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { Link } from '../../components/router.tsx';
+import { useSession } from './session.tsx';
+import { EIS_READER_ROLES } from './EisAlertsPage.tsx';
 
 type Kind = 'quarterly' | 'annual';
 type Version = 'staff' | 'public';
@@ -126,6 +129,8 @@ function ReportTableView({
 /** The statutory reports: choose a finished period, read the tables, download CSV and PDF. */
 export function ReportsPage() {
   const { t, lang } = useI18n();
+  // the early-warning backtest is listed with the reports for those who may read it (issue 19)
+  const canReadEis = useSession().user.roles.some((r) => EIS_READER_ROLES.includes(r));
   usePageTitle(t('reports.title'));
   const [kind, setKind] = useState<Kind>('quarterly');
   const [period, setPeriod] = useState('');
@@ -151,6 +156,11 @@ export function ReportsPage() {
     <>
       <h1>{t('reports.title')}</h1>
       <p className="usa-intro">{t('reports.intro')}</p>
+      {canReadEis ? (
+        <p>
+          <Link to="/staff/alerts/backtest">{t('eis.backtest.title')}</Link>
+        </p>
+      ) : null}
       <ProblemAlert error={error} />
       <Form onSubmit={(e) => void submit(e)} className="maxw-full" data-testid="report-form">
         <Field id="report-kind" label={t('reports.kind')}>

@@ -14,6 +14,8 @@ import { QueuePage } from './QueuePage.tsx';
 import { CasePage } from './CasePage.tsx';
 import { MembersPage, MemberPage } from './MemberPages.tsx';
 import { FacilitiesPage } from './FacilitiesPage.tsx';
+import { EIS_READER_ROLES, EisAlertsPage } from './EisAlertsPage.tsx';
+import { EisBacktestPage } from './EisBacktestPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
@@ -126,6 +128,12 @@ function StaffRoutes() {
   if (path === '/staff/facilities') {
     return <FacilitiesPage />;
   }
+  if (path === '/staff/alerts') {
+    return <EisAlertsPage />;
+  }
+  if (path === '/staff/alerts/backtest') {
+    return <EisBacktestPage />;
+  }
   if (path === '/staff/sessions') {
     return <SessionsPage />;
   }
@@ -196,6 +204,10 @@ export function StaffApp() {
             (r) => r === 'supervisor' || r === 'chief_administrator',
           )
             ? [['/staff/outbox', 'nav.outbox']]
+            : []),
+          // the early-intervention queue: readEis in the authorization table (checked again there)
+          ...(state.session.user.roles.some((r) => EIS_READER_ROLES.includes(r))
+            ? [['/staff/alerts', 'nav.alerts']]
             : []),
           // the statutory reports and the recommendations they list (the server checks again)
           ...(state.session.user.roles.some((r) => REPORT_ROLES.includes(r))

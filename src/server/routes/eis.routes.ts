@@ -1,0 +1,226 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../../shared/schemas/common.ts';
+import {
+  ALERT_STATUSES,
+  AlertOut,
+  BacktestOut,
+  AlertStepRequest,
+  RuleOut,
+  RuleRequest,
+} from '../../shared/schemas/eis.ts';
+import type { RouteContext } from '../app.ts';
+import { nextAlertSteps, runEisNow, saveRule, takeAlertStep } from '../commands/eis.ts';
+import { DateOnly } from '../../shared/schemas/common.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { presentAlert, presentRule } from '../presenters/staff/eis.presenter.ts';
+import {
+  alertSteps,
+  findAlert,
+  latestBacktestRun,
+  listAlerts,
+  listRules,
+} from '../repositories/eis-alerts.repository.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const tags = ['early intervention'];
+const CodeParams = z.strictObject({ code: z.string().min(1).max(60) });
+const IdParams = z.strictObject({ id: z.string().uuid() });
+
+/**
+ * Early intervention (issue 19 items 3a and 4): the rules an administrator keeps and the queue of
+ * alerts supervisors review. An alert is advice for support and training; nothing here records
+ * discipline.
+ */
+export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
+  const canRead = (request: Parameters<typeof actorOf>[0]): void => {
+    if (!allowedGlobally(actorOf(request), GlobalAction.readEis)) {
+      throw new ForbiddenError();
+    }
+  };
+
+  app.get(
+    '/eis/rules',
+    {
+      schema: {
+        tags,
+        summary: 'Early-intervention rules of this jurisdiction',
+        response: { 200: z.object({ items: z.array(RuleOut) }), ...problems },
+      },
+    },
+    async (request) => {
+      canRead(request);
+      return { items: (await listRules(ctx.db, ctx.jurisdiction)).map(presentRule) };
+    },
+  );
+
+  app.post(
+    '/eis/rules',
+    {
+      schema: {
+        tags,
+        summary: 'Add a rule (administrators)',
+        body: RuleRequest,
+        response: { 201: RuleOut, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentRule(await saveRule(ctx.deps(request), request.body, 'create'))),
+  );
+
+  app.put(
+    '/eis/rules/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Change a rule (administrators)',
+        params: CodeParams,
+        body: RuleRequest,
+        response: { 200: RuleOut, ...problems },
+      },
+    },
+    async (request) => {
+      if (request.body.code !== request.params.code) {
+        throw new ValidationError('code_mismatch', 'The body names another rule than the path.');
+      }
+      return presentRule(await saveRule(ctx.deps(request), request.body, 'update'));
+    },
+  );
+
+  app.get(
+    '/eis/alerts',
+    {
+      schema: {
+        tags,
+        summary: 'The intervention queue, newest first',
+        querystring: z.strictObject({
+          status: z.enum(ALERT_STATUSES).optional(),
+          open: z.enum(['true', 'false']).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(AlertOut) }), ...problems },
+      },
+    },
+    async (request) => {
+      canRead(request);
+      const q = request.query;
+      const statuses = q.status
+        ? [q.status]
+        : q.open === 'true'
+          ? (['new', 'supervisor_review', 'intervention_planned'] as const)
+          : [];
+      const rows = await listAlerts(ctx.db, ctx.jurisdiction, statuses, 500);
+      const steps = await alertSteps(
+        ctx.db,
+        rows.map((r) => r.id),
+      );
+      const actor = actorOf(request);
+      return { items: rows.map((r) => presentAlert(r, steps, nextAlertSteps(actor, r.status))) };
+    },
+  );
+
+  const loadAlert = async (request: Parameters<typeof actorOf>[0], id: string) => {
+    const row = await findAlert(ctx.db, ctx.jurisdiction, id);
+    if (!row) {
+      throw new NotFoundError('Alert', 'alert_not_found');
+    }
+    return presentAlert(
+      row,
+      await alertSteps(ctx.db, [id]),
+      nextAlertSteps(actorOf(request), row.status),
+    );
+  };
+
+  app.get(
+    '/eis/alerts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One alert with its review steps',
+        params: IdParams,
+        response: { 200: AlertOut, ...problems },
+      },
+    },
+    async (request) => {
+      canRead(request);
+      return loadAlert(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/eis/alerts/:id/steps',
+    {
+      schema: {
+        tags,
+        summary: 'Take a step of the review (supervisors): with a note',
+        params: IdParams,
+        body: AlertStepRequest,
+        response: { 201: AlertOut, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await takeAlertStep(ctx.deps(request), request.params.id, request.body);
+      return reply.status(201).send(await loadAlert(request, request.params.id));
+    },
+  );
+
+  app.post(
+    '/eis/runs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Run the active rules now (administrators; the nightly run is `oversight eis run`)',
+        body: z.strictObject({ asOf: DateOnly.optional() }),
+        response: {
+          201: z.object({
+            asOf: z.string(),
+            rules: z.number(),
+            raised: z.number(),
+            alreadyOpen: z.number(),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const asOf =
+        request.body.asOf ??
+        ctx.now().toLocaleDateString('en-CA', { timeZone: ctx.profile.timeZone });
+      return reply.status(201).send(await runEisNow(ctx.deps(request), asOf));
+    },
+  );
+
+  app.get(
+    '/eis/backtest',
+    {
+      schema: {
+        tags,
+        summary: 'The latest backtest of the ranking (aggregates; run by `oversight eis backtest`)',
+        response: { 200: BacktestOut, ...problems },
+      },
+    },
+    async (request) => {
+      canRead(request);
+      const run = await latestBacktestRun(ctx.db, ctx.jurisdiction);
+      if (!run) {
+        throw new NotFoundError('A backtest run', 'backtest_not_run');
+      }
+      return {
+        ...BacktestOut.omit({ ranAt: true, seconds: true }).parse(run.result),
+        ranAt: run.ranAt.toISOString(),
+        seconds: run.seconds,
+      };
+    },
+  );
+};
