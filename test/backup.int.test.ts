@@ -167,6 +167,7 @@ describe(`backup and restore (${engineName})`, () => {
       'createdAt',
       'engine',
       'jurisdiction',
+      'migrations',
       'payload',
       'rowCounts',
       'schemaVersion',
@@ -279,8 +280,23 @@ describe(`backup and restore (${engineName})`, () => {
     });
 
     it('a schema newer than this code knows', async () => {
-      expect(await refused(withManifest({ schemaVersion: '9999_from_the_future.sql' }))).toMatch(
-        /schema 9999_from_the_future\.sql, which this version of Oversight does not know/,
+      expect(
+        await refused(
+          withManifest({
+            schemaVersion: '9999_from_the_future.sql',
+            migrations: [...manifest.migrations, '9999_from_the_future.sql'],
+          }),
+        ),
+      ).toMatch(
+        /schema 9999_from_the_future\.sql with migration\(s\) 9999_from_the_future\.sql that this version of Oversight does not know/,
+      );
+    });
+
+    it('a migration this code lacks before the last one it knows', async () => {
+      const migrations = [...manifest.migrations];
+      migrations.splice(-1, 0, '0026_from_another_branch.sql');
+      expect(await refused(withManifest({ migrations }))).toMatch(
+        /with migration\(s\) 0026_from_another_branch\.sql that this version of Oversight does not know/,
       );
     });
 

@@ -12,7 +12,7 @@ import {
   beginSnapshot,
   checkpoint,
   exportSnapshot,
-  lastMigration,
+  appliedMigrations,
   tableRowCounts,
   userRelationCount,
 } from '../repositories/backup.repository.ts';
@@ -36,6 +36,8 @@ export const BackupManifest = z.object({
   jurisdiction: z.string().min(1),
   /** The last migration applied: the schema version. */
   schemaVersion: z.string().min(1),
+  /** Every migration applied (a newer version may have added one before the last we know). */
+  migrations: z.array(z.string()).min(1),
   createdAt: z.string(),
   rowCounts: z.record(z.string(), z.number().int().nonnegative()),
   auditHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }).nullable(),
@@ -128,7 +130,8 @@ export async function createBackup(opts: {
       } else {
         await checkpoint(tx);
       }
-      const schemaVersion = await lastMigration(tx);
+      const migrations = await appliedMigrations(tx);
+      const schemaVersion = migrations.at(-1);
       if (!schemaVersion) {
         throw new BackupRefusedError('The database has no schema yet: nothing to back up.');
       }
@@ -150,12 +153,13 @@ export async function createBackup(opts: {
         const tar = await db.dumpDataDir();
         fs.writeFileSync(payloadFile, Buffer.from(await tar.arrayBuffer()));
       }
-      return { schemaVersion, rowCounts, auditHead };
+      return { schemaVersion, migrations, rowCounts, auditHead };
     });
     const manifest: BackupManifest = {
       engine: db.engine,
       jurisdiction: opts.jurisdiction,
       schemaVersion: described.schemaVersion,
+      migrations: described.migrations,
       createdAt: opts.now.toISOString(),
       rowCounts: described.rowCounts,
       auditHead: described.auditHead,
@@ -249,10 +253,13 @@ export async function restoreBackup(opts: {
     );
   }
   const known = migrationFiles();
-  if (!known.includes(manifest.schemaVersion)) {
+  const unknown = [manifest.schemaVersion, ...manifest.migrations].filter(
+    (m) => !known.includes(m),
+  );
+  if (unknown.length > 0) {
     // migrations are forward-only: this code cannot run on, or undo, a schema it has not seen
     throw new BackupRefusedError(
-      `${file} has schema ${manifest.schemaVersion}, which this version of Oversight does not know (it knows up to ${known.at(-1)}). Restore it with the version that made it, or a newer one. Nothing was restored.`,
+      `${file} has schema ${manifest.schemaVersion} with migration(s) ${[...new Set(unknown)].join(', ')} that this version of Oversight does not know (it knows up to ${known.at(-1)}). Restore it with the version that made it, or a newer one. Nothing was restored.`,
     );
   }
   if (manifest.engine !== target.engine) {

@@ -16,12 +16,10 @@ export async function tableRowCounts(db: Queryable): Promise<Record<string, numb
   return counts;
 }
 
-/** The last migration applied (the schema version), or null before the first. */
-export async function lastMigration(db: Queryable): Promise<string | null> {
-  const rows = await db.query<{ name: string | null }>(
-    `SELECT max(name) AS name FROM schema_migrations`,
-  );
-  return rows[0]?.name ?? null;
+/** The migrations applied, in order (the last is the schema version). */
+export async function appliedMigrations(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY name`);
+  return rows.map((r) => r.name);
 }
 
 /** The audit chain's head for a jurisdiction (sequence number and hash of its last event). */
