@@ -61,7 +61,7 @@ export async function openRuntime(
   let db: Db;
   try {
     db = config.databaseUrl
-      ? openPostgres(config.databaseUrl, config.databasePoolSize)
+      ? openPostgres(config.databaseUrl, config.databasePoolSize, config.databaseReadUrl)
       : await openPglite(
           config.dataDir,
           opts.embeddedSharedBuffers ? { sharedBuffers: opts.embeddedSharedBuffers } : {},

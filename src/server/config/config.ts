@@ -10,6 +10,11 @@ import type { MailSettings } from '../letters/mailer.ts';
 export interface Config {
   /** PostgreSQL server URL; absent means embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * A hot standby of the server at `databaseUrl` that read-only staff and public reads may use
+   * (ADR 0040); absent: every read goes to `databaseUrl`. Needs `databaseUrl`.
+   */
+  databaseReadUrl: string | undefined;
   /** Connections in the PostgreSQL pool (ignored for the embedded database). */
   databasePoolSize: number;
   /** Folder holding the embedded database, its lock and the generated key. */
@@ -49,10 +54,13 @@ export interface Config {
   oidc: OidcSettings | null;
   /** The SMTP server letters go out through; null (email letters fail, say so) unless set. */
   mail: MailSettings | null;
+  /** Who may read `/metrics`: loopback clients only (default), or nobody (ADR 0040). */
+  metricsAccess: 'loopback' | 'off';
 }
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   OVERSIGHT_DATA_DIR: z.string().min(1).default('./.oversight'),
   OVERSIGHT_ENCRYPTION_KEY: z
@@ -101,6 +109,7 @@ const EnvSchema = z.object({
   OVERSIGHT_SMTP_PASSWORD: z.string().min(1).optional(),
   OVERSIGHT_SMTP_FROM: z.string().min(3).optional(),
   OVERSIGHT_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  OVERSIGHT_METRICS: z.enum(['loopback', 'off']).default('loopback'),
 });
 
 /** dist/web of this checkout, wherever the process was started from. */
@@ -139,11 +148,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.OVERSIGHT_SMTP_HOST && !e.OVERSIGHT_SMTP_FROM) {
     problems.push('  OVERSIGHT_SMTP_FROM: required when OVERSIGHT_SMTP_HOST is set');
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    // the embedded database has one owner and no standby to read from
+    problems.push('  DATABASE_READ_URL: needs DATABASE_URL (a standby of that server)');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.OVERSIGHT_DATA_DIR),
     encryptionKey: e.OVERSIGHT_ENCRYPTION_KEY,
@@ -197,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           timeoutMs: e.OVERSIGHT_SMTP_TIMEOUT_MS,
         }
       : null,
+    metricsAccess: e.OVERSIGHT_METRICS,
   };
 }

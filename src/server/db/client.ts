@@ -17,11 +17,30 @@ export interface Queryable {
   copyFrom(table: string, columns: readonly string[], data: string): Promise<void>;
 }
 
+/** How busy the database handle is, for the `/metrics` endpoint. */
+export interface PoolStats {
+  /** Connections open (PGlite: always 1, its one in-process connection). */
+  total: number;
+  /** Connections open and not lent out (PGlite: 1 when nothing runs, else 0). */
+  idle: number;
+  /** Callers waiting for a connection (PGlite: calls queued behind the one running). */
+  waiting: number;
+}
+
 /** The database handle every repository and command receives. */
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Where read-only reads that may lag the primary by the replication delay can go:
+   * `DATABASE_READ_URL` (a hot standby, ADR 0040) when configured, else this same handle. Its
+   * connections are read-only sessions, so a write sent here by mistake fails instead of
+   * landing on a server that should not take it.
+   */
+  readonly reader: Queryable;
+  /** Connection counts of the primary handle (the reader's are its own). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -66,28 +85,53 @@ export async function openPglite(
       blob: new Blob([data]),
     });
   };
-  return {
+  // PGlite runs one call at a time and queues the rest: the calls begun and not yet settled are
+  // the one running plus the queue
+  let inFlight = 0;
+  const counted = async <T>(run: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await run();
+    } finally {
+      inFlight--;
+    }
+  };
+  const db: Db = {
     engine: 'pglite',
-    async query<T>(text: string, params?: readonly unknown[]) {
-      const r = await client.query<T>(text, params as unknown[], options);
-      return r.rows;
+    query<T>(text: string, params?: readonly unknown[]) {
+      return counted(async () => {
+        const r = await client.query<T>(text, params as unknown[], options);
+        return r.rows;
+      });
     },
-    copyFrom: (table, columns, data) => copyFrom(client, table, columns, data),
+    copyFrom: (table, columns, data) => counted(() => copyFrom(client, table, columns, data)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return client.transaction(async (tx) =>
-        fn({
-          async query<R>(text: string, params?: readonly unknown[]) {
-            const r = await tx.query<R>(text, params as unknown[], options);
-            return r.rows;
-          },
-          copyFrom: (table, columns, data) => copyFrom(tx, table, columns, data),
-        }),
+      return counted(() =>
+        client.transaction(async (tx) =>
+          fn({
+            async query<R>(text: string, params?: readonly unknown[]) {
+              const r = await tx.query<R>(text, params as unknown[], options);
+              return r.rows;
+            },
+            copyFrom: (table, columns, data) => copyFrom(tx, table, columns, data),
+          }),
+        ),
       );
     },
+    get reader() {
+      // one process owns the embedded database: there is no standby to read from
+      return db;
+    },
+    poolStats: () => ({
+      total: 1,
+      idle: inFlight === 0 ? 1 : 0,
+      waiting: Math.max(0, inFlight - 1),
+    }),
     async close() {
       await client.close();
     },
   };
+  return db;
 }
 
 /**
@@ -115,30 +159,23 @@ await db.close();`;
   });
 }
 
-/** A PostgreSQL server through a node-postgres pool. */
-export function openPostgres(url: string, poolSize = 10): Db {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: poolSize,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-        if (oid === DATE_OID) {
-          return identity;
-        }
-        if (oid === INT8_OID) {
-          return (v: string) => Number(v);
-        }
-        return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
-      }) as typeof pg.types.getTypeParser,
+/**
+ * A PostgreSQL server through a node-postgres pool; with `readUrl`, a second pool of read-only
+ * sessions on that server (a hot standby) behind `reader`.
+ */
+export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
+  const pool = serverPool(url, poolSize);
+  const readPool = readUrl ? serverPool(readUrl, poolSize, { readOnly: true }) : undefined;
+  const readHandle: Queryable | undefined = readPool && {
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const r = await readPool.query(text, params as unknown[]);
+      return r.rows as T[];
     },
-  });
-  // An idle pooled connection the server ends (a restart, a failover, pg_terminate_backend, a
-  // dropped database) emits 'error' on the pool; with no listener that is an uncaught exception
-  // and the whole process dies. The pool has already discarded the connection and opens a new
-  // one for the next query, so the error needs no handling beyond not crashing; a query in
-  // flight still gets its own error.
-  pool.on('error', () => undefined);
-  return {
+    copyFrom() {
+      return Promise.reject(new Error('The read-only database handle takes no writes.'));
+    },
+  };
+  const db: Db = {
     engine: 'postgres',
     async query<T>(text: string, params?: readonly unknown[]) {
       const r = await pool.query(text, params as unknown[]);
@@ -172,10 +209,48 @@ export function openPostgres(url: string, poolSize = 10): Db {
         conn.release();
       }
     },
+    get reader() {
+      // no standby configured: reads go where the writes go
+      return readHandle ?? db;
+    },
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), readPool?.end()]);
     },
   };
+  return db;
+}
+
+function serverPool(url: string, poolSize: number, opts: { readOnly?: boolean } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // a read-only session refuses INSERT/UPDATE/DELETE/DDL even on a primary: the read URL can
+    // never take a write, whatever server it names
+    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === DATE_OID) {
+          return identity;
+        }
+        if (oid === INT8_OID) {
+          return (v: string) => Number(v);
+        }
+        return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle pooled connection the server ends (a restart, a failover, pg_terminate_backend, a
+  // dropped database) emits 'error' on the pool; with no listener that is an uncaught exception
+  // and the whole process dies. The pool has already discarded the connection and opens a new
+  // one for the next query, so the error needs no handling beyond not crashing; a query in
+  // flight still gets its own error.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** `COPY … FROM STDIN` on one server connection, the rows written as one message stream. */

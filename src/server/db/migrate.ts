@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './client.ts';
+import type { Db, Queryable } from './client.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -18,10 +18,7 @@ export async function migrate(db: Db): Promise<MigrateResult> {
   await db.query(
     `CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const files = fs
-    .readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
-    .sort();
+  const files = migrationFiles();
   const applied: string[] = [];
   for (const file of files) {
     const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
@@ -42,6 +39,30 @@ export async function migrate(db: Db): Promise<MigrateResult> {
     }
   }
   return { applied };
+}
+
+/** The migration files this build carries, in the order they apply. */
+function migrationFiles(): string[] {
+  return fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort();
+}
+
+/**
+ * The migrations this build carries that the database has not applied (for `/ready`: a server
+ * whose schema lags its code must not take traffic). Reads only, so it runs on a standby too.
+ */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const [table] = await db.query<{ present: boolean }>(
+    `SELECT to_regclass('schema_migrations') IS NOT NULL AS present`,
+  );
+  if (!table?.present) {
+    return migrationFiles();
+  }
+  const rows = await db.query<{ name: string }>(`SELECT name FROM schema_migrations`);
+  const done = new Set(rows.map((r) => r.name));
+  return migrationFiles().filter((f) => !done.has(f));
 }
 
 /**
