@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { serverUrls } from '../db/hosts.ts';
 import type { SessionSettings } from '../security/sessions.ts';
 import type { TokenSettings } from '../commands/tokens.ts';
 import type { OidcSettings } from '../security/oidc.ts';
@@ -59,7 +60,11 @@ export interface Config {
 }
 
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  /** One server, or libpq's host list for a primary and its standbys (ADR 0040). */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => serverUrls(v).every((u) => URL.canParse(u)), 'must be a URL')
+    .optional(),
   DATABASE_READ_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   OVERSIGHT_DATA_DIR: z.string().min(1).default('./.oversight'),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { serverUrls } from './hosts.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -161,10 +162,12 @@ await db.close();`;
 
 /**
  * A PostgreSQL server through a node-postgres pool; with `readUrl`, a second pool of read-only
- * sessions on that server (a hot standby) behind `reader`.
+ * sessions on that server (a hot standby) behind `reader`. `url` may list several hosts
+ * (`postgres://u@a:5432,b:5432/db`, libpq's form): writes then go to whichever of them is the
+ * primary, found again when the one in use goes away (ADR 0040).
  */
 export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
-  const pool = serverPool(url, poolSize);
+  const primary = primaryPool(url, poolSize);
   const readPool = readUrl ? serverPool(readUrl, poolSize, { readOnly: true }) : undefined;
   const readHandle: Queryable | undefined = readPool && {
     async query<T>(text: string, params?: readonly unknown[]) {
@@ -175,22 +178,40 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
       return Promise.reject(new Error('The read-only database handle takes no writes.'));
     },
   };
+  /** A connection of the primary; a connection failure on it sends the next caller looking. */
+  const connect = async (): Promise<pg.PoolClient> => {
+    try {
+      return await (await primary.pool()).connect();
+    } catch (err) {
+      primary.lost(err);
+      throw err;
+    }
+  };
+  const watched = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      primary.lost(err);
+      throw err;
+    }
+  };
   const db: Db = {
     engine: 'postgres',
     async query<T>(text: string, params?: readonly unknown[]) {
-      const r = await pool.query(text, params as unknown[]);
+      const pool = await watched(() => primary.pool());
+      const r = await watched(() => pool.query(text, params as unknown[]));
       return r.rows as T[];
     },
     async copyFrom(table, columns, data) {
-      const conn = await pool.connect();
+      const conn = await connect();
       try {
-        await copyThrough(conn, table, columns, data);
+        await watched(() => copyThrough(conn, table, columns, data));
       } finally {
         conn.release();
       }
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      const conn = await pool.connect();
+      const conn = await connect();
       try {
         await conn.query('BEGIN');
         const result = await fn({
@@ -203,6 +224,9 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
         await conn.query('COMMIT');
         return result;
       } catch (err) {
+        // a COMMIT whose connection died leaves the outcome unknown to us: the request fails
+        // and is not retried here (a retried intake could be filed twice)
+        primary.lost(err);
         await conn.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
@@ -213,16 +237,120 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
       // no standby configured: reads go where the writes go
       return readHandle ?? db;
     },
-    poolStats: () => ({
-      total: pool.totalCount,
-      idle: pool.idleCount,
-      waiting: pool.waitingCount,
-    }),
+    poolStats: () => primary.stats(),
     async close() {
-      await Promise.all([pool.end(), readPool?.end()]);
+      await Promise.all([primary.end(), readPool?.end()]);
     },
   };
   return db;
+}
+
+/**
+ * Errors that say the server is gone or no longer the primary: the connection failed or was cut
+ * (node errors, SQLSTATE class 08), the server is shutting down or starting (57P01–57P03), or it
+ * refuses writes (25006: a standby, or a primary demoted behind our back).
+ */
+function isServerLoss(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code)) {
+      return true;
+    }
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '25006'].includes(code)) {
+      return true;
+    }
+  }
+  const message = err instanceof Error ? err.message : '';
+  return /Connection terminated|Client has encountered a connection error|timeout expired/i.test(
+    message,
+  );
+}
+
+/** The pool writes go through: one server, or the primary among a multi-host URL's servers. */
+interface PrimaryPool {
+  pool(): Promise<pg.Pool>;
+  /** Told of every failure; a loss of the server makes the next `pool()` look again. */
+  lost(err: unknown): void;
+  stats(): PoolStats;
+  end(): Promise<void>;
+}
+
+function primaryPool(url: string, poolSize: number): PrimaryPool {
+  const stats = (pool: pg.Pool | undefined): PoolStats => ({
+    total: pool?.totalCount ?? 0,
+    idle: pool?.idleCount ?? 0,
+    waiting: pool?.waitingCount ?? 0,
+  });
+  const urls = serverUrls(url);
+  if (urls.length === 1) {
+    const pool = serverPool(urls[0]!, poolSize);
+    return {
+      pool: () => Promise.resolve(pool),
+      lost: () => undefined,
+      stats: () => stats(pool),
+      end: () => pool.end(),
+    };
+  }
+  let current: { url: string; pool: pg.Pool } | undefined;
+  let stale = true;
+  let finding: Promise<pg.Pool> | undefined;
+  const retired: pg.Pool[] = [];
+  /** libpq's target_session_attrs=read-write: the first host, in order, not in recovery. */
+  const find = async (): Promise<pg.Pool> => {
+    for (const candidate of urls) {
+      const probe = new pg.Client({ connectionString: candidate, connectionTimeoutMillis: 2000 });
+      probe.on('error', () => undefined);
+      try {
+        await probe.connect();
+        const [row] = (
+          await probe.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby')
+        ).rows;
+        if (row && !row.standby) {
+          if (current?.url !== candidate) {
+            if (current) {
+              // connections to the old server are dead or must not take writes; the pool ends
+              // once the requests holding them let go
+              retired.push(current.pool);
+              current.pool.end().catch(() => undefined);
+            }
+            current = { url: candidate, pool: serverPool(candidate, poolSize) };
+          }
+          stale = false;
+          return current.pool;
+        }
+      } catch {
+        // down or unreachable: the next host
+      } finally {
+        await probe.end().catch(() => undefined);
+      }
+    }
+    throw Object.assign(new Error(`None of the ${urls.length} database hosts takes writes.`), {
+      code: '08001',
+    });
+  };
+  return {
+    pool() {
+      if (current && !stale) {
+        return Promise.resolve(current.pool);
+      }
+      finding ??= find().finally(() => {
+        finding = undefined;
+      });
+      return finding;
+    },
+    lost(err) {
+      if (isServerLoss(err)) {
+        stale = true;
+      }
+    },
+    stats: () => stats(current?.pool),
+    async end() {
+      await Promise.all([
+        current?.pool.end(),
+        ...retired.map((p) => p.end().catch(() => undefined)),
+      ]);
+    },
+  };
 }
 
 function serverPool(url: string, poolSize: number, opts: { readOnly?: boolean } = {}): pg.Pool {
