@@ -378,6 +378,12 @@ function serverPool(url: string, poolSize: number, opts: { readOnly?: boolean } 
   // one for the next query, so the error needs no handling beyond not crashing; a query in
   // flight still gets its own error.
   pool.on('error', () => undefined);
+  // A connection lent out (inside a transaction, between two of its statements) has no pool
+  // listener: when the server dies under it, its 'error' would kill the process the same way.
+  // The statement that next runs on it fails and the transaction fails with it (ADR 0040).
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 
