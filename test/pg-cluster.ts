@@ -92,6 +92,9 @@ export async function startPrimary(dir: string): Promise<PgServer> {
     '-E',
     'UTF8',
     '--locale=C.UTF-8',
+    // the initial files are not flushed to disk one by one (minutes on a loaded machine); the
+    // server itself runs with fsync on, so what the tests write is as durable as in production
+    '--no-sync',
   ]);
   await startServer(s);
   return s;
@@ -116,6 +119,9 @@ export async function startStandby(dir: string, primary: PgServer): Promise<PgSe
     '-R',
     '-X',
     'stream',
+    '--no-sync',
+    // an immediate checkpoint on the primary: the default spreads it out over minutes
+    '--checkpoint=fast',
   ]);
   await startServer(s);
   return s;

@@ -109,6 +109,8 @@ async function appConnections(s: PgServer): Promise<number> {
 }
 
 async function failover(synchronous: boolean): Promise<void> {
+  const started = Date.now();
+  const seconds = (from: number): string => ((Date.now() - from) / 1000).toFixed(1);
   const dir = serverDir('oversight-failover-');
   let primary: PgServer | undefined;
   let standby: PgServer | undefined;
@@ -134,7 +136,9 @@ async function failover(synchronous: boolean): Promise<void> {
 
     // the app is pointed at both; the standby also takes its read-only public reads
     const both = `postgres://postgres@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/oversight?target_session_attrs=read-write`;
+    const appStarted = Date.now();
     app = await startApp(dir, both, standby.url('oversight'));
+    console.log(`servers up in ${seconds(started)} s, app ready in ${seconds(appStarted)} s`);
     const staff = openPostgres(primary.url('oversight'), 1);
     let token: string;
     try {
@@ -187,11 +191,18 @@ async function failover(synchronous: boolean): Promise<void> {
       await until('writes before the failure', () => Promise.resolve(acked.length >= BEFORE_KILL));
       // the primary's machine dies: no shutdown checkpoint, connections cut
       phase = 'down';
+      const killedAt = Date.now();
       await stopServer(primary, 'immediate');
       const ackedBeforeKill = acked.filter((x) => x.phase === 'before').length;
       await asPostgres('pg_ctl', ['-D', standby.data, '-w', 'promote']);
       phase = 'after';
       const promotedAt = acked.length;
+      await until(
+        'the first write on the promoted server',
+        () => Promise.resolve(acked.length > promotedAt),
+        60_000,
+      );
+      console.log(`writes acknowledged again ${seconds(killedAt)} s after the kill`);
       await until(
         'writes on the promoted server',
         () => Promise.resolve(acked.length >= promotedAt + AFTER_PROMOTION),
@@ -230,6 +241,7 @@ async function failover(synchronous: boolean): Promise<void> {
       }
       // and the app is ready on it
       expect((await fetch(`${app.baseUrl}/ready`)).status).toBe(200);
+      console.log(`whole run ${seconds(started)} s`);
     } finally {
       stop = true;
       await Promise.allSettled(writers);
