@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { freePort } from '../../e2e/server.ts';
+import { freePort, stopProcess } from '../../e2e/server.ts';
 import { openPostgres } from '../../src/server/db/client.ts';
 import { addUser, createToken } from '../../src/server/commands/users.ts';
 import { verifyAuditChain } from '../../src/server/audit/audit.ts';
@@ -85,16 +85,7 @@ async function startApp(dir: string, databaseUrl: string, readUrl: string): Prom
   return {
     baseUrl,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 6_000))]);
-        if (child.exitCode === null) {
-          child.kill('SIGKILL');
-        }
-      }
-    },
+    stop: () => stopProcess(child),
   };
 }
 
