@@ -63,6 +63,8 @@ const wrapped: Db = {
   ...timed(db),
   engine: db.engine,
   transaction: (fn) => db.transaction((tx) => fn(timed(tx))),
+  reader: db.reader,
+  poolStats: () => db.poolStats(),
   close: () => db.close(),
 };
 try {

@@ -226,6 +226,8 @@ function traced(db: Db, trace: () => DbTrace): Db {
         }
       }
     },
+    reader: db.reader,
+    poolStats: () => db.poolStats(),
     close: () => db.close(),
   };
 }

@@ -218,6 +218,8 @@ function capturing(db: Db, sink: Captured[]): Db {
     },
     copyFrom: (table, columns, data) => db.copyFrom(table, columns, data),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction(fn),
+    reader: db.reader,
+    poolStats: () => db.poolStats(),
     close: () => db.close(),
   };
 }

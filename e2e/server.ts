@@ -19,6 +19,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Stops a server process: SIGTERM (a graceful close), SIGKILL if it is still there after 6 s. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 6_000))]);
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+    }
+  }
+}
+
 /** A running `oversight demo --serve` on its own data directory. */
 export interface E2eServer {
   baseUrl: string;
@@ -99,14 +111,7 @@ export async function startServer(
     dataDir,
     totpSecret,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 6_000))]);
-        if (child.exitCode === null) {
-          child.kill('SIGKILL');
-        }
-      }
+      await stopProcess(child);
       child.stdout?.destroy();
       child.stderr?.destroy();
       child.unref();

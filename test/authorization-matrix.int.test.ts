@@ -304,6 +304,10 @@ async function attachmentUrl(w: World): Promise<string> {
 const EXPECTATIONS: Record<string, Expectation[]> = {
   // documentation and liveness are public
   'GET /health': publicRoute(),
+  // readiness is public like liveness; /metrics is decided by where the client is, not who it is:
+  // inject comes from loopback (the refusals of other addresses: test/operations.int.test.ts)
+  'GET /ready': publicRoute(),
+  'GET /metrics': publicRoute(),
   'GET /api/openapi.json': publicRoute(),
   'GET /api/docs': publicRoute(),
   'GET /api/docs/': publicRoute(),

@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -22,6 +23,7 @@ import { DEFAULT_SIGN_IN_LIMIT, limitScope, type RateLimitSetting } from './plug
 import { registerAuth, actorOf } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { registerMetrics, type MetricsAccess } from './plugins/metrics.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
@@ -74,6 +76,8 @@ export interface AppDeps {
   oidc?: OidcSettings | null;
   /** The SMTP server letters go out through; email letters fail (and say so) without one. */
   mail?: MailSettings | null;
+  /** Who may read `/metrics` (default: loopback clients only; ADR 0040). */
+  metricsAccess?: MetricsAccess;
 }
 
 /** Per-request dependencies for commands and reads. */
@@ -112,7 +116,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     trustProxy: false,
+    // a random id per request, in every log line of it (`reqId`) and in the response's
+    // x-request-id header: a person reporting a failure can quote it, and it stays unique across
+    // restarts and app servers (Fastify's default counter restarts at req-1 with each process)
+    genReqId: () => crypto.randomUUID(),
     frameworkErrors,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
   });
   if (deps.onRoute) {
     const tell = deps.onRoute;
@@ -176,6 +188,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       jurisdiction: deps.jurisdiction,
     }),
   };
+  registerMetrics(app, {
+    db: deps.db,
+    jurisdiction: deps.jurisdiction,
+    now,
+    access: deps.metricsAccess ?? 'loopback',
+  });
   await app.register(healthRoutes, { ctx });
   await app.register(caseRoutes, { ctx, prefix: '/api/v1' });
   await app.register(memberRoutes, { ctx, prefix: '/api/v1' });

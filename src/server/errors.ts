@@ -57,6 +57,12 @@ export class ConflictError extends AppError {
   readonly title = 'Conflict';
 }
 
+/** This server cannot take requests now (`/ready`: the database is away or behind the code). */
+export class ServiceUnavailableError extends AppError {
+  readonly status = 503;
+  readonly title = 'Not ready';
+}
+
 /** Too many requests from one client or for one key (rate limits on the public forms). */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;

@@ -31,6 +31,7 @@ export async function startServer(
     tokens: config.tokens,
     oidc: config.oidc,
     mail: config.mail,
+    metricsAccess: config.metricsAccess,
   });
   // ADR 0014: sign the chain tip periodically while serving (idle logs get no new checkpoint)
   const checkpoints =

@@ -52,7 +52,7 @@ export async function openDatabase(
   const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir, purpose);
   try {
     const db = config.databaseUrl
-      ? openPostgres(config.databaseUrl, config.databasePoolSize)
+      ? openPostgres(config.databaseUrl, config.databasePoolSize, config.databaseReadUrl)
       : await openPglite(
           config.dataDir,
           opts.embeddedSharedBuffers ? { sharedBuffers: opts.embeddedSharedBuffers } : {},

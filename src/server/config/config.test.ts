@@ -28,6 +28,22 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes a primary and its standbys as a libpq host list, and a read URL only beside a server (ADR 0040)', () => {
+    const url =
+      'postgres://app@10.0.0.1:5432,10.0.0.2:5432/oversight?target_session_attrs=read-write';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(
+      loadConfig({ DATABASE_URL: url, DATABASE_READ_URL: 'postgres://app@10.0.0.2/oversight' })
+        .databaseReadUrl,
+    ).toBe('postgres://app@10.0.0.2/oversight');
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://app@10.0.0.2/oversight' })).toThrow(
+      /DATABASE_READ_URL: needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+    expect(loadConfig({}).metricsAccess).toBe('loopback');
+    expect(() => loadConfig({ OVERSIGHT_METRICS: 'public' })).toThrow(/OVERSIGHT_METRICS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

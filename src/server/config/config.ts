@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { serverUrls } from '../db/hosts.ts';
 import type { SessionSettings } from '../security/sessions.ts';
 import type { TokenSettings } from '../commands/tokens.ts';
 import type { OidcSettings } from '../security/oidc.ts';
@@ -10,6 +11,11 @@ import type { MailSettings } from '../letters/mailer.ts';
 export interface Config {
   /** PostgreSQL server URL; absent means embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * A hot standby of the server at `databaseUrl` that read-only staff and public reads may use
+   * (ADR 0040); absent: every read goes to `databaseUrl`. Needs `databaseUrl`.
+   */
+  databaseReadUrl: string | undefined;
   /** Connections in the PostgreSQL pool (ignored for the embedded database). */
   databasePoolSize: number;
   /** Folder of `pg_dump`/`pg_restore` for a server's backups; absent: the ones on the PATH. */
@@ -51,10 +57,17 @@ export interface Config {
   oidc: OidcSettings | null;
   /** The SMTP server letters go out through; null (email letters fail, say so) unless set. */
   mail: MailSettings | null;
+  /** Who may read `/metrics`: loopback clients only (default), or nobody (ADR 0040). */
+  metricsAccess: 'loopback' | 'off';
 }
 
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  /** One server, or libpq's host list for a primary and its standbys (ADR 0040). */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => serverUrls(v).every((u) => URL.canParse(u)), 'must be a URL')
+    .optional(),
+  DATABASE_READ_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   OVERSIGHT_PG_BIN_DIR: z.string().min(1).optional(),
   OVERSIGHT_DATA_DIR: z.string().min(1).default('./.oversight'),
@@ -104,6 +117,7 @@ const EnvSchema = z.object({
   OVERSIGHT_SMTP_PASSWORD: z.string().min(1).optional(),
   OVERSIGHT_SMTP_FROM: z.string().min(3).optional(),
   OVERSIGHT_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  OVERSIGHT_METRICS: z.enum(['loopback', 'off']).default('loopback'),
 });
 
 /** dist/web of this checkout, wherever the process was started from. */
@@ -142,11 +156,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.OVERSIGHT_SMTP_HOST && !e.OVERSIGHT_SMTP_FROM) {
     problems.push('  OVERSIGHT_SMTP_FROM: required when OVERSIGHT_SMTP_HOST is set');
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    // the embedded database has one owner and no standby to read from
+    problems.push('  DATABASE_READ_URL: needs DATABASE_URL (a standby of that server)');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     pgBinDir: e.OVERSIGHT_PG_BIN_DIR ? path.resolve(e.OVERSIGHT_PG_BIN_DIR) : undefined,
     dataDir: path.resolve(e.OVERSIGHT_DATA_DIR),
@@ -201,5 +220,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           timeoutMs: e.OVERSIGHT_SMTP_TIMEOUT_MS,
         }
       : null,
+    metricsAccess: e.OVERSIGHT_METRICS,
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { serverUrls } from './hosts.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -17,6 +18,16 @@ export interface Queryable {
   copyFrom(table: string, columns: readonly string[], data: string): Promise<void>;
 }
 
+/** How busy the database handle is, for the `/metrics` endpoint. */
+export interface PoolStats {
+  /** Connections open (PGlite: always 1, its one in-process connection). */
+  total: number;
+  /** Connections open and not lent out (PGlite: 1 when nothing runs, else 0). */
+  idle: number;
+  /** Callers waiting for a connection (PGlite: calls queued behind the one running). */
+  waiting: number;
+}
+
 /** The database handle every repository and command receives. */
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
@@ -28,6 +39,15 @@ export interface Db extends Queryable {
    * between the caller's reads and the dump (`src/server/db/backup.ts`, ADR 0039).
    */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * Where read-only reads that may lag the primary by the replication delay can go:
+   * `DATABASE_READ_URL` (a hot standby, ADR 0040) when configured, else this same handle. Its
+   * connections are read-only sessions, so a write sent here by mistake fails instead of
+   * landing on a server that should not take it.
+   */
+  readonly reader: Queryable;
+  /** Connection counts of the primary handle (the reader's are its own). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -78,29 +98,54 @@ export async function openPglite(
       blob: new Blob([data]),
     });
   };
-  return {
+  // PGlite runs one call at a time and queues the rest: the calls begun and not yet settled are
+  // the one running plus the queue
+  let inFlight = 0;
+  const counted = async <T>(run: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await run();
+    } finally {
+      inFlight--;
+    }
+  };
+  const db: Db = {
     engine: 'pglite',
-    async query<T>(text: string, params?: readonly unknown[]) {
-      const r = await client.query<T>(text, params as unknown[], options);
-      return r.rows;
+    query<T>(text: string, params?: readonly unknown[]) {
+      return counted(async () => {
+        const r = await client.query<T>(text, params as unknown[], options);
+        return r.rows;
+      });
     },
-    copyFrom: (table, columns, data) => copyFrom(client, table, columns, data),
+    copyFrom: (table, columns, data) => counted(() => copyFrom(client, table, columns, data)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return client.transaction(async (tx) =>
-        fn({
-          async query<R>(text: string, params?: readonly unknown[]) {
-            const r = await tx.query<R>(text, params as unknown[], options);
-            return r.rows;
-          },
-          copyFrom: (table, columns, data) => copyFrom(tx, table, columns, data),
-        }),
+      return counted(() =>
+        client.transaction(async (tx) =>
+          fn({
+            async query<R>(text: string, params?: readonly unknown[]) {
+              const r = await tx.query<R>(text, params as unknown[], options);
+              return r.rows;
+            },
+            copyFrom: (table, columns, data) => copyFrom(tx, table, columns, data),
+          }),
+        ),
       );
     },
     dumpDataDir: () => client.dumpDataDir('gzip'),
+    get reader() {
+      // one process owns the embedded database: there is no standby to read from
+      return db;
+    },
+    poolStats: () => ({
+      total: 1,
+      idle: inFlight === 0 ? 1 : 0,
+      waiting: Math.max(0, inFlight - 1),
+    }),
     async close() {
       await client.close();
     },
   };
+  return db;
 }
 
 /**
@@ -128,11 +173,206 @@ await db.close();`;
   });
 }
 
-/** A PostgreSQL server through a node-postgres pool. */
-export function openPostgres(url: string, poolSize = 10): Db {
+/**
+ * A PostgreSQL server through a node-postgres pool; with `readUrl`, a second pool of read-only
+ * sessions on that server (a hot standby) behind `reader`. `url` may list several hosts
+ * (`postgres://u@a:5432,b:5432/db`, libpq's form): writes then go to whichever of them is the
+ * primary, found again when the one in use goes away (ADR 0040).
+ */
+export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
+  const primary = primaryPool(url, poolSize);
+  const readPool = readUrl ? serverPool(readUrl, poolSize, { readOnly: true }) : undefined;
+  const readHandle: Queryable | undefined = readPool && {
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const r = await readPool.query(text, params as unknown[]);
+      return r.rows as T[];
+    },
+    copyFrom() {
+      return Promise.reject(new Error('The read-only database handle takes no writes.'));
+    },
+  };
+  /** A connection of the primary; a connection failure on it sends the next caller looking. */
+  const connect = async (): Promise<pg.PoolClient> => {
+    try {
+      return await (await primary.pool()).connect();
+    } catch (err) {
+      primary.lost(err);
+      throw err;
+    }
+  };
+  const watched = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      primary.lost(err);
+      throw err;
+    }
+  };
+  const db: Db = {
+    engine: 'postgres',
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const pool = await watched(() => primary.pool());
+      const r = await watched(() => pool.query(text, params as unknown[]));
+      return r.rows as T[];
+    },
+    async copyFrom(table, columns, data) {
+      const conn = await connect();
+      try {
+        await watched(() => copyThrough(conn, table, columns, data));
+      } finally {
+        conn.release();
+      }
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const conn = await connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({
+          async query<R>(text: string, params?: readonly unknown[]) {
+            const r = await conn.query(text, params as unknown[]);
+            return r.rows as R[];
+          },
+          copyFrom: (table, columns, data) => copyThrough(conn, table, columns, data),
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        // a COMMIT whose connection died leaves the outcome unknown to us: the request fails
+        // and is not retried here (a retried intake could be filed twice)
+        primary.lost(err);
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    get reader() {
+      // no standby configured: reads go where the writes go
+      return readHandle ?? db;
+    },
+    poolStats: () => primary.stats(),
+    async close() {
+      await Promise.all([primary.end(), readPool?.end()]);
+    },
+  };
+  return db;
+}
+
+/**
+ * Errors that say the server is gone or no longer the primary: the connection failed or was cut
+ * (node errors, SQLSTATE class 08), the server is shutting down or starting (57P01–57P03), or it
+ * refuses writes (25006: a standby, or a primary demoted behind our back).
+ */
+function isServerLoss(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code)) {
+      return true;
+    }
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '25006'].includes(code)) {
+      return true;
+    }
+  }
+  const message = err instanceof Error ? err.message : '';
+  return /Connection terminated|Client has encountered a connection error|timeout expired/i.test(
+    message,
+  );
+}
+
+/** The pool writes go through: one server, or the primary among a multi-host URL's servers. */
+interface PrimaryPool {
+  pool(): Promise<pg.Pool>;
+  /** Told of every failure; a loss of the server makes the next `pool()` look again. */
+  lost(err: unknown): void;
+  stats(): PoolStats;
+  end(): Promise<void>;
+}
+
+function primaryPool(url: string, poolSize: number): PrimaryPool {
+  const stats = (pool: pg.Pool | undefined): PoolStats => ({
+    total: pool?.totalCount ?? 0,
+    idle: pool?.idleCount ?? 0,
+    waiting: pool?.waitingCount ?? 0,
+  });
+  const urls = serverUrls(url);
+  if (urls.length === 1) {
+    const pool = serverPool(urls[0]!, poolSize);
+    return {
+      pool: () => Promise.resolve(pool),
+      lost: () => undefined,
+      stats: () => stats(pool),
+      end: () => pool.end(),
+    };
+  }
+  let current: { url: string; pool: pg.Pool } | undefined;
+  let stale = true;
+  let finding: Promise<pg.Pool> | undefined;
+  const retired: pg.Pool[] = [];
+  /** libpq's target_session_attrs=read-write: the first host, in order, not in recovery. */
+  const find = async (): Promise<pg.Pool> => {
+    for (const candidate of urls) {
+      const probe = new pg.Client({ connectionString: candidate, connectionTimeoutMillis: 2000 });
+      probe.on('error', () => undefined);
+      try {
+        await probe.connect();
+        const [row] = (
+          await probe.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby')
+        ).rows;
+        if (row && !row.standby) {
+          if (current?.url !== candidate) {
+            if (current) {
+              // connections to the old server are dead or must not take writes; the pool ends
+              // once the requests holding them let go
+              retired.push(current.pool);
+              current.pool.end().catch(() => undefined);
+            }
+            current = { url: candidate, pool: serverPool(candidate, poolSize) };
+          }
+          stale = false;
+          return current.pool;
+        }
+      } catch {
+        // down or unreachable: the next host
+      } finally {
+        await probe.end().catch(() => undefined);
+      }
+    }
+    throw Object.assign(new Error(`None of the ${urls.length} database hosts takes writes.`), {
+      code: '08001',
+    });
+  };
+  return {
+    pool() {
+      if (current && !stale) {
+        return Promise.resolve(current.pool);
+      }
+      finding ??= find().finally(() => {
+        finding = undefined;
+      });
+      return finding;
+    },
+    lost(err) {
+      if (isServerLoss(err)) {
+        stale = true;
+      }
+    },
+    stats: () => stats(current?.pool),
+    async end() {
+      await Promise.all([
+        current?.pool.end(),
+        ...retired.map((p) => p.end().catch(() => undefined)),
+      ]);
+    },
+  };
+}
+
+function serverPool(url: string, poolSize: number, opts: { readOnly?: boolean } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // a read-only session refuses INSERT/UPDATE/DELETE/DDL even on a primary: the read URL can
+    // never take a write, whatever server it names
+    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) {
@@ -151,44 +391,13 @@ export function openPostgres(url: string, poolSize = 10): Db {
   // one for the next query, so the error needs no handling beyond not crashing; a query in
   // flight still gets its own error.
   pool.on('error', () => undefined);
-  return {
-    engine: 'postgres',
-    async query<T>(text: string, params?: readonly unknown[]) {
-      const r = await pool.query(text, params as unknown[]);
-      return r.rows as T[];
-    },
-    async copyFrom(table, columns, data) {
-      const conn = await pool.connect();
-      try {
-        await copyThrough(conn, table, columns, data);
-      } finally {
-        conn.release();
-      }
-    },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      const conn = await pool.connect();
-      try {
-        await conn.query('BEGIN');
-        const result = await fn({
-          async query<R>(text: string, params?: readonly unknown[]) {
-            const r = await conn.query(text, params as unknown[]);
-            return r.rows as R[];
-          },
-          copyFrom: (table, columns, data) => copyThrough(conn, table, columns, data),
-        });
-        await conn.query('COMMIT');
-        return result;
-      } catch (err) {
-        await conn.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        conn.release();
-      }
-    },
-    async close() {
-      await pool.end();
-    },
-  };
+  // A connection lent out (inside a transaction, between two of its statements) has no pool
+  // listener: when the server dies under it, its 'error' would kill the process the same way.
+  // The statement that next runs on it fails and the transaction fails with it (ADR 0040).
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  return pool;
 }
 
 /** `COPY … FROM STDIN` on one server connection, the rows written as one message stream. */

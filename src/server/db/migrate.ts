@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './client.ts';
+import type { Db, Queryable } from './client.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -54,6 +54,22 @@ export function migrationFiles(): string[] {
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{4}_.+\.sql$/.test(f))
     .sort();
+}
+
+/**
+ * The migrations this build carries that the database has not applied (for `/ready`: a server
+ * whose schema lags its code must not take traffic). Reads only, so it runs on a standby too.
+ */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const [table] = await db.query<{ present: boolean }>(
+    `SELECT to_regclass('schema_migrations') IS NOT NULL AS present`,
+  );
+  if (!table?.present) {
+    return migrationFiles();
+  }
+  const rows = await db.query<{ name: string }>(`SELECT name FROM schema_migrations`);
+  const done = new Set(rows.map((r) => r.name));
+  return migrationFiles().filter((f) => !done.has(f));
 }
 
 /**

@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../app.ts';
+import { checkReadiness } from '../commands/readiness.ts';
 
-/** GET /health — liveness plus database reachability. */
+/**
+ * GET /health and GET /ready, for an orchestrator (ADR 0040). /health says the process is alive
+ * and answers without touching the database: a liveness probe that failed with the database
+ * would restart every app server during a database failover, when restarting helps nothing.
+ * /ready says this server may take traffic: the database answers and its schema is the one this
+ * code expects (no pending migration); otherwise 503 with a problem body naming which.
+ */
 export const healthRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   app.get(
     '/health',
@@ -10,27 +17,26 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
       schema: {
         tags: ['health'],
         security: [],
+        response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) },
+      },
+    },
+    () => ({ status: 'ok' as const, engine: ctx.db.engine }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['health'],
+        security: [],
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.literal('ok'), engine: z.string() }),
-          503: z.object({
-            status: z.literal('degraded'),
-            database: z.literal('unreachable'),
-            engine: z.string(),
-          }),
+          200: z.object({ status: z.literal('ready'), engine: z.string() }),
         },
       },
     },
-    async (_request, reply) => {
-      try {
-        await ctx.db.query('SELECT 1');
-        return { status: 'ok' as const, database: 'ok' as const, engine: ctx.db.engine };
-      } catch {
-        return reply.status(503).send({
-          status: 'degraded' as const,
-          database: 'unreachable' as const,
-          engine: ctx.db.engine,
-        });
-      }
+    async () => {
+      await checkReadiness(ctx.db);
+      return { status: 'ready' as const, engine: ctx.db.engine };
     },
   );
 };

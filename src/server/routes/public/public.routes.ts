@@ -135,7 +135,8 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   const portalList = createPortalList(options.statsTtlMs);
   const roster = createRosterLexicon(options.statsTtlMs);
   const stats = createPublicStats({
-    db: ctx.db,
+    // aggregates recomputed every few minutes anyway: a standby's lag is within that (ADR 0040)
+    db: ctx.db.reader,
     jurisdiction: ctx.jurisdiction,
     timeZone: ctx.profile.timeZone,
     threshold: options.suppressionThreshold,
@@ -283,7 +284,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { rows, total } = await listPublishedStatements(
-        ctx.db,
+        ctx.db.reader,
         ctx.jurisdiction,
         request.query,
       );
