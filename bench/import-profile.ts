@@ -63,6 +63,7 @@ const wrapped: Db = {
   ...timed(db),
   engine: db.engine,
   transaction: (fn) => db.transaction((tx) => fn(timed(tx))),
+  listen: (channel, onNotify, onLive) => db.listen(channel, onNotify, onLive),
   close: () => db.close(),
 };
 try {

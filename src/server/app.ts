@@ -13,6 +13,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
+import { watchPublication, type PublicationCache } from './plugins/public-cache.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
 import type { AuditSigningKey } from './audit/checkpoints.ts';
@@ -43,6 +44,13 @@ import {
   publicRoutes,
   type PublicPortalOptions,
 } from './routes/public/public.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The public door's answers kept per change of what is public (ADR 0037). */
+    publication: PublicationCache;
+  }
+}
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -236,9 +244,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
   }
+  const publicOptions = { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal };
+  const publication = await watchPublication(deps.db, publicOptions.cacheEntries);
+  app.decorate('publication', publication);
+  app.addHook('onClose', () => publication.close());
   await app.register(publicRoutes, {
     ctx,
-    options: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal },
+    options: publicOptions,
+    published: publication,
     prefix: '/api/public/v1',
   });
   return app;

@@ -22,6 +22,19 @@ export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for each notification on `channel` (sent by `pg_notify` in a transaction that
+   * committed, in this process or any other sharing the database). A write made through this handle
+   * is told before its own commit resolves, so a request after it never sees what it replaced.
+   * `onLive(false)` says notifications are being missed (the listening connection dropped), and
+   * `onLive(true)` that they are heard again: in between the caller must trust nothing it kept.
+   * Resolves to a stop function.
+   */
+  listen(
+    channel: string,
+    onNotify: () => void,
+    onLive: (live: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -84,6 +97,11 @@ export async function openPglite(
         }),
       );
     },
+    async listen(channel, onNotify) {
+      // one connection: a notification is handled before the committing query resolves
+      const stop = await client.listen(channel, () => onNotify());
+      return stop;
+    },
     async close() {
       await client.close();
     },
@@ -138,14 +156,21 @@ export function openPostgres(url: string, poolSize = 10): Db {
   // one for the next query, so the error needs no handling beyond not crashing; a query in
   // flight still gets its own error.
   pool.on('error', () => undefined);
+  const notifications = poolNotifications(url);
+  const connect = async (): Promise<pg.PoolClient> => notifications.join(await pool.connect());
   return {
     engine: 'postgres',
     async query<T>(text: string, params?: readonly unknown[]) {
-      const r = await pool.query(text, params as unknown[]);
-      return r.rows as T[];
+      const conn = await connect();
+      try {
+        const r = await conn.query(text, params as unknown[]);
+        return r.rows as T[];
+      } finally {
+        conn.release();
+      }
     },
     async copyFrom(table, columns, data) {
-      const conn = await pool.connect();
+      const conn = await connect();
       try {
         await copyThrough(conn, table, columns, data);
       } finally {
@@ -153,7 +178,7 @@ export function openPostgres(url: string, poolSize = 10): Db {
       }
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      const conn = await pool.connect();
+      const conn = await connect();
       try {
         await conn.query('BEGIN');
         const result = await fn({
@@ -172,8 +197,98 @@ export function openPostgres(url: string, poolSize = 10): Db {
         conn.release();
       }
     },
+    listen: notifications.listen,
     async close() {
+      await notifications.close();
       await pool.end();
+    },
+  };
+}
+
+/**
+ * LISTEN for a pool. A dedicated connection hears other processes' commits (reconnecting after a
+ * drop, and reporting the drop, since what was sent meanwhile is gone). Every pooled
+ * connection listens too: PostgreSQL delivers a session's own notification before the
+ * ReadyForQuery of its COMMIT, so this process forgets before its write's promise resolves, where
+ * the dedicated connection would hear it a moment later.
+ */
+function poolNotifications(url: string): {
+  join(conn: pg.PoolClient): Promise<pg.PoolClient>;
+  listen: Db['listen'];
+  close(): Promise<void>;
+} {
+  const handlers = new Map<string, Set<{ notify: () => void; live: (live: boolean) => void }>>();
+  const joined = new WeakMap<pg.PoolClient, Set<string>>();
+  const dispatch = (msg: pg.Notification): void => {
+    for (const h of handlers.get(msg.channel) ?? []) {
+      h.notify();
+    }
+  };
+  let dedicated: pg.Client | undefined;
+  let closed = false;
+  const quote = (channel: string): string => `"${channel.replaceAll('"', '""')}"`;
+  const openDedicated = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', dispatch);
+    c.on('error', () => {
+      // 'end' follows; the drop is handled there
+    });
+    c.on('end', () => {
+      if (dedicated !== c || closed) {
+        return;
+      }
+      dedicated = undefined;
+      for (const set of handlers.values()) {
+        for (const h of set) {
+          h.live(false);
+        }
+      }
+      setTimeout(() => void openDedicated().catch(() => undefined), 1000).unref();
+    });
+    await c.connect();
+    for (const channel of handlers.keys()) {
+      await c.query(`LISTEN ${quote(channel)}`);
+    }
+    dedicated = c;
+    for (const set of handlers.values()) {
+      for (const h of set) {
+        h.live(true);
+      }
+    }
+  };
+  return {
+    async join(conn) {
+      let heard = joined.get(conn);
+      if (!heard) {
+        heard = new Set();
+        joined.set(conn, heard);
+        conn.on('notification', dispatch);
+      }
+      for (const channel of handlers.keys()) {
+        if (!heard.has(channel)) {
+          await conn.query(`LISTEN ${quote(channel)}`);
+          heard.add(channel);
+        }
+      }
+      return conn;
+    },
+    async listen(channel, onNotify, onLive) {
+      const entry = { notify: onNotify, live: onLive };
+      const set = handlers.get(channel) ?? new Set();
+      handlers.set(channel, set);
+      set.add(entry);
+      if (dedicated) {
+        await dedicated.query(`LISTEN ${quote(channel)}`);
+      } else {
+        await openDedicated();
+      }
+      return async () => {
+        set.delete(entry);
+      };
+    },
+    async close() {
+      closed = true;
+      await dedicated?.end().catch(() => undefined);
     },
   };
 }

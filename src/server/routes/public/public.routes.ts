@@ -41,13 +41,20 @@ import {
   readPortalCase,
   type PublicReadDeps,
 } from '../../commands/read-public.ts';
-import { createPublicStats } from '../../commands/read-public-stats.ts';
+import { createPublicStats, statsFromGrids } from '../../commands/read-public-stats.ts';
 import { presentPublicStatement } from '../../presenters/public/case.presenter.ts';
 import { presentOffice } from '../../presenters/public/office.presenter.ts';
 import { listPublishedStatements } from '../../repositories/public.repository.ts';
 import { TooManyRequestsError } from '../../errors.ts';
 import { loggableError } from '../../plugins/error-handler.ts';
 import { Readable } from 'node:stream';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { localDate } from '../../domain/business-days.ts';
+import {
+  sendAnswer,
+  type HttpCachePolicy,
+  type PublicationCache,
+} from '../../plugins/public-cache.ts';
 
 /** A limit: at most `max` requests per `windowMs`. */
 /** The complaint form's body limit: 10 MiB of files as base64 plus the text fields. */
@@ -70,6 +77,10 @@ export interface PublicPortalOptions {
   lookupPerIp: Limit;
   /** Lookups and additions per confirmation number, whoever asks. */
   lookupPerNumber: Limit;
+  /** Freshness a browser or CDN is allowed for the case page, list, statistics (ADR 0037). */
+  httpCache: HttpCachePolicy;
+  /** Public answers kept in memory per app server (each a few kilobytes). */
+  cacheEntries: number;
 }
 
 export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
@@ -78,7 +89,17 @@ export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
   fileLimit: { max: 10, windowMs: 15 * 60_000 },
   lookupPerIp: { max: 30, windowMs: 15 * 60_000 },
   lookupPerNumber: { max: 10, windowMs: 15 * 60_000 },
+  // ADR 0037: a change reaches every reader within 30 s; a CDN asks at most every 10 s per page
+  httpCache: { maxAgeSeconds: 10, staleWhileRevalidateSeconds: 20 },
+  cacheEntries: 20_000,
 };
+
+/** The JSON of a public answer, through the route's own allowlist schema. */
+function serializer(schema: z.ZodType, url: string): (data: unknown) => string {
+  return serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' } as never) as (
+    data: unknown,
+  ) => string;
+}
 
 const problems = { 400: Problem, 404: Problem, 413: Problem, 422: Problem, 429: Problem };
 const tags = ['public'];
@@ -93,7 +114,9 @@ const security: Array<Record<string, string[]>> = [];
 export const publicRoutes: FastifyPluginAsyncZod<{
   ctx: RouteContext;
   options: PublicPortalOptions;
-}> = async (app, { ctx, options }) => {
+  /** The answers kept per change of what is public (buildApp opens it). */
+  published: PublicationCache;
+}> = async (app, { ctx, options, published }) => {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, c) =>
@@ -142,6 +165,16 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     ttlMs: options.statsTtlMs,
     now: ctx.now,
   });
+  // answers computed once per change of what is public, on every app server (ADR 0037)
+  published.onChange(() => {
+    portalList.clear();
+    roster.forget();
+    stats.changed();
+  });
+  const asCaseJson = serializer(PublicCaseOut, '/cases/:logNumber');
+  const asListJson = serializer(PublicCaseListResponse, '/cases');
+  const asStatsJson = serializer(PublicStatsResponse, '/stats');
+  const asStatementsJson = serializer(PublicStatementsResponse, '/statements');
 
   app.post(
     '/complaints',
@@ -239,7 +272,15 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicCaseListResponse, ...problems },
       },
     },
-    async (request) => portalList.list(readDeps(request), request.query),
+    async (request, reply) =>
+      sendAnswer(
+        request,
+        reply,
+        await published.answer(`list:${JSON.stringify(request.query)}`, async () =>
+          asListJson(await portalList.list(readDeps(request), request.query)),
+        ),
+        options.httpCache,
+      ),
   );
 
   app.get(
@@ -253,7 +294,15 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicCaseOut, ...problems },
       },
     },
-    async (request) => readPortalCase(readDeps(request), request.params.logNumber, roster),
+    async (request, reply) => {
+      const { logNumber } = request.params;
+      // the page shows how long an open case has run: an answer is for one local day
+      const today = localDate(ctx.now(), ctx.profile.timeZone);
+      const answer = await published.answer(`case:${logNumber}:${today}`, async () =>
+        asCaseJson(await readPortalCase(readDeps(request), logNumber, roster)),
+      );
+      return sendAnswer(request, reply, answer, options.httpCache);
+    },
   );
 
   app.get(
@@ -267,7 +316,17 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicStatsResponse, ...problems },
       },
     },
-    async (request) => stats.stats(request.query),
+    async (request, reply) => {
+      const { grids, version } = await stats.grids();
+      const answer = await published.answer(
+        `stats:${version}:${JSON.stringify(request.query)}`,
+        () =>
+          Promise.resolve(
+            asStatsJson(statsFromGrids(grids, options.suppressionThreshold, request.query)),
+          ),
+      );
+      return sendAnswer(request, reply, answer, options.httpCache);
+    },
   );
 
   app.get(
@@ -281,13 +340,19 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicStatementsResponse, ...problems },
       },
     },
-    async (request) => {
-      const { rows, total } = await listPublishedStatements(
-        ctx.db,
-        ctx.jurisdiction,
-        request.query,
+    async (request, reply) => {
+      const answer = await published.answer(
+        `statements:${JSON.stringify(request.query)}`,
+        async () => {
+          const { rows, total } = await listPublishedStatements(
+            ctx.db,
+            ctx.jurisdiction,
+            request.query,
+          );
+          return asStatementsJson({ items: rows.map(presentPublicStatement), total });
+        },
       );
-      return { items: rows.map(presentPublicStatement), total };
+      return sendAnswer(request, reply, answer, options.httpCache);
     },
   );
 
