@@ -30,6 +30,8 @@ export interface TestUser {
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** The PostgreSQL server database's URL (absent on PGlite): a second app instance opens it. */
+  url?: string;
   cipher: FieldCipher;
   /** Everything the app logged, for the no-personal-data-in-logs checks. */
   logs: string[];
@@ -63,7 +65,7 @@ export async function testApp(
     mail?: MailSettings;
   } = {},
 ): Promise<TestApp> {
-  const { db, close } = await testDb();
+  const { db, close, url } = await testDb();
   const cipher = opts.cipher ?? createFieldCipher(crypto.randomBytes(32));
   const logs: string[] = [];
   const auditKey = generateSigningKey();
@@ -98,6 +100,7 @@ export async function testApp(
   return {
     app,
     db,
+    ...(url ? { url } : {}),
     cipher,
     logs,
     routes,
