@@ -90,7 +90,13 @@ export async function testApp(
     ...(opts.sessions ? { sessions: opts.sessions } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
     // statistics recomputed on every request, so a test sees what it just wrote
-    publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
+    // reads and exports are limited per address; tests that count them set their own
+    publicPortal: {
+      statsTtlMs: 0,
+      readPerIp: { max: 100_000, windowMs: 60_000 },
+      exportPerIp: { max: 10_000, windowMs: 60_000 },
+      ...opts.publicPortal,
+    },
     ...(opts.signInRateLimit ? { signInRateLimit: opts.signInRateLimit } : {}),
     ...(opts.oidc ? { oidc: opts.oidc } : {}),
     ...(opts.mail ? { mail: opts.mail } : {}),

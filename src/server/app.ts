@@ -81,7 +81,28 @@ export interface AppDeps {
   oidc?: OidcSettings | null;
   /** The SMTP server letters go out through; email letters fail (and say so) without one. */
   mail?: MailSettings | null;
+  /** How long one client may take to send its request (DEFAULT_TIMEOUTS; tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** Time limits on a client, so a slow one cannot hold a connection open (ADR 0037). */
+export interface ServerTimeouts {
+  /** The request line and headers must arrive within this (slowloris). */
+  headersMs: number;
+  /** The whole request, body included (a 14 MB complaint upload on a slow phone fits). */
+  requestMs: number;
+  /** A socket with no traffic either way is closed after this. */
+  idleMs: number;
+  /** How often Node looks for requests over their limits. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 120_000,
+  idleMs: 60_000,
+  checkEveryMs: 1_000,
+};
 
 /** Per-request dependencies for commands and reads. */
 export interface RouteContext {
@@ -100,8 +121,15 @@ export interface RouteContext {
 /** Builds the HTTP application: plugins, then routes. main.ts listens; tests call inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
   const app = Fastify({
     bodyLimit: deps.bodyLimit ?? 1_048_576,
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
     logger: {
       level: deps.logLevel ?? 'info',
       ...(deps.logStream ? { stream: deps.logStream } : {}),

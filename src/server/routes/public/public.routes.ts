@@ -1,6 +1,6 @@
 import { MAX_ATTACHMENTS_TOTAL_BYTES } from '../../domain/attachments.ts';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -77,6 +77,10 @@ export interface PublicPortalOptions {
   lookupPerIp: Limit;
   /** Lookups and additions per confirmation number, whoever asks. */
   lookupPerNumber: Limit;
+  /** Page, list, search, statistics and statements reads per IP (their own bucket). */
+  readPerIp: Limit;
+  /** Open-data exports per IP (each streams the whole history). */
+  exportPerIp: Limit;
   /** Freshness a browser or CDN is allowed for the case page, list, statistics (ADR 0037). */
   httpCache: HttpCachePolicy;
   /** Public answers kept in memory per app server (each a few kilobytes). */
@@ -89,6 +93,10 @@ export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
   fileLimit: { max: 10, windowMs: 15 * 60_000 },
   lookupPerIp: { max: 30, windowMs: 15 * 60_000 },
   lookupPerNumber: { max: 10, windowMs: 15 * 60_000 },
+  // a shelter's or a library's shared address: dozens of people reading pages stay far under
+  // 20 a second, one client taking the door for itself does not (ADR 0037)
+  readPerIp: { max: 1200, windowMs: 60_000 },
+  exportPerIp: { max: 30, windowMs: 15 * 60_000 },
   // ADR 0037: a change reaches every reader within 30 s; a CDN asks at most every 10 s per page
   httpCache: { maxAgeSeconds: 10, staleWhileRevalidateSeconds: 20 },
   cacheEntries: 20_000,
@@ -141,6 +149,32 @@ export const publicRoutes: FastifyPluginAsyncZod<{
       );
     }
   };
+
+  /** A per-address bucket of its own, checked before the route does any work. */
+  const bucket = (
+    name: string,
+    limit: Limit,
+  ): ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) => {
+    const check = app.createRateLimit({
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      keyGenerator: (req) => `${name}:${req.ip}`,
+    });
+    return async (request, reply) => {
+      const r = await check(request);
+      if (!r.isAllowed && r.isExceeded) {
+        void reply.header('retry-after', String(r.ttlInSeconds));
+        throw new TooManyRequestsError(
+          `Too many requests from this address. Try again in ${r.ttlInSeconds} seconds.`,
+          r.ttlInSeconds,
+        );
+      }
+    };
+  };
+  // reads and writes count apart: people reading pages behind one shared address never use up
+  // the address's complaint filing, and a flood of filings never locks the pages
+  const readLimit = bucket('read', options.readPerIp);
+  const exportLimit = bucket('export', options.exportPerIp);
 
   // no actor: ctx.deps() would demand a staff token, and this door never reads one
   const publicDeps = (request: FastifyRequest): PublicDeps => ({
@@ -250,6 +284,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/office',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -263,6 +298,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/cases',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -286,6 +322,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/cases/:logNumber',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -308,6 +345,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/stats',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -332,6 +370,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/statements',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -359,6 +398,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/export/dictionary',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -375,6 +415,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     app.get(
       `/export.${format}`,
       {
+        onRequest: exportLimit,
         schema: {
           tags,
           security,
