@@ -16,20 +16,16 @@
  * client, request logging at info into a discarding stream) on a loopback port; autocannon runs as
  * a child process so the load generator has its own core.
  */
+import { benchApp } from './bench-app.ts';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
 import Fastify from 'fastify';
-import { buildApp } from '../src/server/app.ts';
 import { ensureAuditHead } from '../src/server/audit/audit.ts';
 import { lockDataDir, openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
-import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
-import { createFieldCipher } from '../src/server/security/encryption.ts';
-import { runImportCli } from './chicago-import.ts';
+import { ensureImportedPglite } from './chicago-import.ts';
 import { sourceState } from './child-process.ts';
 
 const JURISDICTION = 'chicago';
@@ -93,13 +89,7 @@ async function openDb(): Promise<{ db: Db; description: string; close: () => Pro
     return { db, description: 'PostgreSQL (BENCH_SPIKE_DATABASE_URL)', close: () => db.close() };
   }
   const dir = path.resolve(process.env.BENCH_DATA_DIR ?? '/tmp/oversight-spike-data');
-  if (!fs.existsSync(path.join(dir, 'pgdata', 'PG_VERSION'))) {
-    console.log(`importing the Chicago history into ${dir} first (child process)…`);
-    const run = await runImportCli({ engine: 'pglite', dataDir: dir });
-    if (run.code !== 0 || run.failed.length > 0) {
-      throw new Error(`the import failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
-    }
-  }
+  await ensureImportedPglite(dir);
   const release = lockDataDir(dir, 'bench:spike');
   const db = await openPglite(dir);
   await migrate(db);
@@ -154,16 +144,8 @@ async function main(): Promise<void> {
   const bare = Fastify({ logger: false });
   bare.get('/bare', () => ({ hello: 'world' }));
   const bareBase = await bare.listen({ host: '127.0.0.1', port: 0 });
-  const app = await buildApp({
-    db,
-    cipher: createFieldCipher(crypto.randomBytes(32)),
-    profile: chicagoProfile,
-    jurisdiction: JURISDICTION,
-    logLevel: 'info',
-    logStream: new Writable({ write: (_c, _e, cb) => cb() }),
-    // one load client is one address: its read bucket is the only limit raised
-    publicPortal: { readPerIp: { max: 1e9, windowMs: 60_000 } },
-  });
+  // one load client is one address: its read bucket is the only limit raised
+  const app = await benchApp(db, { publicPortal: { readPerIp: { max: 1e9, windowMs: 60_000 } } });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     // the page the story links to: the newest concluded COPA case with a public narrative

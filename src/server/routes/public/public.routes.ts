@@ -104,9 +104,7 @@ export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
 
 /** The JSON of a public answer, through the route's own allowlist schema. */
 function serializer(schema: z.ZodType, url: string): (data: unknown) => string {
-  return serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' } as never) as (
-    data: unknown,
-  ) => string;
+  return serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' });
 }
 
 const problems = { 400: Problem, 404: Problem, 413: Problem, 422: Problem, 429: Problem };
@@ -206,6 +204,20 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     stats.changed();
   });
   const asCaseJson = serializer(PublicCaseOut, '/cases/:logNumber');
+  // the local date, worked out at most once a second (time-zone arithmetic per request would
+  // cost the spike more than the stored answer does)
+  let day = { second: NaN, date: '' };
+  const localDay = (): string => {
+    const now = ctx.now();
+    const second = Math.floor(now.getTime() / 1000);
+    if (second !== day.second) {
+      day = { second, date: localDate(now, ctx.profile.timeZone) };
+    }
+    return day.date;
+  };
+  // the door's cached reads are logged only when something goes wrong: at a spike two lines per
+  // request would cost more than answering it (a CDN or proxy keeps access logs; ADR 0037)
+  const quiet = 'warn' as const;
   const asListJson = serializer(PublicCaseListResponse, '/cases');
   const asStatsJson = serializer(PublicStatsResponse, '/stats');
   const asStatementsJson = serializer(PublicStatementsResponse, '/statements');
@@ -299,6 +311,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     '/cases',
     {
       onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
@@ -323,6 +336,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     '/cases/:logNumber',
     {
       onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
@@ -334,7 +348,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const { logNumber } = request.params;
       // the page shows how long an open case has run: an answer is for one local day
-      const today = localDate(ctx.now(), ctx.profile.timeZone);
+      const today = localDay();
       const answer = await published.answer(`case:${logNumber}:${today}`, async () =>
         asCaseJson(await readPortalCase(readDeps(request), logNumber, roster)),
       );
@@ -346,6 +360,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     '/stats',
     {
       onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
@@ -371,6 +386,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     '/statements',
     {
       onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
