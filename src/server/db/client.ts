@@ -227,6 +227,14 @@ function poolNotifications(url: string): {
   let dedicated: pg.Client | undefined;
   let closed = false;
   const quote = (channel: string): string => `"${channel.replaceAll('"', '""')}"`;
+  // every second until the server answers again (a failover, a restart)
+  const reconnect = (): void => {
+    setTimeout(() => {
+      if (!closed) {
+        openDedicated().catch(reconnect);
+      }
+    }, 1000).unref();
+  };
   const openDedicated = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url });
     c.on('notification', dispatch);
@@ -243,11 +251,16 @@ function poolNotifications(url: string): {
           h.live(false);
         }
       }
-      setTimeout(() => void openDedicated().catch(() => undefined), 1000).unref();
+      reconnect();
     });
-    await c.connect();
-    for (const channel of handlers.keys()) {
-      await c.query(`LISTEN ${quote(channel)}`);
+    try {
+      await c.connect();
+      for (const channel of handlers.keys()) {
+        await c.query(`LISTEN ${quote(channel)}`);
+      }
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
     }
     dedicated = c;
     for (const set of handlers.values()) {
