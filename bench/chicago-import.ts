@@ -131,3 +131,19 @@ export function tempDir(prefix: string): string {
 export function randomKey(): string {
   return crypto.randomBytes(32).toString('base64');
 }
+
+/**
+ * Imports the Chicago history into the embedded data directory `dir` unless it already holds a
+ * database (benchmarks keep and reuse it); says which.
+ */
+export async function ensureImportedPglite(dir: string): Promise<string> {
+  if (fs.existsSync(path.join(dir, 'pgdata', 'PG_VERSION'))) {
+    return 'reused';
+  }
+  console.log(`importing the Chicago history into ${dir} first (child process)…`);
+  const run = await runImportCli({ engine: 'pglite', dataDir: dir });
+  if (run.code !== 0 || run.failed.length > 0) {
+    throw new Error(`the import failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
+  }
+  return `imported in ${(run.wallMs / 1000).toFixed(0)} s`;
+}

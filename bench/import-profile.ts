@@ -65,6 +65,7 @@ const wrapped: Db = {
   transaction: (fn) => db.transaction((tx) => fn(timed(tx))),
   reader: db.reader,
   poolStats: () => db.poolStats(),
+  listen: (channel, onNotify, onLive) => db.listen(channel, onNotify, onLive),
   close: () => db.close(),
 };
 try {

@@ -197,6 +197,7 @@ function newTrace(): DbTrace {
 function traced(db: Db, trace: () => DbTrace): Db {
   return {
     engine: db.engine,
+    listen: (channel, onNotify, onLive) => db.listen(channel, onNotify, onLive),
     query: <T>(text: string, params?: readonly unknown[]) => {
       trace().standalone++;
       return db.query<T>(text, params);

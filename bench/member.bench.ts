@@ -31,7 +31,7 @@ import { migrate } from '../src/server/db/migrate.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { createFieldCipher } from '../src/server/security/encryption.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
-import { runImportCli, tempDir } from './chicago-import.ts';
+import { ensureImportedPglite, tempDir } from './chicago-import.ts';
 import { fmtLoad, LoadSampler, sourceState } from './child-process.ts';
 
 const JURISDICTION = 'chicago';
@@ -72,13 +72,7 @@ async function main(): Promise<void> {
   console.log(`bench:member  ${sourceState()}`);
   const keep = settings.dataDir !== undefined;
   const dir = settings.dataDir ?? path.join(tempDir('oversight-bench-member-'), 'data');
-  if (!fs.existsSync(path.join(dir, 'pgdata', 'PG_VERSION'))) {
-    console.log(`  importing the Chicago history into ${dir} first (child process)…`);
-    const run = await runImportCli({ engine: 'pglite', dataDir: dir });
-    if (run.code !== 0 || run.failed.length > 0) {
-      throw new Error(`the import failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
-    }
-  }
+  await ensureImportedPglite(dir);
   const release = lockDataDir(dir, 'bench:member');
   const db = await openPglite(dir);
   try {

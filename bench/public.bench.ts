@@ -12,18 +12,14 @@
  * server does with its default refresh of 5 minutes; BENCH_REQUESTS (200) and BENCH_WARMUP (20)
  * per type. Numbers are printed, never asserted.
  */
-import crypto from 'node:crypto';
+import { benchApp } from './bench-app.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
-import { buildApp } from '../src/server/app.ts';
 import { ensureAuditHead } from '../src/server/audit/audit.ts';
 import { lockDataDir, openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
-import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
-import { createFieldCipher } from '../src/server/security/encryption.ts';
-import { runImportCli, tempDir } from './chicago-import.ts';
+import { ensureImportedPglite, tempDir } from './chicago-import.ts';
 import { fmtLoad, LoadSampler, sourceState } from './child-process.ts';
 
 const JURISDICTION = 'chicago';
@@ -47,15 +43,7 @@ async function openDb(): Promise<{ db: Db; description: string; close: () => Pro
   const dir = process.env.BENCH_DATA_DIR
     ? path.resolve(process.env.BENCH_DATA_DIR)
     : path.join(tempDir('oversight-bench-public-'), 'data');
-  let how = 'reused';
-  if (!fs.existsSync(path.join(dir, 'pgdata', 'PG_VERSION'))) {
-    console.log(`importing the Chicago history into ${dir} first (child process)…`);
-    const run = await runImportCli({ engine: 'pglite', dataDir: dir });
-    if (run.code !== 0 || run.failed.length > 0) {
-      throw new Error(`the import failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
-    }
-    how = `imported in ${(run.wallMs / 1000).toFixed(0)} s`;
-  }
+  const how = await ensureImportedPglite(dir);
   const release = lockDataDir(dir, 'bench:public');
   const db = await openPglite(dir);
   await migrate(db);
@@ -88,14 +76,7 @@ async function main(): Promise<void> {
   const a0 = performance.now();
   await db.query('ANALYZE');
   console.log(`ANALYZE: ${((performance.now() - a0) / 1000).toFixed(1)} s`);
-  const app = await buildApp({
-    db,
-    cipher: createFieldCipher(crypto.randomBytes(32)),
-    profile: chicagoProfile,
-    jurisdiction: JURISDICTION,
-    logLevel: 'info',
-    logStream: new Writable({ write: (_c, _e, cb) => cb() }),
-  });
+  const app = await benchApp(db);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const load = new LoadSampler();
   try {

@@ -212,6 +212,7 @@ function capturing(db: Db, sink: Captured[]): Db {
   };
   return {
     engine: db.engine,
+    listen: (channel, onNotify, onLive) => db.listen(channel, onNotify, onLive),
     query: <T>(text: string, params?: readonly unknown[]) => {
       remember(text, params);
       return db.query<T>(text, params);

@@ -30,7 +30,7 @@ export interface TestUser {
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
-  /** The server database's URL (absent on in-memory PGlite): for tools such as pg_dump. */
+  /** The server database's URL (absent on PGlite): for pg_dump, or a second app instance. */
   url?: string;
   cipher: FieldCipher;
   /** Everything the app logged, for the no-personal-data-in-logs checks. */
@@ -90,7 +90,13 @@ export async function testApp(
     ...(opts.sessions ? { sessions: opts.sessions } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
     // statistics recomputed on every request, so a test sees what it just wrote
-    publicPortal: { statsTtlMs: 0, ...opts.publicPortal },
+    // reads and exports are limited per address; tests that count them set their own
+    publicPortal: {
+      statsTtlMs: 0,
+      readPerIp: { max: 100_000, windowMs: 60_000 },
+      exportPerIp: { max: 10_000, windowMs: 60_000 },
+      ...opts.publicPortal,
+    },
     ...(opts.signInRateLimit ? { signInRateLimit: opts.signInRateLimit } : {}),
     ...(opts.oidc ? { oidc: opts.oidc } : {}),
     ...(opts.mail ? { mail: opts.mail } : {}),

@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
+import { watchPublication, type PublicationCache } from './plugins/public-cache.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
 import type { AuditSigningKey } from './audit/checkpoints.ts';
@@ -47,6 +48,13 @@ import {
   type PublicPortalOptions,
 } from './routes/public/public.routes.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The public door's answers kept per change of what is public (ADR 0037). */
+    publication: PublicationCache;
+  }
+}
+
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
   db: Db;
@@ -78,7 +86,28 @@ export interface AppDeps {
   mail?: MailSettings | null;
   /** Who may read `/metrics` (default: loopback clients only; ADR 0040). */
   metricsAccess?: MetricsAccess;
+  /** How long one client may take to send its request (DEFAULT_TIMEOUTS; tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** Time limits on a client, so a slow one cannot hold a connection open (ADR 0037). */
+export interface ServerTimeouts {
+  /** The request line and headers must arrive within this (slowloris). */
+  headersMs: number;
+  /** The whole request, body included (a 14 MB complaint upload on a slow phone fits). */
+  requestMs: number;
+  /** A socket with no traffic either way is closed after this. */
+  idleMs: number;
+  /** How often Node looks for requests over their limits. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 120_000,
+  idleMs: 60_000,
+  checkEveryMs: 1_000,
+};
 
 /** Per-request dependencies for commands and reads. */
 export interface RouteContext {
@@ -97,8 +126,15 @@ export interface RouteContext {
 /** Builds the HTTP application: plugins, then routes. main.ts listens; tests call inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
   const app = Fastify({
     bodyLimit: deps.bodyLimit ?? 1_048_576,
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
     logger: {
       level: deps.logLevel ?? 'info',
       ...(deps.logStream ? { stream: deps.logStream } : {}),
@@ -256,9 +292,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
   }
+  const publicOptions = { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal };
+  const publication = await watchPublication(deps.db, publicOptions.cacheEntries);
+  app.decorate('publication', publication);
+  app.addHook('onClose', () => publication.close());
   await app.register(publicRoutes, {
     ctx,
-    options: { ...DEFAULT_PUBLIC_OPTIONS, ...deps.publicPortal },
+    options: publicOptions,
+    published: publication,
     prefix: '/api/public/v1',
   });
   return app;

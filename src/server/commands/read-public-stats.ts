@@ -184,18 +184,26 @@ export function statsFromGrids(
  */
 export function createPublicStats(o: PublicStatsOptions): {
   stats(q: PublicStatsQuery): Promise<z.input<typeof PublicStatsResponse>>;
+  /** The grid to answer from now, and its number (answers cut from one grid are the same). */
+  grids(): Promise<{ grids: JudgedGrids; version: number }>;
   refresh(): Promise<JudgedGrids>;
+  /** What is public changed: the grid is recomputed, the current one served meanwhile. */
+  changed(): void;
 } {
-  let current: JudgedGrids | undefined;
+  let current: { grids: JudgedGrids; version: number } | undefined;
+  let version = 0;
+  let stale = false;
   let loading: Promise<JudgedGrids> | undefined;
   // answers per filter, for the grid they were cut from (a handful of filters are asked for
   // again and again; recomputing margins costs more than the lookup)
   let answers = new Map<string, z.input<typeof PublicStatsResponse>>();
   let answersFor: JudgedGrids | undefined;
   const refresh = (): Promise<JudgedGrids> => {
+    // a change during the computation marks it stale again, and the next request recomputes
+    stale = false;
     loading ??= computeGrids(o)
       .then((g) => {
-        current = g;
+        current = { grids: g, version: ++version };
         return g;
       })
       .finally(() => {
@@ -203,25 +211,32 @@ export function createPublicStats(o: PublicStatsOptions): {
       });
     return loading;
   };
+  const grids = async (): Promise<{ grids: JudgedGrids; version: number }> => {
+    const age = current ? o.now().getTime() - current.grids.generatedAt.getTime() : Infinity;
+    if (!current || o.ttlMs === 0) {
+      await refresh();
+    } else if (stale || age >= o.ttlMs) {
+      // stale-while-revalidate: this request gets the previous grid (aggregates, suppressed)
+      refresh().catch(() => undefined);
+    }
+    return current as { grids: JudgedGrids; version: number };
+  };
   return {
     refresh,
+    grids,
+    changed() {
+      stale = true;
+    },
     async stats(q) {
-      let grids = current;
-      const age = grids ? o.now().getTime() - grids.generatedAt.getTime() : Infinity;
-      if (!grids || o.ttlMs === 0) {
-        grids = await refresh();
-      } else if (age >= o.ttlMs) {
-        // stale-while-revalidate: this request gets the previous grid
-        refresh().catch(() => undefined);
-      }
-      if (answersFor !== grids || answers.size > 2000) {
+      const { grids: grid } = await grids();
+      if (answersFor !== grid || answers.size > 2000) {
         answers = new Map();
-        answersFor = grids;
+        answersFor = grid;
       }
       const key = JSON.stringify([q.yearFrom, q.yearTo, q.agency, q.category]);
       let answer = answers.get(key);
       if (!answer) {
-        answer = statsFromGrids(grids, o.threshold, q);
+        answer = statsFromGrids(grid, o.threshold, q);
         answers.set(key, answer);
       }
       return answer;

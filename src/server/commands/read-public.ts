@@ -50,6 +50,8 @@ export interface PublicReadDeps {
  * refresh as the statistics; 0 counts every time).
  */
 export function createPortalList(ttlMs: number): {
+  /** Forgets every kept total (what is public changed). */
+  clear(): void;
   list(
     deps: PublicReadDeps,
     q: PublicCaseListQuery,
@@ -62,6 +64,7 @@ export function createPortalList(ttlMs: number): {
 } {
   const totals = new Map<string, { total: number; at: number }>();
   return {
+    clear: () => totals.clear(),
     async list(deps, q) {
       const key = JSON.stringify([q.logNumber, q.year, q.category, q.status]);
       const now = deps.now().getTime();
@@ -98,21 +101,31 @@ type RosterDeps = Pick<PublicReadDeps, 'db' | 'jurisdiction' | 'now'>;
  * on the full history. Once read, an expired lexicon keeps serving while the next one is read,
  * so no page waits for the refresh; a failed read is not kept.
  */
-export function createRosterLexicon(ttlMs: number): RosterLexicon {
+export function createRosterLexicon(ttlMs: number): RosterLexicon & {
+  /** Forgets the lexicon: the next page waits for the roster as it is now (a name just added). */
+  forget(): void;
+} {
   let current: { at: number; jurisdiction: string; lexicon: NameLexicon } | undefined;
   let pending: Promise<NameLexicon> | undefined;
+  // a read begun before the roster changed is answered but not kept
+  let generation = 0;
   const read = (deps: RosterDeps): Promise<NameLexicon> => {
-    pending ??= readRosterLexicon(deps.db, deps.jurisdiction)
+    const started = generation;
+    const job = (pending ??= readRosterLexicon(deps.db, deps.jurisdiction)
       .then((lexicon) => {
-        current = { at: deps.now().getTime(), jurisdiction: deps.jurisdiction, lexicon };
+        if (started === generation) {
+          current = { at: deps.now().getTime(), jurisdiction: deps.jurisdiction, lexicon };
+        }
         return lexicon;
       })
       .finally(() => {
-        pending = undefined;
-      });
-    return pending;
+        if (pending === job) {
+          pending = undefined;
+        }
+      }));
+    return job;
   };
-  return async (deps) => {
+  const lexicon = async (deps: RosterDeps): Promise<NameLexicon> => {
     if (ttlMs <= 0 || current === undefined || current.jurisdiction !== deps.jurisdiction) {
       return read(deps);
     }
@@ -122,6 +135,13 @@ export function createRosterLexicon(ttlMs: number): RosterLexicon {
     }
     return current.lexicon;
   };
+  return Object.assign(lexicon, {
+    forget: () => {
+      generation++;
+      current = undefined;
+      pending = undefined;
+    },
+  });
 }
 
 /** The roster's names and star numbers as a lexicon, read now. */

@@ -48,6 +48,19 @@ export interface Db extends Queryable {
   readonly reader: Queryable;
   /** Connection counts of the primary handle (the reader's are its own). */
   poolStats(): PoolStats;
+  /**
+   * Calls `onNotify` for each notification on `channel` (sent by `pg_notify` in a transaction that
+   * committed, in this process or any other sharing the database). A write made through this handle
+   * is told before its own commit resolves, so a request after it never sees what it replaced.
+   * `onLive(false)` says notifications are being missed (the listening connection dropped), and
+   * `onLive(true)` that they are heard again: in between the caller must trust nothing it kept.
+   * Resolves to a stop function.
+   */
+  listen(
+    channel: string,
+    onNotify: () => void,
+    onLive: (live: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -141,6 +154,11 @@ export async function openPglite(
       idle: inFlight === 0 ? 1 : 0,
       waiting: Math.max(0, inFlight - 1),
     }),
+    async listen(channel, onNotify) {
+      // one connection: a notification is handled before the committing query resolves
+      const stop = await client.listen(channel, () => onNotify());
+      return stop;
+    },
     async close() {
       await client.close();
     },
@@ -191,10 +209,14 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
       return Promise.reject(new Error('The read-only database handle takes no writes.'));
     },
   };
-  /** A connection of the primary; a connection failure on it sends the next caller looking. */
+  const notifications = poolNotifications(serverUrls(url));
+  /**
+   * A connection of the primary, listening for the channels this process listens to (see
+   * poolNotifications); a connection failure on it sends the next caller looking.
+   */
   const connect = async (): Promise<pg.PoolClient> => {
     try {
-      return await (await primary.pool()).connect();
+      return await notifications.join(await (await primary.pool()).connect());
     } catch (err) {
       primary.lost(err);
       throw err;
@@ -211,9 +233,13 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
   const db: Db = {
     engine: 'postgres',
     async query<T>(text: string, params?: readonly unknown[]) {
-      const pool = await watched(() => primary.pool());
-      const r = await watched(() => pool.query(text, params as unknown[]));
-      return r.rows as T[];
+      const conn = await connect();
+      try {
+        const r = await watched(() => conn.query(text, params as unknown[]));
+        return r.rows as T[];
+      } finally {
+        conn.release();
+      }
     },
     async copyFrom(table, columns, data) {
       const conn = await connect();
@@ -251,11 +277,128 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
       return readHandle ?? db;
     },
     poolStats: () => primary.stats(),
+    listen: notifications.listen,
     async close() {
+      await notifications.close();
       await Promise.all([primary.end(), readPool?.end()]);
     },
   };
   return db;
+}
+
+/**
+ * LISTEN for a pool. A dedicated connection hears other processes' commits (reconnecting after a
+ * drop, to whichever of the hosts is the primary, and reporting the drop, since what was sent
+ * meanwhile is gone). Every pooled
+ * connection listens too: PostgreSQL delivers a session's own notification before the
+ * ReadyForQuery of its COMMIT, so this process forgets before its write's promise resolves, where
+ * the dedicated connection would hear it a moment later.
+ */
+function poolNotifications(urls: readonly string[]): {
+  join(conn: pg.PoolClient): Promise<pg.PoolClient>;
+  listen: Db['listen'];
+  close(): Promise<void>;
+} {
+  const handlers = new Map<string, Set<{ notify: () => void; live: (live: boolean) => void }>>();
+  const joined = new WeakMap<pg.PoolClient, Set<string>>();
+  const dispatch = (msg: pg.Notification): void => {
+    for (const h of handlers.get(msg.channel) ?? []) {
+      h.notify();
+    }
+  };
+  let dedicated: pg.Client | undefined;
+  let closed = false;
+  const quote = (channel: string): string => `"${channel.replaceAll('"', '""')}"`;
+  // every second until the server answers again (a failover, a restart)
+  const reconnect = (): void => {
+    setTimeout(() => {
+      if (!closed) {
+        openDedicated().catch(reconnect);
+      }
+    }, 1000).unref();
+  };
+  // the first of the URL's hosts that takes a LISTEN (a standby refuses it during recovery)
+  const openDedicated = async (): Promise<void> => {
+    let last: unknown;
+    for (const url of urls) {
+      try {
+        await openOn(url);
+        return;
+      } catch (err) {
+        last = err;
+      }
+    }
+    throw last;
+  };
+  const openOn = async (url: string): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', dispatch);
+    c.on('error', () => {
+      // 'end' follows; the drop is handled there
+    });
+    c.on('end', () => {
+      if (dedicated !== c || closed) {
+        return;
+      }
+      dedicated = undefined;
+      for (const set of handlers.values()) {
+        for (const h of set) {
+          h.live(false);
+        }
+      }
+      reconnect();
+    });
+    try {
+      await c.connect();
+      for (const channel of handlers.keys()) {
+        await c.query(`LISTEN ${quote(channel)}`);
+      }
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    dedicated = c;
+    for (const set of handlers.values()) {
+      for (const h of set) {
+        h.live(true);
+      }
+    }
+  };
+  return {
+    async join(conn) {
+      let heard = joined.get(conn);
+      if (!heard) {
+        heard = new Set();
+        joined.set(conn, heard);
+        conn.on('notification', dispatch);
+      }
+      for (const channel of handlers.keys()) {
+        if (!heard.has(channel)) {
+          await conn.query(`LISTEN ${quote(channel)}`);
+          heard.add(channel);
+        }
+      }
+      return conn;
+    },
+    async listen(channel, onNotify, onLive) {
+      const entry = { notify: onNotify, live: onLive };
+      const set = handlers.get(channel) ?? new Set();
+      handlers.set(channel, set);
+      set.add(entry);
+      if (dedicated) {
+        await dedicated.query(`LISTEN ${quote(channel)}`);
+      } else {
+        await openDedicated();
+      }
+      return async () => {
+        set.delete(entry);
+      };
+    },
+    async close() {
+      closed = true;
+      await dedicated?.end().catch(() => undefined);
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { MAX_ATTACHMENTS_TOTAL_BYTES } from '../../domain/attachments.ts';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -41,13 +41,20 @@ import {
   readPortalCase,
   type PublicReadDeps,
 } from '../../commands/read-public.ts';
-import { createPublicStats } from '../../commands/read-public-stats.ts';
+import { createPublicStats, statsFromGrids } from '../../commands/read-public-stats.ts';
 import { presentPublicStatement } from '../../presenters/public/case.presenter.ts';
 import { presentOffice } from '../../presenters/public/office.presenter.ts';
 import { listPublishedStatements } from '../../repositories/public.repository.ts';
 import { TooManyRequestsError } from '../../errors.ts';
 import { loggableError } from '../../plugins/error-handler.ts';
 import { Readable } from 'node:stream';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { localDate } from '../../domain/business-days.ts';
+import {
+  sendAnswer,
+  type HttpCachePolicy,
+  type PublicationCache,
+} from '../../plugins/public-cache.ts';
 
 /** A limit: at most `max` requests per `windowMs`. */
 /** The complaint form's body limit: 10 MiB of files as base64 plus the text fields. */
@@ -70,6 +77,14 @@ export interface PublicPortalOptions {
   lookupPerIp: Limit;
   /** Lookups and additions per confirmation number, whoever asks. */
   lookupPerNumber: Limit;
+  /** Page, list, search, statistics and statements reads per IP (their own bucket). */
+  readPerIp: Limit;
+  /** Open-data exports per IP (each streams the whole history). */
+  exportPerIp: Limit;
+  /** Freshness a browser or CDN is allowed for the case page, list, statistics (ADR 0037). */
+  httpCache: HttpCachePolicy;
+  /** Public answers kept in memory per app server (each a few kilobytes). */
+  cacheEntries: number;
 }
 
 export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
@@ -78,7 +93,19 @@ export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
   fileLimit: { max: 10, windowMs: 15 * 60_000 },
   lookupPerIp: { max: 30, windowMs: 15 * 60_000 },
   lookupPerNumber: { max: 10, windowMs: 15 * 60_000 },
+  // a shelter's or a library's shared address: dozens of people reading pages stay far under
+  // 20 a second, one client taking the door for itself does not (ADR 0037)
+  readPerIp: { max: 1200, windowMs: 60_000 },
+  exportPerIp: { max: 30, windowMs: 15 * 60_000 },
+  // ADR 0037: a change reaches every reader within 30 s; a CDN asks at most every 10 s per page
+  httpCache: { maxAgeSeconds: 10, staleWhileRevalidateSeconds: 20 },
+  cacheEntries: 20_000,
 };
+
+/** The JSON of a public answer, through the route's own allowlist schema. */
+function serializer(schema: z.ZodType, url: string): (data: unknown) => string {
+  return serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' });
+}
 
 const problems = { 400: Problem, 404: Problem, 413: Problem, 422: Problem, 429: Problem };
 const tags = ['public'];
@@ -93,7 +120,9 @@ const security: Array<Record<string, string[]>> = [];
 export const publicRoutes: FastifyPluginAsyncZod<{
   ctx: RouteContext;
   options: PublicPortalOptions;
-}> = async (app, { ctx, options }) => {
+  /** The answers kept per change of what is public (buildApp opens it). */
+  published: PublicationCache;
+}> = async (app, { ctx, options, published }) => {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, c) =>
@@ -119,6 +148,32 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     }
   };
 
+  /** A per-address bucket of its own, checked before the route does any work. */
+  const bucket = (
+    name: string,
+    limit: Limit,
+  ): ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) => {
+    const check = app.createRateLimit({
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      keyGenerator: (req) => `${name}:${req.ip}`,
+    });
+    return async (request, reply) => {
+      const r = await check(request);
+      if (!r.isAllowed && r.isExceeded) {
+        void reply.header('retry-after', String(r.ttlInSeconds));
+        throw new TooManyRequestsError(
+          `Too many requests from this address. Try again in ${r.ttlInSeconds} seconds.`,
+          r.ttlInSeconds,
+        );
+      }
+    };
+  };
+  // reads and writes count apart: people reading pages behind one shared address never use up
+  // the address's complaint filing, and a flood of filings never locks the pages
+  const readLimit = bucket('read', options.readPerIp);
+  const exportLimit = bucket('export', options.exportPerIp);
+
   // no actor: ctx.deps() would demand a staff token, and this door never reads one
   const publicDeps = (request: FastifyRequest): PublicDeps => ({
     db: ctx.db,
@@ -143,6 +198,30 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     ttlMs: options.statsTtlMs,
     now: ctx.now,
   });
+  // answers computed once per change of what is public, on every app server (ADR 0037)
+  published.onChange(() => {
+    portalList.clear();
+    roster.forget();
+    stats.changed();
+  });
+  const asCaseJson = serializer(PublicCaseOut, '/cases/:logNumber');
+  // the local date, worked out at most once a second (time-zone arithmetic per request would
+  // cost the spike more than the stored answer does)
+  let day = { second: NaN, date: '' };
+  const localDay = (): string => {
+    const now = ctx.now();
+    const second = Math.floor(now.getTime() / 1000);
+    if (second !== day.second) {
+      day = { second, date: localDate(now, ctx.profile.timeZone) };
+    }
+    return day.date;
+  };
+  // the door's cached reads are logged only when something goes wrong: at a spike two lines per
+  // request would cost more than answering it (a CDN or proxy keeps access logs; ADR 0037)
+  const quiet = 'warn' as const;
+  const asListJson = serializer(PublicCaseListResponse, '/cases');
+  const asStatsJson = serializer(PublicStatsResponse, '/stats');
+  const asStatementsJson = serializer(PublicStatementsResponse, '/statements');
 
   app.post(
     '/complaints',
@@ -218,6 +297,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/office',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -231,6 +311,8 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/cases',
     {
+      onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
@@ -240,12 +322,22 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicCaseListResponse, ...problems },
       },
     },
-    async (request) => portalList.list(readDeps(request), request.query),
+    async (request, reply) =>
+      sendAnswer(
+        request,
+        reply,
+        await published.answer(`list:${JSON.stringify(request.query)}`, async () =>
+          asListJson(await portalList.list(readDeps(request), request.query)),
+        ),
+        options.httpCache,
+      ),
   );
 
   app.get(
     '/cases/:logNumber',
     {
+      onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
@@ -254,12 +346,22 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicCaseOut, ...problems },
       },
     },
-    async (request) => readPortalCase(readDeps(request), request.params.logNumber, roster),
+    async (request, reply) => {
+      const { logNumber } = request.params;
+      // the page shows how long an open case has run: an answer is for one local day
+      const today = localDay();
+      const answer = await published.answer(`case:${logNumber}:${today}`, async () =>
+        asCaseJson(await readPortalCase(readDeps(request), logNumber, roster)),
+      );
+      return sendAnswer(request, reply, answer, options.httpCache);
+    },
   );
 
   app.get(
     '/stats',
     {
+      onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
@@ -268,12 +370,24 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicStatsResponse, ...problems },
       },
     },
-    async (request) => stats.stats(request.query),
+    async (request, reply) => {
+      const { grids, version } = await stats.grids();
+      const answer = await published.answer(
+        `stats:${version}:${JSON.stringify(request.query)}`,
+        () =>
+          Promise.resolve(
+            asStatsJson(statsFromGrids(grids, options.suppressionThreshold, request.query)),
+          ),
+      );
+      return sendAnswer(request, reply, answer, options.httpCache);
+    },
   );
 
   app.get(
     '/statements',
     {
+      onRequest: readLimit,
+      logLevel: quiet,
       schema: {
         tags,
         security,
@@ -282,19 +396,26 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         response: { 200: PublicStatementsResponse, ...problems },
       },
     },
-    async (request) => {
-      const { rows, total } = await listPublishedStatements(
-        ctx.db.reader,
-        ctx.jurisdiction,
-        request.query,
+    async (request, reply) => {
+      const answer = await published.answer(
+        `statements:${JSON.stringify(request.query)}`,
+        async () => {
+          const { rows, total } = await listPublishedStatements(
+            ctx.db,
+            ctx.jurisdiction,
+            request.query,
+          );
+          return asStatementsJson({ items: rows.map(presentPublicStatement), total });
+        },
       );
-      return { items: rows.map(presentPublicStatement), total };
+      return sendAnswer(request, reply, answer, options.httpCache);
     },
   );
 
   app.get(
     '/export/dictionary',
     {
+      onRequest: readLimit,
       schema: {
         tags,
         security,
@@ -311,6 +432,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     app.get(
       `/export.${format}`,
       {
+        onRequest: exportLimit,
         schema: {
           tags,
           security,
