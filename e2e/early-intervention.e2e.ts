@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, newPage, signIn, useAuthenticator } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, signedInPages, useAuthenticator } from './browser.ts';
 import { E2eAuthenticator } from './totp.ts';
 
 /*
@@ -12,17 +12,9 @@ import { E2eAuthenticator } from './totp.ts';
 
 const baseUrl = inject('baseUrl');
 useAuthenticator(new E2eAuthenticator(inject('totpState'), inject('totpSecret')));
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const as = signedInPages(baseUrl);
 // a demo member of unit 015 with an excessive-force allegation (src/server/demo/demo.ts)
 const MEMBER = 'Jasmine Pruitt';
-
-async function as(email: string, lang: 'en' | 'es' = 'en'): Promise<Page> {
-  const { context, page } = await newPage(browser, baseUrl, lang);
-  contexts.push(context);
-  await signIn(page, email);
-  return page;
-}
 
 /** A JSON POST with the session's CSRF token, as the web client sends it. */
 async function post(
@@ -39,16 +31,6 @@ async function post(
   });
   return { status: res.status(), body: await res.json() };
 }
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) {
-    await c.close();
-  }
-  await browser.close();
-});
 
 describe('early intervention, in the browser', () => {
   it('an alert goes from new through supervisor review and a planned intervention to resolved', async () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, newPage, signIn, useAuthenticator } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { expectAccessible, signedInPages, useAuthenticator } from './browser.ts';
 import { E2eAuthenticator } from './totp.ts';
 
 /*
@@ -12,25 +11,7 @@ import { E2eAuthenticator } from './totp.ts';
 
 const baseUrl = inject('baseUrl');
 useAuthenticator(new E2eAuthenticator(inject('totpState'), inject('totpSecret')));
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function as(email: string, lang: 'en' | 'es'): Promise<Page> {
-  const { context, page } = await newPage(browser, baseUrl, lang);
-  contexts.push(context);
-  await signIn(page, email);
-  return page;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) {
-    await c.close();
-  }
-  await browser.close();
-});
+const as = signedInPages(baseUrl);
 
 describe('letters, in the browser', () => {
   it('writes the acknowledgement from the case page and sees why it cannot go out', async () => {
