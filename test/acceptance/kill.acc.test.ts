@@ -321,6 +321,8 @@ describe('a crash at any moment loses nothing committed (issue 21 item 3)', () =
       const c = survived[engine]!;
       expect(c).toEqual(SPLIT);
     },
-    600_000,
+    // a limit, not a target: on this 2-core machine under a load average of 18 a kill point on
+    // PGlite has taken up to 30 s
+    Math.max(600_000, KILL_POINTS * 45_000),
   );
 });
