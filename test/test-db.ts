@@ -21,6 +21,24 @@ export async function testDb(): Promise<{ db: Db; close: () => Promise<void>; ur
     await ensureAuditHead(db, TEST_JURISDICTION);
     return { db, close: () => db.close() };
   }
+  const fresh = await freshServerDatabase(serverUrl);
+  const db = openPostgres(fresh.url, 20);
+  await migrate(db);
+  await ensureAuditHead(db, TEST_JURISDICTION);
+  return {
+    db,
+    url: fresh.url,
+    close: async () => {
+      await db.close();
+      await fresh.drop();
+    },
+  };
+}
+
+/** A new, empty database on the server at `serverUrl`: its URL, and how to drop it. */
+export async function freshServerDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `oversight_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -28,14 +46,9 @@ export async function testDb(): Promise<{ db: Db; close: () => Promise<void>; ur
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), 20);
-  await migrate(db);
-  await ensureAuditHead(db, TEST_JURISDICTION);
   return {
-    db,
     url: url.toString(),
-    close: async () => {
-      await db.close();
+    drop: async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
