@@ -12,6 +12,16 @@ export default defineConfig({
       },
       {
         test: {
+          // component tests of the web app (issue 20 item 2): React in happy-dom, no server; part
+          // of the unit tier (`npm run test:unit`)
+          name: 'web',
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['src/web/test/setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/**/*.int.test.ts', 'src/**/*.int.test.ts'],
           testTimeout: 60_000,
