@@ -7,7 +7,7 @@ import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { LetterFailure, LetterStatusTag } from './CaseLetters.tsx';
+import { LetterFailure, LetterStatusTag } from './case/letters/CaseLetters.tsx';
 
 /** Today in Chicago, 'YYYY-MM-DD' (the print batch's default day). */
 function today(): string {

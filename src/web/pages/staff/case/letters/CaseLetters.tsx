@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { Button, Checkbox, Fieldset, Label, Select, Tag, Textarea } from '@trussworks/react-uswds';
-import { DateInput, LetterText } from '../../components/LetterText.tsx';
-import { api } from '../../api/client.ts';
-import { ProblemAlert } from '../../components/problems.tsx';
-import { useLoad } from '../../components/useLoad.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { DateInput, LetterText } from '../../../../components/LetterText.tsx';
+import { api } from '../../../../api/client.ts';
+import { ProblemAlert } from '../../../../components/problems.tsx';
+import { useLoad } from '../../../../components/useLoad.ts';
+import { useI18n } from '../../../../i18n/i18n.tsx';
 import {
   DELAY_REASONS,
   LETTER_KINDS,
   type DelayReason,
   type LetterKind,
-} from '../../../shared/letters.ts';
-import type { LetterOut } from '../../../shared/schemas/letters.ts';
-import type { CaseAbility } from '../../../shared/schemas/cases.ts';
+} from '../../../../../shared/letters.ts';
+import type { LetterOut } from '../../../../../shared/schemas/letters.ts';
+import type { CaseAbility } from '../../../../../shared/schemas/cases.ts';
 
 /*
  * The case page's letters (issue 18 item 5): write a letter of one kind to everyone it goes to,

@@ -1,0 +1,84 @@
+import { Select } from '@trussworks/react-uswds';
+import { AgencyRequest } from '../../../../../shared/schemas/cases.ts';
+import { api, type Case } from '../../../../api/client.ts';
+import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import { useFields } from '../../../../components/form/use-fields.ts';
+import { Field } from '../../../../components/problems.tsx';
+import { useI18n } from '../../../../i18n/i18n.tsx';
+import { CaseForm, Section, type CaseCtx } from '../section.tsx';
+
+type Agency = (typeof AgencyRequest.shape.agency.options)[number];
+
+/**
+ * The agencies the request accepts (the shared schema the server checks with), those not yet
+ * leading the case first: the usual addition is the other agency, in parallel or by referral.
+ */
+export function agencyChoices(c: Case): Agency[] {
+  const all = AgencyRequest.shape.agency.options;
+  return [...all.filter((a) => a !== c.leadAgency), ...all.filter((a) => a === c.leadAgency)];
+}
+
+const TRACKS = ['criminal', 'administrative'] as const;
+const ROLES = ['parallel', 'referred'] as const;
+
+/** Every agency on the case with its track and role; a form to add one. */
+export function Agencies({ c, reload, can }: CaseCtx) {
+  const { t, label, date } = useI18n();
+  const choices = agencyChoices(c);
+  const { values: f, bind } = useFields<{
+    agency: Agency;
+    track: (typeof TRACKS)[number];
+    role: (typeof ROLES)[number];
+  }>({ agency: choices[0]!, track: TRACKS[0], role: ROLES[0] }, 'ag');
+  return (
+    <Section id="agencies" title={t('case.agencies')}>
+      <ul className="usa-list" data-testid="agencies">
+        {c.agencies.map((a) => (
+          <li key={`${a.agency}-${a.track}-${a.role}`}>
+            {a.agency} — {label('track', a.track)}, {label('agencyRole', a.role)} ({date(a.addedAt)}
+            )
+          </li>
+        ))}
+      </ul>
+      {can('case.add_agency') ? (
+        <CaseForm
+          reload={reload}
+          id="form-agency"
+          title={t('action.addAgency')}
+          submitLabel={t('action.add')}
+          onSubmit={() =>
+            api.addAgency(c.logNumber, {
+              agency: f.agency,
+              track: f.track,
+              role: f.role,
+            })
+          }
+        >
+          {(e) => (
+            <>
+              <Field id="ag-agency" label={t('action.agency')} error={e.agency}>
+                <Select {...bind('agency')}>
+                  {choices.map((a) => (
+                    <option key={a} value={a}>
+                      {a}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field id="ag-track" label={t('action.track')} error={e.track}>
+                <Select {...bind('track')}>
+                  <CodeOptions codes={TRACKS} kind="track" />
+                </Select>
+              </Field>
+              <Field id="ag-role" label={t('action.role')} error={e.role}>
+                <Select {...bind('role')}>
+                  <CodeOptions codes={ROLES} kind="agencyRole" />
+                </Select>
+              </Field>
+            </>
+          )}
+        </CaseForm>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,57 @@
+import { ActivityForm } from '../activity/ActivityForm.tsx';
+import { Link } from '../../../../components/router.tsx';
+import { useI18n } from '../../../../i18n/i18n.tsx';
+import { DataTable, Section, type CaseCtx } from '../section.tsx';
+import { AllegationForm } from './AllegationForm.tsx';
+import { FindingForm } from './FindingForm.tsx';
+
+/** The allegations with their findings; forms to add one, record findings and log activity. */
+export function Allegations(ctx: CaseCtx) {
+  const { c, can } = ctx;
+  const { t, label } = useI18n();
+  const allegations = c.allegations ?? [];
+  return (
+    <Section id="allegations" title={t('case.allegations')}>
+      {allegations.length === 0 ? (
+        <p>{t('case.noAllegations')}</p>
+      ) : (
+        <DataTable
+          caption={t('case.allegations')}
+          columns={[t('col.member'), t('col.category'), t('case.recommended'), t('case.final')]}
+        >
+          {allegations.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                {a.member ? (
+                  <Link to={`/staff/members/${a.member.id}`}>
+                    {a.member.firstName} {a.member.lastName} ({a.member.star ?? '—'})
+                  </Link>
+                ) : (
+                  t('case.unknownMember')
+                )}
+              </th>
+              <td>
+                {label('category', a.category)}
+                <br />
+                <span className="usa-hint">{a.summary}</span>
+              </td>
+              <td>
+                {label('finding', a.recommendedFinding)}
+                {a.recommendedPenalty ? ` · ${a.recommendedPenalty}` : ''}
+              </td>
+              <td>
+                {label('finding', a.finalFinding)}
+                {a.finalPenalty ? ` · ${a.finalPenalty}` : ''}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {can('case.add_allegation') ? <AllegationForm {...ctx} /> : null}
+      {can('case.record_recommended_finding') || can('case.record_final_finding') ? (
+        <FindingForm {...ctx} />
+      ) : null}
+      {can('case.log_activity') ? <ActivityForm {...ctx} /> : null}
+    </Section>
+  );
+}

@@ -1,0 +1,159 @@
+import { Fieldset, Radio, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import type { Category } from '../../../../../shared/enums.ts';
+import { api } from '../../../../api/client.ts';
+import { useFields } from '../../../../components/form/use-fields.ts';
+import { Field } from '../../../../components/problems.tsx';
+import { rosterLine } from '../../../../components/roster-line.ts';
+import { Link } from '../../../../components/router.tsx';
+import { useI18n } from '../../../../i18n/i18n.tsx';
+import { AllegationFields } from '../allegations/AllegationFields.tsx';
+import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
+
+type Outcome = 'confirmed' | 'dismissed';
+const OUTCOMES = ['confirmed', 'dismissed'] as const;
+
+/**
+ * The officers the complainant named at intake (docs/domain.md "Reported officers"), for the
+ * case team only; an investigator confirms each into an allegation or dismisses it.
+ */
+export function ReportedOfficers({ c, reload, can }: CaseCtx) {
+  const { t, label, date } = useI18n();
+  const {
+    values: f,
+    bind,
+    set,
+    reset,
+  } = useFields<{
+    reportedOfficer: string;
+    outcome: Outcome;
+    star: string;
+    category: Category;
+    summary: string;
+    reason: string;
+  }>(
+    {
+      reportedOfficer: '',
+      outcome: 'confirmed',
+      star: '',
+      category: c.categories[0] ?? 'miscellaneous',
+      summary: '',
+      reason: '',
+    },
+    'ro',
+  );
+  if (!c.reportedOfficers) {
+    return null;
+  }
+  const open = c.reportedOfficers.filter((o) => o.status === 'reported');
+  const chosen = open.find((o) => o.id === f.reportedOfficer) ?? open[0];
+  const given = (o: (typeof open)[number]) =>
+    [o.name, o.star ? t('intake.officer.star', { star: o.star }) : null, o.description]
+      .filter(Boolean)
+      .join(' · ');
+  const who = (o: (typeof open)[number]) =>
+    o.member ? rosterLine(t, o.member) : t('case.reported.notInRoster');
+  return (
+    <Section id="reported-officers" title={t('case.reportedOfficers')}>
+      <p className="usa-hint">{t('case.reportedOfficers.hint')}</p>
+      {c.reportedOfficers.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <DataTable
+          caption={t('case.reportedOfficers')}
+          columns={[
+            t('case.reported.col.officer'),
+            t('case.reported.col.given'),
+            t('case.reported.col.status'),
+          ]}
+        >
+          {c.reportedOfficers.map((o) => (
+            <tr key={o.id} data-testid="reported-officer">
+              <th scope="row">
+                {o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o)}
+              </th>
+              <td>
+                {given(o) || '—'}
+                <br />
+                <span className="usa-hint">
+                  {label('reportedSource', o.source)} · {date(o.reportedAt)}
+                </span>
+              </td>
+              <td>
+                {label('reportedStatus', o.status)}
+                {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {can('case.add_allegation') && chosen ? (
+        <CaseForm
+          reload={reload}
+          id="form-reported-officer"
+          title={t('case.reported.confirm')}
+          submitLabel={t('common.save')}
+          onSubmit={() =>
+            api.resolveReportedOfficer(
+              c.logNumber,
+              chosen.id,
+              f.outcome === 'confirmed'
+                ? {
+                    outcome: f.outcome,
+                    ...(!chosen.member && f.star.trim() ? { star: f.star.trim() } : {}),
+                    category: f.category,
+                    summary: f.summary,
+                  }
+                : { outcome: f.outcome, reason: f.reason },
+            )
+          }
+          reset={() => reset({ ...f, star: '', summary: '', reason: '' })}
+        >
+          {(e) => (
+            <>
+              <Field id="ro-which" label={t('case.reported.which')}>
+                <Select {...bind('reportedOfficer', 'ro-which')} value={chosen.id}>
+                  {open.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.member ? who(o) : given(o)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Fieldset legend={t('case.reported.outcome')}>
+                {OUTCOMES.map((x) => (
+                  <Radio
+                    key={x}
+                    id={`ro-outcome-${x}`}
+                    name="outcome"
+                    value={x}
+                    label={t(x === 'confirmed' ? 'case.reported.confirm' : 'case.reported.dismiss')}
+                    checked={f.outcome === x}
+                    onChange={() => set('outcome', x)}
+                  />
+                ))}
+              </Fieldset>
+              {f.outcome === 'confirmed' ? (
+                <>
+                  {chosen.member ? null : (
+                    <Field id="ro-star" label={t('action.star')} error={e.star} optional>
+                      <TextInput type="text" inputMode="numeric" {...bind('star')} />
+                    </Field>
+                  )}
+                  <AllegationFields
+                    errors={e}
+                    category={bind('category')}
+                    summary={bind('summary')}
+                  />
+                </>
+              ) : (
+                <Field id="ro-reason" label={t('case.reported.reason')} error={e.reason}>
+                  <Textarea {...bind('reason')} />
+                </Field>
+              )}
+            </>
+          )}
+        </CaseForm>
+      ) : null}
+    </Section>
+  );
+}
