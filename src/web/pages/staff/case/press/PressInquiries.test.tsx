@@ -1,0 +1,49 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { CaseAbility } from '../../../../../shared/schemas/cases.ts';
+import { actionFormTests, caseFixture, catalogs, renderSection, uuid } from '../test-kit.tsx';
+import { PressInquiries } from './PressInquiries.tsx';
+
+const asked = (actions: CaseAbility[]) => {
+  const c = caseFixture();
+  return caseFixture(
+    {
+      statements: [
+        { ...c.statements[0]!, status: 'published', publishedAt: '2026-03-03T10:00:00Z' },
+      ],
+      pressInquiries: [
+        {
+          id: uuid(60),
+          outlet: 'Chicago Tribune',
+          question: 'Is the officer on duty?',
+          receivedAt: '2026-03-04T10:00:00Z',
+          statementId: null,
+          answeredAt: null,
+        },
+      ],
+    },
+    actions,
+  );
+};
+
+describe('PressInquiries', () => {
+  actionFormTests({
+    Section: PressInquiries,
+    c: asked,
+    form: 'form-press',
+    ability: 'case.log_press_inquiry',
+    field: 'receivedAt',
+    control: 'pr-at',
+    message: 'Invalid ISO datetime',
+    messageKey: 'field.dateTime',
+  });
+
+  it('offers to answer with a published statement only to who logs press inquiries', () => {
+    const answer = `${catalogs.es['action.answer']} (en)`;
+    const { unmount } = renderSection('es', PressInquiries, asked([]));
+    expect(screen.queryByRole('button', { name: answer })).toBeNull();
+    unmount();
+    renderSection('es', PressInquiries, asked(['case.log_press_inquiry']));
+    expect(screen.getByRole('button', { name: answer })).toBeTruthy();
+  });
+});
