@@ -57,7 +57,7 @@ export function CasePage({ logNumber }: { logNumber: string }) {
       <Agencies {...ctx} />
       <Assignments {...ctx} />
       <Deadlines {...ctx} />
-      {c.view === 'full' ? <CaseLetters logNumber={c.logNumber} can={ctx.can} /> : null}
+      {c.view === 'full' ? <CaseLetters {...ctx} /> : null}
       <Statements {...ctx} />
       <PressInquiries {...ctx} />
     </>

@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import { Button, Checkbox, Fieldset, Label, Select, Tag, Textarea } from '@trussworks/react-uswds';
-import { DateInput, LetterText } from '../../../../components/LetterText.tsx';
+import type { FormEvent } from 'react';
+import { Button, Checkbox, Fieldset, Select, Tag, Textarea } from '@trussworks/react-uswds';
+import { LetterText } from '../../../../components/LetterText.tsx';
 import { api } from '../../../../api/client.ts';
-import { ProblemAlert } from '../../../../components/problems.tsx';
+import { useAction } from '../../../../components/ActionForm.tsx';
+import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import { useFields } from '../../../../components/form/use-fields.ts';
+import { Field, ProblemAlert, fieldErrorsOf } from '../../../../components/problems.tsx';
 import { useLoad } from '../../../../components/useLoad.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import {
@@ -13,6 +17,7 @@ import {
 } from '../../../../../shared/letters.ts';
 import type { LetterOut } from '../../../../../shared/schemas/letters.ts';
 import type { CaseAbility } from '../../../../../shared/schemas/cases.ts';
+import { Section, type CaseCtx } from '../section.tsx';
 
 /*
  * The case page's letters (issue 18 item 5): write a letter of one kind to everyone it goes to,
@@ -60,56 +65,59 @@ export function LetterFailure({ letter }: { letter: LetterOut }) {
   );
 }
 
+/** The draft form's fields: the information asked for is one text area per request language. */
+type DraftFields = {
+  kind: LetterKind;
+  respondBy: string;
+} & Record<`requested-${(typeof REQUEST_LANGUAGES)[number]}`, string>;
+
+/** Drafts one letter of a kind for everyone it goes to; the server's field problems sit by the fields. */
 function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Promise<void> }) {
-  const { t, label } = useI18n();
-  const [kind, setKind] = useState<LetterKind>('acknowledgement');
+  const { t, label, fieldMessage } = useI18n();
+  const { values: f, bind } = useFields<DraftFields>({
+    kind: 'acknowledgement',
+    respondBy: '',
+    'requested-en': '',
+    'requested-es': '',
+  });
   const [reasons, setReasons] = useState<DelayReason[]>([]);
-  const [requested, setRequested] = useState<Record<string, string>>({});
-  const [respondBy, setRespondBy] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const filled = Object.fromEntries(Object.entries(requested).filter(([, v]) => v.trim()));
-      await api.draftLetters(logNumber, {
-        kind,
-        ...(kind === 'six_month_notice' && reasons.length > 0 ? { reasons } : {}),
-        ...(kind === 'information_request'
-          ? {
-              ...(Object.keys(filled).length > 0 ? { requestedInformation: filled } : {}),
-              ...(respondBy ? { respondBy } : {}),
-            }
-          : {}),
-      });
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+  const { error, busy, run } = useAction();
+  const e = fieldErrorsOf(error);
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const filled: Record<string, string> = {};
+    for (const lang of REQUEST_LANGUAGES) {
+      if (f[`requested-${lang}`].trim()) {
+        filled[lang] = f[`requested-${lang}`];
+      }
     }
+    void run(
+      () =>
+        api.draftLetters(logNumber, {
+          kind: f.kind,
+          ...(f.kind === 'six_month_notice' && reasons.length > 0 ? { reasons } : {}),
+          ...(f.kind === 'information_request'
+            ? {
+                ...(Object.keys(filled).length > 0 ? { requestedInformation: filled } : {}),
+                ...(f.respondBy ? { respondBy: f.respondBy } : {}),
+              }
+            : {}),
+        }),
+      onDone,
+    );
   };
   return (
-    <form className="usa-form" onSubmit={(e) => void submit(e)} data-testid="letter-draft">
+    <form className="usa-form" onSubmit={submit} data-testid="letter-draft">
       <h3>{t('letters.draft')}</h3>
       <ProblemAlert error={error} />
-      <Label htmlFor="letter-kind">{t('letters.kind')}</Label>
-      <Select
-        id="letter-kind"
-        name="letter-kind"
-        value={kind}
-        onChange={(e) => setKind(e.target.value as LetterKind)}
-      >
-        {LETTER_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {label('letterKind', k)}
-          </option>
-        ))}
-      </Select>
-      {kind === 'six_month_notice' ? (
+      <Field id="letter-kind" label={t('letters.kind')} error={e.kind}>
+        <Select {...bind('kind', 'letter-kind')} name="letter-kind">
+          <CodeOptions codes={LETTER_KINDS} kind="letterKind" />
+        </Select>
+      </Field>
+      {f.kind === 'six_month_notice' ? (
         <Fieldset legend={t('letters.reasons')}>
+          {e.reasons ? <p className="usa-error-message">{fieldMessage(e.reasons)}</p> : null}
           {DELAY_REASONS.map((r) => (
             <Checkbox
               key={r}
@@ -117,35 +125,33 @@ function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Pro
               name="reasons"
               label={label('delayReason', r)}
               checked={reasons.includes(r)}
-              onChange={(e) =>
-                setReasons((now) => (e.target.checked ? [...now, r] : now.filter((x) => x !== r)))
+              onChange={(ev) =>
+                setReasons((now) => (ev.target.checked ? [...now, r] : now.filter((x) => x !== r)))
               }
             />
           ))}
         </Fieldset>
       ) : null}
-      {kind === 'information_request' ? (
+      {f.kind === 'information_request' ? (
         <>
           {REQUEST_LANGUAGES.map((lang) => (
-            <div key={lang}>
-              <Label htmlFor={`requested-${lang}`}>
-                {t('letters.requested', { language: label('language', lang) })}
-              </Label>
-              <Textarea
-                id={`requested-${lang}`}
-                name={`requested-${lang}`}
-                lang={lang}
-                value={requested[lang] ?? ''}
-                onChange={(e) => setRequested((now) => ({ ...now, [lang]: e.target.value }))}
-              />
-            </div>
+            <Field
+              key={lang}
+              id={`requested-${lang}`}
+              label={t('letters.requested', { language: label('language', lang) })}
+              error={e[`requestedInformation.${lang}`]}
+            >
+              <Textarea lang={lang} {...bind(`requested-${lang}`)} />
+            </Field>
           ))}
-          <DateInput
-            id="respond-by"
-            label={t('letters.respondBy')}
-            value={respondBy}
-            onChange={setRespondBy}
-          />
+          <Field id="respond-by" label={t('letters.respondBy')} error={e.respondBy}>
+            <input
+              className="usa-input"
+              type="date"
+              {...bind('respondBy', 'respond-by')}
+              name="respond-by"
+            />
+          </Field>
         </>
       ) : null}
       <Button type="submit" disabled={busy} data-testid="letter-write">
@@ -165,20 +171,9 @@ function LetterRow({
   onChange: () => Promise<void>;
 }) {
   const { t, label, dateTime } = useI18n();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const act = async (action: 'approve' | 'send' | 'retry') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.letterAction(letter.id, action);
-      await onChange();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, run } = useAction();
+  const act = (action: 'approve' | 'send' | 'retry') =>
+    void run(() => api.letterAction(letter.id, action), onChange);
   const to = [
     label('letterRecipient', letter.recipientKind),
     letter.recipient?.name ?? (letter.recipientMasked ? t('letters.masked') : null),
@@ -216,17 +211,17 @@ function LetterRow({
       <ProblemAlert error={error} />
       <div className="margin-top-1">
         {can('case.approve_letter') && !letter.approvedAt && letter.status !== 'sent' ? (
-          <Button type="button" outline disabled={busy} onClick={() => void act('approve')}>
+          <Button type="button" outline disabled={busy} onClick={() => act('approve')}>
             {t('letters.approve')}
           </Button>
         ) : null}
         {can('case.send_letter') && letter.approvedAt && letter.status === 'queued' ? (
-          <Button type="button" disabled={busy} onClick={() => void act('send')}>
+          <Button type="button" disabled={busy} onClick={() => act('send')}>
             {t('letters.send')}
           </Button>
         ) : null}
         {can('case.send_letter') && letter.status === 'failed' ? (
-          <Button type="button" outline disabled={busy} onClick={() => void act('retry')}>
+          <Button type="button" outline disabled={busy} onClick={() => act('retry')}>
             {t('letters.retry')}
           </Button>
         ) : null}
@@ -241,18 +236,12 @@ function LetterRow({
 }
 
 /** The letters section of the case page. */
-export function CaseLetters({
-  logNumber,
-  can,
-}: {
-  logNumber: string;
-  can: (a: CaseAbility) => boolean;
-}) {
+export function CaseLetters({ c, can }: CaseCtx) {
   const { t } = useI18n();
+  const { logNumber } = c;
   const { data, error, reload } = useLoad(() => api.caseLetters(logNumber), [logNumber]);
   return (
-    <section className="ovs-section" aria-labelledby="sec-letters" data-testid="section-letters">
-      <h2 id="sec-letters">{t('letters.title')}</h2>
+    <Section id="letters" title={t('letters.title')}>
       <p>{t('letters.intro')}</p>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 ? <p>{t('letters.none')}</p> : null}
@@ -264,6 +253,6 @@ export function CaseLetters({
         </ul>
       ) : null}
       {can('case.draft_letter') ? <DraftForm logNumber={logNumber} onDone={reload} /> : null}
-    </section>
+    </Section>
   );
 }
