@@ -4,6 +4,8 @@ import type { CaseAbility } from '../../../../shared/schemas/cases.ts';
 import type { Case } from '../../../api/client.ts';
 import { ActionForm } from '../../../components/ActionForm.tsx';
 import type { FieldErrors } from '../../../components/problems.tsx';
+import type { MessageKey } from '../../../i18n/en.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
 
 /**
  * What every section of the case page is given. `can` asks the case's `abilities` only: the page
@@ -34,16 +36,17 @@ export function Section({
   );
 }
 
-/** A section's striped table, its caption for screen readers, one column heading each. */
+/** A section's striped table, its caption for screen readers, a heading per column (message keys). */
 export function DataTable({
   caption,
   columns,
   children,
 }: {
   caption: string;
-  columns: string[];
+  columns: MessageKey[];
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <div className="ovs-table-wrap">
       <Table fullWidth striped>
@@ -52,7 +55,7 @@ export function DataTable({
           <tr>
             {columns.map((col) => (
               <th scope="col" key={col}>
-                {col}
+                {t(col)}
               </th>
             ))}
           </tr>
@@ -64,31 +67,78 @@ export function DataTable({
 }
 
 /**
- * An action form on the case: on success it clears what `reset` clears and reloads the case; a
- * 409 offers to reload it. The submit button says `submitLabel`, or the title when not given.
+ * The case page's action forms: the test id (`form-…`, which journeys open), the abilities any
+ * of which shows the form (the server's `abilities.actions`, never re-derived here), its title
+ * and its submit label (the title when none).
+ */
+const FORMS = {
+  rerouting: ['form-accept-rerouting', ['case.accept_rerouting'], 'action.acceptRerouting'],
+  correct: ['form-correct', ['case.correct_facts'], 'action.correct'],
+  transition: ['form-transition', ['case.transition'], 'action.move'],
+  reportedOfficer: [
+    'form-reported-officer',
+    ['case.add_allegation'],
+    'case.reported.confirm',
+    'common.save',
+  ],
+  allegation: ['form-allegation', ['case.add_allegation'], 'action.allegation', 'action.add'],
+  finding: [
+    'form-finding',
+    ['case.record_recommended_finding', 'case.record_final_finding'],
+    'action.finding',
+    'common.save',
+  ],
+  activity: ['form-activity', ['case.log_activity'], 'action.activity', 'action.add'],
+  duty: [
+    'form-duty',
+    ['case.recommend_duty_status', 'case.decide_duty_status'],
+    'action.duty',
+    'common.save',
+  ],
+  agency: ['form-agency', ['case.add_agency'], 'action.addAgency', 'action.add'],
+  assign: ['form-assign', ['case.assign'], 'action.assign', 'action.add'],
+  extend: ['form-extend', ['case.extend_deadline'], 'action.extend'],
+  statement: ['form-statement', ['case.draft_statement'], 'action.statement', 'action.add'],
+  press: ['form-press', ['case.log_press_inquiry'], 'action.pressInquiry', 'action.add'],
+} satisfies Record<string, readonly [string, CaseAbility[], MessageKey, MessageKey?]>;
+
+/** May the caller use this form of the case page? */
+export function canUse(can: CaseCtx['can'], form: keyof typeof FORMS): boolean {
+  return FORMS[form][1].some((a: CaseAbility) => can(a));
+}
+
+/**
+ * An action form of the case page, shown only when the case lists one of its abilities: on
+ * success it clears what `reset` clears and reloads the case; a 409 offers to reload it. `vars`
+ * fill the title's placeholders.
  */
 export function CaseForm({
+  form,
+  can,
   reload,
-  id,
-  title,
-  submitLabel = title,
+  vars,
   onSubmit,
   reset,
   children,
 }: {
+  form: keyof typeof FORMS;
+  can: CaseCtx['can'];
   reload: () => Promise<void>;
-  id: string;
-  title: string;
-  submitLabel?: string;
+  vars?: Record<string, string>;
   onSubmit: () => Promise<unknown>;
   reset?: () => void;
   children: (errors: FieldErrors) => ReactNode;
 }) {
+  const { t } = useI18n();
+  if (!canUse(can, form)) {
+    return null;
+  }
+  const [id, , title, submit = title] = FORMS[form];
   return (
     <ActionForm
       id={id}
-      title={title}
-      submitLabel={submitLabel}
+      title={t(title, vars)}
+      submitLabel={t(submit, vars)}
       onReload={() => void reload()}
       onSubmit={onSubmit}
       onDone={async () => {

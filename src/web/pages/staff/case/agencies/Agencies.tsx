@@ -1,9 +1,7 @@
-import { Select } from '@trussworks/react-uswds';
 import { AgencyRequest } from '../../../../../shared/schemas/cases.ts';
 import { api, type Case } from '../../../../api/client.ts';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import { Options, SelectField } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 
@@ -30,6 +28,12 @@ export function Agencies({ c, reload, can }: CaseCtx) {
     track: (typeof TRACKS)[number];
     role: (typeof ROLES)[number];
   }>({ agency: choices[0]!, track: TRACKS[0], role: ROLES[0] }, 'ag');
+  const send = () =>
+    api.addAgency(c.logNumber, {
+      agency: f.agency,
+      track: f.track,
+      role: f.role,
+    });
   return (
     <Section id="agencies" title={t('case.agencies')}>
       <ul className="usa-list" data-testid="agencies">
@@ -40,45 +44,26 @@ export function Agencies({ c, reload, can }: CaseCtx) {
           </li>
         ))}
       </ul>
-      {can('case.add_agency') ? (
-        <CaseForm
-          reload={reload}
-          id="form-agency"
-          title={t('action.addAgency')}
-          submitLabel={t('action.add')}
-          onSubmit={() =>
-            api.addAgency(c.logNumber, {
-              agency: f.agency,
-              track: f.track,
-              role: f.role,
-            })
-          }
-        >
-          {(e) => (
-            <>
-              <Field id="ag-agency" label={t('action.agency')} error={e.agency}>
-                <Select {...bind('agency')}>
-                  {choices.map((a) => (
-                    <option key={a} value={a}>
-                      {a}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field id="ag-track" label={t('action.track')} error={e.track}>
-                <Select {...bind('track')}>
-                  <CodeOptions codes={TRACKS} kind="track" />
-                </Select>
-              </Field>
-              <Field id="ag-role" label={t('action.role')} error={e.role}>
-                <Select {...bind('role')}>
-                  <CodeOptions codes={ROLES} kind="agencyRole" />
-                </Select>
-              </Field>
-            </>
-          )}
-        </CaseForm>
-      ) : null}
+
+      <CaseForm form="agency" can={can} reload={reload} onSubmit={send}>
+        {(e) => (
+          <>
+            <SelectField label={t('action.agency')} error={e.agency} {...bind('agency')}>
+              {choices.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('action.track')} error={e.track} {...bind('track')}>
+              <Options values={TRACKS} labelOf={(x) => label('track', x)} />
+            </SelectField>
+            <SelectField label={t('action.role')} error={e.role} {...bind('role')}>
+              <Options values={ROLES} labelOf={(x) => label('agencyRole', x)} />
+            </SelectField>
+          </>
+        )}
+      </CaseForm>
     </Section>
   );
 }

@@ -1,8 +1,7 @@
-import { Select, Textarea } from '@trussworks/react-uswds';
 import { CATEGORIES } from '../../../../../shared/enums.ts';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
 import type { BoundField } from '../../../../components/form/use-fields.ts';
-import { Field, type FieldErrors } from '../../../../components/problems.tsx';
+import { Options, SelectField, TextArea } from '../../../../components/form/fields.tsx';
+import type { FieldErrors } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 
 /** An allegation's category and summary: the allegation form's and the confirmation's. */
@@ -15,17 +14,13 @@ export function AllegationFields({
   category: BoundField;
   summary: BoundField;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   return (
     <>
-      <Field id={category.id} label={t('col.category')} error={errors.category}>
-        <Select {...category}>
-          <CodeOptions codes={CATEGORIES} kind="category" />
-        </Select>
-      </Field>
-      <Field id={summary.id} label={t('action.summary')} error={errors.summary}>
-        <Textarea {...summary} />
-      </Field>
+      <SelectField label={t('col.category')} error={errors.category} {...category}>
+        <Options values={CATEGORIES} labelOf={(x) => label('category', x)} />
+      </SelectField>
+      <TextArea label={t('action.summary')} error={errors.summary} {...summary} />
     </>
   );
 }

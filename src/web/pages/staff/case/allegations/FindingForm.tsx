@@ -1,10 +1,9 @@
 import { Fragment } from 'react';
-import { Select, TextInput } from '@trussworks/react-uswds';
 import { FINDINGS } from '../../../../../shared/enums.ts';
 import { api } from '../../../../api/client.ts';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import { Options, SelectField, TextField } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field, type FieldErrors } from '../../../../components/problems.tsx';
+import { type FieldErrors } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, type CaseCtx } from '../section.tsx';
 import { memberName } from './AllegationFields.tsx';
@@ -49,45 +48,44 @@ export function FindingForm({ c, reload, can }: CaseCtx) {
     e: FieldErrors,
   ) => (
     <Fragment key={fn}>
-      <Field id={`fi-${fn}`} label={t(fl)} error={e[fk]} optional>
-        <Select {...bind(fn)}>
-          <option value="">—</option>
-          <CodeOptions codes={OFFERED_FINDINGS} kind="finding" />
-        </Select>
-      </Field>
-      <Field id={`fi-${pn}`} label={t(pl)} error={e[pk]} optional>
-        <TextInput type="text" inputMode="numeric" {...bind(pn)} />
-      </Field>
+      <SelectField label={t(fl)} error={e[fk]} optional {...bind(fn)}>
+        <Options values={OFFERED_FINDINGS} labelOf={(x) => label('finding', x)} empty="—" />
+      </SelectField>
+      <TextField
+        label={t(pl)}
+        error={e[pk]}
+        optional
+        type="text"
+        inputMode="numeric"
+        {...bind(pn)}
+      />
     </Fragment>
   );
+  const send = () =>
+    api.recordFinding(c.logNumber, chosen.id, {
+      ...(f.rf ? { recommendedFinding: f.rf as never } : {}),
+      ...(f.rp ? { recommendedPenalty: f.rp } : {}),
+      ...(f.ff ? { finalFinding: f.ff as never } : {}),
+      ...(f.fp ? { finalPenalty: f.fp } : {}),
+    });
   return (
     <CaseForm
+      form="finding"
+      can={can}
       reload={reload}
-      id="form-finding"
-      title={t('action.finding')}
-      submitLabel={t('common.save')}
-      onSubmit={() =>
-        api.recordFinding(c.logNumber, chosen.id, {
-          ...(f.rf ? { recommendedFinding: f.rf as never } : {}),
-          ...(f.rp ? { recommendedPenalty: f.rp } : {}),
-          ...(f.ff ? { finalFinding: f.ff as never } : {}),
-          ...(f.fp ? { finalPenalty: f.fp } : {}),
-        })
-      }
+      onSubmit={send}
       reset={() => reset({ ...f, rf: '', rp: '', ff: '', fp: '' })}
     >
       {(e) => (
         <>
-          <Field id="fi-allegation" label={t('action.allegation')}>
-            <Select {...bind('allegation')} value={chosen.id}>
-              {allegations.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.member ? memberName(a.member) : t('case.unknownMember')} —{' '}
-                  {label('category', a.category)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField label={t('action.allegation')} {...bind('allegation')} value={chosen.id}>
+            {allegations.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.member ? memberName(a.member) : t('case.unknownMember')} —{' '}
+                {label('category', a.category)}
+              </option>
+            ))}
+          </SelectField>
           {stages.map((s) => fields(s, e))}
         </>
       )}

@@ -1,9 +1,7 @@
-import { Select, TextInput } from '@trussworks/react-uswds';
 import { ASSIGNMENT_ROLES, type AssignmentRole } from '../../../../../shared/enums.ts';
 import { api } from '../../../../api/client.ts';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import { Options, SelectField, TextField } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 
@@ -21,6 +19,7 @@ export function Assignments({ c, reload, can }: CaseCtx) {
   if (!c.assignments) {
     return null;
   }
+  const send = () => api.assign(c.logNumber, { email: f.email.trim(), role: f.role });
   return (
     <Section id="assignments" title={t('case.assignments')}>
       {c.assignments.length === 0 ? (
@@ -34,29 +33,28 @@ export function Assignments({ c, reload, can }: CaseCtx) {
           ))}
         </ul>
       )}
-      {can('case.assign') ? (
-        <CaseForm
-          reload={reload}
-          id="form-assign"
-          title={t('action.assign')}
-          submitLabel={t('action.add')}
-          onSubmit={() => api.assign(c.logNumber, { email: f.email.trim(), role: f.role })}
-          reset={() => set('email', '')}
-        >
-          {(e) => (
-            <>
-              <Field id="as-email" label={t('action.assignEmail')} error={e.email ?? e.userId}>
-                <TextInput type="email" {...bind('email')} />
-              </Field>
-              <Field id="as-role" label={t('action.role')} error={e.role}>
-                <Select {...bind('role')}>
-                  <CodeOptions codes={ASSIGNMENT_ROLES} kind="assignmentRole" />
-                </Select>
-              </Field>
-            </>
-          )}
-        </CaseForm>
-      ) : null}
+
+      <CaseForm
+        form="assign"
+        can={can}
+        reload={reload}
+        onSubmit={send}
+        reset={() => set('email', '')}
+      >
+        {(e) => (
+          <>
+            <TextField
+              type="email"
+              label={t('action.assignEmail')}
+              error={e.email ?? e.userId}
+              {...bind('email')}
+            />
+            <SelectField label={t('action.role')} error={e.role} {...bind('role')}>
+              <Options values={ASSIGNMENT_ROLES} labelOf={(x) => label('assignmentRole', x)} />
+            </SelectField>
+          </>
+        )}
+      </CaseForm>
     </Section>
   );
 }

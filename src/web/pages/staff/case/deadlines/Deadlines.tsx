@@ -1,6 +1,7 @@
-import { Button, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Button, TextInput } from '@trussworks/react-uswds';
 import { api } from '../../../../api/client.ts';
 import { useAction } from '../../../../components/ActionForm.tsx';
+import { SelectField, TextArea } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { Field, ProblemAlert } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
@@ -16,6 +17,9 @@ export function Deadlines({ c, reload, can }: CaseCtx) {
   }
   const open = c.deadlines.filter((d) => !d.metAt && !d.supersededAt);
   const chosen = open.find((d) => d.id === f.deadline) ?? open[0];
+  // sent only from the form, which shows only while a deadline is open
+  const send = () =>
+    api.extendDeadline(c.logNumber, chosen!.id, { days: Number(f.days), reason: f.reason });
   return (
     <Section id="deadlines" title={t('case.deadlines')}>
       <ProblemAlert error={complete.error} onReload={() => void reload()} />
@@ -24,7 +28,7 @@ export function Deadlines({ c, reload, can }: CaseCtx) {
       ) : (
         <DataTable
           caption={t('case.deadlines')}
-          columns={[t('col.kind'), t('col.due'), t('col.clause'), t('col.status')]}
+          columns={['col.kind', 'col.due', 'col.clause', 'col.status']}
         >
           {c.deadlines.map((d) => (
             <tr key={d.id}>
@@ -77,33 +81,27 @@ export function Deadlines({ c, reload, can }: CaseCtx) {
           ))}
         </DataTable>
       )}
-      {can('case.extend_deadline') && chosen ? (
+      {chosen ? (
         <CaseForm
+          form="extend"
+          can={can}
           reload={reload}
-          id="form-extend"
-          title={t('action.extend')}
-          onSubmit={() =>
-            api.extendDeadline(c.logNumber, chosen.id, { days: Number(f.days), reason: f.reason })
-          }
+          onSubmit={send}
           reset={() => set('reason', '')}
         >
           {(e) => (
             <>
-              <Field id="ex-deadline" label={t('col.kind')}>
-                <Select {...bind('deadline')} value={chosen.id}>
-                  {open.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {label('deadlineKind', d.kind)} — {date(d.dueDate)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <SelectField label={t('col.kind')} {...bind('deadline')} value={chosen.id}>
+                {open.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {label('deadlineKind', d.kind)} — {date(d.dueDate)}
+                  </option>
+                ))}
+              </SelectField>
               <Field id="ex-days" label={t('action.extendDays')} error={e.days}>
                 <TextInput type="number" min={1} max={365} {...bind('days')} />
               </Field>
-              <Field id="ex-reason" label={t('col.reason')} error={e.reason}>
-                <Textarea {...bind('reason')} />
-              </Field>
+              <TextArea label={t('col.reason')} error={e.reason} {...bind('reason')} />
             </>
           )}
         </CaseForm>

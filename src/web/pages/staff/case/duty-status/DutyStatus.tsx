@@ -1,9 +1,14 @@
-import { Checkbox, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Checkbox } from '@trussworks/react-uswds';
 import { DUTY_STATUS_ACTIONS, type DutyStatusAction } from '../../../../../shared/enums.ts';
 import { api } from '../../../../api/client.ts';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import {
+  DateTimeField,
+  Options,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field } from '../../../../components/problems.tsx';
 import { Link } from '../../../../components/router.tsx';
 import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.tsx';
 import { memberName } from '../allegations/AllegationFields.tsx';
@@ -57,6 +62,17 @@ export function DutyStatus({ c, reload, can }: CaseCtx) {
     return null;
   }
   const decided = f.stage === 'decided';
+  const send = () =>
+    api.recordDutyStatus(f.member || unique[0]!.id, {
+      action: f.action,
+      stage: f.stage as 'recommended',
+      logNumber: c.logNumber,
+      ...(decided && f.decidedBy.trim() ? { decidedBy: f.decidedBy } : {}),
+      ...(decided && f.recommendationId ? { recommendationId: f.recommendationId } : {}),
+      reason: f.reason,
+      effectiveAt: chicagoToIso(f.effectiveAt),
+      ...(decided ? { badgeSurrendered: f.badge, weaponSurrendered: f.weapon } : {}),
+    });
   return (
     <Section id="duty" title={t('case.dutyStatus')}>
       {c.dutyStatus.length === 0 ? (
@@ -65,12 +81,12 @@ export function DutyStatus({ c, reload, can }: CaseCtx) {
         <DataTable
           caption={t('case.dutyStatus')}
           columns={[
-            t('col.member'),
-            t('col.action'),
-            t('col.stage'),
-            t('col.decidedBy'),
-            t('col.date'),
-            t('col.reason'),
+            'col.member',
+            'col.action',
+            'col.stage',
+            'col.decidedBy',
+            'col.date',
+            'col.reason',
           ]}
         >
           {c.dutyStatus.map((d) => (
@@ -87,90 +103,68 @@ export function DutyStatus({ c, reload, can }: CaseCtx) {
           ))}
         </DataTable>
       )}
-      {(canRecommend || canDecide) && unique.length > 0 ? (
-        <CaseForm
-          reload={reload}
-          id="form-duty"
-          title={t('action.duty')}
-          submitLabel={t('common.save')}
-          onSubmit={() =>
-            api.recordDutyStatus(f.member || unique[0]!.id, {
-              action: f.action,
-              stage: f.stage as 'recommended',
-              logNumber: c.logNumber,
-              ...(decided && f.decidedBy.trim() ? { decidedBy: f.decidedBy } : {}),
-              ...(decided && f.recommendationId ? { recommendationId: f.recommendationId } : {}),
-              reason: f.reason,
-              effectiveAt: chicagoToIso(f.effectiveAt),
-              ...(decided ? { badgeSurrendered: f.badge, weaponSurrendered: f.weapon } : {}),
-            })
-          }
-          reset={() => reset()}
-        >
+      {unique.length > 0 ? (
+        <CaseForm form="duty" can={can} reload={reload} onSubmit={send} reset={reset}>
           {(e) => (
             <>
-              <Field id="du-member" label={t('action.dutyMember')} error={e.memberId}>
-                <Select {...bind('member')} value={f.member || unique[0]!.id}>
-                  {unique.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.firstName} {m.lastName} ({m.star ?? '—'})
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field id="du-action" label={t('action.dutyAction')} error={e.action}>
-                <Select {...bind('action')}>
-                  <CodeOptions codes={DUTY_STATUS_ACTIONS} kind="dutyAction" />
-                </Select>
-              </Field>
-              <Field id="du-stage" label={t('action.dutyStage')} error={e.stage}>
-                <Select {...bind('stage')}>
-                  <CodeOptions
-                    codes={[
-                      ...(canRecommend ? ['recommended'] : []),
-                      ...(canDecide ? ['decided'] : []),
-                    ]}
-                    kind="dutyStage"
-                  />
-                </Select>
-              </Field>
+              <SelectField
+                label={t('action.dutyMember')}
+                error={e.memberId}
+                {...bind('member')}
+                value={f.member || unique[0]!.id}
+              >
+                {unique.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.firstName} {m.lastName} ({m.star ?? '—'})
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label={t('action.dutyAction')} error={e.action} {...bind('action')}>
+                <Options values={DUTY_STATUS_ACTIONS} labelOf={(x) => label('dutyAction', x)} />
+              </SelectField>
+              <SelectField label={t('action.dutyStage')} error={e.stage} {...bind('stage')}>
+                <Options
+                  values={[
+                    ...(canRecommend ? ['recommended'] : []),
+                    ...(canDecide ? ['decided'] : []),
+                  ]}
+                  labelOf={(x) => label('dutyStage', x)}
+                />
+              </SelectField>
               {decided ? (
                 <>
-                  <Field id="du-decidedBy" label={t('action.decidedBy')} error={e.decidedBy}>
-                    <TextInput type="text" {...bind('decidedBy')} />
-                  </Field>
+                  <TextField
+                    type="text"
+                    label={t('action.decidedBy')}
+                    error={e.decidedBy}
+                    {...bind('decidedBy')}
+                  />
                   {recommendations.length > 0 ? (
-                    <Field
-                      id="du-rec"
+                    <SelectField
                       label={t('action.recommendation')}
                       error={e.recommendationId}
                       optional
+                      {...bind('recommendationId', 'du-rec')}
                     >
-                      <Select {...bind('recommendationId', 'du-rec')}>
-                        <option value="">—</option>
-                        {recommendations.map((r) => (
-                          <option key={r.id} value={r.id}>
-                            {name(r.memberId)} — {label('dutyAction', r.action)} (
-                            {dateTime(r.effectiveAt)})
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
+                      <option value="">—</option>
+                      {recommendations.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {name(r.memberId)} — {label('dutyAction', r.action)} (
+                          {dateTime(r.effectiveAt)})
+                        </option>
+                      ))}
+                    </SelectField>
                   ) : null}
                   <Checkbox label={t('action.badgeSurrendered')} {...bindCheck('badge')} />
                   <Checkbox label={t('action.weaponSurrendered')} {...bindCheck('weapon')} />
                 </>
               ) : null}
-              <Field id="du-reason" label={t('col.reason')} error={e.reason}>
-                <Textarea {...bind('reason')} />
-              </Field>
-              <Field id="du-at" label={t('action.effectiveAt')} error={e.effectiveAt}>
-                <input
-                  className="usa-input"
-                  type="datetime-local"
-                  {...bind('effectiveAt', 'du-at')}
-                />
-              </Field>
+              <TextArea label={t('col.reason')} error={e.reason} {...bind('reason')} />
+              <DateTimeField
+                label={t('action.effectiveAt')}
+                error={e.effectiveAt}
+                {...bind('effectiveAt', 'du-at')}
+              />
             </>
           )}
         </CaseForm>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Checkbox, Fieldset, Select, Tag, Textarea } from '@trussworks/react-uswds';
+import { Button, Checkbox, Fieldset, Tag } from '@trussworks/react-uswds';
 import { LetterText } from '../../../../components/LetterText.tsx';
 import { api } from '../../../../api/client.ts';
 import { useAction } from '../../../../components/ActionForm.tsx';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import { Options, SelectField, TextArea } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../../../components/problems.tsx';
 import { useLoad } from '../../../../components/useLoad.ts';
@@ -110,11 +110,14 @@ function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Pro
     <form className="usa-form" onSubmit={submit} data-testid="letter-draft">
       <h3>{t('letters.draft')}</h3>
       <ProblemAlert error={error} />
-      <Field id="letter-kind" label={t('letters.kind')} error={e.kind}>
-        <Select {...bind('kind', 'letter-kind')} name="letter-kind">
-          <CodeOptions codes={LETTER_KINDS} kind="letterKind" />
-        </Select>
-      </Field>
+      <SelectField
+        label={t('letters.kind')}
+        error={e.kind}
+        {...bind('kind', 'letter-kind')}
+        name="letter-kind"
+      >
+        <Options values={LETTER_KINDS} labelOf={(x) => label('letterKind', x)} />
+      </SelectField>
       {f.kind === 'six_month_notice' ? (
         <Fieldset legend={t('letters.reasons')}>
           {e.reasons ? <p className="usa-error-message">{fieldMessage(e.reasons)}</p> : null}
@@ -135,14 +138,13 @@ function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Pro
       {f.kind === 'information_request' ? (
         <>
           {REQUEST_LANGUAGES.map((lang) => (
-            <Field
+            <TextArea
               key={lang}
-              id={`requested-${lang}`}
               label={t('letters.requested', { language: label('language', lang) })}
               error={e[`requestedInformation.${lang}`]}
-            >
-              <Textarea lang={lang} {...bind(`requested-${lang}`)} />
-            </Field>
+              lang={lang}
+              {...bind(`requested-${lang}`)}
+            />
           ))}
           <Field id="respond-by" label={t('letters.respondBy')} error={e.respondBy}>
             <input

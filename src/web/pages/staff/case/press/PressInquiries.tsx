@@ -1,8 +1,9 @@
-import { Button, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Button } from '@trussworks/react-uswds';
 import { api } from '../../../../api/client.ts';
 import { useAction } from '../../../../components/ActionForm.tsx';
+import { DateTimeField, TextArea, TextField } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field, ProblemAlert } from '../../../../components/problems.tsx';
+import { ProblemAlert } from '../../../../components/problems.tsx';
 import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 
@@ -19,6 +20,12 @@ export function PressInquiries({ c, reload, can }: CaseCtx) {
     return null;
   }
   const published = c.statements.filter((s) => s.status === 'published');
+  const send = () =>
+    api.logPressInquiry(c.logNumber, {
+      outlet: f.outlet,
+      question: f.question,
+      receivedAt: chicagoToIso(f.receivedAt),
+    });
   return (
     <Section id="press" title={t('case.pressInquiries')}>
       <ProblemAlert error={answer.error} onReload={() => void reload()} />
@@ -46,40 +53,25 @@ export function PressInquiries({ c, reload, can }: CaseCtx) {
           </li>
         ))}
       </ul>
-      {can('case.log_press_inquiry') ? (
-        <CaseForm
-          reload={reload}
-          id="form-press"
-          title={t('action.pressInquiry')}
-          submitLabel={t('action.add')}
-          onSubmit={() =>
-            api.logPressInquiry(c.logNumber, {
-              outlet: f.outlet,
-              question: f.question,
-              receivedAt: chicagoToIso(f.receivedAt),
-            })
-          }
-          reset={() => reset()}
-        >
-          {(e) => (
-            <>
-              <Field id="pr-outlet" label={t('action.outlet')} error={e.outlet}>
-                <TextInput type="text" {...bind('outlet')} />
-              </Field>
-              <Field id="pr-question" label={t('action.question')} error={e.question}>
-                <Textarea {...bind('question')} />
-              </Field>
-              <Field id="pr-at" label={t('case.received')} error={e.receivedAt}>
-                <input
-                  className="usa-input"
-                  type="datetime-local"
-                  {...bind('receivedAt', 'pr-at')}
-                />
-              </Field>
-            </>
-          )}
-        </CaseForm>
-      ) : null}
+
+      <CaseForm form="press" can={can} reload={reload} onSubmit={send} reset={reset}>
+        {(e) => (
+          <>
+            <TextField
+              type="text"
+              label={t('action.outlet')}
+              error={e.outlet}
+              {...bind('outlet')}
+            />
+            <TextArea label={t('action.question')} error={e.question} {...bind('question')} />
+            <DateTimeField
+              label={t('case.received')}
+              error={e.receivedAt}
+              {...bind('receivedAt', 'pr-at')}
+            />
+          </>
+        )}
+      </CaseForm>
     </Section>
   );
 }

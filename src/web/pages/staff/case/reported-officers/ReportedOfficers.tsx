@@ -1,8 +1,8 @@
-import { Fieldset, Radio, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Fieldset, Radio } from '@trussworks/react-uswds';
 import type { Category } from '../../../../../shared/enums.ts';
 import { api } from '../../../../api/client.ts';
+import { SelectField, TextArea, TextField } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field } from '../../../../components/problems.tsx';
 import { rosterLine } from '../../../../components/roster-line.ts';
 import { Link } from '../../../../components/router.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
@@ -52,6 +52,20 @@ export function ReportedOfficers({ c, reload, can }: CaseCtx) {
       .join(' · ');
   const who = (o: (typeof open)[number]) =>
     o.member ? rosterLine(t, o.member) : t('case.reported.notInRoster');
+  // sent only from the form, which shows only while an officer waits
+  const send = () =>
+    api.resolveReportedOfficer(
+      c.logNumber,
+      chosen!.id,
+      f.outcome === 'confirmed'
+        ? {
+            outcome: f.outcome,
+            ...(!chosen!.member && f.star.trim() ? { star: f.star.trim() } : {}),
+            category: f.category,
+            summary: f.summary,
+          }
+        : { outcome: f.outcome, reason: f.reason },
+    );
   return (
     <Section id="reported-officers" title={t('case.reportedOfficers')}>
       <p className="usa-hint">{t('case.reportedOfficers.hint')}</p>
@@ -61,9 +75,9 @@ export function ReportedOfficers({ c, reload, can }: CaseCtx) {
         <DataTable
           caption={t('case.reportedOfficers')}
           columns={[
-            t('case.reported.col.officer'),
-            t('case.reported.col.given'),
-            t('case.reported.col.status'),
+            'case.reported.col.officer',
+            'case.reported.col.given',
+            'case.reported.col.status',
           ]}
         >
           {c.reportedOfficers.map((o) => (
@@ -86,39 +100,27 @@ export function ReportedOfficers({ c, reload, can }: CaseCtx) {
           ))}
         </DataTable>
       )}
-      {can('case.add_allegation') && chosen ? (
+      {chosen ? (
         <CaseForm
+          form="reportedOfficer"
+          can={can}
           reload={reload}
-          id="form-reported-officer"
-          title={t('case.reported.confirm')}
-          submitLabel={t('common.save')}
-          onSubmit={() =>
-            api.resolveReportedOfficer(
-              c.logNumber,
-              chosen.id,
-              f.outcome === 'confirmed'
-                ? {
-                    outcome: f.outcome,
-                    ...(!chosen.member && f.star.trim() ? { star: f.star.trim() } : {}),
-                    category: f.category,
-                    summary: f.summary,
-                  }
-                : { outcome: f.outcome, reason: f.reason },
-            )
-          }
+          onSubmit={send}
           reset={() => reset({ ...f, star: '', summary: '', reason: '' })}
         >
           {(e) => (
             <>
-              <Field id="ro-which" label={t('case.reported.which')}>
-                <Select {...bind('reportedOfficer', 'ro-which')} value={chosen.id}>
-                  {open.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.member ? who(o) : given(o)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <SelectField
+                label={t('case.reported.which')}
+                {...bind('reportedOfficer', 'ro-which')}
+                value={chosen.id}
+              >
+                {open.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.member ? who(o) : given(o)}
+                  </option>
+                ))}
+              </SelectField>
               <Fieldset legend={t('case.reported.outcome')}>
                 {OUTCOMES.map((x) => (
                   <Radio
@@ -135,9 +137,14 @@ export function ReportedOfficers({ c, reload, can }: CaseCtx) {
               {f.outcome === 'confirmed' ? (
                 <>
                   {chosen.member ? null : (
-                    <Field id="ro-star" label={t('action.star')} error={e.star} optional>
-                      <TextInput type="text" inputMode="numeric" {...bind('star')} />
-                    </Field>
+                    <TextField
+                      type="text"
+                      inputMode="numeric"
+                      label={t('action.star')}
+                      error={e.star}
+                      optional
+                      {...bind('star')}
+                    />
                   )}
                   <AllegationFields
                     errors={e}
@@ -146,9 +153,7 @@ export function ReportedOfficers({ c, reload, can }: CaseCtx) {
                   />
                 </>
               ) : (
-                <Field id="ro-reason" label={t('case.reported.reason')} error={e.reason}>
-                  <Textarea {...bind('reason')} />
-                </Field>
+                <TextArea label={t('case.reported.reason')} error={e.reason} {...bind('reason')} />
               )}
             </>
           )}

@@ -1,7 +1,7 @@
-import { Alert, Textarea } from '@trussworks/react-uswds';
+import { Alert } from '@trussworks/react-uswds';
 import { api } from '../../../../api/client.ts';
+import { TextArea } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, type CaseCtx } from '../section.tsx';
 
@@ -15,6 +15,13 @@ export function Routing({ c, reload, can }: CaseCtx) {
   const { values, bind, reset } = useFields({ note: '' }, 'rr');
   const review = c.routingReview;
   const history = c.routingHistory ?? [];
+  // sent only from the form, which shows only under an offer
+  const send = () =>
+    api.acceptRoutingReview(c.logNumber, {
+      // the offer this page showed: if it changed since, the server says 409
+      agency: review!.agency,
+      ...(values.note.trim() ? { note: values.note } : {}),
+    });
   return (
     <>
       {c.routing ? (
@@ -33,27 +40,17 @@ export function Routing({ c, reload, can }: CaseCtx) {
             {t('case.routingReviewJoint', { agency: review.agency, clause: review.clause })}{' '}
             {bilingual(review.explanation, review.explanationEs)}
           </p>
-          {can('case.accept_rerouting') ? (
-            <CaseForm
-              reload={reload}
-              id="form-accept-rerouting"
-              title={t('action.acceptRerouting', { agency: review.agency })}
-              onSubmit={() =>
-                api.acceptRoutingReview(c.logNumber, {
-                  // the offer this page showed: if it changed since, the server says 409
-                  agency: review.agency,
-                  ...(values.note.trim() ? { note: values.note } : {}),
-                })
-              }
-              reset={() => reset()}
-            >
-              {(e) => (
-                <Field id="rr-note" label={t('action.note')} error={e.note} optional>
-                  <Textarea {...bind('note')} />
-                </Field>
-              )}
-            </CaseForm>
-          ) : null}
+
+          <CaseForm
+            form="rerouting"
+            can={can}
+            reload={reload}
+            vars={{ agency: review.agency }}
+            onSubmit={send}
+            reset={reset}
+          >
+            {(e) => <TextArea label={t('action.note')} error={e.note} optional {...bind('note')} />}
+          </CaseForm>
         </Alert>
       ) : null}
       {history.length > 1 ? (

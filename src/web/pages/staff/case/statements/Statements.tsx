@@ -1,9 +1,9 @@
-import { Button, Select, Textarea } from '@trussworks/react-uswds';
+import { Button } from '@trussworks/react-uswds';
 import { api } from '../../../../api/client.ts';
 import { useAction } from '../../../../components/ActionForm.tsx';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import { Options, SelectField, TextArea } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field, ProblemAlert } from '../../../../components/problems.tsx';
+import { ProblemAlert } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { NarrativeReviewLink } from '../../NarrativeReviewPages.tsx';
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
@@ -20,6 +20,12 @@ export function Statements({ c, reload, can }: CaseCtx) {
     reset,
   } = useFields({ language: 'en', translationOf: '', text: '' }, 'st');
   const publish = useAction();
+  const send = () =>
+    api.draftStatement(c.logNumber, {
+      text: f.text,
+      language: f.language,
+      ...(f.translationOf ? { translationOf: f.translationOf } : {}),
+    });
   return (
     <Section id="statements" title={t('case.statements')}>
       <ProblemAlert error={publish.error} onReload={() => void reload()} />
@@ -45,53 +51,43 @@ export function Statements({ c, reload, can }: CaseCtx) {
           </li>
         ))}
       </ul>
-      {can('case.draft_statement') ? (
-        <CaseForm
-          reload={reload}
-          id="form-statement"
-          title={t('action.statement')}
-          submitLabel={t('action.add')}
-          onSubmit={() =>
-            api.draftStatement(c.logNumber, {
-              text: f.text,
-              language: f.language,
-              ...(f.translationOf ? { translationOf: f.translationOf } : {}),
-            })
-          }
-          // the language stays as chosen for the next draft
-          reset={() => reset({ ...f, text: '', translationOf: '' })}
-        >
-          {(e) => (
-            <>
-              <Field id="st-language" label={t('action.statementLanguage')} error={e.language}>
-                <Select {...bind('language')}>
-                  <CodeOptions codes={STATEMENT_LANGUAGES} kind="language" />
-                </Select>
-              </Field>
-              {c.statements.length > 0 ? (
-                <Field
-                  id="st-translation"
-                  label={t('action.translationOf')}
-                  error={e.translationOf}
-                  optional
-                >
-                  <Select {...bind('translationOf', 'st-translation')}>
-                    <option value="">—</option>
-                    {c.statements.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {label('language', s.language)}: {s.text.slice(0, 60)}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              ) : null}
-              <Field id="st-text" label={t('action.statementText')} error={e.text}>
-                <Textarea {...bind('text')} />
-              </Field>
-            </>
-          )}
-        </CaseForm>
-      ) : null}
+
+      <CaseForm
+        form="statement"
+        can={can}
+        reload={reload}
+        onSubmit={send}
+        // the language stays as chosen for the next draft
+        reset={() => reset({ ...f, text: '', translationOf: '' })}
+      >
+        {(e) => (
+          <>
+            <SelectField
+              label={t('action.statementLanguage')}
+              error={e.language}
+              {...bind('language')}
+            >
+              <Options values={STATEMENT_LANGUAGES} labelOf={(x) => label('language', x)} />
+            </SelectField>
+            {c.statements.length > 0 ? (
+              <SelectField
+                label={t('action.translationOf')}
+                error={e.translationOf}
+                optional
+                {...bind('translationOf', 'st-translation')}
+              >
+                <option value="">—</option>
+                {c.statements.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {label('language', s.language)}: {s.text.slice(0, 60)}
+                  </option>
+                ))}
+              </SelectField>
+            ) : null}
+            <TextArea label={t('action.statementText')} error={e.text} {...bind('text')} />
+          </>
+        )}
+      </CaseForm>
     </Section>
   );
 }

@@ -1,10 +1,16 @@
 import { useState } from 'react';
-import { Checkbox, Fieldset, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Fieldset } from '@trussworks/react-uswds';
 import { CATEGORIES, CHANNELS, type Channel } from '../../../../../shared/enums.ts';
 import { api, type Case } from '../../../../api/client.ts';
-import { CodeOptions } from '../../../../components/form/CodeOptions.tsx';
+import {
+  CheckList,
+  DateTimeField,
+  Options,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field } from '../../../../components/problems.tsx';
 import { useLoad } from '../../../../components/useLoad.ts';
 import { chicagoToIso, isoToChicagoLocal, useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, type CaseCtx } from '../section.tsx';
@@ -28,8 +34,8 @@ const TEXT_FACTS = ['address', 'beat', 'district'] as const;
  * edited here are sent (compared with what the form started from, not with a later reload), so
  * two people correcting different facts do not undo each other.
  */
-export function CorrectFacts({ c, reload }: CaseCtx) {
-  const { t, label } = useI18n();
+export function CorrectFacts({ c, reload, can }: CaseCtx) {
+  const { t, label, fieldMessage } = useI18n();
   const facilities = useLoad(() => api.facilities(), []);
   const [was, setWas] = useState(() => ({ ...factsOf(c), categories: c.categories }));
   const { values: f, bind, set } = useFields({ ...factsOf(c), reason: '' }, 'co');
@@ -39,28 +45,29 @@ export function CorrectFacts({ c, reload }: CaseCtx) {
   const sameCategories =
     categories.length === was.categories.length &&
     categories.every((x) => was.categories.includes(x));
+  const send = () => {
+    const incident = {
+      ...(f.occurredAt !== was.occurredAt
+        ? { occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : null }
+        : {}),
+      ...changed('address'),
+      ...changed('beat'),
+      ...changed('district'),
+      ...changed('facilityCode'),
+    };
+    return api.correctFacts(c.logNumber, {
+      ...(Object.keys(incident).length > 0 ? { incident } : {}),
+      ...(sameCategories ? {} : { categories }),
+      ...(f.channel && f.channel !== was.channel ? { channel: f.channel as Channel } : {}),
+      reason: f.reason,
+    });
+  };
   return (
     <CaseForm
+      form="correct"
+      can={can}
       reload={reload}
-      id="form-correct"
-      title={t('action.correct')}
-      onSubmit={() => {
-        const incident = {
-          ...(f.occurredAt !== was.occurredAt
-            ? { occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : null }
-            : {}),
-          ...changed('address'),
-          ...changed('beat'),
-          ...changed('district'),
-          ...changed('facilityCode'),
-        };
-        return api.correctFacts(c.logNumber, {
-          ...(Object.keys(incident).length > 0 ? { incident } : {}),
-          ...(sameCategories ? {} : { categories }),
-          ...(f.channel && f.channel !== was.channel ? { channel: f.channel as Channel } : {}),
-          reason: f.reason,
-        });
-      }}
+      onSubmit={send}
       reset={() => {
         const trim = (x: string) => x.trim();
         setWas({
@@ -76,65 +83,55 @@ export function CorrectFacts({ c, reload }: CaseCtx) {
       {(e) => (
         <>
           <p className="usa-hint">{t('action.correctHint')}</p>
-          <Field
-            id="co-at"
+          <DateTimeField
             label={t('intake.occurredAt')}
             error={e['incident.occurredAt']}
             optional
-          >
-            <input className="usa-input" type="datetime-local" {...bind('occurredAt', 'co-at')} />
-          </Field>
+            {...bind('occurredAt', 'co-at')}
+          />
           {TEXT_FACTS.map((k) => (
-            <Field
+            <TextField
               key={k}
-              id={`co-${k}`}
               label={t(`intake.${k}`)}
               error={e[`incident.${k}`]}
               optional
-            >
-              <TextInput type="text" {...bind(k)} />
-            </Field>
+              type="text"
+              {...bind(k)}
+            />
           ))}
-          <Field id="co-facility" label={t('intake.facility')} error={e['incident.facilityCode']}>
-            <Select {...bind('facilityCode', 'co-facility')}>
-              <option value="">{t('intake.facility.none')}</option>
-              {(facilities.data?.items ?? []).map((x) => (
-                <option key={x.code} value={x.code}>
-                  {x.name} ({x.code})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id="co-channel" label={t('intake.channel')} error={e.channel}>
-            <Select {...bind('channel')}>
-              {f.channel ? null : <option value="">—</option>}
-              <CodeOptions codes={CHANNELS} kind="channel" />
-            </Select>
-          </Field>
+          <SelectField
+            label={t('intake.facility')}
+            error={e['incident.facilityCode']}
+            {...bind('facilityCode', 'co-facility')}
+          >
+            <option value="">{t('intake.facility.none')}</option>
+            {(facilities.data?.items ?? []).map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name} ({x.code})
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('intake.channel')} error={e.channel} {...bind('channel')}>
+            {f.channel ? null : <option value="">—</option>}
+            <Options values={CHANNELS} labelOf={(x) => label('channel', x)} />
+          </SelectField>
           <Fieldset legend={t('intake.categories')}>
-            {e.categories ? <p className="usa-error-message">{e.categories}</p> : null}
+            {e.categories ? (
+              <p className="usa-error-message">{fieldMessage(e.categories)}</p>
+            ) : null}
             <div className="grid-row grid-gap-sm">
-              {CATEGORIES.map((x) => (
-                <div key={x} className="grid-col-12 tablet:grid-col-6">
-                  <Checkbox
-                    id={`co-category-${x}`}
-                    name="categories"
-                    value={x}
-                    label={label('category', x)}
-                    checked={categories.includes(x)}
-                    onChange={(ev) =>
-                      setCategories(
-                        ev.target.checked ? [...categories, x] : categories.filter((y) => y !== x),
-                      )
-                    }
-                  />
-                </div>
-              ))}
+              <CheckList
+                name="categories"
+                idPrefix="co-category"
+                values={CATEGORIES}
+                labelOf={(x) => label('category', x)}
+                chosen={categories}
+                onChange={setCategories}
+                wrap={(box) => <div className="grid-col-12 tablet:grid-col-6">{box}</div>}
+              />
             </div>
           </Fieldset>
-          <Field id="co-reason" label={t('action.correctReason')} error={e.reason}>
-            <Textarea {...bind('reason')} />
-          </Field>
+          <TextArea label={t('action.correctReason')} error={e.reason} {...bind('reason')} />
         </>
       )}
     </CaseForm>

@@ -1,7 +1,7 @@
 import { Alert } from '@trussworks/react-uswds';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { Routing } from '../routing/Routing.tsx';
-import { Section, type CaseCtx } from '../section.tsx';
+import { Section, canUse, type CaseCtx } from '../section.tsx';
 import { CorrectFacts } from './CorrectFacts.tsx';
 
 /** What the case is: stage, type, receipt, categories, incident; its routing; the narrative. */
@@ -80,7 +80,7 @@ export function Summary(ctx: CaseCtx) {
         ) : null}
       </dl>
       <Routing {...ctx} />
-      {can('case.correct_facts') ? <CorrectFacts {...ctx} /> : null}
+      {canUse(can, 'correct') ? <CorrectFacts {...ctx} /> : null}
       {c.narrative !== undefined ? (
         <>
           <h3>{t('case.narrative')}</h3>
