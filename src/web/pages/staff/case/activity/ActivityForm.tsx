@@ -12,7 +12,8 @@ import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.ts
 import { CaseForm, type CaseCtx } from '../section.tsx';
 
 /** Logs an investigative activity (a canvass, an interview…) on the case's timeline. */
-export function ActivityForm({ c, reload, can }: CaseCtx) {
+export function ActivityForm(ctx: CaseCtx) {
+  const { c } = ctx;
   const { t, label } = useI18n();
   const {
     values: f,
@@ -43,7 +44,7 @@ export function ActivityForm({ c, reload, can }: CaseCtx) {
       summary: f.summary,
     });
   return (
-    <CaseForm form="activity" can={can} reload={reload} onSubmit={send} reset={reset}>
+    <CaseForm {...ctx} form="activity" onSubmit={send} reset={reset}>
       {(e) => (
         <>
           <SelectField label={t('col.kind')} error={e.kind} {...bind('kind')}>

@@ -20,7 +20,8 @@ const TRACKS = ['criminal', 'administrative'] as const;
 const ROLES = ['parallel', 'referred'] as const;
 
 /** Every agency on the case with its track and role; a form to add one. */
-export function Agencies({ c, reload, can }: CaseCtx) {
+export function Agencies(ctx: CaseCtx) {
+  const { c } = ctx;
   const { t, label, date } = useI18n();
   const choices = agencyChoices(c);
   const { values: f, bind } = useFields<{
@@ -45,7 +46,7 @@ export function Agencies({ c, reload, can }: CaseCtx) {
         ))}
       </ul>
 
-      <CaseForm form="agency" can={can} reload={reload} onSubmit={send}>
+      <CaseForm {...ctx} form="agency" onSubmit={send}>
         {(e) => (
           <>
             <SelectField label={t('action.agency')} error={e.agency} {...bind('agency')}>

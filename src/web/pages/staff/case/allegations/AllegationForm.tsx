@@ -7,7 +7,8 @@ import { CaseForm, type CaseCtx } from '../section.tsx';
 import { AllegationFields } from './AllegationFields.tsx';
 
 /** Adds an allegation against a member by star, or against an officer not yet identified. */
-export function AllegationForm({ c, reload, can }: CaseCtx) {
+export function AllegationForm(ctx: CaseCtx) {
+  const { c } = ctx;
   const { t } = useI18n();
   const {
     values: f,
@@ -26,9 +27,8 @@ export function AllegationForm({ c, reload, can }: CaseCtx) {
     });
   return (
     <CaseForm
+      {...ctx}
       form="allegation"
-      can={can}
-      reload={reload}
       onSubmit={send}
       // the category stays as chosen for the next allegation
       reset={() => reset({ ...f, star: '', unknownMember: false, summary: '' })}

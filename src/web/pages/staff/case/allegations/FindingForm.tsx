@@ -27,7 +27,8 @@ const STAGES = {
  * Records a finding and penalty on one allegation: the recommended one, the final one, or both,
  * as the caller's abilities allow.
  */
-export function FindingForm({ c, reload, can }: CaseCtx) {
+export function FindingForm(ctx: CaseCtx) {
+  const { c, can } = ctx;
   const { t, label } = useI18n();
   const {
     values: f,
@@ -70,9 +71,8 @@ export function FindingForm({ c, reload, can }: CaseCtx) {
     });
   return (
     <CaseForm
+      {...ctx}
       form="finding"
-      can={can}
-      reload={reload}
       onSubmit={send}
       reset={() => reset({ ...f, rf: '', rp: '', ff: '', fp: '' })}
     >

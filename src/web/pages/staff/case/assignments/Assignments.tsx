@@ -6,7 +6,8 @@ import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 
 /** Who works the case and in which role; a form to assign someone by email. */
-export function Assignments({ c, reload, can }: CaseCtx) {
+export function Assignments(ctx: CaseCtx) {
+  const { c } = ctx;
   const { t, label, date } = useI18n();
   const {
     values: f,
@@ -34,13 +35,7 @@ export function Assignments({ c, reload, can }: CaseCtx) {
         </ul>
       )}
 
-      <CaseForm
-        form="assign"
-        can={can}
-        reload={reload}
-        onSubmit={send}
-        reset={() => set('email', '')}
-      >
+      <CaseForm {...ctx} form="assign" onSubmit={send} reset={() => set('email', '')}>
         {(e) => (
           <>
             <TextField

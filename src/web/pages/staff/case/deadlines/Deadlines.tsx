@@ -8,7 +8,8 @@ import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
 
 /** The case's clocks with their clauses and extensions; completing and extending them. */
-export function Deadlines({ c, reload, can }: CaseCtx) {
+export function Deadlines(ctx: CaseCtx) {
+  const { c, reload, can } = ctx;
   const { t, label, date, bilingual } = useI18n();
   const { values: f, bind, set } = useFields({ deadline: '', days: '30', reason: '' }, 'ex');
   const complete = useAction();
@@ -82,13 +83,7 @@ export function Deadlines({ c, reload, can }: CaseCtx) {
         </DataTable>
       )}
       {chosen ? (
-        <CaseForm
-          form="extend"
-          can={can}
-          reload={reload}
-          onSubmit={send}
-          reset={() => set('reason', '')}
-        >
+        <CaseForm {...ctx} form="extend" onSubmit={send} reset={() => set('reason', '')}>
           {(e) => (
             <>
               <SelectField label={t('col.kind')} {...bind('deadline')} value={chosen.id}>

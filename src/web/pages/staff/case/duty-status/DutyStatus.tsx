@@ -18,7 +18,8 @@ import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
  * Duty-status actions on the accused (relief of police powers and the like): recommended by the
  * investigating agency, decided by the department, each as the caller's abilities allow.
  */
-export function DutyStatus({ c, reload, can }: CaseCtx) {
+export function DutyStatus(ctx: CaseCtx) {
+  const { c, can } = ctx;
   const { t, label, dateTime } = useI18n();
   const members = (c.allegations ?? []).flatMap((a) => (a.member ? [a.member] : []));
   const unique = members.filter((m, i) => members.findIndex((x) => x.id === m.id) === i);
@@ -104,7 +105,7 @@ export function DutyStatus({ c, reload, can }: CaseCtx) {
         </DataTable>
       )}
       {unique.length > 0 ? (
-        <CaseForm form="duty" can={can} reload={reload} onSubmit={send} reset={reset}>
+        <CaseForm {...ctx} form="duty" onSubmit={send} reset={reset}>
           {(e) => (
             <>
               <SelectField

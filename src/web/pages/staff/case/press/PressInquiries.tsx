@@ -8,7 +8,8 @@ import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.ts
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 
 /** Questions from the press about the case, each answered with a published statement. */
-export function PressInquiries({ c, reload, can }: CaseCtx) {
+export function PressInquiries(ctx: CaseCtx) {
+  const { c, reload, can } = ctx;
   const { t, dateTime } = useI18n();
   const {
     values: f,
@@ -54,7 +55,7 @@ export function PressInquiries({ c, reload, can }: CaseCtx) {
         ))}
       </ul>
 
-      <CaseForm form="press" can={can} reload={reload} onSubmit={send} reset={reset}>
+      <CaseForm {...ctx} form="press" onSubmit={send} reset={reset}>
         {(e) => (
           <>
             <TextField

@@ -16,7 +16,8 @@ const OUTCOMES = ['confirmed', 'dismissed'] as const;
  * The officers the complainant named at intake (docs/domain.md "Reported officers"), for the
  * case team only; an investigator confirms each into an allegation or dismisses it.
  */
-export function ReportedOfficers({ c, reload, can }: CaseCtx) {
+export function ReportedOfficers(ctx: CaseCtx) {
+  const { c } = ctx;
   const { t, label, date } = useI18n();
   const {
     values: f,
@@ -102,9 +103,8 @@ export function ReportedOfficers({ c, reload, can }: CaseCtx) {
       )}
       {chosen ? (
         <CaseForm
+          {...ctx}
           form="reportedOfficer"
-          can={can}
-          reload={reload}
           onSubmit={send}
           reset={() => reset({ ...f, star: '', summary: '', reason: '' })}
         >

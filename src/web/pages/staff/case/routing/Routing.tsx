@@ -10,7 +10,8 @@ import { CaseForm, type CaseCtx } from '../section.tsx';
  * one), and a re-routing the server offers (MCC 2-78-120(b-5)) with the accept button when the
  * server's abilities allow it.
  */
-export function Routing({ c, reload, can }: CaseCtx) {
+export function Routing(ctx: CaseCtx) {
+  const { c } = ctx;
   const { t, date, bilingual } = useI18n();
   const { values, bind, reset } = useFields({ note: '' }, 'rr');
   const review = c.routingReview;
@@ -42,9 +43,8 @@ export function Routing({ c, reload, can }: CaseCtx) {
           </p>
 
           <CaseForm
+            {...ctx}
             form="rerouting"
-            can={can}
-            reload={reload}
             vars={{ agency: review.agency }}
             onSubmit={send}
             reset={reset}

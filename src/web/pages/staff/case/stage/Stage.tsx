@@ -5,7 +5,8 @@ import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 
 /** Moves the case to a next stage the server offers, with its reason where one is asked. */
-export function Stage({ c, reload, can }: CaseCtx) {
+export function Stage(ctx: CaseCtx) {
+  const { c, can } = ctx;
   const { t, label } = useI18n();
   const { values: f, bind, reset } = useFields({ to: '', reason: '', note: '' }, 'tr');
   const options = c.abilities.transitions;
@@ -23,7 +24,7 @@ export function Stage({ c, reload, can }: CaseCtx) {
       {!can('case.transition') || options.length === 0 ? (
         <p>{t('case.noActions')}</p>
       ) : (
-        <CaseForm form="transition" can={can} reload={reload} onSubmit={send} reset={reset}>
+        <CaseForm {...ctx} form="transition" onSubmit={send} reset={reset}>
           {(e) => (
             <>
               <SelectField

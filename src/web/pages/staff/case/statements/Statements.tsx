@@ -12,7 +12,8 @@ import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 const STATEMENT_LANGUAGES = ['en', 'es'] as const;
 
 /** Public statements on the case: drafts, their translations, publishing. */
-export function Statements({ c, reload, can }: CaseCtx) {
+export function Statements(ctx: CaseCtx) {
+  const { c, reload, can } = ctx;
   const { t, label, date } = useI18n();
   const {
     values: f,
@@ -53,9 +54,8 @@ export function Statements({ c, reload, can }: CaseCtx) {
       </ul>
 
       <CaseForm
+        {...ctx}
         form="statement"
-        can={can}
-        reload={reload}
         onSubmit={send}
         // the language stays as chosen for the next draft
         reset={() => reset({ ...f, text: '', translationOf: '' })}

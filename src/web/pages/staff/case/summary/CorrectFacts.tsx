@@ -34,7 +34,8 @@ const TEXT_FACTS = ['address', 'beat', 'district'] as const;
  * edited here are sent (compared with what the form started from, not with a later reload), so
  * two people correcting different facts do not undo each other.
  */
-export function CorrectFacts({ c, reload, can }: CaseCtx) {
+export function CorrectFacts(ctx: CaseCtx) {
+  const { c } = ctx;
   const { t, label, fieldMessage } = useI18n();
   const facilities = useLoad(() => api.facilities(), []);
   const [was, setWas] = useState(() => ({ ...factsOf(c), categories: c.categories }));
@@ -64,9 +65,8 @@ export function CorrectFacts({ c, reload, can }: CaseCtx) {
   };
   return (
     <CaseForm
+      {...ctx}
       form="correct"
-      can={can}
-      reload={reload}
       onSubmit={send}
       reset={() => {
         const trim = (x: string) => x.trim();
