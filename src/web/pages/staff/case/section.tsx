@@ -36,21 +36,29 @@ export function Section({
   );
 }
 
-/** A section's striped table, its caption for screen readers, a heading per column (message keys). */
+/**
+ * A section's striped table: its caption for screen readers, a heading per column, one row per
+ * child; with no rows, the `empty` sentence instead (all message keys).
+ */
 export function DataTable({
   caption,
+  empty,
   columns,
   children,
 }: {
-  caption: string;
+  caption: MessageKey;
+  empty: MessageKey;
   columns: MessageKey[];
-  children: ReactNode;
+  children: ReactNode[];
 }) {
   const { t } = useI18n();
+  if (children.length === 0) {
+    return <p>{t(empty)}</p>;
+  }
   return (
     <div className="ovs-table-wrap">
       <Table fullWidth striped>
-        <caption className="usa-sr-only">{caption}</caption>
+        <caption className="usa-sr-only">{t(caption)}</caption>
         <thead>
           <tr>
             {columns.map((col) => (

@@ -12,41 +12,38 @@ export function Allegations(ctx: CaseCtx) {
   const allegations = c.allegations ?? [];
   return (
     <Section id="allegations" title={t('case.allegations')}>
-      {allegations.length === 0 ? (
-        <p>{t('case.noAllegations')}</p>
-      ) : (
-        <DataTable
-          caption={t('case.allegations')}
-          columns={['col.member', 'col.category', 'case.recommended', 'case.final']}
-        >
-          {allegations.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                {a.member ? (
-                  <Link to={`/staff/members/${a.member.id}`}>
-                    {a.member.firstName} {a.member.lastName} ({a.member.star ?? '—'})
-                  </Link>
-                ) : (
-                  t('case.unknownMember')
-                )}
-              </th>
-              <td>
-                {label('category', a.category)}
-                <br />
-                <span className="usa-hint">{a.summary}</span>
-              </td>
-              <td>
-                {label('finding', a.recommendedFinding)}
-                {a.recommendedPenalty ? ` · ${a.recommendedPenalty}` : ''}
-              </td>
-              <td>
-                {label('finding', a.finalFinding)}
-                {a.finalPenalty ? ` · ${a.finalPenalty}` : ''}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        caption="case.allegations"
+        empty="case.noAllegations"
+        columns={['col.member', 'col.category', 'case.recommended', 'case.final']}
+      >
+        {allegations.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">
+              {a.member ? (
+                <Link to={`/staff/members/${a.member.id}`}>
+                  {a.member.firstName} {a.member.lastName} ({a.member.star ?? '—'})
+                </Link>
+              ) : (
+                t('case.unknownMember')
+              )}
+            </th>
+            <td>
+              {label('category', a.category)}
+              <br />
+              <span className="usa-hint">{a.summary}</span>
+            </td>
+            <td>
+              {label('finding', a.recommendedFinding)}
+              {a.recommendedPenalty ? ` · ${a.recommendedPenalty}` : ''}
+            </td>
+            <td>
+              {label('finding', a.finalFinding)}
+              {a.finalPenalty ? ` · ${a.finalPenalty}` : ''}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <AllegationForm {...ctx} />
       <FindingForm {...ctx} />
       <ActivityForm {...ctx} />

@@ -24,64 +24,61 @@ export function Deadlines(ctx: CaseCtx) {
   return (
     <Section id="deadlines" title={t('case.deadlines')}>
       <ProblemAlert error={complete.error} onReload={() => void reload()} />
-      {c.deadlines.length === 0 ? (
-        <p>{t('case.noDeadlines')}</p>
-      ) : (
-        <DataTable
-          caption={t('case.deadlines')}
-          columns={['col.kind', 'col.due', 'col.clause', 'col.status']}
-        >
-          {c.deadlines.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">
-                {label('deadlineKind', d.kind)}
-                {d.sequence > 1 ? ` #${d.sequence}` : ''}
-                <br />
-                <span className="usa-hint">
-                  {t('case.countedFrom', {
-                    anchor: label('deadlineAnchor', d.anchor.kind),
-                    date: date(d.anchor.date),
+      <DataTable
+        caption="case.deadlines"
+        empty="case.noDeadlines"
+        columns={['col.kind', 'col.due', 'col.clause', 'col.status']}
+      >
+        {c.deadlines.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">
+              {label('deadlineKind', d.kind)}
+              {d.sequence > 1 ? ` #${d.sequence}` : ''}
+              <br />
+              <span className="usa-hint">
+                {t('case.countedFrom', {
+                  anchor: label('deadlineAnchor', d.anchor.kind),
+                  date: date(d.anchor.date),
+                })}
+              </span>
+            </th>
+            <td>{date(d.dueDate)}</td>
+            <td>
+              {d.clause}
+              <br />
+              <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
+              {d.extensions.map((x, i) => (
+                <div key={i} className="usa-hint">
+                  {t('case.extendedTo', {
+                    days: x.days,
+                    date: date(x.newDueDate),
+                    reason: x.reason,
                   })}
-                </span>
-              </th>
-              <td>{date(d.dueDate)}</td>
-              <td>
-                {d.clause}
-                <br />
-                <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
-                {d.extensions.map((x, i) => (
-                  <div key={i} className="usa-hint">
-                    {t('case.extendedTo', {
-                      days: x.days,
-                      date: date(x.newDueDate),
-                      reason: x.reason,
-                    })}
-                  </div>
-                ))}
-              </td>
-              <td>
-                {d.metAt ? (
-                  t('case.met', { date: date(d.metAt) })
-                ) : d.supersededAt ? (
-                  t('case.superseded', { date: date(d.supersededAt) })
-                ) : can('case.complete_deadline') ? (
-                  <Button
-                    type="button"
-                    unstyled
-                    onClick={() =>
-                      void complete.run(() => api.completeDeadline(c.logNumber, d.id), reload)
-                    }
-                  >
-                    {t('action.complete')} — {label('deadlineKind', d.kind)}
-                  </Button>
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+                </div>
+              ))}
+            </td>
+            <td>
+              {d.metAt ? (
+                t('case.met', { date: date(d.metAt) })
+              ) : d.supersededAt ? (
+                t('case.superseded', { date: date(d.supersededAt) })
+              ) : can('case.complete_deadline') ? (
+                <Button
+                  type="button"
+                  unstyled
+                  onClick={() =>
+                    void complete.run(() => api.completeDeadline(c.logNumber, d.id), reload)
+                  }
+                >
+                  {t('action.complete')} — {label('deadlineKind', d.kind)}
+                </Button>
+              ) : (
+                '—'
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {chosen ? (
         <CaseForm {...ctx} form="extend" onSubmit={send} reset={() => set('reason', '')}>
           {(e) => (

@@ -76,34 +76,31 @@ export function DutyStatus(ctx: CaseCtx) {
     });
   return (
     <Section id="duty" title={t('case.dutyStatus')}>
-      {c.dutyStatus.length === 0 ? (
-        <p>{t('case.noDutyStatus')}</p>
-      ) : (
-        <DataTable
-          caption={t('case.dutyStatus')}
-          columns={[
-            'col.member',
-            'col.action',
-            'col.stage',
-            'col.decidedBy',
-            'col.date',
-            'col.reason',
-          ]}
-        >
-          {c.dutyStatus.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">
-                <Link to={`/staff/members/${d.memberId}`}>{name(d.memberId)}</Link>
-              </th>
-              <td>{label('dutyAction', d.action)}</td>
-              <td>{label('dutyStage', d.stage)}</td>
-              <td>{d.decidedBy ?? `${d.agency} (${d.recordedBy})`}</td>
-              <td>{dateTime(d.effectiveAt)}</td>
-              <td>{d.reason}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        caption="case.dutyStatus"
+        empty="case.noDutyStatus"
+        columns={[
+          'col.member',
+          'col.action',
+          'col.stage',
+          'col.decidedBy',
+          'col.date',
+          'col.reason',
+        ]}
+      >
+        {c.dutyStatus.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">
+              <Link to={`/staff/members/${d.memberId}`}>{name(d.memberId)}</Link>
+            </th>
+            <td>{label('dutyAction', d.action)}</td>
+            <td>{label('dutyStage', d.stage)}</td>
+            <td>{d.decidedBy ?? `${d.agency} (${d.recordedBy})`}</td>
+            <td>{dateTime(d.effectiveAt)}</td>
+            <td>{d.reason}</td>
+          </tr>
+        ))}
+      </DataTable>
       {unique.length > 0 ? (
         <CaseForm {...ctx} form="duty" onSubmit={send} reset={reset}>
           {(e) => (

@@ -70,37 +70,34 @@ export function ReportedOfficers(ctx: CaseCtx) {
   return (
     <Section id="reported-officers" title={t('case.reportedOfficers')}>
       <p className="usa-hint">{t('case.reportedOfficers.hint')}</p>
-      {c.reportedOfficers.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('case.reportedOfficers')}
-          columns={[
-            'case.reported.col.officer',
-            'case.reported.col.given',
-            'case.reported.col.status',
-          ]}
-        >
-          {c.reportedOfficers.map((o) => (
-            <tr key={o.id} data-testid="reported-officer">
-              <th scope="row">
-                {o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o)}
-              </th>
-              <td>
-                {given(o) || '—'}
-                <br />
-                <span className="usa-hint">
-                  {label('reportedSource', o.source)} · {date(o.reportedAt)}
-                </span>
-              </td>
-              <td>
-                {label('reportedStatus', o.status)}
-                {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        caption="case.reportedOfficers"
+        empty="common.none"
+        columns={[
+          'case.reported.col.officer',
+          'case.reported.col.given',
+          'case.reported.col.status',
+        ]}
+      >
+        {c.reportedOfficers.map((o) => (
+          <tr key={o.id} data-testid="reported-officer">
+            <th scope="row">
+              {o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o)}
+            </th>
+            <td>
+              {given(o) || '—'}
+              <br />
+              <span className="usa-hint">
+                {label('reportedSource', o.source)} · {date(o.reportedAt)}
+              </span>
+            </td>
+            <td>
+              {label('reportedStatus', o.status)}
+              {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {chosen ? (
         <CaseForm
           {...ctx}
