@@ -4,9 +4,9 @@ import { Button, Checkbox, Fieldset, Tag } from '@trussworks/react-uswds';
 import { LetterText } from '../../../../components/LetterText.tsx';
 import { api } from '../../../../api/client.ts';
 import { useAction } from '../../../../components/ActionForm.tsx';
-import { Options, SelectField, TextArea } from '../../../../components/form/fields.tsx';
+import { DateField, Options, SelectField, TextArea } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../../../components/problems.tsx';
+import { ProblemAlert, fieldErrorsOf } from '../../../../components/problems.tsx';
 import { useLoad } from '../../../../components/useLoad.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import {
@@ -146,14 +146,12 @@ function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Pro
               {...bind(`requested-${lang}`)}
             />
           ))}
-          <Field id="respond-by" label={t('letters.respondBy')} error={e.respondBy}>
-            <input
-              className="usa-input"
-              type="date"
-              {...bind('respondBy', 'respond-by')}
-              name="respond-by"
-            />
-          </Field>
+          <DateField
+            label={t('letters.respondBy')}
+            error={e.respondBy}
+            {...bind('respondBy', 'respond-by')}
+            name="respond-by"
+          />
         </>
       ) : null}
       <Button type="submit" disabled={busy} data-testid="letter-write">
