@@ -10,7 +10,7 @@ import {
   ConflictRequest,
 } from '../../shared/schemas/access.ts';
 import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { breakGlass, recordConflict, reviewBreakGlass } from '../commands/access.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';

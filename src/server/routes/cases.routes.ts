@@ -23,7 +23,7 @@ import {
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
 import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { addCaseAgency } from '../commands/add-case-agency.ts';
 import { addParty } from '../commands/add-party.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
 import { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
 import { Problem } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { previewRouting } from '../commands/preview-routing.ts';
 import { caseScope } from '../policies/case.policy.ts';
 import { presentCaseListItem } from '../presenters/staff/case.presenter.ts';

@@ -7,7 +7,7 @@ import {
   FacilityRequest,
   ShelterPeriodRequest,
 } from '../../shared/schemas/facilities.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { addFacility, addShelterPeriod, recordDailyCount } from '../commands/facilities.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';

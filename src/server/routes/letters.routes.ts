@@ -7,7 +7,7 @@ import {
   LettersOut,
   PrintBatchQuery,
 } from '../../shared/schemas/letters.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { approveLetter } from '../commands/approve-letter.ts';
 import { draftLetters } from '../commands/draft-letters.ts';
 import {

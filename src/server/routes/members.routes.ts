@@ -10,7 +10,7 @@ import {
   MemberRequest,
   MemberSearchQuery,
 } from '../../shared/schemas/members.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { addMember } from '../commands/add-member.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
 import { historySummary, readMemberComparison } from '../commands/read-member-history.ts';

@@ -8,7 +8,7 @@ import {
   NarrativeReviewOut,
   SpanDecisionRequest,
 } from '../../shared/schemas/narrative-review.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import {
   approveNarrative,
   decideNarrativeSpan,

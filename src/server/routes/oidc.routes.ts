@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SignInMethods } from '../../shared/schemas/tokens.ts';
 import { Problem } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import {
   OIDC_FAILED,
   recordOidcFailure,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem } from '../../shared/schemas/common.ts';
 import { SubjectAccessExport, SubjectAccessRequest } from '../../shared/schemas/privacy.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { exportSubjectAccess } from '../commands/subject-access.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };

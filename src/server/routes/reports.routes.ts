@@ -8,7 +8,7 @@ import {
   PolicyStatusRequest,
 } from '../../shared/schemas/policy-recommendations.ts';
 import { ReportOut, ReportParams, ReportQuery } from '../../shared/schemas/reports.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { readReport, reportPeriod } from '../commands/build-report.ts';
 import {
   createPolicyRecommendation,

@@ -10,7 +10,7 @@ import {
   SignInRequest,
 } from '../../shared/schemas/session.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import {
   completeSignIn,
   signIn,

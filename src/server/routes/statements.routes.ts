@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PressAnswerRequest } from '../../shared/schemas/cases.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { answerPressInquiryWithStatement, publishStatement } from '../commands/statements.ts';
 
 const problems = {

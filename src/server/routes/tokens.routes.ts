@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { TokenOut } from '../../shared/schemas/tokens.ts';
 import { TokenCreatedOut, TokenCreateRequest, TokenList } from '../../shared/schemas/tokens.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import {
   createOwnToken,
   listOwnTokens,
