@@ -24,7 +24,7 @@ import {
 } from '../../shared/schemas/cases.ts';
 import { LogNumber, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
-import { CaseItemParams, CaseParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { CaseItemParams, CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { addCaseAgency } from '../commands/add-case-agency.ts';
 import { addParty } from '../commands/add-party.ts';
@@ -108,10 +108,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       },
     ),
     async (request) => {
-      const r = await correctCaseFacts(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await correctCaseFacts(ctx.deps(request), onCase(request));
       return {
         logNumber: request.params.logNumber,
         corrected: r.corrected,
@@ -159,10 +156,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 200: CaseOut },
     }),
     async (request) => {
-      await transitionCase(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      await transitionCase(ctx.deps(request), onCase(request));
       return reread(request, request.params.logNumber);
     },
   );
@@ -188,10 +182,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 201: Created.extend({ userId: Uuid, created: z.boolean() }) },
     }),
     async (request, reply) => {
-      const r = await assignCase(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await assignCase(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.assignmentId, userId: r.userId, created: r.created });
     },
   );
@@ -204,10 +195,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 201: CaseOut },
     }),
     async (request, reply) => {
-      await addCaseAgency(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      await addCaseAgency(ctx.deps(request), onCase(request));
       return reply.status(201).send(await reread(request, request.params.logNumber));
     },
   );
@@ -220,10 +208,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 200: CaseOut },
     }),
     async (request) => {
-      await acceptRoutingReview(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      await acceptRoutingReview(ctx.deps(request), onCase(request));
       return reread(request, request.params.logNumber);
     },
   );
@@ -242,10 +227,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       },
     }),
     async (request, reply) => {
-      const r = await addAllegation(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await addAllegation(ctx.deps(request), onCase(request));
       return reply
         .status(201)
         .send({ id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency });
@@ -260,11 +242,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 200: CaseOut },
     }),
     async (request) => {
-      await resolveReportedOfficer(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        id: request.params.id,
-        ...request.body,
-      });
+      await resolveReportedOfficer(ctx.deps(request), onCase(request, { id: request.params.id }));
       return reread(request, request.params.logNumber);
     },
   );
@@ -277,11 +255,10 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 200: CaseOut },
     }),
     async (request) => {
-      await recordAllegationFinding(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        allegationId: request.params.id,
-        ...request.body,
-      });
+      await recordAllegationFinding(
+        ctx.deps(request),
+        onCase(request, { allegationId: request.params.id }),
+      );
       return reread(request, request.params.logNumber);
     },
   );
@@ -294,10 +271,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 201: Created },
     }),
     async (request, reply) => {
-      const r = await logActivity(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await logActivity(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.activityId });
     },
   );
@@ -310,10 +284,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 201: Created.extend({ status: z.literal('draft') }) },
     }),
     async (request, reply) => {
-      const r = await draftStatement(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await draftStatement(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.statementId, status: 'draft' as const });
     },
   );
@@ -326,10 +297,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 201: Created },
     }),
     async (request, reply) => {
-      const r = await logPressInquiry(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await logPressInquiry(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.pressInquiryId });
     },
   );
@@ -342,11 +310,10 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 201: z.object({ dueDate: z.string(), dueAt: z.string() }) },
     }),
     async (request, reply) => {
-      const r = await grantDeadlineExtension(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        deadlineId: request.params.id,
-        ...request.body,
-      });
+      const r = await grantDeadlineExtension(
+        ctx.deps(request),
+        onCase(request, { deadlineId: request.params.id }),
+      );
       return reply.status(201).send(r);
     },
   );

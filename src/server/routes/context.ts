@@ -4,6 +4,8 @@ import type { CommandDeps } from '../commands/context.ts';
 import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
 import { smtpMailer, type Mailer, type MailSettings } from '../letters/mailer.ts';
 import { actorOf } from '../plugins/auth.ts';
+import type { SignInDeps } from '../commands/sign-in.ts';
+import type { SessionSettings } from '../security/sessions.ts';
 import type { FieldCipher } from '../security/encryption.ts';
 import { bundle, type Services } from '../services.ts';
 
@@ -39,5 +41,25 @@ export function routeContext(
     cipher: services.cipher,
     mailer: services.mail ? smtpMailer(services.mail) : null,
     deps: (request) => bundle({ ...services, now }, actorOf(request), request.ip),
+  };
+}
+
+/**
+ * What a browser sign-in (password or organization provider) needs: the caller's address and
+ * browser for the session record, and the session settings.
+ */
+export function signInDeps(
+  ctx: RouteContext,
+  request: FastifyRequest,
+  settings: SessionSettings,
+): SignInDeps {
+  return {
+    db: ctx.db,
+    now: ctx.now,
+    jurisdiction: ctx.jurisdiction,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+    settings,
+    cipher: ctx.cipher,
   };
 }

@@ -8,7 +8,7 @@ import {
   PrintBatchQuery,
 } from '../../shared/schemas/letters.ts';
 import type { RouteContext } from './context.ts';
-import { CaseParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
 import { approveLetter } from '../commands/approve-letter.ts';
 import { draftLetters } from '../commands/draft-letters.ts';
 import {
@@ -54,10 +54,7 @@ export const letterRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
     ),
     async (request, reply) => {
       const deps = ctx.deps(request);
-      const { ids } = await draftLetters(deps, {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const { ids } = await draftLetters(deps, onCase(request));
       const all = await readCaseLetters(deps, request.params.logNumber);
       return reply
         .code(201)

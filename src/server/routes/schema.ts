@@ -38,3 +38,14 @@ export function routeSchemas<P extends Record<number, z.ZodType>>(tags: string[]
     schema: { tags, summary, ...parts, response: { ...response, ...problems } },
   });
 }
+
+/**
+ * A case command's input: the case's log number from the path, with `more` (the ids of a thing
+ * of the case) and the request body.
+ */
+export function onCase<B extends object, M extends object = object>(
+  request: { params: { logNumber: string }; body: B },
+  more?: M,
+): { logNumber: string } & M & B {
+  return { logNumber: request.params.logNumber, ...(more as M), ...request.body };
+}

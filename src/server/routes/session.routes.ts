@@ -10,15 +10,9 @@ import {
   SignInRequest,
 } from '../../shared/schemas/session.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from './context.ts';
+import { signInDeps, type RouteContext } from './context.ts';
 import { problemsOf, routeSchemas } from './schema.ts';
-import {
-  completeSignIn,
-  signIn,
-  signOut,
-  type SignInDeps,
-  type SignInResult,
-} from '../commands/sign-in.ts';
+import { completeSignIn, signIn, signOut, type SignInResult } from '../commands/sign-in.ts';
 import {
   listOwnSessions,
   revokeAllSessionsOfUser,
@@ -60,15 +54,6 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
   ctx: RouteContext;
   sessions: SessionSettings;
 }> = async (app, { ctx, sessions }) => {
-  const signInDeps = (request: FastifyRequest): SignInDeps => ({
-    db: ctx.db,
-    now: ctx.now,
-    jurisdiction: ctx.jurisdiction,
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-    settings: sessions,
-    cipher: ctx.cipher,
-  });
   const started = (request: FastifyRequest, reply: FastifyReply, r: SignInResult): SessionOut => {
     void reply.setCookie(
       SESSION_COOKIE,
@@ -105,7 +90,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
       ),
     },
     async (request, reply): Promise<SignInOut> => {
-      const r = await signIn(signInDeps(request), request.body, previousSession(request));
+      const r = await signIn(
+        signInDeps(ctx, request, sessions),
+        request.body,
+        previousSession(request),
+      );
       if (r.step === 'signed_in') {
         return { step: 'signed_in', ...started(request, reply, r.session) };
       }
@@ -136,7 +125,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
       ),
     },
     async (request, reply) => {
-      const r = await completeSignIn(signInDeps(request), request.body, previousSession(request));
+      const r = await completeSignIn(
+        signInDeps(ctx, request, sessions),
+        request.body,
+        previousSession(request),
+      );
       return started(request, reply, r);
     },
   );
