@@ -39,6 +39,16 @@ describe(`oversight entry, in-process (${engineName})`, () => {
     await close();
   });
 
+  const ADD_USER = [
+    'users',
+    'add',
+    'entry@copa.example',
+    '--role',
+    'investigator',
+    '--agency',
+    'COPA',
+  ];
+
   /** Runs `oversight …args` through the entry; what it printed and the exit status it set. */
   async function oversight(...args: string[]) {
     const out: string[] = [];
@@ -53,15 +63,7 @@ describe(`oversight entry, in-process (${engineName})`, () => {
   }
 
   it('runs a command on the configured database and exits 0', async () => {
-    const added = await oversight(
-      'users',
-      'add',
-      'entry@copa.example',
-      '--role',
-      'investigator',
-      '--agency',
-      'COPA',
-    );
+    const added = await oversight(...ADD_USER);
     expect(added.code).toBe(0);
     expect(added.out).toMatch(/^created user entry@copa\.example \(COPA: investigator\) id /);
     const stats = await oversight('stats', '--json');
@@ -70,15 +72,7 @@ describe(`oversight entry, in-process (${engineName})`, () => {
   }, 120_000);
 
   it('says an error the operator caused in one line and exits 1', async () => {
-    const again = await oversight(
-      'users',
-      'add',
-      'entry@copa.example',
-      '--role',
-      'investigator',
-      '--agency',
-      'COPA',
-    );
+    const again = await oversight(...ADD_USER);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^oversight: .+ \(\w+\)$/);
   }, 120_000);
