@@ -81,10 +81,26 @@ export default tseslint.config(
   },
   {
     files: ['src/server/routes/**'],
-    rules: boundary(
-      'Routes parse, authorize, call a command or repository read, and present: they never touch db/ directly (nor import the browser app).',
-      ['**/db/**', '**/web/**', 'pg', '@electric-sql/*'],
-    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/**', '**/web/**', 'pg', '@electric-sql/*'],
+              message:
+                'Routes parse, authorize, call a command or repository read, and present: they never touch db/ directly (nor import the browser app).',
+            },
+            {
+              // the app registers the routes; a route importing it is a cycle (issue 20 item 5)
+              group: ['**/app', '**/app.ts', '**/app.js', '**/main', '**/main.ts', '**/main.js'],
+              message:
+                'Routes never import the app (app.ts, main.ts): their dependencies come in as the `ctx` option (RouteContext in routes/context.ts, ADR 0044).',
+            },
+          ],
+        },
+      ],
+    },
   },
   prettier,
 );

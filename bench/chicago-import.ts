@@ -30,7 +30,7 @@ const FILE_LINE =
 
 const num = (s: string): number => Number(s.replace(/,/g, ''));
 
-/** Reads the per-file lines of the CLI's summary (the format of printImport in src/cli/main.ts). */
+/** Reads the per-file lines of the CLI's summary (the format of printImport in src/cli/commands/import.ts). */
 export function parseImportOutput(stdout: string): { files: ImportedFile[]; failed: string[] } {
   const files: ImportedFile[] = [];
   const failed: string[] = [];

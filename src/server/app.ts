@@ -1,6 +1,7 @@
-import { smtpMailer, type Mailer, type MailSettings } from './letters/mailer.ts';
+import type { MailSettings } from './letters/mailer.ts';
+import { routeContext } from './routes/context.ts';
 import { letterRoutes } from './routes/letters.routes.ts';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
@@ -18,10 +19,9 @@ import { watchPublication, type PublicationCache } from './plugins/public-cache.
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
 import type { AuditSigningKey } from './audit/checkpoints.ts';
-import type { CommandDeps } from './commands/context.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { DEFAULT_SIGN_IN_LIMIT, limitScope, type RateLimitSetting } from './plugins/rate-limits.ts';
-import { registerAuth, actorOf } from './plugins/auth.ts';
+import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { registerMetrics, type MetricsAccess } from './plugins/metrics.ts';
@@ -109,20 +109,6 @@ export const DEFAULT_TIMEOUTS: ServerTimeouts = {
   checkEveryMs: 1_000,
 };
 
-/** Per-request dependencies for commands and reads. */
-export interface RouteContext {
-  db: Db;
-  auditKey: AuditSigningKey | null;
-  profile: JurisdictionProfile;
-  jurisdiction: string;
-  now: () => Date;
-  /** Field cipher (the public door uses it only to redact a case's own identities). */
-  cipher: FieldCipher;
-  deps(request: FastifyRequest): CommandDeps;
-  /** Sends email letters; null when no mail server is configured. */
-  mailer: Mailer | null;
-}
-
 /** Builds the HTTP application: plugins, then routes. main.ts listens; tests call inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
@@ -206,24 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   registerAuth(app, { db: deps.db, jurisdiction: deps.jurisdiction, now, sessions });
 
-  const ctx: RouteContext = {
-    db: deps.db,
-    auditKey: deps.auditKey ?? null,
-    profile: deps.profile,
-    jurisdiction: deps.jurisdiction,
-    now,
-    cipher: deps.cipher,
-    mailer: deps.mail ? smtpMailer(deps.mail) : null,
-    deps: (request) => ({
-      db: deps.db,
-      now,
-      actor: actorOf(request),
-      ip: request.ip,
-      cipher: deps.cipher,
-      profile: deps.profile,
-      jurisdiction: deps.jurisdiction,
-    }),
-  };
+  const ctx = routeContext({ ...deps, now });
   registerMetrics(app, {
     db: deps.db,
     jurisdiction: deps.jurisdiction,

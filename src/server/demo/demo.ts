@@ -27,6 +27,7 @@ import { hashPassword } from '../security/credentials.ts';
 import { newTotpSecret, otpauthUri } from '../security/totp.ts';
 import { provisionTotp, readTotpSecret } from '../commands/second-factor.ts';
 import { findMembersByStar } from '../repositories/members.repository.ts';
+import { bundle } from '../services.ts';
 
 /**
  * The password of every demo user, for signing in to the web app on a demo data directory. It is
@@ -241,7 +242,7 @@ type Intake = z.input<typeof CaseIntakeRequest>;
  * must point there, not at a default port.
  */
 export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummary> {
-  const sys = { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction };
+  const sys = bundle(rt);
   const alreadyLoaded = Boolean(
     await findUserByEmail(rt.db, rt.jurisdiction, DEMO_USERS[0]!.email),
   );
@@ -286,15 +287,7 @@ export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummar
       });
     }
   }
-  const as = (email: string): CommandDeps => ({
-    db: rt.db,
-    now: () => new Date(),
-    actor: actors.get(email)!,
-    ip: null,
-    cipher: rt.cipher,
-    profile: rt.profile,
-    jurisdiction: rt.jurisdiction,
-  });
+  const as = (email: string): CommandDeps => bundle(rt, actors.get(email)!);
   if (!alreadyLoaded) {
     await loadReferenceData(as('admin@copa.example'), as('chief@copa.example'));
     await loadCases(as);
@@ -330,12 +323,7 @@ export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummar
 async function provisionDemoTotp(
   rt: Runtime,
 ): Promise<{ secret: string; uri: string; own: Array<{ email: string; secret: string }> }> {
-  const deps = {
-    db: rt.db,
-    now: () => new Date(),
-    jurisdiction: rt.jurisdiction,
-    cipher: rt.cipher,
-  };
+  const deps = bundle(rt);
   const enrolled = DEMO_USERS.filter((u) => u.email !== DEMO_NEWCOMER);
   const current = await Promise.all(enrolled.map((u) => readTotpSecret(deps, u.email)));
   const secret = current[0] ?? newTotpSecret();

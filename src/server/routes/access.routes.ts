@@ -9,8 +9,9 @@ import {
   ConflictOut,
   ConflictRequest,
 } from '../../shared/schemas/access.ts';
-import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import { Uuid } from '../../shared/schemas/common.ts';
+import type { RouteContext } from './context.ts';
+import { CaseParams, IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { breakGlass, recordConflict, reviewBreakGlass } from '../commands/access.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
@@ -18,28 +19,16 @@ import { hasRole } from '../policies/actor.ts';
 import { listBreakGlass } from '../repositories/access.repository.ts';
 import { ForbiddenError } from '../errors.ts';
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
-const tags = ['access'];
+const spec = routeSchemas(['access'], STAFF_PROBLEMS);
 
 /** Conflicts of interest and break-the-glass access (ADR 0013). */
 export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   app.post(
     '/conflicts',
-    {
-      schema: {
-        tags,
-        summary: 'Record a conflict of interest (admin, chief administrator)',
-        body: ConflictRequest,
-        response: { 201: ConflictOut, ...problems },
-      },
-    },
+    spec('Record a conflict of interest (admin, chief administrator)', {
+      body: ConflictRequest,
+      response: { 201: ConflictOut },
+    }),
     async (request, reply) => {
       const r = await recordConflict(ctx.deps(request), request.body);
       return reply.status(201).send({ id: r.conflictId, userId: r.userId, memberId: r.memberId });
@@ -48,15 +37,11 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.post(
     '/cases/:logNumber/break-glass',
-    {
-      schema: {
-        tags,
-        summary: 'Emergency read access to a restricted case, with a typed reason (audited)',
-        params: z.strictObject({ logNumber: LogNumber }),
-        body: BreakGlassRequest,
-        response: { 201: BreakGlassOut, ...problems },
-      },
-    },
+    spec('Emergency read access to a restricted case, with a typed reason (audited)', {
+      params: CaseParams,
+      body: BreakGlassRequest,
+      response: { 201: BreakGlassOut },
+    }),
     async (request, reply) => {
       const r = await breakGlass(ctx.deps(request), request.params.logNumber, request.body.reason);
       return reply.status(201).send({
@@ -69,14 +54,10 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.get(
     '/break-glass',
-    {
-      schema: {
-        tags,
-        summary: 'Break-the-glass grants flagged for review (supervisors, chiefs, auditor)',
-        querystring: BreakGlassListQuery,
-        response: { 200: BreakGlassList, ...problems },
-      },
-    },
+    spec('Break-the-glass grants flagged for review (supervisors, chiefs, auditor)', {
+      querystring: BreakGlassListQuery,
+      response: { 200: BreakGlassList },
+    }),
     async (request) => {
       const actor = actorOf(request);
       if (!allowedGlobally(actor, GlobalAction.reviewBreakGlass)) {
@@ -109,15 +90,11 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.post(
     '/break-glass/:id/review',
-    {
-      schema: {
-        tags,
-        summary: 'Mark a break-the-glass grant reviewed',
-        params: z.strictObject({ id: Uuid }),
-        body: BreakGlassReviewRequest,
-        response: { 200: z.object({ id: Uuid, reviewed: z.literal(true) }), ...problems },
-      },
-    },
+    spec('Mark a break-the-glass grant reviewed', {
+      params: IdParams,
+      body: BreakGlassReviewRequest,
+      response: { 200: z.object({ id: Uuid, reviewed: z.literal(true) }) },
+    }),
     async (request) => {
       await reviewBreakGlass(ctx.deps(request), request.params.id, request.body.note);
       return { id: request.params.id, reviewed: true as const };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { verifyAuditTrail } from '../audit/checkpoints.ts';
 import { actorOf } from '../plugins/auth.ts';

@@ -22,8 +22,9 @@ import {
   StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
-import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import { LogNumber, Uuid } from '../../shared/schemas/common.ts';
+import type { RouteContext } from './context.ts';
+import { CaseItemParams, CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { addCaseAgency } from '../commands/add-case-agency.ts';
 import { addParty } from '../commands/add-party.ts';
@@ -50,17 +51,8 @@ import {
 import { listCases } from '../repositories/cases.repository.ts';
 import { actorOf } from '../plugins/auth.ts';
 
-const CaseParams = z.strictObject({ logNumber: LogNumber });
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+const spec = routeSchemas(['cases'], STAFF_PROBLEMS);
 const Created = z.object({ id: Uuid });
-const tags = ['cases'];
 
 /** Staff case routes (PRODUCT.md §5). Each: parse, authorize (in the command), run, present. */
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
@@ -70,28 +62,20 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
 
   app.post(
     '/cases',
-    {
-      schema: {
-        tags,
-        summary: 'Intake: register a complaint, notification or miscellaneous matter',
-        body: CaseIntakeRequest,
-        response: { 201: CaseIntakeResponse, ...problems },
-      },
-    },
+    spec('Intake: register a complaint, notification or miscellaneous matter', {
+      body: CaseIntakeRequest,
+      response: { 201: CaseIntakeResponse },
+    }),
     async (request, reply) =>
       reply.status(201).send(presentFiledCase(await fileCase(ctx.deps(request), request.body))),
   );
 
   app.get(
     '/cases',
-    {
-      schema: {
-        tags,
-        summary: 'List and search the cases you may see',
-        querystring: CaseListQuery,
-        response: { 200: CaseListResponse, ...problems },
-      },
-    },
+    spec('List and search the cases you may see', {
+      querystring: CaseListQuery,
+      response: { 200: CaseListResponse },
+    }),
     async (request) => {
       const q = request.query;
       const { rows, total } = await listCases(
@@ -106,34 +90,25 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
 
   app.get(
     '/cases/:logNumber',
-    {
-      schema: {
-        tags,
-        summary: 'One case, shaped by your permissions, with abilities',
-        params: CaseParams,
-        response: { 200: CaseOut, ...problems },
-      },
-    },
+    spec('One case, shaped by your permissions, with abilities', {
+      params: CaseParams,
+      response: { 200: CaseOut },
+    }),
     async (request) => reread(request, request.params.logNumber),
   );
 
   app.patch(
     '/cases/:logNumber',
-    {
-      schema: {
-        tags,
-        summary:
-          'Correct intake facts (incident time and place, categories, channel) with a reason; clocks counted from a corrected date are recomputed',
+    spec(
+      'Correct intake facts (incident time and place, categories, channel) with a reason; clocks counted from a corrected date are recomputed',
+      {
         params: CaseParams,
         body: CaseCorrectionRequest,
-        response: { 200: CaseCorrectionResponse, ...problems },
+        response: { 200: CaseCorrectionResponse },
       },
-    },
+    ),
     async (request) => {
-      const r = await correctCaseFacts(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await correctCaseFacts(ctx.deps(request), onCase(request));
       return {
         logNumber: request.params.logNumber,
         corrected: r.corrected,
@@ -145,19 +120,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
 
   app.get(
     '/cases/:logNumber/attachments/:attachmentId',
-    {
-      schema: {
-        tags,
-        summary:
-          'Download a file from the complaint form (readers of civilian identities only; audited)',
-        params: z.strictObject({ logNumber: LogNumber, attachmentId: Uuid }),
-        response: {
-          // a Buffer is sent as it is, never through a serializer
-          200: z.any().describe('The file, as received (type proved by its bytes)'),
-          ...problems,
-        },
+    spec('Download a file from the complaint form (readers of civilian identities only; audited)', {
+      params: z.strictObject({ logNumber: LogNumber, attachmentId: Uuid }),
+      response: {
+        // a Buffer is sent as it is, never through a serializer
+        200: z.any().describe('The file, as received (type proved by its bytes)'),
       },
-    },
+    }),
     async (request, reply) => {
       const file = await readAttachment(
         ctx.deps(request),
@@ -181,35 +150,24 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
 
   app.post(
     '/cases/:logNumber/transitions',
-    {
-      schema: {
-        tags,
-        summary: 'Move the case to another stage',
-        params: CaseParams,
-        body: TransitionRequest,
-        response: { 200: CaseOut, ...problems },
-      },
-    },
+    spec('Move the case to another stage', {
+      params: CaseParams,
+      body: TransitionRequest,
+      response: { 200: CaseOut },
+    }),
     async (request) => {
-      await transitionCase(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      await transitionCase(ctx.deps(request), onCase(request));
       return reread(request, request.params.logNumber);
     },
   );
 
   app.post(
     '/cases/:logNumber/parties',
-    {
-      schema: {
-        tags,
-        summary: 'Add a complainant, victim, witness, reporting party or intermediary',
-        params: CaseParams,
-        body: AddPartyRequest,
-        response: { 201: Created.extend({ restricted: z.boolean() }), ...problems },
-      },
-    },
+    spec('Add a complainant, victim, witness, reporting party or intermediary', {
+      params: CaseParams,
+      body: AddPartyRequest,
+      response: { 201: Created.extend({ restricted: z.boolean() }) },
+    }),
     async (request, reply) => {
       const r = await addParty(ctx.deps(request), request.params.logNumber, request.body);
       return reply.status(201).send({ id: r.partyId, restricted: r.restricted });
@@ -218,87 +176,58 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
 
   app.post(
     '/cases/:logNumber/assignments',
-    {
-      schema: {
-        tags,
-        summary: 'Assign an investigator or supervisor',
-        params: CaseParams,
-        body: AssignmentRequest,
-        response: { 201: Created.extend({ userId: Uuid, created: z.boolean() }), ...problems },
-      },
-    },
+    spec('Assign an investigator or supervisor', {
+      params: CaseParams,
+      body: AssignmentRequest,
+      response: { 201: Created.extend({ userId: Uuid, created: z.boolean() }) },
+    }),
     async (request, reply) => {
-      const r = await assignCase(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await assignCase(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.assignmentId, userId: r.userId, created: r.created });
     },
   );
 
   app.post(
     '/cases/:logNumber/agencies',
-    {
-      schema: {
-        tags,
-        summary: 'Add a parallel or referral track, or record a joint determination',
-        params: CaseParams,
-        body: AgencyRequest,
-        response: { 201: CaseOut, ...problems },
-      },
-    },
+    spec('Add a parallel or referral track, or record a joint determination', {
+      params: CaseParams,
+      body: AgencyRequest,
+      response: { 201: CaseOut },
+    }),
     async (request, reply) => {
-      await addCaseAgency(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      await addCaseAgency(ctx.deps(request), onCase(request));
       return reply.status(201).send(await reread(request, request.params.logNumber));
     },
   );
 
   app.post(
     '/cases/:logNumber/routing-review',
-    {
-      schema: {
-        tags,
-        summary: 'Accept the re-routing offered on the case (MCC 2-78-120(b-5))',
-        params: CaseParams,
-        body: RoutingReviewAcceptRequest,
-        response: { 200: CaseOut, ...problems },
-      },
-    },
+    spec('Accept the re-routing offered on the case (MCC 2-78-120(b-5))', {
+      params: CaseParams,
+      body: RoutingReviewAcceptRequest,
+      response: { 200: CaseOut },
+    }),
     async (request) => {
-      await acceptRoutingReview(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      await acceptRoutingReview(ctx.deps(request), onCase(request));
       return reread(request, request.params.logNumber);
     },
   );
 
   app.post(
     '/cases/:logNumber/allegations',
-    {
-      schema: {
-        tags,
-        summary: 'Add an allegation against one member',
-        params: CaseParams,
-        body: AllegationRequest,
-        response: {
-          201: Created.extend({
-            memberId: Uuid.nullable(),
-            /** The lead agency after the allegation: re-routing may have moved the case. */
-            leadAgency: z.string(),
-          }),
-          ...problems,
-        },
+    spec('Add an allegation against one member', {
+      params: CaseParams,
+      body: AllegationRequest,
+      response: {
+        201: Created.extend({
+          memberId: Uuid.nullable(),
+          /** The lead agency after the allegation: re-routing may have moved the case. */
+          leadAgency: z.string(),
+        }),
       },
-    },
+    }),
     async (request, reply) => {
-      const r = await addAllegation(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await addAllegation(ctx.deps(request), onCase(request));
       return reply
         .status(201)
         .send({ id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency });
@@ -307,138 +236,95 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
 
   app.post(
     '/cases/:logNumber/reported-officers/:id/resolution',
-    {
-      schema: {
-        tags,
-        summary: 'Confirm an officer named at intake into an allegation, or dismiss it',
-        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
-        body: ReportedOfficerResolutionRequest,
-        response: { 200: CaseOut, ...problems },
-      },
-    },
+    spec('Confirm an officer named at intake into an allegation, or dismiss it', {
+      params: CaseItemParams,
+      body: ReportedOfficerResolutionRequest,
+      response: { 200: CaseOut },
+    }),
     async (request) => {
-      await resolveReportedOfficer(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        id: request.params.id,
-        ...request.body,
-      });
+      await resolveReportedOfficer(ctx.deps(request), onCase(request, { id: request.params.id }));
       return reread(request, request.params.logNumber);
     },
   );
 
   app.patch(
     '/cases/:logNumber/allegations/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Record recommended or final findings and penalties',
-        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
-        body: FindingRequest,
-        response: { 200: CaseOut, ...problems },
-      },
-    },
+    spec('Record recommended or final findings and penalties', {
+      params: CaseItemParams,
+      body: FindingRequest,
+      response: { 200: CaseOut },
+    }),
     async (request) => {
-      await recordAllegationFinding(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        allegationId: request.params.id,
-        ...request.body,
-      });
+      await recordAllegationFinding(
+        ctx.deps(request),
+        onCase(request, { allegationId: request.params.id }),
+      );
       return reread(request, request.params.logNumber);
     },
   );
 
   app.post(
     '/cases/:logNumber/activities',
-    {
-      schema: {
-        tags,
-        summary: 'Log a canvass, interview, note or evidence request',
-        params: CaseParams,
-        body: ActivityRequest,
-        response: { 201: Created, ...problems },
-      },
-    },
+    spec('Log a canvass, interview, note or evidence request', {
+      params: CaseParams,
+      body: ActivityRequest,
+      response: { 201: Created },
+    }),
     async (request, reply) => {
-      const r = await logActivity(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await logActivity(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.activityId });
     },
   );
 
   app.post(
     '/cases/:logNumber/statements',
-    {
-      schema: {
-        tags,
-        summary: 'Draft a public statement',
-        params: CaseParams,
-        body: StatementRequest,
-        response: { 201: Created.extend({ status: z.literal('draft') }), ...problems },
-      },
-    },
+    spec('Draft a public statement', {
+      params: CaseParams,
+      body: StatementRequest,
+      response: { 201: Created.extend({ status: z.literal('draft') }) },
+    }),
     async (request, reply) => {
-      const r = await draftStatement(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await draftStatement(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.statementId, status: 'draft' as const });
     },
   );
 
   app.post(
     '/cases/:logNumber/press-inquiries',
-    {
-      schema: {
-        tags,
-        summary: 'Log a press inquiry',
-        params: CaseParams,
-        body: PressInquiryRequest,
-        response: { 201: Created, ...problems },
-      },
-    },
+    spec('Log a press inquiry', {
+      params: CaseParams,
+      body: PressInquiryRequest,
+      response: { 201: Created },
+    }),
     async (request, reply) => {
-      const r = await logPressInquiry(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const r = await logPressInquiry(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.pressInquiryId });
     },
   );
 
   app.post(
     '/cases/:logNumber/deadlines/:id/extensions',
-    {
-      schema: {
-        tags,
-        summary: 'Grant a deadline extension',
-        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
-        body: ExtensionRequest,
-        response: { 201: z.object({ dueDate: z.string(), dueAt: z.string() }), ...problems },
-      },
-    },
+    spec('Grant a deadline extension', {
+      params: CaseItemParams,
+      body: ExtensionRequest,
+      response: { 201: z.object({ dueDate: z.string(), dueAt: z.string() }) },
+    }),
     async (request, reply) => {
-      const r = await grantDeadlineExtension(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        deadlineId: request.params.id,
-        ...request.body,
-      });
+      const r = await grantDeadlineExtension(
+        ctx.deps(request),
+        onCase(request, { deadlineId: request.params.id }),
+      );
       return reply.status(201).send(r);
     },
   );
 
   app.post(
     '/cases/:logNumber/deadlines/:id/complete',
-    {
-      schema: {
-        tags,
-        summary: 'Record that a deadline was met (schedules the next six-month notice)',
-        params: z.strictObject({ logNumber: LogNumber, id: Uuid }),
-        body: DeadlineCompleteRequest,
-        response: { 200: z.object({ nextDeadlineId: Uuid.nullable() }), ...problems },
-      },
-    },
+    spec('Record that a deadline was met (schedules the next six-month notice)', {
+      params: CaseItemParams,
+      body: DeadlineCompleteRequest,
+      response: { 200: z.object({ nextDeadlineId: Uuid.nullable() }) },
+    }),
     async (request) => {
       const r = await completeDeadline(ctx.deps(request), {
         logNumber: request.params.logNumber,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
 import { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
-import { Problem } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { problemsOf, routeSchemas } from './schema.ts';
 import { previewRouting } from '../commands/preview-routing.ts';
 import { caseScope } from '../policies/case.policy.ts';
 import { presentCaseListItem } from '../presenters/staff/case.presenter.ts';
@@ -10,7 +10,10 @@ import { presentDueDeadline } from '../presenters/staff/dashboard.presenter.ts';
 import { dueDeadlines, myOpenCases, recentCases } from '../repositories/dashboard.repository.ts';
 import { actorOf } from '../plugins/auth.ts';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem };
+const problems = problemsOf(400, 401, 403);
+const spec = routeSchemas(['dashboard'], problems);
+/** The routing preview is documented with the case routes (it is intake's second step). */
+const caseSpec = routeSchemas(['cases'], problems);
 /** Deadlines due within this many days appear on the dashboard. */
 const HORIZON_DAYS = 14;
 
@@ -21,13 +24,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
 ) => {
   app.get(
     '/dashboard',
-    {
-      schema: {
-        tags: ['dashboard'],
-        summary: 'My cases, deadlines due and overdue, new intakes and restricted cases',
-        response: { 200: DashboardOut, ...problems },
-      },
-    },
+    spec('My cases, deadlines due and overdue, new intakes and restricted cases', {
+      response: { 200: DashboardOut },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const now = ctx.now();
@@ -57,14 +56,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
 
   app.post(
     '/routing/preview',
-    {
-      schema: {
-        tags: ['cases'],
-        summary: 'Where intake would route this case and why (nothing is written)',
-        body: CaseIntakeRequest,
-        response: { 200: RoutingPreviewOut, ...problems },
-      },
-    },
+    caseSpec('Where intake would route this case and why (nothing is written)', {
+      body: CaseIntakeRequest,
+      response: { 200: RoutingPreviewOut },
+    }),
     async (request) => {
       const p = previewRouting(ctx.deps(request), request.body);
       return {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '../../shared/schemas/common.ts';
 import {
   ALERT_STATUSES,
   AlertOut,
@@ -9,7 +8,8 @@ import {
   RuleOut,
   RuleRequest,
 } from '../../shared/schemas/eis.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { nextAlertSteps, runEisNow, saveRule, takeAlertStep } from '../commands/eis.ts';
 import { DateOnly } from '../../shared/schemas/common.ts';
 import { actorOf } from '../plugins/auth.ts';
@@ -24,17 +24,8 @@ import {
 } from '../repositories/eis-alerts.repository.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
-const tags = ['early intervention'];
+const spec = routeSchemas(['early intervention'], STAFF_PROBLEMS);
 const CodeParams = z.strictObject({ code: z.string().min(1).max(60) });
-const IdParams = z.strictObject({ id: z.string().uuid() });
 
 /**
  * Early intervention (issue 19 items 3a and 4): the rules an administrator keeps and the queue of
@@ -50,13 +41,9 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.get(
     '/eis/rules',
-    {
-      schema: {
-        tags,
-        summary: 'Early-intervention rules of this jurisdiction',
-        response: { 200: z.object({ items: z.array(RuleOut) }), ...problems },
-      },
-    },
+    spec('Early-intervention rules of this jurisdiction', {
+      response: { 200: z.object({ items: z.array(RuleOut) }) },
+    }),
     async (request) => {
       canRead(request);
       return { items: (await listRules(ctx.db, ctx.jurisdiction)).map(presentRule) };
@@ -65,14 +52,7 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.post(
     '/eis/rules',
-    {
-      schema: {
-        tags,
-        summary: 'Add a rule (administrators)',
-        body: RuleRequest,
-        response: { 201: RuleOut, ...problems },
-      },
-    },
+    spec('Add a rule (administrators)', { body: RuleRequest, response: { 201: RuleOut } }),
     async (request, reply) =>
       reply
         .status(201)
@@ -81,15 +61,11 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.put(
     '/eis/rules/:code',
-    {
-      schema: {
-        tags,
-        summary: 'Change a rule (administrators)',
-        params: CodeParams,
-        body: RuleRequest,
-        response: { 200: RuleOut, ...problems },
-      },
-    },
+    spec('Change a rule (administrators)', {
+      params: CodeParams,
+      body: RuleRequest,
+      response: { 200: RuleOut },
+    }),
     async (request) => {
       if (request.body.code !== request.params.code) {
         throw new ValidationError('code_mismatch', 'The body names another rule than the path.');
@@ -100,17 +76,13 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.get(
     '/eis/alerts',
-    {
-      schema: {
-        tags,
-        summary: 'The intervention queue, newest first',
-        querystring: z.strictObject({
-          status: z.enum(ALERT_STATUSES).optional(),
-          open: z.enum(['true', 'false']).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(AlertOut) }), ...problems },
-      },
-    },
+    spec('The intervention queue, newest first', {
+      querystring: z.strictObject({
+        status: z.enum(ALERT_STATUSES).optional(),
+        open: z.enum(['true', 'false']).optional(),
+      }),
+      response: { 200: z.object({ items: z.array(AlertOut) }) },
+    }),
     async (request) => {
       canRead(request);
       const q = request.query;
@@ -143,14 +115,7 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.get(
     '/eis/alerts/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One alert with its review steps',
-        params: IdParams,
-        response: { 200: AlertOut, ...problems },
-      },
-    },
+    spec('One alert with its review steps', { params: IdParams, response: { 200: AlertOut } }),
     async (request) => {
       canRead(request);
       return loadAlert(request, request.params.id);
@@ -159,15 +124,11 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.post(
     '/eis/alerts/:id/steps',
-    {
-      schema: {
-        tags,
-        summary: 'Take a step of the review (supervisors): with a note',
-        params: IdParams,
-        body: AlertStepRequest,
-        response: { 201: AlertOut, ...problems },
-      },
-    },
+    spec('Take a step of the review (supervisors): with a note', {
+      params: IdParams,
+      body: AlertStepRequest,
+      response: { 201: AlertOut },
+    }),
     async (request, reply) => {
       await takeAlertStep(ctx.deps(request), request.params.id, request.body);
       return reply.status(201).send(await loadAlert(request, request.params.id));
@@ -176,23 +137,17 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.post(
     '/eis/runs',
-    {
-      schema: {
-        tags,
-        summary:
-          'Run the active rules now (administrators; the nightly run is `oversight eis run`)',
-        body: z.strictObject({ asOf: DateOnly.optional() }),
-        response: {
-          201: z.object({
-            asOf: z.string(),
-            rules: z.number(),
-            raised: z.number(),
-            alreadyOpen: z.number(),
-          }),
-          ...problems,
-        },
+    spec('Run the active rules now (administrators; the nightly run is `oversight eis run`)', {
+      body: z.strictObject({ asOf: DateOnly.optional() }),
+      response: {
+        201: z.object({
+          asOf: z.string(),
+          rules: z.number(),
+          raised: z.number(),
+          alreadyOpen: z.number(),
+        }),
       },
-    },
+    }),
     async (request, reply) => {
       const asOf =
         request.body.asOf ??
@@ -203,13 +158,9 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
 
   app.get(
     '/eis/backtest',
-    {
-      schema: {
-        tags,
-        summary: 'The latest backtest of the ranking (aggregates; run by `oversight eis backtest`)',
-        response: { 200: BacktestOut, ...problems },
-      },
-    },
+    spec('The latest backtest of the ranking (aggregates; run by `oversight eis backtest`)', {
+      response: { 200: BacktestOut },
+    }),
     async (request) => {
       canRead(request);
       const run = await latestBacktestRun(ctx.db, ctx.jurisdiction);

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, Text } from '../../shared/schemas/common.ts';
+import { Text } from '../../shared/schemas/common.ts';
 import {
   DailyCountRequest,
   FacilityOut,
   FacilityRequest,
   ShelterPeriodRequest,
 } from '../../shared/schemas/facilities.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { addFacility, addShelterPeriod, recordDailyCount } from '../commands/facilities.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
@@ -21,15 +22,7 @@ import {
 } from '../repositories/facilities.repository.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
-const tags = ['facilities'];
+const spec = routeSchemas(['facilities'], STAFF_PROBLEMS);
 const CodeParams = z.strictObject({ code: Text(1, 40) });
 
 /** Stations and other sites, with temporary-shelter periods and daily aggregate counts. */
@@ -52,13 +45,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
 
   app.get(
     '/facilities',
-    {
-      schema: {
-        tags,
-        summary: 'All facilities',
-        response: { 200: z.object({ items: z.array(FacilityOut) }), ...problems },
-      },
-    },
+    spec('All facilities', { response: { 200: z.object({ items: z.array(FacilityOut) }) } }),
     async (request) => {
       if (!allowedGlobally(actorOf(request), GlobalAction.readFacilities)) {
         throw new ForbiddenError();
@@ -70,14 +57,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
 
   app.get(
     '/facilities/:code',
-    {
-      schema: {
-        tags,
-        summary: 'One facility',
-        params: CodeParams,
-        response: { 200: FacilityOut, ...problems },
-      },
-    },
+    spec('One facility', { params: CodeParams, response: { 200: FacilityOut } }),
     async (request) => {
       if (!allowedGlobally(actorOf(request), GlobalAction.readFacilities)) {
         throw new ForbiddenError();
@@ -88,14 +68,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
 
   app.post(
     '/facilities',
-    {
-      schema: {
-        tags,
-        summary: 'Register a facility',
-        body: FacilityRequest,
-        response: { 201: FacilityOut, ...problems },
-      },
-    },
+    spec('Register a facility', { body: FacilityRequest, response: { 201: FacilityOut } }),
     async (request, reply) => {
       const f = await addFacility(ctx.deps(request), request.body);
       return reply.status(201).send(await load(f.code));
@@ -104,15 +77,11 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
 
   app.post(
     '/facilities/:code/shelter-periods',
-    {
-      schema: {
-        tags,
-        summary: 'Record a temporary shelter-site period',
-        params: CodeParams,
-        body: ShelterPeriodRequest,
-        response: { 201: FacilityOut, ...problems },
-      },
-    },
+    spec('Record a temporary shelter-site period', {
+      params: CodeParams,
+      body: ShelterPeriodRequest,
+      response: { 201: FacilityOut },
+    }),
     async (request, reply) => {
       await addShelterPeriod(ctx.deps(request), request.params.code, request.body);
       return reply.status(201).send(await load(request.params.code));
@@ -121,15 +90,11 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
 
   app.post(
     '/facilities/:code/daily-counts',
-    {
-      schema: {
-        tags,
-        summary: "Record a day's aggregate resident count",
-        params: CodeParams,
-        body: DailyCountRequest,
-        response: { 201: FacilityOut, ...problems },
-      },
-    },
+    spec("Record a day's aggregate resident count", {
+      params: CodeParams,
+      body: DailyCountRequest,
+      response: { 201: FacilityOut },
+    }),
     async (request, reply) => {
       await recordDailyCount(ctx.deps(request), request.params.code, request.body);
       return reply.status(201).send(await load(request.params.code));

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
 import { checkReadiness } from '../commands/readiness.ts';
 
 /**

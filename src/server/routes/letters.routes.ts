@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
+import { Uuid } from '../../shared/schemas/common.ts';
 import {
   DraftLettersRequest,
   LetterOut,
   LettersOut,
   PrintBatchQuery,
 } from '../../shared/schemas/letters.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
 import { approveLetter } from '../commands/approve-letter.ts';
 import { draftLetters } from '../commands/draft-letters.ts';
 import {
@@ -22,16 +23,7 @@ import { retryLetter } from '../commands/retry-letter.ts';
 import { sendLetter } from '../commands/send-letter.ts';
 import { presentLetter } from '../presenters/staff/letter.presenter.ts';
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
-const tags = ['letters'];
-const CaseParams = z.strictObject({ logNumber: LogNumber });
+const spec = routeSchemas(['letters'], STAFF_PROBLEMS);
 const LetterParams = z.strictObject({ letterId: Uuid });
 const present = (v: LetterView): LetterOut => presentLetter(v.letter, v.recipient, v.masked);
 
@@ -45,14 +37,10 @@ export const letterRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.get(
     '/cases/:logNumber/letters',
-    {
-      schema: {
-        tags,
-        summary: 'The case’s letters and notices, oldest first',
-        params: CaseParams,
-        response: { 200: LettersOut, ...problems },
-      },
-    },
+    spec('The case’s letters and notices, oldest first', {
+      params: CaseParams,
+      response: { 200: LettersOut },
+    }),
     async (request) => ({
       items: (await readCaseLetters(ctx.deps(request), request.params.logNumber)).map(present),
     }),
@@ -60,22 +48,13 @@ export const letterRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.post(
     '/cases/:logNumber/letters',
-    {
-      schema: {
-        tags,
-        summary:
-          'Write a letter of one kind to everyone it goes to, each in their language (queued for approval)',
-        params: CaseParams,
-        body: DraftLettersRequest,
-        response: { 201: LettersOut, ...problems },
-      },
-    },
+    spec(
+      'Write a letter of one kind to everyone it goes to, each in their language (queued for approval)',
+      { params: CaseParams, body: DraftLettersRequest, response: { 201: LettersOut } },
+    ),
     async (request, reply) => {
       const deps = ctx.deps(request);
-      const { ids } = await draftLetters(deps, {
-        logNumber: request.params.logNumber,
-        ...request.body,
-      });
+      const { ids } = await draftLetters(deps, onCase(request));
       const all = await readCaseLetters(deps, request.params.logNumber);
       return reply
         .code(201)
@@ -94,14 +73,7 @@ export const letterRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
   ] as const) {
     app.post(
       `/letters/:letterId/${path}`,
-      {
-        schema: {
-          tags,
-          summary,
-          params: LetterParams,
-          response: { 200: LetterOut, ...problems },
-        },
-      },
+      spec(summary, { params: LetterParams, response: { 200: LetterOut } }),
       async (request) => {
         const deps = ctx.deps(request);
         await run({ ...deps, mailer: ctx.mailer }, { letterId: request.params.letterId });
@@ -112,14 +84,10 @@ export const letterRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.get(
     '/letters/:letterId/pdf',
-    {
-      schema: {
-        tags,
-        summary: 'The letter as printed: letterhead, address, text (fonts embedded)',
-        params: LetterParams,
-        response: { 200: z.any().describe('application/pdf'), ...problems },
-      },
-    },
+    spec('The letter as printed: letterhead, address, text (fonts embedded)', {
+      params: LetterParams,
+      response: { 200: z.any().describe('application/pdf') },
+    }),
     async (request, reply) => {
       const bytes = await letterPdf(ctx.deps(request), request.params.letterId);
       pdf(reply, `letter-${request.params.letterId}.pdf`);
@@ -129,26 +97,18 @@ export const letterRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.get(
     '/outbox',
-    {
-      schema: {
-        tags,
-        summary: 'Letters across the cases the caller may read: failures first, then the queue',
-        response: { 200: LettersOut, ...problems },
-      },
-    },
+    spec('Letters across the cases the caller may read: failures first, then the queue', {
+      response: { 200: LettersOut },
+    }),
     async (request) => ({ items: (await readOutbox(ctx.deps(request))).map(present) }),
   );
 
   app.get(
     '/outbox/print.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'The day’s mail: every print letter approved on the date, as one PDF',
-        querystring: PrintBatchQuery,
-        response: { 200: z.any().describe('application/pdf'), ...problems },
-      },
-    },
+    spec('The day’s mail: every print letter approved on the date, as one PDF', {
+      querystring: PrintBatchQuery,
+      response: { 200: z.any().describe('application/pdf') },
+    }),
     async (request, reply) => {
       const bytes = await printBatchPdf(ctx.deps(request), request.query.date);
       pdf(reply, `mail-${request.query.date}.pdf`);

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { DutyStatusOut } from '../../shared/schemas/cases.ts';
-import { Problem, Uuid } from '../../shared/schemas/common.ts';
 import {
   DutyStatusRequest,
   MemberDetailOut,
@@ -10,7 +8,8 @@ import {
   MemberRequest,
   MemberSearchQuery,
 } from '../../shared/schemas/members.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { addMember } from '../commands/add-member.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
 import { historySummary, readMemberComparison } from '../commands/read-member-history.ts';
@@ -28,42 +27,23 @@ import {
 } from '../repositories/members.repository.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
-const tags = ['members'];
+const spec = routeSchemas(['members'], STAFF_PROBLEMS);
 
 /** The roster and the duty-status ledger. */
 export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   app.post(
     '/members',
-    {
-      schema: {
-        tags,
-        summary: 'Add a member to the roster',
-        body: MemberRequest,
-        response: { 201: MemberOut, ...problems },
-      },
-    },
+    spec('Add a member to the roster', { body: MemberRequest, response: { 201: MemberOut } }),
     async (request, reply) =>
       reply.status(201).send(presentMember(await addMember(ctx.deps(request), request.body))),
   );
 
   app.get(
     '/members',
-    {
-      schema: {
-        tags,
-        summary: 'Search the roster by star or name',
-        querystring: MemberSearchQuery,
-        response: { 200: MemberListResponse, ...problems },
-      },
-    },
+    spec('Search the roster by star or name', {
+      querystring: MemberSearchQuery,
+      response: { 200: MemberListResponse },
+    }),
     async (request) => {
       if (!canReadRoster(actorOf(request))) {
         throw new ForbiddenError();
@@ -81,14 +61,10 @@ export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.get(
     '/members/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A member with allegation history and duty-status ledger',
-        params: z.strictObject({ id: Uuid }),
-        response: { 200: MemberDetailOut, ...problems },
-      },
-    },
+    spec('A member with allegation history and duty-status ledger', {
+      params: IdParams,
+      response: { 200: MemberDetailOut },
+    }),
     async (request) => {
       const actor = actorOf(request);
       if (!canReadRoster(actor)) {
@@ -120,15 +96,11 @@ export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
 
   app.post(
     '/members/:id/duty-status',
-    {
-      schema: {
-        tags,
-        summary: 'Record a duty-status recommendation or decision',
-        params: z.strictObject({ id: Uuid }),
-        body: DutyStatusRequest,
-        response: { 201: DutyStatusOut, ...problems },
-      },
-    },
+    spec('Record a duty-status recommendation or decision', {
+      params: IdParams,
+      body: DutyStatusRequest,
+      response: { 201: DutyStatusOut },
+    }),
     async (request, reply) => {
       const { id } = await recordDutyStatus(ctx.deps(request), {
         memberId: request.params.id,

@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { LogNumber, Problem } from '../../shared/schemas/common.ts';
 import {
   ApproveNarrativeRequest,
   NarrativeQueueOut,
@@ -8,7 +6,8 @@ import {
   NarrativeReviewOut,
   SpanDecisionRequest,
 } from '../../shared/schemas/narrative-review.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { CaseParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import {
   approveNarrative,
   decideNarrativeSpan,
@@ -20,15 +19,7 @@ import {
   presentNarrativeReview,
 } from '../presenters/staff/narrative-review.presenter.ts';
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
-const CaseParams = z.strictObject({ logNumber: LogNumber });
+const spec = routeSchemas(['narrative review'], STAFF_PROBLEMS);
 
 /** The review of published narratives (issue 17 item 5; docs/public-portal.md). */
 export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
@@ -37,14 +28,10 @@ export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }>
 ) => {
   app.get(
     '/narrative-reviews',
-    {
-      schema: {
-        tags: ['narrative review'],
-        summary: 'Narratives waiting for review, oldest first',
-        querystring: NarrativeQueueQuery,
-        response: { 200: NarrativeQueueOut, ...problems },
-      },
-    },
+    spec('Narratives waiting for review, oldest first', {
+      querystring: NarrativeQueueQuery,
+      response: { 200: NarrativeQueueOut },
+    }),
     async (request) =>
       presentNarrativeQueue(
         await readNarrativeQueue(ctx.deps(request), request.query),
@@ -54,15 +41,10 @@ export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }>
 
   app.get(
     '/cases/:logNumber/narrative-review',
-    {
-      schema: {
-        tags: ['narrative review'],
-        summary:
-          "The review of a case's narrative: the machine's proposed spans (made and audited the first time it is opened), decisions and preview",
-        params: CaseParams,
-        response: { 200: NarrativeReviewOut, ...problems },
-      },
-    },
+    spec(
+      "The review of a case's narrative: the machine's proposed spans (made and audited the first time it is opened), decisions and preview",
+      { params: CaseParams, response: { 200: NarrativeReviewOut } },
+    ),
     async (request) =>
       presentNarrativeReview(
         await openNarrativeReview(ctx.deps(request), request.params.logNumber),
@@ -71,15 +53,11 @@ export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }>
 
   app.post(
     '/cases/:logNumber/narrative-review/decisions',
-    {
-      schema: {
-        tags: ['narrative review'],
-        summary: 'Keep or remove a proposed span, add a span, or withdraw an added one',
-        params: CaseParams,
-        body: SpanDecisionRequest,
-        response: { 200: NarrativeReviewOut, ...problems },
-      },
-    },
+    spec('Keep or remove a proposed span, add a span, or withdraw an added one', {
+      params: CaseParams,
+      body: SpanDecisionRequest,
+      response: { 200: NarrativeReviewOut },
+    }),
     async (request) => {
       const { version, ...decision } = request.body;
       return presentNarrativeReview(
@@ -90,15 +68,11 @@ export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }>
 
   app.post(
     '/cases/:logNumber/narrative-review/approve',
-    {
-      schema: {
-        tags: ['narrative review'],
-        summary: 'Approve the published text of this narrative version',
-        params: CaseParams,
-        body: ApproveNarrativeRequest,
-        response: { 200: NarrativeReviewOut, ...problems },
-      },
-    },
+    spec('Approve the published text of this narrative version', {
+      params: CaseParams,
+      body: ApproveNarrativeRequest,
+      response: { 200: NarrativeReviewOut },
+    }),
     async (request) =>
       presentNarrativeReview(
         await approveNarrative(ctx.deps(request), request.params.logNumber, request.body.version),

@@ -1,15 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SignInMethods } from '../../shared/schemas/tokens.ts';
 import { Problem } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
-import {
-  OIDC_FAILED,
-  recordOidcFailure,
-  signInWithOidc,
-  type OidcSignInDeps,
-} from '../commands/oidc-sign-in.ts';
+import { signInDeps, type RouteContext } from './context.ts';
+import { OIDC_FAILED, recordOidcFailure, signInWithOidc } from '../commands/oidc-sign-in.ts';
 import { isSecure } from '../plugins/auth.ts';
 import { OidcRejectedError, type OidcClient, type OidcFlow } from '../security/oidc.ts';
 import {
@@ -71,15 +66,6 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
   sessions: SessionSettings;
   oidc: OidcClient | null;
 }> = async (app, { ctx, sessions, oidc }) => {
-  const signInDeps = (request: FastifyRequest): OidcSignInDeps => ({
-    db: ctx.db,
-    now: ctx.now,
-    jurisdiction: ctx.jurisdiction,
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-    settings: sessions,
-  });
-
   app.get(
     '/session/methods',
     {
@@ -142,7 +128,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
       const flow = readFlow(request.cookies[OIDC_FLOW_COOKIE]);
       // single use: the flow cookie goes whatever the outcome
       void reply.clearCookie(OIDC_FLOW_COOKIE, flowCookie(isSecure(request, sessions)));
-      const deps = signInDeps(request);
+      const deps = signInDeps(ctx, request, sessions);
       if (!flow) {
         await recordOidcFailure(deps, 'no_flow');
         throw new UnauthenticatedError(OIDC_FAILED);

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, Uuid } from '../../shared/schemas/common.ts';
 import {
   PolicyRecommendationOut,
   PolicyRecommendationRequest,
@@ -8,7 +7,8 @@ import {
   PolicyStatusRequest,
 } from '../../shared/schemas/policy-recommendations.ts';
 import { ReportOut, ReportParams, ReportQuery } from '../../shared/schemas/reports.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { IdParams, problemsOf, routeSchemas } from './schema.ts';
 import { readReport, reportPeriod } from '../commands/build-report.ts';
 import {
   createPolicyRecommendation,
@@ -22,8 +22,7 @@ import { tableCsv } from '../presenters/reports/report-text.ts';
 import { listPolicyRecommendations } from '../repositories/policy-recommendations.repository.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
-const IdParams = z.strictObject({ id: Uuid });
+const spec = routeSchemas(['reports'], problemsOf(400, 401, 403, 404, 422));
 
 /**
  * The statutory reports (issue 18 items 6 and 8, MCC §2-78-150) and the policy recommendations
@@ -49,29 +48,21 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
 
   app.get(
     '/reports/:kind/:period',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Every table of the period’s report, with named rows and columns',
-        params: ReportParams,
-        querystring: ReportQuery,
-        response: { 200: ReportOut, ...problems },
-      },
-    },
+    spec('Every table of the period’s report, with named rows and columns', {
+      params: ReportParams,
+      querystring: ReportQuery,
+      response: { 200: ReportOut },
+    }),
     async (request) => load(request, request.params, request.query.version),
   );
 
   app.get(
     '/reports/:kind/:period/report.pdf',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'The report as a PDF (charts and tables)',
-        params: ReportParams,
-        querystring: ReportQuery,
-        response: { 200: z.any(), ...problems },
-      },
-    },
+    spec('The report as a PDF (charts and tables)', {
+      params: ReportParams,
+      querystring: ReportQuery,
+      response: { 200: z.any() },
+    }),
     async (request, reply) => {
       const report = await load(request, request.params, request.query.version);
       return reply
@@ -83,15 +74,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
 
   app.get(
     '/reports/:kind/:period/tables/:table',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'One table of the report as CSV (`<table id>.csv`)',
-        params: ReportParams.extend({ table: z.string().regex(/^[a-z_]+\.csv$/) }),
-        querystring: ReportQuery,
-        response: { 200: z.string(), ...problems },
-      },
-    },
+    spec('One table of the report as CSV (`<table id>.csv`)', {
+      params: ReportParams.extend({ table: z.string().regex(/^[a-z_]+\.csv$/) }),
+      querystring: ReportQuery,
+      response: { 200: z.string() },
+    }),
     async (request, reply) => {
       const report = await load(request, request.params, request.query.version);
       const id = request.params.table.replace(/\.csv$/, '');
@@ -108,13 +95,9 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
 
   app.get(
     '/policy-recommendations',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Policy recommendations made to the department, oldest first',
-        response: { 200: z.object({ items: z.array(PolicyRecommendationOut) }), ...problems },
-      },
-    },
+    spec('Policy recommendations made to the department, oldest first', {
+      response: { 200: z.object({ items: z.array(PolicyRecommendationOut) }) },
+    }),
     async (request) => {
       if (!allowedGlobally(actorOf(request), GlobalAction.readPolicyRecommendations)) {
         throw new ForbiddenError();
@@ -125,43 +108,31 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
 
   app.post(
     '/policy-recommendations',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Record a policy recommendation made to the department',
-        body: PolicyRecommendationRequest,
-        response: { 201: PolicyRecommendationOut, ...problems },
-      },
-    },
+    spec('Record a policy recommendation made to the department', {
+      body: PolicyRecommendationRequest,
+      response: { 201: PolicyRecommendationOut },
+    }),
     async (request, reply) =>
       reply.status(201).send(await createPolicyRecommendation(ctx.deps(request), request.body)),
   );
 
   app.post(
     '/policy-recommendations/:id/response',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Record the department’s response and its date',
-        params: IdParams,
-        body: PolicyResponseRequest,
-        response: { 200: PolicyRecommendationOut, ...problems },
-      },
-    },
+    spec('Record the department’s response and its date', {
+      params: IdParams,
+      body: PolicyResponseRequest,
+      response: { 200: PolicyRecommendationOut },
+    }),
     async (request) => recordPolicyResponse(ctx.deps(request), request.params.id, request.body),
   );
 
   app.post(
     '/policy-recommendations/:id/status',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Change the implementation status',
-        params: IdParams,
-        body: PolicyStatusRequest,
-        response: { 200: PolicyRecommendationOut, ...problems },
-      },
-    },
+    spec('Change the implementation status', {
+      params: IdParams,
+      body: PolicyStatusRequest,
+      response: { 200: PolicyRecommendationOut },
+    }),
     async (request) =>
       updatePolicyRecommendationStatus(ctx.deps(request), request.params.id, request.body.status),
   );

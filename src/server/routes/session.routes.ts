@@ -10,14 +10,9 @@ import {
   SignInRequest,
 } from '../../shared/schemas/session.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
-import {
-  completeSignIn,
-  signIn,
-  signOut,
-  type SignInDeps,
-  type SignInResult,
-} from '../commands/sign-in.ts';
+import { signInDeps, type RouteContext } from './context.ts';
+import { problemsOf, routeSchemas } from './schema.ts';
+import { completeSignIn, signIn, signOut, type SignInResult } from '../commands/sign-in.ts';
 import {
   listOwnSessions,
   revokeAllSessionsOfUser,
@@ -36,8 +31,7 @@ import { actorOf, isSecure } from '../plugins/auth.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem };
-const tags = ['session'];
+const spec = routeSchemas(['session'], problemsOf(400, 401, 403));
 
 /** The hash of the session cookie the browser sent, if it looks like ours (for rotation). */
 function previousSession(request: FastifyRequest): string | null {
@@ -60,15 +54,6 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
   ctx: RouteContext;
   sessions: SessionSettings;
 }> = async (app, { ctx, sessions }) => {
-  const signInDeps = (request: FastifyRequest): SignInDeps => ({
-    db: ctx.db,
-    now: ctx.now,
-    jurisdiction: ctx.jurisdiction,
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-    settings: sessions,
-    cipher: ctx.cipher,
-  });
   const started = (request: FastifyRequest, reply: FastifyReply, r: SignInResult): SessionOut => {
     void reply.setCookie(
       SESSION_COOKIE,
@@ -93,19 +78,23 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
     '/session',
     {
       config: { auth: 'none' },
-      schema: {
-        tags,
-        summary:
-          'Sign in with email and password: a session, or the second-factor (or TOTP enrolment) step',
-        description:
-          'Staff roles need a TOTP code after the password (ADR 0015): the answer then carries a one-time `challenge` (and, for a first sign-in, the new `secret` to enrol) and sets no cookie. Signing in while holding a session ends that session (rotation).',
-        security: [],
-        body: SignInRequest,
-        response: { 200: SignInOut, ...problems },
-      },
+      ...spec(
+        'Sign in with email and password: a session, or the second-factor (or TOTP enrolment) step',
+        {
+          description:
+            'Staff roles need a TOTP code after the password (ADR 0015): the answer then carries a one-time `challenge` (and, for a first sign-in, the new `secret` to enrol) and sets no cookie. Signing in while holding a session ends that session (rotation).',
+          security: [],
+          body: SignInRequest,
+          response: { 200: SignInOut },
+        },
+      ),
     },
     async (request, reply): Promise<SignInOut> => {
-      const r = await signIn(signInDeps(request), request.body, previousSession(request));
+      const r = await signIn(
+        signInDeps(ctx, request, sessions),
+        request.body,
+        previousSession(request),
+      );
       if (r.step === 'signed_in') {
         return { step: 'signed_in', ...started(request, reply, r.session) };
       }
@@ -130,30 +119,26 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
     '/session/second-factor',
     {
       config: { auth: 'none' },
-      schema: {
-        tags,
-        summary:
-          'Send the TOTP code for a sign-in challenge (confirms enrolment on a first sign-in): sets the session cookie',
-        security: [],
-        body: SecondFactorRequest,
-        response: { 200: SessionOut, ...problems },
-      },
+      ...spec(
+        'Send the TOTP code for a sign-in challenge (confirms enrolment on a first sign-in): sets the session cookie',
+        { security: [], body: SecondFactorRequest, response: { 200: SessionOut } },
+      ),
     },
     async (request, reply) => {
-      const r = await completeSignIn(signInDeps(request), request.body, previousSession(request));
+      const r = await completeSignIn(
+        signInDeps(ctx, request, sessions),
+        request.body,
+        previousSession(request),
+      );
       return started(request, reply, r);
     },
   );
 
   app.get(
     '/session',
-    {
-      schema: {
-        tags,
-        summary: 'The signed-in user and the CSRF token of the current session',
-        response: { 200: SessionOut, ...problems },
-      },
-    },
+    spec('The signed-in user and the CSRF token of the current session', {
+      response: { 200: SessionOut },
+    }),
     async (request) => {
       const session = request.session;
       if (!session) {
@@ -170,13 +155,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
 
   app.delete(
     '/session',
-    {
-      schema: {
-        tags,
-        summary: 'Sign out: ends the session and clears the cookie',
-        response: { 204: z.null(), ...problems },
-      },
-    },
+    spec('Sign out: ends the session and clears the cookie', { response: { 204: z.null() } }),
     async (request, reply) => {
       const session = request.session;
       if (!session) {
@@ -199,13 +178,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/sessions',
-    {
-      schema: {
-        tags,
-        summary: 'The caller’s live browser sessions (devices signed in)',
-        response: { 200: SessionListOut, ...problems },
-      },
-    },
+    spec('The caller’s live browser sessions (devices signed in)', {
+      response: { 200: SessionListOut },
+    }),
     async (request) => {
       const rows = await listOwnSessions(commandDeps(request), sessions.idleMinutes);
       return {
@@ -224,13 +199,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
 
   app.delete(
     '/sessions',
-    {
-      schema: {
-        tags,
-        summary: 'End every session of the caller except the current one',
-        response: { 200: RevokedOut, ...problems },
-      },
-    },
+    spec('End every session of the caller except the current one', {
+      response: { 200: RevokedOut },
+    }),
     async (request) => ({
       revoked: await revokeOtherOwnSessions(commandDeps(request), request.session?.id ?? null),
     }),
@@ -238,14 +209,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
 
   app.delete(
     '/sessions/:sessionId',
-    {
-      schema: {
-        tags,
-        summary: 'End one of the caller’s sessions (another device)',
-        params: z.strictObject({ sessionId: Uuid }),
-        response: { 204: z.null(), 404: Problem, ...problems },
-      },
-    },
+    spec('End one of the caller’s sessions (another device)', {
+      params: z.strictObject({ sessionId: Uuid }),
+      response: { 204: z.null(), 404: Problem },
+    }),
     async (request, reply) => {
       await revokeOwnSession(commandDeps(request), request.params.sessionId);
       if (request.params.sessionId === request.session?.id) {
@@ -257,14 +224,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
 
   app.delete(
     '/users/:userId/sessions',
-    {
-      schema: {
-        tags,
-        summary: 'Administrator: end every session of a user (takes effect on their next request)',
-        params: z.strictObject({ userId: Uuid }),
-        response: { 200: RevokedOut, 404: Problem, ...problems },
-      },
-    },
+    spec('Administrator: end every session of a user (takes effect on their next request)', {
+      params: z.strictObject({ userId: Uuid }),
+      response: { 200: RevokedOut, 404: Problem },
+    }),
     async (request) => {
       const r = await revokeAllSessionsOfUser(commandDeps(request), { id: request.params.userId });
       return { revoked: r.revoked };

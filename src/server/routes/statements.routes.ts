@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PressAnswerRequest } from '../../shared/schemas/cases.ts';
-import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import { Uuid } from '../../shared/schemas/common.ts';
+import type { RouteContext } from './context.ts';
+import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { answerPressInquiryWithStatement, publishStatement } from '../commands/statements.ts';
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+const spec = routeSchemas(['statements'], STAFF_PROBLEMS);
 
 /** Publishing statements and answering the press. */
 export const statementRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
@@ -21,14 +15,10 @@ export const statementRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
 ) => {
   app.post(
     '/statements/:id/publish',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Publish (approve) a statement',
-        params: z.strictObject({ id: Uuid }),
-        response: { 200: z.object({ id: Uuid, status: z.literal('published') }), ...problems },
-      },
-    },
+    spec('Publish (approve) a statement', {
+      params: IdParams,
+      response: { 200: z.object({ id: Uuid, status: z.literal('published') }) },
+    }),
     async (request) => {
       const r = await publishStatement(ctx.deps(request), request.params.id);
       return { id: r.statementId, status: 'published' as const };
@@ -37,15 +27,11 @@ export const statementRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
 
   app.post(
     '/press-inquiries/:id/answer',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Answer a press inquiry with a published statement',
-        params: z.strictObject({ id: Uuid }),
-        body: PressAnswerRequest,
-        response: { 200: z.object({ id: Uuid, statementId: Uuid }), ...problems },
-      },
-    },
+    spec('Answer a press inquiry with a published statement', {
+      params: IdParams,
+      body: PressAnswerRequest,
+      response: { 200: z.object({ id: Uuid, statementId: Uuid }) },
+    }),
     async (request) => {
       await answerPressInquiryWithStatement(ctx.deps(request), {
         pressInquiryId: request.params.id,

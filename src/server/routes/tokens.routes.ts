@@ -3,8 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { TokenOut } from '../../shared/schemas/tokens.ts';
 import { TokenCreatedOut, TokenCreateRequest, TokenList } from '../../shared/schemas/tokens.ts';
-import { Problem, Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from './context.ts';
+import { IdParams, problemsOf, routeSchemas } from './schema.ts';
 import {
   createOwnToken,
   listOwnTokens,
@@ -16,8 +16,7 @@ import {
 import { actorOf } from '../plugins/auth.ts';
 import { ForbiddenError } from '../errors.ts';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
-const tags = ['tokens'];
+const spec = routeSchemas(['tokens'], problemsOf(400, 401, 403, 404));
 
 function present(t: TokenSummary): TokenOut {
   return {
@@ -57,26 +56,16 @@ export const tokenRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/tokens',
-    {
-      schema: {
-        tags,
-        summary: 'Your API tokens (never the secrets)',
-        response: { 200: TokenList, ...problems },
-      },
-    },
+    spec('Your API tokens (never the secrets)', { response: { 200: TokenList } }),
     async (request) => ({ items: (await listOwnTokens(deps(request))).map(present) }),
   );
 
   app.post(
     '/tokens',
-    {
-      schema: {
-        tags,
-        summary: 'Create an API token for yourself: the secret is in this answer only (audited)',
-        body: TokenCreateRequest,
-        response: { 201: TokenCreatedOut, ...problems },
-      },
-    },
+    spec('Create an API token for yourself: the secret is in this answer only (audited)', {
+      body: TokenCreateRequest,
+      response: { 201: TokenCreatedOut },
+    }),
     async (request, reply) => {
       const t = await createOwnToken(deps(request), request.body);
       return reply.status(201).send({ ...present(t), token: t.token });
@@ -85,14 +74,10 @@ export const tokenRoutes: FastifyPluginAsyncZod<{
 
   app.delete(
     '/tokens/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Revoke one of your API tokens (audited)',
-        params: z.strictObject({ id: Uuid }),
-        response: { 204: z.null(), ...problems },
-      },
-    },
+    spec('Revoke one of your API tokens (audited)', {
+      params: IdParams,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
       await revokeOwnToken(deps(request), request.params.id);
       return reply.status(204).send(null);

@@ -22,7 +22,7 @@ import {
   PublicStatsResponse,
 } from '../../../shared/schemas/public.ts';
 import { LogNumber, Problem } from '../../../shared/schemas/common.ts';
-import type { RouteContext } from '../../app.ts';
+import type { RouteContext } from '../context.ts';
 import {
   exportCsv,
   exportDictionary,

@@ -1,19 +1,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig, type Config } from '../server/config/config.ts';
-import type { Runtime } from '../server/runtime.ts';
+import { loadConfig } from '../../server/config/config.ts';
+import { bundle } from '../../server/services.ts';
+import { wholeNumber, withRuntime } from '../runtime.ts';
 import {
   createToken,
   listAllTokens,
   revokeAnyToken,
   type TokenSummary,
-} from '../server/commands/tokens.ts';
-import { TOKEN_SCOPES, type TokenScope } from '../shared/enums.ts';
-
-type WithRuntime = <T>(
-  config: Config,
-  purpose: string,
-  fn: (rt: Runtime) => Promise<T>,
-) => Promise<T>;
+} from '../../server/commands/tokens.ts';
+import { TOKEN_SCOPES, type TokenScope } from '../../shared/enums.ts';
 
 function parseScopes(v: string): TokenScope[] {
   const list = v
@@ -27,13 +22,7 @@ function parseScopes(v: string): TokenScope[] {
   return list as TokenScope[];
 }
 
-function parseDays(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new InvalidArgumentError('must be a whole number of days, 1 or more');
-  }
-  return n;
-}
+const parseDays = wholeNumber(1, Infinity, 'must be a whole number of days, 1 or more');
 
 function state(t: TokenSummary, now: Date): string {
   if (t.revokedAt) {
@@ -49,7 +38,7 @@ function state(t: TokenSummary, now: Date): string {
  * `oversight tokens create|list|revoke` (ADR 0016). The secret is printed once, alone on stdout;
  * lists show id, owner, label, scopes and state, never the secret or its hash.
  */
-export function registerTokenCommands(program: Command, withRuntime: WithRuntime): void {
+export function registerTokenCommands(program: Command): void {
   const tokens = program.command('tokens').description('API bearer tokens (scoped, expiring)');
   tokens
     .command('create <email>')
@@ -75,27 +64,27 @@ export function registerTokenCommands(program: Command, withRuntime: WithRuntime
           throw new InvalidArgumentError('--no-expiry and --expires-days exclude each other');
         }
         const config = loadConfig();
-        await withRuntime(config, 'oversight tokens create', async (rt) => {
-          const t = await createToken(
-            {
-              db: rt.db,
-              now: () => new Date(),
-              jurisdiction: rt.jurisdiction,
-              tokens: config.tokens,
-            },
-            {
-              email,
-              label: opts.label,
-              scopes: opts.scope,
-              expiresInDays: opts.expiresDays,
-              neverExpires: !opts.expiry,
-            },
-          );
-          console.error(
-            `token ${t.id} for ${t.email} [${t.scopes.join(',')}], ${t.expiresAt ? `expires ${t.expiresAt.toISOString()}` : 'NEVER expires'} (store it now: it is not shown again):`,
-          );
-          console.log(t.token);
-        });
+        await withRuntime(
+          'oversight tokens create',
+          async (rt) => {
+            const t = await createToken(
+              { ...bundle(rt), tokens: config.tokens },
+              {
+                email,
+                label: opts.label,
+                scopes: opts.scope,
+                expiresInDays: opts.expiresDays,
+                neverExpires: !opts.expiry,
+              },
+            );
+            console.error(
+              `token ${t.id} for ${t.email} [${t.scopes.join(',')}], ${t.expiresAt ? `expires ${t.expiresAt.toISOString()}` : 'NEVER expires'} (store it now: it is not shown again):`,
+            );
+            console.log(t.token);
+          },
+          {},
+          config,
+        );
       },
     );
   tokens
@@ -103,12 +92,8 @@ export function registerTokenCommands(program: Command, withRuntime: WithRuntime
     .description('list tokens (all, or one user’s): id, owner, label, scopes, state; never secrets')
     .option('--json', 'print JSON')
     .action(async (email: string | undefined, opts: { json?: boolean }) => {
-      const config = loadConfig();
-      await withRuntime(config, 'oversight tokens list', async (rt) => {
-        const list = await listAllTokens(
-          { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction },
-          email,
-        );
+      await withRuntime('oversight tokens list', async (rt) => {
+        const list = await listAllTokens(bundle(rt), email);
         if (opts.json) {
           console.log(JSON.stringify(list, null, 2));
           return;
@@ -126,12 +111,8 @@ export function registerTokenCommands(program: Command, withRuntime: WithRuntime
     .command('revoke <id>')
     .description('revoke a token by id (audited)')
     .action(async (id: string) => {
-      const config = loadConfig();
-      await withRuntime(config, 'oversight tokens revoke', async (rt) => {
-        const t = await revokeAnyToken(
-          { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction },
-          id,
-        );
+      await withRuntime('oversight tokens revoke', async (rt) => {
+        const t = await revokeAnyToken(bundle(rt), id);
         console.log(`revoked token ${t.id} of ${t.email} (${t.label})`);
       });
     });

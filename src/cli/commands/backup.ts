@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../server/config/config.ts';
-import { DataDirLockedError } from '../server/db/client.ts';
-import { openDatabase } from '../server/runtime.ts';
+import { loadConfig } from '../../server/config/config.ts';
+import { DataDirLockedError } from '../../server/db/client.ts';
+import { openDatabase } from '../../server/runtime.ts';
 import {
   BackupRefusedError,
   createBackup,
   restoreBackup,
   type BackupManifest,
-} from '../server/commands/backup.ts';
+} from '../../server/commands/backup.ts';
 
 /*
  * `oversight backup <file>` and `oversight restore <file>` (issue 21 item 4, ADR 0039). Neither

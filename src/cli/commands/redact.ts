@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../server/config/config.ts';
-import { redactNarrative } from '../server/redaction/engine.ts';
-import { profileOf } from '../server/runtime.ts';
-import { readStdin } from './stdin.ts';
+import { loadConfig } from '../../server/config/config.ts';
+import { redactNarrative } from '../../server/redaction/engine.ts';
+import { profileOf } from '../../server/runtime.ts';
+import { readStdin } from '../stdin.ts';
 
 /**
  * `oversight redact`: one narrative on standard input, the text as the portal would publish it

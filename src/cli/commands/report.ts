@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig, type Config } from '../server/config/config.ts';
-import { buildReport, reportPeriod } from '../server/commands/build-report.ts';
-import { reportPdf } from '../server/presenters/reports/report-pdf.ts';
-import { reportHtml, tableCsv } from '../server/presenters/reports/report-text.ts';
-import type { Runtime } from '../server/runtime.ts';
-
-type WithRuntime = <T>(
-  config: Config,
-  purpose: string,
-  fn: (rt: Runtime) => Promise<T>,
-) => Promise<T>;
+import { loadConfig } from '../../server/config/config.ts';
+import { buildReport, reportPeriod } from '../../server/commands/build-report.ts';
+import { reportPdf } from '../../server/presenters/reports/report-pdf.ts';
+import { reportHtml, tableCsv } from '../../server/presenters/reports/report-text.ts';
+import { withRuntime } from '../runtime.ts';
 
 interface ReportOptions {
   format: 'html' | 'pdf' | 'csv' | 'json';
@@ -25,7 +19,7 @@ interface ReportOptions {
  * html and pdf write the document to --out. Everything is computed before anything is written:
  * a refused period or a period without data writes nothing and exits non-zero.
  */
-export function registerReportCommand(program: Command, withRuntime: WithRuntime): void {
+export function registerReportCommand(program: Command): void {
   const report = program
     .command('report')
     .description('the statutory reports to the City Council (MCC §2-78-150)');
@@ -55,7 +49,6 @@ export function registerReportCommand(program: Command, withRuntime: WithRuntime
           | { files: Array<{ name: string; body: string }> }
           | { file: string | Buffer };
         const output = await withRuntime(
-          config,
           `oversight report ${kind}`,
           async (rt): Promise<Output> => {
             const period = reportPeriod(kind, periodText, now, rt.profile.timeZone);
@@ -81,6 +74,8 @@ export function registerReportCommand(program: Command, withRuntime: WithRuntime
                 return { file: await reportPdf(built, rt.profile) };
             }
           },
+          {},
+          config,
         );
         if ('json' in output) {
           console.log(output.json);

@@ -1,23 +1,15 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig, type Config } from '../server/config/config.ts';
-import type { Runtime } from '../server/runtime.ts';
-import { eisBacktest, keepBacktest } from '../server/commands/eis-backtest.ts';
-import { runEis } from '../server/commands/eis.ts';
-import { METHODS, SHARES, type BacktestResult, type Share } from '../server/domain/eis/backtest.ts';
+import { wholeNumber, withRuntime } from '../runtime.ts';
+import { eisBacktest, keepBacktest } from '../../server/commands/eis-backtest.ts';
+import { runEis } from '../../server/commands/eis.ts';
+import {
+  METHODS,
+  SHARES,
+  type BacktestResult,
+  type Share,
+} from '../../server/domain/eis/backtest.ts';
 
-type WithRuntime = <T>(
-  config: Config,
-  purpose: string,
-  fn: (rt: Runtime) => Promise<T>,
-) => Promise<T>;
-
-function parseYear(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1900 || n > 2100) {
-    throw new InvalidArgumentError('must be a year such as 2008');
-  }
-  return n;
-}
+const parseYear = wholeNumber(1900, 2100, 'must be a year such as 2008');
 
 const pct = (v: number): string => `${(100 * v).toFixed(1)}%`;
 
@@ -85,7 +77,7 @@ export function formatBacktest(r: BacktestResult): string {
 }
 
 /** `oversight eis backtest|run` (issue 19, docs/early-intervention.md). */
-export function registerEisCommands(program: Command, withRuntime: WithRuntime): void {
+export function registerEisCommands(program: Command): void {
   const eis = program.command('eis').description('early intervention: ranking, rules, backtest');
   eis
     .command('backtest')
@@ -100,8 +92,7 @@ export function registerEisCommands(program: Command, withRuntime: WithRuntime):
       if (opts.to < opts.from) {
         throw new InvalidArgumentError('--to must not be before --from');
       }
-      const config = loadConfig();
-      const result = await withRuntime(config, 'oversight eis backtest', async (rt) => {
+      const result = await withRuntime('oversight eis backtest', async (rt) => {
         const started = Date.now();
         const r = await eisBacktest(rt.db, rt.jurisdiction, rt.profile.timeZone, {
           from: opts.from,
@@ -127,8 +118,7 @@ export function registerEisCommands(program: Command, withRuntime: WithRuntime):
       if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
         throw new InvalidArgumentError('--as-of must be a date YYYY-MM-DD');
       }
-      const config = loadConfig();
-      const result = await withRuntime(config, 'oversight eis run', (rt) => {
+      const result = await withRuntime('oversight eis run', (rt) => {
         const asOf =
           opts.asOf ?? new Date().toLocaleDateString('en-CA', { timeZone: rt.profile.timeZone });
         return runEis(rt.db, rt.profile, rt.jurisdiction, asOf, () => new Date());

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
+
+/** The path parameters of a case (`/cases/:logNumber`). */
+export const CaseParams = z.strictObject({ logNumber: LogNumber });
+/** The path parameters of a thing known by its id (`/…/:id`). */
+export const IdParams = z.strictObject({ id: Uuid });
+/** The path parameters of a thing of a case (`/cases/:logNumber/…/:id`). */
+export const CaseItemParams = z.strictObject({ logNumber: LogNumber, id: Uuid });
+
+type Problems<C extends number> = { [K in C]: typeof Problem };
+
+/** The problem+json (RFC 9457) answers a route declares, by status code. */
+export function problemsOf<const C extends number>(...codes: C[]): Problems<C> {
+  return Object.fromEntries(codes.map((code) => [code, Problem])) as Problems<C>;
+}
+
+/** What a staff route that reads or changes a case's world may answer besides success. */
+export const STAFF_PROBLEMS = problemsOf(400, 401, 403, 404, 409, 422);
+
+/** What a route takes and answers, besides its tags, summary and problem answers. */
+interface RouteParts {
+  description?: string;
+  security?: Array<Record<string, string[]>>;
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  response: Record<number, z.ZodType>;
+}
+
+/**
+ * The route options of one group of routes (issue 20 item 5): `spec(summary, parts)` gives a
+ * route's `schema` with the group's tags and the group's problem answers added to its own, so
+ * the OpenAPI document says the same of every route of the group and no route spells it out.
+ */
+export function routeSchemas<P extends Record<number, z.ZodType>>(tags: string[], problems: P) {
+  return <S extends RouteParts>(summary: string, { response, ...parts }: S) => ({
+    schema: { tags, summary, ...parts, response: { ...response, ...problems } },
+  });
+}
+
+/**
+ * A case command's input: the case's log number from the path, with `more` (the ids of a thing
+ * of the case) and the request body.
+ */
+export function onCase<B extends object, M extends object = object>(
+  request: { params: { logNumber: string }; body: B },
+  more?: M,
+): { logNumber: string } & M & B {
+  return { logNumber: request.params.logNumber, ...(more as M), ...request.body };
+}
