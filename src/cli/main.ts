@@ -33,7 +33,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AGENCIES, ROLES, type Agency, type Role } from '../shared/enums.ts';
+import { ROLES, type Agency, type Role } from '../shared/enums.ts';
 
 /** The 200-row samples of the real releases, next to the repository (as in CI). */
 const DEFAULT_SAMPLES = path.resolve(
@@ -47,6 +47,7 @@ function computeNetworkOf(rt: Runtime) {
     db: rt.db,
     jurisdiction: rt.jurisdiction,
     timeZone: rt.profile.timeZone,
+    agencies: Object.keys(rt.profile.agencies),
     now: () => new Date(),
   });
 }
@@ -131,7 +132,10 @@ users
     new Option('--role <role...>', 'one or more roles').choices(ROLES).makeOptionMandatory(),
   )
   .addOption(
-    new Option('--agency <agency>', 'employing agency').choices(AGENCIES).makeOptionMandatory(),
+    new Option(
+      '--agency <agency>',
+      "employing agency (a code of the profile's agencies)",
+    ).makeOptionMandatory(),
   )
   .option('--name <name>', 'display name')
   .option('--password-stdin', 'read a password from standard input')
@@ -146,6 +150,11 @@ users
       }
       const config = loadConfig();
       await withRuntime(config, 'oversight users add', async (rt) => {
+        if (!Object.hasOwn(rt.profile.agencies, opts.agency)) {
+          throw new InvalidArgumentError(
+            `--agency must be one of ${Object.keys(rt.profile.agencies).join(', ')}`,
+          );
+        }
         const u = await addUser(
           { db: rt.db, now: () => new Date(), jurisdiction: rt.jurisdiction },
           {

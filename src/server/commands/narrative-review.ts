@@ -259,11 +259,10 @@ async function currentReview(
 ): Promise<NarrativeReviewRow> {
   const { row, facts } = found;
   const withheld = narrativeWithholding(
-    publicVisibility({
-      leadAgency: facts.leadAgency,
-      agencies: facts.agencies,
-      restricted: facts.restricted,
-    }),
+    publicVisibility(
+      { leadAgency: facts.leadAgency, agencies: facts.agencies, restricted: facts.restricted },
+      deps.profile.agencyRoles,
+    ),
     row.status,
     row.narrative,
   );
