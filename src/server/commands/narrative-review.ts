@@ -219,6 +219,7 @@ export async function readNarrativeQueue(
     jurisdiction: deps.jurisdiction,
     concluded: [...CONCLUDED],
     includeImported: deps.profile.importedNarratives === 'hold_for_review',
+    oversightAgency: deps.profile.agencyRoles.oversight,
     limit: page.pageSize,
     offset: (page.page - 1) * page.pageSize,
   });
