@@ -120,10 +120,7 @@ export async function recordAllegationFinding(
       ]);
     }
     for (const s of stages) {
-      if (
-        s.penalty &&
-        !penaltyAllowedForFinding((s.finding ?? 'not_sustained'), s.penalty)
-      ) {
+      if (s.penalty && !penaltyAllowedForFinding(s.finding ?? 'not_sustained', s.penalty)) {
         throw new UnprocessableError(
           'penalty_requires_sustained',
           `Penalty ${s.penalty} needs a sustained finding.`,

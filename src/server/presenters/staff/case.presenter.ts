@@ -123,7 +123,7 @@ export function presentCaseListItem(r: CaseListRow): Out<typeof CaseListItem> {
     caseType: r.case_type as 'complaint',
     receivedAt: isoRequired(r.received_at),
     status: r.status,
-    categories: r.categories as Array<'miscellaneous'>,
+    categories: r.categories,
     leadAgency: r.lead_agency,
     restricted: r.restricted,
     facilityCode: r.facility_code,
