@@ -95,6 +95,7 @@ async function main(): Promise<void> {
         db,
         jurisdiction: JURISDICTION,
         timeZone: chicagoProfile.timeZone,
+        agencies: Object.keys(chicagoProfile.agencies),
         now: () => new Date(),
       });
       const wall = performance.now() - t0;

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { computeMemberNetwork } from '../src/server/commands/compute-member-network.ts';
+import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { addMember, fileCase } from './factories.ts';
 
@@ -81,6 +82,7 @@ describe('member histories and the co-accusal network', () => {
       db: t.db,
       jurisdiction: 'chicago',
       timeZone: 'America/Chicago',
+      agencies: Object.keys(chicagoProfile.agencies),
       now: () => new Date(),
     });
   const read = async (as: TestUser, who: string) => {

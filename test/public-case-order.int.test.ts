@@ -107,7 +107,7 @@ describe(`the portal list's order (${engineName})`, () => {
     for (const sort of ['newest', 'oldest'] as const) {
       const pages: string[] = [];
       for (const page of [1, 2, 3, 4]) {
-        const q = { sort, page, pageSize: 3, timeZone: 'America/Chicago' };
+        const q = { sort, page, pageSize: 3, timeZone: 'America/Chicago', oversightAgency: 'COPA' };
         const inMemory = await listPublicCases(t.db, TEST_JURISDICTION, q);
         const fromIndex = await listPublicCases(t.db, TEST_JURISDICTION, {
           ...q,
@@ -181,6 +181,7 @@ async function pageQuery(
     page: 1,
     pageSize: 25,
     timeZone: 'America/Chicago',
+    oversightAgency: 'COPA',
   });
   const page = seen.find((q) => /\bLIMIT\b/.test(q.text));
   expect(page, 'the page query').toBeDefined();

@@ -136,7 +136,13 @@ describe('GET /api/public/v1/cases', () => {
       { category: 'excessive_force' },
     ]) {
       for (const page of [1, 2, 3]) {
-        const q = { ...filters, page, pageSize: 4, timeZone: 'America/Chicago' };
+        const q = {
+          ...filters,
+          page,
+          pageSize: 4,
+          timeZone: 'America/Chicago',
+          oversightAgency: 'COPA',
+        };
         const inMemory = await listPublicCases(t.db, TEST_JURISDICTION, q);
         const fromIndex = await listPublicCases(t.db, TEST_JURISDICTION, {
           ...q,
@@ -149,6 +155,7 @@ describe('GET /api/public/v1/cases', () => {
       page: 1,
       pageSize: 100,
       timeZone: 'America/Chicago',
+      oversightAgency: 'COPA',
     });
     expect(all.rows.length).toBe(18);
   });

@@ -43,6 +43,7 @@ export function computeNetworkOf(rt: Runtime): Promise<PopulationSummary[]> {
     db: rt.db,
     jurisdiction: rt.jurisdiction,
     timeZone: rt.profile.timeZone,
+    agencies: Object.keys(rt.profile.agencies),
     now: () => new Date(),
   });
 }

@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
 import { watchPublication, type PublicationCache } from './plugins/public-cache.ts';
-import type { JurisdictionProfile } from './domain/profiles/profile.ts';
+import { vocabulariesOf, type JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
 import type { AuditSigningKey } from './audit/checkpoints.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -47,6 +47,7 @@ import {
   publicRoutes,
   type PublicPortalOptions,
 } from './routes/public/public.routes.ts';
+import { useVocabularies } from '../shared/schemas/common.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -111,6 +112,8 @@ export const DEFAULT_TIMEOUTS: ServerTimeouts = {
 
 /** Builds the HTTP application: plugins, then routes. main.ts listens; tests call inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // the request schemas check codes against the profile this process serves (ADR 0045)
+  useVocabularies(vocabulariesOf(deps.profile));
   const now = deps.now ?? (() => new Date());
   const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
   const app = Fastify({

@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.ts';
 import { ensureAuditHead } from './audit/audit.ts';
 import { loadOrCreateSigningKey, type AuditSigningKey } from './audit/checkpoints.ts';
 import { chicagoProfile } from './domain/profiles/chicago.ts';
+import { nycProfile } from './domain/profiles/nyc.ts';
 import type { JurisdictionProfile } from './domain/profiles/profile.ts';
 import {
   cipherForKeySource,
@@ -26,8 +27,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Profiles by jurisdiction key. Chicago is the first; another city adds its own file. */
-const PROFILES: Record<string, JurisdictionProfile> = { chicago: chicagoProfile };
+/**
+ * Profiles by jurisdiction key (`OVERSIGHT_JURISDICTION`). Chicago is the first; New York City
+ * the second, written as data only (ADR 0045); another city adds its own file here.
+ */
+const PROFILES: Record<string, JurisdictionProfile> = { chicago: chicagoProfile, nyc: nycProfile };
 
 /** The profile of a jurisdiction key (`OVERSIGHT_JURISDICTION`). */
 export function profileOf(jurisdiction: string): JurisdictionProfile {

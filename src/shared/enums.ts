@@ -17,12 +17,13 @@ export const Role = {
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role) as [Role, ...Role[]];
 
-/** Agencies that employ staff or take part in a case. */
-export const Agency = { COPA: 'COPA', BIA: 'BIA', OIG: 'OIG' } as const;
-export type Agency = (typeof Agency)[keyof typeof Agency];
-export const AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
-/** Agencies that investigate (routing can return only these). */
-export type InvestigatingAgency = 'COPA' | 'BIA';
+/**
+ * The code of an agency that employs staff or takes part in a case: one of the active
+ * jurisdiction profile's `agencies` (ADR 0045), checked against it where input comes in.
+ */
+export type Agency = string;
+/** The shape every agency code has (upper case, e.g. the profile's oversight agency). */
+export const AGENCY_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,15}$/;
 
 export const CaseType = {
   complaint: 'complaint',
@@ -83,7 +84,12 @@ export const TRANSITION_REASONS = Object.values(TransitionReason) as [
   ...TransitionReason[],
 ];
 
-/** Allegation categories of the Chicago profile (PRODUCT.md §5). */
+/**
+ * The allegation categories the web app ships labels for: the first profile's (PRODUCT.md §5).
+ * The server takes a case's categories from the active jurisdiction profile (ADR 0045), so a
+ * `Category` is any code of that profile; this list only feeds the web's pickers until the web
+ * reads the profile's vocabulary.
+ */
 export const Category = {
   excessive_force: 'excessive_force',
   sexual_misconduct: 'sexual_misconduct',
@@ -105,8 +111,12 @@ export const Category = {
   officer_involved_death: 'officer_involved_death',
   miscellaneous: 'miscellaneous',
 } as const;
-export type Category = (typeof Category)[keyof typeof Category];
-export const CATEGORIES = Object.values(Category) as [Category, ...Category[]];
+/** An allegation category code of the active profile (snake_case). */
+export type Category = string;
+type ShippedCategory = (typeof Category)[keyof typeof Category];
+export const CATEGORIES = Object.values(Category) as [ShippedCategory, ...ShippedCategory[]];
+/** The shape every category, finding and other vocabulary code has. */
+export const VOCABULARY_CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** The 8 incident types CPD must notify COPA of (PRODUCT.md §3). */
 export const NotificationType = {
@@ -151,6 +161,10 @@ export const Vulnerability = {
 export type Vulnerability = (typeof Vulnerability)[keyof typeof Vulnerability];
 export const VULNERABILITIES = Object.values(Vulnerability) as [Vulnerability, ...Vulnerability[]];
 
+/**
+ * The findings the web app ships labels for: the first profile's (PRODUCT.md §3). A `Finding` is
+ * any finding code of the active profile (`findings`, ADR 0045).
+ */
 export const Finding = {
   sustained: 'sustained',
   not_sustained: 'not_sustained',
@@ -161,8 +175,9 @@ export const Finding = {
   no_finding: 'no_finding',
   administratively_closed: 'administratively_closed',
 } as const;
-export type Finding = (typeof Finding)[keyof typeof Finding];
-export const FINDINGS = Object.values(Finding) as [Finding, ...Finding[]];
+export type Finding = string;
+type ShippedFinding = (typeof Finding)[keyof typeof Finding];
+export const FINDINGS = Object.values(Finding) as [ShippedFinding, ...ShippedFinding[]];
 
 export const DutyStatusAction = {
   relieved_of_police_powers: 'relieved_of_police_powers',

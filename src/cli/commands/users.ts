@@ -3,7 +3,7 @@ import { addUser } from '../../server/commands/users.ts';
 import { provisionTotp } from '../../server/commands/second-factor.ts';
 import { revokeAllSessionsOfUser } from '../../server/commands/sessions.ts';
 import { bundle } from '../../server/services.ts';
-import { AGENCIES, ROLES, type Agency, type Role } from '../../shared/enums.ts';
+import { ROLES, type Agency, type Role } from '../../shared/enums.ts';
 import { withRuntime } from '../runtime.ts';
 import { readStdin } from '../stdin.ts';
 
@@ -17,7 +17,10 @@ export function registerUsersCommand(program: Command): void {
       new Option('--role <role...>', 'one or more roles').choices(ROLES).makeOptionMandatory(),
     )
     .addOption(
-      new Option('--agency <agency>', 'employing agency').choices(AGENCIES).makeOptionMandatory(),
+      new Option(
+        '--agency <agency>',
+        "employing agency (a code of the profile's agencies)",
+      ).makeOptionMandatory(),
     )
     .option('--name <name>', 'display name')
     .option('--password-stdin', 'read a password from standard input')
@@ -31,6 +34,11 @@ export function registerUsersCommand(program: Command): void {
           throw new InvalidArgumentError('the password from stdin must be at least 12 characters');
         }
         await withRuntime('oversight users add', async (rt) => {
+          if (!Object.hasOwn(rt.profile.agencies, opts.agency)) {
+            throw new InvalidArgumentError(
+              `--agency must be one of ${Object.keys(rt.profile.agencies).join(', ')}`,
+            );
+          }
           const u = await addUser(bundle(rt), {
             email,
             agency: opts.agency,

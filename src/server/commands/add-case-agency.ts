@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { AgencyRole, InvestigatingAgency, Track } from '../../shared/enums.ts';
+import type { Agency, AgencyRole, Track } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { classifyCase } from '../domain/classification.ts';
 import { CaseAction } from '../policies/case.policy.ts';
@@ -10,7 +10,7 @@ import { loadCaseFacts, writeReroute } from './reroute-case.ts';
 
 export interface AddCaseAgencyInput {
   logNumber: string;
-  agency: InvestigatingAgency;
+  agency: Agency;
   track: Track;
   role: AgencyRole;
   jointDetermination?: { reason: string } | undefined;
@@ -29,11 +29,12 @@ export async function addCaseAgency(
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAgency);
     const now = deps.now();
+    const { oversight, internalAffairs } = deps.profile.agencyRoles;
     if (input.role === 'lead' && input.agency !== row.lead_agency) {
       const refuse = () =>
         new UnprocessableError(
           'lead_change_not_allowed',
-          'The lead agency follows the routing rules; only a joint COPA+BIA determination on a sexual-misconduct case moves it to BIA, and only while no other COPA clause applies (MCC 2-78-120(b-5)).',
+          `The lead agency follows the routing rules; only a joint ${oversight}+${internalAffairs} determination the routing rules accept moves it to ${internalAffairs}.`,
           [
             {
               field: 'role',
@@ -43,27 +44,24 @@ export async function addCaseAgency(
           ],
         );
       const facts = await loadCaseFacts(tx, row);
-      if (
-        !input.jointDetermination ||
-        !facts.categories.includes('sexual_misconduct') ||
-        input.agency !== 'BIA'
-      ) {
+      if (!input.jointDetermination || input.agency !== internalAffairs) {
         throw refuse();
       }
-      // the classification intake uses, with the determination: any other COPA clause — (b),
-      // (c), (d), (e), (f) — keeps the case at COPA, since (b-5) moves sexual misconduct only
+      // the classification intake uses, with the determination: the profile's router decides
+      // whether it moves the case (Chicago: any other COPA clause — (b), (c), (d), (e), (f) —
+      // keeps the case at COPA, since (b-5) moves sexual misconduct only)
       const { routing: decision } = classifyCase(
         {
           ...facts,
           jointDetermination: {
-            agency: 'BIA',
+            agency: internalAffairs,
             recordedAt: now.toISOString(),
             reason: input.jointDetermination.reason,
           },
         },
         deps.profile,
       );
-      if (decision.agency !== 'BIA') {
+      if (decision.agency !== internalAffairs || decision.jointDetermination === undefined) {
         throw refuse();
       }
       await writeReroute(

@@ -1,4 +1,3 @@
-import { AGENCIES } from '../../shared/enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   linkWeight,
@@ -22,6 +21,8 @@ export interface ComputeMemberNetworkOptions {
   db: Db;
   jurisdiction: string;
   timeZone: string;
+  /** The profile's agency codes: each is a population (`Object.keys(profile.agencies)`). */
+  agencies: readonly string[];
   now: () => Date;
 }
 
@@ -33,7 +34,9 @@ export interface PopulationSummary {
 }
 
 /** The populations a run computes: every case reader's, all unrestricted cases and each agency's. */
-export const POPULATIONS: readonly string[] = [ALL_POPULATION, ...AGENCIES];
+export function populationsOf(agencies: readonly string[]): readonly string[] {
+  return [ALL_POPULATION, ...agencies];
+}
 
 /**
  * The nightly job (`oversight members network`, and after every import): recomputes the service
@@ -45,7 +48,7 @@ export async function computeMemberNetwork(
   opts: ComputeMemberNetworkOptions,
 ): Promise<PopulationSummary[]> {
   const out: PopulationSummary[] = [];
-  for (const population of POPULATIONS) {
+  for (const population of populationsOf(opts.agencies)) {
     const started = Date.now();
     const { db, jurisdiction, timeZone } = opts;
     const window = await populationWindow(db, jurisdiction, population, timeZone);

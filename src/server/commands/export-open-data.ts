@@ -5,6 +5,7 @@ import { PENALTY_CODES } from '../domain/findings.ts';
 import type { ExportDictionaryResponse } from '../../shared/schemas/public.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../db/client.ts';
+import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
 import { allegationOutcome, exportChunk } from '../repositories/public.repository.ts';
 
 /**
@@ -150,6 +151,8 @@ const CHUNK = 5000;
 export async function* exportOpenData(deps: {
   db: Queryable;
   jurisdiction: string;
+  /** The profile: whose cases are public (its oversight agency). */
+  profile: JurisdictionProfile;
   timeZone: string;
   now: () => Date;
   year?: number | undefined;
@@ -166,11 +169,10 @@ export async function* exportOpenData(deps: {
       deps.year,
     );
     for (const r of rows) {
-      const visibility = publicVisibility({
-        leadAgency: r.lead_agency,
-        agencies: r.copa ? ['COPA'] : [],
-        restricted: r.restricted,
-      });
+      const visibility = publicVisibility(
+        { leadAgency: r.lead_agency, agencies: r.agencies, restricted: r.restricted },
+        deps.profile.agencyRoles,
+      );
       const base: ExportRow = {
         ...EMPTY,
         record_type: 'case',

@@ -219,6 +219,7 @@ export async function readNarrativeQueue(
     jurisdiction: deps.jurisdiction,
     concluded: [...CONCLUDED],
     includeImported: deps.profile.importedNarratives === 'hold_for_review',
+    oversightAgency: deps.profile.agencyRoles.oversight,
     limit: page.pageSize,
     offset: (page.page - 1) * page.pageSize,
   });
@@ -259,11 +260,10 @@ async function currentReview(
 ): Promise<NarrativeReviewRow> {
   const { row, facts } = found;
   const withheld = narrativeWithholding(
-    publicVisibility({
-      leadAgency: facts.leadAgency,
-      agencies: facts.agencies,
-      restricted: facts.restricted,
-    }),
+    publicVisibility(
+      { leadAgency: facts.leadAgency, agencies: facts.agencies, restricted: facts.restricted },
+      deps.profile.agencyRoles,
+    ),
     row.status,
     row.narrative,
   );

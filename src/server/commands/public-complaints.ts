@@ -55,7 +55,8 @@ export interface FiledComplaint {
   logNumber: string;
   language: PublicLanguage;
   receivedAt: string;
-  investigatingAgency: 'COPA' | 'BIA';
+  /** Code of the investigating agency (the profile's oversight or internal-affairs agency). */
+  investigatingAgency: string;
   acknowledgement: string;
   /** Whether the office can write to the complainant (`receivesLetters`). */
   receivesLetters: boolean;
@@ -136,7 +137,8 @@ export async function filePublicComplaint(
       language: form.language,
       logNumber: filed.logNumber,
       receivedDate: localDate(now, deps.profile.timeZone),
-      agency: filed.routing.agency,
+      agencyName:
+        deps.profile.agencies[filed.routing.agency]?.name[form.language] ?? filed.routing.agency,
       confirmationNumber,
     }),
     receivesLetters: receivesLetters(intake.parties),
@@ -171,7 +173,8 @@ export interface ComplaintView {
   status: CaseStatus;
   language: PublicLanguage;
   receivedAt: string;
-  investigatingAgency: 'COPA' | 'BIA';
+  /** Code of the investigating agency (the profile's oversight or internal-affairs agency). */
+  investigatingAgency: string;
   stages: Array<{ status: CaseStatus; reason: string | null; at: string }>;
   nextClock: {
     kind: DeadlineKind;
@@ -213,7 +216,11 @@ export async function lookupComplaint(
     status: s.status,
     language: receipt.language,
     receivedAt: new Date(s.received_at).toISOString(),
-    investigatingAgency: s.lead_agency === 'BIA' ? 'BIA' : 'COPA',
+    // the agency that investigates: internal affairs when it leads, else the oversight agency
+    investigatingAgency:
+      s.lead_agency === deps.profile.agencyRoles.internalAffairs
+        ? s.lead_agency
+        : deps.profile.agencyRoles.oversight,
     stages: s.stages.map((h) => ({
       status: h.status,
       reason: h.reason,

@@ -73,6 +73,7 @@ export function createPortalList(ttlMs: number): {
       const { rows, total } = await listPublicCases(deps.db, deps.jurisdiction, {
         ...q,
         timeZone: deps.timeZone,
+        oversightAgency: deps.profile.agencyRoles.oversight,
         ...(fresh ? { knownTotal: known.total } : {}),
       });
       if (ttlMs > 0 && !fresh) {
@@ -82,7 +83,7 @@ export function createPortalList(ttlMs: number): {
         totals.set(key, { total, at: now });
       }
       return {
-        items: rows.map((r) => presentPublicListItem(r, deps.timeZone)),
+        items: rows.map((r) => presentPublicListItem(r, deps.timeZone, deps.profile.agencyRoles)),
         total,
         page: q.page,
         pageSize: q.pageSize,
@@ -167,11 +168,14 @@ export async function readPortalCase(
   if (!row) {
     throw new NotFoundError(`Case ${logNumber}`, 'case_not_found');
   }
-  const visibility = publicVisibility({
-    leadAgency: row.lead_agency,
-    agencies: row.agencies.map((a) => a.agency),
-    restricted: row.restricted,
-  });
+  const visibility = publicVisibility(
+    {
+      leadAgency: row.lead_agency,
+      agencies: row.agencies.map((a) => a.agency),
+      restricted: row.restricted,
+    },
+    deps.profile.agencyRoles,
+  );
   let withheld: NarrativeWithheldReason | null = narrativeWithholding(
     visibility,
     row.status,
@@ -209,6 +213,7 @@ export async function readPortalCase(
   }
   const statements = await casePublishedStatements(deps.db, row.id);
   return presentPublicCase(row, {
+    agencies: deps.profile.agencyRoles,
     timeZone: deps.timeZone,
     today: localDate(deps.now(), deps.timeZone),
     statements,

@@ -41,14 +41,17 @@ export async function recordDutyStatus(
     const action =
       input.stage === 'recommended' ? CaseAction.recommendDutyStatus : CaseAction.decideDutyStatus;
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, action);
-    const verdict = validateDutyStatus({
-      action: input.action,
-      stage: input.stage,
-      actorRoles: [...deps.actor.roles],
-      actorAgency: deps.actor.agency,
-      ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
-      reason: input.reason,
-    });
+    const verdict = validateDutyStatus(
+      {
+        action: input.action,
+        stage: input.stage,
+        actorRoles: [...deps.actor.roles],
+        actorAgency: deps.actor.agency,
+        ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
+        reason: input.reason,
+      },
+      deps.profile.agencyRoles,
+    );
     if (!verdict.ok) {
       if (verdict.code === 'forbidden_role') {
         throw new ForbiddenError('forbidden', verdict.message);

@@ -44,7 +44,7 @@ export async function recordAllegationFinding(
   const errors: FieldError[] = [];
   for (const field of ['recommendedFinding', 'finalFinding'] as const) {
     const v = input[field];
-    if (v && isLegacyFinding(v)) {
+    if (v && isLegacyFinding(v, deps.profile.findings)) {
       errors.push({
         field,
         message: `${v} is a legacy value kept for imported history; it cannot be recorded now`,
@@ -54,7 +54,7 @@ export async function recordAllegationFinding(
   for (const field of ['recommendedPenalty', 'finalPenalty'] as const) {
     const v = input[field];
     if (v !== undefined && !isPenaltyCode(v)) {
-      errors.push({ field, message: `${v} is not a CPD penalty code` });
+      errors.push({ field, message: `${v} is not a penalty code of this jurisdiction` });
     }
   }
   if (errors.length > 0) {
@@ -120,10 +120,7 @@ export async function recordAllegationFinding(
       ]);
     }
     for (const s of stages) {
-      if (
-        s.penalty &&
-        !penaltyAllowedForFinding((s.finding ?? 'not_sustained') as Finding, s.penalty)
-      ) {
+      if (s.penalty && !penaltyAllowedForFinding(s.finding ?? 'not_sustained', s.penalty)) {
         throw new UnprocessableError(
           'penalty_requires_sustained',
           `Penalty ${s.penalty} needs a sustained finding.`,

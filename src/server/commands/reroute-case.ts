@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import type {
+  Agency,
   CaseType,
-  Category,
-  InvestigatingAgency,
   NotificationType,
   Track,
   Vulnerability,
@@ -37,7 +36,8 @@ import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts'
 /**
  * The facts `classifyCase` needs, read from a filed case: its row, the ranks of its accused, its
  * parties' vulnerabilities, and the joint determination (MCC §2-78-120(b-5)) it sits under — the
- * one in force is the latest routing decision's, while BIA leads.
+ * one in force is the latest routing decision's (the only kind that records a joint reason),
+ * while its agency (internal affairs, BIA in Chicago) leads.
  */
 export async function loadCaseFacts(db: Queryable, row: CaseRow): Promise<CaseFacts> {
   const [ranks, vulnerabilities, latest] = await Promise.all([
@@ -46,18 +46,16 @@ export async function loadCaseFacts(db: Queryable, row: CaseRow): Promise<CaseFa
     latestRoutingDecision(db, row.id),
   ]);
   const joint =
-    row.lead_agency === 'BIA' &&
-    latest?.rule === 'bia_joint_determination' &&
-    latest.joint_reason !== null
+    latest && latest.joint_reason !== null && latest.agency === row.lead_agency
       ? {
-          agency: 'BIA' as const,
+          agency: latest.agency,
           recordedAt: latest.decided_at.toISOString(),
           reason: latest.joint_reason,
         }
       : null;
   return {
     caseType: row.case_type as CaseType,
-    categories: row.categories as Category[],
+    categories: row.categories,
     notificationType: row.notification_type as NotificationType | null,
     seriousInjuryOrDeath: row.serious_injury_or_death,
     inCustody: row.in_custody,
@@ -98,7 +96,7 @@ export async function writeReroute(
 ): Promise<void> {
   const { decision } = change;
   const from = row.lead_agency;
-  const to: InvestigatingAgency = decision.agency;
+  const to: Agency = decision.agency;
   const track = change.track ?? 'administrative';
   await insertRoutingDecision(tx, {
     id: crypto.randomUUID(),
@@ -158,7 +156,7 @@ export async function writeReroute(
       {
         receivedAt: row.received_at,
         caseType: row.case_type as CaseType,
-        categories: row.categories as Category[],
+        categories: row.categories,
         ...(row.incident_occurred_at ? { incidentAt: row.incident_occurred_at } : {}),
         ...(row.notification_type
           ? { notificationType: row.notification_type as NotificationType }
@@ -200,7 +198,7 @@ export async function writeReroute(
 
 /** The routing review a staff response shows: the re-routing offered, with its clause. */
 export interface RoutingReview {
-  agency: InvestigatingAgency;
+  agency: Agency;
   clause: string;
   rule: string;
   explanation: string;
@@ -216,8 +214,8 @@ async function currentOffer(
   row: CaseRow,
   profile: JurisdictionProfile,
 ): Promise<{ offer: Offer; facts: CaseFacts } | null> {
-  if (row.lead_agency !== 'BIA') {
-    // only a case at BIA under a joint determination is ever offered a move: skip the reads
+  if (row.lead_agency !== profile.agencyRoles.internalAffairs) {
+    // only a case at internal affairs (BIA) under a joint determination is ever offered a move: skip the reads
     return null;
   }
   const facts = await loadCaseFacts(db, row);
@@ -257,7 +255,7 @@ export async function routingReviewFor(
 export interface AcceptRoutingReviewInput {
   logNumber: string;
   /** The agency the offer the caller saw proposed; another offer (or none) answers 409. */
-  agency: InvestigatingAgency;
+  agency: Agency;
   /** Why, in the accepting manager's words; kept as the audit row's reason. */
   note?: string | undefined;
 }

@@ -12,6 +12,7 @@ import {
 } from '../repositories/deadlines.repository.ts';
 import {
   reopeningDeadlines,
+  clockRuns,
   superintendentResponseDeadline,
   type Deadline,
 } from '../domain/clocks.ts';
@@ -86,7 +87,7 @@ export async function transitionCase(
       actorId: deps.actor.id,
     });
     const started: Deadline[] = [];
-    if (input.to === 'department_review') {
+    if (input.to === 'department_review' && clockRuns('superintendent_response', deps.profile)) {
       // MCC §2-78-130: the Superintendent's response clock starts when recommendations go over
       started.push(superintendentResponseDeadline(now, false, deps.profile));
     }

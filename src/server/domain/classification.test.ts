@@ -86,11 +86,11 @@ describe('classifyCase: the one classification of intake, the preview and re-rou
   it('applies the lieutenant rule to BIA decisions only (CPD G08-01)', () => {
     expect(
       classify({ categories: ['operational_violation'], accusedRanks: ['Lieutenant'] }).routing
-        .keptByBiaRank,
+        .keptByRank,
     ).toBe(true);
     expect(
       classify({ categories: ['operational_violation'], accusedRanks: ['Sergeant'] }).routing
-        .keptByBiaRank,
+        .keptByRank,
     ).toBeUndefined();
     expect(
       classify({ categories: ['excessive_force'], accusedRanks: ['Lieutenant'] }).routing,
@@ -201,7 +201,7 @@ describe('reevaluateCase: re-routing after an allegation is added', () => {
     );
     expect(first.routing).toMatchObject({
       kind: 'record',
-      decision: { agency: 'BIA', keptByBiaRank: true },
+      decision: { agency: 'BIA', keptByRank: true },
     });
     expect(
       add(

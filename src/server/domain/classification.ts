@@ -1,10 +1,4 @@
-import type {
-  CaseType,
-  Category,
-  InvestigatingAgency,
-  NotificationType,
-  Vulnerability,
-} from '../../shared/enums.ts';
+import type { CaseType, Category, NotificationType, Vulnerability } from '../../shared/enums.ts';
 import type { JurisdictionProfile } from './profiles/profile.ts';
 import { restrictionFor, type RestrictionReason } from './restriction.ts';
 import { routeCase, type JointDetermination, type RoutingDecision } from './routing.ts';
@@ -83,15 +77,15 @@ export type RoutingChange =
   /** The rules move the case: the new lead, with the clause that moves it. */
   | {
       kind: 'reroute';
-      from: InvestigatingAgency;
-      to: InvestigatingAgency;
+      from: string;
+      to: string;
       decision: RoutingDecision;
     }
   /** The rules would move the case, but only a person may: offered, not forced. */
   | {
       kind: 'offer';
-      from: InvestigatingAgency;
-      to: InvestigatingAgency;
+      from: string;
+      to: string;
       decision: RoutingDecision;
       reason: RoutingReviewReason;
     };
@@ -137,16 +131,18 @@ export function reevaluateCase(
 ): Reevaluation {
   const classification = classifyCase(after, profile);
   const decision = classification.routing;
+  const { oversight, internalAffairs } = profile.agencyRoles;
   let routing: RoutingChange = { kind: 'none' };
-  if (current.leadAgency === 'BIA' && decision.agency === 'COPA') {
+  if (current.leadAgency === internalAffairs && decision.agency === oversight) {
+    const move = { from: internalAffairs, to: oversight, decision };
     routing = after.jointDetermination
-      ? { kind: 'offer', from: 'BIA', to: 'COPA', decision, reason: 'joint_determination' }
-      : { kind: 'reroute', from: 'BIA', to: 'COPA', decision };
+      ? { kind: 'offer', ...move, reason: 'joint_determination' }
+      : { kind: 'reroute', ...move };
   } else if (
-    current.leadAgency === 'BIA' &&
-    decision.agency === 'BIA' &&
-    decision.keptByBiaRank === true &&
-    classifyCase(before, profile).routing.keptByBiaRank !== true
+    current.leadAgency === internalAffairs &&
+    decision.agency === internalAffairs &&
+    decision.keptByRank === true &&
+    classifyCase(before, profile).routing.keptByRank !== true
   ) {
     routing = { kind: 'record', decision };
   }

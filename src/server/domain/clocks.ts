@@ -94,6 +94,25 @@ interface DeadlineOptions {
   extensionRequested?: boolean;
 }
 
+/** Whether a clock runs in the profile's jurisdiction: its law is the clock's source (ADR 0045). */
+export function clockRuns(kind: DeadlineKind, profile: JurisdictionProfile): boolean {
+  return profile.clockSources[kind] !== undefined;
+}
+
+/**
+ * The last local date on which discipline may be started for an incident, when the profile's law
+ * sets a limit (New York: "no removal or disciplinary proceeding shall be commenced more than
+ * eighteen months after the occurrence of the alleged incompetency or misconduct", Civil Service
+ * Law §75(4)); null when it sets none. Months are counted as "six months after" is (addMonths).
+ */
+export function disciplineLimitationDate(
+  incidentDate: string,
+  profile: JurisdictionProfile,
+): string | null {
+  const limit = profile.disciplineLimitation;
+  return limit ? addMonths(incidentDate, limit.months) : null;
+}
+
 function deadline(
   kind: DeadlineKind,
   dueDate: string,
@@ -101,7 +120,8 @@ function deadline(
   profile: JurisdictionProfile,
   { sequence, position, extensionRequested = false }: DeadlineOptions = {},
 ): Deadline {
-  const clause = profile.clockSources[kind].clause;
+  // callers ask clockRuns() first; a kind without a source has no clause to cite
+  const clause = profile.clockSources[kind]?.clause ?? '';
   const basis = deadlineBasis(
     {
       kind,
@@ -335,7 +355,8 @@ export function isVideoReleaseCase(
     return true;
   }
   const nt = input.notificationType;
-  return nt !== undefined && VIDEO_RELEASE_CATEGORIES.has(profile.notificationTypes[nt].category);
+  const category = nt === undefined ? undefined : profile.notificationTypes[nt]?.category;
+  return category !== undefined && VIDEO_RELEASE_CATEGORIES.has(category);
 }
 
 /**
@@ -421,8 +442,9 @@ export function computeCaseDeadlines(
   const clocks = profile.clocks;
   const received = localDate(input.receivedAt, tz);
   const deadlines: Deadline[] = [];
+  const runs = (kind: DeadlineKind): boolean => clockRuns(kind, profile);
 
-  if (input.caseType !== 'notification') {
+  if (input.caseType !== 'notification' && runs('acknowledgement_letter')) {
     deadlines.push(
       deadline(
         'acknowledgement_letter',
@@ -433,21 +455,21 @@ export function computeCaseDeadlines(
     );
   }
 
-  deadlines.push(completionBenchmark({ kind: 'received', date: received }, profile));
-
-  if (input.investigationStartedAt) {
-    deadlines.push(
-      sixMonthNotice(
-        { kind: 'investigation_started', date: localDate(input.investigationStartedAt, tz) },
-        1,
-        profile,
-      ),
-    );
-  } else {
-    deadlines.push(sixMonthNotice({ kind: 'received', date: received }, 1, profile));
+  if (runs('completion_benchmark')) {
+    deadlines.push(completionBenchmark({ kind: 'received', date: received }, profile));
   }
 
-  const video = videoReleaseDeadline(input, profile);
+  if (runs('six_month_notice')) {
+    const anchor = input.investigationStartedAt
+      ? {
+          kind: 'investigation_started' as const,
+          date: localDate(input.investigationStartedAt, tz),
+        }
+      : { kind: 'received' as const, date: received };
+    deadlines.push(sixMonthNotice(anchor, 1, profile));
+  }
+
+  const video = runs('video_release') ? videoReleaseDeadline(input, profile) : null;
   if (video) {
     deadlines.push(video);
   }
@@ -575,10 +597,10 @@ export function materialRequestDeadline(requestedAt: Date, profile: Jurisdiction
 export function reportDeadlines(year: number, profile: JurisdictionProfile): Deadline[] {
   const { annualReportDate, quarterlyReportDates } = profile.clocks;
   const annualDue = formatDate(year, annualReportDate.month, annualReportDate.day);
-  const list: Deadline[] = [
-    deadline('annual_report', annualDue, { kind: 'calendar', date: annualDue }, profile),
-  ];
-  quarterlyReportDates.forEach((md, index) => {
+  const list: Deadline[] = clockRuns('annual_report', profile)
+    ? [deadline('annual_report', annualDue, { kind: 'calendar', date: annualDue }, profile)]
+    : [];
+  (clockRuns('quarterly_report', profile) ? quarterlyReportDates : []).forEach((md, index) => {
     const due = formatDate(year, md.month, md.day);
     list.push(
       deadline('quarterly_report', due, { kind: 'calendar', date: due }, profile, {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { AGENCIES, DUTY_STATUS_ACTIONS, ROLES } from '../../shared/enums.ts';
+import { DUTY_STATUS_ACTIONS, ROLES } from '../../shared/enums.ts';
 import type { DutyStatusInput } from './duty-status.ts';
-import { validateDutyStatus } from './duty-status.ts';
+import { validateDutyStatus as validate } from './duty-status.ts';
+import { chicagoProfile } from './profiles/chicago.ts';
+
+const AGENCIES = Object.keys(chicagoProfile.agencies);
+const validateDutyStatus = (input: DutyStatusInput) => validate(input, chicagoProfile.agencyRoles);
 
 const recommend = (over: Partial<DutyStatusInput> = {}): DutyStatusInput => ({
   action: 'relieved_of_police_powers',

@@ -1,4 +1,5 @@
 import type { Agency, DutyStatusAction, DutyStatusStage, Role } from '../../shared/enums.ts';
+import type { AgencyRoles } from './profiles/profile.ts';
 
 /** Input of one duty-status ledger entry, as far as the rules care. */
 export interface DutyStatusInput {
@@ -21,23 +22,29 @@ export type DutyStatusValidation =
 
 /**
  * Validates a duty-status ledger entry (PRODUCT.md §3 "Duty-status action"):
- * - a *recommendation* (e.g. to relieve a member of police powers) is COPA's, made by its chief
- *   administrator; it names no decider, because nothing has been decided yet;
- * - a *decision* is the Superintendent's; it is recorded by a chief administrator (COPA or BIA)
- *   or a BIA supervisor, and must name who decided, since the recorder is not the decider;
+ * - a *recommendation* (e.g. to relieve a member of police powers) is the oversight agency's
+ *   (COPA's in Chicago), made by its chief administrator; it names no decider, because nothing
+ *   has been decided yet;
+ * - a *decision* is the head of the department's (the Superintendent's); it is recorded by a chief
+ *   administrator of the oversight agency or of internal affairs, or an internal-affairs
+ *   supervisor, and must name who decided, since the recorder is not the decider;
  * - every entry states its reason.
  * Authorization is checked first, then the fields.
  */
-export function validateDutyStatus(input: DutyStatusInput): DutyStatusValidation {
+export function validateDutyStatus(
+  input: DutyStatusInput,
+  agencies: AgencyRoles,
+): DutyStatusValidation {
+  const { oversight, internalAffairs } = agencies;
   const isChief = input.actorRoles.includes('chief_administrator');
   const decidedBy = input.decidedBy?.trim() ?? '';
 
   if (input.stage === 'recommended') {
-    if (!isChief || input.actorAgency !== 'COPA') {
+    if (!isChief || input.actorAgency !== oversight) {
       return {
         ok: false,
         code: 'forbidden_role',
-        message: 'Only a COPA chief administrator may recommend a duty-status action.',
+        message: `Only a ${oversight} chief administrator may recommend a duty-status action.`,
       };
     }
     if (decidedBy !== '') {
@@ -49,13 +56,14 @@ export function validateDutyStatus(input: DutyStatusInput): DutyStatusValidation
     }
   } else {
     const chiefOfInvestigatingAgency =
-      isChief && (input.actorAgency === 'COPA' || input.actorAgency === 'BIA');
-    const biaSupervisor = input.actorRoles.includes('supervisor') && input.actorAgency === 'BIA';
-    if (!chiefOfInvestigatingAgency && !biaSupervisor) {
+      isChief && (input.actorAgency === oversight || input.actorAgency === internalAffairs);
+    const iaSupervisor =
+      input.actorRoles.includes('supervisor') && input.actorAgency === internalAffairs;
+    if (!chiefOfInvestigatingAgency && !iaSupervisor) {
       return {
         ok: false,
         code: 'forbidden_role',
-        message: 'A duty-status decision is recorded by a chief administrator or a BIA supervisor.',
+        message: `A duty-status decision is recorded by a chief administrator or a ${internalAffairs} supervisor.`,
       };
     }
     if (decidedBy === '') {

@@ -1,4 +1,4 @@
-import type { CaseStatus, Finding } from '../../shared/enums.ts';
+import type { CaseStatus, Finding as FindingCodes, Finding } from '../../shared/enums.ts';
 import type { LocalizedText } from './profiles/profile.ts';
 import { vocabulary } from './profiles/vocabulary.ts';
 
@@ -10,7 +10,8 @@ export interface FindingDefinition {
 }
 
 /** The finding vocabulary (PRODUCT.md §3). */
-export const FINDING_DEFINITIONS: Readonly<Record<Finding, FindingDefinition>> = {
+/** The Chicago profile's finding vocabulary (PRODUCT.md §3); the profile's `findings`. */
+export const FINDING_DEFINITIONS: Readonly<Record<keyof typeof FindingCodes, FindingDefinition>> = {
   sustained: { label: { en: 'Sustained', es: 'Acreditada' }, legacyOnly: false },
   not_sustained: { label: { en: 'Not Sustained', es: 'No acreditada' }, legacyOnly: false },
   unfounded: { label: { en: 'Unfounded', es: 'Infundada' }, legacyOnly: false },
@@ -29,18 +30,21 @@ export const FINDING_DEFINITIONS: Readonly<Record<Finding, FindingDefinition>> =
 };
 
 /** Findings that may be recorded on a new allegation. */
-export const CURRENT_FINDINGS: Finding[] = (Object.keys(FINDING_DEFINITIONS) as Finding[]).filter(
-  (f) => !FINDING_DEFINITIONS[f].legacyOnly,
-);
+export const CURRENT_FINDINGS: Finding[] = Object.entries(FINDING_DEFINITIONS)
+  .filter(([, d]) => !d.legacyOnly)
+  .map(([f]) => f);
 
 /** Findings kept only as imported history. */
-export const LEGACY_FINDINGS: Finding[] = (Object.keys(FINDING_DEFINITIONS) as Finding[]).filter(
-  (f) => FINDING_DEFINITIONS[f].legacyOnly,
-);
+export const LEGACY_FINDINGS: Finding[] = Object.entries(FINDING_DEFINITIONS)
+  .filter(([, d]) => d.legacyOnly)
+  .map(([f]) => f);
 
 /** True for a finding kept only as history (no_affidavit, no_finding, administratively_closed). */
-export function isLegacyFinding(finding: Finding): boolean {
-  return FINDING_DEFINITIONS[finding].legacyOnly;
+export function isLegacyFinding(
+  finding: Finding,
+  findings: Readonly<Record<string, FindingDefinition>> = FINDING_DEFINITIONS,
+): boolean {
+  return findings[finding]?.legacyOnly === true;
 }
 
 const FINDING_SPELLINGS: Readonly<Record<string, Finding>> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PublicComplaintRequest } from '../../shared/schemas/public.ts';
+import { chicagoProfile } from './profiles/chicago.ts';
 import { acknowledgementText, nextComplainantClock, toIntakeRequest } from './public-complaint.ts';
 import { receivesLetters } from '../../shared/letters.ts';
 import { publishNarrative } from '../redaction/publish.ts';
@@ -62,11 +63,13 @@ describe('acknowledgementText', () => {
     const base = {
       logNumber: '2023-0000001',
       receivedDate: '2023-09-14',
-      agency: 'COPA' as const,
       confirmationNumber: 'OV-AAAA-BBBB-CCCC',
     };
-    expect(acknowledgementText({ ...base, language: 'es' })).toMatch(/^Recibimos su queja.*COPA/);
-    expect(acknowledgementText({ ...base, language: 'en', agency: 'BIA' })).toMatch(
+    const { COPA, BIA } = chicagoProfile.agencies;
+    expect(acknowledgementText({ ...base, language: 'es', agencyName: COPA.name.es })).toMatch(
+      /^Recibimos su queja.*COPA/,
+    );
+    expect(acknowledgementText({ ...base, language: 'en', agencyName: BIA.name.en })).toMatch(
       /^We received your complaint.*Internal Affairs/,
     );
   });

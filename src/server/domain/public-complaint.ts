@@ -102,27 +102,17 @@ export interface AcknowledgementInput {
   logNumber: string;
   /** Local calendar date of receipt. */
   receivedDate: string;
-  agency: 'COPA' | 'BIA';
+  /** The investigating agency's name in `language`, from the profile's `agencies`. */
+  agencyName: string;
   confirmationNumber: string;
 }
-
-const AGENCY_NAMES: Record<PublicLanguage, Record<'COPA' | 'BIA', string>> = {
-  en: {
-    COPA: 'the Civilian Office of Police Accountability (COPA)',
-    BIA: 'the Chicago Police Department’s Bureau of Internal Affairs (BIA)',
-  },
-  es: {
-    COPA: 'la Oficina Civil de Rendición de Cuentas Policiales (COPA)',
-    BIA: 'la Oficina de Asuntos Internos del Departamento de Policía de Chicago (BIA)',
-  },
-};
 
 /**
  * The acknowledgement shown once after filing, in the chosen language: it says which agency
  * investigates, as the acknowledgement letter must (PRODUCT.md §4 clocks).
  */
 export function acknowledgementText(a: AcknowledgementInput): string {
-  const agency = AGENCY_NAMES[a.language][a.agency];
+  const agency = a.agencyName;
   if (a.language === 'es') {
     return (
       `Recibimos su queja el ${a.receivedDate}. Su número de registro es ${a.logNumber}. ` +

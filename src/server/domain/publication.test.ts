@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES } from '../../shared/enums.ts';
+import { chicagoProfile } from './profiles/chicago.ts';
 import {
   daysToCloseBucket,
   disciplineReleasable,
@@ -20,7 +21,7 @@ describe('publicVisibility', () => {
     [{ leadAgency: 'BIA', agencies: ['BIA'], restricted: true }, 'status_only'],
     [{ leadAgency: 'BIA', agencies: ['BIA', 'COPA'], restricted: false }, 'full'],
   ] as const)('%j → %s', (facts, expected) => {
-    expect(publicVisibility(facts)).toBe(expected);
+    expect(publicVisibility(facts, chicagoProfile.agencyRoles)).toBe(expected);
   });
 });
 

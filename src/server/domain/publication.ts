@@ -1,7 +1,7 @@
 import { CATEGORIES, type CaseStatus, type Category } from '../../shared/enums.ts';
 import type { PublicVisibility } from '../../shared/schemas/public.ts';
 import { CONCLUDED } from './transition.ts';
-import type { LocalizedText } from './profiles/profile.ts';
+import type { AgencyRoles, LocalizedText } from './profiles/profile.ts';
 
 /*
  * What the public may see of a case (PRODUCT.md §4 Publication). Pure rules; the public
@@ -17,13 +17,13 @@ export interface PublicationFacts {
 }
 
 /**
- * COPA publishes its cases; for a case only BIA works, the portal shows the log number and the
+ * The oversight agency (COPA) publishes its cases; for a case only internal affairs (BIA) works, the portal shows the log number and the
  * status; a restricted case (sexual misconduct, domestic violence, a minor or shelter-resident
  * party) shows category and status only. The most protective rule wins.
  */
-export function publicVisibility(f: PublicationFacts): PublicVisibility {
-  const copa = f.leadAgency === 'COPA' || f.agencies.includes('COPA');
-  if (!copa) {
+export function publicVisibility(f: PublicationFacts, agencies: AgencyRoles): PublicVisibility {
+  const oversight = f.leadAgency === agencies.oversight || f.agencies.includes(agencies.oversight);
+  if (!oversight) {
     return 'status_only';
   }
   return f.restricted ? 'category_and_status' : 'full';
@@ -209,7 +209,7 @@ export function publicOutcome(
  * A case's primary category for statistics: the first of its categories in the profile's order
  * (most serious first), or `unknown`. One per case, so the statistics grid partitions cases.
  */
-export function primaryCategory(categories: readonly string[]): Category | 'unknown' {
+export function primaryCategory(categories: readonly string[]): Category {
   const set = new Set(categories);
   return CATEGORIES.find((c) => set.has(c)) ?? 'unknown';
 }

@@ -181,6 +181,8 @@ export async function narrativeReviewQueue(
     jurisdiction: string;
     concluded: readonly string[];
     includeImported: boolean;
+    /** The profile's oversight agency: only its cases are published (publicVisibility). */
+    oversightAgency: string;
     limit: number;
     offset: number;
   },
@@ -189,8 +191,8 @@ export async function narrativeReviewQueue(
       FROM cases c
      WHERE c.jurisdiction = $1
        AND c.status = ANY($2::text[])
-       AND (c.lead_agency = 'COPA'
-            OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency = 'COPA'))
+       AND (c.lead_agency = $4
+            OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency = $4))
        AND NOT c.restricted
        AND btrim(c.narrative) <> ''
        AND ($3::boolean OR c.source_family IS NULL)
@@ -198,7 +200,7 @@ export async function narrativeReviewQueue(
              SELECT 1 FROM narrative_reviews r
               WHERE r.case_id = c.id AND r.approved_text IS NOT NULL
                 AND r.narrative_version = encode(sha256(convert_to(c.narrative, 'UTF8')), 'hex'))`;
-  const params = [q.jurisdiction, q.concluded, q.includeImported];
+  const params = [q.jurisdiction, q.concluded, q.includeImported, q.oversightAgency];
   const rows = await db.query<ReviewQueueRow>(
     `SELECT c.log_number, c.status, c.closed_on::text AS closed_on, c.received_at,
             c.source_family IS NOT NULL AS imported,
@@ -206,7 +208,7 @@ export async function narrativeReviewQueue(
                      WHERE r.case_id = c.id AND r.approved_text IS NOT NULL) AS approved_before
        ${where}
       ORDER BY c.closed_on NULLS LAST, c.received_at, c.log_number
-      LIMIT $4 OFFSET $5`,
+      LIMIT $5 OFFSET $6`,
     [...params, q.limit, q.offset],
   );
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${where}`, params);

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { AllegationOutcome } from '../domain/publication.ts';
-import type { CaseStatus } from '../../shared/enums.ts';
+import { AGENCY_CODE_PATTERN, type CaseStatus } from '../../shared/enums.ts';
 import {
   DEADLINE_EXTENSION_DAYS_SQL,
   DEADLINE_POSITION_SQL,
@@ -17,10 +17,18 @@ import type { PublicCaseSort } from '../../shared/schemas/public.ts';
  * filters can respect what each visibility level may show.
  */
 
-/** SQL: the case is COPA's (COPA leads it or works a track on it). */
+/**
+ * SQL: the case is the oversight agency's (it leads it or works a track on it). The code is the
+ * profile's (ADR 0045), never input, and has the agency-code shape, so it is written in place.
+ */
 // `cases.agencies` is the trigger-kept cache of case_agencies (migration 0003): a row predicate,
-// where a correlated EXISTS (or its hashed subplan over every COPA row) cost 30 ms per page.
-const COPA = `(c.lead_agency = 'COPA' OR c.agencies @> ARRAY['COPA']::text[])`;
+// where a correlated EXISTS (or its hashed subplan over every oversight row) cost 30 ms per page.
+function oversightCaseSql(code: string): string {
+  if (!AGENCY_CODE_PATTERN.test(code)) {
+    throw new RangeError(`not an agency code: ${code}`);
+  }
+  return `(c.lead_agency = '${code}' OR c.agencies @> ARRAY['${code}']::text[])`;
+}
 
 /**
  * ORDER BY keys of the portal list (from code, never from input), without a table alias: the log
@@ -195,6 +203,8 @@ export interface PublicCaseFilters {
   page: number;
   pageSize: number;
   timeZone: string;
+  /** Code of the profile's oversight agency, whose cases are public (publicVisibility). */
+  oversightAgency: string;
   /** A total counted recently for the same filters: skips the count. */
   knownTotal?: number;
   /** Overrides {@link SORT_MATCHES_IN_MEMORY_UP_TO} (tests compare both ways of cutting a page). */
@@ -213,6 +223,7 @@ export async function listPublicCases(
 ): Promise<{ rows: PublicCaseListRow[]; total: number }> {
   const params: unknown[] = [jurisdiction];
   const where = ['c.jurisdiction = $1'];
+  const oversightCase = oversightCaseSql(f.oversightAgency);
   const add = (sql: (p: string) => string, value: unknown): void => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -225,7 +236,7 @@ export async function listPublicCases(
     add((p) => `c.status = ${p}`, f.status);
   }
   if (f.category) {
-    add((p) => `c.categories @> ARRAY[${p}]::text[] AND ${COPA}`, f.category);
+    add((p) => `c.categories @> ARRAY[${p}]::text[] AND ${oversightCase}`, f.category);
   }
   if (f.year !== undefined) {
     params.push(f.timeZone);
@@ -234,7 +245,7 @@ export async function listPublicCases(
       (p) =>
         `c.received_at >= (make_date(${p}::int, 1, 1)::timestamp AT TIME ZONE ${tz})
          AND c.received_at < (make_date(${p}::int + 1, 1, 1)::timestamp AT TIME ZONE ${tz})
-         AND NOT c.restricted AND ${COPA}`,
+         AND NOT c.restricted AND ${oversightCase}`,
       f.year,
     );
   }
@@ -249,7 +260,7 @@ export async function listPublicCases(
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
   const total = countRows[0]?.n ?? 0;
   const select = `SELECT c.log_number, c.status, c.categories, c.received_at, c.closed_on, c.lead_agency,
-                         c.restricted, ${COPA} AS copa
+                         c.restricted, ${oversightCase} AS copa
                     FROM cases c WHERE ${whereSql}`;
   const page = `LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`;
   const order = PUBLIC_LIST_ORDER[f.sort ?? 'newest'];
@@ -495,7 +506,6 @@ export interface ExportCaseRow {
   lead_agency: string;
   restricted: boolean;
   vulnerable: boolean;
-  copa: boolean;
   agencies: string[];
   allegations: Array<{
     category: string;
@@ -642,7 +652,6 @@ export async function exportChunk(
       lead_agency: lead,
       restricted: r === 't',
       vulnerable: v === 't',
-      copa: lead === 'COPA' || ags.includes('COPA'),
       agencies: ags,
       allegations: allegationsOf.get(log) ?? null,
     };

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import {
   ACTIVITY_KINDS,
-  AGENCIES,
   ASSIGNMENT_ROLES,
   CASE_ACTIONS,
   CASE_STATUSES,
   CASE_TYPES,
-  CATEGORIES,
   CHANNELS,
-  FINDINGS,
   NOTIFICATION_TYPES,
   PARTY_ROLES,
   REPORTED_OFFICER_SOURCES,
@@ -19,6 +16,10 @@ import {
 import {
   ANONYMOUS_CONFLICT_MESSAGE,
   anonymityConflicts,
+  AgencyCode,
+  InvestigatingAgencyCode,
+  CategoryCode,
+  FindingCode,
   DateOnly,
   DeadlineBasisFields,
   Instant,
@@ -151,7 +152,7 @@ export const PublicOfficerInput = OfficerAsGiven.refine(somethingGiven, {
 });
 
 /** Allegation categories as intake records them (the case's `categories`). */
-const IntakeCategories = z.array(z.enum(CATEGORIES)).max(19);
+const IntakeCategories = z.array(CategoryCode).max(19);
 
 /** POST /api/v1/cases — intake. */
 export const CaseIntakeRequest = z
@@ -204,7 +205,7 @@ export type CaseIntakeRequest = z.infer<typeof CaseIntakeRequest>;
 /** Where a case went and which clause decided it. */
 export const Routing = z.object({
   /** Investigating agency. */
-  agency: z.enum(['COPA', 'BIA']),
+  agency: InvestigatingAgencyCode,
   /** The clause of law applied, e.g. `MCC 2-78-120(b-5)`. */
   clause: z.string(),
   /** Stable rule code. */
@@ -220,7 +221,7 @@ export const Routing = z.object({
 /** A re-routing offered on a case, waiting for a manager to accept it. */
 export const RoutingReviewOut = z.object({
   /** The agency the rules now give the case. */
-  agency: z.enum(['COPA', 'BIA']),
+  agency: InvestigatingAgencyCode,
   /** The clause that gives it, e.g. `MCC 2-78-120(b)`. */
   clause: z.string(),
   /** Stable rule code. */
@@ -344,7 +345,7 @@ export const AllegationOut = z.object({
   id: Uuid,
   /** The accused member; null while the officer is unknown. */
   member: MemberRef.nullable(),
-  category: z.enum(CATEGORIES),
+  category: CategoryCode,
   summary: z.string(),
   recommendedFinding: z.string().nullable(),
   recommendedPenalty: z.string().nullable(),
@@ -451,7 +452,7 @@ export const CaseOut = z.object({
   statusChangedAt: Instant,
   /** Local date the case was closed (final or a closure); null while open, cleared on reopening. */
   closedOn: DateOnly.nullable().optional(),
-  categories: z.array(z.enum(CATEGORIES)),
+  categories: z.array(CategoryCode),
   flags: z.array(z.string()).optional(),
   restricted: z.boolean(),
   restrictionReasons: z.array(z.string()).optional(),
@@ -479,7 +480,7 @@ export const CaseOut = z.object({
   narrative: z.string().optional(),
   agencies: z.array(
     z.object({
-      agency: z.enum(AGENCIES),
+      agency: AgencyCode,
       track: z.enum(['administrative', 'criminal']),
       role: z.enum(['lead', 'parallel', 'referred']),
       addedAt: Instant,
@@ -580,8 +581,8 @@ export const CaseListQuery = z.strictObject({
   /** Full text over narratives (English and Spanish). */
   q: Text(1, 200).optional(),
   status: z.enum(CASE_STATUSES).optional(),
-  category: z.enum(CATEGORIES).optional(),
-  agency: z.enum(AGENCIES).optional(),
+  category: CategoryCode.optional(),
+  agency: AgencyCode.optional(),
   /** Facility code. */
   facility: Text(0, 40).optional(),
   /** Received on or after this date. */
@@ -599,7 +600,7 @@ export const CaseListItem = z.object({
   caseType: z.enum(CASE_TYPES),
   receivedAt: Instant,
   status: z.enum(CASE_STATUSES),
-  categories: z.array(z.enum(CATEGORIES)),
+  categories: z.array(CategoryCode),
   leadAgency: z.string(),
   restricted: z.boolean(),
   facilityCode: z.string().nullable(),
@@ -693,7 +694,7 @@ export const AssignmentRequest = z
 
 /** POST /api/v1/cases/{logNumber}/agencies */
 export const AgencyRequest = z.strictObject({
-  agency: z.enum(['COPA', 'BIA']),
+  agency: InvestigatingAgencyCode,
   track: z.enum(['administrative', 'criminal']),
   role: z.enum(['lead', 'parallel', 'referred']),
   /** For a joint COPA+BIA determination moving a sexual-misconduct case to BIA (MCC 2-78-120(b-5)). */
@@ -703,7 +704,7 @@ export const AgencyRequest = z.strictObject({
 /** POST /api/v1/cases/{logNumber}/routing-review: accept the re-routing offered. */
 export const RoutingReviewAcceptRequest = z.strictObject({
   /** The agency the offer proposed when the caller saw it; another offer answers 409. */
-  agency: z.enum(['COPA', 'BIA']),
+  agency: InvestigatingAgencyCode,
   /** Why, in the accepting manager's words (kept in the audit). */
   note: Text(1, 2000).optional(),
 });
@@ -716,7 +717,7 @@ export const AllegationRequest = z
     star: Star.optional(),
     /** Unknown officer: allowed while the officer is being identified. */
     unknownMember: z.boolean().optional(),
-    category: z.enum(CATEGORIES),
+    category: CategoryCode,
     summary: Text(1, 5000),
   })
   .refine(
@@ -738,7 +739,7 @@ export const ReportedOfficerResolutionRequest = z.discriminatedUnion('outcome', 
     memberId: Uuid.optional(),
     /** Or their star, when it names one member. */
     star: Star.optional(),
-    category: z.enum(CATEGORIES),
+    category: CategoryCode,
     summary: Text(1, 5000),
   }),
   z.strictObject({
@@ -752,9 +753,9 @@ export type ReportedOfficerResolutionRequest = z.infer<typeof ReportedOfficerRes
 /** PATCH /api/v1/cases/{logNumber}/allegations/{id} */
 export const FindingRequest = z
   .strictObject({
-    recommendedFinding: z.enum(FINDINGS).optional(),
+    recommendedFinding: FindingCode.optional(),
     recommendedPenalty: PenaltyCode.optional(),
-    finalFinding: z.enum(FINDINGS).optional(),
+    finalFinding: FindingCode.optional(),
     finalPenalty: PenaltyCode.optional(),
     /**
      * The day the finding or penalty was decided (e.g. the Superintendent's or the Police Board's

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_BASIS_CODES } from '../enums.ts';
+import { AGENCY_CODE_PATTERN, DEADLINE_BASIS_CODES, VOCABULARY_CODE_PATTERN } from '../enums.ts';
 
 /** ISO 8601 date-time with a zone (`Z` or an offset). */
 export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with zone');
@@ -11,6 +11,54 @@ export const LogNumber = z
   .regex(/^(\d{6,7}|\d{4}-\d{7})$/, 'must be 6-7 digits (legacy) or YYYY-NNNNNNN')
   .describe('Log number: legacy 6-7 digits or YYYY-NNNNNNN');
 export const Uuid = z.uuid();
+
+/*
+ * Codes of the jurisdiction profile's vocabularies (ADR 0045): agencies, allegation categories,
+ * findings. A schema checks a code's shape and, in the server, that the active profile has it:
+ * the server registers its profile's vocabularies once (`useVocabularies`, in buildApp), as a
+ * process serves one jurisdiction (OVERSIGHT_JURISDICTION). The web app registers none and
+ * checks the shape only; the server answers for the rest.
+ */
+/** The vocabularies of the active profile, by name. */
+export interface Vocabularies {
+  agencies: Iterable<string>;
+  /** The agencies that investigate: the oversight agency and internal affairs. */
+  investigatingAgencies: Iterable<string>;
+  categories: Iterable<string>;
+  findings: Iterable<string>;
+}
+const active = new Map<keyof Vocabularies, ReadonlySet<string>>();
+
+/** Registers the active profile's vocabularies: every code schema checks against them. */
+export function useVocabularies(v: Vocabularies): void {
+  for (const key of ['agencies', 'investigatingAgencies', 'categories', 'findings'] as const) {
+    active.set(key, new Set(v[key]));
+  }
+}
+
+/** A code schema: the shape, then the registered vocabulary when there is one. */
+function code(pattern: RegExp, vocabulary: keyof Vocabularies, noun: string) {
+  return z
+    .string()
+    .regex(pattern, `not a well-formed ${noun}`)
+    .refine((c) => active.get(vocabulary)?.has(c) ?? true, {
+      message: `not one of this jurisdiction's ${noun}s`,
+    })
+    .describe(`A ${noun} of the jurisdiction's profile`);
+}
+
+/** An agency code of the active profile, e.g. its oversight agency's. */
+export const AgencyCode = code(AGENCY_CODE_PATTERN, 'agencies', 'agency code');
+/** The code of an investigating agency: the oversight agency or internal affairs. */
+export const InvestigatingAgencyCode = code(
+  AGENCY_CODE_PATTERN,
+  'investigatingAgencies',
+  'investigating agency code',
+);
+/** An allegation category code of the active profile. */
+export const CategoryCode = code(VOCABULARY_CODE_PATTERN, 'categories', 'category code');
+/** A finding (disposition) code of the active profile. */
+export const FindingCode = code(VOCABULARY_CODE_PATTERN, 'findings', 'finding code');
 
 /**
  * Why a deadline exists, in every response that shows one: a stable code and the sentence in

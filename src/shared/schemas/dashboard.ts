@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CATEGORIES } from '../enums.ts';
+import { CASE_STATUSES } from '../enums.ts';
 import { LETTER_FAILURES } from '../letters.ts';
-import { DateOnly, DeadlineBasisFields, Instant, LogNumber } from './common.ts';
+import { CategoryCode, DateOnly, DeadlineBasisFields, Instant, LogNumber } from './common.ts';
 import { CaseListItem, Routing } from './cases.ts';
 
 /** One open deadline on the dashboard, with the clause behind its clock. */
@@ -15,7 +15,7 @@ export const DashboardDeadline = z.object({
   clause: z.string(),
   overdue: z.boolean(),
   status: z.enum(CASE_STATUSES),
-  categories: z.array(z.enum(CATEGORIES)),
+  categories: z.array(CategoryCode),
   /**
    * Why a letter answering this deadline did not go out (the latest failed one): the clock stays
    * open until every letter for it is sent (issue 18 item 3).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CATEGORIES, DUTY_STATUS_ACTIONS } from '../enums.ts';
-import { DateOnly, Instant, LogNumber, Text, Uuid } from './common.ts';
+import { DUTY_STATUS_ACTIONS } from '../enums.ts';
+import { CategoryCode, DateOnly, Instant, LogNumber, Text, Uuid } from './common.ts';
 import { DutyStatusOut, MemberIdentification, Star } from './cases.ts';
 
 /** POST /api/v1/members — add a department member to the roster. */
@@ -105,7 +105,7 @@ export const MemberDetailOut = MemberOut.extend({
     z.object({
       id: Uuid,
       logNumber: LogNumber,
-      category: z.enum(CATEGORIES),
+      category: CategoryCode,
       recommendedFinding: z.string().nullable(),
       finalFinding: z.string().nullable(),
       finalPenalty: z.string().nullable(),
@@ -128,7 +128,7 @@ export const MemberDetailOut = MemberOut.extend({
     /** Finding = the final one, else the recommended one; null while none is recorded. */
     byCategoryFinding: z.array(
       z.object({
-        category: z.enum(CATEGORIES),
+        category: CategoryCode,
         finding: z.string().nullable(),
         count: z.number().int(),
       }),

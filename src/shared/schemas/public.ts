@@ -1,9 +1,11 @@
 import { LETTER_KINDS } from '../letters.ts';
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, CATEGORIES, DeadlineKind } from '../enums.ts';
+import { CASE_STATUSES, CASE_TYPES, DeadlineKind } from '../enums.ts';
 import {
   ANONYMOUS_CONFLICT_MESSAGE,
   anonymityConflicts,
+  InvestigatingAgencyCode,
+  CategoryCode,
   DateOnly,
   DeadlineBasisFields,
   Instant,
@@ -129,7 +131,7 @@ export const PublicComplaintRequest = z
       })
       .optional(),
     /** What kind of misconduct, if the person wants to say (routes the complaint). */
-    categories: z.array(z.enum(CATEGORIES)).max(19).default([]),
+    categories: z.array(CategoryCode).max(19).default([]),
     /** True: no name or contact details are given. */
     anonymous: z.boolean(),
     /** Contact details, for a named complaint. */
@@ -185,7 +187,7 @@ export const PublicComplaintResponse = z.object({
   /** When the office received it. */
   receivedAt: Instant,
   /** The agency that investigates (MCC 2-78-120 routing). */
-  investigatingAgency: z.enum(['COPA', 'BIA']),
+  investigatingAgency: InvestigatingAgencyCode,
   /** The acknowledgement, in the chosen language. */
   acknowledgement: z.string(),
   /**
@@ -218,7 +220,7 @@ export const ComplaintLookupResponse = z.object({
   language: PublicLanguage,
   receivedAt: Instant,
   /** Agency that investigates now. */
-  investigatingAgency: z.enum(['COPA', 'BIA']),
+  investigatingAgency: InvestigatingAgencyCode,
   /** Stage history, oldest first (stage codes and dates only). */
   stages: z.array(
     z.object({
@@ -307,7 +309,7 @@ export const PublicCaseListQuery = z.strictObject({
   /** Year received (cases whose year is public). */
   year: z.coerce.number().int().min(1960).max(2100).optional(),
   /** Category (cases whose category is public). */
-  category: z.enum(CATEGORIES).optional(),
+  category: CategoryCode.optional(),
   status: z.enum(CASE_STATUSES).optional(),
   /** Newest log number first unless asked otherwise (issue 23 item 11). */
   sort: z.enum(PUBLIC_CASE_SORTS).default('newest'),
@@ -322,7 +324,7 @@ export const PublicCaseListItem = z.object({
   visibility: z.enum(PUBLIC_VISIBILITIES),
   status: z.enum(CASE_STATUSES),
   /** Categories (not for status-only cases). */
-  categories: z.array(z.enum(CATEGORIES)).optional(),
+  categories: z.array(CategoryCode).optional(),
   /** Date received (full visibility only). */
   receivedDate: DateOnly.optional(),
   /** Investigating agency (full visibility only). */
@@ -368,7 +370,7 @@ export const PublicCaseOut = z.object({
   logNumber: LogNumber,
   visibility: z.enum(PUBLIC_VISIBILITIES),
   status: z.enum(CASE_STATUSES),
-  categories: z.array(z.enum(CATEGORIES)).optional(),
+  categories: z.array(CategoryCode).optional(),
   caseType: z.enum(CASE_TYPES).optional(),
   receivedDate: DateOnly.optional(),
   /** Incident date (day only). */
@@ -414,7 +416,7 @@ export const PublicCaseOut = z.object({
   allegations: z
     .array(
       z.object({
-        category: z.enum(CATEGORIES),
+        category: CategoryCode,
         recommendedFinding: z.string().nullable(),
         finalFinding: z.string().nullable(),
         /** CPD penalty code; null when none or withheld. */
@@ -448,8 +450,8 @@ export const PublicStatsQuery = z
     yearFrom: z.coerce.number().int().min(1960).max(2100).optional(),
     yearTo: z.coerce.number().int().min(1960).max(2100).optional(),
     /** Investigating agency. */
-    agency: z.enum(['COPA', 'BIA']).optional(),
-    category: z.enum(CATEGORIES).optional(),
+    agency: InvestigatingAgencyCode.optional(),
+    category: CategoryCode.optional(),
   })
   .refine((v) => v.yearFrom === undefined || v.yearTo === undefined || v.yearFrom <= v.yearTo, {
     message: 'must not be after yearTo',

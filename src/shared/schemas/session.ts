@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AGENCIES, ROLES } from '../enums.ts';
-import { Instant, Uuid } from './common.ts';
+import { ROLES } from '../enums.ts';
+import { AgencyCode, Instant, Uuid } from './common.ts';
 
 /** POST /api/v1/session — sign in with email and password. */
 export const SignInRequest = z.strictObject({
@@ -17,7 +17,7 @@ export const SessionUser = z.object({
   email: z.string(),
   /** Name shown in the header. */
   displayName: z.string(),
-  agency: z.enum(AGENCIES),
+  agency: AgencyCode,
   roles: z.array(z.enum(ROLES)),
 });
 export type SessionUser = z.infer<typeof SessionUser>;

@@ -1,6 +1,8 @@
 import { addCalendarDays, dayOfWeek, daysInMonth, formatDate, yearOf } from '../business-days.ts';
+import { FINDING_DEFINITIONS } from '../findings.ts';
 import { CHICAGO_LETTERS } from './chicago-letters.ts';
 import { CHICAGO_REDACTION } from './chicago-redaction.ts';
+import { chicagoRouting } from './chicago-routing.ts';
 import type { JurisdictionProfile, LocalizedText } from './profile.ts';
 
 /** One observed holiday of a year, with the name shown on calendars. */
@@ -124,7 +126,7 @@ export function chicagoHolidays(year: number): string[] {
  * The Chicago jurisdiction profile: COPA and the CPD Bureau of Internal Affairs under Chapter
  * 2-78 of the Municipal Code of Chicago (MCC).
  */
-export const chicagoProfile: JurisdictionProfile = {
+export const chicagoProfile = {
   code: 'chicago',
   name: 'City of Chicago',
   timeZone: 'America/Chicago',
@@ -147,6 +149,32 @@ export const chicagoProfile: JurisdictionProfile = {
     emergencyPhone: '911',
     source: 'https://home.chicagopolice.org/services/file-a-complaint/',
   },
+  // MCC ch. 2-78: COPA (the oversight agency, §2-78-120), the Police Department's Bureau of
+  // Internal Affairs (BIA, which investigates what §2-78-120 does not give COPA) and the City's
+  // Office of Inspector General, which may take part in a case but routes none.
+  agencies: {
+    COPA: {
+      name: {
+        en: 'the Civilian Office of Police Accountability (COPA)',
+        es: 'la Oficina Civil de Rendición de Cuentas Policiales (COPA)',
+      },
+    },
+    BIA: {
+      name: {
+        en: 'the Chicago Police Department’s Bureau of Internal Affairs (BIA)',
+        es: 'la Oficina de Asuntos Internos del Departamento de Policía de Chicago (BIA)',
+      },
+    },
+    OIG: {
+      name: {
+        en: 'the City of Chicago Office of Inspector General (OIG)',
+        es: 'la Oficina del Inspector General de la Ciudad de Chicago (OIG)',
+      },
+    },
+  },
+  agencyRoles: { oversight: 'COPA', internalAffairs: 'BIA', inspectorGeneral: 'OIG' },
+  routing: chicagoRouting,
+  findings: FINDING_DEFINITIONS,
   // legacyCodes are the COPA CMS `allegation_category` spellings found in the public data
   // (invinst/chicago-police-data, FOIA p031093), so the importer can map them verbatim.
   categories: {
@@ -407,4 +435,4 @@ export const chicagoProfile: JurisdictionProfile = {
   // a person (docs/domain.md "Narrative review").
   importedNarratives: 'hold_for_review',
   letters: CHICAGO_LETTERS,
-};
+} satisfies JurisdictionProfile;

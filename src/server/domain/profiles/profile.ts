@@ -1,7 +1,10 @@
 import type { Category, DeadlineKind, NotificationType } from '../../../shared/enums.ts';
 import type { RedactionJurisdiction } from '../../redaction/kinds.ts';
 import type { HolidayCalendar } from '../business-days.ts';
+import type { FindingDefinition } from '../findings.ts';
 import type { LetterLanguagePack } from '../letters.ts';
+import type { Router } from '../routing.ts';
+import type { Vocabularies } from '../../../shared/schemas/common.ts';
 
 /** A label shown to staff or the public, in every language the product publishes in. */
 export interface LocalizedText {
@@ -47,6 +50,31 @@ export interface OfficeContact {
   source: string;
 }
 
+/** An agency that employs staff or takes part in a case, by its stable code (e.g. 'COPA'). */
+export interface AgencyProfile {
+  /** Full name, as the public reads it on a receipt. */
+  name: LocalizedText;
+}
+
+/**
+ * The parts agencies play in the rules (ADR 0045): the code of each role's agency. Rules ask for
+ * a role, never for a name, so a second city's agencies play the same parts under their codes.
+ */
+export interface AgencyRoles {
+  /**
+   * The civilian oversight agency: registers every complaint, investigates what its law gives
+   * it, publishes its cases, recommends duty-status actions and owns the public receipt.
+   */
+  oversight: string;
+  /**
+   * The department's own investigators (internal affairs): investigate what the oversight
+   * agency does not, record duty-status decisions and may take a case by joint determination.
+   */
+  internalAffairs: string;
+  /** An inspector general that may take part in a case; it has no routing role. */
+  inspectorGeneral?: string;
+}
+
 /**
  * Everything jurisdiction-specific: vocabulary, clocks, holidays, rank rules. The domain rules
  * take a profile as an argument so another oversight office can run the same code with its own
@@ -61,14 +89,27 @@ export interface JurisdictionProfile {
   office: OfficeContact;
   /** IANA time zone in which local dates, business days and end-of-day deadlines are computed. */
   timeZone: string;
+  /** Agencies by code: the only place an agency's code and name are written. */
+  agencies: Record<string, AgencyProfile>;
+  /** Which agency plays which part in routing, publication and duty status. */
+  agencyRoles: AgencyRoles;
+  /**
+   * Decides which agency investigates a case and cites the clause (ADR 0045): the Chicago
+   * ordinance's rules, or `tableRouter(...)` over a table of data for a city without conditions.
+   */
+  routing: Router;
   /** Allegation categories with their translated labels and the source-system spellings they absorb. */
   categories: Record<Category, { label: LocalizedText; legacyCodes?: string[] }>;
+  /** Findings (dispositions) an allegation may carry, by code; legacy ones only as history. */
+  findings: Readonly<Record<string, FindingDefinition>>;
   /** Incident types the department must notify the oversight agency of. */
-  notificationTypes: Record<
-    NotificationType,
-    { label: LocalizedText; category: Category; clause: string }
+  notificationTypes: Partial<
+    Record<NotificationType, { label: LocalizedText; category: Category; clause: string }>
   >;
-  /** Clock lengths. Calendar days unless the name says business days. */
+  /**
+   * Clock lengths. Calendar days unless the name says business days. Only the lengths of clocks
+   * `clockSources` lists are read: a clock the profile does not list does not run.
+   */
   clocks: {
     acknowledgementBusinessDays: number;
     sixMonthNoticeMonths: number;
@@ -91,8 +132,16 @@ export interface JurisdictionProfile {
   investigationClocks: InvestigationClock[];
   /** Lead agencies whose investigations owe the periodic status notice (`six_month_notice`). */
   sixMonthNoticeAgencies: string[];
-  /** The legal source of each clock, cited on every deadline (added to the lead's shape). */
-  clockSources: Record<DeadlineKind, ClockSource>;
+  /**
+   * The legal source of each clock the jurisdiction keeps, cited on every deadline it produces.
+   * A kind not listed has no source in this jurisdiction's law and never runs (ADR 0045).
+   */
+  clockSources: Partial<Record<DeadlineKind, ClockSource>>;
+  /**
+   * The limit on starting discipline, counted from the incident, when the jurisdiction's law
+   * sets one (New York: 18 months, Civil Service Law §75(4)); absent when it sets none.
+   */
+  disciplineLimitation?: { months: number; clause: string; label: LocalizedText };
   /** Observed holidays that fall in a year, 'YYYY-MM-DD'. Business-day clocks skip them. */
   holidays: HolidayCalendar;
   /**
@@ -144,3 +193,14 @@ export interface LetterProfile {
 
 /** The two choices for unreviewed imported narratives. */
 export type ImportedNarrativePublication = 'machine_redacted' | 'hold_for_review';
+
+/** The codes input may name, by vocabulary: what the shared code schemas check (ADR 0045). */
+export function vocabulariesOf(profile: JurisdictionProfile): Vocabularies {
+  const { oversight, internalAffairs } = profile.agencyRoles;
+  return {
+    agencies: Object.keys(profile.agencies),
+    investigatingAgencies: [oversight, internalAffairs],
+    categories: Object.keys(profile.categories),
+    findings: Object.keys(profile.findings),
+  };
+}

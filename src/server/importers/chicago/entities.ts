@@ -20,7 +20,8 @@ export interface CaseImport {
   narrative: string;
   categories: Category[];
   flags: string[];
-  leadAgency: 'COPA' | 'BIA';
+  /** Code of the lead agency, one of the profile's. */
+  leadAgency: string;
   restricted: boolean;
   restrictionReasons: string[];
   status: CaseStatus;

@@ -4,7 +4,6 @@ import type {
   PublicCaseOut,
   PublicStatementOut,
 } from '../../../shared/schemas/public.ts';
-import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
 import { describePenalty, isPenaltyCode } from '../../domain/findings.ts';
 import {
@@ -14,6 +13,7 @@ import {
   type NarrativeWithheldReason,
 } from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../redaction/publish.ts';
+import type { AgencyRoles } from '../../domain/profiles/profile.ts';
 import { NARRATIVE_REVIEW_NOTE, type NarrativeReviewMark } from '../../domain/narrative-review.ts';
 import {
   allegationOutcome,
@@ -45,17 +45,21 @@ export function presentPublicStatement(s: PublicStatementRow): Out<typeof Public
 export function presentPublicListItem(
   r: PublicCaseListRow,
   timeZone: string,
+  agencies: AgencyRoles,
 ): Out<typeof PublicCaseListItem> {
-  const visibility = publicVisibility({
-    leadAgency: r.lead_agency,
-    agencies: r.copa ? ['COPA'] : [],
-    restricted: r.restricted,
-  });
+  const visibility = publicVisibility(
+    {
+      leadAgency: r.lead_agency,
+      agencies: r.copa ? [agencies.oversight] : [],
+      restricted: r.restricted,
+    },
+    agencies,
+  );
   const base = { logNumber: r.log_number, visibility, status: r.status };
   if (visibility === 'status_only') {
     return base;
   }
-  const categories = r.categories as Category[];
+  const categories = r.categories;
   if (visibility === 'category_and_status') {
     return { ...base, categories };
   }
@@ -70,6 +74,8 @@ export function presentPublicListItem(
 
 /** What the case page needs besides the row. */
 export interface PublicCaseExtras {
+  /** The profile's agency roles: whose cases are public. */
+  agencies: AgencyRoles;
   timeZone: string;
   /** Today's local date, for the 4-year discipline rule (820 ILCS 40/8). */
   today: string;
@@ -85,11 +91,14 @@ export function presentPublicCase(
   r: PublicCaseRow,
   x: PublicCaseExtras,
 ): Out<typeof PublicCaseOut> {
-  const visibility = publicVisibility({
-    leadAgency: r.lead_agency,
-    agencies: r.agencies.map((a) => a.agency),
-    restricted: r.restricted,
-  });
+  const visibility = publicVisibility(
+    {
+      leadAgency: r.lead_agency,
+      agencies: r.agencies.map((a) => a.agency),
+      restricted: r.restricted,
+    },
+    x.agencies,
+  );
   const base = {
     logNumber: r.log_number,
     visibility,
@@ -99,7 +108,7 @@ export function presentPublicCase(
   if (visibility === 'status_only') {
     return base;
   }
-  const categories = r.categories as Category[];
+  const categories = r.categories;
   if (visibility === 'category_and_status') {
     return { ...base, categories };
   }
@@ -136,7 +145,7 @@ export function presentPublicCase(
           ? describePenalty(outcome.penalty)
           : null;
       return {
-        category: a.category as Category,
+        category: a.category,
         ...outcome,
         penaltyLabel: label?.en ?? null,
         penaltyLabelEs: label?.es ?? null,

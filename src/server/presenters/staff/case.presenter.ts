@@ -123,7 +123,7 @@ export function presentCaseListItem(r: CaseListRow): Out<typeof CaseListItem> {
     caseType: r.case_type as 'complaint',
     receivedAt: isoRequired(r.received_at),
     status: r.status,
-    categories: r.categories as Array<'miscellaneous'>,
+    categories: r.categories,
     leadAgency: r.lead_agency,
     restricted: r.restricted,
     facilityCode: r.facility_code,
@@ -168,7 +168,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
     restricted: r.restricted,
     leadAgency: r.lead_agency,
     agencies: d.children.agencies.map((a) => ({
-      agency: a.agency as 'COPA',
+      agency: a.agency,
       track: a.track as 'criminal',
       role: a.role as 'lead',
       addedAt: isoRequired(a.added_at),
@@ -213,7 +213,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
     ...(latestRouting
       ? {
           routing: {
-            agency: latestRouting.agency as 'COPA',
+            agency: latestRouting.agency,
             clause: latestRouting.clause,
             rule: latestRouting.rule,
             explanation: latestRouting.explanation,
@@ -223,7 +223,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
         }
       : {}),
     routingHistory: d.children.routing.map((x) => ({
-      agency: x.agency as 'COPA',
+      agency: x.agency,
       clause: x.clause,
       rule: x.rule,
       explanation: x.explanation,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Form, Pagination, Select, TextInput } from '@trussworks/react-uswds';
-import { AGENCIES, CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
+import { CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
 import { CASE_SORTS } from '../../../shared/schemas/cases.ts';
 import { api, type CaseQuery } from '../../api/client.ts';
 import { CaseTable } from '../../components/CaseTable.tsx';
@@ -10,6 +10,9 @@ import { navigate } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+
+/** The first profile's agency codes; until the web reads the profile's agencies (ADR 0045). */
+const AGENCIES = ['COPA', 'BIA', 'OIG'] as const;
 
 const PAGE_SIZE = 25;
 const KEYS = ['q', 'status', 'category', 'agency', 'facility', 'from', 'to', 'sort'] as const;

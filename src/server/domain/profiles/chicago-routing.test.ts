@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Category, NotificationType } from '../../shared/enums.ts';
-import { CATEGORIES, NOTIFICATION_TYPES } from '../../shared/enums.ts';
-import { chicagoProfile } from './profiles/chicago.ts';
-import type { RoutingInput } from './routing.ts';
-import { ROUTING_RULES, isLieutenantOrAbove, routeCase } from './routing.ts';
+import type { NotificationType } from '../../../shared/enums.ts';
+import { CATEGORIES, NOTIFICATION_TYPES } from '../../../shared/enums.ts';
+import { chicagoProfile } from './chicago.ts';
+import { ROUTING_RULES } from './chicago-routing.ts';
+import type { RoutingInput } from '../routing.ts';
+import { isLieutenantOrAbove, routeCase } from '../routing.ts';
+
+type Category = (typeof CATEGORIES)[number];
 
 const route = (input: Partial<RoutingInput>) =>
   routeCase({ caseType: 'complaint', categories: [], ...input }, chicagoProfile);
@@ -28,7 +31,7 @@ describe('routeCase: sexual misconduct (MCC 2-78-120(b-5))', () => {
     expect(decision.explanation).toContain('MCC 2-78-120(a)');
     expect(decision.explanationEs).toContain('conducta sexual indebida');
     expect(decision.explanationEs).toContain('MCC 2-78-120(b-5)');
-    expect(decision.keptByBiaRank).toBeUndefined();
+    expect(decision.keptByRank).toBeUndefined();
     expect(decision.jointDetermination).toBeUndefined();
   });
 
@@ -43,7 +46,7 @@ describe('routeCase: sexual misconduct (MCC 2-78-120(b-5))', () => {
     expect(decision.explanation).toContain(joint.recordedAt);
     expect(decision.explanationEs).toContain('determinación conjunta');
     expect(decision.explanationEs).toContain(joint.reason);
-    expect(decision.copaClauses).toEqual([]);
+    expect(decision.oversightClauses).toEqual([]);
   });
 
   it('keeps the case at COPA when another COPA clause also applies, and says why', () => {
@@ -84,7 +87,7 @@ describe('routeCase: allegation clauses (b) and (f)', () => {
   ];
   it.each(cases)('%s → COPA under %s', (category, clause, rule) => {
     const decision = route({ categories: [category] });
-    expect(decision).toMatchObject({ agency: 'COPA', clause, rule, copaClauses: [clause] });
+    expect(decision).toMatchObject({ agency: 'COPA', clause, rule, oversightClauses: [clause] });
     expect(decision.explanation).toContain(
       chicagoProfile.categories[category].label.en.toLowerCase(),
     );
@@ -109,7 +112,7 @@ describe('routeCase: everything else goes to BIA (residual)', () => {
       agency: 'BIA',
       clause: 'MCC 2-78-120(a)',
       rule: 'bia_residual',
-      copaClauses: [],
+      oversightClauses: [],
     });
     expect(decision.explanation).toContain('BIA investigates');
     expect(decision.explanation).toContain('MCC 2-78-120(b)-(f)');
@@ -207,7 +210,7 @@ describe('routeCase: the 8 notification types', () => {
       rule: 'copa_taser_serious_injury',
     });
     expect(decision.explanation).toContain('(c)(ii)');
-    expect(decision.copaClauses).toEqual(['MCC 2-78-120(c)', 'MCC 2-78-120(d)']);
+    expect(decision.oversightClauses).toEqual(['MCC 2-78-120(c)', 'MCC 2-78-120(d)']);
   });
 
   it("gives COPA OC and chemical devices at the chief administrator's discretion, under (c)(iii)", () => {
@@ -295,7 +298,7 @@ describe('routeCase: precedence when several clauses apply', () => {
     for (const order of orders) {
       const decision = route({ categories: order as Category[] });
       expect(decision.clause).toBe('MCC 2-78-120(b-5)');
-      expect(decision.copaClauses).toEqual([
+      expect(decision.oversightClauses).toEqual([
         'MCC 2-78-120(b-5)',
         'MCC 2-78-120(b)',
         'MCC 2-78-120(f)',
@@ -332,7 +335,11 @@ describe('routeCase: precedence when several clauses apply', () => {
       categories: ['excessive_force', 'improper_search_seizure'],
     });
     expect(decision.clause).toBe('MCC 2-78-120(c)');
-    expect(decision.copaClauses).toEqual(['MCC 2-78-120(c)', 'MCC 2-78-120(b)', 'MCC 2-78-120(f)']);
+    expect(decision.oversightClauses).toEqual([
+      'MCC 2-78-120(c)',
+      'MCC 2-78-120(b)',
+      'MCC 2-78-120(f)',
+    ]);
   });
 });
 
@@ -343,7 +350,7 @@ describe('routeCase: BIA keeps lieutenants and above (CPD G08-01)', () => {
       accusedRanks: ['POLICE OFFICER', 'LIEUTENANT OF POLICE'],
     });
     expect(decision.agency).toBe('BIA');
-    expect(decision.keptByBiaRank).toBe(true);
+    expect(decision.keptByRank).toBe(true);
     expect(decision.explanation).toContain('CPD General Order G08-01');
     expect(decision.explanation).toContain('BIA retains lieutenant and above');
     expect(decision.explanation).toContain('LIEUTENANT OF POLICE');
@@ -355,14 +362,14 @@ describe('routeCase: BIA keeps lieutenants and above (CPD G08-01)', () => {
       categories: ['operational_violation'],
       accusedRanks: ['POLICE OFFICER', 'SERGEANT OF POLICE', 'PO AS DETECTIVE'],
     });
-    expect(decision.keptByBiaRank).toBeUndefined();
+    expect(decision.keptByRank).toBeUndefined();
     expect(decision.explanation).not.toContain('G08-01');
   });
 
   it('does not mark a COPA case (COPA investigates whatever the rank)', () => {
     const decision = route({ categories: ['excessive_force'], accusedRanks: ['COMMANDER'] });
     expect(decision.agency).toBe('COPA');
-    expect(decision.keptByBiaRank).toBeUndefined();
+    expect(decision.keptByRank).toBeUndefined();
   });
 
   it('marks a case moved to BIA by joint determination when a captain is accused', () => {
@@ -372,7 +379,7 @@ describe('routeCase: BIA keeps lieutenants and above (CPD G08-01)', () => {
       accusedRanks: ['Captain'],
     });
     expect(decision.rule).toBe('bia_joint_determination');
-    expect(decision.keptByBiaRank).toBe(true);
+    expect(decision.keptByRank).toBe(true);
   });
 
   it.each([
