@@ -18,7 +18,7 @@ import { AppError } from '../server/errors.ts';
 import { importChicago, type ImportResult } from '../server/importers/chicago/import-chicago.ts';
 import { formatInspection, inspectChicago } from '../server/importers/chicago/inspect.ts';
 import { loadMapFile, MapFileError } from '../server/importers/chicago/recognize.ts';
-import { caseIdsByLog } from '../server/repositories/import.repository.ts';
+import { caseIdsByLog } from '../server/repositories/import-cases.repository.ts';
 import { progressSink } from './progress.ts';
 import { registerTokenCommands } from './tokens.ts';
 import { registerPrivacyCommands } from './privacy-commands.ts';

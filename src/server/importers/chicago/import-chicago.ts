@@ -9,7 +9,6 @@ import { restrictionFor } from '../../domain/restriction.ts';
 import { mapSourceStatus } from '../../domain/profiles/chicago-legacy.ts';
 import { AuditAction, recordAudit } from '../../audit/audit.ts';
 import {
-  accusedByCaseAndStar,
   advanceLogCounters,
   caseFieldsBeforeChange,
   caseFieldsNow,
@@ -17,23 +16,28 @@ import {
   casesAwaitingCategories,
   casesAwaitingStatus,
   insertCaseSourceChanges,
-  TRACKED_CASE_FIELDS,
-  insertImportRun,
-  membersByStars,
   nativeLogNumbers,
-  removeStale,
   replaceImportedFindings,
-  kindImportedBefore,
+  TRACKED_CASE_FIELDS,
   unchangedSinceRun,
-  upsertCases,
-  upsertChildren,
   updateCaseCategories,
   updateCaseStatuses,
+  upsertCases,
+} from '../../repositories/import-cases.repository.ts';
+import {
+  accusedByCaseAndStar,
+  membersByStars,
   upsertMembers,
+  type MemberRowImport,
+} from '../../repositories/import-members.repository.ts';
+import type { Outcome } from '../../repositories/import-merge.repository.ts';
+import {
+  insertImportRun,
+  kindImportedBefore,
+  removeStale,
+  upsertChildren,
   vacuumAnalyze,
   type ChildTable,
-  type MemberRowImport,
-  type Outcome,
 } from '../../repositories/import.repository.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { MapOverride } from '../mapping.ts';
