@@ -128,6 +128,19 @@ function deadline(
   };
 }
 
+/** A clock of `days` calendar days from the local date of an instant (its anchor). */
+function calendarClock(
+  kind: DeadlineKind,
+  anchorKind: DeadlineAnchorKind,
+  at: Date,
+  days: number,
+  profile: JurisdictionProfile,
+  options?: DeadlineOptions,
+): Deadline {
+  const date = localDate(at, profile.timeZone);
+  return deadline(kind, addCalendarDays(date, days), { kind: anchorKind, date }, profile, options);
+}
+
 /** True when a case falls under the Video Release Policy (by category or notification type). */
 export function isVideoReleaseCase(
   input: { categories: Category[]; notificationType?: NotificationType },
@@ -270,15 +283,10 @@ export function videoReleaseDeadline(
   if (!isVideoReleaseCase(input, profile)) {
     return null;
   }
-  const anchor: Deadline['anchor'] = input.incidentAt
-    ? { kind: 'incident', date: localDate(input.incidentAt, profile.timeZone) }
-    : { kind: 'received', date: localDate(input.receivedAt, profile.timeZone) };
-  return deadline(
-    'video_release',
-    addCalendarDays(anchor.date, profile.clocks.videoReleaseDays),
-    anchor,
-    profile,
-  );
+  const days = profile.clocks.videoReleaseDays;
+  return input.incidentAt
+    ? calendarClock('video_release', 'incident', input.incidentAt, days, profile)
+    : calendarClock('video_release', 'received', input.receivedAt, days, profile);
 }
 
 /** A stored deadline of one kind, as far as a recomputation needs it. */
@@ -339,24 +347,25 @@ export function superintendentResponseDeadline(
     superintendentResponseDays + (extensionRequested ? superintendentExtensionDays : 0),
     superintendentMaxDays,
   );
-  const anchorDate = localDate(recommendationAt, profile.timeZone);
-  return deadline(
+  return calendarClock(
     'superintendent_response',
-    addCalendarDays(anchorDate, days),
-    { kind: 'recommendation', date: anchorDate },
+    'recommendation',
+    recommendationAt,
+    days,
     profile,
-    { extensionRequested },
+    {
+      extensionRequested,
+    },
   );
 }
 
 /** Response to a complainant's request for case materials: 30 days after the request. */
 export function materialRequestDeadline(requestedAt: Date, profile: JurisdictionProfile): Deadline {
-  const days = profile.clocks.materialRequestDays;
-  const anchorDate = localDate(requestedAt, profile.timeZone);
-  return deadline(
+  return calendarClock(
     'material_request',
-    addCalendarDays(anchorDate, days),
-    { kind: 'request', date: anchorDate },
+    'request',
+    requestedAt,
+    profile.clocks.materialRequestDays,
     profile,
   );
 }
