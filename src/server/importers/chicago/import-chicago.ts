@@ -19,7 +19,7 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import type { MapOverride } from '../mapping.ts';
 import { boundHeap, HEAP_BOUND_BYTES, SERVER_HEAP_BOUND_BYTES } from '../heap.ts';
-import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
+import { headOf, openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
 import { contentHash, type NormalizedFile } from './normalize.ts';
@@ -173,30 +173,29 @@ export async function importChicago(
   }
   const maintenanceSeconds = (performance.now() - m0) / 1000;
   const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
-  let reportPath: string | null = null;
-  let membersReportPath: string | null = null;
-  if (rejections.length > 0) {
+  /** Writes one report of the run as CSV and returns its path. */
+  const writeReport = (what: string, header: string[], rows: string[][]): string => {
     fs.mkdirSync(opts.reportDir, { recursive: true });
-    reportPath = path.join(opts.reportDir, `chicago-${stamp}-rejected.csv`);
-    fs.writeFileSync(
-      reportPath,
-      toCsv(
-        ['file', 'line', 'column', 'reason'],
-        rejections.map((r) => [r.file, String(r.line), r.column, r.reason]),
-      ),
-    );
-  }
-  if (memberNotes.length > 0) {
-    fs.mkdirSync(opts.reportDir, { recursive: true });
-    membersReportPath = path.join(opts.reportDir, `chicago-${stamp}-members.csv`);
-    fs.writeFileSync(
-      membersReportPath,
-      toCsv(
-        ['file', 'line', 'note'],
-        memberNotes.map((m) => [m.file, String(m.line), m.what]),
-      ),
-    );
-  }
+    const file = path.join(opts.reportDir, `chicago-${stamp}-${what}.csv`);
+    fs.writeFileSync(file, toCsv(header, rows));
+    return file;
+  };
+  const reportPath =
+    rejections.length > 0
+      ? writeReport(
+          'rejected',
+          ['file', 'line', 'column', 'reason'],
+          rejections.map((r) => [r.file, String(r.line), r.column, r.reason]),
+        )
+      : null;
+  const membersReportPath =
+    memberNotes.length > 0
+      ? writeReport(
+          'members',
+          ['file', 'line', 'note'],
+          memberNotes.map((m) => [m.file, String(m.line), m.what]),
+        )
+      : null;
   return {
     files: summaries,
     dryRun: opts.dryRun,
@@ -276,19 +275,7 @@ async function importFile(
     return done();
   }
   const override: MapOverride | undefined = opts.map?.[name];
-  const headRows: string[][] = [];
-  try {
-    for (const record of csv.records(false)) {
-      headRows.push(record.fields);
-      if (headRows.length >= 200) {
-        break;
-      }
-    }
-  } catch (err) {
-    if (!(err instanceof UnreadableCsvError)) {
-      throw err;
-    }
-  }
+  const headRows = headOf(csv, 200).rows;
   const detected = recognizeChicago({ header: csv.header, rows: headRows }, name, override);
   if (!detected.ok) {
     try {
