@@ -45,17 +45,7 @@ export async function fillCategoriesFromAllegations(
     };
   });
   await updateCaseCategories(tx, filled);
-  await insertCaseSourceChanges(
-    tx,
-    filled.map((c) => ({
-      jurisdiction,
-      case_id: c.id,
-      import_run_id: runId,
-      change: 'updated' as const,
-      fields: ['categories', 'flags', 'restricted'],
-      changed_at: now,
-    })),
-  );
+  await recordFilled(tx, jurisdiction, runId, now, filled, ['categories', 'flags', 'restricted']);
 }
 
 /**
@@ -91,16 +81,28 @@ export async function fillStatusesFromFile(
     rows.push({ id, status: mapped.status, source_status: text });
   }
   await updateCaseStatuses(tx, rows);
+  await recordFilled(tx, jurisdiction, runId, now, rows, ['status', 'source_status']);
+  summary.statusesFilled = (summary.statusesFilled ?? 0) + rows.length;
+}
+
+/** The fields a file filled in on cases, in their source history (an update by this run). */
+async function recordFilled(
+  tx: Queryable,
+  jurisdiction: string,
+  runId: string,
+  now: string,
+  cases: ReadonlyArray<{ id: string }>,
+  fields: string[],
+): Promise<void> {
   await insertCaseSourceChanges(
     tx,
-    rows.map((r) => ({
+    cases.map((c) => ({
       jurisdiction,
-      case_id: r.id,
+      case_id: c.id,
       import_run_id: runId,
       change: 'updated' as const,
-      fields: ['status', 'source_status'],
+      fields,
       changed_at: now,
     })),
   );
-  summary.statusesFilled = (summary.statusesFilled ?? 0) + rows.length;
 }
