@@ -5,7 +5,7 @@ import { loadConfig } from '../../server/config/config.ts';
 import { importChicago, type ImportResult } from '../../server/importers/chicago/import-chicago.ts';
 import { formatInspection, inspectChicago } from '../../server/importers/chicago/inspect.ts';
 import { loadMapFile } from '../../server/importers/chicago/recognize.ts';
-import { caseIdsByLog } from '../../server/repositories/import.repository.ts';
+import { caseIdsByLog } from '../../server/repositories/import-cases.repository.ts';
 import { bundle } from '../../server/services.ts';
 import { progressSink } from '../progress.ts';
 import { withRuntime } from '../runtime.ts';

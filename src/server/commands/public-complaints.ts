@@ -7,7 +7,7 @@ import type { CaseStatus, DeadlineBasisCode, DeadlineKind } from '../../shared/e
 import { recordAudit, AuditAction } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { localDate } from '../domain/business-days.ts';
-import { deadlineBasis } from '../domain/clocks.ts';
+import { deadlineBasis } from '../domain/deadline-basis.ts';
 import { deadlineBasisFacts } from '../repositories/deadlines.repository.ts';
 import {
   acknowledgementText,

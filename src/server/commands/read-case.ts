@@ -48,7 +48,7 @@ import {
   type AttachmentListRow,
   type ComplainantAdditionRow,
 } from '../repositories/attachments.repository.ts';
-import { caseSourceHistory } from '../repositories/import.repository.ts';
+import { caseSourceHistory } from '../repositories/import-cases.repository.ts';
 
 /** A party with its identity decrypted only when the viewer may see it. */
 export interface ReadParty {

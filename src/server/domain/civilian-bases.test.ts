@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEADLINE_BASIS_CODES, DeadlineKind, type DeadlineBasisCode } from '../../shared/enums.ts';
 import {
   computeCaseDeadlines,
-  deadlineBasis,
   extendDeadline,
   materialRequestDeadline,
   reportDeadlines,
@@ -12,6 +11,7 @@ import {
   type Deadline,
   type DeadlineAnchorKind,
 } from './clocks.ts';
+import { deadlineBasis } from './deadline-basis.ts';
 import { DISCIPLINE_WITHHELD_BASIS, NARRATIVE_WITHHELD_BASIS } from './publication.ts';
 import { PUBLISHED_REDACTION_BASIS } from '../redaction/publish.ts';
 import { CHICAGO_REDACTION } from './profiles/chicago-redaction.ts';

@@ -40,6 +40,28 @@ export type CsvFile = OpenCsv | { ok: false; name: string; sha256: string; reaso
 /** Raised mid-stream when the rest of the file cannot be read (an unbalanced quote). */
 export class UnreadableCsvError extends Error {}
 
+/**
+ * The first `limit` records' fields, for recognizing a file by its head, and why the file could
+ * not be read further when it stops before them (an unbalanced quote).
+ */
+export function headOf(csv: OpenCsv, limit: number): { rows: string[][]; error: string | null } {
+  const rows: string[][] = [];
+  try {
+    for (const record of csv.records(false)) {
+      rows.push(record.fields);
+      if (rows.length >= limit) {
+        break;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof UnreadableCsvError)) {
+      throw err;
+    }
+    return { rows, error: err.message };
+  }
+  return { rows, error: null };
+}
+
 const REPLACEMENT = '\uFFFD';
 
 /**

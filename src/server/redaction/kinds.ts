@@ -157,3 +157,51 @@ export function candidate(
     ...flags,
   };
 }
+
+/**
+ * The candidates the matches of one or more patterns give, in the order the patterns are
+ * listed and then in text order: `take` turns a match into its candidate, or `undefined` where
+ * the match is passed over. The one loop every pattern recognizer runs.
+ */
+export function candidatesOf(
+  text: string,
+  patterns: RegExp | readonly RegExp[],
+  take: (m: RegExpExecArray) => Candidate | undefined,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const pattern of Array.isArray(patterns) ? patterns : [patterns]) {
+    for (const m of text.matchAll(pattern as RegExp)) {
+      const found = take(m);
+      if (found !== undefined) {
+        out.push(found);
+      }
+    }
+  }
+  return out;
+}
+
+/** Where a match's group stands when it ends the match ("DOB 01/02/1990": the date). */
+export function endingGroupStart(m: RegExpExecArray, group: string): number {
+  return m.index + m[0].length - group.length;
+}
+
+/** A proposal of the group that ends a match (the cue before it stays). */
+export function endingGroup(
+  recognizer: string,
+  kind: RedactionKind,
+  m: RegExpExecArray,
+  group: string,
+): Candidate {
+  return candidate(recognizer, kind, endingGroupStart(m, group), m.index + m[0].length);
+}
+
+/** A proposal of the whole match. */
+export function wholeMatch(
+  recognizer: string,
+  kind: RedactionKind,
+  m: RegExpExecArray,
+  replacement?: string,
+  flags?: Pick<Candidate, 'labelMayName'>,
+): Candidate {
+  return candidate(recognizer, kind, m.index, m.index + m[0].length, replacement, flags);
+}

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { DeadlineKind } from '../../shared/enums.ts';
-import type { Deadline, DeadlineAnchorKind, DeadlineBasisFacts } from '../domain/clocks.ts';
+import type { Deadline, DeadlineAnchorKind } from '../domain/clocks.ts';
+import type { DeadlineBasisFacts } from '../domain/deadline-basis.ts';
 import { insertRows } from './sql.ts';
 
 /**

@@ -1,50 +1,31 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
-import type { Category } from '../../../shared/enums.ts';
 import { localDate } from '../../domain/business-days.ts';
-import { restrictionFor } from '../../domain/restriction.ts';
-import { mapSourceStatus } from '../../domain/profiles/chicago-legacy.ts';
 import { AuditAction, recordAudit } from '../../audit/audit.ts';
 import {
-  accusedByCaseAndStar,
   advanceLogCounters,
-  caseFieldsBeforeChange,
-  caseFieldsNow,
-  caseIdsByLog,
-  casesAwaitingCategories,
-  casesAwaitingStatus,
-  insertCaseSourceChanges,
-  TRACKED_CASE_FIELDS,
-  insertImportRun,
-  membersByStars,
-  nativeLogNumbers,
-  removeStale,
-  replaceImportedFindings,
-  kindImportedBefore,
   unchangedSinceRun,
-  upsertCases,
-  upsertChildren,
-  updateCaseCategories,
-  updateCaseStatuses,
-  upsertMembers,
+} from '../../repositories/import-cases.repository.ts';
+import type { Outcome } from '../../repositories/import-merge.repository.ts';
+import {
+  insertImportRun,
+  kindImportedBefore,
+  removeStale,
   vacuumAnalyze,
-  type ChildTable,
-  type MemberRowImport,
-  type Outcome,
 } from '../../repositories/import.repository.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { MapOverride } from '../mapping.ts';
 import { boundHeap, HEAP_BOUND_BYTES, SERVER_HEAP_BOUND_BYTES } from '../heap.ts';
-import { openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
+import { headOf, openCsvFile, UnreadableCsvError, type Rejection } from '../read-csv.ts';
 import type { Family } from './entities.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
-import { contentHash, type CaseImport, type MemberRef, type NormalizedFile } from './normalize.ts';
-import { canonicalJsonText } from './hash.ts';
+import { contentHash, type NormalizedFile } from './normalize.ts';
 import { normalizeFile, type NormalizeEnd } from './normalize-file.ts';
 import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
+import { CaseIdCache, loadContext, writeEntities, type StaleTracker } from './write-entities.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
 export interface ProgressSink {
@@ -192,30 +173,29 @@ export async function importChicago(
   }
   const maintenanceSeconds = (performance.now() - m0) / 1000;
   const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
-  let reportPath: string | null = null;
-  let membersReportPath: string | null = null;
-  if (rejections.length > 0) {
+  /** Writes one report of the run as CSV and returns its path. */
+  const writeReport = (what: string, header: string[], rows: string[][]): string => {
     fs.mkdirSync(opts.reportDir, { recursive: true });
-    reportPath = path.join(opts.reportDir, `chicago-${stamp}-rejected.csv`);
-    fs.writeFileSync(
-      reportPath,
-      toCsv(
-        ['file', 'line', 'column', 'reason'],
-        rejections.map((r) => [r.file, String(r.line), r.column, r.reason]),
-      ),
-    );
-  }
-  if (memberNotes.length > 0) {
-    fs.mkdirSync(opts.reportDir, { recursive: true });
-    membersReportPath = path.join(opts.reportDir, `chicago-${stamp}-members.csv`);
-    fs.writeFileSync(
-      membersReportPath,
-      toCsv(
-        ['file', 'line', 'note'],
-        memberNotes.map((m) => [m.file, String(m.line), m.what]),
-      ),
-    );
-  }
+    const file = path.join(opts.reportDir, `chicago-${stamp}-${what}.csv`);
+    fs.writeFileSync(file, toCsv(header, rows));
+    return file;
+  };
+  const reportPath =
+    rejections.length > 0
+      ? writeReport(
+          'rejected',
+          ['file', 'line', 'column', 'reason'],
+          rejections.map((r) => [r.file, String(r.line), r.column, r.reason]),
+        )
+      : null;
+  const membersReportPath =
+    memberNotes.length > 0
+      ? writeReport(
+          'members',
+          ['file', 'line', 'note'],
+          memberNotes.map((m) => [m.file, String(m.line), m.what]),
+        )
+      : null;
   return {
     files: summaries,
     dryRun: opts.dryRun,
@@ -246,28 +226,6 @@ const CHUNK_ROWS = 10_000;
 
 /** Normalized chunks that may wait for their write on a server (ADR 0032). */
 const WRITES_AHEAD_ON_A_SERVER = 3;
-
-/**
- * Log number → case id, read once and shared by the files that hang off cases: only a
- * complaints file changes it, and it is read again after one (13 reads of ~100,000 rows each
- * were 1.8 s of server time and the client's decoding besides).
- */
-class CaseIdCache {
-  private ids: Map<string, string> | null = null;
-
-  async get(tx: Queryable, jurisdiction: string): Promise<Map<string, string>> {
-    this.ids ??= await caseIdsByLog(tx, jurisdiction);
-    return this.ids;
-  }
-
-  /** After a complaints file: it may have added cases (or, rolled back, not). */
-  invalidate(): void {
-    this.ids = null;
-  }
-}
-
-/** Imported keys per child table and the cases they cover, for removing what a release dropped. */
-type StaleTracker = Map<ChildTable, { keys: string[]; cases: Set<string> }>;
 
 async function importFile(
   deps: ImportDeps,
@@ -317,19 +275,7 @@ async function importFile(
     return done();
   }
   const override: MapOverride | undefined = opts.map?.[name];
-  const headRows: string[][] = [];
-  try {
-    for (const record of csv.records(false)) {
-      headRows.push(record.fields);
-      if (headRows.length >= 200) {
-        break;
-      }
-    }
-  } catch (err) {
-    if (!(err instanceof UnreadableCsvError)) {
-      throw err;
-    }
-  }
+  const headRows = headOf(csv, 200).rows;
   const detected = recognizeChicago({ header: csv.header, rows: headRows }, name, override);
   if (!detected.ok) {
     try {
@@ -522,17 +468,21 @@ async function importFile(
           `import accounting error in ${name}: read ${summary.read} but inserted+updated+unchanged+rejected = ${sum}`,
         );
       }
+      // what the run did, as its row and its audit event both record it
+      const counts = {
+        read: summary.read,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+      };
       await insertImportRun(tx, {
         id: runId,
         jurisdiction: deps.jurisdiction,
         fileName: name,
         sha256,
         kind,
-        read: summary.read,
-        inserted: summary.inserted,
-        updated: summary.updated,
-        unchanged: summary.unchanged,
-        rejected: summary.rejected,
+        ...counts,
         startedAt: started,
         finishedAt: deps.now(),
         release,
@@ -545,17 +495,7 @@ async function importFile(
           action: AuditAction.import_file,
           entityType: 'import_run',
           entityId: runId,
-          changes: {
-            file: name,
-            sha256,
-            kind,
-            read: summary.read,
-            inserted: summary.inserted,
-            updated: summary.updated,
-            unchanged: summary.unchanged,
-            rejected: summary.rejected,
-            removed: summary.removed,
-          },
+          changes: { file: name, sha256, kind, ...counts, removed: summary.removed },
         },
       );
       if (opts.dryRun) {
@@ -620,584 +560,4 @@ function releaseOf(families: Record<Family, number>): Family | null {
     return null;
   }
   return families.cms >= families.clear ? 'cms' : 'clear';
-}
-
-/**
- * Lookups a file needs once: case ids by log number, accused by case and star, and (for a
- * complaints file) the log numbers of cases filed in Oversight itself.
- */
-interface FileContext {
-  caseIds: Map<string, string>;
-  accusedByStar: Map<string, string[]>;
-  nativeLogs: Set<string>;
-  /** No earlier run of the file's kind wrote rows: its keys should all be new (copyFresh). */
-  fresh: boolean;
-}
-
-async function loadContext(
-  tx: Queryable,
-  deps: ImportDeps,
-  kind: FileKind,
-  caseIds: CaseIdCache,
-): Promise<FileContext> {
-  if (isComplaintsKind(kind)) {
-    return {
-      caseIds: new Map(),
-      accusedByStar: new Map(),
-      nativeLogs: await nativeLogNumbers(tx, deps.jurisdiction),
-      fresh: false,
-    };
-  }
-  return {
-    caseIds: await caseIds.get(tx, deps.jurisdiction),
-    accusedByStar:
-      kind === 'accused_clear_findings'
-        ? await accusedByCaseAndStar(tx, deps.jurisdiction)
-        : new Map<string, string[]>(),
-    nativeLogs: new Set(),
-    fresh: false,
-  };
-}
-
-/** Rejects the rows of an entity whose case is not in the database. */
-function rejectOrphans<T extends { key: string; logNumber: string }>(
-  items: T[],
-  caseIds: Map<string, string>,
-  norm: NormalizedFile,
-  file: string,
-  rejected: Rejection[],
-  summary: FileSummary,
-): Array<T & { caseId: string }> {
-  const kept: Array<T & { caseId: string }> = [];
-  for (const item of items) {
-    const caseId = caseIds.get(item.logNumber);
-    if (caseId) {
-      // the chunk's own entity, given its case (a copy of each was 1 s of a full import)
-      kept.push(Object.assign(item, { caseId }));
-      continue;
-    }
-    const lines = norm.rowsPerKey.get(item.key) ?? [];
-    summary.unmatched += lines.length;
-    for (const line of lines) {
-      rejected.push({
-        file,
-        line,
-        column: 'cr_id',
-        reason: `no case ${item.logNumber} in the database (not in any imported complaints file)`,
-      });
-    }
-    norm.rowsPerKey.delete(item.key);
-  }
-  return kept;
-}
-
-async function writeEntities(
-  tx: Queryable,
-  deps: ImportDeps,
-  runId: string,
-  kind: FileKind,
-  file: string,
-  norm: NormalizedFile,
-  context: FileContext,
-  outcomes: Map<string, Outcome>,
-  rejected: Rejection[],
-  summary: FileSummary,
-  memberNotes: Array<{ file: string; line: number; what: string }>,
-  stale: StaleTracker,
-): Promise<void> {
-  const j = deps.jurisdiction;
-  const now = deps.now().toISOString();
-  const merge = (m: Map<string, Outcome>): void => {
-    for (const [k, v] of m) {
-      outcomes.set(k, v);
-    }
-  };
-
-  if (norm.cases.length > 0) {
-    const native = context.nativeLogs;
-    const cases = norm.cases.filter((c) => {
-      if (!native.has(c.logNumber)) {
-        return true;
-      }
-      for (const line of norm.rowsPerKey.get(c.key) ?? []) {
-        rejected.push({
-          file,
-          line,
-          column: 'cr_id',
-          reason: `log number ${c.logNumber} belongs to a case filed in Oversight; not overwritten`,
-        });
-      }
-      norm.rowsPerKey.delete(c.key);
-      return false;
-    });
-    const before = await caseFieldsBeforeChange(
-      tx,
-      j,
-      cases.map((c) => ({ log_number: c.logNumber, import_hash: c.hash })),
-    );
-    const { outcomes: o, ids: caseRowIds } = await upsertCases(
-      tx,
-      cases.map((c) => ({
-        jurisdiction: j,
-        log_number: c.logNumber,
-        case_type: c.caseType,
-        received_at: c.receivedAt,
-        incident_occurred_at: c.incidentOccurredAt,
-        incident_beat: c.incidentBeat,
-        narrative: c.narrative,
-        categories: c.categories,
-        flags: c.flags,
-        officers_unknown: false,
-        lead_agency: c.leadAgency,
-        restricted: c.restricted,
-        restriction_reasons: c.restrictionReasons,
-        status: c.status,
-        status_changed_at: c.statusChangedAt,
-        created_at: now,
-        closed_on: c.closedOn,
-        source_family: c.family,
-        source_status: c.sourceStatus,
-        historical_agency: c.historicalAgency,
-        source: c.source,
-        import_hash: c.hash,
-        imported_at: now,
-        agencies: [c.leadAgency],
-      })),
-      () => undefined,
-      deps.profile.timeZone,
-      context.fresh,
-    );
-    merge(o);
-    await recordSourceChanges(tx, j, runId, now, cases, o, caseRowIds, before);
-    return;
-  }
-
-  const caseIds = context.caseIds;
-  const track = (table: ChildTable, rows: Array<Record<string, unknown>>): void => {
-    const entry = stale.get(table) ?? { keys: [], cases: new Set<string>() };
-    for (const r of rows) {
-      entry.keys.push(r['import_key'] as string);
-      entry.cases.add(r['case_id'] as string);
-    }
-    stale.set(table, entry);
-  };
-  const memberIds = await resolveMembers(tx, deps, kind, file, norm, summary, memberNotes);
-
-  if (norm.caseMembers.length > 0) {
-    const items = rejectOrphans(norm.caseMembers, caseIds, norm, file, rejected, summary);
-    const rows = items.map((cm) => {
-      const row = {
-        jurisdiction: j,
-        case_id: cm.caseId,
-        member_id: cm.member ? (memberIds.get(memberKeyOf(cm.member)) ?? null) : null,
-        role: cm.role,
-        rank_at_incident: cm.rankAtIncident,
-        unit_at_incident: cm.unitAtIncident,
-        star_at_incident: cm.starAtIncident,
-        source: canonicalJsonText(cm.source),
-        import_key: cm.key,
-      };
-      return { ...row, import_hash: contentHash(row) };
-    });
-    const { outcomes: o } = await upsertChildren(
-      tx,
-      'case_members',
-      rows,
-      () => undefined,
-      context.fresh,
-    );
-    merge(o);
-    track('case_members', rows);
-  }
-
-  if (norm.allegations.length > 0) {
-    const items = rejectOrphans(norm.allegations, caseIds, norm, file, rejected, summary);
-    // read once per file: the findings file adds allegations, never accused (case_members)
-    const byStar = context.accusedByStar;
-    let unmatched = 0;
-    const rows = items.map((a) => {
-      let memberId: string | null = a.member
-        ? (memberIds.get(memberKeyOf(a.member)) ?? null)
-        : null;
-      if (a.findOnCaseByStar) {
-        const found = byStar.get(`${a.caseId}:${a.findOnCaseByStar}`) ?? [];
-        memberId = found.length === 1 ? found[0]! : null;
-        if (found.length !== 1) {
-          unmatched++;
-          memberNotes.push({
-            file,
-            line: norm.rowsPerKey.get(a.key)?.[0] ?? 0,
-            what:
-              found.length === 0
-                ? `case ${a.logNumber}: no accused profile with star ${a.findOnCaseByStar}; allegation kept without a member`
-                : `case ${a.logNumber}: star ${a.findOnCaseByStar} matches ${found.length} accused; not merged`,
-          });
-        }
-      } else if (a.findOnCaseByStar === null && !a.member && kind === 'accused_clear_findings') {
-        unmatched++;
-      }
-      const row = {
-        jurisdiction: j,
-        case_id: a.caseId,
-        member_id: memberId,
-        category: a.category,
-        summary: a.summary,
-        recommended_finding: a.recommendedFinding,
-        recommended_penalty: a.recommendedPenalty,
-        final_finding: a.finalFinding,
-        final_penalty: a.finalPenalty,
-        source_category_code: a.sourceCategoryCode,
-        source_category: a.sourceCategory,
-        source: canonicalJsonText(a.source),
-        import_key: a.key,
-      };
-      return { ...row, created_at: now, import_hash: contentHash(row) };
-    });
-    summary.allegationsWithoutMember += unmatched;
-    const { outcomes: o, ids } = await upsertChildren(
-      tx,
-      'allegations',
-      rows,
-      () => undefined,
-      context.fresh,
-    );
-    merge(o);
-    const changed = rows.filter((r) => ids.has(r.import_key));
-    const agency = kind === 'accused_cms' ? 'COPA' : 'BIA';
-    const findingsByKey = new Map(items.map((a) => [a.key, a.findings]));
-    await replaceImportedFindings(
-      tx,
-      changed.flatMap((r) =>
-        (findingsByKey.get(r.import_key) ?? []).map((f) => ({
-          jurisdiction: j,
-          allegation_id: ids.get(r.import_key)!,
-          stage: f.stage,
-          finding: f.finding,
-          penalty: f.penalty,
-          agency,
-          recorded_at: now,
-          source_value: f.sourceValue,
-        })),
-      ),
-      [...ids.values()],
-      deps.profile.timeZone,
-    );
-    track('allegations', rows);
-    await fillCategoriesFromAllegations(tx, j, runId, now, [
-      ...new Set(rows.map((r) => r.case_id)),
-    ]);
-  }
-
-  const childKinds: Array<[ChildTable, Array<Record<string, unknown>>]> = [];
-  if (norm.parties.length > 0) {
-    const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected, summary);
-    const rows = items.map((p) => {
-      const row = {
-        jurisdiction: j,
-        case_id: p.caseId,
-        role: p.role,
-        anonymous: false,
-        contact_safety: {},
-        vulnerabilities: [],
-        race: p.race,
-        sex: p.sex,
-        birth_year: p.birthYear,
-        age: p.age,
-        injury: p.injury,
-        source: canonicalJsonText(p.source),
-        import_key: p.key,
-      };
-      return { ...row, created_at: now, import_hash: contentHash(row) };
-    });
-    childKinds.push(['parties', rows]);
-  }
-  if (norm.investigators.length > 0) {
-    const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected, summary);
-    const rows = items.map((i) => {
-      const row = {
-        jurisdiction: j,
-        case_id: i.caseId,
-        first_name: i.firstName,
-        last_name: i.lastName,
-        agency: i.agency,
-        investigator_type: i.investigatorType,
-        rank: i.rank,
-        star: i.star,
-        unit: i.unit,
-        assigned_on: i.assignedOn,
-        source: canonicalJsonText(i.source),
-        import_key: i.key,
-      };
-      return { ...row, import_hash: contentHash(row) };
-    });
-    childKinds.push(['case_investigators', rows]);
-  }
-  for (const [table, rows] of childKinds) {
-    const { outcomes: o } = await upsertChildren(tx, table, rows, () => undefined, context.fresh);
-    merge(o);
-    track(table, rows);
-  }
-  if (norm.caseStatuses.size > 0) {
-    await fillStatusesFromFile(tx, j, runId, now, norm.caseStatuses, caseIds, summary);
-  }
-}
-
-/**
- * Cases whose complaints file had no categories take them from their allegations, with the
- * flags and restriction they imply (a sexual-misconduct allegation restricts its case).
- */
-async function fillCategoriesFromAllegations(
-  tx: Queryable,
-  jurisdiction: string,
-  runId: string,
-  now: string,
-  caseIds: string[],
-): Promise<void> {
-  const cases = await casesAwaitingCategories(tx, jurisdiction, caseIds);
-  const filled = cases.map((c) => {
-    const categories = c.categories as Category[];
-    const flags = new Set(c.flags);
-    for (const f of ['domestic_violence', 'bias', 'sexual_misconduct'] as const) {
-      if (categories.includes(f)) {
-        flags.add(f);
-      }
-    }
-    const restriction = restrictionFor({ categories, vulnerabilities: [] });
-    return {
-      id: c.id,
-      categories,
-      flags: [...flags].sort(),
-      restricted: restriction.restricted,
-      restriction_reasons: restriction.reasons,
-    };
-  });
-  await updateCaseCategories(tx, filled);
-  await insertCaseSourceChanges(
-    tx,
-    filled.map((c) => ({
-      jurisdiction,
-      case_id: c.id,
-      import_run_id: runId,
-      change: 'updated' as const,
-      fields: ['categories', 'flags', 'restricted'],
-      changed_at: now,
-    })),
-  );
-}
-
-/**
- * Cases whose complaints file had no status take the one another file of the release carries
- * (the stage by the profile's status vocabulary, the status verbatim), recorded in their source
- * history. A status outside the vocabulary leaves the case as it was, noted.
- */
-async function fillStatusesFromFile(
-  tx: Queryable,
-  jurisdiction: string,
-  runId: string,
-  now: string,
-  statuses: Map<string, string>,
-  caseIds: Map<string, string>,
-  summary: FileSummary,
-): Promise<void> {
-  const byId = new Map<string, string>();
-  for (const [log, text] of statuses) {
-    const id = caseIds.get(log);
-    if (id) {
-      byId.set(id, text);
-    }
-  }
-  const waiting = await casesAwaitingStatus(tx, jurisdiction, [...byId.keys()]);
-  const rows: Array<{ id: string; status: string; source_status: string }> = [];
-  for (const id of waiting) {
-    const text = byId.get(id)!;
-    const mapped = mapSourceStatus(text);
-    if (!mapped) {
-      summary.notes.push(`statuses outside the vocabulary, not applied: ${text}`);
-      continue;
-    }
-    rows.push({ id, status: mapped.status, source_status: text });
-  }
-  await updateCaseStatuses(tx, rows);
-  await insertCaseSourceChanges(
-    tx,
-    rows.map((r) => ({
-      jurisdiction,
-      case_id: r.id,
-      import_run_id: runId,
-      change: 'updated' as const,
-      fields: ['status', 'source_status'],
-      changed_at: now,
-    })),
-  );
-  summary.statusesFilled = (summary.statusesFilled ?? 0) + rows.length;
-}
-
-/** Case columns by the mapped field they come from, for the source history of an added case. */
-const CASE_FIELD_OF: Record<(typeof TRACKED_CASE_FIELDS)[number], keyof CaseImport> = {
-  case_type: 'caseType',
-  received_at: 'receivedAt',
-  incident_occurred_at: 'incidentOccurredAt',
-  incident_beat: 'incidentBeat',
-  narrative: 'narrative',
-  categories: 'categories',
-  flags: 'flags',
-  lead_agency: 'leadAgency',
-  restricted: 'restricted',
-  status: 'status',
-  closed_on: 'closedOn',
-  source_status: 'sourceStatus',
-  historical_agency: 'historicalAgency',
-  source: 'source',
-};
-
-/**
- * The releases layer's record: per case this file added, the fields it gave; per case it
- * changed, the fields whose values differ from what the earlier release had written.
- */
-async function recordSourceChanges(
-  tx: Queryable,
-  jurisdiction: string,
-  runId: string,
-  now: string,
-  cases: CaseImport[],
-  outcomes: Map<string, Outcome>,
-  ids: Map<string, string>,
-  before: Map<string, Record<string, unknown>>,
-): Promise<void> {
-  const updated = cases.filter((c) => outcomes.get(c.key) === 'updated').map((c) => c.logNumber);
-  const after = await caseFieldsNow(tx, jurisdiction, updated);
-  const rows = [];
-  for (const c of cases) {
-    const outcome = outcomes.get(c.key);
-    const id = ids.get(c.key);
-    if (!id || (outcome !== 'inserted' && outcome !== 'updated')) {
-      continue;
-    }
-    let fields: string[];
-    if (outcome === 'inserted') {
-      fields = TRACKED_CASE_FIELDS.filter((f) => {
-        const v = c[CASE_FIELD_OF[f]];
-        return v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-      });
-    } else {
-      const old = before.get(c.logNumber) ?? {};
-      const current = after.get(c.logNumber) ?? {};
-      fields = TRACKED_CASE_FIELDS.filter(
-        (f) => JSON.stringify(old[f] ?? null) !== JSON.stringify(current[f] ?? null),
-      );
-    }
-    rows.push({
-      jurisdiction,
-      case_id: id,
-      import_run_id: runId,
-      change: outcome === 'inserted' ? ('added' as const) : ('updated' as const),
-      fields,
-      changed_at: now,
-    });
-  }
-  await insertCaseSourceChanges(tx, rows);
-}
-
-/** The identity key a member reference resolves to (after resolveMembers registered it). */
-function memberKeyOf(m: MemberRef): string {
-  return (
-    m.employeeKey ??
-    `name:${m.star ?? ''}:${(m.lastName ?? '').toUpperCase()}:${(m.firstName ?? '').toUpperCase()}:${m.star ? '' : (m.birthYear ?? '')}`
-  );
-}
-
-/**
- * Finds or creates the members a file names. Employee numbers identify a member outright. Without
- * one, a member with the same star and the same first and last name is the same person when
- * exactly one such member exists; several candidates are reported and never merged; names
- * without a star stay their own record.
- */
-async function resolveMembers(
-  tx: Queryable,
-  deps: ImportDeps,
-  kind: FileKind,
-  file: string,
-  norm: NormalizedFile,
-  summary: FileSummary,
-  memberNotes: Array<{ file: string; line: number; what: string }>,
-): Promise<Map<string, string>> {
-  const refs: Array<{ ref: MemberRef; line: number }> = [];
-  for (const e of [...norm.caseMembers, ...norm.allegations]) {
-    if (e.member) {
-      refs.push({ ref: e.member, line: norm.rowsPerKey.get(e.key)?.[0] ?? 0 });
-    }
-  }
-  const ids = new Map<string, string>();
-  if (refs.length === 0) {
-    return ids;
-  }
-  const stars = [
-    ...new Set(refs.filter((r) => !r.ref.employeeKey && r.ref.star).map((r) => r.ref.star!)),
-  ];
-  const candidates = stars.length > 0 ? await membersByStars(tx, deps.jurisdiction, stars) : [];
-  const byStarName = new Map<string, typeof candidates>();
-  for (const c of candidates) {
-    const k = `${c.star}:${c.last_name ?? ''}:${c.first_name ?? ''}`;
-    byStarName.set(k, [...(byStarName.get(k) ?? []), c]);
-  }
-  const toUpsert = new Map<string, MemberRowImport>();
-  const now = deps.now().toISOString();
-  const noted = new Set<string>();
-  for (const { ref, line } of refs) {
-    const key = memberKeyOf(ref);
-    if (ids.has(key) || toUpsert.has(key)) {
-      continue;
-    }
-    if (!ref.employeeKey && ref.star) {
-      const matches = (
-        byStarName.get(
-          `${ref.star}:${(ref.lastName ?? '').toUpperCase()}:${(ref.firstName ?? '').toUpperCase()}`,
-        ) ?? []
-      ).filter((c) => c.identity_key !== key);
-      if (matches.length === 1) {
-        ids.set(key, matches[0]!.id);
-        continue;
-      }
-      if (matches.length > 1 && !noted.has(key)) {
-        noted.add(key);
-        memberNotes.push({
-          file,
-          line,
-          what: `star ${ref.star} ${ref.lastName ?? ''}, ${ref.firstName ?? ''} matches ${matches.length} members; kept as a separate member, not merged`,
-        });
-      }
-    }
-    const attributes = {
-      employee_number: ref.employeeKey ? ref.employeeKey.slice(4) : null,
-      star: ref.star,
-      first_name: ref.firstName,
-      last_name: ref.lastName,
-      middle_initial: ref.middleInitial,
-      suffix: ref.suffix,
-      rank: ref.rank,
-      unit_code: ref.unit,
-      appointed_date: ref.appointedDate,
-      race: ref.race,
-      sex: ref.sex,
-      birth_year: ref.birthYear,
-    };
-    toUpsert.set(key, {
-      jurisdiction: deps.jurisdiction,
-      identity_key: key,
-      ...attributes,
-      source: { _kind: kind },
-      import_hash: contentHash(attributes),
-      created_at: now,
-    });
-  }
-  const result = await upsertMembers(tx, [...toUpsert.values()], kind === 'accused_clear_profiles');
-  for (const [k, id] of result.ids) {
-    ids.set(k, id);
-  }
-  for (const o of result.outcomes.values()) {
-    if (o !== 'unchanged') {
-      summary.members[o]++;
-    }
-  }
-  return ids;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../domain/profiles/chicago-legacy.ts';
 import { penaltyCodeFromText } from '../../domain/findings.ts';
 import { rowReader, type MappedColumn, type TieRule } from '../mapping.ts';
-import { openCsvFile, UnreadableCsvError } from '../read-csv.ts';
+import { headOf, openCsvFile } from '../read-csv.ts';
 import { createCaseResolver } from './case-ids.ts';
 import { expandInputs } from './import-chicago.ts';
 import { CHICAGO_KINDS, IMPORT_ORDER, isComplaintsKind, type FileKind } from './kinds/index.ts';
@@ -78,21 +78,7 @@ export function inspectChicago(opts: {
     if (!csv.ok) {
       return { name, csv, recognition: null, error: csv.reason };
     }
-    const head: string[][] = [];
-    let error: string | null = null;
-    try {
-      for (const r of csv.records(false)) {
-        head.push(r.fields);
-        if (head.length >= 200) {
-          break;
-        }
-      }
-    } catch (err) {
-      if (!(err instanceof UnreadableCsvError)) {
-        throw err;
-      }
-      error = err.message;
-    }
+    const { rows: head, error } = headOf(csv, 200);
     const recognition = recognizeChicago(
       { header: csv.header, rows: head },
       name,

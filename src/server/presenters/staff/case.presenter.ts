@@ -11,7 +11,7 @@ import type {
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/cases.repository.ts';
-import { deadlineBasis } from '../../domain/clocks.ts';
+import { deadlineBasis } from '../../domain/deadline-basis.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import { deadlineBasisFacts, type DeadlineRow } from '../../repositories/deadlines.repository.ts';
 import type { DutyStatusRow } from '../../repositories/members.repository.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DashboardDeadline } from '../../../shared/schemas/dashboard.ts';
-import { deadlineBasis } from '../../domain/clocks.ts';
+import { deadlineBasis } from '../../domain/deadline-basis.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import type { DueDeadlineRow } from '../../repositories/dashboard.repository.ts';
 import { deadlineBasisFacts } from '../../repositories/deadlines.repository.ts';

@@ -4,7 +4,7 @@
  * with the unit written after it, reduced to its block (5 ILCS 140/2(c-5): a home address).
  */
 import { blockOf, isUnlistedWord, isYear, unitLength } from '../address-parts.ts';
-import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+import { candidate, candidatesOf, type Recognizer } from '../kinds.ts';
 
 const id = 'cued-address';
 
@@ -21,9 +21,8 @@ const PLACE_CUED_ADDRESS =
 export const cuedAddress: Recognizer = {
   id,
   kinds: ['street_address'],
-  find(text, { jurisdiction }) {
-    const out: Candidate[] = [];
-    for (const m of [...text.matchAll(CUED_ADDRESS), ...text.matchAll(PLACE_CUED_ADDRESS)]) {
+  find: (text, { jurisdiction }) =>
+    candidatesOf(text, [CUED_ADDRESS, PLACE_CUED_ADDRESS], (m) => {
       const number = m[1] ?? '';
       const word = m[2] ?? '';
       const key = word.toLowerCase();
@@ -33,16 +32,18 @@ export const cuedAddress: Recognizer = {
       const unknown = /^[a-z]{4,}$/u.test(key) && isUnlistedWord(key);
       // "moved to 2019 Chicago": without a direction or suffix a year is a year
       if ((!known && !unknown) || isYear(number)) {
-        continue;
+        return undefined;
       }
       // the number starts where the cue and its spacing end; the unit after the street is part of it
       const start = m.index + m[0].search(/\d/u);
       const end = m.index + m[0].length;
       const unit = unitLength(text.slice(end));
-      out.push(
-        candidate(id, 'street_address', start, end + unit, `${blockOf(number)} block of ${word}`),
+      return candidate(
+        id,
+        'street_address',
+        start,
+        end + unit,
+        `${blockOf(number)} block of ${word}`,
       );
-    }
-    return out;
-  },
+    }),
 };

@@ -2,7 +2,7 @@
  * `date-of-birth`: a date introduced by a birth cue, in English or Spanish ("DOB 01/02/1990",
  * "nacido el 3-5-88"); incident dates stay (they are public).
  */
-import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+import { candidatesOf, endingGroup, type Recognizer } from '../kinds.ts';
 
 const id = 'date-of-birth';
 
@@ -20,13 +20,5 @@ const DOB = new RegExp(
 export const dateOfBirth: Recognizer = {
   id,
   kinds: ['date_of_birth'],
-  find(text) {
-    const out: Candidate[] = [];
-    for (const m of text.matchAll(DOB)) {
-      const date = m[1] ?? '';
-      const start = m.index + m[0].length - date.length;
-      out.push(candidate(id, 'date_of_birth', start, start + date.length));
-    }
-    return out;
-  },
+  find: (text) => candidatesOf(text, DOB, (m) => endingGroup(id, 'date_of_birth', m, m[1] ?? '')),
 };

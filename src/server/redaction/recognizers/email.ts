@@ -1,5 +1,5 @@
 /** `email`: an email address, anywhere (5 ILCS 140/2(c-5): a personal email address). */
-import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+import { candidatesOf, wholeMatch, type Recognizer } from '../kinds.ts';
 
 const id = 'email';
 
@@ -8,11 +8,5 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 export const email: Recognizer = {
   id,
   kinds: ['email'],
-  find(text) {
-    const out: Candidate[] = [];
-    for (const m of text.matchAll(EMAIL)) {
-      out.push(candidate(id, 'email', m.index, m.index + m[0].length));
-    }
-    return out;
-  },
+  find: (text) => candidatesOf(text, EMAIL, (m) => wholeMatch(id, 'email', m)),
 };

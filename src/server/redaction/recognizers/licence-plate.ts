@@ -2,7 +2,13 @@
  * `licence-plate`: a plate after a plate cue ("plate# AB 1234", "placa X12345"), or a plate's
  * shape after its state in capitals ("IL BM76504") (5 ILCS 140/2(c-5): a personal licence plate).
  */
-import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+import {
+  candidate,
+  candidatesOf,
+  endingGroup,
+  endingGroupStart,
+  type Recognizer,
+} from '../kinds.ts';
 
 const id = 'licence-plate';
 
@@ -23,14 +29,9 @@ const STATE_PLATE =
 export const licencePlate: Recognizer = {
   id,
   kinds: ['licence_plate'],
-  find(text) {
-    const out: Candidate[] = [];
-    for (const m of text.matchAll(STATE_PLATE)) {
-      const plate = m[1] ?? '';
-      const start = m.index + m[0].length - plate.length;
-      out.push(candidate(id, 'licence_plate', start, start + plate.length));
-    }
-    for (const m of text.matchAll(PLATE)) {
+  find: (text) => [
+    ...candidatesOf(text, STATE_PLATE, (m) => endingGroup(id, 'licence_plate', m, m[1] ?? '')),
+    ...candidatesOf(text, PLATE, (m) => {
       const state = m[1];
       let plate = m[2] ?? '';
       // "plate# 6927 White Sox": the two-part form took a word; the plate is the first part
@@ -46,11 +47,10 @@ export const licencePlate: Recognizer = {
         /^(?:19|20)\d{2}$/.test(plate) ||
         (state !== undefined && !/^[A-Z]/.test(state))
       ) {
-        continue;
+        return undefined;
       }
-      const start = m.index + m[0].length - (m[2] ?? '').length;
-      out.push(candidate(id, 'licence_plate', start, start + plate.length));
-    }
-    return out;
-  },
+      const start = endingGroupStart(m, m[2] ?? '');
+      return candidate(id, 'licence_plate', start, start + plate.length);
+    }),
+  ],
 };

@@ -3,7 +3,7 @@
  * American forms, irregular or foreign groupings, spelled with letters, or after a form's label;
  * not a record's number after its cue ("RD# 123-4567").
  */
-import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+import { candidatesOf, wholeMatch, type Recognizer } from '../kinds.ts';
 
 const id = 'phone';
 
@@ -35,32 +35,23 @@ const RECORD_NUMBER_CUE =
 export const phone: Recognizer = {
   id,
   kinds: ['phone'],
-  find(text) {
-    const out: Candidate[] = [];
-    for (const m of text.matchAll(PHONE)) {
+  find: (text) => {
+    const whole = (m: RegExpExecArray) => wholeMatch(id, 'phone', m);
+    const afterRecordCue = (m: RegExpExecArray) =>
+      RECORD_NUMBER_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    return [
       // "report number - 19000021588", "RD# 123-4567", "Event # 2207103264": a record's number,
       // not a telephone
-      if (RECORD_NUMBER_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) {
-        continue;
-      }
-      out.push(candidate(id, 'phone', m.index, m.index + m[0].length));
-    }
-    for (const m of [...text.matchAll(GROUPED_PHONE), ...text.matchAll(LETTERED_PHONE)]) {
-      const digits = m[0].replace(/\D/gu, '').length;
-      if (
-        (m[0].includes('+') || !/^\d{3}[\s-]\d{2}[\s-]\d{4}$/u.test(m[0])) &&
-        // a record's number has no letters for digits: "file a complaint 312-743-COPA" is a phone
-        (/\p{Lu}/u.test(m[0]) ||
-          (digits >= 9 &&
-            digits <= 13 &&
-            !RECORD_NUMBER_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))))
-      ) {
-        out.push(candidate(id, 'phone', m.index, m.index + m[0].length));
-      }
-    }
-    for (const m of text.matchAll(LABELLED_PHONE)) {
-      out.push(candidate(id, 'phone', m.index, m.index + m[0].length));
-    }
-    return out;
+      ...candidatesOf(text, PHONE, (m) => (afterRecordCue(m) ? undefined : whole(m))),
+      ...candidatesOf(text, [GROUPED_PHONE, LETTERED_PHONE], (m) => {
+        const digits = m[0].replace(/\D/gu, '').length;
+        return (m[0].includes('+') || !/^\d{3}[\s-]\d{2}[\s-]\d{4}$/u.test(m[0])) &&
+          // a record's number has no letters for digits: "file a complaint 312-743-COPA" is a phone
+          (/\p{Lu}/u.test(m[0]) || (digits >= 9 && digits <= 13 && !afterRecordCue(m)))
+          ? whole(m)
+          : undefined;
+      }),
+      ...candidatesOf(text, LABELLED_PHONE, whole),
+    ];
   },
 };

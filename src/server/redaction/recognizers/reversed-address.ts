@@ -3,7 +3,7 @@
  * street 501 East"), reduced to its block (5 ILCS 140/2(c-5): a home address).
  */
 import { blockOf, isCapitalised, isYear } from '../address-parts.ts';
-import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+import { candidatesOf, wholeMatch, type Recognizer } from '../kinds.ts';
 
 const id = 'reversed-address';
 
@@ -15,9 +15,8 @@ const REVERSED_ADDRESS =
 export const reversedAddress: Recognizer = {
   id,
   kinds: ['street_address'],
-  find(text) {
-    const out: Candidate[] = [];
-    for (const m of text.matchAll(REVERSED_ADDRESS)) {
+  find: (text) =>
+    candidatesOf(text, REVERSED_ADDRESS, (m) => {
       const street = m[1] ?? '';
       const number = m[3] ?? m[5] ?? '';
       if (
@@ -30,18 +29,13 @@ export const reversedAddress: Recognizer = {
             m[0].includes(',') ||
             /\d\s+$/u.test(text.slice(Math.max(0, m.index - 8), m.index))))
       ) {
-        continue;
+        return undefined;
       }
-      out.push(
-        candidate(
-          id,
-          'street_address',
-          m.index,
-          m.index + m[0].length,
-          `${blockOf(number)} block of ${m[4] === undefined ? '' : `${m[4]} `}${street} ${m[2] ?? ''}`,
-        ),
+      return wholeMatch(
+        id,
+        'street_address',
+        m,
+        `${blockOf(number)} block of ${m[4] === undefined ? '' : `${m[4]} `}${street} ${m[2] ?? ''}`,
       );
-    }
-    return out;
-  },
+    }),
 };

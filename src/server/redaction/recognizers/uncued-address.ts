@@ -5,7 +5,7 @@
  * name is found there too, the label is dropped (`resolve.ts`).
  */
 import { blockOf, isUnlistedWord, isYear } from '../address-parts.ts';
-import { candidate, type Candidate, type Recognizer } from '../kinds.ts';
+import { candidatesOf, wholeMatch, type Recognizer } from '../kinds.ts';
 import { VEHICLE_WORDS } from '../lexicon.ts';
 import { MONTH } from './date-of-birth.ts';
 
@@ -24,9 +24,8 @@ const UNCUED_NUMBER_CLAIM =
 export const uncuedAddress: Recognizer = {
   id,
   kinds: ['street_address'],
-  find(text) {
-    const out: Candidate[] = [];
-    for (const m of text.matchAll(UNCUED_ADDRESS)) {
+  find: (text) =>
+    candidatesOf(text, UNCUED_ADDRESS, (m) => {
       const number = m[1] ?? '';
       const word = m[2] ?? '';
       const key = word.toLowerCase().replace(/['’]s$/u, '');
@@ -39,16 +38,10 @@ export const uncuedAddress: Recognizer = {
         /^(?:hrs|hr|mins|secs|yrs)$/u.test(key) ||
         MONTH_WORD.test(word)
       ) {
-        continue;
+        return undefined;
       }
-      const start = m.index;
-      const end = m.index + m[0].length;
-      out.push(
-        candidate(id, 'street_address', start, end, `${blockOf(number)} block of ${word}`, {
-          labelMayName: true,
-        }),
-      );
-    }
-    return out;
-  },
+      return wholeMatch(id, 'street_address', m, `${blockOf(number)} block of ${word}`, {
+        labelMayName: true,
+      });
+    }),
 };

@@ -1,5 +1,5 @@
 import { normalizeParty } from './demographics.ts';
-import { CASE_STATUS, CR_ID, DEMOGRAPHICS, ROW_ID } from './fields.ts';
+import { PARTY_FIELDS } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** Civilian witnesses: demographics and age. */
@@ -10,12 +10,7 @@ export const civilianWitnesses: ChicagoKind = {
     nameWords: ['witnesses', 'witness'],
     nameQualifiers: ['civilian', 'civilians', 'civil'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
-      race: { ...DEMOGRAPHICS.race, required: true },
-      gender: { ...DEMOGRAPHICS.gender, required: true },
-      birth_year: { ...DEMOGRAPHICS.birth_year, required: true },
+      ...PARTY_FIELDS,
       current_age: { required: true, distinguishing: true, synonyms: ['age', 'age_now'] },
     },
   },

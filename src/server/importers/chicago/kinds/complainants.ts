@@ -1,5 +1,5 @@
 import { normalizeParty } from './demographics.ts';
-import { CASE_STATUS, CR_ID, DEMOGRAPHICS, ROW_ID } from './fields.ts';
+import { PARTY_FIELDS } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /**
@@ -13,12 +13,7 @@ export const complainants: ChicagoKind = {
     label: 'complainants (demographics)',
     nameWords: ['complainants', 'complainant', 'reporting'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
-      race: { ...DEMOGRAPHICS.race, required: true },
-      gender: { ...DEMOGRAPHICS.gender, required: true },
-      birth_year: { ...DEMOGRAPHICS.birth_year, required: true },
+      ...PARTY_FIELDS,
     },
   },
   family: null,

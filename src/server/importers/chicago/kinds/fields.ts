@@ -52,3 +52,16 @@ export const CASE_STATUS: FieldDeclaration = {
   vocabulary: 'case_status',
   synonyms: ['status', 'case_status', 'complaint_status'],
 };
+
+/**
+ * The columns every civilian party file has (complainants, victims, civilian witnesses): its row,
+ * its case and the case's status, and the party's demographics, required.
+ */
+export const PARTY_FIELDS: Record<string, FieldDeclaration> = {
+  row_id: ROW_ID,
+  cr_id: CR_ID,
+  current_status: CASE_STATUS,
+  race: { ...DEMOGRAPHICS.race, required: true },
+  gender: { ...DEMOGRAPHICS.gender, required: true },
+  birth_year: { ...DEMOGRAPHICS.birth_year, required: true },
+};

@@ -1,5 +1,5 @@
 import { normalizeParty } from './demographics.ts';
-import { CASE_STATUS, CR_ID, DEMOGRAPHICS, ROW_ID } from './fields.ts';
+import { PARTY_FIELDS } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** Victims / subjects: demographics and injury. */
@@ -9,12 +9,7 @@ export const victims: ChicagoKind = {
     label: 'victims (demographics)',
     nameWords: ['victims', 'victim', 'subjects'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
-      race: { ...DEMOGRAPHICS.race, required: true },
-      gender: { ...DEMOGRAPHICS.gender, required: true },
-      birth_year: { ...DEMOGRAPHICS.birth_year, required: true },
+      ...PARTY_FIELDS,
       injury_condition: {
         required: true,
         distinguishing: true,

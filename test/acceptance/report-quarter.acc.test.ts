@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportOut } from '../src/shared/schemas/reports.ts';
-import { auditRows, expectAudit, expectInvalidFields, expectProblem } from './http.ts';
-import { engineName } from './test-db.ts';
-import { testApp, type TestApp, type TestUser } from './test-app.ts';
-import { importForTest } from './test-import.ts';
-import { writeQuarterSubset, expectReportOfScript, REPORT_QUARTER } from './report-fixtures.ts';
+import type { ReportOut } from '../../src/shared/schemas/reports.ts';
+import { auditRows, expectAudit, expectInvalidFields, expectProblem } from '../http.ts';
+import { engineName } from '../test-db.ts';
+import { testApp, type TestApp, type TestUser } from '../test-app.ts';
+import { importForTest } from '../test-import.ts';
+import { writeQuarterSubset, expectReportOfScript, REPORT_QUARTER } from '../report-fixtures.ts';
 
 /*
  * The statutory report (issue 18 items 6–9): a real quarter of COPA's CMS release imported, every
  * table compared with test/fixtures/chicago_report.py's independent reading of the same CSVs; the
- * public version's suppression; the policy recommendations it lists; bad periods.
+ * public version's suppression; the policy recommendations it lists; bad periods. It reads most of
+ * the CMS release in ../shared/data/chicago, so it is in the acceptance tier (issue 20 item 7).
  */
 describe(`statutory report of a real quarter (${engineName})`, () => {
   let t: TestApp;
