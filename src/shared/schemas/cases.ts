@@ -456,6 +456,11 @@ export const CaseOut = z.object({
   flags: z.array(z.string()).optional(),
   restricted: z.boolean(),
   restrictionReasons: z.array(z.string()).optional(),
+  /**
+   * The jurisdiction's investigating agencies (its profile's oversight agency and internal
+   * affairs), the choices of the agency form: the web holds no agency literal (ADR 0045).
+   */
+  investigatingAgencies: z.array(InvestigatingAgencyCode),
   leadAgency: z.string(),
   officersUnknown: z.boolean().optional(),
   routing: Routing.optional(),

@@ -12,7 +12,7 @@ import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/cases.repository.ts';
 import { deadlineBasis } from '../../domain/deadline-basis.ts';
-import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
+import { vocabulariesOf, type JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import { deadlineBasisFacts, type DeadlineRow } from '../../repositories/deadlines.repository.ts';
 import type { DutyStatusRow } from '../../repositories/members.repository.ts';
 import type { StatementRow } from '../../repositories/statements.repository.ts';
@@ -167,6 +167,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
     categories: r.categories as Array<'miscellaneous'>,
     restricted: r.restricted,
     leadAgency: r.lead_agency,
+    investigatingAgencies: [...vocabulariesOf(profile).investigatingAgencies],
     agencies: d.children.agencies.map((a) => ({
       agency: a.agency,
       track: a.track as 'criminal',

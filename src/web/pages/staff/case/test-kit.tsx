@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import type { FieldError } from '../../../api/client.ts';
-import { AgencyRequest, CaseOut, type CaseAbility } from '../../../../shared/schemas/cases.ts';
+import { CaseOut, type CaseAbility } from '../../../../shared/schemas/cases.ts';
 import type { Problem } from '../../../../shared/schemas/common.ts';
 import type { Case } from '../../../api/client.ts';
 import { en } from '../../../i18n/en.ts';
@@ -18,10 +18,9 @@ import { caseCtx, type CaseCtx } from './section.tsx';
  * global one in happy-dom, not our server) that answers a call with a problem+json body.
  */
 
-/** The agencies a case can be routed to, as the shared schema lists them (no literals here). */
-const AGENCIES = AgencyRequest.shape.agency.options;
-export const LEAD = AGENCIES[0]!;
-export const OTHER = AGENCIES[1]!;
+/** The fixture's investigating agencies: codes of no real jurisdiction (the web holds none). */
+export const LEAD = 'OVS';
+export const OTHER = 'IAD';
 
 /** A stable UUID for fixture rows. */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -49,6 +48,7 @@ const BASE: z.input<typeof CaseOut> = {
   categories: ['excessive_force'],
   restricted: false,
   leadAgency: LEAD,
+  investigatingAgencies: [LEAD, OTHER],
   routing: {
     agency: LEAD,
     clause: 'MCC 2-78-120(b)',

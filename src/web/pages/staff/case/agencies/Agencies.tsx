@@ -1,18 +1,18 @@
-import { AgencyRequest } from '../../../../../shared/schemas/cases.ts';
 import { api, type Case } from '../../../../api/client.ts';
 import { Options, SelectField } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 
-type Agency = (typeof AgencyRequest.shape.agency.options)[number];
+type Agency = string;
 
 /**
- * The agencies the request accepts (the shared schema the server checks with), those not yet
- * leading the case first: the usual addition is the other agency, in parallel or by referral.
+ * The jurisdiction's investigating agencies as the server lists them with the case (from its
+ * profile), those not yet leading the case first: the usual addition is the other agency, in
+ * parallel or by referral.
  */
 export function agencyChoices(c: Case): Agency[] {
-  const all = AgencyRequest.shape.agency.options;
+  const all = c.investigatingAgencies;
   return [...all.filter((a) => a !== c.leadAgency), ...all.filter((a) => a === c.leadAgency)];
 }
 
