@@ -1,0 +1,206 @@
+import { Checkbox, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Fragment } from 'react';
+import type { ChangeEvent, ComponentProps, ReactNode } from 'react';
+import { Field, describedBy } from '../problems.tsx';
+
+/**
+ * The form fields both the intake wizard and the public complaint form are built of (issue 20
+ * item 1): a label, an optional hint, the "(optional)" mark and the field's problem+json message
+ * next to it, and the native control, which gets everything else (`id`, `name`, `value`,
+ * `onChange`, …) spread on it with `aria-describedby` pointing at the hint and the error.
+ */
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  /** The message of the problem+json field error for this control (or of a client check). */
+  error?: string | undefined;
+  optional?: boolean;
+}
+
+type TextProps = FieldProps &
+  Omit<ComponentProps<typeof TextInput>, 'type' | 'id'> & {
+    type?: 'text' | 'email' | 'tel' | 'search';
+  };
+
+/** A one-line text input. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  type = 'text',
+  ...input
+}: TextProps) {
+  return (
+    <Field {...{ id, label, hint, error, optional }}>
+      <TextInput
+        {...input}
+        id={id}
+        type={type}
+        aria-describedby={describedBy(id, error, Boolean(hint))}
+        validationStatus={error ? 'error' : undefined}
+      />
+    </Field>
+  );
+}
+
+/** A text area for free text (a narrative, a description). */
+export function TextArea({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  ...input
+}: FieldProps & Omit<ComponentProps<typeof Textarea>, 'id' | 'error'>) {
+  return (
+    <Field {...{ id, label, hint, error, optional }}>
+      <Textarea
+        {...input}
+        id={id}
+        aria-describedby={describedBy(id, error, Boolean(hint))}
+        error={Boolean(error)}
+      />
+    </Field>
+  );
+}
+
+/** A select; its options are the children (see `Options`). */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  ...input
+}: FieldProps & Omit<ComponentProps<typeof Select>, 'id'>) {
+  return (
+    <Field {...{ id, label, hint, error, optional }}>
+      <Select {...input} id={id} aria-describedby={describedBy(id, error, Boolean(hint))} />
+    </Field>
+  );
+}
+
+/** The options of a select: one per code, labelled in the interface language, `empty` first. */
+export function Options<T extends string>({
+  values,
+  labelOf,
+  empty,
+}: {
+  values: readonly T[];
+  labelOf: (value: T) => string;
+  empty?: string;
+}) {
+  return (
+    <>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labelOf(v)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A date and time as the office's wall clock (`datetime-local`). */
+export function DateTimeField({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  ...input
+}: FieldProps & Omit<ComponentProps<'input'>, 'id' | 'type'>) {
+  return (
+    <Field {...{ id, label, hint, error, optional }}>
+      <input
+        {...input}
+        className={`usa-input${error ? ' usa-input--error' : ''}`}
+        id={id}
+        type="datetime-local"
+        aria-describedby={describedBy(id, error, Boolean(hint))}
+      />
+    </Field>
+  );
+}
+
+/** A list of codes with one item added or taken away. */
+export function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list, item] : list.filter((x) => x !== item);
+}
+
+/** Checkboxes choosing any of `values` (categories, vulnerabilities); ids are `${idPrefix}-${code}`. */
+export function CheckList<T extends string>({
+  name,
+  idPrefix,
+  values,
+  labelOf,
+  chosen,
+  onChange,
+  wrap = (box) => box,
+}: {
+  name: string;
+  idPrefix: string;
+  values: readonly T[];
+  labelOf: (value: T) => string;
+  chosen: readonly T[];
+  onChange: (chosen: T[]) => void;
+  /** Lays one checkbox out (a grid cell); the checkbox as is by default. */
+  wrap?: (box: ReactNode, value: T) => ReactNode;
+}) {
+  return (
+    <>
+      {values.map((v) => (
+        <Fragment key={v}>
+          {wrap(
+            <Checkbox
+              id={`${idPrefix}-${v}`}
+              name={name}
+              value={v}
+              label={labelOf(v)}
+              checked={chosen.includes(v)}
+              onChange={(e) => onChange(toggled(chosen, v, e.target.checked))}
+            />,
+            v,
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+type Texts<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
+type Flags<T> = { [K in keyof T]: T[K] extends boolean ? K : never }[keyof T] & string;
+
+/**
+ * Binds controls to the fields of an object the form already holds (a party of the intake, the
+ * complaint form): `text(name)` gives `{ id, name, value, onChange }` and `check(name)` gives
+ * `{ id, name, checked, onChange }` to spread on a field, each change sent as a patch of that one
+ * field. `idOf` and `nameOf` give the control's id and name (by default its field name).
+ */
+export function binder<T extends object>(
+  values: T,
+  patch: (change: Partial<T>) => void,
+  idOf: (name: string) => string = (name) => name,
+  nameOf: (name: string) => string = (name) => name,
+) {
+  return {
+    text: <K extends Texts<T>>(name: K) => ({
+      id: idOf(name),
+      name: nameOf(name),
+      value: values[name] as string,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+        patch({ [name]: e.target.value } as Partial<T>),
+    }),
+    check: <K extends Flags<T>>(name: K) => ({
+      id: idOf(name),
+      name: nameOf(name),
+      checked: values[name] as boolean,
+      onChange: (e: ChangeEvent<HTMLInputElement>) =>
+        patch({ [name]: e.target.checked } as Partial<T>),
+    }),
+  };
+}
