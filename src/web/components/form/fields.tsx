@@ -1,4 +1,4 @@
-import { Checkbox, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Checkbox, Radio, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import { Fragment } from 'react';
 import type { ChangeEvent, ComponentProps, ReactNode } from 'react';
 import { Field, describedBy } from '../problems.tsx';
@@ -18,69 +18,44 @@ interface FieldProps {
   optional?: boolean;
 }
 
-type TextProps = FieldProps &
-  Omit<ComponentProps<typeof TextInput>, 'type' | 'id'> & {
-    type?: 'text' | 'email' | 'tel' | 'search';
-  };
+/** The props of a field component: the field's own, and the native control's (`id` kept). */
+type Props<C> = FieldProps & Omit<C, keyof FieldProps>;
+
+/**
+ * A field around its control: the label, hint and message go to `Field`; the rest goes to the
+ * control, with the `aria-describedby` that names its hint and error.
+ */
+function labelled<C>(
+  { id, label, hint, error, optional, ...rest }: Props<C>,
+  control: (
+    input: Omit<C, keyof FieldProps> & { id: string; 'aria-describedby'?: string },
+  ) => ReactNode,
+) {
+  const input = { ...rest, id, 'aria-describedby': describedBy(id, error, Boolean(hint)) };
+  return <Field {...{ id, label, hint, error, optional }}>{control(input as never)}</Field>;
+}
+
+type TextInputProps = Omit<ComponentProps<typeof TextInput>, 'type'> & {
+  type?: 'text' | 'email' | 'tel' | 'search';
+};
 
 /** A one-line text input. */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  type = 'text',
-  ...input
-}: TextProps) {
-  return (
-    <Field {...{ id, label, hint, error, optional }}>
-      <TextInput
-        {...input}
-        id={id}
-        type={type}
-        aria-describedby={describedBy(id, error, Boolean(hint))}
-        validationStatus={error ? 'error' : undefined}
-      />
-    </Field>
-  );
+export function TextField(props: Props<TextInputProps>) {
+  return labelled<TextInputProps>(props, ({ type = 'text', ...input }) => (
+    <TextInput {...input} type={type} validationStatus={props.error ? 'error' : undefined} />
+  ));
 }
 
 /** A text area for free text (a narrative, a description). */
-export function TextArea({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  ...input
-}: FieldProps & Omit<ComponentProps<typeof Textarea>, 'id' | 'error'>) {
-  return (
-    <Field {...{ id, label, hint, error, optional }}>
-      <Textarea
-        {...input}
-        id={id}
-        aria-describedby={describedBy(id, error, Boolean(hint))}
-        error={Boolean(error)}
-      />
-    </Field>
-  );
+export function TextArea(props: Props<ComponentProps<typeof Textarea>>) {
+  return labelled<ComponentProps<typeof Textarea>>(props, (input) => (
+    <Textarea {...input} error={Boolean(props.error)} />
+  ));
 }
 
 /** A select; its options are the children (see `Options`). */
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  ...input
-}: FieldProps & Omit<ComponentProps<typeof Select>, 'id'>) {
-  return (
-    <Field {...{ id, label, hint, error, optional }}>
-      <Select {...input} id={id} aria-describedby={describedBy(id, error, Boolean(hint))} />
-    </Field>
-  );
+export function SelectField(props: Props<ComponentProps<typeof Select>>) {
+  return labelled<ComponentProps<typeof Select>>(props, (input) => <Select {...input} />);
 }
 
 /** The options of a select: one per code, labelled in the interface language, `empty` first. */
@@ -106,24 +81,62 @@ export function Options<T extends string>({
 }
 
 /** A date and time as the office's wall clock (`datetime-local`). */
-export function DateTimeField({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  ...input
-}: FieldProps & Omit<ComponentProps<'input'>, 'id' | 'type'>) {
+export function DateTimeField(props: Props<ComponentProps<'input'>>) {
+  return labelled<ComponentProps<'input'>>(props, (input) => (
+    <input
+      {...input}
+      className={`usa-input${props.error ? ' usa-input--error' : ''}`}
+      type="datetime-local"
+    />
+  ));
+}
+
+/** One of a few choices as radio buttons; ids are `${name}-${value}`. */
+export function Radios<T extends string>({
+  name,
+  values,
+  labelOf,
+  chosen,
+  onChange,
+  describedBy: hintId,
+}: {
+  name: string;
+  values: readonly T[];
+  labelOf: (value: T) => string;
+  chosen: T;
+  onChange: (value: T) => void;
+  /** The id of a text that explains the choice. */
+  describedBy?: string;
+}) {
   return (
-    <Field {...{ id, label, hint, error, optional }}>
-      <input
-        {...input}
-        className={`usa-input${error ? ' usa-input--error' : ''}`}
-        id={id}
-        type="datetime-local"
-        aria-describedby={describedBy(id, error, Boolean(hint))}
-      />
-    </Field>
+    <>
+      {values.map((v) => (
+        <Radio
+          key={v}
+          id={`${name}-${v}`}
+          name={name}
+          value={v}
+          label={labelOf(v)}
+          checked={chosen === v}
+          onChange={() => onChange(v)}
+          {...(hintId ? { 'aria-describedby': hintId } : {})}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The two interface languages as options, each written in itself. */
+export function LanguageOptions() {
+  return (
+    <>
+      <option value="en" lang="en">
+        English
+      </option>
+      <option value="es" lang="es">
+        Español
+      </option>
+    </>
   );
 }
 

@@ -3,7 +3,6 @@ import type { FormEvent } from 'react';
 import {
   Button,
   Fieldset,
-  Radio,
   SummaryBox,
   SummaryBoxContent,
   SummaryBoxHeading,
@@ -14,14 +13,16 @@ import { publicApi } from '../../api/public-client.ts';
 import type { ComplaintReceipt } from '../../api/public-client.ts';
 import {
   CheckList,
+  LanguageOptions,
+  Radios,
   DateTimeField,
   SelectField,
   TextArea,
   TextField,
   binder,
 } from '../../components/form/fields.tsx';
-import { ProblemAlert, fieldErrorsOf, validate } from '../../components/problems.tsx';
-import type { FieldErrors } from '../../components/problems.tsx';
+import { useSubmit } from '../../components/form/use-submit.ts';
+import { ProblemAlert, validate } from '../../components/problems.tsx';
 import { receivesLetters } from '../../../shared/letters.ts';
 import { EmergencyLine } from './OfficeContact.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -47,9 +48,7 @@ export function ComplaintPage() {
   const { t, lang, label } = useI18n();
   usePageTitle(t('pub.complaint.title'));
   const [form, setForm] = useState<ComplaintForm>(() => initialForm(lang));
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { error, fields, busy, submit: send } = useSubmit();
   const [receipt, setReceipt] = useState<ComplaintReceipt | null>(null);
   const update = (patch: Partial<ComplaintForm>) => setForm((f) => ({ ...f, ...patch }));
   // the same rule the server answers with (shared/letters.ts): no letter is promised without an
@@ -62,24 +61,10 @@ export function ComplaintPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = toBody(form);
-    const invalid = validate(PublicComplaintRequest, body);
-    if (invalid) {
-      setError(invalid);
-      setFields(fieldErrorsOf(invalid));
-      return;
-    }
-    setBusy(true);
-    try {
+    await send(validate(PublicComplaintRequest, body), async () => {
       setReceipt(await publicApi.fileComplaint(body));
-      setError(null);
-      setFields({});
       window.scrollTo(0, 0);
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (receipt) {
@@ -115,21 +100,12 @@ export function ComplaintPage() {
           legendStyle="large"
           className="ovs-form-section"
         >
-          <Radio
-            id="filedBy-self"
+          <Radios
             name="filedBy"
-            value="self"
-            label={t('pub.complaint.who.self')}
-            checked={form.filedBy === 'self'}
-            onChange={() => update({ filedBy: 'self' })}
-          />
-          <Radio
-            id="filedBy-intermediary"
-            name="filedBy"
-            value="intermediary"
-            label={t('pub.complaint.who.intermediary')}
-            checked={form.filedBy === 'intermediary'}
-            onChange={() => update({ filedBy: 'intermediary' })}
+            values={['self', 'intermediary'] as const}
+            labelOf={(v) => t(`pub.complaint.who.${v}`)}
+            chosen={form.filedBy}
+            onChange={(filedBy) => update({ filedBy })}
           />
         </Fieldset>
         {form.filedBy === 'intermediary' ? (
@@ -152,23 +128,13 @@ export function ComplaintPage() {
           <p className="usa-hint" id="identity-tradeoff">
             {t('pub.complaint.identity.tradeoff')}
           </p>
-          <Radio
-            id="identity-anonymous"
+          <Radios
             name="identity"
-            value="anonymous"
-            label={t('pub.complaint.identity.anonymous')}
-            checked={form.anonymous}
-            onChange={() => update({ anonymous: true })}
-            aria-describedby="identity-tradeoff"
-          />
-          <Radio
-            id="identity-named"
-            name="identity"
-            value="named"
-            label={t('pub.complaint.identity.named')}
-            checked={!form.anonymous}
-            onChange={() => update({ anonymous: false })}
-            aria-describedby="identity-tradeoff"
+            values={['anonymous', 'named'] as const}
+            labelOf={(v) => t(`pub.complaint.identity.${v}`)}
+            chosen={form.anonymous ? 'anonymous' : 'named'}
+            onChange={(v) => update({ anonymous: v === 'anonymous' })}
+            describedBy="identity-tradeoff"
           />
           {fields.contact ? <p className="usa-error-message">{fields.contact}</p> : null}
           {!form.anonymous ? (
@@ -257,12 +223,7 @@ export function ComplaintPage() {
           label={t(letters ? 'pub.complaint.language' : 'pub.complaint.languageNoLetters')}
           hint={t(letters ? 'pub.complaint.languageHint' : 'pub.complaint.languageHintNoLetters')}
         >
-          <option value="en" lang="en">
-            English
-          </option>
-          <option value="es" lang="es">
-            Español
-          </option>
+          <LanguageOptions />
         </SelectField>
         <SummaryBox className="margin-top-4">
           <SummaryBoxHeading headingLevel="h2">

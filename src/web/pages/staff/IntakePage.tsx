@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import { Alert, Button, Form, StepIndicator, StepIndicatorStep } from '@trussworks/react-uswds';
 import { CaseIntakeRequest } from '../../../shared/schemas/cases.ts';
 import { api, ApiError, type RoutingPreview } from '../../api/client.ts';
-import { ProblemAlert, fieldErrorsOf, validate } from '../../components/problems.tsx';
+import { useSubmit } from '../../components/form/use-submit.ts';
+import { ProblemAlert, validate } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -28,9 +29,8 @@ export function IntakePage() {
   usePageTitle(t('intake.title'));
   const [form, setForm] = useState<IntakeForm>(initialForm);
   const [step, setStep] = useState(0);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, fields, busy, submit: send } = useSubmit();
   const [preview, setPreview] = useState<RoutingPreview | null>(null);
-  const [busy, setBusy] = useState(false);
   const [filed, setFiled] = useState<{
     logNumber: string;
     agency: string;
@@ -39,7 +39,6 @@ export function IntakePage() {
   } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const facilities = useLoad(() => api.facilities(), []);
-  const fields = fieldErrorsOf(error);
 
   useEffect(() => {
     heading.current?.focus();
@@ -48,15 +47,17 @@ export function IntakePage() {
   const update = (patch: Partial<IntakeForm>) => setForm((f) => ({ ...f, ...patch }));
 
   /** Client check of the fields on this step (the server checks everything again). */
-  const checkStep = (s: number, f: IntakeForm): boolean => {
+  const checkStep = (s: number, f: IntakeForm): ApiError | null => {
     const invalid = validate(CaseIntakeRequest, bodyOf(f));
     const here = invalid?.fields.filter((f) => stepOf(f.field) === s) ?? [];
-    if (here.length > 0) {
-      setError(new ApiError(400, 'validation_failed', 'invalid', here));
-      return false;
+    return here.length > 0 ? new ApiError(400, 'validation_failed', 'invalid', here) : null;
+  };
+
+  // nothing typed is lost: the form keeps its state; field errors go back to their step
+  const backToField = (err: unknown) => {
+    if (err instanceof ApiError && err.fields[0]) {
+      setStep(stepOf(err.fields[0].field));
     }
-    setError(null);
-    return true;
   };
 
   const next = async (e: FormEvent) => {
@@ -65,50 +66,35 @@ export function IntakePage() {
     if (current !== form) {
       setForm(current);
     }
-    if (!checkStep(step, current)) {
-      return;
-    }
+    const invalid = checkStep(step, current);
     if (step === STEPS.length - 2) {
-      setBusy(true);
-      try {
-        setPreview(await api.previewRouting(bodyOf(current)));
-        setStep(step + 1);
-      } catch (err) {
-        setError(err);
-        if (err instanceof ApiError && err.fields[0]) {
-          setStep(stepOf(err.fields[0].field));
-        }
-      } finally {
-        setBusy(false);
-      }
-      return;
-    }
-    if (step === STEPS.length - 1) {
-      await submit();
-      return;
-    }
-    setStep(step + 1);
-  };
-
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const r = await api.fileCase(bodyOf(form));
-      setFiled({
-        logNumber: r.logNumber,
-        agency: r.routing.agency,
-        clause: r.routing.clause,
-        officers: form.officers.length,
-      });
+      await send(
+        invalid,
+        async () => {
+          setPreview(await api.previewRouting(bodyOf(current)));
+          setStep(step + 1);
+        },
+        backToField,
+      );
+    } else if (step === STEPS.length - 1) {
+      await send(
+        invalid,
+        async () => {
+          const r = await api.fileCase(bodyOf(form));
+          setFiled({
+            logNumber: r.logNumber,
+            agency: r.routing.agency,
+            clause: r.routing.clause,
+            officers: form.officers.length,
+          });
+        },
+        backToField,
+      );
+    } else if (invalid) {
+      setError(invalid);
+    } else {
       setError(null);
-    } catch (err) {
-      // nothing typed is lost: the form keeps its state; field errors go back to their step
-      setError(err);
-      if (err instanceof ApiError && err.fields[0]) {
-        setStep(stepOf(err.fields[0].field));
-      }
-    } finally {
-      setBusy(false);
+      setStep(step + 1);
     }
   };
 

@@ -1,8 +1,9 @@
-import { Fieldset, Radio } from '@trussworks/react-uswds';
+import { Fieldset } from '@trussworks/react-uswds';
 import { CASE_TYPES, CHANNELS, NOTIFICATION_TYPES } from '../../../../shared/enums.ts';
 import {
   DateTimeField,
   Options,
+  Radios,
   SelectField,
   TextArea,
   binder,
@@ -18,17 +19,13 @@ export function CaseStep({ form, update, fields }: StepProps) {
     <>
       <Fieldset legend={t('intake.caseType')} legendStyle="large">
         {fields.caseType ? <p className="usa-error-message">{fields.caseType}</p> : null}
-        {CASE_TYPES.map((c) => (
-          <Radio
-            key={c}
-            id={`caseType-${c}`}
-            name="caseType"
-            value={c}
-            label={label('caseType', c)}
-            checked={form.caseType === c}
-            onChange={() => update({ caseType: c })}
-          />
-        ))}
+        <Radios
+          name="caseType"
+          values={CASE_TYPES}
+          labelOf={(c) => label('caseType', c)}
+          chosen={form.caseType}
+          onChange={(caseType) => update({ caseType })}
+        />
       </Fieldset>
       {form.caseType === 'notification' ? (
         <SelectField
