@@ -14,6 +14,7 @@ import { useSubmit } from '../../components/form/use-submit.ts';
 import { Field, ProblemAlert, describedBy, validate } from '../../components/problems.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * Follow a complaint with its confirmation number and passphrase. Both are POSTed in the body
@@ -171,13 +172,9 @@ export function FollowPage() {
           ) : null}
           <h3>{t('pub.follow.history')}</h3>
           <Table bordered fullWidth stackedStyle="default">
-            <thead>
-              <tr>
-                <th scope="col">{t('pub.follow.stage')}</th>
-                <th scope="col">{t('pub.follow.date')}</th>
-                <th scope="col">{t('pub.follow.reason')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('pub.follow.stage'), t('pub.follow.date'), t('pub.follow.reason')]}
+            />
             <tbody>
               {status.stages.map((s, i) => (
                 <tr key={i}>
