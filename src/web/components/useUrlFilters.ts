@@ -41,5 +41,10 @@ export function useUrlFilters<K extends string>(
       e.preventDefault();
       go({ ...form, ...patch });
     },
+    /** Every filter cleared, in the form and the address. */
+    clear: () => {
+      setForm(Object.fromEntries(keys.map((k) => [k, ''])) as Record<K, string>);
+      navigate(path);
+    },
   };
 }

@@ -80,15 +80,23 @@ export function Options<T extends string>({
   );
 }
 
-/** A date and time as the office's wall clock (`datetime-local`). */
-export function DateTimeField(props: Props<ComponentProps<'input'>>) {
+/** A date and time as the office's wall clock (`datetime-local`), or a day (`type="date"`). */
+export function DateTimeField({
+  type = 'datetime-local',
+  ...props
+}: Props<ComponentProps<'input'>> & { type?: 'datetime-local' | 'date' }) {
   return labelled<ComponentProps<'input'>>(props, (input) => (
     <input
       {...input}
       className={`usa-input${props.error ? ' usa-input--error' : ''}`}
-      type="datetime-local"
+      type={type}
     />
   ));
+}
+
+/** A day (`date`). */
+export function DateField(props: Props<ComponentProps<'input'>>) {
+  return <DateTimeField {...props} type="date" />;
 }
 
 /** One of a few choices as radio buttons; ids are `${name}-${value}`. */
