@@ -36,7 +36,7 @@ function labelled<C>(
 }
 
 type TextInputProps = Omit<ComponentProps<typeof TextInput>, 'type'> & {
-  type?: 'text' | 'email' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'password';
 };
 
 /** A one-line text input. */

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Form, Table, TextInput } from '@trussworks/react-uswds';
+import { Button, Form, Table } from '@trussworks/react-uswds';
 import { api, type MemberDetail } from '../../api/client.ts';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { Link, navigate } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { TextField } from '../../components/form/fields.tsx';
 
 /** Roster search by star or name. */
 export function MembersPage({ search }: { search: string }) {
@@ -25,15 +26,15 @@ export function MembersPage({ search }: { search: string }) {
     <>
       <h1>{t('member.search')}</h1>
       <Form onSubmit={submit} role="search" aria-label={t('member.search')}>
-        <Field id="members-q" label={t('intake.memberSearch')} error={fields.q}>
-          <TextInput
-            id="members-q"
-            name="q"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="members-q"
+          label={t('intake.memberSearch')}
+          error={fields.q}
+          name="q"
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <Button type="submit">{t('common.search')}</Button>
       </Form>
       <ProblemAlert error={error} />
