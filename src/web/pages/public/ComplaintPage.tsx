@@ -7,12 +7,11 @@ import {
   SummaryBoxContent,
   SummaryBoxHeading,
 } from '@trussworks/react-uswds';
-import { CATEGORIES } from '../../../shared/enums.ts';
 import { PublicComplaintRequest } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { ComplaintReceipt } from '../../api/public-client.ts';
 import {
-  CheckList,
+  CategoryChecks,
   LanguageOptions,
   Radios,
   DateTimeField,
@@ -45,7 +44,7 @@ import { Receipt } from './complaint/Receipt.tsx';
  * design there is no such field anywhere (Chicago Welcoming City Ordinance, MCC 2-173).
  */
 export function ComplaintPage() {
-  const { t, lang, label } = useI18n();
+  const { t, lang } = useI18n();
   usePageTitle(t('pub.complaint.title'));
   const [form, setForm] = useState<ComplaintForm>(() => initialForm(lang));
   const { error, fields, busy, submit: send } = useSubmit();
@@ -158,11 +157,7 @@ export function ComplaintPage() {
           <p className="usa-hint" id="categories-hint">
             {t('pub.complaint.categories.hint')}
           </p>
-          <CheckList
-            name="categories"
-            idPrefix="category"
-            values={CATEGORIES}
-            labelOf={(c) => label('category', c)}
+          <CategoryChecks
             chosen={form.categories}
             onChange={(categories) => update({ categories })}
           />

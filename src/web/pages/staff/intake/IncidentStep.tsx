@@ -1,8 +1,7 @@
 import { Checkbox, Fieldset } from '@trussworks/react-uswds';
-import { CATEGORIES } from '../../../../shared/enums.ts';
 import type { Facility } from '../../../api/client.ts';
 import {
-  CheckList,
+  CategoryChecks,
   DateTimeField,
   SelectField,
   TextField,
@@ -19,7 +18,7 @@ export function IncidentStep({
   facilities,
   shelterCodes,
 }: StepProps & { facilities: Facility[]; shelterCodes: Set<string> }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const bind = binder(form, update);
   const text = (key: 'address' | 'beat' | 'district') => (
     <TextField
@@ -56,11 +55,7 @@ export function IncidentStep({
       <Fieldset legend={t('intake.categories')} legendStyle="large">
         {fields.categories ? <p className="usa-error-message">{fields.categories}</p> : null}
         <div className="grid-row grid-gap-sm">
-          <CheckList
-            name="categories"
-            idPrefix="category"
-            values={CATEGORIES}
-            labelOf={(c) => label('category', c)}
+          <CategoryChecks
             chosen={form.categories}
             onChange={(categories) => update({ categories })}
             wrap={(box) => <div className="grid-col-12 tablet:grid-col-6">{box}</div>}
