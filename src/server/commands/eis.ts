@@ -186,7 +186,7 @@ export async function runEis(
   });
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
   const label = (code: string): LocalizedText =>
-    profile.categories[code as Category]?.label ?? { en: code, es: code };
+    profile.categories[code]?.label ?? { en: code, es: code };
   const raised = evaluateRules(rules, new Ranker(history), dayOf(y, m, d), label);
   return db.transaction(async (tx) => {
     const open = await openAlertKeys(tx, jurisdiction);

@@ -50,7 +50,7 @@ export function historySummary(allegations: readonly MemberAllegationRow[], time
     y.sustained += finding === Finding.sustained ? 1 : 0;
     years.set(year, y);
     const key = `${a.category} ${finding ?? ''}`;
-    const cell = cells.get(key) ?? { category: a.category as Category, finding, count: 0 };
+    const cell = cells.get(key) ?? { category: a.category, finding, count: 0 };
     cell.count += 1;
     cells.set(key, cell);
   }

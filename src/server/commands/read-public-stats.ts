@@ -39,6 +39,8 @@ export interface PublicStatsOptions {
   threshold: number;
   /** How long a computed grid is served; 0 recomputes on every request. */
   ttlMs: number;
+  /** The profile's investigating agencies: the agency filter's choices. */
+  agencies: readonly string[];
   now: () => Date;
 }
 
@@ -108,6 +110,7 @@ export function statsFromGrids(
   g: JudgedGrids,
   threshold: number,
   q: PublicStatsQuery,
+  agencies: readonly string[],
 ): z.input<typeof PublicStatsResponse> {
   const inFilter = (d: { year: string; agency: string; category: string }): boolean =>
     (q.yearFrom === undefined || Number(d.year) >= q.yearFrom) &&
@@ -151,6 +154,7 @@ export function statsFromGrids(
   return {
     threshold,
     generatedAt: g.generatedAt.toISOString(),
+    agencies: [...agencies],
     filters: {
       yearFrom: q.yearFrom ?? null,
       yearTo: q.yearTo ?? null,
@@ -236,7 +240,7 @@ export function createPublicStats(o: PublicStatsOptions): {
       const key = JSON.stringify([q.yearFrom, q.yearTo, q.agency, q.category]);
       let answer = answers.get(key);
       if (!answer) {
-        answer = statsFromGrids(grid, o.threshold, q);
+        answer = statsFromGrids(grid, o.threshold, q, o.agencies);
         answers.set(key, answer);
       }
       return answer;

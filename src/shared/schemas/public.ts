@@ -492,6 +492,8 @@ export const PublicStatsResponse = z.object({
   threshold: z.number().int(),
   /** When the grid was computed. */
   generatedAt: Instant,
+  /** The jurisdiction's investigating agencies (its profile's): the agency filter's choices. */
+  agencies: z.array(z.string()),
   filters: z.object({
     yearFrom: z.number().int().nullable(),
     yearTo: z.number().int().nullable(),

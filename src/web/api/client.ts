@@ -19,7 +19,6 @@ import type {
   StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
-import type { Problem } from '../../shared/schemas/common.ts';
 import type {
   DutyStatusRequest,
   MemberDetailOut,
@@ -50,24 +49,9 @@ import type {
   NarrativeReviewOut,
   SpanDecisionRequest,
 } from '../../shared/schemas/narrative-review.ts';
+import { query, request, type Door } from './http.ts';
 
-/** One field's problem, keyed by its dotted path (`parties.0.language`). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** A failed API call: the problem+json body's status, stable code and field errors. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly fields: FieldError[] = [],
-  ) {
-    super(detail);
-  }
-}
+export { ApiError, type FieldError } from './http.ts';
 
 let csrfToken: string | null = null;
 const SIGN_IN_URLS = new Set(['/api/v1/session', '/api/v1/session/second-factor']);
@@ -79,51 +63,22 @@ export function onSessionLost(listener: () => void): () => void {
   return () => sessionLostListeners.delete(listener);
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-  }
-  if (method !== 'GET' && csrfToken) {
-    // the session cookie is sent automatically; this header proves the page is ours (CSRF)
-    headers['x-csrf-token'] = csrfToken;
-  }
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'The server could not be reached.');
-  }
-  if (res.status === 204) {
-    return undefined as T;
-  }
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const p = (data ?? {}) as Partial<Problem>;
+/** The staff door: the session cookie is sent automatically; a change carries the CSRF token. */
+const staffDoor: Door = {
+  credentials: 'same-origin',
+  // the header proves the page is ours (CSRF)
+  headers: (method): Record<string, string> =>
+    method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {},
+  onProblem: (status, url) => {
     // a refused password or code is not a lost session
-    if (res.status === 401 && !SIGN_IN_URLS.has(url)) {
+    if (status === 401 && !SIGN_IN_URLS.has(url)) {
       sessionLostListeners.forEach((l) => l());
     }
-    throw new ApiError(res.status, p.code ?? 'error', p.detail ?? res.statusText, p.errors ?? []);
-  }
-  return data as T;
-}
+  },
+};
 
-function query(params: Record<string, string | number | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    if (v !== undefined && v !== '') {
-      q.set(k, String(v));
-    }
-  }
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
+const call = <T>(method: string, url: string, body?: unknown): Promise<T> =>
+  request<T>(staffDoor, method, url, body);
 
 const enc = encodeURIComponent;
 type In<T extends z.ZodType> = z.input<T>;

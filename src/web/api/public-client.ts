@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Problem } from '../../shared/schemas/common.ts';
 import type {
   ComplaintAdditionResponse,
   ComplaintLookupResponse,
@@ -13,7 +12,7 @@ import type {
   PublicStatementsResponse,
   PublicStatsResponse,
 } from '../../shared/schemas/public.ts';
-import { ApiError } from './client.ts';
+import { query, request, type Door } from './http.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 export type ComplaintBody = z.input<typeof PublicComplaintRequest>;
@@ -29,40 +28,11 @@ export type PublicCaseQuery = Partial<z.input<typeof PublicCaseListQuery>>;
 
 const BASE = '/api/public/v1';
 
-/** A public call: no cookie, no CSRF token (the public door needs neither). */
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`${BASE}${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      credentials: 'omit',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'The server could not be reached.');
-  }
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const p = (data ?? {}) as Partial<Problem>;
-    throw new ApiError(res.status, p.code ?? 'error', p.detail ?? res.statusText, p.errors ?? []);
-  }
-  return data as T;
-}
+/** The public door: no cookie, no CSRF token (it needs neither). */
+const publicDoor: Door = { credentials: 'omit' };
 
-function query(params: Record<string, string | number | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    if (v !== undefined && v !== '') {
-      q.set(k, String(v));
-    }
-  }
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
+const call = <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> =>
+  request<T>(publicDoor, method, `${BASE}${path}`, body);
 
 /** The public API (`/api/public/v1`), typed by the shared zod schemas. */
 export const publicApi = {

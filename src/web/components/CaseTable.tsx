@@ -2,6 +2,7 @@ import { Table, Tag } from '@trussworks/react-uswds';
 import type { CaseList } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from './router.tsx';
+import { TableHead } from './TableHead.tsx';
 
 type Item = CaseList['items'][number];
 
@@ -12,16 +13,16 @@ export function CaseTable({ items, caption }: { items: Item[]; caption: string }
     <div className="ovs-table-wrap">
       <Table fullWidth striped>
         <caption className="usa-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('col.logNumber')}</th>
-            <th scope="col">{t('col.received')}</th>
-            <th scope="col">{t('col.status')}</th>
-            <th scope="col">{t('col.categories')}</th>
-            <th scope="col">{t('col.agency')}</th>
-            <th scope="col">{t('col.facility')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('col.logNumber'),
+            t('col.received'),
+            t('col.status'),
+            t('col.categories'),
+            t('col.agency'),
+            t('col.facility'),
+          ]}
+        />
         <tbody>
           {items.map((c) => (
             <tr key={c.logNumber}>

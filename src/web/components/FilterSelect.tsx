@@ -1,6 +1,5 @@
-import { Select } from '@trussworks/react-uswds';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Field } from './problems.tsx';
+import { Options, SelectField } from './form/fields.tsx';
 
 /**
  * A filter of the public pages (portal search, statistics): one of `options`, or "any" first
@@ -23,15 +22,14 @@ export function FilterSelect({
 }) {
   const { t } = useI18n();
   return (
-    <Field id={id} label={label}>
-      <Select id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('pub.cases.any')}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {text(o)}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField
+      id={id}
+      name={id}
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <Options values={options} labelOf={text} empty={t('pub.cases.any')} />
+    </SelectField>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Button, ErrorMessage, FormGroup, Label } from '@trussworks/react
 import { useEffect } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import type { z } from 'zod';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Field messages by dotted path, from a problem+json body or a client-side zod check. */

@@ -28,7 +28,7 @@ export async function fillCategoriesFromAllegations(
 ): Promise<void> {
   const cases = await casesAwaitingCategories(tx, jurisdiction, caseIds);
   const filled = cases.map((c) => {
-    const categories = c.categories as Category[];
+    const categories = c.categories;
     const flags = new Set(c.flags);
     for (const f of ['domestic_violence', 'bias', 'sexual_misconduct'] as const) {
       if (categories.includes(f)) {

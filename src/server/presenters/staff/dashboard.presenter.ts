@@ -26,7 +26,7 @@ export function presentDueDeadline(
     clause: d.clause,
     overdue: new Date(d.due_at).getTime() < now.getTime(),
     status: d.status,
-    categories: d.categories as Array<'miscellaneous'>,
+    categories: d.categories,
     letterProblem: d.letter_problem
       ? { failure: d.letter_problem.failure as LetterFailure, detail: d.letter_problem.detail }
       : null,

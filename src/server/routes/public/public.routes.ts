@@ -1,3 +1,4 @@
+import { vocabulariesOf } from '../../domain/profiles/profile.ts';
 import { MAX_ATTACHMENTS_TOTAL_BYTES } from '../../domain/attachments.ts';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -196,6 +197,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     timeZone: ctx.profile.timeZone,
     threshold: options.suppressionThreshold,
     ttlMs: options.statsTtlMs,
+    agencies: [...vocabulariesOf(ctx.profile).investigatingAgencies],
     now: ctx.now,
   });
   // answers computed once per change of what is public, on every app server (ADR 0037)
@@ -376,7 +378,11 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         `stats:${version}:${JSON.stringify(request.query)}`,
         () =>
           Promise.resolve(
-            asStatsJson(statsFromGrids(grids, options.suppressionThreshold, request.query)),
+            asStatsJson(
+              statsFromGrids(grids, options.suppressionThreshold, request.query, [
+                ...vocabulariesOf(ctx.profile).investigatingAgencies,
+              ]),
+            ),
           ),
       );
       return sendAnswer(request, reply, answer, options.httpCache);

@@ -1,6 +1,8 @@
 import { Checkbox, Radio, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import { Fragment } from 'react';
 import type { ChangeEvent, ComponentProps, ReactNode } from 'react';
+import { CATEGORIES, type Category } from '../../../shared/enums.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { Field, describedBy } from '../problems.tsx';
 
 /**
@@ -36,7 +38,7 @@ function labelled<C>(
 }
 
 type TextInputProps = Omit<ComponentProps<typeof TextInput>, 'type'> & {
-  type?: 'text' | 'email' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'password';
 };
 
 /** A one-line text input. */
@@ -145,6 +147,30 @@ export function LanguageOptions() {
         Español
       </option>
     </>
+  );
+}
+
+/** The complaint categories as checkboxes (`category-${code}`), in the interface language. */
+export function CategoryChecks({
+  chosen,
+  onChange,
+  wrap,
+}: {
+  chosen: readonly Category[];
+  onChange: (chosen: Category[]) => void;
+  wrap?: (box: ReactNode) => ReactNode;
+}) {
+  const { label } = useI18n();
+  return (
+    <CheckList
+      name="categories"
+      idPrefix="category"
+      values={CATEGORIES}
+      labelOf={(c) => label('category', c)}
+      chosen={chosen}
+      onChange={onChange}
+      {...(wrap ? { wrap } : {})}
+    />
   );
 }
 

@@ -1,17 +1,18 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { Alert, Button, Select, Table, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Table } from '@trussworks/react-uswds';
 import { CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
 import { PUBLIC_CASE_SORTS } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicCase } from '../../api/public-client.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { Pager } from '../../components/Pager.tsx';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
-import { Link, navigate, useLocation } from '../../components/router.tsx';
+import { SelectField, TextField, binder } from '../../components/form/fields.tsx';
+import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { Link } from '../../components/router.tsx';
+import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const PAGE_SIZE = 25;
 /** The list's order when the query string names none (the API's default too). */
@@ -42,78 +43,57 @@ export function CaseListPage() {
   const { t, label, date } = useI18n();
   const closed = useClosedOn();
   usePageTitle(t('pub.cases.title'));
-  const { search } = useLocation();
-  const params = new URLSearchParams(search);
-  const current = {
-    logNumber: params.get('logNumber') ?? '',
-    year: params.get('year') ?? '',
-    category: params.get('category') ?? '',
-    status: params.get('status') ?? '',
-    sort: params.get('sort') ?? '',
-    page: Number(params.get('page') ?? '1') || 1,
-  };
-  const [form, setForm] = useState(current);
+  const filters = useUrlFilters(
+    '/cases',
+    ['logNumber', 'year', 'category', 'status', 'sort', 'page'] as const,
+    { sort: DEFAULT_SORT, page: '1' },
+  );
+  const { current, given, form, set } = filters;
+  const page = Number(current.page || '1') || 1;
   const { data, error, loading } = useLoad(
     () =>
       publicApi.cases({
-        logNumber: current.logNumber || undefined,
-        year: current.year || undefined,
-        category: (current.category || undefined) as never,
-        status: (current.status || undefined) as never,
-        sort: (current.sort || undefined) as never,
-        page: current.page,
+        logNumber: given('logNumber'),
+        year: given('year'),
+        category: given('category'),
+        status: given('status') as never,
+        sort: given('sort') as never,
+        page,
         pageSize: PAGE_SIZE,
       }),
-    [search],
+    [filters.search],
   );
   const fields = fieldErrorsOf(error);
-  const go = (next: typeof current) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) {
-      if (v !== '' && !(k === 'page' && v === 1) && !(k === 'sort' && v === DEFAULT_SORT)) {
-        q.set(k, String(v));
-      }
-    }
-    const s = q.toString();
-    navigate(s ? `/cases?${s}` : '/cases');
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    go({ ...form, page: 1 });
-  };
+  const bind = binder(form, set);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   return (
     <>
       <h1>{t('pub.cases.title')}</h1>
       <p className="usa-intro">{t('pub.cases.intro')}</p>
-      <form className="usa-form ovs-filters" onSubmit={submit} role="search">
-        <Field id="logNumber" label={t('pub.cases.logNumber')} error={fields.logNumber}>
-          <TextInput
-            id="logNumber"
-            name="logNumber"
-            type="text"
-            inputMode="numeric"
-            value={form.logNumber}
-            onChange={(e) => setForm({ ...form, logNumber: e.target.value })}
-          />
-        </Field>
-        <Field id="year" label={t('pub.cases.year')} error={fields.year}>
-          <TextInput
-            id="year"
-            name="year"
-            type="text"
-            inputMode="numeric"
-            value={form.year}
-            onChange={(e) => setForm({ ...form, year: e.target.value })}
-          />
-        </Field>
+      <form
+        className="usa-form ovs-filters"
+        onSubmit={(e) => filters.submit(e, { page: '1' })}
+        role="search"
+      >
+        <TextField
+          {...bind.text('logNumber')}
+          inputMode="numeric"
+          label={t('pub.cases.logNumber')}
+          error={fields.logNumber}
+        />
+        <TextField
+          {...bind.text('year')}
+          inputMode="numeric"
+          label={t('pub.cases.year')}
+          error={fields.year}
+        />
         <FilterSelect
           id="category"
           label={t('pub.cases.category')}
           value={form.category}
           options={CATEGORIES}
           text={(c) => label('category', c)}
-          onChange={(category) => setForm({ ...form, category })}
+          onChange={(category) => set({ category })}
         />
         <FilterSelect
           id="status"
@@ -121,23 +101,20 @@ export function CaseListPage() {
           value={form.status}
           options={CASE_STATUSES}
           text={(s) => label('status', s)}
-          onChange={(status) => setForm({ ...form, status })}
+          onChange={(status) => set({ status })}
         />
-        <Field id="sort" label={t('pub.cases.sort')} hint={t('pub.cases.sortHint')}>
-          <Select
-            id="sort"
-            name="sort"
-            aria-describedby="sort-hint"
-            value={form.sort || DEFAULT_SORT}
-            onChange={(e) => setForm({ ...form, sort: e.target.value })}
-          >
-            {PUBLIC_CASE_SORTS.map((o) => (
-              <option key={o} value={o}>
-                {t(`pub.cases.sort.${o}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          {...bind.text('sort')}
+          label={t('pub.cases.sort')}
+          hint={t('pub.cases.sortHint')}
+          value={form.sort || DEFAULT_SORT}
+        >
+          {PUBLIC_CASE_SORTS.map((o) => (
+            <option key={o} value={o}>
+              {t(`pub.cases.sort.${o}`)}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" data-testid="cases-search">
           {t('pub.cases.search')}
         </Button>
@@ -150,16 +127,16 @@ export function CaseListPage() {
             {t('pub.cases.results', { total: data.total })}
           </p>
           <Table bordered fullWidth stackedStyle="default">
-            <thead>
-              <tr>
-                <th scope="col">{t('pub.receipt.logNumber')}</th>
-                <th scope="col">{t('pub.cases.status')}</th>
-                <th scope="col">{t('pub.cases.categories')}</th>
-                <th scope="col">{t('pub.cases.received')}</th>
-                <th scope="col">{t('pub.cases.agency')}</th>
-                <th scope="col">{t('pub.cases.closed')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('pub.receipt.logNumber'),
+                t('pub.cases.status'),
+                t('pub.cases.categories'),
+                t('pub.cases.received'),
+                t('pub.cases.agency'),
+                t('pub.cases.closed'),
+              ]}
+            />
             <tbody>
               {data.items.map((c) => (
                 <tr key={c.logNumber}>
@@ -192,10 +169,10 @@ export function CaseListPage() {
           </Table>
           {pages > 1 ? (
             <Pager
-              current={current.page}
+              current={page}
               total={pages}
-              label={t('pub.cases.page', { page: current.page, pages })}
-              onPage={(page) => go({ ...current, page })}
+              label={t('pub.cases.page', { page, pages })}
+              onPage={(p) => filters.go({ ...current, page: String(p) })}
             />
           ) : null}
         </>
@@ -328,14 +305,14 @@ function CaseDetails({ c }: { c: PublicCase }) {
         <>
           <h2>{t('pub.case.allegations')}</h2>
           <Table bordered fullWidth stackedStyle="default">
-            <thead>
-              <tr>
-                <th scope="col">{t('pub.cases.category')}</th>
-                <th scope="col">{t('pub.case.recommended')}</th>
-                <th scope="col">{t('pub.case.final')}</th>
-                <th scope="col">{t('pub.case.penalty')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('pub.cases.category'),
+                t('pub.case.recommended'),
+                t('pub.case.final'),
+                t('pub.case.penalty'),
+              ]}
+            />
             <tbody>
               {c.allegations.map((a, i) => (
                 <tr key={i}>

@@ -1,24 +1,20 @@
 import { LetterText } from '../../components/LetterText.tsx';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Button, Table, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Alert, Button, Table, TextInput } from '@trussworks/react-uswds';
 import {
   ComplaintAdditionRequest,
   ComplaintLookupRequest,
 } from '../../../shared/schemas/public.ts';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/http.ts';
 import { publicApi } from '../../api/public-client.ts';
 import type { ComplaintStatus } from '../../api/public-client.ts';
-import {
-  Field,
-  ProblemAlert,
-  describedBy,
-  fieldErrorsOf,
-  validate,
-} from '../../components/problems.tsx';
-import type { FieldErrors } from '../../components/problems.tsx';
+import { TextArea, TextField } from '../../components/form/fields.tsx';
+import { useSubmit } from '../../components/form/use-submit.ts';
+import { Field, ProblemAlert, describedBy, validate } from '../../components/problems.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * Follow a complaint with its confirmation number and passphrase. Both are POSTed in the body
@@ -31,62 +27,33 @@ export function FollowPage() {
   const [passphrase, setPassphrase] = useState('');
   const [showPassphrase, setShowPassphrase] = useState(false);
   const [status, setStatus] = useState<ComplaintStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const found = useSubmit();
+  const adding = useSubmit();
+  const { error, fields } = found;
+  const busy = found.busy || adding.busy;
   const [addition, setAddition] = useState('');
-  const [addError, setAddError] = useState<unknown>(null);
-  const [addFields, setAddFields] = useState<FieldErrors>({});
   const [addedAt, setAddedAt] = useState<string | null>(null);
 
   const lookup = async (e: FormEvent) => {
     e.preventDefault();
-    const invalid = validate(ComplaintLookupRequest, { confirmationNumber, passphrase });
-    if (invalid) {
-      setError(invalid);
-      setFields(fieldErrorsOf(invalid));
-      return;
-    }
-    setBusy(true);
-    try {
-      setStatus(await publicApi.lookup(confirmationNumber, passphrase));
-      setError(null);
-      setFields({});
-    } catch (err) {
-      setStatus(null);
-      setError(err);
-      setFields(fieldErrorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await found.submit(
+      validate(ComplaintLookupRequest, { confirmationNumber, passphrase }),
+      async () => setStatus(await publicApi.lookup(confirmationNumber, passphrase)),
+      () => setStatus(null),
+    );
   };
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    const invalid = validate(ComplaintAdditionRequest, {
-      confirmationNumber,
-      passphrase,
-      text: addition,
-    });
-    if (invalid) {
-      setAddError(invalid);
-      setAddFields(fieldErrorsOf(invalid));
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await publicApi.addInformation(confirmationNumber, passphrase, addition);
-      setAddedAt(r.receivedAt);
-      setAddition('');
-      setAddError(null);
-      setAddFields({});
-      setStatus(await publicApi.lookup(confirmationNumber, passphrase));
-    } catch (err) {
-      setAddError(err);
-      setAddFields(fieldErrorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await adding.submit(
+      validate(ComplaintAdditionRequest, { confirmationNumber, passphrase, text: addition }),
+      async () => {
+        const r = await publicApi.addInformation(confirmationNumber, passphrase, addition);
+        setAddedAt(r.receivedAt);
+        setAddition('');
+        setStatus(await publicApi.lookup(confirmationNumber, passphrase));
+      },
+    );
   };
 
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 401);
@@ -103,24 +70,17 @@ export function FollowPage() {
         <ProblemAlert error={error} />
       )}
       <form className="usa-form" method="post" onSubmit={(e) => void lookup(e)} noValidate>
-        <Field
+        <TextField
           id="confirmationNumber"
+          name="confirmationNumber"
           label={t('pub.follow.confirmation')}
           error={fields.confirmationNumber}
           hint={t('pub.follow.confirmationHint')}
-        >
-          <TextInput
-            id="confirmationNumber"
-            name="confirmationNumber"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            value={confirmationNumber}
-            onChange={(e) => setConfirmationNumber(e.target.value)}
-            aria-describedby={describedBy('confirmationNumber', fields.confirmationNumber, true)}
-            validationStatus={fields.confirmationNumber ? 'error' : undefined}
-          />
-        </Field>
+          autoComplete="off"
+          spellCheck={false}
+          value={confirmationNumber}
+          onChange={(e) => setConfirmationNumber(e.target.value)}
+        />
         <Field
           id="passphrase"
           label={t('pub.follow.passphrase')}
@@ -212,13 +172,9 @@ export function FollowPage() {
           ) : null}
           <h3>{t('pub.follow.history')}</h3>
           <Table bordered fullWidth stackedStyle="default">
-            <thead>
-              <tr>
-                <th scope="col">{t('pub.follow.stage')}</th>
-                <th scope="col">{t('pub.follow.date')}</th>
-                <th scope="col">{t('pub.follow.reason')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('pub.follow.stage'), t('pub.follow.date'), t('pub.follow.reason')]}
+            />
             <tbody>
               {status.stages.map((s, i) => (
                 <tr key={i}>
@@ -240,18 +196,16 @@ export function FollowPage() {
               {t('pub.follow.add.done', { date: dateTime(addedAt) })}
             </Alert>
           ) : null}
-          <ProblemAlert error={addError} />
+          <ProblemAlert error={adding.error} />
           <form className="usa-form usa-form--large" onSubmit={(e) => void add(e)} noValidate>
-            <Field id="addition" label={t('pub.follow.add.label')} error={addFields.text}>
-              <Textarea
-                id="addition"
-                name="addition"
-                value={addition}
-                onChange={(e) => setAddition(e.target.value)}
-                aria-describedby={describedBy('addition', addFields.text)}
-                error={Boolean(addFields.text)}
-              />
-            </Field>
+            <TextArea
+              id="addition"
+              name="addition"
+              label={t('pub.follow.add.label')}
+              error={adding.fields.text}
+              value={addition}
+              onChange={(e) => setAddition(e.target.value)}
+            />
             <Button type="submit" disabled={busy} data-testid="add-submit">
               {t('pub.follow.add.submit')}
             </Button>

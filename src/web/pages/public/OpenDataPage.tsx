@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n, type LabelPrefix } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * A dictionary text whose `backticked` spans are data values: shown as <code>, never as literal
@@ -43,12 +44,7 @@ function CodeTable({
         {extra ? ` — ${extra}` : null}
       </h3>
       <Table bordered fullWidth compact stackedStyle="default">
-        <thead>
-          <tr>
-            <th scope="col">{t('pub.openData.code')}</th>
-            <th scope="col">{t('pub.openData.codeMeaning')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('pub.openData.code'), t('pub.openData.codeMeaning')]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.code}>
@@ -97,12 +93,7 @@ export function OpenDataPage() {
       <ProblemAlert error={error} />
       {data ? (
         <Table bordered fullWidth stackedStyle="default">
-          <thead>
-            <tr>
-              <th scope="col">{t('pub.openData.column')}</th>
-              <th scope="col">{t('pub.openData.meaning')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('pub.openData.column'), t('pub.openData.meaning')]} />
           <tbody data-testid="dictionary">
             {data.columns.map((c) => (
               <tr key={c.name}>

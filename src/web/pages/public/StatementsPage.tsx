@@ -1,6 +1,6 @@
-import { Select } from '@trussworks/react-uswds';
 import { publicApi } from '../../api/public-client.ts';
-import { Field, ProblemAlert } from '../../components/problems.tsx';
+import { LanguageOptions, SelectField } from '../../components/form/fields.tsx';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { Link, navigate, useLocation } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -21,24 +21,18 @@ export function StatementsPage() {
       <h1>{t('pub.statements.title')}</h1>
       <p className="usa-intro">{t('pub.statements.intro')}</p>
       <div className="usa-form">
-        <Field id="statement-language" label={t('pub.statements.language')}>
-          <Select
-            id="statement-language"
-            name="language"
-            value={language}
-            onChange={(e) =>
-              navigate(e.target.value ? `/statements?language=${e.target.value}` : '/statements')
-            }
-          >
-            <option value="">{t('pub.statements.all')}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="es" lang="es">
-              Español
-            </option>
-          </Select>
-        </Field>
+        <SelectField
+          id="statement-language"
+          name="language"
+          label={t('pub.statements.language')}
+          value={language}
+          onChange={(e) =>
+            navigate(e.target.value ? `/statements?language=${e.target.value}` : '/statements')
+          }
+        >
+          <option value="">{t('pub.statements.all')}</option>
+          <LanguageOptions />
+        </SelectField>
       </div>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 ? <p>{t('pub.statements.none')}</p> : null}

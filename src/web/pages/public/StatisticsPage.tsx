@@ -1,16 +1,16 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { Button, TextInput } from '@trussworks/react-uswds';
+import { Button } from '@trussworks/react-uswds';
 import { publicApi } from '../../api/public-client.ts';
 import type { PublicStats } from '../../api/public-client.ts';
 import { barChartLayout, CHART } from '../../../shared/bar-chart.ts';
 import { CATEGORIES } from '../../../shared/enums.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
-import { navigate, useLocation } from '../../components/router.tsx';
+import { TextField, binder } from '../../components/form/fields.tsx';
+import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 type Cell = PublicStats['casesByYear'][number];
 
@@ -105,12 +105,7 @@ function BarChart({
       </svg>
       <table className="usa-table usa-table--borderless usa-table--compact">
         <caption className="usa-sr-only">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('pub.stats.label')}</th>
-            <th scope="col">{t('pub.stats.count')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('pub.stats.label'), t('pub.stats.count')]} />
         <tbody>
           {cells.map((c) => (
             <tr key={c.key} data-suppressed={c.count === null ? 'true' : undefined}>
@@ -143,14 +138,14 @@ function SustainedByCategory({
     >
       <h2 id="sustained-title">{t('pub.stats.sustainedByCategory')}</h2>
       <table className="usa-table usa-table--borderless usa-table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('pub.stats.label')}</th>
-            <th scope="col">{t('pub.stats.rate')}</th>
-            <th scope="col">{t('pub.stats.sustainedCount')}</th>
-            <th scope="col">{t('pub.stats.decided')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('pub.stats.label'),
+            t('pub.stats.rate'),
+            t('pub.stats.sustainedCount'),
+            t('pub.stats.decided'),
+          ]}
+        />
         <tbody>
           {rates.map((r) => (
             <tr key={r.key}>
@@ -166,75 +161,57 @@ function SustainedByCategory({
   );
 }
 
-/** The agencies the statistics filter takes (PublicStatsQuery): the two that investigate. */
-const INVESTIGATING_AGENCIES = ['COPA', 'BIA'] as const;
-
 /** Published statistics (PRODUCT.md §4): small cells are suppressed and shown as such. */
 export function StatisticsPage() {
   const { t, label, dateTime } = useI18n();
   const rate = useRate();
   usePageTitle(t('pub.stats.title'));
-  const { search } = useLocation();
-  const params = new URLSearchParams(search);
-  const current = {
-    yearFrom: params.get('yearFrom') ?? '',
-    yearTo: params.get('yearTo') ?? '',
-    agency: params.get('agency') ?? '',
-    category: params.get('category') ?? '',
-  };
-  const [form, setForm] = useState(current);
+  const filters = useUrlFilters('/statistics', [
+    'yearFrom',
+    'yearTo',
+    'agency',
+    'category',
+  ] as const);
+  const { given, form, set } = filters;
   const { data, error } = useLoad(
     () =>
       publicApi.stats({
-        yearFrom: current.yearFrom || undefined,
-        yearTo: current.yearTo || undefined,
-        agency: current.agency || undefined,
-        category: current.category || undefined,
+        yearFrom: given('yearFrom'),
+        yearTo: given('yearTo'),
+        agency: given('agency'),
+        category: given('category'),
       }),
-    [search],
+    [filters.search],
   );
   const fields = fieldErrorsOf(error);
+  const bind = binder(form, set);
   const count = useCount();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const q = new URLSearchParams(Object.entries(form).filter(([, v]) => v !== ''));
-    const s = q.toString();
-    navigate(s ? `/statistics?${s}` : '/statistics');
-  };
   return (
     <>
       <h1>{t('pub.stats.title')}</h1>
       {data ? (
         <p className="usa-intro">{t('pub.stats.intro', { threshold: data.threshold })}</p>
       ) : null}
-      <form className="usa-form" onSubmit={submit}>
-        <Field id="yearFrom" label={t('pub.stats.yearFrom')} error={fields.yearFrom}>
-          <TextInput
-            id="yearFrom"
-            name="yearFrom"
-            type="text"
-            inputMode="numeric"
-            value={form.yearFrom}
-            onChange={(e) => setForm({ ...form, yearFrom: e.target.value })}
-          />
-        </Field>
-        <Field id="yearTo" label={t('pub.stats.yearTo')} error={fields.yearTo}>
-          <TextInput
-            id="yearTo"
-            name="yearTo"
-            type="text"
-            inputMode="numeric"
-            value={form.yearTo}
-            onChange={(e) => setForm({ ...form, yearTo: e.target.value })}
-          />
-        </Field>
+      <form className="usa-form" onSubmit={filters.submit}>
+        <TextField
+          {...bind.text('yearFrom')}
+          inputMode="numeric"
+          label={t('pub.stats.yearFrom')}
+          error={fields.yearFrom}
+        />
+        <TextField
+          {...bind.text('yearTo')}
+          inputMode="numeric"
+          label={t('pub.stats.yearTo')}
+          error={fields.yearTo}
+        />
         <FilterSelect
           id="agency"
           label={t('pub.stats.agency')}
           value={form.agency}
-          options={INVESTIGATING_AGENCIES}
+          options={data?.agencies ?? []}
           text={(a) => a}
-          onChange={(agency) => setForm({ ...form, agency })}
+          onChange={(agency) => set({ agency })}
         />
         <FilterSelect
           id="category"
@@ -242,7 +219,7 @@ export function StatisticsPage() {
           value={form.category}
           options={CATEGORIES}
           text={(c) => label('category', c)}
-          onChange={(category) => setForm({ ...form, category })}
+          onChange={(category) => set({ category })}
         />
         <Button type="submit">{t('pub.stats.apply')}</Button>
       </form>

@@ -7,6 +7,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** My cases, deadlines due and overdue with their clause, new intakes, restricted cases. */
 export function DashboardPage() {
@@ -43,14 +44,9 @@ export function DashboardPage() {
               <div className="ovs-table-wrap" data-testid="dash-deadlines">
                 <Table fullWidth striped>
                   <caption className="usa-sr-only">{t('dash.deadlines')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('col.due')}</th>
-                      <th scope="col">{t('col.case')}</th>
-                      <th scope="col">{t('col.kind')}</th>
-                      <th scope="col">{t('col.clause')}</th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
+                  />
                   <tbody>
                     {data.deadlines.map((d) => (
                       <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>

@@ -5,6 +5,7 @@ import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Stations and other sites: shelter-site periods with aggregate daily counts, cases per site. */
 export function FacilitiesPage() {
@@ -35,12 +36,7 @@ export function FacilitiesPage() {
             <div className="ovs-table-wrap">
               <Table striped>
                 <caption>{t('facility.dailyCounts')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.date')}</th>
-                    <th scope="col">{t('col.residents')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('col.date'), t('col.residents')]} />
                 <tbody>
                   {f.dailyCounts.map((d) => (
                     <tr key={d.day}>
@@ -60,15 +56,15 @@ export function FacilitiesPage() {
           <div className="ovs-table-wrap">
             <Table fullWidth striped>
               <caption className="usa-sr-only">{t('facilities.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.name')}</th>
-                  <th scope="col">{t('facility.code')}</th>
-                  <th scope="col">{t('facility.kind')}</th>
-                  <th scope="col">{t('facility.address')}</th>
-                  <th scope="col">{t('facility.cases')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('col.name'),
+                  t('facility.code'),
+                  t('facility.kind'),
+                  t('facility.address'),
+                  t('facility.cases'),
+                ]}
+              />
               <tbody>
                 {data.items.map((f) => (
                   <tr key={f.code}>

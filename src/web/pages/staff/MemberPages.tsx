@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Form, Table, TextInput } from '@trussworks/react-uswds';
+import { Button, Form, Table } from '@trussworks/react-uswds';
 import { api, type MemberDetail } from '../../api/client.ts';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { Link, navigate } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
+import { TextField } from '../../components/form/fields.tsx';
 
 /** Roster search by star or name. */
 export function MembersPage({ search }: { search: string }) {
@@ -24,15 +26,15 @@ export function MembersPage({ search }: { search: string }) {
     <>
       <h1>{t('member.search')}</h1>
       <Form onSubmit={submit} role="search" aria-label={t('member.search')}>
-        <Field id="members-q" label={t('intake.memberSearch')} error={fields.q}>
-          <TextInput
-            id="members-q"
-            name="q"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="members-q"
+          label={t('intake.memberSearch')}
+          error={fields.q}
+          name="q"
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <Button type="submit">{t('common.search')}</Button>
       </Form>
       <ProblemAlert error={error} />
@@ -42,14 +44,7 @@ export function MembersPage({ search }: { search: string }) {
           <div className="ovs-table-wrap">
             <Table fullWidth striped>
               <caption className="usa-sr-only">{t('member.search')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.name')}</th>
-                  <th scope="col">{t('col.star')}</th>
-                  <th scope="col">{t('col.rank')}</th>
-                  <th scope="col">{t('col.unit')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('col.name'), t('col.star'), t('col.rank'), t('col.unit')]} />
               <tbody>
                 {data.items.map((m) => (
                   <tr key={m.id}>
@@ -141,13 +136,9 @@ function HistoryTables({ member }: { member: MemberDetail }) {
       <div className="ovs-table-wrap" data-testid="history-by-year">
         <Table striped>
           <caption className="usa-sr-only">{t('member.byYear')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('member.year')}</th>
-              <th scope="col">{t('member.allegations')}</th>
-              <th scope="col">{t('member.sustainedCount')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('member.year'), t('member.allegations'), t('member.sustainedCount')]}
+          />
           <tbody>
             {member.history.byYear.map((y) => (
               <tr key={y.year}>
@@ -163,13 +154,7 @@ function HistoryTables({ member }: { member: MemberDetail }) {
       <div className="ovs-table-wrap" data-testid="history-by-category">
         <Table striped>
           <caption className="usa-sr-only">{t('member.byCategoryFinding')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('col.category')}</th>
-              <th scope="col">{t('col.finding')}</th>
-              <th scope="col">{t('member.allegations')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('col.category'), t('col.finding'), t('member.allegations')]} />
           <tbody>
             {member.history.byCategoryFinding.map((c) => (
               <tr key={`${c.category} ${c.finding ?? ''}`}>
@@ -263,16 +248,16 @@ function ComparisonSection({ c }: { c: Comparison }) {
             <div className="ovs-table-wrap" data-testid="co-accused">
               <Table fullWidth striped>
                 <caption className="usa-sr-only">{t('member.coAccused')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.name')}</th>
-                    <th scope="col">{t('col.star')}</th>
-                    <th scope="col">{t('col.rank')}</th>
-                    <th scope="col">{t('member.sharedComplaints')}</th>
-                    <th scope="col">{t('member.lastShared')}</th>
-                    <th scope="col">{t('member.linkWeight')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('col.name'),
+                    t('col.star'),
+                    t('col.rank'),
+                    t('member.sharedComplaints'),
+                    t('member.lastShared'),
+                    t('member.linkWeight'),
+                  ]}
+                />
                 <tbody>
                   {c.coAccused.map((o) => (
                     <tr key={o.id}>
@@ -343,16 +328,16 @@ export function MemberPage({ id }: { id: string }) {
           <div className="ovs-table-wrap">
             <Table fullWidth striped>
               <caption className="usa-sr-only">{t('member.allegations')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.case')}</th>
-                  <th scope="col">{t('col.received')}</th>
-                  <th scope="col">{t('col.category')}</th>
-                  <th scope="col">{t('case.recommended')}</th>
-                  <th scope="col">{t('case.final')}</th>
-                  <th scope="col">{t('col.penalty')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('col.case'),
+                  t('col.received'),
+                  t('col.category'),
+                  t('case.recommended'),
+                  t('case.final'),
+                  t('col.penalty'),
+                ]}
+              />
               <tbody>
                 {m.allegations.map((a) => (
                   <tr key={a.id}>
@@ -390,16 +375,16 @@ export function MemberPage({ id }: { id: string }) {
           <div className="ovs-table-wrap">
             <Table fullWidth striped>
               <caption className="usa-sr-only">{t('member.dutyLedger')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.date')}</th>
-                  <th scope="col">{t('col.action')}</th>
-                  <th scope="col">{t('col.stage')}</th>
-                  <th scope="col">{t('col.decidedBy')}</th>
-                  <th scope="col">{t('col.case')}</th>
-                  <th scope="col">{t('col.reason')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('col.date'),
+                  t('col.action'),
+                  t('col.stage'),
+                  t('col.decidedBy'),
+                  t('col.case'),
+                  t('col.reason'),
+                ]}
+              />
               <tbody>
                 {m.dutyStatus.map((d) => (
                   <tr key={d.id}>

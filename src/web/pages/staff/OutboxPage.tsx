@@ -8,6 +8,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LetterFailure, LetterStatusTag } from './case/letters/CaseLetters.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Today in Chicago, 'YYYY-MM-DD' (the print batch's default day). */
 function today(): string {
@@ -45,15 +46,15 @@ export function OutboxPage() {
         <div className="ovs-table-wrap" data-testid="outbox">
           <Table fullWidth striped>
             <caption className="usa-sr-only">{t('outbox.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.case')}</th>
-                <th scope="col">{t('letters.kind')}</th>
-                <th scope="col">{t('letters.to')}</th>
-                <th scope="col">{t('letters.channel')}</th>
-                <th scope="col">{t('letters.status')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('col.case'),
+                t('letters.kind'),
+                t('letters.to'),
+                t('letters.channel'),
+                t('letters.status'),
+              ]}
+            />
             <tbody>
               {data.items.map((l) => (
                 <tr key={l.id} data-testid="outbox-letter">

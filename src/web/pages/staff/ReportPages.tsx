@@ -10,6 +10,7 @@ import {
 } from '../../../shared/report-labels.ts';
 import { POLICY_RECOMMENDATION_STATUSES } from '../../../shared/schemas/policy-recommendations.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
+import { TextArea, TextField } from '../../components/form/fields.tsx';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -409,32 +410,32 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
                   onChange={(ev) => set('madeOn')(ev.target.value)}
                 />
               </Field>
-              <Field id="pn-topic" label={t('policy.col.topic')} error={e['topic']}>
-                <TextInput
-                  id="pn-topic"
-                  name="topic"
-                  type="text"
-                  value={form.topic}
-                  onChange={(ev) => set('topic')(ev.target.value)}
-                />
-              </Field>
-              <Field id="pn-recipient" label={t('policy.col.recipient')} error={e['recipient']}>
-                <TextInput
-                  id="pn-recipient"
-                  name="recipient"
-                  type="text"
-                  value={form.recipient}
-                  onChange={(ev) => set('recipient')(ev.target.value)}
-                />
-              </Field>
-              <Field id="pn-text" label={t('policy.col.text')} error={e['text']}>
-                <Textarea
-                  id="pn-text"
-                  name="text"
-                  value={form.text}
-                  onChange={(ev) => set('text')(ev.target.value)}
-                />
-              </Field>
+              <TextField
+                id="pn-topic"
+                label={t('policy.col.topic')}
+                error={e['topic']}
+                name="topic"
+                type="text"
+                value={form.topic}
+                onChange={(ev) => set('topic')(ev.target.value)}
+              />
+              <TextField
+                id="pn-recipient"
+                label={t('policy.col.recipient')}
+                error={e['recipient']}
+                name="recipient"
+                type="text"
+                value={form.recipient}
+                onChange={(ev) => set('recipient')(ev.target.value)}
+              />
+              <TextArea
+                id="pn-text"
+                label={t('policy.col.text')}
+                error={e['text']}
+                name="text"
+                value={form.text}
+                onChange={(ev) => set('text')(ev.target.value)}
+              />
             </>
           )}
         </ActionForm>

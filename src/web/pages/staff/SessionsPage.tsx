@@ -5,6 +5,7 @@ import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * The signed-in user's live sessions (devices), to end one they do not recognise or all but this
@@ -44,14 +45,14 @@ export function SessionsPage() {
       <div className="ovs-table-wrap">
         <Table striped>
           <caption>{t('sessions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sessions.col.signedIn')}</th>
-              <th scope="col">{t('sessions.col.lastSeen')}</th>
-              <th scope="col">{t('sessions.col.device')}</th>
-              <th scope="col">{t('sessions.col.action')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('sessions.col.signedIn'),
+              t('sessions.col.lastSeen'),
+              t('sessions.col.device'),
+              t('sessions.col.action'),
+            ]}
+          />
           <tbody data-testid="sessions-list">
             {sessions.map((s) => (
               <tr key={s.id}>

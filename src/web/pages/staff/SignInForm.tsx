@@ -1,16 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Form } from '@trussworks/react-uswds';
 import { api, ApiError, type Session } from '../../api/client.ts';
 import { SecondFactorRequest, SignInRequest } from '../../../shared/schemas/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import {
-  Field,
-  ProblemAlert,
-  describedBy,
-  fieldErrorsOf,
-  validate,
-} from '../../components/problems.tsx';
+import { TextField } from '../../components/form/fields.tsx';
+import { useSubmit } from '../../components/form/use-submit.ts';
+import { ProblemAlert, validate } from '../../components/problems.tsx';
 
 /** Where the two-step sign-in stands (ADR 0015). */
 type Step =
@@ -38,10 +34,8 @@ export function SignInForm({
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, fields, busy, submit } = useSubmit();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const fields = fieldErrorsOf(error);
   const refused = error instanceof ApiError && error.status === 401;
   // the server's stable code for an unknown email, wrong password or locked account alike
   const wrongCredentials = error instanceof ApiError && error.code === 'invalid_credentials';
@@ -56,15 +50,8 @@ export function SignInForm({
   const submitPassword = async (e: FormEvent) => {
     e.preventDefault();
     const body = { email, password };
-    const invalid = validate(SignInRequest, body);
-    if (invalid) {
-      setError(invalid);
-      return;
-    }
-    setBusy(true);
-    try {
+    await submit(validate(SignInRequest, body), async () => {
       const s = await api.signIn(body);
-      setError(null);
       setPassword('');
       if (s.step === 'signed_in') {
         onSignedIn(s);
@@ -78,11 +65,7 @@ export function SignInForm({
           otpauthUri: s.otpauthUri,
         });
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const submitCode = async (e: FormEvent) => {
@@ -91,24 +74,16 @@ export function SignInForm({
       return;
     }
     const body = { challenge: step.challenge, code };
-    const invalid = validate(SecondFactorRequest, body);
-    if (invalid) {
-      setError(invalid);
-      return;
-    }
-    setBusy(true);
-    try {
-      const s = await api.secondFactor(body);
-      setError(null);
-      setCode('');
-      setStep({ kind: 'password' });
-      onSignedIn(s);
-    } catch (err) {
-      setCode('');
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      validate(SecondFactorRequest, body),
+      async () => {
+        const s = await api.secondFactor(body);
+        setCode('');
+        setStep({ kind: 'password' });
+        onSignedIn(s);
+      },
+      () => setCode(''),
+    );
   };
 
   const restart = () => {
@@ -149,26 +124,19 @@ export function SignInForm({
             </dd>
           </dl>
         ) : null}
-        <Field
+        <TextField
           id={codeId}
           label={t('signIn.code.label')}
           hint={t('signIn.code.hint')}
           error={fields.code}
-        >
-          <TextInput
-            id={codeId}
-            name="code"
-            type="text"
-            inputMode="numeric"
-            pattern="[0-9 ]*"
-            autoComplete="one-time-code"
-            maxLength={7}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            aria-describedby={describedBy(codeId, fields.code, true)}
-            validationStatus={fields.code ? 'error' : undefined}
-          />
-        </Field>
+          name="code"
+          inputMode="numeric"
+          pattern="[0-9 ]*"
+          autoComplete="one-time-code"
+          maxLength={7}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
         <Button type="submit" disabled={busy}>
           {enrol ? t('signIn.enrol.submit') : t('signIn.code.submit')}
         </Button>
@@ -188,30 +156,26 @@ export function SignInForm({
       ) : (
         <ProblemAlert error={error} />
       )}
-      <Field id={`${idPrefix}-email`} label={t('signIn.email')} error={fields.email}>
-        <TextInput
-          id={`${idPrefix}-email`}
-          name="email"
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-describedby={describedBy(`${idPrefix}-email`, fields.email)}
-          validationStatus={fields.email ? 'error' : undefined}
-        />
-      </Field>
-      <Field id={`${idPrefix}-password`} label={t('signIn.password')} error={fields.password}>
-        <TextInput
-          id={`${idPrefix}-password`}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-describedby={describedBy(`${idPrefix}-password`, fields.password)}
-          validationStatus={fields.password ? 'error' : undefined}
-        />
-      </Field>
+      <TextField
+        id={`${idPrefix}-email`}
+        label={t('signIn.email')}
+        error={fields.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        id={`${idPrefix}-password`}
+        label={t('signIn.password')}
+        error={fields.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <Button type="submit" disabled={busy}>
         {t('signIn.submit')}
       </Button>

@@ -64,9 +64,9 @@ export function FindingForm(ctx: CaseCtx) {
   );
   const send = () =>
     api.recordFinding(c.logNumber, chosen.id, {
-      ...(f.rf ? { recommendedFinding: f.rf as never } : {}),
+      ...(f.rf ? { recommendedFinding: f.rf } : {}),
       ...(f.rp ? { recommendedPenalty: f.rp } : {}),
-      ...(f.ff ? { finalFinding: f.ff as never } : {}),
+      ...(f.ff ? { finalFinding: f.ff } : {}),
       ...(f.fp ? { finalPenalty: f.fp } : {}),
     });
   return (

@@ -1,0 +1,89 @@
+import { Button, Fieldset } from '@trussworks/react-uswds';
+import { TextArea, TextField } from '../../../components/form/fields.tsx';
+import type { FieldErrors } from '../../../components/problems.tsx';
+
+/** One field of a repeated entry. */
+export interface EntrySpec<K extends string> {
+  key: K;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'tel' | 'email';
+  multiline?: boolean;
+}
+
+/**
+ * A list of optional entries the person adds one by one (the officers involved, the witnesses;
+ * issue 23 item 7), at most 10, each in its own fieldset, with the server's errors at
+ * `{path}.{index}.{key}`.
+ */
+export function EntriesFieldset<K extends string>({
+  path,
+  legend,
+  hint,
+  heading,
+  addLabel,
+  removeLabel,
+  specs,
+  entries,
+  fields,
+  onChange,
+}: {
+  path: 'officers' | 'witnesses';
+  legend: string;
+  hint: string;
+  heading: (n: number) => string;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  specs: ReadonlyArray<EntrySpec<K>>;
+  entries: Array<Record<K, string>>;
+  fields: FieldErrors;
+  onChange: (entries: Array<Record<K, string>>) => void;
+}) {
+  const set = (i: number, key: K, value: string) =>
+    onChange(entries.map((e, j) => (j === i ? { ...e, [key]: value } : e)));
+  const empty = Object.fromEntries(specs.map((f) => [f.key, ''])) as Record<K, string>;
+  return (
+    <Fieldset legend={legend} data-testid={`complaint-${path}`}>
+      <p className="usa-hint">{hint}</p>
+      {entries.map((entry, i) => (
+        <Fieldset key={i} legend={heading(i + 1)}>
+          {specs.map(({ key, label, hint, type, multiline }) => {
+            const id = `${path}-${i}-${key}`;
+            const props = {
+              id,
+              name: id,
+              label,
+              hint,
+              value: entry[key],
+              error: fields[`${path}.${i}.${key}`],
+              optional: true,
+              onChange: (ev: { target: { value: string } }) => set(i, key, ev.target.value),
+            };
+            return multiline ? (
+              <TextArea key={key} {...props} />
+            ) : (
+              <TextField key={key} {...props} type={type ?? 'text'} />
+            );
+          })}
+          <Button
+            type="button"
+            unstyled
+            onClick={() => onChange(entries.filter((_, j) => j !== i))}
+          >
+            {removeLabel(i + 1)}
+          </Button>
+        </Fieldset>
+      ))}
+      {entries.length < 10 ? (
+        <Button
+          type="button"
+          outline
+          className="margin-top-2"
+          onClick={() => onChange([...entries, { ...empty }])}
+        >
+          {addLabel}
+        </Button>
+      ) : null}
+    </Fieldset>
+  );
+}
