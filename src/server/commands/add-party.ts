@@ -9,7 +9,7 @@ import {
   setCaseRestriction,
 } from '../repositories/parties.repository.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
-import { partyRow } from './file-case.ts';
+import { partyRow } from '../security/party-identity.ts';
 
 /**
  * Adds a complainant, victim, witness, reporting party or intermediary. A minor or shelter

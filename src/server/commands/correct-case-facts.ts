@@ -19,7 +19,8 @@ import {
 import { findFacilityById } from '../repositories/facilities.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
-import { categoryFlags, checkIncidentBeforeReceipt, facilityIdOf } from './file-case.ts';
+import { categoryFlags, checkIncidentBeforeReceipt } from '../domain/intake.ts';
+import { facilityIdOf } from './file-case.ts';
 import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
 
 export type CorrectCaseFactsInput = CaseCorrectionRequest & { logNumber: string };

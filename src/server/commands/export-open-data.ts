@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import { publicOutcome, publicVisibility } from '../domain/publication.ts';
 import { PENALTY_CODES } from '../domain/findings.ts';
 import type { ExportDictionaryResponse } from '../../shared/schemas/public.ts';

@@ -12,7 +12,7 @@ import {
   endOfLocalDay,
   formatDate,
   localDate,
-} from './business-days.ts';
+} from '../../shared/dates.ts';
 import type { InvestigationClock, JurisdictionProfile, LocalizedText } from './profiles/profile.ts';
 
 /** What a deadline is counted from. */

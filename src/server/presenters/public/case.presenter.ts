@@ -5,7 +5,7 @@ import type {
   PublicStatementOut,
 } from '../../../shared/schemas/public.ts';
 import type { Category } from '../../../shared/enums.ts';
-import { localDate } from '../../domain/business-days.ts';
+import { localDate } from '../../../shared/dates.ts';
 import { describePenalty, isPenaltyCode } from '../../domain/findings.ts';
 import {
   NARRATIVE_WITHHELD_BASIS,

@@ -49,7 +49,7 @@ import { TooManyRequestsError } from '../../errors.ts';
 import { loggableError } from '../../plugins/error-handler.ts';
 import { Readable } from 'node:stream';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import { localDate } from '../../domain/business-days.ts';
+import { localDate } from '../../../shared/dates.ts';
 import {
   sendAnswer,
   type HttpCachePolicy,
