@@ -5,7 +5,8 @@ import { PENALTY_CODES } from '../domain/findings.ts';
 import type { ExportDictionaryResponse } from '../../shared/schemas/public.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../db/client.ts';
-import { allegationOutcome, exportChunk } from '../repositories/public.repository.ts';
+import { allegationOutcome } from '../repositories/allegations.repository.ts';
+import { exportChunk } from '../repositories/open-data.repository.ts';
 
 /**
  * The open-data columns, in order, with their meaning: the data dictionary served at

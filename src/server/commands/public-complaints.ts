@@ -24,7 +24,7 @@ import {
   letterRecipients,
   logNumberOf,
   type ReceiptRow,
-} from '../repositories/public.repository.ts';
+} from '../repositories/complaint-receipts.repository.ts';
 import {
   generateConfirmationNumber,
   generatePassphrase,

@@ -21,12 +21,12 @@ import {
 import { nameLexiconOf, recordedFullName, type NameLexicon } from '../redaction/names.ts';
 import { presentPublicCase, presentPublicListItem } from '../presenters/public/case.presenter.ts';
 import {
-  casePublishedStatements,
   findPublicCase,
   listPublicCases,
   redactionHints,
   rosterNames,
-} from '../repositories/public.repository.ts';
+} from '../repositories/portal-cases.repository.ts';
+import { casePublishedStatements } from '../repositories/statements.repository.ts';
 import { narrativePublication } from '../repositories/narrative-review.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
 import { NotFoundError } from '../errors.ts';

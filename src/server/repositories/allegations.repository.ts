@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import type { AllegationOutcome } from '../domain/publication.ts';
 import { insertRows } from './sql.ts';
 
 export interface AllegationRow {
@@ -171,4 +172,36 @@ export async function recordFinding(
     f.finding,
     f.penalty,
   ]);
+}
+
+/**
+ * SQL: the decision date of allegation `a`'s current finding of one stage, i.e. of the latest
+ * row, the one the allegation's cache columns hold (recordFinding).
+ */
+export function decidedOnSql(stage: 'recommended' | 'final'): string {
+  return `(SELECT f.decided_on FROM allegation_findings f
+            WHERE f.allegation_id = a.id AND f.stage = '${stage}'
+            ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1)`;
+}
+
+/** An allegation's finding columns, as the public reads select them. */
+export interface AllegationOutcomeColumns {
+  recommended_finding: string | null;
+  recommended_penalty: string | null;
+  recommended_on: string | null;
+  final_finding: string | null;
+  final_penalty: string | null;
+  final_on: string | null;
+}
+
+/** The finding columns of a public read as the publication rule takes them (`publicOutcome`). */
+export function allegationOutcome(a: AllegationOutcomeColumns): AllegationOutcome {
+  return {
+    recommendedFinding: a.recommended_finding,
+    recommendedPenalty: a.recommended_penalty,
+    recommendedOn: a.recommended_on,
+    finalFinding: a.final_finding,
+    finalPenalty: a.final_penalty,
+    finalOn: a.final_on,
+  };
 }

@@ -15,12 +15,12 @@ import {
 } from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../redaction/publish.ts';
 import { NARRATIVE_REVIEW_NOTE, type NarrativeReviewMark } from '../../domain/narrative-review.ts';
-import {
-  allegationOutcome,
-  type PublicCaseListRow,
-  type PublicCaseRow,
-  type PublicStatementRow,
-} from '../../repositories/public.repository.ts';
+import { allegationOutcome } from '../../repositories/allegations.repository.ts';
+import type {
+  PublicCaseListRow,
+  PublicCaseRow,
+} from '../../repositories/portal-cases.repository.ts';
+import type { PublicStatementRow } from '../../repositories/statements.repository.ts';
 import { isoRequired } from '../../repositories/sql.ts';
 
 /*
