@@ -18,10 +18,9 @@ import {
   assignLogNumber,
   insertCase,
   pendingLogNumber,
-  insertCaseAgency,
-  insertRoutingDecision,
   insertStatusHistory,
 } from '../repositories/cases.repository.ts';
+import { insertCaseAgency, insertRoutingDecision } from '../repositories/routing.repository.ts';
 import { deadlineInsert, insertDeadlines } from '../repositories/deadlines.repository.ts';
 import { findFacilityByCode } from '../repositories/facilities.repository.ts';
 import { findMember } from '../repositories/members.repository.ts';

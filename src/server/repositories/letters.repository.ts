@@ -7,7 +7,7 @@ import type {
   RecipientKind,
 } from '../domain/letters.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
-import { scopeCondition } from './cases.repository.ts';
+import { scopeCondition } from './case-list.repository.ts';
 import { insertRows } from './sql.ts';
 
 /** A letter as stored (migration 0023); `recipient_enc` is ciphertext, never plaintext. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { scopeCondition } from './cases.repository.ts';
+import { scopeCondition } from './case-list.repository.ts';
 import { insertRows } from './sql.ts';
 
 /*

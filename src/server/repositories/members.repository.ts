@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
-import { scopeCondition } from './cases.repository.ts';
+import { scopeCondition } from './case-list.repository.ts';
 import { insertRows } from './sql.ts';
 
 export interface MemberRow {

@@ -47,7 +47,7 @@ import {
   presentDeadline,
   presentFiledCase,
 } from '../presenters/staff/case.presenter.ts';
-import { listCases } from '../repositories/cases.repository.ts';
+import { listCases } from '../repositories/case-list.repository.ts';
 import { actorOf } from '../plugins/auth.ts';
 
 const CaseParams = z.strictObject({ logNumber: LogNumber });

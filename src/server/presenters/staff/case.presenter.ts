@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/schemas/cases.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
-import type { CaseListRow } from '../../repositories/cases.repository.ts';
+import type { CaseListRow } from '../../repositories/case-list.repository.ts';
 import { deadlineBasis } from '../../domain/clocks.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import { deadlineBasisFacts, type DeadlineRow } from '../../repositories/deadlines.repository.ts';
