@@ -5,14 +5,14 @@ import type { TokenOut } from '../../shared/schemas/tokens.ts';
 import { TokenCreatedOut, TokenCreateRequest, TokenList } from '../../shared/schemas/tokens.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from '../app.ts';
+import { createOwnToken } from '../commands/tokens/create-own-token.ts';
+import { listOwnTokens } from '../commands/tokens/list-own-tokens.ts';
+import { revokeOwnToken } from '../commands/tokens/revoke-own-token.ts';
 import {
-  createOwnToken,
-  listOwnTokens,
-  revokeOwnToken,
   type OwnTokenDeps,
   type TokenSettings,
   type TokenSummary,
-} from '../commands/tokens.ts';
+} from '../commands/tokens/token-lifecycle.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { ForbiddenError } from '../errors.ts';
 
