@@ -1,4 +1,4 @@
-import type { PartyInput } from '../../shared/schemas/cases.ts';
+import type { PartyInput } from '../../shared/schemas/parties.ts';
 import type { Category, Vulnerability } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { restrictionFor, tightenRestriction } from '../domain/restriction.ts';

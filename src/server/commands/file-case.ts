@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { CaseIntakeRequest, ReportedOfficerInput } from '../../shared/schemas/cases.ts';
+import type { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
+import type { ReportedOfficerInput } from '../../shared/schemas/officers.ts';
 import type { Queryable } from '../db/client.ts';
 import type { Vulnerability } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';

@@ -2,9 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ActivityRequest,
-  AddPartyRequest,
-  AgencyRequest,
-  AllegationRequest,
   AssignmentRequest,
   CaseCorrectionRequest,
   CaseCorrectionResponse,
@@ -13,15 +10,14 @@ import {
   CaseListQuery,
   CaseListResponse,
   CaseOut,
-  DeadlineCompleteRequest,
-  ExtensionRequest,
-  FindingRequest,
-  PressInquiryRequest,
-  ReportedOfficerResolutionRequest,
-  RoutingReviewAcceptRequest,
-  StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
+import { AllegationRequest, FindingRequest } from '../../shared/schemas/allegations.ts';
+import { DeadlineCompleteRequest, ExtensionRequest } from '../../shared/schemas/deadlines.ts';
+import { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
+import { AddPartyRequest } from '../../shared/schemas/parties.ts';
+import { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
+import { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
 import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from '../app.ts';
 import { addAllegation } from '../commands/add-allegation.ts';

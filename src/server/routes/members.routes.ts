@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DutyStatusOut } from '../../shared/schemas/cases.ts';
+import { DutyStatusOut } from '../../shared/schemas/allegations.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
 import {
   DutyStatusRequest,

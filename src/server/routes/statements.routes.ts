@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PressAnswerRequest } from '../../shared/schemas/cases.ts';
+import { PressAnswerRequest } from '../../shared/schemas/statements.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from '../app.ts';
 import { answerPressInquiryWithStatement, publishStatement } from '../commands/statements.ts';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { PartyInput } from '../../shared/schemas/cases.ts';
+import type { PartyInput } from '../../shared/schemas/parties.ts';
 import type { PartyRow } from '../repositories/parties.repository.ts';
 import type { FieldCipher } from './encryption.ts';
 import { PARTY_IDENTITY } from './encrypted-fields.ts';

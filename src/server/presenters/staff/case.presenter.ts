@@ -1,13 +1,9 @@
 import type { z } from 'zod';
-import type {
-  CaseIntakeResponse,
-  CaseListItem,
-  CaseOut,
-  DeadlineOut,
-  DutyStatusOut,
-  MemberRef,
-  StatementOut,
-} from '../../../shared/schemas/cases.ts';
+import type { CaseIntakeResponse, CaseListItem, CaseOut } from '../../../shared/schemas/cases.ts';
+import type { DutyStatusOut } from '../../../shared/schemas/allegations.ts';
+import type { DeadlineOut } from '../../../shared/schemas/deadlines.ts';
+import type { MemberRef } from '../../../shared/schemas/officers.ts';
+import type { StatementOut } from '../../../shared/schemas/statements.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/case-list.repository.ts';
