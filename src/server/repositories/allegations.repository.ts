@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { AllegationOutcome } from '../domain/publication.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 export interface AllegationRow {
   id: string;
@@ -97,11 +97,7 @@ export async function findAllegation(
   caseId: string,
   id: string,
 ): Promise<AllegationRow | undefined> {
-  const rows = await db.query<AllegationRow>(`${SELECT} WHERE a.case_id = $1 AND a.id = $2`, [
-    caseId,
-    id,
-  ]);
-  return rows[0];
+  return firstRow<AllegationRow>(db, `${SELECT} WHERE a.case_id = $1 AND a.id = $2`, [caseId, id]);
 }
 
 export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {

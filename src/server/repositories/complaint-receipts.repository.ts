@@ -6,7 +6,7 @@ import {
   runningDeadline,
   type DeadlineBasisRow,
 } from './deadlines.repository.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /*
  * The public complaint form's receipts (confirmation number and passphrase hash) and what the
@@ -68,12 +68,12 @@ export async function findReceipt(
   jurisdiction: string,
   confirmationNumber: string,
 ): Promise<ReceiptRow | undefined> {
-  const rows = await db.query<ReceiptRow>(
+  return firstRow<ReceiptRow>(
+    db,
     `SELECT id, case_id, passphrase_hash, language, filed_by FROM complaint_receipts
       WHERE jurisdiction = $1 AND confirmation_number = $2`,
     [jurisdiction, confirmationNumber],
   );
-  return rows[0];
 }
 
 export async function insertAddition(
@@ -110,7 +110,8 @@ export async function complaintStatus(
   db: Queryable,
   receiptId: string,
 ): Promise<ComplaintStatusRow | undefined> {
-  const rows = await db.query<ComplaintStatusRow>(
+  return firstRow<ComplaintStatusRow>(
+    db,
     `SELECT c.log_number, c.status, c.lead_agency, c.received_at,
             COALESCE((SELECT json_agg(json_build_object('status', h.to_status, 'reason', h.reason, 'at', h.at) ORDER BY h.at, h.id)
                         FROM case_status_history h WHERE h.case_id = c.id), '[]') AS stages,
@@ -124,7 +125,6 @@ export async function complaintStatus(
       WHERE r.id = $1`,
     [receiptId],
   );
-  return rows[0];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { firstRow } from './sql.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import type { PublicCaseSort } from '../../shared/schemas/public.ts';
 import { decidedOnSql } from './allegations.repository.ts';
@@ -166,7 +167,8 @@ export async function findPublicCase(
   jurisdiction: string,
   logNumber: string,
 ): Promise<PublicCaseRow | undefined> {
-  const rows = await db.query<PublicCaseRow>(
+  return firstRow<PublicCaseRow>(
+    db,
     `SELECT c.id, c.log_number, c.case_type, c.status, c.categories, c.flags, c.received_at,
             c.incident_occurred_at, c.incident_district, c.closed_on, c.status_changed_at,
             c.lead_agency, c.restricted, c.narrative,
@@ -187,7 +189,6 @@ export async function findPublicCase(
        FROM cases c WHERE c.jurisdiction = $1 AND c.log_number = $2`,
     [jurisdiction, logNumber],
   );
-  return rows[0];
 }
 
 /** What the redaction needs to know of a case's people: encrypted identities, never shown. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 export interface StatementRow {
   id: string;
@@ -71,11 +71,11 @@ export async function findStatement(
   id: string,
   lock = false,
 ): Promise<StatementRow | undefined> {
-  const rows = await db.query<StatementRow>(
+  return firstRow<StatementRow>(
+    db,
     `${SELECT} WHERE s.jurisdiction = $1 AND s.id = $2${lock ? ' FOR UPDATE OF s' : ''}`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 export async function listCaseStatements(db: Queryable, caseId: string): Promise<StatementRow[]> {
@@ -141,11 +141,11 @@ export async function findPressInquiry(
   jurisdiction: string,
   id: string,
 ): Promise<PressInquiryRow | undefined> {
-  const rows = await db.query<PressInquiryRow>(
+  return firstRow<PressInquiryRow>(
+    db,
     `SELECT id, case_id, outlet, question, received_at, statement_id, answered_at FROM press_inquiries WHERE jurisdiction = $1 AND id = $2 FOR UPDATE`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 export async function listPressInquiries(
