@@ -184,9 +184,11 @@ export function decidedOnSql(stage: 'recommended' | 'final'): string {
 export interface AllegationOutcomeColumns {
   recommended_finding: string | null;
   recommended_penalty: string | null;
+  /** Decision date of the current recommended finding (`decidedOnSql`). */
   recommended_on: string | null;
   final_finding: string | null;
   final_penalty: string | null;
+  /** Decision date of the current final finding. */
   final_on: string | null;
 }
 

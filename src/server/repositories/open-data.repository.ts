@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
-import { decidedOnSql } from './allegations.repository.ts';
+import { decidedOnSql, type AllegationOutcomeColumns } from './allegations.repository.ts';
 
 /*
  * The open-data export's reads: codes, dates and log numbers only (docs/public-portal.md "Open
@@ -22,17 +22,7 @@ export interface ExportCaseRow {
   vulnerable: boolean;
   copa: boolean;
   agencies: string[];
-  allegations: Array<{
-    category: string;
-    recommended_finding: string | null;
-    recommended_penalty: string | null;
-    /** Decision date of the current recommended finding. */
-    recommended_on: string | null;
-    final_finding: string | null;
-    final_penalty: string | null;
-    /** Decision date of the current final finding. */
-    final_on: string | null;
-  }> | null;
+  allegations: Array<AllegationOutcomeColumns & { category: string }> | null;
 }
 
 /** Field and record separators of the export blobs (ASCII US and RS: never in codes or dates). */

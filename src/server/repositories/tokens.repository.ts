@@ -47,34 +47,25 @@ export async function insertToken(
   );
 }
 
+/** A live token's scopes with its user. */
+export interface LiveTokenRow {
+  token_id: string;
+  scopes: TokenScope[];
+  id: string;
+  jurisdiction: string;
+  email: string;
+  display_name: string;
+  agency: Agency;
+  roles: Role[];
+}
+
 /** The live token behind a hash and its active user: not revoked, not expired, user enabled. */
 export async function findLiveToken(
   db: Queryable,
   tokenHash: string,
   now: Date,
-): Promise<
-  | {
-      token_id: string;
-      scopes: TokenScope[];
-      id: string;
-      jurisdiction: string;
-      email: string;
-      display_name: string;
-      agency: Agency;
-      roles: Role[];
-    }
-  | undefined
-> {
-  return firstRow<{
-    token_id: string;
-    scopes: TokenScope[];
-    id: string;
-    jurisdiction: string;
-    email: string;
-    display_name: string;
-    agency: Agency;
-    roles: Role[];
-  }>(
+): Promise<LiveTokenRow | undefined> {
+  return firstRow<LiveTokenRow>(
     db,
     `SELECT t.id AS token_id, t.scopes, u.id, u.jurisdiction, u.email, u.display_name, u.agency, u.roles
        FROM api_tokens t JOIN users u ON u.id = t.user_id

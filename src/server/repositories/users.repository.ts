@@ -77,30 +77,23 @@ export async function findUserById(
   ]);
 }
 
+/** An active user with the password hash, for sign-in only. */
+export interface UserCredentialsRow {
+  id: string;
+  email: string;
+  display_name: string;
+  agency: Agency;
+  roles: Role[];
+  password_hash: string | null;
+}
+
 /** The password hash of an active user, for sign-in only. */
 export async function findUserCredentials(
   db: Queryable,
   jurisdiction: string,
   email: string,
-): Promise<
-  | {
-      id: string;
-      email: string;
-      display_name: string;
-      agency: Agency;
-      roles: Role[];
-      password_hash: string | null;
-    }
-  | undefined
-> {
-  return firstRow<{
-    id: string;
-    email: string;
-    display_name: string;
-    agency: Agency;
-    roles: Role[];
-    password_hash: string | null;
-  }>(
+): Promise<UserCredentialsRow | undefined> {
+  return firstRow<UserCredentialsRow>(
     db,
     `SELECT id, email, display_name, agency, roles, password_hash FROM users
       WHERE jurisdiction = $1 AND email = lower($2) AND disabled_at IS NULL`,
