@@ -3,7 +3,7 @@ import type { CaseIntakeResponse, CaseListItem, CaseOut } from '../../../shared/
 import type { DutyStatusOut } from '../../../shared/schemas/allegations.ts';
 import type { DeadlineOut } from '../../../shared/schemas/deadlines.ts';
 import type { MemberRef } from '../../../shared/schemas/officers.ts';
-import type { StatementOut } from '../../../shared/schemas/statements.ts';
+import type { PressInquiryOut, StatementOut } from '../../../shared/schemas/statements.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/case-list.repository.ts';
@@ -182,14 +182,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
   if (d.view === 'public_fields') {
     return {
       ...base,
-      pressInquiries: d.pressInquiries.map((p) => ({
-        id: p.id,
-        outlet: p.outlet,
-        question: p.question,
-        receivedAt: isoRequired(p.received_at),
-        statementId: p.statement_id,
-        answeredAt: iso(p.answered_at),
-      })),
+      pressInquiries: d.pressInquiries.map(presentPressInquiry),
     };
   }
   const findingsByAllegation = new Map<string, CaseDetail['findings']>();
@@ -315,14 +308,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       recordedAt: isoRequired(a.recorded_at),
     })),
     dutyStatus: d.dutyStatus.map(presentDutyStatus),
-    pressInquiries: d.pressInquiries.map((p) => ({
-      id: p.id,
-      outlet: p.outlet,
-      question: p.question,
-      receivedAt: isoRequired(p.received_at),
-      statementId: p.statement_id,
-      answeredAt: iso(p.answered_at),
-    })),
+    pressInquiries: d.pressInquiries.map(presentPressInquiry),
     deadlines: d.deadlines.map((x) => presentDeadline(x, profile)),
     attachments: d.attachments.map((a) => ({
       id: a.id,
@@ -352,5 +338,17 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       note: h.note,
       at: isoRequired(h.at),
     })),
+  };
+}
+
+/** A press inquiry as the case team sees it (the public-fields view included). */
+function presentPressInquiry(p: CaseDetail['pressInquiries'][number]): Out<typeof PressInquiryOut> {
+  return {
+    id: p.id,
+    outlet: p.outlet,
+    question: p.question,
+    receivedAt: isoRequired(p.received_at),
+    statementId: p.statement_id,
+    answeredAt: iso(p.answered_at),
   };
 }
