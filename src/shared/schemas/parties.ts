@@ -70,22 +70,23 @@ export const PartyInput = z
   });
 export type PartyInput = z.infer<typeof PartyInput>;
 
+/** A party's decrypted identity fields (stored only in the encrypted envelope, ADR 0017). */
+export const PartyIdentity = z.object({
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  address: z.string().optional(),
+  dateOfBirth: z.string().optional(),
+  organization: z.string().optional(),
+});
+
 /** A party as the case team sees it; identity only when the viewer may see it. */
 export const PartyOut = z.object({
   id: Uuid,
   role: z.enum(PARTY_ROLES),
   anonymous: z.boolean(),
   /** Decrypted identity, or null when masked for this viewer or absent. */
-  identity: z
-    .object({
-      name: z.string().optional(),
-      phone: z.string().optional(),
-      email: z.string().optional(),
-      address: z.string().optional(),
-      dateOfBirth: z.string().optional(),
-      organization: z.string().optional(),
-    })
-    .nullable(),
+  identity: PartyIdentity.nullable(),
   /** True when identity exists but this viewer may not see it. */
   identityMasked: z.boolean(),
   consentScope: z.string().nullable(),
