@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicCaseListResponse } from '../src/shared/schemas/public.ts';
 import type { Queryable } from '../src/server/db/client.ts';
-import { listPublicCases } from '../src/server/repositories/public.repository.ts';
+import { listPublicCases } from '../src/server/repositories/portal-cases.repository.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION, engineName } from './test-db.ts';
 import { fileCase } from './factories.ts';

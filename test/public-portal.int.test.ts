@@ -12,7 +12,7 @@ import {
   PublicStatsResponse,
 } from '../src/shared/schemas/public.ts';
 import { EXPORT_COLUMNS } from '../src/server/commands/export-open-data.ts';
-import { listPublicCases } from '../src/server/repositories/public.repository.ts';
+import { listPublicCases } from '../src/server/repositories/portal-cases.repository.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { addMember, buildIntake, walk } from './factories.ts';

@@ -11,12 +11,10 @@ import { auditRows, expectProblem } from './http.ts';
 import { buildIntake, fileCase } from './factories.ts';
 import { Authenticator, signInWithCode } from './authenticator.ts';
 import { addUser } from '../src/server/commands/users.ts';
-import {
-  createToken,
-  listAllTokens,
-  revokeAnyToken,
-  type CreatedToken,
-} from '../src/server/commands/tokens.ts';
+import { createToken } from '../src/server/commands/tokens/create-token.ts';
+import { listAllTokens } from '../src/server/commands/tokens/list-all-tokens.ts';
+import { revokeAnyToken } from '../src/server/commands/tokens/revoke-any-token.ts';
+import { type CreatedToken } from '../src/server/commands/tokens/token-lifecycle.ts';
 import { hashToken } from '../src/server/security/credentials.ts';
 import type { TokenScope } from '../src/shared/enums.ts';
 

@@ -39,7 +39,7 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { oidcRoutes } from './routes/oidc.routes.ts';
-import { DEFAULT_TOKEN_SETTINGS, type TokenSettings } from './commands/tokens.ts';
+import { DEFAULT_TOKEN_SETTINGS, type TokenSettings } from './commands/tokens/token-lifecycle.ts';
 import { createOidcClient, type OidcSettings } from './security/oidc.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './security/sessions.ts';
 import {

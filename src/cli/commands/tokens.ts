@@ -2,12 +2,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../server/config/config.ts';
 import { bundle } from '../../server/services.ts';
 import { wholeNumber, withRuntime } from '../runtime.ts';
-import {
-  createToken,
-  listAllTokens,
-  revokeAnyToken,
-  type TokenSummary,
-} from '../../server/commands/tokens.ts';
+import { createToken } from '../../server/commands/tokens/create-token.ts';
+import { listAllTokens } from '../../server/commands/tokens/list-all-tokens.ts';
+import { revokeAnyToken } from '../../server/commands/tokens/revoke-any-token.ts';
+import { type TokenSummary } from '../../server/commands/tokens/token-lifecycle.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../../shared/enums.ts';
 
 function parseScopes(v: string): TokenScope[] {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
+import type { AuditEventRow } from '../repositories/audit.repository.ts';
 
 /** The typed catalog of audited actions: every write, and every read of restricted data. */
 export const AuditAction = {
@@ -231,24 +232,8 @@ export interface VerifyResult {
   problems: ChainProblem[];
 }
 
-interface AuditRow {
-  jurisdiction: string;
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  actor_roles: string[];
-  actor_agency: string | null;
-  ip: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  case_id: string | null;
-  reason: string | null;
-  changes: unknown;
-  prev_hash: string;
-  hash: string;
-}
+/** A stored audit row as the chain verification reads it (`changes` as parsed, unchecked). */
+type AuditRow = Omit<AuditEventRow, 'changes'> & { jurisdiction: string; changes: unknown };
 
 /**
  * Recomputes the whole chain from the rows' own columns. Detects an edited row (hash), a deleted

@@ -3,7 +3,7 @@ import type { Agency, AgencyRole, Track } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { classifyCase } from '../domain/classification.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertCaseAgency } from '../repositories/cases.repository.ts';
+import { insertCaseAgency } from '../repositories/routing.repository.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 import { loadCaseFacts, writeReroute } from './reroute-case.ts';

@@ -1,5 +1,5 @@
-import type { PartyInput } from '../../shared/schemas/cases.ts';
-import type { Category, Vulnerability } from '../../shared/enums.ts';
+import type { PartyInput } from '../../shared/schemas/parties.ts';
+import type { Vulnerability } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { restrictionFor, tightenRestriction } from '../domain/restriction.ts';
 import { CaseAction } from '../policies/case.policy.ts';
@@ -9,7 +9,7 @@ import {
   setCaseRestriction,
 } from '../repositories/parties.repository.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
-import { partyRow } from './file-case.ts';
+import { partyRow } from '../security/party-identity.ts';
 
 /**
  * Adds a complainant, victim, witness, reporting party or intermediary. A minor or shelter
@@ -28,7 +28,7 @@ export async function addParty(
     await insertParties(tx, [party]);
     const vulnerabilities = (await caseVulnerabilities(tx, row.id)) as Vulnerability[];
     const restriction = restrictionFor({
-      categories: row.categories as Category[],
+      categories: row.categories,
       vulnerabilities,
     });
     const { restricted, reasons, changed } = tightenRestriction(

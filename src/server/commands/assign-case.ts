@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { AssignmentRole } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertAssignment } from '../repositories/cases.repository.ts';
+import { insertAssignment } from '../repositories/assignments.repository.ts';
 import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';

@@ -25,7 +25,7 @@ import {
   pendingAtEnd,
   type IntakeCell,
 } from '../repositories/reports.repository.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import { PeriodError, parsePeriod } from '../domain/reports.ts';
 import { ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
@@ -309,7 +309,7 @@ export async function buildReport(o: BuildReportOptions): Promise<Report> {
     (c) =>
       c.finding === null
         ? 'none_recorded'
-        : (MERITS as readonly string[]).includes(c.finding)
+        : MERITS.includes(c.finding)
           ? c.finding
           : 'other_finding',
     [],

@@ -6,7 +6,6 @@ import { CaseAction } from '../policies/case.policy.ts';
 import {
   deadlineInsert,
   countDeadlines,
-  findDeadline,
   insertDeadlines,
   markDeadlineMet,
   positionInRun,
@@ -14,8 +13,9 @@ import {
 } from '../repositories/deadlines.repository.ts';
 import type { CaseRow } from '../repositories/cases.repository.ts';
 import type { Queryable } from '../db/client.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { loadOpenDeadline } from './open-deadline.ts';
 
 /**
  * Records that a deadline was met (the acknowledgement letter went out, the §2-78-135 notices were
@@ -29,19 +29,7 @@ export async function completeDeadline(
 ): Promise<{ next: string | null }> {
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.completeDeadline);
-    const deadline = await findDeadline(tx, row.id, input.deadlineId);
-    if (!deadline) {
-      throw new NotFoundError('Deadline', 'deadline_not_found');
-    }
-    if (deadline.met_at) {
-      throw new ConflictError('deadline_met', 'This deadline was already met.');
-    }
-    if (deadline.superseded_at) {
-      throw new ConflictError(
-        'deadline_superseded',
-        'This deadline was recomputed after a correction; act on the one that replaced it.',
-      );
-    }
+    const deadline = await loadOpenDeadline(tx, row.id, input.deadlineId);
     const now = deps.now();
     const metAt = input.metAt ? new Date(input.metAt) : now;
     if (metAt.getTime() > now.getTime() + 5 * 60_000) {

@@ -19,7 +19,8 @@ import {
 import { findFacilityById } from '../repositories/facilities.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
-import { categoryFlags, checkIncidentBeforeReceipt, facilityIdOf } from './file-case.ts';
+import { categoryFlags, checkIncidentBeforeReceipt } from '../domain/intake.ts';
+import { facilityIdOf } from './file-case.ts';
 import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
 
 export type CorrectCaseFactsInput = CaseCorrectionRequest & { logNumber: string };
@@ -103,7 +104,7 @@ export async function correctCaseFacts(
         changes['incident.facilityCode'] = { from: from?.code ?? null, to: incident.facilityCode };
       }
     }
-    const oldCategories = row.categories as Category[];
+    const oldCategories = row.categories;
     // the case's categories cache holds intake's and its allegations' (docs/domain.md
     // "Re-routing"): a corrected intake list keeps the allegations' categories
     const categories = input.categories

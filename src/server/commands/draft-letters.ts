@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import {
   LetterValueMissingError,
   fillPlaceholders,
@@ -17,11 +17,8 @@ import { ConflictError, UnprocessableError } from '../errors.ts';
 import { encryptRecipient, letterRecipients } from '../letters/recipients.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { listAllegations, listFindings } from '../repositories/allegations.repository.ts';
-import {
-  latestRoutingDecision,
-  listCaseChildren,
-  type CaseRow,
-} from '../repositories/cases.repository.ts';
+import { listCaseChildren, type CaseRow } from '../repositories/cases.repository.ts';
+import { latestRoutingDecision } from '../repositories/routing.repository.ts';
 import { listDeadlines } from '../repositories/deadlines.repository.ts';
 import { insertLetters, type LetterInsert } from '../repositories/letters.repository.ts';
 import type { Queryable } from '../db/client.ts';

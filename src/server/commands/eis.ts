@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { ALERT_STEPS, type AlertStatus, type RuleRequest } from '../../shared/schemas/eis.ts';
-import type { Category } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { Ranker } from '../domain/eis/backtest.ts';

@@ -1,12 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import { publicOutcome, publicVisibility } from '../domain/publication.ts';
 import { PENALTY_CODES } from '../domain/findings.ts';
 import type { ExportDictionaryResponse } from '../../shared/schemas/public.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../db/client.ts';
 import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
-import { allegationOutcome, exportChunk } from '../repositories/public.repository.ts';
+import { allegationOutcome } from '../repositories/allegations.repository.ts';
+import { exportChunk } from '../repositories/open-data.repository.ts';
 
 /**
  * The open-data columns, in order, with their meaning: the data dictionary served at

@@ -3,9 +3,10 @@ import type { DeadlineKind } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { extendDeadline as extendRule, type DeadlineAnchorKind } from '../domain/clocks.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { extendDeadline, findDeadline } from '../repositories/deadlines.repository.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { extendDeadline } from '../repositories/deadlines.repository.ts';
+import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { loadOpenDeadline } from './open-deadline.ts';
 
 export interface ExtendDeadlineInput {
   logNumber: string;
@@ -25,19 +26,7 @@ export async function grantDeadlineExtension(
 ): Promise<{ dueDate: string; dueAt: string }> {
   return deps.db.transaction(async (tx) => {
     const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.extendDeadline);
-    const deadline = await findDeadline(tx, row.id, input.deadlineId);
-    if (!deadline) {
-      throw new NotFoundError('Deadline', 'deadline_not_found');
-    }
-    if (deadline.met_at) {
-      throw new ConflictError('deadline_met', 'This deadline was already met.');
-    }
-    if (deadline.superseded_at) {
-      throw new ConflictError(
-        'deadline_superseded',
-        'This deadline was recomputed after a correction; act on the one that replaced it.',
-      );
-    }
+    const deadline = await loadOpenDeadline(tx, row.id, input.deadlineId);
     const cap =
       deps.profile.clocks.superintendentMaxDays - deps.profile.clocks.superintendentResponseDays;
     const already = deadline.extensions.reduce((n, e) => n + e.days, 0);

@@ -10,6 +10,7 @@ import {
 } from '../repositories/facilities.repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
+import type { Queryable } from '../db/client.ts';
 
 function authorize(deps: CommandDeps): void {
   if (!allowedGlobally(deps.actor, GlobalAction.manageFacilities)) {
@@ -64,10 +65,7 @@ export async function addShelterPeriod(
 ): Promise<void> {
   authorize(deps);
   await deps.db.transaction(async (tx) => {
-    const facility = await findFacilityByCode(tx, deps.jurisdiction, code);
-    if (!facility) {
-      throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
-    }
+    const facility = await facilityOr404(tx, deps.jurisdiction, code);
     const now = deps.now();
     const id = crypto.randomUUID();
     await insertShelterPeriod(tx, {
@@ -97,10 +95,7 @@ export async function recordDailyCount(
 ): Promise<void> {
   authorize(deps);
   await deps.db.transaction(async (tx) => {
-    const facility = await findFacilityByCode(tx, deps.jurisdiction, code);
-    if (!facility) {
-      throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
-    }
+    const facility = await facilityOr404(tx, deps.jurisdiction, code);
     const now = deps.now();
     await upsertDailyCount(tx, deps.jurisdiction, facility.id, input.day, input.residents, now);
     await recordAudit(tx, auditContext(deps, now), {
@@ -110,4 +105,17 @@ export async function recordDailyCount(
       changes: { day: input.day, residents: input.residents },
     });
   });
+}
+
+/** The registered facility with `code`, or a 404. */
+async function facilityOr404(
+  tx: Queryable,
+  jurisdiction: string,
+  code: string,
+): Promise<FacilityRow> {
+  const facility = await findFacilityByCode(tx, jurisdiction, code);
+  if (!facility) {
+    throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
+  }
+  return facility;
 }

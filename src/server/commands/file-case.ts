@@ -1,36 +1,36 @@
 import crypto from 'node:crypto';
-import type {
-  CaseIntakeRequest,
-  PartyInput,
-  ReportedOfficerInput,
-} from '../../shared/schemas/cases.ts';
+import type { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
+import type { ReportedOfficerInput } from '../../shared/schemas/officers.ts';
 import type { Queryable } from '../db/client.ts';
 import type { Vulnerability } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import { computeCaseDeadlines, owesSixMonthNotice, type Deadline } from '../domain/clocks.ts';
 import { formatLogNumber } from '../domain/log-number.ts';
-import { classifyCase, type CaseFacts } from '../domain/classification.ts';
+import {
+  categoryFlags,
+  checkIncidentBeforeReceipt,
+  classifyIntake,
+  intakeVulnerabilities,
+} from '../domain/intake.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import {
   assignLogNumber,
   insertCase,
   pendingLogNumber,
-  insertCaseAgency,
-  insertRoutingDecision,
   insertStatusHistory,
 } from '../repositories/cases.repository.ts';
+import { insertCaseAgency, insertRoutingDecision } from '../repositories/routing.repository.ts';
 import { deadlineInsert, insertDeadlines } from '../repositories/deadlines.repository.ts';
 import { findFacilityByCode } from '../repositories/facilities.repository.ts';
 import { findMember } from '../repositories/members.repository.ts';
-import { insertParties, type PartyRow } from '../repositories/parties.repository.ts';
+import { insertParties } from '../repositories/parties.repository.ts';
 import {
   insertReportedOfficers,
   type ReportedOfficerInsert,
 } from '../repositories/reported-officers.repository.ts';
-import type { FieldCipher } from '../security/encryption.ts';
-import { PARTY_IDENTITY } from '../security/encrypted-fields.ts';
+import { identityFieldNames, partyRow } from '../security/party-identity.ts';
 import { ForbiddenError, UnprocessableError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
 
@@ -100,8 +100,7 @@ export async function registerCase(
     ]);
   }
   checkIncidentBeforeReceipt(incidentAt, receivedAt);
-  const facts = intakeFacts(input);
-  const { routing, ...restriction } = classifyCase(facts, deps.profile);
+  const { routing, ...restriction } = classifyIntake(input, deps.profile);
   const clocks = computeCaseDeadlines(
     {
       receivedAt,
@@ -116,7 +115,7 @@ export async function registerCase(
   const deadlines = owesSixMonthNotice(routing.agency, deps.profile)
     ? clocks
     : clocks.filter((d) => d.kind !== 'six_month_notice');
-  const flags = deriveFlags(input, facts.vulnerabilities ?? []);
+  const flags = deriveFlags(input, intakeVulnerabilities(input));
   const caseId = crypto.randomUUID();
   const year = Number(localDate(receivedAt, deps.profile.timeZone).slice(0, 4));
 
@@ -270,21 +269,6 @@ export async function registerCase(
   });
 }
 
-/**
- * The facts an intake request gives the classification (the one rule intake, the preview and
- * re-routing share): no accused yet, the parties' vulnerabilities merged.
- */
-export function intakeFacts(input: CaseIntakeRequest): CaseFacts {
-  return {
-    caseType: input.caseType,
-    categories: input.categories,
-    notificationType: input.notificationType,
-    seriousInjuryOrDeath: input.seriousInjuryOrDeath,
-    inCustody: input.inCustody,
-    vulnerabilities: [...new Set(input.parties.flatMap((p) => p.vulnerabilities))],
-  };
-}
-
 function deriveFlags(
   input: CaseIntakeRequest,
   vulnerabilities: readonly Vulnerability[],
@@ -294,40 +278,6 @@ function deriveFlags(
     flags.add('vulnerable_party');
   }
   return [...flags].sort();
-}
-
-/** The case flags its categories (and notification type) imply. */
-export function categoryFlags(c: {
-  categories: readonly string[];
-  notificationType?: string | null | undefined;
-}): string[] {
-  const flags: string[] = [];
-  for (const category of ['sexual_misconduct', 'domestic_violence', 'bias'] as const) {
-    if (c.categories.includes(category)) {
-      flags.push(category);
-    }
-  }
-  if (
-    c.categories.includes('firearm_discharge') ||
-    c.notificationType?.startsWith('firearm_discharge')
-  ) {
-    flags.push('police_shooting');
-  }
-  return flags;
-}
-
-/**
- * Intake's rule on the incident time: it cannot be after the office received it (a few minutes'
- * allowance for clocks that disagree). Used by intake and by corrections alike.
- */
-export function checkIncidentBeforeReceipt(incidentAt: Date | undefined, receivedAt: Date): void {
-  if (incidentAt && incidentAt.getTime() > receivedAt.getTime() + 5 * 60_000) {
-    throw new UnprocessableError(
-      'incident_after_receipt',
-      'The incident cannot happen after the office received it.',
-      [{ field: 'incident.occurredAt', message: 'must not be after receivedAt' }],
-    );
-  }
 }
 
 /** The id of the registered facility with `code`, or a 422 naming the field. */
@@ -381,66 +331,4 @@ async function reportedOfficerRows(
     });
   }
   return rows;
-}
-
-const IDENTITY_FIELDS = [
-  'name',
-  'phone',
-  'email',
-  'address',
-  'dateOfBirth',
-  'organization',
-] as const;
-
-function identityFieldNames(p: PartyInput): string[] {
-  return IDENTITY_FIELDS.filter((f) => p[f] !== undefined);
-}
-
-/** Encrypts a party's identity fields into one envelope bound to the party row. */
-export function encryptIdentity(
-  cipher: FieldCipher,
-  partyId: string,
-  p: PartyInput,
-): string | null {
-  const identity = Object.fromEntries(
-    IDENTITY_FIELDS.filter((f) => p[f] !== undefined).map((f) => [f, p[f]]),
-  );
-  if (Object.keys(identity).length === 0) {
-    return null;
-  }
-  return cipher.encrypt(JSON.stringify(identity), identityContext(partyId));
-}
-
-/** The AEAD context that binds an identity envelope to its party row. */
-export function identityContext(partyId: string): string {
-  return PARTY_IDENTITY.context(partyId);
-}
-
-/** Builds the stored row of a party; identity fields only as ciphertext. */
-export function partyRow(
-  deps: Pick<CommandDeps, 'jurisdiction' | 'cipher'> &
-    ({ actor: CommandDeps['actor'] } | { createdBy: string | null }),
-  caseId: string,
-  p: PartyInput,
-  now: Date,
-): PartyRow {
-  const id = crypto.randomUUID();
-  return {
-    id,
-    jurisdiction: deps.jurisdiction,
-    case_id: caseId,
-    role: p.role,
-    anonymous: p.anonymous,
-    identity_enc: encryptIdentity(deps.cipher, id, p),
-    consent_scope: p.consentScope ?? null,
-    language: p.language ?? null,
-    contact_channel: p.contactChannel ?? null,
-    contact_safety: p.contactSafety ?? {},
-    vulnerabilities: p.vulnerabilities,
-    race: p.race ?? null,
-    sex: p.sex ?? null,
-    age_range: p.ageRange ?? null,
-    created_at: now,
-    created_by: 'actor' in deps ? deps.actor.id : deps.createdBy,
-  };
 }

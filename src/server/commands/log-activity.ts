@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { ActivityKind } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertActivity } from '../repositories/cases.repository.ts';
+import { insertActivity } from '../repositories/activity.repository.ts';
 import { findMember } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';

@@ -1,21 +1,12 @@
-import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { findUserByEmail } from '../repositories/users.repository.ts';
-import type { SessionSettings } from '../security/sessions.ts';
-import { startSession } from './sign-in.ts';
+import { startSession, type SignInDeps } from './sign-in.ts';
 import type { OidcIdentity } from '../security/oidc.ts';
 import { UnauthenticatedError } from '../errors.ts';
 
 /** Dependencies of an OpenID Connect sign-in: no actor yet, the request's address for audit. */
-export interface OidcSignInDeps {
-  db: Db;
-  now: () => Date;
-  jurisdiction: string;
-  ip: string | null;
-  userAgent: string | null;
-  settings: SessionSettings;
-}
+export type OidcSignInDeps = Omit<SignInDeps, 'cipher'>;
 
 /** The same answer as a wrong password: the reply tells nothing about which accounts exist. */
 export const OIDC_FAILED = 'The email or password is not correct.';

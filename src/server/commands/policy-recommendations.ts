@@ -10,7 +10,7 @@ import {
   updatePolicyStatus,
   type PolicyRecommendationRow,
 } from '../repositories/policy-recommendations.repository.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 

@@ -1,10 +1,9 @@
 import type { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
-import { classifyCase } from '../domain/classification.ts';
+import { classifyIntake } from '../domain/intake.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
 import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
-import { intakeFacts } from './file-case.ts';
 
 /** What intake would decide for this request, without writing anything. */
 export interface RoutingPreview {
@@ -14,8 +13,8 @@ export interface RoutingPreview {
 }
 
 /**
- * The routing decision and restriction intake would apply (the same `classifyCase` over the same
- * facts `fileCase` uses), so the intake wizard shows the clause before submitting instead of
+ * The routing decision and restriction intake would apply (the same `classifyIntake` filing
+ * applies), so the intake wizard shows the clause before submitting instead of
  * re-deriving the law in the browser (STYLE.md §2.2). Read-only: nothing is written or audited.
  * Same roles as intake.
  */
@@ -29,5 +28,5 @@ export function previewRouting(
       'Only intake, supervisors and chief administrators register cases.',
     );
   }
-  return classifyCase(intakeFacts(input), deps.profile);
+  return classifyIntake(input, deps.profile);
 }

@@ -6,7 +6,7 @@ import type { PublicComplaintRequest, PublicLanguage } from '../../shared/schema
 import type { CaseStatus, DeadlineBasisCode, DeadlineKind } from '../../shared/enums.ts';
 import { recordAudit, AuditAction } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import { deadlineBasis } from '../domain/deadline-basis.ts';
 import { deadlineBasisFacts } from '../repositories/deadlines.repository.ts';
 import {
@@ -24,7 +24,7 @@ import {
   letterRecipients,
   logNumberOf,
   type ReceiptRow,
-} from '../repositories/public.repository.ts';
+} from '../repositories/complaint-receipts.repository.ts';
 import {
   generateConfirmationNumber,
   generatePassphrase,
@@ -36,7 +36,8 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { checkAttachments } from '../domain/attachments.ts';
 import { insertAttachment } from '../repositories/attachments.repository.ts';
 import { attachmentContext } from './attachments.ts';
-import { identityContext, registerCase } from './file-case.ts';
+import { registerCase } from './file-case.ts';
+import { decryptIdentity } from '../security/party-identity.ts';
 
 /** Dependencies of the public commands: no actor, by design (the public form needs no account). */
 export interface PublicDeps {
@@ -279,10 +280,7 @@ async function canWriteTo(deps: PublicDeps, caseId: string): Promise<boolean> {
   return receivesLetters(
     rows.map((p) => ({
       role: p.role,
-      ...(JSON.parse(deps.cipher.decrypt(p.identity_enc, identityContext(p.id))) as {
-        email?: string;
-        address?: string;
-      }),
+      ...decryptIdentity<{ email?: string; address?: string }>(deps.cipher, p),
     })),
   );
 }

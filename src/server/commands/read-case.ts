@@ -36,10 +36,10 @@ import {
   type PressInquiryRow,
   type StatementRow,
 } from '../repositories/statements.repository.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import { NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
-import { identityContext } from './file-case.ts';
+import { decryptIdentity } from '../security/party-identity.ts';
 import { attachmentContext } from './attachments.ts';
 import { routingReviewFor, type RoutingReview } from './reroute-case.ts';
 import {
@@ -169,10 +169,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     }
     return {
       row: p,
-      identity: JSON.parse(deps.cipher.decrypt(p.identity_enc, identityContext(p.id))) as Record<
-        string,
-        string
-      >,
+      identity: decryptIdentity<Record<string, string>>(deps.cipher, p),
       masked: false,
     };
   });

@@ -1,4 +1,4 @@
-import { localDate, addCalendarDays, startOfLocalDay } from '../domain/business-days.ts';
+import { localDate, addCalendarDays, startOfLocalDay } from '../../shared/dates.ts';
 import { writtenDate, type LetterLanguagePack } from '../domain/letters.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { lettersPdf, type PrintedLetter } from '../letters/pdf.ts';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Finding, type Category } from '../../shared/enums.ts';
 import type { MemberComparisonOut } from '../../shared/schemas/members.ts';
 import type { Queryable } from '../db/client.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import {
   linkWeight,
   MIN_PEERS,

@@ -16,7 +16,7 @@ import {
   trueTotal,
   type JudgedCell,
 } from '../domain/suppression.ts';
-import { loadStatsGrids } from '../repositories/public.repository.ts';
+import { loadStatsGrids } from '../repositories/stats.repository.ts';
 
 type CaseDim = 'year' | 'agency' | 'category' | 'status' | 'bucket' | 'shelter';
 type AllegationDim = 'year' | 'agency' | 'category' | 'finding';

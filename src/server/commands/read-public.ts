@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PublicCaseListQuery, PublicCaseOut } from '../../shared/schemas/public.ts';
 import type { Queryable } from '../db/client.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import {
   narrativeSource,
   narrativeVersion,
@@ -21,16 +21,16 @@ import {
 import { nameLexiconOf, recordedFullName, type NameLexicon } from '../redaction/names.ts';
 import { presentPublicCase, presentPublicListItem } from '../presenters/public/case.presenter.ts';
 import {
-  casePublishedStatements,
   findPublicCase,
   listPublicCases,
   redactionHints,
   rosterNames,
-} from '../repositories/public.repository.ts';
+} from '../repositories/portal-cases.repository.ts';
+import { casePublishedStatements } from '../repositories/statements.repository.ts';
 import { narrativePublication } from '../repositories/narrative-review.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
 import { NotFoundError } from '../errors.ts';
-import { identityContext } from './file-case.ts';
+import { decryptIdentity } from '../security/party-identity.ts';
 
 /** What the public reads need: no actor, no session. */
 export interface PublicReadDeps {
@@ -249,9 +249,7 @@ export async function knownIdentities(
     if (!p.identity_enc) {
       continue;
     }
-    const identity = JSON.parse(
-      deps.cipher.decrypt(p.identity_enc, identityContext(p.id)),
-    ) as Record<string, string>;
+    const identity = decryptIdentity(deps.cipher, p);
     for (const [field, value] of Object.entries(identity)) {
       if (field === 'name') {
         known.names.push(value);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Finding } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { localDate } from '../domain/business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 import {
   decidedOnProblem,
   findingStageProblem,

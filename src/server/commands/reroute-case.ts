@@ -15,15 +15,14 @@ import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { accusedRanks } from '../repositories/allegations.repository.ts';
+import { updateCaseRouting, type CaseRow } from '../repositories/cases.repository.ts';
 import {
   changeTrackRole,
   insertCaseAgency,
   insertRoutingDecision,
   latestRoutingDecision,
   listCaseAgencies,
-  updateCaseRouting,
-  type CaseRow,
-} from '../repositories/cases.repository.ts';
+} from '../repositories/routing.repository.ts';
 import {
   countDeadlines,
   deadlineInsert,

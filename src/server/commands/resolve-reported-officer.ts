@@ -1,4 +1,4 @@
-import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/cases.ts';
+import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import {

@@ -61,5 +61,5 @@ export async function addUser(
   });
 }
 
-/** Token commands live in tokens.ts; re-exported for the callers that create users and tokens. */
-export { createToken } from './tokens.ts';
+/** Token commands live in tokens/; createToken is re-exported for the callers that create users and tokens. */
+export { createToken } from './tokens/create-token.ts';

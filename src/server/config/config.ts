@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { serverUrls } from '../db/hosts.ts';
 import type { SessionSettings } from '../security/sessions.ts';
-import type { TokenSettings } from '../commands/tokens.ts';
+import type { TokenSettings } from '../commands/tokens/token-lifecycle.ts';
 import type { OidcSettings } from '../security/oidc.ts';
 import type { MailSettings } from '../letters/mailer.ts';
 

@@ -12,7 +12,7 @@ import {
   isWeekend,
   localDate,
   startOfLocalDay,
-} from './business-days.ts';
+} from '../../shared/dates.ts';
 import { chicagoHolidays } from './profiles/chicago.ts';
 
 const CHICAGO = 'America/Chicago';

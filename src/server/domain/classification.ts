@@ -1,6 +1,6 @@
 import type { CaseType, Category, NotificationType, Vulnerability } from '../../shared/enums.ts';
 import type { JurisdictionProfile } from './profiles/profile.ts';
-import { restrictionFor, type RestrictionReason } from './restriction.ts';
+import { restrictionFor, tightenRestriction, type RestrictionReason } from './restriction.ts';
 import { routeCase, type JointDetermination, type RoutingDecision } from './routing.ts';
 
 /**
@@ -146,19 +146,13 @@ export function reevaluateCase(
   ) {
     routing = { kind: 'record', decision };
   }
-  const reasons = [
-    ...new Set([...current.restrictionReasons, ...classification.restrictionReasons]),
-  ];
-  const restricted = current.restricted || classification.restricted;
   return {
     classification,
     routing,
-    restriction: {
-      restricted,
-      reasons,
-      changed:
-        restricted !== current.restricted || reasons.length !== current.restrictionReasons.length,
-    },
+    restriction: tightenRestriction(
+      { restricted: current.restricted, reasons: current.restrictionReasons },
+      { restricted: classification.restricted, reasons: classification.restrictionReasons },
+    ),
   };
 }
 

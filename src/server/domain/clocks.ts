@@ -12,7 +12,7 @@ import {
   endOfLocalDay,
   formatDate,
   localDate,
-} from './business-days.ts';
+} from '../../shared/dates.ts';
 import { deadlineBasis } from './deadline-basis.ts';
 import type { InvestigationClock, JurisdictionProfile } from './profiles/profile.ts';
 

@@ -1,4 +1,5 @@
-import type { CaseIntakeRequest, PartyInput } from '../../shared/schemas/cases.ts';
+import type { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
+import type { PartyInput } from '../../shared/schemas/parties.ts';
 import type { PublicComplaintRequest, PublicLanguage } from '../../shared/schemas/public.ts';
 import type { DeadlineKind, Vulnerability } from '../../shared/enums.ts';
 

@@ -1,5 +1,5 @@
 import type { CaseStatus, Role, TransitionReason } from '../../shared/enums.ts';
-import { localDate } from './business-days.ts';
+import { localDate } from '../../shared/dates.ts';
 
 /** One allowed stage change. */
 export interface TransitionRule {

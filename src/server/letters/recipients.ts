@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { CommandDeps } from '../commands/context.ts';
-import { identityContext } from '../commands/file-case.ts';
+import { decryptIdentity } from '../security/party-identity.ts';
 import {
   chooseChannel,
   intermediaryMayReceive,
@@ -48,9 +48,7 @@ interface Identity {
 }
 
 function identityOf(deps: Pick<CommandDeps, 'cipher'>, p: PartyRow): Identity {
-  return p.identity_enc
-    ? (JSON.parse(deps.cipher.decrypt(p.identity_enc, identityContext(p.id))) as Identity)
-    : {};
+  return decryptIdentity<Identity>(deps.cipher, p);
 }
 
 /**

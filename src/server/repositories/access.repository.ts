@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /** One break-the-glass grant as stored. */
 export interface BreakGlassRow {
@@ -116,11 +116,11 @@ export async function lockBreakGlass(
   jurisdiction: string,
   id: string,
 ): Promise<BreakGlassRow | undefined> {
-  const rows = await tx.query<BreakGlassRow>(
+  return firstRow<BreakGlassRow>(
+    tx,
     `${GRANT_SQL} WHERE g.jurisdiction = $1 AND g.id = $2 FOR UPDATE OF g`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 /** Marks a grant reviewed. */

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows } from './sql.ts';
+import type { AllegationOutcome } from '../domain/publication.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 export interface AllegationRow {
   id: string;
@@ -96,11 +97,7 @@ export async function findAllegation(
   caseId: string,
   id: string,
 ): Promise<AllegationRow | undefined> {
-  const rows = await db.query<AllegationRow>(`${SELECT} WHERE a.case_id = $1 AND a.id = $2`, [
-    caseId,
-    id,
-  ]);
-  return rows[0];
+  return firstRow<AllegationRow>(db, `${SELECT} WHERE a.case_id = $1 AND a.id = $2`, [caseId, id]);
 }
 
 export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {
@@ -171,4 +168,38 @@ export async function recordFinding(
     f.finding,
     f.penalty,
   ]);
+}
+
+/**
+ * SQL: the decision date of allegation `a`'s current finding of one stage, i.e. of the latest
+ * row, the one the allegation's cache columns hold (recordFinding).
+ */
+export function decidedOnSql(stage: 'recommended' | 'final'): string {
+  return `(SELECT f.decided_on FROM allegation_findings f
+            WHERE f.allegation_id = a.id AND f.stage = '${stage}'
+            ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1)`;
+}
+
+/** An allegation's finding columns, as the public reads select them. */
+export interface AllegationOutcomeColumns {
+  recommended_finding: string | null;
+  recommended_penalty: string | null;
+  /** Decision date of the current recommended finding (`decidedOnSql`). */
+  recommended_on: string | null;
+  final_finding: string | null;
+  final_penalty: string | null;
+  /** Decision date of the current final finding. */
+  final_on: string | null;
+}
+
+/** The finding columns of a public read as the publication rule takes them (`publicOutcome`). */
+export function allegationOutcome(a: AllegationOutcomeColumns): AllegationOutcome {
+  return {
+    recommendedFinding: a.recommended_finding,
+    recommendedPenalty: a.recommended_penalty,
+    recommendedOn: a.recommended_on,
+    finalFinding: a.final_finding,
+    finalPenalty: a.final_penalty,
+    finalOn: a.final_on,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { firstRow } from './sql.ts';
 
 /** An attachment row to insert: name and content already encrypted by the command. */
 export interface NewAttachment {
@@ -63,12 +64,12 @@ export async function findAttachment(
   caseId: string,
   id: string,
 ): Promise<(AttachmentListRow & { content_enc: string }) | undefined> {
-  const rows = await db.query<AttachmentListRow & { content_enc: string }>(
+  return firstRow<AttachmentListRow & { content_enc: string }>(
+    db,
     `SELECT id, source, file_name_enc, content_type, byte_size, sha256, received_at, content_enc
        FROM attachments WHERE case_id = $1 AND id = $2`,
     [caseId, id],
   );
-  return rows[0];
 }
 
 /** Information a complainant added through follow-my-complaint, for the case team. */

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
-import { scopeCondition, type CaseListRow } from './cases.repository.ts';
+import { scopeCondition, type CaseListRow } from './case-list.repository.ts';
 import { CONCLUDED_SQL } from './sql.ts';
 import {
   DEADLINE_EXTENSION_DAYS_SQL,

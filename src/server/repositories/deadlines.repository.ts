@@ -2,7 +2,7 @@ import type { Queryable } from '../db/client.ts';
 import type { DeadlineKind } from '../../shared/enums.ts';
 import type { Deadline, DeadlineAnchorKind } from '../domain/clocks.ts';
 import type { DeadlineBasisFacts } from '../domain/deadline-basis.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /**
  * SQL condition: the deadline still runs — not met, and not superseded by a recomputed one
@@ -177,11 +177,7 @@ export async function findDeadline(
   caseId: string,
   id: string,
 ): Promise<DeadlineRow | undefined> {
-  const rows = await db.query<DeadlineRow>(`${SELECT} WHERE d.case_id = $1 AND d.id = $2`, [
-    caseId,
-    id,
-  ]);
-  return rows[0];
+  return firstRow<DeadlineRow>(db, `${SELECT} WHERE d.case_id = $1 AND d.id = $2`, [caseId, id]);
 }
 
 /** Records an extension (history) and moves the cached due date. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 export interface FacilityRow {
   id: string;
@@ -29,22 +29,22 @@ export async function findFacilityByCode(
   jurisdiction: string,
   code: string,
 ): Promise<FacilityRow | undefined> {
-  const rows = await db.query<FacilityRow>(
+  return firstRow<FacilityRow>(
+    db,
     `SELECT id, code, name, kind, district, address FROM facilities WHERE jurisdiction = $1 AND code = $2`,
     [jurisdiction, code],
   );
-  return rows[0];
 }
 
 export async function findFacilityById(
   db: Queryable,
   id: string,
 ): Promise<FacilityRow | undefined> {
-  const rows = await db.query<FacilityRow>(
+  return firstRow<FacilityRow>(
+    db,
     `SELECT id, code, name, kind, district, address FROM facilities WHERE id = $1`,
     [id],
   );
-  return rows[0];
 }
 
 export async function listFacilities(db: Queryable, jurisdiction: string): Promise<FacilityRow[]> {

@@ -7,8 +7,8 @@ import type {
   RecipientKind,
 } from '../domain/letters.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
-import { scopeCondition } from './cases.repository.ts';
-import { insertRows } from './sql.ts';
+import { scopeCondition } from './case-list.repository.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /** A letter as stored (migration 0023); `recipient_enc` is ciphertext, never plaintext. */
 export interface LetterRow {
@@ -93,17 +93,15 @@ export async function findLetter(
   jurisdiction: string,
   id: string,
 ): Promise<LetterWithCase | undefined> {
-  const rows = await db.query<LetterWithCase>(`${SELECT} WHERE l.jurisdiction = $1 AND l.id = $2`, [
+  return firstRow<LetterWithCase>(db, `${SELECT} WHERE l.jurisdiction = $1 AND l.id = $2`, [
     jurisdiction,
     id,
   ]);
-  return rows[0];
 }
 
 /** Locks one letter row: a send and a retry of the same letter never run side by side. */
 export async function lockLetter(tx: Queryable, id: string): Promise<LetterRow | undefined> {
-  const rows = await tx.query<LetterRow>(`SELECT * FROM letters WHERE id = $1 FOR UPDATE`, [id]);
-  return rows[0];
+  return firstRow<LetterRow>(tx, `SELECT * FROM letters WHERE id = $1 FOR UPDATE`, [id]);
 }
 
 export async function approveLetter(

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
-import { scopeCondition } from './cases.repository.ts';
-import { insertRows } from './sql.ts';
+import { scopeCondition } from './case-list.repository.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /*
  * Member histories and the co-accusal network (issue 19 items 1–2, migration 0025, ADR 0035).
@@ -224,13 +224,13 @@ export async function findNetworkRun(
   jurisdiction: string,
   population: string,
 ): Promise<NetworkRunRow | undefined> {
-  const rows = await db.query<NetworkRunRow>(
+  return firstRow<NetworkRunRow>(
+    db,
     `SELECT population, computed_at, window_start::text AS window_start, window_end::text AS window_end,
             members, links, duration_ms
        FROM member_network_runs WHERE jurisdiction = $1 AND population = $2`,
     [jurisdiction, population],
   );
-  return rows[0];
 }
 
 /**
@@ -334,12 +334,12 @@ export async function findNetworkMeasures(
   population: string,
   memberId: string,
 ): Promise<NetworkMeasureRow | undefined> {
-  const rows = await db.query<NetworkMeasureRow>(
+  return firstRow<NetworkMeasureRow>(
+    db,
     `SELECT member_id, degree, strength, betweenness, component_size
        FROM member_network_measures WHERE jurisdiction = $1 AND population = $2 AND member_id = $3`,
     [jurisdiction, population, memberId],
   );
-  return rows[0];
 }
 
 /** Name, star, rank and unit of members, by id. */

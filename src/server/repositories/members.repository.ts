@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
-import { scopeCondition } from './cases.repository.ts';
-import { insertRows } from './sql.ts';
+import { scopeCondition } from './case-list.repository.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 export interface MemberRow {
   id: string;
@@ -66,11 +66,11 @@ export async function findMember(
   jurisdiction: string,
   id: string,
 ): Promise<MemberRow | undefined> {
-  const rows = await db.query<MemberRow>(
+  return firstRow<MemberRow>(
+    db,
     `SELECT ${MEMBER_COLUMNS} FROM members WHERE jurisdiction = $1 AND id = $2`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 /** Members holding a star number (usually one; stars are reissued over decades). */
@@ -194,8 +194,7 @@ export async function findDutyStatus(
   db: Queryable,
   id: string,
 ): Promise<DutyStatusRow | undefined> {
-  const rows = await db.query<DutyStatusRow>(`${DUTY_SELECT} WHERE d.id = $1`, [id]);
-  return rows[0];
+  return firstRow<DutyStatusRow>(db, `${DUTY_SELECT} WHERE d.id = $1`, [id]);
 }
 
 export async function insertDutyStatus(

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { firstRow } from './sql.ts';
 import type { ProposedSpan, SpanDecision } from '../domain/narrative-review.ts';
 import type { PublishedRedaction } from '../redaction/publish.ts';
 
@@ -26,11 +27,11 @@ export async function findNarrativeReview(
   caseId: string,
   version: string,
 ): Promise<NarrativeReviewRow | undefined> {
-  const rows = await db.query<NarrativeReviewRow>(
+  return firstRow<NarrativeReviewRow>(
+    db,
     `${SELECT_REVIEW} WHERE r.case_id = $1 AND r.narrative_version = $2`,
     [caseId, version],
   );
-  return rows[0];
 }
 
 export async function insertNarrativeReview(

@@ -1,6 +1,6 @@
 import type { PolicyRecommendationOut } from '../../shared/schemas/policy-recommendations.ts';
 import type { Queryable } from '../db/client.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /** A policy recommendation as the API and the reports show it. */
 export type PolicyRecommendationRow = PolicyRecommendationOut;
@@ -41,11 +41,11 @@ export async function findPolicyRecommendation(
   id: string,
   opts: { lock?: boolean } = {},
 ): Promise<PolicyRecommendationRow | undefined> {
-  const rows = await db.query<PolicyRecommendationRow>(
+  return firstRow<PolicyRecommendationRow>(
+    db,
     `SELECT ${COLUMNS} FROM policy_recommendations WHERE jurisdiction = $1 AND id = $2${opts.lock ? ' FOR UPDATE' : ''}`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 /** Recommendations made between two dates inclusive (all when no dates), oldest first. */

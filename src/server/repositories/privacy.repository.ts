@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { firstRow } from './sql.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import type { PartyRow } from './parties.repository.ts';
 
@@ -139,11 +140,11 @@ export async function setLegalHold(
   logNumber: string,
   hold: boolean,
 ): Promise<{ id: string; was: boolean } | undefined> {
-  const rows = await tx.query<{ id: string; was: boolean }>(
+  return firstRow<{ id: string; was: boolean }>(
+    tx,
     `UPDATE cases c SET legal_hold = $3 FROM (SELECT id, legal_hold AS was FROM cases
         WHERE jurisdiction = $1 AND log_number = $2 FOR UPDATE) old
       WHERE c.id = old.id RETURNING c.id::text AS id, old.was`,
     [jurisdiction, logNumber, hold],
   );
-  return rows[0];
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { ReportedOfficerSource, ReportedOfficerStatus } from '../../shared/enums.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /** A reported officer as stored (migration 0018), with its roster member when identified. */
 export interface ReportedOfficerRow {
@@ -98,11 +98,11 @@ export async function lockReportedOfficer(
   caseId: string,
   id: string,
 ): Promise<ReportedOfficerRow | undefined> {
-  const rows = await tx.query<ReportedOfficerRow>(
+  return firstRow<ReportedOfficerRow>(
+    tx,
     `${SELECT} WHERE r.case_id = $1 AND r.id = $2 FOR UPDATE OF r`,
     [caseId, id],
   );
-  return rows[0];
 }
 
 /** Records the resolution: confirmed into an allegation, or dismissed with a reason. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /** A user's TOTP state (the secret stays encrypted until the command decrypts it). */
 export interface TotpState {
@@ -15,13 +15,13 @@ export async function findTotpState(
   userId: string,
   opts: { lock?: boolean } = {},
 ): Promise<TotpState | undefined> {
-  const rows = await db.query<TotpState>(
+  return firstRow<TotpState>(
+    db,
     `SELECT totp_secret_enc, totp_enrolled_at, totp_last_step FROM users WHERE id = $1${
       opts.lock ? ' FOR UPDATE' : ''
     }`,
     [userId],
   );
-  return rows[0];
 }
 
 /** Enrols (or re-enrols) a user: new encrypted secret, no step accepted yet unless given. */
@@ -117,7 +117,8 @@ export async function findLiveChallenge(
   tokenHash: string,
   now: Date,
 ): Promise<ChallengeRow | undefined> {
-  const rows = await db.query<ChallengeRow>(
+  return firstRow<ChallengeRow>(
+    db,
     `SELECT c.id, c.purpose, c.pending_secret_enc, c.expires_at,
             u.id AS user_id, u.email, u.display_name, u.agency, u.roles
        FROM sign_in_challenges c JOIN users u ON u.id = c.user_id
@@ -125,7 +126,6 @@ export async function findLiveChallenge(
         AND c.expires_at > $3 AND u.disabled_at IS NULL`,
     [tokenHash, jurisdiction, now],
   );
-  return rows[0];
 }
 
 /** Uses a challenge up; false when another request used it first. */

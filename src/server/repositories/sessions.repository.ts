@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /** A live session joined to its (active) user. */
 export interface SessionUserRow {
@@ -74,7 +74,8 @@ export async function findLiveSession(
   now: Date,
   idleMs: number,
 ): Promise<SessionUserRow | undefined> {
-  const rows = await db.query<SessionUserRow>(
+  return firstRow<SessionUserRow>(
+    db,
     `SELECT s.id AS session_id, s.csrf_secret, s.created_at, s.last_seen_at, s.expires_at,
             u.id AS user_id, u.jurisdiction, u.email, u.display_name, u.agency, u.roles
        FROM sessions s JOIN users u ON u.id = s.user_id
@@ -82,7 +83,6 @@ export async function findLiveSession(
         AND s.last_seen_at > $3 AND u.disabled_at IS NULL`,
     [tokenHash, now, new Date(now.getTime() - idleMs)],
   );
-  return rows[0];
 }
 
 /** Moves the idle window forward. */

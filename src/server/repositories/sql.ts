@@ -50,3 +50,13 @@ export function isoRequired(value: Date | string): string {
  * are fixed enum values, never input.
  */
 export const CONCLUDED_SQL = `(${[...CONCLUDED].map((s) => `'${s}'`).join(', ')})`;
+
+/** The first row a query returns, or undefined when it returns none. */
+export async function firstRow<T>(
+  db: Queryable,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<T | undefined> {
+  const rows = await db.query<T>(sql, params);
+  return rows[0];
+}

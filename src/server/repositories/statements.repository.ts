@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 export interface StatementRow {
   id: string;
@@ -71,11 +71,11 @@ export async function findStatement(
   id: string,
   lock = false,
 ): Promise<StatementRow | undefined> {
-  const rows = await db.query<StatementRow>(
+  return firstRow<StatementRow>(
+    db,
     `${SELECT} WHERE s.jurisdiction = $1 AND s.id = $2${lock ? ' FOR UPDATE OF s' : ''}`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 export async function listCaseStatements(db: Queryable, caseId: string): Promise<StatementRow[]> {
@@ -141,11 +141,11 @@ export async function findPressInquiry(
   jurisdiction: string,
   id: string,
 ): Promise<PressInquiryRow | undefined> {
-  const rows = await db.query<PressInquiryRow>(
+  return firstRow<PressInquiryRow>(
+    db,
     `SELECT id, case_id, outlet, question, received_at, statement_id, answered_at FROM press_inquiries WHERE jurisdiction = $1 AND id = $2 FOR UPDATE`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 export async function listPressInquiries(
@@ -168,5 +168,61 @@ export async function answerPressInquiry(
   await tx.query(
     `UPDATE press_inquiries SET statement_id = $2, answered_at = $3, answered_by = $4 WHERE id = $1`,
     [id, statementId, at, by],
+  );
+}
+
+/** A statement as the public portal shows it: published ones only, never a staff name. */
+export interface PublicStatementRow {
+  id: string;
+  log_number: string | null;
+  language: string;
+  text: string;
+  translation_of: string | null;
+  published_at: Date;
+}
+
+/** Published statements only (publishing is the approval, PRODUCT.md §3), newest first. */
+export async function listPublishedStatements(
+  db: Queryable,
+  jurisdiction: string,
+  f: {
+    language?: string | undefined;
+    logNumber?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ rows: PublicStatementRow[]; total: number }> {
+  const params: unknown[] = [jurisdiction];
+  const where = [`s.jurisdiction = $1`, `s.status = 'published'`];
+  if (f.language) {
+    params.push(f.language);
+    where.push(`s.language = $${params.length}`);
+  }
+  if (f.logNumber) {
+    params.push(f.logNumber);
+    where.push(`c.log_number = $${params.length}`);
+  }
+  const from = `FROM statements s LEFT JOIN cases c ON c.id = s.case_id WHERE ${where.join(' AND ')}`;
+  const [count, rows] = await Promise.all([
+    db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params),
+    db.query<PublicStatementRow>(
+      `SELECT s.id, c.log_number, s.language, s.text, s.translation_of, s.published_at ${from}
+        ORDER BY s.published_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.pageSize, (f.page - 1) * f.pageSize],
+    ),
+  ]);
+  return { rows, total: count[0]?.n ?? 0 };
+}
+
+/** Published statements of one case. */
+export async function casePublishedStatements(
+  db: Queryable,
+  caseId: string,
+): Promise<PublicStatementRow[]> {
+  return db.query<PublicStatementRow>(
+    `SELECT s.id, c.log_number, s.language, s.text, s.translation_of, s.published_at
+       FROM statements s JOIN cases c ON c.id = s.case_id
+      WHERE s.case_id = $1 AND s.status = 'published' ORDER BY s.published_at, s.id`,
+    [caseId],
   );
 }

@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/client.ts';
+import type { CaseStatus } from '../../shared/enums.ts';
 import { MERIT_FINDINGS_SQL } from '../domain/findings.ts';
 import { runningDeadline } from './deadlines.repository.ts';
+import { CONCLUDED_SQL } from './sql.ts';
 
 /**
  * Aggregate statistics over all cases (CLI and staff use; the public view suppresses small
@@ -164,4 +166,100 @@ export async function caseStats(
     deadlines: deadlines[0] ?? { open: 0, overdue: 0 },
     dutyStatus,
   };
+}
+
+/*
+ * The public statistics page's grids (commands/read-public-stats.ts suppresses small cells and
+ * decides what each case may contribute; docs/public-portal.md).
+ */
+
+/** Statistics grid of cases: one row per non-empty cell. */
+export interface CaseGridRow {
+  year: string;
+  agency: string;
+  categories: string[];
+  status: string;
+  bucket: string;
+  shelter: boolean;
+  n: number;
+}
+
+/**
+ * Allegation grid: year, agency and stage of the case, the allegation's category and finding
+ * (final, else recommended); the stage lets the caller publish findings of concluded cases only.
+ */
+export interface AllegationGridRow {
+  year: string;
+  agency: string;
+  status: CaseStatus;
+  category: string;
+  finding: string;
+  n: number;
+}
+
+/** Duty-status grid: year of the action, the case's agency and categories, action and stage. */
+export interface DutyGridRow {
+  year: string;
+  agency: string;
+  categories: string[];
+  action: string;
+  n: number;
+}
+
+const LOCAL_RECEIVED = `(c.received_at AT TIME ZONE $2)::date`;
+
+/**
+ * The raw grids the public statistics are cut from. Days to close run from the local date of
+ * receipt to the closing date (closed_on: the release's, or set by the closing transition); a
+ * concluded case without one (a release that gave no closing date) is in the `undated` bucket and
+ * counts in no days-to-close figure, rather than the day it was imported. The other buckets match
+ * domain/publication.ts DAYS_TO_CLOSE_BUCKETS. A case is "at a shelter site" when
+ * its facility was a temporary shelter site on the incident date (receipt date if unknown).
+ */
+export async function loadStatsGrids(
+  db: Queryable,
+  jurisdiction: string,
+  timeZone: string,
+): Promise<{ cases: CaseGridRow[]; allegations: AllegationGridRow[]; duty: DutyGridRow[] }> {
+  const p = [jurisdiction, timeZone];
+  const [cases, allegations, duty] = await Promise.all([
+    db.query<CaseGridRow>(
+      `WITH x AS (
+         SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year,
+                c.lead_agency AS agency, c.categories, c.status,
+                CASE WHEN c.status IN ${CONCLUDED_SQL}
+                     THEN c.closed_on - ${LOCAL_RECEIVED}
+                END AS days,
+                c.status IN ${CONCLUDED_SQL} AS concluded,
+                (c.facility_id IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM facility_shelter_periods sp
+                    WHERE sp.facility_id = c.facility_id
+                      AND sp.starts_on <= COALESCE((c.incident_occurred_at AT TIME ZONE $2)::date, ${LOCAL_RECEIVED})
+                      AND (sp.ends_on IS NULL OR sp.ends_on >= COALESCE((c.incident_occurred_at AT TIME ZONE $2)::date, ${LOCAL_RECEIVED})))) AS shelter
+           FROM cases c WHERE c.jurisdiction = $1)
+       SELECT year, agency, categories, status,
+              CASE WHEN NOT concluded THEN 'open' WHEN days IS NULL THEN 'undated'
+                   WHEN days <= 30 THEN '0-30' WHEN days <= 90 THEN '31-90' WHEN days <= 180 THEN '91-180'
+                   WHEN days <= 365 THEN '181-365' WHEN days <= 730 THEN '366-730' ELSE '731+' END AS bucket,
+              shelter, count(*)::int AS n
+         FROM x GROUP BY 1, 2, 3, 4, 5, 6`,
+      p,
+    ),
+    db.query<AllegationGridRow>(
+      `SELECT extract(year FROM c.received_at AT TIME ZONE $2)::int::text AS year, c.lead_agency AS agency,
+              c.status, a.category, COALESCE(a.final_finding, a.recommended_finding, 'none') AS finding,
+              count(*)::int AS n
+         FROM allegations a JOIN cases c ON c.id = a.case_id
+        WHERE a.jurisdiction = $1 GROUP BY 1, 2, 3, 4, 5`,
+      p,
+    ),
+    db.query<DutyGridRow>(
+      `SELECT extract(year FROM d.effective_at AT TIME ZONE $2)::int::text AS year, c.lead_agency AS agency,
+              c.categories, d.action || ':' || d.stage AS action, count(*)::int AS n
+         FROM duty_status_actions d JOIN cases c ON c.id = d.case_id
+        WHERE d.jurisdiction = $1 GROUP BY 1, 2, 3, 4`,
+      p,
+    ),
+  ]);
+  return { cases, allegations, duty };
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role, TokenScope } from '../../shared/enums.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 /** One API token as lists show it: never the secret, never its hash. */
 export interface TokenRow {
@@ -47,41 +47,32 @@ export async function insertToken(
   );
 }
 
+/** A live token's scopes with its user. */
+export interface LiveTokenRow {
+  token_id: string;
+  scopes: TokenScope[];
+  id: string;
+  jurisdiction: string;
+  email: string;
+  display_name: string;
+  agency: Agency;
+  roles: Role[];
+}
+
 /** The live token behind a hash and its active user: not revoked, not expired, user enabled. */
 export async function findLiveToken(
   db: Queryable,
   tokenHash: string,
   now: Date,
-): Promise<
-  | {
-      token_id: string;
-      scopes: TokenScope[];
-      id: string;
-      jurisdiction: string;
-      email: string;
-      display_name: string;
-      agency: Agency;
-      roles: Role[];
-    }
-  | undefined
-> {
-  const rows = await db.query<{
-    token_id: string;
-    scopes: TokenScope[];
-    id: string;
-    jurisdiction: string;
-    email: string;
-    display_name: string;
-    agency: Agency;
-    roles: Role[];
-  }>(
+): Promise<LiveTokenRow | undefined> {
+  return firstRow<LiveTokenRow>(
+    db,
     `SELECT t.id AS token_id, t.scopes, u.id, u.jurisdiction, u.email, u.display_name, u.agency, u.roles
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
         AND u.disabled_at IS NULL`,
     [tokenHash, now],
   );
-  return rows[0];
 }
 
 const LIST_COLUMNS = `t.id, t.user_id, u.email, t.label, t.scopes, t.created_at, t.expires_at, t.revoked_at`;
@@ -107,14 +98,14 @@ export async function lockToken(
   jurisdiction: string,
   id: string,
 ): Promise<TokenRow | undefined> {
-  const rows = await tx.query<TokenRow>(
+  return firstRow<TokenRow>(
+    tx,
     `SELECT ${LIST_COLUMNS}
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.jurisdiction = $1 AND t.id = $2
         FOR UPDATE OF t`,
     [jurisdiction, id],
   );
-  return rows[0];
 }
 
 /** Marks a token revoked at `now`; revoking twice keeps the first time. */

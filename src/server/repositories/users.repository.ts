@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, firstRow } from './sql.ts';
 
 export interface UserRow {
   id: string;
@@ -59,11 +59,11 @@ export async function findUserByEmail(
   jurisdiction: string,
   email: string,
 ): Promise<UserRow | undefined> {
-  const rows = await db.query<UserRow>(
+  return firstRow<UserRow>(
+    db,
     `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND email = lower($2)`,
     [jurisdiction, email],
   );
-  return rows[0];
 }
 
 export async function findUserById(
@@ -71,11 +71,20 @@ export async function findUserById(
   jurisdiction: string,
   id: string,
 ): Promise<UserRow | undefined> {
-  const rows = await db.query<UserRow>(
-    `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND id = $2`,
-    [jurisdiction, id],
-  );
-  return rows[0];
+  return firstRow<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND id = $2`, [
+    jurisdiction,
+    id,
+  ]);
+}
+
+/** An active user with the password hash, for sign-in only. */
+export interface UserCredentialsRow {
+  id: string;
+  email: string;
+  display_name: string;
+  agency: Agency;
+  roles: Role[];
+  password_hash: string | null;
 }
 
 /** The password hash of an active user, for sign-in only. */
@@ -83,30 +92,13 @@ export async function findUserCredentials(
   db: Queryable,
   jurisdiction: string,
   email: string,
-): Promise<
-  | {
-      id: string;
-      email: string;
-      display_name: string;
-      agency: Agency;
-      roles: Role[];
-      password_hash: string | null;
-    }
-  | undefined
-> {
-  const rows = await db.query<{
-    id: string;
-    email: string;
-    display_name: string;
-    agency: Agency;
-    roles: Role[];
-    password_hash: string | null;
-  }>(
+): Promise<UserCredentialsRow | undefined> {
+  return firstRow<UserCredentialsRow>(
+    db,
     `SELECT id, email, display_name, agency, roles, password_hash FROM users
       WHERE jurisdiction = $1 AND email = lower($2) AND disabled_at IS NULL`,
     [jurisdiction, email],
   );
-  return rows[0];
 }
 
 /** Sets a password for a user who has none (demo data directories made before sign-in). */

@@ -2,9 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ActivityRequest,
-  AddPartyRequest,
-  AgencyRequest,
-  AllegationRequest,
   AssignmentRequest,
   CaseCorrectionRequest,
   CaseCorrectionResponse,
@@ -13,15 +10,14 @@ import {
   CaseListQuery,
   CaseListResponse,
   CaseOut,
-  DeadlineCompleteRequest,
-  ExtensionRequest,
-  FindingRequest,
-  PressInquiryRequest,
-  ReportedOfficerResolutionRequest,
-  RoutingReviewAcceptRequest,
-  StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
+import { AllegationRequest, FindingRequest } from '../../shared/schemas/allegations.ts';
+import { DeadlineCompleteRequest, ExtensionRequest } from '../../shared/schemas/deadlines.ts';
+import { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
+import { AddPartyRequest } from '../../shared/schemas/parties.ts';
+import { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
+import { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
 import { LogNumber, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
 import { CaseItemParams, CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
@@ -48,7 +44,7 @@ import {
   presentDeadline,
   presentFiledCase,
 } from '../presenters/staff/case.presenter.ts';
-import { listCases } from '../repositories/cases.repository.ts';
+import { listCases } from '../repositories/case-list.repository.ts';
 import { actorOf } from '../plugins/auth.ts';
 
 const spec = routeSchemas(['cases'], STAFF_PROBLEMS);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DutyStatusOut } from '../../shared/schemas/cases.ts';
+import { DutyStatusOut } from '../../shared/schemas/allegations.ts';
 import {
   DutyStatusRequest,
   MemberDetailOut,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PressAnswerRequest } from '../../shared/schemas/cases.ts';
+import { PressAnswerRequest } from '../../shared/schemas/statements.ts';
 import { Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
 import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';

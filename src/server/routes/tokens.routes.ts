@@ -3,16 +3,16 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { TokenOut } from '../../shared/schemas/tokens.ts';
 import { TokenCreatedOut, TokenCreateRequest, TokenList } from '../../shared/schemas/tokens.ts';
+import { createOwnToken } from '../commands/tokens/create-own-token.ts';
+import { listOwnTokens } from '../commands/tokens/list-own-tokens.ts';
+import { revokeOwnToken } from '../commands/tokens/revoke-own-token.ts';
 import type { RouteContext } from './context.ts';
 import { IdParams, problemsOf, routeSchemas } from './schema.ts';
 import {
-  createOwnToken,
-  listOwnTokens,
-  revokeOwnToken,
   type OwnTokenDeps,
   type TokenSettings,
   type TokenSummary,
-} from '../commands/tokens.ts';
+} from '../commands/tokens/token-lifecycle.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { ForbiddenError } from '../errors.ts';
 

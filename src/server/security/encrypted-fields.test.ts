@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentContext } from '../commands/attachments.ts';
-import { identityContext } from '../commands/file-case.ts';
+import { identityContext } from './party-identity.ts';
 import { ENCRYPTED_FIELDS } from './encrypted-fields.ts';
 import { pendingSecretContext, totpSecretContext } from './totp.ts';
 

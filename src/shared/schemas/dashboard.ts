@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../enums.ts';
 import { LETTER_FAILURES } from '../letters.ts';
 import { CategoryCode, DateOnly, DeadlineBasisFields, Instant, LogNumber } from './common.ts';
-import { CaseListItem, Routing } from './cases.ts';
+import { CaseListItem } from './cases.ts';
+import { Routing } from './routing.ts';
 
 /** One open deadline on the dashboard, with the clause behind its clock. */
 export const DashboardDeadline = z.object({

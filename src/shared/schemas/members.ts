@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DUTY_STATUS_ACTIONS } from '../enums.ts';
 import { CategoryCode, DateOnly, Instant, LogNumber, Text, Uuid } from './common.ts';
-import { DutyStatusOut, MemberIdentification, Star } from './cases.ts';
+import { DutyStatusOut } from './allegations.ts';
+import { MemberIdentification, Star } from './officers.ts';
 
 /** POST /api/v1/members — add a department member to the roster. */
 export const MemberRequest = z.strictObject({

@@ -2,20 +2,12 @@ import { z } from 'zod';
 import { CASE_STATUSES, PARTY_ROLES } from '../enums.ts';
 import { LETTER_CHANNELS, LETTER_KINDS, LETTER_STATUSES } from '../letters.ts';
 import { Instant, LogNumber, Uuid } from './common.ts';
+import { PartyIdentity } from './parties.ts';
 
 /** POST /api/v1/privacy/subject-access: the party records of the person who asked. */
 export const SubjectAccessRequest = z.strictObject({
   /** The person's party ids (one per case they are part of), as the records officer found them. */
   partyIds: z.array(Uuid).min(1).max(50),
-});
-
-const Identity = z.object({
-  name: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().optional(),
-  address: z.string().optional(),
-  dateOfBirth: z.string().optional(),
-  organization: z.string().optional(),
 });
 
 /** One party record of the person, with what the case says about their part in it. */
@@ -24,7 +16,7 @@ export const SubjectAccessRecord = z.object({
   role: z.enum(PARTY_ROLES),
   anonymous: z.boolean(),
   /** Decrypted identity as held; null when none was given or it was purged. */
-  identity: Identity.nullable(),
+  identity: PartyIdentity.nullable(),
   /** When retention purged the identity fields (null: not purged). */
   identityPurgedAt: Instant.nullable(),
   consentScope: z.string().nullable(),

@@ -12,7 +12,7 @@ import {
   LogNumber,
   Text,
 } from './common.ts';
-import { PublicOfficerInput } from './cases.ts';
+import { PublicOfficerInput } from './officers.ts';
 
 /*
  * The public portal's contracts (PRODUCT.md §4 Publication, §5 public paths). Response schemas

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import type {
   ActivityRequest,
-  AgencyRequest,
-  AllegationRequest,
   AssignmentRequest,
   CaseCorrectionRequest,
   CaseCorrectionResponse,
@@ -11,14 +9,13 @@ import type {
   CaseListQuery,
   CaseListResponse,
   CaseOut,
-  ExtensionRequest,
-  FindingRequest,
-  PressInquiryRequest,
-  ReportedOfficerResolutionRequest,
-  RoutingReviewAcceptRequest,
-  StatementRequest,
   TransitionRequest,
 } from '../../shared/schemas/cases.ts';
+import type { AllegationRequest, FindingRequest } from '../../shared/schemas/allegations.ts';
+import type { ExtensionRequest } from '../../shared/schemas/deadlines.ts';
+import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
+import type { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
+import type { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
 import type {
   DutyStatusRequest,
   MemberDetailOut,

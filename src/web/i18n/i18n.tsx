@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
+import { instantOfLocalDateTime, localDateTime } from '../../shared/dates.ts';
 
 /** The interface languages (PRODUCT.md §6: English and Spanish for everything). */
 export type Lang = 'en' | 'es';
@@ -181,34 +182,11 @@ export function useI18n(): I18n {
 
 /**
  * The instant of a Chicago wall-clock time typed in a `datetime-local` input (`2023-09-18T10:12`),
- * as ISO 8601 UTC. The zone's offset at that moment comes from Intl (daylight saving included).
+ * as ISO 8601 UTC (shared/dates.ts, the server's arithmetic). Anything else is sent as typed, for
+ * the server to refuse with a field message.
  */
 export function chicagoToIso(local: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) {
-    return local;
-  }
-  const asUtc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
-  const offset = zoneOffsetMs(asUtc);
-  const guess = asUtc - offset;
-  // the offset at the guessed instant may differ across a DST change: correct once
-  return new Date(asUtc - zoneOffsetMs(guess)).toISOString();
-}
-
-function zoneOffsetMs(instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return wall - Math.floor(instant / 60_000) * 60_000;
+  return instantOfLocalDateTime(local, TIME_ZONE)?.toISOString() ?? local;
 }
 
 /** Now as a Chicago `datetime-local` value, for default form values. */
@@ -218,6 +196,5 @@ export function nowChicagoLocal(): string {
 
 /** An instant as the Chicago `datetime-local` value that shows it (`2023-09-18T10:12`). */
 export function isoToChicagoLocal(iso: string): string {
-  const instant = Date.parse(iso);
-  return new Date(instant + zoneOffsetMs(instant)).toISOString().slice(0, 16);
+  return localDateTime(new Date(iso), TIME_ZONE);
 }

@@ -3,7 +3,6 @@
  * accused file's allegations, statuses from a file that has them.
  */
 import type { Queryable } from '../../db/client.ts';
-import type { Category } from '../../../shared/enums.ts';
 import { restrictionFor } from '../../domain/restriction.ts';
 import { mapSourceStatus } from '../../domain/profiles/chicago-legacy.ts';
 import {

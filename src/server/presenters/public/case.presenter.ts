@@ -4,7 +4,7 @@ import type {
   PublicCaseOut,
   PublicStatementOut,
 } from '../../../shared/schemas/public.ts';
-import { localDate } from '../../domain/business-days.ts';
+import { localDate } from '../../../shared/dates.ts';
 import { describePenalty, isPenaltyCode } from '../../domain/findings.ts';
 import {
   NARRATIVE_WITHHELD_BASIS,
@@ -15,12 +15,12 @@ import {
 import type { PublishedNarrative } from '../../redaction/publish.ts';
 import type { AgencyRoles } from '../../domain/profiles/profile.ts';
 import { NARRATIVE_REVIEW_NOTE, type NarrativeReviewMark } from '../../domain/narrative-review.ts';
-import {
-  allegationOutcome,
-  type PublicCaseListRow,
-  type PublicCaseRow,
-  type PublicStatementRow,
-} from '../../repositories/public.repository.ts';
+import { allegationOutcome } from '../../repositories/allegations.repository.ts';
+import type {
+  PublicCaseListRow,
+  PublicCaseRow,
+} from '../../repositories/portal-cases.repository.ts';
+import type { PublicStatementRow } from '../../repositories/statements.repository.ts';
 import { isoRequired } from '../../repositories/sql.ts';
 
 /*

@@ -1,16 +1,12 @@
 import type { z } from 'zod';
-import type {
-  CaseIntakeResponse,
-  CaseListItem,
-  CaseOut,
-  DeadlineOut,
-  DutyStatusOut,
-  MemberRef,
-  StatementOut,
-} from '../../../shared/schemas/cases.ts';
+import type { CaseIntakeResponse, CaseListItem, CaseOut } from '../../../shared/schemas/cases.ts';
+import type { DutyStatusOut } from '../../../shared/schemas/allegations.ts';
+import type { DeadlineOut } from '../../../shared/schemas/deadlines.ts';
+import type { MemberRef } from '../../../shared/schemas/officers.ts';
+import type { PressInquiryOut, StatementOut } from '../../../shared/schemas/statements.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
-import type { CaseListRow } from '../../repositories/cases.repository.ts';
+import type { CaseListRow } from '../../repositories/case-list.repository.ts';
 import { deadlineBasis } from '../../domain/deadline-basis.ts';
 import { vocabulariesOf, type JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import { deadlineBasisFacts, type DeadlineRow } from '../../repositories/deadlines.repository.ts';
@@ -187,14 +183,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
   if (d.view === 'public_fields') {
     return {
       ...base,
-      pressInquiries: d.pressInquiries.map((p) => ({
-        id: p.id,
-        outlet: p.outlet,
-        question: p.question,
-        receivedAt: isoRequired(p.received_at),
-        statementId: p.statement_id,
-        answeredAt: iso(p.answered_at),
-      })),
+      pressInquiries: d.pressInquiries.map(presentPressInquiry),
     };
   }
   const findingsByAllegation = new Map<string, CaseDetail['findings']>();
@@ -320,14 +309,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       recordedAt: isoRequired(a.recorded_at),
     })),
     dutyStatus: d.dutyStatus.map(presentDutyStatus),
-    pressInquiries: d.pressInquiries.map((p) => ({
-      id: p.id,
-      outlet: p.outlet,
-      question: p.question,
-      receivedAt: isoRequired(p.received_at),
-      statementId: p.statement_id,
-      answeredAt: iso(p.answered_at),
-    })),
+    pressInquiries: d.pressInquiries.map(presentPressInquiry),
     deadlines: d.deadlines.map((x) => presentDeadline(x, profile)),
     attachments: d.attachments.map((a) => ({
       id: a.id,
@@ -357,5 +339,17 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       note: h.note,
       at: isoRequired(h.at),
     })),
+  };
+}
+
+/** A press inquiry as the case team sees it (the public-fields view included). */
+function presentPressInquiry(p: CaseDetail['pressInquiries'][number]): Out<typeof PressInquiryOut> {
+  return {
+    id: p.id,
+    outlet: p.outlet,
+    question: p.question,
+    receivedAt: isoRequired(p.received_at),
+    statementId: p.statement_id,
+    answeredAt: iso(p.answered_at),
   };
 }

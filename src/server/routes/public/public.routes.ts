@@ -45,12 +45,12 @@ import {
 import { createPublicStats, statsFromGrids } from '../../commands/read-public-stats.ts';
 import { presentPublicStatement } from '../../presenters/public/case.presenter.ts';
 import { presentOffice } from '../../presenters/public/office.presenter.ts';
-import { listPublishedStatements } from '../../repositories/public.repository.ts';
+import { listPublishedStatements } from '../../repositories/statements.repository.ts';
 import { TooManyRequestsError } from '../../errors.ts';
 import { loggableError } from '../../plugins/error-handler.ts';
 import { Readable } from 'node:stream';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import { localDate } from '../../domain/business-days.ts';
+import { localDate } from '../../../shared/dates.ts';
 import {
   sendAnswer,
   type HttpCachePolicy,

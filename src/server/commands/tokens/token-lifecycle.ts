@@ -1,18 +1,22 @@
 import crypto from 'node:crypto';
-import { TOKEN_SCOPES, type TokenScope } from '../../shared/enums.ts';
-import type { Db } from '../db/client.ts';
-import type { Actor } from '../policies/actor.ts';
-import { AuditAction, recordAudit, type AuditContext } from '../audit/audit.ts';
-import { findUserByEmail } from '../repositories/users.repository.ts';
+import { TOKEN_SCOPES, type TokenScope } from '../../../shared/enums.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { AuditAction, recordAudit, type AuditContext } from '../../audit/audit.ts';
 import {
   insertToken,
-  listTokens,
   lockToken,
   revokeToken,
   type TokenRow,
-} from '../repositories/tokens.repository.ts';
-import { generateToken } from '../security/credentials.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+} from '../../repositories/tokens.repository.ts';
+import { generateToken } from '../../security/credentials.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
+
+/*
+ * What the token use cases share (ADR 0016): the lifetimes, the summary shown instead of the
+ * secret, the checks on a request, and issuing and revoking with their audit rows. Each use case
+ * is a file of this folder.
+ */
 
 /** Token lifetimes (config.ts: OVERSIGHT_TOKEN_DEFAULT_DAYS, OVERSIGHT_TOKEN_MAX_DAYS). */
 export interface TokenSettings {
@@ -41,14 +45,14 @@ export interface CreatedToken extends TokenSummary {
   token: string;
 }
 
-interface TokenRequest {
+export interface TokenRequest {
   label?: string | undefined;
   /** Default: every scope (the holder's roles still limit what the token does). */
   scopes?: readonly TokenScope[] | undefined;
   expiresInDays?: number | undefined;
 }
 
-function summary(r: TokenRow): TokenSummary {
+export function summary(r: TokenRow): TokenSummary {
   return {
     id: r.id,
     email: r.email,
@@ -60,7 +64,7 @@ function summary(r: TokenRow): TokenSummary {
   };
 }
 
-function checkedScopes(scopes: readonly TokenScope[] | undefined): TokenScope[] {
+export function checkedScopes(scopes: readonly TokenScope[] | undefined): TokenScope[] {
   const list = [...new Set(scopes ?? TOKEN_SCOPES)];
   if (list.length === 0) {
     throw new ValidationError('token_scopes_empty', 'A token needs at least one scope.', [
@@ -77,7 +81,7 @@ function checkedScopes(scopes: readonly TokenScope[] | undefined): TokenScope[] 
 }
 
 /** The expiry of a new token: the default lifetime, never beyond the maximum. */
-function expiryOf(now: Date, days: number | undefined, settings: TokenSettings): Date {
+export function expiryOf(now: Date, days: number | undefined, settings: TokenSettings): Date {
   const d = days ?? settings.defaultDays;
   if (!Number.isInteger(d) || d < 1 || d > settings.maxDays) {
     throw new ValidationError(
@@ -89,7 +93,7 @@ function expiryOf(now: Date, days: number | undefined, settings: TokenSettings):
   return new Date(now.getTime() + d * 86_400_000);
 }
 
-async function issue(
+export async function issue(
   db: Db,
   ctx: AuditContext,
   userId: string,
@@ -133,60 +137,8 @@ async function issue(
   });
 }
 
-/** Dependencies of the administrative token commands the CLI runs as `system`. */
-export interface SystemTokenDeps {
-  db: Db;
-  now: () => Date;
-  jurisdiction: string;
-  tokens?: TokenSettings;
-}
-
-/**
- * Issues a bearer token for a user (CLI `oversight tokens create`, demo, tests); the secret is
- * returned once and only its hash is stored. It expires after the default lifetime unless told
- * otherwise, never beyond the maximum; `neverExpires` is for the administrator at the console
- * only (no API reaches it), and the audit row records it.
- */
-export async function createToken(
-  deps: SystemTokenDeps,
-  input: TokenRequest & { email: string; neverExpires?: boolean },
-): Promise<CreatedToken> {
-  const settings = deps.tokens ?? DEFAULT_TOKEN_SETTINGS;
-  const user = await findUserByEmail(deps.db, deps.jurisdiction, input.email);
-  if (!user || user.disabled_at) {
-    throw new NotFoundError(`Active user ${input.email}`, 'user_not_found');
-  }
-  const now = deps.now();
-  return issue(
-    deps.db,
-    { jurisdiction: deps.jurisdiction, actor: 'system', at: now },
-    user.id,
-    user.email,
-    {
-      label: input.label ?? 'cli',
-      scopes: checkedScopes(input.scopes),
-      expiresAt: input.neverExpires ? null : expiryOf(now, input.expiresInDays, settings),
-    },
-  );
-}
-
-/** Every token of the jurisdiction, or of one user (CLI `oversight tokens list`). */
-export async function listAllTokens(
-  deps: SystemTokenDeps,
-  email?: string,
-): Promise<TokenSummary[]> {
-  let userId: string | undefined;
-  if (email !== undefined) {
-    const user = await findUserByEmail(deps.db, deps.jurisdiction, email);
-    if (!user) {
-      throw new NotFoundError(`User ${email}`, 'user_not_found');
-    }
-    userId = user.id;
-  }
-  return (await listTokens(deps.db, deps.jurisdiction, userId)).map(summary);
-}
-
-async function revoke(
+/** Revokes a token (of `ownerId` only, when given), audited; twice is harmless. */
+export async function revoke(
   db: Db,
   ctx: AuditContext,
   id: string,
@@ -211,17 +163,12 @@ async function revoke(
   });
 }
 
-/** Revokes any token by id (CLI `oversight tokens revoke`), audited; twice is harmless. */
-export async function revokeAnyToken(deps: SystemTokenDeps, id: string): Promise<TokenSummary> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-    throw new NotFoundError('The token', 'token_not_found');
-  }
-  return revoke(
-    deps.db,
-    { jurisdiction: deps.jurisdiction, actor: 'system', at: deps.now() },
-    id,
-    null,
-  );
+/** Dependencies of the administrative token commands the CLI runs as `system`. */
+export interface SystemTokenDeps {
+  db: Db;
+  now: () => Date;
+  jurisdiction: string;
+  tokens?: TokenSettings;
 }
 
 /** Dependencies of the self-service token commands (a signed-in staff member). */
@@ -234,35 +181,10 @@ export interface OwnTokenDeps {
   tokens: TokenSettings;
 }
 
-const ownContext = (deps: OwnTokenDeps): AuditContext => ({
+/** The audit context of a self-service token command. */
+export const ownContext = (deps: OwnTokenDeps): AuditContext => ({
   jurisdiction: deps.jurisdiction,
   actor: deps.actor,
   ip: deps.ip,
   at: deps.now(),
 });
-
-/** The signed-in staff member's own tokens, newest first. */
-export async function listOwnTokens(deps: OwnTokenDeps): Promise<TokenSummary[]> {
-  return (await listTokens(deps.db, deps.jurisdiction, deps.actor.id)).map(summary);
-}
-
-/**
- * A token for the signed-in staff member (web session only: a token never makes tokens). It
- * always expires, within the maximum lifetime; its scopes never add to the holder's roles.
- */
-export async function createOwnToken(
-  deps: OwnTokenDeps,
-  input: TokenRequest,
-): Promise<CreatedToken> {
-  const ctx = ownContext(deps);
-  return issue(deps.db, ctx, deps.actor.id, deps.actor.email, {
-    label: input.label ?? 'web',
-    scopes: checkedScopes(input.scopes),
-    expiresAt: expiryOf(ctx.at, input.expiresInDays, deps.tokens),
-  });
-}
-
-/** Revokes one of the signed-in staff member's own tokens; anyone else's answers 404. */
-export async function revokeOwnToken(deps: OwnTokenDeps, id: string): Promise<TokenSummary> {
-  return revoke(deps.db, ownContext(deps), id, deps.actor.id);
-}
