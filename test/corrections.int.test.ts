@@ -110,7 +110,8 @@ describe('PATCH /api/v1/cases/{logNumber}: correcting intake facts', () => {
       anchor: { kind: 'incident', date: '2024-03-01' },
     });
 
-    const openBefore = (await caseStats(t.db, TEST_JURISDICTION)).deadlines.open;
+    const openBefore = (await caseStats(t.db, TEST_JURISDICTION, new Date(), 'America/Chicago'))
+      .deadlines.open;
     // 23:30 in Chicago is already 04:30 on the 11th in UTC: the clock counts from the local date
     const res = await correct(intake, log, {
       incident: { occurredAt: '2024-03-10T23:30:00-05:00' },
@@ -172,7 +173,9 @@ describe('PATCH /api/v1/cases/{logNumber}: correcting intake facts', () => {
 
     // superseded clocks are history: the statistics count the one that runs, the dashboard
     // lists only that one
-    expect((await caseStats(t.db, TEST_JURISDICTION)).deadlines.open).toBe(openBefore);
+    expect(
+      (await caseStats(t.db, TEST_JURISDICTION, new Date(), 'America/Chicago')).deadlines.open,
+    ).toBe(openBefore);
     const dash = await t.as(chief, { method: 'GET', url: '/api/v1/dashboard' });
     expect(dash.statusCode, dash.body).toBe(200);
     const due = (dash.json().deadlines as Array<{ logNumber: string; kind: string }>).filter(

@@ -304,7 +304,9 @@ describe('releases', () => {
       expect(f.notes.join()).toMatch(/rows name their case in another shape .*joined by number/);
       // one new case, none duplicated, none deleted; the statistics count the union
       expect(await count(db, 'cases')).toBe(before + 1);
-      expect((await caseStats(db, TEST_JURISDICTION)).total).toBe(before + 1);
+      expect((await caseStats(db, TEST_JURISDICTION, new Date(), 'America/Chicago')).total).toBe(
+        before + 1,
+      );
       const shapes = await db.query<{ log_number: string }>(
         `SELECT log_number FROM cases WHERE log_number !~ '^\\d{4}-\\d{7}$'`,
       );

@@ -75,7 +75,7 @@ export async function expectStatsOfScript(db: Db, dataDir: string): Promise<void
       },
     ),
   );
-  const stats = await caseStats(db, TEST_JURISDICTION);
+  const stats = await caseStats(db, TEST_JURISDICTION, new Date(), 'America/Chicago');
   expect(stats.total).toBe(expected.total);
   expect(stats.allegations).toBe(expected.allegations);
   expect(stats.byYear).toEqual(expected.byYear);

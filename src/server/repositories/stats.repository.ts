@@ -51,8 +51,9 @@ async function countBy(
 export async function caseStats(
   db: Queryable,
   jurisdiction: string,
-  now: Date = new Date(),
-  timeZone = 'America/Chicago',
+  now: Date,
+  /** The profile's time zone: days to closure are counted in local days. */
+  timeZone: string,
 ): Promise<CaseStats> {
   const p = [jurisdiction];
   const [

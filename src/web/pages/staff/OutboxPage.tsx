@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/dates.ts';
 import { useState } from 'react';
 import { Table } from '@trussworks/react-uswds';
 import { DateInput } from '../../components/LetterText.tsx';
@@ -6,13 +7,13 @@ import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { TIME_ZONE, useI18n } from '../../i18n/i18n.tsx';
 import { LetterFailure, LetterStatusTag } from './case/letters/CaseLetters.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 
-/** Today in Chicago, 'YYYY-MM-DD' (the print batch's default day). */
+/** Today in the jurisdiction's zone, 'YYYY-MM-DD' (the print batch's default day). */
 function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
+  return localDate(new Date(), TIME_ZONE);
 }
 
 /**
