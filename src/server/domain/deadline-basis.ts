@@ -4,7 +4,7 @@
  * (`clocks.ts`) or from a stored row's codes, so the texts every page shows are never stored.
  */
 import type { DeadlineBasisCode, DeadlineKind } from '../../shared/enums.ts';
-import { addMonths } from './business-days.ts';
+import { addMonths } from '../../shared/dates.ts';
 import type { DeadlineAnchorKind } from './clocks.ts';
 import type { JurisdictionProfile, LocalizedText } from './profiles/profile.ts';
 

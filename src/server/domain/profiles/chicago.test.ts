@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, DeadlineKind, NOTIFICATION_TYPES } from '../../../shared/enums.ts';
-import { isWeekend } from '../business-days.ts';
+import { isWeekend } from '../../../shared/dates.ts';
 import { chicagoHolidays, chicagoObservedHolidays, chicagoProfile } from './chicago.ts';
 
 describe('City of Chicago holidays', () => {

@@ -1,4 +1,10 @@
-import { addCalendarDays, dayOfWeek, daysInMonth, formatDate, yearOf } from '../business-days.ts';
+import {
+  addCalendarDays,
+  dayOfWeek,
+  daysInMonth,
+  formatDate,
+  yearOf,
+} from '../../../shared/dates.ts';
 import { FINDING_DEFINITIONS } from '../findings.ts';
 import { CHICAGO_LETTERS } from './chicago-letters.ts';
 import { CHICAGO_REDACTION } from './chicago-redaction.ts';

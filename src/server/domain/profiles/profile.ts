@@ -1,6 +1,6 @@
 import type { Category, DeadlineKind, NotificationType } from '../../../shared/enums.ts';
 import type { RedactionJurisdiction } from '../../redaction/kinds.ts';
-import type { HolidayCalendar } from '../business-days.ts';
+import type { HolidayCalendar } from '../../../shared/dates.ts';
 import type { FindingDefinition } from '../findings.ts';
 import type { LetterLanguagePack } from '../letters.ts';
 import type { Router } from '../routing.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/client.ts';
 import type { JurisdictionProfile } from '../../domain/profiles/profile.ts';
-import { localDate } from '../../domain/business-days.ts';
+import { localDate } from '../../../shared/dates.ts';
 import { AuditAction, recordAudit } from '../../audit/audit.ts';
 import {
   advanceLogCounters,

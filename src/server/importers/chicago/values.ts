@@ -2,7 +2,7 @@ import {
   findingFromText as findingFromTextUncached,
   penaltyCodeFromText as penaltyCodeFromTextUncached,
 } from '../../domain/findings.ts';
-import { startOfLocalDay } from '../../domain/business-days.ts';
+import { startOfLocalDay } from '../../../shared/dates.ts';
 import {
   mapCaseType as mapCaseTypeUncached,
   mapCpdCategory as mapCpdCategoryUncached,
