@@ -33,6 +33,7 @@ import {
   isReportingVerb,
   isUnknownCapitals,
   isUnknownWord,
+  isListedName,
 } from './names-shape.ts';
 import { type Span, type Token, joins } from './names-tokens.ts';
 import {
@@ -145,6 +146,8 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       continue;
     }
     const prev = tokens[i - 1];
+    // rules 3 to 3f: the word before is a relation or role noun ("her son", "the accused")
+    const afterRole = prev !== undefined && ROLE_WORDS.has(prev.key);
     // a comma, a colon or an opening quote may sit between a cue and the name: named "Rico"
     const gapOk = /^[ \t]*[,:]?[ \t]*["“'‘]?$/u.test(t.gap) && !/\n/u.test(t.gap);
     // 1. A title right before: "Officer Smith", "Sgt. Rigan", "P.O. DORN", "Ms. Peña".
@@ -158,9 +161,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       upperText &&
       prev !== undefined &&
       KIN_TITLES.has(prev.key) &&
-      !GIVEN_NAMES.has(t.key) &&
-      !COMMON_SURNAMES.has(t.key) &&
-      !SURNAME_WORDS.has(t.key) &&
+      !isListedName(t.key) &&
       (isEnglishWord(t.key) || (t.key.length >= 7 && isTypoOfWord(t.key)));
     if (titled && !kinVerb && /^[ \t]+$/u.test(t.gap)) {
       // "the accused Sergeant pulled": a rank followed by a lower-case word is not a name.
@@ -323,16 +324,11 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       }
     }
     // 3. A relation or role noun: "her son, Dylan", "the accused Ryan", "Husband Dale Roy".
-    if (prev !== undefined && ROLE_WORDS.has(prev.key) && gapOk && !upperText) {
+    if (afterRole && gapOk && !upperText) {
       const end = takeName(tokens, i, 4, upperText);
       // one dictionary word that no name list holds is a typo or a noun: "the accused Offer
       // stated" (officer), not a name
-      const plainWord =
-        end - i === 1 &&
-        isEnglishWord(t.key) &&
-        !GIVEN_NAMES.has(t.key) &&
-        !COMMON_SURNAMES.has(t.key) &&
-        !SURNAME_WORDS.has(t.key);
+      const plainWord = end - i === 1 && isEnglishWord(t.key) && !isListedName(t.key);
       if (end > i && !plainWord && !(end - i === 1 && t.shape === 'upper' && t.key.length <= 3)) {
         push(i, end);
         i = end - 1;
@@ -341,14 +337,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
     }
     // 3b. Written in lower case after a relation or role noun: "my son dylan", "her
     // boyfriend marcus jones" — a common given name, then a surname in lower case if any.
-    if (
-      prev !== undefined &&
-      ROLE_WORDS.has(prev.key) &&
-      gapOk &&
-      !upperText &&
-      t.shape === 'lower' &&
-      isLowerGivenName(t)
-    ) {
+    if (afterRole && gapOk && !upperText && t.shape === 'lower' && isLowerGivenName(t)) {
       const low = tokens[i + 1];
       const end = low !== undefined && joins(low.gap) && isLowerSurname(low, true) ? i + 2 : i + 1;
       push(i, end);
@@ -358,8 +347,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
     // 3c. In capitals, a word no dictionary holds after a relation or role noun: "HER
     // BOYFRIEND SWEISS", not "THE ACCUSED STRUCK".
     if (
-      prev !== undefined &&
-      ROLE_WORDS.has(prev.key) &&
+      afterRole &&
       upperText &&
       /^[ \t]*,?[ \t]+$/u.test(t.gap) &&
       ((isUnknownDescribed(t) && !isTypoOfWord(t.key)) || isPlainGivenName(t))
@@ -372,8 +360,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
     // "lodges": between these two words it is the person).
     if (
       upperText &&
-      prev !== undefined &&
-      ROLE_WORDS.has(prev.key) &&
+      afterRole &&
       /^[ \t]+$/u.test(t.gap) &&
       t.shape === 'upper' &&
       t.key.length >= 3 &&

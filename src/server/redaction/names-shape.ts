@@ -47,6 +47,11 @@ export function isCommon(t: Token): boolean {
   );
 }
 
+/** A word some name list holds: a given name, a common surname or a surname that is a word. */
+export function isListedName(key: string): boolean {
+  return GIVEN_NAMES.has(key) || COMMON_SURNAMES.has(key) || SURNAME_WORDS.has(key);
+}
+
 /**
  * "Sun-Times", "African-Americans": a hyphenated word made of dictionary words or places, none
  * of them a name in the lists ("Garcia-Lopez" and "Mary-Kate" stay names).
@@ -60,9 +65,7 @@ export function isWordCompound(key: string): boolean {
     const letters = p.replace(/[^a-z]/gu, '');
     return (
       letters.length >= 2 &&
-      !GIVEN_NAMES.has(letters) &&
-      !COMMON_SURNAMES.has(letters) &&
-      !SURNAME_WORDS.has(letters) &&
+      !isListedName(letters) &&
       (isEnglishWord(letters) ||
         PLACE_NAMES.has(letters) ||
         (letters.endsWith('s') &&
