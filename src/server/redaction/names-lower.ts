@@ -1,5 +1,5 @@
 /**
- * Names written in lower case (names.ts rules 3b, 7 and after): when a lower-case word no
+ * Names written in lower case (names.ts rules 3b, 7 and 21): when a lower-case word no
  * dictionary holds is a name rather than a typo, and which given names and surnames are also
  * ordinary English or Spanish words.
  */

@@ -12,7 +12,7 @@
  * This file runs the rules in order; they live by idea beside it: `names-tokens.ts` (words and
  * gaps), `names-words.ts` (word lists and cue phrases, data), `names-shape.ts` (what one word is),
  * `names-lower.ts` (names in lower case, typos, English and Spanish words), `names-runs.ts` (the
- * run finder, rules 1-7), `names-cues.ts` (cues, public figures, lawsuits, initials, web
+ * run finder, word by word), `names-cues.ts` (cues, public figures, lawsuits, initials, web
  * addresses), `names-roster.ts` (the roster's lexicon and the rules that use it) and
  * `names-complete.ts` (completing, extending, dropping and propagating the spans found).
  */
