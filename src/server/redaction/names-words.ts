@@ -5,6 +5,19 @@
  */
 import { words } from './lexicon.ts';
 
+/** Relation words among the titles: "sister" and "cousin" come before ordinary nouns too. */
+export const KIN_TITLES = new Set([
+  'father',
+  'sister',
+  'brother',
+  'aunt',
+  'auntie',
+  'uncle',
+  'cousin',
+  'grandma',
+  'grandpa',
+]);
+
 /** Ranks and courtesy titles: what follows is a surname (or given name and surname). */
 export const TITLE_WORDS = new Set([
   'mr',
@@ -71,15 +84,7 @@ export const TITLE_WORDS = new Set([
   'reverend',
   'rev',
   'pastor',
-  'father',
-  'sister',
-  'brother',
-  'aunt',
-  'auntie',
-  'uncle',
-  'cousin',
-  'grandma',
-  'grandpa',
+  ...KIN_TITLES,
   'sheriff',
   'marshal',
   'corporal',
@@ -192,19 +197,6 @@ export const PLACE_PREFIXES =
 export const SPANISH_WORD_NAMES = words(
   'blanca dolores esperanza consuelo mercedes rosario flor perla aurora rosa pilar soledad socorro paz luz estrella',
 );
-
-/** Relation words among the titles: "sister" and "cousin" come before ordinary nouns too. */
-export const KIN_TITLES = new Set([
-  'father',
-  'sister',
-  'brother',
-  'aunt',
-  'auntie',
-  'uncle',
-  'cousin',
-  'grandma',
-  'grandpa',
-]);
 
 /** Surnames that are also ordinary words a writer uses in lower case ("white", "long"). */
 export const PLAIN_SURNAME_WORDS = words(
