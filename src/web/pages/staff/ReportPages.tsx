@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Form, Select, Table, Textarea, TextInput } from '@trussworks/react-uswds';
+import { Button, Form, Select, Table, TextInput } from '@trussworks/react-uswds';
 import { api, type PolicyRecommendation, type Report } from '../../api/client.ts';
 import { CATEGORIES } from '../../../shared/enums.ts';
 import {
@@ -10,7 +10,14 @@ import {
 } from '../../../shared/report-labels.ts';
 import { POLICY_RECOMMENDATION_STATUSES } from '../../../shared/schemas/policy-recommendations.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
-import { TextArea, TextField } from '../../components/form/fields.tsx';
+import {
+  DateField,
+  Options,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../components/form/fields.tsx';
+import { useFields } from '../../components/form/use-fields.ts';
 import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -281,9 +288,10 @@ function RecommendationActions({
   reload: () => Promise<void>;
 }) {
   const { t, lang } = useI18n();
-  const [response, setResponse] = useState(r.response ?? '');
-  const [respondedOn, setRespondedOn] = useState(r.respondedOn ?? '');
-  const [status, setStatus] = useState(r.status);
+  const { values, bind } = useFields(
+    { response: r.response ?? '', respondedOn: r.respondedOn ?? '', status: r.status },
+    'pr',
+  );
   return (
     <>
       <ActionForm
@@ -291,33 +299,26 @@ function RecommendationActions({
         title={t('policy.respond')}
         submitLabel={t('policy.save')}
         onReload={() => void reload()}
-        onSubmit={() => api.recordPolicyResponse(r.id, { response, respondedOn })}
+        onSubmit={() =>
+          api.recordPolicyResponse(r.id, {
+            response: values.response,
+            respondedOn: values.respondedOn,
+          })
+        }
         onDone={reload}
       >
         {(e) => (
           <>
-            <Field
-              id={`pr-response-${r.id}`}
+            <TextArea
+              {...bind('response', `pr-response-${r.id}`)}
               label={t('policy.col.response')}
               error={e['response']}
-            >
-              <Textarea
-                id={`pr-response-${r.id}`}
-                name="response"
-                value={response}
-                onChange={(ev) => setResponse(ev.target.value)}
-              />
-            </Field>
-            <Field id={`pr-date-${r.id}`} label={t('policy.respondedOn')} error={e['respondedOn']}>
-              <input
-                className="usa-input"
-                id={`pr-date-${r.id}`}
-                name="respondedOn"
-                type="date"
-                value={respondedOn}
-                onChange={(ev) => setRespondedOn(ev.target.value)}
-              />
-            </Field>
+            />
+            <DateField
+              {...bind('respondedOn', `pr-date-${r.id}`)}
+              label={t('policy.respondedOn')}
+              error={e['respondedOn']}
+            />
           </>
         )}
       </ActionForm>
@@ -326,24 +327,20 @@ function RecommendationActions({
         title={t('policy.setStatus')}
         submitLabel={t('policy.save')}
         onReload={() => void reload()}
-        onSubmit={() => api.setPolicyStatus(r.id, { status })}
+        onSubmit={() => api.setPolicyStatus(r.id, { status: values.status })}
         onDone={reload}
       >
         {(e) => (
-          <Field id={`pr-status-${r.id}`} label={t('policy.col.status')} error={e['status']}>
-            <Select
-              id={`pr-status-${r.id}`}
-              name="status"
-              value={status}
-              onChange={(ev) => setStatus(ev.target.value as typeof status)}
-            >
-              {POLICY_RECOMMENDATION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {reportRowLabel(lang, 'policy_recommendations', s)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            {...bind('status', `pr-status-${r.id}`)}
+            label={t('policy.col.status')}
+            error={e['status']}
+          >
+            <Options
+              values={POLICY_RECOMMENDATION_STATUSES}
+              labelOf={(s) => reportRowLabel(lang, 'policy_recommendations', s)}
+            />
+          </SelectField>
         )}
       </ActionForm>
     </>
@@ -355,8 +352,11 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
   const { t, lang, date } = useI18n();
   usePageTitle(t('policy.title'));
   const { data, error, reload } = useLoad(() => api.policyRecommendations(), []);
-  const [form, setForm] = useState({ madeOn: '', topic: '', text: '', recipient: '' });
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const {
+    values: form,
+    bind,
+    reset,
+  } = useFields({ madeOn: '', topic: '', text: '', recipient: '' }, 'pn');
   return (
     <>
       <h1>{t('policy.title')}</h1>
@@ -394,48 +394,24 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
           onReload={() => void reload()}
           onSubmit={() => api.createPolicyRecommendation(form)}
           onDone={async () => {
-            setForm({ madeOn: '', topic: '', text: '', recipient: '' });
+            reset();
             await reload();
           }}
         >
           {(e) => (
             <>
-              <Field id="pn-date" label={t('policy.col.madeOn')} error={e['madeOn']}>
-                <input
-                  className="usa-input"
-                  id="pn-date"
-                  name="madeOn"
-                  type="date"
-                  value={form.madeOn}
-                  onChange={(ev) => set('madeOn')(ev.target.value)}
-                />
-              </Field>
-              <TextField
-                id="pn-topic"
-                label={t('policy.col.topic')}
-                error={e['topic']}
-                name="topic"
-                type="text"
-                value={form.topic}
-                onChange={(ev) => set('topic')(ev.target.value)}
+              <DateField
+                {...bind('madeOn', 'pn-date')}
+                label={t('policy.col.madeOn')}
+                error={e['madeOn']}
               />
+              <TextField {...bind('topic')} label={t('policy.col.topic')} error={e['topic']} />
               <TextField
-                id="pn-recipient"
+                {...bind('recipient')}
                 label={t('policy.col.recipient')}
                 error={e['recipient']}
-                name="recipient"
-                type="text"
-                value={form.recipient}
-                onChange={(ev) => set('recipient')(ev.target.value)}
               />
-              <TextArea
-                id="pn-text"
-                label={t('policy.col.text')}
-                error={e['text']}
-                name="text"
-                value={form.text}
-                onChange={(ev) => set('text')(ev.target.value)}
-              />
+              <TextArea {...bind('text')} label={t('policy.col.text')} error={e['text']} />
             </>
           )}
         </ActionForm>
