@@ -1,4 +1,4 @@
-import { Alert, Table, Tag } from '@trussworks/react-uswds';
+import { Alert, Tag } from '@trussworks/react-uswds';
 import { api } from '../../api/client.ts';
 import { CaseTable } from '../../components/CaseTable.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
@@ -7,7 +7,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** My cases, deadlines due and overdue with their clause, new intakes, restricted cases. */
 export function DashboardPage() {
@@ -41,48 +41,41 @@ export function DashboardPage() {
             {data.deadlines.length === 0 ? (
               <p>{t('dash.noDeadlines')}</p>
             ) : (
-              <div className="ovs-table-wrap" data-testid="dash-deadlines">
-                <Table fullWidth striped>
-                  <caption className="usa-sr-only">{t('dash.deadlines')}</caption>
-                  <TableHead
-                    columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
-                  />
-                  <tbody>
-                    {data.deadlines.map((d) => (
-                      <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
-                        <td>
-                          {date(d.dueDate)}{' '}
-                          {d.overdue ? (
-                            <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
-                          ) : (
-                            <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
-                          )}
-                        </td>
-                        <th scope="row" className="text-no-wrap">
-                          <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-                        </th>
-                        <td>
-                          {label('deadlineKind', d.kind)}
-                          {d.letterProblem ? (
-                            <>
-                              <br />
-                              <span
-                                className="text-secondary-dark"
-                                data-testid="dash-letter-problem"
-                              >
-                                {t('dash.letterProblem', {
-                                  why: label('letterFailure', d.letterProblem.failure),
-                                })}
-                              </span>
-                            </>
-                          ) : null}
-                        </td>
-                        <td>{d.clause}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
+              <DataTable
+                caption={t('dash.deadlines')}
+                columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
+                testId="dash-deadlines"
+              >
+                {data.deadlines.map((d) => (
+                  <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
+                    <td>
+                      {date(d.dueDate)}{' '}
+                      {d.overdue ? (
+                        <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
+                      ) : (
+                        <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
+                      )}
+                    </td>
+                    <th scope="row" className="text-no-wrap">
+                      <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
+                    </th>
+                    <td>
+                      {label('deadlineKind', d.kind)}
+                      {d.letterProblem ? (
+                        <>
+                          <br />
+                          <span className="text-secondary-dark" data-testid="dash-letter-problem">
+                            {t('dash.letterProblem', {
+                              why: label('letterFailure', d.letterProblem.failure),
+                            })}
+                          </span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>{d.clause}</td>
+                  </tr>
+                ))}{' '}
+              </DataTable>
             )}
           </section>
 

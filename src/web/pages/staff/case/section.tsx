@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Table } from '@trussworks/react-uswds';
 import type { CaseAbility } from '../../../../shared/schemas/cases.ts';
 import type { Case } from '../../../api/client.ts';
 import { ActionForm } from '../../../components/ActionForm.tsx';
+import { DataTable as SharedTable } from '../../../components/DataTable.tsx';
 import type { FieldErrors } from '../../../components/problems.tsx';
 import type { MessageKey } from '../../../i18n/en.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -37,8 +37,8 @@ export function Section({
 }
 
 /**
- * A section's striped table: its caption for screen readers, a heading per column, one row per
- * child; with no rows, the `empty` sentence instead (all message keys).
+ * A section's data table (the shared `DataTable`, titled by message keys); with no rows, the
+ * `empty` sentence instead.
  */
 export function DataTable({
   caption,
@@ -56,21 +56,9 @@ export function DataTable({
     return <p>{t(empty)}</p>;
   }
   return (
-    <div className="ovs-table-wrap">
-      <Table fullWidth striped>
-        <caption className="usa-sr-only">{t(caption)}</caption>
-        <thead>
-          <tr>
-            {columns.map((col) => (
-              <th scope="col" key={col}>
-                {t(col)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </Table>
-    </div>
+    <SharedTable caption={t(caption)} columns={columns.map((col) => t(col))}>
+      {children}
+    </SharedTable>
   );
 }
 
