@@ -51,6 +51,15 @@ function useRate() {
   };
 }
 
+/** The counts the page charts, in order: id, title, the statistic, the vocabulary of its keys. */
+const CHARTS = [
+  ['year', 'pub.stats.byYear', 'casesByYear', null],
+  ['category', 'pub.stats.byCategory', 'casesByCategory', 'category'],
+  ['status', 'pub.stats.byStatus', 'casesByStatus', 'status'],
+  ['agency', 'pub.stats.byAgency', 'casesByAgency', null],
+  ['findings', 'pub.stats.findings', 'allegationsByFinding', 'finding'],
+] as const;
+
 /**
  * A horizontal SVG bar chart with the same figures as a table under it: the chart is decoration
  * for sighted readers (aria-hidden), the table is what assistive technology reads (WCAG 1.1.1).
@@ -237,36 +246,15 @@ export function StatisticsPage() {
           <p data-testid="stats-suppressed">
             {t('pub.stats.suppressedCells', { count: data.suppressedCells })}
           </p>
-          <BarChart
-            id="year"
-            title={t('pub.stats.byYear')}
-            cells={data.casesByYear}
-            labelOf={(k) => k}
-          />
-          <BarChart
-            id="category"
-            title={t('pub.stats.byCategory')}
-            cells={data.casesByCategory}
-            labelOf={(k) => label('category', k)}
-          />
-          <BarChart
-            id="status"
-            title={t('pub.stats.byStatus')}
-            cells={data.casesByStatus}
-            labelOf={(k) => label('status', k)}
-          />
-          <BarChart
-            id="agency"
-            title={t('pub.stats.byAgency')}
-            cells={data.casesByAgency}
-            labelOf={(k) => k}
-          />
-          <BarChart
-            id="findings"
-            title={t('pub.stats.findings')}
-            cells={data.allegationsByFinding}
-            labelOf={(k) => label('finding', k)}
-          />
+          {CHARTS.map(([id, title, counts, vocabulary]) => (
+            <BarChart
+              key={id}
+              id={id}
+              title={t(title)}
+              cells={data[counts]}
+              labelOf={(k) => (vocabulary ? label(vocabulary, k) : k)}
+            />
+          ))}
           <SustainedByCategory rates={data.sustainedRate.byCategory} threshold={data.threshold} />
           <BarChart
             id="days-to-close"

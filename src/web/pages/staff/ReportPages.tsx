@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Form, Select, Table, TextInput } from '@trussworks/react-uswds';
+import { Button, Form, Table } from '@trussworks/react-uswds';
 import { api, type PolicyRecommendation, type Report } from '../../api/client.ts';
 import { CATEGORIES } from '../../../shared/enums.ts';
 import {
@@ -18,7 +18,7 @@ import {
   TextField,
 } from '../../components/form/fields.tsx';
 import { useFields } from '../../components/form/use-fields.ts';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -26,8 +26,10 @@ import { Link } from '../../components/router.tsx';
 import { useSession } from './session.tsx';
 import { EIS_READER_ROLES } from './EisAlertsPage.tsx';
 
-type Kind = 'quarterly' | 'annual';
-type Version = 'staff' | 'public';
+const KINDS = ['quarterly', 'annual'] as const;
+const VERSIONS = ['staff', 'public'] as const;
+type Kind = (typeof KINDS)[number];
+type Version = (typeof VERSIONS)[number];
 type Table = Report['tables'][number];
 
 /** Figures as shown: a suppressed count “—”, a partial sum “≥ n”, a rate as a percentage. */
@@ -140,9 +142,13 @@ export function ReportsPage() {
   // the early-warning backtest is listed with the reports for those who may read it (issue 19)
   const canReadEis = useSession().user.roles.some((r) => EIS_READER_ROLES.includes(r));
   usePageTitle(t('reports.title'));
-  const [kind, setKind] = useState<Kind>('quarterly');
-  const [period, setPeriod] = useState('');
-  const [version, setVersion] = useState<Version>('staff');
+  const {
+    values: { kind, period, version },
+    bind,
+  } = useFields<{ kind: Kind; period: string; version: Version }>(
+    { kind: 'quarterly', period: '', version: 'staff' },
+    'report',
+  );
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -171,43 +177,18 @@ export function ReportsPage() {
       ) : null}
       <ProblemAlert error={error} />
       <Form onSubmit={(e) => void submit(e)} className="maxw-full" data-testid="report-form">
-        <Field id="report-kind" label={t('reports.kind')}>
-          <Select
-            id="report-kind"
-            name="kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as Kind)}
-          >
-            <option value="quarterly">{t('reports.kind.quarterly')}</option>
-            <option value="annual">{t('reports.kind.annual')}</option>
-          </Select>
-        </Field>
-        <Field
-          id="report-period"
+        <SelectField {...bind('kind')} label={t('reports.kind')}>
+          <Options values={KINDS} labelOf={(k) => t(`reports.kind.${k}`)} />
+        </SelectField>
+        <TextField
+          {...bind('period')}
           label={t('reports.period')}
           hint={t('reports.periodHint')}
           error={errors['period']}
-        >
-          <TextInput
-            id="report-period"
-            name="period"
-            type="text"
-            value={period}
-            aria-describedby="report-period-hint"
-            onChange={(e) => setPeriod(e.target.value)}
-          />
-        </Field>
-        <Field id="report-version" label={t('reports.version')}>
-          <Select
-            id="report-version"
-            name="version"
-            value={version}
-            onChange={(e) => setVersion(e.target.value as Version)}
-          >
-            <option value="staff">{t('reports.version.staff')}</option>
-            <option value="public">{t('reports.version.public')}</option>
-          </Select>
-        </Field>
+        />
+        <SelectField {...bind('version')} label={t('reports.version')}>
+          <Options values={VERSIONS} labelOf={(v) => t(`reports.version.${v}`)} />
+        </SelectField>
         <Button type="submit" disabled={busy}>
           {t('reports.show')}
         </Button>
