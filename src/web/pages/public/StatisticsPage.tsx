@@ -4,6 +4,7 @@ import type { PublicStats } from '../../api/public-client.ts';
 import { barChartLayout, CHART } from '../../../shared/bar-chart.ts';
 import { CATEGORIES } from '../../../shared/enums.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { TextField, binder } from '../../components/form/fields.tsx';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useUrlFilters } from '../../components/useUrlFilters.ts';
@@ -81,8 +82,7 @@ function BarChart({
   // the one layout the PDF report draws too (src/shared/bar-chart.ts)
   const chart = barChartLayout(cells.map((c) => ({ ...c, label: labelOf(c.key) })));
   return (
-    <section className="ovs-section" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
-      <h2 id={`${id}-title`}>{title}</h2>
+    <PageSection id={`${id}-title`} title={title} testId={`chart-${id}`}>
       <svg
         className="ovs-chart"
         viewBox={`0 0 ${chart.width} ${chart.height}`}
@@ -124,7 +124,7 @@ function BarChart({
           ))}
         </tbody>
       </table>
-    </section>
+    </PageSection>
   );
 }
 
@@ -140,12 +140,11 @@ function SustainedByCategory({
   const count = useCount();
   const rate = useRate();
   return (
-    <section
-      className="ovs-section"
-      aria-labelledby="sustained-title"
-      data-testid="table-sustained"
+    <PageSection
+      id="sustained-title"
+      title={t('pub.stats.sustainedByCategory')}
+      testId="table-sustained"
     >
-      <h2 id="sustained-title">{t('pub.stats.sustainedByCategory')}</h2>
       <table className="usa-table usa-table--borderless usa-table--compact">
         <TableHead
           columns={[
@@ -166,7 +165,7 @@ function SustainedByCategory({
           ))}
         </tbody>
       </table>
-    </section>
+    </PageSection>
   );
 }
 

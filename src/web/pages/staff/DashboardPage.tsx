@@ -1,6 +1,7 @@
 import { Alert, Tag } from '@trussworks/react-uswds';
 import { api } from '../../api/client.ts';
 import { CaseTable } from '../../components/CaseTable.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -26,17 +27,15 @@ export function DashboardPage() {
         )
       ) : (
         <>
-          <section className="ovs-section" aria-labelledby="dash-my">
-            <h2 id="dash-my">{t('dash.myCases')}</h2>
+          <PageSection id="dash-my" title={t('dash.myCases')}>
             {data.myCases.length === 0 ? (
               <p>{t('dash.noMyCases')}</p>
             ) : (
               <CaseTable items={data.myCases} caption={t('dash.myCases')} />
             )}
-          </section>
+          </PageSection>
 
-          <section className="ovs-section" aria-labelledby="dash-deadlines">
-            <h2 id="dash-deadlines">{t('dash.deadlines')}</h2>
+          <PageSection id="dash-deadlines" title={t('dash.deadlines')}>
             <p>{t('dash.deadlinesIntro')}</p>
             {data.deadlines.length === 0 ? (
               <p>{t('dash.noDeadlines')}</p>
@@ -77,19 +76,17 @@ export function DashboardPage() {
                 ))}{' '}
               </DataTable>
             )}
-          </section>
+          </PageSection>
 
-          <section className="ovs-section" aria-labelledby="dash-intake">
-            <h2 id="dash-intake">{t('dash.newIntakes')}</h2>
+          <PageSection id="dash-intake" title={t('dash.newIntakes')}>
             {data.newIntakes.length === 0 ? (
               <p>{t('dash.noNewIntakes')}</p>
             ) : (
               <CaseTable items={data.newIntakes} caption={t('dash.newIntakes')} />
             )}
-          </section>
+          </PageSection>
 
-          <section className="ovs-section" aria-labelledby="dash-restricted">
-            <h2 id="dash-restricted">{t('dash.restricted')}</h2>
+          <PageSection id="dash-restricted" title={t('dash.restricted')}>
             {data.restricted.length === 0 ? (
               <p>{t('dash.noRestricted')}</p>
             ) : (
@@ -100,7 +97,7 @@ export function DashboardPage() {
                 <CaseTable items={data.restricted} caption={t('dash.restricted')} />
               </>
             )}
-          </section>
+          </PageSection>
         </>
       )}
     </>

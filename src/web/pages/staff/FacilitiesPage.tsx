@@ -1,6 +1,7 @@
 import { Tag } from '@trussworks/react-uswds';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -50,8 +51,7 @@ export function FacilitiesPage() {
         </section>
       ))}
       {data ? (
-        <section className="ovs-section" aria-labelledby="fac-all">
-          <h2 id="fac-all">{t('facilities.title')}</h2>
+        <PageSection id="fac-all" title={t('facilities.title')}>
           <DataTable
             caption={t('facilities.title')}
             columns={[
@@ -80,7 +80,7 @@ export function FacilitiesPage() {
               </tr>
             ))}{' '}
           </DataTable>
-        </section>
+        </PageSection>
       ) : null}
     </>
   );

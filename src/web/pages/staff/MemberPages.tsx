@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Button, Form } from '@trussworks/react-uswds';
 import { api, type MemberDetail } from '../../api/client.ts';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { Link, navigate } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -175,8 +176,7 @@ function ComparisonSection({ c }: { c: Comparison }) {
   ] as const;
   return (
     <>
-      <section className="ovs-section" aria-labelledby="m-comparison" data-testid="comparison">
-        <h2 id="m-comparison">{t('member.comparison')}</h2>
+      <PageSection id="m-comparison" title={t('member.comparison')} testId="comparison">
         <p>
           {t('member.comparisonNote', {
             start: date(c.windowStart),
@@ -216,10 +216,9 @@ function ComparisonSection({ c }: { c: Comparison }) {
             ? t('member.peersNote', { n: c.peers.size.toLocaleString() })
             : t('member.noPeers')}
         </p>
-      </section>
+      </PageSection>
 
-      <section className="ovs-section" aria-labelledby="m-network" data-testid="network">
-        <h2 id="m-network">{t('member.network')}</h2>
+      <PageSection id="m-network" title={t('member.network')} testId="network">
         <p>{t('member.networkNote')}</p>
         {c.coAccused.length === 0 ? (
           <p>{t('member.noCoAccused')}</p>
@@ -262,7 +261,7 @@ function ComparisonSection({ c }: { c: Comparison }) {
             </DataTable>
           </>
         )}
-      </section>
+      </PageSection>
     </>
   );
 }
@@ -299,13 +298,11 @@ export function MemberPage({ id }: { id: string }) {
         </dd>
       </dl>
 
-      <section className="ovs-section" aria-labelledby="m-chart">
-        <h2 id="m-chart">{t('member.chart')}</h2>
+      <PageSection id="m-chart" title={t('member.chart')}>
         <PerYearChart member={m} />
-      </section>
+      </PageSection>
 
-      <section className="ovs-section" aria-labelledby="m-allegations">
-        <h2 id="m-allegations">{t('member.allegations')}</h2>
+      <PageSection id="m-allegations" title={t('member.allegations')}>
         {m.allegations.length === 0 ? (
           <p>{t('member.noAllegations')}</p>
         ) : (
@@ -335,19 +332,17 @@ export function MemberPage({ id }: { id: string }) {
           </DataTable>
         )}
         <HistoryTables member={m} />
-      </section>
+      </PageSection>
 
       {m.comparison ? (
         <ComparisonSection c={m.comparison} />
       ) : (
-        <section className="ovs-section" aria-labelledby="m-comparison">
-          <h2 id="m-comparison">{t('member.comparison')}</h2>
+        <PageSection id="m-comparison" title={t('member.comparison')}>
           <p>{t('member.noComparison')}</p>
-        </section>
+        </PageSection>
       )}
 
-      <section className="ovs-section" aria-labelledby="m-duty">
-        <h2 id="m-duty">{t('member.dutyLedger')}</h2>
+      <PageSection id="m-duty" title={t('member.dutyLedger')}>
         {m.dutyStatus.length === 0 ? (
           <p>{t('member.noDuty')}</p>
         ) : (
@@ -376,7 +371,7 @@ export function MemberPage({ id }: { id: string }) {
             ))}{' '}
           </DataTable>
         )}
-      </section>
+      </PageSection>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { localDate } from '../../../shared/dates.ts';
 import { useState } from 'react';
 import { DateInput } from '../../components/LetterText.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
@@ -29,8 +30,7 @@ export function OutboxPage() {
       <h1>{t('outbox.title')}</h1>
       <p className="usa-intro">{t('outbox.intro')}</p>
       <ProblemAlert error={error} />
-      <section className="ovs-section" aria-labelledby="outbox-print">
-        <h2 id="outbox-print">{t('outbox.print')}</h2>
+      <PageSection id="outbox-print" title={t('outbox.print')}>
         <DateInput id="print-day" label={t('outbox.printDate')} value={day} onChange={setDay} />
         <p>
           <a
@@ -40,7 +40,7 @@ export function OutboxPage() {
             {t('outbox.printOpen')}
           </a>
         </p>
-      </section>
+      </PageSection>
       {data && data.items.length === 0 ? <p>{t('outbox.empty')}</p> : null}
       {data && data.items.length > 0 ? (
         <DataTable

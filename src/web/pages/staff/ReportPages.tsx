@@ -10,6 +10,7 @@ import {
 } from '../../../shared/report-labels.ts';
 import { POLICY_RECOMMENDATION_STATUSES } from '../../../shared/schemas/policy-recommendations.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import {
   DateField,
   Options,
@@ -237,8 +238,7 @@ export function ReportsPage() {
               version={report.version}
             />
           ))}
-          <section className="ovs-section" aria-labelledby="rt-recommendations">
-            <h2 id="rt-recommendations">{t('report.recommendations')}</h2>
+          <PageSection id="rt-recommendations" title={t('report.recommendations')}>
             {report.policyRecommendations.length === 0 ? (
               <p>{t('report.noRecommendations')}</p>
             ) : null}
@@ -253,7 +253,7 @@ export function ReportsPage() {
                 </li>
               ))}
             </ul>
-          </section>
+          </PageSection>
         </div>
       ) : null}
     </>

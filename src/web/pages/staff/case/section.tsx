@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CaseAbility } from '../../../../shared/schemas/cases.ts';
 import type { Case } from '../../../api/client.ts';
 import { ActionForm } from '../../../components/ActionForm.tsx';
+import { PageSection } from '../../../components/PageSection.tsx';
 import { DataTable as SharedTable } from '../../../components/DataTable.tsx';
 import type { FieldErrors } from '../../../components/problems.tsx';
 import type { MessageKey } from '../../../i18n/en.ts';
@@ -18,7 +19,7 @@ export function caseCtx(c: Case, reload: () => Promise<void>): CaseCtx {
   return { c, reload, can: (a) => c.abilities.actions.includes(a) };
 }
 
-/** One section of the case page, labelled by its heading. */
+/** One section of the case page (heading id `sec-…`, test id `section-…`). */
 export function Section({
   id,
   title,
@@ -29,10 +30,9 @@ export function Section({
   children: ReactNode;
 }) {
   return (
-    <section className="ovs-section" aria-labelledby={`sec-${id}`} data-testid={`section-${id}`}>
-      <h2 id={`sec-${id}`}>{title}</h2>
+    <PageSection id={`sec-${id}`} title={title} testId={`section-${id}`}>
       {children}
-    </section>
+    </PageSection>
   );
 }
 
