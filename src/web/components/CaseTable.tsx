@@ -7,11 +7,21 @@ import { DataTable } from './DataTable.tsx';
 type Item = CaseList['items'][number];
 
 /** A table of cases linking to each case page. */
-export function CaseTable({ items, caption }: { items: Item[]; caption: string }) {
+export function CaseTable({
+  items,
+  caption,
+  empty,
+}: {
+  items: Item[];
+  caption: string;
+  /** What to say when there are no cases. */
+  empty?: string;
+}) {
   const { t, label, date } = useI18n();
   return (
     <DataTable
       caption={caption}
+      {...(empty !== undefined ? { empty } : {})}
       columns={[
         t('col.logNumber'),
         t('col.received'),
@@ -37,7 +47,7 @@ export function CaseTable({ items, caption }: { items: Item[]; caption: string }
           <td>{c.leadAgency}</td>
           <td>{c.facilityCode ?? '—'}</td>
         </tr>
-      ))}{' '}
+      ))}
     </DataTable>
   );
 }

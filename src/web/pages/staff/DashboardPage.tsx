@@ -28,62 +28,59 @@ export function DashboardPage() {
       ) : (
         <>
           <PageSection id="dash-my" title={t('dash.myCases')}>
-            {data.myCases.length === 0 ? (
-              <p>{t('dash.noMyCases')}</p>
-            ) : (
-              <CaseTable items={data.myCases} caption={t('dash.myCases')} />
-            )}
+            <CaseTable
+              empty={t('dash.noMyCases')}
+              items={data.myCases}
+              caption={t('dash.myCases')}
+            />
           </PageSection>
 
           <PageSection id="dash-deadlines" title={t('dash.deadlines')}>
             <p>{t('dash.deadlinesIntro')}</p>
-            {data.deadlines.length === 0 ? (
-              <p>{t('dash.noDeadlines')}</p>
-            ) : (
-              <DataTable
-                caption={t('dash.deadlines')}
-                columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
-                testId="dash-deadlines"
-              >
-                {data.deadlines.map((d) => (
-                  <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
-                    <td>
-                      {date(d.dueDate)}{' '}
-                      {d.overdue ? (
-                        <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
-                      ) : (
-                        <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
-                      )}
-                    </td>
-                    <th scope="row" className="text-no-wrap">
-                      <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-                    </th>
-                    <td>
-                      {label('deadlineKind', d.kind)}
-                      {d.letterProblem ? (
-                        <>
-                          <br />
-                          <span className="text-secondary-dark" data-testid="dash-letter-problem">
-                            {t('dash.letterProblem', {
-                              why: label('letterFailure', d.letterProblem.failure),
-                            })}
-                          </span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{d.clause}</td>
-                  </tr>
-                ))}{' '}
-              </DataTable>
-            )}
+            <DataTable
+              empty={t('dash.noDeadlines')}
+              caption={t('dash.deadlines')}
+              columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
+              testId="dash-deadlines"
+            >
+              {data.deadlines.map((d) => (
+                <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
+                  <td>
+                    {date(d.dueDate)}{' '}
+                    {d.overdue ? (
+                      <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
+                    ) : (
+                      <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
+                    )}
+                  </td>
+                  <th scope="row" className="text-no-wrap">
+                    <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
+                  </th>
+                  <td>
+                    {label('deadlineKind', d.kind)}
+                    {d.letterProblem ? (
+                      <>
+                        <br />
+                        <span className="text-secondary-dark" data-testid="dash-letter-problem">
+                          {t('dash.letterProblem', {
+                            why: label('letterFailure', d.letterProblem.failure),
+                          })}
+                        </span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{d.clause}</td>
+                </tr>
+              ))}
+            </DataTable>
           </PageSection>
 
           <PageSection id="dash-intake" title={t('dash.newIntakes')}>
-            {data.newIntakes.length === 0 ? (
-              <p>{t('dash.noNewIntakes')}</p>
-            ) : (
-              <CaseTable items={data.newIntakes} caption={t('dash.newIntakes')} />
-            )}
+            <CaseTable
+              empty={t('dash.noNewIntakes')}
+              items={data.newIntakes}
+              caption={t('dash.newIntakes')}
+            />
           </PageSection>
 
           <PageSection id="dash-restricted" title={t('dash.restricted')}>

@@ -60,7 +60,7 @@ export function EisBacktestPage() {
                   </td>
                 ))}
               </tr>
-            ))}{' '}
+            ))}
           </DataTable>
           <DataTable
             caption={t('eis.backtest.years')}

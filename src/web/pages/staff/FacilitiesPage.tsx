@@ -45,7 +45,7 @@ export function FacilitiesPage() {
                   <th scope="row">{date(d.day)}</th>
                   <td>{d.residents}</td>
                 </tr>
-              ))}{' '}
+              ))}
             </DataTable>
           ) : null}
         </section>
@@ -78,7 +78,7 @@ export function FacilitiesPage() {
                   )}
                 </td>
               </tr>
-            ))}{' '}
+            ))}
           </DataTable>
         </PageSection>
       ) : null}

@@ -57,7 +57,7 @@ export function MembersPage({ search }: { search: string }) {
                 <td>{m.rank ?? '—'}</td>
                 <td>{m.unit ?? '—'}</td>
               </tr>
-            ))}{' '}
+            ))}
           </DataTable>
         </>
       ) : null}
@@ -143,7 +143,7 @@ function HistoryTables({ member }: { member: MemberDetail }) {
             <td>{y.allegations}</td>
             <td>{y.sustained}</td>
           </tr>
-        ))}{' '}
+        ))}
       </DataTable>
       <h3>{t('member.byCategoryFinding')}</h3>
       <DataTable
@@ -158,7 +158,7 @@ function HistoryTables({ member }: { member: MemberDetail }) {
             <td>{c.finding ? label('finding', c.finding) : t('member.pending')}</td>
             <td>{c.count}</td>
           </tr>
-        ))}{' '}
+        ))}
       </DataTable>
     </>
   );
@@ -257,7 +257,7 @@ function ComparisonSection({ c }: { c: Comparison }) {
                   <td>{date(o.lastReceivedOn)}</td>
                   <td>{o.weight.toLocaleString()}</td>
                 </tr>
-              ))}{' '}
+              ))}
             </DataTable>
           </>
         )}
@@ -303,34 +303,31 @@ export function MemberPage({ id }: { id: string }) {
       </PageSection>
 
       <PageSection id="m-allegations" title={t('member.allegations')}>
-        {m.allegations.length === 0 ? (
-          <p>{t('member.noAllegations')}</p>
-        ) : (
-          <DataTable
-            caption={t('member.allegations')}
-            columns={[
-              t('col.case'),
-              t('col.received'),
-              t('col.category'),
-              t('case.recommended'),
-              t('case.final'),
-              t('col.penalty'),
-            ]}
-          >
-            {m.allegations.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">
-                  <Link to={`/staff/cases/${a.logNumber}`}>{a.logNumber}</Link>
-                </th>
-                <td>{date(a.receivedAt)}</td>
-                <td>{label('category', a.category)}</td>
-                <td>{label('finding', a.recommendedFinding)}</td>
-                <td>{label('finding', a.finalFinding)}</td>
-                <td>{a.finalPenalty ?? '—'}</td>
-              </tr>
-            ))}{' '}
-          </DataTable>
-        )}
+        <DataTable
+          empty={t('member.noAllegations')}
+          caption={t('member.allegations')}
+          columns={[
+            t('col.case'),
+            t('col.received'),
+            t('col.category'),
+            t('case.recommended'),
+            t('case.final'),
+            t('col.penalty'),
+          ]}
+        >
+          {m.allegations.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Link to={`/staff/cases/${a.logNumber}`}>{a.logNumber}</Link>
+              </th>
+              <td>{date(a.receivedAt)}</td>
+              <td>{label('category', a.category)}</td>
+              <td>{label('finding', a.recommendedFinding)}</td>
+              <td>{label('finding', a.finalFinding)}</td>
+              <td>{a.finalPenalty ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
         <HistoryTables member={m} />
       </PageSection>
 
@@ -343,34 +340,31 @@ export function MemberPage({ id }: { id: string }) {
       )}
 
       <PageSection id="m-duty" title={t('member.dutyLedger')}>
-        {m.dutyStatus.length === 0 ? (
-          <p>{t('member.noDuty')}</p>
-        ) : (
-          <DataTable
-            caption={t('member.dutyLedger')}
-            columns={[
-              t('col.date'),
-              t('col.action'),
-              t('col.stage'),
-              t('col.decidedBy'),
-              t('col.case'),
-              t('col.reason'),
-            ]}
-          >
-            {m.dutyStatus.map((d) => (
-              <tr key={d.id}>
-                <td>{dateTime(d.effectiveAt)}</td>
-                <td>{label('dutyAction', d.action)}</td>
-                <td>{label('dutyStage', d.stage)}</td>
-                <td>{d.decidedBy ?? d.agency}</td>
-                <th scope="row">
-                  <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-                </th>
-                <td>{d.reason}</td>
-              </tr>
-            ))}{' '}
-          </DataTable>
-        )}
+        <DataTable
+          empty={t('member.noDuty')}
+          caption={t('member.dutyLedger')}
+          columns={[
+            t('col.date'),
+            t('col.action'),
+            t('col.stage'),
+            t('col.decidedBy'),
+            t('col.case'),
+            t('col.reason'),
+          ]}
+        >
+          {m.dutyStatus.map((d) => (
+            <tr key={d.id}>
+              <td>{dateTime(d.effectiveAt)}</td>
+              <td>{label('dutyAction', d.action)}</td>
+              <td>{label('dutyStage', d.stage)}</td>
+              <td>{d.decidedBy ?? d.agency}</td>
+              <th scope="row">
+                <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
+              </th>
+              <td>{d.reason}</td>
+            </tr>
+          ))}
+        </DataTable>
       </PageSection>
     </>
   );

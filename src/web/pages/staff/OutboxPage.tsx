@@ -70,7 +70,7 @@ export function OutboxPage() {
                 {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
               </td>
             </tr>
-          ))}{' '}
+          ))}
         </DataTable>
       ) : null}
     </>

@@ -77,7 +77,7 @@ export function SessionsPage() {
               )}
             </td>
           </tr>
-        ))}{' '}
+        ))}
       </DataTable>
       <Button
         type="button"

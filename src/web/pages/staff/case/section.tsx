@@ -52,11 +52,8 @@ export function DataTable({
   children: ReactNode[];
 }) {
   const { t } = useI18n();
-  if (children.length === 0) {
-    return <p>{t(empty)}</p>;
-  }
   return (
-    <SharedTable caption={t(caption)} columns={columns.map((col) => t(col))}>
+    <SharedTable caption={t(caption)} columns={columns.map((col) => t(col))} empty={t(empty)}>
       {children}
     </SharedTable>
   );
