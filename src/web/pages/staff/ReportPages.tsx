@@ -273,20 +273,20 @@ function RecommendationActions({
     { response: r.response ?? '', respondedOn: r.respondedOn ?? '', status: r.status },
     'pr',
   );
+  // both forms save, then show the recommendation as it now stands
+  const saved = { submitLabel: t('policy.save'), onReload: () => void reload(), onDone: reload };
   return (
     <>
       <ActionForm
         id={`policy-respond-${r.id}`}
         title={t('policy.respond')}
-        submitLabel={t('policy.save')}
-        onReload={() => void reload()}
+        {...saved}
         onSubmit={() =>
           api.recordPolicyResponse(r.id, {
             response: values.response,
             respondedOn: values.respondedOn,
           })
         }
-        onDone={reload}
       >
         {(e) => (
           <>
@@ -306,10 +306,8 @@ function RecommendationActions({
       <ActionForm
         id={`policy-status-${r.id}`}
         title={t('policy.setStatus')}
-        submitLabel={t('policy.save')}
-        onReload={() => void reload()}
+        {...saved}
         onSubmit={() => api.setPolicyStatus(r.id, { status: values.status })}
-        onDone={reload}
       >
         {(e) => (
           <SelectField
