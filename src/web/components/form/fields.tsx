@@ -150,28 +150,36 @@ export function LanguageOptions() {
   );
 }
 
-/** The complaint categories as checkboxes (`category-${code}`), in the interface language. */
+/**
+ * The complaint categories as checkboxes (`${idPrefix}-${code}`), in the interface language;
+ * `grid` lays them out in two columns from tablet width.
+ */
 export function CategoryChecks({
   chosen,
   onChange,
-  wrap,
+  idPrefix = 'category',
+  grid = false,
 }: {
   chosen: readonly Category[];
   onChange: (chosen: Category[]) => void;
-  wrap?: (box: ReactNode) => ReactNode;
+  idPrefix?: string;
+  grid?: boolean;
 }) {
   const { label } = useI18n();
-  return (
+  const checks = (
     <CheckList
       name="categories"
-      idPrefix="category"
+      idPrefix={idPrefix}
       values={CATEGORIES}
       labelOf={(c) => label('category', c)}
       chosen={chosen}
       onChange={onChange}
-      {...(wrap ? { wrap } : {})}
+      {...(grid
+        ? { wrap: (box: ReactNode) => <div className="grid-col-12 tablet:grid-col-6">{box}</div> }
+        : {})}
     />
   );
+  return grid ? <div className="grid-row grid-gap-sm">{checks}</div> : checks;
 }
 
 /** A list of codes with one item added or taken away. */

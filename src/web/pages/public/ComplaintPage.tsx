@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import {
   Button,
   Fieldset,
@@ -37,6 +37,28 @@ import {
 import { EntriesFieldset } from './complaint/EntriesFieldset.tsx';
 import { FilesField } from './complaint/FilesField.tsx';
 import { Receipt } from './complaint/Receipt.tsx';
+
+/** One part of the form under a large legend, with the hint its controls point at. */
+function FormPart({
+  legend,
+  hint,
+  children,
+}: {
+  legend: string;
+  hint?: { id: string; text: string };
+  children: ReactNode;
+}) {
+  return (
+    <Fieldset legend={legend} legendStyle="large" className="ovs-form-section">
+      {hint ? (
+        <p className="usa-hint" id={hint.id}>
+          {hint.text}
+        </p>
+      ) : null}
+      {children}
+    </Fieldset>
+  );
+}
 
 /**
  * The public complaint form (PRODUCT.md §5): no sign-in, anonymous or named with the trade-off
@@ -94,11 +116,7 @@ export function ComplaintPage() {
       <EmergencyLine />
       <ProblemAlert error={error} fields={targetsOf(t)} />
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
-        <Fieldset
-          legend={t('pub.complaint.who.legend')}
-          legendStyle="large"
-          className="ovs-form-section"
-        >
+        <FormPart legend={t('pub.complaint.who.legend')}>
           <Radios
             name="filedBy"
             values={['self', 'intermediary'] as const}
@@ -106,7 +124,7 @@ export function ComplaintPage() {
             chosen={form.filedBy}
             onChange={(filedBy) => update({ filedBy })}
           />
-        </Fieldset>
+        </FormPart>
         {form.filedBy === 'intermediary' ? (
           <Fieldset legend={t('pub.complaint.intermediary.legend')}>
             {fields.intermediary ? (
@@ -119,14 +137,10 @@ export function ComplaintPage() {
             {text('orgEmail', { optional: true, type: 'email' })}
           </Fieldset>
         ) : null}
-        <Fieldset
+        <FormPart
           legend={t('pub.complaint.identity.legend')}
-          legendStyle="large"
-          className="ovs-form-section"
+          hint={{ id: 'identity-tradeoff', text: t('pub.complaint.identity.tradeoff') }}
         >
-          <p className="usa-hint" id="identity-tradeoff">
-            {t('pub.complaint.identity.tradeoff')}
-          </p>
           <Radios
             name="identity"
             values={['anonymous', 'named'] as const}
@@ -143,30 +157,22 @@ export function ComplaintPage() {
               {text('email', { optional: true, type: 'email' })}
             </>
           ) : null}
-        </Fieldset>
+        </FormPart>
         <TextArea
           {...control('narrative')}
           label={t('pub.complaint.narrative')}
           hint={t('pub.complaint.narrativeHint')}
         />
-        <Fieldset
+        <FormPart
           legend={t('pub.complaint.categories.legend')}
-          legendStyle="large"
-          className="ovs-form-section"
+          hint={{ id: 'categories-hint', text: t('pub.complaint.categories.hint') }}
         >
-          <p className="usa-hint" id="categories-hint">
-            {t('pub.complaint.categories.hint')}
-          </p>
           <CategoryChecks
             chosen={form.categories}
             onChange={(categories) => update({ categories })}
           />
-        </Fieldset>
-        <Fieldset
-          legend={t('pub.complaint.incident.legend')}
-          legendStyle="large"
-          className="ovs-form-section"
-        >
+        </FormPart>
+        <FormPart legend={t('pub.complaint.incident.legend')}>
           <DateTimeField
             {...control('occurredAt')}
             label={t('pub.complaint.incident.when')}
@@ -174,7 +180,7 @@ export function ComplaintPage() {
           />
           {text('address', { optional: true, hint: t('pub.complaint.incident.whereHint') })}
           {text('district', { optional: true })}
-        </Fieldset>
+        </FormPart>
         <EntriesFieldset
           path="officers"
           legend={t('pub.complaint.officers.legend')}

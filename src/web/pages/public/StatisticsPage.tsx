@@ -4,6 +4,7 @@ import type { PublicStats } from '../../api/public-client.ts';
 import { barChartLayout, CHART } from '../../../shared/bar-chart.ts';
 import { CATEGORIES } from '../../../shared/enums.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { TextField, binder } from '../../components/form/fields.tsx';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useUrlFilters } from '../../components/useUrlFilters.ts';
@@ -51,6 +52,15 @@ function useRate() {
   };
 }
 
+/** The counts the page charts, in order: id, title, the statistic, the vocabulary of its keys. */
+const CHARTS = [
+  ['year', 'pub.stats.byYear', 'casesByYear', null],
+  ['category', 'pub.stats.byCategory', 'casesByCategory', 'category'],
+  ['status', 'pub.stats.byStatus', 'casesByStatus', 'status'],
+  ['agency', 'pub.stats.byAgency', 'casesByAgency', null],
+  ['findings', 'pub.stats.findings', 'allegationsByFinding', 'finding'],
+] as const;
+
 /**
  * A horizontal SVG bar chart with the same figures as a table under it: the chart is decoration
  * for sighted readers (aria-hidden), the table is what assistive technology reads (WCAG 1.1.1).
@@ -72,8 +82,7 @@ function BarChart({
   // the one layout the PDF report draws too (src/shared/bar-chart.ts)
   const chart = barChartLayout(cells.map((c) => ({ ...c, label: labelOf(c.key) })));
   return (
-    <section className="ovs-section" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
-      <h2 id={`${id}-title`}>{title}</h2>
+    <PageSection id={`${id}-title`} title={title} testId={`chart-${id}`}>
       <svg
         className="ovs-chart"
         viewBox={`0 0 ${chart.width} ${chart.height}`}
@@ -115,7 +124,7 @@ function BarChart({
           ))}
         </tbody>
       </table>
-    </section>
+    </PageSection>
   );
 }
 
@@ -131,12 +140,11 @@ function SustainedByCategory({
   const count = useCount();
   const rate = useRate();
   return (
-    <section
-      className="ovs-section"
-      aria-labelledby="sustained-title"
-      data-testid="table-sustained"
+    <PageSection
+      id="sustained-title"
+      title={t('pub.stats.sustainedByCategory')}
+      testId="table-sustained"
     >
-      <h2 id="sustained-title">{t('pub.stats.sustainedByCategory')}</h2>
       <table className="usa-table usa-table--borderless usa-table--compact">
         <TableHead
           columns={[
@@ -157,7 +165,7 @@ function SustainedByCategory({
           ))}
         </tbody>
       </table>
-    </section>
+    </PageSection>
   );
 }
 
@@ -237,36 +245,15 @@ export function StatisticsPage() {
           <p data-testid="stats-suppressed">
             {t('pub.stats.suppressedCells', { count: data.suppressedCells })}
           </p>
-          <BarChart
-            id="year"
-            title={t('pub.stats.byYear')}
-            cells={data.casesByYear}
-            labelOf={(k) => k}
-          />
-          <BarChart
-            id="category"
-            title={t('pub.stats.byCategory')}
-            cells={data.casesByCategory}
-            labelOf={(k) => label('category', k)}
-          />
-          <BarChart
-            id="status"
-            title={t('pub.stats.byStatus')}
-            cells={data.casesByStatus}
-            labelOf={(k) => label('status', k)}
-          />
-          <BarChart
-            id="agency"
-            title={t('pub.stats.byAgency')}
-            cells={data.casesByAgency}
-            labelOf={(k) => k}
-          />
-          <BarChart
-            id="findings"
-            title={t('pub.stats.findings')}
-            cells={data.allegationsByFinding}
-            labelOf={(k) => label('finding', k)}
-          />
+          {CHARTS.map(([id, title, counts, vocabulary]) => (
+            <BarChart
+              key={id}
+              id={id}
+              title={t(title)}
+              cells={data[counts]}
+              labelOf={(k) => (vocabulary ? label(vocabulary, k) : k)}
+            />
+          ))}
           <SustainedByCategory rates={data.sustainedRate.byCategory} threshold={data.threshold} />
           <BarChart
             id="days-to-close"

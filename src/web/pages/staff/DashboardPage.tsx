@@ -1,13 +1,14 @@
-import { Alert, Table, Tag } from '@trussworks/react-uswds';
+import { Alert, Tag } from '@trussworks/react-uswds';
 import { api } from '../../api/client.ts';
 import { CaseTable } from '../../components/CaseTable.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** My cases, deadlines due and overdue with their clause, new intakes, restricted cases. */
 export function DashboardPage() {
@@ -26,77 +27,63 @@ export function DashboardPage() {
         )
       ) : (
         <>
-          <section className="ovs-section" aria-labelledby="dash-my">
-            <h2 id="dash-my">{t('dash.myCases')}</h2>
-            {data.myCases.length === 0 ? (
-              <p>{t('dash.noMyCases')}</p>
-            ) : (
-              <CaseTable items={data.myCases} caption={t('dash.myCases')} />
-            )}
-          </section>
+          <PageSection id="dash-my" title={t('dash.myCases')}>
+            <CaseTable
+              empty={t('dash.noMyCases')}
+              items={data.myCases}
+              caption={t('dash.myCases')}
+            />
+          </PageSection>
 
-          <section className="ovs-section" aria-labelledby="dash-deadlines">
-            <h2 id="dash-deadlines">{t('dash.deadlines')}</h2>
+          <PageSection id="dash-deadlines" title={t('dash.deadlines')}>
             <p>{t('dash.deadlinesIntro')}</p>
-            {data.deadlines.length === 0 ? (
-              <p>{t('dash.noDeadlines')}</p>
-            ) : (
-              <div className="ovs-table-wrap" data-testid="dash-deadlines">
-                <Table fullWidth striped>
-                  <caption className="usa-sr-only">{t('dash.deadlines')}</caption>
-                  <TableHead
-                    columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
-                  />
-                  <tbody>
-                    {data.deadlines.map((d) => (
-                      <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
-                        <td>
-                          {date(d.dueDate)}{' '}
-                          {d.overdue ? (
-                            <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
-                          ) : (
-                            <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
-                          )}
-                        </td>
-                        <th scope="row" className="text-no-wrap">
-                          <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-                        </th>
-                        <td>
-                          {label('deadlineKind', d.kind)}
-                          {d.letterProblem ? (
-                            <>
-                              <br />
-                              <span
-                                className="text-secondary-dark"
-                                data-testid="dash-letter-problem"
-                              >
-                                {t('dash.letterProblem', {
-                                  why: label('letterFailure', d.letterProblem.failure),
-                                })}
-                              </span>
-                            </>
-                          ) : null}
-                        </td>
-                        <td>{d.clause}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
-            )}
-          </section>
+            <DataTable
+              empty={t('dash.noDeadlines')}
+              caption={t('dash.deadlines')}
+              columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
+              testId="dash-deadlines"
+            >
+              {data.deadlines.map((d) => (
+                <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
+                  <td>
+                    {date(d.dueDate)}{' '}
+                    {d.overdue ? (
+                      <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
+                    ) : (
+                      <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
+                    )}
+                  </td>
+                  <th scope="row" className="text-no-wrap">
+                    <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
+                  </th>
+                  <td>
+                    {label('deadlineKind', d.kind)}
+                    {d.letterProblem ? (
+                      <>
+                        <br />
+                        <span className="text-secondary-dark" data-testid="dash-letter-problem">
+                          {t('dash.letterProblem', {
+                            why: label('letterFailure', d.letterProblem.failure),
+                          })}
+                        </span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{d.clause}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </PageSection>
 
-          <section className="ovs-section" aria-labelledby="dash-intake">
-            <h2 id="dash-intake">{t('dash.newIntakes')}</h2>
-            {data.newIntakes.length === 0 ? (
-              <p>{t('dash.noNewIntakes')}</p>
-            ) : (
-              <CaseTable items={data.newIntakes} caption={t('dash.newIntakes')} />
-            )}
-          </section>
+          <PageSection id="dash-intake" title={t('dash.newIntakes')}>
+            <CaseTable
+              empty={t('dash.noNewIntakes')}
+              items={data.newIntakes}
+              caption={t('dash.newIntakes')}
+            />
+          </PageSection>
 
-          <section className="ovs-section" aria-labelledby="dash-restricted">
-            <h2 id="dash-restricted">{t('dash.restricted')}</h2>
+          <PageSection id="dash-restricted" title={t('dash.restricted')}>
             {data.restricted.length === 0 ? (
               <p>{t('dash.noRestricted')}</p>
             ) : (
@@ -107,7 +94,7 @@ export function DashboardPage() {
                 <CaseTable items={data.restricted} caption={t('dash.restricted')} />
               </>
             )}
-          </section>
+          </PageSection>
         </>
       )}
     </>

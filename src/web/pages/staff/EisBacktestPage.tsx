@@ -1,4 +1,4 @@
-import { Table } from '@trussworks/react-uswds';
+import { DataTable } from '../../components/DataTable.tsx';
 import { api, ApiError } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -45,104 +45,76 @@ export function EisBacktestPage() {
               hi: pct(data.model_vs_rank_5pct.ci95[1]),
             })}
           </p>
-          <div className="ovs-table-wrap">
-            <Table striped>
-              <caption>{t('eis.backtest.pooled')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('eis.backtest.col.method')}</th>
-                  {SHARES.map((s) => (
-                    <th key={s} scope="col">
-                      {s}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable
+            caption={t('eis.backtest.pooled')}
+            columns={[t('eis.backtest.col.method'), ...SHARES]}
+            captionShown
+            fullWidth={false}
+          >
+            {METHODS.map((m) => (
+              <tr key={m}>
+                <th scope="row">{method(m)}</th>
+                {SHARES.map((s) => (
+                  <td key={s}>
+                    {pct(data.pooled[s][m].recall)} / {pct(data.pooled[s][m].precision)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </DataTable>
+          <DataTable
+            caption={t('eis.backtest.years')}
+            captionShown
+            fullWidth={false}
+            columns={[
+              t('eis.backtest.col.year'),
+              t('eis.backtest.col.members'),
+              t('eis.backtest.col.baseRate'),
+              ...METHODS.map(method),
+              t('eis.backtest.col.diff'),
+            ]}
+          >
+            {data.years.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td>{y.members}</td>
+                <td>{pct(y.base_rate)}</td>
                 {METHODS.map((m) => (
-                  <tr key={m}>
-                    <th scope="row">{method(m)}</th>
-                    {SHARES.map((s) => (
-                      <td key={s}>
-                        {pct(data.pooled[s][m].recall)} / {pct(data.pooled[s][m].precision)}
-                      </td>
-                    ))}
-                  </tr>
+                  <td key={m}>{pct(y.top['5%'][m].recall)}</td>
                 ))}
-              </tbody>
-            </Table>
-          </div>
-          <div className="ovs-table-wrap">
-            <Table striped>
-              <caption>{t('eis.backtest.years')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('eis.backtest.col.year')}</th>
-                  <th scope="col">{t('eis.backtest.col.members')}</th>
-                  <th scope="col">{t('eis.backtest.col.baseRate')}</th>
-                  {METHODS.map((m) => (
-                    <th key={m} scope="col">
-                      {method(m)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('eis.backtest.col.diff')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.years.map((y) => (
-                  <tr key={y.year}>
-                    <th scope="row">{y.year}</th>
-                    <td>{y.members}</td>
-                    <td>{pct(y.base_rate)}</td>
-                    {METHODS.map((m) => (
-                      <td key={m}>{pct(y.top['5%'][m].recall)}</td>
-                    ))}
-                    <td>
-                      {pct(y.model_minus_rank_5pct.recall)} ({pct(y.model_minus_rank_5pct.ci95[0])}{' '}
-                      – {pct(y.model_minus_rank_5pct.ci95[1])})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
+                <td>
+                  {pct(y.model_minus_rank_5pct.recall)} ({pct(y.model_minus_rank_5pct.ci95[0])} –{' '}
+                  {pct(y.model_minus_rank_5pct.ci95[1])})
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {(['race', 'sex'] as const).map((attr) => (
-            <div className="ovs-table-wrap" key={attr}>
-              <Table striped>
-                <caption>
-                  {t('eis.backtest.fairness', { attr: t(`eis.backtest.attr.${attr}`) })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('eis.backtest.col.group')}</th>
-                    {METHODS.map((m) => (
-                      <th key={m} scope="col">
-                        {method(m)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.fairness[attr].model.map((g) => (
-                    <tr key={g.group}>
-                      <th scope="row">
-                        {g.group === 'unknown' ? t('eis.backtest.unknown') : g.group} ({g.members})
-                      </th>
-                      {METHODS.map((m) => {
-                        const row = data.fairness[attr][m].find((x) => x.group === g.group);
-                        return (
-                          <td key={m}>
-                            {row
-                              ? `${pct(row.flag_rate)} / ${pct(row.outcome_rate)} / ${pct(row.recall)}`
-                              : '—'}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
+            <DataTable
+              key={attr}
+              caption={t('eis.backtest.fairness', { attr: t(`eis.backtest.attr.${attr}`) })}
+              captionShown
+              fullWidth={false}
+              columns={[t('eis.backtest.col.group'), ...METHODS.map(method)]}
+            >
+              {data.fairness[attr].model.map((g) => (
+                <tr key={g.group}>
+                  <th scope="row">
+                    {g.group === 'unknown' ? t('eis.backtest.unknown') : g.group} ({g.members})
+                  </th>
+                  {METHODS.map((m) => {
+                    const row = data.fairness[attr][m].find((x) => x.group === g.group);
+                    return (
+                      <td key={m}>
+                        {row
+                          ? `${pct(row.flag_rate)} / ${pct(row.outcome_rate)} / ${pct(row.recall)}`
+                          : '—'}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </DataTable>
           ))}
         </>
       ) : null}

@@ -1,11 +1,12 @@
-import { Table, Tag } from '@trussworks/react-uswds';
+import { Tag } from '@trussworks/react-uswds';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** Stations and other sites: shelter-site periods with aggregate daily counts, cases per site. */
 export function FacilitiesPage() {
@@ -33,60 +34,53 @@ export function FacilitiesPage() {
             ))}
           </ul>
           {f.dailyCounts.length > 0 ? (
-            <div className="ovs-table-wrap">
-              <Table striped>
-                <caption>{t('facility.dailyCounts')}</caption>
-                <TableHead columns={[t('col.date'), t('col.residents')]} />
-                <tbody>
-                  {f.dailyCounts.map((d) => (
-                    <tr key={d.day}>
-                      <th scope="row">{date(d.day)}</th>
-                      <td>{d.residents}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('facility.dailyCounts')}
+              columns={[t('col.date'), t('col.residents')]}
+              captionShown
+              fullWidth={false}
+            >
+              {f.dailyCounts.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{date(d.day)}</th>
+                  <td>{d.residents}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </section>
       ))}
       {data ? (
-        <section className="ovs-section" aria-labelledby="fac-all">
-          <h2 id="fac-all">{t('facilities.title')}</h2>
-          <div className="ovs-table-wrap">
-            <Table fullWidth striped>
-              <caption className="usa-sr-only">{t('facilities.title')}</caption>
-              <TableHead
-                columns={[
-                  t('col.name'),
-                  t('facility.code'),
-                  t('facility.kind'),
-                  t('facility.address'),
-                  t('facility.cases'),
-                ]}
-              />
-              <tbody>
-                {data.items.map((f) => (
-                  <tr key={f.code}>
-                    <th scope="row">{f.name}</th>
-                    <td>{f.code}</td>
-                    <td>{label('facility.kind', f.kind)}</td>
-                    <td>{f.address ?? '—'}</td>
-                    <td>
-                      {f.caseCount > 0 ? (
-                        <Link to={`/staff/cases?facility=${encodeURIComponent(f.code)}`}>
-                          {t('facility.casesLink', { n: f.caseCount })}
-                        </Link>
-                      ) : (
-                        0
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        </section>
+        <PageSection id="fac-all" title={t('facilities.title')}>
+          <DataTable
+            caption={t('facilities.title')}
+            columns={[
+              t('col.name'),
+              t('facility.code'),
+              t('facility.kind'),
+              t('facility.address'),
+              t('facility.cases'),
+            ]}
+          >
+            {data.items.map((f) => (
+              <tr key={f.code}>
+                <th scope="row">{f.name}</th>
+                <td>{f.code}</td>
+                <td>{label('facility.kind', f.kind)}</td>
+                <td>{f.address ?? '—'}</td>
+                <td>
+                  {f.caseCount > 0 ? (
+                    <Link to={`/staff/cases?facility=${encodeURIComponent(f.code)}`}>
+                      {t('facility.casesLink', { n: f.caseCount })}
+                    </Link>
+                  ) : (
+                    0
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </PageSection>
       ) : null}
     </>
   );

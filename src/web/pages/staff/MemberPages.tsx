@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Form, Table } from '@trussworks/react-uswds';
+import { Button, Form } from '@trussworks/react-uswds';
 import { api, type MemberDetail } from '../../api/client.ts';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { Link, navigate } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/form/fields.tsx';
 
 /** Roster search by star or name. */
@@ -41,26 +42,23 @@ export function MembersPage({ search }: { search: string }) {
       {data ? (
         <>
           <p className="margin-top-3">{t('member.results', { n: data.total.toLocaleString() })}</p>
-          <div className="ovs-table-wrap">
-            <Table fullWidth striped>
-              <caption className="usa-sr-only">{t('member.search')}</caption>
-              <TableHead columns={[t('col.name'), t('col.star'), t('col.rank'), t('col.unit')]} />
-              <tbody>
-                {data.items.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <Link to={`/staff/members/${m.id}`}>
-                        {m.firstName} {m.lastName}
-                      </Link>
-                    </th>
-                    <td>{m.star ?? '—'}</td>
-                    <td>{m.rank ?? '—'}</td>
-                    <td>{m.unit ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('member.search')}
+            columns={[t('col.name'), t('col.star'), t('col.rank'), t('col.unit')]}
+          >
+            {data.items.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  <Link to={`/staff/members/${m.id}`}>
+                    {m.firstName} {m.lastName}
+                  </Link>
+                </th>
+                <td>{m.star ?? '—'}</td>
+                <td>{m.rank ?? '—'}</td>
+                <td>{m.unit ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </>
@@ -133,39 +131,35 @@ function HistoryTables({ member }: { member: MemberDetail }) {
   return (
     <>
       <h3>{t('member.byYear')}</h3>
-      <div className="ovs-table-wrap" data-testid="history-by-year">
-        <Table striped>
-          <caption className="usa-sr-only">{t('member.byYear')}</caption>
-          <TableHead
-            columns={[t('member.year'), t('member.allegations'), t('member.sustainedCount')]}
-          />
-          <tbody>
-            {member.history.byYear.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td>{y.allegations}</td>
-                <td>{y.sustained}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('member.byYear')}
+        columns={[t('member.year'), t('member.allegations'), t('member.sustainedCount')]}
+        fullWidth={false}
+        testId="history-by-year"
+      >
+        {member.history.byYear.map((y) => (
+          <tr key={y.year}>
+            <th scope="row">{y.year}</th>
+            <td>{y.allegations}</td>
+            <td>{y.sustained}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h3>{t('member.byCategoryFinding')}</h3>
-      <div className="ovs-table-wrap" data-testid="history-by-category">
-        <Table striped>
-          <caption className="usa-sr-only">{t('member.byCategoryFinding')}</caption>
-          <TableHead columns={[t('col.category'), t('col.finding'), t('member.allegations')]} />
-          <tbody>
-            {member.history.byCategoryFinding.map((c) => (
-              <tr key={`${c.category} ${c.finding ?? ''}`}>
-                <th scope="row">{label('category', c.category)}</th>
-                <td>{c.finding ? label('finding', c.finding) : t('member.pending')}</td>
-                <td>{c.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('member.byCategoryFinding')}
+        columns={[t('col.category'), t('col.finding'), t('member.allegations')]}
+        fullWidth={false}
+        testId="history-by-category"
+      >
+        {member.history.byCategoryFinding.map((c) => (
+          <tr key={`${c.category} ${c.finding ?? ''}`}>
+            <th scope="row">{label('category', c.category)}</th>
+            <td>{c.finding ? label('finding', c.finding) : t('member.pending')}</td>
+            <td>{c.count}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -182,8 +176,7 @@ function ComparisonSection({ c }: { c: Comparison }) {
   ] as const;
   return (
     <>
-      <section className="ovs-section" aria-labelledby="m-comparison" data-testid="comparison">
-        <h2 id="m-comparison">{t('member.comparison')}</h2>
+      <PageSection id="m-comparison" title={t('member.comparison')} testId="comparison">
         <p>
           {t('member.comparisonNote', {
             start: date(c.windowStart),
@@ -195,43 +188,37 @@ function ComparisonSection({ c }: { c: Comparison }) {
         <p>
           {t('member.serviceYears')}: {num(c.serviceYears)}
         </p>
-        <div className="ovs-table-wrap">
-          <Table striped>
-            <caption className="usa-sr-only">{t('member.comparison')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('member.kind')}</th>
-                <th scope="col">{t('member.complaints')}</th>
-                <th scope="col">{t('member.perServiceYear')}</th>
-                <th scope="col">{t('member.percentile')}</th>
-                {c.peers ? <th scope="col">{t('member.peerMedian')}</th> : null}
-                {c.peers ? <th scope="col">{t('member.peerPercentile')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {kinds.map(([kind, r, peer]) => (
-                <tr key={kind} data-testid={`rate-${kind}`}>
-                  <th scope="row">{t(`member.${kind}`)}</th>
-                  <td>{r.complaints}</td>
-                  <td>{num(r.perServiceYear)}</td>
-                  <td>{pct(r.percentile)}</td>
-                  {peer ? <td>{num(peer.median)}</td> : null}
-                  {peer ? <td>{pct(peer.percentile)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('member.comparison')}
+          fullWidth={false}
+          columns={[
+            t('member.kind'),
+            t('member.complaints'),
+            t('member.perServiceYear'),
+            t('member.percentile'),
+            ...(c.peers ? [t('member.peerMedian'), t('member.peerPercentile')] : []),
+          ]}
+        >
+          {kinds.map(([kind, r, peer]) => (
+            <tr key={kind} data-testid={`rate-${kind}`}>
+              <th scope="row">{t(`member.${kind}`)}</th>
+              <td>{r.complaints}</td>
+              <td>{num(r.perServiceYear)}</td>
+              <td>{pct(r.percentile)}</td>
+              {peer ? <td>{num(peer.median)}</td> : null}
+              {peer ? <td>{pct(peer.percentile)}</td> : null}
+            </tr>
+          ))}
+        </DataTable>
         <h3>{t('member.peers')}</h3>
         <p>
           {c.peers
             ? t('member.peersNote', { n: c.peers.size.toLocaleString() })
             : t('member.noPeers')}
         </p>
-      </section>
+      </PageSection>
 
-      <section className="ovs-section" aria-labelledby="m-network" data-testid="network">
-        <h2 id="m-network">{t('member.network')}</h2>
+      <PageSection id="m-network" title={t('member.network')} testId="network">
         <p>{t('member.networkNote')}</p>
         {c.coAccused.length === 0 ? (
           <p>{t('member.noCoAccused')}</p>
@@ -245,40 +232,36 @@ function ComparisonSection({ c }: { c: Comparison }) {
               <dt>{t('member.componentSize')}</dt>
               <dd>{num(c.network?.componentSize ?? null)}</dd>
             </dl>
-            <div className="ovs-table-wrap" data-testid="co-accused">
-              <Table fullWidth striped>
-                <caption className="usa-sr-only">{t('member.coAccused')}</caption>
-                <TableHead
-                  columns={[
-                    t('col.name'),
-                    t('col.star'),
-                    t('col.rank'),
-                    t('member.sharedComplaints'),
-                    t('member.lastShared'),
-                    t('member.linkWeight'),
-                  ]}
-                />
-                <tbody>
-                  {c.coAccused.map((o) => (
-                    <tr key={o.id}>
-                      <th scope="row">
-                        <Link to={`/staff/members/${o.id}`}>
-                          {[o.firstName, o.lastName].filter(Boolean).join(' ') || '—'}
-                        </Link>
-                      </th>
-                      <td>{o.star ?? '—'}</td>
-                      <td>{o.rank ?? '—'}</td>
-                      <td>{o.complaints}</td>
-                      <td>{date(o.lastReceivedOn)}</td>
-                      <td>{o.weight.toLocaleString()}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('member.coAccused')}
+              columns={[
+                t('col.name'),
+                t('col.star'),
+                t('col.rank'),
+                t('member.sharedComplaints'),
+                t('member.lastShared'),
+                t('member.linkWeight'),
+              ]}
+              testId="co-accused"
+            >
+              {c.coAccused.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">
+                    <Link to={`/staff/members/${o.id}`}>
+                      {[o.firstName, o.lastName].filter(Boolean).join(' ') || '—'}
+                    </Link>
+                  </th>
+                  <td>{o.star ?? '—'}</td>
+                  <td>{o.rank ?? '—'}</td>
+                  <td>{o.complaints}</td>
+                  <td>{date(o.lastReceivedOn)}</td>
+                  <td>{o.weight.toLocaleString()}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
-      </section>
+      </PageSection>
     </>
   );
 }
@@ -315,94 +298,74 @@ export function MemberPage({ id }: { id: string }) {
         </dd>
       </dl>
 
-      <section className="ovs-section" aria-labelledby="m-chart">
-        <h2 id="m-chart">{t('member.chart')}</h2>
+      <PageSection id="m-chart" title={t('member.chart')}>
         <PerYearChart member={m} />
-      </section>
+      </PageSection>
 
-      <section className="ovs-section" aria-labelledby="m-allegations">
-        <h2 id="m-allegations">{t('member.allegations')}</h2>
-        {m.allegations.length === 0 ? (
-          <p>{t('member.noAllegations')}</p>
-        ) : (
-          <div className="ovs-table-wrap">
-            <Table fullWidth striped>
-              <caption className="usa-sr-only">{t('member.allegations')}</caption>
-              <TableHead
-                columns={[
-                  t('col.case'),
-                  t('col.received'),
-                  t('col.category'),
-                  t('case.recommended'),
-                  t('case.final'),
-                  t('col.penalty'),
-                ]}
-              />
-              <tbody>
-                {m.allegations.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <Link to={`/staff/cases/${a.logNumber}`}>{a.logNumber}</Link>
-                    </th>
-                    <td>{date(a.receivedAt)}</td>
-                    <td>{label('category', a.category)}</td>
-                    <td>{label('finding', a.recommendedFinding)}</td>
-                    <td>{label('finding', a.finalFinding)}</td>
-                    <td>{a.finalPenalty ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        )}
+      <PageSection id="m-allegations" title={t('member.allegations')}>
+        <DataTable
+          empty={t('member.noAllegations')}
+          caption={t('member.allegations')}
+          columns={[
+            t('col.case'),
+            t('col.received'),
+            t('col.category'),
+            t('case.recommended'),
+            t('case.final'),
+            t('col.penalty'),
+          ]}
+        >
+          {m.allegations.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Link to={`/staff/cases/${a.logNumber}`}>{a.logNumber}</Link>
+              </th>
+              <td>{date(a.receivedAt)}</td>
+              <td>{label('category', a.category)}</td>
+              <td>{label('finding', a.recommendedFinding)}</td>
+              <td>{label('finding', a.finalFinding)}</td>
+              <td>{a.finalPenalty ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
         <HistoryTables member={m} />
-      </section>
+      </PageSection>
 
       {m.comparison ? (
         <ComparisonSection c={m.comparison} />
       ) : (
-        <section className="ovs-section" aria-labelledby="m-comparison">
-          <h2 id="m-comparison">{t('member.comparison')}</h2>
+        <PageSection id="m-comparison" title={t('member.comparison')}>
           <p>{t('member.noComparison')}</p>
-        </section>
+        </PageSection>
       )}
 
-      <section className="ovs-section" aria-labelledby="m-duty">
-        <h2 id="m-duty">{t('member.dutyLedger')}</h2>
-        {m.dutyStatus.length === 0 ? (
-          <p>{t('member.noDuty')}</p>
-        ) : (
-          <div className="ovs-table-wrap">
-            <Table fullWidth striped>
-              <caption className="usa-sr-only">{t('member.dutyLedger')}</caption>
-              <TableHead
-                columns={[
-                  t('col.date'),
-                  t('col.action'),
-                  t('col.stage'),
-                  t('col.decidedBy'),
-                  t('col.case'),
-                  t('col.reason'),
-                ]}
-              />
-              <tbody>
-                {m.dutyStatus.map((d) => (
-                  <tr key={d.id}>
-                    <td>{dateTime(d.effectiveAt)}</td>
-                    <td>{label('dutyAction', d.action)}</td>
-                    <td>{label('dutyStage', d.stage)}</td>
-                    <td>{d.decidedBy ?? d.agency}</td>
-                    <th scope="row">
-                      <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-                    </th>
-                    <td>{d.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        )}
-      </section>
+      <PageSection id="m-duty" title={t('member.dutyLedger')}>
+        <DataTable
+          empty={t('member.noDuty')}
+          caption={t('member.dutyLedger')}
+          columns={[
+            t('col.date'),
+            t('col.action'),
+            t('col.stage'),
+            t('col.decidedBy'),
+            t('col.case'),
+            t('col.reason'),
+          ]}
+        >
+          {m.dutyStatus.map((d) => (
+            <tr key={d.id}>
+              <td>{dateTime(d.effectiveAt)}</td>
+              <td>{label('dutyAction', d.action)}</td>
+              <td>{label('dutyStage', d.stage)}</td>
+              <td>{d.decidedBy ?? d.agency}</td>
+              <th scope="row">
+                <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
+              </th>
+              <td>{d.reason}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </PageSection>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Label, Select, Table, Tag, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import { api, ApiError, type NarrativeReview } from '../../api/client.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
@@ -38,32 +39,6 @@ export function NarrativeReviewLink({ logNumber }: { logNumber: string }) {
   );
 }
 
-/** A striped table with a caption, column headings and the rows given. */
-function ReviewTable(p: {
-  caption: string;
-  columns: string[];
-  testId: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="ovs-table-wrap">
-      <Table striped fullWidth>
-        <caption>{p.caption}</caption>
-        <thead>
-          <tr>
-            {p.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody data-testid={p.testId}>{p.children}</tbody>
-      </Table>
-    </div>
-  );
-}
-
 /** Narratives waiting for a person, oldest first. */
 export function NarrativeQueuePage() {
   const { t, label, date } = useI18n();
@@ -80,7 +55,8 @@ export function NarrativeQueuePage() {
         <>
           <p data-testid="narrative-queue-total">{t('narrative.queue.total', { n: data.total })}</p>
           {data.items.length > 0 ? (
-            <ReviewTable
+            <DataTable
+              captionShown
               caption={t('narrative.queue.caption')}
               columns={[
                 t('narrative.col.log'),
@@ -88,7 +64,7 @@ export function NarrativeQueuePage() {
                 t('narrative.col.closedOn'),
                 t('narrative.col.note'),
               ]}
-              testId="narrative-queue"
+              bodyTestId="narrative-queue"
             >
               {data.items.map((i) => (
                 <tr key={i.logNumber}>
@@ -107,7 +83,7 @@ export function NarrativeQueuePage() {
                   </td>
                 </tr>
               ))}
-            </ReviewTable>
+            </DataTable>
           ) : null}
           {pages > 1 ? (
             <Pager
@@ -317,7 +293,8 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
       <h2>{t('narrative.review.machineSpans')}</h2>
       {review.proposed.length === 0 ? <p>{t('narrative.review.noSpans')}</p> : null}
       {review.proposed.length > 0 ? (
-        <ReviewTable
+        <DataTable
+          captionShown
           caption={t('narrative.review.machineSpans')}
           columns={[
             t('narrative.col.text'),
@@ -325,7 +302,7 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
             t('narrative.col.basis'),
             t('narrative.col.decision'),
           ]}
-          testId="machine-spans"
+          bodyTestId="machine-spans"
         >
           {review.proposed.map((s) => (
             <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
@@ -365,7 +342,7 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
               </td>
             </tr>
           ))}
-        </ReviewTable>
+        </DataTable>
       ) : null}
 
       <h2>{t('narrative.review.addedSpans')}</h2>

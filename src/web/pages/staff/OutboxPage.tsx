@@ -1,7 +1,7 @@
 import { localDate } from '../../../shared/dates.ts';
 import { useState } from 'react';
-import { Table } from '@trussworks/react-uswds';
 import { DateInput } from '../../components/LetterText.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
@@ -9,7 +9,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { TIME_ZONE, useI18n } from '../../i18n/i18n.tsx';
 import { LetterFailure, LetterStatusTag } from './case/letters/CaseLetters.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** Today in the jurisdiction's zone, 'YYYY-MM-DD' (the print batch's default day). */
 function today(): string {
@@ -30,8 +30,7 @@ export function OutboxPage() {
       <h1>{t('outbox.title')}</h1>
       <p className="usa-intro">{t('outbox.intro')}</p>
       <ProblemAlert error={error} />
-      <section className="ovs-section" aria-labelledby="outbox-print">
-        <h2 id="outbox-print">{t('outbox.print')}</h2>
+      <PageSection id="outbox-print" title={t('outbox.print')}>
         <DateInput id="print-day" label={t('outbox.printDate')} value={day} onChange={setDay} />
         <p>
           <a
@@ -41,44 +40,38 @@ export function OutboxPage() {
             {t('outbox.printOpen')}
           </a>
         </p>
-      </section>
+      </PageSection>
       {data && data.items.length === 0 ? <p>{t('outbox.empty')}</p> : null}
       {data && data.items.length > 0 ? (
-        <div className="ovs-table-wrap" data-testid="outbox">
-          <Table fullWidth striped>
-            <caption className="usa-sr-only">{t('outbox.title')}</caption>
-            <TableHead
-              columns={[
-                t('col.case'),
-                t('letters.kind'),
-                t('letters.to'),
-                t('letters.channel'),
-                t('letters.status'),
-              ]}
-            />
-            <tbody>
-              {data.items.map((l) => (
-                <tr key={l.id} data-testid="outbox-letter">
-                  <th scope="row" className="text-no-wrap">
-                    <Link to={`/staff/cases/${encodeURIComponent(l.logNumber)}`}>
-                      {l.logNumber}
-                    </Link>
-                  </th>
-                  <td>{label('letterKind', l.kind)}</td>
-                  <td>
-                    {label('letterRecipient', l.recipientKind)} · {label('language', l.language)}
-                  </td>
-                  <td>{l.channel ? label('letterChannel', l.channel) : '—'}</td>
-                  <td>
-                    <LetterStatusTag letter={l} />
-                    <LetterFailure letter={l} />
-                    {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('outbox.title')}
+          columns={[
+            t('col.case'),
+            t('letters.kind'),
+            t('letters.to'),
+            t('letters.channel'),
+            t('letters.status'),
+          ]}
+          testId="outbox"
+        >
+          {data.items.map((l) => (
+            <tr key={l.id} data-testid="outbox-letter">
+              <th scope="row" className="text-no-wrap">
+                <Link to={`/staff/cases/${encodeURIComponent(l.logNumber)}`}>{l.logNumber}</Link>
+              </th>
+              <td>{label('letterKind', l.kind)}</td>
+              <td>
+                {label('letterRecipient', l.recipientKind)} · {label('language', l.language)}
+              </td>
+              <td>{l.channel ? label('letterChannel', l.channel) : '—'}</td>
+              <td>
+                <LetterStatusTag letter={l} />
+                <LetterFailure letter={l} />
+                {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

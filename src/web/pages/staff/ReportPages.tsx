@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Form, Select, Table, Textarea, TextInput } from '@trussworks/react-uswds';
+import { Button, Form, Table } from '@trussworks/react-uswds';
 import { api, type PolicyRecommendation, type Report } from '../../api/client.ts';
 import { CATEGORIES } from '../../../shared/enums.ts';
 import {
@@ -10,8 +10,16 @@ import {
 } from '../../../shared/report-labels.ts';
 import { POLICY_RECOMMENDATION_STATUSES } from '../../../shared/schemas/policy-recommendations.ts';
 import { ActionForm } from '../../components/ActionForm.tsx';
-import { TextArea, TextField } from '../../components/form/fields.tsx';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
+import {
+  DateField,
+  Options,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../components/form/fields.tsx';
+import { useFields } from '../../components/form/use-fields.ts';
+import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -19,8 +27,10 @@ import { Link } from '../../components/router.tsx';
 import { useSession } from './session.tsx';
 import { EIS_READER_ROLES } from './EisAlertsPage.tsx';
 
-type Kind = 'quarterly' | 'annual';
-type Version = 'staff' | 'public';
+const KINDS = ['quarterly', 'annual'] as const;
+const VERSIONS = ['staff', 'public'] as const;
+type Kind = (typeof KINDS)[number];
+type Version = (typeof VERSIONS)[number];
 type Table = Report['tables'][number];
 
 /** Figures as shown: a suppressed count “—”, a partial sum “≥ n”, a rate as a percentage. */
@@ -133,9 +143,13 @@ export function ReportsPage() {
   // the early-warning backtest is listed with the reports for those who may read it (issue 19)
   const canReadEis = useSession().user.roles.some((r) => EIS_READER_ROLES.includes(r));
   usePageTitle(t('reports.title'));
-  const [kind, setKind] = useState<Kind>('quarterly');
-  const [period, setPeriod] = useState('');
-  const [version, setVersion] = useState<Version>('staff');
+  const {
+    values: { kind, period, version },
+    bind,
+  } = useFields<{ kind: Kind; period: string; version: Version }>(
+    { kind: 'quarterly', period: '', version: 'staff' },
+    'report',
+  );
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -164,43 +178,18 @@ export function ReportsPage() {
       ) : null}
       <ProblemAlert error={error} />
       <Form onSubmit={(e) => void submit(e)} className="maxw-full" data-testid="report-form">
-        <Field id="report-kind" label={t('reports.kind')}>
-          <Select
-            id="report-kind"
-            name="kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as Kind)}
-          >
-            <option value="quarterly">{t('reports.kind.quarterly')}</option>
-            <option value="annual">{t('reports.kind.annual')}</option>
-          </Select>
-        </Field>
-        <Field
-          id="report-period"
+        <SelectField {...bind('kind')} label={t('reports.kind')}>
+          <Options values={KINDS} labelOf={(k) => t(`reports.kind.${k}`)} />
+        </SelectField>
+        <TextField
+          {...bind('period')}
           label={t('reports.period')}
           hint={t('reports.periodHint')}
           error={errors['period']}
-        >
-          <TextInput
-            id="report-period"
-            name="period"
-            type="text"
-            value={period}
-            aria-describedby="report-period-hint"
-            onChange={(e) => setPeriod(e.target.value)}
-          />
-        </Field>
-        <Field id="report-version" label={t('reports.version')}>
-          <Select
-            id="report-version"
-            name="version"
-            value={version}
-            onChange={(e) => setVersion(e.target.value as Version)}
-          >
-            <option value="staff">{t('reports.version.staff')}</option>
-            <option value="public">{t('reports.version.public')}</option>
-          </Select>
-        </Field>
+        />
+        <SelectField {...bind('version')} label={t('reports.version')}>
+          <Options values={VERSIONS} labelOf={(v) => t(`reports.version.${v}`)} />
+        </SelectField>
         <Button type="submit" disabled={busy}>
           {t('reports.show')}
         </Button>
@@ -249,8 +238,7 @@ export function ReportsPage() {
               version={report.version}
             />
           ))}
-          <section className="ovs-section" aria-labelledby="rt-recommendations">
-            <h2 id="rt-recommendations">{t('report.recommendations')}</h2>
+          <PageSection id="rt-recommendations" title={t('report.recommendations')}>
             {report.policyRecommendations.length === 0 ? (
               <p>{t('report.noRecommendations')}</p>
             ) : null}
@@ -265,7 +253,7 @@ export function ReportsPage() {
                 </li>
               ))}
             </ul>
-          </section>
+          </PageSection>
         </div>
       ) : null}
     </>
@@ -281,69 +269,57 @@ function RecommendationActions({
   reload: () => Promise<void>;
 }) {
   const { t, lang } = useI18n();
-  const [response, setResponse] = useState(r.response ?? '');
-  const [respondedOn, setRespondedOn] = useState(r.respondedOn ?? '');
-  const [status, setStatus] = useState(r.status);
+  const { values, bind } = useFields(
+    { response: r.response ?? '', respondedOn: r.respondedOn ?? '', status: r.status },
+    'pr',
+  );
+  // both forms save, then show the recommendation as it now stands
+  const saved = { submitLabel: t('policy.save'), onReload: () => void reload(), onDone: reload };
   return (
     <>
       <ActionForm
         id={`policy-respond-${r.id}`}
         title={t('policy.respond')}
-        submitLabel={t('policy.save')}
-        onReload={() => void reload()}
-        onSubmit={() => api.recordPolicyResponse(r.id, { response, respondedOn })}
-        onDone={reload}
+        {...saved}
+        onSubmit={() =>
+          api.recordPolicyResponse(r.id, {
+            response: values.response,
+            respondedOn: values.respondedOn,
+          })
+        }
       >
         {(e) => (
           <>
-            <Field
-              id={`pr-response-${r.id}`}
+            <TextArea
+              {...bind('response', `pr-response-${r.id}`)}
               label={t('policy.col.response')}
               error={e['response']}
-            >
-              <Textarea
-                id={`pr-response-${r.id}`}
-                name="response"
-                value={response}
-                onChange={(ev) => setResponse(ev.target.value)}
-              />
-            </Field>
-            <Field id={`pr-date-${r.id}`} label={t('policy.respondedOn')} error={e['respondedOn']}>
-              <input
-                className="usa-input"
-                id={`pr-date-${r.id}`}
-                name="respondedOn"
-                type="date"
-                value={respondedOn}
-                onChange={(ev) => setRespondedOn(ev.target.value)}
-              />
-            </Field>
+            />
+            <DateField
+              {...bind('respondedOn', `pr-date-${r.id}`)}
+              label={t('policy.respondedOn')}
+              error={e['respondedOn']}
+            />
           </>
         )}
       </ActionForm>
       <ActionForm
         id={`policy-status-${r.id}`}
         title={t('policy.setStatus')}
-        submitLabel={t('policy.save')}
-        onReload={() => void reload()}
-        onSubmit={() => api.setPolicyStatus(r.id, { status })}
-        onDone={reload}
+        {...saved}
+        onSubmit={() => api.setPolicyStatus(r.id, { status: values.status })}
       >
         {(e) => (
-          <Field id={`pr-status-${r.id}`} label={t('policy.col.status')} error={e['status']}>
-            <Select
-              id={`pr-status-${r.id}`}
-              name="status"
-              value={status}
-              onChange={(ev) => setStatus(ev.target.value as typeof status)}
-            >
-              {POLICY_RECOMMENDATION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {reportRowLabel(lang, 'policy_recommendations', s)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            {...bind('status', `pr-status-${r.id}`)}
+            label={t('policy.col.status')}
+            error={e['status']}
+          >
+            <Options
+              values={POLICY_RECOMMENDATION_STATUSES}
+              labelOf={(s) => reportRowLabel(lang, 'policy_recommendations', s)}
+            />
+          </SelectField>
         )}
       </ActionForm>
     </>
@@ -355,8 +331,11 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
   const { t, lang, date } = useI18n();
   usePageTitle(t('policy.title'));
   const { data, error, reload } = useLoad(() => api.policyRecommendations(), []);
-  const [form, setForm] = useState({ madeOn: '', topic: '', text: '', recipient: '' });
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const {
+    values: form,
+    bind,
+    reset,
+  } = useFields({ madeOn: '', topic: '', text: '', recipient: '' }, 'pn');
   return (
     <>
       <h1>{t('policy.title')}</h1>
@@ -394,48 +373,24 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
           onReload={() => void reload()}
           onSubmit={() => api.createPolicyRecommendation(form)}
           onDone={async () => {
-            setForm({ madeOn: '', topic: '', text: '', recipient: '' });
+            reset();
             await reload();
           }}
         >
           {(e) => (
             <>
-              <Field id="pn-date" label={t('policy.col.madeOn')} error={e['madeOn']}>
-                <input
-                  className="usa-input"
-                  id="pn-date"
-                  name="madeOn"
-                  type="date"
-                  value={form.madeOn}
-                  onChange={(ev) => set('madeOn')(ev.target.value)}
-                />
-              </Field>
-              <TextField
-                id="pn-topic"
-                label={t('policy.col.topic')}
-                error={e['topic']}
-                name="topic"
-                type="text"
-                value={form.topic}
-                onChange={(ev) => set('topic')(ev.target.value)}
+              <DateField
+                {...bind('madeOn', 'pn-date')}
+                label={t('policy.col.madeOn')}
+                error={e['madeOn']}
               />
+              <TextField {...bind('topic')} label={t('policy.col.topic')} error={e['topic']} />
               <TextField
-                id="pn-recipient"
+                {...bind('recipient')}
                 label={t('policy.col.recipient')}
                 error={e['recipient']}
-                name="recipient"
-                type="text"
-                value={form.recipient}
-                onChange={(ev) => set('recipient')(ev.target.value)}
               />
-              <TextArea
-                id="pn-text"
-                label={t('policy.col.text')}
-                error={e['text']}
-                name="text"
-                value={form.text}
-                onChange={(ev) => set('text')(ev.target.value)}
-              />
+              <TextArea {...bind('text')} label={t('policy.col.text')} error={e['text']} />
             </>
           )}
         </ActionForm>

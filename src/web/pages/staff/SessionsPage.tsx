@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Table } from '@trussworks/react-uswds';
+import { Alert, Button } from '@trussworks/react-uswds';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /**
  * The signed-in user's live sessions (devices), to end one they do not recognise or all but this
@@ -42,45 +42,43 @@ export function SessionsPage() {
           </Alert>
         ) : null}
       </div>
-      <div className="ovs-table-wrap">
-        <Table striped>
-          <caption>{t('sessions.caption')}</caption>
-          <TableHead
-            columns={[
-              t('sessions.col.signedIn'),
-              t('sessions.col.lastSeen'),
-              t('sessions.col.device'),
-              t('sessions.col.action'),
-            ]}
-          />
-          <tbody data-testid="sessions-list">
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{dateTime(s.createdAt)}</th>
-                <td>{dateTime(s.lastSeenAt)}</td>
-                <td>
-                  {s.userAgent ?? '—'}
-                  {s.ip ? ` · ${s.ip}` : ''}
-                </td>
-                <td>
-                  {s.current ? (
-                    <strong>{t('sessions.current')}</strong>
-                  ) : (
-                    <Button
-                      type="button"
-                      secondary
-                      onClick={() => void act(async () => (await api.endSession(s.id), 1))}
-                      aria-label={t('sessions.endOne', { when: dateTime(s.createdAt) })}
-                    >
-                      {t('sessions.end')}
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('sessions.caption')}
+        columns={[
+          t('sessions.col.signedIn'),
+          t('sessions.col.lastSeen'),
+          t('sessions.col.device'),
+          t('sessions.col.action'),
+        ]}
+        captionShown
+        fullWidth={false}
+        bodyTestId="sessions-list"
+      >
+        {sessions.map((s) => (
+          <tr key={s.id}>
+            <th scope="row">{dateTime(s.createdAt)}</th>
+            <td>{dateTime(s.lastSeenAt)}</td>
+            <td>
+              {s.userAgent ?? '—'}
+              {s.ip ? ` · ${s.ip}` : ''}
+            </td>
+            <td>
+              {s.current ? (
+                <strong>{t('sessions.current')}</strong>
+              ) : (
+                <Button
+                  type="button"
+                  secondary
+                  onClick={() => void act(async () => (await api.endSession(s.id), 1))}
+                  aria-label={t('sessions.endOne', { when: dateTime(s.createdAt) })}
+                >
+                  {t('sessions.end')}
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Button
         type="button"
         onClick={() => void act(async () => (await api.endOtherSessions()).revoked)}

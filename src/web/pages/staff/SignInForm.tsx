@@ -6,6 +6,7 @@ import { SecondFactorRequest, SignInRequest } from '../../../shared/schemas/sess
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TextField } from '../../components/form/fields.tsx';
 import { useSubmit } from '../../components/form/use-submit.ts';
+import { useFields } from '../../components/form/use-fields.ts';
 import { ProblemAlert, validate } from '../../components/problems.tsx';
 
 /** Where the two-step sign-in stands (ADR 0015). */
@@ -31,9 +32,8 @@ export function SignInForm({
 }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Step>({ kind: 'password' });
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
+  const { values, set, bind } = useFields({ email: '', password: '', code: '' }, idPrefix);
+  const setCode = (code: string) => set('code', code);
   const { error, setError, fields, busy, submit } = useSubmit();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const refused = error instanceof ApiError && error.status === 401;
@@ -49,10 +49,10 @@ export function SignInForm({
 
   const submitPassword = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { email, password };
+    const body = { email: values.email, password: values.password };
     await submit(validate(SignInRequest, body), async () => {
       const s = await api.signIn(body);
-      setPassword('');
+      set('password', '');
       if (s.step === 'signed_in') {
         onSignedIn(s);
       } else if (s.step === 'second_factor') {
@@ -73,7 +73,7 @@ export function SignInForm({
     if (step.kind === 'password') {
       return;
     }
-    const body = { challenge: step.challenge, code };
+    const body = { challenge: step.challenge, code: values.code };
     await submit(
       validate(SecondFactorRequest, body),
       async () => {
@@ -94,7 +94,6 @@ export function SignInForm({
 
   if (step.kind !== 'password') {
     const enrol = step.kind === 'enrol';
-    const codeId = `${idPrefix}-code`;
     return (
       <Form onSubmit={(e) => void submitCode(e)} large>
         <h2 ref={headingRef} tabIndex={-1} data-testid="sign-in-step">
@@ -125,17 +124,14 @@ export function SignInForm({
           </dl>
         ) : null}
         <TextField
-          id={codeId}
+          {...bind('code')}
           label={t('signIn.code.label')}
           hint={t('signIn.code.hint')}
           error={fields.code}
-          name="code"
           inputMode="numeric"
           pattern="[0-9 ]*"
           autoComplete="one-time-code"
           maxLength={7}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
         />
         <Button type="submit" disabled={busy}>
           {enrol ? t('signIn.enrol.submit') : t('signIn.code.submit')}
@@ -157,24 +153,18 @@ export function SignInForm({
         <ProblemAlert error={error} />
       )}
       <TextField
-        id={`${idPrefix}-email`}
+        {...bind('email')}
         label={t('signIn.email')}
         error={fields.email}
-        name="email"
         type="email"
         autoComplete="username"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
       />
       <TextField
-        id={`${idPrefix}-password`}
+        {...bind('password')}
         label={t('signIn.password')}
         error={fields.password}
-        name="password"
         type="password"
         autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
       />
       <Button type="submit" disabled={busy}>
         {t('signIn.submit')}

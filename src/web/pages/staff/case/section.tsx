@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Table } from '@trussworks/react-uswds';
 import type { CaseAbility } from '../../../../shared/schemas/cases.ts';
 import type { Case } from '../../../api/client.ts';
 import { ActionForm } from '../../../components/ActionForm.tsx';
+import { PageSection } from '../../../components/PageSection.tsx';
+import { DataTable as SharedTable } from '../../../components/DataTable.tsx';
 import type { FieldErrors } from '../../../components/problems.tsx';
 import type { MessageKey } from '../../../i18n/en.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -18,7 +19,7 @@ export function caseCtx(c: Case, reload: () => Promise<void>): CaseCtx {
   return { c, reload, can: (a) => c.abilities.actions.includes(a) };
 }
 
-/** One section of the case page, labelled by its heading. */
+/** One section of the case page (heading id `sec-…`, test id `section-…`). */
 export function Section({
   id,
   title,
@@ -29,16 +30,15 @@ export function Section({
   children: ReactNode;
 }) {
   return (
-    <section className="ovs-section" aria-labelledby={`sec-${id}`} data-testid={`section-${id}`}>
-      <h2 id={`sec-${id}`}>{title}</h2>
+    <PageSection id={`sec-${id}`} title={title} testId={`section-${id}`}>
       {children}
-    </section>
+    </PageSection>
   );
 }
 
 /**
- * A section's striped table: its caption for screen readers, a heading per column, one row per
- * child; with no rows, the `empty` sentence instead (all message keys).
+ * A section's data table (the shared `DataTable`, titled by message keys); with no rows, the
+ * `empty` sentence instead.
  */
 export function DataTable({
   caption,
@@ -52,25 +52,10 @@ export function DataTable({
   children: ReactNode[];
 }) {
   const { t } = useI18n();
-  if (children.length === 0) {
-    return <p>{t(empty)}</p>;
-  }
   return (
-    <div className="ovs-table-wrap">
-      <Table fullWidth striped>
-        <caption className="usa-sr-only">{t(caption)}</caption>
-        <thead>
-          <tr>
-            {columns.map((col) => (
-              <th scope="col" key={col}>
-                {t(col)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </Table>
-    </div>
+    <SharedTable caption={t(caption)} columns={columns.map((col) => t(col))} empty={t(empty)}>
+      {children}
+    </SharedTable>
   );
 }
 

@@ -54,13 +54,11 @@ export function IncidentStep({
       </SelectField>
       <Fieldset legend={t('intake.categories')} legendStyle="large">
         {fields.categories ? <p className="usa-error-message">{fields.categories}</p> : null}
-        <div className="grid-row grid-gap-sm">
-          <CategoryChecks
-            chosen={form.categories}
-            onChange={(categories) => update({ categories })}
-            wrap={(box) => <div className="grid-col-12 tablet:grid-col-6">{box}</div>}
-          />
-        </div>
+        <CategoryChecks
+          chosen={form.categories}
+          onChange={(categories) => update({ categories })}
+          grid
+        />
       </Fieldset>
       <Fieldset legend={t('case.flags')} legendStyle="large">
         <Checkbox {...bind.check('officersUnknown')} label={t('intake.officersUnknown')} />

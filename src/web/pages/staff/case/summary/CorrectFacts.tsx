@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Fieldset } from '@trussworks/react-uswds';
-import { CATEGORIES, CHANNELS, type Channel } from '../../../../../shared/enums.ts';
+import { CHANNELS, type Channel } from '../../../../../shared/enums.ts';
 import { api, type Case } from '../../../../api/client.ts';
 import {
-  CheckList,
+  CategoryChecks,
   DateTimeField,
   Options,
   SelectField,
@@ -119,17 +119,12 @@ export function CorrectFacts(ctx: CaseCtx) {
             {e.categories ? (
               <p className="usa-error-message">{fieldMessage(e.categories)}</p>
             ) : null}
-            <div className="grid-row grid-gap-sm">
-              <CheckList
-                name="categories"
-                idPrefix="co-category"
-                values={CATEGORIES}
-                labelOf={(x) => label('category', x)}
-                chosen={categories}
-                onChange={setCategories}
-                wrap={(box) => <div className="grid-col-12 tablet:grid-col-6">{box}</div>}
-              />
-            </div>
+            <CategoryChecks
+              idPrefix="co-category"
+              chosen={categories}
+              onChange={setCategories}
+              grid
+            />
           </Fieldset>
           <TextArea label={t('action.correctReason')} error={e.reason} {...bind('reason')} />
         </>
