@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction } from '../policies/authorization.ts';
 import { canBreakGlass, caseView } from '../policies/case.policy.ts';
 import {
   hasOpenConflict,
@@ -13,7 +13,7 @@ import { lockCase } from '../repositories/cases.repository.ts';
 import { findMember, findMembersByStar } from '../repositories/members.repository.ts';
 import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
-import { auditContext, type CommandDeps } from './context.ts';
+import { auditContext, type CommandDeps, requireGlobally } from './context.ts';
 
 /** How long a break-the-glass grant lasts: one shift (ADR 0013). */
 export const BREAK_GLASS_MINUTES = 240;
@@ -33,9 +33,11 @@ export async function recordConflict(
     relation: string;
   },
 ): Promise<{ conflictId: string; userId: string; memberId: string }> {
-  if (!allowedGlobally(deps.actor, GlobalAction.recordConflict)) {
-    throw new ForbiddenError('forbidden', 'Only admins and chief administrators record conflicts.');
-  }
+  requireGlobally(
+    deps,
+    GlobalAction.recordConflict,
+    'Only admins and chief administrators record conflicts.',
+  );
   return deps.db.transaction(async (tx) => {
     const user = input.userId
       ? await findUserById(tx, deps.jurisdiction, input.userId)
@@ -134,9 +136,11 @@ export async function reviewBreakGlass(
   grantId: string,
   note: string,
 ): Promise<void> {
-  if (!allowedGlobally(deps.actor, GlobalAction.reviewBreakGlass)) {
-    throw new ForbiddenError('forbidden', 'Only supervisors, chiefs and the auditor review these.');
-  }
+  requireGlobally(
+    deps,
+    GlobalAction.reviewBreakGlass,
+    'Only supervisors, chiefs and the auditor review these.',
+  );
   await deps.db.transaction(async (tx) => {
     const grant = await lockBreakGlass(tx, deps.jurisdiction, grantId);
     const caseFound = grant ? await lockCase(tx, deps.jurisdiction, grant.log_number) : undefined;
