@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { canBreakGlass, caseView } from '../policies/case.policy.ts';
 import {
   hasOpenConflict,
@@ -13,7 +13,7 @@ import { lockCase } from '../repositories/cases.repository.ts';
 import { findMember, findMembersByStar } from '../repositories/members.repository.ts';
 import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
-import { auditContext, type CommandDeps, requireGlobally } from './context.ts';
+import { auditContext, type CommandDeps } from './context.ts';
 
 /** How long a break-the-glass grant lasts: one shift (ADR 0013). */
 export const BREAK_GLASS_MINUTES = 240;
@@ -34,7 +34,7 @@ export async function recordConflict(
   },
 ): Promise<{ conflictId: string; userId: string; memberId: string }> {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.recordConflict,
     'Only admins and chief administrators record conflicts.',
   );
@@ -137,7 +137,7 @@ export async function reviewBreakGlass(
   note: string,
 ): Promise<void> {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.reviewBreakGlass,
     'Only supervisors, chiefs and the auditor review these.',
   );

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { insertMember, type MemberRow } from '../repositories/members.repository.ts';
-import { auditContext, type CommandDeps, requireGlobally } from './context.ts';
+import { auditContext, type CommandDeps } from './context.ts';
 
 export interface AddMemberInput {
   star: string;
@@ -18,7 +18,7 @@ export interface AddMemberInput {
 
 /** Adds a department member to the roster (normally loaded by import; by hand for new hires). */
 export async function addMember(deps: CommandDeps, input: AddMemberInput): Promise<MemberRow> {
-  requireGlobally(deps, GlobalAction.addMember, 'Your role does not maintain the roster.');
+  requireGlobally(deps.actor, GlobalAction.addMember, 'Your role does not maintain the roster.');
   const member: MemberRow = {
     id: crypto.randomUUID(),
     star: input.star,

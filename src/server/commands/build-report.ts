@@ -15,7 +15,7 @@ import {
   type ReportRow,
   type ReportTable,
 } from '../domain/reports.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { listPolicyRecommendations } from '../repositories/policy-recommendations.repository.ts';
 import {
   concludedAllegations,
@@ -28,7 +28,7 @@ import {
 import { localDate } from '../../shared/dates.ts';
 import { PeriodError, parsePeriod } from '../domain/reports.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
-import { requireGlobally, type CommandDeps } from './context.ts';
+import type { CommandDeps } from './context.ts';
 
 /**
  * THE report (issue 18 items 6–8): every table of COPA's quarterly and annual reports to the City
@@ -455,7 +455,11 @@ export async function readReport(
   version: 'staff' | 'public',
   threshold: number,
 ): Promise<Report> {
-  requireGlobally(deps, GlobalAction.readReports, 'Your role does not read the statutory reports.');
+  requireGlobally(
+    deps.actor,
+    GlobalAction.readReports,
+    'Your role does not read the statutory reports.',
+  );
   return buildReport({
     db: deps.db,
     jurisdiction: deps.jurisdiction,

@@ -1,7 +1,6 @@
 import type { Db, Queryable } from '../db/client.ts';
 import type { JurisdictionProfile } from '../domain/profiles/profile.ts';
 import type { Actor } from '../policies/actor.ts';
-import { allowedGlobally, type GlobalAction } from '../policies/authorization.ts';
 import { caseView, canOnCase, type CaseAction } from '../policies/case.policy.ts';
 import { lockCase, type CaseWithFacts } from '../repositories/cases.repository.ts';
 import type { FieldCipher } from '../security/encryption.ts';
@@ -23,20 +22,6 @@ export interface CommandDeps {
 /** The audit context of a command running at `at`. */
 export function auditContext(deps: CommandDeps, at: Date): AuditContext {
   return { jurisdiction: deps.jurisdiction, actor: deps.actor, ip: deps.ip, at };
-}
-
-/**
- * Throws a 403 `forbidden` with `message` (who may do it, in words staff read) unless the actor's
- * roles hold the global `action`. The token-scope check is {@link allowedGlobally}'s.
- */
-export function requireGlobally(
-  deps: Pick<CommandDeps, 'actor'>,
-  action: GlobalAction,
-  message: string,
-): void {
-  if (!allowedGlobally(deps.actor, action)) {
-    throw new ForbiddenError('forbidden', message);
-  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { Ranker } from '../domain/eis/backtest.ts';
 import { dayOf } from '../domain/eis/features.ts';
 import { evaluateRules } from '../domain/eis/rules.ts';
 import type { JurisdictionProfile, LocalizedText } from '../domain/profiles/profile.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { allowedGlobally, GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   findAlert,
   findRule,
@@ -21,7 +21,7 @@ import {
 } from '../repositories/eis-alerts.repository.ts';
 import { loadEisHistory } from '../repositories/eis.repository.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
-import { auditContext, type CommandDeps, requireGlobally } from './context.ts';
+import { auditContext, type CommandDeps } from './context.ts';
 
 /*
  * Early intervention (issue 19 items 3a and 4). An alert is advice for support and training:
@@ -54,7 +54,7 @@ export async function saveRule(
   mode: 'create' | 'update',
 ): Promise<RuleRow> {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.manageEisRules,
     'Early-intervention rules are kept by administrators.',
   );
@@ -118,7 +118,7 @@ export async function takeAlertStep(
   alertId: string,
   input: { to: AlertStatus; note: string },
 ): Promise<void> {
-  requireGlobally(deps, GlobalAction.reviewEisAlert, 'Alerts are reviewed by supervisors.');
+  requireGlobally(deps.actor, GlobalAction.reviewEisAlert, 'Alerts are reviewed by supervisors.');
   await deps.db.transaction(async (tx) => {
     const alert = await findAlert(tx, deps.jurisdiction, alertId, { lock: true });
     if (!alert) {
@@ -161,7 +161,7 @@ export interface EisRunResult {
 /** An administrator runs the rules now (the API's button beside the nightly run); audited per alert. */
 export async function runEisNow(deps: CommandDeps, asOf: string): Promise<EisRunResult> {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.manageEisRules,
     'Early-intervention rules are run by administrators.',
   );

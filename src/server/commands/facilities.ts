@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   findFacilityByCode,
   insertFacility,
@@ -9,12 +9,12 @@ import {
   type FacilityRow,
 } from '../repositories/facilities.repository.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { auditContext, type CommandDeps, requireGlobally } from './context.ts';
+import { auditContext, type CommandDeps } from './context.ts';
 import type { Queryable } from '../db/client.ts';
 
 function authorize(deps: CommandDeps): void {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.manageFacilities,
     'Facilities are maintained by supervisors, chief administrators and admins.',
   );

@@ -14,7 +14,7 @@ import {
   intakeVulnerabilities,
 } from '../domain/intake.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   assignLogNumber,
   insertCase,
@@ -32,7 +32,7 @@ import {
 } from '../repositories/reported-officers.repository.ts';
 import { identityFieldNames, partyRow } from '../security/party-identity.ts';
 import { UnprocessableError } from '../errors.ts';
-import { requireGlobally, type CommandDeps } from './context.ts';
+import type { CommandDeps } from './context.ts';
 
 /** What intake returns: the contract of POST /api/v1/cases. */
 export interface FiledCase {
@@ -48,7 +48,7 @@ export interface FiledCase {
 /** Intake's roles register cases; the routing preview asks the same. */
 export function requireIntakeRole(deps: Pick<CommandDeps, 'actor'>): void {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.fileCase,
     'Only intake, supervisors and chief administrators register cases.',
   );

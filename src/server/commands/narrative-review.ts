@@ -18,7 +18,7 @@ import {
   type PublishedRedactionKind,
 } from '../redaction/publish.ts';
 import { narrativeWithholding, publicVisibility, CONCLUDED } from '../domain/publication.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import type { CaseWithFacts } from '../repositories/cases.repository.ts';
 import {
@@ -34,7 +34,7 @@ import {
 } from '../repositories/narrative-review.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps, requireGlobally } from './context.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 import { knownIdentities, readRosterLexicon } from './read-public.ts';
 
 /*
@@ -210,7 +210,7 @@ export async function readNarrativeQueue(
   page: { page: number; pageSize: number },
 ): Promise<{ items: ReviewQueueRow[]; total: number }> {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.readNarrativeQueue,
     'Only public-information officers and chief administrators review narratives.',
   );

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { PolicyRecommendationStatus } from '../../shared/schemas/policy-recommendations.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   insertPolicyRecommendation,
   findPolicyRecommendation,
@@ -12,11 +12,11 @@ import {
 } from '../repositories/policy-recommendations.repository.ts';
 import { localDate } from '../../shared/dates.ts';
 import { NotFoundError, UnprocessableError } from '../errors.ts';
-import { auditContext, type CommandDeps, requireGlobally } from './context.ts';
+import { auditContext, type CommandDeps } from './context.ts';
 
 function authorize(deps: CommandDeps): void {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.managePolicyRecommendations,
     'Policy recommendations are recorded by the chief administrator.',
   );

@@ -3,7 +3,7 @@ import { writtenDate, type LetterLanguagePack } from '../domain/letters.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { lettersPdf, type PrintedLetter } from '../letters/pdf.ts';
 import { decryptRecipient, type RecipientContact } from '../letters/recipients.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { caseScope, caseView, canOnCase, CaseAction } from '../policies/case.policy.ts';
 import { findCase } from '../repositories/cases.repository.ts';
 import {
@@ -13,7 +13,7 @@ import {
   printLettersApproved,
   type LetterWithCase,
 } from '../repositories/letters.repository.ts';
-import { requireGlobally, type CommandDeps } from './context.ts';
+import type { CommandDeps } from './context.ts';
 
 /** A letter with its envelope, decrypted only for a viewer who may see identities. */
 export interface LetterView {
@@ -58,7 +58,7 @@ export async function readLetter(deps: CommandDeps, letterId: string): Promise<L
  */
 export async function readOutbox(deps: CommandDeps): Promise<LetterView[]> {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.readOutbox,
     'Supervisors and chief administrators watch the outbox.',
   );
@@ -107,7 +107,7 @@ export async function letterPdf(deps: CommandDeps, letterId: string): Promise<Bu
  */
 export async function printBatchPdf(deps: CommandDeps, date: string): Promise<Buffer> {
   requireGlobally(
-    deps,
+    deps.actor,
     GlobalAction.readOutbox,
     'Supervisors and chief administrators print the mail.',
   );

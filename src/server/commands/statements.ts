@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { CaseAction, canOnCase, caseView } from '../policies/case.policy.ts';
 import { findCase, findCaseById } from '../repositories/cases.repository.ts';
 import {
@@ -12,7 +12,7 @@ import {
   markPublished,
 } from '../repositories/statements.repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps, requireGlobally } from './context.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
 /** Drafts a public statement on a case, in one language; a translation names its original. */
 export async function draftStatement(
@@ -86,7 +86,7 @@ export async function publishStatement(
         throw new ForbiddenError('forbidden', PUBLISHERS_ONLY);
       }
     } else {
-      requireGlobally(deps, GlobalAction.publishGeneralStatement, PUBLISHERS_ONLY);
+      requireGlobally(deps.actor, GlobalAction.publishGeneralStatement, PUBLISHERS_ONLY);
     }
     if (statement.status === 'published') {
       throw new ConflictError('already_published', 'This statement is already published.');
