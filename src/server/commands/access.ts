@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { canBreakGlass, caseView } from '../policies/case.policy.ts';
 import {
   hasOpenConflict,
@@ -33,9 +33,11 @@ export async function recordConflict(
     relation: string;
   },
 ): Promise<{ conflictId: string; userId: string; memberId: string }> {
-  if (!allowedGlobally(deps.actor, GlobalAction.recordConflict)) {
-    throw new ForbiddenError('forbidden', 'Only admins and chief administrators record conflicts.');
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.recordConflict,
+    'Only admins and chief administrators record conflicts.',
+  );
   return deps.db.transaction(async (tx) => {
     const user = input.userId
       ? await findUserById(tx, deps.jurisdiction, input.userId)
@@ -134,9 +136,11 @@ export async function reviewBreakGlass(
   grantId: string,
   note: string,
 ): Promise<void> {
-  if (!allowedGlobally(deps.actor, GlobalAction.reviewBreakGlass)) {
-    throw new ForbiddenError('forbidden', 'Only supervisors, chiefs and the auditor review these.');
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.reviewBreakGlass,
+    'Only supervisors, chiefs and the auditor review these.',
+  );
   await deps.db.transaction(async (tx) => {
     const grant = await lockBreakGlass(tx, deps.jurisdiction, grantId);
     const caseFound = grant ? await lockCase(tx, deps.jurisdiction, grant.log_number) : undefined;

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { insertMember, type MemberRow } from '../repositories/members.repository.ts';
-import { ForbiddenError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
 export interface AddMemberInput {
@@ -19,9 +18,7 @@ export interface AddMemberInput {
 
 /** Adds a department member to the roster (normally loaded by import; by hand for new hires). */
 export async function addMember(deps: CommandDeps, input: AddMemberInput): Promise<MemberRow> {
-  if (!allowedGlobally(deps.actor, GlobalAction.addMember)) {
-    throw new ForbiddenError('forbidden', 'Your role does not maintain the roster.');
-  }
+  requireGlobally(deps.actor, GlobalAction.addMember, 'Your role does not maintain the roster.');
   const member: MemberRow = {
     id: crypto.randomUUID(),
     star: input.star,

@@ -3,31 +3,30 @@ import { ConflictError } from '../errors.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { approveLetter as writeApproval } from '../repositories/letters.repository.ts';
 import { auditContext, type CommandDeps } from './context.ts';
-import { loadLetterForAction } from './letter-access.ts';
+import { withLetterForAction } from './letter-access.ts';
 
 /**
  * A manager of the lead agency approves a letter for sending (ADR 0033): what the office signs
  * is read by a person first. Approval is of the text as rendered; it is never edited after.
  */
 export async function approveLetter(deps: CommandDeps, input: { letterId: string }): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const { found, letter } = await loadLetterForAction(
-      tx,
-      deps,
-      input.letterId,
-      CaseAction.approveLetter,
-    );
-    if (letter.approved_at) {
-      throw new ConflictError('letter_approved', 'This letter is already approved.');
-    }
-    const now = deps.now();
-    await writeApproval(tx, letter.id, deps.actor.id, now);
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.letter_approved,
-      entityType: 'letter',
-      entityId: letter.id,
-      caseId: found.row.id,
-      changes: { kind: letter.kind, language: letter.language, channel: letter.channel },
-    });
-  });
+  await withLetterForAction(
+    deps,
+    input.letterId,
+    CaseAction.approveLetter,
+    async (tx, { found, letter }) => {
+      if (letter.approved_at) {
+        throw new ConflictError('letter_approved', 'This letter is already approved.');
+      }
+      const now = deps.now();
+      await writeApproval(tx, letter.id, deps.actor.id, now);
+      await recordAudit(tx, auditContext(deps, now), {
+        action: AuditAction.letter_approved,
+        entityType: 'letter',
+        entityId: letter.id,
+        caseId: found.row.id,
+        changes: { kind: letter.kind, language: letter.language, channel: letter.channel },
+      });
+    },
+  );
 }

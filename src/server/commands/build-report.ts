@@ -15,7 +15,7 @@ import {
   type ReportRow,
   type ReportTable,
 } from '../domain/reports.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { listPolicyRecommendations } from '../repositories/policy-recommendations.repository.ts';
 import {
   concludedAllegations,
@@ -27,7 +27,7 @@ import {
 } from '../repositories/reports.repository.ts';
 import { localDate } from '../../shared/dates.ts';
 import { PeriodError, parsePeriod } from '../domain/reports.ts';
-import { ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
+import { UnprocessableError, ValidationError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
 
 /**
@@ -455,9 +455,11 @@ export async function readReport(
   version: 'staff' | 'public',
   threshold: number,
 ): Promise<Report> {
-  if (!allowedGlobally(deps.actor, GlobalAction.readReports)) {
-    throw new ForbiddenError('forbidden', 'Your role does not read the statutory reports.');
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.readReports,
+    'Your role does not read the statutory reports.',
+  );
   return buildReport({
     db: deps.db,
     jurisdiction: deps.jurisdiction,

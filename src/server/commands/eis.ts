@@ -6,7 +6,7 @@ import { Ranker } from '../domain/eis/backtest.ts';
 import { dayOf } from '../domain/eis/features.ts';
 import { evaluateRules } from '../domain/eis/rules.ts';
 import type { JurisdictionProfile, LocalizedText } from '../domain/profiles/profile.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { allowedGlobally, GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   findAlert,
   findRule,
@@ -20,7 +20,7 @@ import {
   type RuleValues,
 } from '../repositories/eis-alerts.repository.ts';
 import { loadEisHistory } from '../repositories/eis.repository.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
 /*
@@ -53,9 +53,11 @@ export async function saveRule(
   input: RuleRequest,
   mode: 'create' | 'update',
 ): Promise<RuleRow> {
-  if (!allowedGlobally(deps.actor, GlobalAction.manageEisRules)) {
-    throw new ForbiddenError('forbidden', 'Early-intervention rules are kept by administrators.');
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.manageEisRules,
+    'Early-intervention rules are kept by administrators.',
+  );
   if (input.kind === 'count_in_days') {
     const unknown = input.categories.filter((c) => !(c in deps.profile.categories));
     if (unknown.length > 0) {
@@ -116,9 +118,7 @@ export async function takeAlertStep(
   alertId: string,
   input: { to: AlertStatus; note: string },
 ): Promise<void> {
-  if (!allowedGlobally(deps.actor, GlobalAction.reviewEisAlert)) {
-    throw new ForbiddenError('forbidden', 'Alerts are reviewed by supervisors.');
-  }
+  requireGlobally(deps.actor, GlobalAction.reviewEisAlert, 'Alerts are reviewed by supervisors.');
   await deps.db.transaction(async (tx) => {
     const alert = await findAlert(tx, deps.jurisdiction, alertId, { lock: true });
     if (!alert) {
@@ -160,9 +160,11 @@ export interface EisRunResult {
 
 /** An administrator runs the rules now (the API's button beside the nightly run); audited per alert. */
 export async function runEisNow(deps: CommandDeps, asOf: string): Promise<EisRunResult> {
-  if (!allowedGlobally(deps.actor, GlobalAction.manageEisRules)) {
-    throw new ForbiddenError('forbidden', 'Early-intervention rules are run by administrators.');
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.manageEisRules,
+    'Early-intervention rules are run by administrators.',
+  );
   return runEis(deps.db, deps.profile, deps.jurisdiction, asOf, deps.now);
 }
 

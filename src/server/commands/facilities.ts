@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   findFacilityByCode,
   insertFacility,
@@ -8,17 +8,16 @@ import {
   upsertDailyCount,
   type FacilityRow,
 } from '../repositories/facilities.repository.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 import type { Queryable } from '../db/client.ts';
 
 function authorize(deps: CommandDeps): void {
-  if (!allowedGlobally(deps.actor, GlobalAction.manageFacilities)) {
-    throw new ForbiddenError(
-      'forbidden',
-      'Facilities are maintained by supervisors, chief administrators and admins.',
-    );
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.manageFacilities,
+    'Facilities are maintained by supervisors, chief administrators and admins.',
+  );
 }
 
 /** Registers a district station or other site. */

@@ -14,7 +14,7 @@ import {
   intakeVulnerabilities,
 } from '../domain/intake.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   assignLogNumber,
   insertCase,
@@ -31,7 +31,7 @@ import {
   type ReportedOfficerInsert,
 } from '../repositories/reported-officers.repository.ts';
 import { identityFieldNames, partyRow } from '../security/party-identity.ts';
-import { ForbiddenError, UnprocessableError } from '../errors.ts';
+import { UnprocessableError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
 
 /** What intake returns: the contract of POST /api/v1/cases. */
@@ -45,6 +45,15 @@ export interface FiledCase {
   deadlines: Array<Deadline & { id: string; sequence: number }>;
 }
 
+/** Intake's roles register cases; the routing preview asks the same. */
+export function requireIntakeRole(deps: Pick<CommandDeps, 'actor'>): void {
+  requireGlobally(
+    deps.actor,
+    GlobalAction.fileCase,
+    'Only intake, supervisors and chief administrators register cases.',
+  );
+}
+
 /**
  * Registers a complaint, notification or miscellaneous matter (MCC §2-78-120(a): COPA registers
  * every complaint, then routes it). Routing, restriction and clocks are decided by the pure rules
@@ -52,12 +61,7 @@ export interface FiledCase {
  * its parties, lead agency, routing decision, first stage, deadlines and the audit row together.
  */
 export async function fileCase(deps: CommandDeps, input: CaseIntakeRequest): Promise<FiledCase> {
-  if (!allowedGlobally(deps.actor, GlobalAction.fileCase)) {
-    throw new ForbiddenError(
-      'forbidden',
-      'Only intake, supervisors and chief administrators register cases.',
-    );
-  }
+  requireIntakeRole(deps);
   return registerCase({ ...deps, filer: { kind: 'staff', actor: deps.actor } }, input);
 }
 

@@ -10,7 +10,7 @@ import { loadCaseForAction, type CommandDeps } from './context.ts';
  * order every case command locks in), then the letter row. A letter of a case the actor may not
  * see is a 404, like the case.
  */
-export async function loadLetterForAction(
+async function loadLetterForAction(
   tx: Queryable,
   deps: CommandDeps,
   letterId: string,
@@ -26,4 +26,19 @@ export async function loadLetterForAction(
     throw new NotFoundError('Letter', 'letter_not_found');
   }
   return { found, letter };
+}
+
+/**
+ * Runs `work` in one transaction that first locks and authorizes the letter (as
+ * {@link loadLetterForAction}): every letter command starts so.
+ */
+export async function withLetterForAction<T>(
+  deps: CommandDeps,
+  letterId: string,
+  action: CaseAction,
+  work: (tx: Queryable, loaded: { found: CaseWithFacts; letter: LetterRow }) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction(async (tx) =>
+    work(tx, await loadLetterForAction(tx, deps, letterId, action)),
+  );
 }

@@ -18,7 +18,7 @@ import {
   type PublishedRedactionKind,
 } from '../redaction/publish.ts';
 import { narrativeWithholding, publicVisibility, CONCLUDED } from '../domain/publication.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import type { CaseWithFacts } from '../repositories/cases.repository.ts';
 import {
@@ -33,7 +33,7 @@ import {
   type SpanDecisionRow,
 } from '../repositories/narrative-review.repository.ts';
 import type { Queryable } from '../db/client.ts';
-import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.ts';
+import { ConflictError, UnprocessableError } from '../errors.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 import { knownIdentities, readRosterLexicon } from './read-public.ts';
 
@@ -209,12 +209,11 @@ export async function readNarrativeQueue(
   deps: CommandDeps,
   page: { page: number; pageSize: number },
 ): Promise<{ items: ReviewQueueRow[]; total: number }> {
-  if (!allowedGlobally(deps.actor, GlobalAction.readNarrativeQueue)) {
-    throw new ForbiddenError(
-      'forbidden',
-      'Only public-information officers and chief administrators review narratives.',
-    );
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.readNarrativeQueue,
+    'Only public-information officers and chief administrators review narratives.',
+  );
   const { rows, total } = await narrativeReviewQueue(deps.db, {
     jurisdiction: deps.jurisdiction,
     concluded: [...CONCLUDED],

@@ -1,4 +1,4 @@
-import type { Actor } from '../policies/actor.ts';
+import { actorFromRow, type Actor } from '../policies/actor.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { findUserByEmail } from '../repositories/users.repository.ts';
 import { startSession, type SignInDeps } from './sign-in.ts';
@@ -48,13 +48,7 @@ export async function signInWithOidc(
     throw new UnauthenticatedError(OIDC_FAILED);
   }
   const now = deps.now();
-  const actor: Actor = {
-    id: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    agency: user.agency,
-    roles: user.roles,
-  };
+  const actor = actorFromRow(user.id, user);
   // the one way a session starts (commands/sign-in.ts): the same row, audit and failure reset
   return deps.db.transaction((tx) => startSession(tx, deps, actor, now, null, 'oidc'));
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { PolicyRecommendationStatus } from '../../shared/schemas/policy-recommendations.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import {
   insertPolicyRecommendation,
   findPolicyRecommendation,
@@ -11,16 +11,15 @@ import {
   type PolicyRecommendationRow,
 } from '../repositories/policy-recommendations.repository.ts';
 import { localDate } from '../../shared/dates.ts';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { NotFoundError, UnprocessableError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
 function authorize(deps: CommandDeps): void {
-  if (!allowedGlobally(deps.actor, GlobalAction.managePolicyRecommendations)) {
-    throw new ForbiddenError(
-      'forbidden',
-      'Policy recommendations are recorded by the chief administrator.',
-    );
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.managePolicyRecommendations,
+    'Policy recommendations are recorded by the chief administrator.',
+  );
 }
 
 /** A date after today (in the profile's time zone) is a typing error, not a record. */

@@ -1,9 +1,8 @@
 import type { CaseIntakeRequest } from '../../shared/schemas/cases.ts';
 import { classifyIntake } from '../domain/intake.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
-import { ForbiddenError } from '../errors.ts';
 import type { CommandDeps } from './context.ts';
+import { requireIntakeRole } from './file-case.ts';
 
 /** What intake would decide for this request, without writing anything. */
 export interface RoutingPreview {
@@ -22,11 +21,6 @@ export function previewRouting(
   deps: Pick<CommandDeps, 'actor' | 'profile'>,
   input: CaseIntakeRequest,
 ): RoutingPreview {
-  if (!allowedGlobally(deps.actor, GlobalAction.fileCase)) {
-    throw new ForbiddenError(
-      'forbidden',
-      'Only intake, supervisors and chief administrators register cases.',
-    );
-  }
+  requireIntakeRole(deps);
   return classifyIntake(input, deps.profile);
 }

@@ -3,7 +3,7 @@ import { writtenDate, type LetterLanguagePack } from '../domain/letters.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { lettersPdf, type PrintedLetter } from '../letters/pdf.ts';
 import { decryptRecipient, type RecipientContact } from '../letters/recipients.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { caseScope, caseView, canOnCase, CaseAction } from '../policies/case.policy.ts';
 import { findCase } from '../repositories/cases.repository.ts';
 import {
@@ -57,9 +57,11 @@ export async function readLetter(deps: CommandDeps, letterId: string): Promise<L
  * the latest sent. Recipients are not shown here (the case's letters tab shows them).
  */
 export async function readOutbox(deps: CommandDeps): Promise<LetterView[]> {
-  if (!allowedGlobally(deps.actor, GlobalAction.readOutbox)) {
-    throw new ForbiddenError('forbidden', 'Supervisors and chief administrators watch the outbox.');
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.readOutbox,
+    'Supervisors and chief administrators watch the outbox.',
+  );
   const rows = await listOutbox(
     deps.db,
     deps.jurisdiction,
@@ -104,9 +106,11 @@ export async function letterPdf(deps: CommandDeps, letterId: string): Promise<Bu
  * the cases the viewer may read in full, one after another in log-number order.
  */
 export async function printBatchPdf(deps: CommandDeps, date: string): Promise<Buffer> {
-  if (!allowedGlobally(deps.actor, GlobalAction.readOutbox)) {
-    throw new ForbiddenError('forbidden', 'Supervisors and chief administrators print the mail.');
-  }
+  requireGlobally(
+    deps.actor,
+    GlobalAction.readOutbox,
+    'Supervisors and chief administrators print the mail.',
+  );
   const tz = deps.profile.timeZone;
   const rows = await printLettersApproved(
     deps.db,

@@ -20,7 +20,7 @@ import { listParties } from '../repositories/parties.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import type { LetterStatus } from '../domain/letters.ts';
 import { auditContext, type CommandDeps } from './context.ts';
-import { loadLetterForAction } from './letter-access.ts';
+import { withLetterForAction } from './letter-access.ts';
 
 /**
  * Puts a failed letter back in the queue (failed → retried → queued), looking its recipient up
@@ -31,48 +31,47 @@ export async function retryLetter(
   deps: CommandDeps,
   input: { letterId: string },
 ): Promise<{ status: LetterStatus }> {
-  return deps.db.transaction(async (tx) => {
-    const { found, letter } = await loadLetterForAction(
-      tx,
-      deps,
-      input.letterId,
-      CaseAction.sendLetter,
-    );
-    if (letter.status !== 'failed') {
-      throw new ConflictError('letter_not_failed', 'Only a failed letter is retried.');
-    }
-    const now = deps.now();
-    const again = await recipientAgain(tx, deps, letter);
-    if (!again.channel) {
-      const failure = again.failure ?? 'no_address';
-      await markLetterFailed(tx, letter.id, {
-        at: now,
-        code: failure,
-        detail: null,
-        attempted: false,
+  return withLetterForAction(
+    deps,
+    input.letterId,
+    CaseAction.sendLetter,
+    async (tx, { found, letter }) => {
+      if (letter.status !== 'failed') {
+        throw new ConflictError('letter_not_failed', 'Only a failed letter is retried.');
+      }
+      const now = deps.now();
+      const again = await recipientAgain(tx, deps, letter);
+      if (!again.channel) {
+        const failure = again.failure ?? 'no_address';
+        await markLetterFailed(tx, letter.id, {
+          at: now,
+          code: failure,
+          detail: null,
+          attempted: false,
+        });
+        await recordAudit(tx, auditContext(deps, now), {
+          action: AuditAction.letter_failed,
+          entityType: 'letter',
+          entityId: letter.id,
+          caseId: found.row.id,
+          changes: { kind: letter.kind, channel: null, failure, retried: true },
+        });
+        return { status: 'failed' };
+      }
+      await requeueLetter(tx, letter.id, {
+        channel: again.channel,
+        recipientEnc: encryptRecipient(deps, letter.id, again.contact),
       });
       await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.letter_failed,
+        action: AuditAction.letter_retried,
         entityType: 'letter',
         entityId: letter.id,
         caseId: found.row.id,
-        changes: { kind: letter.kind, channel: null, failure, retried: true },
+        changes: { from: letter.failure_code, channel: again.channel, attempts: letter.attempts },
       });
-      return { status: 'failed' };
-    }
-    await requeueLetter(tx, letter.id, {
-      channel: again.channel,
-      recipientEnc: encryptRecipient(deps, letter.id, again.contact),
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.letter_retried,
-      entityType: 'letter',
-      entityId: letter.id,
-      caseId: found.row.id,
-      changes: { from: letter.failure_code, channel: again.channel, attempts: letter.attempts },
-    });
-    return { status: 'queued' };
-  });
+      return { status: 'queued' };
+    },
+  );
 }
 
 async function recipientAgain(

@@ -17,7 +17,7 @@ import {
 } from '../repositories/letters.repository.ts';
 import { recordDeadlineMet } from './complete-deadline.ts';
 import { auditContext, type CommandDeps } from './context.ts';
-import { loadLetterForAction } from './letter-access.ts';
+import { withLetterForAction } from './letter-access.ts';
 
 /** Sending needs the mail server beside the usual dependencies; null when none is configured. */
 export type SendDeps = CommandDeps & { mailer: Mailer | null };
@@ -55,55 +55,53 @@ export async function sendLetter(
   deps: SendDeps,
   input: { letterId: string },
 ): Promise<SendOutcome> {
-  const step = await deps.db.transaction(async (tx) => {
-    const { found, letter } = await loadLetterForAction(
-      tx,
-      deps,
-      input.letterId,
-      CaseAction.sendLetter,
-    );
-    const now = deps.now();
-    refuseUnsendable(letter, now);
-    if (letter.channel !== 'email') {
+  const step = await withLetterForAction(
+    deps,
+    input.letterId,
+    CaseAction.sendLetter,
+    async (tx, { found, letter }) => {
+      const now = deps.now();
+      refuseUnsendable(letter, now);
+      if (letter.channel !== 'email') {
+        return {
+          kind: 'done' as const,
+          outcome: await settle(tx, deps, found.row, letter, now, { ok: true, messageId: null }),
+        };
+      }
+      const to = decryptRecipient(deps, letter)?.email;
+      if (!deps.mailer || !to) {
+        const answer = !deps.mailer
+          ? ({
+              ok: false,
+              code: 'mail_not_configured',
+              detail: 'No mail server is configured.',
+            } as const)
+          : ({ ok: false, code: 'no_address', detail: null } as const);
+        return {
+          kind: 'done' as const,
+          outcome: await settle(tx, deps, found.row, letter, now, answer),
+        };
+      }
+      await claimLetterSend(tx, letter.id, now);
       return {
-        kind: 'done' as const,
-        outcome: await settle(tx, deps, found.row, letter, now, { ok: true, messageId: null }),
+        kind: 'mail' as const,
+        mailer: deps.mailer,
+        message: { to, subject: letter.subject, text: letter.body, language: letter.language },
       };
-    }
-    const to = decryptRecipient(deps, letter)?.email;
-    if (!deps.mailer || !to) {
-      const answer = !deps.mailer
-        ? ({
-            ok: false,
-            code: 'mail_not_configured',
-            detail: 'No mail server is configured.',
-          } as const)
-        : ({ ok: false, code: 'no_address', detail: null } as const);
-      return {
-        kind: 'done' as const,
-        outcome: await settle(tx, deps, found.row, letter, now, answer),
-      };
-    }
-    await claimLetterSend(tx, letter.id, now);
-    return {
-      kind: 'mail' as const,
-      mailer: deps.mailer,
-      message: { to, subject: letter.subject, text: letter.body, language: letter.language },
-    };
-  });
+    },
+  );
   if (step.kind === 'done') {
     return step.outcome;
   }
   const answer = await step.mailer.send(step.message);
-  return deps.db.transaction(async (tx) => {
-    const { found, letter } = await loadLetterForAction(
-      tx,
-      deps,
-      input.letterId,
-      CaseAction.sendLetter,
-    );
-    return settle(tx, deps, found.row, letter, deps.now(), answer);
-  });
+  return withLetterForAction(
+    deps,
+    input.letterId,
+    CaseAction.sendLetter,
+    async (tx, { found, letter }) => {
+      return settle(tx, deps, found.row, letter, deps.now(), answer);
+    },
+  );
 }
 
 /** The states a letter cannot be sent from, each with its own problem code. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db, Queryable } from '../db/client.ts';
-import type { Actor } from '../policies/actor.ts';
+import { actorFromRow, type Actor } from '../policies/actor.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import {
   countFailedSignIn,
@@ -156,13 +156,7 @@ export async function signIn(
     // say in its own language that the email or password is not right (issue 23 item 4)
     throw new UnauthenticatedError(BAD_CREDENTIALS, 'invalid_credentials');
   }
-  const actor: Actor = {
-    id: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    agency: user.agency,
-    roles: user.roles,
-  };
+  const actor = actorFromRow(user.id, user);
   const totp = await findTotpState(deps.db, user.id);
   const enrolled = Boolean(totp?.totp_secret_enc && totp.totp_enrolled_at);
   if (!enrolled && !requiresSecondFactor(user.roles)) {
@@ -237,13 +231,7 @@ export async function completeSignIn(
     );
     throw new UnauthenticatedError(BAD_CODE);
   }
-  const actor: Actor = {
-    id: found.user_id,
-    email: found.email,
-    displayName: found.display_name,
-    agency: found.agency,
-    roles: found.roles,
-  };
+  const actor = actorFromRow(found.user_id, found);
   const outcome = await deps.db.transaction(
     async (tx): Promise<{ ok: true; session: SignInResult } | { ok: false }> => {
       // the user row lock serializes two codes sent at once: only one can take the step

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { CaseAction, canOnCase, caseView } from '../policies/case.policy.ts';
 import { findCase, findCaseById } from '../repositories/cases.repository.ts';
 import {
@@ -61,6 +61,9 @@ export async function draftStatement(
   });
 }
 
+const PUBLISHERS_ONLY =
+  'Only public-information officers and chief administrators publish statements.';
+
 /**
  * Publishes a statement: publishing is the approval, by a public-information officer or a chief
  * administrator of an agency on the case (PRODUCT.md §3).
@@ -80,16 +83,10 @@ export async function publishStatement(
         throw new NotFoundError('Statement', 'statement_not_found');
       }
       if (!canOnCase(deps.actor, CaseAction.draftStatement, found.facts)) {
-        throw new ForbiddenError(
-          'forbidden',
-          'Only public-information officers and chief administrators publish statements.',
-        );
+        throw new ForbiddenError('forbidden', PUBLISHERS_ONLY);
       }
-    } else if (!allowedGlobally(deps.actor, GlobalAction.publishGeneralStatement)) {
-      throw new ForbiddenError(
-        'forbidden',
-        'Only public-information officers and chief administrators publish statements.',
-      );
+    } else {
+      requireGlobally(deps.actor, GlobalAction.publishGeneralStatement, PUBLISHERS_ONLY);
     }
     if (statement.status === 'published') {
       throw new ConflictError('already_published', 'This statement is already published.');

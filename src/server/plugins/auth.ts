@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
-import type { Actor } from '../policies/actor.ts';
+import { actorFromRow, type Actor } from '../policies/actor.ts';
 import { findLiveToken } from '../repositories/tokens.repository.ts';
 import { findLiveSession, touchSession } from '../repositories/sessions.repository.ts';
 import { hashToken } from '../security/credentials.ts';
@@ -67,15 +67,8 @@ export function registerAuth(
       if (!user || user.jurisdiction !== opts.jurisdiction) {
         throw new UnauthenticatedError('The bearer token is not valid.');
       }
-      request.actor = {
-        id: user.id,
-        email: user.email,
-        displayName: user.display_name,
-        agency: user.agency,
-        roles: user.roles,
-        // the authorization table reads these: a token does only what roles AND scopes allow
-        scopes: user.scopes,
-      };
+      // the authorization table reads the scopes: a token does only what roles AND scopes allow
+      request.actor = actorFromRow(user.id, user, user.scopes);
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -111,13 +104,7 @@ export function registerAuth(
       csrfToken: found.csrf_secret,
       expiresAt: new Date(found.expires_at),
     };
-    request.actor = {
-      id: found.user_id,
-      email: found.email,
-      displayName: found.display_name,
-      agency: found.agency,
-      roles: found.roles,
-    };
+    request.actor = actorFromRow(found.user_id, found);
   });
 }
 

@@ -98,6 +98,11 @@ function fieldErrors(
   });
 }
 
+/** A 500: the cause stays in the log, the answer says only what kind of failure it was. */
+function internalError(detail = 'An unexpected error occurred. It has been logged.'): ProblemBody {
+  return problem(500, 'internal_error', 'Internal error', detail);
+}
+
 /** Errors Fastify's router raises before any hook or the error handler runs. */
 const FRAMEWORK_CODES: Record<
   string,
@@ -132,15 +137,7 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
     return;
   }
   request.log.error({ err: loggableError(err) }, 'framework error');
-  send(
-    reply,
-    problem(
-      500,
-      'internal_error',
-      'Internal error',
-      'An unexpected error occurred. It has been logged.',
-    ),
-  );
+  send(reply, internalError());
 };
 
 /**
@@ -171,15 +168,7 @@ export function registerErrorHandler(
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err: loggableError(err) }, 'response did not match its schema');
-      return send(
-        reply,
-        problem(
-          500,
-          'internal_error',
-          'Internal error',
-          'The server failed to produce a valid response.',
-        ),
-      );
+      return send(reply, internalError('The server failed to produce a valid response.'));
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known && err.statusCode) {
@@ -210,15 +199,7 @@ export function registerErrorHandler(
       );
     }
     request.log.error({ err: loggableError(err) }, 'unhandled error');
-    return send(
-      reply,
-      problem(
-        500,
-        'internal_error',
-        'Internal error',
-        'An unexpected error occurred. It has been logged.',
-      ),
-    );
+    return send(reply, internalError());
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -586,6 +586,16 @@ export function requireScope(who: Grantee, scope: TokenScope): void {
 }
 
 /**
+ * Throws a 403 `forbidden` unless one of the roles holds the global action; `message` says who
+ * may, in words staff read. The token-scope check is {@link allowedGlobally}'s.
+ */
+export function requireGlobally(who: Grantee, action: GlobalAction, message?: string): void {
+  if (!allowedGlobally(who, action)) {
+    throw new ForbiddenError('forbidden', message);
+  }
+}
+
+/**
  * True when one of the roles holds the global action. When the roles allow it but the request's
  * API token lacks the action's scope, throws {@link TokenScopeError} (403
  * `token_scope_insufficient`): scopes are enforced here, once, not route by route.

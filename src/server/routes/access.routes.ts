@@ -14,10 +14,9 @@ import type { RouteContext } from './context.ts';
 import { CaseParams, IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { breakGlass, recordConflict, reviewBreakGlass } from '../commands/access.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { hasRole } from '../policies/actor.ts';
 import { listBreakGlass } from '../repositories/access.repository.ts';
-import { ForbiddenError } from '../errors.ts';
 
 const spec = routeSchemas(['access'], STAFF_PROBLEMS);
 
@@ -60,9 +59,7 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
     }),
     async (request) => {
       const actor = actorOf(request);
-      if (!allowedGlobally(actor, GlobalAction.reviewBreakGlass)) {
-        throw new ForbiddenError();
-      }
+      requireGlobally(actor, GlobalAction.reviewBreakGlass);
       const { rows, total } = await listBreakGlass(ctx.db, ctx.jurisdiction, {
         // supervisors and chiefs: grants on their agencies' cases; the auditor: all
         agency: hasRole(actor, 'auditor') ? null : actor.agency,

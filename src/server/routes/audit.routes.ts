@@ -5,9 +5,8 @@ import type { RouteContext } from './context.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { verifyAuditTrail } from '../audit/checkpoints.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { listAuditEvents } from '../repositories/audit.repository.ts';
-import { ForbiddenError } from '../errors.ts';
 
 const VerifyOut = z.object({
   /** True only when every link of the chain and every signed checkpoint holds. */
@@ -67,9 +66,7 @@ const EventsOut = z.object({
 /** The auditor's view of the audit log (PRODUCT.md §2: the Inspector General). */
 export const auditRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   const authorize = (action: GlobalAction, request: Parameters<typeof actorOf>[0]) => {
-    if (!allowedGlobally(actorOf(request), action)) {
-      throw new ForbiddenError('forbidden', 'Only the auditor reads and verifies the audit log.');
-    }
+    requireGlobally(actorOf(request), action, 'Only the auditor reads and verifies the audit log.');
   };
 
   app.get(

@@ -13,7 +13,7 @@ import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { nextAlertSteps, runEisNow, saveRule, takeAlertStep } from '../commands/eis.ts';
 import { DateOnly } from '../../shared/schemas/common.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { presentAlert, presentRule } from '../presenters/staff/eis.presenter.ts';
 import {
   alertSteps,
@@ -22,7 +22,7 @@ import {
   listAlerts,
   listRules,
 } from '../repositories/eis-alerts.repository.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 
 const spec = routeSchemas(['early intervention'], STAFF_PROBLEMS);
 const CodeParams = z.strictObject({ code: z.string().min(1).max(60) });
@@ -34,9 +34,7 @@ const CodeParams = z.strictObject({ code: z.string().min(1).max(60) });
  */
 export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
   const canRead = (request: Parameters<typeof actorOf>[0]): void => {
-    if (!allowedGlobally(actorOf(request), GlobalAction.readEis)) {
-      throw new ForbiddenError();
-    }
+    requireGlobally(actorOf(request), GlobalAction.readEis);
   };
 
   app.get(

@@ -11,7 +11,7 @@ import type { RouteContext } from './context.ts';
 import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { addFacility, addShelterPeriod, recordDailyCount } from '../commands/facilities.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { presentFacility } from '../presenters/staff/facility.presenter.ts';
 import {
   dailyCounts,
@@ -20,7 +20,7 @@ import {
   listFacilities,
   shelterPeriods,
 } from '../repositories/facilities.repository.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 
 const spec = routeSchemas(['facilities'], STAFF_PROBLEMS);
 const CodeParams = z.strictObject({ code: Text(1, 40) });
@@ -47,9 +47,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
     '/facilities',
     spec('All facilities', { response: { 200: z.object({ items: z.array(FacilityOut) }) } }),
     async (request) => {
-      if (!allowedGlobally(actorOf(request), GlobalAction.readFacilities)) {
-        throw new ForbiddenError();
-      }
+      requireGlobally(actorOf(request), GlobalAction.readFacilities);
       const rows = await listFacilities(ctx.db, ctx.jurisdiction);
       return { items: await Promise.all(rows.map((f) => load(f.code))) };
     },
@@ -59,9 +57,7 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
     '/facilities/:code',
     spec('One facility', { params: CodeParams, response: { 200: FacilityOut } }),
     async (request) => {
-      if (!allowedGlobally(actorOf(request), GlobalAction.readFacilities)) {
-        throw new ForbiddenError();
-      }
+      requireGlobally(actorOf(request), GlobalAction.readFacilities);
       return load(request.params.code);
     },
   );

@@ -16,11 +16,11 @@ import {
   updatePolicyRecommendationStatus,
 } from '../commands/policy-recommendations.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
 import { reportPdf } from '../presenters/reports/report-pdf.ts';
 import { tableCsv } from '../presenters/reports/report-text.ts';
 import { listPolicyRecommendations } from '../repositories/policy-recommendations.repository.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 
 const spec = routeSchemas(['reports'], problemsOf(400, 401, 403, 404, 422));
 
@@ -99,9 +99,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
       response: { 200: z.object({ items: z.array(PolicyRecommendationOut) }) },
     }),
     async (request) => {
-      if (!allowedGlobally(actorOf(request), GlobalAction.readPolicyRecommendations)) {
-        throw new ForbiddenError();
-      }
+      requireGlobally(actorOf(request), GlobalAction.readPolicyRecommendations);
       return { items: await listPolicyRecommendations(ctx.db, ctx.jurisdiction) };
     },
   );
