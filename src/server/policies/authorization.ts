@@ -8,6 +8,7 @@ import {
 } from '../../shared/enums.ts';
 import { CONCLUDED, TRANSITIONS } from '../domain/transition.ts';
 import { ForbiddenError } from '../errors.ts';
+import { requireScope, type Grantee } from './token-scope.ts';
 
 /**
  * THE authorization table (PRODUCT.md §2, §4; ADR 0006, 0007, 0013). Every decision the server
@@ -555,35 +556,6 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.readPolicyRecommendations]: TokenScope.cases_read,
   [GlobalAction.managePolicyRecommendations]: TokenScope.cases_write,
 };
-
-/** Who asks: the roles always; the scopes only when the request carries an API token. */
-export interface Grantee {
-  roles: readonly Role[];
-  /** The token's scopes; null or absent for a browser session (the roles alone decide). */
-  scopes?: readonly TokenScope[] | null;
-}
-
-/** Raised when the roles allow an action but the request's API token is not scoped for it. */
-export class TokenScopeError extends ForbiddenError {
-  constructor(readonly scope: TokenScope) {
-    super(
-      'token_scope_insufficient',
-      `This API token does not carry the ${scope} scope this action needs.`,
-    );
-  }
-}
-
-/** Whether the request's token (if any) carries `scope`. A session carries every scope. */
-export function scopeAllows(who: Grantee, scope: TokenScope): boolean {
-  return !who.scopes || who.scopes.includes(scope);
-}
-
-/** Throws {@link TokenScopeError} unless the request's token (if any) carries `scope`. */
-export function requireScope(who: Grantee, scope: TokenScope): void {
-  if (!scopeAllows(who, scope)) {
-    throw new TokenScopeError(scope);
-  }
-}
 
 /**
  * Throws a 403 `forbidden` unless one of the roles holds the global action; `message` says who

@@ -8,11 +8,10 @@ import {
   CASE_ACTION_SCOPES,
   CASE_GRANTS,
   CaseAction,
-  requireScope,
-  scopeAllows,
   type AgencyRelation,
   type GrantFacts,
 } from './authorization.ts';
+import { requireScope, scopeAllows } from './token-scope.ts';
 
 export { CaseAction } from './authorization.ts';
 

@@ -13,8 +13,8 @@ import {
   CASE_ACTION_SCOPES,
   GLOBAL_ACTION_SCOPES,
   GlobalAction,
-  TokenScopeError,
 } from './authorization.ts';
+import { TokenScopeError } from './token-scope.ts';
 import { CaseAction, caseAbilities, canOnCase, caseScope, caseView } from './case.policy.ts';
 import type { CaseAccessFacts } from './case.policy.ts';
 
