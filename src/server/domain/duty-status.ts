@@ -1,5 +1,6 @@
 import type { Agency, DutyStatusAction, DutyStatusStage, Role } from '../../shared/enums.ts';
-import type { AgencyRoles } from './profiles/profile.ts';
+import { localDate } from '../../shared/dates.ts';
+import type { AgencyRoles, DutyStatusDisclosure } from './profiles/profile.ts';
 
 /** Input of one duty-status ledger entry, as far as the rules care. */
 export interface DutyStatusInput {
@@ -79,4 +80,62 @@ export function validateDutyStatus(
     return { ok: false, code: 'reason_required', message: 'A duty-status entry needs a reason.' };
   }
   return { ok: true };
+}
+
+/** One ledger entry of a case as the public rule reads it: no name, star or unit leaves here. */
+export interface CaseDutyEntry {
+  memberId: string;
+  action: string;
+  stage: DutyStatusStage;
+  effectiveAt: Date;
+  /** How many of the case's members share this member's unit; 0 when the unit is unknown. */
+  unitMembers: number;
+}
+
+/** One disclosed action: what, how many, when, and the deciding office. */
+export interface PublicDutyAction {
+  action: DutyStatusAction;
+  members: number;
+  effectiveDate: string;
+  decidedBy: string;
+  decidedByEs: string;
+}
+
+/**
+ * What the public is told of a case's duty status (issue 22 item 1; docs/domain.md "Duty status
+ * on the public record"): decided actions of the kinds the profile discloses, grouped by action
+ * and local effective date and counted by member; a recommendation is not an action and is never
+ * shown. A group of one member whose unit has fewer than `minUnitMembers` members on the case is
+ * withheld (absent, not an error), since the unit would point at the person.
+ */
+export function publicDutyStatus(
+  entries: CaseDutyEntry[],
+  rule: DutyStatusDisclosure,
+  timeZone: string,
+): PublicDutyAction[] {
+  const groups = new Map<
+    string,
+    { action: DutyStatusAction; date: string; members: Map<string, number> }
+  >();
+  for (const e of entries) {
+    const action = rule.actions.find((a) => a === e.action);
+    if (e.stage !== 'decided' || action === undefined) {
+      continue;
+    }
+    const date = localDate(e.effectiveAt, timeZone);
+    const key = `${date} ${action}`;
+    const group = groups.get(key) ?? { action, date, members: new Map<string, number>() };
+    group.members.set(e.memberId, e.unitMembers);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .filter((g) => g.members.size > 1 || [...g.members.values()][0]! >= rule.minUnitMembers)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((g) => ({
+      action: g.action,
+      members: g.members.size,
+      effectiveDate: g.date,
+      decidedBy: rule.decidingOffice.en,
+      decidedByEs: rule.decidingOffice.es,
+    }));
 }

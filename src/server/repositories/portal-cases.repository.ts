@@ -170,7 +170,14 @@ export interface PublicCaseRow {
     recommended_on: string | null;
     final_on: string | null;
   }>;
-  duty_status: Array<{ action: string; stage: 'recommended' | 'decided'; effective_at: string }>;
+  /** The ledger with, per entry, how many of the case's members share the member's unit. */
+  duty_status: Array<{
+    member_id: string;
+    action: string;
+    stage: 'recommended' | 'decided';
+    effective_at: string;
+    unit_members: number;
+  }>;
 }
 
 export async function findPublicCase(
@@ -195,8 +202,19 @@ export async function findPublicCase(
                          'final_on', ${decidedOnSql('final')})
                        ORDER BY a.category, a.id)
                         FROM allegations a WHERE a.case_id = c.id), '[]') AS allegations,
-            COALESCE((SELECT json_agg(json_build_object('action', d.action, 'stage', d.stage, 'effective_at', d.effective_at) ORDER BY d.effective_at, d.id)
-                        FROM duty_status_actions d WHERE d.case_id = c.id), '[]') AS duty_status
+            COALESCE((SELECT json_agg(json_build_object(
+                         'member_id', d.member_id, 'action', d.action, 'stage', d.stage,
+                         'effective_at', d.effective_at,
+                         'unit_members', CASE WHEN m.unit_code IS NULL THEN 0 ELSE
+                           (SELECT count(*) FROM members p
+                             WHERE p.unit_code = m.unit_code
+                               AND p.id IN (SELECT a.member_id FROM allegations a WHERE a.case_id = c.id
+                                            UNION SELECT cm.member_id FROM case_members cm WHERE cm.case_id = c.id
+                                            UNION SELECT o.member_id FROM duty_status_actions o WHERE o.case_id = c.id))
+                         END)
+                       ORDER BY d.effective_at, d.id)
+                        FROM duty_status_actions d JOIN members m ON m.id = d.member_id
+                       WHERE d.case_id = c.id), '[]') AS duty_status
        FROM cases c WHERE c.jurisdiction = $1 AND c.log_number = $2`,
     [jurisdiction, logNumber],
   );

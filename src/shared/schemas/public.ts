@@ -1,6 +1,6 @@
 import { LETTER_KINDS } from '../letters.ts';
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, DeadlineKind } from '../enums.ts';
+import { CASE_STATUSES, CASE_TYPES, DUTY_STATUS_ACTIONS, DeadlineKind } from '../enums.ts';
 import {
   ANONYMOUS_CONFLICT_MESSAGE,
   anonymityConflicts,
@@ -431,16 +431,21 @@ export const PublicCaseOut = z.object({
       }),
     )
     .optional(),
-  /** Duty-status actions on the case's members (no member identity). */
-  dutyStatus: z
-    .array(
-      z.object({
-        action: z.string(),
-        stage: z.enum(['recommended', 'decided']),
-        effectiveDate: DateOnly,
-      }),
-    )
-    .optional(),
+  /**
+   * Decided duty-status actions the profile discloses, at every visibility (issue 22 item 1): the
+   * action, how many members, the local effective date and the deciding office — never who.
+   */
+  dutyStatus: z.array(
+    z.object({
+      action: z.enum(DUTY_STATUS_ACTIONS),
+      members: z.number().int().positive(),
+      effectiveDate: DateOnly,
+      /** The deciding office, e.g. 'the Superintendent of Police', in English. */
+      decidedBy: z.string(),
+      /** The same in Spanish. */
+      decidedByEs: z.string(),
+    }),
+  ),
   statements: z.array(PublicStatementOut),
 });
 

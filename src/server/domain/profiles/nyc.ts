@@ -265,4 +265,13 @@ export const nycProfile: JurisdictionProfile = {
     },
     agencies: {},
   },
+  // Nothing found in the Charter §440 or 38-A RCNY that makes the Department's modified or
+  // suspended duty status public per case, and Civil Service Law §75 discipline records are
+  // personnel matters: in doubt, the public answer discloses no duty-status action.
+  dutyStatusDisclosure: {
+    actions: [],
+    decidingOffice: { en: 'the Police Commissioner', es: 'el Comisionado de Policía' },
+    minUnitMembers: 2,
+    source: 'none: no New York law found that makes per-case duty status public',
+  },
 };

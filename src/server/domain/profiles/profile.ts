@@ -1,4 +1,9 @@
-import type { Category, DeadlineKind, NotificationType } from '../../../shared/enums.ts';
+import type {
+  Category,
+  DeadlineKind,
+  DutyStatusAction,
+  NotificationType,
+} from '../../../shared/enums.ts';
 import type { RedactionJurisdiction } from '../../redaction/kinds.ts';
 import type { HolidayCalendar } from '../../../shared/dates.ts';
 import type { FindingDefinition } from '../findings.ts';
@@ -160,6 +165,27 @@ export interface JurisdictionProfile {
   importedNarratives: ImportedNarrativePublication;
   /** Letters and notices: the templates per language and who the status notice goes to. */
   letters: LetterProfile;
+  /** Which decided duty-status actions the public case answer discloses (issue 22 item 1). */
+  dutyStatusDisclosure: DutyStatusDisclosure;
+}
+
+/**
+ * What the public is told of duty-status decisions on a case (docs/domain.md "Duty status on the
+ * public record"): only *decided* actions of the kinds listed, as the action, how many members,
+ * the date and the deciding office — never who.
+ */
+export interface DutyStatusDisclosure {
+  /** Decided actions the public answer shows; empty when the jurisdiction discloses none. */
+  actions: DutyStatusAction[];
+  /** The office that decides, as the public reads it (never the person's name). */
+  decidingOffice: LocalizedText;
+  /**
+   * An action concerning one member is withheld when fewer than this many of the case's members
+   * share that member's unit (or the unit is unknown): one of so few narrows to a person.
+   */
+  minUnitMembers: number;
+  /** The practice or law the disclosure follows, cited in the docs. */
+  source: string;
 }
 
 /** An official a notice is owed to, at their published office address. */

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/schemas/public.ts';
 import { localDate } from '../../../shared/dates.ts';
 import { describePenalty, isPenaltyCode } from '../../domain/findings.ts';
+import { publicDutyStatus } from '../../domain/duty-status.ts';
 import {
   NARRATIVE_WITHHELD_BASIS,
   publicOutcome,
@@ -13,7 +14,7 @@ import {
   type NarrativeWithheldReason,
 } from '../../domain/publication.ts';
 import type { PublishedNarrative } from '../../redaction/publish.ts';
-import type { AgencyRoles } from '../../domain/profiles/profile.ts';
+import type { AgencyRoles, DutyStatusDisclosure } from '../../domain/profiles/profile.ts';
 import { NARRATIVE_REVIEW_NOTE, type NarrativeReviewMark } from '../../domain/narrative-review.ts';
 import { allegationOutcome } from '../../repositories/allegations.repository.ts';
 import type {
@@ -76,6 +77,8 @@ export function presentPublicListItem(
 export interface PublicCaseExtras {
   /** The profile's agency roles: whose cases are public. */
   agencies: AgencyRoles;
+  /** Which decided duty-status actions the public is told of. */
+  dutyStatusDisclosure: DutyStatusDisclosure;
   timeZone: string;
   /** Today's local date, for the 4-year discipline rule (820 ILCS 40/8). */
   today: string;
@@ -104,6 +107,18 @@ export function presentPublicCase(
     visibility,
     status: r.status,
     statements: x.statements.map(presentPublicStatement),
+    // at every visibility, restricted cases included: it names no one (issue 22 item 1)
+    dutyStatus: publicDutyStatus(
+      r.duty_status.map((d) => ({
+        memberId: d.member_id,
+        action: d.action,
+        stage: d.stage,
+        effectiveAt: new Date(d.effective_at),
+        unitMembers: Number(d.unit_members),
+      })),
+      x.dutyStatusDisclosure,
+      x.timeZone,
+    ),
   };
   if (visibility === 'status_only') {
     return base;
@@ -151,10 +166,5 @@ export function presentPublicCase(
         penaltyLabelEs: label?.es ?? null,
       };
     }),
-    dutyStatus: r.duty_status.map((d) => ({
-      action: d.action,
-      stage: d.stage,
-      effectiveDate: localDate(new Date(d.effective_at), x.timeZone),
-    })),
   };
 }
