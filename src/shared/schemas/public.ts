@@ -432,20 +432,23 @@ export const PublicCaseOut = z.object({
     )
     .optional(),
   /**
-   * Decided duty-status actions the profile discloses, at every visibility (issue 22 item 1): the
+   * Decided duty-status actions the profile discloses, restricted cases included, not on a
+   * status-only case (issue 22 item 1): the
    * action, how many members, the local effective date and the deciding office — never who.
    */
-  dutyStatus: z.array(
-    z.object({
-      action: z.enum(DUTY_STATUS_ACTIONS),
-      members: z.number().int().positive(),
-      effectiveDate: DateOnly,
-      /** The deciding office, e.g. 'the Superintendent of Police', in English. */
-      decidedBy: z.string(),
-      /** The same in Spanish. */
-      decidedByEs: z.string(),
-    }),
-  ),
+  dutyStatus: z
+    .array(
+      z.object({
+        action: z.enum(DUTY_STATUS_ACTIONS),
+        members: z.number().int().positive(),
+        effectiveDate: DateOnly,
+        /** The deciding office, e.g. 'the Superintendent of Police', in English. */
+        decidedBy: z.string(),
+        /** The same in Spanish. */
+        decidedByEs: z.string(),
+      }),
+    )
+    .optional(),
   statements: z.array(PublicStatementOut),
 });
 

@@ -107,31 +107,33 @@ export function presentPublicCase(
     visibility,
     status: r.status,
     statements: x.statements.map(presentPublicStatement),
-    // at every visibility, restricted cases included: it names no one (issue 22 item 1)
-    dutyStatus: publicDutyStatus(
-      r.duty_status.map((d) => ({
-        memberId: d.member_id,
-        action: d.action,
-        stage: d.stage,
-        effectiveAt: new Date(d.effective_at),
-        unitMembers: Number(d.unit_members),
-      })),
-      x.dutyStatusDisclosure,
-      x.timeZone,
-    ),
   };
   if (visibility === 'status_only') {
     return base;
   }
   const categories = r.categories;
+  // restricted cases included: it names no one (issue 22 item 1). Not on a case the oversight
+  // agency does not publish (status only): when unsure, it is not shown.
+  const dutyStatus = publicDutyStatus(
+    r.duty_status.map((d) => ({
+      memberId: d.member_id,
+      action: d.action,
+      stage: d.stage,
+      effectiveAt: new Date(d.effective_at),
+      unitMembers: Number(d.unit_members),
+    })),
+    x.dutyStatusDisclosure,
+    x.timeZone,
+  );
   if (visibility === 'category_and_status') {
-    return { ...base, categories };
+    return { ...base, categories, dutyStatus };
   }
   const received = localDate(r.received_at, x.timeZone);
   const vulnerable = r.flags.includes('vulnerable_party');
   return {
     ...base,
     categories,
+    dutyStatus,
     caseType: r.case_type as 'complaint',
     receivedDate: received,
     incidentDate: r.incident_occurred_at ? localDate(r.incident_occurred_at, x.timeZone) : null,
