@@ -186,6 +186,12 @@ export const publicEn = {
   'pub.case.penalty': 'Penalty',
   'pub.case.statements': 'Public statements',
   'pub.case.dutyStatus': 'Duty status actions',
+  'pub.case.dutyStatus.action': 'Action',
+  'pub.case.dutyStatus.members': 'Members concerned',
+  'pub.case.dutyStatus.date': 'Effective date',
+  'pub.case.dutyStatus.decidedBy': 'Decided by',
+  'pub.case.dutyStatus.note':
+    'Decisions on the duty status of the department members in this case. No one is named.',
 
   'pub.stats.title': 'Statistics',
   'pub.stats.intro':

@@ -185,6 +185,12 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.case.penalty': 'Sanción',
   'pub.case.statements': 'Declaraciones públicas',
   'pub.case.dutyStatus': 'Medidas sobre el servicio',
+  'pub.case.dutyStatus.action': 'Medida',
+  'pub.case.dutyStatus.members': 'Miembros afectados',
+  'pub.case.dutyStatus.date': 'Fecha de efecto',
+  'pub.case.dutyStatus.decidedBy': 'Decidida por',
+  'pub.case.dutyStatus.note':
+    'Decisiones sobre la situación de servicio de los miembros del departamento en este caso. No se nombra a nadie.',
 
   'pub.stats.title': 'Estadísticas',
   'pub.stats.intro':

@@ -339,6 +339,36 @@ function CaseDetails({ c }: { c: PublicCase }) {
           </Table>
         </>
       ) : null}
+      {c.dutyStatus && c.dutyStatus.length > 0 ? (
+        <section data-testid="case-duty-status">
+          <h2>{t('pub.case.dutyStatus')}</h2>
+          <p className="usa-hint">{t('pub.case.dutyStatus.note')}</p>
+          <Table bordered fullWidth stackedStyle="default">
+            <TableHead
+              columns={[
+                t('pub.case.dutyStatus.action'),
+                t('pub.case.dutyStatus.members'),
+                t('pub.case.dutyStatus.date'),
+                t('pub.case.dutyStatus.decidedBy'),
+              ]}
+            />
+            <tbody>
+              {c.dutyStatus.map((d, i) => (
+                <tr key={i}>
+                  <th scope="row" data-label={t('pub.case.dutyStatus.action')}>
+                    {label('dutyAction', d.action)}
+                  </th>
+                  <td data-label={t('pub.case.dutyStatus.members')}>{d.members}</td>
+                  <td data-label={t('pub.case.dutyStatus.date')}>{date(d.effectiveDate)}</td>
+                  <td data-label={t('pub.case.dutyStatus.decidedBy')}>
+                    {bilingual(d.decidedBy, d.decidedByEs)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ) : null}
       {c.statements.length > 0 ? (
         <>
           <h2>{t('pub.case.statements')}</h2>
