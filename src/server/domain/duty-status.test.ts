@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Agency, Role } from '../../shared/enums.ts';
 import { DUTY_STATUS_ACTIONS, ROLES } from '../../shared/enums.ts';
-import type { DutyStatusInput } from './duty-status.ts';
-import { validateDutyStatus as validate } from './duty-status.ts';
+import type { CaseDutyEntry, DutyStatusInput } from './duty-status.ts';
+import { publicDutyStatus, validateDutyStatus as validate } from './duty-status.ts';
 import { chicagoProfile } from './profiles/chicago.ts';
+import { nycProfile } from './profiles/nyc.ts';
 
 const AGENCIES = Object.keys(chicagoProfile.agencies);
 const validateDutyStatus = (input: DutyStatusInput) => validate(input, chicagoProfile.agencyRoles);
@@ -122,5 +123,44 @@ describe('validateDutyStatus: decisions', () => {
     expect(
       validateDutyStatus(decide({ actorRoles: ['analyst'], decidedBy: undefined, reason: '' })),
     ).toMatchObject({ ok: false, code: 'forbidden_role' });
+  });
+});
+
+describe('publicDutyStatus (issue 22 item 1)', () => {
+  const rule = chicagoProfile.dutyStatusDisclosure;
+  const entry = (memberId: string, over: Partial<CaseDutyEntry> = {}): CaseDutyEntry => ({
+    memberId,
+    action: 'relieved_of_police_powers',
+    stage: 'decided',
+    effectiveAt: new Date('2023-09-28T14:00:00Z'),
+    unitMembers: rule.minUnitMembers,
+    ...over,
+  });
+
+  it('withholds a lone member whose unit is unknown (counted as 0)', () => {
+    expect(publicDutyStatus([entry('a', { unitMembers: 0 })], rule, 'America/Chicago')).toEqual([]);
+  });
+
+  it('shows two members together even when each is alone in a unit', () => {
+    const out = publicDutyStatus(
+      [entry('a', { unitMembers: 1 }), entry('b', { unitMembers: 1 })],
+      rule,
+      'America/Chicago',
+    );
+    expect(out).toEqual([
+      {
+        action: 'relieved_of_police_powers',
+        members: 2,
+        effectiveDate: '2023-09-28',
+        decidedBy: rule.decidingOffice.en,
+        decidedByEs: rule.decidingOffice.es,
+      },
+    ]);
+  });
+
+  it('never shows a recommendation, and New York discloses nothing', () => {
+    expect(publicDutyStatus([entry('a', { stage: 'recommended' })], rule, 'UTC')).toEqual([]);
+    expect(nycProfile.dutyStatusDisclosure.actions).toEqual([]);
+    expect(publicDutyStatus([entry('a')], nycProfile.dutyStatusDisclosure, 'UTC')).toEqual([]);
   });
 });
