@@ -69,6 +69,7 @@ const LEAKS: Array<string | RegExp> = [
   'Kowalczyk',
   'Whitfield',
   'Ostrowski',
+  'Roster',
   'Demo',
   '10231',
   '11872',
@@ -97,19 +98,31 @@ function expectNoLeak(body: string): void {
 describe('public duty status (Chicago profile)', () => {
   let t: TestApp;
   let s: Story;
+  /** Adds a roster member (not on the case) to a unit: the unit's size is the roster's. */
+  async function rosterMember(star: string, unit: string): Promise<string> {
+    const m = await post(t, s.staff.copaSup, '/api/v1/members', {
+      star,
+      firstName: 'Demo',
+      lastName: `Roster${star}`,
+      rank: 'Police Officer',
+      unit,
+    });
+    expect(m.statusCode, m.body).toBe(201);
+    return m.json<{ id: string }>().id;
+  }
+
   beforeAll(async () => {
     t = await testApp();
     s = await shelterCase(t);
-    // a third member, alone on the case in unit 020
-    const m = await post(t, s.staff.copaSup, '/api/v1/members', {
-      star: '12990',
-      firstName: 'Demo',
-      lastName: 'Ostrowski',
-      rank: 'Sergeant',
-      unit: '020',
-    });
-    expect(m.statusCode, m.body).toBe(201);
-    s.members['12990'] = m.json<{ id: string }>().id;
+    // unit 010 as large as N on the roster: the two accused and three more
+    for (const star of ['20001', '20002', '20003']) {
+      await rosterMember(star, '010');
+    }
+    // a third accused member, in unit 020, which has N−1 members on the roster
+    s.members['12990'] = await rosterMember('12990', '020');
+    for (const star of ['20011', '20012', '20013']) {
+      await rosterMember(star, '020');
+    }
     const a = await post(t, s.staff.copaInv, `/api/v1/cases/${s.log}/allegations`, {
       star: '12990',
       category: 'sexual_misconduct',
@@ -154,16 +167,27 @@ describe('public duty status (Chicago profile)', () => {
     expectNoLeak(body);
   });
 
-  it('withholds an action on a single member whose unit has fewer than N members on the case (N−1, N)', async () => {
-    // unit 020 has one member on the case (N−1); unit 010 has two (N) and was shown above
-    expect(chicagoProfile.dutyStatusDisclosure?.minUnitMembers).toBe(2);
+  it('withholds an action on a single member whose unit has fewer than N members on the roster (N−1, N)', async () => {
+    expect(chicagoProfile.dutyStatusDisclosure?.minUnitMembers).toBe(5);
+    // unit 020 has N−1 members on the roster: the action on its one member is withheld
     await duty(s, '12990', 'decided', '2023-10-02T09:00:00-05:00');
-    const { json, body } = await publicAnswer(s);
-    expect((json.dutyStatus as PublicDuty[]).map((d) => d.effectiveDate)).toEqual([
+    const before = await publicAnswer(s);
+    expect((before.json.dutyStatus as PublicDuty[]).map((d) => d.effectiveDate)).toEqual([
       '2023-09-28',
       '2023-09-29',
     ]);
-    expectNoLeak(body);
+    expectNoLeak(before.body);
+    // an Nth member joins unit 020 on the roster: the action no longer narrows to one person
+    await rosterMember('20014', '020');
+    const after = await publicAnswer(s);
+    expect(
+      (after.json.dutyStatus as PublicDuty[]).map((d) => [d.effectiveDate, d.members]),
+    ).toEqual([
+      ['2023-09-28', 1],
+      ['2023-09-29', 2],
+      ['2023-10-02', 1],
+    ]);
+    expectNoLeak(after.body);
   });
 });
 

@@ -88,7 +88,7 @@ export interface CaseDutyEntry {
   action: string;
   stage: DutyStatusStage;
   effectiveAt: Date;
-  /** How many of the case's members share this member's unit; 0 when the unit is unknown. */
+  /** How many roster members this member's unit has; 0 when the unit is unknown. */
   unitMembers: number;
 }
 
@@ -105,8 +105,9 @@ export interface PublicDutyAction {
  * What the public is told of a case's duty status (issue 22 item 1; docs/domain.md "Duty status
  * on the public record"): decided actions of the kinds the profile discloses, grouped by action
  * and local effective date and counted by member; a recommendation is not an action and is never
- * shown. A group of one member whose unit has fewer than `minUnitMembers` members on the case is
- * withheld (absent, not an error), since the unit would point at the person.
+ * shown. A group of one member whose unit has fewer than `minUnitMembers` members on the roster
+ * (or no known unit) is withheld (absent, not an error): in a small unit, "one officer relieved"
+ * points at the person.
  */
 export function publicDutyStatus(
   entries: CaseDutyEntry[],

@@ -170,7 +170,7 @@ export interface PublicCaseRow {
     recommended_on: string | null;
     final_on: string | null;
   }>;
-  /** The ledger with, per entry, how many of the case's members share the member's unit. */
+  /** The ledger with, per entry, how many roster members the member's unit has (0: unknown unit). */
   duty_status: Array<{
     member_id: string;
     action: string;
@@ -207,10 +207,7 @@ export async function findPublicCase(
                          'effective_at', d.effective_at,
                          'unit_members', CASE WHEN m.unit_code IS NULL THEN 0 ELSE
                            (SELECT count(*) FROM members p
-                             WHERE p.unit_code = m.unit_code
-                               AND p.id IN (SELECT a.member_id FROM allegations a WHERE a.case_id = c.id
-                                            UNION SELECT cm.member_id FROM case_members cm WHERE cm.case_id = c.id
-                                            UNION SELECT o.member_id FROM duty_status_actions o WHERE o.case_id = c.id))
+                             WHERE p.jurisdiction = c.jurisdiction AND p.unit_code = m.unit_code)
                          END)
                        ORDER BY d.effective_at, d.id)
                         FROM duty_status_actions d JOIN members m ON m.id = d.member_id

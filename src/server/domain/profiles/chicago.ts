@@ -444,15 +444,16 @@ export const chicagoProfile = {
   // The department announces, without names, that officers were relieved of police powers, put
   // on desk (administrative) duty or restored, and COPA publishes its recommendations to relieve;
   // no clause of MCC ch. 2-78 requires or forbids it, so this follows that practice (docs/domain.md
-  // "Duty status on the public record"). Decisions are the Superintendent's. One member alone in
-  // a unit on the case would be named by the unit, so such an action is withheld.
+  // "Duty status on the public record"). Decisions are the Superintendent's. One member of a unit
+  // with fewer than 5 members on the roster would be named by it, so such an action is withheld
+  // (5: the public statistics' small-cell threshold, PRODUCT.md §4; our choice).
   dutyStatusDisclosure: {
     actions: ['relieved_of_police_powers', 'administrative_duty', 'restored'],
     decidingOffice: {
       en: 'the Superintendent of Police',
       es: 'el Superintendente de Policía',
     },
-    minUnitMembers: 2,
+    minUnitMembers: 5,
     source:
       "CPD's public announcements of relief of police powers; COPA's published recommendations (MCC ch. 2-78 practice)",
   },

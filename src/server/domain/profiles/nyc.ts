@@ -271,7 +271,7 @@ export const nycProfile: JurisdictionProfile = {
   dutyStatusDisclosure: {
     actions: [],
     decidingOffice: { en: 'the Police Commissioner', es: 'el Comisionado de Policía' },
-    minUnitMembers: 2,
+    minUnitMembers: 5,
     source: 'none: no New York law found that makes per-case duty status public',
   },
 };

@@ -180,8 +180,8 @@ export interface DutyStatusDisclosure {
   /** The office that decides, as the public reads it (never the person's name). */
   decidingOffice: LocalizedText;
   /**
-   * An action concerning one member is withheld when fewer than this many of the case's members
-   * share that member's unit (or the unit is unknown): one of so few narrows to a person.
+   * An action concerning one member is withheld when that member's unit has fewer than this many
+   * members on the roster (or the unit is unknown): one of so few narrows to a person.
    */
   minUnitMembers: number;
   /** The practice or law the disclosure follows, cited in the docs. */
