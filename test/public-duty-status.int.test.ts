@@ -68,7 +68,6 @@ async function publicAnswer(s: Story): Promise<{ body: string; json: Record<stri
 const LEAKS: Array<string | RegExp> = [
   'Kowalczyk',
   'Whitfield',
-  'Ostrowski',
   'Roster',
   'Demo',
   '10231',

@@ -188,6 +188,8 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     ...publicDeps(request),
     timeZone: ctx.profile.timeZone,
   });
+  /** The statistics filter's agency choices: the profile's, computed once. */
+  const investigatingAgencies = [...vocabulariesOf(ctx.profile).investigatingAgencies];
   const portalList = createPortalList(options.statsTtlMs);
   const roster = createRosterLexicon(options.statsTtlMs);
   const stats = createPublicStats({
@@ -197,7 +199,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     timeZone: ctx.profile.timeZone,
     threshold: options.suppressionThreshold,
     ttlMs: options.statsTtlMs,
-    agencies: [...vocabulariesOf(ctx.profile).investigatingAgencies],
+    agencies: investigatingAgencies,
     now: ctx.now,
   });
   // answers computed once per change of what is public, on every app server (ADR 0037)
@@ -379,9 +381,12 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         () =>
           Promise.resolve(
             asStatsJson(
-              statsFromGrids(grids, options.suppressionThreshold, request.query, [
-                ...vocabulariesOf(ctx.profile).investigatingAgencies,
-              ]),
+              statsFromGrids(
+                grids,
+                options.suppressionThreshold,
+                request.query,
+                investigatingAgencies,
+              ),
             ),
           ),
       );
