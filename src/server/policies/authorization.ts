@@ -331,6 +331,8 @@ export const GlobalAction = {
   readFacilities: 'facility.read',
   manageFacilities: 'facility.manage',
   publishGeneralStatement: 'statement.publish_general',
+  /** Review a statement or a free-text press answer someone else wrote (issue 22 items 2–3). */
+  reviewStatement: 'statement.review',
   verifyAudit: 'audit.verify',
   readAudit: 'audit.read',
   recordConflict: 'conflict.record',
@@ -388,6 +390,11 @@ export const GLOBAL_GRANTS: Readonly<
   [GlobalAction.publishGeneralStatement]: {
     roles: ['public_information', 'chief_administrator'],
     basis: 'PRODUCT.md §3: publishing is the approval',
+  },
+  [GlobalAction.reviewStatement]: {
+    roles: ['public_information', 'chief_administrator'],
+    basis:
+      'issue 22 items 2–3: a second person of those who publish reviews what the office says publicly',
   },
   [GlobalAction.verifyAudit]: {
     roles: ['auditor'],
@@ -538,6 +545,7 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.readFacilities]: TokenScope.roster_read,
   [GlobalAction.manageFacilities]: TokenScope.roster_write,
   [GlobalAction.publishGeneralStatement]: TokenScope.statements_write,
+  [GlobalAction.reviewStatement]: TokenScope.statements_write,
   [GlobalAction.verifyAudit]: TokenScope.audit_read,
   [GlobalAction.readAudit]: TokenScope.audit_read,
   [GlobalAction.recordConflict]: TokenScope.access_manage,
