@@ -269,7 +269,7 @@ function RecommendationActions({
   reload: () => Promise<void>;
 }) {
   const { t, lang } = useI18n();
-  const { values, bind } = useFields(
+  const { values, field } = useFields(
     { response: r.response ?? '', respondedOn: r.respondedOn ?? '', status: r.status },
     'pr',
   );
@@ -291,14 +291,12 @@ function RecommendationActions({
         {(e) => (
           <>
             <TextArea
-              {...bind('response', `pr-response-${r.id}`)}
               label={t('policy.col.response')}
-              error={e['response']}
+              {...field(e, 'response', `pr-response-${r.id}`)}
             />
             <DateField
-              {...bind('respondedOn', `pr-date-${r.id}`)}
               label={t('policy.respondedOn')}
-              error={e['respondedOn']}
+              {...field(e, 'respondedOn', `pr-date-${r.id}`)}
             />
           </>
         )}
@@ -310,11 +308,7 @@ function RecommendationActions({
         onSubmit={() => api.setPolicyStatus(r.id, { status: values.status })}
       >
         {(e) => (
-          <SelectField
-            {...bind('status', `pr-status-${r.id}`)}
-            label={t('policy.col.status')}
-            error={e['status']}
-          >
+          <SelectField label={t('policy.col.status')} {...field(e, 'status', `pr-status-${r.id}`)}>
             <Options
               values={POLICY_RECOMMENDATION_STATUSES}
               labelOf={(s) => reportRowLabel(lang, 'policy_recommendations', s)}
@@ -333,7 +327,7 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
   const { data, error, reload } = useLoad(() => api.policyRecommendations(), []);
   const {
     values: form,
-    bind,
+    field,
     reset,
   } = useFields({ madeOn: '', topic: '', text: '', recipient: '' }, 'pn');
   return (
@@ -379,18 +373,10 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
         >
           {(e) => (
             <>
-              <DateField
-                {...bind('madeOn', 'pn-date')}
-                label={t('policy.col.madeOn')}
-                error={e['madeOn']}
-              />
-              <TextField {...bind('topic')} label={t('policy.col.topic')} error={e['topic']} />
-              <TextField
-                {...bind('recipient')}
-                label={t('policy.col.recipient')}
-                error={e['recipient']}
-              />
-              <TextArea {...bind('text')} label={t('policy.col.text')} error={e['text']} />
+              <DateField label={t('policy.col.madeOn')} {...field(e, 'madeOn', 'pn-date')} />
+              <TextField label={t('policy.col.topic')} {...field(e, 'topic')} />
+              <TextField label={t('policy.col.recipient')} {...field(e, 'recipient')} />
+              <TextArea label={t('policy.col.text')} {...field(e, 'text')} />
             </>
           )}
         </ActionForm>
