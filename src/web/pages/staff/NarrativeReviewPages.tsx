@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /*
@@ -42,14 +43,12 @@ export function NarrativeReviewLink({ logNumber }: { logNumber: string }) {
 /** Narratives waiting for a person, oldest first. */
 export function NarrativeQueuePage() {
   const { t, label, date } = useI18n();
-  usePageTitle(t('narrative.queue.title'));
   const [page, setPage] = useState(1);
   const { data, error } = useLoad(() => api.narrativeQueue(page), [page]);
   const pages = data ? Math.ceil(data.total / data.pageSize) : 0;
   return (
     <>
-      <h1>{t('narrative.queue.title')}</h1>
-      <p className="usa-intro">{t('narrative.queue.intro')}</p>
+      <PageHeading title={t('narrative.queue.title')} intro={t('narrative.queue.intro')} />
       <ProblemAlert error={error} />
       {data ? (
         <>

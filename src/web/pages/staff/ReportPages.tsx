@@ -21,7 +21,7 @@ import {
 import { useFields } from '../../components/form/use-fields.ts';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../components/router.tsx';
 import { useSession } from './session.tsx';
@@ -142,7 +142,6 @@ export function ReportsPage() {
   const { t, lang } = useI18n();
   // the early-warning backtest is listed with the reports for those who may read it (issue 19)
   const canReadEis = useSession().user.roles.some((r) => EIS_READER_ROLES.includes(r));
-  usePageTitle(t('reports.title'));
   const {
     values: { kind, period, version },
     bind,
@@ -169,8 +168,7 @@ export function ReportsPage() {
   const errors = fieldErrorsOf(error);
   return (
     <>
-      <h1>{t('reports.title')}</h1>
-      <p className="usa-intro">{t('reports.intro')}</p>
+      <PageHeading title={t('reports.title')} intro={t('reports.intro')} />
       {canReadEis ? (
         <p>
           <Link to="/staff/alerts/backtest">{t('eis.backtest.title')}</Link>
@@ -323,7 +321,6 @@ function RecommendationActions({
 /** Policy recommendations made to the department: the list, a new one, responses, status. */
 export function PolicyRecommendationsPage({ canManage }: { canManage: boolean }) {
   const { t, lang, date } = useI18n();
-  usePageTitle(t('policy.title'));
   const { data, error, reload } = useLoad(() => api.policyRecommendations(), []);
   const {
     values: form,
@@ -332,8 +329,7 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
   } = useFields({ madeOn: '', topic: '', text: '', recipient: '' }, 'pn');
   return (
     <>
-      <h1>{t('policy.title')}</h1>
-      <p className="usa-intro">{t('policy.intro')}</p>
+      <PageHeading title={t('policy.title')} intro={t('policy.intro')} />
       <ProblemAlert error={error} />
       {data && data.items.length === 0 ? <p>{t('policy.none')}</p> : null}
       {data?.items.map((r) => (

@@ -3,7 +3,7 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import { api, onSessionLost, type Session } from '../../api/client.ts';
 import { Layout } from '../../components/Layout.tsx';
 import { Link, navigate, useLocation } from '../../components/router.tsx';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SessionContext } from './session.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -39,11 +39,10 @@ type State =
 
 function SignInPage({ onSignedIn, notice }: { onSignedIn: (s: Session) => void; notice?: string }) {
   const { t } = useI18n();
-  usePageTitle(t('signIn.title'));
   return (
     <div className="grid-row">
       <div className="grid-col-12 tablet:grid-col-8 desktop:grid-col-6">
-        <h1>{t('signIn.title')}</h1>
+        <PageHeading title={t('signIn.title')} />
         {notice ? (
           <Alert type="info" headingLevel="h2" slim>
             {notice}
@@ -148,10 +147,9 @@ function StaffRoutes() {
 
 function NotFound() {
   const { t } = useI18n();
-  usePageTitle(t('public.notFound.title'));
   return (
     <>
-      <h1>{t('public.notFound.title')}</h1>
+      <PageHeading title={t('public.notFound.title')} />
       <Link to="/staff/">{t('nav.dashboard')}</Link>
     </>
   );
