@@ -290,59 +290,57 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
       <HighlightedNarrative text={review.narrative} spans={drawn} containerRef={textRef} />
 
       <h2>{t('narrative.review.machineSpans')}</h2>
-      {review.proposed.length === 0 ? <p>{t('narrative.review.noSpans')}</p> : null}
-      {review.proposed.length > 0 ? (
-        <DataTable
-          captionShown
-          caption={t('narrative.review.machineSpans')}
-          columns={[
-            t('narrative.col.text'),
-            t('narrative.col.kind'),
-            t('narrative.col.basis'),
-            t('narrative.col.decision'),
-          ]}
-          bodyTestId="machine-spans"
-        >
-          {review.proposed.map((s) => (
-            <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
-              <th scope="row" data-written-text="span">
-                {review.narrative.slice(s.start, s.end)}
-              </th>
-              <td>{label('redactionKind', s.kind)}</td>
-              <td>{bilingual(s.basis, s.basisEs)}</td>
-              <td>
-                {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
-                {open ? (
-                  <>
-                    {' '}
-                    <Button
-                      type="button"
-                      unstyled
-                      onClick={() =>
-                        void send(() =>
-                          api.decideNarrativeSpan(logNumber, {
-                            version: review.version,
-                            decision: s.removed ? 'keep' : 'remove',
-                            proposalIndex: s.index,
-                          }),
-                        )
-                      }
-                    >
-                      {s.removed
-                        ? t('narrative.action.keep', {
-                            text: review.narrative.slice(s.start, s.end),
-                          })
-                        : t('narrative.action.remove', {
-                            text: review.narrative.slice(s.start, s.end),
-                          })}
-                    </Button>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <DataTable
+        empty={t('narrative.review.noSpans')}
+        captionShown
+        caption={t('narrative.review.machineSpans')}
+        columns={[
+          t('narrative.col.text'),
+          t('narrative.col.kind'),
+          t('narrative.col.basis'),
+          t('narrative.col.decision'),
+        ]}
+        bodyTestId="machine-spans"
+      >
+        {review.proposed.map((s) => (
+          <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
+            <th scope="row" data-written-text="span">
+              {review.narrative.slice(s.start, s.end)}
+            </th>
+            <td>{label('redactionKind', s.kind)}</td>
+            <td>{bilingual(s.basis, s.basisEs)}</td>
+            <td>
+              {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
+              {open ? (
+                <>
+                  {' '}
+                  <Button
+                    type="button"
+                    unstyled
+                    onClick={() =>
+                      void send(() =>
+                        api.decideNarrativeSpan(logNumber, {
+                          version: review.version,
+                          decision: s.removed ? 'keep' : 'remove',
+                          proposalIndex: s.index,
+                        }),
+                      )
+                    }
+                  >
+                    {s.removed
+                      ? t('narrative.action.keep', {
+                          text: review.narrative.slice(s.start, s.end),
+                        })
+                      : t('narrative.action.remove', {
+                          text: review.narrative.slice(s.start, s.end),
+                        })}
+                  </Button>
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2>{t('narrative.review.addedSpans')}</h2>
       {review.added.length === 0 ? <p>{t('narrative.review.noAdded')}</p> : null}

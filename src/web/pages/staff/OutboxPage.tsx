@@ -39,9 +39,9 @@ export function OutboxPage() {
           </a>
         </p>
       </PageSection>
-      {data && data.items.length === 0 ? <p>{t('outbox.empty')}</p> : null}
-      {data && data.items.length > 0 ? (
+      {data ? (
         <DataTable
+          empty={t('outbox.empty')}
           caption={t('outbox.title')}
           columns={[
             t('col.case'),
