@@ -114,7 +114,8 @@ export const LEAKS: Array<string | RegExp> = [
   'Lobby Volunteers',
   'Seriousness',
   /lobby/i,
-  /shelter/i,
+  // the story's words for the place (the statistics' `casesAtShelterSites` is a field name)
+  /shelter (volunteer|site|canvass)|side shelter/i,
   'Ogden',
   '3315',
   'D010',
