@@ -133,9 +133,7 @@ describe('the shelter case on the public record (Chicago profile)', () => {
     const seen = await preview(s, s.staff.chief);
     expect(seen.visibility).toBe(pub.json.visibility);
     expect(seen.dutyStatus).toEqual(pub.json.dutyStatus);
-    expect(seen.dutyStatus.map((d) => [d.effectiveDate, d.members])).toEqual([
-      ['2023-09-28', 5],
-    ]);
+    expect(seen.dutyStatus.map((d) => [d.effectiveDate, d.members])).toEqual([['2023-09-28', 5]]);
     // the lone member of a unit of N−1: withheld from the public, and the case team is told so
     expect(seen.minUnitMembers).toBe(N);
     expect(seen.withheld).toEqual([
@@ -179,15 +177,15 @@ describe('the shelter case on the public record (Chicago profile)', () => {
     expect(json.agencies).toEqual([
       {
         agency: 'COPA',
-        agencyName: chicagoProfile.agencies.COPA!.name.en,
-        agencyNameEs: chicagoProfile.agencies.COPA!.name.es,
+        agencyName: chicagoProfile.agencies.COPA.name.en,
+        agencyNameEs: chicagoProfile.agencies.COPA.name.es,
         track: 'administrative',
         role: 'lead',
       },
       {
         agency: 'BIA',
-        agencyName: chicagoProfile.agencies.BIA!.name.en,
-        agencyNameEs: chicagoProfile.agencies.BIA!.name.es,
+        agencyName: chicagoProfile.agencies.BIA.name.en,
+        agencyNameEs: chicagoProfile.agencies.BIA.name.es,
         track: 'criminal',
         role: 'parallel',
       },
@@ -198,7 +196,10 @@ describe('the shelter case on the public record (Chicago profile)', () => {
 
 describe('the public case page by visibility', () => {
   let t: TestApp;
-  let staff: { intake: Awaited<ReturnType<TestApp['user']>>; sup: Awaited<ReturnType<TestApp['user']>> };
+  let staff: {
+    intake: Awaited<ReturnType<TestApp['user']>>;
+    sup: Awaited<ReturnType<TestApp['user']>>;
+  };
   const file = async (category: string): Promise<string> => {
     const res = await post(t, staff.intake, '/api/v1/cases', {
       caseType: 'complaint',
@@ -241,8 +242,8 @@ describe('the public case page by visibility', () => {
     expect(c.agencies).toEqual([
       {
         agency: 'COPA',
-        agencyName: chicagoProfile.agencies.COPA!.name.en,
-        agencyNameEs: chicagoProfile.agencies.COPA!.name.es,
+        agencyName: chicagoProfile.agencies.COPA.name.en,
+        agencyNameEs: chicagoProfile.agencies.COPA.name.es,
         track: 'administrative',
         role: 'lead',
       },

@@ -365,7 +365,6 @@ export const PublicStatementOut = z.object({
   publishedAt: Instant,
 });
 
-
 /** One disclosed duty-status action as the public reads it: what, how many, when, which office. */
 export const PublicDutyActionOut = z.object({
   action: z.enum(DUTY_STATUS_ACTIONS),

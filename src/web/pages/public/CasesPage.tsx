@@ -13,6 +13,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { DutyStatusTable } from './DutyStatusTable.tsx';
 
 const PAGE_SIZE = 25;
 /** The list's order when the query string names none (the API's default too). */
@@ -260,6 +261,32 @@ function CaseDetails({ c }: { c: PublicCase }) {
           </>
         ) : null}
       </dl>
+      {c.agencies && c.agencies.length > 0 ? (
+        // which offices investigate and how, never who (issue 22 item 4)
+        <section data-testid="case-agencies">
+          <h2>{t('pub.case.agencies')}</h2>
+          <Table bordered fullWidth stackedStyle="default">
+            <TableHead
+              columns={[
+                t('pub.cases.agency'),
+                t('pub.case.agencies.track'),
+                t('pub.case.agencies.role'),
+              ]}
+            />
+            <tbody>
+              {c.agencies.map((a, i) => (
+                <tr key={i}>
+                  <th scope="row" data-label={t('pub.cases.agency')}>
+                    {bilingual(a.agencyName, a.agencyNameEs)}
+                  </th>
+                  <td data-label={t('pub.case.agencies.track')}>{label('track', a.track)}</td>
+                  <td data-label={t('pub.case.agencies.role')}>{label('agencyRole', a.role)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ) : null}
       {c.statusHistory && c.statusHistory.length > 0 ? (
         <>
           <h2>{t('pub.follow.history')}</h2>
@@ -343,30 +370,7 @@ function CaseDetails({ c }: { c: PublicCase }) {
         <section data-testid="case-duty-status">
           <h2>{t('pub.case.dutyStatus')}</h2>
           <p className="usa-hint">{t('pub.case.dutyStatus.note')}</p>
-          <Table bordered fullWidth stackedStyle="default">
-            <TableHead
-              columns={[
-                t('pub.case.dutyStatus.action'),
-                t('pub.case.dutyStatus.members'),
-                t('pub.case.dutyStatus.date'),
-                t('pub.case.dutyStatus.decidedBy'),
-              ]}
-            />
-            <tbody>
-              {c.dutyStatus.map((d, i) => (
-                <tr key={i}>
-                  <th scope="row" data-label={t('pub.case.dutyStatus.action')}>
-                    {label('dutyAction', d.action)}
-                  </th>
-                  <td data-label={t('pub.case.dutyStatus.members')}>{d.members}</td>
-                  <td data-label={t('pub.case.dutyStatus.date')}>{date(d.effectiveDate)}</td>
-                  <td data-label={t('pub.case.dutyStatus.decidedBy')}>
-                    {bilingual(d.decidedBy, d.decidedByEs)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DutyStatusTable actions={c.dutyStatus} />
         </section>
       ) : null}
       {c.statements.length > 0 ? (
