@@ -1,7 +1,6 @@
-import { Table } from '@trussworks/react-uswds';
 import type { z } from 'zod';
 import type { PublicDutyActionOut } from '../../../shared/schemas/public.ts';
-import { TableHead } from '../../components/TableHead.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** One disclosed duty-status action, as the public answer gives it. */
@@ -15,29 +14,19 @@ export type PublicDutyAction = z.output<typeof PublicDutyActionOut>;
 export function DutyStatusTable({ actions }: { actions: readonly PublicDutyAction[] }) {
   const { t, label, date, bilingual } = useI18n();
   return (
-    <Table bordered fullWidth stackedStyle="default">
-      <TableHead
-        columns={[
-          t('pub.case.dutyStatus.action'),
-          t('pub.case.dutyStatus.members'),
-          t('pub.case.dutyStatus.date'),
-          t('pub.case.dutyStatus.decidedBy'),
-        ]}
-      />
-      <tbody>
-        {actions.map((d, i) => (
-          <tr key={i}>
-            <th scope="row" data-label={t('pub.case.dutyStatus.action')}>
-              {label('dutyAction', d.action)}
-            </th>
-            <td data-label={t('pub.case.dutyStatus.members')}>{d.members}</td>
-            <td data-label={t('pub.case.dutyStatus.date')}>{date(d.effectiveDate)}</td>
-            <td data-label={t('pub.case.dutyStatus.decidedBy')}>
-              {bilingual(d.decidedBy, d.decidedByEs)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <StackedTable
+      columns={[
+        t('pub.case.dutyStatus.action'),
+        t('pub.case.dutyStatus.members'),
+        t('pub.case.dutyStatus.date'),
+        t('pub.case.dutyStatus.decidedBy'),
+      ]}
+      rows={actions.map((d) => [
+        label('dutyAction', d.action),
+        d.members,
+        date(d.effectiveDate),
+        bilingual(d.decidedBy, d.decidedByEs),
+      ])}
+    />
   );
 }
