@@ -49,6 +49,7 @@ import {
   type ComplainantAdditionRow,
 } from '../repositories/attachments.repository.ts';
 import { caseSourceHistory } from '../repositories/import-cases.repository.ts';
+import { findPublicCase, type PublicCaseRow } from '../repositories/portal-cases.repository.ts';
 
 /** A party with its identity decrypted only when the viewer may see it. */
 export interface ReadParty {
@@ -81,6 +82,11 @@ export interface CaseDetail {
   sourceHistory: Awaited<ReturnType<typeof caseSourceHistory>>;
   /** The re-routing offered on the case, waiting for a manager (docs/domain.md "Re-routing"). */
   routingReview: RoutingReview | null;
+  /**
+   * The case as the portal reads it (portal-cases.repository.ts), for the preview of its public
+   * answer (issue 22 item 1): the same row the public case page is presented from.
+   */
+  publicRow: PublicCaseRow | undefined;
 }
 
 /**
@@ -156,6 +162,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       complainantAdditions: [],
       sourceHistory: [],
       routingReview: null,
+      publicRow: await findPublicCase(deps.db, deps.jurisdiction, logNumber),
     };
   }
   const mayReadIdentity = canOnCase(deps.actor, CaseAction.readIdentity, facts);
@@ -222,6 +229,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     deadlines,
     complainantAdditions,
     sourceHistory,
+    publicRow,
   ] = await Promise.all([
     listCaseChildren(deps.db, row.id),
     listAllegations(deps.db, row.id),
@@ -232,6 +240,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     listDeadlines(deps.db, row.id),
     listComplainantAdditions(deps.db, row.id),
     caseSourceHistory(deps.db, row.id),
+    findPublicCase(deps.db, deps.jurisdiction, logNumber),
   ]);
   return {
     view,
@@ -251,5 +260,6 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     complainantAdditions,
     sourceHistory,
     routingReview,
+    publicRow,
   };
 }

@@ -337,6 +337,16 @@ export const en = {
   'case.final': 'Final',
   'case.dutyStatus': 'Duty status',
   'case.noDutyStatus': 'No duty-status actions.',
+  'case.dutyPreview': 'Public record preview',
+  'case.dutyPreview.note':
+    'Exactly what the public case page shows of these decisions now, computed as the portal computes it. No one is named.',
+  'case.dutyPreview.none': 'The public case page shows no duty-status action.',
+  'case.dutyPreview.statusOnly':
+    'The public page of this case shows its stage only: no duty-status action is shown.',
+  'case.dutyPreview.withheld.small_unit':
+    'Withheld from the public: {action} on {date}. It concerns one member whose unit has fewer than {n} members on the roster (or no known unit), so it would point to the person.',
+  'case.dutyPreview.withheld.case_not_public':
+    'Withheld from the public: {action} on {date}. The public page of this case shows its stage only.',
   'case.agencies': 'Agencies and tracks',
   'case.deadlines': 'Deadlines',
   'case.noDeadlines': 'No deadlines.',

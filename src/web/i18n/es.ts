@@ -345,6 +345,17 @@ export const es: Record<MessageKey, string> = {
   'case.final': 'Final',
   'case.dutyStatus': 'Situación de servicio',
   'case.noDutyStatus': 'No hay acciones sobre la situación de servicio.',
+  'case.dutyPreview': 'Vista previa del registro público',
+  'case.dutyPreview.note':
+    'Exactamente lo que la página pública del caso muestra ahora de estas decisiones, calculado como lo calcula el portal. No se nombra a nadie.',
+  'case.dutyPreview.none':
+    'La página pública del caso no muestra ninguna medida sobre el servicio.',
+  'case.dutyPreview.statusOnly':
+    'La página pública de este caso solo muestra su etapa: no se muestra ninguna medida sobre el servicio.',
+  'case.dutyPreview.withheld.small_unit':
+    'Retenida al público: {action} el {date}. Se refiere a un solo miembro cuya unidad tiene menos de {n} miembros en la plantilla (o no tiene unidad conocida), así que señalaría a la persona.',
+  'case.dutyPreview.withheld.case_not_public':
+    'Retenida al público: {action} el {date}. La página pública de este caso solo muestra su etapa.',
   'case.agencies': 'Agencias y vías',
   'case.deadlines': 'Plazos',
   'case.noDeadlines': 'No hay plazos.',

@@ -11,8 +11,10 @@ import { deadlineBasis } from '../../domain/deadline-basis.ts';
 import { vocabulariesOf, type JurisdictionProfile } from '../../domain/profiles/profile.ts';
 import { deadlineBasisFacts, type DeadlineRow } from '../../repositories/deadlines.repository.ts';
 import type { DutyStatusRow } from '../../repositories/members.repository.ts';
+import type { PublicCaseRow } from '../../repositories/portal-cases.repository.ts';
 import type { StatementRow } from '../../repositories/statements.repository.ts';
 import { iso, isoRequired } from '../../repositories/sql.ts';
+import { presentPublicDutyStatus } from '../public/case.presenter.ts';
 
 type Out<T extends z.ZodType> = z.input<T>;
 
@@ -146,6 +148,31 @@ function memberRef(
 }
 
 /**
+ * The preview of the case's public duty-status answer (issue 22 item 1): the portal presenter's
+ * own output, so what the public-information officer sees is what the public will see. Every
+ * viewer of the case sees what is public; only the case team, who see the ledger anyway, see
+ * what is withheld and why.
+ */
+function presentPublicPreview(
+  row: PublicCaseRow,
+  view: CaseDetail['view'],
+  profile: JurisdictionProfile,
+): NonNullable<Out<typeof CaseOut>['publicPreview']> {
+  const rule = profile.dutyStatusDisclosure;
+  const shown = presentPublicDutyStatus(row, {
+    agencies: profile.agencyRoles,
+    dutyStatusDisclosure: rule,
+    timeZone: profile.timeZone,
+  });
+  return {
+    visibility: shown.visibility,
+    dutyStatus: shown.dutyStatus ?? [],
+    ...(view === 'full' ? { withheld: shown.withheld } : {}),
+    minUnitMembers: rule.minUnitMembers,
+  };
+}
+
+/**
  * The staff view of one case. `public_fields` viewers (public information) get only what the
  * public portal could show plus statements; the response schema strips anything undeclared.
  */
@@ -170,6 +197,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       role: a.role as 'lead',
       addedAt: isoRequired(a.added_at),
     })),
+    ...(d.publicRow ? { publicPreview: presentPublicPreview(d.publicRow, d.view, profile) } : {}),
     statements: d.statements
       .filter(
         (s) =>
