@@ -23,7 +23,7 @@ import { listDeadlines } from '../repositories/deadlines.repository.ts';
 import { insertLetters, type LetterInsert } from '../repositories/letters.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import type { LocalizedText } from '../domain/profiles/profile.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 
 /** What staff give beside the case's own facts. */
 export interface DraftLettersInput {
@@ -69,8 +69,7 @@ export async function draftLetters(
   deps: CommandDeps,
   input: DraftLettersInput,
 ): Promise<{ ids: string[] }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.draftLetter);
+  return onCase(deps, input.logNumber, CaseAction.draftLetter, async (tx, { row }) => {
     if (!KIND_STAGES[input.kind](row.status)) {
       throw new ConflictError(
         'letter_not_for_stage',
