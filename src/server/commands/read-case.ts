@@ -187,34 +187,28 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
         fileName: deps.cipher.decrypt(a.file_name_enc, attachmentContext(a.id, 'file_name')),
       }))
     : [];
-  if (row.restricted || decrypted.length > 0 || attachments.length > 0) {
+  // each sensitive thing this read shows is audited, against the case, in one transaction
+  const reads: { action: AuditAction; changes?: Record<string, unknown> }[] = [];
+  if (row.restricted) {
+    reads.push({ action: AuditAction.case_read_restricted });
+  }
+  if (decrypted.length > 0) {
+    reads.push({ action: AuditAction.party_identity_read, changes: { parties: decrypted } });
+  }
+  if (attachments.length > 0) {
+    // a file name can identify the person who came forward: its read is audited too
+    const changes = { attachments: attachments.map((a) => a.id), content: false };
+    reads.push({ action: AuditAction.attachment_read, changes });
+  }
+  if (reads.length > 0) {
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
-      if (row.restricted) {
+      for (const read of reads) {
         await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.case_read_restricted,
+          ...read,
           entityType: 'case',
           entityId: logNumber,
           caseId: row.id,
-        });
-      }
-      if (decrypted.length > 0) {
-        await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.party_identity_read,
-          entityType: 'case',
-          entityId: logNumber,
-          caseId: row.id,
-          changes: { parties: decrypted },
-        });
-      }
-      if (attachments.length > 0) {
-        // a file name can identify the person who came forward: its read is audited too
-        await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.attachment_read,
-          entityType: 'case',
-          entityId: logNumber,
-          caseId: row.id,
-          changes: { attachments: attachments.map((a) => a.id), content: false },
         });
       }
     });
