@@ -28,6 +28,7 @@ import { registerMetrics, type MetricsAccess } from './plugins/metrics.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
+import { pressInquiryRoutes } from './routes/press-inquiries.routes.ts';
 import { narrativeReviewRoutes } from './routes/narrative-review.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { eisRoutes } from './routes/eis.routes.ts';
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes, { ctx, prefix: '/api/v1' });
   await app.register(memberRoutes, { ctx, prefix: '/api/v1' });
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(pressInquiryRoutes, { ctx, prefix: '/api/v1' });
   await app.register(narrativeReviewRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(eisRoutes, { ctx, prefix: '/api/v1' });

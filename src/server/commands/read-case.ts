@@ -30,12 +30,11 @@ import {
   listReportedOfficers,
   type ReportedOfficerRow,
 } from '../repositories/reported-officers.repository.ts';
+import { listCaseStatements, type StatementRow } from '../repositories/statements.repository.ts';
 import {
-  listCaseStatements,
   listPressInquiries,
   type PressInquiryRow,
-  type StatementRow,
-} from '../repositories/statements.repository.ts';
+} from '../repositories/press-inquiries.repository.ts';
 import { localDate } from '../../shared/dates.ts';
 import { NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';

@@ -14,12 +14,8 @@ import { assignCase } from '../commands/assign-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
-import {
-  answerPressInquiryWithStatement,
-  draftStatement,
-  logPressInquiry,
-  publishStatement,
-} from '../commands/statements.ts';
+import { draftStatement, publishStatement } from '../commands/statements.ts';
+import { answerPressInquiryWithStatement, logPressInquiry } from '../commands/press-inquiries.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
 import { findUserByEmail, setPasswordIfMissing } from '../repositories/users.repository.ts';

@@ -15,7 +15,8 @@ import type { AllegationRequest, FindingRequest } from '../../shared/schemas/all
 import type { ExtensionRequest } from '../../shared/schemas/deadlines.ts';
 import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
 import type { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
-import type { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
+import type { StatementRequest } from '../../shared/schemas/statements.ts';
+import type { PressInquiryRequest } from '../../shared/schemas/press-inquiries.ts';
 import type {
   DutyStatusRequest,
   MemberDetailOut,

@@ -3,7 +3,8 @@ import type { CaseIntakeResponse, CaseListItem, CaseOut } from '../../../shared/
 import type { DutyStatusOut } from '../../../shared/schemas/allegations.ts';
 import type { DeadlineOut } from '../../../shared/schemas/deadlines.ts';
 import type { MemberRef } from '../../../shared/schemas/officers.ts';
-import type { PressInquiryOut, StatementOut } from '../../../shared/schemas/statements.ts';
+import type { StatementOut } from '../../../shared/schemas/statements.ts';
+import type { PressInquiryOut } from '../../../shared/schemas/press-inquiries.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/case-list.repository.ts';
