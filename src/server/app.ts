@@ -185,6 +185,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { session: [] }],
       tags: [
         { name: 'public', description: 'The public door: no sign-in, allowlisted fields only' },
+        {
+          name: 'press',
+          description:
+            'The press-inquiry log across the office: an inquiry about no case or several, answered with a published statement or with free text a second person reviews (ADR 0047)',
+        },
       ],
     },
     transform: jsonSchemaTransform,

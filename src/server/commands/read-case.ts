@@ -1,6 +1,7 @@
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import {
   caseAbilities,
+  caseScope,
   caseView,
   canOnCase,
   CaseAction,
@@ -149,7 +150,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       findings: [],
       dutyStatus: [],
       statements,
-      pressInquiries: await listPressInquiries(deps.db, row.id),
+      pressInquiries: await listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
       deadlines: [],
       attachments: [],
       complainantAdditions: [],
@@ -227,7 +228,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     listReportedOfficers(deps.db, row.id),
     listFindings(deps.db, row.id),
     caseDutyStatus(deps.db, row.id),
-    listPressInquiries(deps.db, row.id),
+    listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
     listDeadlines(deps.db, row.id),
     listComplainantAdditions(deps.db, row.id),
     caseSourceHistory(deps.db, row.id),
