@@ -50,12 +50,21 @@ describe('PressInquiries', () => {
     messageKey: 'field.dateTime',
   });
 
-  it('offers to answer with a published statement only to who logs press inquiries', () => {
-    const answer = `${catalogs.es['action.answer']} (en)`;
+  it('offers to answer with a published statement, or in free text, only to who logs press inquiries', () => {
+    const answer = catalogs.es['press.answerStatement'].replace('{language}', 'en');
     const { unmount } = renderSection('es', PressInquiries, asked([]));
     expect(screen.queryByRole('button', { name: answer })).toBeNull();
     unmount();
+    expect(screen.queryByText(catalogs.es['press.writeAnswer'])).toBeNull();
     renderSection('es', PressInquiries, asked(['case.log_press_inquiry']));
     expect(screen.getByRole('button', { name: answer })).toBeTruthy();
+    expect(screen.getByText(catalogs.es['press.writeAnswer'])).toBeTruthy();
+  });
+
+  it.each(['en', 'es'] as const)('in %s, marks an inquiry past its committed deadline', (lang) => {
+    renderSection(lang, PressInquiries, asked([]));
+    const item = screen.getByTestId('press-inquiry');
+    expect(item.textContent).toContain(catalogs[lang]['press.overdue']);
+    expect(item.textContent).toContain(catalogs[lang]['press.state.open']);
   });
 });
