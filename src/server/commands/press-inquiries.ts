@@ -14,12 +14,11 @@ import { findCaseById, type CaseWithFacts } from '../repositories/cases.reposito
 import { recordedFullName } from '../redaction/names.ts';
 import {
   accusedMembers,
-  answerWithStatement,
-  approveAnswer,
   insertPressInquiry,
   listOfficePressInquiries,
   lockPressInquiry,
-  writeAnswer,
+  recordAnswerStep,
+  type AnswerStep,
   type PressInquiryRow,
   type PressInquiryState,
 } from '../repositories/press-inquiries.repository.ts';
@@ -170,6 +169,31 @@ const QUOTED_WORDS = {
   narrative: 'the narrative',
 } as const;
 
+const STEP_AUDIT = {
+  statement: AuditAction.press_inquiry_answered,
+  text: AuditAction.press_inquiry_answer_written,
+  review: AuditAction.press_inquiry_answer_reviewed,
+} as const;
+
+/** Records a step of answering and its audit row (the first linked case names the case). */
+async function recordStep(
+  tx: Queryable,
+  deps: CommandDeps,
+  { inquiry, cases }: { inquiry: PressInquiryState; cases: readonly CaseWithFacts[] },
+  step: AnswerStep,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  const now = deps.now();
+  await recordAnswerStep(tx, inquiry.id, step, now, deps.actor.id);
+  await recordAudit(tx, auditContext(deps, now), {
+    action: STEP_AUDIT[step.kind],
+    entityType: 'press_inquiry',
+    entityId: inquiry.id,
+    caseId: cases[0]?.row.id ?? null,
+    changes,
+  });
+}
+
 /**
  * Answers a press inquiry. A published statement (office-wide, or about a linked case) answers
  * at once: publishing was its review. Free text is kept as the answer to review and counts only
@@ -181,26 +205,24 @@ export async function answerPressInquiry(
   input: { pressInquiryId: string; statementId?: string | undefined; text?: string | undefined },
 ): Promise<{ state: 'answered' | 'awaiting_review' }> {
   return deps.db.transaction(async (tx) => {
-    const { inquiry, cases } = await loadInquiryForAction(
+    const loaded = await loadInquiryForAction(
       tx,
       deps,
       input.pressInquiryId,
       GlobalAction.answerPressInquiry,
     );
-    const now = deps.now();
-    const audit = {
-      entityType: 'press_inquiry',
-      entityId: inquiry.id,
-      caseId: cases[0]?.row.id ?? null,
-    };
+    const { inquiry, cases } = loaded;
     if (input.text !== undefined) {
       await refuseRestrictedQuote(tx, deps, input.text, cases);
-      await writeAnswer(tx, inquiry.id, input.text, now, deps.actor.id);
-      await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.press_inquiry_answer_written,
-        ...audit,
-        changes: { replaced: inquiry.answer_text !== null },
-      });
+      await recordStep(
+        tx,
+        deps,
+        loaded,
+        { kind: 'text', text: input.text },
+        {
+          replaced: inquiry.answer_text !== null,
+        },
+      );
       return { state: 'awaiting_review' as const };
     }
     const statement = input.statementId
@@ -220,12 +242,15 @@ export async function answerPressInquiry(
         [{ field: 'statementId', message: 'must be published first' }],
       );
     }
-    await answerWithStatement(tx, inquiry.id, statement.id, now, deps.actor.id);
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.press_inquiry_answered,
-      ...audit,
-      changes: { statementId: statement.id },
-    });
+    await recordStep(
+      tx,
+      deps,
+      loaded,
+      { kind: 'statement', statementId: statement.id },
+      {
+        statementId: statement.id,
+      },
+    );
     return { state: 'answered' as const };
   });
 }
@@ -237,12 +262,13 @@ export async function answerPressInquiry(
  */
 export async function reviewPressAnswer(deps: CommandDeps, pressInquiryId: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const { inquiry, cases } = await loadInquiryForAction(
+    const loaded = await loadInquiryForAction(
       tx,
       deps,
       pressInquiryId,
       GlobalAction.reviewStatement,
     );
+    const { inquiry, cases } = loaded;
     if (inquiry.answer_text === null) {
       throw new ConflictError(
         'no_answer_to_review',
@@ -254,15 +280,7 @@ export async function reviewPressAnswer(deps: CommandDeps, pressInquiryId: strin
       throw new ForbiddenError('reviewer_is_author', refusal);
     }
     await refuseRestrictedQuote(tx, deps, inquiry.answer_text, cases);
-    const now = deps.now();
-    await approveAnswer(tx, inquiry.id, now, deps.actor.id);
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.press_inquiry_answer_reviewed,
-      entityType: 'press_inquiry',
-      entityId: inquiry.id,
-      caseId: cases[0]?.row.id ?? null,
-      changes: { author: inquiry.answer_written_by },
-    });
+    await recordStep(tx, deps, loaded, { kind: 'review' }, { author: inquiry.answer_written_by });
   });
 }
 

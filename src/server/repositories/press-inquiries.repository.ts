@@ -198,51 +198,36 @@ export async function countOpenPressInquiries(
   return row ?? { open: 0, overdue: 0 };
 }
 
-/** The answer counts from now: a published statement. */
-export async function answerWithStatement(
-  tx: Queryable,
-  id: string,
-  statementId: string,
-  at: Date,
-  by: string,
-): Promise<void> {
-  await tx.query(
-    `UPDATE press_inquiries
-        SET statement_id = $2, answered_at = $3, answered_by = $4,
-            answer_text = NULL, answer_written_by = NULL, answer_written_at = NULL
-      WHERE id = $1`,
-    [id, statementId, at, by],
-  );
-}
+/** One step of answering: the columns it sets ($2 the time, $3 the person, $4 its value). */
+const ANSWER_STEPS = {
+  // a published statement counts at once, and replaces a written answer not yet reviewed
+  statement: `statement_id = $4, answered_at = $2, answered_by = $3,
+              answer_text = NULL, answer_written_by = NULL, answer_written_at = NULL`,
+  // free text waits for a second person's review; it replaces an earlier one not yet reviewed
+  text: `answer_text = $4, answer_written_at = $2, answer_written_by = $3`,
+  // reviewed, the text counts from now, as its author's answer
+  review: `reviewed_at = $2, reviewed_by = $3, answered_at = $2, answered_by = answer_written_by`,
+} as const;
 
-/** A free-text answer written, waiting for a second person's review; replaces an earlier draft. */
-export async function writeAnswer(
-  tx: Queryable,
-  id: string,
-  text: string,
-  at: Date,
-  by: string,
-): Promise<void> {
-  await tx.query(
-    `UPDATE press_inquiries SET answer_text = $2, answer_written_at = $3, answer_written_by = $4
-      WHERE id = $1`,
-    [id, text, at, by],
-  );
-}
+export type AnswerStep =
+  { kind: 'statement'; statementId: string } | { kind: 'text'; text: string } | { kind: 'review' };
 
-/** The free-text answer reviewed: it counts from now, as its author's answer. */
-export async function approveAnswer(
+/** Records a step of answering an inquiry, at `at`, by `by`. */
+export async function recordAnswerStep(
   tx: Queryable,
   id: string,
+  step: AnswerStep,
   at: Date,
   by: string,
 ): Promise<void> {
-  await tx.query(
-    `UPDATE press_inquiries
-        SET reviewed_at = $2, reviewed_by = $3, answered_at = $2, answered_by = answer_written_by
-      WHERE id = $1`,
-    [id, at, by],
-  );
+  const value =
+    step.kind === 'statement' ? [step.statementId] : step.kind === 'text' ? [step.text] : [];
+  await tx.query(`UPDATE press_inquiries SET ${ANSWER_STEPS[step.kind]} WHERE id = $1`, [
+    id,
+    at,
+    by,
+    ...value,
+  ]);
 }
 
 /** The members a case's allegations name, with their stars: what a restricted case withholds. */

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PressInquiry, Session } from '../../../api/client.ts';
+import { pressInquiryFixture } from './test-fixture.ts';
 import { en } from '../../../i18n/en.ts';
 import { es } from '../../../i18n/es.ts';
 import { stubFetch } from '../../../test/fetch.ts';
@@ -24,27 +25,7 @@ const session: Session = {
   expiresAt: '2099-01-01T00:00:00Z',
 };
 
-const inquiry = (over: Partial<PressInquiry>): PressInquiry => ({
-  id: '00000000-0000-4000-8000-000000000060',
-  outlet: 'Chicago Tribune',
-  reporter: 'A. Reporter',
-  question: 'Were police powers revoked?',
-  receivedAt: '2026-03-04T10:00:00Z',
-  respondBy: '2026-03-04T22:00:00Z',
-  overdue: true,
-  state: 'open',
-  logNumbers: ['2023-0000001'],
-  otherCases: 1,
-  statementId: null,
-  answerText: null,
-  answerWrittenBy: null,
-  answerWrittenAt: null,
-  reviewedBy: null,
-  reviewedAt: null,
-  answeredBy: null,
-  answeredAt: null,
-  ...over,
-});
+const inquiry = pressInquiryFixture;
 
 function renderPage(
   lang: 'en' | 'es',

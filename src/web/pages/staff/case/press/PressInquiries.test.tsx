@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CaseAbility } from '../../../../../shared/schemas/cases.ts';
-import { actionFormTests, caseFixture, catalogs, renderSection, uuid } from '../test-kit.tsx';
+import { actionFormTests, caseFixture, catalogs, renderSection } from '../test-kit.tsx';
+import { pressInquiryFixture } from '../../press/test-fixture.ts';
 import { PressInquiries } from './PressInquiries.tsx';
 
 const asked = (actions: CaseAbility[]) => {
@@ -11,28 +12,7 @@ const asked = (actions: CaseAbility[]) => {
       statements: [
         { ...c.statements[0]!, status: 'published', publishedAt: '2026-03-03T10:00:00Z' },
       ],
-      pressInquiries: [
-        {
-          id: uuid(60),
-          outlet: 'Chicago Tribune',
-          question: 'Is the officer on duty?',
-          reporter: null,
-          receivedAt: '2026-03-04T10:00:00Z',
-          respondBy: '2026-03-05T10:00:00Z',
-          overdue: true,
-          state: 'open',
-          logNumbers: [c.logNumber],
-          otherCases: 0,
-          statementId: null,
-          answerText: null,
-          answerWrittenBy: null,
-          answerWrittenAt: null,
-          reviewedBy: null,
-          reviewedAt: null,
-          answeredBy: null,
-          answeredAt: null,
-        },
-      ],
+      pressInquiries: [pressInquiryFixture({ logNumbers: [c.logNumber], otherCases: 0 })],
     },
     actions,
   );
