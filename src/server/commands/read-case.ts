@@ -1,6 +1,7 @@
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import {
   caseAbilities,
+  caseScope,
   caseView,
   canOnCase,
   CaseAction,
@@ -30,12 +31,11 @@ import {
   listReportedOfficers,
   type ReportedOfficerRow,
 } from '../repositories/reported-officers.repository.ts';
+import { listCaseStatements, type StatementRow } from '../repositories/statements.repository.ts';
 import {
-  listCaseStatements,
   listPressInquiries,
   type PressInquiryRow,
-  type StatementRow,
-} from '../repositories/statements.repository.ts';
+} from '../repositories/press-inquiries.repository.ts';
 import { localDate } from '../../shared/dates.ts';
 import { NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
@@ -156,7 +156,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       findings: [],
       dutyStatus: [],
       statements,
-      pressInquiries: await listPressInquiries(deps.db, row.id),
+      pressInquiries: await listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
       deadlines: [],
       attachments: [],
       complainantAdditions: [],
@@ -230,7 +230,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     listReportedOfficers(deps.db, row.id),
     listFindings(deps.db, row.id),
     caseDutyStatus(deps.db, row.id),
-    listPressInquiries(deps.db, row.id),
+    listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
     listDeadlines(deps.db, row.id),
     listComplainantAdditions(deps.db, row.id),
     caseSourceHistory(deps.db, row.id),

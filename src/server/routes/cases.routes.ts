@@ -17,7 +17,7 @@ import { DeadlineCompleteRequest, ExtensionRequest } from '../../shared/schemas/
 import { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
 import { AddPartyRequest } from '../../shared/schemas/parties.ts';
 import { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
-import { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
+import { StatementRequest } from '../../shared/schemas/statements.ts';
 import { LogNumber, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
 import { CaseItemParams, CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
@@ -35,7 +35,7 @@ import { resolveReportedOfficer } from '../commands/resolve-reported-officer.ts'
 import { acceptRoutingReview } from '../commands/reroute-case.ts';
 import { readAttachment } from '../commands/attachments.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
-import { draftStatement, logPressInquiry } from '../commands/statements.ts';
+import { draftStatement } from '../commands/statements.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { caseScope } from '../policies/case.policy.ts';
 import {
@@ -282,19 +282,6 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
     async (request, reply) => {
       const r = await draftStatement(ctx.deps(request), onCase(request));
       return reply.status(201).send({ id: r.statementId, status: 'draft' as const });
-    },
-  );
-
-  app.post(
-    '/cases/:logNumber/press-inquiries',
-    spec('Log a press inquiry', {
-      params: CaseParams,
-      body: PressInquiryRequest,
-      response: { 201: Created },
-    }),
-    async (request, reply) => {
-      const r = await logPressInquiry(ctx.deps(request), onCase(request));
-      return reply.status(201).send({ id: r.pressInquiryId });
     },
   );
 

@@ -23,7 +23,8 @@ import {
 import { PartyInput, PartyOut } from './parties.ts';
 import { ReportedOfficerInput, ReportedOfficerOut } from './officers.ts';
 import { AllegationOut, DutyStatusOut } from './allegations.ts';
-import { StatementOut, PressInquiryOut } from './statements.ts';
+import { StatementOut } from './statements.ts';
+import { PressInquiryOut } from './press-inquiries.ts';
 import { PUBLIC_VISIBILITIES, PublicDutyActionOut } from './public.ts';
 import { DeadlineOut } from './deadlines.ts';
 import { Routing, RoutingReviewOut } from './routing.ts';

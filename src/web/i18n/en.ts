@@ -1,5 +1,6 @@
 import { reportEn } from '../../shared/report-labels.ts';
 import { publicEn } from './public-en.ts';
+import { pressEn } from './press-en.ts';
 
 /** English messages. Every key must also exist in es.ts (the type check enforces it). */
 export const en = {
@@ -431,7 +432,6 @@ export const en = {
   'action.pressInquiry': 'Log a press inquiry',
   'action.outlet': 'Outlet',
   'action.question': 'Question',
-  'action.answer': 'Answer with statement',
 
   'member.title': 'Member {name}',
   'member.search': 'Search the roster',
@@ -829,6 +829,7 @@ export const en = {
   'eis.method.cpdp_percentile': 'Complaints per service-year (CPDP)',
 
   ...publicEn,
+  ...pressEn,
 
   // the statutory reports (issue 18 items 6-8): tables, columns, rows (shared with the PDF)
   ...reportEn,

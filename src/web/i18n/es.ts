@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { reportEs } from '../../shared/report-labels.ts';
 import { publicEs } from './public-es.ts';
+import { pressEs } from './press-es.ts';
 
 /** Spanish messages: the type requires every English key. */
 export const es: Record<MessageKey, string> = {
@@ -440,7 +441,6 @@ export const es: Record<MessageKey, string> = {
   'action.pressInquiry': 'Registrar una consulta de prensa',
   'action.outlet': 'Medio',
   'action.question': 'Pregunta',
-  'action.answer': 'Responder con la declaración',
 
   'member.title': 'Miembro {name}',
   'member.search': 'Buscar en la plantilla',
@@ -840,6 +840,7 @@ export const es: Record<MessageKey, string> = {
 
   // the public pages' messages (issue 5), in their own file
   ...publicEs,
+  ...pressEs,
 
   // the statutory reports (issue 18 items 6-8)
   ...reportEs,

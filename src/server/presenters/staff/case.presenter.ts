@@ -3,7 +3,8 @@ import type { CaseIntakeResponse, CaseListItem, CaseOut } from '../../../shared/
 import type { DutyStatusOut } from '../../../shared/schemas/allegations.ts';
 import type { DeadlineOut } from '../../../shared/schemas/deadlines.ts';
 import type { MemberRef } from '../../../shared/schemas/officers.ts';
-import type { PressInquiryOut, StatementOut } from '../../../shared/schemas/statements.ts';
+import type { StatementOut } from '../../../shared/schemas/statements.ts';
+import { presentPressInquiry } from './press-inquiry.presenter.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/case-list.repository.ts';
@@ -367,17 +368,5 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       note: h.note,
       at: isoRequired(h.at),
     })),
-  };
-}
-
-/** A press inquiry as the case team sees it (the public-fields view included). */
-function presentPressInquiry(p: CaseDetail['pressInquiries'][number]): Out<typeof PressInquiryOut> {
-  return {
-    id: p.id,
-    outlet: p.outlet,
-    question: p.question,
-    receivedAt: isoRequired(p.received_at),
-    statementId: p.statement_id,
-    answeredAt: iso(p.answered_at),
   };
 }

@@ -19,6 +19,7 @@ import { EisBacktestPage } from './EisBacktestPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
+import { PressPage } from './press/PressPage.tsx';
 import { PolicyRecommendationsPage, ReportsPage } from './ReportPages.tsx';
 import { useSession } from './session.tsx';
 
@@ -112,6 +113,9 @@ function StaffRoutes() {
   if (path === '/staff/narratives') {
     return <NarrativeQueuePage />;
   }
+  if (path === '/staff/press') {
+    return <PressPage />;
+  }
   if (path === '/staff/outbox') {
     return <OutboxPage />;
   }
@@ -195,7 +199,11 @@ export function StaffApp() {
           ...(state.session.user.roles.some(
             (r) => r === 'public_information' || r === 'chief_administrator',
           )
-            ? [['/staff/narratives', 'nav.narratives']]
+            ? [
+                ['/staff/narratives', 'nav.narratives'],
+                // the press-inquiry log: GLOBAL_GRANTS press_inquiry.read
+                ['/staff/press', 'nav.press'],
+              ]
             : []),
           // those who approve letters watch the outbox (the server checks again)
           ...(state.session.user.roles.some(
