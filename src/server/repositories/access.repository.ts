@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, lockedRowByKey } from './sql.ts';
 
 /** One break-the-glass grant as stored. */
 export interface BreakGlassRow {
@@ -111,17 +111,11 @@ export async function listBreakGlass(
 }
 
 /** One grant, locked for review. */
-export async function lockBreakGlass(
-  tx: Queryable,
-  jurisdiction: string,
-  id: string,
-): Promise<BreakGlassRow | undefined> {
-  return firstRow<BreakGlassRow>(
-    tx,
-    `${GRANT_SQL} WHERE g.jurisdiction = $1 AND g.id = $2 FOR UPDATE OF g`,
-    [jurisdiction, id],
-  );
-}
+export const lockBreakGlass = lockedRowByKey<BreakGlassRow, [jurisdiction: string, id: string]>(
+  GRANT_SQL,
+  ['g.jurisdiction', 'g.id'],
+  'g',
+);
 
 /** Marks a grant reviewed. */
 export async function markBreakGlassReviewed(

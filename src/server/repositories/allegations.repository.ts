@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { AllegationOutcome } from '../domain/publication.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey } from './sql.ts';
 
 export interface AllegationRow {
   id: string;
@@ -92,13 +92,11 @@ export async function allegationCategories(db: Queryable, caseId: string): Promi
   return rows.map((r) => r.category);
 }
 
-export async function findAllegation(
-  db: Queryable,
-  caseId: string,
-  id: string,
-): Promise<AllegationRow | undefined> {
-  return firstRow<AllegationRow>(db, `${SELECT} WHERE a.case_id = $1 AND a.id = $2`, [caseId, id]);
-}
+/** One allegation of a case. */
+export const findAllegation = rowByKey<AllegationRow, [caseId: string, id: string]>(SELECT, [
+  'a.case_id',
+  'a.id',
+]);
 
 export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {
   return db.query<FindingRow>(

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/client.ts';
 import type { DeadlineKind } from '../../shared/enums.ts';
 import type { Deadline, DeadlineAnchorKind } from '../domain/clocks.ts';
 import type { DeadlineBasisFacts } from '../domain/deadline-basis.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey } from './sql.ts';
 
 /**
  * SQL condition: the deadline still runs — not met, and not superseded by a recomputed one
@@ -172,13 +172,11 @@ export async function listDeadlines(db: Queryable, caseId: string): Promise<Dead
   );
 }
 
-export async function findDeadline(
-  db: Queryable,
-  caseId: string,
-  id: string,
-): Promise<DeadlineRow | undefined> {
-  return firstRow<DeadlineRow>(db, `${SELECT} WHERE d.case_id = $1 AND d.id = $2`, [caseId, id]);
-}
+/** One deadline of a case. */
+export const findDeadline = rowByKey<DeadlineRow, [caseId: string, id: string]>(SELECT, [
+  'd.case_id',
+  'd.id',
+]);
 
 /** Records an extension (history) and moves the cached due date. */
 export async function extendDeadline(

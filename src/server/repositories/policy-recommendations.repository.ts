@@ -1,6 +1,6 @@
 import type { PolicyRecommendationOut } from '../../shared/schemas/policy-recommendations.ts';
 import type { Queryable } from '../db/client.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey } from './sql.ts';
 
 /** A policy recommendation as the API and the reports show it. */
 export type PolicyRecommendationRow = PolicyRecommendationOut;
@@ -35,18 +35,10 @@ export async function insertPolicyRecommendation(
 }
 
 /** One recommendation; `lock` holds it for the change a command is about to make. */
-export async function findPolicyRecommendation(
-  db: Queryable,
-  jurisdiction: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<PolicyRecommendationRow | undefined> {
-  return firstRow<PolicyRecommendationRow>(
-    db,
-    `SELECT ${COLUMNS} FROM policy_recommendations WHERE jurisdiction = $1 AND id = $2${opts.lock ? ' FOR UPDATE' : ''}`,
-    [jurisdiction, id],
-  );
-}
+export const findPolicyRecommendation = rowByKey<
+  PolicyRecommendationRow,
+  [jurisdiction: string, id: string]
+>(`SELECT ${COLUMNS} FROM policy_recommendations`, ['jurisdiction', 'id']);
 
 /** Recommendations made between two dates inclusive (all when no dates), oldest first. */
 export async function listPolicyRecommendations(

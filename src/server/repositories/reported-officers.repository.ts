@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { ReportedOfficerSource, ReportedOfficerStatus } from '../../shared/enums.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, lockedRowByKey } from './sql.ts';
 
 /** A reported officer as stored (migration 0018), with its roster member when identified. */
 export interface ReportedOfficerRow {
@@ -93,17 +93,11 @@ export async function listReportedOfficers(
 }
 
 /** One reported officer of a case, locked for its resolution. */
-export async function lockReportedOfficer(
-  tx: Queryable,
-  caseId: string,
-  id: string,
-): Promise<ReportedOfficerRow | undefined> {
-  return firstRow<ReportedOfficerRow>(
-    tx,
-    `${SELECT} WHERE r.case_id = $1 AND r.id = $2 FOR UPDATE OF r`,
-    [caseId, id],
-  );
-}
+export const lockReportedOfficer = lockedRowByKey<ReportedOfficerRow, [caseId: string, id: string]>(
+  SELECT,
+  ['r.case_id', 'r.id'],
+  'r',
+);
 
 /** Records the resolution: confirmed into an allegation, or dismissed with a reason. */
 export async function resolveReportedOfficerRow(

@@ -60,3 +60,42 @@ export async function firstRow<T>(
   const rows = await db.query<T>(sql, params);
   return rows[0];
 }
+
+/** `{ lock: true }`: the row is read FOR UPDATE, held for the change a command is about to make. */
+export interface LockOption {
+  lock?: boolean;
+}
+
+/**
+ * The reader of the one row whose key columns equal its arguments, in order: `select` is the
+ * `SELECT … FROM …` (joins included) the row comes from, `keys` its qualified key columns (the
+ * jurisdiction or parent case first, then the row's own key), and `lockOf` the alias whose row
+ * `{ lock: true }` locks, so a join does not lock the rows it reads beside it. Undefined when no
+ * row matches. Column names come from code, never from input.
+ */
+export function rowByKey<T, K extends readonly unknown[]>(
+  select: string,
+  keys: readonly string[],
+  lockOf?: string,
+): (db: Queryable, ...args: [...K, LockOption?]) => Promise<T | undefined> {
+  const where = keys.map((column, i) => `${column} = $${i + 1}`).join(' AND ');
+  const lock = lockOf ? ` FOR UPDATE OF ${lockOf}` : ' FOR UPDATE';
+  return (db, ...args) => {
+    const opts = (args[keys.length] ?? {}) as LockOption;
+    return firstRow<T>(
+      db,
+      `${select} WHERE ${where}${opts.lock ? lock : ''}`,
+      args.slice(0, keys.length),
+    );
+  };
+}
+
+/** {@link rowByKey}'s reader that always locks the row it reads (FOR UPDATE OF `lockOf`). */
+export function lockedRowByKey<T, K extends readonly unknown[]>(
+  select: string,
+  keys: readonly string[],
+  lockOf: string,
+): (tx: Queryable, ...args: K) => Promise<T | undefined> {
+  const read = rowByKey<T, K>(select, keys, lockOf);
+  return (tx, ...args) => read(tx, ...args, { lock: true });
+}
