@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows, lockedRowByKey } from './sql.ts';
+import { insertRows, lockedRowByKey, updateById } from './sql.ts';
 
 /** One break-the-glass grant as stored. */
 export interface BreakGlassRow {
@@ -118,15 +118,7 @@ export const lockBreakGlass = lockedRowByKey<BreakGlassRow, [jurisdiction: strin
 );
 
 /** Marks a grant reviewed. */
-export async function markBreakGlassReviewed(
-  tx: Queryable,
-  id: string,
-  at: Date,
-  by: string,
-  note: string,
-): Promise<void> {
-  await tx.query(
-    `UPDATE break_glass_grants SET reviewed_at = $2, reviewed_by = $3, review_note = $4 WHERE id = $1`,
-    [id, at, by, note],
-  );
-}
+export const markBreakGlassReviewed = updateById<[at: Date, by: string, note: string]>(
+  'break_glass_grants',
+  ['reviewed_at', 'reviewed_by', 'review_note'],
+);

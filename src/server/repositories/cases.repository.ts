@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
 import type { CaseAccessFacts } from '../policies/case.policy.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, updateById } from './sql.ts';
 
 /** The columns of a case row as stored. */
 export interface CaseRow {
@@ -220,26 +220,13 @@ export async function lockCase(
 }
 
 /** Moves the cached stage and sets the closing date that goes with it (domain closedOnAfter). */
-export async function updateCaseStatus(
-  tx: Queryable,
-  caseId: string,
-  status: CaseStatus,
-  at: Date,
-  closedOn: string | null,
-): Promise<void> {
-  await tx.query(
-    `UPDATE cases SET status = $2, status_changed_at = $3, closed_on = $4 WHERE id = $1`,
-    [caseId, status, at, closedOn],
-  );
-}
+export const updateCaseStatus = updateById<[status: CaseStatus, at: Date, closedOn: string | null]>(
+  'cases',
+  ['status', 'status_changed_at', 'closed_on'],
+);
 
-export async function updateCaseRouting(
-  tx: Queryable,
-  caseId: string,
-  leadAgency: string,
-): Promise<void> {
-  await tx.query(`UPDATE cases SET lead_agency = $2 WHERE id = $1`, [caseId, leadAgency]);
-}
+/** Sets the lead agency a re-routing decided. */
+export const updateCaseRouting = updateById<[leadAgency: string]>('cases', ['lead_agency']);
 
 /** The intake facts a correction may change (issue 15), by column. */
 export type CorrectableFacts = Partial<
@@ -277,20 +264,13 @@ export async function updateCaseFacts(
   if (columns.length === 0) {
     return;
   }
-  await tx.query(
-    `UPDATE cases SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
-    [caseId, ...columns.map((c) => facts[c])],
-  );
+  await updateById<unknown[]>('cases', columns)(tx, caseId, ...columns.map((c) => facts[c]));
 }
 
 /** Rewrites the case's categories cache (the union of intake's and its allegations'). */
-export async function setCaseCategories(
-  tx: Queryable,
-  caseId: string,
-  categories: readonly string[],
-): Promise<void> {
-  await tx.query(`UPDATE cases SET categories = $2 WHERE id = $1`, [caseId, [...categories]]);
-}
+export const setCaseCategories = updateById<[categories: readonly string[]]>('cases', [
+  'categories',
+]);
 
 export async function setOfficersIdentified(tx: Queryable, caseId: string): Promise<void> {
   await tx.query(`UPDATE cases SET officers_unknown = false WHERE id = $1 AND officers_unknown`, [

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/client.ts';
 import type { DeadlineKind } from '../../shared/enums.ts';
 import type { Deadline, DeadlineAnchorKind } from '../domain/clocks.ts';
 import type { DeadlineBasisFacts } from '../domain/deadline-basis.ts';
-import { insertRows, rowByKey } from './sql.ts';
+import { insertRows, rowByKey, updateById } from './sql.ts';
 
 /**
  * SQL condition: the deadline still runs — not met, and not superseded by a recomputed one
@@ -245,9 +245,8 @@ export async function markDeadlinesMet(
   return rows.length;
 }
 
-export async function markDeadlineMet(tx: Queryable, deadlineId: string, at: Date): Promise<void> {
-  await tx.query(`UPDATE deadlines SET met_at = $2 WHERE id = $1`, [deadlineId, at]);
-}
+/** Records a deadline met. */
+export const markDeadlineMet = updateById<[at: Date]>('deadlines', ['met_at']);
 
 /**
  * Marks a running deadline as replaced by `byId` (the recomputed one, inserted first). The row is

@@ -99,3 +99,18 @@ export function lockedRowByKey<T, K extends readonly unknown[]>(
   const read = rowByKey<T, K>(select, keys, lockOf);
   return (tx, ...args) => read(tx, ...args, { lock: true });
 }
+
+/**
+ * The writer of these columns of one row, found by its id: its arguments after the id are the
+ * columns' new values, in order. Table and column names come from code, never from input.
+ */
+export function updateById<V extends readonly unknown[]>(
+  table: string,
+  columns: readonly string[],
+): (tx: Queryable, id: string, ...values: V) => Promise<void> {
+  const set = columns.map((column, i) => `${column} = $${i + 2}`).join(', ');
+  const sql = `UPDATE ${table} SET ${set} WHERE id = $1`;
+  return async (tx, id, ...values) => {
+    await tx.query(sql, [id, ...values]);
+  };
+}
