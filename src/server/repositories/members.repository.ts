@@ -132,21 +132,26 @@ export interface MemberAllegationRow {
   received_at: Date;
 }
 
+/**
+ * A read of one member's rows on the cases the scope allows (ADR 0013): `query` writes the
+ * statement around the scope's condition on the case `c`; `$1` is the member, the condition's
+ * parameters follow.
+ */
+function memberRowsInScope<T>(query: (scoped: string) => string) {
+  return (db: Queryable, memberId: string, scope: CaseScope): Promise<T[]> => {
+    const scoped = scopeCondition(scope, 1);
+    return db.query<T>(query(scoped.sql), [memberId, ...scoped.params]);
+  };
+}
+
 /** A member's allegations on the cases the scope allows. */
-export async function memberAllegations(
-  db: Queryable,
-  memberId: string,
-  scope: CaseScope,
-): Promise<MemberAllegationRow[]> {
-  const scoped = scopeCondition(scope, 1);
-  return db.query<MemberAllegationRow>(
+export const memberAllegations = memberRowsInScope<MemberAllegationRow>(
+  (scoped) =>
     `SELECT a.id, c.log_number, a.category, a.recommended_finding, a.final_finding, a.final_penalty, c.received_at
        FROM allegations a JOIN cases c ON c.id = a.case_id
-      WHERE a.member_id = $1 AND ${scoped.sql}
+      WHERE a.member_id = $1 AND ${scoped}
       ORDER BY c.received_at, a.created_at`,
-    [memberId, ...scoped.params],
-  );
-}
+);
 
 export interface DutyStatusRow {
   id: string;
@@ -171,17 +176,10 @@ const DUTY_SELECT = `
     FROM duty_status_actions d JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.recorded_by`;
 
 /** The duty-status ledger of a member, on the cases the scope allows. */
-export async function memberDutyStatus(
-  db: Queryable,
-  memberId: string,
-  scope: CaseScope,
-): Promise<DutyStatusRow[]> {
-  const scoped = scopeCondition(scope, 1);
-  return db.query<DutyStatusRow>(
-    `${DUTY_SELECT} WHERE d.member_id = $1 AND ${scoped.sql} ORDER BY d.effective_at, d.recorded_at`,
-    [memberId, ...scoped.params],
-  );
-}
+export const memberDutyStatus = memberRowsInScope<DutyStatusRow>(
+  (scoped) =>
+    `${DUTY_SELECT} WHERE d.member_id = $1 AND ${scoped} ORDER BY d.effective_at, d.recorded_at`,
+);
 
 export async function caseDutyStatus(db: Queryable, caseId: string): Promise<DutyStatusRow[]> {
   return db.query<DutyStatusRow>(
