@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
 import type { CaseAccessFacts } from '../policies/case.policy.ts';
-import { insertRows, updateById } from './sql.ts';
+import { insertRows, rowByKey, updateById } from './sql.ts';
 
 /** The columns of a case row as stored. */
 export interface CaseRow {
@@ -178,46 +178,53 @@ function toFacts(r: FactsRow): CaseWithFacts {
   };
 }
 
-/** Reads a case and its access facts without locking. */
-export async function findCase(
-  db: Queryable,
-  jurisdiction: string,
-  logNumber: string,
-): Promise<CaseWithFacts | undefined> {
-  const rows = await db.query<FactsRow>(FACTS_SQL, [jurisdiction, logNumber]);
-  return rows[0] ? toFacts(rows[0]) : undefined;
+/**
+ * A reader of a case and its access facts: `logNumberOf` first finds the case's log number from
+ * the key the reader is given (and may lock the row), then the facts are read in a statement of
+ * their own, so they are read after any lock was granted, not as they were before the wait.
+ */
+function caseReader(
+  logNumberOf: (db: Queryable, jurisdiction: string, key: string) => Promise<string | undefined>,
+) {
+  return async (
+    db: Queryable,
+    jurisdiction: string,
+    key: string,
+  ): Promise<CaseWithFacts | undefined> => {
+    const logNumber = await logNumberOf(db, jurisdiction, key);
+    if (logNumber === undefined) {
+      return undefined;
+    }
+    const rows = await db.query<FactsRow>(FACTS_SQL, [jurisdiction, logNumber]);
+    return rows[0] ? toFacts(rows[0]) : undefined;
+  };
 }
 
-export async function findCaseById(
-  db: Queryable,
-  jurisdiction: string,
-  caseId: string,
-): Promise<CaseWithFacts | undefined> {
-  const rows = await db.query<{ log_number: string }>(
-    `SELECT log_number FROM cases WHERE jurisdiction = $1 AND id = $2`,
-    [jurisdiction, caseId],
-  );
-  return rows[0] ? findCase(db, jurisdiction, rows[0].log_number) : undefined;
-}
+const caseById = rowByKey<{ log_number: string }, [jurisdiction: string, id: string]>(
+  'SELECT log_number FROM cases',
+  ['jurisdiction', 'id'],
+);
+const caseByLogNumber = rowByKey<{ log_number: string }, [jurisdiction: string, log: string]>(
+  'SELECT log_number FROM cases',
+  ['jurisdiction', 'log_number'],
+);
+
+/** Reads a case and its access facts by log number, without locking. */
+export const findCase = caseReader(async (_db, _jurisdiction, logNumber) => logNumber);
+
+/** Reads a case and its access facts by the case's id, without locking. */
+export const findCaseById = caseReader(
+  async (db, jurisdiction, id) => (await caseById(db, jurisdiction, id))?.log_number,
+);
 
 /**
  * Locks the case row (FOR UPDATE) for the rest of the transaction, then reads its facts. Two
  * commands on one case serialize here, so each re-checks the state the other left.
  */
-export async function lockCase(
-  tx: Queryable,
-  jurisdiction: string,
-  logNumber: string,
-): Promise<CaseWithFacts | undefined> {
-  const locked = await tx.query<{ id: string }>(
-    `SELECT id FROM cases WHERE jurisdiction = $1 AND log_number = $2 FOR UPDATE`,
-    [jurisdiction, logNumber],
-  );
-  if (locked.length === 0) {
-    return undefined;
-  }
-  return findCase(tx, jurisdiction, logNumber);
-}
+export const lockCase = caseReader(
+  async (tx, jurisdiction, logNumber) =>
+    (await caseByLogNumber(tx, jurisdiction, logNumber, { lock: true }))?.log_number,
+);
 
 /** Moves the cached stage and sets the closing date that goes with it (domain closedOnAfter). */
 export const updateCaseStatus = updateById<[status: CaseStatus, at: Date, closedOn: string | null]>(
