@@ -2,7 +2,7 @@ import type { Queryable } from '../db/client.ts';
 import type { DeadlineKind } from '../../shared/enums.ts';
 import type { Deadline, DeadlineAnchorKind } from '../domain/clocks.ts';
 import type { DeadlineBasisFacts } from '../domain/deadline-basis.ts';
-import { insertRows, rowByKey, updateById } from './sql.ts';
+import { insertRows, rowByKey, rowsByKey, updateById } from './sql.ts';
 
 /**
  * SQL condition: the deadline still runs — not met, and not superseded by a recomputed one
@@ -165,12 +165,12 @@ const SELECT = `
                      FROM deadline_extensions e JOIN users u ON u.id = e.granted_by WHERE e.deadline_id = d.id), '[]') AS extensions
     FROM deadlines d`;
 
-export async function listDeadlines(db: Queryable, caseId: string): Promise<DeadlineRow[]> {
-  return db.query<DeadlineRow>(
-    `${SELECT} WHERE d.case_id = $1 ORDER BY d.due_at, d.kind, d.sequence`,
-    [caseId],
-  );
-}
+/** A case's deadlines, soonest first. */
+export const listDeadlines = rowsByKey<DeadlineRow, [caseId: string]>(
+  SELECT,
+  ['d.case_id'],
+  'd.due_at, d.kind, d.sequence',
+);
 
 /** One deadline of a case. */
 export const findDeadline = rowByKey<DeadlineRow, [caseId: string, id: string]>(SELECT, [

@@ -78,7 +78,7 @@ export function rowByKey<T, K extends readonly unknown[]>(
   keys: readonly string[],
   lockOf?: string,
 ): (db: Queryable, ...args: [...K, LockOption?]) => Promise<T | undefined> {
-  const where = keys.map((column, i) => `${column} = $${i + 1}`).join(' AND ');
+  const where = keyCondition(keys);
   const lock = lockOf ? ` FOR UPDATE OF ${lockOf}` : ' FOR UPDATE';
   return (db, ...args) => {
     const opts = (args[keys.length] ?? {}) as LockOption;
@@ -88,6 +88,24 @@ export function rowByKey<T, K extends readonly unknown[]>(
       args.slice(0, keys.length),
     );
   };
+}
+
+/**
+ * The reader of every row whose key columns equal its arguments (a case's deadlines, a review's
+ * decisions), in `orderBy`'s order; `select` and `keys` as for {@link rowByKey}.
+ */
+export function rowsByKey<T, K extends readonly unknown[]>(
+  select: string,
+  keys: readonly string[],
+  orderBy: string,
+): (db: Queryable, ...args: K) => Promise<T[]> {
+  const sql = `${select} WHERE ${keyCondition(keys)} ORDER BY ${orderBy}`;
+  return (db, ...args) => db.query<T>(sql, args);
+}
+
+/** `a = $1 AND b = $2`: the key columns, each equal to its parameter. */
+function keyCondition(keys: readonly string[]): string {
+  return keys.map((column, i) => `${column} = $${i + 1}`).join(' AND ');
 }
 
 /** {@link rowByKey}'s reader that always locks the row it reads (FOR UPDATE OF `lockOf`). */
