@@ -3,8 +3,22 @@ import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
 import type { CaseAccessFacts } from '../policies/case.policy.ts';
 import { insertRows, rowByKey, updateById } from './sql.ts';
 
+/**
+ * What a case row says of the complaint and how it was classified (domain classification.ts):
+ * the same columns whether the case was filed here or imported (`import-cases.repository.ts`).
+ */
+export interface CaseComplaintColumns {
+  narrative: string;
+  categories: string[];
+  flags: string[];
+  officers_unknown: boolean;
+  lead_agency: string;
+  restricted: boolean;
+  restriction_reasons: string[];
+}
+
 /** The columns of a case row as stored. */
-export interface CaseRow {
+export interface CaseRow extends CaseComplaintColumns {
   id: string;
   jurisdiction: string;
   log_number: string;
@@ -17,13 +31,6 @@ export interface CaseRow {
   incident_beat: string | null;
   incident_district: string | null;
   facility_id: string | null;
-  narrative: string;
-  categories: string[];
-  flags: string[];
-  officers_unknown: boolean;
-  lead_agency: string;
-  restricted: boolean;
-  restriction_reasons: string[];
   status: CaseStatus;
   status_changed_at: Date;
   /** Local date the case was closed (final or a closure); null while open (migration 0002). */

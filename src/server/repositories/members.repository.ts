@@ -3,11 +3,12 @@ import type { CaseScope } from '../policies/case.policy.ts';
 import { scopeCondition } from './case-list.repository.ts';
 import { insertRows, firstRow } from './sql.ts';
 
-export interface MemberRow {
-  id: string;
+/**
+ * What the department's records say of a member besides the name: the same columns whether staff
+ * add the member or a release's roster imports it (`import-members.repository.ts`).
+ */
+export interface MemberAttributes {
   star: string | null;
-  first_name: string;
-  last_name: string;
   rank: string | null;
   unit_code: string | null;
   appointed_date: string | null;
@@ -16,8 +17,27 @@ export interface MemberRow {
   birth_year: number | null;
 }
 
-const MEMBER_COLUMNS =
-  'id, star, first_name, last_name, rank, unit_code, appointed_date, race, sex, birth_year';
+export interface MemberRow extends MemberAttributes {
+  id: string;
+  first_name: string;
+  last_name: string;
+}
+
+/** The columns of {@link MemberRow}, in the order the reads and the insert name them. */
+export const MEMBER_ROW_COLUMNS = [
+  'id',
+  'star',
+  'first_name',
+  'last_name',
+  'rank',
+  'unit_code',
+  'appointed_date',
+  'race',
+  'sex',
+  'birth_year',
+] as const satisfies ReadonlyArray<keyof MemberRow>;
+
+const MEMBER_COLUMNS = MEMBER_ROW_COLUMNS.join(', ');
 
 export async function insertMember(
   tx: Queryable,
@@ -28,36 +48,8 @@ export async function insertMember(
   await insertRows(
     tx,
     'members',
-    [
-      'id',
-      'jurisdiction',
-      'star',
-      'first_name',
-      'last_name',
-      'rank',
-      'unit_code',
-      'appointed_date',
-      'race',
-      'sex',
-      'birth_year',
-      'created_at',
-    ],
-    [
-      [
-        m.id,
-        jurisdiction,
-        m.star,
-        m.first_name,
-        m.last_name,
-        m.rank,
-        m.unit_code,
-        m.appointed_date,
-        m.race,
-        m.sex,
-        m.birth_year,
-        createdAt,
-      ],
-    ],
+    ['jurisdiction', ...MEMBER_ROW_COLUMNS, 'created_at'],
+    [[jurisdiction, ...MEMBER_ROW_COLUMNS.map((c) => m[c]), createdAt]],
   );
 }
 
