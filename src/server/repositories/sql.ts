@@ -132,3 +132,38 @@ export function updateById<V extends readonly unknown[]>(
     await tx.query(sql, [id, ...values]);
   };
 }
+
+/**
+ * A list's WHERE clause built filter by filter, each value the next parameter (`$1`, `$2`, …),
+ * starting from the condition every list has (the jurisdiction). Column names and SQL come from
+ * code; only values travel as parameters.
+ */
+export class Conditions {
+  readonly params: unknown[] = [];
+  private readonly clauses: string[] = [];
+
+  constructor(first: (p: string) => string, value: unknown) {
+    this.add(first, value);
+  }
+
+  /** A new parameter holding `value`: its placeholder. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  /** Adds a condition on a new parameter holding `value`. */
+  add(sql: (p: string) => string, value: unknown): void {
+    this.and(sql(this.param(value)));
+  }
+
+  /** Adds a condition whose parameters, if any, were taken with {@link param}. */
+  and(sql: string): void {
+    this.clauses.push(sql);
+  }
+
+  /** The conditions joined by AND. */
+  get sql(): string {
+    return this.clauses.join(' AND ');
+  }
+}
