@@ -19,6 +19,7 @@ import {
   draftStatement,
   logPressInquiry,
   publishStatement,
+  reviewStatement,
 } from '../commands/statements.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
@@ -319,20 +320,20 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
     });
   }
   const en = await draftStatement(pio, {
-    logNumber: log,
+    logNumbers: [log],
     language: 'en',
     text: 'The allegations are under investigation by BIA and COPA.',
-    humanReviewed: true,
   });
   const es = await draftStatement(pio, {
-    logNumber: log,
+    logNumbers: [log],
     language: 'es',
     text: 'Las denuncias están siendo investigadas por BIA y COPA.',
     translationOf: en.statementId,
-    humanReviewed: true,
   });
+  // a second person reviews both versions; the pair is published together (ADR 0046)
+  await reviewStatement(chief, en.statementId);
+  await reviewStatement(chief, es.statementId);
   await publishStatement(pio, en.statementId);
-  await publishStatement(pio, es.statementId);
   const press = await logPressInquiry(pio, {
     logNumber: log,
     outlet: 'Chicago Daily (demo)',
