@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { Window } from 'happy-dom';
+import { Window, type Document, type Element } from 'happy-dom';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -184,15 +184,22 @@ export async function publishStatement(
   statementId: string,
 ): Promise<{ statementId: string; published: string[] }> {
   return deps.db.transaction(async (tx) => {
-    const statement = await findStatement(tx, deps.jurisdiction, statementId, true);
-    if (!statement) {
+    const asked = await findStatement(tx, deps.jurisdiction, statementId);
+    if (!asked) {
       throw statementNotFound();
     }
+    // both versions locked in id order, whichever was asked for: two publications of one pair
+    // queue instead of deadlocking
+    const ids = [asked.id, ...(asked.translation_id ? [asked.translation_id] : [])].sort();
+    const versions: StatementRow[] = [];
+    for (const id of ids) {
+      const locked = await findStatement(tx, deps.jurisdiction, id, true);
+      if (locked) {
+        versions.push(locked);
+      }
+    }
+    const statement = versions.find((v) => v.id === asked.id) ?? asked;
     await authorizeStatement(tx, deps, statement, statementNotFound);
-    const other = statement.translation_id
-      ? await findStatement(tx, deps.jurisdiction, statement.translation_id, true)
-      : undefined;
-    const versions = other ? [statement, other] : [statement];
     const refused = publicationRefusal(versions);
     if (refused) {
       throw refused.code === 'already_published'
