@@ -15,7 +15,12 @@ import type { AllegationRequest, FindingRequest } from '../../shared/schemas/all
 import type { ExtensionRequest } from '../../shared/schemas/deadlines.ts';
 import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
 import type { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
-import type { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
+import type {
+  OfficeStatementRequest,
+  OfficeStatementsResponse,
+  PressInquiryRequest,
+  StatementRequest,
+} from '../../shared/schemas/statements.ts';
 import type {
   DutyStatusRequest,
   MemberDetailOut,
@@ -161,6 +166,11 @@ export const api = {
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/statements`, body),
   publishStatement: (id: string) =>
     call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/publish`),
+  reviewStatement: (id: string) =>
+    call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/review`),
+  officeStatements: () => call<Out<typeof OfficeStatementsResponse>>('GET', '/api/v1/statements'),
+  draftOfficeStatement: (body: In<typeof OfficeStatementRequest>) =>
+    call<{ id: string }>('POST', '/api/v1/statements', body),
   logPressInquiry: (logNumber: string, body: In<typeof PressInquiryRequest>) =>
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/press-inquiries`, body),
   answerPressInquiry: (id: string, statementId: string) =>

@@ -13,6 +13,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { CaseStatements } from './CaseStatements.tsx';
 
 const PAGE_SIZE = 25;
 /** The list's order when the query string names none (the API's default too). */
@@ -369,22 +370,7 @@ function CaseDetails({ c }: { c: PublicCase }) {
           </Table>
         </section>
       ) : null}
-      {c.statements.length > 0 ? (
-        <>
-          <h2>{t('pub.case.statements')}</h2>
-          {c.statements.map((s) => (
-            <blockquote
-              key={s.id}
-              lang={s.language}
-              data-written-text="statement"
-              className="ovs-prewrap"
-            >
-              {s.text}
-              <footer className="usa-hint">{dateTime(s.publishedAt)}</footer>
-            </blockquote>
-          ))}
-        </>
-      ) : null}
+      <CaseStatements statements={c.statements} />
     </>
   );
 }

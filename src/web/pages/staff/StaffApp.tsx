@@ -19,6 +19,7 @@ import { EisBacktestPage } from './EisBacktestPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
+import { OfficeStatementsPage } from './OfficeStatementsPage.tsx';
 import { PolicyRecommendationsPage, ReportsPage } from './ReportPages.tsx';
 import { useSession } from './session.tsx';
 
@@ -116,6 +117,9 @@ function StaffRoutes() {
   if (path === '/staff/outbox') {
     return <OutboxPage />;
   }
+  if (path === '/staff/statements') {
+    return <OfficeStatementsPage />;
+  }
   if (caseMatch) {
     return <CasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
   }
@@ -197,7 +201,11 @@ export function StaffApp() {
           ...(state.session.user.roles.some(
             (r) => r === 'public_information' || r === 'chief_administrator',
           )
-            ? [['/staff/narratives', 'nav.narratives']]
+            ? [
+                ['/staff/narratives', 'nav.narratives'],
+                // what the office says publicly: drafting, review, publishing (issue 22 item 2)
+                ['/staff/statements', 'nav.statements'],
+              ]
             : []),
           // those who approve letters watch the outbox (the server checks again)
           ...(state.session.user.roles.some(
