@@ -372,10 +372,7 @@ describe('GET /api/public/v1/statements', () => {
 });
 
 function parseXml(xml: string): Document {
-  return new new Window().DOMParser().parseFromString(
-    xml,
-    'application/xml',
-  ) as unknown as Document;
+  return new new Window().DOMParser().parseFromString(xml, 'application/xml');
 }
 
 function childrenNamed(parent: Element, name: string): Element[] {

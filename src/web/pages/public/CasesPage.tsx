@@ -200,7 +200,7 @@ export function PublicCasePage({ logNumber }: { logNumber: string }) {
 }
 
 function CaseDetails({ c }: { c: PublicCase }) {
-  const { t, label, date, dateTime, bilingual } = useI18n();
+  const { t, label, date, bilingual } = useI18n();
   const closed = useClosedOn();
   return (
     <>
