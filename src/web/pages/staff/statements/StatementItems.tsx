@@ -103,26 +103,29 @@ export function StatementItems({
                 </>
               ) : null}
             </span>{' '}
-            {mayReview(s) ? (
-              <Button
-                type="button"
-                unstyled
-                disabled={act.busy}
-                onClick={() => void act.run(() => api.reviewStatement(s.id), reload)}
-              >
-                {t('statements.review', { language: language(s) })}
-              </Button>
-            ) : null}
-            {canPublish && s.status === 'reviewed' ? (
-              <Button
-                type="button"
-                unstyled
-                disabled={act.busy}
-                onClick={() => void act.run(() => api.publishStatement(s.id), reload)}
-              >
-                {t('action.publish', { language: language(s) })}
-              </Button>
-            ) : null}
+            {[
+              mayReview(s) && {
+                label: t('statements.review', { language: language(s) }),
+                call: () => api.reviewStatement(s.id),
+              },
+              canPublish &&
+                s.status === 'reviewed' && {
+                  label: t('action.publish', { language: language(s) }),
+                  call: () => api.publishStatement(s.id),
+                },
+            ].map((step) =>
+              step ? (
+                <Button
+                  key={step.label}
+                  type="button"
+                  unstyled
+                  disabled={act.busy}
+                  onClick={() => void act.run(step.call, reload)}
+                >
+                  {step.label}
+                </Button>
+              ) : null,
+            )}
           </li>
         ))}
       </ul>
