@@ -58,7 +58,16 @@ export async function insertStatement(
   await insertRows(
     tx,
     'statements',
-    ['id', 'jurisdiction', 'language', 'text', 'translation_of', 'status', 'created_at', 'created_by'],
+    [
+      'id',
+      'jurisdiction',
+      'language',
+      'text',
+      'translation_of',
+      'status',
+      'created_at',
+      'created_by',
+    ],
     [
       [
         s.id,
@@ -114,12 +123,7 @@ export async function listOfficeStatements(
   );
 }
 
-export async function markReviewed(
-  tx: Queryable,
-  id: string,
-  at: Date,
-  by: string,
-): Promise<void> {
+export async function markReviewed(tx: Queryable, id: string, at: Date, by: string): Promise<void> {
   await tx.query(
     `UPDATE statements SET status = 'reviewed', reviewed_at = $2, reviewed_by = $3 WHERE id = $1`,
     [id, at, by],

@@ -462,7 +462,13 @@ export const publicRoutes: FastifyPluginAsyncZod<{
           epoch: new Date(0),
         });
       });
-      return sendAnswer(request, reply, answer, options.httpCache, 'application/atom+xml; charset=utf-8');
+      return sendAnswer(
+        request,
+        reply,
+        answer,
+        options.httpCache,
+        'application/atom+xml; charset=utf-8',
+      );
     },
   );
 
