@@ -280,7 +280,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       response: { 201: Created.extend({ status: z.literal('draft') }) },
     }),
     async (request, reply) => {
-      const r = await draftStatement(ctx.deps(request), onCase(request));
+      const { logNumber, ...body } = onCase(request);
+      const r = await draftStatement(ctx.deps(request), { ...body, logNumbers: [logNumber] });
       return reply.status(201).send({ id: r.statementId, status: 'draft' as const });
     },
   );
