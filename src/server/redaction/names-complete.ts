@@ -87,8 +87,12 @@ export function completeHalfNames(
     !/(?:ed|ing|ly)$/u.test(t.key);
   const word = (t: Token): boolean =>
     lists.COMMON_WORDS.has(t.key) || BARE_VERBS.has(t.key) || REPORTING_VERBS.has(t.key);
-  const sameCase = (a: Token, b: Token): boolean =>
-    a.shape === b.shape || (a.shape === 'title' && b.shape === 'lower');
+  // a given name, one space, a surname, in the same case ("Priscilla Sam", "priscilla sam")
+  const givenThenSurname = (given: Token, surname: Token): boolean =>
+    /^ $/u.test(surname.gap) &&
+    isGiven(given.key) &&
+    isSurname(surname.key) &&
+    (given.shape === surname.shape || (given.shape === 'title' && surname.shape === 'lower'));
   const out: Span[] = [];
   for (const [start, end] of found) {
     const i = at.get(start);
@@ -99,13 +103,10 @@ export function completeHalfNames(
     const next = tokens[i + 1];
     if (
       next !== undefined &&
-      /^ $/u.test(next.gap) &&
-      isGiven(t.key) &&
+      givenThenSurname(t, next) &&
       !covered(next) &&
       nameLike(next) &&
       !word(next) &&
-      isSurname(next.key) &&
-      sameCase(t, next) &&
       // "Jim rock island cop": the word begins a place's name
       !PLACE_WORDS.has(tokens[i + 2]?.key ?? '')
     ) {
@@ -114,12 +115,9 @@ export function completeHalfNames(
     const prev = tokens[i - 1];
     if (
       prev !== undefined &&
-      /^ $/u.test(t.gap) &&
-      isSurname(t.key) &&
+      givenThenSurname(prev, t) &&
       !covered(prev) &&
       nameLike(prev) &&
-      isGiven(prev.key) &&
-      sameCase(prev, t) &&
       // a given name that is also a word ("will", "mark") only capitalised inside a sentence
       (!word(prev) || (prev.shape === 'title' && i >= 2 && !/[.!?]/u.test(prev.gap)))
     ) {
