@@ -54,18 +54,20 @@ type Intake = z.input<typeof CaseIntakeRequest>;
  */
 export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummary> {
   const sys = bundle(rt);
+  const addDemoUser = (u: (typeof DEMO_USERS)[number]) =>
+    addUser(sys, {
+      email: u.email,
+      displayName: u.name,
+      agency: u.agency,
+      roles: u.roles,
+      password: DEMO_PASSWORD,
+    });
   const alreadyLoaded = Boolean(
     await findUserByEmail(rt.db, rt.jurisdiction, DEMO_USERS[0]!.email),
   );
   if (!alreadyLoaded) {
     for (const u of DEMO_USERS) {
-      await addUser(sys, {
-        email: u.email,
-        displayName: u.name,
-        agency: u.agency,
-        roles: u.roles,
-        password: DEMO_PASSWORD,
-      });
+      await addDemoUser(u);
     }
   } else {
     // data directories made before sign-in existed: give their demo users the demo password
@@ -73,13 +75,7 @@ export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummar
     for (const u of DEMO_USERS) {
       if (!(await findUserByEmail(rt.db, rt.jurisdiction, u.email))) {
         // a demo user added since this data directory was made
-        await addUser(sys, {
-          email: u.email,
-          displayName: u.name,
-          agency: u.agency,
-          roles: u.roles,
-          password: DEMO_PASSWORD,
-        });
+        await addDemoUser(u);
       }
       await setPasswordIfMissing(rt.db, rt.jurisdiction, u.email, hash);
     }

@@ -8,6 +8,7 @@ import {
   CategoryCode,
   DateOnly,
   DeadlineBasisFields,
+  fieldOfChoice,
   Instant,
   LogNumber,
   Text,
@@ -157,20 +158,10 @@ export const PublicComplaintRequest = z
         message: ANONYMOUS_CONFLICT_MESSAGE,
       });
     }
-    if (v.filedBy === 'intermediary' && !v.intermediary) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['intermediary'],
-        message: 'is required when filedBy is intermediary',
-      });
-    }
-    if (v.filedBy === 'self' && v.intermediary) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['intermediary'],
-        message: 'is only for filedBy intermediary',
-      });
-    }
+    fieldOfChoice(ctx, 'intermediary', v.filedBy === 'intermediary', !!v.intermediary, {
+      required: 'is required when filedBy is intermediary',
+      only: 'is only for filedBy intermediary',
+    });
   });
 export type PublicComplaintRequest = z.infer<typeof PublicComplaintRequest>;
 
