@@ -59,7 +59,7 @@ describe('PressPage', () => {
       const t = catalogs[lang];
       renderPage(lang, [inquiry({})]);
       const item = await screen.findByTestId('press-inquiry');
-      expect(item.textContent).toContain('Chicago Tribune');
+      expect(item.textContent).toContain('City Ledger');
       expect(item.textContent).toContain(t['press.overdue']);
       expect(item.textContent).toContain(t['press.state.open']);
       expect(item.textContent).toContain(t['press.otherCases'].replace('{n}', '1'));

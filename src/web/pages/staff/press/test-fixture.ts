@@ -4,7 +4,7 @@ import type { PressInquiry } from '../../../api/client.ts';
 export function pressInquiryFixture(over: Partial<PressInquiry> = {}): PressInquiry {
   return {
     id: '00000000-0000-4000-8000-000000000060',
-    outlet: 'Chicago Tribune',
+    outlet: 'City Ledger',
     reporter: 'A. Reporter',
     question: 'Were police powers revoked?',
     receivedAt: '2026-03-04T10:00:00Z',
