@@ -47,4 +47,3 @@ export const OfficeStatementRequest = StatementRequest.extend({
 
 /** GET /api/v1/statements: the office's statements. */
 export const OfficeStatementsResponse = z.object({ items: z.array(StatementOut) });
-
