@@ -19,7 +19,7 @@ export function problemsOf<const C extends number>(...codes: C[]): Problems<C> {
 export const STAFF_PROBLEMS = problemsOf(400, 401, 403, 404, 409, 422);
 
 /** What a route takes and answers, besides its tags, summary and problem answers. */
-interface RouteParts {
+export interface RouteParts {
   description?: string;
   security?: Array<Record<string, string[]>>;
   params?: z.ZodType;
