@@ -766,6 +766,40 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
     ),
   ],
+  'GET /api/v1/press-inquiries': [
+    staff(async () => ({ url: '/api/v1/press-inquiries' }), { ok: SPEAKERS }, 'office'),
+  ],
+  'POST /api/v1/press-inquiries': [
+    staff(
+      async () => ({
+        url: '/api/v1/press-inquiries',
+        payload: {
+          outlet: 'WBEZ',
+          question: 'Any policy change?',
+          receivedAt: '2023-09-21T10:00:00-05:00',
+        },
+      }),
+      { ok: SPEAKERS },
+      'no case',
+    ),
+  ],
+  'POST /api/v1/press-inquiries/:id/review': [
+    staff(
+      async (w) => {
+        const p = await call(w, 'POST', `/api/v1/press-inquiries`, {
+          outlet: 'WBEZ',
+          question: 'Status?',
+          receivedAt: '2023-09-21T10:00:00-05:00',
+          logNumbers: [await newCase(w)],
+        });
+        await call(w, 'POST', `/api/v1/press-inquiries/${p.id as string}/answer`, {
+          text: 'The matter is under investigation.',
+        });
+        return { url: `/api/v1/press-inquiries/${p.id as string}/review` };
+      },
+      { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
   'GET /api/v1/facilities': [
     staff(async () => ({ url: '/api/v1/facilities' }), { ok: ROSTER_READERS }),
   ],

@@ -94,6 +94,7 @@ describe('GET /api/v1/dashboard', () => {
       horizonDays: 14,
       newIntakes: [],
       restricted: [],
+      press: null,
     });
   });
 });

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { testApp, type TestApp } from './test-app.ts';
+import type { Story } from './shelter-story.ts';
 import {
-  castShelterStory,
-  investigate,
-  openParallelTrack,
-  post,
-  shelterIntake,
-  type Story,
-} from './shelter-story.ts';
+  accuse,
+  duty,
+  expectNoLeak,
+  publicAnswer,
+  rosterMember as addRosterMember,
+  shelterCase,
+  type PublicDuty,
+} from './public-duty-kit.ts';
 
 /**
  * Issue 22 item 1: a decided duty-status action reaches the public answer of a case — restricted
@@ -16,99 +18,12 @@ import {
  * that narrows who (docs/domain.md "Duty status on the public record").
  */
 
-interface PublicDuty {
-  action: string;
-  members: number;
-  effectiveDate: string;
-  decidedBy: string;
-  decidedByEs: string;
-}
-
-/** The shelter case through step 5: restricted, two members of unit 010 with allegations. */
-async function shelterCase(t: TestApp): Promise<Story> {
-  const staff = await castShelterStory(t);
-  const res = await post(t, staff.intake, '/api/v1/cases', shelterIntake());
-  expect(res.statusCode, res.body).toBe(201);
-  const story: Story = { t, staff, log: res.json<{ logNumber: string }>().logNumber, members: {} };
-  await openParallelTrack(story);
-  await investigate(story);
-  return story;
-}
-
-async function duty(
-  s: Story,
-  star: string,
-  stage: 'recommended' | 'decided',
-  effectiveAt: string,
-  action = 'relieved_of_police_powers',
-): Promise<void> {
-  const res = await post(
-    s.t,
-    stage === 'recommended' ? s.staff.chief : s.staff.biaSup,
-    `/api/v1/members/${s.members[star]}/duty-status`,
-    {
-      action,
-      stage,
-      logNumber: s.log,
-      reason: 'Seriousness of the allegation',
-      effectiveAt,
-      ...(stage === 'decided' ? { decidedBy: 'Superintendent Larry Snelling' } : {}),
-    },
-  );
-  expect(res.statusCode, res.body).toBe(201);
-}
-
-async function publicAnswer(s: Story): Promise<{ body: string; json: Record<string, unknown> }> {
-  const res = await s.t.app.inject({ method: 'GET', url: `/api/public/v1/cases/${s.log}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return { body: res.body, json: res.json() };
-}
-
-/** Every name, star, unit and rank of the case's people, and the civilians' details. */
-const LEAKS: Array<string | RegExp> = [
-  'Kowalczyk',
-  'Whitfield',
-  'Roster',
-  'Demo',
-  '10231',
-  '11872',
-  '12990',
-  /"0[12]0"/,
-  'Police Officer',
-  'Sergeant',
-  'Larry',
-  'Snelling',
-  'Volunteer Vee',
-  '312-555-0142',
-  'Lobby Volunteers',
-  'Seriousness',
-];
-
-function expectNoLeak(body: string): void {
-  for (const leak of LEAKS) {
-    if (typeof leak === 'string') {
-      expect(body, String(leak)).not.toContain(leak);
-    } else {
-      expect(body, String(leak)).not.toMatch(leak);
-    }
-  }
-}
-
 describe('public duty status (Chicago profile)', () => {
   let t: TestApp;
   let s: Story;
   /** Adds a roster member (not on the case) to a unit: the unit's size is the roster's. */
-  async function rosterMember(star: string, unit: string): Promise<string> {
-    const m = await post(t, s.staff.copaSup, '/api/v1/members', {
-      star,
-      firstName: 'Demo',
-      lastName: `Roster${star}`,
-      rank: 'Police Officer',
-      unit,
-    });
-    expect(m.statusCode, m.body).toBe(201);
-    return m.json<{ id: string }>().id;
-  }
+  const rosterMember = (star: string, unit: string): Promise<string> =>
+    addRosterMember(s, star, unit);
 
   beforeAll(async () => {
     t = await testApp();
@@ -118,16 +33,11 @@ describe('public duty status (Chicago profile)', () => {
       await rosterMember(star, '010');
     }
     // a third accused member, in unit 020, which has N−1 members on the roster
-    s.members['12990'] = await rosterMember('12990', '020');
+    const third = await rosterMember('12990', '020');
     for (const star of ['20011', '20012', '20013']) {
       await rosterMember(star, '020');
     }
-    const a = await post(t, s.staff.copaInv, `/api/v1/cases/${s.log}/allegations`, {
-      star: '12990',
-      category: 'sexual_misconduct',
-      summary: 'Alleged failure to intervene',
-    });
-    expect(a.statusCode, a.body).toBe(201);
+    await accuse(s, '12990', third);
   });
   afterAll(async () => t.close());
 

@@ -313,7 +313,15 @@ describe('public leak test', () => {
       await t.app.inject({ method: 'GET', url: `/api/public/v1/cases/${logs.restricted}` })
     ).json<Record<string, unknown>>();
     expect(Object.keys(restricted).sort()).toEqual(
-      ['categories', 'dutyStatus', 'logNumber', 'statements', 'status', 'visibility'].sort(),
+      [
+        'agencies',
+        'categories',
+        'dutyStatus',
+        'logNumber',
+        'statements',
+        'status',
+        'visibility',
+      ].sort(),
     );
     expect(restricted.categories).toEqual(['sexual_misconduct']);
     const bia = (

@@ -215,7 +215,7 @@ describe('statements and press inquiries', () => {
       const { id } = res.json<{ id: string }>();
       const audit = await expectAudit(t.db, 'press_inquiry.logged', id, pio);
       expect(audit.entity_type).toBe('press_inquiry');
-      expect(audit.changes).toEqual({ outlet: 'WBEZ' });
+      expect(audit.changes).toEqual({ outlet: 'WBEZ', logNumbers: [n] });
       const read = await t.as(pio, { method: 'GET', url: `/api/v1/cases/${n}` });
       expect(
         read.json<{ pressInquiries: Array<{ id: string; answeredAt: null }> }>().pressInquiries,
@@ -367,7 +367,7 @@ describe('statements and press inquiries', () => {
       await publish(s);
       const res = await t.as(pio, { method: 'POST', url: url(q), payload: { statementId: s } });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ id: q, statementId: s });
+      expect(res.json()).toEqual({ id: q, state: 'answered' });
       const audit = await expectAudit(t.db, 'press_inquiry.answered', q, pio);
       expect(audit.changes).toEqual({ statementId: s });
       const read = await t.as(pio, { method: 'GET', url: `/api/v1/cases/${n}` });

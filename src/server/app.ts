@@ -28,6 +28,7 @@ import { registerMetrics, type MetricsAccess } from './plugins/metrics.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
 import { statementRoutes } from './routes/statements.routes.ts';
+import { pressInquiryRoutes } from './routes/press-inquiries.routes.ts';
 import { narrativeReviewRoutes } from './routes/narrative-review.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { eisRoutes } from './routes/eis.routes.ts';
@@ -184,6 +185,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { session: [] }],
       tags: [
         { name: 'public', description: 'The public door: no sign-in, allowlisted fields only' },
+        {
+          name: 'press',
+          description:
+            'The press-inquiry log across the office: an inquiry about no case or several, answered with a published statement or with free text a second person reviews (ADR 0047)',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -206,6 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes, { ctx, prefix: '/api/v1' });
   await app.register(memberRoutes, { ctx, prefix: '/api/v1' });
   await app.register(statementRoutes, { ctx, prefix: '/api/v1' });
+  await app.register(pressInquiryRoutes, { ctx, prefix: '/api/v1' });
   await app.register(narrativeReviewRoutes, { ctx, prefix: '/api/v1' });
   await app.register(facilityRoutes, { ctx, prefix: '/api/v1' });
   await app.register(eisRoutes, { ctx, prefix: '/api/v1' });

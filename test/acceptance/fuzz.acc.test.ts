@@ -85,6 +85,13 @@ function validBodies(w: { log: string; star: string; email: string }): Record<st
       reason: 'Allegations.',
       effectiveAt: '2023-09-22T10:00:00-05:00',
     },
+    'POST /api/v1/press-inquiries': {
+      outlet: 'WBEZ',
+      question: 'Any policy change?',
+      receivedAt: '2023-09-21T10:00:00-05:00',
+      respondBy: '2023-09-21T17:00:00-05:00',
+      logNumbers: [w.log],
+    },
     'POST /api/v1/press-inquiries/:id/answer': {
       statementId: '00000000-0000-4000-8000-000000000000',
     },

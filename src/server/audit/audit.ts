@@ -24,6 +24,8 @@ export const AuditAction = {
   statement_published: 'statement.published',
   press_inquiry_logged: 'press_inquiry.logged',
   press_inquiry_answered: 'press_inquiry.answered',
+  press_inquiry_answer_written: 'press_inquiry.answer_written',
+  press_inquiry_answer_reviewed: 'press_inquiry.answer_reviewed',
   member_added: 'member.added',
   duty_status_recorded: 'duty_status.recorded',
   deadline_extended: 'deadline.extended',

@@ -15,7 +15,7 @@ import {
   type MemberRow,
 } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
 
 export interface AddAllegationInput {
@@ -37,8 +37,7 @@ export async function addAllegation(
   deps: CommandDeps,
   input: AddAllegationInput,
 ): Promise<{ allegationId: string; memberId: string | null; leadAgency: string }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAllegation);
+  return onCase(deps, input.logNumber, CaseAction.addAllegation, async (tx, { row }) => {
     return writeAllegation(tx, deps, row, input);
   });
 }

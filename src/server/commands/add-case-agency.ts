@@ -5,7 +5,7 @@ import { classifyCase } from '../domain/classification.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { insertCaseAgency } from '../repositories/routing.repository.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { loadCaseFacts, writeReroute } from './reroute-case.ts';
 
 export interface AddCaseAgencyInput {
@@ -26,8 +26,7 @@ export async function addCaseAgency(
   deps: CommandDeps,
   input: AddCaseAgencyInput,
 ): Promise<{ created: boolean; leadAgency: string }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAgency);
+  return onCase(deps, input.logNumber, CaseAction.addAgency, async (tx, { row }) => {
     const now = deps.now();
     const { oversight, internalAffairs } = deps.profile.agencyRoles;
     if (input.role === 'lead' && input.agency !== row.lead_agency) {

@@ -8,7 +8,7 @@ import {
   insertParties,
   setCaseRestriction,
 } from '../repositories/parties.repository.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { partyRow } from '../security/party-identity.ts';
 
 /**
@@ -21,8 +21,7 @@ export async function addParty(
   logNumber: string,
   input: PartyInput,
 ): Promise<{ partyId: string; restricted: boolean }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, logNumber, CaseAction.addParty);
+  return onCase(deps, logNumber, CaseAction.addParty, async (tx, { row }) => {
     const now = deps.now();
     const party = partyRow(deps, row.id, input, now);
     await insertParties(tx, [party]);

@@ -1,9 +1,9 @@
-import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { AuditAction } from '../audit/audit.ts';
 import { ConflictError } from '../errors.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { approveLetter as writeApproval } from '../repositories/letters.repository.ts';
-import { auditContext, type CommandDeps } from './context.ts';
-import { withLetterForAction } from './letter-access.ts';
+import { type CommandDeps } from './context.ts';
+import { auditLetter, withLetterForAction } from './letter-access.ts';
 
 /**
  * A manager of the lead agency approves a letter for sending (ADR 0033): what the office signs
@@ -14,18 +14,16 @@ export async function approveLetter(deps: CommandDeps, input: { letterId: string
     deps,
     input.letterId,
     CaseAction.approveLetter,
-    async (tx, { found, letter }) => {
+    async (tx, { letter }) => {
       if (letter.approved_at) {
         throw new ConflictError('letter_approved', 'This letter is already approved.');
       }
       const now = deps.now();
       await writeApproval(tx, letter.id, deps.actor.id, now);
-      await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.letter_approved,
-        entityType: 'letter',
-        entityId: letter.id,
-        caseId: found.row.id,
-        changes: { kind: letter.kind, language: letter.language, channel: letter.channel },
+      await auditLetter(tx, deps, now, letter, AuditAction.letter_approved, {
+        kind: letter.kind,
+        language: letter.language,
+        channel: letter.channel,
       });
     },
   );

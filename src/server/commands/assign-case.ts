@@ -5,7 +5,7 @@ import { CaseAction } from '../policies/case.policy.ts';
 import { insertAssignment } from '../repositories/assignments.repository.ts';
 import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 
 export interface AssignCaseInput {
   logNumber: string;
@@ -24,8 +24,7 @@ export async function assignCase(
   deps: CommandDeps,
   input: AssignCaseInput,
 ): Promise<{ assignmentId: string; userId: string; created: boolean }> {
-  return deps.db.transaction(async (tx) => {
-    const { row, facts } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.assign);
+  return onCase(deps, input.logNumber, CaseAction.assign, async (tx, { row, facts }) => {
     const user = input.userId
       ? await findUserById(tx, deps.jurisdiction, input.userId)
       : await findUserByEmail(tx, deps.jurisdiction, input.email ?? '');

@@ -1,12 +1,9 @@
-import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { sixMonthNotice, type DeadlineAnchorKind } from '../domain/clocks.ts';
 import { CONCLUDED } from '../domain/transition.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import {
-  deadlineInsert,
   countDeadlines,
-  insertDeadlines,
   markDeadlineMet,
   positionInRun,
   type DeadlineRow,
@@ -14,8 +11,8 @@ import {
 import type { CaseRow } from '../repositories/cases.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
-import { loadOpenDeadline } from './open-deadline.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { loadOpenDeadline, startDeadline } from './open-deadline.ts';
 
 /**
  * Records that a deadline was met (the acknowledgement letter went out, the §2-78-135 notices were
@@ -27,8 +24,7 @@ export async function completeDeadline(
   deps: CommandDeps,
   input: { logNumber: string; deadlineId: string; metAt?: string | undefined },
 ): Promise<{ next: string | null }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.completeDeadline);
+  return onCase(deps, input.logNumber, CaseAction.completeDeadline, async (tx, { row }) => {
     const deadline = await loadOpenDeadline(tx, row.id, input.deadlineId);
     const now = deps.now();
     const metAt = input.metAt ? new Date(input.metAt) : now;
@@ -70,16 +66,14 @@ export async function recordDeadlineMet(
       deps.profile,
       (await countDeadlines(tx, row.id, deadline.kind)) + 1,
     );
-    next = crypto.randomUUID();
-    await insertDeadlines(tx, [
-      deadlineInsert(upcoming, {
-        id: next,
-        jurisdiction: deps.jurisdiction,
-        caseId: row.id,
-        sequence: upcoming.sequence ?? deadline.sequence + 1,
-        createdAt: now,
-      }),
-    ]);
+    next = await startDeadline(
+      tx,
+      deps,
+      row.id,
+      upcoming,
+      upcoming.sequence ?? deadline.sequence + 1,
+      now,
+    );
   }
   await recordAudit(tx, auditContext(deps, now), {
     action: AuditAction.deadline_met,

@@ -20,8 +20,24 @@ export interface CommandDeps {
 }
 
 /** The audit context of a command running at `at`. */
-export function auditContext(deps: CommandDeps, at: Date): AuditContext {
+export function auditContext(
+  deps: Pick<CommandDeps, 'jurisdiction' | 'actor' | 'ip'>,
+  at: Date,
+): AuditContext {
   return { jurisdiction: deps.jurisdiction, actor: deps.actor, ip: deps.ip, at };
+}
+
+/**
+ * The audit context of work no signed-in person does (a CLI run, the importer, a purge, a sign-in
+ * attempt, a complaint from the public): the system is its actor; `ip` is the caller's address
+ * where a request brought it.
+ */
+export function systemAuditContext(
+  jurisdiction: string,
+  at: Date,
+  ip: string | null = null,
+): AuditContext {
+  return { jurisdiction, actor: 'system', ip, at };
 }
 
 /**
@@ -43,4 +59,19 @@ export async function loadCaseForAction(
     throw new ForbiddenError('forbidden', `Your role does not allow ${action} on this case.`);
   }
   return found;
+}
+
+/**
+ * The frame of a command on one case: one transaction in which the case is locked and `action`
+ * authorized on it (`loadCaseForAction`) before `body` applies the rule and writes with its audit.
+ */
+export function onCase<T>(
+  deps: CommandDeps,
+  logNumber: string,
+  action: CaseAction,
+  body: (tx: Queryable, found: CaseWithFacts) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction(async (tx) =>
+    body(tx, await loadCaseForAction(tx, deps, logNumber, action)),
+  );
 }

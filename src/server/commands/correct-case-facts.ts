@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Category, NotificationType } from '../../shared/enums.ts';
 import type { CaseCorrectionRequest } from '../../shared/schemas/cases.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
@@ -9,16 +8,15 @@ import { CaseAction } from '../policies/case.policy.ts';
 import { allegationCategories } from '../repositories/allegations.repository.ts';
 import { updateCaseFacts, type CorrectableFacts } from '../repositories/cases.repository.ts';
 import {
-  deadlineInsert,
   findDeadline,
-  insertDeadlines,
   listDeadlines,
   supersedeDeadline,
   type DeadlineRow,
 } from '../repositories/deadlines.repository.ts';
 import { findFacilityById } from '../repositories/facilities.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { startDeadline } from './open-deadline.ts';
 import { categoryFlags, checkIncidentBeforeReceipt } from '../domain/intake.ts';
 import { facilityIdOf } from './file-case.ts';
 import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
@@ -57,8 +55,7 @@ export async function correctCaseFacts(
   deps: CommandDeps,
   input: CorrectCaseFactsInput,
 ): Promise<CorrectedCase> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.correctFacts);
+  return onCase(deps, input.logNumber, CaseAction.correctFacts, async (tx, { row }) => {
     const now = deps.now();
     const changes: Record<string, Change | unknown[]> = {};
     const update: CorrectableFacts = {};
@@ -220,20 +217,12 @@ async function recomputeVideoClock(
     return null;
   }
   const d = result.deadline;
+  const sequence = Math.max(0, ...stored.map((s) => s.sequence)) + 1;
   const to: ClockRef = {
-    id: crypto.randomUUID(),
-    sequence: Math.max(0, ...stored.map((s) => s.sequence)) + 1,
+    id: await startDeadline(tx, deps, caseId, d, sequence, now),
+    sequence,
     dueDate: d.dueDate,
   };
-  await insertDeadlines(tx, [
-    deadlineInsert(d, {
-      id: to.id,
-      jurisdiction: deps.jurisdiction,
-      caseId,
-      sequence: to.sequence,
-      createdAt: now,
-    }),
-  ]);
   const running = stored.find((s) => s.met_at === null && s.superseded_at === null);
   if (result.change === 'replace' && running) {
     await supersedeDeadline(tx, running.id, to.id, now);

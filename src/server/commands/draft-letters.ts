@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { AuditAction } from '../audit/audit.ts';
 import { localDate } from '../../shared/dates.ts';
 import {
   LetterValueMissingError,
@@ -23,7 +23,8 @@ import { listDeadlines } from '../repositories/deadlines.repository.ts';
 import { insertLetters, type LetterInsert } from '../repositories/letters.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import type { LocalizedText } from '../domain/profiles/profile.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { onCase, type CommandDeps } from './context.ts';
+import { auditLetter } from './letter-access.ts';
 
 /** What staff give beside the case's own facts. */
 export interface DraftLettersInput {
@@ -69,8 +70,7 @@ export async function draftLetters(
   deps: CommandDeps,
   input: DraftLettersInput,
 ): Promise<{ ids: string[] }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.draftLetter);
+  return onCase(deps, input.logNumber, CaseAction.draftLetter, async (tx, { row }) => {
     if (!KIND_STAGES[input.kind](row.status)) {
       throw new ConflictError(
         'letter_not_for_stage',
@@ -134,12 +134,13 @@ export async function draftLetters(
     }
     await insertLetters(tx, rows);
     for (const l of rows) {
-      await recordAudit(tx, auditContext(deps, now), {
-        action: l.status === 'failed' ? AuditAction.letter_failed : AuditAction.letter_drafted,
-        entityType: 'letter',
-        entityId: l.id,
-        caseId: row.id,
-        changes: {
+      await auditLetter(
+        tx,
+        deps,
+        now,
+        l,
+        l.status === 'failed' ? AuditAction.letter_failed : AuditAction.letter_drafted,
+        {
           kind: l.kind,
           language: l.language,
           channel: l.channel,
@@ -148,7 +149,7 @@ export async function draftLetters(
           status: l.status,
           ...(l.failure_code ? { failure: l.failure_code } : {}),
         },
-      });
+      );
     }
     return { ids: rows.map((r) => r.id) };
   });

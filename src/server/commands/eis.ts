@@ -21,7 +21,7 @@ import {
 } from '../repositories/eis-alerts.repository.ts';
 import { loadEisHistory } from '../repositories/eis.repository.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
-import { auditContext, type CommandDeps } from './context.ts';
+import { auditContext, type CommandDeps, systemAuditContext } from './context.ts';
 
 /*
  * Early intervention (issue 19 items 3a and 4). An alert is advice for support and training:
@@ -200,16 +200,12 @@ export async function runEis(
       const id = crypto.randomUUID();
       const at = now();
       await insertAlert(tx, { id, jurisdiction, ...a, raisedOn: asOf, at });
-      await recordAudit(
-        tx,
-        { jurisdiction, actor: 'system', at },
-        {
-          action: AuditAction.eis_alert_raised,
-          entityType: 'eis_alert',
-          entityId: id,
-          changes: { memberId: a.memberId, ruleId: a.ruleId, asOf },
-        },
-      );
+      await recordAudit(tx, systemAuditContext(jurisdiction, at), {
+        action: AuditAction.eis_alert_raised,
+        entityType: 'eis_alert',
+        entityId: id,
+        changes: { memberId: a.memberId, ruleId: a.ruleId, asOf },
+      });
       count += 1;
     }
     return { asOf, rules: rules.length, raised: count, alreadyOpen: raised.length - count };

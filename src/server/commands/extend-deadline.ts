@@ -5,7 +5,7 @@ import { extendDeadline as extendRule, type DeadlineAnchorKind } from '../domain
 import { CaseAction } from '../policies/case.policy.ts';
 import { extendDeadline } from '../repositories/deadlines.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { loadOpenDeadline } from './open-deadline.ts';
 
 export interface ExtendDeadlineInput {
@@ -24,8 +24,7 @@ export async function grantDeadlineExtension(
   deps: CommandDeps,
   input: ExtendDeadlineInput,
 ): Promise<{ dueDate: string; dueAt: string }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.extendDeadline);
+  return onCase(deps, input.logNumber, CaseAction.extendDeadline, async (tx, { row }) => {
     const deadline = await loadOpenDeadline(tx, row.id, input.deadlineId);
     const cap =
       deps.profile.clocks.superintendentMaxDays - deps.profile.clocks.superintendentResponseDays;

@@ -62,9 +62,7 @@ export async function addShelterPeriod(
   code: string,
   input: { startsOn: string; endsOn?: string | undefined; note?: string | undefined },
 ): Promise<void> {
-  authorize(deps);
-  await deps.db.transaction(async (tx) => {
-    const facility = await facilityOr404(tx, deps.jurisdiction, code);
+  await onFacility(deps, code, async (tx, facility) => {
     const now = deps.now();
     const id = crypto.randomUUID();
     await insertShelterPeriod(tx, {
@@ -92,9 +90,7 @@ export async function recordDailyCount(
   code: string,
   input: { day: string; residents: number },
 ): Promise<void> {
-  authorize(deps);
-  await deps.db.transaction(async (tx) => {
-    const facility = await facilityOr404(tx, deps.jurisdiction, code);
+  await onFacility(deps, code, async (tx, facility) => {
     const now = deps.now();
     await upsertDailyCount(tx, deps.jurisdiction, facility.id, input.day, input.residents, now);
     await recordAudit(tx, auditContext(deps, now), {
@@ -106,15 +102,21 @@ export async function recordDailyCount(
   });
 }
 
-/** The registered facility with `code`, or a 404. */
-async function facilityOr404(
-  tx: Queryable,
-  jurisdiction: string,
+/**
+ * The frame of a change to one registered facility: authorized, in one transaction, with the
+ * facility of `code` (a 404 when none has it).
+ */
+async function onFacility(
+  deps: CommandDeps,
   code: string,
-): Promise<FacilityRow> {
-  const facility = await findFacilityByCode(tx, jurisdiction, code);
-  if (!facility) {
-    throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
-  }
-  return facility;
+  body: (tx: Queryable, facility: FacilityRow) => Promise<void>,
+): Promise<void> {
+  authorize(deps);
+  await deps.db.transaction(async (tx) => {
+    const facility = await findFacilityByCode(tx, deps.jurisdiction, code);
+    if (!facility) {
+      throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
+    }
+    await body(tx, facility);
+  });
 }

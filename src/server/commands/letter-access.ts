@@ -1,9 +1,10 @@
+import { recordAudit, type AuditAction } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import type { CaseAction } from '../policies/case.policy.ts';
 import type { CaseWithFacts } from '../repositories/cases.repository.ts';
 import { findLetter, lockLetter, type LetterRow } from '../repositories/letters.repository.ts';
-import { loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
 /**
  * Locks a letter's case and the letter, authorizing `action` on the case: the case first (the
@@ -41,4 +42,22 @@ export async function withLetterForAction<T>(
   return deps.db.transaction(async (tx) =>
     work(tx, await loadLetterForAction(tx, deps, letterId, action)),
   );
+}
+
+/** Audits `action` on a letter: every letter event is filed under the letter and its case. */
+export async function auditLetter(
+  tx: Queryable,
+  deps: CommandDeps,
+  at: Date,
+  letter: { id: string; case_id: string },
+  action: AuditAction,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(tx, auditContext(deps, at), {
+    action,
+    entityType: 'letter',
+    entityId: letter.id,
+    caseId: letter.case_id,
+    changes,
+  });
 }

@@ -5,7 +5,7 @@ import { CaseAction } from '../policies/case.policy.ts';
 import { insertActivity } from '../repositories/activity.repository.ts';
 import { findMember } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 
 export interface LogActivityInput {
   logNumber: string;
@@ -22,8 +22,7 @@ export async function logActivity(
   deps: CommandDeps,
   input: LogActivityInput,
 ): Promise<{ activityId: string }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.logActivity);
+  return onCase(deps, input.logNumber, CaseAction.logActivity, async (tx, { row }) => {
     if (input.memberId && !(await findMember(tx, deps.jurisdiction, input.memberId))) {
       throw new UnprocessableError('unknown_member', 'No member on the roster has that id.', [
         { field: 'memberId', message: 'is not on the roster' },

@@ -34,7 +34,7 @@ import {
 } from '../repositories/narrative-review.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { knownIdentities, readRosterLexicon } from './read-public.ts';
 
 /*
@@ -70,8 +70,7 @@ export async function openNarrativeReview(
   deps: CommandDeps,
   logNumber: string,
 ): Promise<NarrativeReviewView> {
-  return deps.db.transaction(async (tx) => {
-    const found = await loadCaseForAction(tx, deps, logNumber, CaseAction.reviewNarrative);
+  return onCase(deps, logNumber, CaseAction.reviewNarrative, async (tx, found) => {
     const review = await currentReview(tx, deps, found);
     await recordAudit(tx, auditContext(deps, deps.now()), {
       action: AuditAction.narrative_review_opened,
@@ -97,8 +96,7 @@ export async function decideNarrativeSpan(
   version: string,
   input: SpanDecisionInput,
 ): Promise<NarrativeReviewView> {
-  return deps.db.transaction(async (tx) => {
-    const { found, review } = await unapprovedReview(tx, deps, logNumber, version);
+  return onUnapprovedReview(deps, logNumber, version, async (tx, found, review) => {
     const narrative = found.row.narrative;
     if (input.decision === 'keep' || input.decision === 'remove') {
       if (input.proposalIndex >= review.proposed.length) {
@@ -168,8 +166,7 @@ export async function approveNarrative(
   logNumber: string,
   version: string,
 ): Promise<NarrativeReviewView> {
-  return deps.db.transaction(async (tx) => {
-    const { found, review } = await unapprovedReview(tx, deps, logNumber, version);
+  return onUnapprovedReview(deps, logNumber, version, async (tx, found, review) => {
     const decisions = await listSpanDecisions(tx, review.id);
     const spans = reviewedSpans(review.proposed, decisions.map(toDecision));
     const published = applySpans(found.row.narrative, spans);
@@ -226,24 +223,26 @@ export async function readNarrativeQueue(
 }
 
 /**
- * Locks the case and returns the review of `version`, which must be the current one and not yet
- * approved: an approved text is final for its version (a changed narrative is a new version).
+ * The frame of a decision on the review of `version`: the case locked and the review authorized
+ * (`onCase`), and the review that must be the current one and not yet approved: an approved text
+ * is final for its version (a changed narrative is a new version).
  */
-async function unapprovedReview(
-  tx: Queryable,
+function onUnapprovedReview<T>(
   deps: CommandDeps,
   logNumber: string,
   version: string,
-): Promise<{ found: CaseWithFacts; review: NarrativeReviewRow }> {
-  const found = await loadCaseForAction(tx, deps, logNumber, CaseAction.reviewNarrative);
-  const review = await currentReview(tx, deps, found, version);
-  if (review.approved_text !== null) {
-    throw new ConflictError(
-      'narrative_already_approved',
-      'This version of the narrative is already approved; its text and spans no longer change.',
-    );
-  }
-  return { found, review };
+  body: (tx: Queryable, found: CaseWithFacts, review: NarrativeReviewRow) => Promise<T>,
+): Promise<T> {
+  return onCase(deps, logNumber, CaseAction.reviewNarrative, async (tx, found) => {
+    const review = await currentReview(tx, deps, found, version);
+    if (review.approved_text !== null) {
+      throw new ConflictError(
+        'narrative_already_approved',
+        'This version of the narrative is already approved; its text and spans no longer change.',
+      );
+    }
+    return body(tx, found, review);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { findUserByEmail } from '../repositories/users.repository.ts';
 import { startSession, type SignInDeps } from './sign-in.ts';
 import type { OidcIdentity } from '../security/oidc.ts';
 import { UnauthenticatedError } from '../errors.ts';
+import { systemAuditContext } from './context.ts';
 
 /** Dependencies of an OpenID Connect sign-in: no actor yet, the request's address for audit. */
 export type OidcSignInDeps = Omit<SignInDeps, 'cipher'>;
@@ -18,17 +19,13 @@ export async function recordOidcFailure(
   userId?: string,
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor: 'system', ip: deps.ip, at: deps.now() },
-      {
-        action: AuditAction.session_sign_in_failed,
-        entityType: 'user',
-        entityId: userId ?? 'unknown',
-        reason: `oidc_${reason}`.slice(0, 100),
-        changes: { method: 'oidc' },
-      },
-    );
+    await recordAudit(tx, systemAuditContext(deps.jurisdiction, deps.now(), deps.ip), {
+      action: AuditAction.session_sign_in_failed,
+      entityType: 'user',
+      entityId: userId ?? 'unknown',
+      reason: `oidc_${reason}`.slice(0, 100),
+      changes: { method: 'oidc' },
+    });
   });
 }
 

@@ -1,5 +1,12 @@
+import crypto from 'node:crypto';
 import type { Queryable } from '../db/client.ts';
-import { findDeadline, type DeadlineRow } from '../repositories/deadlines.repository.ts';
+import type { Deadline } from '../domain/clocks.ts';
+import {
+  deadlineInsert,
+  findDeadline,
+  insertDeadlines,
+  type DeadlineRow,
+} from '../repositories/deadlines.repository.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 
 /**
@@ -25,4 +32,29 @@ export async function loadOpenDeadline(
     );
   }
   return deadline;
+}
+
+/**
+ * Starts a clock on the case: a new deadline row for `deadline`, numbered `sequence` among the
+ * case's rows of its kind (earlier runs stay as history). Returns the new row's id.
+ */
+export async function startDeadline(
+  tx: Queryable,
+  deps: { jurisdiction: string },
+  caseId: string,
+  deadline: Deadline,
+  sequence: number,
+  now: Date,
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await insertDeadlines(tx, [
+    deadlineInsert(deadline, {
+      id,
+      jurisdiction: deps.jurisdiction,
+      caseId,
+      sequence,
+      createdAt: now,
+    }),
+  ]);
+  return id;
 }

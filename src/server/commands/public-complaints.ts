@@ -38,6 +38,7 @@ import { insertAttachment } from '../repositories/attachments.repository.ts';
 import { attachmentContext } from './attachments.ts';
 import { registerCase } from './file-case.ts';
 import { decryptIdentity } from '../security/party-identity.ts';
+import { systemAuditContext } from './context.ts';
 
 /** Dependencies of the public commands: no actor, by design (the public form needs no account). */
 export interface PublicDeps {
@@ -306,18 +307,14 @@ export async function addComplaintInformation(
       receivedAt: now,
     });
     const logNumber = await logNumberOf(tx, receipt.case_id);
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor: 'system', ip: deps.ip, at: now },
-      {
-        action: AuditAction.complaint_information_added,
-        entityType: 'case',
-        entityId: logNumber ?? receipt.case_id,
-        caseId: receipt.case_id,
-        reason: 'public_follow_up',
-        changes: { additionId: id, fields: ['text'] },
-      },
-    );
+    await recordAudit(tx, systemAuditContext(deps.jurisdiction, now, deps.ip), {
+      action: AuditAction.complaint_information_added,
+      entityType: 'case',
+      entityId: logNumber ?? receipt.case_id,
+      caseId: receipt.case_id,
+      reason: 'public_follow_up',
+      changes: { additionId: id, fields: ['text'] },
+    });
   });
   return { receivedAt: now.toISOString() };
 }

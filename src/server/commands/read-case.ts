@@ -1,6 +1,7 @@
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import {
   caseAbilities,
+  caseScope,
   caseView,
   canOnCase,
   CaseAction,
@@ -30,12 +31,11 @@ import {
   listReportedOfficers,
   type ReportedOfficerRow,
 } from '../repositories/reported-officers.repository.ts';
+import { listCaseStatements, type StatementRow } from '../repositories/statements.repository.ts';
 import {
-  listCaseStatements,
   listPressInquiries,
   type PressInquiryRow,
-  type StatementRow,
-} from '../repositories/statements.repository.ts';
+} from '../repositories/press-inquiries.repository.ts';
 import { localDate } from '../../shared/dates.ts';
 import { NotFoundError } from '../errors.ts';
 import { auditContext, type CommandDeps } from './context.ts';
@@ -49,6 +49,7 @@ import {
   type ComplainantAdditionRow,
 } from '../repositories/attachments.repository.ts';
 import { caseSourceHistory } from '../repositories/import-cases.repository.ts';
+import { findPublicCase, type PublicCaseRow } from '../repositories/portal-cases.repository.ts';
 
 /** A party with its identity decrypted only when the viewer may see it. */
 export interface ReadParty {
@@ -81,6 +82,11 @@ export interface CaseDetail {
   sourceHistory: Awaited<ReturnType<typeof caseSourceHistory>>;
   /** The re-routing offered on the case, waiting for a manager (docs/domain.md "Re-routing"). */
   routingReview: RoutingReview | null;
+  /**
+   * The case as the portal reads it (portal-cases.repository.ts), for the preview of its public
+   * answer (issue 22 item 1): the same row the public case page is presented from.
+   */
+  publicRow: PublicCaseRow | undefined;
 }
 
 /**
@@ -150,12 +156,13 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       findings: [],
       dutyStatus: [],
       statements,
-      pressInquiries: await listPressInquiries(deps.db, row.id),
+      pressInquiries: await listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
       deadlines: [],
       attachments: [],
       complainantAdditions: [],
       sourceHistory: [],
       routingReview: null,
+      publicRow: await findPublicCase(deps.db, deps.jurisdiction, logNumber),
     };
   }
   const mayReadIdentity = canOnCase(deps.actor, CaseAction.readIdentity, facts);
@@ -180,34 +187,28 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
         fileName: deps.cipher.decrypt(a.file_name_enc, attachmentContext(a.id, 'file_name')),
       }))
     : [];
-  if (row.restricted || decrypted.length > 0 || attachments.length > 0) {
+  // each sensitive thing this read shows is audited, against the case, in one transaction
+  const reads: { action: AuditAction; changes?: Record<string, unknown> }[] = [];
+  if (row.restricted) {
+    reads.push({ action: AuditAction.case_read_restricted });
+  }
+  if (decrypted.length > 0) {
+    reads.push({ action: AuditAction.party_identity_read, changes: { parties: decrypted } });
+  }
+  if (attachments.length > 0) {
+    // a file name can identify the person who came forward: its read is audited too
+    const changes = { attachments: attachments.map((a) => a.id), content: false };
+    reads.push({ action: AuditAction.attachment_read, changes });
+  }
+  if (reads.length > 0) {
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
-      if (row.restricted) {
+      for (const read of reads) {
         await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.case_read_restricted,
+          ...read,
           entityType: 'case',
           entityId: logNumber,
           caseId: row.id,
-        });
-      }
-      if (decrypted.length > 0) {
-        await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.party_identity_read,
-          entityType: 'case',
-          entityId: logNumber,
-          caseId: row.id,
-          changes: { parties: decrypted },
-        });
-      }
-      if (attachments.length > 0) {
-        // a file name can identify the person who came forward: its read is audited too
-        await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.attachment_read,
-          entityType: 'case',
-          entityId: logNumber,
-          caseId: row.id,
-          changes: { attachments: attachments.map((a) => a.id), content: false },
         });
       }
     });
@@ -222,16 +223,18 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     deadlines,
     complainantAdditions,
     sourceHistory,
+    publicRow,
   ] = await Promise.all([
     listCaseChildren(deps.db, row.id),
     listAllegations(deps.db, row.id),
     listReportedOfficers(deps.db, row.id),
     listFindings(deps.db, row.id),
     caseDutyStatus(deps.db, row.id),
-    listPressInquiries(deps.db, row.id),
+    listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
     listDeadlines(deps.db, row.id),
     listComplainantAdditions(deps.db, row.id),
     caseSourceHistory(deps.db, row.id),
+    findPublicCase(deps.db, deps.jurisdiction, logNumber),
   ]);
   return {
     view,
@@ -251,5 +254,6 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     complainantAdditions,
     sourceHistory,
     routingReview,
+    publicRow,
   };
 }

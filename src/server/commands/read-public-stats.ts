@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { PublicStatsQuery, PublicStatsResponse } from '../../shared/schemas/public.ts';
-import { CASE_STATUSES, CATEGORIES } from '../../shared/enums.ts';
+import { CASE_STATUSES, CATEGORIES, type DutyStatusAction } from '../../shared/enums.ts';
+import { disclosedDutyAction } from '../domain/duty-status.ts';
+import type { DutyStatusDisclosure } from '../domain/profiles/profile.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   DAYS_TO_CLOSE_BUCKETS,
@@ -20,7 +22,7 @@ import { loadStatsGrids } from '../repositories/stats.repository.ts';
 
 type CaseDim = 'year' | 'agency' | 'category' | 'status' | 'bucket' | 'shelter';
 type AllegationDim = 'year' | 'agency' | 'category' | 'finding';
-type DutyDim = 'year' | 'agency' | 'category' | 'action';
+type DutyDim = 'year' | 'month' | 'agency' | 'category' | 'action';
 
 /** The three grids after suppression, with when they were computed. */
 export interface JudgedGrids {
@@ -41,6 +43,8 @@ export interface PublicStatsOptions {
   ttlMs: number;
   /** The profile's investigating agencies: the agency filter's choices. */
   agencies: readonly string[];
+  /** Which duty-status actions the public is told of: only those are counted. */
+  dutyStatusDisclosure: DutyStatusDisclosure;
   now: () => Date;
 }
 
@@ -85,9 +89,20 @@ export async function computeGrids(o: PublicStatsOptions): Promise<JudgedGrids> 
   }
   const duty = new Map<string, { dims: Record<DutyDim, string>; n: number }>();
   for (const r of raw.duty) {
+    // the actions a case page may disclose, and no other (a recommendation, an undisclosed kind)
+    const action = disclosedDutyAction(r.action, r.stage, o.dutyStatusDisclosure);
+    if (action === undefined) {
+      continue;
+    }
     addCell(
       duty,
-      { year: r.year, agency: r.agency, category: primaryCategory(r.categories), action: r.action },
+      {
+        year: r.month.slice(0, 4),
+        month: r.month,
+        agency: r.agency,
+        category: primaryCategory(r.categories),
+        action,
+      },
       r.n,
     );
   }
@@ -174,6 +189,13 @@ export function statsFromGrids(
       byCategory: categories.map((c) => rate(c, (d) => inFilter(d) && d.category === c)),
     },
     dutyStatusActions: publishedMargin(g.duty, inFilter, (d) => d.action),
+    // one grid, so a month's figure and the action's total are sums of the same published cells
+    dutyStatusByMonth: publishedMargin(g.duty, inFilter, (d) => `${d.month} ${d.action}`).map(
+      (f) => {
+        const [month, action] = f.key.split(' ') as [string, DutyStatusAction];
+        return { ...f, month, action };
+      },
+    ),
     suppressedCells:
       suppressedCount(g.cases, inFilter) +
       suppressedCount(g.allegations, inFilter) +

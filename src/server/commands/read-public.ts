@@ -214,6 +214,7 @@ export async function readPortalCase(
   const statements = await casePublishedStatements(deps.db, row.id);
   return presentPublicCase(row, {
     agencies: deps.profile.agencyRoles,
+    agencyNames: deps.profile.agencies,
     dutyStatusDisclosure: deps.profile.dutyStatusDisclosure,
     timeZone: deps.timeZone,
     today: localDate(deps.now(), deps.timeZone),

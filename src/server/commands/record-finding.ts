@@ -32,6 +32,9 @@ export interface RecordFindingInput {
   decidedOn?: string | undefined;
 }
 
+/** The two stages of a finding, in the order they are recorded. */
+const STAGES = ['recommended', 'final'] as const;
+
 /**
  * Records a recommended (investigating agency) and/or final finding and penalty on an allegation,
  * each as a history row with who recorded it and the day it was decided. Final findings are the
@@ -65,9 +68,13 @@ export async function recordAllegationFinding(
     );
   }
   await deps.db.transaction(async (tx) => {
-    const wantsRecommended =
-      input.recommendedFinding !== undefined || input.recommendedPenalty !== undefined;
-    const wantsFinal = input.finalFinding !== undefined || input.finalPenalty !== undefined;
+    const wanted = STAGES.filter(
+      (stage) =>
+        input[`${stage}Finding` as const] !== undefined ||
+        input[`${stage}Penalty` as const] !== undefined,
+    );
+    const wantsRecommended = wanted.includes('recommended');
+    const wantsFinal = wanted.includes('final');
     const { row, facts } = await loadCaseForAction(
       tx,
       deps,
@@ -84,24 +91,13 @@ export async function recordAllegationFinding(
     const now = deps.now();
     const tz = deps.profile.timeZone;
     const decidedOn = input.decidedOn ?? localDate(now, tz);
-    const stages = [
-      wantsRecommended
-        ? {
-            stage: 'recommended' as const,
-            finding: input.recommendedFinding ?? allegation.recommended_finding,
-            penalty: input.recommendedPenalty ?? allegation.recommended_penalty,
-            field: 'recommendedPenalty',
-          }
-        : null,
-      wantsFinal
-        ? {
-            stage: 'final' as const,
-            finding: input.finalFinding ?? allegation.final_finding,
-            penalty: input.finalPenalty ?? allegation.final_penalty,
-            field: 'finalPenalty',
-          }
-        : null,
-    ].filter((s) => s !== null);
+    // each stage holds what the request sets, else what the allegation already has
+    const stages = wanted.map((stage) => ({
+      stage,
+      finding: input[`${stage}Finding` as const] ?? allegation[`${stage}_finding` as const],
+      penalty: input[`${stage}Penalty` as const] ?? allegation[`${stage}_penalty` as const],
+      field: `${stage}Penalty`,
+    }));
     for (const s of stages) {
       const problem = findingStageProblem(s.stage, row.status);
       if (problem) {

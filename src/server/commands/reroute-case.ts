@@ -23,14 +23,11 @@ import {
   latestRoutingDecision,
   listCaseAgencies,
 } from '../repositories/routing.repository.ts';
-import {
-  countDeadlines,
-  deadlineInsert,
-  insertDeadlines,
-} from '../repositories/deadlines.repository.ts';
+import { countDeadlines } from '../repositories/deadlines.repository.ts';
 import { caseVulnerabilities, setCaseRestriction } from '../repositories/parties.repository.ts';
 import { ConflictError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { startDeadline } from './open-deadline.ts';
 
 /**
  * The facts `classifyCase` needs, read from a filed case: its row, the ranks of its accused, its
@@ -164,16 +161,7 @@ export async function writeReroute(
       deps.profile,
     ).find((d) => d.kind === 'six_month_notice');
     if (notice) {
-      clock = crypto.randomUUID();
-      await insertDeadlines(tx, [
-        deadlineInsert(notice, {
-          id: clock,
-          jurisdiction: deps.jurisdiction,
-          caseId: row.id,
-          sequence: notice.sequence ?? 1,
-          createdAt: now,
-        }),
-      ]);
+      clock = await startDeadline(tx, deps, row.id, notice, notice.sequence ?? 1, now);
     }
   }
 
@@ -269,8 +257,7 @@ export async function acceptRoutingReview(
   deps: CommandDeps,
   input: AcceptRoutingReviewInput,
 ): Promise<{ leadAgency: string }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.acceptRerouting);
+  return onCase(deps, input.logNumber, CaseAction.acceptRerouting, async (tx, { row }) => {
     const current = await currentOffer(tx, row, deps.profile);
     if (!current) {
       throw new ConflictError('no_routing_review', 'No re-routing is offered on this case.');

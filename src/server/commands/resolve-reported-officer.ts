@@ -7,7 +7,7 @@ import {
 } from '../repositories/reported-officers.repository.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeAllegation } from './add-allegation.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
 
 /**
  * An investigator's answer to an officer the complainant named at intake (docs/domain.md
@@ -20,8 +20,7 @@ export async function resolveReportedOfficer(
   deps: CommandDeps,
   input: { logNumber: string; id: string } & ReportedOfficerResolutionRequest,
 ): Promise<{ allegationId: string | null }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.addAllegation);
+  return onCase(deps, input.logNumber, CaseAction.addAllegation, async (tx, { row }) => {
     const officer = await lockReportedOfficer(tx, row.id, input.id);
     if (!officer) {
       throw new NotFoundError(`Reported officer ${input.id}`, 'reported_officer_not_found');

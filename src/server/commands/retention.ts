@@ -10,6 +10,7 @@ import {
 import { purgeLetterRecipients } from '../repositories/letters.repository.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { CONCLUDED } from '../domain/transition.ts';
+import { systemAuditContext } from './context.ts';
 
 /** Retention runs from the CLI, as the system. */
 export interface RetentionDeps {
@@ -102,21 +103,17 @@ export async function applyRetention(
         for (const c of locked) {
           const n = purged.filter((p) => p.case_id === c.id).length;
           parties += n;
-          await recordAudit(
-            tx,
-            { jurisdiction: deps.jurisdiction, actor: 'system', at: now },
-            {
-              action: AuditAction.retention_applied,
-              entityType: 'case',
-              entityId: c.log_number,
-              caseId: c.id,
-              changes: {
-                partiesPurged: n,
-                retentionYears: opts.years,
-                closedBefore: closedBefore.toISOString(),
-              },
+          await recordAudit(tx, systemAuditContext(deps.jurisdiction, now), {
+            action: AuditAction.retention_applied,
+            entityType: 'case',
+            entityId: c.log_number,
+            caseId: c.id,
+            changes: {
+              partiesPurged: n,
+              retentionYears: opts.years,
+              closedBefore: closedBefore.toISOString(),
             },
-          );
+          });
         }
         return locked;
       },
@@ -145,17 +142,13 @@ export async function changeLegalHold(
       throw new NotFoundError(`Case ${logNumber}`, 'case_not_found');
     }
     if (r.was !== hold) {
-      await recordAudit(
-        tx,
-        { jurisdiction: deps.jurisdiction, actor: 'system', at: deps.now() },
-        {
-          action: AuditAction.legal_hold_changed,
-          entityType: 'case',
-          entityId: logNumber,
-          caseId: r.id,
-          changes: { legalHold: { from: r.was, to: hold } },
-        },
-      );
+      await recordAudit(tx, systemAuditContext(deps.jurisdiction, deps.now()), {
+        action: AuditAction.legal_hold_changed,
+        entityType: 'case',
+        entityId: logNumber,
+        caseId: r.id,
+        changes: { legalHold: { from: r.was, to: hold } },
+      });
     }
     return { changed: r.was !== hold };
   });

@@ -1,4 +1,4 @@
-import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { AuditAction } from '../audit/audit.ts';
 import { ConflictError } from '../errors.ts';
 import {
   accusedRecipient,
@@ -19,8 +19,8 @@ import {
 import { listParties } from '../repositories/parties.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import type { LetterStatus } from '../domain/letters.ts';
-import { auditContext, type CommandDeps } from './context.ts';
-import { withLetterForAction } from './letter-access.ts';
+import { type CommandDeps } from './context.ts';
+import { auditLetter, withLetterForAction } from './letter-access.ts';
 
 /**
  * Puts a failed letter back in the queue (failed → retried → queued), looking its recipient up
@@ -35,7 +35,7 @@ export async function retryLetter(
     deps,
     input.letterId,
     CaseAction.sendLetter,
-    async (tx, { found, letter }) => {
+    async (tx, { letter }) => {
       if (letter.status !== 'failed') {
         throw new ConflictError('letter_not_failed', 'Only a failed letter is retried.');
       }
@@ -49,12 +49,11 @@ export async function retryLetter(
           detail: null,
           attempted: false,
         });
-        await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.letter_failed,
-          entityType: 'letter',
-          entityId: letter.id,
-          caseId: found.row.id,
-          changes: { kind: letter.kind, channel: null, failure, retried: true },
+        await auditLetter(tx, deps, now, letter, AuditAction.letter_failed, {
+          kind: letter.kind,
+          channel: null,
+          failure,
+          retried: true,
         });
         return { status: 'failed' };
       }
@@ -62,12 +61,10 @@ export async function retryLetter(
         channel: again.channel,
         recipientEnc: encryptRecipient(deps, letter.id, again.contact),
       });
-      await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.letter_retried,
-        entityType: 'letter',
-        entityId: letter.id,
-        caseId: found.row.id,
-        changes: { from: letter.failure_code, channel: again.channel, attempts: letter.attempts },
+      await auditLetter(tx, deps, now, letter, AuditAction.letter_retried, {
+        from: letter.failure_code,
+        channel: again.channel,
+        attempts: letter.attempts,
       });
       return { status: 'queued' };
     },

@@ -16,6 +16,7 @@ import {
   type FieldCipher,
   type FieldKeySource,
 } from '../security/encryption.ts';
+import { systemAuditContext } from './context.ts';
 
 /** What key maintenance needs: no actor (it runs from the CLI as the system), a clock. */
 export interface KeyDeps {
@@ -141,16 +142,12 @@ export async function reencryptFields(
             return { id: r.id, from: r.value, to: deps.cipher.encrypt(plaintext, context) };
           });
           const n = await replaceValues(tx, field, changes);
-          await recordAudit(
-            tx,
-            { jurisdiction: deps.jurisdiction, actor: 'system', at: deps.now() },
-            {
-              action: AuditAction.key_rotated,
-              entityType: 'encryption_key',
-              entityId: current,
-              changes: { field: field.name, reencrypted: n, fromKeys: from, batch: batches + 1 },
-            },
-          );
+          await recordAudit(tx, systemAuditContext(deps.jurisdiction, deps.now()), {
+            action: AuditAction.key_rotated,
+            entityType: 'encryption_key',
+            entityId: current,
+            changes: { field: field.name, reencrypted: n, fromKeys: from, batch: batches + 1 },
+          });
           return n;
         });
         if (done === null) {

@@ -9,6 +9,7 @@ import {
 import type { FieldCipher } from '../security/encryption.ts';
 import { newTotpSecret, otpauthUri, totpSecretContext } from '../security/totp.ts';
 import { NotFoundError } from '../errors.ts';
+import { systemAuditContext } from './context.ts';
 
 /** What an administrator hands to the user: the secret and its otpauth URI. */
 export interface ProvisionedTotp {
@@ -43,16 +44,12 @@ export async function provisionTotp(
     const secret = opts.secret ?? newTotpSecret();
     await setTotp(tx, user.id, deps.cipher.encrypt(secret, totpSecretContext(user.id)), now, null);
     await dropChallenges(tx, user.id, now);
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor: 'system', at: now },
-      {
-        action: AuditAction.totp_provisioned,
-        entityType: 'user',
-        entityId: user.id,
-        reason: replaced ? 'reset' : 'provisioned',
-      },
-    );
+    await recordAudit(tx, systemAuditContext(deps.jurisdiction, now), {
+      action: AuditAction.totp_provisioned,
+      entityType: 'user',
+      entityId: user.id,
+      reason: replaced ? 'reset' : 'provisioned',
+    });
     return { email: user.email, secret, otpauthUri: otpauthUri(secret, user.email), replaced };
   });
 }

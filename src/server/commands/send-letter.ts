@@ -1,4 +1,4 @@
-import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { AuditAction } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
 import type { LetterFailure, LetterStatus } from '../domain/letters.ts';
 import { ConflictError } from '../errors.ts';
@@ -16,8 +16,8 @@ import {
   type LetterRow,
 } from '../repositories/letters.repository.ts';
 import { recordDeadlineMet } from './complete-deadline.ts';
-import { auditContext, type CommandDeps } from './context.ts';
-import { withLetterForAction } from './letter-access.ts';
+import { type CommandDeps } from './context.ts';
+import { auditLetter, withLetterForAction } from './letter-access.ts';
 
 /** Sending needs the mail server beside the usual dependencies; null when none is configured. */
 export type SendDeps = CommandDeps & { mailer: Mailer | null };
@@ -138,7 +138,7 @@ async function settle(
     | { ok: false; code: LetterFailure; detail: string | null },
 ): Promise<SendOutcome> {
   if (!answer.ok) {
-    await fail(tx, deps, row, letter, now, answer.code, answer.detail);
+    await fail(tx, deps, letter, now, answer.code, answer.detail);
     return {
       status: 'failed',
       messageId: null,
@@ -149,12 +149,10 @@ async function settle(
   }
   const messageId = answer.messageId;
   await markLetterSent(tx, letter.id, { at: now, by: deps.actor.id, messageId });
-  await recordAudit(tx, auditContext(deps, now), {
-    action: AuditAction.letter_sent,
-    entityType: 'letter',
-    entityId: letter.id,
-    caseId: row.id,
-    changes: { kind: letter.kind, channel: letter.channel, messageId },
+  await auditLetter(tx, deps, now, letter, AuditAction.letter_sent, {
+    kind: letter.kind,
+    channel: letter.channel,
+    messageId,
   });
   const deadlineMet = await meetAnsweredDeadline(tx, deps, row, letter, now);
   return { status: 'sent', messageId, failure: null, failureDetail: null, deadlineMet };
@@ -164,19 +162,17 @@ async function settle(
 async function fail(
   tx: Queryable,
   deps: CommandDeps,
-  row: CaseRow,
   letter: LetterRow,
   now: Date,
   code: LetterFailure,
   detail: string | null,
 ): Promise<void> {
   await markLetterFailed(tx, letter.id, { at: now, code, detail, attempted: true });
-  await recordAudit(tx, auditContext(deps, now), {
-    action: AuditAction.letter_failed,
-    entityType: 'letter',
-    entityId: letter.id,
-    caseId: row.id,
-    changes: { kind: letter.kind, channel: letter.channel, failure: code, detail },
+  await auditLetter(tx, deps, now, letter, AuditAction.letter_failed, {
+    kind: letter.kind,
+    channel: letter.channel,
+    failure: code,
+    detail,
   });
 }
 

@@ -36,6 +36,7 @@ import {
 } from '../security/totp.ts';
 import { requiresSecondFactor, SIGN_IN_CHALLENGE_MINUTES } from '../policies/authentication.ts';
 import { UnauthenticatedError } from '../errors.ts';
+import { auditContext, systemAuditContext } from './context.ts';
 
 /** Dependencies of sign-in: no actor yet, the request's address for the audit row. */
 export interface SignInDeps {
@@ -100,18 +101,14 @@ async function recordFailure(
       await setLockedUntil(tx, userId, lockedNow);
     }
   }
-  await recordAudit(
-    tx,
-    { jurisdiction: deps.jurisdiction, actor: 'system', ip: deps.ip, at: now },
-    {
-      action: AuditAction.session_sign_in_failed,
-      entityType: 'user',
-      // the typed email is not recorded: it may be a mistyped password
-      entityId: userId ?? 'unknown',
-      reason,
-      ...(lockedNow ? { changes: { lockedUntil: lockedNow.toISOString() } } : {}),
-    },
-  );
+  await recordAudit(tx, systemAuditContext(deps.jurisdiction, now, deps.ip), {
+    action: AuditAction.session_sign_in_failed,
+    entityType: 'user',
+    // the typed email is not recorded: it may be a mistyped password
+    entityId: userId ?? 'unknown',
+    reason,
+    ...(lockedNow ? { changes: { lockedUntil: lockedNow.toISOString() } } : {}),
+  });
 }
 
 /**
@@ -180,17 +177,13 @@ export async function signIn(
       createdAt: now,
       expiresAt,
     });
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor, ip: deps.ip, at: now },
-      {
-        action: AuditAction.session_second_factor_pending,
-        entityType: 'user',
-        entityId: user.id,
-        reason: secret ? 'enrolment_required' : 'code_required',
-        changes: { expiresAt: expiresAt.toISOString() },
-      },
-    );
+    await recordAudit(tx, auditContext({ ...deps, actor }, now), {
+      action: AuditAction.session_second_factor_pending,
+      entityType: 'user',
+      entityId: user.id,
+      reason: secret ? 'enrolment_required' : 'code_required',
+      changes: { expiresAt: expiresAt.toISOString() },
+    });
   });
   return secret
     ? {
@@ -270,11 +263,11 @@ export async function completeSignIn(
           now,
           step,
         );
-        await recordAudit(
-          tx,
-          { jurisdiction: deps.jurisdiction, actor, ip: deps.ip, at: now },
-          { action: AuditAction.totp_enrolled, entityType: 'user', entityId: found.user_id },
-        );
+        await recordAudit(tx, auditContext({ ...deps, actor }, now), {
+          action: AuditAction.totp_enrolled,
+          entityType: 'user',
+          entityId: found.user_id,
+        });
       } else if (!(await acceptTotpStep(tx, found.user_id, step))) {
         return { ok: false };
       }
@@ -304,20 +297,18 @@ export async function startSession(
   const session = generateSession();
   const expiresAt = new Date(now.getTime() + deps.settings.absoluteHours * 3_600_000);
   const sessionId = crypto.randomUUID();
+  // the rotation and the sign-in are one act of the person signing in: one context for both rows
+  const audit = auditContext({ ...deps, actor }, now);
   await resetSignInFailures(tx, actor.id);
   const old = previous ? await findSessionIdByHash(tx, deps.jurisdiction, previous) : undefined;
   if (old && (await revokeSession(tx, old, now, 'rotated'))) {
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor, ip: deps.ip, at: now },
-      {
-        action: AuditAction.session_revoked,
-        entityType: 'session',
-        entityId: old,
-        reason: 'rotated',
-        changes: { replacedBy: sessionId },
-      },
-    );
+    await recordAudit(tx, audit, {
+      action: AuditAction.session_revoked,
+      entityType: 'session',
+      entityId: old,
+      reason: 'rotated',
+      changes: { replacedBy: sessionId },
+    });
   }
   await insertSession(tx, {
     id: sessionId,
@@ -330,16 +321,12 @@ export async function startSession(
     ip: deps.ip,
     userAgent: deps.userAgent?.slice(0, 300) ?? null,
   });
-  await recordAudit(
-    tx,
-    { jurisdiction: deps.jurisdiction, actor, ip: deps.ip, at: now },
-    {
-      action: AuditAction.session_signed_in,
-      entityType: 'session',
-      entityId: sessionId,
-      changes: { ...(method ? { method } : {}), expiresAt: expiresAt.toISOString() },
-    },
-  );
+  await recordAudit(tx, audit, {
+    action: AuditAction.session_signed_in,
+    entityType: 'session',
+    entityId: sessionId,
+    changes: { ...(method ? { method } : {}), expiresAt: expiresAt.toISOString() },
+  });
   return { token: session.token, csrfToken: session.csrfSecret, expiresAt, actor };
 }
 
@@ -353,10 +340,10 @@ export async function signOut(
     if (!(await revokeSession(tx, sessionId, now, 'signed_out'))) {
       return;
     }
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor: deps.actor, ip: deps.ip, at: now },
-      { action: AuditAction.session_signed_out, entityType: 'session', entityId: sessionId },
-    );
+    await recordAudit(tx, auditContext(deps, now), {
+      action: AuditAction.session_signed_out,
+      entityType: 'session',
+      entityId: sessionId,
+    });
   });
 }

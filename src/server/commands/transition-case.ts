@@ -4,12 +4,7 @@ import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CONCLUDED, closedOnAfter, isReopening, transition } from '../domain/transition.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { insertStatusHistory, updateCaseStatus } from '../repositories/cases.repository.ts';
-import {
-  deadlineInsert,
-  countDeadlines,
-  insertDeadlines,
-  markDeadlinesMet,
-} from '../repositories/deadlines.repository.ts';
+import { countDeadlines, markDeadlinesMet } from '../repositories/deadlines.repository.ts';
 import {
   reopeningDeadlines,
   clockRuns,
@@ -17,7 +12,8 @@ import {
   type Deadline,
 } from '../domain/clocks.ts';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { startDeadline } from './open-deadline.ts';
 
 export interface TransitionCaseInput {
   logNumber: string;
@@ -37,8 +33,7 @@ export async function transitionCase(
   deps: CommandDeps,
   input: TransitionCaseInput,
 ): Promise<{ caseId: string; from: CaseStatus; to: CaseStatus }> {
-  return deps.db.transaction(async (tx) => {
-    const { row } = await loadCaseForAction(tx, deps, input.logNumber, CaseAction.transition);
+  return onCase(deps, input.logNumber, CaseAction.transition, async (tx, { row }) => {
     if (input.expectedStatus && input.expectedStatus !== row.status) {
       throw new ConflictError(
         'stale_status',
@@ -97,16 +92,9 @@ export async function transitionCase(
       started.push(...reopeningDeadlines(now, row.lead_agency, deps.profile));
     }
     for (const d of started) {
-      await insertDeadlines(tx, [
-        deadlineInsert(d, {
-          id: crypto.randomUUID(),
-          jurisdiction: deps.jurisdiction,
-          caseId: row.id,
-          // numbered after the earlier runs' rows of the kind, which stay as history
-          sequence: (await countDeadlines(tx, row.id, d.kind)) + 1,
-          createdAt: now,
-        }),
-      ]);
+      // numbered after the earlier runs' rows of the kind, which stay as history
+      const sequence = (await countDeadlines(tx, row.id, d.kind)) + 1;
+      await startDeadline(tx, deps, row.id, d, sequence, now);
     }
     if (CONCLUDED.has(input.to)) {
       // the investigation clocks stop when the case ends; statutory history stays

@@ -5,6 +5,7 @@ import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { findUserByEmail, insertUser } from '../repositories/users.repository.ts';
 import { hashPassword } from '../security/credentials.ts';
 import { ConflictError } from '../errors.ts';
+import { systemAuditContext } from './context.ts';
 
 /** Dependencies of the administrative commands the CLI runs as `system`. */
 export interface SystemDeps {
@@ -42,21 +43,17 @@ export async function addUser(
       passwordHash,
       createdAt: now,
     });
-    await recordAudit(
-      tx,
-      { jurisdiction: deps.jurisdiction, actor: 'system', at: now },
-      {
-        action: AuditAction.user_added,
-        entityType: 'user',
-        entityId: id,
-        changes: {
-          email,
-          agency: input.agency,
-          roles: input.roles,
-          password: passwordHash !== null,
-        },
+    await recordAudit(tx, systemAuditContext(deps.jurisdiction, now), {
+      action: AuditAction.user_added,
+      entityType: 'user',
+      entityId: id,
+      changes: {
+        email,
+        agency: input.agency,
+        roles: input.roles,
+        password: passwordHash !== null,
       },
-    );
+    });
     return { id, email };
   });
 }

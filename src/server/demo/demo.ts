@@ -14,12 +14,8 @@ import { assignCase } from '../commands/assign-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
-import {
-  answerPressInquiryWithStatement,
-  draftStatement,
-  logPressInquiry,
-  publishStatement,
-} from '../commands/statements.ts';
+import { draftStatement, publishStatement } from '../commands/statements.ts';
+import { answerPressInquiry, logPressInquiry } from '../commands/press-inquiries.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
 import { findUserByEmail, setPasswordIfMissing } from '../repositories/users.repository.ts';
@@ -334,12 +330,13 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
   await publishStatement(pio, en.statementId);
   await publishStatement(pio, es.statementId);
   const press = await logPressInquiry(pio, {
-    logNumber: log,
+    logNumbers: [log],
     outlet: 'Chicago Daily (demo)',
     question: 'Were any officers’ police powers revoked?',
     receivedAt: '2023-09-29T10:00:00-05:00',
+    respondBy: '2023-09-29T17:00:00-05:00',
   });
-  await answerPressInquiryWithStatement(pio, {
+  await answerPressInquiry(pio, {
     pressInquiryId: press.pressInquiryId,
     statementId: en.statementId,
   });

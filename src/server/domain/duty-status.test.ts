@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Agency, Role } from '../../shared/enums.ts';
 import { DUTY_STATUS_ACTIONS, ROLES } from '../../shared/enums.ts';
 import type { CaseDutyEntry, DutyStatusInput } from './duty-status.ts';
-import { publicDutyStatus, validateDutyStatus as validate } from './duty-status.ts';
+import {
+  disclosedDutyAction,
+  judgeDutyStatus,
+  publicDutyStatus,
+  validateDutyStatus as validate,
+} from './duty-status.ts';
 import { chicagoProfile } from './profiles/chicago.ts';
 import { nycProfile } from './profiles/nyc.ts';
 
@@ -156,6 +161,32 @@ describe('publicDutyStatus (issue 22 item 1)', () => {
         decidedByEs: rule.decidingOffice.es,
       },
     ]);
+  });
+
+  it('tells the preview what it withholds and why: the lone member of a small unit', () => {
+    const small = entry('a', {
+      unitMembers: rule.minUnitMembers - 1,
+      effectiveAt: new Date('2023-10-02T14:00:00Z'),
+    });
+    const judged = judgeDutyStatus([entry('b'), small], rule, 'America/Chicago');
+    expect(judged.shown.map((d) => d.effectiveDate)).toEqual(['2023-09-28']);
+    expect(judged.withheld).toEqual([
+      {
+        action: 'relieved_of_police_powers',
+        members: 1,
+        effectiveDate: '2023-10-02',
+        reason: 'small_unit',
+      },
+    ]);
+  });
+
+  it('discloses, for the case page and the statistics alike, only decided actions of listed kinds', () => {
+    expect(disclosedDutyAction('restored', 'decided', rule)).toBe('restored');
+    expect(disclosedDutyAction('restored', 'recommended', rule)).toBeUndefined();
+    expect(disclosedDutyAction('suspended', 'decided', rule)).toBeUndefined();
+    expect(
+      disclosedDutyAction('restored', 'decided', nycProfile.dutyStatusDisclosure),
+    ).toBeUndefined();
   });
 
   it('never shows a recommendation, and New York discloses nothing', () => {

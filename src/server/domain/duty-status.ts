@@ -82,6 +82,19 @@ export function validateDutyStatus(
   return { ok: true };
 }
 
+/**
+ * The action a ledger entry discloses, or undefined when it discloses none: only a *decided*
+ * action of a kind the profile lists (docs/domain.md "Duty status on the public record"). The
+ * case page and the public statistics both ask this, so they count the same actions.
+ */
+export function disclosedDutyAction(
+  action: string,
+  stage: DutyStatusStage,
+  rule: DutyStatusDisclosure,
+): DutyStatusAction | undefined {
+  return stage === 'decided' ? rule.actions.find((a) => a === action) : undefined;
+}
+
 /** One ledger entry of a case as the public rule reads it: no name, star or unit leaves here. */
 export interface CaseDutyEntry {
   memberId: string;
@@ -101,26 +114,41 @@ export interface PublicDutyAction {
   decidedByEs: string;
 }
 
+/** Why a decided, disclosed kind of action is not shown on a case's public page. */
+export type DutyWithholding =
+  /** One member whose unit is under the profile's N members on the roster, or unknown. */
+  | 'small_unit'
+  /** The case itself is not described publicly (status only). */
+  | 'case_not_public';
+
+/** A decided action of a disclosed kind that the public is not told of, and why (staff only). */
+export interface WithheldDutyAction {
+  action: DutyStatusAction;
+  members: number;
+  effectiveDate: string;
+  reason: DutyWithholding;
+}
+
 /**
  * What the public is told of a case's duty status (issue 22 item 1; docs/domain.md "Duty status
  * on the public record"): decided actions of the kinds the profile discloses, grouped by action
  * and local effective date and counted by member; a recommendation is not an action and is never
  * shown. A group of one member whose unit has fewer than `minUnitMembers` members on the roster
  * (or no known unit) is withheld (absent, not an error): in a small unit, "one officer relieved"
- * points at the person.
+ * points at the person. `withheld` lists those, for the staff's preview only.
  */
-export function publicDutyStatus(
+export function judgeDutyStatus(
   entries: CaseDutyEntry[],
   rule: DutyStatusDisclosure,
   timeZone: string,
-): PublicDutyAction[] {
+): { shown: PublicDutyAction[]; withheld: WithheldDutyAction[] } {
   const groups = new Map<
     string,
     { action: DutyStatusAction; date: string; members: Map<string, number> }
   >();
   for (const e of entries) {
-    const action = rule.actions.find((a) => a === e.action);
-    if (e.stage !== 'decided' || action === undefined) {
+    const action = disclosedDutyAction(e.action, e.stage, rule);
+    if (action === undefined) {
       continue;
     }
     const date = localDate(e.effectiveAt, timeZone);
@@ -129,14 +157,35 @@ export function publicDutyStatus(
     group.members.set(e.memberId, e.unitMembers);
     groups.set(key, group);
   }
-  return [...groups.values()]
-    .filter((g) => g.members.size > 1 || [...g.members.values()][0]! >= rule.minUnitMembers)
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((g) => ({
-      action: g.action,
-      members: g.members.size,
-      effectiveDate: g.date,
-      decidedBy: rule.decidingOffice.en,
-      decidedByEs: rule.decidingOffice.es,
-    }));
+  const shown: PublicDutyAction[] = [];
+  const withheld: WithheldDutyAction[] = [];
+  for (const g of [...groups.values()].sort((a, b) => a.date.localeCompare(b.date))) {
+    const narrows = g.members.size === 1 && [...g.members.values()][0]! < rule.minUnitMembers;
+    if (narrows) {
+      withheld.push({
+        action: g.action,
+        members: 1,
+        effectiveDate: g.date,
+        reason: 'small_unit',
+      });
+    } else {
+      shown.push({
+        action: g.action,
+        members: g.members.size,
+        effectiveDate: g.date,
+        decidedBy: rule.decidingOffice.en,
+        decidedByEs: rule.decidingOffice.es,
+      });
+    }
+  }
+  return { shown, withheld };
+}
+
+/** The actions the public is told of: {@link judgeDutyStatus}'s `shown`. */
+export function publicDutyStatus(
+  entries: CaseDutyEntry[],
+  rule: DutyStatusDisclosure,
+  timeZone: string,
+): PublicDutyAction[] {
+  return judgeDutyStatus(entries, rule, timeZone).shown;
 }

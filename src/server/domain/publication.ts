@@ -19,7 +19,9 @@ export interface PublicationFacts {
 /**
  * The oversight agency (COPA) publishes its cases; for a case only internal affairs (BIA) works, the portal shows the log number and the
  * status; a restricted case (sexual misconduct, domestic violence, a minor or shelter-resident
- * party) shows category and status only. The most protective rule wins.
+ * party) shows category and status only — besides what names no one, the agencies working it and
+ * disclosed duty-status decisions (issue 22), and never a stage date or date received. The most
+ * protective rule wins.
  */
 export function publicVisibility(f: PublicationFacts, agencies: AgencyRoles): PublicVisibility {
   const oversight = f.leadAgency === agencies.oversight || f.agencies.includes(agencies.oversight);

@@ -8,7 +8,7 @@ import {
 } from '../../shared/enums.ts';
 import { CONCLUDED, TRANSITIONS } from '../domain/transition.ts';
 import { ForbiddenError } from '../errors.ts';
-import { requireScope, type Grantee } from './token-scope.ts';
+import { requireScope, scopeAllows, type Grantee } from './token-scope.ts';
 
 /**
  * THE authorization table (PRODUCT.md §2, §4; ADR 0006, 0007, 0013). Every decision the server
@@ -333,6 +333,12 @@ export const GlobalAction = {
   publishGeneralStatement: 'statement.publish_general',
   /** Review a statement or a free-text press answer someone else wrote (issue 22 items 2–3). */
   reviewStatement: 'statement.review',
+  /** The office's press-inquiry log across cases (issue 22 item 3). */
+  readPressInquiries: 'press_inquiry.read',
+  /** Log a press inquiry, about no case or several (each case is checked again). */
+  logPressInquiry: 'press_inquiry.log',
+  /** Answer a press inquiry: a published statement, or free text a second person reviews. */
+  answerPressInquiry: 'press_inquiry.answer',
   verifyAudit: 'audit.verify',
   readAudit: 'audit.read',
   recordConflict: 'conflict.record',
@@ -395,6 +401,21 @@ export const GLOBAL_GRANTS: Readonly<
     roles: ['public_information', 'chief_administrator'],
     basis:
       'issue 22 items 2–3: a second person of those who publish reviews what the office says publicly',
+  },
+  [GlobalAction.readPressInquiries]: {
+    roles: ['public_information', 'chief_administrator'],
+    basis:
+      'PRODUCT.md §3, issue 22 item 3: public information answers the press for the office; the chief administrator speaks for it',
+  },
+  [GlobalAction.logPressInquiry]: {
+    roles: ['public_information', 'chief_administrator'],
+    basis:
+      'PRODUCT.md §3, issue 22 item 3: those who draft statements log what the press asks, with or without a case',
+  },
+  [GlobalAction.answerPressInquiry]: {
+    roles: ['public_information', 'chief_administrator'],
+    basis:
+      'PRODUCT.md §3, issue 22 item 3: those who publish statements answer the press (a free-text answer is reviewed by a second person)',
   },
   [GlobalAction.verifyAudit]: {
     roles: ['auditor'],
@@ -546,6 +567,10 @@ export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = 
   [GlobalAction.manageFacilities]: TokenScope.roster_write,
   [GlobalAction.publishGeneralStatement]: TokenScope.statements_write,
   [GlobalAction.reviewStatement]: TokenScope.statements_write,
+  // the open-inquiry count is on the dashboard, which a cases:read token reads
+  [GlobalAction.readPressInquiries]: TokenScope.cases_read,
+  [GlobalAction.logPressInquiry]: TokenScope.statements_write,
+  [GlobalAction.answerPressInquiry]: TokenScope.statements_write,
   [GlobalAction.verifyAudit]: TokenScope.audit_read,
   [GlobalAction.readAudit]: TokenScope.audit_read,
   [GlobalAction.recordConflict]: TokenScope.access_manage,
@@ -576,12 +601,24 @@ export function requireGlobally(who: Grantee, action: GlobalAction, message?: st
 }
 
 /**
+ * Whether the roles hold the global action and the token (if any) carries its scope, without
+ * throwing: for what a page offers and for counts shown only to those who may act on them.
+ */
+export function mayGlobally(who: Grantee, action: GlobalAction): boolean {
+  return rolesHold(who, action) && scopeAllows(who, GLOBAL_ACTION_SCOPES[action]);
+}
+
+function rolesHold(who: Grantee, action: GlobalAction): boolean {
+  return who.roles.some((r) => GLOBAL_GRANTS[action].roles.includes(r));
+}
+
+/**
  * True when one of the roles holds the global action. When the roles allow it but the request's
  * API token lacks the action's scope, throws {@link TokenScopeError} (403
  * `token_scope_insufficient`): scopes are enforced here, once, not route by route.
  */
 export function allowedGlobally(who: Grantee, action: GlobalAction): boolean {
-  const byRole = who.roles.some((r) => GLOBAL_GRANTS[action].roles.includes(r));
+  const byRole = rolesHold(who, action);
   if (byRole) {
     requireScope(who, GLOBAL_ACTION_SCOPES[action]);
   }

@@ -11,7 +11,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** Letters without accents, lower case: "Peña" and "PENA" are the same name to a reader. */
-function fold(s: string): string {
+export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

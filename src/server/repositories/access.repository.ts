@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, lockedRowByKey, updateById } from './sql.ts';
 
 /** One break-the-glass grant as stored. */
 export interface BreakGlassRow {
@@ -111,28 +111,14 @@ export async function listBreakGlass(
 }
 
 /** One grant, locked for review. */
-export async function lockBreakGlass(
-  tx: Queryable,
-  jurisdiction: string,
-  id: string,
-): Promise<BreakGlassRow | undefined> {
-  return firstRow<BreakGlassRow>(
-    tx,
-    `${GRANT_SQL} WHERE g.jurisdiction = $1 AND g.id = $2 FOR UPDATE OF g`,
-    [jurisdiction, id],
-  );
-}
+export const lockBreakGlass = lockedRowByKey<BreakGlassRow, [jurisdiction: string, id: string]>(
+  GRANT_SQL,
+  ['g.jurisdiction', 'g.id'],
+  'g',
+);
 
 /** Marks a grant reviewed. */
-export async function markBreakGlassReviewed(
-  tx: Queryable,
-  id: string,
-  at: Date,
-  by: string,
-  note: string,
-): Promise<void> {
-  await tx.query(
-    `UPDATE break_glass_grants SET reviewed_at = $2, reviewed_by = $3, review_note = $4 WHERE id = $1`,
-    [id, at, by, note],
-  );
-}
+export const markBreakGlassReviewed = updateById<[at: Date, by: string, note: string]>(
+  'break_glass_grants',
+  ['reviewed_at', 'reviewed_by', 'review_note'],
+);

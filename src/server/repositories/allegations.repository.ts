@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { AllegationOutcome } from '../domain/publication.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey, rowsByKey } from './sql.ts';
 
 export interface AllegationRow {
   id: string;
@@ -67,11 +67,12 @@ const SELECT = `
          m.star AS member_star, m.first_name AS member_first_name, m.last_name AS member_last_name, m.rank AS member_rank
     FROM allegations a LEFT JOIN members m ON m.id = a.member_id`;
 
-export async function listAllegations(db: Queryable, caseId: string): Promise<AllegationRow[]> {
-  return db.query<AllegationRow>(`${SELECT} WHERE a.case_id = $1 ORDER BY a.created_at, a.id`, [
-    caseId,
-  ]);
-}
+/** A case's allegations, in the order they were added. */
+export const listAllegations = rowsByKey<AllegationRow, [caseId: string]>(
+  SELECT,
+  ['a.case_id'],
+  'a.created_at, a.id',
+);
 
 /** Ranks of the members accused on a case, as the roster writes them (routing: CPD G08-01). */
 export async function accusedRanks(db: Queryable, caseId: string): Promise<string[]> {
@@ -92,13 +93,11 @@ export async function allegationCategories(db: Queryable, caseId: string): Promi
   return rows.map((r) => r.category);
 }
 
-export async function findAllegation(
-  db: Queryable,
-  caseId: string,
-  id: string,
-): Promise<AllegationRow | undefined> {
-  return firstRow<AllegationRow>(db, `${SELECT} WHERE a.case_id = $1 AND a.id = $2`, [caseId, id]);
-}
+/** One allegation of a case. */
+export const findAllegation = rowByKey<AllegationRow, [caseId: string, id: string]>(SELECT, [
+  'a.case_id',
+  'a.id',
+]);
 
 export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {
   return db.query<FindingRow>(

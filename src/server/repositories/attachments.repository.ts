@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { firstRow } from './sql.ts';
+import { rowByKey, rowsByKey } from './sql.ts';
 
 /** An attachment row to insert: name and content already encrypted by the command. */
 export interface NewAttachment {
@@ -59,18 +59,14 @@ export async function listAttachments(db: Queryable, caseId: string): Promise<At
 }
 
 /** One attachment with its (encrypted) content, only if it belongs to the case. */
-export async function findAttachment(
-  db: Queryable,
-  caseId: string,
-  id: string,
-): Promise<(AttachmentListRow & { content_enc: string }) | undefined> {
-  return firstRow<AttachmentListRow & { content_enc: string }>(
-    db,
-    `SELECT id, source, file_name_enc, content_type, byte_size, sha256, received_at, content_enc
-       FROM attachments WHERE case_id = $1 AND id = $2`,
-    [caseId, id],
-  );
-}
+export const findAttachment = rowByKey<
+  AttachmentListRow & { content_enc: string },
+  [caseId: string, id: string]
+>(
+  `SELECT id, source, file_name_enc, content_type, byte_size, sha256, received_at, content_enc
+     FROM attachments`,
+  ['case_id', 'id'],
+);
 
 /** Information a complainant added through follow-my-complaint, for the case team. */
 export interface ComplainantAdditionRow {
@@ -79,13 +75,9 @@ export interface ComplainantAdditionRow {
   received_at: Date;
 }
 
-export async function listComplainantAdditions(
-  db: Queryable,
-  caseId: string,
-): Promise<ComplainantAdditionRow[]> {
-  return db.query<ComplainantAdditionRow>(
-    `SELECT id, text, received_at FROM complaint_additions WHERE case_id = $1
-      ORDER BY received_at, id`,
-    [caseId],
-  );
-}
+/** What the complainant added to a case, oldest first. */
+export const listComplainantAdditions = rowsByKey<ComplainantAdditionRow, [caseId: string]>(
+  'SELECT id, text, received_at FROM complaint_additions',
+  ['case_id'],
+  'received_at, id',
+);

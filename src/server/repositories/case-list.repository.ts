@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
+import { Conditions } from './sql.ts';
 
 /**
  * SQL condition (and its parameters, numbered from `offset`) equivalent to caseView() !== 'none'.
@@ -100,37 +101,31 @@ export async function listCases(
   scope: CaseScope,
   f: CaseListFilters,
 ): Promise<{ rows: CaseListRow[]; total: number }> {
-  const params: unknown[] = [jurisdiction];
-  const where = ['c.jurisdiction = $1'];
-  const scoped = scopeCondition(scope, params.length);
-  params.push(...scoped.params);
-  where.push(scoped.sql);
-  const add = (sql: (p: string) => string, value: unknown): void => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
+  const where = new Conditions((p) => `c.jurisdiction = ${p}`, jurisdiction);
+  const scoped = scopeCondition(scope, where.params.length);
+  where.params.push(...scoped.params);
+  where.and(scoped.sql);
   let query = '';
   if (f.q) {
     // websearch syntax: words, "phrases", -exclusions; both language configurations (the two
     // are one query when they agree, so a match is ranked once per term)
-    params.push(f.q);
-    const p = `$${params.length}`;
+    const p = where.param(f.q);
     query = `(CASE WHEN websearch_to_tsquery('english', ${p}) = websearch_to_tsquery('spanish', ${p})
                    THEN websearch_to_tsquery('english', ${p})
                    ELSE websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('spanish', ${p}) END)`;
-    where.push(`c.search @@ ${query}`);
+    where.and(`c.search @@ ${query}`);
   }
   if (f.status) {
-    add((p) => `c.status = ${p}`, f.status);
+    where.add((p) => `c.status = ${p}`, f.status);
   }
   if (f.category) {
-    add((p) => `c.categories @> ARRAY[${p}]::text[]`, f.category);
+    where.add((p) => `c.categories @> ARRAY[${p}]::text[]`, f.category);
   }
   if (f.agency) {
-    add((p) => `(c.lead_agency = ${p} OR c.agencies @> ARRAY[${p}]::text[])`, f.agency);
+    where.add((p) => `(c.lead_agency = ${p} OR c.agencies @> ARRAY[${p}]::text[])`, f.agency);
   }
   if (f.facility) {
-    add(
+    where.add(
       (p) =>
         `c.facility_id = (SELECT fac.id FROM facilities fac WHERE fac.jurisdiction = $1 AND fac.code = ${p})`,
       f.facility,
@@ -138,20 +133,15 @@ export async function listCases(
   }
   // date filters are calendar days in the profile's time zone
   if (f.from) {
-    params.push(f.timeZone);
-    add(
-      (p) => `c.received_at >= ((${p}::date)::timestamp AT TIME ZONE $${params.length - 1})`,
-      f.from,
-    );
+    const tz = where.param(f.timeZone);
+    where.add((p) => `c.received_at >= ((${p}::date)::timestamp AT TIME ZONE ${tz})`, f.from);
   }
   if (f.to) {
-    params.push(f.timeZone);
-    add(
-      (p) => `c.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE $${params.length - 1})`,
-      f.to,
-    );
+    const tz = where.param(f.timeZone);
+    where.add((p) => `c.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE ${tz})`, f.to);
   }
-  const whereSql = where.join(' AND ');
+  const { params } = where;
+  const whereSql = where.sql;
   const countSql = `SELECT count(*)::int AS n FROM cases c WHERE ${whereSql}`;
   const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];

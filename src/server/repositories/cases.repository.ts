@@ -1,10 +1,24 @@
 import type { Queryable } from '../db/client.ts';
 import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
 import type { CaseAccessFacts } from '../policies/case.policy.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, rowByKey, updateById } from './sql.ts';
+
+/**
+ * What a case row says of the complaint and how it was classified (domain classification.ts):
+ * the same columns whether the case was filed here or imported (`import-cases.repository.ts`).
+ */
+export interface CaseComplaintColumns {
+  narrative: string;
+  categories: string[];
+  flags: string[];
+  officers_unknown: boolean;
+  lead_agency: string;
+  restricted: boolean;
+  restriction_reasons: string[];
+}
 
 /** The columns of a case row as stored. */
-export interface CaseRow {
+export interface CaseRow extends CaseComplaintColumns {
   id: string;
   jurisdiction: string;
   log_number: string;
@@ -17,13 +31,6 @@ export interface CaseRow {
   incident_beat: string | null;
   incident_district: string | null;
   facility_id: string | null;
-  narrative: string;
-  categories: string[];
-  flags: string[];
-  officers_unknown: boolean;
-  lead_agency: string;
-  restricted: boolean;
-  restriction_reasons: string[];
   status: CaseStatus;
   status_changed_at: Date;
   /** Local date the case was closed (final or a closure); null while open (migration 0002). */
@@ -178,68 +185,62 @@ function toFacts(r: FactsRow): CaseWithFacts {
   };
 }
 
-/** Reads a case and its access facts without locking. */
-export async function findCase(
-  db: Queryable,
-  jurisdiction: string,
-  logNumber: string,
-): Promise<CaseWithFacts | undefined> {
-  const rows = await db.query<FactsRow>(FACTS_SQL, [jurisdiction, logNumber]);
-  return rows[0] ? toFacts(rows[0]) : undefined;
+/**
+ * A reader of a case and its access facts: `logNumberOf` first finds the case's log number from
+ * the key the reader is given (and may lock the row), then the facts are read in a statement of
+ * their own, so they are read after any lock was granted, not as they were before the wait.
+ */
+function caseReader(
+  logNumberOf: (db: Queryable, jurisdiction: string, key: string) => Promise<string | undefined>,
+) {
+  return async (
+    db: Queryable,
+    jurisdiction: string,
+    key: string,
+  ): Promise<CaseWithFacts | undefined> => {
+    const logNumber = await logNumberOf(db, jurisdiction, key);
+    if (logNumber === undefined) {
+      return undefined;
+    }
+    const rows = await db.query<FactsRow>(FACTS_SQL, [jurisdiction, logNumber]);
+    return rows[0] ? toFacts(rows[0]) : undefined;
+  };
 }
 
-export async function findCaseById(
-  db: Queryable,
-  jurisdiction: string,
-  caseId: string,
-): Promise<CaseWithFacts | undefined> {
-  const rows = await db.query<{ log_number: string }>(
-    `SELECT log_number FROM cases WHERE jurisdiction = $1 AND id = $2`,
-    [jurisdiction, caseId],
-  );
-  return rows[0] ? findCase(db, jurisdiction, rows[0].log_number) : undefined;
-}
+const caseById = rowByKey<{ log_number: string }, [jurisdiction: string, id: string]>(
+  'SELECT log_number FROM cases',
+  ['jurisdiction', 'id'],
+);
+const caseByLogNumber = rowByKey<{ log_number: string }, [jurisdiction: string, log: string]>(
+  'SELECT log_number FROM cases',
+  ['jurisdiction', 'log_number'],
+);
+
+/** Reads a case and its access facts by log number, without locking. */
+export const findCase = caseReader(async (_db, _jurisdiction, logNumber) => logNumber);
+
+/** Reads a case and its access facts by the case's id, without locking. */
+export const findCaseById = caseReader(
+  async (db, jurisdiction, id) => (await caseById(db, jurisdiction, id))?.log_number,
+);
 
 /**
  * Locks the case row (FOR UPDATE) for the rest of the transaction, then reads its facts. Two
  * commands on one case serialize here, so each re-checks the state the other left.
  */
-export async function lockCase(
-  tx: Queryable,
-  jurisdiction: string,
-  logNumber: string,
-): Promise<CaseWithFacts | undefined> {
-  const locked = await tx.query<{ id: string }>(
-    `SELECT id FROM cases WHERE jurisdiction = $1 AND log_number = $2 FOR UPDATE`,
-    [jurisdiction, logNumber],
-  );
-  if (locked.length === 0) {
-    return undefined;
-  }
-  return findCase(tx, jurisdiction, logNumber);
-}
+export const lockCase = caseReader(
+  async (tx, jurisdiction, logNumber) =>
+    (await caseByLogNumber(tx, jurisdiction, logNumber, { lock: true }))?.log_number,
+);
 
 /** Moves the cached stage and sets the closing date that goes with it (domain closedOnAfter). */
-export async function updateCaseStatus(
-  tx: Queryable,
-  caseId: string,
-  status: CaseStatus,
-  at: Date,
-  closedOn: string | null,
-): Promise<void> {
-  await tx.query(
-    `UPDATE cases SET status = $2, status_changed_at = $3, closed_on = $4 WHERE id = $1`,
-    [caseId, status, at, closedOn],
-  );
-}
+export const updateCaseStatus = updateById<[status: CaseStatus, at: Date, closedOn: string | null]>(
+  'cases',
+  ['status', 'status_changed_at', 'closed_on'],
+);
 
-export async function updateCaseRouting(
-  tx: Queryable,
-  caseId: string,
-  leadAgency: string,
-): Promise<void> {
-  await tx.query(`UPDATE cases SET lead_agency = $2 WHERE id = $1`, [caseId, leadAgency]);
-}
+/** Sets the lead agency a re-routing decided. */
+export const updateCaseRouting = updateById<[leadAgency: string]>('cases', ['lead_agency']);
 
 /** The intake facts a correction may change (issue 15), by column. */
 export type CorrectableFacts = Partial<
@@ -277,20 +278,13 @@ export async function updateCaseFacts(
   if (columns.length === 0) {
     return;
   }
-  await tx.query(
-    `UPDATE cases SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
-    [caseId, ...columns.map((c) => facts[c])],
-  );
+  await updateById<unknown[]>('cases', columns)(tx, caseId, ...columns.map((c) => facts[c]));
 }
 
 /** Rewrites the case's categories cache (the union of intake's and its allegations'). */
-export async function setCaseCategories(
-  tx: Queryable,
-  caseId: string,
-  categories: readonly string[],
-): Promise<void> {
-  await tx.query(`UPDATE cases SET categories = $2 WHERE id = $1`, [caseId, [...categories]]);
-}
+export const setCaseCategories = updateById<[categories: readonly string[]]>('cases', [
+  'categories',
+]);
 
 export async function setOfficersIdentified(tx: Queryable, caseId: string): Promise<void> {
   await tx.query(`UPDATE cases SET officers_unknown = false WHERE id = $1 AND officers_unknown`, [

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/client.ts';
 import type { DeadlineKind } from '../../shared/enums.ts';
 import type { Deadline, DeadlineAnchorKind } from '../domain/clocks.ts';
 import type { DeadlineBasisFacts } from '../domain/deadline-basis.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey, rowsByKey, updateById } from './sql.ts';
 
 /**
  * SQL condition: the deadline still runs — not met, and not superseded by a recomputed one
@@ -165,20 +165,18 @@ const SELECT = `
                      FROM deadline_extensions e JOIN users u ON u.id = e.granted_by WHERE e.deadline_id = d.id), '[]') AS extensions
     FROM deadlines d`;
 
-export async function listDeadlines(db: Queryable, caseId: string): Promise<DeadlineRow[]> {
-  return db.query<DeadlineRow>(
-    `${SELECT} WHERE d.case_id = $1 ORDER BY d.due_at, d.kind, d.sequence`,
-    [caseId],
-  );
-}
+/** A case's deadlines, soonest first. */
+export const listDeadlines = rowsByKey<DeadlineRow, [caseId: string]>(
+  SELECT,
+  ['d.case_id'],
+  'd.due_at, d.kind, d.sequence',
+);
 
-export async function findDeadline(
-  db: Queryable,
-  caseId: string,
-  id: string,
-): Promise<DeadlineRow | undefined> {
-  return firstRow<DeadlineRow>(db, `${SELECT} WHERE d.case_id = $1 AND d.id = $2`, [caseId, id]);
-}
+/** One deadline of a case. */
+export const findDeadline = rowByKey<DeadlineRow, [caseId: string, id: string]>(SELECT, [
+  'd.case_id',
+  'd.id',
+]);
 
 /** Records an extension (history) and moves the cached due date. */
 export async function extendDeadline(
@@ -247,9 +245,8 @@ export async function markDeadlinesMet(
   return rows.length;
 }
 
-export async function markDeadlineMet(tx: Queryable, deadlineId: string, at: Date): Promise<void> {
-  await tx.query(`UPDATE deadlines SET met_at = $2 WHERE id = $1`, [deadlineId, at]);
-}
+/** Records a deadline met. */
+export const markDeadlineMet = updateById<[at: Date]>('deadlines', ['met_at']);
 
 /**
  * Marks a running deadline as replaced by `byId` (the recomputed one, inserted first). The row is

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { AlertStatus, RuleKind } from '../../shared/schemas/eis.ts';
 import type { LocalizedText } from '../domain/profiles/profile.ts';
+import { rowByKey } from './sql.ts';
 
 /** Early-intervention rules, alerts and their review steps (migration 0026). */
 
@@ -34,19 +35,11 @@ export async function listRules(db: Queryable, jurisdiction: string): Promise<Ru
   );
 }
 
-export async function findRule(
-  db: Queryable,
-  jurisdiction: string,
-  code: string,
-  opts: { lock?: boolean } = {},
-): Promise<RuleRow | null> {
-  const rows = await db.query<RuleRow>(
-    `SELECT ${RULE_COLUMNS} FROM eis_rules WHERE jurisdiction = $1 AND code = $2
-     ${opts.lock ? 'FOR UPDATE' : ''}`,
-    [jurisdiction, code],
-  );
-  return rows[0] ?? null;
-}
+/** One rule by its code; `lock` holds it for the change a command is about to make. */
+export const findRule = rowByKey<RuleRow, [jurisdiction: string, code: string]>(
+  `SELECT ${RULE_COLUMNS} FROM eis_rules`,
+  ['jurisdiction', 'code'],
+);
 
 /** The rule's columns after id, jurisdiction and code, in the order both writes name them. */
 const ruleParams = (v: RuleValues): unknown[] => [
@@ -173,18 +166,12 @@ export async function listAlerts(
   );
 }
 
-export async function findAlert(
-  db: Queryable,
-  jurisdiction: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<AlertRow | null> {
-  const rows = await db.query<AlertRow>(
-    `${ALERT_SELECT} WHERE a.jurisdiction = $1 AND a.id = $2 ${opts.lock ? 'FOR UPDATE OF a' : ''}`,
-    [jurisdiction, id],
-  );
-  return rows[0] ?? null;
-}
+/** One alert; `lock` holds the alert row (not its member's or rule's) for its review step. */
+export const findAlert = rowByKey<AlertRow, [jurisdiction: string, id: string]>(
+  ALERT_SELECT,
+  ['a.jurisdiction', 'a.id'],
+  'a',
+);
 
 export async function recordAlertStep(
   tx: Queryable,

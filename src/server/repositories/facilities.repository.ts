@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey } from './sql.ts';
 
 export interface FacilityRow {
   id: string;
@@ -24,34 +24,19 @@ export async function insertFacility(
   );
 }
 
-export async function findFacilityByCode(
-  db: Queryable,
-  jurisdiction: string,
-  code: string,
-): Promise<FacilityRow | undefined> {
-  return firstRow<FacilityRow>(
-    db,
-    `SELECT id, code, name, kind, district, address FROM facilities WHERE jurisdiction = $1 AND code = $2`,
-    [jurisdiction, code],
-  );
-}
+const SELECT = `SELECT id, code, name, kind, district, address FROM facilities`;
 
-export async function findFacilityById(
-  db: Queryable,
-  id: string,
-): Promise<FacilityRow | undefined> {
-  return firstRow<FacilityRow>(
-    db,
-    `SELECT id, code, name, kind, district, address FROM facilities WHERE id = $1`,
-    [id],
-  );
-}
+/** A facility by its code in the jurisdiction. */
+export const findFacilityByCode = rowByKey<FacilityRow, [jurisdiction: string, code: string]>(
+  SELECT,
+  ['jurisdiction', 'code'],
+);
+
+/** A facility by its id. */
+export const findFacilityById = rowByKey<FacilityRow, [id: string]>(SELECT, ['id']);
 
 export async function listFacilities(db: Queryable, jurisdiction: string): Promise<FacilityRow[]> {
-  return db.query<FacilityRow>(
-    `SELECT id, code, name, kind, district, address FROM facilities WHERE jurisdiction = $1 ORDER BY code`,
-    [jurisdiction],
-  );
+  return db.query<FacilityRow>(`${SELECT} WHERE jurisdiction = $1 ORDER BY code`, [jurisdiction]);
 }
 
 export async function shelterPeriods(

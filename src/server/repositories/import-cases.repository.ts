@@ -6,22 +6,17 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/client.ts';
 import { copyText } from '../db/copy-text.ts';
+import type { CaseComplaintColumns } from './cases.repository.ts';
 import { BATCH, upsertAll, type ColumnSpec } from './import-merge.repository.ts';
 
-export interface CaseRowImport {
+/** A case as a release describes it (dates as the release's text). */
+export interface CaseRowImport extends CaseComplaintColumns {
   jurisdiction: string;
   log_number: string;
   case_type: string;
   received_at: string;
   incident_occurred_at: string | null;
   incident_beat: string | null;
-  narrative: string;
-  categories: string[];
-  flags: string[];
-  officers_unknown: boolean;
-  lead_agency: string;
-  restricted: boolean;
-  restriction_reasons: string[];
   status: string;
   status_changed_at: string;
   created_at: string;

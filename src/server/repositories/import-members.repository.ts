@@ -1,6 +1,7 @@
 /** Imported members of the department: the roster's upsert and who is named on which case. */
 import type { Queryable } from '../db/client.ts';
 import { BATCH, upsertAll, type ColumnSpec, type Outcome } from './import-merge.repository.ts';
+import { MEMBER_ROW_COLUMNS, type MemberAttributes } from './members.repository.ts';
 
 export interface MemberCandidate {
   id: string;
@@ -23,21 +24,15 @@ export async function membersByStars(
   );
 }
 
-export interface MemberRowImport {
+/** A member as a release describes it: the roster's attributes and the release's own fields. */
+export interface MemberRowImport extends MemberAttributes {
   jurisdiction: string;
   identity_key: string;
   employee_number: string | null;
-  star: string | null;
   first_name: string | null;
   last_name: string | null;
   middle_initial: string | null;
   suffix: string | null;
-  rank: string | null;
-  unit_code: string | null;
-  appointed_date: string | null;
-  race: string | null;
-  sex: string | null;
-  birth_year: number | null;
   source: unknown;
   import_hash: string;
   created_at: string;
@@ -62,19 +57,12 @@ const MEMBER_COLUMNS: ColumnSpec[] = [
   { name: 'import_hash', type: 'text' },
   { name: 'created_at', type: 'timestamptz' },
 ];
+/** What a release may fill in or replace of a member: the member row's columns and its own. */
 const MEMBER_ATTRIBUTES = [
+  ...MEMBER_ROW_COLUMNS.filter((c) => c !== 'id'),
   'employee_number',
-  'star',
-  'first_name',
-  'last_name',
   'middle_initial',
   'suffix',
-  'rank',
-  'unit_code',
-  'appointed_date',
-  'race',
-  'sex',
-  'birth_year',
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import { scopeCondition } from './case-list.repository.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, firstRow, rowByKey } from './sql.ts';
 
 /*
  * Member histories and the co-accusal network (issue 19 items 1–2, migration 0025, ADR 0035).
@@ -328,19 +328,15 @@ export async function vacuumMemberFigures(db: Queryable): Promise<void> {
   await db.query(`VACUUM (ANALYZE) member_service_rates, member_network_measures`);
 }
 
-export async function findNetworkMeasures(
-  db: Queryable,
-  jurisdiction: string,
-  population: string,
-  memberId: string,
-): Promise<NetworkMeasureRow | undefined> {
-  return firstRow<NetworkMeasureRow>(
-    db,
-    `SELECT member_id, degree, strength, betweenness, component_size
-       FROM member_network_measures WHERE jurisdiction = $1 AND population = $2 AND member_id = $3`,
-    [jurisdiction, population, memberId],
-  );
-}
+/** A member's measures in the co-accusal network of one population. */
+export const findNetworkMeasures = rowByKey<
+  NetworkMeasureRow,
+  [jurisdiction: string, population: string, memberId: string]
+>(`SELECT member_id, degree, strength, betweenness, component_size FROM member_network_measures`, [
+  'jurisdiction',
+  'population',
+  'member_id',
+]);
 
 /** Name, star, rank and unit of members, by id. */
 export async function membersByIds(

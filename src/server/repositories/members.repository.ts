@@ -3,11 +3,12 @@ import type { CaseScope } from '../policies/case.policy.ts';
 import { scopeCondition } from './case-list.repository.ts';
 import { insertRows, firstRow } from './sql.ts';
 
-export interface MemberRow {
-  id: string;
+/**
+ * What the department's records say of a member besides the name: the same columns whether staff
+ * add the member or a release's roster imports it (`import-members.repository.ts`).
+ */
+export interface MemberAttributes {
   star: string | null;
-  first_name: string;
-  last_name: string;
   rank: string | null;
   unit_code: string | null;
   appointed_date: string | null;
@@ -16,8 +17,27 @@ export interface MemberRow {
   birth_year: number | null;
 }
 
-const MEMBER_COLUMNS =
-  'id, star, first_name, last_name, rank, unit_code, appointed_date, race, sex, birth_year';
+export interface MemberRow extends MemberAttributes {
+  id: string;
+  first_name: string;
+  last_name: string;
+}
+
+/** The columns of {@link MemberRow}, in the order the reads and the insert name them. */
+export const MEMBER_ROW_COLUMNS = [
+  'id',
+  'star',
+  'first_name',
+  'last_name',
+  'rank',
+  'unit_code',
+  'appointed_date',
+  'race',
+  'sex',
+  'birth_year',
+] as const satisfies ReadonlyArray<keyof MemberRow>;
+
+const MEMBER_COLUMNS = MEMBER_ROW_COLUMNS.join(', ');
 
 export async function insertMember(
   tx: Queryable,
@@ -28,36 +48,8 @@ export async function insertMember(
   await insertRows(
     tx,
     'members',
-    [
-      'id',
-      'jurisdiction',
-      'star',
-      'first_name',
-      'last_name',
-      'rank',
-      'unit_code',
-      'appointed_date',
-      'race',
-      'sex',
-      'birth_year',
-      'created_at',
-    ],
-    [
-      [
-        m.id,
-        jurisdiction,
-        m.star,
-        m.first_name,
-        m.last_name,
-        m.rank,
-        m.unit_code,
-        m.appointed_date,
-        m.race,
-        m.sex,
-        m.birth_year,
-        createdAt,
-      ],
-    ],
+    ['jurisdiction', ...MEMBER_ROW_COLUMNS, 'created_at'],
+    [[jurisdiction, ...MEMBER_ROW_COLUMNS.map((c) => m[c]), createdAt]],
   );
 }
 
@@ -132,21 +124,26 @@ export interface MemberAllegationRow {
   received_at: Date;
 }
 
+/**
+ * A read of one member's rows on the cases the scope allows (ADR 0013): `query` writes the
+ * statement around the scope's condition on the case `c`; `$1` is the member, the condition's
+ * parameters follow.
+ */
+function memberRowsInScope<T>(query: (scoped: string) => string) {
+  return (db: Queryable, memberId: string, scope: CaseScope): Promise<T[]> => {
+    const scoped = scopeCondition(scope, 1);
+    return db.query<T>(query(scoped.sql), [memberId, ...scoped.params]);
+  };
+}
+
 /** A member's allegations on the cases the scope allows. */
-export async function memberAllegations(
-  db: Queryable,
-  memberId: string,
-  scope: CaseScope,
-): Promise<MemberAllegationRow[]> {
-  const scoped = scopeCondition(scope, 1);
-  return db.query<MemberAllegationRow>(
+export const memberAllegations = memberRowsInScope<MemberAllegationRow>(
+  (scoped) =>
     `SELECT a.id, c.log_number, a.category, a.recommended_finding, a.final_finding, a.final_penalty, c.received_at
        FROM allegations a JOIN cases c ON c.id = a.case_id
-      WHERE a.member_id = $1 AND ${scoped.sql}
+      WHERE a.member_id = $1 AND ${scoped}
       ORDER BY c.received_at, a.created_at`,
-    [memberId, ...scoped.params],
-  );
-}
+);
 
 export interface DutyStatusRow {
   id: string;
@@ -171,17 +168,10 @@ const DUTY_SELECT = `
     FROM duty_status_actions d JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.recorded_by`;
 
 /** The duty-status ledger of a member, on the cases the scope allows. */
-export async function memberDutyStatus(
-  db: Queryable,
-  memberId: string,
-  scope: CaseScope,
-): Promise<DutyStatusRow[]> {
-  const scoped = scopeCondition(scope, 1);
-  return db.query<DutyStatusRow>(
-    `${DUTY_SELECT} WHERE d.member_id = $1 AND ${scoped.sql} ORDER BY d.effective_at, d.recorded_at`,
-    [memberId, ...scoped.params],
-  );
-}
+export const memberDutyStatus = memberRowsInScope<DutyStatusRow>(
+  (scoped) =>
+    `${DUTY_SELECT} WHERE d.member_id = $1 AND ${scoped} ORDER BY d.effective_at, d.recorded_at`,
+);
 
 export async function caseDutyStatus(db: Queryable, caseId: string): Promise<DutyStatusRow[]> {
   return db.query<DutyStatusRow>(

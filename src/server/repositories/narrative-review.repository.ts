@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { firstRow } from './sql.ts';
+import { firstRow, rowsByKey } from './sql.ts';
 import type { ProposedSpan, SpanDecision } from '../domain/narrative-review.ts';
 import type { PublishedRedaction } from '../redaction/publish.ts';
 
@@ -65,18 +65,14 @@ export interface SpanDecisionRow {
   decided_by_email: string;
 }
 
-export async function listSpanDecisions(
-  db: Queryable,
-  reviewId: string,
-): Promise<SpanDecisionRow[]> {
-  return db.query<SpanDecisionRow>(
-    `SELECT d.id, d.decision, d.proposal_index, d.start_offset, d.end_offset, d.kind, d.withdraws,
-            d.decided_at, u.email AS decided_by_email
-       FROM narrative_span_decisions d JOIN users u ON u.id = d.decided_by
-      WHERE d.review_id = $1 ORDER BY d.seq`,
-    [reviewId],
-  );
-}
+/** A review's decisions, in the order they were taken. */
+export const listSpanDecisions = rowsByKey<SpanDecisionRow, [reviewId: string]>(
+  `SELECT d.id, d.decision, d.proposal_index, d.start_offset, d.end_offset, d.kind, d.withdraws,
+          d.decided_at, u.email AS decided_by_email
+     FROM narrative_span_decisions d JOIN users u ON u.id = d.decided_by`,
+  ['d.review_id'],
+  'd.seq',
+);
 
 export async function insertSpanDecision(
   tx: Queryable,

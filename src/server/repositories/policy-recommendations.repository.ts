@@ -1,6 +1,6 @@
 import type { PolicyRecommendationOut } from '../../shared/schemas/policy-recommendations.ts';
 import type { Queryable } from '../db/client.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey, updateById } from './sql.ts';
 
 /** A policy recommendation as the API and the reports show it. */
 export type PolicyRecommendationRow = PolicyRecommendationOut;
@@ -35,18 +35,10 @@ export async function insertPolicyRecommendation(
 }
 
 /** One recommendation; `lock` holds it for the change a command is about to make. */
-export async function findPolicyRecommendation(
-  db: Queryable,
-  jurisdiction: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<PolicyRecommendationRow | undefined> {
-  return firstRow<PolicyRecommendationRow>(
-    db,
-    `SELECT ${COLUMNS} FROM policy_recommendations WHERE jurisdiction = $1 AND id = $2${opts.lock ? ' FOR UPDATE' : ''}`,
-    [jurisdiction, id],
-  );
-}
+export const findPolicyRecommendation = rowByKey<
+  PolicyRecommendationRow,
+  [jurisdiction: string, id: string]
+>(`SELECT ${COLUMNS} FROM policy_recommendations`, ['jurisdiction', 'id']);
 
 /** Recommendations made between two dates inclusive (all when no dates), oldest first. */
 export async function listPolicyRecommendations(
@@ -62,28 +54,14 @@ export async function listPolicyRecommendations(
   );
 }
 
-export async function updatePolicyResponse(
-  tx: Queryable,
-  id: string,
-  response: string,
-  respondedOn: string,
-  at: Date,
-): Promise<void> {
-  await tx.query(
-    `UPDATE policy_recommendations SET response = $2, response_on = $3, updated_at = $4 WHERE id = $1`,
-    [id, response, respondedOn, at],
-  );
-}
+/** Records the department's response to a recommendation. */
+export const updatePolicyResponse = updateById<[response: string, respondedOn: string, at: Date]>(
+  'policy_recommendations',
+  ['response', 'response_on', 'updated_at'],
+);
 
-export async function updatePolicyStatus(
-  tx: Queryable,
-  id: string,
-  status: string,
-  at: Date,
-): Promise<void> {
-  await tx.query(`UPDATE policy_recommendations SET status = $2, updated_at = $3 WHERE id = $1`, [
-    id,
-    status,
-    at,
-  ]);
-}
+/** Moves a recommendation's status. */
+export const updatePolicyStatus = updateById<[status: string, at: Date]>('policy_recommendations', [
+  'status',
+  'updated_at',
+]);

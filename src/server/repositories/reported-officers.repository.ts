@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { ReportedOfficerSource, ReportedOfficerStatus } from '../../shared/enums.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, lockedRowByKey, rowsByKey } from './sql.ts';
 
 /** A reported officer as stored (migration 0018), with its roster member when identified. */
 export interface ReportedOfficerRow {
@@ -82,28 +82,18 @@ const SELECT = `SELECT r.id, r.case_id, r.member_id, r.name_as_given, r.star, r.
     FROM reported_officers r LEFT JOIN members m ON m.id = r.member_id`;
 
 /** A case's reported officers, in the order they were recorded. */
-export async function listReportedOfficers(
-  db: Queryable,
-  caseId: string,
-): Promise<ReportedOfficerRow[]> {
-  return db.query<ReportedOfficerRow>(
-    `${SELECT} WHERE r.case_id = $1 ORDER BY r.created_at, r.position, r.id`,
-    [caseId],
-  );
-}
+export const listReportedOfficers = rowsByKey<ReportedOfficerRow, [caseId: string]>(
+  SELECT,
+  ['r.case_id'],
+  'r.created_at, r.position, r.id',
+);
 
 /** One reported officer of a case, locked for its resolution. */
-export async function lockReportedOfficer(
-  tx: Queryable,
-  caseId: string,
-  id: string,
-): Promise<ReportedOfficerRow | undefined> {
-  return firstRow<ReportedOfficerRow>(
-    tx,
-    `${SELECT} WHERE r.case_id = $1 AND r.id = $2 FOR UPDATE OF r`,
-    [caseId, id],
-  );
-}
+export const lockReportedOfficer = lockedRowByKey<ReportedOfficerRow, [caseId: string, id: string]>(
+  SELECT,
+  ['r.case_id', 'r.id'],
+  'r',
+);
 
 /** Records the resolution: confirmed into an allegation, or dismissed with a reason. */
 export async function resolveReportedOfficerRow(

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import { MERIT_FINDINGS_SQL } from '../domain/findings.ts';
-import { CONCLUDED } from '../domain/transition.ts';
+import { CONCLUDED_SQL } from './sql.ts';
 
 /*
  * The reads behind the statutory reports (docs/reports.md). Every query takes the period as local
@@ -9,8 +9,16 @@ import { CONCLUDED } from '../domain/transition.ts';
  */
 
 const MERITS = MERIT_FINDINGS_SQL;
-const CONCLUDED_SQL = `(${[...CONCLUDED].map((s) => `'${s}'`).join(', ')})`;
 const RECEIVED = `(c.received_at AT TIME ZONE $2)::date`;
+
+/**
+ * A report read over a whole period: one query whose `$1` is the jurisdiction, `$2` the profile's
+ * time zone and `$3`, `$4` the period's first and last local dates.
+ */
+function periodQuery<T>(sql: string) {
+  return (db: Queryable, jurisdiction: string, timeZone: string, from: string, to: string) =>
+    db.query<T>(sql, [jurisdiction, timeZone, from, to]);
+}
 
 /** One cell of the intake grid: cases received in the period with these attributes. */
 export interface IntakeCell {
@@ -30,15 +38,9 @@ export interface IntakeCell {
   n: number;
 }
 
-export async function intakeGrid(
-  db: Queryable,
-  jurisdiction: string,
-  timeZone: string,
-  from: string,
-  to: string,
-): Promise<IntakeCell[]> {
-  return db.query<IntakeCell>(
-    `SELECT c.case_type,
+/** The intake grid: cases received in the period, counted by their attributes. */
+export const intakeGrid = periodQuery<IntakeCell>(
+  `SELECT c.case_type,
             NULLIF(btrim(c.source->>'complainant_type'), '') AS source,
             c.channel,
             COALESCE(NULLIF(ltrim(c.incident_district, '0'), ''),
@@ -52,9 +54,7 @@ export async function intakeGrid(
        FROM cases c
       WHERE c.jurisdiction = $1 AND ${RECEIVED} BETWEEN $3::date AND $4::date
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-    [jurisdiction, timeZone, from, to],
-  );
-}
+);
 
 /** Cases open at the end of the period, by age in days and officer-involved shooting. */
 export interface PendingCell {
@@ -100,24 +100,16 @@ export interface ConcludedCase {
   shooting: boolean;
 }
 
-export async function concludedCases(
-  db: Queryable,
-  jurisdiction: string,
-  timeZone: string,
-  from: string,
-  to: string,
-): Promise<ConcludedCase[]> {
-  return db.query<ConcludedCase>(
-    `SELECT c.categories,
+/** The cases closed in the period. */
+export const concludedCases = periodQuery<ConcludedCase>(
+  `SELECT c.categories,
             EXISTS (SELECT 1 FROM allegations a WHERE a.case_id = c.id
                        AND COALESCE(a.final_finding, a.recommended_finding) IN ${MERITS}) AS with_finding,
             (c.closed_on - ${RECEIVED}) AS days,
             'police_shooting' = ANY (c.flags) AS shooting
        FROM cases c
       WHERE c.jurisdiction = $1 AND c.closed_on BETWEEN $3::date AND $4::date`,
-    [jurisdiction, timeZone, from, to],
-  );
-}
+);
 
 /** Allegations of the cases closed in the period, by category, finding and penalties. */
 export interface AllegationCell {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, firstRow, updateById } from './sql.ts';
 
 /** A user's TOTP state (the secret stays encrypted until the command decrypts it). */
 export interface TotpState {
@@ -25,18 +25,10 @@ export async function findTotpState(
 }
 
 /** Enrols (or re-enrols) a user: new encrypted secret, no step accepted yet unless given. */
-export async function setTotp(
-  tx: Queryable,
-  userId: string,
-  secretEnc: string,
-  enrolledAt: Date,
-  lastStep: number | null,
-): Promise<void> {
-  await tx.query(
-    `UPDATE users SET totp_secret_enc = $2, totp_enrolled_at = $3, totp_last_step = $4 WHERE id = $1`,
-    [userId, secretEnc, enrolledAt, lastStep],
-  );
-}
+export const setTotp = updateById<[secretEnc: string, enrolledAt: Date, lastStep: number | null]>(
+  'users',
+  ['totp_secret_enc', 'totp_enrolled_at', 'totp_last_step'],
+);
 
 /**
  * Records `step` as the last accepted time step, only if it is later than the last one: returns

@@ -60,3 +60,110 @@ export async function firstRow<T>(
   const rows = await db.query<T>(sql, params);
   return rows[0];
 }
+
+/** `{ lock: true }`: the row is read FOR UPDATE, held for the change a command is about to make. */
+export interface LockOption {
+  lock?: boolean;
+}
+
+/**
+ * The reader of the one row whose key columns equal its arguments, in order: `select` is the
+ * `SELECT … FROM …` (joins included) the row comes from, `keys` its qualified key columns (the
+ * jurisdiction or parent case first, then the row's own key), and `lockOf` the alias whose row
+ * `{ lock: true }` locks, so a join does not lock the rows it reads beside it. Undefined when no
+ * row matches. Column names come from code, never from input.
+ */
+export function rowByKey<T, K extends readonly unknown[]>(
+  select: string,
+  keys: readonly string[],
+  lockOf?: string,
+): (db: Queryable, ...args: [...K, LockOption?]) => Promise<T | undefined> {
+  const where = keyCondition(keys);
+  const lock = lockOf ? ` FOR UPDATE OF ${lockOf}` : ' FOR UPDATE';
+  return (db, ...args) => {
+    const opts = (args[keys.length] ?? {}) as LockOption;
+    return firstRow<T>(
+      db,
+      `${select} WHERE ${where}${opts.lock ? lock : ''}`,
+      args.slice(0, keys.length),
+    );
+  };
+}
+
+/**
+ * The reader of every row whose key columns equal its arguments (a case's deadlines, a review's
+ * decisions), in `orderBy`'s order; `select` and `keys` as for {@link rowByKey}.
+ */
+export function rowsByKey<T, K extends readonly unknown[]>(
+  select: string,
+  keys: readonly string[],
+  orderBy: string,
+): (db: Queryable, ...args: K) => Promise<T[]> {
+  const sql = `${select} WHERE ${keyCondition(keys)} ORDER BY ${orderBy}`;
+  return (db, ...args) => db.query<T>(sql, args);
+}
+
+/** `a = $1 AND b = $2`: the key columns, each equal to its parameter. */
+function keyCondition(keys: readonly string[]): string {
+  return keys.map((column, i) => `${column} = $${i + 1}`).join(' AND ');
+}
+
+/** {@link rowByKey}'s reader that always locks the row it reads (FOR UPDATE OF `lockOf`). */
+export function lockedRowByKey<T, K extends readonly unknown[]>(
+  select: string,
+  keys: readonly string[],
+  lockOf: string,
+): (tx: Queryable, ...args: K) => Promise<T | undefined> {
+  const read = rowByKey<T, K>(select, keys, lockOf);
+  return (tx, ...args) => read(tx, ...args, { lock: true });
+}
+
+/**
+ * The writer of these columns of one row, found by its id: its arguments after the id are the
+ * columns' new values, in order. Table and column names come from code, never from input.
+ */
+export function updateById<V extends readonly unknown[]>(
+  table: string,
+  columns: readonly string[],
+): (tx: Queryable, id: string, ...values: V) => Promise<void> {
+  const set = columns.map((column, i) => `${column} = $${i + 2}`).join(', ');
+  const sql = `UPDATE ${table} SET ${set} WHERE id = $1`;
+  return async (tx, id, ...values) => {
+    await tx.query(sql, [id, ...values]);
+  };
+}
+
+/**
+ * A list's WHERE clause built filter by filter, each value the next parameter (`$1`, `$2`, …),
+ * starting from the condition every list has (the jurisdiction). Column names and SQL come from
+ * code; only values travel as parameters.
+ */
+export class Conditions {
+  readonly params: unknown[] = [];
+  private readonly clauses: string[] = [];
+
+  constructor(first: (p: string) => string, value: unknown) {
+    this.add(first, value);
+  }
+
+  /** A new parameter holding `value`: its placeholder. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  /** Adds a condition on a new parameter holding `value`. */
+  add(sql: (p: string) => string, value: unknown): void {
+    this.and(sql(this.param(value)));
+  }
+
+  /** Adds a condition whose parameters, if any, were taken with {@link param}. */
+  and(sql: string): void {
+    this.clauses.push(sql);
+  }
+
+  /** The conditions joined by AND. */
+  get sql(): string {
+    return this.clauses.join(' AND ');
+  }
+}

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import type { CaseStatus } from '../../shared/enums.ts';
+import type { CaseStatus, DutyStatusStage } from '../../shared/enums.ts';
 import { MERIT_FINDINGS_SQL } from '../domain/findings.ts';
 import { runningDeadline } from './deadlines.repository.ts';
 import { CONCLUDED_SQL } from './sql.ts';
@@ -198,12 +198,16 @@ export interface AllegationGridRow {
   n: number;
 }
 
-/** Duty-status grid: year of the action, the case's agency and categories, action and stage. */
+/**
+ * Duty-status grid: local month of the action ('YYYY-MM'), the case's agency and categories,
+ * action and stage (the caller keeps what the profile discloses).
+ */
 export interface DutyGridRow {
-  year: string;
+  month: string;
   agency: string;
   categories: string[];
   action: string;
+  stage: DutyStatusStage;
   n: number;
 }
 
@@ -255,10 +259,10 @@ export async function loadStatsGrids(
       p,
     ),
     db.query<DutyGridRow>(
-      `SELECT extract(year FROM d.effective_at AT TIME ZONE $2)::int::text AS year, c.lead_agency AS agency,
-              c.categories, d.action || ':' || d.stage AS action, count(*)::int AS n
+      `SELECT to_char(d.effective_at AT TIME ZONE $2, 'YYYY-MM') AS month, c.lead_agency AS agency,
+              c.categories, d.action, d.stage, count(*)::int AS n
          FROM duty_status_actions d JOIN cases c ON c.id = d.case_id
-        WHERE d.jurisdiction = $1 GROUP BY 1, 2, 3, 4`,
+        WHERE d.jurisdiction = $1 GROUP BY 1, 2, 3, 4, 5`,
       p,
     ),
   ]);

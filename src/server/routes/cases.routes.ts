@@ -16,7 +16,7 @@ import { DeadlineCompleteRequest, ExtensionRequest } from '../../shared/schemas/
 import { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
 import { AddPartyRequest } from '../../shared/schemas/parties.ts';
 import { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
-import { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
+import { StatementRequest } from '../../shared/schemas/statements.ts';
 import { LogNumber, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
 import { routeGroup } from './group.ts';
@@ -35,7 +35,7 @@ import { resolveReportedOfficer } from '../commands/resolve-reported-officer.ts'
 import { acceptRoutingReview } from '../commands/reroute-case.ts';
 import { readAttachment } from '../commands/attachments.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
-import { draftStatement, logPressInquiry } from '../commands/statements.ts';
+import { draftStatement } from '../commands/statements.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { caseScope } from '../policies/case.policy.ts';
 import {
@@ -249,16 +249,6 @@ export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
     async (request) => {
       const r = await draftStatement(ctx.deps(request), onCase(request));
       return { id: r.statementId, status: 'draft' as const };
-    },
-  );
-
-  route.post(
-    '/cases/:logNumber/press-inquiries',
-    'Log a press inquiry',
-    { params: CaseParams, body: PressInquiryRequest, response: { 201: Created } },
-    async (request) => {
-      const r = await logPressInquiry(ctx.deps(request), onCase(request));
-      return { id: r.pressInquiryId };
     },
   );
 

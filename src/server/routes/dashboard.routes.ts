@@ -8,6 +8,8 @@ import { caseScope } from '../policies/case.policy.ts';
 import { presentCaseListItem } from '../presenters/staff/case.presenter.ts';
 import { presentDueDeadline } from '../presenters/staff/dashboard.presenter.ts';
 import { dueDeadlines, myOpenCases, recentCases } from '../repositories/dashboard.repository.ts';
+import { countOpenPressInquiries } from '../repositories/press-inquiries.repository.ts';
+import { GlobalAction, mayGlobally } from '../policies/authorization.ts';
 import { actorOf } from '../plugins/auth.ts';
 
 const problems = problemsOf(400, 401, 403);
@@ -24,15 +26,18 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
 ) => {
   app.get(
     '/dashboard',
-    spec('My cases, deadlines due and overdue, new intakes and restricted cases', {
-      response: { 200: DashboardOut },
-    }),
+    spec(
+      'My cases, deadlines due and overdue, new intakes, restricted cases, press inquiries overdue',
+      {
+        response: { 200: DashboardOut },
+      },
+    ),
     async (request) => {
       const actor = actorOf(request);
       const now = ctx.now();
       // clocks and restricted-case lists are case content: public-fields viewers do not get them
       const content = caseScope(actor, { content: true });
-      const [mine, deadlines, intakes, restricted] = await Promise.all([
+      const [mine, deadlines, intakes, restricted, press] = await Promise.all([
         myOpenCases(ctx.db, ctx.jurisdiction, actor.id, 25),
         dueDeadlines(
           ctx.db,
@@ -43,6 +48,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
         ),
         recentCases(ctx.db, ctx.jurisdiction, caseScope(actor), { status: 'intake', limit: 10 }),
         recentCases(ctx.db, ctx.jurisdiction, content, { restricted: true, limit: 10 }),
+        mayGlobally(actor, GlobalAction.readPressInquiries)
+          ? countOpenPressInquiries(ctx.db, ctx.jurisdiction, now)
+          : null,
       ]);
       return {
         myCases: mine.map(presentCaseListItem),
@@ -50,6 +58,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asy
         horizonDays: HORIZON_DAYS,
         newIntakes: intakes.map(presentCaseListItem),
         restricted: restricted.map(presentCaseListItem),
+        press,
       };
     },
   );

@@ -6,6 +6,7 @@ import {
   CASE_STATUSES,
   CASE_TYPES,
   CHANNELS,
+  DUTY_STATUS_ACTIONS,
   NOTIFICATION_TYPES,
   TRANSITION_REASONS,
 } from '../enums.ts';
@@ -22,7 +23,9 @@ import {
 import { PartyInput, PartyOut } from './parties.ts';
 import { ReportedOfficerInput, ReportedOfficerOut } from './officers.ts';
 import { AllegationOut, DutyStatusOut } from './allegations.ts';
-import { StatementOut, PressInquiryOut } from './statements.ts';
+import { StatementOut } from './statements.ts';
+import { PressInquiryOut } from './press-inquiries.ts';
+import { PUBLIC_VISIBILITIES, PublicDutyActionOut } from './public.ts';
 import { DeadlineOut } from './deadlines.ts';
 import { Routing, RoutingReviewOut } from './routing.ts';
 
@@ -275,6 +278,30 @@ export const CaseOut = z.object({
         at: Instant,
       }),
     )
+    .optional(),
+  /**
+   * What the public case page shows of the case's duty status, computed by the portal's own
+   * presenter (issue 22 item 1): `dutyStatus` is exactly the public answer's (empty where the
+   * page shows none); `withheld` (case-team view only) lists decided actions of disclosed kinds
+   * the public is not told of and why (`small_unit`: one member of a unit under
+   * `minUnitMembers` on the roster; `case_not_public`: a status-only case).
+   */
+  publicPreview: z
+    .object({
+      visibility: z.enum(PUBLIC_VISIBILITIES),
+      dutyStatus: z.array(PublicDutyActionOut),
+      withheld: z
+        .array(
+          z.object({
+            action: z.enum(DUTY_STATUS_ACTIONS),
+            members: z.number().int().positive(),
+            effectiveDate: DateOnly,
+            reason: z.enum(['small_unit', 'case_not_public']),
+          }),
+        )
+        .optional(),
+      minUnitMembers: z.number().int(),
+    })
     .optional(),
   abilities: Abilities,
 });

@@ -37,6 +37,11 @@ export const DashboardOut = z.object({
   newIntakes: z.array(CaseListItem),
   /** Restricted cases the caller may open (each open is audited), newest first. */
   restricted: z.array(CaseListItem),
+  /**
+   * Unanswered press inquiries and those past the deadline the office committed to; null for
+   * whoever does not read the press log (issue 22 item 3).
+   */
+  press: z.object({ open: z.number().int(), overdue: z.number().int() }).nullable(),
 });
 
 /** POST /api/v1/routing/preview: where intake would route this case, and whether restricted. */

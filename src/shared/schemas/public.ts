@@ -365,6 +365,16 @@ export const PublicStatementOut = z.object({
   publishedAt: Instant,
 });
 
+/** One disclosed duty-status action as the public reads it: what, how many, when, which office. */
+export const PublicDutyActionOut = z.object({
+  action: z.enum(DUTY_STATUS_ACTIONS),
+  members: z.number().int().positive(),
+  effectiveDate: DateOnly,
+  /** The deciding office, e.g. 'the Superintendent of Police', in English. */
+  decidedBy: z.string(),
+  /** The same in Spanish. */
+  decidedByEs: z.string(),
+});
 /** GET /api/public/v1/cases/{logNumber} */
 export const PublicCaseOut = z.object({
   logNumber: LogNumber,
@@ -379,10 +389,18 @@ export const PublicCaseOut = z.object({
   district: z.string().nullable().optional(),
   closedOn: DateOnly.nullable().optional(),
   leadAgency: z.string().optional(),
+  /**
+   * The agencies working the case and their tracks (full and restricted cases; issue 22 item 4):
+   * the agency's code and its name from the profile, never a person's name.
+   */
   agencies: z
     .array(
       z.object({
         agency: z.string(),
+        /** The agency's name, in English. */
+        agencyName: z.string(),
+        /** The same in Spanish. */
+        agencyNameEs: z.string(),
         track: z.enum(['administrative', 'criminal']),
         role: z.enum(['lead', 'parallel', 'referred']),
       }),
@@ -436,19 +454,7 @@ export const PublicCaseOut = z.object({
    * status-only case (issue 22 item 1): the
    * action, how many members, the local effective date and the deciding office — never who.
    */
-  dutyStatus: z
-    .array(
-      z.object({
-        action: z.enum(DUTY_STATUS_ACTIONS),
-        members: z.number().int().positive(),
-        effectiveDate: DateOnly,
-        /** The deciding office, e.g. 'the Superintendent of Police', in English. */
-        decidedBy: z.string(),
-        /** The same in Spanish. */
-        decidedByEs: z.string(),
-      }),
-    )
-    .optional(),
+  dutyStatus: z.array(PublicDutyActionOut).optional(),
   statements: z.array(PublicStatementOut),
 });
 
@@ -518,7 +524,19 @@ export const PublicStatsResponse = z.object({
   casesAtShelterSites: z.array(StatCell),
   allegationsByFinding: z.array(StatCell),
   sustainedRate: z.object({ overall: Rate, byCategory: z.array(Rate) }),
+  /**
+   * Decided duty-status actions of the kinds case pages disclose (the profile's), per member, by
+   * action (`key`: the action code); recommendations are not counted (issue 22 item 1).
+   */
   dutyStatusActions: z.array(StatCell),
+  /** The same actions by local month of the action and action, month ascending. */
+  dutyStatusByMonth: z.array(
+    StatCell.extend({
+      /** 'YYYY-MM', local to the jurisdiction. */
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      action: z.enum(DUTY_STATUS_ACTIONS),
+    }),
+  ),
   /** Grid cells under the threshold within these filters (their counts are never published). */
   suppressedCells: z.number().int(),
 });

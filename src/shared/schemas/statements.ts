@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Instant, LanguageCode, LogNumber, Text, Uuid } from './common.ts';
 
 /*
- * Public statements and press inquiries about a case.
+ * Public statements about a case.
  */
 
 export const StatementOut = z.object({
@@ -17,15 +17,6 @@ export const StatementOut = z.object({
   publishedAt: Instant.nullable(),
 });
 
-export const PressInquiryOut = z.object({
-  id: Uuid,
-  outlet: z.string(),
-  question: z.string(),
-  receivedAt: Instant,
-  statementId: Uuid.nullable(),
-  answeredAt: Instant.nullable(),
-});
-
 /** POST /api/v1/cases/{logNumber}/statements */
 export const StatementRequest = z.strictObject({
   text: Text(1, 10_000),
@@ -34,13 +25,3 @@ export const StatementRequest = z.strictObject({
   translationOf: Uuid.optional(),
   humanReviewed: z.boolean().default(true),
 });
-
-/** POST /api/v1/cases/{logNumber}/press-inquiries */
-export const PressInquiryRequest = z.strictObject({
-  outlet: Text(1, 500),
-  question: Text(1, 5000),
-  receivedAt: Instant,
-});
-
-/** POST /api/v1/press-inquiries/{id}/answer */
-export const PressAnswerRequest = z.strictObject({ statementId: Uuid });

@@ -15,7 +15,14 @@ import type { AllegationRequest, FindingRequest } from '../../shared/schemas/all
 import type { ExtensionRequest } from '../../shared/schemas/deadlines.ts';
 import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
 import type { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
-import type { PressInquiryRequest, StatementRequest } from '../../shared/schemas/statements.ts';
+import type { StatementRequest } from '../../shared/schemas/statements.ts';
+import type {
+  OfficePressInquiryRequest,
+  PressAnswerRequest,
+  PressInquiryListOut,
+  PressInquiryOut,
+  PressInquiryRequest,
+} from '../../shared/schemas/press-inquiries.ts';
 import type {
   DutyStatusRequest,
   MemberDetailOut,
@@ -81,6 +88,10 @@ const enc = encodeURIComponent;
 type In<T extends z.ZodType> = z.input<T>;
 type Out<T extends z.ZodType> = z.output<T>;
 export type Case = Out<typeof CaseOut>;
+export type PressInquiry = Out<typeof PressInquiryOut>;
+export type PressInquiryLog = Out<typeof PressInquiryListOut> & {
+  can: { log: boolean; answer: boolean; review: boolean };
+};
 export type Report = Out<typeof ReportOut>;
 export type PolicyRecommendation = Out<typeof PolicyRecommendationOut>;
 export type CaseList = Out<typeof CaseListResponse>;
@@ -163,8 +174,14 @@ export const api = {
     call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/publish`),
   logPressInquiry: (logNumber: string, body: In<typeof PressInquiryRequest>) =>
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/press-inquiries`, body),
-  answerPressInquiry: (id: string, statementId: string) =>
-    call<{ id: string }>('POST', `/api/v1/press-inquiries/${enc(id)}/answer`, { statementId }),
+  answerPressInquiry: (id: string, body: In<typeof PressAnswerRequest>) =>
+    call<{ id: string; state: string }>('POST', `/api/v1/press-inquiries/${enc(id)}/answer`, body),
+  reviewPressAnswer: (id: string) =>
+    call<{ id: string; state: string }>('POST', `/api/v1/press-inquiries/${enc(id)}/review`),
+  pressInquiries: (state: 'open' | 'answered') =>
+    call<PressInquiryLog>('GET', `/api/v1/press-inquiries?state=${state}`),
+  logOfficePressInquiry: (body: In<typeof OfficePressInquiryRequest>) =>
+    call<{ id: string }>('POST', '/api/v1/press-inquiries', body),
   extendDeadline: (logNumber: string, id: string, body: In<typeof ExtensionRequest>) =>
     call<unknown>('POST', `/api/v1/cases/${enc(logNumber)}/deadlines/${enc(id)}/extensions`, body),
   completeDeadline: (logNumber: string, id: string) =>

@@ -1,5 +1,6 @@
 import { reportEn } from '../../shared/report-labels.ts';
 import { publicEn } from './public-en.ts';
+import { pressEn } from './press-en.ts';
 
 /** English messages. Every key must also exist in es.ts (the type check enforces it). */
 export const en = {
@@ -337,6 +338,16 @@ export const en = {
   'case.final': 'Final',
   'case.dutyStatus': 'Duty status',
   'case.noDutyStatus': 'No duty-status actions.',
+  'case.dutyPreview': 'Public record preview',
+  'case.dutyPreview.note':
+    'Exactly what the public case page shows of these decisions now, computed as the portal computes it. No one is named.',
+  'case.dutyPreview.none': 'The public case page shows no duty-status action.',
+  'case.dutyPreview.statusOnly':
+    'The public page of this case shows its stage only: no duty-status action is shown.',
+  'case.dutyPreview.withheld.small_unit':
+    'Withheld from the public: {action} on {date}. It concerns one member whose unit has fewer than {n} members on the roster (or no known unit), so it would point to the person.',
+  'case.dutyPreview.withheld.case_not_public':
+    'Withheld from the public: {action} on {date}. The public page of this case shows its stage only.',
   'case.agencies': 'Agencies and tracks',
   'case.deadlines': 'Deadlines',
   'case.noDeadlines': 'No deadlines.',
@@ -421,7 +432,6 @@ export const en = {
   'action.pressInquiry': 'Log a press inquiry',
   'action.outlet': 'Outlet',
   'action.question': 'Question',
-  'action.answer': 'Answer with statement',
 
   'member.title': 'Member {name}',
   'member.search': 'Search the roster',
@@ -819,6 +829,7 @@ export const en = {
   'eis.method.cpdp_percentile': 'Complaints per service-year (CPDP)',
 
   ...publicEn,
+  ...pressEn,
 
   // the statutory reports (issue 18 items 6-8): tables, columns, rows (shared with the PDF)
   ...reportEn,

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { reportEs } from '../../shared/report-labels.ts';
 import { publicEs } from './public-es.ts';
+import { pressEs } from './press-es.ts';
 
 /** Spanish messages: the type requires every English key. */
 export const es: Record<MessageKey, string> = {
@@ -345,6 +346,17 @@ export const es: Record<MessageKey, string> = {
   'case.final': 'Final',
   'case.dutyStatus': 'Situación de servicio',
   'case.noDutyStatus': 'No hay acciones sobre la situación de servicio.',
+  'case.dutyPreview': 'Vista previa del registro público',
+  'case.dutyPreview.note':
+    'Exactamente lo que la página pública del caso muestra ahora de estas decisiones, calculado como lo calcula el portal. No se nombra a nadie.',
+  'case.dutyPreview.none':
+    'La página pública del caso no muestra ninguna medida sobre el servicio.',
+  'case.dutyPreview.statusOnly':
+    'La página pública de este caso solo muestra su etapa: no se muestra ninguna medida sobre el servicio.',
+  'case.dutyPreview.withheld.small_unit':
+    'Retenida al público: {action} el {date}. Se refiere a un solo miembro cuya unidad tiene menos de {n} miembros en la plantilla (o no tiene unidad conocida), así que señalaría a la persona.',
+  'case.dutyPreview.withheld.case_not_public':
+    'Retenida al público: {action} el {date}. La página pública de este caso solo muestra su etapa.',
   'case.agencies': 'Agencias y vías',
   'case.deadlines': 'Plazos',
   'case.noDeadlines': 'No hay plazos.',
@@ -429,7 +441,6 @@ export const es: Record<MessageKey, string> = {
   'action.pressInquiry': 'Registrar una consulta de prensa',
   'action.outlet': 'Medio',
   'action.question': 'Pregunta',
-  'action.answer': 'Responder con la declaración',
 
   'member.title': 'Miembro {name}',
   'member.search': 'Buscar en la plantilla',
@@ -829,6 +840,7 @@ export const es: Record<MessageKey, string> = {
 
   // the public pages' messages (issue 5), in their own file
   ...publicEs,
+  ...pressEs,
 
   // the statutory reports (issue 18 items 6-8)
   ...reportEs,

@@ -9,6 +9,7 @@ import {
   type SystemTokenDeps,
   type TokenRequest,
 } from './token-lifecycle.ts';
+import { systemAuditContext } from '../context.ts';
 
 /**
  * Issues a bearer token for a user (CLI `oversight tokens create`, demo, tests); the secret is
@@ -26,15 +27,9 @@ export async function createToken(
     throw new NotFoundError(`Active user ${input.email}`, 'user_not_found');
   }
   const now = deps.now();
-  return issue(
-    deps.db,
-    { jurisdiction: deps.jurisdiction, actor: 'system', at: now },
-    user.id,
-    user.email,
-    {
-      label: input.label ?? 'cli',
-      scopes: checkedScopes(input.scopes),
-      expiresAt: input.neverExpires ? null : expiryOf(now, input.expiresInDays, settings),
-    },
-  );
+  return issue(deps.db, systemAuditContext(deps.jurisdiction, now), user.id, user.email, {
+    label: input.label ?? 'cli',
+    scopes: checkedScopes(input.scopes),
+    expiresAt: input.neverExpires ? null : expiryOf(now, input.expiresInDays, settings),
+  });
 }

@@ -26,6 +26,7 @@ import { contentHash, type NormalizedFile } from './normalize.ts';
 import { normalizeFile, type NormalizeEnd } from './normalize-file.ts';
 import { peekFile, recognizeChicago, type MapFile } from './recognize.ts';
 import { CaseIdCache, loadContext, writeEntities, type StaleTracker } from './write-entities.ts';
+import { systemAuditContext } from '../../commands/context.ts';
 
 /** Where progress goes: a bar on a terminal, plain lines otherwise (the CLI decides). */
 export interface ProgressSink {
@@ -488,16 +489,12 @@ async function importFile(
         release,
         mapping: mappingDigest,
       });
-      await recordAudit(
-        tx,
-        { jurisdiction: deps.jurisdiction, actor: 'system', at: deps.now() },
-        {
-          action: AuditAction.import_file,
-          entityType: 'import_run',
-          entityId: runId,
-          changes: { file: name, sha256, kind, ...counts, removed: summary.removed },
-        },
-      );
+      await recordAudit(tx, systemAuditContext(deps.jurisdiction, deps.now()), {
+        action: AuditAction.import_file,
+        entityType: 'import_run',
+        entityId: runId,
+        changes: { file: name, sha256, kind, ...counts, removed: summary.removed },
+      });
       if (opts.dryRun) {
         throw new DryRunRollback();
       }

@@ -3,7 +3,8 @@ import type { CaseIntakeResponse, CaseListItem, CaseOut } from '../../../shared/
 import type { DutyStatusOut } from '../../../shared/schemas/allegations.ts';
 import type { DeadlineOut } from '../../../shared/schemas/deadlines.ts';
 import type { MemberRef } from '../../../shared/schemas/officers.ts';
-import type { PressInquiryOut, StatementOut } from '../../../shared/schemas/statements.ts';
+import type { StatementOut } from '../../../shared/schemas/statements.ts';
+import { presentPressInquiry } from './press-inquiry.presenter.ts';
 import type { CaseDetail } from '../../commands/read-case.ts';
 import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/case-list.repository.ts';
@@ -15,8 +16,10 @@ import {
   type DeadlineRow,
 } from '../../repositories/deadlines.repository.ts';
 import type { DutyStatusRow } from '../../repositories/members.repository.ts';
+import type { PublicCaseRow } from '../../repositories/portal-cases.repository.ts';
 import type { StatementRow } from '../../repositories/statements.repository.ts';
 import { iso, isoRequired } from '../../repositories/sql.ts';
+import { presentPublicDutyStatus } from '../public/case.presenter.ts';
 
 type Out<T extends z.ZodType> = z.input<T>;
 
@@ -164,6 +167,31 @@ function memberRef(
 }
 
 /**
+ * The preview of the case's public duty-status answer (issue 22 item 1): the portal presenter's
+ * own output, so what the public-information officer sees is what the public will see. Every
+ * viewer of the case sees what is public; only the case team, who see the ledger anyway, see
+ * what is withheld and why.
+ */
+function presentPublicPreview(
+  row: PublicCaseRow,
+  view: CaseDetail['view'],
+  profile: JurisdictionProfile,
+): NonNullable<Out<typeof CaseOut>['publicPreview']> {
+  const rule = profile.dutyStatusDisclosure;
+  const shown = presentPublicDutyStatus(row, {
+    agencies: profile.agencyRoles,
+    dutyStatusDisclosure: rule,
+    timeZone: profile.timeZone,
+  });
+  return {
+    visibility: shown.visibility,
+    dutyStatus: shown.dutyStatus ?? [],
+    ...(view === 'full' ? { withheld: shown.withheld } : {}),
+    minUnitMembers: rule.minUnitMembers,
+  };
+}
+
+/**
  * The staff view of one case. `public_fields` viewers (public information) get only what the
  * public portal could show plus statements; the response schema strips anything undeclared.
  */
@@ -188,6 +216,7 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       role: a.role as 'lead',
       addedAt: isoRequired(a.added_at),
     })),
+    ...(d.publicRow ? { publicPreview: presentPublicPreview(d.publicRow, d.view, profile) } : {}),
     statements: d.statements
       .filter(
         (s) =>
@@ -357,17 +386,5 @@ export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<ty
       note: h.note,
       at: isoRequired(h.at),
     })),
-  };
-}
-
-/** A press inquiry as the case team sees it (the public-fields view included). */
-function presentPressInquiry(p: CaseDetail['pressInquiries'][number]): Out<typeof PressInquiryOut> {
-  return {
-    id: p.id,
-    outlet: p.outlet,
-    question: p.question,
-    receivedAt: isoRequired(p.received_at),
-    statementId: p.statement_id,
-    answeredAt: iso(p.answered_at),
   };
 }

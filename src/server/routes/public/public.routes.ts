@@ -200,6 +200,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     threshold: options.suppressionThreshold,
     ttlMs: options.statsTtlMs,
     agencies: investigatingAgencies,
+    dutyStatusDisclosure: ctx.profile.dutyStatusDisclosure,
     now: ctx.now,
   });
   // answers computed once per change of what is public, on every app server (ADR 0037)

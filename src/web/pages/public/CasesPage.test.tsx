@@ -15,6 +15,22 @@ const restrictedCase = {
   status: 'investigation',
   categories: ['sexual_misconduct'],
   statements: [],
+  agencies: [
+    {
+      agency: 'COPA',
+      agencyName: 'Civilian Office of Police Accountability',
+      agencyNameEs: 'Oficina Civil de Rendición de Cuentas Policiales',
+      track: 'administrative',
+      role: 'lead',
+    },
+    {
+      agency: 'BIA',
+      agencyName: 'Bureau of Internal Affairs',
+      agencyNameEs: 'Oficina de Asuntos Internos',
+      track: 'criminal',
+      role: 'parallel',
+    },
+  ],
   dutyStatus: [
     {
       action: 'relieved_of_police_powers',
@@ -58,4 +74,27 @@ describe('PublicCasePage duty status', () => {
     await screen.findByText('Sexual misconduct', { exact: false });
     expect(screen.queryByTestId('case-duty-status')).toBeNull();
   });
+});
+
+describe('PublicCasePage agencies and tracks (issue 22 item 4)', () => {
+  it.each([
+    ['en', 'Agencies', 'Bureau of Internal Affairs', 'Criminal', 'Parallel'],
+    ['es', 'Agencias', 'Oficina de Asuntos Internos', 'Penal', 'Paralela'],
+  ] as const)(
+    'in %s, shows each agency by name with its track on a restricted case, and no date',
+    async (lang, heading, bia, track, role) => {
+      stubFetch({ 'GET /api/public/v1/cases/2023-0001234': { body: restrictedCase } });
+      renderIn(lang, <PublicCasePage logNumber="2023-0001234" />);
+      const section = await screen.findByTestId('case-agencies');
+      expect(section.textContent).toContain(heading);
+      const rows = within(section).getAllByRole('row');
+      expect(rows).toHaveLength(3);
+      expect(rows[2]!.textContent).toContain(bia);
+      expect(rows[2]!.textContent).toContain(track);
+      expect(rows[2]!.textContent).toContain(role);
+      // a restricted case has no stage dates or date received to show
+      expect(screen.queryByTestId('case-closed')).toBeNull();
+      expect(document.body.textContent).not.toMatch(/2023-09-18|18 sept|Sep 18/i);
+    },
+  );
 });

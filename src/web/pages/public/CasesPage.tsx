@@ -13,6 +13,8 @@ import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { DutyStatusTable } from './DutyStatusTable.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 
 const PAGE_SIZE = 25;
 /** The list's order when the query string names none (the API's default too). */
@@ -260,6 +262,24 @@ function CaseDetails({ c }: { c: PublicCase }) {
           </>
         ) : null}
       </dl>
+      {c.agencies && c.agencies.length > 0 ? (
+        // which offices investigate and how, never who (issue 22 item 4)
+        <section data-testid="case-agencies">
+          <h2>{t('pub.case.agencies')}</h2>
+          <StackedTable
+            columns={[
+              t('pub.cases.agency'),
+              t('pub.case.agencies.track'),
+              t('pub.case.agencies.role'),
+            ]}
+            rows={c.agencies.map((a) => [
+              bilingual(a.agencyName, a.agencyNameEs),
+              label('track', a.track),
+              label('agencyRole', a.role),
+            ])}
+          />
+        </section>
+      ) : null}
       {c.statusHistory && c.statusHistory.length > 0 ? (
         <>
           <h2>{t('pub.follow.history')}</h2>
@@ -304,69 +324,34 @@ function CaseDetails({ c }: { c: PublicCase }) {
       {c.allegations && c.allegations.length > 0 ? (
         <>
           <h2>{t('pub.case.allegations')}</h2>
-          <Table bordered fullWidth stackedStyle="default">
-            <TableHead
-              columns={[
-                t('pub.cases.category'),
-                t('pub.case.recommended'),
-                t('pub.case.final'),
-                t('pub.case.penalty'),
-              ]}
-            />
-            <tbody>
-              {c.allegations.map((a, i) => (
-                <tr key={i}>
-                  <th scope="row" data-label={t('pub.cases.category')}>
-                    {label('category', a.category)}
-                  </th>
-                  <td data-label={t('pub.case.recommended')}>
-                    {label('finding', a.recommendedFinding)}
-                  </td>
-                  <td data-label={t('pub.case.final')}>{label('finding', a.finalFinding)}</td>
-                  <td data-label={t('pub.case.penalty')}>
-                    {a.penaltyWithheld && a.penaltyWithheldEs
-                      ? bilingual(a.penaltyWithheld, a.penaltyWithheldEs)
-                      : a.penalty && a.penaltyLabel && a.penaltyLabelEs
-                        ? t('pub.case.penaltyCode', {
-                            label: bilingual(a.penaltyLabel, a.penaltyLabelEs),
-                            code: a.penalty,
-                          })
-                        : (a.penalty ?? t('pub.common.none'))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <StackedTable
+            columns={[
+              t('pub.cases.category'),
+              t('pub.case.recommended'),
+              t('pub.case.final'),
+              t('pub.case.penalty'),
+            ]}
+            rows={c.allegations.map((a) => [
+              label('category', a.category),
+              label('finding', a.recommendedFinding),
+              label('finding', a.finalFinding),
+              a.penaltyWithheld && a.penaltyWithheldEs
+                ? bilingual(a.penaltyWithheld, a.penaltyWithheldEs)
+                : a.penalty && a.penaltyLabel && a.penaltyLabelEs
+                  ? t('pub.case.penaltyCode', {
+                      label: bilingual(a.penaltyLabel, a.penaltyLabelEs),
+                      code: a.penalty,
+                    })
+                  : (a.penalty ?? t('pub.common.none')),
+            ])}
+          />
         </>
       ) : null}
       {c.dutyStatus && c.dutyStatus.length > 0 ? (
         <section data-testid="case-duty-status">
           <h2>{t('pub.case.dutyStatus')}</h2>
           <p className="usa-hint">{t('pub.case.dutyStatus.note')}</p>
-          <Table bordered fullWidth stackedStyle="default">
-            <TableHead
-              columns={[
-                t('pub.case.dutyStatus.action'),
-                t('pub.case.dutyStatus.members'),
-                t('pub.case.dutyStatus.date'),
-                t('pub.case.dutyStatus.decidedBy'),
-              ]}
-            />
-            <tbody>
-              {c.dutyStatus.map((d, i) => (
-                <tr key={i}>
-                  <th scope="row" data-label={t('pub.case.dutyStatus.action')}>
-                    {label('dutyAction', d.action)}
-                  </th>
-                  <td data-label={t('pub.case.dutyStatus.members')}>{d.members}</td>
-                  <td data-label={t('pub.case.dutyStatus.date')}>{date(d.effectiveDate)}</td>
-                  <td data-label={t('pub.case.dutyStatus.decidedBy')}>
-                    {bilingual(d.decidedBy, d.decidedByEs)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DutyStatusTable actions={c.dutyStatus} />
         </section>
       ) : null}
       {c.statements.length > 0 ? (

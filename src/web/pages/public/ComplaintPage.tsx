@@ -183,11 +183,6 @@ export function ComplaintPage() {
         </FormPart>
         <EntriesFieldset
           path="officers"
-          legend={t('pub.complaint.officers.legend')}
-          hint={t('pub.complaint.officers.hint')}
-          heading={(n) => t('pub.complaint.officer.heading', { n })}
-          addLabel={t('pub.complaint.officer.add')}
-          removeLabel={(n) => t('pub.complaint.officer.remove', { n })}
           specs={[
             { key: 'name', label: t('pub.complaint.officer.name') },
             { key: 'star', label: t('pub.complaint.officer.star') },
@@ -204,11 +199,6 @@ export function ComplaintPage() {
         />
         <EntriesFieldset
           path="witnesses"
-          legend={t('pub.complaint.witnesses.legend')}
-          hint={t('pub.complaint.witnesses.hint')}
-          heading={(n) => t('pub.complaint.witness.heading', { n })}
-          addLabel={t('pub.complaint.witness.add')}
-          removeLabel={(n) => t('pub.complaint.witness.remove', { n })}
           specs={[
             { key: 'name', label: t('pub.complaint.witness.name') },
             { key: 'phone', label: t('pub.complaint.witness.phone'), type: 'tel' },

@@ -12,7 +12,7 @@ import type { ComplaintStatus } from '../../api/public-client.ts';
 import { TextArea, TextField } from '../../components/form/fields.tsx';
 import { useSubmit } from '../../components/form/use-submit.ts';
 import { Field, ProblemAlert, describedBy, validate } from '../../components/problems.tsx';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 
@@ -22,7 +22,6 @@ import { TableHead } from '../../components/TableHead.tsx';
  */
 export function FollowPage() {
   const { t, label, date, dateTime, bilingual } = useI18n();
-  usePageTitle(t('pub.follow.title'));
   const [confirmationNumber, setConfirmationNumber] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [showPassphrase, setShowPassphrase] = useState(false);
@@ -60,8 +59,7 @@ export function FollowPage() {
 
   return (
     <>
-      <h1>{t('pub.follow.title')}</h1>
-      <p className="usa-intro">{t('pub.follow.intro')}</p>
+      <PageHeading title={t('pub.follow.title')} intro={t('pub.follow.intro')} />
       {notFound ? (
         <Alert type="error" headingLevel="h2" slim role="alert" data-testid="problem">
           {t('pub.follow.notFound')}

@@ -4,7 +4,7 @@ import { PUBLIC_VISIBILITIES } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n, type LabelPrefix } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 
@@ -63,14 +63,12 @@ function CodeTable({
 /** The open-data page: export links, the data dictionary and what each code means. */
 export function OpenDataPage() {
   const { t, label, bilingual } = useI18n();
-  usePageTitle(t('pub.openData.title'));
   const { data, error } = useLoad(() => publicApi.dictionary(), []);
   const labelled = (prefix: LabelPrefix, codes: readonly string[]) =>
     codes.map((code) => ({ code, meaning: label(prefix, code) }));
   return (
     <>
-      <h1>{t('pub.openData.title')}</h1>
-      <p className="usa-intro">{t('pub.openData.intro')}</p>
+      <PageHeading title={t('pub.openData.title')} intro={t('pub.openData.intro')} />
       <ul className="usa-button-group">
         <li className="usa-button-group__item">
           <a className="usa-button" href="/api/public/v1/export.csv" download>

@@ -1,7 +1,8 @@
 import { Card, CardBody, CardGroup, CardHeader } from '@trussworks/react-uswds';
+import type { ComponentType } from 'react';
 import { Layout } from '../../components/Layout.tsx';
 import { Link, useLocation } from '../../components/router.tsx';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { CaseListPage, PublicCasePage } from './CasesPage.tsx';
@@ -24,11 +25,9 @@ const PUBLIC_PAGES: ReadonlyArray<{ href: string; key: MessageKey; desc: Message
 
 function HomePage() {
   const { t } = useI18n();
-  usePageTitle(t('public.home.title'));
   return (
     <>
-      <h1>{t('public.home.title')}</h1>
-      <p className="usa-intro">{t('public.home.intro')}</p>
+      <PageHeading title={t('public.home.title')} intro={t('public.home.intro')} />
       <h2>{t('public.home.links')}</h2>
       <CardGroup>
         {PUBLIC_PAGES.map((p) => (
@@ -50,10 +49,9 @@ function HomePage() {
 
 function NotFoundPage() {
   const { t } = useI18n();
-  usePageTitle(t('public.notFound.title'));
   return (
     <>
-      <h1>{t('public.notFound.title')}</h1>
+      <PageHeading title={t('public.notFound.title')} />
       <p>{t('public.notFound.body')}</p>
       <p>
         <Link to="/">{t('public.home.link')}</Link>
@@ -62,6 +60,17 @@ function NotFoundPage() {
   );
 }
 
+/** The page at each path (the home page, and each of `PUBLIC_PAGES`). */
+const PAGE_AT: Readonly<Record<string, ComponentType>> = {
+  '/': HomePage,
+  '/complaint': ComplaintPage,
+  '/follow': FollowPage,
+  '/cases': CaseListPage,
+  '/statistics': StatisticsPage,
+  '/statements': StatementsPage,
+  '/open-data': OpenDataPage,
+};
+
 /** The page for a path (the public portal has no nested routes beyond a case's log number). */
 function pageFor(pathname: string) {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
@@ -69,24 +78,8 @@ function pageFor(pathname: string) {
   if (caseMatch) {
     return <PublicCasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
   }
-  switch (path) {
-    case '/':
-      return <HomePage />;
-    case '/complaint':
-      return <ComplaintPage />;
-    case '/follow':
-      return <FollowPage />;
-    case '/cases':
-      return <CaseListPage />;
-    case '/statistics':
-      return <StatisticsPage />;
-    case '/statements':
-      return <StatementsPage />;
-    case '/open-data':
-      return <OpenDataPage />;
-    default:
-      return <NotFoundPage />;
-  }
+  const Page = Object.hasOwn(PAGE_AT, path) ? PAGE_AT[path]! : NotFoundPage;
+  return <Page />;
 }
 
 /** The public portal shell: header, language switch, footer, and the page for the path. */

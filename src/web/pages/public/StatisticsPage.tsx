@@ -169,6 +169,43 @@ function SustainedByCategory({
   );
 }
 
+/**
+ * Disclosed duty-status actions by month and action (issue 22 item 1): the same published grid
+ * cells as the chart by action, so a month never shows what a suppressed cell holds.
+ */
+function DutyStatusByMonth({ cells }: { cells: PublicStats['dutyStatusByMonth'] }) {
+  const { t, label, lang } = useI18n();
+  const count = useCount();
+  // 'YYYY-MM' is a calendar month, not an instant: formatted in UTC so it never shifts
+  const month = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long' });
+  return (
+    <PageSection
+      id="duty-month-title"
+      title={t('pub.stats.dutyStatusByMonth')}
+      testId="table-duty-month"
+    >
+      {cells.length === 0 ? (
+        <p>{t('pub.stats.dutyStatusNone')}</p>
+      ) : (
+        <table className="usa-table usa-table--borderless usa-table--compact">
+          <TableHead
+            columns={[t('pub.stats.month'), t('pub.case.dutyStatus.action'), t('pub.stats.count')]}
+          />
+          <tbody>
+            {cells.map((c) => (
+              <tr key={c.key} data-suppressed={c.count === null ? 'true' : undefined}>
+                <th scope="row">{month.format(new Date(`${c.month}-01T00:00:00Z`))}</th>
+                <td>{label('dutyAction', c.action)}</td>
+                <td>{count(c)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PageSection>
+  );
+}
+
 /** Published statistics (PRODUCT.md §4): small cells are suppressed and shown as such. */
 export function StatisticsPage() {
   const { t, label, dateTime } = useI18n();
@@ -265,15 +302,9 @@ export function StatisticsPage() {
             id="duty-status"
             title={t('pub.stats.dutyStatus')}
             cells={data.dutyStatusActions}
-            labelOf={(k) => {
-              // a duty-status cell is `action:stage` (the statistics grid), labelled part by part
-              const [action, stage] = k.split(':');
-              return t('pub.stats.dutyAction', {
-                action: label('dutyAction', action),
-                stage: label('dutyStage', stage),
-              });
-            }}
+            labelOf={(k) => label('dutyAction', k)}
           />
+          <DutyStatusByMonth cells={data.dutyStatusByMonth} />
           <BarChart
             id="shelter"
             title={t('pub.stats.shelter')}

@@ -1,4 +1,5 @@
 import { Tag } from '@trussworks/react-uswds';
+import type { ComponentType } from 'react';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -14,12 +15,36 @@ import { CaseLetters } from './case/letters/CaseLetters.tsx';
 import { Parties } from './case/parties/Parties.tsx';
 import { PressInquiries } from './case/press/PressInquiries.tsx';
 import { ReportedOfficers } from './case/reported-officers/ReportedOfficers.tsx';
-import { caseCtx } from './case/section.tsx';
+import { caseCtx, type CaseCtx } from './case/section.tsx';
 import { SourceHistory } from './case/source-history/SourceHistory.tsx';
 import { Stage } from './case/stage/Stage.tsx';
 import { Statements } from './case/statements/Statements.tsx';
 import { Summary } from './case/summary/Summary.tsx';
 import { Timeline } from './case/timeline/Timeline.tsx';
+
+/** The letters section, shown in the full view of a case only. */
+function FullViewLetters(ctx: CaseCtx) {
+  return ctx.c.view === 'full' ? <CaseLetters {...ctx} /> : null;
+}
+
+/** The case page's sections, in page order; each decides what of it the case's abilities show. */
+const SECTIONS: ReadonlyArray<ComponentType<CaseCtx>> = [
+  Summary,
+  Stage,
+  Timeline,
+  Parties,
+  FromComplainant,
+  SourceHistory,
+  ReportedOfficers,
+  Allegations,
+  DutyStatus,
+  Agencies,
+  Assignments,
+  Deadlines,
+  FullViewLetters,
+  Statements,
+  PressInquiries,
+];
 
 /**
  * One case with every section (each in its folder under `case/`); action forms appear only for
@@ -45,21 +70,9 @@ export function CasePage({ logNumber }: { logNumber: string }) {
         {c.restricted ? <Tag className="bg-secondary-dark">{t('case.restricted')}</Tag> : null}
       </h1>
       <ProblemAlert error={error} onReload={() => void reload()} />
-      <Summary {...ctx} />
-      <Stage {...ctx} />
-      <Timeline {...ctx} />
-      <Parties {...ctx} />
-      <FromComplainant {...ctx} />
-      <SourceHistory {...ctx} />
-      <ReportedOfficers {...ctx} />
-      <Allegations {...ctx} />
-      <DutyStatus {...ctx} />
-      <Agencies {...ctx} />
-      <Assignments {...ctx} />
-      <Deadlines {...ctx} />
-      {c.view === 'full' ? <CaseLetters {...ctx} /> : null}
-      <Statements {...ctx} />
-      <PressInquiries {...ctx} />
+      {SECTIONS.map((Section, i) => (
+        <Section key={i} {...ctx} />
+      ))}
     </>
   );
 }

@@ -10,7 +10,10 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 
-/** My cases, deadlines due and overdue with their clause, new intakes, restricted cases. */
+/**
+ * My cases, deadlines due and overdue with their clause, press inquiries past their committed
+ * deadline (to those who answer the press), new intakes, restricted cases.
+ */
 export function DashboardPage() {
   const { t, label, date } = useI18n();
   const session = useSession();
@@ -74,6 +77,18 @@ export function DashboardPage() {
               ))}
             </DataTable>
           </PageSection>
+
+          {data.press ? (
+            <PageSection id="dash-press" title={t('dash.press')}>
+              <p data-testid="dash-press">
+                {t('dash.pressCounts', { open: data.press.open, overdue: data.press.overdue })}{' '}
+                {data.press.overdue > 0 ? (
+                  <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
+                ) : null}
+              </p>
+              <Link to="/staff/press">{t('dash.pressOpen')}</Link>
+            </PageSection>
+          ) : null}
 
           <PageSection id="dash-intake" title={t('dash.newIntakes')}>
             <CaseTable

@@ -5,7 +5,7 @@ import { ActionForm } from '../../components/ActionForm.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Roles the server lets read the queue and the backtest (GLOBAL_GRANTS eis.read); it checks again. */
@@ -23,12 +23,11 @@ export const EIS_READER_ROLES: readonly string[] = [
  */
 export function EisAlertsPage() {
   const { t } = useI18n();
-  usePageTitle(t('eis.title'));
   const [open, setOpen] = useState(true);
   const { data, error, reload } = useLoad(() => api.eisAlerts(open), [open]);
   return (
     <>
-      <h1>{t('eis.title')}</h1>
+      <PageHeading title={t('eis.title')} />
       <Alert
         type="info"
         headingLevel="h2"

@@ -4,20 +4,18 @@ import { ProblemAlert } from '../../components/problems.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 
 /** Stations and other sites: shelter-site periods with aggregate daily counts, cases per site. */
 export function FacilitiesPage() {
   const { t, label, date } = useI18n();
-  usePageTitle(t('facilities.title'));
   const { data, error } = useLoad(() => api.facilities(), []);
   const shelters = (data?.items ?? []).filter((f) => f.shelterPeriods.length > 0);
   return (
     <>
-      <h1>{t('facilities.title')}</h1>
-      <p className="usa-intro">{t('facilities.intro')}</p>
+      <PageHeading title={t('facilities.title')} intro={t('facilities.intro')} />
       <ProblemAlert error={error} />
       {shelters.map((f) => (
         <section key={f.code} className="ovs-section" aria-labelledby={`fac-${f.code}`}>

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /*
@@ -42,14 +43,12 @@ export function NarrativeReviewLink({ logNumber }: { logNumber: string }) {
 /** Narratives waiting for a person, oldest first. */
 export function NarrativeQueuePage() {
   const { t, label, date } = useI18n();
-  usePageTitle(t('narrative.queue.title'));
   const [page, setPage] = useState(1);
   const { data, error } = useLoad(() => api.narrativeQueue(page), [page]);
   const pages = data ? Math.ceil(data.total / data.pageSize) : 0;
   return (
     <>
-      <h1>{t('narrative.queue.title')}</h1>
-      <p className="usa-intro">{t('narrative.queue.intro')}</p>
+      <PageHeading title={t('narrative.queue.title')} intro={t('narrative.queue.intro')} />
       <ProblemAlert error={error} />
       {data ? (
         <>
@@ -291,59 +290,57 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
       <HighlightedNarrative text={review.narrative} spans={drawn} containerRef={textRef} />
 
       <h2>{t('narrative.review.machineSpans')}</h2>
-      {review.proposed.length === 0 ? <p>{t('narrative.review.noSpans')}</p> : null}
-      {review.proposed.length > 0 ? (
-        <DataTable
-          captionShown
-          caption={t('narrative.review.machineSpans')}
-          columns={[
-            t('narrative.col.text'),
-            t('narrative.col.kind'),
-            t('narrative.col.basis'),
-            t('narrative.col.decision'),
-          ]}
-          bodyTestId="machine-spans"
-        >
-          {review.proposed.map((s) => (
-            <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
-              <th scope="row" data-written-text="span">
-                {review.narrative.slice(s.start, s.end)}
-              </th>
-              <td>{label('redactionKind', s.kind)}</td>
-              <td>{bilingual(s.basis, s.basisEs)}</td>
-              <td>
-                {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
-                {open ? (
-                  <>
-                    {' '}
-                    <Button
-                      type="button"
-                      unstyled
-                      onClick={() =>
-                        void send(() =>
-                          api.decideNarrativeSpan(logNumber, {
-                            version: review.version,
-                            decision: s.removed ? 'keep' : 'remove',
-                            proposalIndex: s.index,
-                          }),
-                        )
-                      }
-                    >
-                      {s.removed
-                        ? t('narrative.action.keep', {
-                            text: review.narrative.slice(s.start, s.end),
-                          })
-                        : t('narrative.action.remove', {
-                            text: review.narrative.slice(s.start, s.end),
-                          })}
-                    </Button>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <DataTable
+        empty={t('narrative.review.noSpans')}
+        captionShown
+        caption={t('narrative.review.machineSpans')}
+        columns={[
+          t('narrative.col.text'),
+          t('narrative.col.kind'),
+          t('narrative.col.basis'),
+          t('narrative.col.decision'),
+        ]}
+        bodyTestId="machine-spans"
+      >
+        {review.proposed.map((s) => (
+          <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
+            <th scope="row" data-written-text="span">
+              {review.narrative.slice(s.start, s.end)}
+            </th>
+            <td>{label('redactionKind', s.kind)}</td>
+            <td>{bilingual(s.basis, s.basisEs)}</td>
+            <td>
+              {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
+              {open ? (
+                <>
+                  {' '}
+                  <Button
+                    type="button"
+                    unstyled
+                    onClick={() =>
+                      void send(() =>
+                        api.decideNarrativeSpan(logNumber, {
+                          version: review.version,
+                          decision: s.removed ? 'keep' : 'remove',
+                          proposalIndex: s.index,
+                        }),
+                      )
+                    }
+                  >
+                    {s.removed
+                      ? t('narrative.action.keep', {
+                          text: review.narrative.slice(s.start, s.end),
+                        })
+                      : t('narrative.action.remove', {
+                          text: review.narrative.slice(s.start, s.end),
+                        })}
+                  </Button>
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2>{t('narrative.review.addedSpans')}</h2>
       {review.added.length === 0 ? <p>{t('narrative.review.noAdded')}</p> : null}

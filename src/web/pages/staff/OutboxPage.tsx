@@ -6,7 +6,7 @@ import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { TIME_ZONE, useI18n } from '../../i18n/i18n.tsx';
 import { LetterFailure, LetterStatusTag } from './case/letters/CaseLetters.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -22,13 +22,11 @@ function today(): string {
  */
 export function OutboxPage() {
   const { t, label, dateTime } = useI18n();
-  usePageTitle(t('outbox.title'));
   const { data, error } = useLoad(() => api.outbox(), []);
   const [day, setDay] = useState(today());
   return (
     <>
-      <h1>{t('outbox.title')}</h1>
-      <p className="usa-intro">{t('outbox.intro')}</p>
+      <PageHeading title={t('outbox.title')} intro={t('outbox.intro')} />
       <ProblemAlert error={error} />
       <PageSection id="outbox-print" title={t('outbox.print')}>
         <DateInput id="print-day" label={t('outbox.printDate')} value={day} onChange={setDay} />
@@ -41,9 +39,9 @@ export function OutboxPage() {
           </a>
         </p>
       </PageSection>
-      {data && data.items.length === 0 ? <p>{t('outbox.empty')}</p> : null}
-      {data && data.items.length > 0 ? (
+      {data ? (
         <DataTable
+          empty={t('outbox.empty')}
           caption={t('outbox.title')}
           columns={[
             t('col.case'),

@@ -21,7 +21,7 @@ import {
 import { useFields } from '../../components/form/use-fields.ts';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../components/router.tsx';
 import { useSession } from './session.tsx';
@@ -142,7 +142,6 @@ export function ReportsPage() {
   const { t, lang } = useI18n();
   // the early-warning backtest is listed with the reports for those who may read it (issue 19)
   const canReadEis = useSession().user.roles.some((r) => EIS_READER_ROLES.includes(r));
-  usePageTitle(t('reports.title'));
   const {
     values: { kind, period, version },
     bind,
@@ -169,8 +168,7 @@ export function ReportsPage() {
   const errors = fieldErrorsOf(error);
   return (
     <>
-      <h1>{t('reports.title')}</h1>
-      <p className="usa-intro">{t('reports.intro')}</p>
+      <PageHeading title={t('reports.title')} intro={t('reports.intro')} />
       {canReadEis ? (
         <p>
           <Link to="/staff/alerts/backtest">{t('eis.backtest.title')}</Link>
@@ -269,7 +267,7 @@ function RecommendationActions({
   reload: () => Promise<void>;
 }) {
   const { t, lang } = useI18n();
-  const { values, bind } = useFields(
+  const { values, field } = useFields(
     { response: r.response ?? '', respondedOn: r.respondedOn ?? '', status: r.status },
     'pr',
   );
@@ -291,14 +289,12 @@ function RecommendationActions({
         {(e) => (
           <>
             <TextArea
-              {...bind('response', `pr-response-${r.id}`)}
               label={t('policy.col.response')}
-              error={e['response']}
+              {...field(e, 'response', `pr-response-${r.id}`)}
             />
             <DateField
-              {...bind('respondedOn', `pr-date-${r.id}`)}
               label={t('policy.respondedOn')}
-              error={e['respondedOn']}
+              {...field(e, 'respondedOn', `pr-date-${r.id}`)}
             />
           </>
         )}
@@ -310,11 +306,7 @@ function RecommendationActions({
         onSubmit={() => api.setPolicyStatus(r.id, { status: values.status })}
       >
         {(e) => (
-          <SelectField
-            {...bind('status', `pr-status-${r.id}`)}
-            label={t('policy.col.status')}
-            error={e['status']}
-          >
+          <SelectField label={t('policy.col.status')} {...field(e, 'status', `pr-status-${r.id}`)}>
             <Options
               values={POLICY_RECOMMENDATION_STATUSES}
               labelOf={(s) => reportRowLabel(lang, 'policy_recommendations', s)}
@@ -329,17 +321,15 @@ function RecommendationActions({
 /** Policy recommendations made to the department: the list, a new one, responses, status. */
 export function PolicyRecommendationsPage({ canManage }: { canManage: boolean }) {
   const { t, lang, date } = useI18n();
-  usePageTitle(t('policy.title'));
   const { data, error, reload } = useLoad(() => api.policyRecommendations(), []);
   const {
     values: form,
-    bind,
+    field,
     reset,
   } = useFields({ madeOn: '', topic: '', text: '', recipient: '' }, 'pn');
   return (
     <>
-      <h1>{t('policy.title')}</h1>
-      <p className="usa-intro">{t('policy.intro')}</p>
+      <PageHeading title={t('policy.title')} intro={t('policy.intro')} />
       <ProblemAlert error={error} />
       {data && data.items.length === 0 ? <p>{t('policy.none')}</p> : null}
       {data?.items.map((r) => (
@@ -379,18 +369,10 @@ export function PolicyRecommendationsPage({ canManage }: { canManage: boolean })
         >
           {(e) => (
             <>
-              <DateField
-                {...bind('madeOn', 'pn-date')}
-                label={t('policy.col.madeOn')}
-                error={e['madeOn']}
-              />
-              <TextField {...bind('topic')} label={t('policy.col.topic')} error={e['topic']} />
-              <TextField
-                {...bind('recipient')}
-                label={t('policy.col.recipient')}
-                error={e['recipient']}
-              />
-              <TextArea {...bind('text')} label={t('policy.col.text')} error={e['text']} />
+              <DateField label={t('policy.col.madeOn')} {...field(e, 'madeOn', 'pn-date')} />
+              <TextField label={t('policy.col.topic')} {...field(e, 'topic')} />
+              <TextField label={t('policy.col.recipient')} {...field(e, 'recipient')} />
+              <TextArea label={t('policy.col.text')} {...field(e, 'text')} />
             </>
           )}
         </ActionForm>

@@ -3,7 +3,7 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 
@@ -13,7 +13,6 @@ import { DataTable } from '../../components/DataTable.tsx';
  */
 export function SessionsPage() {
   const { t, dateTime } = useI18n();
-  usePageTitle(t('sessions.title'));
   const { data, error, reload } = useLoad(() => api.sessions(), []);
   const [notice, setNotice] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
@@ -32,8 +31,7 @@ export function SessionsPage() {
 
   return (
     <>
-      <h1>{t('sessions.title')}</h1>
-      <p className="usa-intro">{t('sessions.intro')}</p>
+      <PageHeading title={t('sessions.title')} intro={t('sessions.intro')} />
       <ProblemAlert error={error ?? actionError} />
       <div role="status" aria-live="polite" data-testid="sessions-status">
         {notice ? (

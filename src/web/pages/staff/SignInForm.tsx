@@ -32,7 +32,7 @@ export function SignInForm({
 }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Step>({ kind: 'password' });
-  const { values, set, bind } = useFields({ email: '', password: '', code: '' }, idPrefix);
+  const { values, set, field } = useFields({ email: '', password: '', code: '' }, idPrefix);
   const setCode = (code: string) => set('code', code);
   const { error, setError, fields, busy, submit } = useSubmit();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -124,10 +124,9 @@ export function SignInForm({
           </dl>
         ) : null}
         <TextField
-          {...bind('code')}
           label={t('signIn.code.label')}
           hint={t('signIn.code.hint')}
-          error={fields.code}
+          {...field(fields, 'code')}
           inputMode="numeric"
           pattern="[0-9 ]*"
           autoComplete="one-time-code"
@@ -153,18 +152,16 @@ export function SignInForm({
         <ProblemAlert error={error} />
       )}
       <TextField
-        {...bind('email')}
         label={t('signIn.email')}
-        error={fields.email}
         type="email"
         autoComplete="username"
+        {...field(fields, 'email')}
       />
       <TextField
-        {...bind('password')}
         label={t('signIn.password')}
-        error={fields.password}
         type="password"
         autoComplete="current-password"
+        {...field(fields, 'password')}
       />
       <Button type="submit" disabled={busy}>
         {t('signIn.submit')}

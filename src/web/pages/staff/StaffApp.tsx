@@ -3,7 +3,7 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import { api, onSessionLost, type Session } from '../../api/client.ts';
 import { Layout } from '../../components/Layout.tsx';
 import { Link, navigate, useLocation } from '../../components/router.tsx';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SessionContext } from './session.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -19,6 +19,7 @@ import { EisBacktestPage } from './EisBacktestPage.tsx';
 import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
+import { PressPage } from './press/PressPage.tsx';
 import { PolicyRecommendationsPage, ReportsPage } from './ReportPages.tsx';
 import { useSession } from './session.tsx';
 
@@ -39,11 +40,10 @@ type State =
 
 function SignInPage({ onSignedIn, notice }: { onSignedIn: (s: Session) => void; notice?: string }) {
   const { t } = useI18n();
-  usePageTitle(t('signIn.title'));
   return (
     <div className="grid-row">
       <div className="grid-col-12 tablet:grid-col-8 desktop:grid-col-6">
-        <h1>{t('signIn.title')}</h1>
+        <PageHeading title={t('signIn.title')} />
         {notice ? (
           <Alert type="info" headingLevel="h2" slim>
             {notice}
@@ -113,6 +113,9 @@ function StaffRoutes() {
   if (path === '/staff/narratives') {
     return <NarrativeQueuePage />;
   }
+  if (path === '/staff/press') {
+    return <PressPage />;
+  }
   if (path === '/staff/outbox') {
     return <OutboxPage />;
   }
@@ -148,10 +151,9 @@ function StaffRoutes() {
 
 function NotFound() {
   const { t } = useI18n();
-  usePageTitle(t('public.notFound.title'));
   return (
     <>
-      <h1>{t('public.notFound.title')}</h1>
+      <PageHeading title={t('public.notFound.title')} />
       <Link to="/staff/">{t('nav.dashboard')}</Link>
     </>
   );
@@ -197,7 +199,11 @@ export function StaffApp() {
           ...(state.session.user.roles.some(
             (r) => r === 'public_information' || r === 'chief_administrator',
           )
-            ? [['/staff/narratives', 'nav.narratives']]
+            ? [
+                ['/staff/narratives', 'nav.narratives'],
+                // the press-inquiry log: GLOBAL_GRANTS press_inquiry.read
+                ['/staff/press', 'nav.press'],
+              ]
             : []),
           // those who approve letters watch the outbox (the server checks again)
           ...(state.session.user.roles.some(

@@ -5,6 +5,7 @@ import type { FieldTargets } from '../../../components/problems.tsx';
 import { chicagoToIso } from '../../../i18n/i18n.tsx';
 import type { Lang, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/en.ts';
+import { partIfGiven } from '../../../components/form/body.ts';
 
 /** What the form holds while it is typed (strings; empty means not given). */
 export interface ComplaintForm {
@@ -64,12 +65,6 @@ const anyGiven = (...values: string[]): boolean => values.some((v) => v.trim() !
 
 /** The request body: only what was typed; contact details are dropped for an anonymous filing. */
 export function toBody(f: ComplaintForm): ComplaintBody {
-  const incident = {
-    occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : undefined,
-    address: opt(f.address),
-    district: opt(f.district),
-  };
-  const hasIncident = Object.values(incident).some((v) => v !== undefined);
   return {
     language: f.language,
     narrative: f.narrative,
@@ -77,7 +72,11 @@ export function toBody(f: ComplaintForm): ComplaintBody {
     categories: f.categories,
     anonymous: f.anonymous,
     filedBy: f.filedBy,
-    ...(hasIncident ? { incident } : {}),
+    ...partIfGiven('incident', {
+      occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : undefined,
+      address: opt(f.address),
+      district: opt(f.district),
+    }),
     ...(!f.anonymous
       ? { contact: { name: opt(f.name), phone: opt(f.phone), email: opt(f.email) } }
       : {}),

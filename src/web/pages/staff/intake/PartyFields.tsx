@@ -67,6 +67,12 @@ export function PartyFields({
       optional
     />
   );
+  /** An optional choice among codes, each labelled in the interface language ("—" for none). */
+  const choice = (k: 'language' | 'contactChannel', values: readonly string[]) => (
+    <SelectField {...bind.text(k)} label={t(`party.${k}`)} error={err(k)} optional>
+      <Options values={values} labelOf={(x) => label(k, x)} empty="—" />
+    </SelectField>
+  );
   return (
     <Fieldset
       legend={t('party.heading', { n: index + 1 })}
@@ -90,14 +96,7 @@ export function PartyFields({
           {text('consentScope')}
         </>
       ) : null}
-      <SelectField
-        {...bind.text('language')}
-        label={t('party.language')}
-        error={err('language')}
-        optional
-      >
-        <Options values={LANGUAGES} labelOf={(l) => label('language', l)} empty="—" />
-      </SelectField>
+      {choice('language', LANGUAGES)}
       <Fieldset legend={t('party.vulnerabilities')}>
         <CheckList
           name="vulnerabilities"
@@ -108,14 +107,7 @@ export function PartyFields({
           onChange={(vulnerabilities) => onChange({ vulnerabilities })}
         />
       </Fieldset>
-      <SelectField
-        {...bind.text('contactChannel')}
-        label={t('party.contactChannel')}
-        error={err('contactChannel')}
-        optional
-      >
-        <Options values={CONTACT_CHANNELS} labelOf={(c) => label('contactChannel', c)} empty="—" />
-      </SelectField>
+      {choice('contactChannel', CONTACT_CHANNELS)}
       <Fieldset legend={t('party.safety')}>
         <Checkbox {...bind.check('lettersToShelter')} label={t('party.lettersToShelter')} />
         <Checkbox {...bind.check('voicemailOk')} label={t('party.voicemailOk')} />

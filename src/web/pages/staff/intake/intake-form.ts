@@ -9,6 +9,7 @@ import type {
 import type { IntakeBody } from '../../../api/client.ts';
 import { chicagoToIso, nowChicagoLocal, type useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/en.ts';
+import { partIfGiven } from '../../../components/form/body.ts';
 
 /** What the intake wizard holds while it is typed, and the request body it makes. */
 
@@ -141,20 +142,18 @@ const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v)
 
 /** The request body the form describes (empty fields left out). */
 export function bodyOf(f: IntakeForm): IntakeBody {
-  const incident = {
-    occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : undefined,
-    address: opt(f.address),
-    beat: opt(f.beat),
-    district: opt(f.district),
-    facilityCode: opt(f.facilityCode),
-  };
-  const hasIncident = Object.values(incident).some((v) => v !== undefined);
   return {
     caseType: f.caseType,
     channel: f.channel,
     receivedAt: f.receivedAt ? chicagoToIso(f.receivedAt) : '',
     narrative: f.narrative,
-    ...(hasIncident ? { incident } : {}),
+    ...partIfGiven('incident', {
+      occurredAt: f.occurredAt ? chicagoToIso(f.occurredAt) : undefined,
+      address: opt(f.address),
+      beat: opt(f.beat),
+      district: opt(f.district),
+      facilityCode: opt(f.facilityCode),
+    }),
     categories: f.categories,
     ...(f.caseType === 'notification' && f.notificationType
       ? { notificationType: f.notificationType }

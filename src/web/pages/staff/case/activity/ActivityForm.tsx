@@ -17,7 +17,7 @@ export function ActivityForm(ctx: CaseCtx) {
   const { t, label } = useI18n();
   const {
     values: f,
-    bind,
+    field,
     reset,
   } = useFields<{
     kind: ActivityKind;
@@ -47,29 +47,13 @@ export function ActivityForm(ctx: CaseCtx) {
     <CaseForm {...ctx} form="activity" onSubmit={send} reset={reset}>
       {(e) => (
         <>
-          <SelectField label={t('col.kind')} error={e.kind} {...bind('kind')}>
+          <SelectField label={t('col.kind')} {...field(e, 'kind')}>
             <Options values={ACTIVITY_KINDS} labelOf={(x) => label('activityKind', x)} />
           </SelectField>
-          <DateTimeField
-            label={t('action.occurredAt')}
-            error={e.occurredAt}
-            {...bind('occurredAt', 'ac-at')}
-          />
-          <TextField
-            type="text"
-            label={t('action.place')}
-            error={e.place}
-            optional
-            {...bind('place')}
-          />
-          <TextField
-            type="text"
-            label={t('action.outcome')}
-            error={e.outcome}
-            optional
-            {...bind('outcome')}
-          />
-          <TextArea label={t('action.summary')} error={e.summary} {...bind('summary')} />
+          <DateTimeField label={t('action.occurredAt')} {...field(e, 'occurredAt', 'ac-at')} />
+          <TextField label={t('action.place')} optional {...field(e, 'place')} />
+          <TextField label={t('action.outcome')} optional {...field(e, 'outcome')} />
+          <TextArea label={t('action.summary')} {...field(e, 'summary')} />
         </>
       )}
     </CaseForm>

@@ -24,7 +24,7 @@ export function Agencies(ctx: CaseCtx) {
   const { c } = ctx;
   const { t, label, date } = useI18n();
   const choices = agencyChoices(c);
-  const { values: f, bind } = useFields<{
+  const { values: f, field } = useFields<{
     agency: Agency;
     track: (typeof TRACKS)[number];
     role: (typeof ROLES)[number];
@@ -49,17 +49,17 @@ export function Agencies(ctx: CaseCtx) {
       <CaseForm {...ctx} form="agency" onSubmit={send}>
         {(e) => (
           <>
-            <SelectField label={t('action.agency')} error={e.agency} {...bind('agency')}>
+            <SelectField label={t('action.agency')} {...field(e, 'agency')}>
               {choices.map((a) => (
                 <option key={a} value={a}>
                   {a}
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t('action.track')} error={e.track} {...bind('track')}>
+            <SelectField label={t('action.track')} {...field(e, 'track')}>
               <Options values={TRACKS} labelOf={(x) => label('track', x)} />
             </SelectField>
-            <SelectField label={t('action.role')} error={e.role} {...bind('role')}>
+            <SelectField label={t('action.role')} {...field(e, 'role')}>
               <Options values={ROLES} labelOf={(x) => label('agencyRole', x)} />
             </SelectField>
           </>

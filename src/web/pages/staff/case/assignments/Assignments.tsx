@@ -12,6 +12,7 @@ export function Assignments(ctx: CaseCtx) {
   const {
     values: f,
     bind,
+    field,
     set,
   } = useFields<{ email: string; role: AssignmentRole }>(
     { email: '', role: 'lead_investigator' },
@@ -44,7 +45,7 @@ export function Assignments(ctx: CaseCtx) {
               error={e.email ?? e.userId}
               {...bind('email')}
             />
-            <SelectField label={t('action.role')} error={e.role} {...bind('role')}>
+            <SelectField label={t('action.role')} {...field(e, 'role')}>
               <Options values={ASSIGNMENT_ROLES} labelOf={(x) => label('assignmentRole', x)} />
             </SelectField>
           </>

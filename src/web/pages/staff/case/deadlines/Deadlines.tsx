@@ -11,7 +11,7 @@ import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
 export function Deadlines(ctx: CaseCtx) {
   const { c, reload, can } = ctx;
   const { t, label, date, bilingual } = useI18n();
-  const { values: f, bind, set } = useFields({ deadline: '', days: '30', reason: '' }, 'ex');
+  const { values: f, bind, field, set } = useFields({ deadline: '', days: '30', reason: '' }, 'ex');
   const complete = useAction();
   if (!c.deadlines) {
     return null;
@@ -93,7 +93,7 @@ export function Deadlines(ctx: CaseCtx) {
               <Field id="ex-days" label={t('action.extendDays')} error={e.days}>
                 <TextInput type="number" min={1} max={365} {...bind('days')} />
               </Field>
-              <TextArea label={t('col.reason')} error={e.reason} {...bind('reason')} />
+              <TextArea label={t('col.reason')} {...field(e, 'reason')} />
             </>
           )}
         </CaseForm>

@@ -1,6 +1,6 @@
 import { Checkbox } from '@trussworks/react-uswds';
 import { DUTY_STATUS_ACTIONS, type DutyStatusAction } from '../../../../../shared/enums.ts';
-import { api } from '../../../../api/client.ts';
+import { api, type Case } from '../../../../api/client.ts';
 import {
   DateTimeField,
   Options,
@@ -12,7 +12,44 @@ import { useFields } from '../../../../components/form/use-fields.ts';
 import { Link } from '../../../../components/router.tsx';
 import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.tsx';
 import { memberName } from '../allegations/AllegationFields.tsx';
+import { DutyStatusTable } from '../../../public/DutyStatusTable.tsx';
 import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
+
+/**
+ * What the public case page shows of these decisions (issue 22 item 1), so the public-information
+ * officer sees it before anyone asks: the server computes it with the portal's own presenter and
+ * it is drawn with the portal's own table. Each decided action the public is not told of is named
+ * with the reason (case team only).
+ */
+function PublicPreview({ preview }: { preview: NonNullable<Case['publicPreview']> }) {
+  const { t, label, date } = useI18n();
+  return (
+    <section data-testid="duty-public-preview" aria-labelledby="duty-public-preview-title">
+      <h3 id="duty-public-preview-title">{t('case.dutyPreview')}</h3>
+      <p className="usa-hint">{t('case.dutyPreview.note')}</p>
+      {preview.visibility === 'status_only' ? (
+        <p>{t('case.dutyPreview.statusOnly')}</p>
+      ) : preview.dutyStatus.length > 0 ? (
+        <DutyStatusTable actions={preview.dutyStatus} />
+      ) : (
+        <p>{t('case.dutyPreview.none')}</p>
+      )}
+      {preview.withheld && preview.withheld.length > 0 ? (
+        <ul data-testid="duty-public-withheld">
+          {preview.withheld.map((w, i) => (
+            <li key={i}>
+              {t(`case.dutyPreview.withheld.${w.reason}`, {
+                action: label('dutyAction', w.action),
+                date: date(w.effectiveDate),
+                n: preview.minUnitMembers,
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
 
 /**
  * Duty-status actions on the accused (relief of police powers and the like): recommended by the
@@ -60,7 +97,12 @@ export function DutyStatus(ctx: CaseCtx) {
     return m ? memberName(m) : id;
   };
   if (!c.dutyStatus) {
-    return null;
+    // a viewer of the public fields sees what the public sees, and no ledger
+    return c.publicPreview ? (
+      <Section id="duty" title={t('case.dutyStatus')}>
+        <PublicPreview preview={c.publicPreview} />
+      </Section>
+    ) : null;
   }
   const decided = f.stage === 'decided';
   const send = () =>
@@ -101,6 +143,7 @@ export function DutyStatus(ctx: CaseCtx) {
           </tr>
         ))}
       </DataTable>
+      {c.publicPreview ? <PublicPreview preview={c.publicPreview} /> : null}
       {unique.length > 0 ? (
         <CaseForm {...ctx} form="duty" onSubmit={send} reset={reset}>
           {(e) => (

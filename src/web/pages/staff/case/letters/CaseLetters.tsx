@@ -74,7 +74,11 @@ type DraftFields = {
 /** Drafts one letter of a kind for everyone it goes to; the server's field problems sit by the fields. */
 function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Promise<void> }) {
   const { t, label, fieldMessage } = useI18n();
-  const { values: f, bind } = useFields<DraftFields>({
+  const {
+    values: f,
+    bind,
+    field,
+  } = useFields<DraftFields>({
     kind: 'acknowledgement',
     respondBy: '',
     'requested-en': '',
@@ -112,8 +116,7 @@ function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Pro
       <ProblemAlert error={error} />
       <SelectField
         label={t('letters.kind')}
-        error={e.kind}
-        {...bind('kind', 'letter-kind')}
+        {...field(e, 'kind', 'letter-kind')}
         name="letter-kind"
       >
         <Options values={LETTER_KINDS} labelOf={(x) => label('letterKind', x)} />
@@ -148,8 +151,7 @@ function DraftForm({ logNumber, onDone }: { logNumber: string; onDone: () => Pro
           ))}
           <DateField
             label={t('letters.respondBy')}
-            error={e.respondBy}
-            {...bind('respondBy', 'respond-by')}
+            {...field(e, 'respondBy', 'respond-by')}
             name="respond-by"
           />
         </>

@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CaseAbility } from '../../../../../shared/schemas/cases.ts';
-import { actionFormTests, caseFixture, catalogs, renderSection, uuid } from '../test-kit.tsx';
+import { actionFormTests, caseFixture, catalogs, renderSection } from '../test-kit.tsx';
+import { pressInquiryFixture } from '../../press/test-fixture.ts';
 import { PressInquiries } from './PressInquiries.tsx';
 
 const asked = (actions: CaseAbility[]) => {
@@ -11,16 +12,7 @@ const asked = (actions: CaseAbility[]) => {
       statements: [
         { ...c.statements[0]!, status: 'published', publishedAt: '2026-03-03T10:00:00Z' },
       ],
-      pressInquiries: [
-        {
-          id: uuid(60),
-          outlet: 'Chicago Tribune',
-          question: 'Is the officer on duty?',
-          receivedAt: '2026-03-04T10:00:00Z',
-          statementId: null,
-          answeredAt: null,
-        },
-      ],
+      pressInquiries: [pressInquiryFixture({ logNumbers: [c.logNumber], otherCases: 0 })],
     },
     actions,
   );
@@ -38,12 +30,21 @@ describe('PressInquiries', () => {
     messageKey: 'field.dateTime',
   });
 
-  it('offers to answer with a published statement only to who logs press inquiries', () => {
-    const answer = `${catalogs.es['action.answer']} (en)`;
+  it('offers to answer with a published statement, or in free text, only to who logs press inquiries', () => {
+    const answer = catalogs.es['press.answerStatement'].replace('{language}', 'en');
     const { unmount } = renderSection('es', PressInquiries, asked([]));
     expect(screen.queryByRole('button', { name: answer })).toBeNull();
     unmount();
+    expect(screen.queryByText(catalogs.es['press.writeAnswer'])).toBeNull();
     renderSection('es', PressInquiries, asked(['case.log_press_inquiry']));
     expect(screen.getByRole('button', { name: answer })).toBeTruthy();
+    expect(screen.getByText(catalogs.es['press.writeAnswer'])).toBeTruthy();
+  });
+
+  it.each(['en', 'es'] as const)('in %s, marks an inquiry past its committed deadline', (lang) => {
+    renderSection(lang, PressInquiries, asked([]));
+    const item = screen.getByTestId('press-inquiry');
+    expect(item.textContent).toContain(catalogs[lang]['press.overdue']);
+    expect(item.textContent).toContain(catalogs[lang]['press.state.open']);
   });
 });

@@ -22,6 +22,7 @@ export function ReportedOfficers(ctx: CaseCtx) {
   const {
     values: f,
     bind,
+    field,
     set,
     reset,
   } = useFields<{
@@ -135,12 +136,10 @@ export function ReportedOfficers(ctx: CaseCtx) {
                 <>
                   {chosen.member ? null : (
                     <TextField
-                      type="text"
                       inputMode="numeric"
                       label={t('action.star')}
-                      error={e.star}
                       optional
-                      {...bind('star')}
+                      {...field(e, 'star')}
                     />
                   )}
                   <AllegationFields
@@ -150,7 +149,7 @@ export function ReportedOfficers(ctx: CaseCtx) {
                   />
                 </>
               ) : (
-                <TextArea label={t('case.reported.reason')} error={e.reason} {...bind('reason')} />
+                <TextArea label={t('case.reported.reason')} {...field(e, 'reason')} />
               )}
             </>
           )}

@@ -13,7 +13,7 @@ import { CaseForm, type CaseCtx } from '../section.tsx';
 export function Routing(ctx: CaseCtx) {
   const { c } = ctx;
   const { t, date, bilingual } = useI18n();
-  const { values, bind, reset } = useFields({ note: '' }, 'rr');
+  const { values, field, reset } = useFields({ note: '' }, 'rr');
   const review = c.routingReview;
   const history = c.routingHistory ?? [];
   // sent only from the form, which shows only under an offer
@@ -49,7 +49,7 @@ export function Routing(ctx: CaseCtx) {
             onSubmit={send}
             reset={reset}
           >
-            {(e) => <TextArea label={t('action.note')} error={e.note} optional {...bind('note')} />}
+            {(e) => <TextArea label={t('action.note')} optional {...field(e, 'note')} />}
           </CaseForm>
         </Alert>
       ) : null}

@@ -8,7 +8,7 @@ import { CaseForm, Section, type CaseCtx } from '../section.tsx';
 export function Stage(ctx: CaseCtx) {
   const { c, can } = ctx;
   const { t, label } = useI18n();
-  const { values: f, bind, reset } = useFields({ to: '', reason: '', note: '' }, 'tr');
+  const { values: f, field, reset } = useFields({ to: '', reason: '', note: '' }, 'tr');
   const options = c.abilities.transitions;
   const chosen = options.find((o) => o.to === f.to) ?? options[0];
   const send = () =>
@@ -29,8 +29,7 @@ export function Stage(ctx: CaseCtx) {
             <>
               <SelectField
                 label={t('action.transitionTo')}
-                error={e.to}
-                {...bind('to')}
+                {...field(e, 'to')}
                 value={chosen?.to ?? ''}
               >
                 <Options values={options.map((o) => o.to)} labelOf={(x) => label('status', x)} />
@@ -38,14 +37,13 @@ export function Stage(ctx: CaseCtx) {
               {chosen?.reasons && chosen.reasons.length > 0 ? (
                 <SelectField
                   label={t('action.reason')}
-                  error={e.reason}
                   optional={!chosen.reasonRequired}
-                  {...bind('reason')}
+                  {...field(e, 'reason')}
                 >
                   <Options values={chosen.reasons} labelOf={(x) => label('reason', x)} empty="—" />
                 </SelectField>
               ) : null}
-              <TextArea label={t('action.note')} error={e.note} optional {...bind('note')} />
+              <TextArea label={t('action.note')} optional {...field(e, 'note')} />
             </>
           )}
         </CaseForm>

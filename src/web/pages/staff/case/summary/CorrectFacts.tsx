@@ -39,7 +39,7 @@ export function CorrectFacts(ctx: CaseCtx) {
   const { t, label, fieldMessage } = useI18n();
   const facilities = useLoad(() => api.facilities(), []);
   const [was, setWas] = useState(() => ({ ...factsOf(c), categories: c.categories }));
-  const { values: f, bind, set } = useFields({ ...factsOf(c), reason: '' }, 'co');
+  const { values: f, bind, field, set } = useFields({ ...factsOf(c), reason: '' }, 'co');
   const [categories, setCategories] = useState(was.categories);
   const changed = <K extends 'address' | 'beat' | 'district' | 'facilityCode'>(k: K) =>
     f[k].trim() !== was[k] ? { [k]: f[k].trim() || null } : {};
@@ -111,7 +111,7 @@ export function CorrectFacts(ctx: CaseCtx) {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('intake.channel')} error={e.channel} {...bind('channel')}>
+          <SelectField label={t('intake.channel')} {...field(e, 'channel')}>
             {f.channel ? null : <option value="">—</option>}
             <Options values={CHANNELS} labelOf={(x) => label('channel', x)} />
           </SelectField>
@@ -126,7 +126,7 @@ export function CorrectFacts(ctx: CaseCtx) {
               grid
             />
           </Fieldset>
-          <TextArea label={t('action.correctReason')} error={e.reason} {...bind('reason')} />
+          <TextArea label={t('action.correctReason')} {...field(e, 'reason')} />
         </>
       )}
     </CaseForm>

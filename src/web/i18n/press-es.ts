@@ -1,0 +1,43 @@
+import type { pressEn } from './press-en.ts';
+
+/** Spanish messages of the press-inquiry log (issue 22 item 3). Spread into es.ts. */
+export const pressEs: Record<keyof typeof pressEn, string> = {
+  'nav.press': 'Prensa',
+  'press.title': 'Consultas de prensa',
+  'press.intro':
+    'Preguntas de periodistas a toda la oficina, las más antiguas primero, con el plazo que la oficina se comprometió a cumplir. Una respuesta es una declaración publicada, o un texto libre que una segunda persona revisa antes de que cuente. Una respuesta nunca cita lo que el público no puede leer de un caso.',
+  'press.showOpen': 'Abiertas',
+  'press.showAnswered': 'Respondidas',
+  'press.noOpen': 'No hay consultas de prensa abiertas.',
+  'press.noAnswered': 'Todavía no hay consultas de prensa respondidas.',
+  'press.log': 'Registrar una consulta de prensa',
+  'press.reporter': 'Periodista',
+  'press.respondBy': 'Compromiso de responder antes de',
+  'press.respondByHint': 'La hora que la oficina indicó al periodista para responder.',
+  'press.cases':
+    'Casos a los que se refiere (números de registro separados por espacios o comas; ninguno para una pregunta general)',
+  'press.received': 'Recibida {when}',
+  'press.waiting': 'en espera {days} d',
+  'press.due': 'Responder antes de {when}',
+  'press.noDeadline': 'Sin plazo comprometido',
+  'press.overdue': 'Vencida',
+  'press.otherCases': '{n} caso(s) que usted no puede abrir',
+  'press.noCase': 'Ningún caso',
+  'press.state.open': 'Abierta',
+  'press.state.awaiting_review': 'Respuesta pendiente de revisión',
+  'press.state.answered': 'Respondida',
+  'press.answerStatement': 'Responder con la declaración ({language})',
+  'press.answeredStatement': 'Respondida con una declaración publicada',
+  'press.writeAnswer': 'Escribir una respuesta',
+  'press.answerText': 'Respuesta (una segunda persona la revisa antes de enviarla)',
+  'press.sendForReview': 'Enviar a revisión',
+  'press.writtenBy': 'Escrita por {name}',
+  'press.reviewedBy': 'Revisada por {name}',
+  'press.answeredBy': 'Respondida por {name}, {when}',
+  'press.approve': 'Aprobar esta respuesta',
+  'press.ownAnswer': 'Usted escribió esta respuesta: otra persona debe revisarla.',
+  'press.caseLink': 'Todas las consultas de prensa',
+  'dash.press': 'Consultas de prensa',
+  'dash.pressCounts': '{open} abiertas, {overdue} fuera del plazo comprometido.',
+  'dash.pressOpen': 'Abrir el registro de prensa',
+};
