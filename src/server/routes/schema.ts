@@ -40,6 +40,18 @@ export function routeSchemas<P extends Record<number, z.ZodType>>(tags: string[]
 }
 
 /**
+ * The route options of a route a signed-out browser reaches (sign-in and the provider's flow):
+ * the auth plugin reads no credentials (`auth: 'none'`) and the document asks for none.
+ */
+export function signedOut<S extends RouteParts, R>(
+  spec: (summary: string, parts: S & { security: [] }) => R,
+  summary: string,
+  parts: S,
+) {
+  return { config: { auth: 'none' as const }, ...spec(summary, { security: [], ...parts }) };
+}
+
+/**
  * A case command's input: the case's log number from the path, with `more` (the ids of a thing
  * of the case) and the request body.
  */
