@@ -199,7 +199,7 @@ describe('PRODUCT.md §1, in the browser', () => {
     await expectAccessible(bia, 'member profile');
   });
 
-  it('public information publishes the statement in English and Spanish', async () => {
+  it('public information drafts the statement in English and Spanish, the chief reviews it, and it is published in both', async () => {
     const page = await as('pio@copa.example');
     await openCase(page);
     await expectAccessible(page, 'case page (public information)');
@@ -207,13 +207,28 @@ describe('PRODUCT.md §1, in the browser', () => {
     await page.selectOption('#st-language', 'en');
     await page.fill('#st-text', 'The allegations are under investigation by BIA and COPA.');
     await submitForm(page, 'form-statement');
-    await page.getByRole('button', { name: 'Publish English statement' }).click();
-    await expect.poll(() => page.getByTestId('statements').textContent()).toContain('Published');
+    await page.locator('[data-testid=statements] li[lang=en]').waitFor();
     await page.selectOption('#st-language', 'es');
     await page.selectOption('#st-translation', { index: 1 });
     await page.fill('#st-text', 'Las alegaciones están siendo investigadas por BIA y COPA.');
     await submitForm(page, 'form-statement');
-    await page.getByRole('button', { name: 'Publish Spanish statement' }).click();
+    await page.locator('[data-testid=statements] li[lang=es]').waitFor();
+    // the author is offered no review of their own text, and nothing to publish yet
+    expect(await page.getByRole('button', { name: /^Review / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Publish / }).count()).toBe(0);
+
+    const chief = await as('chief@copa.example');
+    await openCase(chief);
+    for (const language of ['English', 'Spanish']) {
+      await chief.getByRole('button', { name: `Review ${language} statement` }).click();
+      await expect
+        .poll(() => chief.getByRole('button', { name: `Review ${language} statement` }).count())
+        .toBe(0);
+    }
+    await expectAccessible(chief, 'reviewed statements');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Publish English statement' }).click();
     await expect
       .poll(
         async () =>

@@ -43,6 +43,8 @@ interface World {
   /** Fixture makers (never callers): a COPA chief administrator and an investigator. */
   chief: TestUser;
   fixtureInvestigator: TestUser;
+  /** Reviews the chief's statements (a second person: issue 22 item 2). */
+  fixtureReviewer: TestUser;
 }
 
 const publicRoute = (req: Partial<Request> = {}): Expectation[] => [
@@ -211,13 +213,31 @@ const newFacility = async (w: World): Promise<string> => {
   return code;
 };
 
-async function statementOnCase(w: World): Promise<{ log: string; id: string }> {
+/** A draft on a new case; `paired`: with its Spanish translation, both reviewed. */
+async function statementOnCase(w: World, paired = false): Promise<{ log: string; id: string }> {
   const log = await newCase(w);
   const s = await call(w, 'POST', `/api/v1/cases/${log}/statements`, {
     text: 'The allegations are under investigation.',
     language: 'en',
   });
-  return { log, id: s.id as string };
+  const id = s.id as string;
+  if (paired) {
+    const es = await call(w, 'POST', `/api/v1/cases/${log}/statements`, {
+      text: 'Las denuncias están bajo investigación.',
+      language: 'es',
+      translationOf: id,
+    });
+    for (const version of [id, es.id as string]) {
+      const res = await w.t.as(w.fixtureReviewer, {
+        method: 'POST',
+        url: `/api/v1/statements/${version}/review`,
+      });
+      if (res.statusCode !== 200) {
+        throw new Error(`fixture review: ${res.statusCode} ${res.body}`);
+      }
+    }
+  }
+  return { log, id };
 }
 
 const allRoles = (status: number): Partial<Record<Role, number>> =>
@@ -742,16 +762,32 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
       { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
     ),
   ],
-  'POST /api/v1/statements/:id/publish': [
-    staff(async (w) => ({ url: `/api/v1/statements/${(await statementOnCase(w)).id}/publish` }), {
+  'GET /api/v1/statements': [staff(async () => ({ url: '/api/v1/statements' }), { ok: SPEAKERS })],
+  'POST /api/v1/statements': [
+    staff(
+      async () => ({
+        url: '/api/v1/statements',
+        payload: { text: 'The office answers the press within a day.', language: 'en' },
+      }),
+      { ok: SPEAKERS },
+    ),
+  ],
+  'POST /api/v1/statements/:id/review': [
+    staff(async (w) => ({ url: `/api/v1/statements/${(await statementOnCase(w)).id}/review` }), {
       ok: SPEAKERS,
       hidden: NO_CASE_CONTENT,
     }),
   ],
+  'POST /api/v1/statements/:id/publish': [
+    staff(
+      async (w) => ({ url: `/api/v1/statements/${(await statementOnCase(w, true)).id}/publish` }),
+      { ok: SPEAKERS, hidden: NO_CASE_CONTENT },
+    ),
+  ],
   'POST /api/v1/press-inquiries/:id/answer': [
     staff(
       async (w) => {
-        const s = await statementOnCase(w);
+        const s = await statementOnCase(w, true);
         await call(w, 'POST', `/api/v1/statements/${s.id}/publish`);
         const p = await call(w, 'POST', `/api/v1/cases/${s.log}/press-inquiries`, {
           outlet: 'WBEZ',
@@ -1052,6 +1088,7 @@ const EXPECTATIONS: Record<string, Expectation[]> = {
   'GET /api/public/v1/stats': publicRoute(),
   'GET /api/public/v1/office': publicRoute(),
   'GET /api/public/v1/statements': publicRoute(),
+  'GET /api/public/v1/statements.atom': publicRoute(),
   'GET /api/public/v1/export/dictionary': publicRoute(),
   'GET /api/public/v1/export.csv': publicRoute(),
   'GET /api/public/v1/export.json': publicRoute(),
@@ -1073,6 +1110,7 @@ describe('every route × every role (generated from the registered routes)', () 
       t,
       chief: await t.user('chief_administrator', 'COPA', 'fixture-chief@example.gov'),
       fixtureInvestigator: await t.user('investigator', 'COPA', 'fixture-inv@example.gov'),
+      fixtureReviewer: await t.user('public_information', 'COPA', 'fixture-pio@example.gov'),
     };
     callers.set('anonymous', null);
     for (const role of ROLES) {

@@ -342,16 +342,26 @@ describe(`concurrency (${engineName})`, () => {
       expect(row?.due_date).toBe('2023-09-27');
     });
 
-    it('of two concurrent publications of one statement exactly one succeeds', async () => {
+    it('of two concurrent publications of one statement, through either language, exactly one succeeds', async () => {
       const n = await fileCase(t, intake);
-      const drafted = await t.as(pio, {
-        method: 'POST',
-        url: `/api/v1/cases/${n}/statements`,
-        payload: { text: 'Under investigation.', language: 'en' },
-      });
-      const id = drafted.json<{ id: string }>().id;
+      const reviewer = await t.user('chief_administrator');
+      const draft = async (payload: object) => {
+        const res = await t.as(pio, {
+          method: 'POST',
+          url: `/api/v1/cases/${n}/statements`,
+          payload,
+        });
+        const id = res.json<{ id: string }>().id;
+        await t.as(reviewer, { method: 'POST', url: `/api/v1/statements/${id}/review` });
+        return id;
+      };
+      const en = await draft({ text: 'Under investigation.', language: 'en' });
+      const es = await draft({ text: 'Bajo investigación.', language: 'es', translationOf: en });
+      // each request locks the pair in the same order, whichever version it names: no deadlock
       const responses = await Promise.all(
-        [1, 2].map(() => t.as(pio, { method: 'POST', url: `/api/v1/statements/${id}/publish` })),
+        [en, es].map((id) =>
+          t.as(pio, { method: 'POST', url: `/api/v1/statements/${id}/publish` }),
+        ),
       );
       expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       expectProblem(
@@ -359,7 +369,9 @@ describe(`concurrency (${engineName})`, () => {
         409,
         'already_published',
       );
-      expect(await auditRows(t.db, 'statement.published', id)).toHaveLength(1);
+      for (const id of [en, es]) {
+        expect(await auditRows(t.db, 'statement.published', id)).toHaveLength(1);
+      }
     });
   });
 

@@ -98,3 +98,39 @@ export async function approveNarrative(t: TestApp, as: TestUser, logNumber: stri
     throw new Error(`narrative approval failed: ${res.statusCode} ${res.body}`);
   }
 }
+
+/**
+ * A published statement (issue 22 item 2, ADR 0046): `author` drafts the English text and its
+ * Spanish translation about `logNumbers` (none: office-wide), `reviewer` (another person) reviews
+ * both, `author` publishes the pair. Returns both versions' ids.
+ */
+export async function publishStatement(
+  t: TestApp,
+  who: { author: TestUser; reviewer: TestUser },
+  s: { logNumbers: string[]; en: string; es: string },
+): Promise<{ en: string; es: string }> {
+  const call = async (as: TestUser, url: string, payload: object, status: number) => {
+    const res = await t.as(as, { method: 'POST', url, payload });
+    if (res.statusCode !== status) {
+      throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    }
+    return res.json<{ id: string }>().id;
+  };
+  const en = await call(
+    who.author,
+    '/api/v1/statements',
+    { language: 'en', text: s.en, logNumbers: s.logNumbers },
+    201,
+  );
+  const es = await call(
+    who.author,
+    '/api/v1/statements',
+    { language: 'es', text: s.es, translationOf: en },
+    201,
+  );
+  for (const id of [en, es]) {
+    await call(who.reviewer, `/api/v1/statements/${id}/review`, {}, 200);
+  }
+  await call(who.author, `/api/v1/statements/${en}/publish`, {}, 200);
+  return { en, es };
+}

@@ -76,6 +76,7 @@ export const DATA_TABLES = [
   'reported_officers',
   'activities',
   'statements',
+  'statement_cases',
   'press_inquiries',
   'press_inquiry_cases',
   'deadlines',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import type { NarrativeReviewOut } from '../src/shared/schemas/narrative-review.ts';
-import { fileCase } from './factories.ts';
+import { fileCase, publishStatement } from './factories.ts';
 import { auditRows, caseId, expectAudit, expectNoWrites, expectProblem } from './http.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
@@ -109,17 +109,15 @@ beforeAll(async () => {
   await conclude(older);
   await conclude(closed);
   // a published statement, so the statements feed is not empty
-  const st = await post(staff.pio, `/api/v1/cases/${closed}/statements`, {
-    language: 'en',
-    text: 'COPA concluded this investigation.',
-  });
-  expect(st.statusCode, st.body).toBe(201);
-  const pub = await post(
-    staff.pio,
-    `/api/v1/statements/${st.json<{ id: string }>().id}/publish`,
-    {},
+  await publishStatement(
+    t,
+    { author: staff.pio, reviewer: staff.chief },
+    {
+      logNumbers: [closed],
+      en: 'COPA concluded this investigation.',
+      es: 'COPA concluyó esta investigación.',
+    },
   );
-  expect(pub.statusCode, pub.body).toBe(200);
 });
 afterAll(async () => t.close());
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
-import { addMember, fileCase } from './factories.ts';
+import { addMember, fileCase, publishStatement } from './factories.ts';
 import { expectAudit, expectInvalidFields, expectNoWrites, expectProblem } from './http.ts';
 
 /*
@@ -60,19 +60,28 @@ describe('the press-inquiry log', () => {
     return res.json<{ id: string }>().id;
   }
 
+  /** A statement about the case, its English version's id: drafted, or published as a reviewed pair. */
   async function statement(logNumber: string, publish: boolean): Promise<string> {
+    const text = {
+      en: 'The allegations are under investigation.',
+      es: 'Las denuncias se investigan.',
+    };
+    if (publish) {
+      return (
+        await publishStatement(
+          t,
+          { author: pio, reviewer: pio2 },
+          { logNumbers: [logNumber], ...text },
+        )
+      ).en;
+    }
     const res = await t.as(pio, {
       method: 'POST',
       url: `/api/v1/cases/${logNumber}/statements`,
-      payload: { text: 'The allegations are under investigation.', language: 'en' },
+      payload: { text: text.en, language: 'en' },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const id = res.json<{ id: string }>().id;
-    if (publish) {
-      const p = await t.as(pio, { method: 'POST', url: `/api/v1/statements/${id}/publish` });
-      expect(p.statusCode, p.body).toBe(200);
-    }
-    return id;
+    return res.json<{ id: string }>().id;
   }
 
   const answer = (as: TestUser, id: string, payload: Record<string, unknown>) =>

@@ -66,13 +66,16 @@ describe('public answers for browsers and CDNs', () => {
     `/api/public/v1/cases?logNumber=${log}`,
     '/api/public/v1/stats',
     '/api/public/v1/statements',
+    '/api/public/v1/statements.atom',
   ];
 
   it('carry an ETag and a public, short Cache-Control; a matching If-None-Match gets 304', async () => {
     for (const url of urls()) {
       const first = await t.app.inject({ method: 'GET', url });
       expect(first.statusCode, `${url}: ${first.body}`).toBe(200);
-      expect(first.headers['content-type']).toMatch(/^application\/json/);
+      expect(first.headers['content-type']).toMatch(
+        url.endsWith('.atom') ? /^application\/atom\+xml/ : /^application\/json/,
+      );
       expect(first.headers['cache-control']).toBe('public, max-age=10, stale-while-revalidate=20');
       const etag = String(first.headers.etag);
       expect(etag, url).toMatch(/^"[\w-]+"$/);

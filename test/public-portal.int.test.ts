@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { Window, type Document, type Element } from 'happy-dom';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -259,39 +260,124 @@ describe('GET /api/public/v1/stats', () => {
 });
 
 describe('GET /api/public/v1/statements', () => {
-  it('lists published statements only, by language', async () => {
-    const en = await post(pio, `/api/v1/cases/${restricted}/statements`, {
+  let en = '';
+  let es = '';
+  /** A reviewed, published pair about `logNumbers` (none: office-wide). */
+  async function publishedPair(logNumbers: string[], english: string, spanish: string) {
+    const first = await post(pio, '/api/v1/statements', {
       language: 'en',
-      text: 'The allegations are under investigation by BIA and COPA.',
+      text: english,
+      logNumbers,
     });
-    const es = await post(pio, `/api/v1/cases/${restricted}/statements`, {
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await post(pio, '/api/v1/statements', {
       language: 'es',
-      text: 'Las denuncias están siendo investigadas por BIA y COPA.',
-      translationOf: en.json<{ id: string }>().id,
+      text: spanish,
+      translationOf: first.json<{ id: string }>().id,
     });
-    await post(pio, `/api/v1/cases/${restricted}/statements`, { language: 'en', text: 'draft' });
-    for (const s of [en, es]) {
-      const p = await post(pio, `/api/v1/statements/${s.json<{ id: string }>().id}/publish`, {});
-      expect(p.statusCode, p.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(201);
+    const ids = [first, second].map((r) => r.json<{ id: string }>().id);
+    for (const id of ids) {
+      expect((await post(chief, `/api/v1/statements/${id}/review`, {})).statusCode).toBe(200);
     }
+    const p = await post(pio, `/api/v1/statements/${ids[0]!}/publish`, {});
+    expect(p.statusCode, p.body).toBe(200);
+    return { en: ids[0]!, es: ids[1]! };
+  }
+
+  it('lists published statements only, newest first, by language', async () => {
+    ({ en, es } = await publishedPair(
+      [restricted],
+      'The allegations are under investigation by BIA and COPA.',
+      'Las denuncias están siendo investigadas por BIA y COPA.',
+    ));
+    await post(pio, `/api/v1/cases/${restricted}/statements`, { language: 'en', text: 'draft' });
+    clock = new Date(clock.getTime() + 60_000);
+    await publishedPair([], 'Office <policy> & "press"', 'Política de la oficina <y> & "prensa"');
     const all = (await get('/api/public/v1/statements')).json<
       z.infer<typeof PublicStatementsResponse>
     >();
-    expect(all.total).toBe(2);
+    expect(all.total).toBe(4);
     expect(all.items.map((i) => i.text)).not.toContain('draft');
+    // newest first: the office-wide pair, then the case's
+    expect(all.items.map((i) => i.logNumbers)).toEqual([[], [], [restricted], [restricted]]);
     const spanish = (await get('/api/public/v1/statements?language=es')).json<
       z.infer<typeof PublicStatementsResponse>
     >();
-    expect(spanish.items).toHaveLength(1);
-    expect(spanish.items[0]).toMatchObject({
-      logNumber: restricted,
-      translationOf: en.json<{ id: string }>().id,
+    expect(spanish.items).toHaveLength(2);
+    expect(spanish.items[1]).toMatchObject({
+      id: es,
+      logNumbers: [restricted],
+      translationOf: en,
+      translationId: en,
     });
     expectInvalidFields(await get('/api/public/v1/statements?language=fr'), [
       'querystring.language',
     ]);
   });
+
+  it('filters by case, and shows a case’s statements on its page (restricted included, as before)', async () => {
+    const byCase = (await get(`/api/public/v1/statements?logNumber=${restricted}`)).json<
+      z.infer<typeof PublicStatementsResponse>
+    >();
+    expect(byCase.items.map((i) => i.id).sort()).toEqual([en, es].sort());
+    const other = (await get(`/api/public/v1/statements?logNumber=${oldCase}`)).json<
+      z.infer<typeof PublicStatementsResponse>
+    >();
+    expect(other).toEqual({ items: [], total: 0 });
+    const page = (await get(`/api/public/v1/cases/${restricted}`)).json<
+      z.infer<typeof PublicCaseOut>
+    >();
+    expect(page.statements.map((s) => s.id).sort()).toEqual([en, es].sort());
+  });
+
+  it('serves the same statements as a valid Atom 1.0 feed, text escaped, filterable', async () => {
+    const res = await get('/api/public/v1/statements.atom');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    expect(res.body).not.toContain('<policy>');
+    const feed = parseXml(res.body);
+    const root = feed.documentElement;
+    expect(feed.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect([root.localName, root.namespaceURI]).toEqual(['feed', 'http://www.w3.org/2005/Atom']);
+    // RFC 4287 §4.1.1: a feed has one id, title and updated
+    for (const name of ['id', 'title', 'updated']) {
+      expect(childrenNamed(root, name)).toHaveLength(1);
+    }
+    expect(childrenNamed(root, 'id')[0]?.textContent).toBe(
+      'http://localhost:80/api/public/v1/statements.atom',
+    );
+    const entries = childrenNamed(root, 'entry');
+    expect(entries).toHaveLength(4);
+    const first = entries[0]!;
+    expect(first.getAttribute('xml:lang')).toBe('en');
+    expect(childrenNamed(first, 'content')[0]?.textContent).toBe('Office <policy> & "press"');
+    for (const entry of entries) {
+      for (const name of ['id', 'title', 'updated']) {
+        expect(childrenNamed(entry, name), name).toHaveLength(1);
+      }
+      expect(childrenNamed(entry, 'id')[0]?.textContent).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(Date.parse(childrenNamed(entry, 'updated')[0]!.textContent)).not.toBeNaN();
+    }
+    const filtered = parseXml(
+      (await get(`/api/public/v1/statements.atom?language=es&logNumber=${restricted}`)).body,
+    );
+    const only = childrenNamed(filtered.documentElement, 'entry');
+    expect(only.map((e) => childrenNamed(e, 'id')[0]?.textContent)).toEqual([`urn:uuid:${es}`]);
+    expect(childrenNamed(only[0]!, 'category')[0]?.getAttribute('term')).toBe(restricted);
+    expectInvalidFields(await get('/api/public/v1/statements.atom?language=fr'), [
+      'querystring.language',
+    ]);
+  });
 });
+
+function parseXml(xml: string): Document {
+  return new new Window().DOMParser().parseFromString(xml, 'application/xml');
+}
+
+function childrenNamed(parent: Element, name: string): Element[] {
+  return [...parent.children].filter((c) => c.localName === name);
+}
 
 describe('open-data export', () => {
   it('streams CSV and JSON with the documented columns, one row per case and per allegation', async () => {

@@ -248,17 +248,21 @@ export async function draftStatements(
   };
 }
 
-/** 7b. Both statements are published; the inquiry is answered with the English one. */
+/**
+ * 7b. The chief reviews both versions (a second person, not their author); public information
+ * publishes the pair together; the inquiry is answered with the English one.
+ */
 export async function publishAndAnswer(
   s: Story,
   ids: { en: string; es: string; inquiry: string },
-): Promise<LightMyRequestResponse[]> {
-  const published: LightMyRequestResponse[] = [];
+): Promise<LightMyRequestResponse> {
   for (const id of [ids.en, ids.es]) {
-    published.push(
-      accepted(await post(s.t, s.staff.pio, `/api/v1/statements/${id}/publish`, {}), 200),
-    );
+    accepted(await post(s.t, s.staff.chief, `/api/v1/statements/${id}/review`, {}), 200);
   }
+  const published = accepted(
+    await post(s.t, s.staff.pio, `/api/v1/statements/${ids.en}/publish`, {}),
+    200,
+  );
   accepted(
     await post(s.t, s.staff.pio, `/api/v1/press-inquiries/${ids.inquiry}/answer`, {
       statementId: ids.en,

@@ -143,9 +143,9 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
       statementId: ids.en,
     });
     expect(early.statusCode).toBe(422);
-    for (const p of await publishAndAnswer(story, ids)) {
-      expect(p.json().status).toBe('published');
-    }
+    const published = (await publishAndAnswer(story, ids)).json();
+    expect(published.status).toBe('published');
+    expect(published.published.sort()).toEqual([ids.en, ids.es].sort());
     const view = (await get(staff.pio, `/api/v1/cases/${log}`)).json();
     expect(view.view).toBe('public_fields');
     expect(view.narrative).toBeUndefined();
@@ -198,6 +198,7 @@ describe('PRODUCT.md §1: the 2023 shelter case', () => {
         'assignment.added',
         'allegation.added',
         'duty_status.recorded',
+        'statement.reviewed',
         'statement.published',
         'case.transitioned',
       ]),

@@ -19,6 +19,8 @@ const CONTRACT: Array<[string, string]> = [
   ['post', '/api/v1/cases/{logNumber}/agencies'],
   ['post', '/api/v1/cases/{logNumber}/activities'],
   ['post', '/api/v1/cases/{logNumber}/statements'],
+  ['post', '/api/v1/statements'],
+  ['post', '/api/v1/statements/{id}/review'],
   ['post', '/api/v1/statements/{id}/publish'],
   ['post', '/api/v1/members'],
   ['get', '/api/v1/members'],

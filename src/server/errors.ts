@@ -22,51 +22,39 @@ export abstract class AppError extends Error {
   }
 }
 
-export class ValidationError extends AppError {
-  readonly status = 400;
-  readonly title = 'Invalid request';
+/** The base of one kind of error: its HTTP status and problem title, the same for every raise. */
+function errorKind(status: number, title: string) {
+  return class extends AppError {
+    readonly status = status;
+    readonly title = title;
+  };
 }
-export class UnprocessableError extends AppError {
-  readonly status = 422;
-  readonly title = 'Request cannot be applied';
-}
-export class UnauthenticatedError extends AppError {
-  readonly status = 401;
-  readonly title = 'Authentication required';
+
+export class ValidationError extends errorKind(400, 'Invalid request') {}
+export class UnprocessableError extends errorKind(422, 'Request cannot be applied') {}
+export class UnauthenticatedError extends errorKind(401, 'Authentication required') {
   constructor(message = 'A valid bearer token is required.', code = 'unauthenticated') {
     super(code, message);
   }
 }
-export class ForbiddenError extends AppError {
-  readonly status = 403;
-  readonly title = 'Not allowed';
+export class ForbiddenError extends errorKind(403, 'Not allowed') {
   constructor(code = 'forbidden', message = 'Your role does not allow this action.') {
     super(code, message);
   }
 }
 /** Also used for records the caller may not see: they are indistinguishable from absent ones. */
-export class NotFoundError extends AppError {
-  readonly status = 404;
-  readonly title = 'Not found';
+export class NotFoundError extends errorKind(404, 'Not found') {
   constructor(what: string, code = 'not_found') {
     super(code, `${what} was not found.`);
   }
 }
-export class ConflictError extends AppError {
-  readonly status = 409;
-  readonly title = 'Conflict';
-}
+export class ConflictError extends errorKind(409, 'Conflict') {}
 
 /** This server cannot take requests now (`/ready`: the database is away or behind the code). */
-export class ServiceUnavailableError extends AppError {
-  readonly status = 503;
-  readonly title = 'Not ready';
-}
+export class ServiceUnavailableError extends errorKind(503, 'Not ready') {}
 
 /** Too many requests from one client or for one key (rate limits on the public forms). */
-export class TooManyRequestsError extends AppError {
-  readonly status = 429;
-  readonly title = 'Too many requests';
+export class TooManyRequestsError extends errorKind(429, 'Too many requests') {
   constructor(
     message = 'Too many requests. Wait a few minutes and try again.',
     /** Seconds until the client may try again. */

@@ -67,6 +67,7 @@ function validBodies(w: { log: string; star: string; email: string }): Record<st
       summary: 'Canvassed.',
     },
     'POST /api/v1/cases/:logNumber/statements': { text: 'Under investigation.', language: 'en' },
+    'POST /api/v1/statements': { text: 'Under investigation.', language: 'en' },
     'POST /api/v1/cases/:logNumber/press-inquiries': {
       outlet: 'WBEZ',
       question: 'Status?',

@@ -21,6 +21,8 @@ export const AuditAction = {
   finding_recorded: 'allegation.finding_recorded',
   activity_logged: 'activity.logged',
   statement_drafted: 'statement.drafted',
+  /** A second person reviewed one language version of a statement (issue 22 item 2). */
+  statement_reviewed: 'statement.reviewed',
   statement_published: 'statement.published',
   press_inquiry_logged: 'press_inquiry.logged',
   press_inquiry_answered: 'press_inquiry.answered',

@@ -228,7 +228,11 @@ export async function answerPressInquiry(
     const statement = input.statementId
       ? await findStatement(tx, deps.jurisdiction, input.statementId)
       : undefined;
-    if (!statement || (statement.case_id && !inquiry.case_ids.includes(statement.case_id))) {
+    const aboutTheInquiry =
+      statement !== undefined &&
+      (statement.case_ids.length === 0 ||
+        statement.case_ids.some((id) => inquiry.case_ids.includes(id)));
+    if (!statement || !aboutTheInquiry) {
       throw new UnprocessableError(
         'unknown_statement',
         'The statement must be an office-wide statement or one about a case the inquiry is linked to.',

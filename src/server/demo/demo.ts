@@ -14,7 +14,7 @@ import { assignCase } from '../commands/assign-case.ts';
 import { logActivity } from '../commands/log-activity.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
-import { draftStatement, publishStatement } from '../commands/statements.ts';
+import { draftStatement, publishStatement, reviewStatement } from '../commands/statements.ts';
 import { answerPressInquiry, logPressInquiry } from '../commands/press-inquiries.ts';
 import { transitionCase } from '../commands/transition-case.ts';
 import { recordAllegationFinding } from '../commands/record-finding.ts';
@@ -54,18 +54,20 @@ type Intake = z.input<typeof CaseIntakeRequest>;
  */
 export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummary> {
   const sys = bundle(rt);
+  const addDemoUser = (u: (typeof DEMO_USERS)[number]) =>
+    addUser(sys, {
+      email: u.email,
+      displayName: u.name,
+      agency: u.agency,
+      roles: u.roles,
+      password: DEMO_PASSWORD,
+    });
   const alreadyLoaded = Boolean(
     await findUserByEmail(rt.db, rt.jurisdiction, DEMO_USERS[0]!.email),
   );
   if (!alreadyLoaded) {
     for (const u of DEMO_USERS) {
-      await addUser(sys, {
-        email: u.email,
-        displayName: u.name,
-        agency: u.agency,
-        roles: u.roles,
-        password: DEMO_PASSWORD,
-      });
+      await addDemoUser(u);
     }
   } else {
     // data directories made before sign-in existed: give their demo users the demo password
@@ -73,13 +75,7 @@ export async function loadDemo(rt: Runtime, baseUrl: string): Promise<DemoSummar
     for (const u of DEMO_USERS) {
       if (!(await findUserByEmail(rt.db, rt.jurisdiction, u.email))) {
         // a demo user added since this data directory was made
-        await addUser(sys, {
-          email: u.email,
-          displayName: u.name,
-          agency: u.agency,
-          roles: u.roles,
-          password: DEMO_PASSWORD,
-        });
+        await addDemoUser(u);
       }
       await setPasswordIfMissing(rt.db, rt.jurisdiction, u.email, hash);
     }
@@ -315,20 +311,20 @@ async function loadCases(as: (email: string) => CommandDeps): Promise<void> {
     });
   }
   const en = await draftStatement(pio, {
-    logNumber: log,
+    logNumbers: [log],
     language: 'en',
     text: 'The allegations are under investigation by BIA and COPA.',
-    humanReviewed: true,
   });
   const es = await draftStatement(pio, {
-    logNumber: log,
+    logNumbers: [log],
     language: 'es',
     text: 'Las denuncias están siendo investigadas por BIA y COPA.',
     translationOf: en.statementId,
-    humanReviewed: true,
   });
+  // a second person reviews both versions; the pair is published together (ADR 0046)
+  await reviewStatement(chief, en.statementId);
+  await reviewStatement(chief, es.statementId);
   await publishStatement(pio, en.statementId);
-  await publishStatement(pio, es.statementId);
   const press = await logPressInquiry(pio, {
     logNumbers: [log],
     outlet: 'Chicago Daily (demo)',

@@ -90,18 +90,27 @@ export function publishedTotal<D extends string>(
   return publishedMargin(cells, filter, () => key, [key])[0]!;
 }
 
+/** The sum of `value` over the cells that pass `filter`. */
+function sumOver<D extends string, C extends GridCell<D>>(
+  cells: ReadonlyArray<C>,
+  filter: (dims: Readonly<Record<D, string>>) => boolean,
+  value: (cell: C) => number,
+): number {
+  let n = 0;
+  for (const c of cells) {
+    if (filter(c.dims)) {
+      n += value(c);
+    }
+  }
+  return n;
+}
+
 /** How many suppressed cells the filter covers (their values are never published). */
 export function suppressedCount<D extends string>(
   cells: ReadonlyArray<JudgedCell<D>>,
   filter: (dims: Readonly<Record<D, string>>) => boolean,
 ): number {
-  let n = 0;
-  for (const c of cells) {
-    if (!c.published && filter(c.dims)) {
-      n += 1;
-    }
-  }
-  return n;
+  return sumOver(cells, filter, (c) => (c.published ? 0 : 1));
 }
 
 /** The exact count of the cells that pass `filter`, suppressed or not (never published itself). */
@@ -109,13 +118,7 @@ export function trueTotal<D extends string>(
   cells: ReadonlyArray<GridCell<D>>,
   filter: (dims: Readonly<Record<D, string>>) => boolean,
 ): number {
-  let n = 0;
-  for (const c of cells) {
-    if (filter(c.dims)) {
-      n += c.n;
-    }
-  }
-  return n;
+  return sumOver(cells, filter, (c) => c.n);
 }
 
 /** Why a rate is not shown. */

@@ -82,33 +82,34 @@ export function registerMetrics(
       }
     },
   });
-  const overdue = new Gauge({
-    name: 'oversight_deadlines_overdue',
-    help: 'Running deadlines (not met, not superseded) past their due time, by kind.',
-    labelNames: ['kind'] as const,
-    registers: [registry],
-  });
-  const auditLength = new Gauge({
-    name: 'oversight_audit_chain_length',
-    help: 'Events in the audit hash chain (its last sequence number).',
-    registers: [registry],
-  });
-  const importFiles = new Gauge({
-    name: 'oversight_import_files',
-    help: 'Release files imported (completed import runs).',
-    registers: [registry],
-  });
-  const importRows = new Gauge({
-    name: 'oversight_import_rows',
-    help: 'Rows of the imported release files, by outcome (read, inserted, updated, rejected).',
-    labelNames: ['outcome'] as const,
-    registers: [registry],
-  });
-  const importLast = new Gauge({
-    name: 'oversight_import_last_finished_timestamp_seconds',
-    help: 'When the latest import file run finished (Unix time; 0 before any).',
-    registers: [registry],
-  });
+  /** A gauge of this app's registry, set from the database's counts at each scrape. */
+  const scraped = <L extends string = never>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+  ): Gauge<L> => new Gauge<L>({ name, help, labelNames, registers: [registry] });
+  const overdue = scraped(
+    'oversight_deadlines_overdue',
+    'Running deadlines (not met, not superseded) past their due time, by kind.',
+    ['kind'],
+  );
+  const auditLength = scraped(
+    'oversight_audit_chain_length',
+    'Events in the audit hash chain (its last sequence number).',
+  );
+  const importFiles = scraped(
+    'oversight_import_files',
+    'Release files imported (completed import runs).',
+  );
+  const importRows = scraped(
+    'oversight_import_rows',
+    'Rows of the imported release files, by outcome (read, inserted, updated, rejected).',
+    ['outcome'],
+  );
+  const importLast = scraped(
+    'oversight_import_last_finished_timestamp_seconds',
+    'When the latest import file run finished (Unix time; 0 before any).',
+  );
 
   app.addHook('onResponse', (request, reply, done) => {
     const route = routeLabel(request);

@@ -147,10 +147,11 @@ export function sendAnswer(
   reply: FastifyReply,
   answer: CachedAnswer,
   policy: HttpCachePolicy,
+  type = 'application/json; charset=utf-8',
 ): FastifyReply {
   void reply.header('cache-control', cacheControl(policy)).header('etag', answer.etag);
   if (etagMatches(request.headers['if-none-match'], answer.etag)) {
     return reply.code(304).send();
   }
-  return reply.type('application/json; charset=utf-8').send(answer.body);
+  return reply.type(type).send(answer.body);
 }

@@ -3,15 +3,7 @@
  * the other half, extend to the left and through lists, take the family, drop placeholders,
  * find a name wherever it recurs and merge overlaps.
  */
-import {
-  AMBIGUOUS_GIVEN_NAMES,
-  COMMON_SURNAMES,
-  COMMON_WORDS,
-  GIVEN_NAMES,
-  PLACE_NAMES,
-  SURNAME_WORDS,
-  isEnglishWord,
-} from './lexicon.ts';
+import * as lists from './lexicon.ts';
 // the name rules still read Chicago's street grid directly (docs/redaction.md "Jurisdiction")
 import { CHICAGO_STREETS } from '../domain/profiles/chicago-redaction.ts';
 import { isUnknownLower, isLowerSurname, isLowerGivenName, isTypoOfWord } from './names-lower.ts';
@@ -37,14 +29,14 @@ export function propagate(text: string, found: Span[]): Span[] {
       const key = fold(word);
       // a surname found in lower case that is also a word ("Tim cook") recurs only with its
       // given name: "cook" alone elsewhere is the verb
-      const plain = /^\p{Ll}/u.test(word) && isEnglishWord(key);
-      if (word.length >= 3 && !COMMON_WORDS.has(key) && !TITLE_WORDS.has(key) && !plain) {
+      const plain = /^\p{Ll}/u.test(word) && lists.isEnglishWord(key);
+      if (word.length >= 3 && !lists.COMMON_WORDS.has(key) && !TITLE_WORDS.has(key) && !plain) {
         names.add(word);
       }
     }
     if (
       words.length >= 2 &&
-      words.some((m) => /^\p{Ll}/u.test(m[0]) && isEnglishWord(fold(m[0])))
+      words.some((m) => /^\p{Ll}/u.test(m[0]) && lists.isEnglishWord(fold(m[0])))
     ) {
       names.add(text.slice(start, end));
     }
@@ -53,7 +45,11 @@ export function propagate(text: string, found: Span[]): Span[] {
   for (const word of names) {
     const variants = new Set([word, word.toUpperCase(), word[0] + word.slice(1).toLowerCase()]);
     // rule 23: a name no dictionary holds recurs in lower case too: "Schmid … schmid threatened"
-    if (word.length >= 4 && !isEnglishWord(fold(word)) && !GIVEN_NAMES.has(fold(word))) {
+    if (
+      word.length >= 4 &&
+      !lists.isEnglishWord(fold(word)) &&
+      !lists.GIVEN_NAMES.has(fold(word))
+    ) {
       variants.add(word.toLowerCase());
     }
     for (const variant of variants) {
@@ -78,9 +74,11 @@ export function completeHalfNames(
   const at = new Map(tokens.map((t, i) => [t.start, i]));
   const covered = (t: Token): boolean => found.some(([s, e]) => s < t.end && t.start < e);
   const isGiven = (key: string): boolean =>
-    GIVEN_NAMES.has(key) || lexicon?.given.has(key) === true;
+    lists.GIVEN_NAMES.has(key) || lexicon?.given.has(key) === true;
   const isSurname = (key: string): boolean =>
-    SURNAME_WORDS.has(key) || COMMON_SURNAMES.has(key) || lexicon?.surnames.has(key) === true;
+    lists.SURNAME_WORDS.has(key) ||
+    lists.COMMON_SURNAMES.has(key) ||
+    lexicon?.surnames.has(key) === true;
   const nameLike = (t: Token): boolean =>
     /^[a-z'’-]{2,}$/u.test(t.key) &&
     !TITLE_WORDS.has(t.key) &&
@@ -88,9 +86,13 @@ export function completeHalfNames(
     !PLACE_WORDS.has(t.key) &&
     !/(?:ed|ing|ly)$/u.test(t.key);
   const word = (t: Token): boolean =>
-    COMMON_WORDS.has(t.key) || BARE_VERBS.has(t.key) || REPORTING_VERBS.has(t.key);
-  const sameCase = (a: Token, b: Token): boolean =>
-    a.shape === b.shape || (a.shape === 'title' && b.shape === 'lower');
+    lists.COMMON_WORDS.has(t.key) || BARE_VERBS.has(t.key) || REPORTING_VERBS.has(t.key);
+  // a given name, one space, a surname, in the same case ("Priscilla Sam", "priscilla sam")
+  const givenThenSurname = (given: Token, surname: Token): boolean =>
+    /^ $/u.test(surname.gap) &&
+    isGiven(given.key) &&
+    isSurname(surname.key) &&
+    (given.shape === surname.shape || (given.shape === 'title' && surname.shape === 'lower'));
   const out: Span[] = [];
   for (const [start, end] of found) {
     const i = at.get(start);
@@ -101,13 +103,10 @@ export function completeHalfNames(
     const next = tokens[i + 1];
     if (
       next !== undefined &&
-      /^ $/u.test(next.gap) &&
-      isGiven(t.key) &&
+      givenThenSurname(t, next) &&
       !covered(next) &&
       nameLike(next) &&
       !word(next) &&
-      isSurname(next.key) &&
-      sameCase(t, next) &&
       // "Jim rock island cop": the word begins a place's name
       !PLACE_WORDS.has(tokens[i + 2]?.key ?? '')
     ) {
@@ -116,12 +115,9 @@ export function completeHalfNames(
     const prev = tokens[i - 1];
     if (
       prev !== undefined &&
-      /^ $/u.test(t.gap) &&
-      isSurname(t.key) &&
+      givenThenSurname(prev, t) &&
       !covered(prev) &&
       nameLike(prev) &&
-      isGiven(prev.key) &&
-      sameCase(prev, t) &&
       // a given name that is also a word ("will", "mark") only capitalised inside a sentence
       (!word(prev) || (prev.shape === 'title' && i >= 2 && !/[.!?]/u.test(prev.gap)))
     ) {
@@ -162,8 +158,8 @@ export function completeNames(text: string, tokens: Token[], found: Span[]): Spa
         word.key.length >= 2 &&
         // a word that starts another found name is its surname: "Shirley A Green Teonna"
         (!isCommon(word) ||
-          SURNAME_WORDS.has(word.key) ||
-          COMMON_SURNAMES.has(word.key) ||
+          lists.SURNAME_WORDS.has(word.key) ||
+          lists.COMMON_SURNAMES.has(word.key) ||
           starts.has(word.start)) &&
         !PLACE_WORDS.has(word.key) &&
         !nearPlace(tokens, j, j + 1)
@@ -355,7 +351,7 @@ export function extendLists(tokens: Token[], found: Span[]): Span[] {
       // follows ("Cook County")
       (isCommon(next) &&
         !(
-          (SURNAME_WORDS.has(next.key) || COMMON_SURNAMES.has(next.key)) &&
+          (lists.SURNAME_WORDS.has(next.key) || lists.COMMON_SURNAMES.has(next.key)) &&
           !PLACE_WORDS.has(tokens[k + 1]?.key ?? '')
         )) ||
       PLACE_WORDS.has(next.key) ||
@@ -387,18 +383,19 @@ export function findFamilies(tokens: Token[], found: Span[]): Span[] {
     !isCommon(t) &&
     !ROLE_WORDS.has(t.key) &&
     !PLACE_WORDS.has(t.key) &&
-    !PLACE_NAMES.has(t.key) &&
+    !lists.PLACE_NAMES.has(t.key) &&
     !CHICAGO_STREETS.has(t.key) &&
-    ((GIVEN_NAMES.has(t.key) && !AMBIGUOUS_GIVEN_NAMES.has(t.key)) || !isEnglishWord(t.key));
+    ((lists.GIVEN_NAMES.has(t.key) && !lists.AMBIGUOUS_GIVEN_NAMES.has(t.key)) ||
+      !lists.isEnglishWord(t.key));
   const surnameShape = (t: Token | undefined): t is Token =>
     t !== undefined &&
     // "Thakkar" or "THAKKAR", not an acronym ("DoD", "NSA")
     /^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{4,})$/u.test(t.text.replace(/['’]s$/u, '')) &&
     !isCommon(t) &&
     !PLACE_WORDS.has(t.key) &&
-    !PLACE_NAMES.has(t.key) &&
+    !lists.PLACE_NAMES.has(t.key) &&
     !CHICAGO_STREETS.has(t.key) &&
-    !GIVEN_NAMES.has(t.key);
+    !lists.GIVEN_NAMES.has(t.key);
   const surnames = new Set<string>();
   for (const [start, end] of found) {
     const a = starts.get(start);
@@ -411,7 +408,7 @@ export function findFamilies(tokens: Token[], found: Span[]): Span[] {
   for (let k = 1; k < tokens.length; k++) {
     const t = tokens[k];
     const p = tokens[k - 1];
-    if (surnameShape(t) && !isEnglishWord(t.key) && joins(t.gap) && firstWord(p)) {
+    if (surnameShape(t) && !lists.isEnglishWord(t.key) && joins(t.gap) && firstWord(p)) {
       const keys = before.get(t.key) ?? new Set<string>();
       keys.add(p.key);
       before.set(t.key, keys);

@@ -2,15 +2,7 @@
  * Names a cue or a form shows outside the run finder (names.ts): after "named" or "known as",
  * public figures (kept), lawsuit parties, a minor's initials and handles in profile addresses.
  */
-import {
-  AMBIGUOUS_GIVEN_NAMES,
-  COMMON_SURNAMES,
-  GIVEN_NAMES,
-  PLACE_NAMES,
-  PUBLIC_FIGURE_WORDS,
-  PUBLIC_FIGURES,
-  isEnglishWord,
-} from './lexicon.ts';
+import * as lists from './lexicon.ts';
 // the name rules still read Chicago's street grid directly (docs/redaction.md "Jurisdiction")
 import { CHICAGO_STREETS } from '../domain/profiles/chicago-redaction.ts';
 import { type NameLexicon } from './names-roster.ts';
@@ -41,7 +33,7 @@ export function findNamedAfterCue(text: string, tokens: Token[]): Span[] {
       !/^[a-z'’-]{2,}$/u.test(t.key) ||
       isPlainWord(t) ||
       // "his name was checked": a verb's ending on a word, not a name
-      (/(?:ed|ing)$/u.test(t.key) && isEnglishWord(t.key))
+      (/(?:ed|ing)$/u.test(t.key) && lists.isEnglishWord(t.key))
     ) {
       continue;
     }
@@ -63,7 +55,7 @@ export function findNamedAfterCue(text: string, tokens: Token[]): Span[] {
 }
 
 /**
- * Rule 26: a public figure by surname (`PUBLIC_FIGURES`): in any letter case when no dictionary
+ * Rule 26: a public figure by surname (`lists.PUBLIC_FIGURES`): in any letter case when no dictionary
  * holds it (`pritzker`, `Durbin`), capitalised when it is a word (`Trump`, not `trump card`) —
  * unless it names a place or event (`Daley Center`, `Dart Foundation`).
  */
@@ -71,13 +63,13 @@ export function findPublicFigures(text: string, tokens: Token[], upperText: bool
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!PUBLIC_FIGURES.has(t.key) || inPlaceName(tokens, i, upperText)) {
+    if (!lists.PUBLIC_FIGURES.has(t.key) || inPlaceName(tokens, i, upperText)) {
       continue;
     }
-    if (PUBLIC_FIGURE_WORDS.has(t.key) && (t.shape !== 'title' || upperText)) {
+    if (lists.PUBLIC_FIGURE_WORDS.has(t.key) && (t.shape !== 'title' || upperText)) {
       continue;
     }
-    if (isRecordedName(text, t) || PUBLIC_FIGURE_WORDS.has(t.key)) {
+    if (isRecordedName(text, t) || lists.PUBLIC_FIGURE_WORDS.has(t.key)) {
       spans.push([t.start, t.end]);
     }
   }
@@ -103,7 +95,7 @@ export function findLawsuitParties(tokens: Token[]): Span[] {
         t.key.length >= 3 &&
         !isCommon(t) &&
         !PLACE_WORDS.has(t.key) &&
-        !PLACE_NAMES.has(t.key) &&
+        !lists.PLACE_NAMES.has(t.key) &&
         !CHICAGO_STREETS.has(t.key) &&
         !LAWSUIT_INSTITUTIONS.has(t.key)
       ) {
@@ -137,10 +129,10 @@ export function findInitials(text: string): Span[] {
 export function findUrlNames(text: string, lexicon: NameLexicon | undefined): Span[] {
   const out: Span[] = [];
   const isGiven = (w: string): boolean =>
-    (GIVEN_NAMES.has(w) && !AMBIGUOUS_GIVEN_NAMES.has(w)) ||
-    (lexicon?.given.has(w) === true && !isEnglishWord(w));
+    (lists.GIVEN_NAMES.has(w) && !lists.AMBIGUOUS_GIVEN_NAMES.has(w)) ||
+    (lexicon?.given.has(w) === true && !lists.isEnglishWord(w));
   const isSurname = (w: string): boolean =>
-    COMMON_SURNAMES.has(w) || (lexicon?.surnames.has(w) === true && !isEnglishWord(w));
+    lists.COMMON_SURNAMES.has(w) || (lexicon?.surnames.has(w) === true && !lists.isEnglishWord(w));
   for (const url of text.matchAll(/https?:\/\/[^\s"'<>]+/giu)) {
     for (const seg of url[0].matchAll(/(?<=\/)([a-z]+(?:-[a-z]+){1,3})(?=[/?#]|$)/giu)) {
       const parts = (seg[1] ?? '').toLowerCase().split('-');

@@ -3,16 +3,7 @@
  * dictionary holds is a name rather than a typo, and which given names and surnames are also
  * ordinary English or Spanish words.
  */
-import {
-  AMBIGUOUS_GIVEN_NAMES,
-  COMMON_SURNAMES,
-  COMMON_WORDS,
-  GIVEN_NAMES,
-  PLACE_NAMES,
-  SURNAME_WORDS,
-  isEnglishWord,
-  isEnglishWordOrPlural,
-} from './lexicon.ts';
+import * as lists from './lexicon.ts';
 // the name rules still read Chicago's street grid directly (docs/redaction.md "Jurisdiction")
 import { CHICAGO_STREETS } from '../domain/profiles/chicago-redaction.ts';
 import { type Token, joins } from './names-tokens.ts';
@@ -36,9 +27,9 @@ export function isUnknownLower(t: Token | undefined, min: number, typos: boolean
   return (
     /^[a-z]+$/u.test(letters) &&
     letters.length >= min &&
-    !isEnglishWordOrPlural(letters) &&
-    !COMMON_WORDS.has(letters) &&
-    !PLACE_NAMES.has(letters) &&
+    !lists.isEnglishWordOrPlural(letters) &&
+    !lists.COMMON_WORDS.has(letters) &&
+    !lists.PLACE_NAMES.has(letters) &&
     !CHICAGO_STREETS.has(letters) &&
     !(typos && letters.length >= 8 && isTypoOfWord(letters))
   );
@@ -53,8 +44,8 @@ export function isLowerSurname(t: Token, unknown: boolean): boolean {
     return false;
   }
   return (
-    COMMON_SURNAMES.has(t.key) ||
-    (SURNAME_WORDS.has(t.key) && !PLAIN_SURNAME_WORDS.has(t.key)) ||
+    lists.COMMON_SURNAMES.has(t.key) ||
+    (lists.SURNAME_WORDS.has(t.key) && !PLAIN_SURNAME_WORDS.has(t.key)) ||
     (unknown && isUnknownLower(t, 4, true))
   );
 }
@@ -75,8 +66,8 @@ export function lowerSurnameAfterGiven(tokens: Token[], i: number): boolean {
     t.shape !== 'title' ||
     low.shape !== 'lower' ||
     !joins(low.gap) ||
-    AMBIGUOUS_GIVEN_NAMES.has(t.key) ||
-    COMMON_WORDS.has(t.key)
+    lists.AMBIGUOUS_GIVEN_NAMES.has(t.key) ||
+    lists.COMMON_WORDS.has(t.key)
   ) {
     return false;
   }
@@ -84,13 +75,13 @@ export function lowerSurnameAfterGiven(tokens: Token[], i: number): boolean {
     return true;
   }
   return (
-    GIVEN_NAMES.has(t.key) &&
-    !isEnglishWord(t.key) &&
+    lists.GIVEN_NAMES.has(t.key) &&
+    !lists.isEnglishWord(t.key) &&
     // "Leon's direction", "at Sarah circle": a possessive or a place's name
     !/['’]s$/u.test(t.text) &&
     !/^(?:at|in|on|to|from|near)$/u.test(tokens[i - 1]?.key ?? '') &&
     /^[a-z]{3,}$/u.test(low.key) &&
-    !COMMON_WORDS.has(low.key) &&
+    !lists.COMMON_WORDS.has(low.key) &&
     !BARE_VERBS.has(low.key) &&
     !REPORTING_VERBS.has(low.key) &&
     !TITLE_WORDS.has(low.key) &&
@@ -103,11 +94,11 @@ export function lowerSurnameAfterGiven(tokens: Token[], i: number): boolean {
 export function isLowerGivenName(t: Token): boolean {
   return (
     t.key.length >= 3 &&
-    GIVEN_NAMES.has(t.key) &&
-    !AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
-    !COMMON_WORDS.has(t.key) &&
+    lists.GIVEN_NAMES.has(t.key) &&
+    !lists.AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
+    !lists.COMMON_WORDS.has(t.key) &&
     !CHICAGO_STREETS.has(t.key) &&
-    !PLACE_NAMES.has(t.key)
+    !lists.PLACE_NAMES.has(t.key)
   );
 }
 
@@ -122,20 +113,20 @@ export function isTypoOfWord(word: string): boolean {
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
-    if (i < word.length && isEnglishWord(head + tail.slice(1))) {
+    if (i < word.length && lists.isEnglishWord(head + tail.slice(1))) {
       return true;
     }
     for (const ch of ALPHABET) {
-      if (isEnglishWord(head + ch + tail)) {
+      if (lists.isEnglishWord(head + ch + tail)) {
         return true;
       }
-      if (i < word.length && ch !== tail[0] && isEnglishWord(head + ch + tail.slice(1))) {
+      if (i < word.length && ch !== tail[0] && lists.isEnglishWord(head + ch + tail.slice(1))) {
         return true;
       }
     }
     if (
       i + 1 < word.length &&
-      isEnglishWord(head + (tail[1] ?? '') + (tail[0] ?? '') + tail.slice(2))
+      lists.isEnglishWord(head + (tail[1] ?? '') + (tail[0] ?? '') + tail.slice(2))
     ) {
       return true;
     }

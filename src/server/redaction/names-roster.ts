@@ -3,15 +3,7 @@
  * investigators, and the rules that use it — a star number after a name, a roster surname after
  * a rank or role, a lower-case family name.
  */
-import {
-  COMMON_SURNAMES,
-  COMMON_WORDS,
-  GIVEN_NAMES,
-  PLACE_NAMES,
-  SURNAME_WORDS,
-  VEHICLE_WORDS,
-  isEnglishWord,
-} from './lexicon.ts';
+import * as lists from './lexicon.ts';
 import { isTypoOfWord } from './names-lower.ts';
 import {
   isNameShape,
@@ -130,7 +122,9 @@ export function findStarNames(text: string, tokens: Token[], lexicon: NameLexico
     ];
     for (const t of near) {
       // a roster row's name fields hold what was typed ("CHIEF OF POLICE", "BADGE")
-      const junk = TITLE_WORDS.has(t.key) || (COMMON_WORDS.has(t.key) && !SURNAME_WORDS.has(t.key));
+      const junk =
+        TITLE_WORDS.has(t.key) ||
+        (lists.COMMON_WORDS.has(t.key) && !lists.SURNAME_WORDS.has(t.key));
       if (names.has(t.key) && !junk) {
         spans.push([t.start, t.end]);
       }
@@ -161,12 +155,12 @@ export function findLexiconNames(
     const prev = tokens[i - 1];
     // a given name no list knows before the surname: "TYESHHA WEATHERSBY", "RONSHONIA GRIFFIN"
     const from = unlistedGivenName(text, tokens, i) ? prev!.start : t.start;
-    if (!isEnglishWord(t.key) && !isCommon(t)) {
+    if (!lists.isEnglishWord(t.key) && !isCommon(t)) {
       spans.push([from, t.end]);
       continue;
     }
     const given = isInitial(prev, true) && joins(prev.gap) ? tokens[i - 2] : prev;
-    if (from < t.start && lexicon.surnames.has(t.key) && !COMMON_WORDS.has(t.key)) {
+    if (from < t.start && lexicon.surnames.has(t.key) && !lists.COMMON_WORDS.has(t.key)) {
       spans.push([from, t.end]);
       continue;
     }
@@ -174,10 +168,10 @@ export function findLexiconNames(
       given !== undefined &&
       lexicon.given.has(given.key) &&
       lexicon.surnames.has(t.key) &&
-      !COMMON_WORDS.has(t.key) &&
-      !COMMON_WORDS.has(given.key) &&
+      !lists.COMMON_WORDS.has(t.key) &&
+      !lists.COMMON_WORDS.has(given.key) &&
       joins(t.gap) &&
-      (isNameShape(given) || !isEnglishWord(given.key))
+      (isNameShape(given) || !lists.isEnglishWord(given.key))
     ) {
       spans.push([given.start, t.end]);
     }
@@ -199,7 +193,7 @@ function unlistedGivenName(text: string, tokens: Token[], i: number): boolean {
     p.shape === t.shape &&
     (p.shape === 'title' || p.shape === 'upper') &&
     p.key.length >= 4 &&
-    !isEnglishWord(p.key) &&
+    !lists.isEnglishWord(p.key) &&
     !isCommon(p) &&
     !isTypoOfWord(p.key) &&
     isRecordedName(text, p)
@@ -235,14 +229,14 @@ export function findSandwichedNames(
       isCommon(t) ||
       ROLE_WORDS.has(t.key) ||
       PLACE_WORDS.has(t.key) ||
-      PLACE_NAMES.has(t.key) ||
+      lists.PLACE_NAMES.has(t.key) ||
       REPORTING_VERBS.has(t.key)
     ) {
       continue;
     }
     if (
-      !isEnglishWord(t.key) ||
-      GIVEN_NAMES.has(t.key) ||
+      !lists.isEnglishWord(t.key) ||
+      lists.GIVEN_NAMES.has(t.key) ||
       lexicon?.given.has(t.key) === true ||
       lexicon?.surnames.has(t.key) === true
     ) {
@@ -279,8 +273,8 @@ export function findRankSurnames(tokens: Token[], lexicon: NameLexicon | undefin
       // after a rank and an initial ("officer K. popp") any such word is the surname; so is one
       // the roster holds as a surname that no dictionary holds ("Officer robles")
       (initial === undefined &&
-        !(SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) &&
-        !(lexicon?.surnames.has(t.key) === true && !isEnglishWord(t.key))) ||
+        !(lists.SURNAME_WORDS.has(t.key) || lists.COMMON_SURNAMES.has(t.key)) &&
+        !(lexicon?.surnames.has(t.key) === true && !lists.isEnglishWord(t.key))) ||
       isPlainWord(t) ||
       /(?:ed|ing|ly)$/u.test(t.key)
     ) {
@@ -321,7 +315,7 @@ export function findRoleSurnames(
     }
     const next = tokens[i + 1];
     const reported = next !== undefined && joins(next.gap) && REPORTING_VERBS.has(next.key);
-    const plain = isPlainWord(t) || PLACE_WORDS.has(t.key) || VEHICLE_WORDS.has(t.key);
+    const plain = isPlainWord(t) || PLACE_WORDS.has(t.key) || lists.VEHICLE_WORDS.has(t.key);
     if (reported || (!upperText && !plain)) {
       spans.push([t.start, t.end]);
     }
@@ -337,22 +331,24 @@ export function findRoleSurnames(
 export function findLowerFamilies(tokens: Token[], lexicon: NameLexicon | undefined): Span[] {
   // a surname of the lists or the records, or a word no dictionary holds: not "bribery"
   const knownSurname = (key: string): boolean =>
-    COMMON_SURNAMES.has(key) ||
-    SURNAME_WORDS.has(key) ||
+    lists.COMMON_SURNAMES.has(key) ||
+    lists.SURNAME_WORDS.has(key) ||
     lexicon?.surnames.has(key) === true ||
-    !isEnglishWord(key);
+    !lists.isEnglishWord(key);
   const given = (t: Token | undefined): t is Token =>
     t !== undefined &&
     /^[a-z]{3,}$/u.test(t.key) &&
     !isCommon(t) &&
     !ROLE_WORDS.has(t.key) &&
     !PLACE_WORDS.has(t.key) &&
-    !PLACE_NAMES.has(t.key) &&
-    (GIVEN_NAMES.has(t.key) || lexicon?.given.has(t.key) === true || !isEnglishWord(t.key));
+    !lists.PLACE_NAMES.has(t.key) &&
+    (lists.GIVEN_NAMES.has(t.key) ||
+      lexicon?.given.has(t.key) === true ||
+      !lists.isEnglishWord(t.key));
   const surnameWord = (t: Token | undefined): t is Token =>
     t !== undefined &&
     /^[a-z]{3,}$/u.test(t.key) &&
-    !COMMON_WORDS.has(t.key) &&
+    !lists.COMMON_WORDS.has(t.key) &&
     !ROLE_WORDS.has(t.key) &&
     !PLACE_WORDS.has(t.key) &&
     !TITLE_WORDS.has(t.key);

@@ -3,15 +3,7 @@
  * docs/redaction.md (a title, a cue, a role noun, a given name, unknown capitalised words,
  * lower-case words after a title) decide whether a name starts there and how far it runs.
  */
-import {
-  AMBIGUOUS_GIVEN_NAMES,
-  COMMON_SURNAMES,
-  COMMON_WORDS,
-  GIVEN_NAMES,
-  PLACE_NAMES,
-  SURNAME_WORDS,
-  isEnglishWord,
-} from './lexicon.ts';
+import * as lists from './lexicon.ts';
 import {
   isUnknownLower,
   isLowerSurname,
@@ -87,8 +79,8 @@ function takeName(
     if (!upperText && j > i && tokens[j - 1]?.shape === 'upper' && t.shape === 'title') {
       break;
     }
-    const given = GIVEN_NAMES.has(t.key);
-    const surname = SURNAME_WORDS.has(t.key) && (afterTitle || words > 0);
+    const given = lists.GIVEN_NAMES.has(t.key);
+    const surname = lists.SURNAME_WORDS.has(t.key) && (afterTitle || words > 0);
     if (isCommon(t) && !given && !surname) {
       break;
     }
@@ -118,7 +110,7 @@ function takeName(
     /^,[ \t]?$/u.test(next.gap) &&
     // ("Jones, I said": the pronoun, not an initial)
     ((next.shape === 'initial' && !(next.text === 'I' && after?.shape === 'lower')) ||
-      (GIVEN_NAMES.has(next.key) && !isCommon(next) && endsThere))
+      (lists.GIVEN_NAMES.has(next.key) && !isCommon(next) && endsThere))
   ) {
     j++;
   }
@@ -162,12 +154,12 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       prev !== undefined &&
       KIN_TITLES.has(prev.key) &&
       !isListedName(t.key) &&
-      (isEnglishWord(t.key) || (t.key.length >= 7 && isTypoOfWord(t.key)));
+      (lists.isEnglishWord(t.key) || (t.key.length >= 7 && isTypoOfWord(t.key)));
     if (titled && !kinVerb && /^[ \t]+$/u.test(t.gap)) {
       // "the accused Sergeant pulled": a rank followed by a lower-case word is not a name.
       // In capitals a verb can follow the surname ("P.O. SMITH STRUCK"): one word, or two when
       // the first is a given name.
-      const max = upperText ? (GIVEN_NAMES.has(t.key) ? 2 : 1) : 3;
+      const max = upperText ? (lists.GIVEN_NAMES.has(t.key) ? 2 : 1) : 3;
       let end = takeName(tokens, i, max, upperText, true);
       // "Officer Rafael razor", "officer Fabian arreola": a given name, then its surname in
       // lower case (rule 21).
@@ -192,7 +184,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
         end === i &&
         COURTESY_TITLES.has(prev?.key ?? '') &&
         (t.shape === 'title' || t.shape === 'upper') &&
-        !COMMON_WORDS.has(t.key) &&
+        !lists.COMMON_WORDS.has(t.key) &&
         !TITLE_WORDS.has(t.key) &&
         !ROLE_WORDS.has(t.key)
       ) {
@@ -243,9 +235,9 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
     if (
       upperText &&
       t.shape === 'upper' &&
-      COMMON_SURNAMES.has(t.key) &&
-      !COMMON_WORDS.has(t.key) &&
-      !GIVEN_NAMES.has(t.key) &&
+      lists.COMMON_SURNAMES.has(t.key) &&
+      !lists.COMMON_WORDS.has(t.key) &&
+      !lists.GIVEN_NAMES.has(t.key) &&
       !nearPlace(tokens, i, i + 1)
     ) {
       const from =
@@ -253,7 +245,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
         joins(t.gap) &&
         prev.shape === 'upper' &&
         !spans.some(([, e]) => e === prev.end) &&
-        (GIVEN_NAMES.has(prev.key) || isUnknownDescribed(prev))
+        (lists.GIVEN_NAMES.has(prev.key) || isUnknownDescribed(prev))
           ? i - 1
           : i;
       push(from, i + 1);
@@ -288,7 +280,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       !isCommon(t) &&
       !ROLE_WORDS.has(t.key) &&
       !PLACE_WORDS.has(t.key) &&
-      !PLACE_NAMES.has(t.key)
+      !lists.PLACE_NAMES.has(t.key)
     ) {
       push(i, i + 1);
       continue;
@@ -299,7 +291,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
     if (
       !upperText &&
       t.shape === 'title' &&
-      (SURNAME_WORDS.has(t.key) || COMMON_SURNAMES.has(t.key)) &&
+      (lists.SURNAME_WORDS.has(t.key) || lists.COMMON_SURNAMES.has(t.key)) &&
       isReportingVerb(tokens[i + 1]) &&
       joins(tokens[i + 1]?.gap ?? '') &&
       !ROLE_WORDS.has(t.key)
@@ -315,7 +307,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       // one word that is a word, opening a sentence, is an adverb: "Lastly, the complainant"
       const opener =
         end - i === 1 &&
-        isEnglishWord(t.key) &&
+        lists.isEnglishWord(t.key) &&
         (prev === undefined || /[.!?:;]\s*$/u.test(t.gap) || looksLikeVerbOrNoun(t));
       if (end > i && !opener && appositiveRoleAt(tokens, end) && !nearPlace(tokens, i, end)) {
         push(i, end);
@@ -328,7 +320,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       const end = takeName(tokens, i, 4, upperText);
       // one dictionary word that no name list holds is a typo or a noun: "the accused Offer
       // stated" (officer), not a name
-      const plainWord = end - i === 1 && isEnglishWord(t.key) && !isListedName(t.key);
+      const plainWord = end - i === 1 && lists.isEnglishWord(t.key) && !isListedName(t.key);
       if (end > i && !plainWord && !(end - i === 1 && t.shape === 'upper' && t.key.length <= 3)) {
         push(i, end);
         i = end - 1;
@@ -367,8 +359,8 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       /^[a-z'’-]+$/u.test(t.key) &&
       !isCommon(t) &&
       !looksLikeVerbOrNoun(t) &&
-      !isEnglishWord(t.key) &&
-      !PLACE_NAMES.has(t.key) &&
+      !lists.isEnglishWord(t.key) &&
+      !lists.PLACE_NAMES.has(t.key) &&
       joins(tokens[i + 1]?.gap ?? '') &&
       REPORTING_VERBS.has(tokens[i + 1]?.key ?? '')
     ) {
@@ -386,9 +378,9 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       continue;
     }
     // 4. A common given name, then a surname: "Melissa Lopez", "JOHN SMITH".
-    if (GIVEN_NAMES.has(t.key) && isNameShape(t)) {
+    if (lists.GIVEN_NAMES.has(t.key) && isNameShape(t)) {
       let end = takeName(tokens, i, 4, upperText);
-      const ambiguous = AMBIGUOUS_GIVEN_NAMES.has(t.key) || COMMON_WORDS.has(t.key);
+      const ambiguous = lists.AMBIGUOUS_GIVEN_NAMES.has(t.key) || lists.COMMON_WORDS.has(t.key);
       // "Tim cook and his team": a surname written in lower case after a given name that is
       // no word; a frequent surname or a word no dictionary holds, not any word ("Tim said").
       if (!upperText && end === i + 1 && lowerSurnameAfterGiven(tokens, i)) {
@@ -414,7 +406,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
         run.some(
           (r) =>
             r.shape !== 'initial' &&
-            !isEnglishWord(r.key.replace(/[^a-z]/gu, '')) &&
+            !lists.isEnglishWord(r.key.replace(/[^a-z]/gu, '')) &&
             !isWordCompound(r.key),
         )
       ) {
@@ -448,14 +440,14 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
         (prev !== undefined &&
           !KIN_TITLES.has(prev.key) &&
           PLAIN_SURNAME_WORDS.has(t.key) &&
-          SURNAME_WORDS.has(t.key) &&
+          lists.SURNAME_WORDS.has(t.key) &&
           (TITLE_WORDS.has(tokens[i + 1]?.key ?? '') || tokens[i + 1]?.key === 'and') &&
           joins(tokens[i + 1]?.gap ?? '')) ||
         // after "Mr." or "Ms." comes a surname, whatever it means as a word: "dear Mr. brown"
         (prev !== undefined &&
           /^(?:mr|mrs|ms|mx|miss)$/u.test(prev.key) &&
           t.key.length >= 2 &&
-          !COMMON_WORDS.has(t.key) &&
+          !lists.COMMON_WORDS.has(t.key) &&
           !TITLE_WORDS.has(t.key) &&
           !/['’]/u.test(t.key)))
     ) {
@@ -480,7 +472,8 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       if (
         last !== undefined &&
         joins(last.gap) &&
-        (isUnknownLower(last, 4, true) || (!isEnglishWord(t.key) && isLowerSurname(last, true)))
+        (isUnknownLower(last, 4, true) ||
+          (!lists.isEnglishWord(t.key) && isLowerSurname(last, true)))
       ) {
         push(i, j + 1);
         i = j;
@@ -494,7 +487,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       t.shape === 'lower' &&
       t.key.length >= 4 &&
       isLowerGivenName(t) &&
-      !isEnglishWord(t.key) &&
+      !lists.isEnglishWord(t.key) &&
       !SPANISH_WORD_NAMES.has(t.key)
     ) {
       push(i, i + 1);
@@ -509,7 +502,7 @@ export function findRuns(text: string, tokens: Token[], upperText: boolean): Spa
       tokens[i + 1] !== undefined &&
       joins(tokens[i + 1]!.gap) &&
       tokens[i + 1]!.shape === 'lower' &&
-      COMMON_SURNAMES.has(tokens[i + 1]!.key)
+      lists.COMMON_SURNAMES.has(tokens[i + 1]!.key)
     ) {
       push(i, i + 2);
       i++;

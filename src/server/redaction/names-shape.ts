@@ -2,17 +2,7 @@
  * What one word is to the name rules (names.ts): a name's shape, a common word, a place, an
  * unknown word, an initial or a suffix; each a pure test of a token and its neighbours.
  */
-import {
-  AMBIGUOUS_GIVEN_NAMES,
-  COMMON_SURNAMES,
-  COMMON_WORDS,
-  GIVEN_NAMES,
-  PLACE_NAMES,
-  SURNAME_WORDS,
-  VEHICLE_WORDS,
-  isEnglishWord,
-  isEnglishWordOrPlural,
-} from './lexicon.ts';
+import * as lists from './lexicon.ts';
 // the name rules still read Chicago's street grid directly (docs/redaction.md "Jurisdiction")
 import { CHICAGO_STREETS } from '../domain/profiles/chicago-redaction.ts';
 import { isTypoOfWord } from './names-lower.ts';
@@ -33,14 +23,14 @@ export function isNameShape(t: Token): boolean {
 
 export function isCommon(t: Token): boolean {
   return (
-    COMMON_WORDS.has(t.key) ||
+    lists.COMMON_WORDS.has(t.key) ||
     // "U-turn", "X-ray", "I-Bond": a letter and a word
     /^\p{L}-\p{L}{2,}$/u.test(t.key) ||
     // acronyms: "TRRs", "DoD"
     /^\p{Lu}{2,}s$/u.test(t.text) ||
     /^\p{Lu}\p{Ll}\p{Lu}$/u.test(t.text) ||
     TITLE_WORDS.has(t.key) ||
-    VEHICLE_WORDS.has(t.key) ||
+    lists.VEHICLE_WORDS.has(t.key) ||
     // contractions ("Don't", "It's") are words, not names
     /['’](?:t|re|ve|ll|m|d)$/u.test(t.key) ||
     /^(?:it|that|he|she|there|what|who)['’]s$/u.test(t.key)
@@ -49,7 +39,9 @@ export function isCommon(t: Token): boolean {
 
 /** A word some name list holds: a given name, a common surname or a surname that is a word. */
 export function isListedName(key: string): boolean {
-  return GIVEN_NAMES.has(key) || COMMON_SURNAMES.has(key) || SURNAME_WORDS.has(key);
+  return (
+    lists.GIVEN_NAMES.has(key) || lists.COMMON_SURNAMES.has(key) || lists.SURNAME_WORDS.has(key)
+  );
 }
 
 /**
@@ -66,10 +58,11 @@ export function isWordCompound(key: string): boolean {
     return (
       letters.length >= 2 &&
       !isListedName(letters) &&
-      (isEnglishWord(letters) ||
-        PLACE_NAMES.has(letters) ||
+      (lists.isEnglishWord(letters) ||
+        lists.PLACE_NAMES.has(letters) ||
         (letters.endsWith('s') &&
-          (isEnglishWord(letters.slice(0, -1)) || PLACE_NAMES.has(letters.slice(0, -1)))))
+          (lists.isEnglishWord(letters.slice(0, -1)) ||
+            lists.PLACE_NAMES.has(letters.slice(0, -1)))))
     );
   });
 }
@@ -88,7 +81,7 @@ export function nearPlace(tokens: Token[], from: number, to: number): boolean {
   if (
     after !== undefined &&
     joins(after.gap) &&
-    (PLACE_WORDS.has(after.key) || VEHICLE_WORDS.has(after.key)) &&
+    (PLACE_WORDS.has(after.key) || lists.VEHICLE_WORDS.has(after.key)) &&
     // "BOBBY KENNEDY Grand theft": a capitalised word after a name in capitals starts anew
     !(tokens[to - 1]?.shape === 'upper' && after.shape === 'title')
   ) {
@@ -108,7 +101,7 @@ export function nearPlace(tokens: Token[], from: number, to: number): boolean {
   if (
     just !== undefined &&
     joins(tokens[from]?.gap ?? '') &&
-    (VEHICLE_WORDS.has(just.key) || PLACE_PREFIXES.test(just.key))
+    (lists.VEHICLE_WORDS.has(just.key) || PLACE_PREFIXES.test(just.key))
   ) {
     return true;
   }
@@ -145,10 +138,10 @@ export function precededBy(tokens: Token[], i: number, phrase: readonly string[]
 export function isPlainGivenName(t: Token): boolean {
   return (
     t.shape === 'upper' &&
-    GIVEN_NAMES.has(t.key) &&
-    !AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
-    !COMMON_WORDS.has(t.key) &&
-    !PLACE_NAMES.has(t.key) &&
+    lists.GIVEN_NAMES.has(t.key) &&
+    !lists.AMBIGUOUS_GIVEN_NAMES.has(t.key) &&
+    !lists.COMMON_WORDS.has(t.key) &&
+    !lists.PLACE_NAMES.has(t.key) &&
     !CHICAGO_STREETS.has(t.key)
   );
 }
@@ -166,9 +159,9 @@ function isUnlistedCapitals(t: Token, minLength: number): boolean {
     /^[a-z]+$/u.test(letters) &&
     letters.length >= minLength &&
     !isCommon(t) &&
-    !isEnglishWordOrPlural(letters) &&
+    !lists.isEnglishWordOrPlural(letters) &&
     !PLACE_WORDS.has(letters) &&
-    !PLACE_NAMES.has(letters) &&
+    !lists.PLACE_NAMES.has(letters) &&
     !CHICAGO_STREETS.has(letters) &&
     !looksLikeVerbOrNoun(t)
   );
@@ -237,13 +230,13 @@ export function isUnknownWord(text: string, t: Token): boolean {
     // "Sun-Times", "African-Americans" (after a title, "Mrs. Sykes-Hogan" is still a name)
     isWordCompound(t.key) ||
     // "Iwant", "Ihave": the pronoun glued to the next word
-    (/^I\p{Ll}{2,}$/u.test(t.text) && isEnglishWord(letters.slice(1))) ||
+    (/^I\p{Ll}{2,}$/u.test(t.text) && lists.isEnglishWord(letters.slice(1))) ||
     PLACE_WORDS.has(t.key) ||
-    PLACE_NAMES.has(t.key) ||
+    lists.PLACE_NAMES.has(t.key) ||
     CHICAGO_STREETS.has(t.key) ||
-    (!COMMON_SURNAMES.has(letters) &&
+    (!lists.COMMON_SURNAMES.has(letters) &&
       // a word, or its plural or possessive ("Officers'", "Cops"), or a typo of one
-      (isEnglishWordOrPlural(letters) || (letters.length >= 7 && isTypoOfWord(letters))))
+      (lists.isEnglishWordOrPlural(letters) || (letters.length >= 7 && isTypoOfWord(letters))))
   ) {
     return false;
   }
@@ -264,12 +257,12 @@ export function isUnknownWord(text: string, t: Token): boolean {
 /** A common word, verb, title, role or place: what a cue or a rank may stand before besides a name. */
 export function isPlainWord(t: Token): boolean {
   return (
-    COMMON_WORDS.has(t.key) ||
+    lists.COMMON_WORDS.has(t.key) ||
     BARE_VERBS.has(t.key) ||
     REPORTING_VERBS.has(t.key) ||
     TITLE_WORDS.has(t.key) ||
     ROLE_WORDS.has(t.key) ||
-    PLACE_NAMES.has(t.key)
+    lists.PLACE_NAMES.has(t.key)
   );
 }
 
@@ -314,9 +307,9 @@ export function isRecordedName(text: string, t: Token): boolean {
   if (
     letters.length < 4 ||
     letters !== t.key ||
-    (letters.endsWith('s') && isEnglishWord(letters.slice(0, -1))) ||
+    (letters.endsWith('s') && lists.isEnglishWord(letters.slice(0, -1))) ||
     PLACE_WORDS.has(letters) ||
-    PLACE_NAMES.has(letters) ||
+    lists.PLACE_NAMES.has(letters) ||
     CHICAGO_STREETS.has(letters) ||
     TITLE_WORDS.has(letters) ||
     RANK_SPELLINGS.has(letters) ||

@@ -1,33 +1,55 @@
 import type { Queryable } from '../db/client.ts';
 import { insertRows, firstRow } from './sql.ts';
 
+/** One language version of a statement, with its cases, author and review, for staff. */
 export interface StatementRow {
   id: string;
-  case_id: string | null;
-  log_number: string | null;
+  /** The cases it is about, by id and log number (same order); none: an office-wide statement. */
+  case_ids: string[];
+  log_numbers: string[];
   language: string;
   text: string;
-  human_reviewed: boolean;
   translation_of: string | null;
-  status: 'draft' | 'published';
+  /** The other language version of the pair (its original or its translation), if drafted. */
+  translation_id: string | null;
+  status: 'draft' | 'reviewed' | 'published';
   created_at: Date;
+  created_by: string | null;
+  author_name: string | null;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  reviewer_name: string | null;
   published_at: Date | null;
 }
 
+/** The statement's cases, ordered by log number, as `case_ids`/`log_numbers` of alias `s`. */
+const CASES_OF = (column: 'id' | 'log_number') => `
+  COALESCE((SELECT array_agg(c.${column}::text ORDER BY c.log_number)
+              FROM statement_cases sc JOIN cases c ON c.id = sc.case_id
+             WHERE sc.statement_id = s.id), '{}')`;
+
+/** The other version of the pair: the original of a translation, or an original's translation. */
+const TRANSLATION_OF_PAIR = `
+  COALESCE(s.translation_of,
+           (SELECT t.id FROM statements t WHERE t.translation_of = s.id ORDER BY t.created_at, t.id LIMIT 1))`;
+
 const SELECT = `
-  SELECT s.id, s.case_id, c.log_number, s.language, s.text, s.human_reviewed, s.translation_of, s.status,
-         s.created_at, s.published_at
-    FROM statements s LEFT JOIN cases c ON c.id = s.case_id`;
+  SELECT s.id, ${CASES_OF('id')} AS case_ids, ${CASES_OF('log_number')} AS log_numbers,
+         s.language, s.text, s.translation_of, ${TRANSLATION_OF_PAIR} AS translation_id, s.status,
+         s.created_at, s.created_by, a.display_name AS author_name,
+         s.reviewed_at, s.reviewed_by, r.display_name AS reviewer_name, s.published_at
+    FROM statements s
+    LEFT JOIN users a ON a.id = s.created_by
+    LEFT JOIN users r ON r.id = s.reviewed_by`;
 
 export async function insertStatement(
   tx: Queryable,
   s: {
     id: string;
     jurisdiction: string;
-    caseId: string | null;
+    caseIds: readonly string[];
     language: string;
     text: string;
-    humanReviewed: boolean;
     translationOf: string | null;
     createdAt: Date;
     createdBy: string;
@@ -39,10 +61,8 @@ export async function insertStatement(
     [
       'id',
       'jurisdiction',
-      'case_id',
       'language',
       'text',
-      'human_reviewed',
       'translation_of',
       'status',
       'created_at',
@@ -52,16 +72,20 @@ export async function insertStatement(
       [
         s.id,
         s.jurisdiction,
-        s.caseId,
         s.language,
         s.text,
-        s.humanReviewed,
         s.translationOf,
         'draft',
         s.createdAt,
         s.createdBy,
       ],
     ],
+  );
+  await insertRows(
+    tx,
+    'statement_cases',
+    ['statement_id', 'case_id'],
+    s.caseIds.map((caseId) => [s.id, caseId]),
   );
 }
 
@@ -78,35 +102,68 @@ export async function findStatement(
   );
 }
 
+/** The statements about one case, oldest first. */
 export async function listCaseStatements(db: Queryable, caseId: string): Promise<StatementRow[]> {
-  return db.query<StatementRow>(`${SELECT} WHERE s.case_id = $1 ORDER BY s.created_at, s.id`, [
-    caseId,
-  ]);
+  return db.query<StatementRow>(
+    `${SELECT} WHERE s.id IN (SELECT statement_id FROM statement_cases WHERE case_id = $1)
+      ORDER BY s.created_at, s.id`,
+    [caseId],
+  );
 }
 
+/** The office's statements, newest first (the public-information officer's page). */
+export async function listOfficeStatements(
+  db: Queryable,
+  jurisdiction: string,
+  limit: number,
+): Promise<StatementRow[]> {
+  return db.query<StatementRow>(
+    `${SELECT} WHERE s.jurisdiction = $1 ORDER BY s.created_at DESC, s.id LIMIT $2`,
+    [jurisdiction, limit],
+  );
+}
+
+export async function markReviewed(tx: Queryable, id: string, at: Date, by: string): Promise<void> {
+  await tx.query(
+    `UPDATE statements SET status = 'reviewed', reviewed_at = $2, reviewed_by = $3 WHERE id = $1`,
+    [id, at, by],
+  );
+}
+
+/** Publishes the given versions together, at one time. */
 export async function markPublished(
   tx: Queryable,
-  id: string,
+  ids: readonly string[],
   at: Date,
   by: string,
 ): Promise<void> {
   await tx.query(
-    `UPDATE statements SET status = 'published', published_at = $2, published_by = $3 WHERE id = $1`,
-    [id, at, by],
+    `UPDATE statements SET status = 'published', published_at = $2, published_by = $3
+      WHERE id = ANY($1::uuid[])`,
+    [ids, at, by],
   );
 }
 
 /** A statement as the public portal shows it: published ones only, never a staff name. */
 export interface PublicStatementRow {
   id: string;
-  log_number: string | null;
+  log_numbers: string[];
   language: string;
   text: string;
   translation_of: string | null;
+  translation_id: string | null;
   published_at: Date;
 }
 
-/** Published statements only (publishing is the approval, PRODUCT.md §3), newest first. */
+const PUBLIC_SELECT = `
+  SELECT s.id, ${CASES_OF('log_number')} AS log_numbers, s.language, s.text, s.translation_of,
+         ${TRANSLATION_OF_PAIR} AS translation_id, s.published_at
+    FROM statements s`;
+
+/**
+ * Published statements only (publishing is the approval after a second person's review,
+ * PRODUCT.md §3, ADR 0046), newest first; by language, by one case.
+ */
 export async function listPublishedStatements(
   db: Queryable,
   jurisdiction: string,
@@ -125,29 +182,30 @@ export async function listPublishedStatements(
   }
   if (f.logNumber) {
     params.push(f.logNumber);
-    where.push(`c.log_number = $${params.length}`);
+    where.push(`s.id IN (SELECT sc.statement_id FROM statement_cases sc JOIN cases c ON c.id = sc.case_id
+                          WHERE c.jurisdiction = $1 AND c.log_number = $${params.length})`);
   }
-  const from = `FROM statements s LEFT JOIN cases c ON c.id = s.case_id WHERE ${where.join(' AND ')}`;
+  const filter = `WHERE ${where.join(' AND ')}`;
   const [count, rows] = await Promise.all([
-    db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM statements s ${filter}`, params),
     db.query<PublicStatementRow>(
-      `SELECT s.id, c.log_number, s.language, s.text, s.translation_of, s.published_at ${from}
-        ORDER BY s.published_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `${PUBLIC_SELECT} ${filter}
+        ORDER BY s.published_at DESC, s.language, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.pageSize, (f.page - 1) * f.pageSize],
     ),
   ]);
   return { rows, total: count[0]?.n ?? 0 };
 }
 
-/** Published statements of one case. */
+/** Published statements about one case, newest first. */
 export async function casePublishedStatements(
   db: Queryable,
   caseId: string,
 ): Promise<PublicStatementRow[]> {
   return db.query<PublicStatementRow>(
-    `SELECT s.id, c.log_number, s.language, s.text, s.translation_of, s.published_at
-       FROM statements s JOIN cases c ON c.id = s.case_id
-      WHERE s.case_id = $1 AND s.status = 'published' ORDER BY s.published_at, s.id`,
+    `${PUBLIC_SELECT}
+      WHERE s.status = 'published' AND s.id IN (SELECT statement_id FROM statement_cases WHERE case_id = $1)
+      ORDER BY s.published_at DESC, s.language, s.id`,
     [caseId],
   );
 }

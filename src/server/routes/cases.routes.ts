@@ -247,7 +247,8 @@ export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
       response: { 201: Created.extend({ status: z.literal('draft') }) },
     },
     async (request) => {
-      const r = await draftStatement(ctx.deps(request), onCase(request));
+      const { logNumber, ...body } = onCase(request);
+      const r = await draftStatement(ctx.deps(request), { ...body, logNumbers: [logNumber] });
       return { id: r.statementId, status: 'draft' as const };
     },
   );

@@ -22,55 +22,42 @@ export interface EncryptedField {
   maxBatch: number;
 }
 
+/**
+ * The entry of one encrypted column: named `table.column`, its context `<prefix>:<row id>`, the
+ * prefix being the name unless the column's writer chose another.
+ */
+function encryptedColumn(
+  table: EncryptedField['table'],
+  column: EncryptedField['column'],
+  opts: { contextPrefix?: string; maxBatch?: number } = {},
+): EncryptedField {
+  const name = `${table}.${column}`;
+  const prefix = opts.contextPrefix ?? name;
+  return {
+    name,
+    table,
+    column,
+    context: (id) => `${prefix}:${id}`,
+    maxBatch: opts.maxBatch ?? 1000,
+  };
+}
+
 /** A party's identity fields (name, phone, email, address, date of birth, organization). */
-export const PARTY_IDENTITY: EncryptedField = {
-  name: 'parties.identity_enc',
-  table: 'parties',
-  column: 'identity_enc',
-  context: (id) => `parties.identity_enc:${id}`,
-  maxBatch: 1000,
-};
+export const PARTY_IDENTITY = encryptedColumn('parties', 'identity_enc');
 
 /** A letter's recipient (name, email, postal address), as a party's identity (issue 18). */
-export const LETTER_RECIPIENT: EncryptedField = {
-  name: 'letters.recipient_enc',
-  table: 'letters',
-  column: 'recipient_enc',
-  context: (id) => `letters.recipient_enc:${id}`,
-  maxBatch: 1000,
-};
+export const LETTER_RECIPIENT = encryptedColumn('letters', 'recipient_enc');
 
 /** All of them: identities, letter recipients, complaint files (name and bytes), staff TOTP secrets. */
 export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   PARTY_IDENTITY,
-  {
-    name: 'attachments.file_name_enc',
-    table: 'attachments',
-    column: 'file_name_enc',
-    context: (id) => `attachments.file_name:${id}`,
-    maxBatch: 1000,
-  },
-  {
-    name: 'attachments.content_enc',
-    table: 'attachments',
-    column: 'content_enc',
-    context: (id) => `attachments.content:${id}`,
+  encryptedColumn('attachments', 'file_name_enc', { contextPrefix: 'attachments.file_name' }),
+  encryptedColumn('attachments', 'content_enc', {
+    contextPrefix: 'attachments.content',
     // up to 5 MiB a file (base64 and encrypted ≈ 7 MB): a batch stays under ~70 MB
     maxBatch: 10,
-  },
-  {
-    name: 'users.totp_secret_enc',
-    table: 'users',
-    column: 'totp_secret_enc',
-    context: (id) => `users.totp_secret_enc:${id}`,
-    maxBatch: 1000,
-  },
-  {
-    name: 'sign_in_challenges.pending_secret_enc',
-    table: 'sign_in_challenges',
-    column: 'pending_secret_enc',
-    context: (id) => `sign_in_challenges.pending_secret_enc:${id}`,
-    maxBatch: 1000,
-  },
+  }),
+  encryptedColumn('users', 'totp_secret_enc'),
+  encryptedColumn('sign_in_challenges', 'pending_secret_enc'),
   LETTER_RECIPIENT,
 ];

@@ -19,6 +19,7 @@ import {
   CategoryCode,
   AgencyCode,
   InvestigatingAgencyCode,
+  fieldOfChoice,
 } from './common.ts';
 import { PartyInput, PartyOut } from './parties.ts';
 import { ReportedOfficerInput, ReportedOfficerOut } from './officers.ts';
@@ -87,20 +88,10 @@ export const CaseIntakeRequest = z
     reportedOfficers: z.array(ReportedOfficerInput).max(20).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.caseType === 'notification' && !v.notificationType) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['notificationType'],
-        message: 'is required for a notification',
-      });
-    }
-    if (v.caseType !== 'notification' && v.notificationType) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['notificationType'],
-        message: 'is only for caseType notification',
-      });
-    }
+    fieldOfChoice(ctx, 'notificationType', v.caseType === 'notification', !!v.notificationType, {
+      required: 'is required for a notification',
+      only: 'is only for caseType notification',
+    });
   });
 export type CaseIntakeRequest = z.infer<typeof CaseIntakeRequest>;
 

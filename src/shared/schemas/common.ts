@@ -127,3 +127,23 @@ export const Problem = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/**
+ * A field that belongs to one answer of a choice: required when that answer is chosen, refused
+ * otherwise (`notificationType` only for a notification, `intermediary` only when one files).
+ */
+export function fieldOfChoice(
+  ctx: z.RefinementCtx,
+  field: string,
+  chosen: boolean,
+  present: boolean,
+  messages: { required: string; only: string },
+): void {
+  if (chosen !== present) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [field],
+      message: chosen ? messages.required : messages.only,
+    });
+  }
+}

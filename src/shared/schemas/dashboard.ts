@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../enums.ts';
 import { LETTER_FAILURES } from '../letters.ts';
-import { CategoryCode, DateOnly, DeadlineBasisFields, Instant, LogNumber } from './common.ts';
+import { CategoryCode, DeadlineBasisFields, LogNumber } from './common.ts';
 import { CaseListItem } from './cases.ts';
+import { DeadlineDueFields } from './deadlines.ts';
 import { Routing } from './routing.ts';
 
 /** One open deadline on the dashboard, with the clause behind its clock. */
 export const DashboardDeadline = z.object({
   logNumber: LogNumber,
-  kind: z.string(),
-  sequence: z.number().int(),
-  dueDate: DateOnly,
-  dueAt: Instant,
+  ...DeadlineDueFields,
   ...DeadlineBasisFields,
   clause: z.string(),
   overdue: z.boolean(),

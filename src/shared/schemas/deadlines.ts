@@ -5,9 +5,8 @@ import { DateOnly, DeadlineBasisFields, Instant, Text, Uuid } from './common.ts'
  * The statutory and policy clocks of a case, their extensions and completion.
  */
 
-/** A statutory or policy clock on the case. */
-export const DeadlineOut = z.object({
-  id: Uuid,
+/** Which clock a deadline is and when it falls due, wherever a deadline is shown. */
+export const DeadlineDueFields = {
   /** Which clock. */
   kind: z.string(),
   /** For repeating clocks (the 6-month notices): which repetition. */
@@ -16,6 +15,12 @@ export const DeadlineOut = z.object({
   dueDate: DateOnly,
   /** The instant it falls due (end of the due day, local time). */
   dueAt: Instant,
+};
+
+/** A statutory or policy clock on the case. */
+export const DeadlineOut = z.object({
+  id: Uuid,
+  ...DeadlineDueFields,
   /** What the clock runs from. */
   anchor: z.object({ kind: z.string(), date: DateOnly }),
   ...DeadlineBasisFields,

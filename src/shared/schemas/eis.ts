@@ -38,40 +38,29 @@ export type RuleKind = (typeof RULE_KINDS)[number];
 const Code = z.string().regex(/^[a-z0-9_-]{1,60}$/, 'lower-case letters, digits, _ or -');
 const Label = z.string().trim().min(1).max(200);
 
+const Days = z.number().int().min(1).max(3650);
+
+/** One kind of rule: the code and label every rule has, the kind's own fields, the active flag. */
+function ruleOf<K extends RuleKind, F extends z.ZodRawShape>(kind: K, fields: F) {
+  return z.strictObject({
+    kind: z.literal(kind),
+    code: Code,
+    label: Label,
+    ...fields,
+    active: z.boolean().default(true),
+  });
+}
+
 /** POST /api/v1/eis/rules and PUT /api/v1/eis/rules/{code}: one rule, by kind. */
 export const RuleRequest = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('count_in_days'),
-    code: Code,
-    label: Label,
+  ruleOf('count_in_days', {
     categories: z.array(z.string().min(1).max(60)).max(30).default([]),
     threshold: z.number().int().min(1).max(1000),
-    days: z.number().int().min(1).max(3650),
-    active: z.boolean().default(true),
+    days: Days,
   }),
-  z.strictObject({
-    kind: z.literal('top_percentile'),
-    code: Code,
-    label: Label,
-    percentile: z.number().gt(0).max(50),
-    active: z.boolean().default(true),
-  }),
-  z.strictObject({
-    kind: z.literal('monitor_member'),
-    code: Code,
-    label: Label,
-    memberId: z.string().uuid(),
-    days: z.number().int().min(1).max(3650),
-    active: z.boolean().default(true),
-  }),
-  z.strictObject({
-    kind: z.literal('monitor_unit'),
-    code: Code,
-    label: Label,
-    unitCode: z.string().trim().min(1).max(40),
-    days: z.number().int().min(1).max(3650),
-    active: z.boolean().default(true),
-  }),
+  ruleOf('top_percentile', { percentile: z.number().gt(0).max(50) }),
+  ruleOf('monitor_member', { memberId: z.string().uuid(), days: Days }),
+  ruleOf('monitor_unit', { unitCode: z.string().trim().min(1).max(40), days: Days }),
 ]);
 export type RuleRequest = z.infer<typeof RuleRequest>;
 

@@ -8,6 +8,7 @@ import {
   CategoryCode,
   DateOnly,
   DeadlineBasisFields,
+  fieldOfChoice,
   Instant,
   LogNumber,
   Text,
@@ -157,20 +158,10 @@ export const PublicComplaintRequest = z
         message: ANONYMOUS_CONFLICT_MESSAGE,
       });
     }
-    if (v.filedBy === 'intermediary' && !v.intermediary) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['intermediary'],
-        message: 'is required when filedBy is intermediary',
-      });
-    }
-    if (v.filedBy === 'self' && v.intermediary) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['intermediary'],
-        message: 'is only for filedBy intermediary',
-      });
-    }
+    fieldOfChoice(ctx, 'intermediary', v.filedBy === 'intermediary', !!v.intermediary, {
+      required: 'is required when filedBy is intermediary',
+      only: 'is only for filedBy intermediary',
+    });
   });
 export type PublicComplaintRequest = z.infer<typeof PublicComplaintRequest>;
 
@@ -355,13 +346,16 @@ export const RedactionOut = z.object({
   basisEs: z.string(),
 });
 
+/** A published statement in one language: about these cases, or office-wide (none). */
 export const PublicStatementOut = z.object({
   id: z.uuid(),
-  logNumber: LogNumber.nullable(),
+  logNumbers: z.array(LogNumber),
   language: z.string(),
   text: z.string(),
   /** A translation's original. */
   translationOf: z.uuid().nullable(),
+  /** The same statement in the other language. */
+  translationId: z.uuid().nullable(),
   publishedAt: Instant,
 });
 
@@ -547,6 +541,12 @@ export const PublicStatementsQuery = z.strictObject({
   logNumber: LogNumber.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** GET /api/public/v1/statements.atom query: the latest published statements as Atom 1.0. */
+export const PublicStatementsFeedQuery = PublicStatementsQuery.pick({
+  language: true,
+  logNumber: true,
 });
 
 export const PublicStatementsResponse = z.object({

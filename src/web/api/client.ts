@@ -15,7 +15,11 @@ import type { AllegationRequest, FindingRequest } from '../../shared/schemas/all
 import type { ExtensionRequest } from '../../shared/schemas/deadlines.ts';
 import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
 import type { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
-import type { StatementRequest } from '../../shared/schemas/statements.ts';
+import type {
+  OfficeStatementRequest,
+  OfficeStatementsResponse,
+  StatementRequest,
+} from '../../shared/schemas/statements.ts';
 import type {
   OfficePressInquiryRequest,
   PressAnswerRequest,
@@ -172,6 +176,11 @@ export const api = {
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/statements`, body),
   publishStatement: (id: string) =>
     call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/publish`),
+  reviewStatement: (id: string) =>
+    call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/review`),
+  officeStatements: () => call<Out<typeof OfficeStatementsResponse>>('GET', '/api/v1/statements'),
+  draftOfficeStatement: (body: In<typeof OfficeStatementRequest>) =>
+    call<{ id: string }>('POST', '/api/v1/statements', body),
   logPressInquiry: (logNumber: string, body: In<typeof PressInquiryRequest>) =>
     call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/press-inquiries`, body),
   answerPressInquiry: (id: string, body: In<typeof PressAnswerRequest>) =>

@@ -120,6 +120,7 @@ export const en = {
   'field.penalty': 'Enter a 3-digit CPD penalty code like 100.',
   'field.unknownField': 'This field is not recognized.',
   'field.language': 'Enter a two-letter language code like es.',
+  'field.publicLanguage': 'Choose English or Spanish.',
   'field.oneFinding': 'Give at least one finding or penalty.',
   'field.fileType': 'is not a photo, PDF, video or audio file we can accept',
   'field.fileTooBig': 'is too large (5 MB per file, 10 MB in all)',
@@ -357,6 +358,25 @@ export const en = {
   'case.superseded': 'Recomputed {date} after a correction',
   'case.statements': 'Statements',
   'case.noStatements': 'No statements.',
+  'nav.statements': 'Statements',
+  'statements.title': 'Public statements',
+  'statements.intro':
+    'What the office says publicly, about one case, several or none. Each statement is written in English and Spanish, reviewed by a second person, and published in both languages together.',
+  'statements.cases': 'Cases (log numbers)',
+  'statements.casesHint':
+    'Separate log numbers with commas. Leave empty for a statement of the whole office.',
+  'statements.officeWide': 'Whole office',
+  'statements.reviewed': 'Reviewed',
+  'statements.author': 'Written by {name}',
+  'statements.reviewer': 'reviewed by {name}',
+  'statements.untranslated': 'no translation yet',
+  'statements.review': 'Review {language} statement',
+  'statements.refused.translationMissing':
+    'Not published: a statement is published in English and Spanish together. Draft its translation and have it reviewed first.',
+  'statements.refused.notReviewed':
+    'Not published: a second person must review each language version first. Nothing was published.',
+  'statements.refused.reviewerIsAuthor':
+    'You wrote this statement: a different person must review it.',
   'case.pressInquiries': 'Press inquiries',
   'case.fromComplainant': 'From the complainant',
   'case.files': 'Files from the complaint form',

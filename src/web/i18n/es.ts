@@ -125,6 +125,7 @@ export const es: Record<MessageKey, string> = {
   'field.penalty': 'Escriba un código de sanción del CPD de 3 dígitos, como 100.',
   'field.unknownField': 'Este campo no se reconoce.',
   'field.language': 'Escriba un código de idioma de dos letras, como es.',
+  'field.publicLanguage': 'Elija inglés o español.',
   'field.oneFinding': 'Indique al menos una determinación o sanción.',
   'field.fileType': 'no es una foto, un PDF, un video ni un audio que podamos aceptar',
   'field.fileTooBig': 'es demasiado grande (5 MB por archivo, 10 MB en total)',
@@ -366,6 +367,25 @@ export const es: Record<MessageKey, string> = {
   'case.superseded': 'Recalculado el {date} tras una corrección',
   'case.statements': 'Declaraciones',
   'case.noStatements': 'No hay declaraciones.',
+  'nav.statements': 'Declaraciones',
+  'statements.title': 'Declaraciones públicas',
+  'statements.intro':
+    'Lo que la oficina dice públicamente, sobre un caso, varios o ninguno. Cada declaración se escribe en inglés y en español, la revisa una segunda persona y se publica en los dos idiomas a la vez.',
+  'statements.cases': 'Casos (números de registro)',
+  'statements.casesHint':
+    'Separe los números de registro con comas. Déjelo vacío para una declaración de toda la oficina.',
+  'statements.officeWide': 'Toda la oficina',
+  'statements.reviewed': 'Revisada',
+  'statements.author': 'Escrita por {name}',
+  'statements.reviewer': 'revisada por {name}',
+  'statements.untranslated': 'aún sin traducción',
+  'statements.review': 'Revisar la declaración en {language}',
+  'statements.refused.translationMissing':
+    'No se publicó: una declaración se publica en inglés y en español a la vez. Redacte primero su traducción y haga que la revisen.',
+  'statements.refused.notReviewed':
+    'No se publicó: una segunda persona debe revisar primero cada versión. No se publicó nada.',
+  'statements.refused.reviewerIsAuthor':
+    'Usted escribió esta declaración: debe revisarla otra persona.',
   'case.pressInquiries': 'Consultas de prensa',
   'case.fromComplainant': 'Del denunciante',
   'case.files': 'Archivos del formulario de denuncia',

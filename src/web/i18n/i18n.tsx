@@ -98,6 +98,7 @@ const FIELD_MESSAGES: ReadonlyArray<[RegExp, MessageKey]> = [
   [/penalty code/, 'field.penalty'],
   [/not a recognized field/, 'field.unknownField'],
   [/two-letter language/, 'field.language'],
+  [/must be en \(English\) or es \(Spanish\)/, 'field.publicLanguage'],
   [/at least one finding/, 'field.oneFinding'],
   [/[Ii]nvalid email/, 'field.email'],
   [/[Ii]nvalid ISO datetime|datetime/, 'field.dateTime'],

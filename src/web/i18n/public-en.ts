@@ -238,6 +238,11 @@ export const publicEn = {
   'pub.statements.published': 'Published {date}',
   'pub.statements.case': 'About case {logNumber}',
   'pub.statements.none': 'No statements found.',
+  'pub.statements.caseFilter': 'Case (log number)',
+  'pub.statements.caseFilterHint': 'Only statements about this case.',
+  'pub.statements.filter': 'Show statements',
+  'pub.statements.officeWide': 'About the whole office',
+  'pub.statements.feed': 'Follow these statements (Atom feed)',
 
   'pub.openData.title': 'Open data',
   'pub.openData.intro':

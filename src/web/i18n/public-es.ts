@@ -237,6 +237,11 @@ export const publicEs: Record<PublicMessageKey, string> = {
   'pub.statements.published': 'Publicada el {date}',
   'pub.statements.case': 'Sobre el caso {logNumber}',
   'pub.statements.none': 'No se encontraron declaraciones.',
+  'pub.statements.caseFilter': 'Caso (número de registro)',
+  'pub.statements.caseFilterHint': 'Solo las declaraciones sobre este caso.',
+  'pub.statements.filter': 'Mostrar declaraciones',
+  'pub.statements.officeWide': 'Sobre toda la oficina',
+  'pub.statements.feed': 'Seguir estas declaraciones (canal Atom)',
 
   'pub.openData.title': 'Datos abiertos',
   'pub.openData.intro':

@@ -74,10 +74,10 @@ export function createNormalizer(opts: NormalizeOptions): Normalizer {
         out.rowsPerKey.set(key, [currentLine]);
       }
     },
-    nextOrdinal(prefix) {
+    ordinalKey(prefix) {
       const n = (ordinals.get(prefix) ?? 0) + 1;
       ordinals.set(prefix, n);
-      return n;
+      return `${prefix}#${n}`;
     },
     caseOf(values) {
       const raw = clean(values['cr_id']);

@@ -86,6 +86,27 @@ export async function loadContext(
   };
 }
 
+/**
+ * The row of one imported entity of a case: its case, its own columns, its source and key, and
+ * the hash of them all (what a later import compares); `unhashed` columns (when it was created)
+ * are written but never compared.
+ */
+function caseChildRow<T extends Record<string, unknown>>(
+  jurisdiction: string,
+  entity: { caseId: string; key: string; source: Record<string, unknown> },
+  own: T,
+  unhashed: { created_at?: string } = {},
+) {
+  const row = {
+    jurisdiction,
+    case_id: entity.caseId,
+    ...own,
+    source: canonicalJsonText(entity.source),
+    import_key: entity.key,
+  };
+  return { ...row, ...unhashed, import_hash: contentHash(row) };
+}
+
 /** Rejects the rows of an entity whose case is not in the database. */
 function rejectOrphans<T extends { key: string; logNumber: string }>(
   items: T[],
@@ -212,20 +233,15 @@ export async function writeEntities(
 
   if (norm.caseMembers.length > 0) {
     const items = rejectOrphans(norm.caseMembers, caseIds, norm, file, rejected, summary);
-    const rows = items.map((cm) => {
-      const row = {
-        jurisdiction: j,
-        case_id: cm.caseId,
+    const rows = items.map((cm) =>
+      caseChildRow(j, cm, {
         member_id: cm.member ? (memberIds.get(memberKeyOf(cm.member)) ?? null) : null,
         role: cm.role,
         rank_at_incident: cm.rankAtIncident,
         unit_at_incident: cm.unitAtIncident,
         star_at_incident: cm.starAtIncident,
-        source: canonicalJsonText(cm.source),
-        import_key: cm.key,
-      };
-      return { ...row, import_hash: contentHash(row) };
-    });
+      }),
+    );
     const { outcomes: o } = await upsertChildren(
       tx,
       'case_members',
@@ -263,22 +279,22 @@ export async function writeEntities(
       } else if (a.findOnCaseByStar === null && !a.member && kind === 'accused_clear_findings') {
         unmatched++;
       }
-      const row = {
-        jurisdiction: j,
-        case_id: a.caseId,
-        member_id: memberId,
-        category: a.category,
-        summary: a.summary,
-        recommended_finding: a.recommendedFinding,
-        recommended_penalty: a.recommendedPenalty,
-        final_finding: a.finalFinding,
-        final_penalty: a.finalPenalty,
-        source_category_code: a.sourceCategoryCode,
-        source_category: a.sourceCategory,
-        source: canonicalJsonText(a.source),
-        import_key: a.key,
-      };
-      return { ...row, created_at: now, import_hash: contentHash(row) };
+      return caseChildRow(
+        j,
+        a,
+        {
+          member_id: memberId,
+          category: a.category,
+          summary: a.summary,
+          recommended_finding: a.recommendedFinding,
+          recommended_penalty: a.recommendedPenalty,
+          final_finding: a.finalFinding,
+          final_penalty: a.finalPenalty,
+          source_category_code: a.sourceCategoryCode,
+          source_category: a.sourceCategory,
+        },
+        { created_at: now },
+      );
     });
     summary.allegationsWithoutMember += unmatched;
     const { outcomes: o, ids } = await upsertChildren(
@@ -318,32 +334,30 @@ export async function writeEntities(
   const childKinds: Array<[ChildTable, Array<Record<string, unknown>>]> = [];
   if (norm.parties.length > 0) {
     const items = rejectOrphans(norm.parties, caseIds, norm, file, rejected, summary);
-    const rows = items.map((p) => {
-      const row = {
-        jurisdiction: j,
-        case_id: p.caseId,
-        role: p.role,
-        anonymous: false,
-        contact_safety: {},
-        vulnerabilities: [],
-        race: p.race,
-        sex: p.sex,
-        birth_year: p.birthYear,
-        age: p.age,
-        injury: p.injury,
-        source: canonicalJsonText(p.source),
-        import_key: p.key,
-      };
-      return { ...row, created_at: now, import_hash: contentHash(row) };
-    });
+    const rows = items.map((p) =>
+      caseChildRow(
+        j,
+        p,
+        {
+          role: p.role,
+          anonymous: false,
+          contact_safety: {},
+          vulnerabilities: [],
+          race: p.race,
+          sex: p.sex,
+          birth_year: p.birthYear,
+          age: p.age,
+          injury: p.injury,
+        },
+        { created_at: now },
+      ),
+    );
     childKinds.push(['parties', rows]);
   }
   if (norm.investigators.length > 0) {
     const items = rejectOrphans(norm.investigators, caseIds, norm, file, rejected, summary);
-    const rows = items.map((i) => {
-      const row = {
-        jurisdiction: j,
-        case_id: i.caseId,
+    const rows = items.map((i) =>
+      caseChildRow(j, i, {
         first_name: i.firstName,
         last_name: i.lastName,
         agency: i.agency,
@@ -352,11 +366,8 @@ export async function writeEntities(
         star: i.star,
         unit: i.unit,
         assigned_on: i.assignedOn,
-        source: canonicalJsonText(i.source),
-        import_key: i.key,
-      };
-      return { ...row, import_hash: contentHash(row) };
-    });
+      }),
+    );
     childKinds.push(['case_investigators', rows]);
   }
   for (const [table, rows] of childKinds) {

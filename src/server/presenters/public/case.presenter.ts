@@ -43,10 +43,11 @@ type Out<T extends z.ZodType> = z.input<T>;
 export function presentPublicStatement(s: PublicStatementRow): Out<typeof PublicStatementOut> {
   return {
     id: s.id,
-    logNumber: s.log_number,
+    logNumbers: s.log_numbers,
     language: s.language,
     text: s.text,
     translationOf: s.translation_of,
+    translationId: s.translation_id,
     publishedAt: isoRequired(s.published_at),
   };
 }

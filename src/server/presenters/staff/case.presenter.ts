@@ -71,13 +71,17 @@ export function presentDeadline(
 export function presentStatement(s: StatementRow): Out<typeof StatementOut> {
   return {
     id: s.id,
-    logNumber: s.log_number,
+    logNumbers: s.log_numbers,
     language: s.language,
     text: s.text,
-    humanReviewed: s.human_reviewed,
     translationOf: s.translation_of,
+    translationId: s.translation_id,
     status: s.status,
     createdAt: isoRequired(s.created_at),
+    author: s.author_name,
+    authorId: s.created_by,
+    reviewedAt: iso(s.reviewed_at),
+    reviewer: s.reviewer_name,
     publishedAt: iso(s.published_at),
   };
 }

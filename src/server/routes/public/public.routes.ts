@@ -17,6 +17,7 @@ import {
   PublicComplaintRequest,
   PublicComplaintResponse,
   PublicOfficeResponse,
+  PublicStatementsFeedQuery,
   PublicStatementsQuery,
   PublicStatementsResponse,
   PublicStatsQuery,
@@ -45,6 +46,7 @@ import {
 import { createPublicStats, statsFromGrids } from '../../commands/read-public-stats.ts';
 import { presentPublicStatement } from '../../presenters/public/case.presenter.ts';
 import { presentOffice } from '../../presenters/public/office.presenter.ts';
+import { statementsFeed } from '../../presenters/public/statements-feed.ts';
 import { listPublishedStatements } from '../../repositories/statements.repository.ts';
 import { TooManyRequestsError } from '../../errors.ts';
 import { loggableError } from '../../plugins/error-handler.ts';
@@ -421,6 +423,53 @@ export const publicRoutes: FastifyPluginAsyncZod<{
         },
       );
       return sendAnswer(request, reply, answer, options.httpCache);
+    },
+  );
+
+  // the latest statements as Atom 1.0, filtered as the list is; its links are absolute on the
+  // host the reader asked (part of the stored answer's key, so one host's answer is never
+  // another's)
+  app.get(
+    '/statements.atom',
+    {
+      onRequest: readLimit,
+      logLevel: quiet,
+      schema: {
+        tags,
+        security,
+        summary: 'Published public statements as an Atom 1.0 feed',
+        querystring: PublicStatementsFeedQuery,
+        produces: ['application/atom+xml'],
+      },
+    },
+    async (request, reply) => {
+      const origin = `${request.protocol}://${request.host}`;
+      const query = new URLSearchParams(
+        Object.entries(request.query).filter((e): e is [string, string] => e[1] !== undefined),
+      ).toString();
+      const qs = query ? `?${query}` : '';
+      const answer = await published.answer(`statements-feed:${origin}${qs}`, async () => {
+        const { rows } = await listPublishedStatements(ctx.db, ctx.jurisdiction, {
+          ...request.query,
+          page: 1,
+          pageSize: 50,
+        });
+        const language = request.query.language ?? 'en';
+        return statementsFeed(rows, {
+          selfUrl: `${origin}/api/public/v1/statements.atom${qs}`,
+          pageUrl: `${origin}/statements${qs}`,
+          title: ctx.profile.office.name[language],
+          language: request.query.language,
+          epoch: new Date(0),
+        });
+      });
+      return sendAnswer(
+        request,
+        reply,
+        answer,
+        options.httpCache,
+        'application/atom+xml; charset=utf-8',
+      );
     },
   );
 

@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { DutyStatusTable } from './DutyStatusTable.tsx';
 import { StackedTable } from '../../components/StackedTable.tsx';
+import { CaseStatements } from './CaseStatements.tsx';
 
 const PAGE_SIZE = 25;
 /** The list's order when the query string names none (the API's default too). */
@@ -201,7 +202,7 @@ export function PublicCasePage({ logNumber }: { logNumber: string }) {
 }
 
 function CaseDetails({ c }: { c: PublicCase }) {
-  const { t, label, date, dateTime, bilingual } = useI18n();
+  const { t, label, date, bilingual } = useI18n();
   const closed = useClosedOn();
   return (
     <>
@@ -354,22 +355,7 @@ function CaseDetails({ c }: { c: PublicCase }) {
           <DutyStatusTable actions={c.dutyStatus} />
         </section>
       ) : null}
-      {c.statements.length > 0 ? (
-        <>
-          <h2>{t('pub.case.statements')}</h2>
-          {c.statements.map((s) => (
-            <blockquote
-              key={s.id}
-              lang={s.language}
-              data-written-text="statement"
-              className="ovs-prewrap"
-            >
-              {s.text}
-              <footer className="usa-hint">{dateTime(s.publishedAt)}</footer>
-            </blockquote>
-          ))}
-        </>
-      ) : null}
+      <CaseStatements statements={c.statements} />
     </>
   );
 }

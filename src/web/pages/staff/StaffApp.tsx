@@ -20,6 +20,7 @@ import { SessionsPage } from './SessionsPage.tsx';
 import { NarrativeQueuePage, NarrativeReviewPage } from './NarrativeReviewPages.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
 import { PressPage } from './press/PressPage.tsx';
+import { OfficeStatementsPage } from './OfficeStatementsPage.tsx';
 import { PolicyRecommendationsPage, ReportsPage } from './ReportPages.tsx';
 import { useSession } from './session.tsx';
 
@@ -119,6 +120,9 @@ function StaffRoutes() {
   if (path === '/staff/outbox') {
     return <OutboxPage />;
   }
+  if (path === '/staff/statements') {
+    return <OfficeStatementsPage />;
+  }
   if (caseMatch) {
     return <CasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
   }
@@ -203,6 +207,8 @@ export function StaffApp() {
                 ['/staff/narratives', 'nav.narratives'],
                 // the press-inquiry log: GLOBAL_GRANTS press_inquiry.read
                 ['/staff/press', 'nav.press'],
+                // what the office says publicly: drafting, review, publishing (issue 22 item 2)
+                ['/staff/statements', 'nav.statements'],
               ]
             : []),
           // those who approve letters watch the outbox (the server checks again)

@@ -7,7 +7,7 @@ import {
   penaltyFromOutcome,
   RowError,
 } from '../values.ts';
-import { CASE_STATUS, CR_ID, ROW_ID } from './fields.ts';
+import { CASE_CHILD } from './fields.ts';
 import { findingsOf } from './findings.ts';
 import type { ChicagoKind, Grouping, RowContext, RowValues } from './kind.ts';
 
@@ -29,9 +29,7 @@ export const accusedClearFindings: ChicagoKind = {
     label: 'CLEAR accused with findings and penalties (2018-03)',
     nameWords: ['accused'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
+      ...CASE_CHILD,
       accusation_id: {
         required: true,
         distinguishing: true,

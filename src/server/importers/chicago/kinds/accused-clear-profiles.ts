@@ -1,5 +1,6 @@
 import { clean, memberFromNames, RowError } from '../values.ts';
-import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
+import { addCaseMember } from './case-members.ts';
+import { APPOINTED_DATE, CURRENT_UNIT, EMPLOYEE_NUMBER, NAMED_MEMBER_ROW } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** CLEAR accused officers per case (2021-07 profiles): names, rank, employee number; no findings. */
@@ -9,19 +10,12 @@ export const accusedClearProfiles: ChicagoKind = {
     label: 'CLEAR accused officers per case (profiles)',
     nameWords: ['accused', 'profiles'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
-      ...NAMED_PERSON,
-      employee_number: {
-        required: true,
-        distinguishing: true,
-        synonyms: ['employee_no', 'employee_id', 'emp_no', 'emp_number'],
-      },
+      ...NAMED_MEMBER_ROW,
+      employee_number: { required: true, distinguishing: true, ...EMPLOYEE_NUMBER },
       current_rank: { required: true, distinguishing: true, synonyms: ['rank_now'] },
       rank: { synonyms: ['rank_at_incident'] },
-      appointed_date: { synonyms: ['appointment_date', 'date_appointed', 'hire_date'] },
-      current_unit: { synonyms: ['unit_now'] },
+      appointed_date: APPOINTED_DATE,
+      current_unit: CURRENT_UNIT,
       merge: { keptOnly: true },
     },
   },
@@ -38,16 +32,6 @@ export const accusedClearProfiles: ChicagoKind = {
       ctx.out.duplicates++;
       return;
     }
-    ctx.out.caseMembers.push({
-      key,
-      logNumber: log,
-      role: 'accused',
-      member,
-      rankAtIncident: clean(v['rank']),
-      unitAtIncident: null,
-      starAtIncident: member.star,
-      source: ctx.source(),
-    });
-    ctx.count(key);
+    addCaseMember(ctx, { key, log, role: 'accused', member }, clean(v['rank']), null);
   },
 };

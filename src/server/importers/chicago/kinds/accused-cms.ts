@@ -2,7 +2,7 @@ import type { FieldDeclaration } from '../../mapping.ts';
 import { findingFromText, penaltyCodeFromText, clean, memberFromNames } from '../values.ts';
 import { findingsOf } from './findings.ts';
 import { cmsCategory } from './complaints.ts';
-import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
+import { CURRENT_UNIT, NAMED_MEMBER_ROW } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 const keptOnly: FieldDeclaration = { keptOnly: true };
@@ -14,12 +14,9 @@ export const accusedCms: ChicagoKind = {
     label: 'CMS accused officers with findings',
     nameWords: ['accused'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
-      ...NAMED_PERSON,
+      ...NAMED_MEMBER_ROW,
       assigned_unit: keptOnly,
-      current_unit: { synonyms: ['unit_now'] },
+      current_unit: CURRENT_UNIT,
       assigned_rank: keptOnly,
       rank: { synonyms: ['position', 'current_position'] },
       duty_status: keptOnly,
@@ -69,7 +66,7 @@ export const accusedCms: ChicagoKind = {
       ? `${member.star ?? ''}:${member.lastName ?? ''}:${member.firstName ?? ''}`
       : 'unknown';
     const base = `cms:allegation:${log}:${who}:${code ?? ''}:${categoryText ?? ''}`;
-    const key = `${base}#${ctx.nextOrdinal(base)}`;
+    const key = ctx.ordinalKey(base);
     const recommendedFinding = findingFromText(v['recommended_finding'] ?? '');
     const recommendedPenalty = penaltyCodeFromText(v['recommended_penalty'] ?? '');
     const finalFinding = findingFromText(v['final_finding'] ?? '');

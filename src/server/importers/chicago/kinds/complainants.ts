@@ -1,22 +1,12 @@
-import { normalizeParty } from './demographics.ts';
-import { PARTY_FIELDS } from './fields.ts';
-import type { ChicagoKind } from './kind.ts';
+import { partyKind } from './demographics.ts';
 
 /**
  * Complainants / reporting parties: demographics only. Its columns are a subset of the victims'
  * and civilian witnesses' files, so a file of those without its distinguishing column reads as
  * complainants by its header alone; the file name then decides (a mismatch is refused).
  */
-export const complainants: ChicagoKind = {
-  declaration: {
-    kind: 'complainants',
-    label: 'complainants (demographics)',
-    nameWords: ['complainants', 'complainant', 'reporting'],
-    fields: {
-      ...PARTY_FIELDS,
-    },
-  },
-  family: null,
-  dedupe: false,
-  normalize: (v, ctx) => normalizeParty('complainant', v, ctx),
-};
+export const complainants = partyKind('complainant', {
+  kind: 'complainants',
+  label: 'complainants (demographics)',
+  nameWords: ['complainants', 'complainant', 'reporting'],
+});

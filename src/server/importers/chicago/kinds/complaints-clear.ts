@@ -1,30 +1,22 @@
 import type { FieldDeclaration } from '../../mapping.ts';
-import { caseGrouping, CASE_FIELDS } from './complaints.ts';
-import type { ChicagoKind } from './kind.ts';
+import { complaintsKind } from './complaints.ts';
 
 const keptOnly: FieldDeclaration = { keptOnly: true };
 
 /** CPD's CLEAR complaints: about one row per case; ids are 6–7 digit numbers. */
-export const complaintsClear: ChicagoKind = {
-  declaration: {
-    kind: 'complaints_clear',
-    label: 'CLEAR complaints (CPD)',
-    nameWords: ['complaints', 'complaint', 'cases'],
-    fields: {
-      ...CASE_FIELDS,
-      category_code: { distinguishing: true, synonyms: ['cpd_category_code'] },
-      category: { distinguishing: true, synonyms: ['cpd_category'] },
-      narrative: { synonyms: ['complaint_narrative', 'summary'] },
-      trr_no: { ...keptOnly, distinguishing: true },
-      cb_no: { ...keptOnly, distinguishing: true },
-      rd_no: { ...keptOnly, distinguishing: true },
-      eeoc_no: keptOnly,
-      biased_based_pro_i: { synonyms: ['bias_based_profiling'] },
-      alcohol_related_i: keptOnly,
-      violence_at_work_i: keptOnly,
-    },
+export const complaintsClear = complaintsKind('clear', {
+  kind: 'complaints_clear',
+  label: 'CLEAR complaints (CPD)',
+  fields: {
+    category_code: { distinguishing: true, synonyms: ['cpd_category_code'] },
+    category: { distinguishing: true, synonyms: ['cpd_category'] },
+    narrative: { synonyms: ['complaint_narrative', 'summary'] },
+    trr_no: { ...keptOnly, distinguishing: true },
+    cb_no: { ...keptOnly, distinguishing: true },
+    rd_no: { ...keptOnly, distinguishing: true },
+    eeoc_no: keptOnly,
+    biased_based_pro_i: { synonyms: ['bias_based_profiling'] },
+    alcohol_related_i: keptOnly,
+    violence_at_work_i: keptOnly,
   },
-  family: 'clear',
-  dedupe: true,
-  grouping: caseGrouping('clear'),
-};
+});

@@ -2,7 +2,7 @@ import type { Category } from '../../../../shared/enums.ts';
 import { restrictionFor } from '../../../domain/restriction.ts';
 import { routeCase } from '../../../domain/routing.ts';
 import { COPA_CATEGORIES, mapHistoricalAgency } from '../../../domain/profiles/chicago-legacy.ts';
-import type { FieldDeclaration } from '../../mapping.ts';
+import type { FieldDeclaration, KindDeclaration } from '../../mapping.ts';
 import { contentHash } from '../hash.ts';
 import type { CaseImport, Family } from '../entities.ts';
 import {
@@ -17,7 +17,7 @@ import {
   RowError,
   yes,
 } from '../values.ts';
-import type { Grouping, RowContext, RowValues } from './kind.ts';
+import type { ChicagoKind, Grouping, RowContext, RowValues } from './kind.ts';
 import { CR_ID, ROW_ID } from './fields.ts';
 
 /*
@@ -57,6 +57,26 @@ export const CASE_FIELDS = {
   police_shooting: { synonyms: ['officer_involved_shooting'] },
   complainant_type: keptOnly,
 } satisfies Record<string, FieldDeclaration>;
+
+/** A complaints kind of one family: the case-level columns and the family's own, rows per case. */
+export function complaintsKind(
+  family: Family,
+  declaration: Pick<KindDeclaration, 'kind' | 'label'> & {
+    fields: Record<string, FieldDeclaration>;
+  },
+): ChicagoKind {
+  return {
+    declaration: {
+      kind: declaration.kind,
+      label: declaration.label,
+      nameWords: ['complaints', 'complaint', 'cases'],
+      fields: { ...CASE_FIELDS, ...declaration.fields },
+    },
+    family,
+    dedupe: true,
+    grouping: caseGrouping(family),
+  };
+}
 
 /** What the pre-pass keeps of a case's rows: lines, categories and flags, not the rows. */
 interface CaseGroup {

@@ -1,5 +1,6 @@
 import { clean, memberFromNames, unitOf } from '../values.ts';
-import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
+import { addCaseMember } from './case-members.ts';
+import { APPOINTED_DATE, CURRENT_UNIT, EMPLOYEE_NUMBER, NAMED_MEMBER_ROW } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** CPD officers who were witnesses (CMS and CLEAR). */
@@ -10,14 +11,11 @@ export const cpdWitnesses: ChicagoKind = {
     nameWords: ['witnesses', 'witness'],
     nameQualifiers: ['cpd', 'officer', 'officers', 'police', 'member', 'members'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
-      ...NAMED_PERSON,
-      employee_number: { synonyms: ['employee_no', 'employee_id', 'emp_no', 'emp_number'] },
-      appointed_date: { synonyms: ['appointment_date', 'date_appointed', 'hire_date'] },
+      ...NAMED_MEMBER_ROW,
+      employee_number: EMPLOYEE_NUMBER,
+      appointed_date: APPOINTED_DATE,
       assigned_unit: { synonyms: ['unit_at_incident'] },
-      current_unit: { synonyms: ['unit_now'] },
+      current_unit: CURRENT_UNIT,
       assigned_rank: { required: true, distinguishing: true, synonyms: ['rank_at_incident'] },
       rank: { synonyms: ['position', 'current_position'] },
     },
@@ -32,17 +30,11 @@ export const cpdWitnesses: ChicagoKind = {
       return;
     }
     const base = `${family}:witness:${log}:${member.employeeKey ?? `${member.star ?? ''}:${member.lastName ?? ''}:${member.firstName ?? ''}`}`;
-    const key = `${base}#${ctx.nextOrdinal(base)}`;
-    ctx.out.caseMembers.push({
-      key,
-      logNumber: log,
-      role: 'witness',
-      member,
-      rankAtIncident: clean(v['assigned_rank']),
-      unitAtIncident: unitOf(v['assigned_unit']),
-      starAtIncident: member.star,
-      source: ctx.source(),
-    });
-    ctx.count(key);
+    addCaseMember(
+      ctx,
+      { key: ctx.ordinalKey(base), log, role: 'witness', member },
+      clean(v['assigned_rank']),
+      unitOf(v['assigned_unit']),
+    );
   },
 };

@@ -1,12 +1,28 @@
+import type { FieldDeclaration, KindDeclaration } from '../../mapping.ts';
 import { clean, intOf } from '../values.ts';
-import type { RowContext, RowValues } from './kind.ts';
+import { PARTY_FIELDS } from './fields.ts';
+import type { ChicagoKind, RowContext, RowValues } from './kind.ts';
+
+type PartyRole = 'complainant' | 'victim' | 'witness';
+
+/**
+ * A civilian party file (complainants, victims, civilian witnesses): the party columns and the
+ * kind's own, each row one party without identity, of either family.
+ */
+export function partyKind(
+  role: PartyRole,
+  declaration: Omit<KindDeclaration, 'fields'> & { fields?: Record<string, FieldDeclaration> },
+): ChicagoKind {
+  return {
+    declaration: { ...declaration, fields: { ...PARTY_FIELDS, ...declaration.fields } },
+    family: null,
+    dedupe: false,
+    normalize: (v, ctx) => normalizeParty(role, v, ctx),
+  };
+}
 
 /** One demographic row (complainant, victim, civilian witness) as a party without identity. */
-export function normalizeParty(
-  role: 'complainant' | 'victim' | 'witness',
-  v: RowValues,
-  ctx: RowContext,
-): void {
+function normalizeParty(role: PartyRole, v: RowValues, ctx: RowContext): void {
   const { log, family } = ctx.caseOf(v);
   const race = clean(v['race']);
   const sex = clean(v['gender']);
@@ -19,7 +35,7 @@ export function normalizeParty(
   }
   const base = `${family}:${role}:${log}`;
   // demographic rows have no key: two people alike are still two people
-  const key = `${base}#${ctx.nextOrdinal(base)}`;
+  const key = ctx.ordinalKey(base);
   ctx.out.parties.push({
     key,
     logNumber: log,

@@ -15,6 +15,22 @@ export const CR_ID: FieldDeclaration = {
 /** The Invisible Institute pipeline's row counter (1..n per file): never a key, never kept. */
 export const ROW_ID: FieldDeclaration = { keptOnly: true, synonyms: ['row_no', 'row_number'] };
 
+/**
+ * A case's status as a child file of the release may carry it (a release whose complaints file
+ * has none): it fills the status of the cases the complaints file left unknown.
+ */
+export const CASE_STATUS: FieldDeclaration = {
+  vocabulary: 'case_status',
+  synonyms: ['status', 'case_status', 'complaint_status'],
+};
+
+/** The columns every file that hangs off a case has: its row, its case and the case's status. */
+export const CASE_CHILD = {
+  row_id: ROW_ID,
+  cr_id: CR_ID,
+  current_status: CASE_STATUS,
+} satisfies Record<string, FieldDeclaration>;
+
 const keptOnly: FieldDeclaration = { keptOnly: true };
 
 /** Demographics as the releases publish them. */
@@ -44,23 +60,31 @@ export const NAMED_PERSON = {
   last_name: { ...PERSON.last_name, required: true },
 } satisfies Record<string, FieldDeclaration>;
 
-/**
- * A case's status as a child file of the release may carry it (a release whose complaints file
- * has none): it fills the status of the cases the complaints file left unknown.
- */
-export const CASE_STATUS: FieldDeclaration = {
-  vocabulary: 'case_status',
-  synonyms: ['status', 'case_status', 'complaint_status'],
+/** A department member named on a case's rows (accused, witness officers, investigators). */
+export const NAMED_MEMBER_ROW = {
+  ...CASE_CHILD,
+  ...NAMED_PERSON,
+} satisfies Record<string, FieldDeclaration>;
+
+/** A member's employee number, as the roster files spell it. */
+export const EMPLOYEE_NUMBER: FieldDeclaration = {
+  synonyms: ['employee_no', 'employee_id', 'emp_no', 'emp_number'],
 };
+
+/** The day a member was appointed to the department. */
+export const APPOINTED_DATE: FieldDeclaration = {
+  synonyms: ['appointment_date', 'date_appointed', 'hire_date'],
+};
+
+/** A member's unit now (the release's date), not at the incident. */
+export const CURRENT_UNIT: FieldDeclaration = { synonyms: ['unit_now'] };
 
 /**
  * The columns every civilian party file has (complainants, victims, civilian witnesses): its row,
  * its case and the case's status, and the party's demographics, required.
  */
 export const PARTY_FIELDS: Record<string, FieldDeclaration> = {
-  row_id: ROW_ID,
-  cr_id: CR_ID,
-  current_status: CASE_STATUS,
+  ...CASE_CHILD,
   race: { ...DEMOGRAPHICS.race, required: true },
   gender: { ...DEMOGRAPHICS.gender, required: true },
   birth_year: { ...DEMOGRAPHICS.birth_year, required: true },

@@ -1,5 +1,5 @@
 import { clean, dateOf, dmyOf, numberText, unitOf } from '../values.ts';
-import { CASE_STATUS, CR_ID, NAMED_PERSON, ROW_ID } from './fields.ts';
+import { CURRENT_UNIT, NAMED_MEMBER_ROW } from './fields.ts';
 import type { ChicagoKind } from './kind.ts';
 
 /** Investigators assigned to a case (CMS and CLEAR): staff-side history, not user accounts. */
@@ -9,10 +9,7 @@ export const investigators: ChicagoKind = {
     label: 'investigators',
     nameWords: ['investigators', 'investigator'],
     fields: {
-      row_id: ROW_ID,
-      cr_id: CR_ID,
-      current_status: CASE_STATUS,
-      ...NAMED_PERSON,
+      ...NAMED_MEMBER_ROW,
       investigating_agency: {
         required: true,
         distinguishing: true,
@@ -20,7 +17,7 @@ export const investigators: ChicagoKind = {
       },
       investigator_type: { distinguishing: true, synonyms: ['role'] },
       assigned_unit: {},
-      current_unit: { synonyms: ['unit_now'] },
+      current_unit: CURRENT_UNIT,
       rank: { synonyms: ['position'] },
       appointed_date: { keptOnly: true, synonyms: ['appointment_date', 'date_appointed'] },
       // CLEAR writes `26-Sep-00`, CMS `2019-02-11`
@@ -44,7 +41,7 @@ export const investigators: ChicagoKind = {
       return;
     }
     const base = `${family}:investigator:${log}`;
-    const key = `${base}#${ctx.nextOrdinal(base)}`;
+    const key = ctx.ordinalKey(base);
     ctx.out.investigators.push({
       key,
       logNumber: log,

@@ -15,8 +15,8 @@ export interface RowContext {
   readonly out: NormalizedFile;
   /** Records that the current row feeds the entity `key` (read = written accounting). */
   count(key: string): void;
-  /** 1, 2, … per prefix: keys for rows that have no key of their own. */
-  nextOrdinal(prefix: string): number;
+  /** `prefix#1`, `prefix#2`, …: keys for rows that have no key of their own. */
+  ordinalKey(prefix: string): string;
   /**
    * The case a row names, by the case's own log number: the id as written when a case has it,
    * else the known case of the kind's family whose id has the same number (a plain `258959` for

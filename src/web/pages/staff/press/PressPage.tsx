@@ -89,7 +89,8 @@ export function PressPage() {
             key={p.id}
             p={p}
             statements={(statements.data?.items ?? []).filter(
-              (s) => s.logNumber === null || p.logNumbers.includes(s.logNumber),
+              (s) =>
+                s.logNumbers.length === 0 || s.logNumbers.some((n) => p.logNumbers.includes(n)),
             )}
             canAnswer={data.can.answer}
             canReview={data.can.review}
