@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   BreakGlassList,
@@ -10,7 +9,7 @@ import {
   ConflictRequest,
 } from '../../shared/schemas/access.ts';
 import { Uuid } from '../../shared/schemas/common.ts';
-import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { CaseParams, IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { breakGlass, recordConflict, reviewBreakGlass } from '../commands/access.ts';
 import { actorOf } from '../plugins/auth.ts';
@@ -21,42 +20,35 @@ import { listBreakGlass } from '../repositories/access.repository.ts';
 const spec = routeSchemas(['access'], STAFF_PROBLEMS);
 
 /** Conflicts of interest and break-the-glass access (ADR 0013). */
-export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
-  app.post(
+export const accessRoutes = routeGroup(spec, (route, { ctx }) => {
+  route.post(
     '/conflicts',
-    spec('Record a conflict of interest (admin, chief administrator)', {
-      body: ConflictRequest,
-      response: { 201: ConflictOut },
-    }),
-    async (request, reply) => {
+    'Record a conflict of interest (admin, chief administrator)',
+    { body: ConflictRequest, response: { 201: ConflictOut } },
+    async (request) => {
       const r = await recordConflict(ctx.deps(request), request.body);
-      return reply.status(201).send({ id: r.conflictId, userId: r.userId, memberId: r.memberId });
+      return { id: r.conflictId, userId: r.userId, memberId: r.memberId };
     },
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/break-glass',
-    spec('Emergency read access to a restricted case, with a typed reason (audited)', {
-      params: CaseParams,
-      body: BreakGlassRequest,
-      response: { 201: BreakGlassOut },
-    }),
-    async (request, reply) => {
+    'Emergency read access to a restricted case, with a typed reason (audited)',
+    { params: CaseParams, body: BreakGlassRequest, response: { 201: BreakGlassOut } },
+    async (request) => {
       const r = await breakGlass(ctx.deps(request), request.params.logNumber, request.body.reason);
-      return reply.status(201).send({
+      return {
         id: r.grantId,
         logNumber: request.params.logNumber,
         expiresAt: r.expiresAt.toISOString(),
-      });
+      };
     },
   );
 
-  app.get(
+  route.get(
     '/break-glass',
-    spec('Break-the-glass grants flagged for review (supervisors, chiefs, auditor)', {
-      querystring: BreakGlassListQuery,
-      response: { 200: BreakGlassList },
-    }),
+    'Break-the-glass grants flagged for review (supervisors, chiefs, auditor)',
+    { querystring: BreakGlassListQuery, response: { 200: BreakGlassList } },
     async (request) => {
       const actor = actorOf(request);
       requireGlobally(actor, GlobalAction.reviewBreakGlass);
@@ -85,16 +77,17 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
     },
   );
 
-  app.post(
+  route.post(
     '/break-glass/:id/review',
-    spec('Mark a break-the-glass grant reviewed', {
+    'Mark a break-the-glass grant reviewed',
+    {
       params: IdParams,
       body: BreakGlassReviewRequest,
       response: { 200: z.object({ id: Uuid, reviewed: z.literal(true) }) },
-    }),
+    },
     async (request) => {
       await reviewBreakGlass(ctx.deps(request), request.params.id, request.body.note);
       return { id: request.params.id, reviewed: true as const };
     },
   );
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ActivityRequest,
@@ -20,6 +19,7 @@ import { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/
 import { StatementRequest } from '../../shared/schemas/statements.ts';
 import { LogNumber, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { CaseItemParams, CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { addCaseAgency } from '../commands/add-case-agency.ts';
@@ -49,29 +49,27 @@ import { actorOf } from '../plugins/auth.ts';
 
 const spec = routeSchemas(['cases'], STAFF_PROBLEMS);
 const Created = z.object({ id: Uuid });
+type CaseRequest = Parameters<RouteContext['deps']>[0] & { params: { logNumber: string } };
 
 /** Staff case routes (PRODUCT.md §5). Each: parse, authorize (in the command), run, present. */
-export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
-  /** The case as the caller may see it, after a change: the response of most writes. */
-  const reread = async (request: Parameters<RouteContext['deps']>[0], logNumber: string) =>
-    presentCase(await readCase(ctx.deps(request), logNumber), ctx.profile);
+export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
+  /** The case as the caller may see it, after `change` if any: the answer of most writes. */
+  const theCase = async (request: CaseRequest, change?: Promise<unknown>) => {
+    await change;
+    return presentCase(await readCase(ctx.deps(request), request.params.logNumber), ctx.profile);
+  };
 
-  app.post(
+  route.post(
     '/cases',
-    spec('Intake: register a complaint, notification or miscellaneous matter', {
-      body: CaseIntakeRequest,
-      response: { 201: CaseIntakeResponse },
-    }),
-    async (request, reply) =>
-      reply.status(201).send(presentFiledCase(await fileCase(ctx.deps(request), request.body))),
+    'Intake: register a complaint, notification or miscellaneous matter',
+    { body: CaseIntakeRequest, response: { 201: CaseIntakeResponse } },
+    async (request) => presentFiledCase(await fileCase(ctx.deps(request), request.body)),
   );
 
-  app.get(
+  route.get(
     '/cases',
-    spec('List and search the cases you may see', {
-      querystring: CaseListQuery,
-      response: { 200: CaseListResponse },
-    }),
+    'List and search the cases you may see',
+    { querystring: CaseListQuery, response: { 200: CaseListResponse } },
     async (request) => {
       const q = request.query;
       const { rows, total } = await listCases(
@@ -84,25 +82,17 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
     },
   );
 
-  app.get(
+  route.get(
     '/cases/:logNumber',
-    spec('One case, shaped by your permissions, with abilities', {
-      params: CaseParams,
-      response: { 200: CaseOut },
-    }),
-    async (request) => reread(request, request.params.logNumber),
+    'One case, shaped by your permissions, with abilities',
+    { params: CaseParams, response: { 200: CaseOut } },
+    async (request) => theCase(request),
   );
 
-  app.patch(
+  route.patch(
     '/cases/:logNumber',
-    spec(
-      'Correct intake facts (incident time and place, categories, channel) with a reason; clocks counted from a corrected date are recomputed',
-      {
-        params: CaseParams,
-        body: CaseCorrectionRequest,
-        response: { 200: CaseCorrectionResponse },
-      },
-    ),
+    'Correct intake facts (incident time and place, categories, channel) with a reason; clocks counted from a corrected date are recomputed',
+    { params: CaseParams, body: CaseCorrectionRequest, response: { 200: CaseCorrectionResponse } },
     async (request) => {
       const r = await correctCaseFacts(ctx.deps(request), onCase(request));
       return {
@@ -114,7 +104,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
     },
   );
 
-  app.get(
+  route.app.get(
     '/cases/:logNumber/attachments/:attachmentId',
     spec('Download a file from the complaint form (readers of civilian identities only; audited)', {
       params: z.strictObject({ logNumber: LogNumber, attachmentId: Uuid }),
@@ -144,74 +134,59 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
     },
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/transitions',
-    spec('Move the case to another stage', {
-      params: CaseParams,
-      body: TransitionRequest,
-      response: { 200: CaseOut },
-    }),
-    async (request) => {
-      await transitionCase(ctx.deps(request), onCase(request));
-      return reread(request, request.params.logNumber);
-    },
+    'Move the case to another stage',
+    { params: CaseParams, body: TransitionRequest, response: { 200: CaseOut } },
+    async (request) => theCase(request, transitionCase(ctx.deps(request), onCase(request))),
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/parties',
-    spec('Add a complainant, victim, witness, reporting party or intermediary', {
+    'Add a complainant, victim, witness, reporting party or intermediary',
+    {
       params: CaseParams,
       body: AddPartyRequest,
       response: { 201: Created.extend({ restricted: z.boolean() }) },
-    }),
-    async (request, reply) => {
+    },
+    async (request) => {
       const r = await addParty(ctx.deps(request), request.params.logNumber, request.body);
-      return reply.status(201).send({ id: r.partyId, restricted: r.restricted });
+      return { id: r.partyId, restricted: r.restricted };
     },
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/assignments',
-    spec('Assign an investigator or supervisor', {
+    'Assign an investigator or supervisor',
+    {
       params: CaseParams,
       body: AssignmentRequest,
       response: { 201: Created.extend({ userId: Uuid, created: z.boolean() }) },
-    }),
-    async (request, reply) => {
-      const r = await assignCase(ctx.deps(request), onCase(request));
-      return reply.status(201).send({ id: r.assignmentId, userId: r.userId, created: r.created });
     },
-  );
-
-  app.post(
-    '/cases/:logNumber/agencies',
-    spec('Add a parallel or referral track, or record a joint determination', {
-      params: CaseParams,
-      body: AgencyRequest,
-      response: { 201: CaseOut },
-    }),
-    async (request, reply) => {
-      await addCaseAgency(ctx.deps(request), onCase(request));
-      return reply.status(201).send(await reread(request, request.params.logNumber));
-    },
-  );
-
-  app.post(
-    '/cases/:logNumber/routing-review',
-    spec('Accept the re-routing offered on the case (MCC 2-78-120(b-5))', {
-      params: CaseParams,
-      body: RoutingReviewAcceptRequest,
-      response: { 200: CaseOut },
-    }),
     async (request) => {
-      await acceptRoutingReview(ctx.deps(request), onCase(request));
-      return reread(request, request.params.logNumber);
+      const r = await assignCase(ctx.deps(request), onCase(request));
+      return { id: r.assignmentId, userId: r.userId, created: r.created };
     },
   );
 
-  app.post(
+  route.post(
+    '/cases/:logNumber/agencies',
+    'Add a parallel or referral track, or record a joint determination',
+    { params: CaseParams, body: AgencyRequest, response: { 201: CaseOut } },
+    async (request) => theCase(request, addCaseAgency(ctx.deps(request), onCase(request))),
+  );
+
+  route.post(
+    '/cases/:logNumber/routing-review',
+    'Accept the re-routing offered on the case (MCC 2-78-120(b-5))',
+    { params: CaseParams, body: RoutingReviewAcceptRequest, response: { 200: CaseOut } },
+    async (request) => theCase(request, acceptRoutingReview(ctx.deps(request), onCase(request))),
+  );
+
+  route.post(
     '/cases/:logNumber/allegations',
-    spec('Add an allegation against one member', {
+    'Add an allegation against one member',
+    {
       params: CaseParams,
       body: AllegationRequest,
       response: {
@@ -221,94 +196,83 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
           leadAgency: z.string(),
         }),
       },
-    }),
-    async (request, reply) => {
+    },
+    async (request) => {
       const r = await addAllegation(ctx.deps(request), onCase(request));
-      return reply
-        .status(201)
-        .send({ id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency });
+      return { id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency };
     },
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/reported-officers/:id/resolution',
-    spec('Confirm an officer named at intake into an allegation, or dismiss it', {
-      params: CaseItemParams,
-      body: ReportedOfficerResolutionRequest,
-      response: { 200: CaseOut },
-    }),
-    async (request) => {
-      await resolveReportedOfficer(ctx.deps(request), onCase(request, { id: request.params.id }));
-      return reread(request, request.params.logNumber);
-    },
+    'Confirm an officer named at intake into an allegation, or dismiss it',
+    { params: CaseItemParams, body: ReportedOfficerResolutionRequest, response: { 200: CaseOut } },
+    async (request) =>
+      theCase(
+        request,
+        resolveReportedOfficer(ctx.deps(request), onCase(request, { id: request.params.id })),
+      ),
   );
 
-  app.patch(
+  route.patch(
     '/cases/:logNumber/allegations/:id',
-    spec('Record recommended or final findings and penalties', {
-      params: CaseItemParams,
-      body: FindingRequest,
-      response: { 200: CaseOut },
-    }),
-    async (request) => {
-      await recordAllegationFinding(
-        ctx.deps(request),
-        onCase(request, { allegationId: request.params.id }),
-      );
-      return reread(request, request.params.logNumber);
-    },
+    'Record recommended or final findings and penalties',
+    { params: CaseItemParams, body: FindingRequest, response: { 200: CaseOut } },
+    async (request) =>
+      theCase(
+        request,
+        recordAllegationFinding(
+          ctx.deps(request),
+          onCase(request, { allegationId: request.params.id }),
+        ),
+      ),
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/activities',
-    spec('Log a canvass, interview, note or evidence request', {
-      params: CaseParams,
-      body: ActivityRequest,
-      response: { 201: Created },
-    }),
-    async (request, reply) => {
+    'Log a canvass, interview, note or evidence request',
+    { params: CaseParams, body: ActivityRequest, response: { 201: Created } },
+    async (request) => {
       const r = await logActivity(ctx.deps(request), onCase(request));
-      return reply.status(201).send({ id: r.activityId });
+      return { id: r.activityId };
     },
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/statements',
-    spec('Draft a public statement', {
+    'Draft a public statement',
+    {
       params: CaseParams,
       body: StatementRequest,
       response: { 201: Created.extend({ status: z.literal('draft') }) },
-    }),
-    async (request, reply) => {
+    },
+    async (request) => {
       const { logNumber, ...body } = onCase(request);
       const r = await draftStatement(ctx.deps(request), { ...body, logNumbers: [logNumber] });
-      return reply.status(201).send({ id: r.statementId, status: 'draft' as const });
+      return { id: r.statementId, status: 'draft' as const };
     },
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/deadlines/:id/extensions',
-    spec('Grant a deadline extension', {
+    'Grant a deadline extension',
+    {
       params: CaseItemParams,
       body: ExtensionRequest,
       response: { 201: z.object({ dueDate: z.string(), dueAt: z.string() }) },
-    }),
-    async (request, reply) => {
-      const r = await grantDeadlineExtension(
-        ctx.deps(request),
-        onCase(request, { deadlineId: request.params.id }),
-      );
-      return reply.status(201).send(r);
     },
+    async (request) =>
+      grantDeadlineExtension(ctx.deps(request), onCase(request, { deadlineId: request.params.id })),
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/deadlines/:id/complete',
-    spec('Record that a deadline was met (schedules the next six-month notice)', {
+    'Record that a deadline was met (schedules the next six-month notice)',
+    {
       params: CaseItemParams,
       body: DeadlineCompleteRequest,
       response: { 200: z.object({ nextDeadlineId: Uuid.nullable() }) },
-    }),
+    },
     async (request) => {
       const r = await completeDeadline(ctx.deps(request), {
         logNumber: request.params.logNumber,
@@ -318,4 +282,4 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (a
       return { nextDeadlineId: r.next };
     },
   );
-};
+});

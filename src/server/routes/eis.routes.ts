@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ALERT_STATUSES,
@@ -8,7 +7,7 @@ import {
   RuleOut,
   RuleRequest,
 } from '../../shared/schemas/eis.ts';
-import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { nextAlertSteps, runEisNow, saveRule, takeAlertStep } from '../commands/eis.ts';
 import { DateOnly } from '../../shared/schemas/common.ts';
@@ -25,6 +24,7 @@ import {
 import { NotFoundError, ValidationError } from '../errors.ts';
 
 const spec = routeSchemas(['early intervention'], STAFF_PROBLEMS);
+
 const CodeParams = z.strictObject({ code: z.string().min(1).max(60) });
 
 /**
@@ -32,38 +32,32 @@ const CodeParams = z.strictObject({ code: z.string().min(1).max(60) });
  * alerts supervisors review. An alert is advice for support and training; nothing here records
  * discipline.
  */
-export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
+export const eisRoutes = routeGroup(spec, (route, { ctx }) => {
   const canRead = (request: Parameters<typeof actorOf>[0]): void => {
     requireGlobally(actorOf(request), GlobalAction.readEis);
   };
 
-  app.get(
+  route.get(
     '/eis/rules',
-    spec('Early-intervention rules of this jurisdiction', {
-      response: { 200: z.object({ items: z.array(RuleOut) }) },
-    }),
+    'Early-intervention rules of this jurisdiction',
+    { response: { 200: z.object({ items: z.array(RuleOut) }) } },
     async (request) => {
       canRead(request);
       return { items: (await listRules(ctx.db, ctx.jurisdiction)).map(presentRule) };
     },
   );
 
-  app.post(
+  route.post(
     '/eis/rules',
-    spec('Add a rule (administrators)', { body: RuleRequest, response: { 201: RuleOut } }),
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(presentRule(await saveRule(ctx.deps(request), request.body, 'create'))),
+    'Add a rule (administrators)',
+    { body: RuleRequest, response: { 201: RuleOut } },
+    async (request) => presentRule(await saveRule(ctx.deps(request), request.body, 'create')),
   );
 
-  app.put(
+  route.put(
     '/eis/rules/:code',
-    spec('Change a rule (administrators)', {
-      params: CodeParams,
-      body: RuleRequest,
-      response: { 200: RuleOut },
-    }),
+    'Change a rule (administrators)',
+    { params: CodeParams, body: RuleRequest, response: { 200: RuleOut } },
     async (request) => {
       if (request.body.code !== request.params.code) {
         throw new ValidationError('code_mismatch', 'The body names another rule than the path.');
@@ -72,15 +66,16 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
     },
   );
 
-  app.get(
+  route.get(
     '/eis/alerts',
-    spec('The intervention queue, newest first', {
+    'The intervention queue, newest first',
+    {
       querystring: z.strictObject({
         status: z.enum(ALERT_STATUSES).optional(),
         open: z.enum(['true', 'false']).optional(),
       }),
       response: { 200: z.object({ items: z.array(AlertOut) }) },
-    }),
+    },
     async (request) => {
       canRead(request);
       const q = request.query;
@@ -111,31 +106,30 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
     );
   };
 
-  app.get(
+  route.get(
     '/eis/alerts/:id',
-    spec('One alert with its review steps', { params: IdParams, response: { 200: AlertOut } }),
+    'One alert with its review steps',
+    { params: IdParams, response: { 200: AlertOut } },
     async (request) => {
       canRead(request);
       return loadAlert(request, request.params.id);
     },
   );
 
-  app.post(
+  route.post(
     '/eis/alerts/:id/steps',
-    spec('Take a step of the review (supervisors): with a note', {
-      params: IdParams,
-      body: AlertStepRequest,
-      response: { 201: AlertOut },
-    }),
-    async (request, reply) => {
+    'Take a step of the review (supervisors): with a note',
+    { params: IdParams, body: AlertStepRequest, response: { 201: AlertOut } },
+    async (request) => {
       await takeAlertStep(ctx.deps(request), request.params.id, request.body);
-      return reply.status(201).send(await loadAlert(request, request.params.id));
+      return loadAlert(request, request.params.id);
     },
   );
 
-  app.post(
+  route.post(
     '/eis/runs',
-    spec('Run the active rules now (administrators; the nightly run is `oversight eis run`)', {
+    'Run the active rules now (administrators; the nightly run is `oversight eis run`)',
+    {
       body: z.strictObject({ asOf: DateOnly.optional() }),
       response: {
         201: z.object({
@@ -145,20 +139,19 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
           alreadyOpen: z.number(),
         }),
       },
-    }),
-    async (request, reply) => {
+    },
+    async (request) => {
       const asOf =
         request.body.asOf ??
         ctx.now().toLocaleDateString('en-CA', { timeZone: ctx.profile.timeZone });
-      return reply.status(201).send(await runEisNow(ctx.deps(request), asOf));
+      return runEisNow(ctx.deps(request), asOf);
     },
   );
 
-  app.get(
+  route.get(
     '/eis/backtest',
-    spec('The latest backtest of the ranking (aggregates; run by `oversight eis backtest`)', {
-      response: { 200: BacktestOut },
-    }),
+    'The latest backtest of the ranking (aggregates; run by `oversight eis backtest`)',
+    { response: { 200: BacktestOut } },
     async (request) => {
       canRead(request);
       const run = await latestBacktestRun(ctx.db, ctx.jurisdiction);
@@ -172,4 +165,4 @@ export const eisRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (ap
       };
     },
   );
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Text } from '../../shared/schemas/common.ts';
 import {
@@ -7,8 +6,9 @@ import {
   FacilityRequest,
   ShelterPeriodRequest,
 } from '../../shared/schemas/facilities.ts';
-import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import type { CommandDeps } from '../commands/context.ts';
 import { addFacility, addShelterPeriod, recordDailyCount } from '../commands/facilities.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
@@ -26,10 +26,7 @@ const spec = routeSchemas(['facilities'], STAFF_PROBLEMS);
 const CodeParams = z.strictObject({ code: Text(1, 40) });
 
 /** Stations and other sites, with temporary-shelter periods and daily aggregate counts. */
-export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
-  app,
-  { ctx },
-) => {
+export const facilityRoutes = routeGroup(spec, (route, { ctx }) => {
   const load = async (code: string) => {
     const f = await findFacilityByCode(ctx.db, ctx.jurisdiction, code);
     if (!f) {
@@ -43,9 +40,10 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
     return presentFacility(f, periods, counts, caseCount);
   };
 
-  app.get(
+  route.get(
     '/facilities',
-    spec('All facilities', { response: { 200: z.object({ items: z.array(FacilityOut) }) } }),
+    'All facilities',
+    { response: { 200: z.object({ items: z.array(FacilityOut) }) } },
     async (request) => {
       requireGlobally(actorOf(request), GlobalAction.readFacilities);
       const rows = await listFacilities(ctx.db, ctx.jurisdiction);
@@ -53,47 +51,49 @@ export const facilityRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = asyn
     },
   );
 
-  app.get(
+  route.get(
     '/facilities/:code',
-    spec('One facility', { params: CodeParams, response: { 200: FacilityOut } }),
+    'One facility',
+    { params: CodeParams, response: { 200: FacilityOut } },
     async (request) => {
       requireGlobally(actorOf(request), GlobalAction.readFacilities);
       return load(request.params.code);
     },
   );
 
-  app.post(
+  route.post(
     '/facilities',
-    spec('Register a facility', { body: FacilityRequest, response: { 201: FacilityOut } }),
-    async (request, reply) => {
-      const f = await addFacility(ctx.deps(request), request.body);
-      return reply.status(201).send(await load(f.code));
-    },
+    'Register a facility',
+    { body: FacilityRequest, response: { 201: FacilityOut } },
+    async (request) => load((await addFacility(ctx.deps(request), request.body)).code),
   );
 
-  app.post(
-    '/facilities/:code/shelter-periods',
-    spec('Record a temporary shelter-site period', {
-      params: CodeParams,
-      body: ShelterPeriodRequest,
-      response: { 201: FacilityOut },
-    }),
-    async (request, reply) => {
-      await addShelterPeriod(ctx.deps(request), request.params.code, request.body);
-      return reply.status(201).send(await load(request.params.code));
-    },
+  /** A record of a facility (a shelter period, a day's count), answered with the facility. */
+  const recordOn = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    record: (deps: CommandDeps, code: string, input: z.output<B>) => Promise<void>,
+  ) =>
+    route.post(
+      `/facilities/:code/${path}`,
+      summary,
+      { params: CodeParams, body, response: { 201: FacilityOut } },
+      async (request) => {
+        await record(ctx.deps(request), request.params.code, request.body as z.output<B>);
+        return load(request.params.code);
+      },
+    );
+  recordOn(
+    'shelter-periods',
+    'Record a temporary shelter-site period',
+    ShelterPeriodRequest,
+    addShelterPeriod,
   );
-
-  app.post(
-    '/facilities/:code/daily-counts',
-    spec("Record a day's aggregate resident count", {
-      params: CodeParams,
-      body: DailyCountRequest,
-      response: { 201: FacilityOut },
-    }),
-    async (request, reply) => {
-      await recordDailyCount(ctx.deps(request), request.params.code, request.body);
-      return reply.status(201).send(await load(request.params.code));
-    },
+  recordOn(
+    'daily-counts',
+    "Record a day's aggregate resident count",
+    DailyCountRequest,
+    recordDailyCount,
   );
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DutyStatusOut } from '../../shared/schemas/allegations.ts';
 import {
   DutyStatusRequest,
@@ -8,7 +7,7 @@ import {
   MemberRequest,
   MemberSearchQuery,
 } from '../../shared/schemas/members.ts';
-import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { addMember } from '../commands/add-member.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
@@ -30,20 +29,18 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 const spec = routeSchemas(['members'], STAFF_PROBLEMS);
 
 /** The roster and the duty-status ledger. */
-export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (app, { ctx }) => {
-  app.post(
+export const memberRoutes = routeGroup(spec, (route, { ctx }) => {
+  route.post(
     '/members',
-    spec('Add a member to the roster', { body: MemberRequest, response: { 201: MemberOut } }),
-    async (request, reply) =>
-      reply.status(201).send(presentMember(await addMember(ctx.deps(request), request.body))),
+    'Add a member to the roster',
+    { body: MemberRequest, response: { 201: MemberOut } },
+    async (request) => presentMember(await addMember(ctx.deps(request), request.body)),
   );
 
-  app.get(
+  route.get(
     '/members',
-    spec('Search the roster by star or name', {
-      querystring: MemberSearchQuery,
-      response: { 200: MemberListResponse },
-    }),
+    'Search the roster by star or name',
+    { querystring: MemberSearchQuery, response: { 200: MemberListResponse } },
     async (request) => {
       if (!canReadRoster(actorOf(request))) {
         throw new ForbiddenError();
@@ -59,12 +56,10 @@ export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
     },
   );
 
-  app.get(
+  route.get(
     '/members/:id',
-    spec('A member with allegation history and duty-status ledger', {
-      params: IdParams,
-      response: { 200: MemberDetailOut },
-    }),
+    'A member with allegation history and duty-status ledger',
+    { params: IdParams, response: { 200: MemberDetailOut } },
     async (request) => {
       const actor = actorOf(request);
       if (!canReadRoster(actor)) {
@@ -94,20 +89,17 @@ export const memberRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async 
     },
   );
 
-  app.post(
+  route.post(
     '/members/:id/duty-status',
-    spec('Record a duty-status recommendation or decision', {
-      params: IdParams,
-      body: DutyStatusRequest,
-      response: { 201: DutyStatusOut },
-    }),
-    async (request, reply) => {
+    'Record a duty-status recommendation or decision',
+    { params: IdParams, body: DutyStatusRequest, response: { 201: DutyStatusOut } },
+    async (request) => {
       const { id } = await recordDutyStatus(ctx.deps(request), {
         memberId: request.params.id,
         ...request.body,
       });
       const row = await findDutyStatus(ctx.db, id);
-      return reply.status(201).send(presentDutyStatus(row!));
+      return presentDutyStatus(row!);
     },
   );
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ApproveNarrativeRequest,
   NarrativeQueueOut,
@@ -6,7 +5,7 @@ import {
   NarrativeReviewOut,
   SpanDecisionRequest,
 } from '../../shared/schemas/narrative-review.ts';
-import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { CaseParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import {
   approveNarrative,
@@ -22,16 +21,11 @@ import {
 const spec = routeSchemas(['narrative review'], STAFF_PROBLEMS);
 
 /** The review of published narratives (issue 17 item 5; docs/public-portal.md). */
-export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }> = async (
-  app,
-  { ctx },
-) => {
-  app.get(
+export const narrativeReviewRoutes = routeGroup(spec, (route, { ctx }) => {
+  route.get(
     '/narrative-reviews',
-    spec('Narratives waiting for review, oldest first', {
-      querystring: NarrativeQueueQuery,
-      response: { 200: NarrativeQueueOut },
-    }),
+    'Narratives waiting for review, oldest first',
+    { querystring: NarrativeQueueQuery, response: { 200: NarrativeQueueOut } },
     async (request) =>
       presentNarrativeQueue(
         await readNarrativeQueue(ctx.deps(request), request.query),
@@ -39,25 +33,21 @@ export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }>
       ),
   );
 
-  app.get(
+  route.get(
     '/cases/:logNumber/narrative-review',
-    spec(
-      "The review of a case's narrative: the machine's proposed spans (made and audited the first time it is opened), decisions and preview",
-      { params: CaseParams, response: { 200: NarrativeReviewOut } },
-    ),
+
+    "The review of a case's narrative: the machine's proposed spans (made and audited the first time it is opened), decisions and preview",
+    { params: CaseParams, response: { 200: NarrativeReviewOut } },
     async (request) =>
       presentNarrativeReview(
         await openNarrativeReview(ctx.deps(request), request.params.logNumber),
       ),
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/narrative-review/decisions',
-    spec('Keep or remove a proposed span, add a span, or withdraw an added one', {
-      params: CaseParams,
-      body: SpanDecisionRequest,
-      response: { 200: NarrativeReviewOut },
-    }),
+    'Keep or remove a proposed span, add a span, or withdraw an added one',
+    { params: CaseParams, body: SpanDecisionRequest, response: { 200: NarrativeReviewOut } },
     async (request) => {
       const { version, ...decision } = request.body;
       return presentNarrativeReview(
@@ -66,16 +56,13 @@ export const narrativeReviewRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext }>
     },
   );
 
-  app.post(
+  route.post(
     '/cases/:logNumber/narrative-review/approve',
-    spec('Approve the published text of this narrative version', {
-      params: CaseParams,
-      body: ApproveNarrativeRequest,
-      response: { 200: NarrativeReviewOut },
-    }),
+    'Approve the published text of this narrative version',
+    { params: CaseParams, body: ApproveNarrativeRequest, response: { 200: NarrativeReviewOut } },
     async (request) =>
       presentNarrativeReview(
         await approveNarrative(ctx.deps(request), request.params.logNumber, request.body.version),
       ),
   );
-};
+});

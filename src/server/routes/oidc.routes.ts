@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SignInMethods } from '../../shared/schemas/tokens.ts';
 import { Problem } from '../../shared/schemas/common.ts';
 import { signInDeps, type RouteContext } from './context.ts';
+import { routeSchemas, signedOut } from './schema.ts';
 import { OIDC_FAILED, recordOidcFailure, signInWithOidc } from '../commands/oidc-sign-in.ts';
 import { isSecure } from '../plugins/auth.ts';
 import { OidcRejectedError, type OidcClient, type OidcFlow } from '../security/oidc.ts';
@@ -21,6 +22,8 @@ const FLOW_SECONDS = 600;
 const STAFF_HOME = '/staff/';
 const UNAVAILABLE = '/staff/?signin=oidc_unavailable';
 const tags = ['session'];
+/** Documented with the session routes; the flow routes answer redirects, not problems. */
+const spec = routeSchemas(tags, {});
 
 /**
  * The flow cookie: HttpOnly, only sent to the two OIDC routes, ten minutes. SameSite=Lax because
@@ -68,15 +71,11 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { ctx, sessions, oidc }) => {
   app.get(
     '/session/methods',
-    {
-      config: { auth: 'none' },
-      schema: {
-        tags,
-        summary: 'How staff sign in here: password, and whether an organization provider is set',
-        security: [],
-        response: { 200: SignInMethods },
-      },
-    },
+    signedOut(
+      spec,
+      'How staff sign in here: password, and whether an organization provider is set',
+      { response: { 200: SignInMethods } },
+    ),
     async () => ({ password: true, oidc: oidc !== null }),
   );
 
@@ -112,15 +111,9 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/session/oidc/callback',
-    {
-      config: { auth: 'none' },
-      schema: {
-        tags,
-        summary: 'Where the provider sends the browser back: verifies, then opens a session',
-        security: [],
-        response: { 401: Problem },
-      },
-    },
+    signedOut(spec, 'Where the provider sends the browser back: verifies, then opens a session', {
+      response: { 401: Problem },
+    }),
     async (request, reply: FastifyReply) => {
       if (!oidc) {
         return reply.redirect(UNAVAILABLE, 303);

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   PolicyRecommendationOut,
@@ -8,6 +7,7 @@ import {
 } from '../../shared/schemas/policy-recommendations.ts';
 import { ReportOut, ReportParams, ReportQuery } from '../../shared/schemas/reports.ts';
 import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { IdParams, problemsOf, routeSchemas } from './schema.ts';
 import { readReport, reportPeriod } from '../commands/build-report.ts';
 import {
@@ -28,10 +28,9 @@ const spec = routeSchemas(['reports'], problemsOf(400, 401, 403, 404, 422));
  * The statutory reports (issue 18 items 6 and 8, MCC §2-78-150) and the policy recommendations
  * they list (item 7). Staff only; the public version of a report is its `version=public`.
  */
-export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold: number }> = async (
-  app,
-  { ctx, threshold },
-) => {
+type Options = { ctx: RouteContext; threshold: number };
+
+export const reportRoutes = routeGroup<Options>(spec, (route, { ctx, threshold }) => {
   const load = async (
     request: Parameters<RouteContext['deps']>[0],
     p: z.infer<typeof ReportParams>,
@@ -46,17 +45,14 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
     );
   };
 
-  app.get(
+  route.get(
     '/reports/:kind/:period',
-    spec('Every table of the period’s report, with named rows and columns', {
-      params: ReportParams,
-      querystring: ReportQuery,
-      response: { 200: ReportOut },
-    }),
+    'Every table of the period’s report, with named rows and columns',
+    { params: ReportParams, querystring: ReportQuery, response: { 200: ReportOut } },
     async (request) => load(request, request.params, request.query.version),
   );
 
-  app.get(
+  route.app.get(
     '/reports/:kind/:period/report.pdf',
     spec('The report as a PDF (charts and tables)', {
       params: ReportParams,
@@ -72,7 +68,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
     },
   );
 
-  app.get(
+  route.app.get(
     '/reports/:kind/:period/tables/:table',
     spec('One table of the report as CSV (`<table id>.csv`)', {
       params: ReportParams.extend({ table: z.string().regex(/^[a-z_]+\.csv$/) }),
@@ -93,45 +89,35 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: RouteContext; threshold:
     },
   );
 
-  app.get(
+  route.get(
     '/policy-recommendations',
-    spec('Policy recommendations made to the department, oldest first', {
-      response: { 200: z.object({ items: z.array(PolicyRecommendationOut) }) },
-    }),
+    'Policy recommendations made to the department, oldest first',
+    { response: { 200: z.object({ items: z.array(PolicyRecommendationOut) }) } },
     async (request) => {
       requireGlobally(actorOf(request), GlobalAction.readPolicyRecommendations);
       return { items: await listPolicyRecommendations(ctx.db, ctx.jurisdiction) };
     },
   );
 
-  app.post(
+  route.post(
     '/policy-recommendations',
-    spec('Record a policy recommendation made to the department', {
-      body: PolicyRecommendationRequest,
-      response: { 201: PolicyRecommendationOut },
-    }),
-    async (request, reply) =>
-      reply.status(201).send(await createPolicyRecommendation(ctx.deps(request), request.body)),
+    'Record a policy recommendation made to the department',
+    { body: PolicyRecommendationRequest, response: { 201: PolicyRecommendationOut } },
+    async (request) => createPolicyRecommendation(ctx.deps(request), request.body),
   );
 
-  app.post(
+  route.post(
     '/policy-recommendations/:id/response',
-    spec('Record the department’s response and its date', {
-      params: IdParams,
-      body: PolicyResponseRequest,
-      response: { 200: PolicyRecommendationOut },
-    }),
+    'Record the department’s response and its date',
+    { params: IdParams, body: PolicyResponseRequest, response: { 200: PolicyRecommendationOut } },
     async (request) => recordPolicyResponse(ctx.deps(request), request.params.id, request.body),
   );
 
-  app.post(
+  route.post(
     '/policy-recommendations/:id/status',
-    spec('Change the implementation status', {
-      params: IdParams,
-      body: PolicyStatusRequest,
-      response: { 200: PolicyRecommendationOut },
-    }),
+    'Change the implementation status',
+    { params: IdParams, body: PolicyStatusRequest, response: { 200: PolicyRecommendationOut } },
     async (request) =>
       updatePolicyRecommendationStatus(ctx.deps(request), request.params.id, request.body.status),
   );
-};
+});

@@ -19,7 +19,7 @@ export function problemsOf<const C extends number>(...codes: C[]): Problems<C> {
 export const STAFF_PROBLEMS = problemsOf(400, 401, 403, 404, 409, 422);
 
 /** What a route takes and answers, besides its tags, summary and problem answers. */
-interface RouteParts {
+export interface RouteParts {
   description?: string;
   security?: Array<Record<string, string[]>>;
   params?: z.ZodType;
@@ -37,6 +37,18 @@ export function routeSchemas<P extends Record<number, z.ZodType>>(tags: string[]
   return <S extends RouteParts>(summary: string, { response, ...parts }: S) => ({
     schema: { tags, summary, ...parts, response: { ...response, ...problems } },
   });
+}
+
+/**
+ * The route options of a route a signed-out browser reaches (sign-in and the provider's flow):
+ * the auth plugin reads no credentials (`auth: 'none'`) and the document asks for none.
+ */
+export function signedOut<S extends RouteParts, R>(
+  spec: (summary: string, parts: S & { security: [] }) => R,
+  summary: string,
+  parts: S,
+) {
+  return { config: { auth: 'none' as const }, ...spec(summary, { security: [], ...parts }) };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '../../shared/schemas/session.ts';
 import { Problem, Uuid } from '../../shared/schemas/common.ts';
 import { signInDeps, type RouteContext } from './context.ts';
-import { problemsOf, routeSchemas } from './schema.ts';
+import { problemsOf, routeSchemas, signedOut } from './schema.ts';
 import { completeSignIn, signIn, signOut, type SignInResult } from '../commands/sign-in.ts';
 import {
   listOwnSessions,
@@ -76,19 +76,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/session',
-    {
-      config: { auth: 'none' },
-      ...spec(
-        'Sign in with email and password: a session, or the second-factor (or TOTP enrolment) step',
-        {
-          description:
-            'Staff roles need a TOTP code after the password (ADR 0015): the answer then carries a one-time `challenge` (and, for a first sign-in, the new `secret` to enrol) and sets no cookie. Signing in while holding a session ends that session (rotation).',
-          security: [],
-          body: SignInRequest,
-          response: { 200: SignInOut },
-        },
-      ),
-    },
+    signedOut(
+      spec,
+      'Sign in with email and password: a session, or the second-factor (or TOTP enrolment) step',
+      {
+        description:
+          'Staff roles need a TOTP code after the password (ADR 0015): the answer then carries a one-time `challenge` (and, for a first sign-in, the new `secret` to enrol) and sets no cookie. Signing in while holding a session ends that session (rotation).',
+        body: SignInRequest,
+        response: { 200: SignInOut },
+      },
+    ),
     async (request, reply): Promise<SignInOut> => {
       const r = await signIn(
         signInDeps(ctx, request, sessions),
@@ -117,13 +114,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/session/second-factor',
-    {
-      config: { auth: 'none' },
-      ...spec(
-        'Send the TOTP code for a sign-in challenge (confirms enrolment on a first sign-in): sets the session cookie',
-        { security: [], body: SecondFactorRequest, response: { 200: SessionOut } },
-      ),
-    },
+    signedOut(
+      spec,
+      'Send the TOTP code for a sign-in challenge (confirms enrolment on a first sign-in): sets the session cookie',
+      { body: SecondFactorRequest, response: { 200: SessionOut } },
+    ),
     async (request, reply) => {
       const r = await completeSignIn(
         signInDeps(ctx, request, sessions),

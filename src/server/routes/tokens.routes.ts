@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { TokenOut } from '../../shared/schemas/tokens.ts';
@@ -7,6 +6,7 @@ import { createOwnToken } from '../commands/tokens/create-own-token.ts';
 import { listOwnTokens } from '../commands/tokens/list-own-tokens.ts';
 import { revokeOwnToken } from '../commands/tokens/revoke-own-token.ts';
 import type { RouteContext } from './context.ts';
+import { routeGroup } from './group.ts';
 import { IdParams, problemsOf, routeSchemas } from './schema.ts';
 import {
   type OwnTokenDeps,
@@ -33,10 +33,10 @@ function present(t: TokenSummary): TokenOut {
  * A signed-in staff member's own API tokens (ADR 0016). Only a browser session manages tokens:
  * a token never makes, lists or revokes tokens, so a leaked one cannot mint a longer-lived twin.
  */
-export const tokenRoutes: FastifyPluginAsyncZod<{
+export const tokenRoutes = routeGroup<{
   ctx: RouteContext;
   tokens: TokenSettings;
-}> = async (app, { ctx, tokens }) => {
+}>(spec, (route, { ctx, tokens }) => {
   const deps = (request: FastifyRequest): OwnTokenDeps => {
     if (!request.session) {
       throw new ForbiddenError(
@@ -54,33 +54,30 @@ export const tokenRoutes: FastifyPluginAsyncZod<{
     };
   };
 
-  app.get(
+  route.get(
     '/tokens',
-    spec('Your API tokens (never the secrets)', { response: { 200: TokenList } }),
+    'Your API tokens (never the secrets)',
+    { response: { 200: TokenList } },
     async (request) => ({ items: (await listOwnTokens(deps(request))).map(present) }),
   );
 
-  app.post(
+  route.post(
     '/tokens',
-    spec('Create an API token for yourself: the secret is in this answer only (audited)', {
-      body: TokenCreateRequest,
-      response: { 201: TokenCreatedOut },
-    }),
-    async (request, reply) => {
+    'Create an API token for yourself: the secret is in this answer only (audited)',
+    { body: TokenCreateRequest, response: { 201: TokenCreatedOut } },
+    async (request) => {
       const t = await createOwnToken(deps(request), request.body);
-      return reply.status(201).send({ ...present(t), token: t.token });
+      return { ...present(t), token: t.token };
     },
   );
 
-  app.delete(
+  route.delete(
     '/tokens/:id',
-    spec('Revoke one of your API tokens (audited)', {
-      params: IdParams,
-      response: { 204: z.null() },
-    }),
-    async (request, reply) => {
+    'Revoke one of your API tokens (audited)',
+    { params: IdParams, response: { 204: z.null() } },
+    async (request) => {
       await revokeOwnToken(deps(request), request.params.id);
-      return reply.status(204).send(null);
+      return null;
     },
   );
-};
+});

@@ -10,7 +10,11 @@ import type { FiledCase } from '../../commands/file-case.ts';
 import type { CaseListRow } from '../../repositories/case-list.repository.ts';
 import { deadlineBasis } from '../../domain/deadline-basis.ts';
 import { vocabulariesOf, type JurisdictionProfile } from '../../domain/profiles/profile.ts';
-import { deadlineBasisFacts, type DeadlineRow } from '../../repositories/deadlines.repository.ts';
+import {
+  deadlineBasisFacts,
+  type DeadlineBasisRow,
+  type DeadlineRow,
+} from '../../repositories/deadlines.repository.ts';
 import type { DutyStatusRow } from '../../repositories/members.repository.ts';
 import type { PublicCaseRow } from '../../repositories/portal-cases.repository.ts';
 import type { StatementRow } from '../../repositories/statements.repository.ts';
@@ -19,23 +23,37 @@ import { presentPublicDutyStatus } from '../public/case.presenter.ts';
 
 type Out<T extends z.ZodType> = z.input<T>;
 
-/** One deadline; its basis is written from its codes in both languages, not read from the row. */
-export function presentDeadline(
-  d: DeadlineRow,
+/**
+ * The clock a deadline is — which, when it falls due, its basis and clause — as the case page and
+ * the dashboard show it; the basis is written from its codes in both languages, not read from
+ * the row.
+ */
+export function presentDeadlineClock(
+  d: DeadlineBasisRow & { due_date: string; due_at: Date | string },
   profile: JurisdictionProfile,
-): Out<typeof DeadlineOut> {
+) {
   const basis = deadlineBasis(deadlineBasisFacts(d), profile);
   return {
-    id: d.id,
     kind: d.kind,
     sequence: d.sequence,
     dueDate: d.due_date,
     dueAt: isoRequired(d.due_at),
-    anchor: { kind: d.anchor_kind, date: d.anchor_date },
     basisCode: basis.code,
     basis: basis.en,
     basisEs: basis.es,
     clause: d.clause,
+  };
+}
+
+/** One deadline of the case: its clock, what it runs from, and what became of it. */
+export function presentDeadline(
+  d: DeadlineRow,
+  profile: JurisdictionProfile,
+): Out<typeof DeadlineOut> {
+  return {
+    id: d.id,
+    ...presentDeadlineClock(d, profile),
+    anchor: { kind: d.anchor_kind, date: d.anchor_date },
     metAt: iso(d.met_at),
     supersededAt: iso(d.superseded_at),
     supersededBy: d.superseded_by,
