@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { canBreakGlass, caseView } from '../policies/case.policy.ts';
 import {
   hasOpenConflict,

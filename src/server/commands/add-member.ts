@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { insertMember, type MemberRow } from '../repositories/members.repository.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 

@@ -15,7 +15,7 @@ import {
   type ReportRow,
   type ReportTable,
 } from '../domain/reports.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { listPolicyRecommendations } from '../repositories/policy-recommendations.repository.ts';
 import {
   concludedAllegations,

@@ -6,7 +6,7 @@ import { Ranker } from '../domain/eis/backtest.ts';
 import { dayOf } from '../domain/eis/features.ts';
 import { evaluateRules } from '../domain/eis/rules.ts';
 import type { JurisdictionProfile, LocalizedText } from '../domain/profiles/profile.ts';
-import { allowedGlobally, GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { allowedGlobally, GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import {
   findAlert,
   findRule,

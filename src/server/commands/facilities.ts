@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import {
   findFacilityByCode,
   insertFacility,

@@ -14,7 +14,7 @@ import {
   intakeVulnerabilities,
 } from '../domain/intake.ts';
 import type { RoutingDecision } from '../domain/routing.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import {
   assignLogNumber,
   insertCase,

@@ -18,7 +18,7 @@ import {
   type PublishedRedactionKind,
 } from '../redaction/publish.ts';
 import { narrativeWithholding, publicVisibility, CONCLUDED } from '../domain/publication.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import type { CaseWithFacts } from '../repositories/cases.repository.ts';
 import {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { PolicyRecommendationStatus } from '../../shared/schemas/policy-recommendations.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import {
   insertPolicyRecommendation,
   findPolicyRecommendation,

@@ -8,7 +8,7 @@ import {
   allowedGlobally,
   mayGlobally,
   requireGlobally,
-} from '../policies/authorization.ts';
+} from '../policies/global-grants.ts';
 import { CaseAction, canOnCase, caseScope, caseView } from '../policies/case.policy.ts';
 import { findCaseById, type CaseWithFacts } from '../repositories/cases.repository.ts';
 import { recordedFullName } from '../redaction/names.ts';

@@ -3,7 +3,7 @@ import { writtenDate, type LetterLanguagePack } from '../domain/letters.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { lettersPdf, type PrintedLetter } from '../letters/pdf.ts';
 import { decryptRecipient, type RecipientContact } from '../letters/recipients.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { caseScope, caseView, canOnCase, CaseAction } from '../policies/case.policy.ts';
 import { findCase } from '../repositories/cases.repository.ts';
 import {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
-import { allowedGlobally, GlobalAction } from '../policies/authorization.ts';
+import { allowedGlobally, GlobalAction } from '../policies/global-grants.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
 import {

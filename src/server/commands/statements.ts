@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { CaseAction, canOnCase, caseView } from '../policies/case.policy.ts';
 import type { Queryable } from '../db/client.ts';
 import { reviewRefusal } from '../domain/review.ts';

@@ -4,7 +4,8 @@ import type { Db } from '../db/client.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
-import { allowedGlobally, CaseAction, GlobalAction } from '../policies/authorization.ts';
+import { CaseAction } from '../policies/authorization.ts';
+import { allowedGlobally, GlobalAction } from '../policies/global-grants.ts';
 import { canOnCase, caseView } from '../policies/case.policy.ts';
 import { findCaseById } from '../repositories/cases.repository.ts';
 import {

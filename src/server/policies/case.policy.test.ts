@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, ROLES, type Agency, type Role } from '../../shared/enums.ts';
 import { findTransition } from '../domain/transition.ts';
 import type { Actor } from './actor.ts';
-import { CASE_GRANTS, GLOBAL_GRANTS, GlobalAction } from './authorization.ts';
+import { CASE_GRANTS } from './authorization.ts';
+import { GLOBAL_GRANTS, GlobalAction } from './global-grants.ts';
 import {
   CaseAction,
   canBreakGlass,

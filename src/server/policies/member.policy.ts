@@ -1,5 +1,5 @@
 import type { Actor } from './actor.ts';
-import { allowedGlobally, GlobalAction } from './authorization.ts';
+import { allowedGlobally, GlobalAction } from './global-grants.ts';
 
 /**
  * The roster (names, stars, ranks of department members) is public record; staff who work cases,

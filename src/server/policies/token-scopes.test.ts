@@ -8,12 +8,8 @@ import {
   type TokenScope,
 } from '../../shared/enums.ts';
 import type { Actor } from './actor.ts';
-import {
-  allowedGlobally,
-  CASE_ACTION_SCOPES,
-  GLOBAL_ACTION_SCOPES,
-  GlobalAction,
-} from './authorization.ts';
+import { CASE_ACTION_SCOPES } from './authorization.ts';
+import { allowedGlobally, GLOBAL_ACTION_SCOPES, GlobalAction } from './global-grants.ts';
 import { TokenScopeError } from './token-scope.ts';
 import { CaseAction, caseAbilities, canOnCase, caseScope, caseView } from './case.policy.ts';
 import type { CaseAccessFacts } from './case.policy.ts';

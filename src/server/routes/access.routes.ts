@@ -13,7 +13,7 @@ import { routeGroup } from './group.ts';
 import { CaseParams, IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { breakGlass, recordConflict, reviewBreakGlass } from '../commands/access.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { hasRole } from '../policies/actor.ts';
 import { listBreakGlass } from '../repositories/access.repository.ts';
 

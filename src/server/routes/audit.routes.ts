@@ -5,7 +5,7 @@ import type { RouteContext } from './context.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { verifyAuditTrail } from '../audit/checkpoints.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { listAuditEvents } from '../repositories/audit.repository.ts';
 
 const VerifyOut = z.object({

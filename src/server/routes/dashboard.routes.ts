@@ -9,7 +9,7 @@ import { presentCaseListItem } from '../presenters/staff/case.presenter.ts';
 import { presentDueDeadline } from '../presenters/staff/dashboard.presenter.ts';
 import { dueDeadlines, myOpenCases, recentCases } from '../repositories/dashboard.repository.ts';
 import { countOpenPressInquiries } from '../repositories/press-inquiries.repository.ts';
-import { GlobalAction, mayGlobally } from '../policies/authorization.ts';
+import { GlobalAction, mayGlobally } from '../policies/global-grants.ts';
 import { actorOf } from '../plugins/auth.ts';
 
 const problems = problemsOf(400, 401, 403);

@@ -12,7 +12,7 @@ import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { nextAlertSteps, runEisNow, saveRule, takeAlertStep } from '../commands/eis.ts';
 import { DateOnly } from '../../shared/schemas/common.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { presentAlert, presentRule } from '../presenters/staff/eis.presenter.ts';
 import {
   alertSteps,

@@ -11,7 +11,7 @@ import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import type { CommandDeps } from '../commands/context.ts';
 import { addFacility, addShelterPeriod, recordDailyCount } from '../commands/facilities.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { presentFacility } from '../presenters/staff/facility.presenter.ts';
 import {
   dailyCounts,

@@ -16,7 +16,7 @@ import {
   updatePolicyRecommendationStatus,
 } from '../commands/policy-recommendations.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { GlobalAction, requireGlobally } from '../policies/authorization.ts';
+import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { reportPdf } from '../presenters/reports/report-pdf.ts';
 import { tableCsv } from '../presenters/reports/report-text.ts';
 import { listPolicyRecommendations } from '../repositories/policy-recommendations.repository.ts';
