@@ -273,6 +273,7 @@ describe('OpenAPI', () => {
         '/api/public/v1/export/dictionary',
         '/api/public/v1/office',
         '/api/public/v1/statements',
+        '/api/public/v1/statements.atom',
         '/api/public/v1/stats',
       ].sort(),
     );
