@@ -146,6 +146,8 @@ describe('issue 22: the day the story runs, in the browser', () => {
       .getByRole('button', { name: 'Answer with statement (English)' })
       .first()
       .click();
+    // answered, it leaves the open list (the answered list is read after that, not before)
+    await expect.poll(() => inquiry(pio).count()).toBe(0);
     await pio.getByRole('button', { name: 'Answered', exact: true }).click();
     await inquiry(pio).waitFor();
     expect(await inquiry(pio).textContent()).toContain('Answered');
