@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: regenerates docs/screenshots/*.png of the main pages, signed in as the
  * demo chief administrator on a fresh demo server (English, plus the Spanish dashboard and intake),
- * and a printed letter (`letter-image.ts`).
+ * the public page of the story's restricted case on a phone in English and Spanish, and a printed
+ * letter (`letter-image.ts`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,6 +61,27 @@ try {
   await page.goto('/staff/intake');
   await page.locator('#narrative').waitFor();
   await shot(page, 'intake-wizard');
+  // issue 22: the office's statements and press pages, and the public answer about the story's
+  // restricted case (the one the demo's press inquiry asked about) on a phone, in both languages
+  await page.goto('/staff/statements');
+  await page.getByTestId('statements').waitFor();
+  await shot(page, 'staff-statements');
+  await page.goto('/staff/press');
+  await page.getByTestId('form-press-log').waitFor();
+  await page.getByRole('button', { name: 'Answered', exact: true }).click();
+  const asked = page.locator('[data-testid=press-inquiry]', { hasText: 'Chicago Daily (demo)' });
+  await asked.waitFor();
+  await shot(page, 'staff-press');
+  const story = ((await asked.locator('a').first().textContent()) ?? '').trim();
+  for (const lang of ['en', 'es'] as const) {
+    const phone = await newPage(browser, server.baseUrl, lang);
+    await phone.page.setViewportSize({ width: 390, height: 844 });
+    await phone.page.goto(`/cases/${story}`);
+    await phone.page.getByTestId('case-duty-status').waitFor();
+    await phone.page.getByTestId('case-statements').waitFor();
+    await shot(phone.page, `public-case-story-${lang}`);
+    await phone.context.close();
+  }
 
   const es = await newPage(browser, server.baseUrl, 'es');
   await signIn(es.page, 'intake@copa.example');

@@ -34,7 +34,7 @@ export function PressInquiryItem({
   meId: string;
   onChange: () => Promise<void>;
 }) {
-  const { t, dateTime } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const action = useAction();
   const [text, setText] = useState('');
   const open = p.state !== 'answered';
@@ -84,7 +84,7 @@ export function PressInquiryItem({
                 void action.run(() => api.answerPressInquiry(p.id, { statementId: s.id }), onChange)
               }
             >
-              {t('press.answerStatement', { language: s.language })}
+              {t('press.answerStatement', { language: label('language', s.language) })}
             </Button>
           ))
         : null}

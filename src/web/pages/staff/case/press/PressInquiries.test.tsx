@@ -31,7 +31,7 @@ describe('PressInquiries', () => {
   });
 
   it('offers to answer with a published statement, or in free text, only to who logs press inquiries', () => {
-    const answer = catalogs.es['press.answerStatement'].replace('{language}', 'en');
+    const answer = catalogs.es['press.answerStatement'].replace('{language}', 'Inglés');
     const { unmount } = renderSection('es', PressInquiries, asked([]));
     expect(screen.queryByRole('button', { name: answer })).toBeNull();
     unmount();
