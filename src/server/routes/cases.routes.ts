@@ -72,13 +72,13 @@ export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
     { querystring: CaseListQuery, response: { 200: CaseListResponse } },
     async (request) => {
       const q = request.query;
-      const { rows, total } = await listCases(
+      const { rows, total, totalExact } = await listCases(
         ctx.db,
         ctx.jurisdiction,
         caseScope(actorOf(request)),
         { ...q, timeZone: ctx.profile.timeZone },
       );
-      return { items: rows.map(presentCaseListItem), total };
+      return { items: rows.map(presentCaseListItem), total, totalExact };
     },
   );
 

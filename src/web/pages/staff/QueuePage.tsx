@@ -59,6 +59,8 @@ export function QueuePage({ search }: { search: string }) {
       ? [...registered, { code: form.facility, name: '' }]
       : registered;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // past 10,000 matches the count stops (ADR 0058): the pager then has no last page
+  const exact = data?.totalExact ?? true;
 
   const select = (k: 'status' | 'category' | 'agency', options: readonly string[], l: string) => (
     <SelectField {...bind.text(k)} label={l} error={fields[k]}>
@@ -147,7 +149,7 @@ export function QueuePage({ search }: { search: string }) {
         {data ? (
           <>
             <p className="margin-top-3" data-testid="queue-total">
-              {t('queue.total', { n: data.total.toLocaleString() })}
+              {t(exact ? 'queue.total' : 'queue.totalMore', { n: data.total.toLocaleString() })}
             </p>
             {data.items.length === 0 ? (
               <p>{t('queue.empty')}</p>
@@ -157,11 +159,11 @@ export function QueuePage({ search }: { search: string }) {
           </>
         ) : null}
       </div>
-      {data && pages > 1 ? (
+      {data && (pages > 1 || !exact) ? (
         <Pagination
           pathname="/staff/cases"
-          totalPages={pages}
-          currentPage={Math.min(page, pages)}
+          {...(exact ? { totalPages: pages } : {})}
+          currentPage={exact ? Math.min(page, pages) : page}
           aria-label={t('queue.pagination')}
           onClickNext={() => goTo(page + 1)}
           onClickPrevious={() => goTo(page - 1)}
