@@ -6,7 +6,7 @@ import {
   runningDeadline,
   type DeadlineBasisRow,
 } from './deadlines.repository.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, firstRow, rowOf } from './sql.ts';
 
 /*
  * The public complaint form's receipts (confirmation number and passphrase hash) and what the
@@ -106,13 +106,9 @@ export interface ComplaintStatusRow {
   additions: number;
 }
 
-export async function complaintStatus(
-  db: Queryable,
-  receiptId: string,
-): Promise<ComplaintStatusRow | undefined> {
-  return firstRow<ComplaintStatusRow>(
-    db,
-    `SELECT c.log_number, c.status, c.lead_agency, c.received_at,
+/** The case behind a receipt, as its follow-my-complaint page shows it. */
+export const complaintStatus = rowOf<ComplaintStatusRow, [receiptId: string]>(
+  `SELECT c.log_number, c.status, c.lead_agency, c.received_at,
             COALESCE((SELECT json_agg(json_build_object('status', h.to_status, 'reason', h.reason, 'at', h.at) ORDER BY h.at, h.id)
                         FROM case_status_history h WHERE h.case_id = c.id), '[]') AS stages,
             COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'sequence', d.sequence, 'due_date', d.due_date,
@@ -123,9 +119,7 @@ export async function complaintStatus(
             (SELECT count(*)::int FROM complaint_additions x WHERE x.receipt_id = r.id) AS additions
        FROM complaint_receipts r JOIN cases c ON c.id = r.case_id
       WHERE r.id = $1`,
-    [receiptId],
-  );
-}
+);
 
 /**
  * The encrypted identities of the people the office would write to about a complaint (its

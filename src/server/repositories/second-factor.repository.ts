@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows, firstRow, updateById } from './sql.ts';
+import { insertRows, firstRow, rowOf, updateById } from './sql.ts';
 
 /** A user's TOTP state (the secret stays encrypted until the command decrypts it). */
 export interface TotpState {
@@ -103,22 +103,16 @@ export interface ChallengeRow {
 }
 
 /** The unused, unexpired challenge behind a hash whose user is still active. */
-export async function findLiveChallenge(
-  db: Queryable,
-  jurisdiction: string,
-  tokenHash: string,
-  now: Date,
-): Promise<ChallengeRow | undefined> {
-  return firstRow<ChallengeRow>(
-    db,
-    `SELECT c.id, c.purpose, c.pending_secret_enc, c.expires_at,
+export const findLiveChallenge = rowOf<
+  ChallengeRow,
+  [jurisdiction: string, tokenHash: string, now: Date]
+>(
+  `SELECT c.id, c.purpose, c.pending_secret_enc, c.expires_at,
             u.id AS user_id, u.email, u.display_name, u.agency, u.roles
        FROM sign_in_challenges c JOIN users u ON u.id = c.user_id
-      WHERE c.token_hash = $1 AND c.jurisdiction = $2 AND c.used_at IS NULL
+      WHERE c.token_hash = $2 AND c.jurisdiction = $1 AND c.used_at IS NULL
         AND c.expires_at > $3 AND u.disabled_at IS NULL`,
-    [tokenHash, jurisdiction, now],
-  );
-}
+);
 
 /** Uses a challenge up; false when another request used it first. */
 export async function useChallenge(tx: Queryable, id: string, now: Date): Promise<boolean> {
