@@ -6,7 +6,7 @@ import {
   runningDeadline,
   type DeadlineBasisRow,
 } from './deadlines.repository.ts';
-import { insertRows, firstRow, rowOf } from './sql.ts';
+import { insertRows, rowByKey, rowOf, rowsOf } from './sql.ts';
 
 /*
  * The public complaint form's receipts (confirmation number and passphrase hash) and what the
@@ -63,18 +63,11 @@ export async function insertReceipt(
   );
 }
 
-export async function findReceipt(
-  db: Queryable,
-  jurisdiction: string,
-  confirmationNumber: string,
-): Promise<ReceiptRow | undefined> {
-  return firstRow<ReceiptRow>(
-    db,
-    `SELECT id, case_id, passphrase_hash, language, filed_by FROM complaint_receipts
-      WHERE jurisdiction = $1 AND confirmation_number = $2`,
-    [jurisdiction, confirmationNumber],
-  );
-}
+/** The receipt a confirmation number names. */
+export const findReceipt = rowByKey<ReceiptRow, [jurisdiction: string, confirmationNumber: string]>(
+  `SELECT id, case_id, passphrase_hash, language, filed_by FROM complaint_receipts`,
+  ['jurisdiction', 'confirmation_number'],
+);
 
 export async function insertAddition(
   tx: Queryable,
@@ -126,16 +119,13 @@ export const complaintStatus = rowOf<ComplaintStatusRow, [receiptId: string]>(
  * complainants and the intermediary who filed it), read only to know whether an email or postal
  * address is on file; the values never leave the server.
  */
-export async function letterRecipients(
-  db: Queryable,
-  caseId: string,
-): Promise<Array<{ id: string; role: string; identity_enc: string }>> {
-  return db.query(
-    `SELECT id, role, identity_enc FROM parties
+export const letterRecipients = rowsOf<
+  { id: string; role: string; identity_enc: string },
+  [caseId: string]
+>(
+  `SELECT id, role, identity_enc FROM parties
       WHERE case_id = $1 AND role IN ('complainant', 'intermediary') AND identity_enc IS NOT NULL`,
-    [caseId],
-  );
-}
+);
 
 /** The log number of a case, for audit rows. */
 export async function logNumberOf(db: Queryable, caseId: string): Promise<string | undefined> {

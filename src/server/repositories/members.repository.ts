@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import { scopeCondition } from './case-list.repository.ts';
-import { insertRows, firstRow, rowByKey, rowsByKey } from './sql.ts';
+import { insertRows, rowByKey, rowsByKey } from './sql.ts';
 
 /**
  * What the department's records say of a member besides the name: the same columns whether staff
@@ -162,19 +162,15 @@ export const memberDutyStatus = memberRowsInScope<DutyStatusRow>(
     `${DUTY_SELECT} WHERE d.member_id = $1 AND ${scoped} ORDER BY d.effective_at, d.recorded_at`,
 );
 
-export async function caseDutyStatus(db: Queryable, caseId: string): Promise<DutyStatusRow[]> {
-  return db.query<DutyStatusRow>(
-    `${DUTY_SELECT} WHERE d.case_id = $1 ORDER BY d.effective_at, d.recorded_at`,
-    [caseId],
-  );
-}
+/** The duty-status ledger of a case, oldest first. */
+export const caseDutyStatus = rowsByKey<DutyStatusRow, [caseId: string]>(
+  DUTY_SELECT,
+  ['d.case_id'],
+  'd.effective_at, d.recorded_at',
+);
 
-export async function findDutyStatus(
-  db: Queryable,
-  id: string,
-): Promise<DutyStatusRow | undefined> {
-  return firstRow<DutyStatusRow>(db, `${DUTY_SELECT} WHERE d.id = $1`, [id]);
-}
+/** One duty-status action by its id. */
+export const findDutyStatus = rowByKey<DutyStatusRow, [id: string]>(DUTY_SELECT, ['d.id'], 'd');
 
 export async function insertDutyStatus(
   tx: Queryable,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows, firstRow, rowOf, updateById } from './sql.ts';
+import { insertRows, rowByKey, rowOf, updateById } from './sql.ts';
 
 /** A user's TOTP state (the secret stays encrypted until the command decrypts it). */
 export interface TotpState {
@@ -10,19 +10,10 @@ export interface TotpState {
 }
 
 /** The TOTP columns of a user; `lock` takes the row lock (the replay check runs under it). */
-export async function findTotpState(
-  db: Queryable,
-  userId: string,
-  opts: { lock?: boolean } = {},
-): Promise<TotpState | undefined> {
-  return firstRow<TotpState>(
-    db,
-    `SELECT totp_secret_enc, totp_enrolled_at, totp_last_step FROM users WHERE id = $1${
-      opts.lock ? ' FOR UPDATE' : ''
-    }`,
-    [userId],
-  );
-}
+export const findTotpState = rowByKey<TotpState, [userId: string]>(
+  `SELECT totp_secret_enc, totp_enrolled_at, totp_last_step FROM users`,
+  ['id'],
+);
 
 /** Enrols (or re-enrols) a user: new encrypted secret, no step accepted yet unless given. */
 export const setTotp = updateById<[secretEnc: string, enrolledAt: Date, lastStep: number | null]>(
