@@ -43,39 +43,50 @@ export function DashboardPage() {
             <DataTable
               empty={t('dash.noDeadlines')}
               caption={t('dash.deadlines')}
-              columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
               testId="dash-deadlines"
-            >
-              {data.deadlines.map((d) => (
-                <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
-                  <td>
-                    {date(d.dueDate)}{' '}
-                    {d.overdue ? (
-                      <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
-                    ) : (
-                      <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
-                    )}
-                  </td>
-                  <th scope="row" className="text-no-wrap">
-                    <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-                  </th>
-                  <td>
-                    {label('deadlineKind', d.kind)}
-                    {d.letterProblem ? (
-                      <>
-                        <br />
-                        <span className="text-secondary-dark" data-testid="dash-letter-problem">
-                          {t('dash.letterProblem', {
-                            why: label('letterFailure', d.letterProblem.failure),
-                          })}
-                        </span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{d.clause}</td>
-                </tr>
-              ))}
-            </DataTable>
+              rows={data.deadlines}
+              rowKey={(d) => `${d.logNumber}-${d.kind}-${d.sequence}`}
+              columns={[
+                {
+                  header: 'col.due',
+                  cell: (d) => (
+                    <>
+                      {date(d.dueDate)}{' '}
+                      {d.overdue ? (
+                        <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
+                      ) : (
+                        <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  header: 'col.case',
+                  rowHeader: true,
+                  className: 'text-no-wrap',
+                  cell: (d) => <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>,
+                },
+                {
+                  header: 'col.kind',
+                  cell: (d) => (
+                    <>
+                      {label('deadlineKind', d.kind)}
+                      {d.letterProblem ? (
+                        <>
+                          <br />
+                          <span className="text-secondary-dark" data-testid="dash-letter-problem">
+                            {t('dash.letterProblem', {
+                              why: label('letterFailure', d.letterProblem.failure),
+                            })}
+                          </span>
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
+                { header: 'col.clause', cell: (d) => d.clause },
+              ]}
+            />
           </PageSection>
 
           {data.press ? (

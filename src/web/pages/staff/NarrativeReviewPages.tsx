@@ -57,32 +57,34 @@ export function NarrativeQueuePage() {
             <DataTable
               captionShown
               caption={t('narrative.queue.caption')}
-              columns={[
-                t('narrative.col.log'),
-                t('narrative.col.status'),
-                t('narrative.col.closedOn'),
-                t('narrative.col.note'),
-              ]}
               bodyTestId="narrative-queue"
-            >
-              {data.items.map((i) => (
-                <tr key={i.logNumber}>
-                  <th scope="row">
+              rows={data.items}
+              rowKey={(i) => i.logNumber}
+              columns={[
+                {
+                  header: 'narrative.col.log',
+                  rowHeader: true,
+                  cell: (i) => (
                     <Link to={`/staff/cases/${encodeURIComponent(i.logNumber)}/narrative`}>
                       {i.logNumber}
                     </Link>
-                  </th>
-                  <td>{label('status', i.status)}</td>
-                  <td>{date(i.closedOn)}</td>
-                  <td>
-                    {i.imported ? <Tag>{t('narrative.queue.imported')}</Tag> : null}{' '}
-                    {i.approvedBefore ? (
-                      <Tag className="bg-accent-warm-dark">{t('narrative.queue.changed')}</Tag>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+                  ),
+                },
+                { header: 'narrative.col.status', cell: (i) => label('status', i.status) },
+                { header: 'narrative.col.closedOn', cell: (i) => date(i.closedOn) },
+                {
+                  header: 'narrative.col.note',
+                  cell: (i) => (
+                    <>
+                      {i.imported ? <Tag>{t('narrative.queue.imported')}</Tag> : null}{' '}
+                      {i.approvedBefore ? (
+                        <Tag className="bg-accent-warm-dark">{t('narrative.queue.changed')}</Tag>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
           ) : null}
           {pages > 1 ? (
             <Pager
@@ -294,53 +296,55 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
         empty={t('narrative.review.noSpans')}
         captionShown
         caption={t('narrative.review.machineSpans')}
-        columns={[
-          t('narrative.col.text'),
-          t('narrative.col.kind'),
-          t('narrative.col.basis'),
-          t('narrative.col.decision'),
-        ]}
         bodyTestId="machine-spans"
-      >
-        {review.proposed.map((s) => (
-          <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
-            <th scope="row" data-written-text="span">
-              {review.narrative.slice(s.start, s.end)}
-            </th>
-            <td>{label('redactionKind', s.kind)}</td>
-            <td>{bilingual(s.basis, s.basisEs)}</td>
-            <td>
-              {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
-              {open ? (
-                <>
-                  {' '}
-                  <Button
-                    type="button"
-                    unstyled
-                    onClick={() =>
-                      void send(() =>
-                        api.decideNarrativeSpan(logNumber, {
-                          version: review.version,
-                          decision: s.removed ? 'keep' : 'remove',
-                          proposalIndex: s.index,
-                        }),
-                      )
-                    }
-                  >
-                    {s.removed
-                      ? t('narrative.action.keep', {
-                          text: review.narrative.slice(s.start, s.end),
-                        })
-                      : t('narrative.action.remove', {
-                          text: review.narrative.slice(s.start, s.end),
-                        })}
-                  </Button>
-                </>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={review.proposed}
+        rowKey={(s) => s.index}
+        rowData={(s) => ({ 'data-span-removed': s.removed ? 'true' : 'false' })}
+        columns={[
+          {
+            header: 'narrative.col.text',
+            rowHeader: true,
+            data: () => ({ 'data-written-text': 'span' }),
+            cell: (s) => review.narrative.slice(s.start, s.end),
+          },
+          { header: 'narrative.col.kind', cell: (s) => label('redactionKind', s.kind) },
+          { header: 'narrative.col.basis', cell: (s) => bilingual(s.basis, s.basisEs) },
+          {
+            header: 'narrative.col.decision',
+            cell: (s) => (
+              <>
+                {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
+                {open ? (
+                  <>
+                    {' '}
+                    <Button
+                      type="button"
+                      unstyled
+                      onClick={() =>
+                        void send(() =>
+                          api.decideNarrativeSpan(logNumber, {
+                            version: review.version,
+                            decision: s.removed ? 'keep' : 'remove',
+                            proposalIndex: s.index,
+                          }),
+                        )
+                      }
+                    >
+                      {s.removed
+                        ? t('narrative.action.keep', {
+                            text: review.narrative.slice(s.start, s.end),
+                          })
+                        : t('narrative.action.remove', {
+                            text: review.narrative.slice(s.start, s.end),
+                          })}
+                    </Button>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
 
       <h2>{t('narrative.review.addedSpans')}</h2>
       {review.added.length === 0 ? <p>{t('narrative.review.noAdded')}</p> : null}

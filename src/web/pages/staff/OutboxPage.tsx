@@ -43,33 +43,44 @@ export function OutboxPage() {
         <DataTable
           empty={t('outbox.empty')}
           caption={t('outbox.title')}
-          columns={[
-            t('col.case'),
-            t('letters.kind'),
-            t('letters.to'),
-            t('letters.channel'),
-            t('letters.status'),
-          ]}
           testId="outbox"
-        >
-          {data.items.map((l) => (
-            <tr key={l.id} data-testid="outbox-letter">
-              <th scope="row" className="text-no-wrap">
+          rows={data.items}
+          rowKey={(l) => l.id}
+          rowData={() => ({ 'data-testid': 'outbox-letter' })}
+          columns={[
+            {
+              header: 'col.case',
+              rowHeader: true,
+              className: 'text-no-wrap',
+              cell: (l) => (
                 <Link to={`/staff/cases/${encodeURIComponent(l.logNumber)}`}>{l.logNumber}</Link>
-              </th>
-              <td>{label('letterKind', l.kind)}</td>
-              <td>
-                {label('letterRecipient', l.recipientKind)} · {label('language', l.language)}
-              </td>
-              <td>{l.channel ? label('letterChannel', l.channel) : '—'}</td>
-              <td>
-                <LetterStatusTag letter={l} />
-                <LetterFailure letter={l} />
-                {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+              ),
+            },
+            { header: 'letters.kind', cell: (l) => label('letterKind', l.kind) },
+            {
+              header: 'letters.to',
+              cell: (l) => (
+                <>
+                  {label('letterRecipient', l.recipientKind)} · {label('language', l.language)}
+                </>
+              ),
+            },
+            {
+              header: 'letters.channel',
+              cell: (l) => (l.channel ? label('letterChannel', l.channel) : '—'),
+            },
+            {
+              header: 'letters.status',
+              cell: (l) => (
+                <>
+                  <LetterStatusTag letter={l} />
+                  <LetterFailure letter={l} />
+                  {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </>
   );

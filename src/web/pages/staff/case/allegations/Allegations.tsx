@@ -15,35 +15,51 @@ export function Allegations(ctx: CaseCtx) {
       <DataTable
         caption="case.allegations"
         empty="case.noAllegations"
-        columns={['col.member', 'col.category', 'case.recommended', 'case.final']}
-      >
-        {allegations.map((a) => (
-          <tr key={a.id}>
-            <th scope="row">
-              {a.member ? (
+        rows={allegations}
+        rowKey={(a) => a.id}
+        columns={[
+          {
+            header: 'col.member',
+            rowHeader: true,
+            cell: (a) =>
+              a.member ? (
                 <Link to={`/staff/members/${a.member.id}`}>
                   {a.member.firstName} {a.member.lastName} ({a.member.star ?? '—'})
                 </Link>
               ) : (
                 t('case.unknownMember')
-              )}
-            </th>
-            <td>
-              {label('category', a.category)}
-              <br />
-              <span className="usa-hint">{a.summary}</span>
-            </td>
-            <td>
-              {label('finding', a.recommendedFinding)}
-              {a.recommendedPenalty ? ` · ${a.recommendedPenalty}` : ''}
-            </td>
-            <td>
-              {label('finding', a.finalFinding)}
-              {a.finalPenalty ? ` · ${a.finalPenalty}` : ''}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+              ),
+          },
+          {
+            header: 'col.category',
+            cell: (a) => (
+              <>
+                {label('category', a.category)}
+                <br />
+                <span className="usa-hint">{a.summary}</span>
+              </>
+            ),
+          },
+          {
+            header: 'case.recommended',
+            cell: (a) => (
+              <>
+                {label('finding', a.recommendedFinding)}
+                {a.recommendedPenalty ? ` · ${a.recommendedPenalty}` : ''}
+              </>
+            ),
+          },
+          {
+            header: 'case.final',
+            cell: (a) => (
+              <>
+                {label('finding', a.finalFinding)}
+                {a.finalPenalty ? ` · ${a.finalPenalty}` : ''}
+              </>
+            ),
+          },
+        ]}
+      />
       <AllegationForm {...ctx} />
       <FindingForm {...ctx} />
       <ActivityForm {...ctx} />

@@ -27,38 +27,50 @@ export function Deadlines(ctx: CaseCtx) {
       <DataTable
         caption="case.deadlines"
         empty="case.noDeadlines"
-        columns={['col.kind', 'col.due', 'col.clause', 'col.status']}
-      >
-        {c.deadlines.map((d) => (
-          <tr key={d.id}>
-            <th scope="row">
-              {label('deadlineKind', d.kind)}
-              {d.sequence > 1 ? ` #${d.sequence}` : ''}
-              <br />
-              <span className="usa-hint">
-                {t('case.countedFrom', {
-                  anchor: label('deadlineAnchor', d.anchor.kind),
-                  date: date(d.anchor.date),
-                })}
-              </span>
-            </th>
-            <td>{date(d.dueDate)}</td>
-            <td>
-              {d.clause}
-              <br />
-              <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
-              {d.extensions.map((x, i) => (
-                <div key={i} className="usa-hint">
-                  {t('case.extendedTo', {
-                    days: x.days,
-                    date: date(x.newDueDate),
-                    reason: x.reason,
+        rows={c.deadlines}
+        rowKey={(d) => d.id}
+        columns={[
+          {
+            header: 'col.kind',
+            rowHeader: true,
+            cell: (d) => (
+              <>
+                {label('deadlineKind', d.kind)}
+                {d.sequence > 1 ? ` #${d.sequence}` : ''}
+                <br />
+                <span className="usa-hint">
+                  {t('case.countedFrom', {
+                    anchor: label('deadlineAnchor', d.anchor.kind),
+                    date: date(d.anchor.date),
                   })}
-                </div>
-              ))}
-            </td>
-            <td>
-              {d.metAt ? (
+                </span>
+              </>
+            ),
+          },
+          { header: 'col.due', cell: (d) => date(d.dueDate) },
+          {
+            header: 'col.clause',
+            cell: (d) => (
+              <>
+                {d.clause}
+                <br />
+                <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
+                {d.extensions.map((x, i) => (
+                  <div key={i} className="usa-hint">
+                    {t('case.extendedTo', {
+                      days: x.days,
+                      date: date(x.newDueDate),
+                      reason: x.reason,
+                    })}
+                  </div>
+                ))}
+              </>
+            ),
+          },
+          {
+            header: 'col.status',
+            cell: (d) =>
+              d.metAt ? (
                 t('case.met', { date: date(d.metAt) })
               ) : d.supersededAt ? (
                 t('case.superseded', { date: date(d.supersededAt) })
@@ -74,11 +86,10 @@ export function Deadlines(ctx: CaseCtx) {
                 </Button>
               ) : (
                 '—'
-              )}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+              ),
+          },
+        ]}
+      />
       {chosen ? (
         <CaseForm {...ctx} form="extend" onSubmit={send} reset={() => set('reason', '')}>
           {(e) => (

@@ -121,28 +121,21 @@ export function DutyStatus(ctx: CaseCtx) {
       <DataTable
         caption="case.dutyStatus"
         empty="case.noDutyStatus"
+        rows={c.dutyStatus}
+        rowKey={(d) => d.id}
         columns={[
-          'col.member',
-          'col.action',
-          'col.stage',
-          'col.decidedBy',
-          'col.date',
-          'col.reason',
+          {
+            header: 'col.member',
+            rowHeader: true,
+            cell: (d) => <Link to={`/staff/members/${d.memberId}`}>{name(d.memberId)}</Link>,
+          },
+          { header: 'col.action', cell: (d) => label('dutyAction', d.action) },
+          { header: 'col.stage', cell: (d) => label('dutyStage', d.stage) },
+          { header: 'col.decidedBy', cell: (d) => d.decidedBy ?? `${d.agency} (${d.recordedBy})` },
+          { header: 'col.date', cell: (d) => dateTime(d.effectiveAt) },
+          { header: 'col.reason', cell: (d) => d.reason },
         ]}
-      >
-        {c.dutyStatus.map((d) => (
-          <tr key={d.id}>
-            <th scope="row">
-              <Link to={`/staff/members/${d.memberId}`}>{name(d.memberId)}</Link>
-            </th>
-            <td>{label('dutyAction', d.action)}</td>
-            <td>{label('dutyStage', d.stage)}</td>
-            <td>{d.decidedBy ?? `${d.agency} (${d.recordedBy})`}</td>
-            <td>{dateTime(d.effectiveAt)}</td>
-            <td>{d.reason}</td>
-          </tr>
-        ))}
-      </DataTable>
+      />
       {c.publicPreview ? <PublicPreview preview={c.publicPreview} /> : null}
       {unique.length > 0 ? (
         <CaseForm {...ctx} form="duty" onSubmit={send} reset={reset}>

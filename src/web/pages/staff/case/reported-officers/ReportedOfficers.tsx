@@ -74,31 +74,39 @@ export function ReportedOfficers(ctx: CaseCtx) {
       <DataTable
         caption="case.reportedOfficers"
         empty="common.none"
+        rows={c.reportedOfficers}
+        rowKey={(o) => o.id}
+        rowData={() => ({ 'data-testid': 'reported-officer' })}
         columns={[
-          'case.reported.col.officer',
-          'case.reported.col.given',
-          'case.reported.col.status',
+          {
+            header: 'case.reported.col.officer',
+            rowHeader: true,
+            cell: (o) =>
+              o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o),
+          },
+          {
+            header: 'case.reported.col.given',
+            cell: (o) => (
+              <>
+                {given(o) || '—'}
+                <br />
+                <span className="usa-hint">
+                  {label('reportedSource', o.source)} · {date(o.reportedAt)}
+                </span>
+              </>
+            ),
+          },
+          {
+            header: 'case.reported.col.status',
+            cell: (o) => (
+              <>
+                {label('reportedStatus', o.status)}
+                {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
+              </>
+            ),
+          },
         ]}
-      >
-        {c.reportedOfficers.map((o) => (
-          <tr key={o.id} data-testid="reported-officer">
-            <th scope="row">
-              {o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o)}
-            </th>
-            <td>
-              {given(o) || '—'}
-              <br />
-              <span className="usa-hint">
-                {label('reportedSource', o.source)} · {date(o.reportedAt)}
-              </span>
-            </td>
-            <td>
-              {label('reportedStatus', o.status)}
-              {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      />
       {chosen ? (
         <CaseForm
           {...ctx}
