@@ -21,13 +21,17 @@ export type Column<Row> = ({ header: MessageKey } | { title: string }) & {
 
 /** A table's content: its columns in order, its rows, and how a row is keyed and marked. */
 export interface TableContent<Row> {
-  columns: ReadonlyArray<Column<Row>>;
+  // the rows alone say what a row is; the columns (and their helpers) are typed by them
+  columns: ReadonlyArray<Column<NoInfer<Row>>>;
   rows: readonly Row[];
-  rowKey: (row: Row, index: number) => Key;
+  /** How React tells rows apart; by default the row's `id`, else its place in the list. */
+  rowKey?: (row: Row, index: number) => Key;
   rowData?: (row: Row) => DataAttributes;
   /** A `data-testid` on the table body. */
   bodyTestId?: string;
 }
+
+const byId = (row: unknown, index: number): Key => (row as { id?: Key }).id ?? index;
 
 /**
  * The one place a table's header row and body are written: a column header per column, and per
@@ -57,7 +61,7 @@ export function TableRows<Row>({
       </thead>
       <tbody data-testid={bodyTestId}>
         {rows.map((row, i) => (
-          <tr key={rowKey(row, i)} {...rowData?.(row)}>
+          <tr key={(rowKey ?? byId)(row, i)} {...rowData?.(row)}>
             {columns.map((c, j) => {
               const Cell = c.rowHeader ? 'th' : 'td';
               return (

@@ -259,7 +259,6 @@ function CaseDetails({ c }: { c: PublicCase }) {
           <h2>{t('pub.case.agencies')}</h2>
           <StackedTable
             rows={c.agencies}
-            rowKey={(_, i) => i}
             columns={[
               {
                 header: 'pub.cases.agency',
@@ -318,7 +317,6 @@ function CaseDetails({ c }: { c: PublicCase }) {
           <h2>{t('pub.case.allegations')}</h2>
           <StackedTable
             rows={c.allegations}
-            rowKey={(_, i) => i}
             columns={[
               {
                 header: 'pub.cases.category',

@@ -16,7 +16,6 @@ export function DutyStatusTable({ actions }: { actions: readonly PublicDutyActio
   return (
     <StackedTable
       rows={actions}
-      rowKey={(_, i) => i}
       columns={[
         {
           header: 'pub.case.dutyStatus.action',

@@ -171,7 +171,6 @@ export function FollowPage() {
           <h3>{t('pub.follow.history')}</h3>
           <StackedTable
             rows={status.stages}
-            rowKey={(_, i) => i}
             columns={[
               {
                 header: 'pub.follow.stage',

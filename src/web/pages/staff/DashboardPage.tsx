@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { caseColumn } from '../../components/columns.tsx';
 
 /**
  * My cases, deadlines due and overdue with their clause, press inquiries past their committed
@@ -60,12 +61,7 @@ export function DashboardPage() {
                     </>
                   ),
                 },
-                {
-                  header: 'col.case',
-                  rowHeader: true,
-                  className: 'text-no-wrap',
-                  cell: (d) => <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>,
-                },
+                caseColumn('text-no-wrap'),
                 {
                   header: 'col.kind',
                   cell: (d) => (

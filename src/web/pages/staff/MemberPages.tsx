@@ -4,12 +4,13 @@ import { Button, Form } from '@trussworks/react-uswds';
 import { api, type MemberDetail } from '../../api/client.ts';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
-import { Link, navigate } from '../../components/router.tsx';
+import { navigate } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/form/fields.tsx';
+import { MemberLink, caseColumn } from '../../components/columns.tsx';
 
 /** Roster search by star or name. */
 export function MembersPage({ search }: { search: string }) {
@@ -45,16 +46,11 @@ export function MembersPage({ search }: { search: string }) {
           <DataTable
             caption={t('member.search')}
             rows={data.items}
-            rowKey={(m) => m.id}
             columns={[
               {
                 header: 'col.name',
                 rowHeader: true,
-                cell: (m) => (
-                  <Link to={`/staff/members/${m.id}`}>
-                    {m.firstName} {m.lastName}
-                  </Link>
-                ),
+                cell: (m) => <MemberLink id={m.id}>{`${m.firstName} ${m.lastName}`}</MemberLink>,
               },
               { header: 'col.star', cell: (m) => m.star ?? '—' },
               { header: 'col.rank', cell: (m) => m.rank ?? '—' },
@@ -234,15 +230,14 @@ function ComparisonSection({ c }: { c: Comparison }) {
               caption={t('member.coAccused')}
               testId="co-accused"
               rows={c.coAccused}
-              rowKey={(o) => o.id}
               columns={[
                 {
                   header: 'col.name',
                   rowHeader: true,
                   cell: (o) => (
-                    <Link to={`/staff/members/${o.id}`}>
+                    <MemberLink id={o.id}>
                       {[o.firstName, o.lastName].filter(Boolean).join(' ') || '—'}
-                    </Link>
+                    </MemberLink>
                   ),
                 },
                 { header: 'col.star', cell: (o) => o.star ?? '—' },
@@ -300,13 +295,8 @@ export function MemberPage({ id }: { id: string }) {
           empty={t('member.noAllegations')}
           caption={t('member.allegations')}
           rows={m.allegations}
-          rowKey={(a) => a.id}
           columns={[
-            {
-              header: 'col.case',
-              rowHeader: true,
-              cell: (a) => <Link to={`/staff/cases/${a.logNumber}`}>{a.logNumber}</Link>,
-            },
+            caseColumn(),
             { header: 'col.received', cell: (a) => date(a.receivedAt) },
             { header: 'col.category', cell: (a) => label('category', a.category) },
             { header: 'case.recommended', cell: (a) => label('finding', a.recommendedFinding) },
@@ -330,17 +320,12 @@ export function MemberPage({ id }: { id: string }) {
           empty={t('member.noDuty')}
           caption={t('member.dutyLedger')}
           rows={m.dutyStatus}
-          rowKey={(d) => d.id}
           columns={[
             { header: 'col.date', cell: (d) => dateTime(d.effectiveAt) },
             { header: 'col.action', cell: (d) => label('dutyAction', d.action) },
             { header: 'col.stage', cell: (d) => label('dutyStage', d.stage) },
             { header: 'col.decidedBy', cell: (d) => d.decidedBy ?? d.agency },
-            {
-              header: 'col.case',
-              rowHeader: true,
-              cell: (d) => <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>,
-            },
+            caseColumn(),
             { header: 'col.reason', cell: (d) => d.reason },
           ]}
         />

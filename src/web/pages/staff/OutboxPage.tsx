@@ -4,12 +4,12 @@ import { DateInput } from '../../components/LetterText.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
-import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TIME_ZONE, useI18n } from '../../i18n/i18n.tsx';
 import { LetterFailure, LetterStatusTag } from './case/letters/CaseLetters.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { caseColumn } from '../../components/columns.tsx';
 
 /** Today in the jurisdiction's zone, 'YYYY-MM-DD' (the print batch's default day). */
 function today(): string {
@@ -45,17 +45,9 @@ export function OutboxPage() {
           caption={t('outbox.title')}
           testId="outbox"
           rows={data.items}
-          rowKey={(l) => l.id}
           rowData={() => ({ 'data-testid': 'outbox-letter' })}
           columns={[
-            {
-              header: 'col.case',
-              rowHeader: true,
-              className: 'text-no-wrap',
-              cell: (l) => (
-                <Link to={`/staff/cases/${encodeURIComponent(l.logNumber)}`}>{l.logNumber}</Link>
-              ),
-            },
+            caseColumn('text-no-wrap'),
             { header: 'letters.kind', cell: (l) => label('letterKind', l.kind) },
             {
               header: 'letters.to',

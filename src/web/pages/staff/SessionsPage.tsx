@@ -46,7 +46,6 @@ export function SessionsPage() {
         fullWidth={false}
         bodyTestId="sessions-list"
         rows={sessions}
-        rowKey={(s) => s.id}
         columns={[
           { header: 'sessions.col.signedIn', rowHeader: true, cell: (s) => dateTime(s.createdAt) },
           { header: 'sessions.col.lastSeen', cell: (s) => dateTime(s.lastSeenAt) },

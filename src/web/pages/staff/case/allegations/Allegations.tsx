@@ -1,9 +1,9 @@
 import { ActivityForm } from '../activity/ActivityForm.tsx';
-import { Link } from '../../../../components/router.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { DataTable, Section, type CaseCtx } from '../section.tsx';
 import { AllegationForm } from './AllegationForm.tsx';
 import { FindingForm } from './FindingForm.tsx';
+import { MemberLink } from '../../../../components/columns.tsx';
 
 /** The allegations with their findings; forms to add one, record findings and log activity. */
 export function Allegations(ctx: CaseCtx) {
@@ -16,19 +16,17 @@ export function Allegations(ctx: CaseCtx) {
         caption="case.allegations"
         empty="case.noAllegations"
         rows={allegations}
-        rowKey={(a) => a.id}
         columns={[
           {
             header: 'col.member',
             rowHeader: true,
-            cell: (a) =>
-              a.member ? (
-                <Link to={`/staff/members/${a.member.id}`}>
-                  {a.member.firstName} {a.member.lastName} ({a.member.star ?? '—'})
-                </Link>
-              ) : (
-                t('case.unknownMember')
-              ),
+            cell: (a) => (
+              <MemberLink id={a.member?.id}>
+                {a.member
+                  ? `${a.member.firstName} ${a.member.lastName} (${a.member.star ?? '—'})`
+                  : t('case.unknownMember')}
+              </MemberLink>
+            ),
           },
           {
             header: 'col.category',

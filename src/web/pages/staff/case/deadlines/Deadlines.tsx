@@ -28,7 +28,6 @@ export function Deadlines(ctx: CaseCtx) {
         caption="case.deadlines"
         empty="case.noDeadlines"
         rows={c.deadlines}
-        rowKey={(d) => d.id}
         columns={[
           {
             header: 'col.kind',

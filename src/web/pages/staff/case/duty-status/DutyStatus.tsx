@@ -9,11 +9,11 @@ import {
   TextField,
 } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Link } from '../../../../components/router.tsx';
 import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.tsx';
 import { memberName } from '../allegations/AllegationFields.tsx';
 import { DutyStatusTable } from '../../../public/DutyStatusTable.tsx';
 import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
+import { MemberLink } from '../../../../components/columns.tsx';
 
 /**
  * What the public case page shows of these decisions (issue 22 item 1), so the public-information
@@ -122,12 +122,11 @@ export function DutyStatus(ctx: CaseCtx) {
         caption="case.dutyStatus"
         empty="case.noDutyStatus"
         rows={c.dutyStatus}
-        rowKey={(d) => d.id}
         columns={[
           {
             header: 'col.member',
             rowHeader: true,
-            cell: (d) => <Link to={`/staff/members/${d.memberId}`}>{name(d.memberId)}</Link>,
+            cell: (d) => <MemberLink id={d.memberId}>{name(d.memberId)}</MemberLink>,
           },
           { header: 'col.action', cell: (d) => label('dutyAction', d.action) },
           { header: 'col.stage', cell: (d) => label('dutyStage', d.stage) },

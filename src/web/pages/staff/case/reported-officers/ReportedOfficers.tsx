@@ -4,10 +4,10 @@ import { api } from '../../../../api/client.ts';
 import { SelectField, TextArea, TextField } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { rosterLine } from '../../../../components/roster-line.ts';
-import { Link } from '../../../../components/router.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { AllegationFields } from '../allegations/AllegationFields.tsx';
 import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
+import { MemberLink } from '../../../../components/columns.tsx';
 
 type Outcome = 'confirmed' | 'dismissed';
 const OUTCOMES = ['confirmed', 'dismissed'] as const;
@@ -75,14 +75,12 @@ export function ReportedOfficers(ctx: CaseCtx) {
         caption="case.reportedOfficers"
         empty="common.none"
         rows={c.reportedOfficers}
-        rowKey={(o) => o.id}
         rowData={() => ({ 'data-testid': 'reported-officer' })}
         columns={[
           {
             header: 'case.reported.col.officer',
             rowHeader: true,
-            cell: (o) =>
-              o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o),
+            cell: (o) => <MemberLink id={o.member?.id}>{who(o)}</MemberLink>,
           },
           {
             header: 'case.reported.col.given',
