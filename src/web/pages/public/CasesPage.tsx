@@ -85,32 +85,26 @@ export function CaseListPage() {
         role="search"
       >
         <TextField
-          {...bind.text('logNumber')}
+          {...bind.field(fields, 'logNumber')}
           inputMode="numeric"
           label={t('pub.cases.logNumber')}
-          error={fields.logNumber}
         />
         <TextField
-          {...bind.text('year')}
+          {...bind.field(fields, 'year')}
           inputMode="numeric"
           label={t('pub.cases.year')}
-          error={fields.year}
         />
         <FilterSelect
-          id="category"
+          {...bind.text('category')}
           label={t('pub.cases.category')}
-          value={form.category}
           options={CATEGORIES}
           text={(c) => label('category', c)}
-          onChange={(category) => set({ category })}
         />
         <FilterSelect
-          id="status"
+          {...bind.text('status')}
           label={t('pub.cases.status')}
-          value={form.status}
           options={CASE_STATUSES}
           text={(s) => label('status', s)}
-          onChange={(status) => set({ status })}
         />
         <SelectField
           {...bind.text('sort')}

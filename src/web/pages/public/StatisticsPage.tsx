@@ -251,32 +251,26 @@ export function StatisticsPage() {
       ) : null}
       <form className="usa-form" onSubmit={filters.submit}>
         <TextField
-          {...bind.text('yearFrom')}
+          {...bind.field(fields, 'yearFrom')}
           inputMode="numeric"
           label={t('pub.stats.yearFrom')}
-          error={fields.yearFrom}
         />
         <TextField
-          {...bind.text('yearTo')}
+          {...bind.field(fields, 'yearTo')}
           inputMode="numeric"
           label={t('pub.stats.yearTo')}
-          error={fields.yearTo}
         />
         <FilterSelect
-          id="agency"
+          {...bind.text('agency')}
           label={t('pub.stats.agency')}
-          value={form.agency}
           options={data?.agencies ?? []}
           text={(a) => a}
-          onChange={(agency) => set({ agency })}
         />
         <FilterSelect
-          id="category"
+          {...bind.text('category')}
           label={t('pub.stats.category')}
-          value={form.category}
           options={CATEGORIES}
           text={(c) => label('category', c)}
-          onChange={(category) => set({ category })}
         />
         <Button type="submit">{t('pub.stats.apply')}</Button>
       </form>

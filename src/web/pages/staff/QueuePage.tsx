@@ -61,7 +61,7 @@ export function QueuePage({ search }: { search: string }) {
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   const select = (k: 'status' | 'category' | 'agency', options: readonly string[], l: string) => (
-    <SelectField {...bind.text(k)} label={l} error={fields[k]}>
+    <SelectField {...bind.field(fields, k)} label={l}>
       <Options
         values={options}
         labelOf={(o) => (k === 'agency' ? o : label(k, o))}
@@ -74,9 +74,8 @@ export function QueuePage({ search }: { search: string }) {
   // item 5).
   const sortSelect = (
     <SelectField
-      {...bind.text('sort')}
+      {...bind.field(fields, 'sort')}
       label={t('queue.sort')}
-      error={fields.sort}
       value={form.sort || (form.q ? '' : 'received_desc')}
     >
       {form.q ? <option value="">{t('sort.relevance')}</option> : null}
@@ -99,12 +98,7 @@ export function QueuePage({ search }: { search: string }) {
       >
         <div className="grid-row grid-gap">
           <div className="grid-col-12 tablet:grid-col-6">
-            <TextField
-              {...bind.text('q')}
-              type="search"
-              label={t('queue.search')}
-              error={fields.q}
-            />
+            <TextField {...bind.field(fields, 'q')} type="search" label={t('queue.search')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
             {select('status', CASE_STATUSES, t('col.status'))}
@@ -116,11 +110,7 @@ export function QueuePage({ search }: { search: string }) {
             {select('agency', AGENCIES, t('action.agency'))}
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <SelectField
-              {...bind.text('facility')}
-              label={t('col.facility')}
-              error={fields.facility}
-            >
+            <SelectField {...bind.field(fields, 'facility')} label={t('col.facility')}>
               <option value="">{t('common.any')}</option>
               {facilityOptions.map((f) => (
                 <option key={f.code} value={f.code}>
@@ -130,10 +120,10 @@ export function QueuePage({ search }: { search: string }) {
             </SelectField>
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <DateField {...bind.text('from')} label={t('queue.from')} error={fields.from} />
+            <DateField {...bind.field(fields, 'from')} label={t('queue.from')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <DateField {...bind.text('to')} label={t('queue.to')} error={fields.to} />
+            <DateField {...bind.field(fields, 'to')} label={t('queue.to')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">{sortSelect}</div>
         </div>
