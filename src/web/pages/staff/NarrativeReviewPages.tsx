@@ -16,6 +16,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * its proposal and send the reviewer's decisions.
  */
 
+type SpanDecision = Parameters<typeof api.decideNarrativeSpan>[1];
+/** Each kind of decision (a union), without the field named. */
+type Without<D, F extends string> = D extends unknown ? Omit<D, F> : never;
+/** A reviewer's decision on a span, as the API takes it less the version it applies to. */
+type Decision = Without<SpanDecision, 'version'>;
+
 /** The kinds a reviewer may add a span with (each has a legal basis on the server). */
 const ADD_KINDS = [
   'person_name',
@@ -233,6 +239,19 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
     );
   }
   const open = review.approved === null;
+  /** Sends one of the reviewer's decisions on a span, against the version on screen. */
+  const decide = (d: Decision) =>
+    send(() => api.decideNarrativeSpan(logNumber, { ...d, version: review.version }));
+  /** A decision on a span already drawn, offered as a button while the review is open. */
+  const decideButton = (d: Decision, text: string) =>
+    open ? (
+      <>
+        {' '}
+        <Button type="button" unstyled onClick={() => void decide(d)}>
+          {text}
+        </Button>
+      </>
+    ) : null;
   const drawn: Drawn[] = [
     ...review.proposed.map((s) => ({
       start: s.start,
@@ -314,32 +333,12 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
             cell: (s) => (
               <>
                 {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
-                {open ? (
-                  <>
-                    {' '}
-                    <Button
-                      type="button"
-                      unstyled
-                      onClick={() =>
-                        void send(() =>
-                          api.decideNarrativeSpan(logNumber, {
-                            version: review.version,
-                            decision: s.removed ? 'keep' : 'remove',
-                            proposalIndex: s.index,
-                          }),
-                        )
-                      }
-                    >
-                      {s.removed
-                        ? t('narrative.action.keep', {
-                            text: review.narrative.slice(s.start, s.end),
-                          })
-                        : t('narrative.action.remove', {
-                            text: review.narrative.slice(s.start, s.end),
-                          })}
-                    </Button>
-                  </>
-                ) : null}
+                {decideButton(
+                  { decision: s.removed ? 'keep' : 'remove', proposalIndex: s.index },
+                  t(s.removed ? 'narrative.action.keep' : 'narrative.action.remove', {
+                    text: review.narrative.slice(s.start, s.end),
+                  }),
+                )}
               </>
             ),
           },
@@ -353,26 +352,10 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
           <li key={a.id}>
             <span data-written-text="span">“{review.narrative.slice(a.start, a.end)}”</span> —{' '}
             {label('redactionKind', a.kind)}
-            {open ? (
-              <>
-                {' '}
-                <Button
-                  type="button"
-                  unstyled
-                  onClick={() =>
-                    void send(() =>
-                      api.decideNarrativeSpan(logNumber, {
-                        version: review.version,
-                        decision: 'withdraw',
-                        withdraws: a.id,
-                      }),
-                    )
-                  }
-                >
-                  {t('narrative.action.withdraw', { text: review.narrative.slice(a.start, a.end) })}
-                </Button>
-              </>
-            ) : null}
+            {decideButton(
+              { decision: 'withdraw', withdraws: a.id },
+              t('narrative.action.withdraw', { text: review.narrative.slice(a.start, a.end) }),
+            )}
           </li>
         ))}
       </ul>
@@ -382,18 +365,12 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
           data-testid="add-span"
           onSubmit={(ev) => {
             ev.preventDefault();
-            void send(() =>
-              api.decideNarrativeSpan(logNumber, {
-                version: review.version,
-                decision: 'add',
-                start: Number(start),
-                end: Number(end),
-                kind,
-              }),
-            ).then(() => {
-              setStart('');
-              setEnd('');
-            });
+            void decide({ decision: 'add', start: Number(start), end: Number(end), kind }).then(
+              () => {
+                setStart('');
+                setEnd('');
+              },
+            );
           }}
         >
           <h3>{t('narrative.add.title')}</h3>
