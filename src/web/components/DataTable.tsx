@@ -13,7 +13,10 @@ export type DataAttributes = { [name: `data-${string}`]: string | undefined };
  */
 export type Column<Row> = ({ header: MessageKey } | { title: string }) & {
   cell: (row: Row) => ReactNode;
-  /** This column's cell names its row (`<th scope="row">`), wherever the column stands. */
+  /**
+   * This column's cell names its row (`<th scope="row">`) wherever the column stands; in a table
+   * with no column so marked, the first column names the row.
+   */
   rowHeader?: true;
   className?: string;
   data?: (row: Row) => DataAttributes;
@@ -35,7 +38,7 @@ const byId = (row: unknown, index: number): Key => (row as { id?: Key }).id ?? i
 
 /**
  * The one place a table's header row and body are written: a column header per column, and per
- * row a cell per column, the row-header column as `<th scope="row">`. `labelled` gives each cell
+ * row a cell per column, the cell of the column that names the row as `<th scope="row">`. `labelled` gives each cell
  * its column's heading as `data-label`, which a USWDS stacked table shows on a phone.
  */
 export function TableRows<Row>({
@@ -48,6 +51,10 @@ export function TableRows<Row>({
 }: TableContent<Row> & { labelled?: boolean }) {
   const { t } = useI18n();
   const headers = columns.map((c) => ('header' in c ? t(c.header) : c.title));
+  const namesRow = Math.max(
+    0,
+    columns.findIndex((c) => c.rowHeader),
+  );
   return (
     <>
       <thead>
@@ -63,11 +70,11 @@ export function TableRows<Row>({
         {rows.map((row, i) => (
           <tr key={(rowKey ?? byId)(row, i)} {...rowData?.(row)}>
             {columns.map((c, j) => {
-              const Cell = c.rowHeader ? 'th' : 'td';
+              const Cell = j === namesRow ? 'th' : 'td';
               return (
                 <Cell
                   key={j}
-                  scope={c.rowHeader ? 'row' : undefined}
+                  scope={j === namesRow ? 'row' : undefined}
                   className={c.className}
                   data-label={labelled ? headers[j] : undefined}
                   {...c.data?.(row)}

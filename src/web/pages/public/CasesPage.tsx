@@ -135,7 +135,6 @@ export function CaseListPage() {
             columns={[
               {
                 header: 'pub.receipt.logNumber',
-                rowHeader: true,
                 cell: (c) => (
                   <Link to={`/cases/${encodeURIComponent(c.logNumber)}`}>{c.logNumber}</Link>
                 ),
@@ -256,7 +255,6 @@ function CaseDetails({ c }: { c: PublicCase }) {
             columns={[
               {
                 header: 'pub.cases.agency',
-                rowHeader: true,
                 cell: (a) => bilingual(a.agencyName, a.agencyNameEs),
               },
               { header: 'pub.case.agencies.track', cell: (a) => label('track', a.track) },
@@ -314,7 +312,6 @@ function CaseDetails({ c }: { c: PublicCase }) {
             columns={[
               {
                 header: 'pub.cases.category',
-                rowHeader: true,
                 cell: (a) => label('category', a.category),
               },
               {

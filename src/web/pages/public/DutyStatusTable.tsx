@@ -19,7 +19,6 @@ export function DutyStatusTable({ actions }: { actions: readonly PublicDutyActio
       columns={[
         {
           header: 'pub.case.dutyStatus.action',
-          rowHeader: true,
           cell: (d) => label('dutyAction', d.action),
         },
         { header: 'pub.case.dutyStatus.members', cell: (d) => d.members },

@@ -174,7 +174,6 @@ export function FollowPage() {
             columns={[
               {
                 header: 'pub.follow.stage',
-                rowHeader: true,
                 cell: (s) => label('status', s.status),
               },
               { header: 'pub.follow.date', cell: (s) => dateTime(s.at) },

@@ -46,7 +46,7 @@ function CodeTable({
         rows={rows}
         rowKey={(r) => r.code}
         columns={[
-          { header: 'pub.openData.code', rowHeader: true, cell: (r) => <code>{r.code}</code> },
+          { header: 'pub.openData.code', cell: (r) => <code>{r.code}</code> },
           { header: 'pub.openData.codeMeaning', cell: (r) => r.meaning },
         ]}
       />
@@ -89,7 +89,7 @@ export function OpenDataPage() {
           rows={data.columns}
           rowKey={(c) => c.name}
           columns={[
-            { header: 'pub.openData.column', rowHeader: true, cell: (c) => <code>{c.name}</code> },
+            { header: 'pub.openData.column', cell: (c) => <code>{c.name}</code> },
             {
               header: 'pub.openData.meaning',
               cell: (c) => <WithCode text={bilingual(c.description, c.descriptionEs)} />,

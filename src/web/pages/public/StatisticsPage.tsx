@@ -132,7 +132,7 @@ function BarChart({
         rowKey={(c) => c.key}
         rowData={suppressed}
         columns={[
-          { header: 'pub.stats.label', rowHeader: true, cell: (c) => labelOf(c.key) },
+          { header: 'pub.stats.label', cell: (c) => labelOf(c.key) },
           { header: 'pub.stats.count', cell: count },
         ]}
       />
@@ -161,7 +161,7 @@ function SustainedByCategory({
         rows={rates}
         rowKey={(r) => r.key}
         columns={[
-          { header: 'pub.stats.label', rowHeader: true, cell: (r) => label('category', r.key) },
+          { header: 'pub.stats.label', cell: (r) => label('category', r.key) },
           {
             header: 'pub.stats.rate',
             data: (r) => ({ 'data-withheld': r.rateWithheld ?? undefined }),
@@ -206,7 +206,6 @@ function DutyStatusByMonth({ cells }: { cells: PublicStats['dutyStatusByMonth'] 
           columns={[
             {
               header: 'pub.stats.month',
-              rowHeader: true,
               cell: (c) => month.format(new Date(`${c.month}-01T00:00:00Z`)),
             },
             { header: 'pub.case.dutyStatus.action', cell: (c) => label('dutyAction', c.action) },

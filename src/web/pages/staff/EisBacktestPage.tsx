@@ -55,7 +55,7 @@ export function EisBacktestPage() {
             rows={METHODS}
             rowKey={(m) => m}
             columns={[
-              { header: 'eis.backtest.col.method', rowHeader: true, cell: method },
+              { header: 'eis.backtest.col.method', cell: method },
               ...SHARES.map((s): Column<Method> => ({
                 title: s,
                 cell: (m) =>
@@ -70,7 +70,7 @@ export function EisBacktestPage() {
             rows={data.years}
             rowKey={(y) => y.year}
             columns={[
-              { header: 'eis.backtest.col.year', rowHeader: true, cell: (y) => y.year },
+              { header: 'eis.backtest.col.year', cell: (y) => y.year },
               { header: 'eis.backtest.col.members', cell: (y) => y.members },
               { header: 'eis.backtest.col.baseRate', cell: (y) => pct(y.base_rate) },
               ...METHODS.map((m): Column<(typeof data.years)[number]> => ({
@@ -99,7 +99,6 @@ export function EisBacktestPage() {
               columns={[
                 {
                   header: 'eis.backtest.col.group',
-                  rowHeader: true,
                   cell: (g) => (
                     <>
                       {g.group === 'unknown' ? t('eis.backtest.unknown') : g.group} ({g.members})

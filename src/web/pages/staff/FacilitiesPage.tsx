@@ -39,7 +39,7 @@ export function FacilitiesPage() {
               rows={f.dailyCounts}
               rowKey={(d) => d.day}
               columns={[
-                { header: 'col.date', rowHeader: true, cell: (d) => date(d.day) },
+                { header: 'col.date', cell: (d) => date(d.day) },
                 { header: 'col.residents', cell: (d) => d.residents },
               ]}
             />
@@ -53,7 +53,7 @@ export function FacilitiesPage() {
             rows={data.items}
             rowKey={(f) => f.code}
             columns={[
-              { header: 'col.name', rowHeader: true, cell: (f) => f.name },
+              { header: 'col.name', cell: (f) => f.name },
               { header: 'facility.code', cell: (f) => f.code },
               { header: 'facility.kind', cell: (f) => label('facility.kind', f.kind) },
               { header: 'facility.address', cell: (f) => f.address ?? '—' },

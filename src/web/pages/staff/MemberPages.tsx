@@ -49,7 +49,6 @@ export function MembersPage({ search }: { search: string }) {
             columns={[
               {
                 header: 'col.name',
-                rowHeader: true,
                 cell: (m) => <MemberLink id={m.id}>{`${m.firstName} ${m.lastName}`}</MemberLink>,
               },
               { header: 'col.star', cell: (m) => m.star ?? '—' },
@@ -136,7 +135,7 @@ function HistoryTables({ member }: { member: MemberDetail }) {
         rows={member.history.byYear}
         rowKey={(y) => y.year}
         columns={[
-          { header: 'member.year', rowHeader: true, cell: (y) => y.year },
+          { header: 'member.year', cell: (y) => y.year },
           { header: 'member.allegations', cell: (y) => y.allegations },
           { header: 'member.sustainedCount', cell: (y) => y.sustained },
         ]}
@@ -149,7 +148,7 @@ function HistoryTables({ member }: { member: MemberDetail }) {
         rows={member.history.byCategoryFinding}
         rowKey={(c) => `${c.category} ${c.finding ?? ''}`}
         columns={[
-          { header: 'col.category', rowHeader: true, cell: (c) => label('category', c.category) },
+          { header: 'col.category', cell: (c) => label('category', c.category) },
           {
             header: 'col.finding',
             cell: (c) => (c.finding ? label('finding', c.finding) : t('member.pending')),
@@ -197,7 +196,7 @@ function ComparisonSection({ c }: { c: Comparison }) {
           rowKey={([kind]) => kind}
           rowData={([kind]) => ({ 'data-testid': `rate-${kind}` })}
           columns={[
-            { header: 'member.kind', rowHeader: true, cell: ([kind]) => t(`member.${kind}`) },
+            { header: 'member.kind', cell: ([kind]) => t(`member.${kind}`) },
             { header: 'member.complaints', cell: ([, r]) => r.complaints },
             { header: 'member.perServiceYear', cell: ([, r]) => num(r.perServiceYear) },
             { header: 'member.percentile', cell: ([, r]) => pct(r.percentile) },
@@ -233,7 +232,6 @@ function ComparisonSection({ c }: { c: Comparison }) {
               columns={[
                 {
                   header: 'col.name',
-                  rowHeader: true,
                   cell: (o) => (
                     <MemberLink id={o.id}>
                       {[o.firstName, o.lastName].filter(Boolean).join(' ') || '—'}

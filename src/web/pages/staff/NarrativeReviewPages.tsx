@@ -69,7 +69,6 @@ export function NarrativeQueuePage() {
               columns={[
                 {
                   header: 'narrative.col.log',
-                  rowHeader: true,
                   cell: (i) => (
                     <Link to={`/staff/cases/${encodeURIComponent(i.logNumber)}/narrative`}>
                       {i.logNumber}
@@ -322,7 +321,6 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
         columns={[
           {
             header: 'narrative.col.text',
-            rowHeader: true,
             data: () => ({ 'data-written-text': 'span' }),
             cell: (s) => review.narrative.slice(s.start, s.end),
           },

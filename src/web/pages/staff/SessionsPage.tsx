@@ -47,7 +47,7 @@ export function SessionsPage() {
         bodyTestId="sessions-list"
         rows={sessions}
         columns={[
-          { header: 'sessions.col.signedIn', rowHeader: true, cell: (s) => dateTime(s.createdAt) },
+          { header: 'sessions.col.signedIn', cell: (s) => dateTime(s.createdAt) },
           { header: 'sessions.col.lastSeen', cell: (s) => dateTime(s.lastSeenAt) },
           {
             header: 'sessions.col.device',

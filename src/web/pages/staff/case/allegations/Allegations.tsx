@@ -19,7 +19,6 @@ export function Allegations(ctx: CaseCtx) {
         columns={[
           {
             header: 'col.member',
-            rowHeader: true,
             cell: (a) => (
               <MemberLink id={a.member?.id}>
                 {a.member

@@ -31,7 +31,6 @@ export function Deadlines(ctx: CaseCtx) {
         columns={[
           {
             header: 'col.kind',
-            rowHeader: true,
             cell: (d) => (
               <>
                 {label('deadlineKind', d.kind)}

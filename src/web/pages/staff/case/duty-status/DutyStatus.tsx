@@ -125,7 +125,6 @@ export function DutyStatus(ctx: CaseCtx) {
         columns={[
           {
             header: 'col.member',
-            rowHeader: true,
             cell: (d) => <MemberLink id={d.memberId}>{name(d.memberId)}</MemberLink>,
           },
           { header: 'col.action', cell: (d) => label('dutyAction', d.action) },

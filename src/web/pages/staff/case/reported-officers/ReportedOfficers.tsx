@@ -79,7 +79,6 @@ export function ReportedOfficers(ctx: CaseCtx) {
         columns={[
           {
             header: 'case.reported.col.officer',
-            rowHeader: true,
             cell: (o) => <MemberLink id={o.member?.id}>{who(o)}</MemberLink>,
           },
           {
