@@ -253,10 +253,7 @@ function CaseDetails({ c }: { c: PublicCase }) {
           <StackedTable
             rows={c.agencies}
             columns={[
-              {
-                header: 'pub.cases.agency',
-                cell: (a) => bilingual(a.agencyName, a.agencyNameEs),
-              },
+              { header: 'pub.cases.agency', cell: (a) => bilingual(a.agencyName, a.agencyNameEs) },
               { header: 'pub.case.agencies.track', cell: (a) => label('track', a.track) },
               { header: 'pub.case.agencies.role', cell: (a) => label('agencyRole', a.role) },
             ]}
@@ -310,10 +307,7 @@ function CaseDetails({ c }: { c: PublicCase }) {
           <StackedTable
             rows={c.allegations}
             columns={[
-              {
-                header: 'pub.cases.category',
-                cell: (a) => label('category', a.category),
-              },
+              { header: 'pub.cases.category', cell: (a) => label('category', a.category) },
               {
                 header: 'pub.case.recommended',
                 cell: (a) => label('finding', a.recommendedFinding),

@@ -17,10 +17,7 @@ export function DutyStatusTable({ actions }: { actions: readonly PublicDutyActio
     <StackedTable
       rows={actions}
       columns={[
-        {
-          header: 'pub.case.dutyStatus.action',
-          cell: (d) => label('dutyAction', d.action),
-        },
+        { header: 'pub.case.dutyStatus.action', cell: (d) => label('dutyAction', d.action) },
         { header: 'pub.case.dutyStatus.members', cell: (d) => d.members },
         { header: 'pub.case.dutyStatus.date', cell: (d) => date(d.effectiveDate) },
         {

@@ -172,10 +172,7 @@ export function FollowPage() {
           <StackedTable
             rows={status.stages}
             columns={[
-              {
-                header: 'pub.follow.stage',
-                cell: (s) => label('status', s.status),
-              },
+              { header: 'pub.follow.stage', cell: (s) => label('status', s.status) },
               { header: 'pub.follow.date', cell: (s) => dateTime(s.at) },
               { header: 'pub.follow.reason', cell: (s) => label('reason', s.reason) },
             ]}
