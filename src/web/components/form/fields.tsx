@@ -82,6 +82,28 @@ export function Options<T extends string>({
   );
 }
 
+/** The options of a select that chooses one of some records, by id, `empty` first. */
+export function RecordOptions<R extends { id: string }>({
+  records,
+  labelOf,
+  empty,
+}: {
+  records: readonly R[];
+  labelOf: (record: R) => string;
+  empty?: string;
+}) {
+  return (
+    <>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {records.map((r) => (
+        <option key={r.id} value={r.id}>
+          {labelOf(r)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A date and time as the office's wall clock (`datetime-local`), or a day (`type="date"`). */
 export function DateTimeField({
   type = 'datetime-local',

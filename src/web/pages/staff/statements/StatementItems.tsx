@@ -3,7 +3,7 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import { api, type Case } from '../../../api/client.ts';
 import { ApiError } from '../../../api/http.ts';
 import { useAction } from '../../../components/ActionForm.tsx';
-import { Options, SelectField, TextArea } from '../../../components/form/fields.tsx';
+import { Options, SelectField, TextArea, RecordOptions } from '../../../components/form/fields.tsx';
 import type { BoundField } from '../../../components/form/use-fields.ts';
 import type { FieldErrors } from '../../../components/problems.tsx';
 import { ProblemAlert } from '../../../components/problems.tsx';
@@ -160,12 +160,11 @@ export function StatementFields({
           optional
           {...bind('translationOf', 'st-translation')}
         >
-          <option value="">—</option>
-          {originals.map((s) => (
-            <option key={s.id} value={s.id}>
-              {label('language', s.language)}: {s.text.slice(0, 60)}
-            </option>
-          ))}
+          <RecordOptions
+            empty="—"
+            records={originals}
+            labelOf={(s) => `${label('language', s.language)}: ${s.text.slice(0, 60)}`}
+          />
         </SelectField>
       ) : null}
       <TextArea label={t('action.statementText')} error={e.text} {...bind('text')} />

@@ -1,7 +1,7 @@
 import { Button, TextInput } from '@trussworks/react-uswds';
 import { api } from '../../../../api/client.ts';
 import { useAction } from '../../../../components/ActionForm.tsx';
-import { SelectField, TextArea } from '../../../../components/form/fields.tsx';
+import { SelectField, TextArea, RecordOptions } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { Field, ProblemAlert } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
@@ -93,11 +93,10 @@ export function Deadlines(ctx: CaseCtx) {
           {(e) => (
             <>
               <SelectField label={t('col.kind')} {...bind('deadline')} value={chosen.id}>
-                {open.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {label('deadlineKind', d.kind)} — {date(d.dueDate)}
-                  </option>
-                ))}
+                <RecordOptions
+                  records={open}
+                  labelOf={(d) => `${label('deadlineKind', d.kind)} — ${date(d.dueDate)}`}
+                />
               </SelectField>
               <Field id="ex-days" label={t('action.extendDays')} error={e.days}>
                 <TextInput type="number" min={1} max={365} {...bind('days')} />

@@ -7,6 +7,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  RecordOptions,
 } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.tsx';
@@ -145,11 +146,10 @@ export function DutyStatus(ctx: CaseCtx) {
                 {...bind('member')}
                 value={f.member || unique[0]!.id}
               >
-                {unique.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.firstName} {m.lastName} ({m.star ?? '—'})
-                  </option>
-                ))}
+                <RecordOptions
+                  records={unique}
+                  labelOf={(m) => `${m.firstName} ${m.lastName} (${m.star ?? '—'})`}
+                />
               </SelectField>
               <SelectField label={t('action.dutyAction')} error={e.action} {...bind('action')}>
                 <Options values={DUTY_STATUS_ACTIONS} labelOf={(x) => label('dutyAction', x)} />
@@ -178,13 +178,13 @@ export function DutyStatus(ctx: CaseCtx) {
                       optional
                       {...bind('recommendationId', 'du-rec')}
                     >
-                      <option value="">—</option>
-                      {recommendations.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {name(r.memberId)} — {label('dutyAction', r.action)} (
-                          {dateTime(r.effectiveAt)})
-                        </option>
-                      ))}
+                      <RecordOptions
+                        empty="—"
+                        records={recommendations}
+                        labelOf={(r) =>
+                          `${name(r.memberId)} — ${label('dutyAction', r.action)} (${dateTime(r.effectiveAt)})`
+                        }
+                      />
                     </SelectField>
                   ) : null}
                   <Checkbox label={t('action.badgeSurrendered')} {...bindCheck('badge')} />

@@ -1,7 +1,12 @@
 import { Fieldset, Radio } from '@trussworks/react-uswds';
 import type { Category } from '../../../../../shared/enums.ts';
 import { api } from '../../../../api/client.ts';
-import { SelectField, TextArea, TextField } from '../../../../components/form/fields.tsx';
+import {
+  SelectField,
+  TextArea,
+  TextField,
+  RecordOptions,
+} from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { rosterLine } from '../../../../components/roster-line.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
@@ -118,11 +123,7 @@ export function ReportedOfficers(ctx: CaseCtx) {
                 {...bind('reportedOfficer', 'ro-which')}
                 value={chosen.id}
               >
-                {open.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.member ? who(o) : given(o)}
-                  </option>
-                ))}
+                <RecordOptions records={open} labelOf={(o) => (o.member ? who(o) : given(o))} />
               </SelectField>
               <Fieldset legend={t('case.reported.outcome')}>
                 {OUTCOMES.map((x) => (
