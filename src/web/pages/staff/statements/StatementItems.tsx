@@ -7,8 +7,8 @@ import { Options, SelectField, TextArea, RecordOptions } from '../../../componen
 import type { BoundField } from '../../../components/form/use-fields.ts';
 import type { FieldErrors } from '../../../components/problems.tsx';
 import { ProblemAlert } from '../../../components/problems.tsx';
-import { Link } from '../../../components/router.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { CaseLinks } from '../../../components/CaseLinks.tsx';
 import { SessionContext } from '../session.tsx';
 
 /*
@@ -92,14 +92,11 @@ export function StatementItems({
               {showCases ? (
                 <>
                   {' · '}
-                  {s.logNumbers.length === 0
-                    ? t('statements.officeWide')
-                    : s.logNumbers.map((n, i) => (
-                        <span key={n}>
-                          {i > 0 ? ', ' : ''}
-                          <Link to={`/staff/cases/${encodeURIComponent(n)}`}>{n}</Link>
-                        </span>
-                      ))}
+                  <CaseLinks
+                    logNumbers={s.logNumbers}
+                    to={(n) => `/staff/cases/${encodeURIComponent(n)}`}
+                    none={t('statements.officeWide')}
+                  />
                 </>
               ) : null}
             </span>{' '}
