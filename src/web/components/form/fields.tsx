@@ -60,21 +60,23 @@ export function SelectField(props: Props<ComponentProps<typeof Select>>) {
   return labelled<ComponentProps<typeof Select>>(props, (input) => <Select {...input} />);
 }
 
-/** The options of a select: one per code, labelled in the interface language, `empty` first. */
-export function Options<T extends string>({
+/** The options of a select: one per value, `empty` (the empty value) first. */
+function ValueOptions<V>({
   values,
+  valueOf,
   labelOf,
   empty,
 }: {
-  values: readonly T[];
-  labelOf: (value: T) => string;
-  empty?: string;
+  values: readonly V[];
+  valueOf: (value: V) => string;
+  labelOf: (value: V) => string;
+  empty: string | undefined;
 }) {
   return (
     <>
       {empty !== undefined ? <option value="">{empty}</option> : null}
       {values.map((v) => (
-        <option key={v} value={v}>
+        <option key={valueOf(v)} value={valueOf(v)}>
           {labelOf(v)}
         </option>
       ))}
@@ -82,25 +84,28 @@ export function Options<T extends string>({
   );
 }
 
+/** The options of a select: one per code, labelled in the interface language, `empty` first. */
+export function Options<T extends string>(props: {
+  values: readonly T[];
+  labelOf: (value: T) => string;
+  empty?: string;
+}) {
+  return <ValueOptions valueOf={(v) => v} empty={undefined} {...props} />;
+}
+
 /** The options of a select that chooses one of some records, by id, `empty` first. */
-export function RecordOptions<R extends { id: string }>({
-  records,
-  labelOf,
-  empty,
-}: {
+export function RecordOptions<R extends { id: string }>(props: {
   records: readonly R[];
   labelOf: (record: R) => string;
   empty?: string;
 }) {
   return (
-    <>
-      {empty !== undefined ? <option value="">{empty}</option> : null}
-      {records.map((r) => (
-        <option key={r.id} value={r.id}>
-          {labelOf(r)}
-        </option>
-      ))}
-    </>
+    <ValueOptions
+      values={props.records}
+      valueOf={(r) => r.id}
+      labelOf={props.labelOf}
+      empty={props.empty}
+    />
   );
 }
 
