@@ -63,7 +63,7 @@ export function QueuePage({ search }: { search: string }) {
   const exact = data?.totalExact ?? true;
 
   const select = (k: 'status' | 'category' | 'agency', options: readonly string[], l: string) => (
-    <SelectField {...bind.text(k)} label={l} error={fields[k]}>
+    <SelectField {...bind.field(fields, k)} label={l}>
       <Options
         values={options}
         labelOf={(o) => (k === 'agency' ? o : label(k, o))}
@@ -76,9 +76,8 @@ export function QueuePage({ search }: { search: string }) {
   // item 5).
   const sortSelect = (
     <SelectField
-      {...bind.text('sort')}
+      {...bind.field(fields, 'sort')}
       label={t('queue.sort')}
-      error={fields.sort}
       value={form.sort || (form.q ? '' : 'received_desc')}
     >
       {form.q ? <option value="">{t('sort.relevance')}</option> : null}
@@ -101,12 +100,7 @@ export function QueuePage({ search }: { search: string }) {
       >
         <div className="grid-row grid-gap">
           <div className="grid-col-12 tablet:grid-col-6">
-            <TextField
-              {...bind.text('q')}
-              type="search"
-              label={t('queue.search')}
-              error={fields.q}
-            />
+            <TextField {...bind.field(fields, 'q')} type="search" label={t('queue.search')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
             {select('status', CASE_STATUSES, t('col.status'))}
@@ -118,11 +112,7 @@ export function QueuePage({ search }: { search: string }) {
             {select('agency', AGENCIES, t('action.agency'))}
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <SelectField
-              {...bind.text('facility')}
-              label={t('col.facility')}
-              error={fields.facility}
-            >
+            <SelectField {...bind.field(fields, 'facility')} label={t('col.facility')}>
               <option value="">{t('common.any')}</option>
               {facilityOptions.map((f) => (
                 <option key={f.code} value={f.code}>
@@ -132,10 +122,10 @@ export function QueuePage({ search }: { search: string }) {
             </SelectField>
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <DateField {...bind.text('from')} label={t('queue.from')} error={fields.from} />
+            <DateField {...bind.field(fields, 'from')} label={t('queue.from')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <DateField {...bind.text('to')} label={t('queue.to')} error={fields.to} />
+            <DateField {...bind.field(fields, 'to')} label={t('queue.to')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">{sortSelect}</div>
         </div>
