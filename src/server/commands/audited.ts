@@ -9,6 +9,7 @@ import { insertFacility, insertShelterPeriod } from '../repositories/facilities.
 import { insertDutyStatus, insertMember } from '../repositories/members.repository.ts';
 import { insertNarrativeReview } from '../repositories/narrative-review.repository.ts';
 import { insertPolicyRecommendation } from '../repositories/policy-recommendations.repository.ts';
+import { insertStatusHistory } from '../repositories/cases.repository.ts';
 import { insertCaseAgency } from '../repositories/routing.repository.ts';
 import { insertStatement } from '../repositories/statements.repository.ts';
 import { auditContext, type CommandDeps } from './context.ts';
@@ -161,6 +162,14 @@ export const Created = {
   ),
 };
 
+/**
+ * Rows stamped like a creation whose audit entry is another's: a case's status history row is
+ * audited by the case's transition (`case.transitioned` on the log number, transition-case).
+ */
+export const Stamped = {
+  statusHistory: { insert: stampedAs(insertStatusHistory, 'at', 'actorId') },
+};
+
 /** A row a command inserted: its id, its facts, and what the insert answered. */
 export interface Inserted<F, T> {
   id: string;
@@ -177,7 +186,7 @@ export async function insertStamped<F, T>(
   tx: Queryable,
   deps: Pick<CommandDeps, 'jurisdiction' | 'actor'>,
   now: Date,
-  kind: Creation<F, T>,
+  kind: Pick<Creation<F, T>, 'insert'>,
   facts: F,
 ): Promise<Inserted<F, T>> {
   const id = crypto.randomUUID();
