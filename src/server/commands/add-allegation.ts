@@ -125,10 +125,12 @@ export async function writeAllegation(
   );
   // audited after the re-routing it caused, with what changed on the case
   await auditCreated(tx, deps, now, Created.allegation, allegation, {
-    ...(categories.length !== before.categories.length
-      ? { categories: { from: before.categories, to: categories } }
-      : {}),
-    ...applied.audit,
+    changes: {
+      ...(categories.length !== before.categories.length
+        ? { categories: { from: before.categories, to: categories } }
+        : {}),
+      ...applied.audit,
+    },
   });
   return {
     allegationId: allegation.id,

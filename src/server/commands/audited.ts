@@ -3,14 +3,16 @@ import { AuditAction, recordAudit, type AuditEvent } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
 import { insertConflict } from '../repositories/access.repository.ts';
 import { insertActivity } from '../repositories/activity.repository.ts';
-import { insertAllegation } from '../repositories/allegations.repository.ts';
+import { insertAllegation, recordFinding } from '../repositories/allegations.repository.ts';
 import { insertAssignment } from '../repositories/assignments.repository.ts';
+import { recordAlertStep } from '../repositories/eis-alerts.repository.ts';
 import { insertFacility, insertShelterPeriod } from '../repositories/facilities.repository.ts';
 import { insertDutyStatus, insertMember } from '../repositories/members.repository.ts';
 import { insertNarrativeReview } from '../repositories/narrative-review.repository.ts';
 import { insertPolicyRecommendation } from '../repositories/policy-recommendations.repository.ts';
+import { insertPressInquiry } from '../repositories/press-inquiries.repository.ts';
 import { insertStatusHistory } from '../repositories/cases.repository.ts';
-import { insertCaseAgency } from '../repositories/routing.repository.ts';
+import { insertCaseAgency, insertRoutingDecision } from '../repositories/routing.repository.ts';
 import { insertStatement } from '../repositories/statements.repository.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
@@ -103,6 +105,27 @@ export const Created = {
     entityType: 'allegation',
     audit: (a) => ({ caseId: a.caseId, changes: { memberId: a.memberId, category: a.category } }),
   }),
+  /** A finding is audited on its allegation; the command names the case. */
+  finding: kind(stampedAs(recordFinding, 'recordedAt', 'recordedBy'), {
+    action: AuditAction.finding_recorded,
+    entityType: 'allegation',
+    audit: (f) => ({
+      entityId: f.allegationId,
+      changes: { stage: f.stage, finding: f.finding, penalty: f.penalty, decidedOn: f.decidedOn },
+    }),
+  }),
+  /** A press inquiry about several cases is audited on the first. */
+  pressInquiry: kind(stampedAs(insertPressInquiry, 'loggedAt', 'loggedBy'), {
+    action: AuditAction.press_inquiry_logged,
+    entityType: 'press_inquiry',
+    audit: (p) => ({ caseId: p.caseIds[0] ?? null, changes: { outlet: p.outlet } }),
+  }),
+  /** A step of an early-intervention alert's review is audited on the alert, with its note. */
+  alertStep: kind(stampedAs(recordAlertStep, 'at', 'actorId'), {
+    action: AuditAction.eis_alert_step,
+    entityType: 'eis_alert',
+    audit: (s) => ({ entityId: s.alertId, changes: { from: s.from, to: s.to, note: s.note } }),
+  }),
   /** A statement about several cases is audited on the first (the others are counted). */
   statement: kind(stampedAs(insertStatement, 'createdAt', 'createdBy'), {
     action: AuditAction.statement_drafted,
@@ -168,7 +191,15 @@ export const Created = {
  */
 export const Stamped = {
   statusHistory: { insert: stampedAs(insertStatusHistory, 'at', 'actorId') },
+  /** Audited by the re-routing (`case.rerouted`) or the reevaluation's entry it belongs to. */
+  routingDecision: { insert: stampedAs(insertRoutingDecision, 'decidedAt', 'decidedBy') },
 };
+
+/** What the command adds to a creation's audit entry: the case it is on, what it caused. */
+export interface Also {
+  caseId?: string;
+  changes?: Record<string, unknown>;
+}
 
 /** A row a command inserted: its id, its facts, and what the insert answered. */
 export interface Inserted<F, T> {
@@ -197,7 +228,7 @@ export async function insertStamped<F, T>(
 
 /**
  * The audit entry of a created row: the kind's action and entity type, the row's id, the facts
- * the kind keeps, and `more` changes the command adds (what the creation caused). An insert that
+ * the kind keeps, and what the command adds (`also`: the case, what the creation caused). An insert that
  * answered false created nothing (the row was there), so nothing is audited.
  */
 export async function auditCreated<F, T>(
@@ -206,7 +237,7 @@ export async function auditCreated<F, T>(
   now: Date,
   kind: Creation<F, T>,
   inserted: Inserted<F, T>,
-  more: Record<string, unknown> = {},
+  also: Also = {},
 ): Promise<void> {
   if (inserted.result === false) {
     return;
@@ -217,7 +248,8 @@ export async function auditCreated<F, T>(
     entityType: kind.entityType,
     entityId: entityId ?? inserted.id,
     ...mirror,
-    changes: { ...changes, ...more },
+    ...(also.caseId !== undefined ? { caseId: also.caseId } : {}),
+    changes: { ...changes, ...also.changes },
   });
 }
 
@@ -231,8 +263,9 @@ export async function createAudited<F, T>(
   now: Date,
   kind: Creation<F, T>,
   facts: F,
+  also: Also = {},
 ): Promise<Inserted<F, T>> {
   const inserted = await insertStamped(tx, deps, now, kind, facts);
-  await auditCreated(tx, deps, now, kind, inserted);
+  await auditCreated(tx, deps, now, kind, inserted, also);
   return inserted;
 }
