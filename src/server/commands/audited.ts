@@ -5,13 +5,13 @@ import { insertConflict } from '../repositories/access.repository.ts';
 import { insertActivity } from '../repositories/activity.repository.ts';
 import { insertAllegation, recordFinding } from '../repositories/allegations.repository.ts';
 import { insertAssignment } from '../repositories/assignments.repository.ts';
+import { insertStatusHistory } from '../repositories/cases.repository.ts';
 import { recordAlertStep } from '../repositories/eis-alerts.repository.ts';
 import { insertFacility, insertShelterPeriod } from '../repositories/facilities.repository.ts';
 import { insertDutyStatus, insertMember } from '../repositories/members.repository.ts';
 import { insertNarrativeReview } from '../repositories/narrative-review.repository.ts';
 import { insertPolicyRecommendation } from '../repositories/policy-recommendations.repository.ts';
 import { insertPressInquiry } from '../repositories/press-inquiries.repository.ts';
-import { insertStatusHistory } from '../repositories/cases.repository.ts';
 import { insertCaseAgency, insertRoutingDecision } from '../repositories/routing.repository.ts';
 import { insertStatement } from '../repositories/statements.repository.ts';
 import { auditContext, type CommandDeps } from './context.ts';
@@ -39,6 +39,9 @@ export interface Creation<F, T> {
   audit: (facts: F) => Mirror;
 }
 
+/** The keys of `R` whose column takes a `V`. */
+type KeysTaking<R, V> = { [K in keyof R]-?: V extends R[K] ? K : never }[keyof R];
+
 /**
  * An insert taking the stamp under the names its table gives it: the id and jurisdiction, the
  * time as `at`, the actor as `by` where the table records one (`recordedBy`, `createdBy`, …).
@@ -46,8 +49,8 @@ export interface Creation<F, T> {
 function stampedAs<
   R extends { id: string; jurisdiction: string },
   T,
-  A extends keyof R,
-  B extends keyof R = never,
+  A extends KeysTaking<R, Date>,
+  B extends KeysTaking<R, string> = never,
 >(
   insert: (tx: Queryable, row: R) => Promise<T>,
   at: A,
@@ -228,8 +231,8 @@ export async function insertStamped<F, T>(
 
 /**
  * The audit entry of a created row: the kind's action and entity type, the row's id, the facts
- * the kind keeps, and what the command adds (`also`: the case, what the creation caused). An insert that
- * answered false created nothing (the row was there), so nothing is audited.
+ * the kind keeps, and what the command adds (`also`: the case, what the creation caused). An
+ * insert that answered false created nothing (the row was there), so nothing is audited.
  */
 export async function auditCreated<F, T>(
   tx: Queryable,
