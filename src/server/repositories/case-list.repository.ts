@@ -196,10 +196,11 @@ export interface CaseListRow {
 
 /**
  * A list's total is exact up to this many matches and "more than" beyond (ADR 0058): counting
- * every visible case of a 98,000-case history cost more than everything else in a list request,
- * and nobody pages through ten thousand cases; a capped count stops reading the index there.
+ * every visible case of a 98,000-case history cost more than everything else in a list request
+ * (70–100 ms), and counting up to 10,000 still 3–19 ms; 1,000 (40 pages) costs under 2 ms, and
+ * past it the queue is narrowed by a filter, not paged through.
  */
-export const EXACT_TOTAL_UP_TO = 10_000;
+export const EXACT_TOTAL_UP_TO = 1_000;
 
 /** ORDER BY keys of the list's sorts (from code, never from input), without a table alias. */
 const SORTS = {
@@ -275,9 +276,7 @@ export async function listCases(
       SELECT 1 FROM cases c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
   const counted = async (): Promise<{ total: number; totalExact: boolean }> => {
     const n = (await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0;
-    return n > exactUpTo
-      ? { total: exactUpTo, totalExact: false }
-      : { total: n, totalExact: true };
+    return n > exactUpTo ? { total: exactUpTo, totalExact: false } : { total: n, totalExact: true };
   };
   const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];

@@ -329,7 +329,7 @@ export const CaseListItem = z.object({
 });
 export const CaseListResponse = z.object({
   items: z.array(CaseListItem),
-  /** Matches: exact when `totalExact`, otherwise a lower bound (the list counts up to 10,000). */
+  /** Matches: exact when `totalExact`, otherwise a lower bound (the list counts up to 1,000). */
   total: z.number().int(),
   totalExact: z.boolean(),
 });

@@ -48,4 +48,26 @@ describe('QueuePage', () => {
     await waitFor(() => expect(errorOf('queue-from')).toBe(message));
     expect(errorOf('queue-to')).toBeUndefined();
   });
+
+  it.each([
+    ['en', true, '40 cases'],
+    ['en', false, 'More than 1,000 cases'],
+    ['es', false, 'Más de 1,000 casos'],
+  ] as const)(
+    'in %s, a total that is exact=%s reads "%s", and past the count the pager goes on',
+    async (lang, totalExact, text) => {
+      const search = '?page=3';
+      window.history.replaceState(null, '', `/staff/cases${search}`);
+      const total = totalExact ? 40 : 1000;
+      stubFetch({
+        'GET /api/v1/cases': { body: { items: [], total, totalExact } },
+        'GET /api/v1/facilities': { body: { items: [] } },
+      });
+      renderIn(lang, <QueuePage search={search} />);
+      expect((await screen.findByTestId('queue-total')).textContent).toBe(text);
+      const next = document.querySelector('.usa-pagination__next-page');
+      // 40 cases are two pages: page 3 is past the end and offers no next page
+      expect(next !== null).toBe(!totalExact);
+    },
+  );
 });

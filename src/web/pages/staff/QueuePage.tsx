@@ -59,7 +59,7 @@ export function QueuePage({ search }: { search: string }) {
       ? [...registered, { code: form.facility, name: '' }]
       : registered;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
-  // past 10,000 matches the count stops (ADR 0058): the pager then has no last page
+  // past 1,000 matches the count stops (ADR 0058): the pager then has no last page
   const exact = data?.totalExact ?? true;
 
   const select = (k: 'status' | 'category' | 'agency', options: readonly string[], l: string) => (
