@@ -1,12 +1,6 @@
-import { z } from 'zod';
-import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
-
-/** The path parameters of a case (`/cases/:logNumber`). */
-export const CaseParams = z.strictObject({ logNumber: LogNumber });
-/** The path parameters of a thing known by its id (`/…/:id`). */
-export const IdParams = z.strictObject({ id: Uuid });
-/** The path parameters of a thing of a case (`/cases/:logNumber/…/:id`). */
-export const CaseItemParams = z.strictObject({ logNumber: LogNumber, id: Uuid });
+import type { z } from 'zod';
+import type { EndpointParts } from '../../shared/api/endpoint.ts';
+import { Problem } from '../../shared/schemas/common.ts';
 
 type Problems<C extends number> = { [K in C]: typeof Problem };
 
@@ -19,14 +13,7 @@ export function problemsOf<const C extends number>(...codes: C[]): Problems<C> {
 export const STAFF_PROBLEMS = problemsOf(400, 401, 403, 404, 409, 422);
 
 /** What a route takes and answers, besides its tags, summary and problem answers. */
-export interface RouteParts {
-  description?: string;
-  security?: Array<Record<string, string[]>>;
-  params?: z.ZodType;
-  querystring?: z.ZodType;
-  body?: z.ZodType;
-  response: Record<number, z.ZodType>;
-}
+export type RouteParts = EndpointParts;
 
 /**
  * The route options of one group of routes (issue 20 item 5): `spec(summary, parts)` gives a

@@ -1,24 +1,10 @@
 import type { z } from 'zod';
-import type {
-  ActivityRequest,
-  AssignmentRequest,
-  CaseCorrectionRequest,
-  CaseCorrectionResponse,
-  CaseIntakeRequest,
-  CaseIntakeResponse,
-  CaseListQuery,
-  CaseListResponse,
-  CaseOut,
-  TransitionRequest,
-} from '../../shared/schemas/cases.ts';
-import type { AllegationRequest, FindingRequest } from '../../shared/schemas/allegations.ts';
-import type { ExtensionRequest } from '../../shared/schemas/deadlines.ts';
-import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
-import type { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
+import type { CaseListQuery, CaseListResponse, CaseOut } from '../../shared/schemas/cases.ts';
+import { caseApi } from '../../shared/api/cases.ts';
+import type { Endpoint, InputOf } from '../../shared/api/endpoint.ts';
 import type {
   OfficeStatementRequest,
   OfficeStatementsResponse,
-  StatementRequest,
 } from '../../shared/schemas/statements.ts';
 import type {
   OfficePressInquiryRequest,
@@ -57,7 +43,7 @@ import type {
   NarrativeReviewOut,
   SpanDecisionRequest,
 } from '../../shared/schemas/narrative-review.ts';
-import { query, request, type Door } from './http.ts';
+import { caller, query, request, type Door } from './http.ts';
 
 export { ApiError, type FieldError } from './http.ts';
 
@@ -88,8 +74,12 @@ const staffDoor: Door = {
 const call = <T>(method: string, url: string, body?: unknown): Promise<T> =>
   request<T>(staffDoor, method, url, body);
 
+const staff = caller(staffDoor, '/api/v1');
+
 const enc = encodeURIComponent;
 type In<T extends z.ZodType> = z.input<T>;
+/** The body an endpoint takes. */
+type Body<E> = E extends Endpoint<infer P> ? InputOf<P>['body'] : never;
 type Out<T extends z.ZodType> = z.output<T>;
 export type Case = Out<typeof CaseOut>;
 export type PressInquiry = Out<typeof PressInquiryOut>;
@@ -107,7 +97,7 @@ export type Facility = Out<typeof FacilityOut>;
 export type EisAlert = Out<typeof AlertOut>;
 export type Dashboard = Out<typeof DashboardOut>;
 export type RoutingPreview = Out<typeof RoutingPreviewOut>;
-export type IntakeBody = In<typeof CaseIntakeRequest>;
+export type IntakeBody = Body<typeof caseApi.file>;
 export type CaseQuery = Partial<In<typeof CaseListQuery>>;
 
 /** The staff API, typed by the shared zod schemas (the same ones the server validates with). */
@@ -139,41 +129,34 @@ export const api = {
     csrfToken = null;
   },
   dashboard: () => call<Dashboard>('GET', '/api/v1/dashboard'),
-  listCases: (q: CaseQuery) =>
-    call<CaseList>('GET', `/api/v1/cases${query(q as Record<string, string>)}`),
-  getCase: (logNumber: string) => call<Case>('GET', `/api/v1/cases/${enc(logNumber)}`),
-  fileCase: (body: IntakeBody) =>
-    call<Out<typeof CaseIntakeResponse>>('POST', '/api/v1/cases', body),
+  listCases: (q: CaseQuery) => staff(caseApi.list, { query: q }),
+  getCase: (logNumber: string) => staff(caseApi.get, { params: { logNumber } }),
+  fileCase: (body: IntakeBody) => staff(caseApi.file, { body }),
   previewRouting: (body: IntakeBody) =>
     call<RoutingPreview>('POST', '/api/v1/routing/preview', body),
-  correctFacts: (logNumber: string, body: In<typeof CaseCorrectionRequest>) =>
-    call<Out<typeof CaseCorrectionResponse>>('PATCH', `/api/v1/cases/${enc(logNumber)}`, body),
-  transition: (logNumber: string, body: In<typeof TransitionRequest>) =>
-    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/transitions`, body),
-  addAgency: (logNumber: string, body: In<typeof AgencyRequest>) =>
-    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/agencies`, body),
-  acceptRoutingReview: (logNumber: string, body: In<typeof RoutingReviewAcceptRequest>) =>
-    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/routing-review`, body),
-  assign: (logNumber: string, body: In<typeof AssignmentRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/assignments`, body),
-  logActivity: (logNumber: string, body: In<typeof ActivityRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/activities`, body),
-  addAllegation: (logNumber: string, body: In<typeof AllegationRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/allegations`, body),
+  correctFacts: (logNumber: string, body: Body<typeof caseApi.correct>) =>
+    staff(caseApi.correct, { params: { logNumber }, body }),
+  transition: (logNumber: string, body: Body<typeof caseApi.transition>) =>
+    staff(caseApi.transition, { params: { logNumber }, body }),
+  addAgency: (logNumber: string, body: Body<typeof caseApi.addAgency>) =>
+    staff(caseApi.addAgency, { params: { logNumber }, body }),
+  acceptRoutingReview: (logNumber: string, body: Body<typeof caseApi.acceptRoutingReview>) =>
+    staff(caseApi.acceptRoutingReview, { params: { logNumber }, body }),
+  assign: (logNumber: string, body: Body<typeof caseApi.assign>) =>
+    staff(caseApi.assign, { params: { logNumber }, body }),
+  logActivity: (logNumber: string, body: Body<typeof caseApi.logActivity>) =>
+    staff(caseApi.logActivity, { params: { logNumber }, body }),
+  addAllegation: (logNumber: string, body: Body<typeof caseApi.addAllegation>) =>
+    staff(caseApi.addAllegation, { params: { logNumber }, body }),
   resolveReportedOfficer: (
     logNumber: string,
     id: string,
-    body: In<typeof ReportedOfficerResolutionRequest>,
-  ) =>
-    call<Case>(
-      'POST',
-      `/api/v1/cases/${enc(logNumber)}/reported-officers/${enc(id)}/resolution`,
-      body,
-    ),
-  recordFinding: (logNumber: string, id: string, body: In<typeof FindingRequest>) =>
-    call<Case>('PATCH', `/api/v1/cases/${enc(logNumber)}/allegations/${enc(id)}`, body),
-  draftStatement: (logNumber: string, body: In<typeof StatementRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/statements`, body),
+    body: Body<typeof caseApi.resolveReportedOfficer>,
+  ) => staff(caseApi.resolveReportedOfficer, { params: { logNumber, id }, body }),
+  recordFinding: (logNumber: string, id: string, body: Body<typeof caseApi.recordFinding>) =>
+    staff(caseApi.recordFinding, { params: { logNumber, id }, body }),
+  draftStatement: (logNumber: string, body: Body<typeof caseApi.draftStatement>) =>
+    staff(caseApi.draftStatement, { params: { logNumber }, body }),
   publishStatement: (id: string) =>
     call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/publish`),
   reviewStatement: (id: string) =>
@@ -191,10 +174,10 @@ export const api = {
     call<PressInquiryLog>('GET', `/api/v1/press-inquiries?state=${state}`),
   logOfficePressInquiry: (body: In<typeof OfficePressInquiryRequest>) =>
     call<{ id: string }>('POST', '/api/v1/press-inquiries', body),
-  extendDeadline: (logNumber: string, id: string, body: In<typeof ExtensionRequest>) =>
-    call<unknown>('POST', `/api/v1/cases/${enc(logNumber)}/deadlines/${enc(id)}/extensions`, body),
+  extendDeadline: (logNumber: string, id: string, body: Body<typeof caseApi.extendDeadline>) =>
+    staff(caseApi.extendDeadline, { params: { logNumber, id }, body }),
   completeDeadline: (logNumber: string, id: string) =>
-    call<unknown>('POST', `/api/v1/cases/${enc(logNumber)}/deadlines/${enc(id)}/complete`, {}),
+    staff(caseApi.completeDeadline, { params: { logNumber, id }, body: {} }),
   recordDutyStatus: (memberId: string, body: In<typeof DutyStatusRequest>) =>
     call<unknown>('POST', `/api/v1/members/${enc(memberId)}/duty-status`, body),
   searchMembers: (q: string, page = 1) =>
