@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EndpointParts } from '../../shared/api/endpoint.ts';
+import type { Endpoint, EndpointParts } from '../../shared/api/endpoint.ts';
 import { Problem } from '../../shared/schemas/common.ts';
 
 type Problems<C extends number> = { [K in C]: typeof Problem };
@@ -27,15 +27,29 @@ export function routeSchemas<P extends Record<number, z.ZodType>>(tags: string[]
 }
 
 /**
- * The route options of a route a signed-out browser reaches (sign-in and the provider's flow):
- * the auth plugin reads no credentials (`auth: 'none'`) and the document asks for none.
+ * The route options of a route a signed-out browser reaches (sign-in and the provider's flow),
+ * as a group's `spec` gives them: the auth plugin reads no credentials (`auth: 'none'`) and the
+ * document asks for none.
  */
 export function signedOut<S extends RouteParts, R>(
   spec: (summary: string, parts: S & { security: [] }) => R,
-  summary: string,
-  parts: S,
 ) {
-  return { config: { auth: 'none' as const }, ...spec(summary, { security: [], ...parts }) };
+  return (summary: string, parts: S) => ({
+    config: { auth: 'none' as const },
+    ...spec(summary, { security: [], ...parts }),
+  });
+}
+
+/**
+ * The route of an endpoint of the shared contract (`shared/api/`) that writes its own reply (a
+ * cookie, a redirect, a cached answer): its method, URL and the options `spec` gives it. Routes
+ * that only answer use `routeGroup`'s `route.serve`.
+ */
+export function routeOf<S extends RouteParts, R extends object>(
+  spec: (summary: string, parts: S) => R,
+  { method, path, summary, parts }: Endpoint<S>,
+) {
+  return { method, url: path, ...spec(summary, parts) };
 }
 
 /**

@@ -59,8 +59,13 @@ export type InputOf<P extends EndpointParts> = (P['params'] extends z.ZodType
     : { query?: undefined }) &
   (P['body'] extends z.ZodType ? { body: Given<P['body']> } : { body?: undefined });
 
+/** The success statuses an endpoint may declare (its other answers are problems). */
+type Success = 200 | 201 | 202 | 204;
+
 /** What an endpoint answers on success, as the caller reads it (the output of its schema). */
-export type OutputOf<P extends EndpointParts> = z.output<P['response'][keyof P['response']]>;
+export type OutputOf<P extends EndpointParts> = z.output<
+  P['response'][Extract<keyof P['response'], Success>]
+>;
 
 /** The URL of an endpoint below its door: each `:name` replaced by its encoded parameter. */
 export function pathOf(path: string, params?: Record<string, unknown>): string {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CaseListQuery, CaseListResponse, CaseOut } from '../../shared/schemas/cases.ts';
 import { caseApi } from '../../shared/api/cases.ts';
-import type { Endpoint, InputOf } from '../../shared/api/endpoint.ts';
+import type { Endpoint, EndpointParts, InputOf, OutputOf } from '../../shared/api/endpoint.ts';
 import type {
   OfficeStatementRequest,
   OfficeStatementsResponse,
@@ -27,16 +27,9 @@ import type {
   PolicyStatusRequest,
 } from '../../shared/schemas/policy-recommendations.ts';
 import type { ReportOut } from '../../shared/schemas/reports.ts';
-import type {
-  RevokedOut,
-  SecondFactorRequest,
-  SessionListOut,
-  SessionOut,
-  SignInOut,
-  SignInRequest,
-} from '../../shared/schemas/session.ts';
+import type { SessionOut, SignInOut } from '../../shared/schemas/session.ts';
+import { sessionApi } from '../../shared/api/session.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
-import type { SignInMethods } from '../../shared/schemas/tokens.ts';
 import type { DraftLettersRequest, LetterOut, LettersOut } from '../../shared/schemas/letters.ts';
 import type {
   NarrativeQueueOut,
@@ -47,8 +40,12 @@ import { caller, query, request, type Door } from './http.ts';
 
 export { ApiError, type FieldError } from './http.ts';
 
+/** The staff door's base: every staff endpoint's path is below it. */
+const BASE = '/api/v1';
 let csrfToken: string | null = null;
-const SIGN_IN_URLS = new Set(['/api/v1/session', '/api/v1/session/second-factor']);
+const SIGN_IN_URLS = new Set(
+  [sessionApi.signIn, sessionApi.secondFactor].map((e) => `${BASE}${e.path}`),
+);
 const sessionLostListeners = new Set<() => void>();
 
 /** Called whenever an API call answers 401: the session ended under the page. */
@@ -74,12 +71,27 @@ const staffDoor: Door = {
 const call = <T>(method: string, url: string, body?: unknown): Promise<T> =>
   request<T>(staffDoor, method, url, body);
 
-const staff = caller(staffDoor, '/api/v1');
+const staff = caller(staffDoor, BASE);
 
 const enc = encodeURIComponent;
 type In<T extends z.ZodType> = z.input<T>;
 /** The body an endpoint takes. */
 type Body<E> = E extends Endpoint<infer P> ? InputOf<P>['body'] : never;
+/** The staff door's call of an endpoint, its input as given (typed by the helper that gives it). */
+const send = staff as <P extends EndpointParts>(
+  e: Endpoint<P>,
+  input: object,
+) => Promise<OutputOf<P>>;
+/** A call about one case (`/cases/:logNumber/…`): the case's log number, then the body. */
+const onCase =
+  <P extends EndpointParts>(e: Endpoint<P>) =>
+  (logNumber: string, body: InputOf<P>['body']) =>
+    send(e, { params: { logNumber }, body });
+/** A call about one thing of a case (`/cases/:logNumber/…/:id`): the log number, the id, the body. */
+const onCaseItem =
+  <P extends EndpointParts>(e: Endpoint<P>) =>
+  (logNumber: string, id: string, body: InputOf<P>['body']) =>
+    send(e, { params: { logNumber, id }, body });
 type Out<T extends z.ZodType> = z.output<T>;
 export type Case = Out<typeof CaseOut>;
 export type PressInquiry = Out<typeof PressInquiryOut>;
@@ -103,29 +115,29 @@ export type CaseQuery = Partial<In<typeof CaseListQuery>>;
 /** The staff API, typed by the shared zod schemas (the same ones the server validates with). */
 export const api = {
   /** The password step: signed in, or the code (or TOTP enrolment) step comes next. */
-  async signIn(body: In<typeof SignInRequest>): Promise<SignInStep> {
-    const s = await call<SignInStep>('POST', '/api/v1/session', body);
+  async signIn(body: Body<typeof sessionApi.signIn>): Promise<SignInStep> {
+    const s = await staff(sessionApi.signIn, { body });
     if (s.step === 'signed_in') {
       csrfToken = s.csrfToken;
     }
     return s;
   },
   /** The code step: the TOTP code for the challenge of the password step. */
-  async secondFactor(body: In<typeof SecondFactorRequest>): Promise<Session> {
-    const s = await call<Session>('POST', '/api/v1/session/second-factor', body);
+  async secondFactor(body: Body<typeof sessionApi.secondFactor>): Promise<Session> {
+    const s = await staff(sessionApi.secondFactor, { body });
     csrfToken = s.csrfToken;
     return s;
   },
   async session(): Promise<Session> {
-    const s = await call<Session>('GET', '/api/v1/session');
+    const s = await staff(sessionApi.current);
     csrfToken = s.csrfToken;
     return s;
   },
-  sessions: () => call<Out<typeof SessionListOut>>('GET', '/api/v1/sessions'),
-  endSession: (id: string) => call<void>('DELETE', `/api/v1/sessions/${enc(id)}`),
-  endOtherSessions: () => call<Out<typeof RevokedOut>>('DELETE', '/api/v1/sessions'),
+  sessions: () => staff(sessionApi.list),
+  endSession: (id: string) => staff(sessionApi.end, { params: { sessionId: id } }),
+  endOtherSessions: () => staff(sessionApi.endOthers),
   async signOut(): Promise<void> {
-    await call<void>('DELETE', '/api/v1/session');
+    await staff(sessionApi.signOut);
     csrfToken = null;
   },
   dashboard: () => call<Dashboard>('GET', '/api/v1/dashboard'),
@@ -134,29 +146,16 @@ export const api = {
   fileCase: (body: IntakeBody) => staff(caseApi.file, { body }),
   previewRouting: (body: IntakeBody) =>
     call<RoutingPreview>('POST', '/api/v1/routing/preview', body),
-  correctFacts: (logNumber: string, body: Body<typeof caseApi.correct>) =>
-    staff(caseApi.correct, { params: { logNumber }, body }),
-  transition: (logNumber: string, body: Body<typeof caseApi.transition>) =>
-    staff(caseApi.transition, { params: { logNumber }, body }),
-  addAgency: (logNumber: string, body: Body<typeof caseApi.addAgency>) =>
-    staff(caseApi.addAgency, { params: { logNumber }, body }),
-  acceptRoutingReview: (logNumber: string, body: Body<typeof caseApi.acceptRoutingReview>) =>
-    staff(caseApi.acceptRoutingReview, { params: { logNumber }, body }),
-  assign: (logNumber: string, body: Body<typeof caseApi.assign>) =>
-    staff(caseApi.assign, { params: { logNumber }, body }),
-  logActivity: (logNumber: string, body: Body<typeof caseApi.logActivity>) =>
-    staff(caseApi.logActivity, { params: { logNumber }, body }),
-  addAllegation: (logNumber: string, body: Body<typeof caseApi.addAllegation>) =>
-    staff(caseApi.addAllegation, { params: { logNumber }, body }),
-  resolveReportedOfficer: (
-    logNumber: string,
-    id: string,
-    body: Body<typeof caseApi.resolveReportedOfficer>,
-  ) => staff(caseApi.resolveReportedOfficer, { params: { logNumber, id }, body }),
-  recordFinding: (logNumber: string, id: string, body: Body<typeof caseApi.recordFinding>) =>
-    staff(caseApi.recordFinding, { params: { logNumber, id }, body }),
-  draftStatement: (logNumber: string, body: Body<typeof caseApi.draftStatement>) =>
-    staff(caseApi.draftStatement, { params: { logNumber }, body }),
+  correctFacts: onCase(caseApi.correct),
+  transition: onCase(caseApi.transition),
+  addAgency: onCase(caseApi.addAgency),
+  acceptRoutingReview: onCase(caseApi.acceptRoutingReview),
+  assign: onCase(caseApi.assign),
+  logActivity: onCase(caseApi.logActivity),
+  addAllegation: onCase(caseApi.addAllegation),
+  resolveReportedOfficer: onCaseItem(caseApi.resolveReportedOfficer),
+  recordFinding: onCaseItem(caseApi.recordFinding),
+  draftStatement: onCase(caseApi.draftStatement),
   publishStatement: (id: string) =>
     call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/publish`),
   reviewStatement: (id: string) =>
@@ -174,8 +173,7 @@ export const api = {
     call<PressInquiryLog>('GET', `/api/v1/press-inquiries?state=${state}`),
   logOfficePressInquiry: (body: In<typeof OfficePressInquiryRequest>) =>
     call<{ id: string }>('POST', '/api/v1/press-inquiries', body),
-  extendDeadline: (logNumber: string, id: string, body: Body<typeof caseApi.extendDeadline>) =>
-    staff(caseApi.extendDeadline, { params: { logNumber, id }, body }),
+  extendDeadline: onCaseItem(caseApi.extendDeadline),
   completeDeadline: (logNumber: string, id: string) =>
     staff(caseApi.completeDeadline, { params: { logNumber, id }, body: {} }),
   recordDutyStatus: (memberId: string, body: In<typeof DutyStatusRequest>) =>
@@ -189,7 +187,7 @@ export const api = {
   eisBacktest: () => call<Out<typeof BacktestOut>>('GET', '/api/v1/eis/backtest'),
   eisAlertStep: (id: string, body: In<typeof AlertStepRequest>) =>
     call<EisAlert>('POST', `/api/v1/eis/alerts/${enc(id)}/steps`, body),
-  signInMethods: () => call<Out<typeof SignInMethods>>('GET', '/api/v1/session/methods'),
+  signInMethods: () => staff(sessionApi.methods),
   narrativeQueue: (page = 1) =>
     call<Out<typeof NarrativeQueueOut>>('GET', `/api/v1/narrative-reviews${query({ page })}`),
   narrativeReview: (logNumber: string) =>
