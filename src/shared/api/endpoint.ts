@@ -71,3 +71,10 @@ export type OutputOf<P extends EndpointParts> = z.output<
 export function pathOf(path: string, params?: Record<string, unknown>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params?.[name])));
 }
+
+/** What an endpoint answers on success (`AnswerOf<typeof caseApi.get>`: a case). */
+export type AnswerOf<E> = E extends Endpoint<infer P> ? OutputOf<P> : never;
+/** The body an endpoint takes. */
+export type BodyOf<E> = E extends Endpoint<infer P> ? InputOf<P>['body'] : never;
+/** The query an endpoint takes, any of its parameters. */
+export type QueryOf<E> = E extends Endpoint<infer P> ? NonNullable<InputOf<P>['query']> : never;
