@@ -1,7 +1,17 @@
 import type { z } from 'zod';
-import type { CaseListQuery, CaseListResponse, CaseOut } from '../../shared/schemas/cases.ts';
 import { caseApi } from '../../shared/api/cases.ts';
-import type { Endpoint, EndpointParts, InputOf, OutputOf } from '../../shared/api/endpoint.ts';
+import type {
+  AnswerOf,
+  BodyOf,
+  Endpoint,
+  EndpointParts,
+  InputOf,
+  OutputOf,
+  QueryOf,
+} from '../../shared/api/endpoint.ts';
+import { memberApi } from '../../shared/api/members.ts';
+import { narrativeReviewApi } from '../../shared/api/narrative-review.ts';
+import { sessionApi } from '../../shared/api/session.ts';
 import type {
   OfficeStatementRequest,
   OfficeStatementsResponse,
@@ -13,11 +23,6 @@ import type {
   PressInquiryOut,
   PressInquiryRequest,
 } from '../../shared/schemas/press-inquiries.ts';
-import type {
-  DutyStatusRequest,
-  MemberDetailOut,
-  MemberListResponse,
-} from '../../shared/schemas/members.ts';
 import type { FacilityOut } from '../../shared/schemas/facilities.ts';
 import type { AlertOut, AlertStepRequest, BacktestOut } from '../../shared/schemas/eis.ts';
 import type {
@@ -27,15 +32,8 @@ import type {
   PolicyStatusRequest,
 } from '../../shared/schemas/policy-recommendations.ts';
 import type { ReportOut } from '../../shared/schemas/reports.ts';
-import type { SessionOut, SignInOut } from '../../shared/schemas/session.ts';
-import { sessionApi } from '../../shared/api/session.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
 import type { DraftLettersRequest, LetterOut, LettersOut } from '../../shared/schemas/letters.ts';
-import type {
-  NarrativeQueueOut,
-  NarrativeReviewOut,
-  SpanDecisionRequest,
-} from '../../shared/schemas/narrative-review.ts';
 import { caller, query, request, type Door } from './http.ts';
 
 export { ApiError, type FieldError } from './http.ts';
@@ -75,8 +73,6 @@ const staff = caller(staffDoor, BASE);
 
 const enc = encodeURIComponent;
 type In<T extends z.ZodType> = z.input<T>;
-/** The body an endpoint takes. */
-type Body<E> = E extends Endpoint<infer P> ? InputOf<P>['body'] : never;
 /** The staff door's call of an endpoint, its input as given (typed by the helper that gives it). */
 const send = staff as <P extends EndpointParts>(
   e: Endpoint<P>,
@@ -93,29 +89,29 @@ const onCaseItem =
   (logNumber: string, id: string, body: InputOf<P>['body']) =>
     send(e, { params: { logNumber, id }, body });
 type Out<T extends z.ZodType> = z.output<T>;
-export type Case = Out<typeof CaseOut>;
+export type Case = AnswerOf<typeof caseApi.get>;
 export type PressInquiry = Out<typeof PressInquiryOut>;
 export type PressInquiryLog = Out<typeof PressInquiryListOut> & {
   can: { log: boolean; answer: boolean; review: boolean };
 };
 export type Report = Out<typeof ReportOut>;
 export type PolicyRecommendation = Out<typeof PolicyRecommendationOut>;
-export type CaseList = Out<typeof CaseListResponse>;
-export type Session = Out<typeof SessionOut>;
-export type SignInStep = Out<typeof SignInOut>;
-export type MemberDetail = Out<typeof MemberDetailOut>;
+export type CaseList = AnswerOf<typeof caseApi.list>;
+export type Session = AnswerOf<typeof sessionApi.current>;
+export type SignInStep = AnswerOf<typeof sessionApi.signIn>;
+export type MemberDetail = AnswerOf<typeof memberApi.get>;
 export type Facility = Out<typeof FacilityOut>;
 /** An early-intervention alert with its review steps (issue 19 item 4). */
 export type EisAlert = Out<typeof AlertOut>;
 export type Dashboard = Out<typeof DashboardOut>;
 export type RoutingPreview = Out<typeof RoutingPreviewOut>;
-export type IntakeBody = Body<typeof caseApi.file>;
-export type CaseQuery = Partial<In<typeof CaseListQuery>>;
+export type IntakeBody = BodyOf<typeof caseApi.file>;
+export type CaseQuery = QueryOf<typeof caseApi.list>;
 
 /** The staff API, typed by the shared zod schemas (the same ones the server validates with). */
 export const api = {
   /** The password step: signed in, or the code (or TOTP enrolment) step comes next. */
-  async signIn(body: Body<typeof sessionApi.signIn>): Promise<SignInStep> {
+  async signIn(body: BodyOf<typeof sessionApi.signIn>): Promise<SignInStep> {
     const s = await staff(sessionApi.signIn, { body });
     if (s.step === 'signed_in') {
       csrfToken = s.csrfToken;
@@ -123,7 +119,7 @@ export const api = {
     return s;
   },
   /** The code step: the TOTP code for the challenge of the password step. */
-  async secondFactor(body: Body<typeof sessionApi.secondFactor>): Promise<Session> {
+  async secondFactor(body: BodyOf<typeof sessionApi.secondFactor>): Promise<Session> {
     const s = await staff(sessionApi.secondFactor, { body });
     csrfToken = s.csrfToken;
     return s;
@@ -176,11 +172,10 @@ export const api = {
   extendDeadline: onCaseItem(caseApi.extendDeadline),
   completeDeadline: (logNumber: string, id: string) =>
     staff(caseApi.completeDeadline, { params: { logNumber, id }, body: {} }),
-  recordDutyStatus: (memberId: string, body: In<typeof DutyStatusRequest>) =>
-    call<unknown>('POST', `/api/v1/members/${enc(memberId)}/duty-status`, body),
-  searchMembers: (q: string, page = 1) =>
-    call<Out<typeof MemberListResponse>>('GET', `/api/v1/members${query({ q, page })}`),
-  getMember: (id: string) => call<MemberDetail>('GET', `/api/v1/members/${enc(id)}`),
+  recordDutyStatus: (id: string, body: BodyOf<typeof memberApi.recordDutyStatus>) =>
+    staff(memberApi.recordDutyStatus, { params: { id }, body }),
+  searchMembers: (q: string, page = 1) => staff(memberApi.search, { query: { q, page } }),
+  getMember: (id: string) => staff(memberApi.get, { params: { id } }),
   facilities: () => call<{ items: Facility[] }>('GET', '/api/v1/facilities'),
   eisAlerts: (open: boolean) =>
     call<{ items: EisAlert[] }>('GET', `/api/v1/eis/alerts${open ? '?open=true' : ''}`),
@@ -188,16 +183,9 @@ export const api = {
   eisAlertStep: (id: string, body: In<typeof AlertStepRequest>) =>
     call<EisAlert>('POST', `/api/v1/eis/alerts/${enc(id)}/steps`, body),
   signInMethods: () => staff(sessionApi.methods),
-  narrativeQueue: (page = 1) =>
-    call<Out<typeof NarrativeQueueOut>>('GET', `/api/v1/narrative-reviews${query({ page })}`),
-  narrativeReview: (logNumber: string) =>
-    call<NarrativeReview>('GET', `/api/v1/cases/${enc(logNumber)}/narrative-review`),
-  decideNarrativeSpan: (logNumber: string, body: In<typeof SpanDecisionRequest>) =>
-    call<NarrativeReview>(
-      'POST',
-      `/api/v1/cases/${enc(logNumber)}/narrative-review/decisions`,
-      body,
-    ),
+  narrativeQueue: (page = 1) => staff(narrativeReviewApi.queue, { query: { page } }),
+  narrativeReview: (logNumber: string) => staff(narrativeReviewApi.open, { params: { logNumber } }),
+  decideNarrativeSpan: onCase(narrativeReviewApi.decide),
   caseLetters: (logNumber: string) =>
     call<LettersOut>('GET', `/api/v1/cases/${enc(logNumber)}/letters`),
   draftLetters: (logNumber: string, body: In<typeof DraftLettersRequest>) =>
@@ -219,10 +207,8 @@ export const api = {
   setPolicyStatus: (id: string, body: In<typeof PolicyStatusRequest>) =>
     call<PolicyRecommendation>('POST', `/api/v1/policy-recommendations/${enc(id)}/status`, body),
   approveNarrative: (logNumber: string, version: string) =>
-    call<NarrativeReview>('POST', `/api/v1/cases/${enc(logNumber)}/narrative-review/approve`, {
-      version,
-    }),
+    staff(narrativeReviewApi.approve, { params: { logNumber }, body: { version } }),
 };
 
 /** The review of one narrative version (issue 17 item 5). */
-export type NarrativeReview = Out<typeof NarrativeReviewOut>;
+export type NarrativeReview = AnswerOf<typeof narrativeReviewApi.open>;
