@@ -9,8 +9,6 @@ import type {
   OutputOf,
   QueryOf,
 } from '../../shared/api/endpoint.ts';
-import { memberApi } from '../../shared/api/members.ts';
-import { narrativeReviewApi } from '../../shared/api/narrative-review.ts';
 import { sessionApi } from '../../shared/api/session.ts';
 import type {
   OfficeStatementRequest,
@@ -23,6 +21,11 @@ import type {
   PressInquiryOut,
   PressInquiryRequest,
 } from '../../shared/schemas/press-inquiries.ts';
+import type {
+  DutyStatusRequest,
+  MemberDetailOut,
+  MemberListResponse,
+} from '../../shared/schemas/members.ts';
 import type { FacilityOut } from '../../shared/schemas/facilities.ts';
 import type { AlertOut, AlertStepRequest, BacktestOut } from '../../shared/schemas/eis.ts';
 import type {
@@ -34,6 +37,11 @@ import type {
 import type { ReportOut } from '../../shared/schemas/reports.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
 import type { DraftLettersRequest, LetterOut, LettersOut } from '../../shared/schemas/letters.ts';
+import type {
+  NarrativeQueueOut,
+  NarrativeReviewOut,
+  SpanDecisionRequest,
+} from '../../shared/schemas/narrative-review.ts';
 import { caller, query, request, type Door } from './http.ts';
 
 export { ApiError, type FieldError } from './http.ts';
@@ -99,7 +107,7 @@ export type PolicyRecommendation = Out<typeof PolicyRecommendationOut>;
 export type CaseList = AnswerOf<typeof caseApi.list>;
 export type Session = AnswerOf<typeof sessionApi.current>;
 export type SignInStep = AnswerOf<typeof sessionApi.signIn>;
-export type MemberDetail = AnswerOf<typeof memberApi.get>;
+export type MemberDetail = Out<typeof MemberDetailOut>;
 export type Facility = Out<typeof FacilityOut>;
 /** An early-intervention alert with its review steps (issue 19 item 4). */
 export type EisAlert = Out<typeof AlertOut>;
@@ -172,10 +180,11 @@ export const api = {
   extendDeadline: onCaseItem(caseApi.extendDeadline),
   completeDeadline: (logNumber: string, id: string) =>
     staff(caseApi.completeDeadline, { params: { logNumber, id }, body: {} }),
-  recordDutyStatus: (id: string, body: BodyOf<typeof memberApi.recordDutyStatus>) =>
-    staff(memberApi.recordDutyStatus, { params: { id }, body }),
-  searchMembers: (q: string, page = 1) => staff(memberApi.search, { query: { q, page } }),
-  getMember: (id: string) => staff(memberApi.get, { params: { id } }),
+  recordDutyStatus: (memberId: string, body: In<typeof DutyStatusRequest>) =>
+    call<unknown>('POST', `/api/v1/members/${enc(memberId)}/duty-status`, body),
+  searchMembers: (q: string, page = 1) =>
+    call<Out<typeof MemberListResponse>>('GET', `/api/v1/members${query({ q, page })}`),
+  getMember: (id: string) => call<MemberDetail>('GET', `/api/v1/members/${enc(id)}`),
   facilities: () => call<{ items: Facility[] }>('GET', '/api/v1/facilities'),
   eisAlerts: (open: boolean) =>
     call<{ items: EisAlert[] }>('GET', `/api/v1/eis/alerts${open ? '?open=true' : ''}`),
@@ -183,9 +192,16 @@ export const api = {
   eisAlertStep: (id: string, body: In<typeof AlertStepRequest>) =>
     call<EisAlert>('POST', `/api/v1/eis/alerts/${enc(id)}/steps`, body),
   signInMethods: () => staff(sessionApi.methods),
-  narrativeQueue: (page = 1) => staff(narrativeReviewApi.queue, { query: { page } }),
-  narrativeReview: (logNumber: string) => staff(narrativeReviewApi.open, { params: { logNumber } }),
-  decideNarrativeSpan: onCase(narrativeReviewApi.decide),
+  narrativeQueue: (page = 1) =>
+    call<Out<typeof NarrativeQueueOut>>('GET', `/api/v1/narrative-reviews${query({ page })}`),
+  narrativeReview: (logNumber: string) =>
+    call<NarrativeReview>('GET', `/api/v1/cases/${enc(logNumber)}/narrative-review`),
+  decideNarrativeSpan: (logNumber: string, body: In<typeof SpanDecisionRequest>) =>
+    call<NarrativeReview>(
+      'POST',
+      `/api/v1/cases/${enc(logNumber)}/narrative-review/decisions`,
+      body,
+    ),
   caseLetters: (logNumber: string) =>
     call<LettersOut>('GET', `/api/v1/cases/${enc(logNumber)}/letters`),
   draftLetters: (logNumber: string, body: In<typeof DraftLettersRequest>) =>
@@ -207,8 +223,10 @@ export const api = {
   setPolicyStatus: (id: string, body: In<typeof PolicyStatusRequest>) =>
     call<PolicyRecommendation>('POST', `/api/v1/policy-recommendations/${enc(id)}/status`, body),
   approveNarrative: (logNumber: string, version: string) =>
-    staff(narrativeReviewApi.approve, { params: { logNumber }, body: { version } }),
+    call<NarrativeReview>('POST', `/api/v1/cases/${enc(logNumber)}/narrative-review/approve`, {
+      version,
+    }),
 };
 
 /** The review of one narrative version (issue 17 item 5). */
-export type NarrativeReview = AnswerOf<typeof narrativeReviewApi.open>;
+export type NarrativeReview = Out<typeof NarrativeReviewOut>;
