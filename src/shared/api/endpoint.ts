@@ -62,10 +62,13 @@ export type InputOf<P extends EndpointParts> = (P['params'] extends z.ZodType
 /** The success statuses an endpoint may declare (its other answers are problems). */
 type Success = 200 | 201 | 202 | 204;
 
-/** What an endpoint answers on success, as the caller reads it (the output of its schema). */
-export type OutputOf<P extends EndpointParts> = z.output<
-  P['response'][Extract<keyof P['response'], Success>]
->;
+/**
+ * What an endpoint answers on success, as the caller reads it (the output of its schema; nothing
+ * for a 204, which has no body).
+ */
+export type OutputOf<P extends EndpointParts> = 204 extends keyof P['response']
+  ? undefined
+  : z.output<P['response'][Extract<keyof P['response'], Success>]>;
 
 /** The URL of an endpoint below its door: each `:name` replaced by its encoded parameter. */
 export function pathOf(path: string, params?: Record<string, unknown>): string {

@@ -74,9 +74,11 @@ const staffDoor: Door = {
   },
 };
 
+/** A call of an endpoint not (yet) in the shared contract: its method and URL spelled here. */
 const call = <T>(method: string, url: string, body?: unknown): Promise<T> =>
   request<T>(staffDoor, method, url, body);
 
+/** A call of an endpoint of the shared contract (`shared/api/`, ADR 0054). */
 const staff = caller(staffDoor, BASE);
 
 const enc = encodeURIComponent;
@@ -116,7 +118,10 @@ export type RoutingPreview = Out<typeof RoutingPreviewOut>;
 export type IntakeBody = BodyOf<typeof caseApi.file>;
 export type CaseQuery = QueryOf<typeof caseApi.list>;
 
-/** The staff API, typed by the shared zod schemas (the same ones the server validates with). */
+/**
+ * The staff API, typed by the shared zod schemas (the same ones the server validates with); the
+ * case and session calls by the endpoints the server serves them from.
+ */
 export const api = {
   /** The password step: signed in, or the code (or TOTP enrolment) step comes next. */
   async signIn(body: BodyOf<typeof sessionApi.signIn>): Promise<SignInStep> {
