@@ -5,7 +5,6 @@ import { canBreakGlass, caseView } from '../policies/case.policy.ts';
 import {
   hasOpenConflict,
   insertBreakGlass,
-  insertConflict,
   lockBreakGlass,
   markBreakGlassReviewed,
 } from '../repositories/access.repository.ts';
@@ -13,6 +12,7 @@ import { lockCase } from '../repositories/cases.repository.ts';
 import { findMember, findMembersByStar } from '../repositories/members.repository.ts';
 import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { createAudited, Created } from './audited.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
 /** How long a break-the-glass grant lasts: one shift (ADR 0013). */
@@ -64,23 +64,10 @@ export async function recordConflict(
     if (await hasOpenConflict(tx, user.id, member.id)) {
       throw new ConflictError('conflict_exists', 'This relation is already recorded.');
     }
-    const now = deps.now();
-    const id = crypto.randomUUID();
-    await insertConflict(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
+    const { id } = await createAudited(tx, deps, deps.now(), Created.staffConflict, {
       userId: user.id,
       memberId: member.id,
       relation: input.relation,
-      recordedAt: now,
-      recordedBy: deps.actor.id,
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.conflict_recorded,
-      entityType: 'staff_conflict',
-      entityId: id,
-      // the relation is free text about a person: named, not copied into the log
-      changes: { userId: user.id, memberId: member.id, relation: true },
     });
     return { conflictId: id, userId: user.id, memberId: member.id };
   });

@@ -1,8 +1,5 @@
-import crypto from 'node:crypto';
 import type { Category } from '../../shared/enums.ts';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertAllegation } from '../repositories/allegations.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   setCaseCategories,
@@ -15,7 +12,8 @@ import {
   type MemberRow,
 } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { auditCreated, Created, insertStamped } from './audited.ts';
+import { onCase, type CommandDeps } from './context.ts';
 import { applyReevaluation, loadCaseFacts } from './reroute-case.ts';
 
 export interface AddAllegationInput {
@@ -89,16 +87,11 @@ export async function writeAllegation(
   }
   const now = deps.now();
   const before = await loadCaseFacts(tx, row);
-  const id = crypto.randomUUID();
-  await insertAllegation(tx, {
-    id,
-    jurisdiction: deps.jurisdiction,
+  const allegation = await insertStamped(tx, deps, now, Created.allegation, {
     caseId: row.id,
     memberId,
     category: input.category,
     summary: input.summary,
-    createdAt: now,
-    createdBy: deps.actor.id,
   });
   if (memberId) {
     await setOfficersIdentified(tx, row.id);
@@ -124,17 +117,15 @@ export async function writeAllegation(
     deps,
     row,
     { before, after },
-    { trigger: 'allegation_added', changes: { allegationId: id, category: input.category } },
+    {
+      trigger: 'allegation_added',
+      changes: { allegationId: allegation.id, category: input.category },
+    },
     now,
   );
-  await recordAudit(tx, auditContext(deps, now), {
-    action: AuditAction.allegation_added,
-    entityType: 'allegation',
-    entityId: id,
-    caseId: row.id,
+  // audited after the re-routing it caused, with what changed on the case
+  await auditCreated(tx, deps, now, Created.allegation, allegation, {
     changes: {
-      memberId,
-      category: input.category,
       ...(categories.length !== before.categories.length
         ? { categories: { from: before.categories, to: categories } }
         : {}),
@@ -142,7 +133,7 @@ export async function writeAllegation(
     },
   });
   return {
-    allegationId: id,
+    allegationId: allegation.id,
     memberId,
     leadAgency: applied.leadAgency,
   };

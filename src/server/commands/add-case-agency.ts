@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import type { Agency, AgencyRole, Track } from '../../shared/enums.ts';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { classifyCase } from '../domain/classification.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertCaseAgency } from '../repositories/routing.repository.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
-import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { createAudited, Created } from './audited.ts';
+import { onCase, type CommandDeps } from './context.ts';
 import { loadCaseFacts, writeReroute } from './reroute-case.ts';
 
 export interface AddCaseAgencyInput {
@@ -80,16 +78,11 @@ export async function addCaseAgency(
     } else if (input.role === 'lead') {
       throw new ConflictError('already_lead', `${input.agency} already leads this case.`);
     }
-    const id = crypto.randomUUID();
-    const created = await insertCaseAgency(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
+    const { result: created } = await createAudited(tx, deps, now, Created.caseAgency, {
       caseId: row.id,
       agency: input.agency,
       track: input.track,
       role: input.role,
-      addedAt: now,
-      addedBy: deps.actor.id,
     });
     if (!created) {
       throw new ConflictError(
@@ -97,13 +90,6 @@ export async function addCaseAgency(
         `${input.agency} already has a ${input.track} track on this case.`,
       );
     }
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.agency_added,
-      entityType: 'case_agency',
-      entityId: id,
-      caseId: row.id,
-      changes: { agency: input.agency, track: input.track, role: input.role },
-    });
     return { created, leadAgency: row.lead_agency };
   });
 }

@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
-import { insertMember, type MemberRow } from '../repositories/members.repository.ts';
-import { auditContext, type CommandDeps } from './context.ts';
+import type { MemberRow } from '../repositories/members.repository.ts';
+import { createAudited, Created } from './audited.ts';
+import type { CommandDeps } from './context.ts';
 
 export interface AddMemberInput {
   star: string;
@@ -19,8 +18,7 @@ export interface AddMemberInput {
 /** Adds a department member to the roster (normally loaded by import; by hand for new hires). */
 export async function addMember(deps: CommandDeps, input: AddMemberInput): Promise<MemberRow> {
   requireGlobally(deps.actor, GlobalAction.addMember, 'Your role does not maintain the roster.');
-  const member: MemberRow = {
-    id: crypto.randomUUID(),
+  const member = {
     star: input.star,
     first_name: input.firstName,
     last_name: input.lastName,
@@ -31,15 +29,8 @@ export async function addMember(deps: CommandDeps, input: AddMemberInput): Promi
     sex: input.sex ?? null,
     birth_year: input.birthYear ?? null,
   };
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    await insertMember(tx, deps.jurisdiction, member, now);
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.member_added,
-      entityType: 'member',
-      entityId: member.id,
-      changes: { star: member.star, lastName: member.last_name, rank: member.rank },
-    });
-  });
-  return member;
+  const { id } = await deps.db.transaction((tx) =>
+    createAudited(tx, deps, deps.now(), Created.member, member),
+  );
+  return { id, ...member };
 }

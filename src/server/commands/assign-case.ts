@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import type { AssignmentRole } from '../../shared/enums.ts';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertAssignment } from '../repositories/assignments.repository.ts';
 import { findUserByEmail, findUserById } from '../repositories/users.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { createAudited, Created } from './audited.ts';
+import { onCase, type CommandDeps } from './context.ts';
 
 export interface AssignCaseInput {
   logNumber: string;
@@ -67,26 +65,11 @@ export async function assignCase(
         [{ field, message: `works for ${user.agency}; assign ${deps.actor.agency} staff only` }],
       );
     }
-    const now = deps.now();
-    const id = crypto.randomUUID();
-    const created = await insertAssignment(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
+    const { id, result } = await createAudited(tx, deps, deps.now(), Created.assignment, {
       caseId: row.id,
       userId: user.id,
       role: input.role,
-      assignedAt: now,
-      assignedBy: deps.actor.id,
     });
-    if (created) {
-      await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.assignment_added,
-        entityType: 'assignment',
-        entityId: id,
-        caseId: row.id,
-        changes: { userId: user.id, role: input.role },
-      });
-    }
-    return { assignmentId: id, userId: user.id, created };
+    return { assignmentId: id, userId: user.id, created: result };
   });
 }

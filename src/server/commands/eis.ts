@@ -14,13 +14,13 @@ import {
   insertRule,
   listRules,
   openAlertKeys,
-  recordAlertStep,
   updateRule,
   type RuleRow,
   type RuleValues,
 } from '../repositories/eis-alerts.repository.ts';
 import { loadEisHistory } from '../repositories/eis.repository.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { createAudited, Created } from './audited.ts';
 import { auditContext, type CommandDeps, systemAuditContext } from './context.ts';
 
 /*
@@ -130,22 +130,11 @@ export async function takeAlertStep(
         `An alert in ${alert.status} cannot move to ${input.to}; allowed: ${ALERT_STEPS[alert.status].join(', ') || 'none (closed)'}.`,
       );
     }
-    const now = deps.now();
-    await recordAlertStep(tx, {
-      id: crypto.randomUUID(),
-      jurisdiction: deps.jurisdiction,
+    await createAudited(tx, deps, deps.now(), Created.alertStep, {
       alertId,
       from: alert.status,
       to: input.to,
       note: input.note,
-      actorId: deps.actor.id,
-      at: now,
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.eis_alert_step,
-      entityType: 'eis_alert',
-      entityId: alertId,
-      changes: { from: alert.status, to: input.to, note: input.note },
     });
   });
 }

@@ -1,14 +1,12 @@
-import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import {
   findFacilityByCode,
-  insertFacility,
-  insertShelterPeriod,
   upsertDailyCount,
   type FacilityRow,
 } from '../repositories/facilities.repository.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { createAudited, Created } from './audited.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 import type { Queryable } from '../db/client.ts';
 
@@ -36,23 +34,14 @@ export async function addFacility(
     if (await findFacilityByCode(tx, deps.jurisdiction, input.code)) {
       throw new ConflictError('facility_exists', `A facility with code ${input.code} exists.`);
     }
-    const now = deps.now();
-    const facility: FacilityRow = {
-      id: crypto.randomUUID(),
+    const { id, facts } = await createAudited(tx, deps, deps.now(), Created.facility, {
       code: input.code,
       name: input.name,
       kind: input.kind,
       district: input.district ?? null,
       address: input.address ?? null,
-    };
-    await insertFacility(tx, deps.jurisdiction, facility, now);
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.facility_added,
-      entityType: 'facility',
-      entityId: facility.id,
-      changes: { code: input.code },
     });
-    return facility;
+    return { id, ...facts };
   });
 }
 
@@ -63,23 +52,11 @@ export async function addShelterPeriod(
   input: { startsOn: string; endsOn?: string | undefined; note?: string | undefined },
 ): Promise<void> {
   await onFacility(deps, code, async (tx, facility) => {
-    const now = deps.now();
-    const id = crypto.randomUUID();
-    await insertShelterPeriod(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
+    await createAudited(tx, deps, deps.now(), Created.shelterPeriod, {
       facilityId: facility.id,
       startsOn: input.startsOn,
       endsOn: input.endsOn ?? null,
       note: input.note ?? null,
-      createdAt: now,
-      createdBy: deps.actor.id,
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.shelter_period_added,
-      entityType: 'facility',
-      entityId: facility.id,
-      changes: { startsOn: input.startsOn, endsOn: input.endsOn ?? null },
     });
   });
 }

@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import type { ActivityKind } from '../../shared/enums.ts';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertActivity } from '../repositories/activity.repository.ts';
 import { findMember } from '../repositories/members.repository.ts';
 import { UnprocessableError } from '../errors.ts';
-import { auditContext, onCase, type CommandDeps } from './context.ts';
+import { createAudited, Created } from './audited.ts';
+import { onCase, type CommandDeps } from './context.ts';
 
 export interface LogActivityInput {
   logNumber: string;
@@ -37,10 +35,7 @@ export async function logActivity(
         [{ field: 'occurredAt', message: 'must not be in the future' }],
       );
     }
-    const id = crypto.randomUUID();
-    await insertActivity(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
+    const { id } = await createAudited(tx, deps, now, Created.activity, {
       caseId: row.id,
       kind: input.kind,
       occurredAt,
@@ -49,15 +44,6 @@ export async function logActivity(
       summary: input.summary,
       memberId: input.memberId ?? null,
       agency: deps.actor.agency,
-      recordedAt: now,
-      recordedBy: deps.actor.id,
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.activity_logged,
-      entityType: 'activity',
-      entityId: id,
-      caseId: row.id,
-      changes: { kind: input.kind, occurredAt: occurredAt.toISOString() },
     });
     return { activityId: id };
   });

@@ -24,7 +24,6 @@ import type { CaseWithFacts } from '../repositories/cases.repository.ts';
 import {
   approveNarrativeReview,
   findNarrativeReview,
-  insertNarrativeReview,
   insertSpanDecision,
   listSpanDecisions,
   narrativeReviewQueue,
@@ -34,6 +33,7 @@ import {
 } from '../repositories/narrative-review.repository.ts';
 import type { Queryable } from '../db/client.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
+import { createAudited, Created } from './audited.ts';
 import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { knownIdentities, readRosterLexicon } from './read-public.ts';
 
@@ -289,22 +289,10 @@ async function currentReview(
       nameLexicon: await readRosterLexicon(tx, deps.jurisdiction),
     }),
   );
-  const now = deps.now();
-  const id = crypto.randomUUID();
-  await insertNarrativeReview(tx, {
-    id,
-    jurisdiction: deps.jurisdiction,
+  await createAudited(tx, deps, deps.now(), Created.narrativeReview, {
     caseId: row.id,
     version,
     proposed,
-    at: now,
-  });
-  await recordAudit(tx, auditContext(deps, now), {
-    action: AuditAction.narrative_proposed,
-    entityType: 'narrative_review',
-    entityId: id,
-    caseId: row.id,
-    changes: { version, spans: proposed.length },
   });
   return (await findNarrativeReview(tx, row.id, version))!;
 }

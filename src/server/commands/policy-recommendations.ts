@@ -1,10 +1,8 @@
-import crypto from 'node:crypto';
 import type { PolicyRecommendationStatus } from '../../shared/schemas/policy-recommendations.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
 import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import {
-  insertPolicyRecommendation,
   findPolicyRecommendation,
   updatePolicyResponse,
   updatePolicyStatus,
@@ -12,6 +10,7 @@ import {
 } from '../repositories/policy-recommendations.repository.ts';
 import { localDate } from '../../shared/dates.ts';
 import { NotFoundError, UnprocessableError } from '../errors.ts';
+import { createAudited, Created } from './audited.ts';
 import { auditContext, type CommandDeps } from './context.ts';
 
 function authorize(deps: CommandDeps): void {
@@ -40,22 +39,13 @@ export async function createPolicyRecommendation(
   authorize(deps);
   notInFuture(deps, 'madeOn', input.madeOn);
   return deps.db.transaction(async (tx) => {
-    const now = deps.now();
-    const row: PolicyRecommendationRow = {
-      id: crypto.randomUUID(),
+    const { id, facts } = await createAudited(tx, deps, deps.now(), Created.policyRecommendation, {
       ...input,
       response: null,
       respondedOn: null,
       status: 'pending',
-    };
-    await insertPolicyRecommendation(tx, deps.jurisdiction, row, now, deps.actor.id);
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.policy_recommendation_created,
-      entityType: 'policy_recommendation',
-      entityId: row.id,
-      changes: { madeOn: input.madeOn, topic: input.topic, recipient: input.recipient },
     });
-    return row;
+    return { id, ...facts };
   });
 }
 

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import type { Queryable } from '../db/client.ts';
 import { quotedRestrictedDetail, type AnswerGuard } from '../domain/press-answer.ts';
@@ -14,7 +13,6 @@ import { findCaseById, type CaseWithFacts } from '../repositories/cases.reposito
 import { recordedFullName } from '../redaction/names.ts';
 import {
   accusedMembers,
-  insertPressInquiry,
   listOfficePressInquiries,
   lockPressInquiry,
   recordAnswerStep,
@@ -24,6 +22,7 @@ import {
 } from '../repositories/press-inquiries.repository.ts';
 import { findStatement } from '../repositories/statements.repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { createAudited, Created } from './audited.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 import { knownIdentities } from './read-public.ts';
 
@@ -60,30 +59,21 @@ export async function logPressInquiry(
         [{ field: 'respondBy', message: 'is before receivedAt' }],
       );
     }
-    const now = deps.now();
-    const id = crypto.randomUUID();
-    await insertPressInquiry(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
-      caseIds: cases.map((c) => c.row.id),
-      outlet: input.outlet,
-      reporter: input.reporter ?? null,
-      question: input.question,
-      receivedAt,
-      respondBy,
-      loggedAt: now,
-      loggedBy: deps.actor.id,
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.press_inquiry_logged,
-      entityType: 'press_inquiry',
-      entityId: id,
-      caseId: cases[0]?.row.id ?? null,
-      changes: {
+    const { id } = await createAudited(
+      tx,
+      deps,
+      deps.now(),
+      Created.pressInquiry,
+      {
+        caseIds: cases.map((c) => c.row.id),
         outlet: input.outlet,
-        ...(cases.length > 0 ? { logNumbers: cases.map((c) => c.row.log_number) } : {}),
+        reporter: input.reporter ?? null,
+        question: input.question,
+        receivedAt,
+        respondBy,
       },
-    });
+      cases.length > 0 ? { changes: { logNumbers: cases.map((c) => c.row.log_number) } } : {},
+    );
     return { pressInquiryId: id };
   });
 }

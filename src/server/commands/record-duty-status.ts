@@ -1,15 +1,10 @@
-import crypto from 'node:crypto';
 import type { DutyStatusAction, DutyStatusStage } from '../../shared/enums.ts';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { validateDutyStatus } from '../domain/duty-status.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import {
-  findDutyStatus,
-  findMember,
-  insertDutyStatus,
-} from '../repositories/members.repository.ts';
+import { findDutyStatus, findMember } from '../repositories/members.repository.ts';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { createAudited, Created } from './audited.ts';
+import { loadCaseForAction, type CommandDeps } from './context.ts';
 
 export interface RecordDutyStatusInput {
   memberId: string;
@@ -84,10 +79,7 @@ export async function recordDutyStatus(
       }
     }
     const now = deps.now();
-    const id = crypto.randomUUID();
-    await insertDutyStatus(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
+    const { id } = await createAudited(tx, deps, now, Created.dutyStatus, {
       memberId: member.id,
       caseId: row.id,
       action: input.action,
@@ -99,21 +91,6 @@ export async function recordDutyStatus(
       badgeSurrendered: input.badgeSurrendered ?? null,
       weaponSurrendered: input.weaponSurrendered ?? null,
       agency: deps.actor.agency,
-      recordedAt: now,
-      recordedBy: deps.actor.id,
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.duty_status_recorded,
-      entityType: 'duty_status',
-      entityId: id,
-      caseId: row.id,
-      reason: input.reason,
-      changes: {
-        memberId: member.id,
-        action: input.action,
-        stage: input.stage,
-        decidedBy: input.decidedBy ?? null,
-      },
     });
     return { id };
   });

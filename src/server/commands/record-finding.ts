@@ -1,6 +1,4 @@
-import crypto from 'node:crypto';
 import type { Finding } from '../../shared/enums.ts';
-import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { localDate } from '../../shared/dates.ts';
 import {
   decidedOnProblem,
@@ -11,7 +9,7 @@ import {
 } from '../domain/findings.ts';
 import { CaseAction } from '../policies/case.policy.ts';
 import { canOnCase } from '../policies/case.policy.ts';
-import { findAllegation, recordFinding } from '../repositories/allegations.repository.ts';
+import { findAllegation } from '../repositories/allegations.repository.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -19,7 +17,8 @@ import {
   UnprocessableError,
   type FieldError,
 } from '../errors.ts';
-import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
+import { createAudited, Created } from './audited.ts';
+import { loadCaseForAction, type CommandDeps } from './context.ts';
 
 export interface RecordFindingInput {
   logNumber: string;
@@ -125,25 +124,21 @@ export async function recordAllegationFinding(
       }
     }
     for (const s of stages) {
-      await recordFinding(tx, {
-        id: crypto.randomUUID(),
-        jurisdiction: deps.jurisdiction,
-        allegationId: allegation.id,
-        stage: s.stage,
-        finding: s.finding,
-        penalty: s.penalty,
-        agency: deps.actor.agency,
-        recordedAt: now,
-        decidedOn,
-        recordedBy: deps.actor.id,
-      });
-      await recordAudit(tx, auditContext(deps, now), {
-        action: AuditAction.finding_recorded,
-        entityType: 'allegation',
-        entityId: allegation.id,
-        caseId: row.id,
-        changes: { stage: s.stage, finding: s.finding, penalty: s.penalty, decidedOn },
-      });
+      await createAudited(
+        tx,
+        deps,
+        now,
+        Created.finding,
+        {
+          allegationId: allegation.id,
+          stage: s.stage,
+          finding: s.finding,
+          penalty: s.penalty,
+          agency: deps.actor.agency,
+          decidedOn,
+        },
+        { caseId: row.id },
+      );
     }
   });
 }

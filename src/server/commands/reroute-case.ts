@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type {
   Agency,
   CaseType,
@@ -18,14 +17,13 @@ import { accusedRanks } from '../repositories/allegations.repository.ts';
 import { updateCaseRouting, type CaseRow } from '../repositories/cases.repository.ts';
 import {
   changeTrackRole,
-  insertCaseAgency,
-  insertRoutingDecision,
   latestRoutingDecision,
   listCaseAgencies,
 } from '../repositories/routing.repository.ts';
 import { countDeadlines } from '../repositories/deadlines.repository.ts';
 import { caseVulnerabilities, setCaseRestriction } from '../repositories/parties.repository.ts';
 import { ConflictError } from '../errors.ts';
+import { Created, insertStamped, Stamped } from './audited.ts';
 import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { startDeadline } from './open-deadline.ts';
 
@@ -94,17 +92,13 @@ export async function writeReroute(
   const from = row.lead_agency;
   const to: Agency = decision.agency;
   const track = change.track ?? 'administrative';
-  await insertRoutingDecision(tx, {
-    id: crypto.randomUUID(),
-    jurisdiction: deps.jurisdiction,
+  await insertStamped(tx, deps, now, Stamped.routingDecision, {
     caseId: row.id,
     agency: to,
     clause: decision.clause,
     rule: decision.rule,
     explanation: decision.explanation,
     explanationEs: decision.explanationEs,
-    decidedAt: now,
-    decidedBy: deps.actor.id,
     jointReason: change.jointReason ?? null,
   });
   await updateCaseRouting(tx, row.id, to);
@@ -124,15 +118,12 @@ export async function writeReroute(
   }
   const own = existing.find((a) => a.agency === to && a.track === track);
   if (!own) {
-    await insertCaseAgency(tx, {
-      id: crypto.randomUUID(),
-      jurisdiction: deps.jurisdiction,
+    // the new lead's track: audited with the re-routing below (`tracks`), not on its own
+    await insertStamped(tx, deps, now, Created.caseAgency, {
       caseId: row.id,
       agency: to,
       track,
       role: 'lead',
-      addedAt: now,
-      addedBy: deps.actor.id,
     });
     tracks.push({ agency: to, track, role: { from: null, to: 'lead' } });
   } else if (own.role !== 'lead') {
@@ -334,17 +325,13 @@ export async function applyReevaluation(
     case 'record':
       // CPD G08-01: a BIA case against a lieutenant or above stays with BIA headquarters, not a
       // unit sergeant: record the decision and the rule that made it
-      await insertRoutingDecision(tx, {
-        id: crypto.randomUUID(),
-        jurisdiction: deps.jurisdiction,
+      await insertStamped(tx, deps, now, Stamped.routingDecision, {
         caseId: row.id,
         agency: routing.decision.agency,
         clause: routing.decision.clause,
         rule: routing.decision.rule,
         explanation: routing.decision.explanation,
         explanationEs: routing.decision.explanationEs,
-        decidedAt: now,
-        decidedBy: deps.actor.id,
         jointReason: null,
       });
       audit.routingDecision = { agency: routing.decision.agency, rule: routing.decision.rule };

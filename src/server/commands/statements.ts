@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { CaseAction, canOnCase, caseView } from '../policies/case.policy.ts';
@@ -8,13 +7,13 @@ import { publicationRefusal, translationRefusal } from '../domain/statements.ts'
 import { findCaseById } from '../repositories/cases.repository.ts';
 import {
   findStatement,
-  insertStatement,
   listOfficeStatements,
   markPublished,
   markReviewed,
   type StatementRow,
 } from '../repositories/statements.repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.ts';
+import { createAudited, Created } from './audited.ts';
 import { auditContext, loadCaseForAction, type CommandDeps } from './context.ts';
 
 /** A translationOf that names no statement the actor may translate: never says which. */
@@ -105,28 +104,11 @@ export async function draftStatement(
     } else if (caseIds.length === 0) {
       requireGlobally(deps.actor, GlobalAction.publishGeneralStatement, PUBLISHERS_ONLY);
     }
-    const now = deps.now();
-    const id = crypto.randomUUID();
-    await insertStatement(tx, {
-      id,
-      jurisdiction: deps.jurisdiction,
+    const { id } = await createAudited(tx, deps, deps.now(), Created.statement, {
       caseIds,
       language: input.language,
       text: input.text,
       translationOf: input.translationOf ?? null,
-      createdAt: now,
-      createdBy: deps.actor.id,
-    });
-    await recordAudit(tx, auditContext(deps, now), {
-      action: AuditAction.statement_drafted,
-      entityType: 'statement',
-      entityId: id,
-      caseId: caseIds[0] ?? null,
-      changes: {
-        language: input.language,
-        translationOf: input.translationOf ?? null,
-        cases: caseIds.length,
-      },
     });
     return { statementId: id };
   });

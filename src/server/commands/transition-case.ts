@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import type { CaseStatus, TransitionReason } from '../../shared/enums.ts';
 import { AuditAction, recordAudit } from '../audit/audit.ts';
 import { CONCLUDED, closedOnAfter, isReopening, transition } from '../domain/transition.ts';
 import { CaseAction } from '../policies/case.policy.ts';
-import { insertStatusHistory, updateCaseStatus } from '../repositories/cases.repository.ts';
+import { updateCaseStatus } from '../repositories/cases.repository.ts';
 import { countDeadlines, markDeadlinesMet } from '../repositories/deadlines.repository.ts';
 import {
   reopeningDeadlines,
@@ -12,6 +11,7 @@ import {
   type Deadline,
 } from '../domain/clocks.ts';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.ts';
+import { insertStamped, Stamped } from './audited.ts';
 import { auditContext, onCase, type CommandDeps } from './context.ts';
 import { startDeadline } from './open-deadline.ts';
 
@@ -70,16 +70,12 @@ export async function transitionCase(
     }
     const closedOn = closedOnAfter(row.status, input.to, now, deps.profile.timeZone, row.closed_on);
     await updateCaseStatus(tx, row.id, input.to, now, closedOn);
-    await insertStatusHistory(tx, {
-      id: crypto.randomUUID(),
-      jurisdiction: deps.jurisdiction,
+    await insertStamped(tx, deps, now, Stamped.statusHistory, {
       caseId: row.id,
       from: row.status,
       to: input.to,
       reason: input.reason ?? null,
       note: input.note ?? null,
-      at: now,
-      actorId: deps.actor.id,
     });
     const started: Deadline[] = [];
     if (input.to === 'department_review' && clockRuns('superintendent_response', deps.profile)) {

@@ -59,153 +59,157 @@ export const GlobalAction = {
 } as const;
 export type GlobalAction = (typeof GlobalAction)[keyof typeof GlobalAction];
 
-/** The global table: action → roles, with the reason. */
-export const GLOBAL_GRANTS: Readonly<
-  Record<GlobalAction, { roles: readonly Role[]; basis: string }>
-> = {
+/**
+ * One global grant: the roles that hold the action, the scope an API token needs for it (ADR
+ * 0016: scopes only take away, so a token lacking it is refused what the roles allow), and why.
+ */
+export interface GlobalGrant {
+  roles: readonly Role[];
+  scope: TokenScope;
+  basis: string;
+}
+
+/** The global table: action → roles and token scope, with the reason. */
+export const GLOBAL_GRANTS: Readonly<Record<GlobalAction, GlobalGrant>> = {
   [GlobalAction.fileCase]: {
     roles: ['intake', 'supervisor', 'chief_administrator'],
+    scope: TokenScope.cases_write,
     basis: 'MCC §2-78-120(a): intake registers every complaint',
   },
   [GlobalAction.listCases]: {
     roles: [...CASE_WORKERS, 'public_information', 'auditor', 'analyst', 'admin'],
+    scope: TokenScope.cases_read,
     basis: 'the list is filtered by caseScope(); roles that see no case get an empty list',
   },
   [GlobalAction.readRoster]: {
     roles: [...CASE_WORKERS, 'public_information', 'auditor', 'admin'],
+    scope: TokenScope.roster_read,
     basis: 'the roster is public record; analysts work on de-identified aggregates only',
   },
   [GlobalAction.addMember]: {
     roles: ['investigator', 'supervisor', 'chief_administrator', 'admin'],
+    scope: TokenScope.roster_write,
     basis: 'the roster is imported; new hires are added by hand',
   },
   [GlobalAction.readFacilities]: {
     roles: [...CASE_WORKERS, 'public_information', 'auditor', 'admin'],
+    scope: TokenScope.roster_read,
     basis: 'stations and shelter-site periods are not personal data',
   },
   [GlobalAction.manageFacilities]: {
     roles: ['supervisor', 'chief_administrator', 'admin'],
+    scope: TokenScope.roster_write,
     basis: 'facilities are configuration',
   },
   [GlobalAction.publishGeneralStatement]: {
     roles: ['public_information', 'chief_administrator'],
+    scope: TokenScope.statements_write,
     basis: 'PRODUCT.md §3: publishing is the approval',
   },
   [GlobalAction.reviewStatement]: {
     roles: ['public_information', 'chief_administrator'],
+    scope: TokenScope.statements_write,
     basis:
       'issue 22 items 2–3: a second person of those who publish reviews what the office says publicly',
   },
   [GlobalAction.readPressInquiries]: {
     roles: ['public_information', 'chief_administrator'],
+    // the open-inquiry count is on the dashboard, which a cases:read token reads
+    scope: TokenScope.cases_read,
     basis:
       'PRODUCT.md §3, issue 22 item 3: public information answers the press for the office; the chief administrator speaks for it',
   },
   [GlobalAction.logPressInquiry]: {
     roles: ['public_information', 'chief_administrator'],
+    scope: TokenScope.statements_write,
     basis:
       'PRODUCT.md §3, issue 22 item 3: those who draft statements log what the press asks, with or without a case',
   },
   [GlobalAction.answerPressInquiry]: {
     roles: ['public_information', 'chief_administrator'],
+    scope: TokenScope.statements_write,
     basis:
       'PRODUCT.md §3, issue 22 item 3: those who publish statements answer the press (a free-text answer is reviewed by a second person)',
   },
   [GlobalAction.verifyAudit]: {
     roles: ['auditor'],
+    scope: TokenScope.audit_read,
     basis: 'PRODUCT.md §2: the Inspector General reads the audit log',
   },
   [GlobalAction.readAudit]: {
     roles: ['auditor'],
+    scope: TokenScope.audit_read,
     basis: 'PRODUCT.md §2: the Inspector General reads the audit log',
   },
   [GlobalAction.recordConflict]: {
     roles: ['admin', 'chief_administrator'],
+    scope: TokenScope.access_manage,
     basis: 'ADR 0013: conflicts of interest are recorded by administration',
   },
   [GlobalAction.reviewBreakGlass]: {
     roles: ['supervisor', 'chief_administrator', 'auditor'],
+    scope: TokenScope.access_manage,
     basis: 'ADR 0013: break-the-glass is flagged to supervisors (and the auditor)',
   },
   [GlobalAction.revokeUserSessions]: {
     roles: ['admin'],
+    scope: TokenScope.access_manage,
     basis: 'ADR 0015: account administration ends a compromised or departing user’s sessions',
   },
   [GlobalAction.subjectAccess]: {
     roles: ['supervisor', 'chief_administrator'],
+    // a subject-access export is every identity the office holds on a person
+    scope: TokenScope.identities_read,
     basis:
       'ADR 0017: a person’s request for their data is answered by managers who already read identities on their agency’s cases (each case is checked again)',
   },
   [GlobalAction.readNarrativeQueue]: {
     roles: ['public_information', 'chief_administrator'],
+    scope: TokenScope.statements_write,
     basis: 'issue 17 item 5: those who approve published narratives see what waits for them',
   },
   [GlobalAction.readOutbox]: {
     roles: ['supervisor', 'chief_administrator'],
+    scope: TokenScope.cases_read,
     basis:
       'ADR 0033: those who approve letters watch the outbox; the list holds only cases they may read',
   },
   [GlobalAction.readEis]: {
     roles: ['supervisor', 'chief_administrator', 'auditor', 'admin'],
+    // alerts name department members (roster data), never civilians
+    scope: TokenScope.roster_read,
     basis:
       'issue 19: supervisors act on early-intervention alerts, the Inspector General audits them, administrators keep the rules',
   },
   [GlobalAction.reviewEisAlert]: {
     roles: ['supervisor', 'chief_administrator'],
+    scope: TokenScope.roster_write,
     basis: 'issue 19 item 4: a supervisor reviews an alert and plans support or training',
   },
   [GlobalAction.manageEisRules]: {
     roles: ['admin'],
+    scope: TokenScope.roster_write,
     basis: 'issue 19 item 3a: the rules are configuration, kept by an administrator',
   },
   [GlobalAction.readReports]: {
     roles: ['supervisor', 'chief_administrator', 'public_information', 'analyst', 'auditor'],
+    // aggregates over cases, no identities
+    scope: TokenScope.cases_read,
     basis:
       'MCC §2-78-150: the office reports its figures to the Council; aggregates only, read by its managers, analysts, public information and the Inspector General',
   },
   [GlobalAction.readPolicyRecommendations]: {
     roles: [...CASE_WORKERS, 'public_information', 'analyst', 'auditor'],
+    scope: TokenScope.cases_read,
     basis:
       'MCC §2-78-150: recommendations and the department’s responses are listed in the published annual report',
   },
   [GlobalAction.managePolicyRecommendations]: {
     roles: ['chief_administrator'],
+    scope: TokenScope.cases_write,
     basis:
       'MCC §2-78-150 has the annual report list the office’s recommendations to the department; the chief administrator speaks for the office, so records them and the department’s responses',
   },
-};
-
-/** The scope an API token needs for each global action (ADR 0016). */
-export const GLOBAL_ACTION_SCOPES: Readonly<Record<GlobalAction, TokenScope>> = {
-  [GlobalAction.fileCase]: TokenScope.cases_write,
-  [GlobalAction.listCases]: TokenScope.cases_read,
-  [GlobalAction.readRoster]: TokenScope.roster_read,
-  [GlobalAction.addMember]: TokenScope.roster_write,
-  [GlobalAction.readFacilities]: TokenScope.roster_read,
-  [GlobalAction.manageFacilities]: TokenScope.roster_write,
-  [GlobalAction.publishGeneralStatement]: TokenScope.statements_write,
-  [GlobalAction.reviewStatement]: TokenScope.statements_write,
-  // the open-inquiry count is on the dashboard, which a cases:read token reads
-  [GlobalAction.readPressInquiries]: TokenScope.cases_read,
-  [GlobalAction.logPressInquiry]: TokenScope.statements_write,
-  [GlobalAction.answerPressInquiry]: TokenScope.statements_write,
-  [GlobalAction.verifyAudit]: TokenScope.audit_read,
-  [GlobalAction.readAudit]: TokenScope.audit_read,
-  [GlobalAction.recordConflict]: TokenScope.access_manage,
-  [GlobalAction.reviewBreakGlass]: TokenScope.access_manage,
-  [GlobalAction.revokeUserSessions]: TokenScope.access_manage,
-  // a subject-access export is every identity the office holds on a person
-  [GlobalAction.subjectAccess]: TokenScope.identities_read,
-  [GlobalAction.readNarrativeQueue]: TokenScope.statements_write,
-  [GlobalAction.readOutbox]: TokenScope.cases_read,
-  // alerts name department members (roster data), never civilians
-  [GlobalAction.readEis]: TokenScope.roster_read,
-  [GlobalAction.reviewEisAlert]: TokenScope.roster_write,
-  [GlobalAction.manageEisRules]: TokenScope.roster_write,
-  // aggregates over cases, no identities
-  [GlobalAction.readReports]: TokenScope.cases_read,
-  [GlobalAction.readPolicyRecommendations]: TokenScope.cases_read,
-  [GlobalAction.managePolicyRecommendations]: TokenScope.cases_write,
 };
 
 /**
@@ -223,7 +227,7 @@ export function requireGlobally(who: Grantee, action: GlobalAction, message?: st
  * throwing: for what a page offers and for counts shown only to those who may act on them.
  */
 export function mayGlobally(who: Grantee, action: GlobalAction): boolean {
-  return rolesHold(who, action) && scopeAllows(who, GLOBAL_ACTION_SCOPES[action]);
+  return rolesHold(who, action) && scopeAllows(who, GLOBAL_GRANTS[action].scope);
 }
 
 function rolesHold(who: Grantee, action: GlobalAction): boolean {
@@ -238,7 +242,7 @@ function rolesHold(who: Grantee, action: GlobalAction): boolean {
 export function allowedGlobally(who: Grantee, action: GlobalAction): boolean {
   const byRole = rolesHold(who, action);
   if (byRole) {
-    requireScope(who, GLOBAL_ACTION_SCOPES[action]);
+    requireScope(who, GLOBAL_GRANTS[action].scope);
   }
   return byRole;
 }

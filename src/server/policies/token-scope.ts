@@ -4,7 +4,8 @@ import { ForbiddenError } from '../errors.ts';
 /*
  * API-token scopes (ADR 0016): a token never does more than its user's roles allow, and no more
  * than its scopes name. Which scope each action needs is in the grant tables
- * (`authorization.ts` CASE_ACTION_SCOPES, GLOBAL_ACTION_SCOPES); the check is here.
+ * (`authorization.ts` CASE_ACTION_SCOPES, each `global-grants.ts` GLOBAL_GRANTS row); the check is
+ * here.
  */
 
 /** Who asks: the roles always; the scopes only when the request carries an API token. */

@@ -4,15 +4,97 @@ import type { CaseScope } from '../policies/case.policy.ts';
 import { Conditions } from './sql.ts';
 
 /**
+ * What the staff list reads before its statement, so that the statement holds constants the
+ * planner can estimate (ADR 0058): the jurisdiction's distinct `cases.agencies` values, and the
+ * caller's active assignments, break-the-glass grants and conflicted cases.
+ */
+export interface ScopeFacts {
+  /** Every distinct `cases.agencies` value (each includes the case's lead agency, migration 0032). */
+  agencySets: string[][];
+  assigned: string[];
+  glass: string[];
+  conflicted: string[];
+}
+
+/**
+ * Reads the ScopeFacts in one statement: the agency sets by a skip scan of
+ * `cases_agency_list_idx` (one index probe per distinct set), the caller's rows by their indexes.
+ */
+export async function readScopeFacts(
+  db: Queryable,
+  jurisdiction: string,
+  scope: CaseScope,
+): Promise<ScopeFacts> {
+  if (scope.kind === 'none') {
+    return { agencySets: [], assigned: [], glass: [], conflicted: [] };
+  }
+  const rows = await db.query<{
+    agency_sets: string[][];
+    assigned: string[];
+    glass: string[];
+    conflicted: string[];
+  }>(
+    `WITH RECURSIVE sets AS (
+       SELECT (SELECT c.agencies FROM cases c WHERE c.jurisdiction = $1 ORDER BY c.agencies LIMIT 1) AS a
+       UNION ALL
+       SELECT (SELECT c.agencies FROM cases c WHERE c.jurisdiction = $1 AND c.agencies > sets.a
+                ORDER BY c.agencies LIMIT 1)
+         FROM sets WHERE sets.a IS NOT NULL)
+     SELECT (SELECT coalesce(json_agg(a), '[]'::json) FROM sets WHERE a IS NOT NULL) AS agency_sets,
+            ARRAY(SELECT asg.case_id FROM assignments asg
+                   WHERE asg.user_id = $2 AND asg.ended_at IS NULL) AS assigned,
+            ARRAY(SELECT bg.case_id FROM break_glass_grants bg
+                   WHERE bg.user_id = $2 AND bg.expires_at > now()) AS glass,
+            ARRAY(SELECT cal.case_id FROM allegations cal
+                    JOIN staff_conflicts sc ON sc.member_id = cal.member_id AND sc.ended_at IS NULL
+                   WHERE sc.user_id = $2) AS conflicted`,
+    [jurisdiction, scope.userId],
+  );
+  const r = rows[0]!;
+  return {
+    agencySets: r.agency_sets,
+    assigned: r.assigned,
+    glass: r.glass,
+    conflicted: r.conflicted,
+  };
+}
+
+/** The scope's restriction kinds applied to `participates`; null when the scope grants neither. */
+function kindCondition(
+  scope: Extract<CaseScope, { kind: 'agency' }>,
+  participates: string,
+): string | null {
+  if (scope.unrestricted && scope.restricted) {
+    return participates;
+  }
+  if (scope.unrestricted) {
+    return `(${participates} AND NOT c.restricted)`;
+  }
+  return scope.restricted ? `(${participates} AND c.restricted)` : null;
+}
+
+/**
  * SQL condition (and its parameters, numbered from `offset`) equivalent to caseView() !== 'none'.
- * It reads only the case row (`agencies` caches case_agencies, migration 0003) and one small
- * uncorrelated set, the caller's active assignments, which PostgreSQL hashes once per statement:
- * a correlated EXISTS per candidate row cost more than everything else in a list (ADR 0009).
+ *
+ * Without `facts` it reads only the case row (`agencies` caches case_agencies, migration 0003)
+ * and small uncorrelated sets (the caller's assignments, grants and conflicts), which PostgreSQL
+ * hashes once per statement: a correlated EXISTS per candidate row cost more than everything
+ * else in a list (ADR 0009).
+ *
+ * With `facts` (read first by readScopeFacts) the same rule is written with constants: agency
+ * participation as `c.agencies IN (the sets that contain the agency)`, the caller's cases as id
+ * lists, and `facts.agency` (the list's agency filter) folded into the same agency condition, so
+ * that the planner estimates the combination from the column's statistics instead of
+ * multiplying two guesses (ADR 0058).
  */
 export function scopeCondition(
   scope: CaseScope,
   offset: number,
+  facts?: ScopeFacts & { agency?: string | undefined },
 ): { sql: string; params: unknown[] } {
+  if (facts) {
+    return resolvedScopeCondition(scope, offset, facts);
+  }
   const u = `$${offset + 1}`;
   // a recorded relation to an accused member hides the case from that user (ADR 0013)
   // (an uncorrelated set, hashed once per statement, like the assignments below)
@@ -24,15 +106,6 @@ export function scopeCondition(
       return { sql: 'false', params: [] };
     case 'agency': {
       const a = `$${offset + 2}`;
-      const participates = `(c.lead_agency = ${a} OR c.agencies @> ARRAY[${a}]::text[])`;
-      const kind =
-        scope.unrestricted && scope.restricted
-          ? participates
-          : scope.unrestricted
-            ? `(${participates} AND NOT c.restricted)`
-            : scope.restricted
-              ? `(${participates} AND c.restricted)`
-              : null;
       const alternatives = [
         scope.assigned
           ? `c.id IN (SELECT asg.case_id FROM assignments asg WHERE asg.user_id = ${u} AND asg.ended_at IS NULL)`
@@ -40,7 +113,7 @@ export function scopeCondition(
         scope.glass
           ? `c.id IN (SELECT bg.case_id FROM break_glass_grants bg WHERE bg.user_id = ${u} AND bg.expires_at > now())`
           : null,
-        kind,
+        kindCondition(scope, `(c.lead_agency = ${a} OR c.agencies @> ARRAY[${a}]::text[])`),
       ].filter(Boolean);
       return {
         sql: `((${alternatives.length > 0 ? alternatives.join(' OR ') : 'false'}) AND ${noConflict})`,
@@ -48,6 +121,52 @@ export function scopeCondition(
       };
     }
   }
+}
+
+function resolvedScopeCondition(
+  scope: CaseScope,
+  offset: number,
+  facts: ScopeFacts & { agency?: string | undefined },
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown): string => {
+    params.push(value);
+    return `$${offset + params.length}`;
+  };
+  // an empty branch is left out rather than written as `= ANY('{}')`: an OR with it would keep
+  // the planner from using the agency condition as an index range
+  const inSets = (required: readonly string[]): string => {
+    const sets = facts.agencySets.filter((s) => required.every((a) => s.includes(a)));
+    return sets.length === 0
+      ? 'false'
+      : `c.agencies IN (${sets.map((s) => `${p(s)}::text[]`).join(', ')})`;
+  };
+  const filter = facts.agency ? [facts.agency] : [];
+  const filtered = (sql: string): string =>
+    filter.length ? `(${sql} AND ${inSets(filter)})` : sql;
+  const ids = (list: string[]): string | null =>
+    list.length > 0 ? filtered(`c.id = ANY(${p(list)}::uuid[])`) : null;
+  let visible: string;
+  switch (scope.kind) {
+    case 'none':
+      return { sql: 'false', params: [] };
+    case 'all':
+      visible = filter.length ? inSets(filter) : 'true';
+      break;
+    case 'agency': {
+      const agencyPart = inSets([scope.agency, ...filter]);
+      const alternatives = [
+        scope.assigned ? ids(facts.assigned) : null,
+        scope.glass ? ids(facts.glass) : null,
+        agencyPart === 'false' ? null : kindCondition(scope, agencyPart),
+      ].filter((x): x is string => x !== null);
+      visible = alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : 'false';
+      break;
+    }
+  }
+  const conflicts =
+    facts.conflicted.length > 0 ? ` AND NOT (c.id = ANY(${p(facts.conflicted)}::uuid[]))` : '';
+  return { sql: `${visible}${conflicts}`, params };
 }
 
 export interface CaseListFilters {
@@ -75,6 +194,13 @@ export interface CaseListRow {
   facility_code: string | null;
 }
 
+/**
+ * A list's total is exact up to this many matches and "more than" beyond (ADR 0058): counting
+ * every visible case of a 98,000-case history cost more than everything else in a list request,
+ * and nobody pages through ten thousand cases; a capped count stops reading the index there.
+ */
+export const EXACT_TOTAL_UP_TO = 10_000;
+
 /** ORDER BY keys of the list's sorts (from code, never from input), without a table alias. */
 const SORTS = {
   received_desc: ['received_at DESC', 'log_number DESC'],
@@ -87,22 +213,27 @@ const orderBy = (keys: readonly string[], alias: string): string =>
 
 /**
  * Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`), with
- * the exact number of matches.
+ * the number of matches: exact up to EXACT_TOTAL_UP_TO, and that number with `totalExact: false`
+ * beyond (ADR 0058).
  *
- * Every condition reads only the case row, so the planner can use the indexes of migration 0003:
- * without `q`, the page and the count are index-only scans of a covering index in list order;
- * with `q`, the GIN index finds the matches, and one statement ranks them and counts them
- * (`count(*) OVER ()`), since ranking has to read every match anyway. Only the page beyond the
- * last match needs a separate count.
+ * Every condition reads only the case row, so the planner can use the indexes of migrations 0003
+ * and 0032: without `q`, the page and the count are index-only scans of a covering index in list
+ * order, and the count stops after EXACT_TOTAL_UP_TO + 1 matches; with `q`, the GIN index finds
+ * the matches, and one statement ranks them and counts them exactly (`count(*) OVER ()`), since
+ * ranking has to read every match anyway. Only the page beyond the last match needs a separate
+ * count.
  */
 export async function listCases(
   db: Queryable,
   jurisdiction: string,
   scope: CaseScope,
   f: CaseListFilters,
-): Promise<{ rows: CaseListRow[]; total: number }> {
+  exactUpTo = EXACT_TOTAL_UP_TO,
+): Promise<{ rows: CaseListRow[]; total: number; totalExact: boolean }> {
   const where = new Conditions((p) => `c.jurisdiction = ${p}`, jurisdiction);
-  const scoped = scopeCondition(scope, where.params.length);
+  const facts = await readScopeFacts(db, jurisdiction, scope);
+  // the agency filter is folded into the visibility rule's agency condition
+  const scoped = scopeCondition(scope, where.params.length, { ...facts, agency: f.agency });
   where.params.push(...scoped.params);
   where.and(scoped.sql);
   let query = '';
@@ -120,9 +251,6 @@ export async function listCases(
   }
   if (f.category) {
     where.add((p) => `c.categories @> ARRAY[${p}]::text[]`, f.category);
-  }
-  if (f.agency) {
-    where.add((p) => `(c.lead_agency = ${p} OR c.agencies @> ARRAY[${p}]::text[])`, f.agency);
   }
   if (f.facility) {
     where.add(
@@ -142,7 +270,15 @@ export async function listCases(
   }
   const { params } = where;
   const whereSql = where.sql;
-  const countSql = `SELECT count(*)::int AS n FROM cases c WHERE ${whereSql}`;
+  // the count stops one past the cap, whichever index finds the matches
+  const countSql = `SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM cases c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
+  const counted = async (): Promise<{ total: number; totalExact: boolean }> => {
+    const n = (await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0;
+    return n > exactUpTo
+      ? { total: exactUpTo, totalExact: false }
+      : { total: n, totalExact: true };
+  };
   const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
   const columns = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, c.facility_id`;
@@ -166,13 +302,13 @@ export async function listCases(
       return {
         rows: rows.map(({ total: _total, ...row }) => row),
         total: rows[0]?.total ?? 0,
+        totalExact: true,
       };
     }
     // a page past the last match: no row carries the total
-    const counted = await db.query<{ n: number }>(countSql, params);
-    return { rows: [], total: counted[0]?.n ?? 0 };
+    return { rows: [], ...(await counted()) };
   }
-  const counted = await db.query<{ n: number }>(countSql, params);
+  const total = await counted();
   const sort = SORTS[f.sort ?? 'received_desc'];
   const rows = await db.query<CaseListRow>(
     withFacility(
@@ -182,5 +318,5 @@ export async function listCases(
     ),
     pageParams,
   );
-  return { rows, total: counted[0]?.n ?? 0 };
+  return { rows, ...total };
 }

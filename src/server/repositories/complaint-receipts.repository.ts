@@ -6,7 +6,7 @@ import {
   runningDeadline,
   type DeadlineBasisRow,
 } from './deadlines.repository.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey, rowOf, rowsOf } from './sql.ts';
 
 /*
  * The public complaint form's receipts (confirmation number and passphrase hash) and what the
@@ -63,18 +63,11 @@ export async function insertReceipt(
   );
 }
 
-export async function findReceipt(
-  db: Queryable,
-  jurisdiction: string,
-  confirmationNumber: string,
-): Promise<ReceiptRow | undefined> {
-  return firstRow<ReceiptRow>(
-    db,
-    `SELECT id, case_id, passphrase_hash, language, filed_by FROM complaint_receipts
-      WHERE jurisdiction = $1 AND confirmation_number = $2`,
-    [jurisdiction, confirmationNumber],
-  );
-}
+/** The receipt a confirmation number names. */
+export const findReceipt = rowByKey<ReceiptRow, [jurisdiction: string, confirmationNumber: string]>(
+  `SELECT id, case_id, passphrase_hash, language, filed_by FROM complaint_receipts`,
+  ['jurisdiction', 'confirmation_number'],
+);
 
 export async function insertAddition(
   tx: Queryable,
@@ -106,13 +99,9 @@ export interface ComplaintStatusRow {
   additions: number;
 }
 
-export async function complaintStatus(
-  db: Queryable,
-  receiptId: string,
-): Promise<ComplaintStatusRow | undefined> {
-  return firstRow<ComplaintStatusRow>(
-    db,
-    `SELECT c.log_number, c.status, c.lead_agency, c.received_at,
+/** The case behind a receipt, as its follow-my-complaint page shows it. */
+export const complaintStatus = rowOf<ComplaintStatusRow, [receiptId: string]>(
+  `SELECT c.log_number, c.status, c.lead_agency, c.received_at,
             COALESCE((SELECT json_agg(json_build_object('status', h.to_status, 'reason', h.reason, 'at', h.at) ORDER BY h.at, h.id)
                         FROM case_status_history h WHERE h.case_id = c.id), '[]') AS stages,
             COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'sequence', d.sequence, 'due_date', d.due_date,
@@ -123,25 +112,20 @@ export async function complaintStatus(
             (SELECT count(*)::int FROM complaint_additions x WHERE x.receipt_id = r.id) AS additions
        FROM complaint_receipts r JOIN cases c ON c.id = r.case_id
       WHERE r.id = $1`,
-    [receiptId],
-  );
-}
+);
 
 /**
  * The encrypted identities of the people the office would write to about a complaint (its
  * complainants and the intermediary who filed it), read only to know whether an email or postal
  * address is on file; the values never leave the server.
  */
-export async function letterRecipients(
-  db: Queryable,
-  caseId: string,
-): Promise<Array<{ id: string; role: string; identity_enc: string }>> {
-  return db.query(
-    `SELECT id, role, identity_enc FROM parties
+export const letterRecipients = rowsOf<
+  { id: string; role: string; identity_enc: string },
+  [caseId: string]
+>(
+  `SELECT id, role, identity_enc FROM parties
       WHERE case_id = $1 AND role IN ('complainant', 'intermediary') AND identity_enc IS NOT NULL`,
-    [caseId],
-  );
-}
+);
 
 /** The log number of a case, for audit rows. */
 export async function logNumberOf(db: Queryable, caseId: string): Promise<string | undefined> {

@@ -2,11 +2,12 @@ import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import { scopeCondition, type CaseListRow } from './case-list.repository.ts';
-import { CONCLUDED_SQL } from './sql.ts';
+import { CONCLUDED_SQL, rowsOf } from './sql.ts';
 import {
   DEADLINE_EXTENSION_DAYS_SQL,
   DEADLINE_POSITION_SQL,
   runningDeadline,
+  type DeadlineBasisRow,
 } from './deadlines.repository.ts';
 
 /** Stages in which a case is still being worked (its clocks and assignments matter). */
@@ -15,20 +16,15 @@ const LIST_COLUMNS = `c.log_number, c.case_type, c.received_at, c.status, c.cate
 const FROM = `FROM cases c LEFT JOIN facilities fac ON fac.id = c.facility_id`;
 
 /** Open cases the user is assigned to (an active assignment), newest first. */
-export async function myOpenCases(
-  db: Queryable,
-  jurisdiction: string,
-  userId: string,
-  limit: number,
-): Promise<CaseListRow[]> {
-  return db.query<CaseListRow>(
-    `SELECT ${LIST_COLUMNS} ${FROM}
+export const myOpenCases = rowsOf<
+  CaseListRow,
+  [jurisdiction: string, userId: string, limit: number]
+>(
+  `SELECT ${LIST_COLUMNS} ${FROM}
       WHERE c.jurisdiction = $1 AND ${OPEN}
         AND EXISTS (SELECT 1 FROM assignments a WHERE a.case_id = c.id AND a.user_id = $2 AND a.ended_at IS NULL)
       ORDER BY c.received_at DESC, c.log_number DESC LIMIT $3`,
-    [jurisdiction, userId, limit],
-  );
-}
+);
 
 /** Cases in the scope, optionally only those in one stage or only restricted ones, newest first. */
 export async function recentCases(
@@ -57,19 +53,16 @@ export async function recentCases(
   );
 }
 
-/** An open deadline with its case's headline fields. */
-export interface DueDeadlineRow {
+/**
+ * An open deadline (what its basis is written from, and when it is due) with its case's headline
+ * fields.
+ */
+export interface DueDeadlineRow extends DeadlineBasisRow {
   log_number: string;
   status: CaseStatus;
   categories: string[];
-  kind: string;
-  sequence: number;
   due_date: string;
   due_at: Date;
-  anchor_kind: string;
-  anchor_date: string;
-  clause: string;
-  extensions: Array<{ days: number; day_kind: string; new_due_date: string }>;
   /** The latest failed letter answering this deadline: why it is still open (migration 0023). */
   letter_problem: { failure: string; detail: string | null } | null;
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import { scopeCondition } from './case-list.repository.ts';
-import { insertRows, firstRow, rowByKey } from './sql.ts';
+import { insertRows, rowByKey } from './sql.ts';
 
 /*
  * Member histories and the co-accusal network (issue 19 items 1–2, migration 0025, ADR 0035).
@@ -219,19 +219,12 @@ export async function replacePopulation(
   );
 }
 
-export async function findNetworkRun(
-  db: Queryable,
-  jurisdiction: string,
-  population: string,
-): Promise<NetworkRunRow | undefined> {
-  return firstRow<NetworkRunRow>(
-    db,
-    `SELECT population, computed_at, window_start::text AS window_start, window_end::text AS window_end,
+export const findNetworkRun = rowByKey<NetworkRunRow, [jurisdiction: string, population: string]>(
+  `SELECT population, computed_at, window_start::text AS window_start, window_end::text AS window_end,
             members, links, duration_ms
-       FROM member_network_runs WHERE jurisdiction = $1 AND population = $2`,
-    [jurisdiction, population],
-  );
-}
+       FROM member_network_runs`,
+  ['jurisdiction', 'population'],
+);
 
 /**
  * One member's complaints in the population *now*, leaving out the cases the reader is kept from

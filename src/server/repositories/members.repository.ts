@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import { scopeCondition } from './case-list.repository.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey, rowsByKey } from './sql.ts';
 
 /**
  * What the department's records say of a member besides the name: the same columns whether staff
@@ -53,29 +53,18 @@ export async function insertMember(
   );
 }
 
-export async function findMember(
-  db: Queryable,
-  jurisdiction: string,
-  id: string,
-): Promise<MemberRow | undefined> {
-  return firstRow<MemberRow>(
-    db,
-    `SELECT ${MEMBER_COLUMNS} FROM members WHERE jurisdiction = $1 AND id = $2`,
-    [jurisdiction, id],
-  );
-}
+/** The member with this id in the jurisdiction. */
+export const findMember = rowByKey<MemberRow, [jurisdiction: string, id: string]>(
+  `SELECT ${MEMBER_COLUMNS} FROM members`,
+  ['jurisdiction', 'id'],
+);
 
 /** Members holding a star number (usually one; stars are reissued over decades). */
-export async function findMembersByStar(
-  db: Queryable,
-  jurisdiction: string,
-  star: string,
-): Promise<MemberRow[]> {
-  return db.query<MemberRow>(
-    `SELECT ${MEMBER_COLUMNS} FROM members WHERE jurisdiction = $1 AND star = $2 ORDER BY appointed_date DESC NULLS LAST`,
-    [jurisdiction, star],
-  );
-}
+export const findMembersByStar = rowsByKey<MemberRow, [jurisdiction: string, star: string]>(
+  `SELECT ${MEMBER_COLUMNS} FROM members`,
+  ['jurisdiction', 'star'],
+  'appointed_date DESC NULLS LAST',
+);
 
 /** Star-number prefix or name search ("smith", "john smith", "smith, john"). */
 export async function searchMembers(
@@ -173,19 +162,15 @@ export const memberDutyStatus = memberRowsInScope<DutyStatusRow>(
     `${DUTY_SELECT} WHERE d.member_id = $1 AND ${scoped} ORDER BY d.effective_at, d.recorded_at`,
 );
 
-export async function caseDutyStatus(db: Queryable, caseId: string): Promise<DutyStatusRow[]> {
-  return db.query<DutyStatusRow>(
-    `${DUTY_SELECT} WHERE d.case_id = $1 ORDER BY d.effective_at, d.recorded_at`,
-    [caseId],
-  );
-}
+/** The duty-status ledger of a case, oldest first. */
+export const caseDutyStatus = rowsByKey<DutyStatusRow, [caseId: string]>(
+  DUTY_SELECT,
+  ['d.case_id'],
+  'd.effective_at, d.recorded_at',
+);
 
-export async function findDutyStatus(
-  db: Queryable,
-  id: string,
-): Promise<DutyStatusRow | undefined> {
-  return firstRow<DutyStatusRow>(db, `${DUTY_SELECT} WHERE d.id = $1`, [id]);
-}
+/** One duty-status action by its id. */
+export const findDutyStatus = rowByKey<DutyStatusRow, [id: string]>(DUTY_SELECT, ['d.id'], 'd');
 
 export async function insertDutyStatus(
   tx: Queryable,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { firstRow, rowsByKey } from './sql.ts';
+import { rowByKey, rowsByKey } from './sql.ts';
 import type { ProposedSpan, SpanDecision } from '../domain/narrative-review.ts';
 import type { PublishedRedaction } from '../redaction/publish.ts';
 
@@ -22,17 +22,11 @@ const SELECT_REVIEW = `
          r.approved_redactions, r.approved_at, r.approved_by, u.email AS approved_by_email
     FROM narrative_reviews r LEFT JOIN users u ON u.id = r.approved_by`;
 
-export async function findNarrativeReview(
-  db: Queryable,
-  caseId: string,
-  version: string,
-): Promise<NarrativeReviewRow | undefined> {
-  return firstRow<NarrativeReviewRow>(
-    db,
-    `${SELECT_REVIEW} WHERE r.case_id = $1 AND r.narrative_version = $2`,
-    [caseId, version],
-  );
-}
+export const findNarrativeReview = rowByKey<NarrativeReviewRow, [caseId: string, version: string]>(
+  `${SELECT_REVIEW}`,
+  ['r.case_id', 'r.narrative_version'],
+  'r',
+);
 
 export async function insertNarrativeReview(
   tx: Queryable,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { firstRow } from './sql.ts';
+import { rowByKey } from './sql.ts';
 import { AGENCY_CODE_PATTERN, type CaseStatus } from '../../shared/enums.ts';
 import type { PublicCaseSort } from '../../shared/schemas/public.ts';
 import { decidedOnSql } from './allegations.repository.ts';
@@ -180,14 +180,8 @@ export interface PublicCaseRow {
   }>;
 }
 
-export async function findPublicCase(
-  db: Queryable,
-  jurisdiction: string,
-  logNumber: string,
-): Promise<PublicCaseRow | undefined> {
-  return firstRow<PublicCaseRow>(
-    db,
-    `SELECT c.id, c.log_number, c.case_type, c.status, c.categories, c.flags, c.received_at,
+export const findPublicCase = rowByKey<PublicCaseRow, [jurisdiction: string, logNumber: string]>(
+  `SELECT c.id, c.log_number, c.case_type, c.status, c.categories, c.flags, c.received_at,
             c.incident_occurred_at, c.incident_district, c.closed_on, c.status_changed_at,
             c.lead_agency, c.restricted, c.narrative,
             COALESCE((SELECT json_agg(json_build_object('agency', ca.agency, 'track', ca.track, 'role', ca.role) ORDER BY ca.added_at, ca.id)
@@ -212,10 +206,10 @@ export async function findPublicCase(
                        ORDER BY d.effective_at, d.id)
                         FROM duty_status_actions d JOIN members m ON m.id = d.member_id
                        WHERE d.case_id = c.id), '[]') AS duty_status
-       FROM cases c WHERE c.jurisdiction = $1 AND c.log_number = $2`,
-    [jurisdiction, logNumber],
-  );
-}
+       FROM cases c`,
+  ['c.jurisdiction', 'c.log_number'],
+  'c',
+);
 
 /** What the redaction needs to know of a case's people: encrypted identities, never shown. */
 export interface RedactionHintsRow {

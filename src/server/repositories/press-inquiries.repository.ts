@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import { scopeCondition } from './case-list.repository.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, firstRow, lockedRowByKey } from './sql.ts';
 
 /** A press inquiry with its answer and the cases it is about (migration 0031). */
 export interface PressInquiryRow {
@@ -116,20 +116,17 @@ export interface PressInquiryState {
   case_ids: string[];
 }
 
-export async function lockPressInquiry(
-  tx: Queryable,
-  jurisdiction: string,
-  id: string,
-): Promise<PressInquiryState | undefined> {
-  return firstRow<PressInquiryState>(
-    tx,
-    `SELECT p.id, p.statement_id, p.answer_text, p.answer_written_by, p.answered_at,
+export const lockPressInquiry = lockedRowByKey<
+  PressInquiryState,
+  [jurisdiction: string, id: string]
+>(
+  `SELECT p.id, p.statement_id, p.answer_text, p.answer_written_by, p.answered_at,
             coalesce((SELECT array_agg(pc.case_id ORDER BY pc.case_id) FROM press_inquiry_cases pc
                        WHERE pc.press_inquiry_id = p.id), '{}') AS case_ids
-       FROM press_inquiries p WHERE p.jurisdiction = $1 AND p.id = $2 FOR UPDATE`,
-    [jurisdiction, id],
-  );
-}
+       FROM press_inquiries p`,
+  ['p.jurisdiction', 'p.id'],
+  'p',
+);
 
 /** One inquiry as `scope` sees it at `now`. */
 export async function findPressInquiry(

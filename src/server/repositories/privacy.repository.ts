@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { firstRow } from './sql.ts';
+import { rowOf } from './sql.ts';
 import type { CaseStatus } from '../../shared/enums.ts';
 import type { PartyRow } from './parties.repository.ts';
 
@@ -134,17 +134,11 @@ export async function purgePartyIdentities(
 }
 
 /** Sets or releases a case's legal hold; false when no such case. */
-export async function setLegalHold(
-  tx: Queryable,
-  jurisdiction: string,
-  logNumber: string,
-  hold: boolean,
-): Promise<{ id: string; was: boolean } | undefined> {
-  return firstRow<{ id: string; was: boolean }>(
-    tx,
-    `UPDATE cases c SET legal_hold = $3 FROM (SELECT id, legal_hold AS was FROM cases
+export const setLegalHold = rowOf<
+  { id: string; was: boolean },
+  [jurisdiction: string, logNumber: string, hold: boolean]
+>(
+  `UPDATE cases c SET legal_hold = $3 FROM (SELECT id, legal_hold AS was FROM cases
         WHERE jurisdiction = $1 AND log_number = $2 FOR UPDATE) old
       WHERE c.id = old.id RETURNING c.id::text AS id, old.was`,
-    [jurisdiction, logNumber, hold],
-  );
-}
+);

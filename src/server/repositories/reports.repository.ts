@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import { MERIT_FINDINGS_SQL } from '../domain/findings.ts';
-import { CONCLUDED_SQL } from './sql.ts';
+import { CONCLUDED_SQL, rowsOf } from './sql.ts';
 
 /*
  * The reads behind the statutory reports (docs/reports.md). Every query takes the period as local
@@ -16,8 +16,7 @@ const RECEIVED = `(c.received_at AT TIME ZONE $2)::date`;
  * time zone and `$3`, `$4` the period's first and last local dates.
  */
 function periodQuery<T>(sql: string) {
-  return (db: Queryable, jurisdiction: string, timeZone: string, from: string, to: string) =>
-    db.query<T>(sql, [jurisdiction, timeZone, from, to]);
+  return rowsOf<T, [jurisdiction: string, timeZone: string, from: string, to: string]>(sql);
 }
 
 /** One cell of the intake grid: cases received in the period with these attributes. */
@@ -111,7 +110,7 @@ export const concludedCases = periodQuery<ConcludedCase>(
       WHERE c.jurisdiction = $1 AND c.closed_on BETWEEN $3::date AND $4::date`,
 );
 
-/** Allegations of the cases closed in the period, by category, finding and penalties. */
+/** One cell of the concluded allegations: a category, finding and penalties, counted. */
 export interface AllegationCell {
   category: string;
   /** Final finding, else the recommended one. */
@@ -121,21 +120,17 @@ export interface AllegationCell {
   n: number;
 }
 
-export async function concludedAllegations(
-  db: Queryable,
-  jurisdiction: string,
-  from: string,
-  to: string,
-): Promise<AllegationCell[]> {
-  return db.query<AllegationCell>(
-    `SELECT a.category, COALESCE(a.final_finding, a.recommended_finding) AS finding,
+/** Allegations of the cases closed in the period, by category, finding and penalties. */
+export const concludedAllegations = rowsOf<
+  AllegationCell,
+  [jurisdiction: string, from: string, to: string]
+>(
+  `SELECT a.category, COALESCE(a.final_finding, a.recommended_finding) AS finding,
             a.recommended_penalty, a.final_penalty, count(*)::int AS n
        FROM allegations a JOIN cases c ON c.id = a.case_id
       WHERE a.jurisdiction = $1 AND c.closed_on BETWEEN $2::date AND $3::date
       GROUP BY 1, 2, 3, 4`,
-    [jurisdiction, from, to],
-  );
-}
+);
 
 /** Cases received in the period or earlier: whether there is anything to report at all. */
 export async function casesThrough(

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseChildren } from './cases.repository.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowOf } from './sql.ts';
 
 /*
  * Who investigates a case: its routing decisions (MCC §2-78-120, each with its clause) and the
@@ -9,17 +9,10 @@ import { insertRows, firstRow } from './sql.ts';
  */
 
 /** The case's latest routing decision: the one in force. */
-export async function latestRoutingDecision(
-  db: Queryable,
-  caseId: string,
-): Promise<CaseChildren['routing'][number] | undefined> {
-  return firstRow<CaseChildren['routing'][number]>(
-    db,
-    `SELECT agency, clause, rule, explanation, explanation_es, decided_at, joint_reason
+export const latestRoutingDecision = rowOf<CaseChildren['routing'][number], [caseId: string]>(
+  `SELECT agency, clause, rule, explanation, explanation_es, decided_at, joint_reason
        FROM routing_decisions WHERE case_id = $1 ORDER BY decided_at DESC, id DESC LIMIT 1`,
-    [caseId],
-  );
-}
+);
 
 export interface RoutingInsert {
   id: string;

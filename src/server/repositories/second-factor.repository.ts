@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows, firstRow, updateById } from './sql.ts';
+import { insertRows, rowByKey, rowOf, updateById } from './sql.ts';
 
 /** A user's TOTP state (the secret stays encrypted until the command decrypts it). */
 export interface TotpState {
@@ -10,19 +10,10 @@ export interface TotpState {
 }
 
 /** The TOTP columns of a user; `lock` takes the row lock (the replay check runs under it). */
-export async function findTotpState(
-  db: Queryable,
-  userId: string,
-  opts: { lock?: boolean } = {},
-): Promise<TotpState | undefined> {
-  return firstRow<TotpState>(
-    db,
-    `SELECT totp_secret_enc, totp_enrolled_at, totp_last_step FROM users WHERE id = $1${
-      opts.lock ? ' FOR UPDATE' : ''
-    }`,
-    [userId],
-  );
-}
+export const findTotpState = rowByKey<TotpState, [userId: string]>(
+  `SELECT totp_secret_enc, totp_enrolled_at, totp_last_step FROM users`,
+  ['id'],
+);
 
 /** Enrols (or re-enrols) a user: new encrypted secret, no step accepted yet unless given. */
 export const setTotp = updateById<[secretEnc: string, enrolledAt: Date, lastStep: number | null]>(
@@ -103,22 +94,16 @@ export interface ChallengeRow {
 }
 
 /** The unused, unexpired challenge behind a hash whose user is still active. */
-export async function findLiveChallenge(
-  db: Queryable,
-  jurisdiction: string,
-  tokenHash: string,
-  now: Date,
-): Promise<ChallengeRow | undefined> {
-  return firstRow<ChallengeRow>(
-    db,
-    `SELECT c.id, c.purpose, c.pending_secret_enc, c.expires_at,
+export const findLiveChallenge = rowOf<
+  ChallengeRow,
+  [jurisdiction: string, tokenHash: string, now: Date]
+>(
+  `SELECT c.id, c.purpose, c.pending_secret_enc, c.expires_at,
             u.id AS user_id, u.email, u.display_name, u.agency, u.roles
        FROM sign_in_challenges c JOIN users u ON u.id = c.user_id
-      WHERE c.token_hash = $1 AND c.jurisdiction = $2 AND c.used_at IS NULL
+      WHERE c.token_hash = $2 AND c.jurisdiction = $1 AND c.used_at IS NULL
         AND c.expires_at > $3 AND u.disabled_at IS NULL`,
-    [tokenHash, jurisdiction, now],
-  );
-}
+);
 
 /** Uses a challenge up; false when another request used it first. */
 export async function useChallenge(tx: Queryable, id: string, now: Date): Promise<boolean> {

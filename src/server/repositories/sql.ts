@@ -61,6 +61,24 @@ export async function firstRow<T>(
   return rows[0];
 }
 
+/**
+ * The reader of a statement whose parameters are its arguments, in order (`$1` the first): a read
+ * that is not a row by its key ({@link rowsByKey}) is declared by its SQL alone, the arguments'
+ * names written once, in the labelled tuple `A`. The SQL comes from code, never from input.
+ */
+export function rowsOf<T, A extends readonly unknown[]>(
+  sql: string,
+): (db: Queryable, ...args: A) => Promise<T[]> {
+  return (db, ...args) => db.query<T>(sql, args);
+}
+
+/** {@link rowsOf} for a statement that returns one row, or none (undefined). */
+export function rowOf<T, A extends readonly unknown[]>(
+  sql: string,
+): (db: Queryable, ...args: A) => Promise<T | undefined> {
+  return (db, ...args) => firstRow<T>(db, sql, args);
+}
+
 /** `{ lock: true }`: the row is read FOR UPDATE, held for the change a command is about to make. */
 export interface LockOption {
   lock?: boolean;

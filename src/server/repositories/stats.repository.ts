@@ -5,6 +5,38 @@ import { runningDeadline } from './deadlines.repository.ts';
 import { CONCLUDED_SQL } from './sql.ts';
 
 /**
+ * The counts by one attribute of the jurisdiction's rows of `table` (`SELECT <key> AS k,
+ * count(*) … GROUP BY 1`), in the order of {@link CaseStats}' fields; a `zoned` key reads the
+ * profile's time zone as `$2`.
+ */
+const BREAKDOWNS = {
+  byStatus: { table: 'cases', key: 'status' },
+  byAgency: { table: 'cases', key: 'lead_agency' },
+  /** Investigating agency as released (OPS, IPRA, COPA, BIA); 'oversight' for cases filed here. */
+  byHistoricalAgency: { table: 'cases', key: `COALESCE(historical_agency, 'oversight')` },
+  /** Status as released, verbatim; 'oversight' for cases filed here. */
+  bySourceStatus: { table: 'cases', key: `COALESCE(source_status, 'oversight')` },
+  byCategory: { table: 'cases', key: 'unnest(categories)' },
+  byYear: {
+    table: 'cases',
+    key: 'extract(year FROM received_at AT TIME ZONE $2)::int::text',
+    zoned: true,
+  },
+  byFinding: { table: 'allegations', key: `COALESCE(final_finding, recommended_finding, 'none')` },
+} satisfies Record<string, Breakdown>;
+
+interface Breakdown {
+  table: string;
+  key: string;
+  zoned?: boolean;
+}
+
+/** Duty-status actions counted by `action:stage`. */
+const DUTY_STATUS: Breakdown = { table: 'duty_status_actions', key: `action || ':' || stage` };
+
+type Breakdowns = Record<keyof typeof BREAKDOWNS, Record<string, number>>;
+
+/**
  * Aggregate statistics over all cases (CLI and staff use; the public view suppresses small
  * cells). Definitions:
  * - a case's year is the Chicago-local year it was received;
@@ -13,19 +45,10 @@ import { CONCLUDED_SQL } from './sql.ts';
  *   sustained, unfounded, exonerated);
  * - days to closure run from the local date of receipt to the closing date, for cases with one.
  */
-export interface CaseStats {
+export interface CaseStats extends Breakdowns {
   total: number;
   restricted: number;
   allegations: number;
-  byStatus: Record<string, number>;
-  byAgency: Record<string, number>;
-  /** Investigating agency as released (OPS, IPRA, COPA, BIA); 'oversight' for cases filed here. */
-  byHistoricalAgency: Record<string, number>;
-  /** Status as released, verbatim; 'oversight' for cases filed here. */
-  bySourceStatus: Record<string, number>;
-  byCategory: Record<string, number>;
-  byYear: Record<string, number>;
-  byFinding: Record<string, number>;
   sustainedRate: {
     overall: number | null;
     decided: number;
@@ -41,11 +64,29 @@ const MERITS = MERIT_FINDINGS_SQL;
 
 async function countBy(
   db: Queryable,
-  sql: string,
-  params: unknown[],
+  { table, key, zoned }: Breakdown,
+  jurisdiction: string,
+  timeZone: string,
 ): Promise<Record<string, number>> {
-  const rows = await db.query<{ k: string | null; n: number }>(sql, params);
+  const rows = await db.query<{ k: string | null; n: number }>(
+    `SELECT ${key} AS k, count(*)::int AS n FROM ${table} WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
+    zoned ? [jurisdiction, timeZone] : [jurisdiction],
+  );
   return Object.fromEntries(rows.map((r) => [r.k ?? 'unknown', r.n]));
+}
+
+/** Every breakdown of {@link BREAKDOWNS}, by its name, in its order. */
+async function breakdowns(
+  db: Queryable,
+  jurisdiction: string,
+  timeZone: string,
+): Promise<Breakdowns> {
+  const entries = await Promise.all(
+    Object.entries(BREAKDOWNS).map(
+      async ([name, b]) => [name, await countBy(db, b, jurisdiction, timeZone)] as const,
+    ),
+  );
+  return Object.fromEntries(entries) as Breakdowns;
 }
 
 export async function caseStats(
@@ -56,102 +97,45 @@ export async function caseStats(
   timeZone: string,
 ): Promise<CaseStats> {
   const p = [jurisdiction];
-  const [
-    totals,
-    byStatus,
-    byAgency,
-    byHistoricalAgency,
-    bySourceStatus,
-    byCategory,
-    byYear,
-    byFinding,
-    sustained,
-    sustainedByCategory,
-    closure,
-    deadlines,
-    dutyStatus,
-  ] = await Promise.all([
-    db.query<{ total: number; restricted: number; allegations: number }>(
-      `SELECT (SELECT count(*)::int FROM cases WHERE jurisdiction = $1) AS total,
+  const [totals, counts, sustained, sustainedByCategory, closure, deadlines, dutyStatus] =
+    await Promise.all([
+      db.query<{ total: number; restricted: number; allegations: number }>(
+        `SELECT (SELECT count(*)::int FROM cases WHERE jurisdiction = $1) AS total,
               (SELECT count(*)::int FROM cases WHERE jurisdiction = $1 AND restricted) AS restricted,
               (SELECT count(*)::int FROM allegations WHERE jurisdiction = $1) AS allegations`,
-      p,
-    ),
-    countBy(
-      db,
-      `SELECT status AS k, count(*)::int AS n FROM cases WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-    countBy(
-      db,
-      `SELECT lead_agency AS k, count(*)::int AS n FROM cases WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-    countBy(
-      db,
-      `SELECT COALESCE(historical_agency, 'oversight') AS k, count(*)::int AS n FROM cases WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-    countBy(
-      db,
-      `SELECT COALESCE(source_status, 'oversight') AS k, count(*)::int AS n FROM cases WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-    countBy(
-      db,
-      `SELECT unnest(categories) AS k, count(*)::int AS n FROM cases WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-    countBy(
-      db,
-      `SELECT extract(year FROM received_at AT TIME ZONE $2)::int::text AS k, count(*)::int AS n FROM cases WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      [jurisdiction, timeZone],
-    ),
-    countBy(
-      db,
-      `SELECT COALESCE(final_finding, recommended_finding, 'none') AS k, count(*)::int AS n FROM allegations WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-    db.query<{ decided: number; sustained: number }>(
-      `SELECT count(*)::int AS decided, count(*) FILTER (WHERE f = 'sustained')::int AS sustained
+        p,
+      ),
+      breakdowns(db, jurisdiction, timeZone),
+      db.query<{ decided: number; sustained: number }>(
+        `SELECT count(*)::int AS decided, count(*) FILTER (WHERE f = 'sustained')::int AS sustained
          FROM (SELECT COALESCE(final_finding, recommended_finding) AS f FROM allegations WHERE jurisdiction = $1) a WHERE f IN ${MERITS}`,
-      p,
-    ),
-    db.query<{ category: string; decided: number; sustained: number }>(
-      `SELECT category, count(*)::int AS decided, count(*) FILTER (WHERE f = 'sustained')::int AS sustained
+        p,
+      ),
+      db.query<{ category: string; decided: number; sustained: number }>(
+        `SELECT category, count(*)::int AS decided, count(*) FILTER (WHERE f = 'sustained')::int AS sustained
          FROM (SELECT category, COALESCE(final_finding, recommended_finding) AS f FROM allegations WHERE jurisdiction = $1) a
         WHERE f IN ${MERITS} GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-    db.query<{ cases: number; median: number | null; p90: number | null }>(
-      `SELECT count(*)::int AS cases,
+        p,
+      ),
+      db.query<{ cases: number; median: number | null; p90: number | null }>(
+        `SELECT count(*)::int AS cases,
               percentile_disc(0.5) WITHIN GROUP (ORDER BY d)::int AS median,
               percentile_disc(0.9) WITHIN GROUP (ORDER BY d)::int AS p90
          FROM (SELECT closed_on - (received_at AT TIME ZONE $2)::date AS d FROM cases WHERE jurisdiction = $1 AND closed_on IS NOT NULL) x`,
-      [jurisdiction, timeZone],
-    ),
-    db.query<{ open: number; overdue: number }>(
-      `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue FROM deadlines WHERE jurisdiction = $1 AND ${runningDeadline()}`,
-      [jurisdiction, now],
-    ),
-    countBy(
-      db,
-      `SELECT action || ':' || stage AS k, count(*)::int AS n FROM duty_status_actions WHERE jurisdiction = $1 GROUP BY 1 ORDER BY 1`,
-      p,
-    ),
-  ]);
+        [jurisdiction, timeZone],
+      ),
+      db.query<{ open: number; overdue: number }>(
+        `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue FROM deadlines WHERE jurisdiction = $1 AND ${runningDeadline()}`,
+        [jurisdiction, now],
+      ),
+      countBy(db, DUTY_STATUS, jurisdiction, timeZone),
+    ]);
   const t = totals[0] ?? { total: 0, restricted: 0, allegations: 0 };
   const s = sustained[0] ?? { decided: 0, sustained: 0 };
   const rate = (num: number, den: number): number => Math.round((num / den) * 10_000) / 10_000;
   return {
     ...t,
-    byStatus,
-    byAgency,
-    byHistoricalAgency,
-    bySourceStatus,
-    byCategory,
-    byYear,
-    byFinding,
+    ...counts,
     sustainedRate: {
       overall: s.decided > 0 ? rate(s.sustained, s.decided) : null,
       decided: s.decided,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role, TokenScope } from '../../shared/enums.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, lockedRowByKey, rowOf } from './sql.ts';
 
 /** One API token as lists show it: never the secret, never its hash. */
 export interface TokenRow {
@@ -60,20 +60,12 @@ export interface LiveTokenRow {
 }
 
 /** The live token behind a hash and its active user: not revoked, not expired, user enabled. */
-export async function findLiveToken(
-  db: Queryable,
-  tokenHash: string,
-  now: Date,
-): Promise<LiveTokenRow | undefined> {
-  return firstRow<LiveTokenRow>(
-    db,
-    `SELECT t.id AS token_id, t.scopes, u.id, u.jurisdiction, u.email, u.display_name, u.agency, u.roles
+export const findLiveToken = rowOf<LiveTokenRow, [tokenHash: string, now: Date]>(
+  `SELECT t.id AS token_id, t.scopes, u.id, u.jurisdiction, u.email, u.display_name, u.agency, u.roles
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
         AND u.disabled_at IS NULL`,
-    [tokenHash, now],
-  );
-}
+);
 
 const LIST_COLUMNS = `t.id, t.user_id, u.email, t.label, t.scopes, t.created_at, t.expires_at, t.revoked_at`;
 
@@ -93,20 +85,12 @@ export async function listTokens(
 }
 
 /** One token, locked for revocation. */
-export async function lockToken(
-  tx: Queryable,
-  jurisdiction: string,
-  id: string,
-): Promise<TokenRow | undefined> {
-  return firstRow<TokenRow>(
-    tx,
-    `SELECT ${LIST_COLUMNS}
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.jurisdiction = $1 AND t.id = $2
-        FOR UPDATE OF t`,
-    [jurisdiction, id],
-  );
-}
+export const lockToken = lockedRowByKey<TokenRow, [jurisdiction: string, id: string]>(
+  `SELECT ${LIST_COLUMNS}
+       FROM api_tokens t JOIN users u ON u.id = t.user_id`,
+  ['t.jurisdiction', 't.id'],
+  't',
+);
 
 /** Marks a token revoked at `now`; revoking twice keeps the first time. */
 export async function revokeToken(tx: Queryable, id: string, now: Date): Promise<void> {

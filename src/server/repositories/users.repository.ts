@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { Agency, Role } from '../../shared/enums.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, rowByKey, rowOf } from './sql.ts';
 
 export interface UserRow {
   id: string;
@@ -54,28 +54,14 @@ export async function insertUser(
   );
 }
 
-export async function findUserByEmail(
-  db: Queryable,
-  jurisdiction: string,
-  email: string,
-): Promise<UserRow | undefined> {
-  return firstRow<UserRow>(
-    db,
-    `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND email = lower($2)`,
-    [jurisdiction, email],
-  );
-}
+export const findUserByEmail = rowOf<UserRow, [jurisdiction: string, email: string]>(
+  `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND email = lower($2)`,
+);
 
-export async function findUserById(
-  db: Queryable,
-  jurisdiction: string,
-  id: string,
-): Promise<UserRow | undefined> {
-  return firstRow<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE jurisdiction = $1 AND id = $2`, [
-    jurisdiction,
-    id,
-  ]);
-}
+export const findUserById = rowByKey<UserRow, [jurisdiction: string, id: string]>(
+  `SELECT ${COLUMNS} FROM users`,
+  ['jurisdiction', 'id'],
+);
 
 /** An active user with the password hash, for sign-in only. */
 export interface UserCredentialsRow {
@@ -88,18 +74,10 @@ export interface UserCredentialsRow {
 }
 
 /** The password hash of an active user, for sign-in only. */
-export async function findUserCredentials(
-  db: Queryable,
-  jurisdiction: string,
-  email: string,
-): Promise<UserCredentialsRow | undefined> {
-  return firstRow<UserCredentialsRow>(
-    db,
-    `SELECT id, email, display_name, agency, roles, password_hash FROM users
+export const findUserCredentials = rowOf<UserCredentialsRow, [jurisdiction: string, email: string]>(
+  `SELECT id, email, display_name, agency, roles, password_hash FROM users
       WHERE jurisdiction = $1 AND email = lower($2) AND disabled_at IS NULL`,
-    [jurisdiction, email],
-  );
-}
+);
 
 /** Sets a password for a user who has none (demo data directories made before sign-in). */
 export async function setPasswordIfMissing(

@@ -47,11 +47,13 @@ export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
 
   route.serve(caseApi.list, async (request) => {
     const q = request.query;
-    const { rows, total } = await listCases(ctx.db, ctx.jurisdiction, caseScope(actorOf(request)), {
-      ...q,
-      timeZone: ctx.profile.timeZone,
-    });
-    return { items: rows.map(presentCaseListItem), total };
+    const { rows, total, totalExact } = await listCases(
+      ctx.db,
+      ctx.jurisdiction,
+      caseScope(actorOf(request)),
+      { ...q, timeZone: ctx.profile.timeZone },
+    );
+    return { items: rows.map(presentCaseListItem), total, totalExact };
   });
 
   route.serve(caseApi.get, async (request) => theCase(request));

@@ -327,7 +327,12 @@ export const CaseListItem = z.object({
   restricted: z.boolean(),
   facilityCode: z.string().nullable(),
 });
-export const CaseListResponse = z.object({ items: z.array(CaseListItem), total: z.number().int() });
+export const CaseListResponse = z.object({
+  items: z.array(CaseListItem),
+  /** Matches: exact when `totalExact`, otherwise a lower bound (the list counts up to 10,000). */
+  total: z.number().int(),
+  totalExact: z.boolean(),
+});
 
 /** POST /api/v1/cases/{logNumber}/transitions */
 export const TransitionRequest = z.strictObject({

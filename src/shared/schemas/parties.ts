@@ -80,6 +80,16 @@ export const PartyIdentity = z.object({
   organization: z.string().optional(),
 });
 
+/**
+ * What a party agreed an intermediary may do and how they asked to be reached, as recorded (null
+ * where not given): the same fields in the case team's view and in a subject-access export.
+ */
+export const PartyPreferencesOut = {
+  consentScope: z.string().nullable(),
+  language: z.string().nullable(),
+  contactChannel: z.string().nullable(),
+};
+
 /** A party as the case team sees it; identity only when the viewer may see it. */
 export const PartyOut = z.object({
   id: Uuid,
@@ -89,9 +99,7 @@ export const PartyOut = z.object({
   identity: PartyIdentity.nullable(),
   /** True when identity exists but this viewer may not see it. */
   identityMasked: z.boolean(),
-  consentScope: z.string().nullable(),
-  language: z.string().nullable(),
-  contactChannel: z.string().nullable(),
+  ...PartyPreferencesOut,
   contactSafety: ContactSafety,
   vulnerabilities: z.array(z.enum(VULNERABILITIES)),
   createdAt: Instant,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, PARTY_ROLES } from '../enums.ts';
 import { LETTER_CHANNELS, LETTER_KINDS, LETTER_STATUSES } from '../letters.ts';
 import { Instant, LogNumber, Uuid } from './common.ts';
-import { PartyIdentity } from './parties.ts';
+import { PartyIdentity, PartyPreferencesOut } from './parties.ts';
 
 /** POST /api/v1/privacy/subject-access: the party records of the person who asked. */
 export const SubjectAccessRequest = z.strictObject({
@@ -19,9 +19,7 @@ export const SubjectAccessRecord = z.object({
   identity: PartyIdentity.nullable(),
   /** When retention purged the identity fields (null: not purged). */
   identityPurgedAt: Instant.nullable(),
-  consentScope: z.string().nullable(),
-  language: z.string().nullable(),
-  contactChannel: z.string().nullable(),
+  ...PartyPreferencesOut,
   contactSafety: z.record(z.string(), z.unknown()),
   vulnerabilities: z.array(z.string()),
   race: z.string().nullable(),

@@ -22,32 +22,32 @@ export function CaseTable({
     <DataTable
       caption={caption}
       {...(empty !== undefined ? { empty } : {})}
+      rows={items}
+      rowKey={(c) => c.logNumber}
       columns={[
-        t('col.logNumber'),
-        t('col.received'),
-        t('col.status'),
-        t('col.categories'),
-        t('col.agency'),
-        t('col.facility'),
+        {
+          header: 'col.logNumber',
+          rowHeader: true,
+          cell: (c) => (
+            <>
+              <Link to={`/staff/cases/${c.logNumber}`} className="usa-link text-no-wrap">
+                {c.logNumber}
+              </Link>
+              {c.restricted ? (
+                <Tag className="margin-left-1 bg-secondary-dark">{t('case.restricted')}</Tag>
+              ) : null}
+            </>
+          ),
+        },
+        { header: 'col.received', cell: (c) => date(c.receivedAt) },
+        { header: 'col.status', cell: (c) => label('status', c.status) },
+        {
+          header: 'col.categories',
+          cell: (c) => c.categories.map((x) => label('category', x)).join(', ') || '—',
+        },
+        { header: 'col.agency', cell: (c) => c.leadAgency },
+        { header: 'col.facility', cell: (c) => c.facilityCode ?? '—' },
       ]}
-    >
-      {items.map((c) => (
-        <tr key={c.logNumber}>
-          <th scope="row">
-            <Link to={`/staff/cases/${c.logNumber}`} className="usa-link text-no-wrap">
-              {c.logNumber}
-            </Link>
-            {c.restricted ? (
-              <Tag className="margin-left-1 bg-secondary-dark">{t('case.restricted')}</Tag>
-            ) : null}
-          </th>
-          <td>{date(c.receivedAt)}</td>
-          <td>{label('status', c.status)}</td>
-          <td>{c.categories.map((x) => label('category', x)).join(', ') || '—'}</td>
-          <td>{c.leadAgency}</td>
-          <td>{c.facilityCode ?? '—'}</td>
-        </tr>
-      ))}
-    </DataTable>
+    />
   );
 }

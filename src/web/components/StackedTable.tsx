@@ -1,39 +1,17 @@
 import { Table } from '@trussworks/react-uswds';
-import type { ReactNode } from 'react';
-import { TableHead } from './TableHead.tsx';
+import { TableRows, type TableContent } from './DataTable.tsx';
 
 /**
  * The public pages' table: bordered, and stacked on a phone, where each cell shows its column's
- * title (USWDS `data-label`). Each row is its cells in column order; the first is the row's
- * header.
+ * heading (USWDS `data-label`); `compact` for a short list of codes.
  */
-export function StackedTable({
-  columns,
-  rows,
-}: {
-  columns: readonly string[];
-  rows: ReadonlyArray<readonly ReactNode[]>;
-}) {
+export function StackedTable<Row>({
+  compact,
+  ...content
+}: TableContent<Row> & { compact?: boolean }) {
   return (
-    <Table bordered fullWidth stackedStyle="default">
-      <TableHead columns={columns} />
-      <tbody>
-        {rows.map((cells, i) => (
-          <tr key={i}>
-            {cells.map((cell, j) =>
-              j === 0 ? (
-                <th key={j} scope="row" data-label={columns[j]}>
-                  {cell}
-                </th>
-              ) : (
-                <td key={j} data-label={columns[j]}>
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
+    <Table bordered fullWidth compact={compact} stackedStyle="default">
+      <TableRows {...content} labelled />
     </Table>
   );
 }

@@ -1,5 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import type {
+  AnchorHTMLAttributes,
+  ComponentType,
+  MouseEvent,
+  ReactElement,
+  ReactNode,
+} from 'react';
 
 const CHANGE = 'oversight:navigate';
 
@@ -54,4 +60,31 @@ export function Link({
       {children}
     </a>
   );
+}
+
+/** The pages whose path names one record (a case's log number, a member's id), by pattern. */
+export type NamedPages = ReadonlyArray<readonly [RegExp, (name: string) => ReactElement]>;
+
+/**
+ * An app's page for a path: the page at that fixed path, given `props`; else the first page
+ * whose pattern the path matches, given the record it names (decoded); else `NotFound`.
+ */
+export function pageFor<P extends object>(
+  path: string,
+  fixed: Readonly<Record<string, ComponentType<P>>>,
+  named: NamedPages,
+  props: P,
+  NotFound: ComponentType,
+): ReactElement {
+  const Page = Object.hasOwn(fixed, path) ? fixed[path] : undefined;
+  if (Page) {
+    return <Page {...props} />;
+  }
+  for (const [pattern, page] of named) {
+    const m = pattern.exec(path);
+    if (m) {
+      return page(decodeURIComponent(m[1]!));
+    }
+  }
+  return <NotFound />;
 }

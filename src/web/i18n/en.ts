@@ -277,6 +277,7 @@ export const en = {
   'queue.clear': 'Clear',
   'queue.sort': 'Sort by',
   'queue.total': '{n} cases',
+  'queue.totalMore': 'More than {n} cases',
   'queue.empty': 'No cases match.',
   'queue.page': 'Page {page} of {pages}',
   'queue.pagination': 'Pages',

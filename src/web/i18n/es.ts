@@ -285,6 +285,7 @@ export const es: Record<MessageKey, string> = {
   'queue.clear': 'Borrar',
   'queue.sort': 'Ordenar por',
   'queue.total': '{n} casos',
+  'queue.totalMore': 'Más de {n} casos',
   'queue.empty': 'Ningún caso coincide.',
   'queue.page': 'Página {page} de {pages}',
   'queue.pagination': 'Páginas',

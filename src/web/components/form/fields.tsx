@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import type { ChangeEvent, ComponentProps, ReactNode } from 'react';
 import { CATEGORIES, type Category } from '../../../shared/enums.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, describedBy } from '../problems.tsx';
+import { Field, describedBy, type FieldErrors } from '../problems.tsx';
 
 /**
  * The form fields both the intake wizard and the public complaint form are built of (issue 20
@@ -60,25 +60,52 @@ export function SelectField(props: Props<ComponentProps<typeof Select>>) {
   return labelled<ComponentProps<typeof Select>>(props, (input) => <Select {...input} />);
 }
 
-/** The options of a select: one per code, labelled in the interface language, `empty` first. */
-export function Options<T extends string>({
+/** The options of a select: one per value, `empty` (the empty value) first. */
+function ValueOptions<V>({
   values,
+  valueOf,
   labelOf,
   empty,
 }: {
-  values: readonly T[];
-  labelOf: (value: T) => string;
-  empty?: string;
+  values: readonly V[];
+  valueOf: (value: V) => string;
+  labelOf: (value: V) => string;
+  empty: string | undefined;
 }) {
   return (
     <>
       {empty !== undefined ? <option value="">{empty}</option> : null}
       {values.map((v) => (
-        <option key={v} value={v}>
+        <option key={valueOf(v)} value={valueOf(v)}>
           {labelOf(v)}
         </option>
       ))}
     </>
+  );
+}
+
+/** The options of a select: one per code, labelled in the interface language, `empty` first. */
+export function Options<T extends string>(props: {
+  values: readonly T[];
+  labelOf: (value: T) => string;
+  empty?: string;
+}) {
+  return <ValueOptions valueOf={(v) => v} empty={undefined} {...props} />;
+}
+
+/** The options of a select that chooses one of some records, by id, `empty` first. */
+export function RecordOptions<R extends { id: string }>(props: {
+  records: readonly R[];
+  labelOf: (record: R) => string;
+  empty?: string;
+}) {
+  return (
+    <ValueOptions
+      values={props.records}
+      valueOf={(r) => r.id}
+      labelOf={props.labelOf}
+      empty={props.empty}
+    />
   );
 }
 
@@ -227,6 +254,14 @@ export function CheckList<T extends string>({
   );
 }
 
+/** A text control bound to one field: what `binder(…).text(name)` gives. */
+export interface BoundText {
+  id: string;
+  name: string;
+  value: string;
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+}
+
 type Texts<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
 type Flags<T> = { [K in keyof T]: T[K] extends boolean ? K : never }[keyof T] & string;
 
@@ -234,7 +269,7 @@ type Flags<T> = { [K in keyof T]: T[K] extends boolean ? K : never }[keyof T] & 
  * Binds controls to the fields of an object the form already holds (a party of the intake, the
  * complaint form): `text(name)` gives `{ id, name, value, onChange }` and `check(name)` gives
  * `{ id, name, checked, onChange }` to spread on a field, each change sent as a patch of that one
- * field. `idOf` and `nameOf` give the control's id and name (by default its field name).
+ * field; `field(errors, name)` adds the field's problem+json message, as `useFields` does. `idOf` and `nameOf` give the control's id and name (by default its field name).
  */
 export function binder<T extends object>(
   values: T,
@@ -242,13 +277,19 @@ export function binder<T extends object>(
   idOf: (name: string) => string = (name) => name,
   nameOf: (name: string) => string = (name) => name,
 ) {
+  const text = <K extends Texts<T>>(name: K): BoundText => ({
+    id: idOf(name),
+    name: nameOf(name),
+    value: values[name] as string,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      patch({ [name]: e.target.value } as Partial<T>),
+  });
   return {
-    text: <K extends Texts<T>>(name: K) => ({
-      id: idOf(name),
-      name: nameOf(name),
-      value: values[name] as string,
-      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-        patch({ [name]: e.target.value } as Partial<T>),
+    text,
+    /** `text(name)` and the message of the problem+json field error of the same name. */
+    field: <K extends Texts<T>>(errors: FieldErrors, name: K) => ({
+      ...text(name),
+      error: errors[name],
     }),
     check: <K extends Flags<T>>(name: K) => ({
       id: idOf(name),

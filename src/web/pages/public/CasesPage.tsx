@@ -1,8 +1,9 @@
-import { Alert, Button, Table } from '@trussworks/react-uswds';
+import { Alert, Button } from '@trussworks/react-uswds';
 import { CASE_STATUSES, CATEGORIES } from '../../../shared/enums.ts';
 import { PUBLIC_CASE_SORTS } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
-import type { PublicCase } from '../../api/public-client.ts';
+import type { PublicCase, PublicCaseList } from '../../api/public-client.ts';
+import type { ReactNode } from 'react';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { SelectField, TextField, binder } from '../../components/form/fields.tsx';
@@ -12,12 +13,12 @@ import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
 import { DutyStatusTable } from './DutyStatusTable.tsx';
 import { StackedTable } from '../../components/StackedTable.tsx';
 import { CaseStatements } from './CaseStatements.tsx';
 
 const PAGE_SIZE = 25;
+type PublicCaseRow = PublicCaseList['items'][number];
 /** The list's order when the query string names none (the API's default too). */
 const DEFAULT_SORT = 'newest';
 /** Stages after which a case is closed (domain CONCLUDED): their closing date is shown. */
@@ -69,6 +70,11 @@ export function CaseListPage() {
   const fields = fieldErrorsOf(error);
   const bind = binder(form, set);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // a restricted case shows its number, stage and categories only (PRODUCT.md §4)
+  const ifFull =
+    (cell: (c: PublicCaseRow) => ReactNode) =>
+    (c: PublicCaseRow): ReactNode =>
+      c.visibility === 'full' ? cell(c) : t('pub.cases.notPublic');
   return (
     <>
       <h1>{t('pub.cases.title')}</h1>
@@ -79,32 +85,26 @@ export function CaseListPage() {
         role="search"
       >
         <TextField
-          {...bind.text('logNumber')}
+          {...bind.field(fields, 'logNumber')}
           inputMode="numeric"
           label={t('pub.cases.logNumber')}
-          error={fields.logNumber}
         />
         <TextField
-          {...bind.text('year')}
+          {...bind.field(fields, 'year')}
           inputMode="numeric"
           label={t('pub.cases.year')}
-          error={fields.year}
         />
         <FilterSelect
-          id="category"
+          {...bind.text('category')}
           label={t('pub.cases.category')}
-          value={form.category}
           options={CATEGORIES}
           text={(c) => label('category', c)}
-          onChange={(category) => set({ category })}
         />
         <FilterSelect
-          id="status"
+          {...bind.text('status')}
           label={t('pub.cases.status')}
-          value={form.status}
           options={CASE_STATUSES}
           text={(s) => label('status', s)}
-          onChange={(status) => set({ status })}
         />
         <SelectField
           {...bind.text('sort')}
@@ -129,47 +129,30 @@ export function CaseListPage() {
           <p role="status" data-testid="cases-total">
             {t('pub.cases.results', { total: data.total })}
           </p>
-          <Table bordered fullWidth stackedStyle="default">
-            <TableHead
-              columns={[
-                t('pub.receipt.logNumber'),
-                t('pub.cases.status'),
-                t('pub.cases.categories'),
-                t('pub.cases.received'),
-                t('pub.cases.agency'),
-                t('pub.cases.closed'),
-              ]}
-            />
-            <tbody>
-              {data.items.map((c) => (
-                <tr key={c.logNumber}>
-                  <th scope="row" data-label={t('pub.receipt.logNumber')}>
-                    <Link to={`/cases/${encodeURIComponent(c.logNumber)}`}>{c.logNumber}</Link>
-                  </th>
-                  <td data-label={t('pub.cases.status')}>{label('status', c.status)}</td>
-                  <td data-label={t('pub.cases.categories')}>
-                    {c.categories
-                      ? c.categories.map((k) => label('category', k)).join(', ') ||
-                        label('category', 'unknown')
-                      : t('pub.cases.notPublic')}
-                  </td>
-                  {c.visibility === 'full' ? (
-                    <>
-                      <td data-label={t('pub.cases.received')}>{date(c.receivedDate)}</td>
-                      <td data-label={t('pub.cases.agency')}>{c.leadAgency}</td>
-                      <td data-label={t('pub.cases.closed')}>{closed(c.status, c.closedOn)}</td>
-                    </>
-                  ) : (
-                    <>
-                      <td data-label={t('pub.cases.received')}>{t('pub.cases.notPublic')}</td>
-                      <td data-label={t('pub.cases.agency')}>{t('pub.cases.notPublic')}</td>
-                      <td data-label={t('pub.cases.closed')}>{t('pub.cases.notPublic')}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <StackedTable
+            rows={data.items}
+            rowKey={(c) => c.logNumber}
+            columns={[
+              {
+                header: 'pub.receipt.logNumber',
+                cell: (c) => (
+                  <Link to={`/cases/${encodeURIComponent(c.logNumber)}`}>{c.logNumber}</Link>
+                ),
+              },
+              { header: 'pub.cases.status', cell: (c) => label('status', c.status) },
+              {
+                header: 'pub.cases.categories',
+                cell: (c) =>
+                  c.categories
+                    ? c.categories.map((k) => label('category', k)).join(', ') ||
+                      label('category', 'unknown')
+                    : t('pub.cases.notPublic'),
+              },
+              { header: 'pub.cases.received', cell: ifFull((c) => date(c.receivedDate)) },
+              { header: 'pub.cases.agency', cell: ifFull((c) => c.leadAgency) },
+              { header: 'pub.cases.closed', cell: ifFull((c) => closed(c.status, c.closedOn)) },
+            ]}
+          />
           {pages > 1 ? (
             <Pager
               current={page}
@@ -268,16 +251,12 @@ function CaseDetails({ c }: { c: PublicCase }) {
         <section data-testid="case-agencies">
           <h2>{t('pub.case.agencies')}</h2>
           <StackedTable
+            rows={c.agencies}
             columns={[
-              t('pub.cases.agency'),
-              t('pub.case.agencies.track'),
-              t('pub.case.agencies.role'),
+              { header: 'pub.cases.agency', cell: (a) => bilingual(a.agencyName, a.agencyNameEs) },
+              { header: 'pub.case.agencies.track', cell: (a) => label('track', a.track) },
+              { header: 'pub.case.agencies.role', cell: (a) => label('agencyRole', a.role) },
             ]}
-            rows={c.agencies.map((a) => [
-              bilingual(a.agencyName, a.agencyNameEs),
-              label('track', a.track),
-              label('agencyRole', a.role),
-            ])}
           />
         </section>
       ) : null}
@@ -326,25 +305,27 @@ function CaseDetails({ c }: { c: PublicCase }) {
         <>
           <h2>{t('pub.case.allegations')}</h2>
           <StackedTable
+            rows={c.allegations}
             columns={[
-              t('pub.cases.category'),
-              t('pub.case.recommended'),
-              t('pub.case.final'),
-              t('pub.case.penalty'),
+              { header: 'pub.cases.category', cell: (a) => label('category', a.category) },
+              {
+                header: 'pub.case.recommended',
+                cell: (a) => label('finding', a.recommendedFinding),
+              },
+              { header: 'pub.case.final', cell: (a) => label('finding', a.finalFinding) },
+              {
+                header: 'pub.case.penalty',
+                cell: (a) =>
+                  a.penaltyWithheld && a.penaltyWithheldEs
+                    ? bilingual(a.penaltyWithheld, a.penaltyWithheldEs)
+                    : a.penalty && a.penaltyLabel && a.penaltyLabelEs
+                      ? t('pub.case.penaltyCode', {
+                          label: bilingual(a.penaltyLabel, a.penaltyLabelEs),
+                          code: a.penalty,
+                        })
+                      : (a.penalty ?? t('pub.common.none')),
+              },
             ]}
-            rows={c.allegations.map((a) => [
-              label('category', a.category),
-              label('finding', a.recommendedFinding),
-              label('finding', a.finalFinding),
-              a.penaltyWithheld && a.penaltyWithheldEs
-                ? bilingual(a.penaltyWithheld, a.penaltyWithheldEs)
-                : a.penalty && a.penaltyLabel && a.penaltyLabelEs
-                  ? t('pub.case.penaltyCode', {
-                      label: bilingual(a.penaltyLabel, a.penaltyLabelEs),
-                      code: a.penalty,
-                    })
-                  : (a.penalty ?? t('pub.common.none')),
-            ])}
           />
         </>
       ) : null}

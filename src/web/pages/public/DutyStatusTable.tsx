@@ -12,21 +12,19 @@ export type PublicDutyAction = z.output<typeof PublicDutyActionOut>;
  * and the staff's preview of it render this one table, so the preview looks as the page does.
  */
 export function DutyStatusTable({ actions }: { actions: readonly PublicDutyAction[] }) {
-  const { t, label, date, bilingual } = useI18n();
+  const { label, date, bilingual } = useI18n();
   return (
     <StackedTable
+      rows={actions}
       columns={[
-        t('pub.case.dutyStatus.action'),
-        t('pub.case.dutyStatus.members'),
-        t('pub.case.dutyStatus.date'),
-        t('pub.case.dutyStatus.decidedBy'),
+        { header: 'pub.case.dutyStatus.action', cell: (d) => label('dutyAction', d.action) },
+        { header: 'pub.case.dutyStatus.members', cell: (d) => d.members },
+        { header: 'pub.case.dutyStatus.date', cell: (d) => date(d.effectiveDate) },
+        {
+          header: 'pub.case.dutyStatus.decidedBy',
+          cell: (d) => bilingual(d.decidedBy, d.decidedByEs),
+        },
       ]}
-      rows={actions.map((d) => [
-        label('dutyAction', d.action),
-        d.members,
-        date(d.effectiveDate),
-        bilingual(d.decidedBy, d.decidedByEs),
-      ])}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { LetterText } from '../../components/LetterText.tsx';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Button, Table, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, TextInput } from '@trussworks/react-uswds';
 import {
   ComplaintAdditionRequest,
   ComplaintLookupRequest,
@@ -14,7 +14,7 @@ import { useSubmit } from '../../components/form/use-submit.ts';
 import { Field, ProblemAlert, describedBy, validate } from '../../components/problems.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 
 /**
  * Follow a complaint with its confirmation number and passphrase. Both are POSTed in the body
@@ -169,22 +169,14 @@ export function FollowPage() {
             </>
           ) : null}
           <h3>{t('pub.follow.history')}</h3>
-          <Table bordered fullWidth stackedStyle="default">
-            <TableHead
-              columns={[t('pub.follow.stage'), t('pub.follow.date'), t('pub.follow.reason')]}
-            />
-            <tbody>
-              {status.stages.map((s, i) => (
-                <tr key={i}>
-                  <th scope="row" data-label={t('pub.follow.stage')}>
-                    {label('status', s.status)}
-                  </th>
-                  <td data-label={t('pub.follow.date')}>{dateTime(s.at)}</td>
-                  <td data-label={t('pub.follow.reason')}>{label('reason', s.reason)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <StackedTable
+            rows={status.stages}
+            columns={[
+              { header: 'pub.follow.stage', cell: (s) => label('status', s.status) },
+              { header: 'pub.follow.date', cell: (s) => dateTime(s.at) },
+              { header: 'pub.follow.reason', cell: (s) => label('reason', s.reason) },
+            ]}
+          />
           <p data-testid="follow-added">
             {t('pub.follow.added', { count: status.informationAdded })}
           </p>

@@ -1,4 +1,3 @@
-import { Table } from '@trussworks/react-uswds';
 import { CASE_STATUSES, CASE_TYPES, CATEGORIES, FINDINGS } from '../../../shared/enums.ts';
 import { PUBLIC_VISIBILITIES } from '../../../shared/schemas/public.ts';
 import { publicApi } from '../../api/public-client.ts';
@@ -6,7 +5,7 @@ import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n, type LabelPrefix } from '../../i18n/i18n.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 
 /**
  * A dictionary text whose `backticked` spans are data values: shown as <code>, never as literal
@@ -31,7 +30,6 @@ function CodeTable({
   extra?: string;
   rows: ReadonlyArray<{ code: string; meaning: string }>;
 }) {
-  const { t } = useI18n();
   return (
     <section aria-labelledby={`codes-${id}`} data-testid={`codes-${id}`}>
       <h3 id={`codes-${id}`}>
@@ -43,19 +41,15 @@ function CodeTable({
         ))}
         {extra ? ` — ${extra}` : null}
       </h3>
-      <Table bordered fullWidth compact stackedStyle="default">
-        <TableHead columns={[t('pub.openData.code'), t('pub.openData.codeMeaning')]} />
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.code}>
-              <th scope="row" data-label={t('pub.openData.code')}>
-                <code>{r.code}</code>
-              </th>
-              <td data-label={t('pub.openData.codeMeaning')}>{r.meaning}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <StackedTable
+        compact
+        rows={rows}
+        rowKey={(r) => r.code}
+        columns={[
+          { header: 'pub.openData.code', cell: (r) => <code>{r.code}</code> },
+          { header: 'pub.openData.codeMeaning', cell: (r) => r.meaning },
+        ]}
+      />
     </section>
   );
 }
@@ -90,21 +84,18 @@ export function OpenDataPage() {
       <h2>{t('pub.openData.dictionary')}</h2>
       <ProblemAlert error={error} />
       {data ? (
-        <Table bordered fullWidth stackedStyle="default">
-          <TableHead columns={[t('pub.openData.column'), t('pub.openData.meaning')]} />
-          <tbody data-testid="dictionary">
-            {data.columns.map((c) => (
-              <tr key={c.name}>
-                <th scope="row" data-label={t('pub.openData.column')}>
-                  <code>{c.name}</code>
-                </th>
-                <td data-label={t('pub.openData.meaning')}>
-                  <WithCode text={bilingual(c.description, c.descriptionEs)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <StackedTable
+          bodyTestId="dictionary"
+          rows={data.columns}
+          rowKey={(c) => c.name}
+          columns={[
+            { header: 'pub.openData.column', cell: (c) => <code>{c.name}</code> },
+            {
+              header: 'pub.openData.meaning',
+              cell: (c) => <WithCode text={bilingual(c.description, c.descriptionEs)} />,
+            },
+          ]}
+        />
       ) : null}
       <h2>{t('pub.openData.codes')}</h2>
       <CodeTable

@@ -1,7 +1,7 @@
 import { Card, CardBody, CardGroup, CardHeader } from '@trussworks/react-uswds';
 import type { ComponentType } from 'react';
 import { Layout } from '../../components/Layout.tsx';
-import { Link, useLocation } from '../../components/router.tsx';
+import { Link, pageFor, useLocation, type NamedPages } from '../../components/router.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
@@ -71,15 +71,15 @@ const PAGE_AT: Readonly<Record<string, ComponentType>> = {
   '/open-data': OpenDataPage,
 };
 
+/** The pages that name a record: a published case by its log number. */
+const NAMED: NamedPages = [
+  [/^\/cases\/([^/]+)$/, (log) => <PublicCasePage key={log} logNumber={log} />],
+];
+
 /** The page for a path (the public portal has no nested routes beyond a case's log number). */
-function pageFor(pathname: string) {
+function publicPage(pathname: string) {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
-  const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
-  if (caseMatch) {
-    return <PublicCasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
-  }
-  const Page = Object.hasOwn(PAGE_AT, path) ? PAGE_AT[path]! : NotFoundPage;
-  return <Page />;
+  return pageFor(path, PAGE_AT, NAMED, {}, NotFoundPage);
 }
 
 /** The public portal shell: header, language switch, footer, and the page for the path. */
@@ -110,7 +110,7 @@ export function PublicApp() {
         </>
       }
     >
-      {pageFor(pathname)}
+      {publicPage(pathname)}
     </Layout>
   );
 }

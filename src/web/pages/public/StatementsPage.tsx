@@ -3,10 +3,11 @@ import { Button } from '@trussworks/react-uswds';
 import { publicApi } from '../../api/public-client.ts';
 import { LanguageOptions, SelectField, TextField } from '../../components/form/fields.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
-import { Link, navigate, useLocation } from '../../components/router.tsx';
+import { navigate, useLocation } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CaseLinks } from '../../components/CaseLinks.tsx';
 
 /** The page's address for a filter (empty values left out). */
 function statementsPath(f: { language: string; logNumber: string }, base = '/statements'): string {
@@ -89,16 +90,12 @@ export function StatementsPage() {
               <p className="usa-hint margin-0">
                 {t('pub.statements.published', { date: dateTime(s.publishedAt) })}
                 {' · '}
-                {s.logNumbers.length === 0
-                  ? t('pub.statements.officeWide')
-                  : s.logNumbers.map((n, i) => (
-                      <span key={n}>
-                        {i > 0 ? ', ' : ''}
-                        <Link to={`/cases/${encodeURIComponent(n)}`}>
-                          {t('pub.statements.case', { logNumber: n })}
-                        </Link>
-                      </span>
-                    ))}
+                <CaseLinks
+                  logNumbers={s.logNumbers}
+                  to={(n) => `/cases/${encodeURIComponent(n)}`}
+                  text={(n) => t('pub.statements.case', { logNumber: n })}
+                  none={t('pub.statements.officeWide')}
+                />
               </p>
               <p lang={s.language} data-written-text="statement" className="ovs-prewrap">
                 {s.text}

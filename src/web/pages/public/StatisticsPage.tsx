@@ -11,7 +11,7 @@ import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { TableRows, type DataAttributes, type TableContent } from '../../components/DataTable.tsx';
 
 type Cell = PublicStats['casesByYear'][number];
 
@@ -52,6 +52,21 @@ function useRate() {
   };
 }
 
+/** A suppressed cell's row is marked, so the page can say it holds a small count. */
+const suppressed = (c: Cell): DataAttributes => ({
+  'data-suppressed': c.count === null ? 'true' : undefined,
+});
+
+/** A statistics table: compact and borderless, its caption for screen readers. */
+function StatsTable<Row>({ caption, ...content }: TableContent<Row> & { caption?: string }) {
+  return (
+    <table className="usa-table usa-table--borderless usa-table--compact">
+      {caption !== undefined ? <caption className="usa-sr-only">{caption}</caption> : null}
+      <TableRows {...content} />
+    </table>
+  );
+}
+
 /** The counts the page charts, in order: id, title, the statistic, the vocabulary of its keys. */
 const CHARTS = [
   ['year', 'pub.stats.byYear', 'casesByYear', null],
@@ -77,7 +92,6 @@ function BarChart({
   cells: Cell[];
   labelOf: (key: string) => string;
 }) {
-  const { t } = useI18n();
   const count = useCount();
   // the one layout the PDF report draws too (src/shared/bar-chart.ts)
   const chart = barChartLayout(cells.map((c) => ({ ...c, label: labelOf(c.key) })));
@@ -112,18 +126,16 @@ function BarChart({
           );
         })}
       </svg>
-      <table className="usa-table usa-table--borderless usa-table--compact">
-        <caption className="usa-sr-only">{title}</caption>
-        <TableHead columns={[t('pub.stats.label'), t('pub.stats.count')]} />
-        <tbody>
-          {cells.map((c) => (
-            <tr key={c.key} data-suppressed={c.count === null ? 'true' : undefined}>
-              <th scope="row">{labelOf(c.key)}</th>
-              <td>{count(c)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StatsTable
+        caption={title}
+        rows={cells}
+        rowKey={(c) => c.key}
+        rowData={suppressed}
+        columns={[
+          { header: 'pub.stats.label', cell: (c) => labelOf(c.key) },
+          { header: 'pub.stats.count', cell: count },
+        ]}
+      />
     </PageSection>
   );
 }
@@ -145,26 +157,26 @@ function SustainedByCategory({
       title={t('pub.stats.sustainedByCategory')}
       testId="table-sustained"
     >
-      <table className="usa-table usa-table--borderless usa-table--compact">
-        <TableHead
-          columns={[
-            t('pub.stats.label'),
-            t('pub.stats.rate'),
-            t('pub.stats.sustainedCount'),
-            t('pub.stats.decided'),
-          ]}
-        />
-        <tbody>
-          {rates.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{label('category', r.key)}</th>
-              <td data-withheld={r.rateWithheld ?? undefined}>{rate(r, threshold)}</td>
-              <td>{count({ key: r.key, count: r.sustained, partial: r.partial })}</td>
-              <td>{count({ key: r.key, count: r.decided, partial: r.partial })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StatsTable
+        rows={rates}
+        rowKey={(r) => r.key}
+        columns={[
+          { header: 'pub.stats.label', cell: (r) => label('category', r.key) },
+          {
+            header: 'pub.stats.rate',
+            data: (r) => ({ 'data-withheld': r.rateWithheld ?? undefined }),
+            cell: (r) => rate(r, threshold),
+          },
+          {
+            header: 'pub.stats.sustainedCount',
+            cell: (r) => count({ key: r.key, count: r.sustained, partial: r.partial }),
+          },
+          {
+            header: 'pub.stats.decided',
+            cell: (r) => count({ key: r.key, count: r.decided, partial: r.partial }),
+          },
+        ]}
+      />
     </PageSection>
   );
 }
@@ -187,20 +199,19 @@ function DutyStatusByMonth({ cells }: { cells: PublicStats['dutyStatusByMonth'] 
       {cells.length === 0 ? (
         <p>{t('pub.stats.dutyStatusNone')}</p>
       ) : (
-        <table className="usa-table usa-table--borderless usa-table--compact">
-          <TableHead
-            columns={[t('pub.stats.month'), t('pub.case.dutyStatus.action'), t('pub.stats.count')]}
-          />
-          <tbody>
-            {cells.map((c) => (
-              <tr key={c.key} data-suppressed={c.count === null ? 'true' : undefined}>
-                <th scope="row">{month.format(new Date(`${c.month}-01T00:00:00Z`))}</th>
-                <td>{label('dutyAction', c.action)}</td>
-                <td>{count(c)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StatsTable
+          rows={cells}
+          rowKey={(c) => c.key}
+          rowData={suppressed}
+          columns={[
+            {
+              header: 'pub.stats.month',
+              cell: (c) => month.format(new Date(`${c.month}-01T00:00:00Z`)),
+            },
+            { header: 'pub.case.dutyStatus.action', cell: (c) => label('dutyAction', c.action) },
+            { header: 'pub.stats.count', cell: count },
+          ]}
+        />
       )}
     </PageSection>
   );
@@ -239,32 +250,26 @@ export function StatisticsPage() {
       ) : null}
       <form className="usa-form" onSubmit={filters.submit}>
         <TextField
-          {...bind.text('yearFrom')}
+          {...bind.field(fields, 'yearFrom')}
           inputMode="numeric"
           label={t('pub.stats.yearFrom')}
-          error={fields.yearFrom}
         />
         <TextField
-          {...bind.text('yearTo')}
+          {...bind.field(fields, 'yearTo')}
           inputMode="numeric"
           label={t('pub.stats.yearTo')}
-          error={fields.yearTo}
         />
         <FilterSelect
-          id="agency"
+          {...bind.text('agency')}
           label={t('pub.stats.agency')}
-          value={form.agency}
           options={data?.agencies ?? []}
           text={(a) => a}
-          onChange={(agency) => set({ agency })}
         />
         <FilterSelect
-          id="category"
+          {...bind.text('category')}
           label={t('pub.stats.category')}
-          value={form.category}
           options={CATEGORIES}
           text={(c) => label('category', c)}
-          onChange={(category) => set({ category })}
         />
         <Button type="submit">{t('pub.stats.apply')}</Button>
       </form>

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { caseColumn } from '../../components/columns.tsx';
 
 /**
  * My cases, deadlines due and overdue with their clause, press inquiries past their committed
@@ -43,39 +44,45 @@ export function DashboardPage() {
             <DataTable
               empty={t('dash.noDeadlines')}
               caption={t('dash.deadlines')}
-              columns={[t('col.due'), t('col.case'), t('col.kind'), t('col.clause')]}
               testId="dash-deadlines"
-            >
-              {data.deadlines.map((d) => (
-                <tr key={`${d.logNumber}-${d.kind}-${d.sequence}`}>
-                  <td>
-                    {date(d.dueDate)}{' '}
-                    {d.overdue ? (
-                      <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
-                    ) : (
-                      <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
-                    )}
-                  </td>
-                  <th scope="row" className="text-no-wrap">
-                    <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-                  </th>
-                  <td>
-                    {label('deadlineKind', d.kind)}
-                    {d.letterProblem ? (
-                      <>
-                        <br />
-                        <span className="text-secondary-dark" data-testid="dash-letter-problem">
-                          {t('dash.letterProblem', {
-                            why: label('letterFailure', d.letterProblem.failure),
-                          })}
-                        </span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{d.clause}</td>
-                </tr>
-              ))}
-            </DataTable>
+              rows={data.deadlines}
+              rowKey={(d) => `${d.logNumber}-${d.kind}-${d.sequence}`}
+              columns={[
+                {
+                  header: 'col.due',
+                  cell: (d) => (
+                    <>
+                      {date(d.dueDate)}{' '}
+                      {d.overdue ? (
+                        <Tag className="bg-secondary-dark">{t('dash.overdue')}</Tag>
+                      ) : (
+                        <Tag className="bg-accent-warm-dark">{t('dash.dueSoon')}</Tag>
+                      )}
+                    </>
+                  ),
+                },
+                caseColumn('text-no-wrap'),
+                {
+                  header: 'col.kind',
+                  cell: (d) => (
+                    <>
+                      {label('deadlineKind', d.kind)}
+                      {d.letterProblem ? (
+                        <>
+                          <br />
+                          <span className="text-secondary-dark" data-testid="dash-letter-problem">
+                            {t('dash.letterProblem', {
+                              why: label('letterFailure', d.letterProblem.failure),
+                            })}
+                          </span>
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
+                { header: 'col.clause', cell: (d) => d.clause },
+              ]}
+            />
           </PageSection>
 
           {data.press ? (

@@ -1,4 +1,4 @@
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { api, ApiError } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -8,6 +8,9 @@ import type { MessageKey } from '../../i18n/en.ts';
 
 const METHODS = ['model', 'rank_by_complaints', 'threshold_3_in_180', 'cpdp_percentile'] as const;
 const SHARES = ['1%', '2%', '5%'] as const;
+type Method = (typeof METHODS)[number];
+/** A method's name: its own column heading, and its row's heading in the pooled table. */
+const methodKey = (m: Method) => `eis.method.${m}` as MessageKey;
 
 /**
  * The latest backtest of the early-warning ranking (issue 19 item 5), beside the simpler
@@ -18,7 +21,7 @@ export function EisBacktestPage() {
   usePageTitle(t('eis.backtest.title'));
   const { data, error } = useLoad(() => api.eisBacktest(), []);
   const pct = (v: number): string => `${(100 * v).toFixed(1)}%`;
-  const method = (m: (typeof METHODS)[number]): string => t(`eis.method.${m}` as MessageKey);
+  const method = (m: Method): string => t(methodKey(m));
   const notRun = error instanceof ApiError && error.code === 'backtest_not_run';
   return (
     <>
@@ -47,74 +50,74 @@ export function EisBacktestPage() {
           </p>
           <DataTable
             caption={t('eis.backtest.pooled')}
-            columns={[t('eis.backtest.col.method'), ...SHARES]}
             captionShown
             fullWidth={false}
-          >
-            {METHODS.map((m) => (
-              <tr key={m}>
-                <th scope="row">{method(m)}</th>
-                {SHARES.map((s) => (
-                  <td key={s}>
-                    {pct(data.pooled[s][m].recall)} / {pct(data.pooled[s][m].precision)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </DataTable>
+            rows={METHODS}
+            rowKey={(m) => m}
+            columns={[
+              { header: 'eis.backtest.col.method', cell: method },
+              ...SHARES.map((s): Column<Method> => ({
+                title: s,
+                cell: (m) =>
+                  `${pct(data.pooled[s][m].recall)} / ${pct(data.pooled[s][m].precision)}`,
+              })),
+            ]}
+          />
           <DataTable
             caption={t('eis.backtest.years')}
             captionShown
             fullWidth={false}
+            rows={data.years}
+            rowKey={(y) => y.year}
             columns={[
-              t('eis.backtest.col.year'),
-              t('eis.backtest.col.members'),
-              t('eis.backtest.col.baseRate'),
-              ...METHODS.map(method),
-              t('eis.backtest.col.diff'),
+              { header: 'eis.backtest.col.year', cell: (y) => y.year },
+              { header: 'eis.backtest.col.members', cell: (y) => y.members },
+              { header: 'eis.backtest.col.baseRate', cell: (y) => pct(y.base_rate) },
+              ...METHODS.map((m): Column<(typeof data.years)[number]> => ({
+                header: methodKey(m),
+                cell: (y) => pct(y.top['5%'][m].recall),
+              })),
+              {
+                header: 'eis.backtest.col.diff',
+                cell: (y) => (
+                  <>
+                    {pct(y.model_minus_rank_5pct.recall)} ({pct(y.model_minus_rank_5pct.ci95[0])} –{' '}
+                    {pct(y.model_minus_rank_5pct.ci95[1])})
+                  </>
+                ),
+              },
             ]}
-          >
-            {data.years.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td>{y.members}</td>
-                <td>{pct(y.base_rate)}</td>
-                {METHODS.map((m) => (
-                  <td key={m}>{pct(y.top['5%'][m].recall)}</td>
-                ))}
-                <td>
-                  {pct(y.model_minus_rank_5pct.recall)} ({pct(y.model_minus_rank_5pct.ci95[0])} –{' '}
-                  {pct(y.model_minus_rank_5pct.ci95[1])})
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          />
           {(['race', 'sex'] as const).map((attr) => (
             <DataTable
               key={attr}
               caption={t('eis.backtest.fairness', { attr: t(`eis.backtest.attr.${attr}`) })}
               captionShown
               fullWidth={false}
-              columns={[t('eis.backtest.col.group'), ...METHODS.map(method)]}
-            >
-              {data.fairness[attr].model.map((g) => (
-                <tr key={g.group}>
-                  <th scope="row">
-                    {g.group === 'unknown' ? t('eis.backtest.unknown') : g.group} ({g.members})
-                  </th>
-                  {METHODS.map((m) => {
-                    const row = data.fairness[attr][m].find((x) => x.group === g.group);
-                    return (
-                      <td key={m}>
-                        {row
-                          ? `${pct(row.flag_rate)} / ${pct(row.outcome_rate)} / ${pct(row.recall)}`
-                          : '—'}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </DataTable>
+              rows={data.fairness[attr].model}
+              rowKey={(g) => g.group}
+              columns={[
+                {
+                  header: 'eis.backtest.col.group',
+                  cell: (g) => (
+                    <>
+                      {g.group === 'unknown' ? t('eis.backtest.unknown') : g.group} ({g.members})
+                    </>
+                  ),
+                },
+                ...METHODS.map(
+                  (m): Column<(typeof data.fairness)[typeof attr]['model'][number]> => ({
+                    header: methodKey(m),
+                    cell: (g) => {
+                      const row = data.fairness[attr][m].find((x) => x.group === g.group);
+                      return row
+                        ? `${pct(row.flag_rate)} / ${pct(row.outcome_rate)} / ${pct(row.recall)}`
+                        : '—';
+                    },
+                  }),
+                ),
+              ]}
+            />
           ))}
         </>
       ) : null}

@@ -34,17 +34,15 @@ export function FacilitiesPage() {
           {f.dailyCounts.length > 0 ? (
             <DataTable
               caption={t('facility.dailyCounts')}
-              columns={[t('col.date'), t('col.residents')]}
               captionShown
               fullWidth={false}
-            >
-              {f.dailyCounts.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{date(d.day)}</th>
-                  <td>{d.residents}</td>
-                </tr>
-              ))}
-            </DataTable>
+              rows={f.dailyCounts}
+              rowKey={(d) => d.day}
+              columns={[
+                { header: 'col.date', cell: (d) => date(d.day) },
+                { header: 'col.residents', cell: (d) => d.residents },
+              ]}
+            />
           ) : null}
         </section>
       ))}
@@ -52,32 +50,26 @@ export function FacilitiesPage() {
         <PageSection id="fac-all" title={t('facilities.title')}>
           <DataTable
             caption={t('facilities.title')}
+            rows={data.items}
+            rowKey={(f) => f.code}
             columns={[
-              t('col.name'),
-              t('facility.code'),
-              t('facility.kind'),
-              t('facility.address'),
-              t('facility.cases'),
-            ]}
-          >
-            {data.items.map((f) => (
-              <tr key={f.code}>
-                <th scope="row">{f.name}</th>
-                <td>{f.code}</td>
-                <td>{label('facility.kind', f.kind)}</td>
-                <td>{f.address ?? '—'}</td>
-                <td>
-                  {f.caseCount > 0 ? (
+              { header: 'col.name', cell: (f) => f.name },
+              { header: 'facility.code', cell: (f) => f.code },
+              { header: 'facility.kind', cell: (f) => label('facility.kind', f.kind) },
+              { header: 'facility.address', cell: (f) => f.address ?? '—' },
+              {
+                header: 'facility.cases',
+                cell: (f) =>
+                  f.caseCount > 0 ? (
                     <Link to={`/staff/cases?facility=${encodeURIComponent(f.code)}`}>
                       {t('facility.casesLink', { n: f.caseCount })}
                     </Link>
                   ) : (
                     0
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+                  ),
+              },
+            ]}
+          />
         </PageSection>
       ) : null}
     </>

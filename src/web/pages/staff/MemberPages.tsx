@@ -4,12 +4,13 @@ import { Button, Form } from '@trussworks/react-uswds';
 import { api, type MemberDetail } from '../../api/client.ts';
 import { ProblemAlert, fieldErrorsOf } from '../../components/problems.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
-import { Link, navigate } from '../../components/router.tsx';
+import { navigate } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/form/fields.tsx';
+import { MemberLink, caseColumn } from '../../components/columns.tsx';
 
 /** Roster search by star or name. */
 export function MembersPage({ search }: { search: string }) {
@@ -44,21 +45,17 @@ export function MembersPage({ search }: { search: string }) {
           <p className="margin-top-3">{t('member.results', { n: data.total.toLocaleString() })}</p>
           <DataTable
             caption={t('member.search')}
-            columns={[t('col.name'), t('col.star'), t('col.rank'), t('col.unit')]}
-          >
-            {data.items.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <Link to={`/staff/members/${m.id}`}>
-                    {m.firstName} {m.lastName}
-                  </Link>
-                </th>
-                <td>{m.star ?? '—'}</td>
-                <td>{m.rank ?? '—'}</td>
-                <td>{m.unit ?? '—'}</td>
-              </tr>
-            ))}
-          </DataTable>
+            rows={data.items}
+            columns={[
+              {
+                header: 'col.name',
+                cell: (m) => <MemberLink id={m.id}>{`${m.firstName} ${m.lastName}`}</MemberLink>,
+              },
+              { header: 'col.star', cell: (m) => m.star ?? '—' },
+              { header: 'col.rank', cell: (m) => m.rank ?? '—' },
+              { header: 'col.unit', cell: (m) => m.unit ?? '—' },
+            ]}
+          />
         </>
       ) : null}
     </>
@@ -133,33 +130,32 @@ function HistoryTables({ member }: { member: MemberDetail }) {
       <h3>{t('member.byYear')}</h3>
       <DataTable
         caption={t('member.byYear')}
-        columns={[t('member.year'), t('member.allegations'), t('member.sustainedCount')]}
         fullWidth={false}
         testId="history-by-year"
-      >
-        {member.history.byYear.map((y) => (
-          <tr key={y.year}>
-            <th scope="row">{y.year}</th>
-            <td>{y.allegations}</td>
-            <td>{y.sustained}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={member.history.byYear}
+        rowKey={(y) => y.year}
+        columns={[
+          { header: 'member.year', cell: (y) => y.year },
+          { header: 'member.allegations', cell: (y) => y.allegations },
+          { header: 'member.sustainedCount', cell: (y) => y.sustained },
+        ]}
+      />
       <h3>{t('member.byCategoryFinding')}</h3>
       <DataTable
         caption={t('member.byCategoryFinding')}
-        columns={[t('col.category'), t('col.finding'), t('member.allegations')]}
         fullWidth={false}
         testId="history-by-category"
-      >
-        {member.history.byCategoryFinding.map((c) => (
-          <tr key={`${c.category} ${c.finding ?? ''}`}>
-            <th scope="row">{label('category', c.category)}</th>
-            <td>{c.finding ? label('finding', c.finding) : t('member.pending')}</td>
-            <td>{c.count}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={member.history.byCategoryFinding}
+        rowKey={(c) => `${c.category} ${c.finding ?? ''}`}
+        columns={[
+          { header: 'col.category', cell: (c) => label('category', c.category) },
+          {
+            header: 'col.finding',
+            cell: (c) => (c.finding ? label('finding', c.finding) : t('member.pending')),
+          },
+          { header: 'member.allegations', cell: (c) => c.count },
+        ]}
+      />
     </>
   );
 }
@@ -174,6 +170,11 @@ function ComparisonSection({ c }: { c: Comparison }) {
     ['civilian', c.civilian, c.peers?.civilian],
     ['department', c.department, c.peers?.department],
   ] as const;
+  // shown only when the member has peers, so each row has its peer figures
+  const peerColumns: Array<Column<(typeof kinds)[number]>> = [
+    { header: 'member.peerMedian', cell: ([, , peer]) => num(peer?.median ?? null) },
+    { header: 'member.peerPercentile', cell: ([, , peer]) => pct(peer?.percentile ?? null) },
+  ];
   return (
     <>
       <PageSection id="m-comparison" title={t('member.comparison')} testId="comparison">
@@ -191,25 +192,17 @@ function ComparisonSection({ c }: { c: Comparison }) {
         <DataTable
           caption={t('member.comparison')}
           fullWidth={false}
+          rows={kinds}
+          rowKey={([kind]) => kind}
+          rowData={([kind]) => ({ 'data-testid': `rate-${kind}` })}
           columns={[
-            t('member.kind'),
-            t('member.complaints'),
-            t('member.perServiceYear'),
-            t('member.percentile'),
-            ...(c.peers ? [t('member.peerMedian'), t('member.peerPercentile')] : []),
+            { header: 'member.kind', cell: ([kind]) => t(`member.${kind}`) },
+            { header: 'member.complaints', cell: ([, r]) => r.complaints },
+            { header: 'member.perServiceYear', cell: ([, r]) => num(r.perServiceYear) },
+            { header: 'member.percentile', cell: ([, r]) => pct(r.percentile) },
+            ...(c.peers ? peerColumns : []),
           ]}
-        >
-          {kinds.map(([kind, r, peer]) => (
-            <tr key={kind} data-testid={`rate-${kind}`}>
-              <th scope="row">{t(`member.${kind}`)}</th>
-              <td>{r.complaints}</td>
-              <td>{num(r.perServiceYear)}</td>
-              <td>{pct(r.percentile)}</td>
-              {peer ? <td>{num(peer.median)}</td> : null}
-              {peer ? <td>{pct(peer.percentile)}</td> : null}
-            </tr>
-          ))}
-        </DataTable>
+        />
         <h3>{t('member.peers')}</h3>
         <p>
           {c.peers
@@ -234,31 +227,24 @@ function ComparisonSection({ c }: { c: Comparison }) {
             </dl>
             <DataTable
               caption={t('member.coAccused')}
-              columns={[
-                t('col.name'),
-                t('col.star'),
-                t('col.rank'),
-                t('member.sharedComplaints'),
-                t('member.lastShared'),
-                t('member.linkWeight'),
-              ]}
               testId="co-accused"
-            >
-              {c.coAccused.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <Link to={`/staff/members/${o.id}`}>
+              rows={c.coAccused}
+              columns={[
+                {
+                  header: 'col.name',
+                  cell: (o) => (
+                    <MemberLink id={o.id}>
                       {[o.firstName, o.lastName].filter(Boolean).join(' ') || '—'}
-                    </Link>
-                  </th>
-                  <td>{o.star ?? '—'}</td>
-                  <td>{o.rank ?? '—'}</td>
-                  <td>{o.complaints}</td>
-                  <td>{date(o.lastReceivedOn)}</td>
-                  <td>{o.weight.toLocaleString()}</td>
-                </tr>
-              ))}
-            </DataTable>
+                    </MemberLink>
+                  ),
+                },
+                { header: 'col.star', cell: (o) => o.star ?? '—' },
+                { header: 'col.rank', cell: (o) => o.rank ?? '—' },
+                { header: 'member.sharedComplaints', cell: (o) => o.complaints },
+                { header: 'member.lastShared', cell: (o) => date(o.lastReceivedOn) },
+                { header: 'member.linkWeight', cell: (o) => o.weight.toLocaleString() },
+              ]}
+            />
           </>
         )}
       </PageSection>
@@ -306,28 +292,16 @@ export function MemberPage({ id }: { id: string }) {
         <DataTable
           empty={t('member.noAllegations')}
           caption={t('member.allegations')}
+          rows={m.allegations}
           columns={[
-            t('col.case'),
-            t('col.received'),
-            t('col.category'),
-            t('case.recommended'),
-            t('case.final'),
-            t('col.penalty'),
+            caseColumn(),
+            { header: 'col.received', cell: (a) => date(a.receivedAt) },
+            { header: 'col.category', cell: (a) => label('category', a.category) },
+            { header: 'case.recommended', cell: (a) => label('finding', a.recommendedFinding) },
+            { header: 'case.final', cell: (a) => label('finding', a.finalFinding) },
+            { header: 'col.penalty', cell: (a) => a.finalPenalty ?? '—' },
           ]}
-        >
-          {m.allegations.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={`/staff/cases/${a.logNumber}`}>{a.logNumber}</Link>
-              </th>
-              <td>{date(a.receivedAt)}</td>
-              <td>{label('category', a.category)}</td>
-              <td>{label('finding', a.recommendedFinding)}</td>
-              <td>{label('finding', a.finalFinding)}</td>
-              <td>{a.finalPenalty ?? '—'}</td>
-            </tr>
-          ))}
-        </DataTable>
+        />
         <HistoryTables member={m} />
       </PageSection>
 
@@ -343,28 +317,16 @@ export function MemberPage({ id }: { id: string }) {
         <DataTable
           empty={t('member.noDuty')}
           caption={t('member.dutyLedger')}
+          rows={m.dutyStatus}
           columns={[
-            t('col.date'),
-            t('col.action'),
-            t('col.stage'),
-            t('col.decidedBy'),
-            t('col.case'),
-            t('col.reason'),
+            { header: 'col.date', cell: (d) => dateTime(d.effectiveAt) },
+            { header: 'col.action', cell: (d) => label('dutyAction', d.action) },
+            { header: 'col.stage', cell: (d) => label('dutyStage', d.stage) },
+            { header: 'col.decidedBy', cell: (d) => d.decidedBy ?? d.agency },
+            caseColumn(),
+            { header: 'col.reason', cell: (d) => d.reason },
           ]}
-        >
-          {m.dutyStatus.map((d) => (
-            <tr key={d.id}>
-              <td>{dateTime(d.effectiveAt)}</td>
-              <td>{label('dutyAction', d.action)}</td>
-              <td>{label('dutyStage', d.stage)}</td>
-              <td>{d.decidedBy ?? d.agency}</td>
-              <th scope="row">
-                <Link to={`/staff/cases/${d.logNumber}`}>{d.logNumber}</Link>
-              </th>
-              <td>{d.reason}</td>
-            </tr>
-          ))}
-        </DataTable>
+        />
       </PageSection>
     </>
   );

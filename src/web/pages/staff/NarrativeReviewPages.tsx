@@ -16,6 +16,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * its proposal and send the reviewer's decisions.
  */
 
+type SpanDecision = Parameters<typeof api.decideNarrativeSpan>[1];
+/** Each kind of decision (a union), without the field named. */
+type Without<D, F extends string> = D extends unknown ? Omit<D, F> : never;
+/** A reviewer's decision on a span, as the API takes it less the version it applies to. */
+type Decision = Without<SpanDecision, 'version'>;
+
 /** The kinds a reviewer may add a span with (each has a legal basis on the server). */
 const ADD_KINDS = [
   'person_name',
@@ -57,32 +63,33 @@ export function NarrativeQueuePage() {
             <DataTable
               captionShown
               caption={t('narrative.queue.caption')}
-              columns={[
-                t('narrative.col.log'),
-                t('narrative.col.status'),
-                t('narrative.col.closedOn'),
-                t('narrative.col.note'),
-              ]}
               bodyTestId="narrative-queue"
-            >
-              {data.items.map((i) => (
-                <tr key={i.logNumber}>
-                  <th scope="row">
+              rows={data.items}
+              rowKey={(i) => i.logNumber}
+              columns={[
+                {
+                  header: 'narrative.col.log',
+                  cell: (i) => (
                     <Link to={`/staff/cases/${encodeURIComponent(i.logNumber)}/narrative`}>
                       {i.logNumber}
                     </Link>
-                  </th>
-                  <td>{label('status', i.status)}</td>
-                  <td>{date(i.closedOn)}</td>
-                  <td>
-                    {i.imported ? <Tag>{t('narrative.queue.imported')}</Tag> : null}{' '}
-                    {i.approvedBefore ? (
-                      <Tag className="bg-accent-warm-dark">{t('narrative.queue.changed')}</Tag>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+                  ),
+                },
+                { header: 'narrative.col.status', cell: (i) => label('status', i.status) },
+                { header: 'narrative.col.closedOn', cell: (i) => date(i.closedOn) },
+                {
+                  header: 'narrative.col.note',
+                  cell: (i) => (
+                    <>
+                      {i.imported ? <Tag>{t('narrative.queue.imported')}</Tag> : null}{' '}
+                      {i.approvedBefore ? (
+                        <Tag className="bg-accent-warm-dark">{t('narrative.queue.changed')}</Tag>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
           ) : null}
           {pages > 1 ? (
             <Pager
@@ -231,6 +238,19 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
     );
   }
   const open = review.approved === null;
+  /** Sends one of the reviewer's decisions on a span, against the version on screen. */
+  const decide = (d: Decision) =>
+    send(() => api.decideNarrativeSpan(logNumber, { ...d, version: review.version }));
+  /** A decision on a span already drawn, offered as a button while the review is open. */
+  const decideButton = (d: Decision, text: string) =>
+    open ? (
+      <>
+        {' '}
+        <Button type="button" unstyled onClick={() => void decide(d)}>
+          {text}
+        </Button>
+      </>
+    ) : null;
   const drawn: Drawn[] = [
     ...review.proposed.map((s) => ({
       start: s.start,
@@ -294,53 +314,34 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
         empty={t('narrative.review.noSpans')}
         captionShown
         caption={t('narrative.review.machineSpans')}
-        columns={[
-          t('narrative.col.text'),
-          t('narrative.col.kind'),
-          t('narrative.col.basis'),
-          t('narrative.col.decision'),
-        ]}
         bodyTestId="machine-spans"
-      >
-        {review.proposed.map((s) => (
-          <tr key={s.index} data-span-removed={s.removed ? 'true' : 'false'}>
-            <th scope="row" data-written-text="span">
-              {review.narrative.slice(s.start, s.end)}
-            </th>
-            <td>{label('redactionKind', s.kind)}</td>
-            <td>{bilingual(s.basis, s.basisEs)}</td>
-            <td>
-              {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
-              {open ? (
-                <>
-                  {' '}
-                  <Button
-                    type="button"
-                    unstyled
-                    onClick={() =>
-                      void send(() =>
-                        api.decideNarrativeSpan(logNumber, {
-                          version: review.version,
-                          decision: s.removed ? 'keep' : 'remove',
-                          proposalIndex: s.index,
-                        }),
-                      )
-                    }
-                  >
-                    {s.removed
-                      ? t('narrative.action.keep', {
-                          text: review.narrative.slice(s.start, s.end),
-                        })
-                      : t('narrative.action.remove', {
-                          text: review.narrative.slice(s.start, s.end),
-                        })}
-                  </Button>
-                </>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={review.proposed}
+        rowKey={(s) => s.index}
+        rowData={(s) => ({ 'data-span-removed': s.removed ? 'true' : 'false' })}
+        columns={[
+          {
+            header: 'narrative.col.text',
+            data: () => ({ 'data-written-text': 'span' }),
+            cell: (s) => review.narrative.slice(s.start, s.end),
+          },
+          { header: 'narrative.col.kind', cell: (s) => label('redactionKind', s.kind) },
+          { header: 'narrative.col.basis', cell: (s) => bilingual(s.basis, s.basisEs) },
+          {
+            header: 'narrative.col.decision',
+            cell: (s) => (
+              <>
+                {s.removed ? t('narrative.state.removed') : t('narrative.state.kept')}
+                {decideButton(
+                  { decision: s.removed ? 'keep' : 'remove', proposalIndex: s.index },
+                  t(s.removed ? 'narrative.action.keep' : 'narrative.action.remove', {
+                    text: review.narrative.slice(s.start, s.end),
+                  }),
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
 
       <h2>{t('narrative.review.addedSpans')}</h2>
       {review.added.length === 0 ? <p>{t('narrative.review.noAdded')}</p> : null}
@@ -349,26 +350,10 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
           <li key={a.id}>
             <span data-written-text="span">“{review.narrative.slice(a.start, a.end)}”</span> —{' '}
             {label('redactionKind', a.kind)}
-            {open ? (
-              <>
-                {' '}
-                <Button
-                  type="button"
-                  unstyled
-                  onClick={() =>
-                    void send(() =>
-                      api.decideNarrativeSpan(logNumber, {
-                        version: review.version,
-                        decision: 'withdraw',
-                        withdraws: a.id,
-                      }),
-                    )
-                  }
-                >
-                  {t('narrative.action.withdraw', { text: review.narrative.slice(a.start, a.end) })}
-                </Button>
-              </>
-            ) : null}
+            {decideButton(
+              { decision: 'withdraw', withdraws: a.id },
+              t('narrative.action.withdraw', { text: review.narrative.slice(a.start, a.end) }),
+            )}
           </li>
         ))}
       </ul>
@@ -378,18 +363,12 @@ export function NarrativeReviewPage({ logNumber }: { logNumber: string }) {
           data-testid="add-span"
           onSubmit={(ev) => {
             ev.preventDefault();
-            void send(() =>
-              api.decideNarrativeSpan(logNumber, {
-                version: review.version,
-                decision: 'add',
-                start: Number(start),
-                end: Number(end),
-                kind,
-              }),
-            ).then(() => {
-              setStart('');
-              setEnd('');
-            });
+            void decide({ decision: 'add', start: Number(start), end: Number(end), kind }).then(
+              () => {
+                setStart('');
+                setEnd('');
+              },
+            );
           }}
         >
           <h3>{t('narrative.add.title')}</h3>

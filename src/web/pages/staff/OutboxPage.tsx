@@ -4,12 +4,12 @@ import { DateInput } from '../../components/LetterText.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
-import { Link } from '../../components/router.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TIME_ZONE, useI18n } from '../../i18n/i18n.tsx';
 import { LetterFailure, LetterStatusTag } from './case/letters/CaseLetters.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { caseColumn } from '../../components/columns.tsx';
 
 /** Today in the jurisdiction's zone, 'YYYY-MM-DD' (the print batch's default day). */
 function today(): string {
@@ -43,33 +43,36 @@ export function OutboxPage() {
         <DataTable
           empty={t('outbox.empty')}
           caption={t('outbox.title')}
-          columns={[
-            t('col.case'),
-            t('letters.kind'),
-            t('letters.to'),
-            t('letters.channel'),
-            t('letters.status'),
-          ]}
           testId="outbox"
-        >
-          {data.items.map((l) => (
-            <tr key={l.id} data-testid="outbox-letter">
-              <th scope="row" className="text-no-wrap">
-                <Link to={`/staff/cases/${encodeURIComponent(l.logNumber)}`}>{l.logNumber}</Link>
-              </th>
-              <td>{label('letterKind', l.kind)}</td>
-              <td>
-                {label('letterRecipient', l.recipientKind)} · {label('language', l.language)}
-              </td>
-              <td>{l.channel ? label('letterChannel', l.channel) : '—'}</td>
-              <td>
-                <LetterStatusTag letter={l} />
-                <LetterFailure letter={l} />
-                {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={data.items}
+          rowData={() => ({ 'data-testid': 'outbox-letter' })}
+          columns={[
+            caseColumn('text-no-wrap'),
+            { header: 'letters.kind', cell: (l) => label('letterKind', l.kind) },
+            {
+              header: 'letters.to',
+              cell: (l) => (
+                <>
+                  {label('letterRecipient', l.recipientKind)} · {label('language', l.language)}
+                </>
+              ),
+            },
+            {
+              header: 'letters.channel',
+              cell: (l) => (l.channel ? label('letterChannel', l.channel) : '—'),
+            },
+            {
+              header: 'letters.status',
+              cell: (l) => (
+                <>
+                  <LetterStatusTag letter={l} />
+                  <LetterFailure letter={l} />
+                  {l.sentAt ? <span className="usa-hint">{dateTime(l.sentAt)}</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </>
   );

@@ -59,9 +59,11 @@ export function QueuePage({ search }: { search: string }) {
       ? [...registered, { code: form.facility, name: '' }]
       : registered;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // past 10,000 matches the count stops (ADR 0058): the pager then has no last page
+  const exact = data?.totalExact ?? true;
 
   const select = (k: 'status' | 'category' | 'agency', options: readonly string[], l: string) => (
-    <SelectField {...bind.text(k)} label={l} error={fields[k]}>
+    <SelectField {...bind.field(fields, k)} label={l}>
       <Options
         values={options}
         labelOf={(o) => (k === 'agency' ? o : label(k, o))}
@@ -74,9 +76,8 @@ export function QueuePage({ search }: { search: string }) {
   // item 5).
   const sortSelect = (
     <SelectField
-      {...bind.text('sort')}
+      {...bind.field(fields, 'sort')}
       label={t('queue.sort')}
-      error={fields.sort}
       value={form.sort || (form.q ? '' : 'received_desc')}
     >
       {form.q ? <option value="">{t('sort.relevance')}</option> : null}
@@ -99,12 +100,7 @@ export function QueuePage({ search }: { search: string }) {
       >
         <div className="grid-row grid-gap">
           <div className="grid-col-12 tablet:grid-col-6">
-            <TextField
-              {...bind.text('q')}
-              type="search"
-              label={t('queue.search')}
-              error={fields.q}
-            />
+            <TextField {...bind.field(fields, 'q')} type="search" label={t('queue.search')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
             {select('status', CASE_STATUSES, t('col.status'))}
@@ -116,11 +112,7 @@ export function QueuePage({ search }: { search: string }) {
             {select('agency', AGENCIES, t('action.agency'))}
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <SelectField
-              {...bind.text('facility')}
-              label={t('col.facility')}
-              error={fields.facility}
-            >
+            <SelectField {...bind.field(fields, 'facility')} label={t('col.facility')}>
               <option value="">{t('common.any')}</option>
               {facilityOptions.map((f) => (
                 <option key={f.code} value={f.code}>
@@ -130,10 +122,10 @@ export function QueuePage({ search }: { search: string }) {
             </SelectField>
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <DateField {...bind.text('from')} label={t('queue.from')} error={fields.from} />
+            <DateField {...bind.field(fields, 'from')} label={t('queue.from')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
-            <DateField {...bind.text('to')} label={t('queue.to')} error={fields.to} />
+            <DateField {...bind.field(fields, 'to')} label={t('queue.to')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">{sortSelect}</div>
         </div>
@@ -147,7 +139,7 @@ export function QueuePage({ search }: { search: string }) {
         {data ? (
           <>
             <p className="margin-top-3" data-testid="queue-total">
-              {t('queue.total', { n: data.total.toLocaleString() })}
+              {t(exact ? 'queue.total' : 'queue.totalMore', { n: data.total.toLocaleString() })}
             </p>
             {data.items.length === 0 ? (
               <p>{t('queue.empty')}</p>
@@ -157,11 +149,11 @@ export function QueuePage({ search }: { search: string }) {
           </>
         ) : null}
       </div>
-      {data && pages > 1 ? (
+      {data && (pages > 1 || !exact) ? (
         <Pagination
           pathname="/staff/cases"
-          totalPages={pages}
-          currentPage={Math.min(page, pages)}
+          {...(exact ? { totalPages: pages } : {})}
+          currentPage={exact ? Math.min(page, pages) : page}
           aria-label={t('queue.pagination')}
           onClickNext={() => goTo(page + 1)}
           onClickPrevious={() => goTo(page - 1)}

@@ -42,26 +42,26 @@ export function SessionsPage() {
       </div>
       <DataTable
         caption={t('sessions.caption')}
-        columns={[
-          t('sessions.col.signedIn'),
-          t('sessions.col.lastSeen'),
-          t('sessions.col.device'),
-          t('sessions.col.action'),
-        ]}
         captionShown
         fullWidth={false}
         bodyTestId="sessions-list"
-      >
-        {sessions.map((s) => (
-          <tr key={s.id}>
-            <th scope="row">{dateTime(s.createdAt)}</th>
-            <td>{dateTime(s.lastSeenAt)}</td>
-            <td>
-              {s.userAgent ?? '—'}
-              {s.ip ? ` · ${s.ip}` : ''}
-            </td>
-            <td>
-              {s.current ? (
+        rows={sessions}
+        columns={[
+          { header: 'sessions.col.signedIn', cell: (s) => dateTime(s.createdAt) },
+          { header: 'sessions.col.lastSeen', cell: (s) => dateTime(s.lastSeenAt) },
+          {
+            header: 'sessions.col.device',
+            cell: (s) => (
+              <>
+                {s.userAgent ?? '—'}
+                {s.ip ? ` · ${s.ip}` : ''}
+              </>
+            ),
+          },
+          {
+            header: 'sessions.col.action',
+            cell: (s) =>
+              s.current ? (
                 <strong>{t('sessions.current')}</strong>
               ) : (
                 <Button
@@ -72,11 +72,10 @@ export function SessionsPage() {
                 >
                   {t('sessions.end')}
                 </Button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+              ),
+          },
+        ]}
+      />
       <Button
         type="button"
         onClick={() => void act(async () => (await api.endOtherSessions()).revoked)}

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ComponentType } from 'react';
 import { Alert, Button } from '@trussworks/react-uswds';
 import { api, onSessionLost, type Session } from '../../api/client.ts';
 import { Layout } from '../../components/Layout.tsx';
-import { Link, navigate, useLocation } from '../../components/router.tsx';
+import { Link, navigate, pageFor, useLocation, type NamedPages } from '../../components/router.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SessionContext } from './session.tsx';
@@ -91,66 +92,47 @@ function SessionLostPanel({ onSignedIn }: { onSignedIn: (s: Session) => void }) 
   );
 }
 
+/** What a staff page may be given: the query string, and the signed-in user's roles. */
+interface PageProps {
+  search: string;
+  roles: readonly string[];
+}
+
+/** The staff pages at a fixed path. */
+const PAGE_AT: Readonly<Record<string, ComponentType<PageProps>>> = {
+  '': DashboardPage,
+  '/staff': DashboardPage,
+  '/staff/intake': IntakePage,
+  '/staff/cases': QueuePage,
+  '/staff/narratives': NarrativeQueuePage,
+  '/staff/press': PressPage,
+  '/staff/outbox': OutboxPage,
+  '/staff/statements': OfficeStatementsPage,
+  '/staff/members': MembersPage,
+  '/staff/facilities': FacilitiesPage,
+  '/staff/alerts': EisAlertsPage,
+  '/staff/alerts/backtest': EisBacktestPage,
+  '/staff/sessions': SessionsPage,
+  '/staff/reports': ReportsPage,
+  '/staff/policy-recommendations': ({ roles }) => (
+    <PolicyRecommendationsPage canManage={roles.includes('chief_administrator')} />
+  ),
+};
+
+/** The staff pages that name a record: a case, its narrative review, a member. */
+const NAMED: NamedPages = [
+  [
+    /^\/staff\/cases\/([^/]+)\/narrative$/,
+    (log) => <NarrativeReviewPage key={log} logNumber={log} />,
+  ],
+  [/^\/staff\/cases\/([^/]+)$/, (log) => <CasePage key={log} logNumber={log} />],
+  [/^\/staff\/members\/([^/]+)$/, (id) => <MemberPage key={id} id={id} />],
+];
+
 function StaffRoutes() {
   const { pathname, search } = useLocation();
   const { roles } = useSession().user;
-  const path = pathname.replace(/\/+$/, '');
-  const caseMatch = /^\/staff\/cases\/([^/]+)$/.exec(path);
-  const memberMatch = /^\/staff\/members\/([^/]+)$/.exec(path);
-  const narrativeMatch = /^\/staff\/cases\/([^/]+)\/narrative$/.exec(path);
-  if (path === '/staff' || path === '') {
-    return <DashboardPage />;
-  }
-  if (path === '/staff/intake') {
-    return <IntakePage />;
-  }
-  if (path === '/staff/cases') {
-    return <QueuePage search={search} />;
-  }
-  if (narrativeMatch) {
-    const log = decodeURIComponent(narrativeMatch[1]!);
-    return <NarrativeReviewPage key={log} logNumber={log} />;
-  }
-  if (path === '/staff/narratives') {
-    return <NarrativeQueuePage />;
-  }
-  if (path === '/staff/press') {
-    return <PressPage />;
-  }
-  if (path === '/staff/outbox') {
-    return <OutboxPage />;
-  }
-  if (path === '/staff/statements') {
-    return <OfficeStatementsPage />;
-  }
-  if (caseMatch) {
-    return <CasePage key={caseMatch[1]} logNumber={decodeURIComponent(caseMatch[1]!)} />;
-  }
-  if (path === '/staff/members') {
-    return <MembersPage search={search} />;
-  }
-  if (memberMatch) {
-    return <MemberPage key={memberMatch[1]} id={decodeURIComponent(memberMatch[1]!)} />;
-  }
-  if (path === '/staff/facilities') {
-    return <FacilitiesPage />;
-  }
-  if (path === '/staff/alerts') {
-    return <EisAlertsPage />;
-  }
-  if (path === '/staff/alerts/backtest') {
-    return <EisBacktestPage />;
-  }
-  if (path === '/staff/sessions') {
-    return <SessionsPage />;
-  }
-  if (path === '/staff/reports') {
-    return <ReportsPage />;
-  }
-  if (path === '/staff/policy-recommendations') {
-    return <PolicyRecommendationsPage canManage={roles.includes('chief_administrator')} />;
-  }
-  return <NotFound />;
+  return pageFor(pathname.replace(/\/+$/, ''), PAGE_AT, NAMED, { search, roles }, NotFound);
 }
 
 function NotFound() {

@@ -3,7 +3,7 @@ import type { CaseAbility } from '../../../../shared/schemas/cases.ts';
 import type { Case } from '../../../api/client.ts';
 import { ActionForm } from '../../../components/ActionForm.tsx';
 import { PageSection } from '../../../components/PageSection.tsx';
-import { DataTable as SharedTable } from '../../../components/DataTable.tsx';
+import { DataTable as SharedTable, type TableContent } from '../../../components/DataTable.tsx';
 import type { FieldErrors } from '../../../components/problems.tsx';
 import type { MessageKey } from '../../../i18n/en.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -37,26 +37,16 @@ export function Section({
 }
 
 /**
- * A section's data table (the shared `DataTable`, titled by message keys); with no rows, the
- * `empty` sentence instead.
+ * A section's data table (the shared `DataTable`, its caption and empty sentence by message key);
+ * with no rows, the `empty` sentence instead.
  */
-export function DataTable({
+export function DataTable<Row>({
   caption,
   empty,
-  columns,
-  children,
-}: {
-  caption: MessageKey;
-  empty: MessageKey;
-  columns: MessageKey[];
-  children: ReactNode[];
-}) {
+  ...content
+}: TableContent<Row> & { caption: MessageKey; empty: MessageKey }) {
   const { t } = useI18n();
-  return (
-    <SharedTable caption={t(caption)} columns={columns.map((col) => t(col))} empty={t(empty)}>
-      {children}
-    </SharedTable>
-  );
+  return <SharedTable caption={t(caption)} empty={t(empty)} {...content} />;
 }
 
 /**

@@ -3,12 +3,12 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import { api, type Case } from '../../../api/client.ts';
 import { ApiError } from '../../../api/http.ts';
 import { useAction } from '../../../components/ActionForm.tsx';
-import { Options, SelectField, TextArea } from '../../../components/form/fields.tsx';
+import { Options, SelectField, TextArea, RecordOptions } from '../../../components/form/fields.tsx';
 import type { BoundField } from '../../../components/form/use-fields.ts';
 import type { FieldErrors } from '../../../components/problems.tsx';
 import { ProblemAlert } from '../../../components/problems.tsx';
-import { Link } from '../../../components/router.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { CaseLinks } from '../../../components/CaseLinks.tsx';
 import { SessionContext } from '../session.tsx';
 
 /*
@@ -92,14 +92,11 @@ export function StatementItems({
               {showCases ? (
                 <>
                   {' · '}
-                  {s.logNumbers.length === 0
-                    ? t('statements.officeWide')
-                    : s.logNumbers.map((n, i) => (
-                        <span key={n}>
-                          {i > 0 ? ', ' : ''}
-                          <Link to={`/staff/cases/${encodeURIComponent(n)}`}>{n}</Link>
-                        </span>
-                      ))}
+                  <CaseLinks
+                    logNumbers={s.logNumbers}
+                    to={(n) => `/staff/cases/${encodeURIComponent(n)}`}
+                    none={t('statements.officeWide')}
+                  />
                 </>
               ) : null}
             </span>{' '}
@@ -160,12 +157,11 @@ export function StatementFields({
           optional
           {...bind('translationOf', 'st-translation')}
         >
-          <option value="">—</option>
-          {originals.map((s) => (
-            <option key={s.id} value={s.id}>
-              {label('language', s.language)}: {s.text.slice(0, 60)}
-            </option>
-          ))}
+          <RecordOptions
+            empty="—"
+            records={originals}
+            labelOf={(s) => `${label('language', s.language)}: ${s.text.slice(0, 60)}`}
+          />
         </SelectField>
       ) : null}
       <TextArea label={t('action.statementText')} error={e.text} {...bind('text')} />

@@ -1,7 +1,12 @@
 import { Fragment } from 'react';
 import { FINDINGS } from '../../../../../shared/enums.ts';
 import { api } from '../../../../api/client.ts';
-import { Options, SelectField, TextField } from '../../../../components/form/fields.tsx';
+import {
+  Options,
+  SelectField,
+  TextField,
+  RecordOptions,
+} from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { type FieldErrors } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
@@ -79,12 +84,12 @@ export function FindingForm(ctx: CaseCtx) {
       {(e) => (
         <>
           <SelectField label={t('action.allegation')} {...bind('allegation')} value={chosen.id}>
-            {allegations.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.member ? memberName(a.member) : t('case.unknownMember')} —{' '}
-                {label('category', a.category)}
-              </option>
-            ))}
+            <RecordOptions
+              records={allegations}
+              labelOf={(a) =>
+                `${a.member ? memberName(a.member) : t('case.unknownMember')} — ${label('category', a.category)}`
+              }
+            />
           </SelectField>
           {stages.map((s) => fields(s, e))}
         </>

@@ -1,7 +1,7 @@
 import { Button, TextInput } from '@trussworks/react-uswds';
 import { api } from '../../../../api/client.ts';
 import { useAction } from '../../../../components/ActionForm.tsx';
-import { SelectField, TextArea } from '../../../../components/form/fields.tsx';
+import { SelectField, TextArea, RecordOptions } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { Field, ProblemAlert } from '../../../../components/problems.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
@@ -27,38 +27,48 @@ export function Deadlines(ctx: CaseCtx) {
       <DataTable
         caption="case.deadlines"
         empty="case.noDeadlines"
-        columns={['col.kind', 'col.due', 'col.clause', 'col.status']}
-      >
-        {c.deadlines.map((d) => (
-          <tr key={d.id}>
-            <th scope="row">
-              {label('deadlineKind', d.kind)}
-              {d.sequence > 1 ? ` #${d.sequence}` : ''}
-              <br />
-              <span className="usa-hint">
-                {t('case.countedFrom', {
-                  anchor: label('deadlineAnchor', d.anchor.kind),
-                  date: date(d.anchor.date),
-                })}
-              </span>
-            </th>
-            <td>{date(d.dueDate)}</td>
-            <td>
-              {d.clause}
-              <br />
-              <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
-              {d.extensions.map((x, i) => (
-                <div key={i} className="usa-hint">
-                  {t('case.extendedTo', {
-                    days: x.days,
-                    date: date(x.newDueDate),
-                    reason: x.reason,
+        rows={c.deadlines}
+        columns={[
+          {
+            header: 'col.kind',
+            cell: (d) => (
+              <>
+                {label('deadlineKind', d.kind)}
+                {d.sequence > 1 ? ` #${d.sequence}` : ''}
+                <br />
+                <span className="usa-hint">
+                  {t('case.countedFrom', {
+                    anchor: label('deadlineAnchor', d.anchor.kind),
+                    date: date(d.anchor.date),
                   })}
-                </div>
-              ))}
-            </td>
-            <td>
-              {d.metAt ? (
+                </span>
+              </>
+            ),
+          },
+          { header: 'col.due', cell: (d) => date(d.dueDate) },
+          {
+            header: 'col.clause',
+            cell: (d) => (
+              <>
+                {d.clause}
+                <br />
+                <span className="usa-hint">{bilingual(d.basis, d.basisEs)}</span>
+                {d.extensions.map((x, i) => (
+                  <div key={i} className="usa-hint">
+                    {t('case.extendedTo', {
+                      days: x.days,
+                      date: date(x.newDueDate),
+                      reason: x.reason,
+                    })}
+                  </div>
+                ))}
+              </>
+            ),
+          },
+          {
+            header: 'col.status',
+            cell: (d) =>
+              d.metAt ? (
                 t('case.met', { date: date(d.metAt) })
               ) : d.supersededAt ? (
                 t('case.superseded', { date: date(d.supersededAt) })
@@ -74,21 +84,19 @@ export function Deadlines(ctx: CaseCtx) {
                 </Button>
               ) : (
                 '—'
-              )}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+              ),
+          },
+        ]}
+      />
       {chosen ? (
         <CaseForm {...ctx} form="extend" onSubmit={send} reset={() => set('reason', '')}>
           {(e) => (
             <>
               <SelectField label={t('col.kind')} {...bind('deadline')} value={chosen.id}>
-                {open.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {label('deadlineKind', d.kind)} — {date(d.dueDate)}
-                  </option>
-                ))}
+                <RecordOptions
+                  records={open}
+                  labelOf={(d) => `${label('deadlineKind', d.kind)} — ${date(d.dueDate)}`}
+                />
               </SelectField>
               <Field id="ex-days" label={t('action.extendDays')} error={e.days}>
                 <TextInput type="number" min={1} max={365} {...bind('days')} />

@@ -7,13 +7,14 @@ import {
   SelectField,
   TextArea,
   TextField,
+  RecordOptions,
 } from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
-import { Link } from '../../../../components/router.tsx';
 import { chicagoToIso, nowChicagoLocal, useI18n } from '../../../../i18n/i18n.tsx';
 import { memberName } from '../allegations/AllegationFields.tsx';
 import { DutyStatusTable } from '../../../public/DutyStatusTable.tsx';
 import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
+import { MemberLink } from '../../../../components/columns.tsx';
 
 /**
  * What the public case page shows of these decisions (issue 22 item 1), so the public-information
@@ -121,28 +122,19 @@ export function DutyStatus(ctx: CaseCtx) {
       <DataTable
         caption="case.dutyStatus"
         empty="case.noDutyStatus"
+        rows={c.dutyStatus}
         columns={[
-          'col.member',
-          'col.action',
-          'col.stage',
-          'col.decidedBy',
-          'col.date',
-          'col.reason',
+          {
+            header: 'col.member',
+            cell: (d) => <MemberLink id={d.memberId}>{name(d.memberId)}</MemberLink>,
+          },
+          { header: 'col.action', cell: (d) => label('dutyAction', d.action) },
+          { header: 'col.stage', cell: (d) => label('dutyStage', d.stage) },
+          { header: 'col.decidedBy', cell: (d) => d.decidedBy ?? `${d.agency} (${d.recordedBy})` },
+          { header: 'col.date', cell: (d) => dateTime(d.effectiveAt) },
+          { header: 'col.reason', cell: (d) => d.reason },
         ]}
-      >
-        {c.dutyStatus.map((d) => (
-          <tr key={d.id}>
-            <th scope="row">
-              <Link to={`/staff/members/${d.memberId}`}>{name(d.memberId)}</Link>
-            </th>
-            <td>{label('dutyAction', d.action)}</td>
-            <td>{label('dutyStage', d.stage)}</td>
-            <td>{d.decidedBy ?? `${d.agency} (${d.recordedBy})`}</td>
-            <td>{dateTime(d.effectiveAt)}</td>
-            <td>{d.reason}</td>
-          </tr>
-        ))}
-      </DataTable>
+      />
       {c.publicPreview ? <PublicPreview preview={c.publicPreview} /> : null}
       {unique.length > 0 ? (
         <CaseForm {...ctx} form="duty" onSubmit={send} reset={reset}>
@@ -154,11 +146,10 @@ export function DutyStatus(ctx: CaseCtx) {
                 {...bind('member')}
                 value={f.member || unique[0]!.id}
               >
-                {unique.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.firstName} {m.lastName} ({m.star ?? '—'})
-                  </option>
-                ))}
+                <RecordOptions
+                  records={unique}
+                  labelOf={(m) => `${m.firstName} ${m.lastName} (${m.star ?? '—'})`}
+                />
               </SelectField>
               <SelectField label={t('action.dutyAction')} error={e.action} {...bind('action')}>
                 <Options values={DUTY_STATUS_ACTIONS} labelOf={(x) => label('dutyAction', x)} />
@@ -187,13 +178,13 @@ export function DutyStatus(ctx: CaseCtx) {
                       optional
                       {...bind('recommendationId', 'du-rec')}
                     >
-                      <option value="">—</option>
-                      {recommendations.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {name(r.memberId)} — {label('dutyAction', r.action)} (
-                          {dateTime(r.effectiveAt)})
-                        </option>
-                      ))}
+                      <RecordOptions
+                        empty="—"
+                        records={recommendations}
+                        labelOf={(r) =>
+                          `${name(r.memberId)} — ${label('dutyAction', r.action)} (${dateTime(r.effectiveAt)})`
+                        }
+                      />
                     </SelectField>
                   ) : null}
                   <Checkbox label={t('action.badgeSurrendered')} {...bindCheck('badge')} />

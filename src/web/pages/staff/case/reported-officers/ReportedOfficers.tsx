@@ -1,13 +1,18 @@
 import { Fieldset, Radio } from '@trussworks/react-uswds';
 import type { Category } from '../../../../../shared/enums.ts';
 import { api } from '../../../../api/client.ts';
-import { SelectField, TextArea, TextField } from '../../../../components/form/fields.tsx';
+import {
+  SelectField,
+  TextArea,
+  TextField,
+  RecordOptions,
+} from '../../../../components/form/fields.tsx';
 import { useFields } from '../../../../components/form/use-fields.ts';
 import { rosterLine } from '../../../../components/roster-line.ts';
-import { Link } from '../../../../components/router.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { AllegationFields } from '../allegations/AllegationFields.tsx';
 import { CaseForm, DataTable, Section, type CaseCtx } from '../section.tsx';
+import { MemberLink } from '../../../../components/columns.tsx';
 
 type Outcome = 'confirmed' | 'dismissed';
 const OUTCOMES = ['confirmed', 'dismissed'] as const;
@@ -74,31 +79,36 @@ export function ReportedOfficers(ctx: CaseCtx) {
       <DataTable
         caption="case.reportedOfficers"
         empty="common.none"
+        rows={c.reportedOfficers}
+        rowData={() => ({ 'data-testid': 'reported-officer' })}
         columns={[
-          'case.reported.col.officer',
-          'case.reported.col.given',
-          'case.reported.col.status',
+          {
+            header: 'case.reported.col.officer',
+            cell: (o) => <MemberLink id={o.member?.id}>{who(o)}</MemberLink>,
+          },
+          {
+            header: 'case.reported.col.given',
+            cell: (o) => (
+              <>
+                {given(o) || '—'}
+                <br />
+                <span className="usa-hint">
+                  {label('reportedSource', o.source)} · {date(o.reportedAt)}
+                </span>
+              </>
+            ),
+          },
+          {
+            header: 'case.reported.col.status',
+            cell: (o) => (
+              <>
+                {label('reportedStatus', o.status)}
+                {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
+              </>
+            ),
+          },
         ]}
-      >
-        {c.reportedOfficers.map((o) => (
-          <tr key={o.id} data-testid="reported-officer">
-            <th scope="row">
-              {o.member ? <Link to={`/staff/members/${o.member.id}`}>{who(o)}</Link> : who(o)}
-            </th>
-            <td>
-              {given(o) || '—'}
-              <br />
-              <span className="usa-hint">
-                {label('reportedSource', o.source)} · {date(o.reportedAt)}
-              </span>
-            </td>
-            <td>
-              {label('reportedStatus', o.status)}
-              {o.resolutionNote ? ` — ${o.resolutionNote}` : ''}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      />
       {chosen ? (
         <CaseForm
           {...ctx}
@@ -113,11 +123,7 @@ export function ReportedOfficers(ctx: CaseCtx) {
                 {...bind('reportedOfficer', 'ro-which')}
                 value={chosen.id}
               >
-                {open.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.member ? who(o) : given(o)}
-                  </option>
-                ))}
+                <RecordOptions records={open} labelOf={(o) => (o.member ? who(o) : given(o))} />
               </SelectField>
               <Fieldset legend={t('case.reported.outcome')}>
                 {OUTCOMES.map((x) => (
