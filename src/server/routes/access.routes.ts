@@ -10,7 +10,8 @@ import {
 } from '../../shared/schemas/access.ts';
 import { Uuid } from '../../shared/schemas/common.ts';
 import { routeGroup } from './group.ts';
-import { CaseParams, IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { CaseParams, IdParams } from '../../shared/api/params.ts';
+import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { breakGlass, recordConflict, reviewBreakGlass } from '../commands/access.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';

@@ -1,26 +1,9 @@
 import { z } from 'zod';
-import {
-  ActivityRequest,
-  AssignmentRequest,
-  CaseCorrectionRequest,
-  CaseCorrectionResponse,
-  CaseIntakeRequest,
-  CaseIntakeResponse,
-  CaseListQuery,
-  CaseListResponse,
-  CaseOut,
-  TransitionRequest,
-} from '../../shared/schemas/cases.ts';
-import { AllegationRequest, FindingRequest } from '../../shared/schemas/allegations.ts';
-import { DeadlineCompleteRequest, ExtensionRequest } from '../../shared/schemas/deadlines.ts';
-import { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
-import { AddPartyRequest } from '../../shared/schemas/parties.ts';
-import { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
-import { StatementRequest } from '../../shared/schemas/statements.ts';
+import { caseApi } from '../../shared/api/cases.ts';
 import { LogNumber, Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
 import { routeGroup } from './group.ts';
-import { CaseItemParams, CaseParams, STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
+import { STAFF_PROBLEMS, routeSchemas, onCase } from './schema.ts';
 import { addAllegation } from '../commands/add-allegation.ts';
 import { addCaseAgency } from '../commands/add-case-agency.ts';
 import { addParty } from '../commands/add-party.ts';
@@ -48,7 +31,6 @@ import { listCases } from '../repositories/case-list.repository.ts';
 import { actorOf } from '../plugins/auth.ts';
 
 const spec = routeSchemas(['cases'], STAFF_PROBLEMS);
-const Created = z.object({ id: Uuid });
 type CaseRequest = Parameters<RouteContext['deps']>[0] & { params: { logNumber: string } };
 
 /** Staff case routes (PRODUCT.md §5). Each: parse, authorize (in the command), run, present. */
@@ -59,50 +41,32 @@ export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
     return presentCase(await readCase(ctx.deps(request), request.params.logNumber), ctx.profile);
   };
 
-  route.post(
-    '/cases',
-    'Intake: register a complaint, notification or miscellaneous matter',
-    { body: CaseIntakeRequest, response: { 201: CaseIntakeResponse } },
-    async (request) => presentFiledCase(await fileCase(ctx.deps(request), request.body)),
+  route.serve(caseApi.file, async (request) =>
+    presentFiledCase(await fileCase(ctx.deps(request), request.body)),
   );
 
-  route.get(
-    '/cases',
-    'List and search the cases you may see',
-    { querystring: CaseListQuery, response: { 200: CaseListResponse } },
-    async (request) => {
-      const q = request.query;
-      const { rows, total, totalExact } = await listCases(
-        ctx.db,
-        ctx.jurisdiction,
-        caseScope(actorOf(request)),
-        { ...q, timeZone: ctx.profile.timeZone },
-      );
-      return { items: rows.map(presentCaseListItem), total, totalExact };
-    },
-  );
+  route.serve(caseApi.list, async (request) => {
+    const q = request.query;
+    const { rows, total, totalExact } = await listCases(
+      ctx.db,
+      ctx.jurisdiction,
+      caseScope(actorOf(request)),
+      { ...q, timeZone: ctx.profile.timeZone },
+    );
+    return { items: rows.map(presentCaseListItem), total, totalExact };
+  });
 
-  route.get(
-    '/cases/:logNumber',
-    'One case, shaped by your permissions, with abilities',
-    { params: CaseParams, response: { 200: CaseOut } },
-    async (request) => theCase(request),
-  );
+  route.serve(caseApi.get, async (request) => theCase(request));
 
-  route.patch(
-    '/cases/:logNumber',
-    'Correct intake facts (incident time and place, categories, channel) with a reason; clocks counted from a corrected date are recomputed',
-    { params: CaseParams, body: CaseCorrectionRequest, response: { 200: CaseCorrectionResponse } },
-    async (request) => {
-      const r = await correctCaseFacts(ctx.deps(request), onCase(request));
-      return {
-        logNumber: request.params.logNumber,
-        corrected: r.corrected,
-        restricted: r.restricted,
-        deadlines: r.deadlines.map((d) => presentDeadline(d, ctx.profile)),
-      };
-    },
-  );
+  route.serve(caseApi.correct, async (request) => {
+    const r = await correctCaseFacts(ctx.deps(request), onCase(request));
+    return {
+      logNumber: request.params.logNumber,
+      corrected: r.corrected,
+      restricted: r.restricted,
+      deadlines: r.deadlines.map((d) => presentDeadline(d, ctx.profile)),
+    };
+  });
 
   route.app.get(
     '/cases/:logNumber/attachments/:attachmentId',
@@ -134,152 +98,71 @@ export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
     },
   );
 
-  route.post(
-    '/cases/:logNumber/transitions',
-    'Move the case to another stage',
-    { params: CaseParams, body: TransitionRequest, response: { 200: CaseOut } },
-    async (request) => theCase(request, transitionCase(ctx.deps(request), onCase(request))),
+  route.serve(caseApi.transition, async (request) =>
+    theCase(request, transitionCase(ctx.deps(request), onCase(request))),
   );
 
-  route.post(
-    '/cases/:logNumber/parties',
-    'Add a complainant, victim, witness, reporting party or intermediary',
-    {
-      params: CaseParams,
-      body: AddPartyRequest,
-      response: { 201: Created.extend({ restricted: z.boolean() }) },
-    },
-    async (request) => {
-      const r = await addParty(ctx.deps(request), request.params.logNumber, request.body);
-      return { id: r.partyId, restricted: r.restricted };
-    },
+  route.serve(caseApi.addParty, async (request) => {
+    const r = await addParty(ctx.deps(request), request.params.logNumber, request.body);
+    return { id: r.partyId, restricted: r.restricted };
+  });
+
+  route.serve(caseApi.assign, async (request) => {
+    const r = await assignCase(ctx.deps(request), onCase(request));
+    return { id: r.assignmentId, userId: r.userId, created: r.created };
+  });
+
+  route.serve(caseApi.addAgency, async (request) =>
+    theCase(request, addCaseAgency(ctx.deps(request), onCase(request))),
   );
 
-  route.post(
-    '/cases/:logNumber/assignments',
-    'Assign an investigator or supervisor',
-    {
-      params: CaseParams,
-      body: AssignmentRequest,
-      response: { 201: Created.extend({ userId: Uuid, created: z.boolean() }) },
-    },
-    async (request) => {
-      const r = await assignCase(ctx.deps(request), onCase(request));
-      return { id: r.assignmentId, userId: r.userId, created: r.created };
-    },
+  route.serve(caseApi.acceptRoutingReview, async (request) =>
+    theCase(request, acceptRoutingReview(ctx.deps(request), onCase(request))),
   );
 
-  route.post(
-    '/cases/:logNumber/agencies',
-    'Add a parallel or referral track, or record a joint determination',
-    { params: CaseParams, body: AgencyRequest, response: { 201: CaseOut } },
-    async (request) => theCase(request, addCaseAgency(ctx.deps(request), onCase(request))),
+  route.serve(caseApi.addAllegation, async (request) => {
+    const r = await addAllegation(ctx.deps(request), onCase(request));
+    return { id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency };
+  });
+
+  route.serve(caseApi.resolveReportedOfficer, async (request) =>
+    theCase(
+      request,
+      resolveReportedOfficer(ctx.deps(request), onCase(request, { id: request.params.id })),
+    ),
   );
 
-  route.post(
-    '/cases/:logNumber/routing-review',
-    'Accept the re-routing offered on the case (MCC 2-78-120(b-5))',
-    { params: CaseParams, body: RoutingReviewAcceptRequest, response: { 200: CaseOut } },
-    async (request) => theCase(request, acceptRoutingReview(ctx.deps(request), onCase(request))),
-  );
-
-  route.post(
-    '/cases/:logNumber/allegations',
-    'Add an allegation against one member',
-    {
-      params: CaseParams,
-      body: AllegationRequest,
-      response: {
-        201: Created.extend({
-          memberId: Uuid.nullable(),
-          /** The lead agency after the allegation: re-routing may have moved the case. */
-          leadAgency: z.string(),
-        }),
-      },
-    },
-    async (request) => {
-      const r = await addAllegation(ctx.deps(request), onCase(request));
-      return { id: r.allegationId, memberId: r.memberId, leadAgency: r.leadAgency };
-    },
-  );
-
-  route.post(
-    '/cases/:logNumber/reported-officers/:id/resolution',
-    'Confirm an officer named at intake into an allegation, or dismiss it',
-    { params: CaseItemParams, body: ReportedOfficerResolutionRequest, response: { 200: CaseOut } },
-    async (request) =>
-      theCase(
-        request,
-        resolveReportedOfficer(ctx.deps(request), onCase(request, { id: request.params.id })),
+  route.serve(caseApi.recordFinding, async (request) =>
+    theCase(
+      request,
+      recordAllegationFinding(
+        ctx.deps(request),
+        onCase(request, { allegationId: request.params.id }),
       ),
+    ),
   );
 
-  route.patch(
-    '/cases/:logNumber/allegations/:id',
-    'Record recommended or final findings and penalties',
-    { params: CaseItemParams, body: FindingRequest, response: { 200: CaseOut } },
-    async (request) =>
-      theCase(
-        request,
-        recordAllegationFinding(
-          ctx.deps(request),
-          onCase(request, { allegationId: request.params.id }),
-        ),
-      ),
+  route.serve(caseApi.logActivity, async (request) => {
+    const r = await logActivity(ctx.deps(request), onCase(request));
+    return { id: r.activityId };
+  });
+
+  route.serve(caseApi.draftStatement, async (request) => {
+    const { logNumber, ...body } = onCase(request);
+    const r = await draftStatement(ctx.deps(request), { ...body, logNumbers: [logNumber] });
+    return { id: r.statementId, status: 'draft' as const };
+  });
+
+  route.serve(caseApi.extendDeadline, async (request) =>
+    grantDeadlineExtension(ctx.deps(request), onCase(request, { deadlineId: request.params.id })),
   );
 
-  route.post(
-    '/cases/:logNumber/activities',
-    'Log a canvass, interview, note or evidence request',
-    { params: CaseParams, body: ActivityRequest, response: { 201: Created } },
-    async (request) => {
-      const r = await logActivity(ctx.deps(request), onCase(request));
-      return { id: r.activityId };
-    },
-  );
-
-  route.post(
-    '/cases/:logNumber/statements',
-    'Draft a public statement',
-    {
-      params: CaseParams,
-      body: StatementRequest,
-      response: { 201: Created.extend({ status: z.literal('draft') }) },
-    },
-    async (request) => {
-      const { logNumber, ...body } = onCase(request);
-      const r = await draftStatement(ctx.deps(request), { ...body, logNumbers: [logNumber] });
-      return { id: r.statementId, status: 'draft' as const };
-    },
-  );
-
-  route.post(
-    '/cases/:logNumber/deadlines/:id/extensions',
-    'Grant a deadline extension',
-    {
-      params: CaseItemParams,
-      body: ExtensionRequest,
-      response: { 201: z.object({ dueDate: z.string(), dueAt: z.string() }) },
-    },
-    async (request) =>
-      grantDeadlineExtension(ctx.deps(request), onCase(request, { deadlineId: request.params.id })),
-  );
-
-  route.post(
-    '/cases/:logNumber/deadlines/:id/complete',
-    'Record that a deadline was met (schedules the next six-month notice)',
-    {
-      params: CaseItemParams,
-      body: DeadlineCompleteRequest,
-      response: { 200: z.object({ nextDeadlineId: Uuid.nullable() }) },
-    },
-    async (request) => {
-      const r = await completeDeadline(ctx.deps(request), {
-        logNumber: request.params.logNumber,
-        deadlineId: request.params.id,
-        metAt: request.body.metAt,
-      });
-      return { nextDeadlineId: r.next };
-    },
-  );
+  route.serve(caseApi.completeDeadline, async (request) => {
+    const r = await completeDeadline(ctx.deps(request), {
+      logNumber: request.params.logNumber,
+      deadlineId: request.params.id,
+      metAt: request.body.metAt,
+    });
+    return { nextDeadlineId: r.next };
+  });
 });

@@ -8,7 +8,8 @@ import {
   RuleRequest,
 } from '../../shared/schemas/eis.ts';
 import { routeGroup } from './group.ts';
-import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { IdParams } from '../../shared/api/params.ts';
+import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { nextAlertSteps, runEisNow, saveRule, takeAlertStep } from '../commands/eis.ts';
 import { DateOnly } from '../../shared/schemas/common.ts';
 import { actorOf } from '../plugins/auth.ts';

@@ -2,13 +2,13 @@ import type {
   FastifyInstance,
   FastifyReply,
   FastifyRequest,
-  HTTPMethods,
   RawRequestDefaultExpression,
   RawServerDefault,
   RouteGenericInterface,
 } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { Endpoint } from '../../shared/api/endpoint.ts';
 import type { RouteContext } from './context.ts';
 import type { RouteParts } from './schema.ts';
 
@@ -28,16 +28,21 @@ type AnswerOf<S extends RouteParts> = {
   [K in keyof S['response']]: z.input<S['response'][K]>;
 }[keyof S['response']];
 
+/** The answer a route gives a parsed request: what one of its declared responses takes. */
+type Answer<S extends RouteParts> = (request: RequestOf<S>) => Promise<AnswerOf<S>> | AnswerOf<S>;
+
 /** Declares one route: its path, summary, parts, and the answer it gives a parsed request. */
 type Declare = <const S extends RouteParts>(
   url: string,
   summary: string,
   parts: S,
-  answer: (request: RequestOf<S>) => Promise<AnswerOf<S>> | AnswerOf<S>,
+  answer: Answer<S>,
 ) => void;
 
 /** The routes of one group: a declaration per method, and the group's schema for the others. */
 export interface RouteGroup {
+  /** Serves an endpoint of the shared contract (`shared/api/`): the route is the declaration. */
+  serve: <S extends RouteParts>(endpoint: Endpoint<S>, answer: Answer<S>) => void;
   get: Declare;
   post: Declare;
   put: Declare;
@@ -68,18 +73,24 @@ export function routeGroup<O extends { ctx: RouteContext }>(
   register: (route: RouteGroup, options: O) => void | Promise<void>,
 ): FastifyPluginAsyncZod<O> {
   return async (app, options) => {
+    const serve = <S extends RouteParts>(
+      { method, path, summary, parts }: Endpoint<S>,
+      answer: Answer<S>,
+    ): void => {
+      const status = successOf(parts.response);
+      // typed where the route is declared: here the request is only passed through
+      const { schema } = spec(summary, parts);
+      const handler = async (request: FastifyRequest, reply: FastifyReply) =>
+        reply.status(status).send(await answer(request as RequestOf<S>));
+      (app as unknown as FastifyInstance).route({ method, url: path, schema, handler });
+    };
     const declare =
-      (method: HTTPMethods): Declare =>
-      (url, summary, parts, answer) => {
-        const status = successOf(parts.response);
-        // typed where the route is declared: here the request is only passed through
-        const { schema } = spec(summary, parts);
-        const handler = async (request: FastifyRequest, reply: FastifyReply) =>
-          reply.status(status).send(await answer(request as RequestOf<typeof parts>));
-        (app as unknown as FastifyInstance).route({ method, url, schema, handler });
-      };
+      (method: Endpoint['method']): Declare =>
+      (path, summary, parts, answer) =>
+        serve({ method, path, summary, parts }, answer);
     await register(
       {
+        serve,
         get: declare('GET'),
         post: declare('POST'),
         put: declare('PUT'),

@@ -8,7 +8,8 @@ import {
   PrintBatchQuery,
 } from '../../shared/schemas/letters.ts';
 import { routeGroup, type RequestOf } from './group.ts';
-import { CaseParams, STAFF_PROBLEMS, routeSchemas, onCase, type RouteParts } from './schema.ts';
+import { CaseParams } from '../../shared/api/params.ts';
+import { STAFF_PROBLEMS, routeSchemas, onCase, type RouteParts } from './schema.ts';
 import { approveLetter } from '../commands/approve-letter.ts';
 import { draftLetters } from '../commands/draft-letters.ts';
 import {

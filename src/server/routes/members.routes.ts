@@ -8,7 +8,8 @@ import {
   MemberSearchQuery,
 } from '../../shared/schemas/members.ts';
 import { routeGroup } from './group.ts';
-import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { IdParams } from '../../shared/api/params.ts';
+import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import { addMember } from '../commands/add-member.ts';
 import { recordDutyStatus } from '../commands/record-duty-status.ts';
 import { historySummary, readMemberComparison } from '../commands/read-member-history.ts';

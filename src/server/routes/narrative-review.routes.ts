@@ -6,7 +6,8 @@ import {
   SpanDecisionRequest,
 } from '../../shared/schemas/narrative-review.ts';
 import { routeGroup } from './group.ts';
-import { CaseParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { CaseParams } from '../../shared/api/params.ts';
+import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import {
   approveNarrative,
   decideNarrativeSpan,

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { SignInMethods } from '../../shared/schemas/tokens.ts';
 import { Problem } from '../../shared/schemas/common.ts';
 import { signInDeps, type RouteContext } from './context.ts';
-import { routeSchemas, signedOut } from './schema.ts';
+import { sessionApi } from '../../shared/api/session.ts';
+import { routeOf, routeSchemas, signedOut } from './schema.ts';
 import { OIDC_FAILED, recordOidcFailure, signInWithOidc } from '../commands/oidc-sign-in.ts';
 import { isSecure } from '../plugins/auth.ts';
 import { OidcRejectedError, type OidcClient, type OidcFlow } from '../security/oidc.ts';
@@ -69,15 +69,10 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
   sessions: SessionSettings;
   oidc: OidcClient | null;
 }> = async (app, { ctx, sessions, oidc }) => {
-  app.get(
-    '/session/methods',
-    signedOut(
-      spec,
-      'How staff sign in here: password, and whether an organization provider is set',
-      { response: { 200: SignInMethods } },
-    ),
-    async () => ({ password: true, oidc: oidc !== null }),
-  );
+  app.route({
+    ...routeOf(signedOut(spec), sessionApi.methods),
+    handler: async () => ({ password: true, oidc: oidc !== null }),
+  });
 
   app.get(
     '/session/oidc/start',
@@ -111,7 +106,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/session/oidc/callback',
-    signedOut(spec, 'Where the provider sends the browser back: verifies, then opens a session', {
+    signedOut(spec)('Where the provider sends the browser back: verifies, then opens a session', {
       response: { 401: Problem },
     }),
     async (request, reply: FastifyReply) => {

@@ -10,7 +10,8 @@ import {
 } from '../../shared/schemas/press-inquiries.ts';
 import { Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
-import { CaseParams, IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { CaseParams, IdParams } from '../../shared/api/params.ts';
+import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import {
   answerPressInquiry,
   logPressInquiry,

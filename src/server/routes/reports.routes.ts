@@ -8,7 +8,8 @@ import {
 import { ReportOut, ReportParams, ReportQuery } from '../../shared/schemas/reports.ts';
 import type { RouteContext } from './context.ts';
 import { routeGroup } from './group.ts';
-import { IdParams, problemsOf, routeSchemas } from './schema.ts';
+import { IdParams } from '../../shared/api/params.ts';
+import { problemsOf, routeSchemas } from './schema.ts';
 import { readReport, reportPeriod } from '../commands/build-report.ts';
 import {
   createPolicyRecommendation,

@@ -1,12 +1,6 @@
-import { z } from 'zod';
-import { LogNumber, Problem, Uuid } from '../../shared/schemas/common.ts';
-
-/** The path parameters of a case (`/cases/:logNumber`). */
-export const CaseParams = z.strictObject({ logNumber: LogNumber });
-/** The path parameters of a thing known by its id (`/…/:id`). */
-export const IdParams = z.strictObject({ id: Uuid });
-/** The path parameters of a thing of a case (`/cases/:logNumber/…/:id`). */
-export const CaseItemParams = z.strictObject({ logNumber: LogNumber, id: Uuid });
+import type { z } from 'zod';
+import type { Endpoint, EndpointParts } from '../../shared/api/endpoint.ts';
+import { Problem } from '../../shared/schemas/common.ts';
 
 type Problems<C extends number> = { [K in C]: typeof Problem };
 
@@ -19,14 +13,7 @@ export function problemsOf<const C extends number>(...codes: C[]): Problems<C> {
 export const STAFF_PROBLEMS = problemsOf(400, 401, 403, 404, 409, 422);
 
 /** What a route takes and answers, besides its tags, summary and problem answers. */
-export interface RouteParts {
-  description?: string;
-  security?: Array<Record<string, string[]>>;
-  params?: z.ZodType;
-  querystring?: z.ZodType;
-  body?: z.ZodType;
-  response: Record<number, z.ZodType>;
-}
+export type RouteParts = EndpointParts;
 
 /**
  * The route options of one group of routes (issue 20 item 5): `spec(summary, parts)` gives a
@@ -40,15 +27,29 @@ export function routeSchemas<P extends Record<number, z.ZodType>>(tags: string[]
 }
 
 /**
- * The route options of a route a signed-out browser reaches (sign-in and the provider's flow):
- * the auth plugin reads no credentials (`auth: 'none'`) and the document asks for none.
+ * The route options of a route a signed-out browser reaches (sign-in and the provider's flow),
+ * as a group's `spec` gives them: the auth plugin reads no credentials (`auth: 'none'`) and the
+ * document asks for none.
  */
 export function signedOut<S extends RouteParts, R>(
   spec: (summary: string, parts: S & { security: [] }) => R,
-  summary: string,
-  parts: S,
 ) {
-  return { config: { auth: 'none' as const }, ...spec(summary, { security: [], ...parts }) };
+  return (summary: string, parts: S) => ({
+    config: { auth: 'none' as const },
+    ...spec(summary, { security: [], ...parts }),
+  });
+}
+
+/**
+ * The route of an endpoint of the shared contract (`shared/api/`) that writes its own reply (a
+ * cookie, a redirect, a cached answer): its method, URL and the options `spec` gives it. Routes
+ * that only answer use `routeGroup`'s `route.serve`.
+ */
+export function routeOf<S extends RouteParts, R extends object>(
+  spec: (summary: string, parts: S) => R,
+  { method, path, summary, parts }: Endpoint<S>,
+) {
+  return { method, url: path, ...spec(summary, parts) };
 }
 
 /**

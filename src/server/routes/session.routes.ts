@@ -1,17 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  RevokedOut,
-  SecondFactorRequest,
-  SessionListOut,
-  SessionOut,
-  SignInOut,
-  SignInRequest,
-} from '../../shared/schemas/session.ts';
-import { Problem, Uuid } from '../../shared/schemas/common.ts';
+import type { SessionOut, SignInOut } from '../../shared/schemas/session.ts';
+import { sessionApi } from '../../shared/api/session.ts';
 import { signInDeps, type RouteContext } from './context.ts';
-import { problemsOf, routeSchemas, signedOut } from './schema.ts';
+import { problemsOf, routeOf, routeSchemas, signedOut } from './schema.ts';
 import { completeSignIn, signIn, signOut, type SignInResult } from '../commands/sign-in.ts';
 import {
   listOwnSessions,
@@ -74,19 +66,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
     actor: actorOf(request),
   });
 
-  app.post(
-    '/session',
-    signedOut(
-      spec,
-      'Sign in with email and password: a session, or the second-factor (or TOTP enrolment) step',
-      {
-        description:
-          'Staff roles need a TOTP code after the password (ADR 0015): the answer then carries a one-time `challenge` (and, for a first sign-in, the new `secret` to enrol) and sets no cookie. Signing in while holding a session ends that session (rotation).',
-        body: SignInRequest,
-        response: { 200: SignInOut },
-      },
-    ),
-    async (request, reply): Promise<SignInOut> => {
+  app.route({
+    ...routeOf(signedOut(spec), sessionApi.signIn),
+    handler: async (request, reply): Promise<SignInOut> => {
       const r = await signIn(
         signInDeps(ctx, request, sessions),
         request.body,
@@ -110,16 +92,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
         otpauthUri: r.otpauthUri,
       };
     },
-  );
+  });
 
-  app.post(
-    '/session/second-factor',
-    signedOut(
-      spec,
-      'Send the TOTP code for a sign-in challenge (confirms enrolment on a first sign-in): sets the session cookie',
-      { body: SecondFactorRequest, response: { 200: SessionOut } },
-    ),
-    async (request, reply) => {
+  app.route({
+    ...routeOf(signedOut(spec), sessionApi.secondFactor),
+    handler: async (request, reply) => {
       const r = await completeSignIn(
         signInDeps(ctx, request, sessions),
         request.body,
@@ -127,14 +104,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
       );
       return started(request, reply, r);
     },
-  );
+  });
 
-  app.get(
-    '/session',
-    spec('The signed-in user and the CSRF token of the current session', {
-      response: { 200: SessionOut },
-    }),
-    async (request) => {
+  app.route({
+    ...routeOf(spec, sessionApi.current),
+    handler: async (request) => {
       const session = request.session;
       if (!session) {
         // a bearer token is not a browser session
@@ -146,12 +120,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
         expiresAt: session.expiresAt.toISOString(),
       };
     },
-  );
+  });
 
-  app.delete(
-    '/session',
-    spec('Sign out: ends the session and clears the cookie', { response: { 204: z.null() } }),
-    async (request, reply) => {
+  app.route({
+    ...routeOf(spec, sessionApi.signOut),
+    handler: async (request, reply) => {
       const session = request.session;
       if (!session) {
         throw new UnauthenticatedError('No browser session to end.');
@@ -169,14 +142,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
       void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request, sessions)));
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.get(
-    '/sessions',
-    spec('The caller’s live browser sessions (devices signed in)', {
-      response: { 200: SessionListOut },
-    }),
-    async (request) => {
+  app.route({
+    ...routeOf(spec, sessionApi.list),
+    handler: async (request) => {
       const rows = await listOwnSessions(commandDeps(request), sessions.idleMinutes);
       return {
         sessions: rows.map((r) => ({
@@ -190,42 +160,31 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
         })),
       };
     },
-  );
+  });
 
-  app.delete(
-    '/sessions',
-    spec('End every session of the caller except the current one', {
-      response: { 200: RevokedOut },
-    }),
-    async (request) => ({
+  app.route({
+    ...routeOf(spec, sessionApi.endOthers),
+    handler: async (request) => ({
       revoked: await revokeOtherOwnSessions(commandDeps(request), request.session?.id ?? null),
     }),
-  );
+  });
 
-  app.delete(
-    '/sessions/:sessionId',
-    spec('End one of the caller’s sessions (another device)', {
-      params: z.strictObject({ sessionId: Uuid }),
-      response: { 204: z.null(), 404: Problem },
-    }),
-    async (request, reply) => {
+  app.route({
+    ...routeOf(spec, sessionApi.end),
+    handler: async (request, reply) => {
       await revokeOwnSession(commandDeps(request), request.params.sessionId);
       if (request.params.sessionId === request.session?.id) {
         void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request, sessions)));
       }
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.delete(
-    '/users/:userId/sessions',
-    spec('Administrator: end every session of a user (takes effect on their next request)', {
-      params: z.strictObject({ userId: Uuid }),
-      response: { 200: RevokedOut, 404: Problem },
-    }),
-    async (request) => {
+  app.route({
+    ...routeOf(spec, sessionApi.endAllOfUser),
+    handler: async (request) => {
       const r = await revokeAllSessionsOfUser(commandDeps(request), { id: request.params.userId });
       return { revoked: r.revoked };
     },
-  );
+  });
 };

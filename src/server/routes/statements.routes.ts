@@ -6,7 +6,8 @@ import {
 } from '../../shared/schemas/statements.ts';
 import { Uuid } from '../../shared/schemas/common.ts';
 import type { RouteContext } from './context.ts';
-import { IdParams, STAFF_PROBLEMS, routeSchemas } from './schema.ts';
+import { IdParams } from '../../shared/api/params.ts';
+import { STAFF_PROBLEMS, routeSchemas } from './schema.ts';
 import {
   draftStatement,
   publishStatement,

@@ -7,7 +7,8 @@ import { listOwnTokens } from '../commands/tokens/list-own-tokens.ts';
 import { revokeOwnToken } from '../commands/tokens/revoke-own-token.ts';
 import type { RouteContext } from './context.ts';
 import { routeGroup } from './group.ts';
-import { IdParams, problemsOf, routeSchemas } from './schema.ts';
+import { IdParams } from '../../shared/api/params.ts';
+import { problemsOf, routeSchemas } from './schema.ts';
 import {
   type OwnTokenDeps,
   type TokenSettings,

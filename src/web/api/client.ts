@@ -1,24 +1,18 @@
 import type { z } from 'zod';
+import { caseApi } from '../../shared/api/cases.ts';
 import type {
-  ActivityRequest,
-  AssignmentRequest,
-  CaseCorrectionRequest,
-  CaseCorrectionResponse,
-  CaseIntakeRequest,
-  CaseIntakeResponse,
-  CaseListQuery,
-  CaseListResponse,
-  CaseOut,
-  TransitionRequest,
-} from '../../shared/schemas/cases.ts';
-import type { AllegationRequest, FindingRequest } from '../../shared/schemas/allegations.ts';
-import type { ExtensionRequest } from '../../shared/schemas/deadlines.ts';
-import type { ReportedOfficerResolutionRequest } from '../../shared/schemas/officers.ts';
-import type { AgencyRequest, RoutingReviewAcceptRequest } from '../../shared/schemas/routing.ts';
+  AnswerOf,
+  BodyOf,
+  Endpoint,
+  EndpointParts,
+  InputOf,
+  OutputOf,
+  QueryOf,
+} from '../../shared/api/endpoint.ts';
+import { sessionApi } from '../../shared/api/session.ts';
 import type {
   OfficeStatementRequest,
   OfficeStatementsResponse,
-  StatementRequest,
 } from '../../shared/schemas/statements.ts';
 import type {
   OfficePressInquiryRequest,
@@ -41,28 +35,23 @@ import type {
   PolicyStatusRequest,
 } from '../../shared/schemas/policy-recommendations.ts';
 import type { ReportOut } from '../../shared/schemas/reports.ts';
-import type {
-  RevokedOut,
-  SecondFactorRequest,
-  SessionListOut,
-  SessionOut,
-  SignInOut,
-  SignInRequest,
-} from '../../shared/schemas/session.ts';
 import type { DashboardOut, RoutingPreviewOut } from '../../shared/schemas/dashboard.ts';
-import type { SignInMethods } from '../../shared/schemas/tokens.ts';
 import type { DraftLettersRequest, LetterOut, LettersOut } from '../../shared/schemas/letters.ts';
 import type {
   NarrativeQueueOut,
   NarrativeReviewOut,
   SpanDecisionRequest,
 } from '../../shared/schemas/narrative-review.ts';
-import { query, request, type Door } from './http.ts';
+import { caller, query, request, type Door } from './http.ts';
 
 export { ApiError, type FieldError } from './http.ts';
 
+/** The staff door's base: every staff endpoint's path is below it. */
+const BASE = '/api/v1';
 let csrfToken: string | null = null;
-const SIGN_IN_URLS = new Set(['/api/v1/session', '/api/v1/session/second-factor']);
+const SIGN_IN_URLS = new Set(
+  [sessionApi.signIn, sessionApi.secondFactor].map((e) => `${BASE}${e.path}`),
+);
 const sessionLostListeners = new Set<() => void>();
 
 /** Called whenever an API call answers 401: the session ended under the page. */
@@ -85,95 +74,97 @@ const staffDoor: Door = {
   },
 };
 
+/** A call of an endpoint not (yet) in the shared contract: its method and URL spelled here. */
 const call = <T>(method: string, url: string, body?: unknown): Promise<T> =>
   request<T>(staffDoor, method, url, body);
 
+/** A call of an endpoint of the shared contract (`shared/api/`, ADR 0054). */
+const staff = caller(staffDoor, BASE);
+
 const enc = encodeURIComponent;
 type In<T extends z.ZodType> = z.input<T>;
+/** The staff door's call of an endpoint, its input as given (typed by the helper that gives it). */
+const send = staff as <P extends EndpointParts>(
+  e: Endpoint<P>,
+  input: object,
+) => Promise<OutputOf<P>>;
+/** A call about one case (`/cases/:logNumber/…`): the case's log number, then the body. */
+const onCase =
+  <P extends EndpointParts>(e: Endpoint<P>) =>
+  (logNumber: string, body: InputOf<P>['body']) =>
+    send(e, { params: { logNumber }, body });
+/** A call about one thing of a case (`/cases/:logNumber/…/:id`): the log number, the id, the body. */
+const onCaseItem =
+  <P extends EndpointParts>(e: Endpoint<P>) =>
+  (logNumber: string, id: string, body: InputOf<P>['body']) =>
+    send(e, { params: { logNumber, id }, body });
 type Out<T extends z.ZodType> = z.output<T>;
-export type Case = Out<typeof CaseOut>;
+export type Case = AnswerOf<typeof caseApi.get>;
 export type PressInquiry = Out<typeof PressInquiryOut>;
 export type PressInquiryLog = Out<typeof PressInquiryListOut> & {
   can: { log: boolean; answer: boolean; review: boolean };
 };
 export type Report = Out<typeof ReportOut>;
 export type PolicyRecommendation = Out<typeof PolicyRecommendationOut>;
-export type CaseList = Out<typeof CaseListResponse>;
-export type Session = Out<typeof SessionOut>;
-export type SignInStep = Out<typeof SignInOut>;
+export type CaseList = AnswerOf<typeof caseApi.list>;
+export type Session = AnswerOf<typeof sessionApi.current>;
+export type SignInStep = AnswerOf<typeof sessionApi.signIn>;
 export type MemberDetail = Out<typeof MemberDetailOut>;
 export type Facility = Out<typeof FacilityOut>;
 /** An early-intervention alert with its review steps (issue 19 item 4). */
 export type EisAlert = Out<typeof AlertOut>;
 export type Dashboard = Out<typeof DashboardOut>;
 export type RoutingPreview = Out<typeof RoutingPreviewOut>;
-export type IntakeBody = In<typeof CaseIntakeRequest>;
-export type CaseQuery = Partial<In<typeof CaseListQuery>>;
+export type IntakeBody = BodyOf<typeof caseApi.file>;
+export type CaseQuery = QueryOf<typeof caseApi.list>;
 
-/** The staff API, typed by the shared zod schemas (the same ones the server validates with). */
+/**
+ * The staff API, typed by the shared zod schemas (the same ones the server validates with); the
+ * case and session calls by the endpoints the server serves them from.
+ */
 export const api = {
   /** The password step: signed in, or the code (or TOTP enrolment) step comes next. */
-  async signIn(body: In<typeof SignInRequest>): Promise<SignInStep> {
-    const s = await call<SignInStep>('POST', '/api/v1/session', body);
+  async signIn(body: BodyOf<typeof sessionApi.signIn>): Promise<SignInStep> {
+    const s = await staff(sessionApi.signIn, { body });
     if (s.step === 'signed_in') {
       csrfToken = s.csrfToken;
     }
     return s;
   },
   /** The code step: the TOTP code for the challenge of the password step. */
-  async secondFactor(body: In<typeof SecondFactorRequest>): Promise<Session> {
-    const s = await call<Session>('POST', '/api/v1/session/second-factor', body);
+  async secondFactor(body: BodyOf<typeof sessionApi.secondFactor>): Promise<Session> {
+    const s = await staff(sessionApi.secondFactor, { body });
     csrfToken = s.csrfToken;
     return s;
   },
   async session(): Promise<Session> {
-    const s = await call<Session>('GET', '/api/v1/session');
+    const s = await staff(sessionApi.current);
     csrfToken = s.csrfToken;
     return s;
   },
-  sessions: () => call<Out<typeof SessionListOut>>('GET', '/api/v1/sessions'),
-  endSession: (id: string) => call<void>('DELETE', `/api/v1/sessions/${enc(id)}`),
-  endOtherSessions: () => call<Out<typeof RevokedOut>>('DELETE', '/api/v1/sessions'),
+  sessions: () => staff(sessionApi.list),
+  endSession: (id: string) => staff(sessionApi.end, { params: { sessionId: id } }),
+  endOtherSessions: () => staff(sessionApi.endOthers),
   async signOut(): Promise<void> {
-    await call<void>('DELETE', '/api/v1/session');
+    await staff(sessionApi.signOut);
     csrfToken = null;
   },
   dashboard: () => call<Dashboard>('GET', '/api/v1/dashboard'),
-  listCases: (q: CaseQuery) =>
-    call<CaseList>('GET', `/api/v1/cases${query(q as Record<string, string>)}`),
-  getCase: (logNumber: string) => call<Case>('GET', `/api/v1/cases/${enc(logNumber)}`),
-  fileCase: (body: IntakeBody) =>
-    call<Out<typeof CaseIntakeResponse>>('POST', '/api/v1/cases', body),
+  listCases: (q: CaseQuery) => staff(caseApi.list, { query: q }),
+  getCase: (logNumber: string) => staff(caseApi.get, { params: { logNumber } }),
+  fileCase: (body: IntakeBody) => staff(caseApi.file, { body }),
   previewRouting: (body: IntakeBody) =>
     call<RoutingPreview>('POST', '/api/v1/routing/preview', body),
-  correctFacts: (logNumber: string, body: In<typeof CaseCorrectionRequest>) =>
-    call<Out<typeof CaseCorrectionResponse>>('PATCH', `/api/v1/cases/${enc(logNumber)}`, body),
-  transition: (logNumber: string, body: In<typeof TransitionRequest>) =>
-    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/transitions`, body),
-  addAgency: (logNumber: string, body: In<typeof AgencyRequest>) =>
-    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/agencies`, body),
-  acceptRoutingReview: (logNumber: string, body: In<typeof RoutingReviewAcceptRequest>) =>
-    call<Case>('POST', `/api/v1/cases/${enc(logNumber)}/routing-review`, body),
-  assign: (logNumber: string, body: In<typeof AssignmentRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/assignments`, body),
-  logActivity: (logNumber: string, body: In<typeof ActivityRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/activities`, body),
-  addAllegation: (logNumber: string, body: In<typeof AllegationRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/allegations`, body),
-  resolveReportedOfficer: (
-    logNumber: string,
-    id: string,
-    body: In<typeof ReportedOfficerResolutionRequest>,
-  ) =>
-    call<Case>(
-      'POST',
-      `/api/v1/cases/${enc(logNumber)}/reported-officers/${enc(id)}/resolution`,
-      body,
-    ),
-  recordFinding: (logNumber: string, id: string, body: In<typeof FindingRequest>) =>
-    call<Case>('PATCH', `/api/v1/cases/${enc(logNumber)}/allegations/${enc(id)}`, body),
-  draftStatement: (logNumber: string, body: In<typeof StatementRequest>) =>
-    call<{ id: string }>('POST', `/api/v1/cases/${enc(logNumber)}/statements`, body),
+  correctFacts: onCase(caseApi.correct),
+  transition: onCase(caseApi.transition),
+  addAgency: onCase(caseApi.addAgency),
+  acceptRoutingReview: onCase(caseApi.acceptRoutingReview),
+  assign: onCase(caseApi.assign),
+  logActivity: onCase(caseApi.logActivity),
+  addAllegation: onCase(caseApi.addAllegation),
+  resolveReportedOfficer: onCaseItem(caseApi.resolveReportedOfficer),
+  recordFinding: onCaseItem(caseApi.recordFinding),
+  draftStatement: onCase(caseApi.draftStatement),
   publishStatement: (id: string) =>
     call<{ id: string }>('POST', `/api/v1/statements/${enc(id)}/publish`),
   reviewStatement: (id: string) =>
@@ -191,10 +182,9 @@ export const api = {
     call<PressInquiryLog>('GET', `/api/v1/press-inquiries?state=${state}`),
   logOfficePressInquiry: (body: In<typeof OfficePressInquiryRequest>) =>
     call<{ id: string }>('POST', '/api/v1/press-inquiries', body),
-  extendDeadline: (logNumber: string, id: string, body: In<typeof ExtensionRequest>) =>
-    call<unknown>('POST', `/api/v1/cases/${enc(logNumber)}/deadlines/${enc(id)}/extensions`, body),
+  extendDeadline: onCaseItem(caseApi.extendDeadline),
   completeDeadline: (logNumber: string, id: string) =>
-    call<unknown>('POST', `/api/v1/cases/${enc(logNumber)}/deadlines/${enc(id)}/complete`, {}),
+    staff(caseApi.completeDeadline, { params: { logNumber, id }, body: {} }),
   recordDutyStatus: (memberId: string, body: In<typeof DutyStatusRequest>) =>
     call<unknown>('POST', `/api/v1/members/${enc(memberId)}/duty-status`, body),
   searchMembers: (q: string, page = 1) =>
@@ -206,7 +196,7 @@ export const api = {
   eisBacktest: () => call<Out<typeof BacktestOut>>('GET', '/api/v1/eis/backtest'),
   eisAlertStep: (id: string, body: In<typeof AlertStepRequest>) =>
     call<EisAlert>('POST', `/api/v1/eis/alerts/${enc(id)}/steps`, body),
-  signInMethods: () => call<Out<typeof SignInMethods>>('GET', '/api/v1/session/methods'),
+  signInMethods: () => staff(sessionApi.methods),
   narrativeQueue: (page = 1) =>
     call<Out<typeof NarrativeQueueOut>>('GET', `/api/v1/narrative-reviews${query({ page })}`),
   narrativeReview: (logNumber: string) =>

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, query, request } from './http.ts';
+import { z } from 'zod';
+import { post } from '../../shared/api/endpoint.ts';
+import { ApiError, caller, query, request } from './http.ts';
 import { api, onSessionLost } from './client.ts';
 import { publicApi } from './public-client.ts';
 
@@ -99,5 +101,38 @@ describe('the two doors', () => {
     await api.dashboard().catch(() => undefined);
     expect(lost).toHaveBeenCalledTimes(1);
     stop();
+  });
+});
+
+describe('a call from the shared endpoint contract', () => {
+  const Thing = post('/cases/:logNumber/things/:id', 'A test endpoint', {
+    params: z.object({ logNumber: z.string(), id: z.string() }),
+    querystring: z.object({ q: z.string(), page: z.number() }),
+    body: z.object({ a: z.number() }),
+    response: { 201: z.object({ ok: z.boolean() }) },
+  });
+
+  it('builds the URL from the declared path, each parameter encoded, and the non-empty query', async () => {
+    const f = answer(new Response('{"ok":true}', { status: 201 }));
+    const call = caller({ credentials: 'omit' }, '/base');
+    const r = await call(Thing, {
+      params: { logNumber: '24/0001', id: 'a b' },
+      query: { q: '', page: 2 },
+      body: { a: 1 },
+    });
+    expect(r).toEqual({ ok: true });
+    expect(f).toHaveBeenCalledWith(
+      '/base/cases/24%2F0001/things/a%20b?page=2',
+      expect.objectContaining({ method: 'POST', body: '{"a":1}' }),
+    );
+  });
+
+  it('sends the staff client’s case calls to the path the server declares', async () => {
+    const f = answer(new Response('{"nextDeadlineId":null}', { status: 200 }));
+    await api.completeDeadline('2024-0001', 'd1');
+    expect(f).toHaveBeenCalledWith(
+      '/api/v1/cases/2024-0001/deadlines/d1/complete',
+      expect.objectContaining({ method: 'POST', body: '{}' }),
+    );
   });
 });

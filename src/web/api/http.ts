@@ -1,3 +1,10 @@
+import {
+  pathOf,
+  type Endpoint,
+  type EndpointParts,
+  type InputOf,
+  type OutputOf,
+} from '../../shared/api/endpoint.ts';
 import type { Problem } from '../../shared/schemas/common.ts';
 
 /** One field's problem, keyed by its dotted path (`parties.0.language`). */
@@ -75,4 +82,31 @@ export function query(params: Record<string, string | number | undefined>): stri
   }
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** The call of an endpoint: `input` omitted when the endpoint takes no path parameter or body. */
+export type Call = <P extends EndpointParts>(
+  endpoint: Endpoint<P>,
+  ...input: object extends InputOf<P> ? [InputOf<P>?] : [InputOf<P>]
+) => Promise<OutputOf<P>>;
+
+/**
+ * Calls the endpoints of the shared contract (`shared/api/`; ADR 0054) through one door below its
+ * `base`: the URL is built from the endpoint's path and query, and the answer is typed by the
+ * same declaration the server serves it from.
+ */
+export function caller(door: Door, base: string): Call {
+  return (endpoint, ...[input]) => {
+    const {
+      params,
+      query: q,
+      body,
+    } = (input ?? {}) as {
+      params?: Record<string, unknown>;
+      query?: Record<string, string | number | undefined>;
+      body?: unknown;
+    };
+    const url = `${base}${pathOf(endpoint.path, params)}${query(q ?? {})}`;
+    return request(door, endpoint.method, url, body);
+  };
 }

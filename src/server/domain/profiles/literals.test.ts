@@ -66,8 +66,8 @@ const REMAINING: Record<string, number> = {
   'server/domain/publication.ts': 10,
   'server/redaction/publish.ts': 2,
   // OpenAPI summaries
-  'server/routes/cases.routes.ts': 1,
-  'server/routes/public/public.routes.ts': 1,
+  'shared/api/cases.ts': 1,
+  'shared/api/public.ts': 1,
   // the penalty-code message of the finding request
   'shared/schemas/allegations.ts': 1,
   // the staff queue's agency filter: the web has no list of the profile's agencies yet

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Presented } from '../presented.ts';
 import type {
   PublicCaseListItem,
   PublicCaseOut,
@@ -38,9 +38,9 @@ import { isoRequired } from '../../repositories/sql.ts';
  * allows. They never receive party rows, and never reuse a staff presenter (STYLE.md §2.12).
  */
 
-type Out<T extends z.ZodType> = z.input<T>;
-
-export function presentPublicStatement(s: PublicStatementRow): Out<typeof PublicStatementOut> {
+export function presentPublicStatement(
+  s: PublicStatementRow,
+): Presented<typeof PublicStatementOut> {
   return {
     id: s.id,
     logNumbers: s.log_numbers,
@@ -57,7 +57,7 @@ export function presentPublicListItem(
   r: PublicCaseListRow,
   timeZone: string,
   agencies: AgencyRoles,
-): Out<typeof PublicCaseListItem> {
+): Presented<typeof PublicCaseListItem> {
   const visibility = publicVisibility(
     {
       leadAgency: r.lead_agency,
@@ -174,7 +174,7 @@ export function presentPublicDutyStatus(
 function presentPublicAgencies(
   r: Pick<PublicCaseRow, 'agencies'>,
   names: Readonly<Record<string, AgencyProfile>>,
-): NonNullable<Out<typeof PublicCaseOut>['agencies']> {
+): NonNullable<Presented<typeof PublicCaseOut>['agencies']> {
   return r.agencies.map((a) => ({
     agency: a.agency,
     agencyName: names[a.agency]?.name.en ?? a.agency,
@@ -195,7 +195,7 @@ function presentPublicAgencies(
 export function presentPublicCase(
   r: PublicCaseRow,
   x: PublicCaseExtras,
-): Out<typeof PublicCaseOut> {
+): Presented<typeof PublicCaseOut> {
   const { visibility, dutyStatus } = presentPublicDutyStatus(r, x);
   const base = {
     logNumber: r.log_number,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Presented } from '../presented.ts';
 import type { CaseIntakeResponse, CaseListItem, CaseOut } from '../../../shared/schemas/cases.ts';
 import type { DutyStatusOut } from '../../../shared/schemas/allegations.ts';
 import type { DeadlineOut } from '../../../shared/schemas/deadlines.ts';
@@ -20,8 +20,6 @@ import type { PublicCaseRow } from '../../repositories/portal-cases.repository.t
 import type { StatementRow } from '../../repositories/statements.repository.ts';
 import { iso, isoRequired } from '../../repositories/sql.ts';
 import { presentPublicDutyStatus } from '../public/case.presenter.ts';
-
-type Out<T extends z.ZodType> = z.input<T>;
 
 /**
  * The clock a deadline is — which, when it falls due, its basis and clause — as the case page and
@@ -49,7 +47,7 @@ export function presentDeadlineClock(
 export function presentDeadline(
   d: DeadlineRow,
   profile: JurisdictionProfile,
-): Out<typeof DeadlineOut> {
+): Presented<typeof DeadlineOut> {
   return {
     id: d.id,
     ...presentDeadlineClock(d, profile),
@@ -68,7 +66,7 @@ export function presentDeadline(
   };
 }
 
-export function presentStatement(s: StatementRow): Out<typeof StatementOut> {
+export function presentStatement(s: StatementRow): Presented<typeof StatementOut> {
   return {
     id: s.id,
     logNumbers: s.log_numbers,
@@ -86,7 +84,7 @@ export function presentStatement(s: StatementRow): Out<typeof StatementOut> {
   };
 }
 
-export function presentDutyStatus(d: DutyStatusRow): Out<typeof DutyStatusOut> {
+export function presentDutyStatus(d: DutyStatusRow): Presented<typeof DutyStatusOut> {
   return {
     id: d.id,
     memberId: d.member_id,
@@ -105,7 +103,7 @@ export function presentDutyStatus(d: DutyStatusRow): Out<typeof DutyStatusOut> {
   };
 }
 
-export function presentFiledCase(f: FiledCase): Out<typeof CaseIntakeResponse> {
+export function presentFiledCase(f: FiledCase): Presented<typeof CaseIntakeResponse> {
   return {
     logNumber: f.logNumber,
     status: f.status,
@@ -138,7 +136,7 @@ export function presentFiledCase(f: FiledCase): Out<typeof CaseIntakeResponse> {
   };
 }
 
-export function presentCaseListItem(r: CaseListRow): Out<typeof CaseListItem> {
+export function presentCaseListItem(r: CaseListRow): Presented<typeof CaseListItem> {
   return {
     logNumber: r.log_number,
     caseType: r.case_type as 'complaint',
@@ -160,7 +158,7 @@ function memberRef(
     member_last_name: string | null;
     member_rank: string | null;
   },
-): Out<typeof MemberRef> {
+): Presented<typeof MemberRef> {
   return {
     id,
     star: m.member_star,
@@ -180,7 +178,7 @@ function presentPublicPreview(
   row: PublicCaseRow,
   view: CaseDetail['view'],
   profile: JurisdictionProfile,
-): NonNullable<Out<typeof CaseOut>['publicPreview']> {
+): NonNullable<Presented<typeof CaseOut>['publicPreview']> {
   const rule = profile.dutyStatusDisclosure;
   const shown = presentPublicDutyStatus(row, {
     agencies: profile.agencyRoles,
@@ -199,7 +197,10 @@ function presentPublicPreview(
  * The staff view of one case. `public_fields` viewers (public information) get only what the
  * public portal could show plus statements; the response schema strips anything undeclared.
  */
-export function presentCase(d: CaseDetail, profile: JurisdictionProfile): Out<typeof CaseOut> {
+export function presentCase(
+  d: CaseDetail,
+  profile: JurisdictionProfile,
+): Presented<typeof CaseOut> {
   const r = d.row;
   const latestRouting = d.children.routing.at(-1);
   const base = {

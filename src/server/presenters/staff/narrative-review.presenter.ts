@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Presented } from '../presented.ts';
 import type {
   NarrativeQueueOut,
   NarrativeReviewOut,
@@ -7,10 +7,10 @@ import type { NarrativeReviewView } from '../../commands/narrative-review.ts';
 import type { ReviewQueueRow } from '../../repositories/narrative-review.repository.ts';
 import { isoRequired } from '../../repositories/sql.ts';
 
-type Out<T extends z.ZodType> = z.input<T>;
-
 /** The review page of one narrative version. */
-export function presentNarrativeReview(v: NarrativeReviewView): Out<typeof NarrativeReviewOut> {
+export function presentNarrativeReview(
+  v: NarrativeReviewView,
+): Presented<typeof NarrativeReviewOut> {
   return {
     logNumber: v.logNumber,
     version: v.version,
@@ -43,7 +43,7 @@ export function presentNarrativeReview(v: NarrativeReviewView): Out<typeof Narra
 export function presentNarrativeQueue(
   r: { items: ReviewQueueRow[]; total: number },
   page: { page: number; pageSize: number },
-): Out<typeof NarrativeQueueOut> {
+): Presented<typeof NarrativeQueueOut> {
   return {
     items: r.items.map((i) => ({
       logNumber: i.log_number,

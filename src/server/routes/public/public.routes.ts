@@ -1,30 +1,23 @@
 import { vocabulariesOf } from '../../domain/profiles/profile.ts';
 import { MAX_ATTACHMENTS_TOTAL_BYTES } from '../../domain/attachments.ts';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  ComplaintAdditionRequest,
-  ComplaintAdditionResponse,
-  ComplaintLookupRequest,
-  ComplaintLookupResponse,
-  ExportDictionaryResponse,
-  ExportQuery,
-  PublicCaseListQuery,
   PublicCaseListResponse,
   PublicCaseOut,
-  PublicComplaintRequest,
-  PublicComplaintResponse,
-  PublicOfficeResponse,
   PublicStatementsFeedQuery,
-  PublicStatementsQuery,
   PublicStatementsResponse,
-  PublicStatsQuery,
   PublicStatsResponse,
+  ExportQuery,
 } from '../../../shared/schemas/public.ts';
-import { LogNumber, Problem } from '../../../shared/schemas/common.ts';
+import { Problem } from '../../../shared/schemas/common.ts';
+import type { Endpoint } from '../../../shared/api/endpoint.ts';
+import { publicApi } from '../../../shared/api/public.ts';
 import type { RouteContext } from '../context.ts';
+import type { RequestOf } from '../group.ts';
+import { routeOf, type RouteParts } from '../schema.ts';
 import {
   exportCsv,
   exportDictionary,
@@ -114,6 +107,16 @@ const problems = { 400: Problem, 404: Problem, 413: Problem, 422: Problem, 429: 
 const tags = ['public'];
 /** Public routes take no credentials (overrides the document's default bearer requirement). */
 const security: Array<Record<string, string[]>> = [];
+
+/** The schema of a public route: no credentials, and `answers` besides its own (the door's). */
+const door =
+  <A extends Record<number, z.ZodType>>(answers: A) =>
+  <S extends RouteParts>(summary: string, { response, ...parts }: S) => ({
+    schema: { tags, security, summary, ...parts, response: { ...response, ...answers } },
+  });
+/** A public route that answers the door's problems; `bare`, one that declares only its own. */
+const spec = door(problems);
+const bare = door({});
 
 /**
  * The public door (PRODUCT.md §5 public paths): no staff session or token is read here; every
@@ -230,201 +233,115 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   const asStatsJson = serializer(PublicStatsResponse, '/stats');
   const asStatementsJson = serializer(PublicStatementsResponse, '/statements');
 
-  app.post(
-    '/complaints',
-    {
-      // up to 10 MiB of files in base64 (×4/3) plus the form; every other route keeps the global
-      // limit (1 MiB by default), and this one is rate-limited per address like the form itself
-      bodyLimit: COMPLAINT_BODY_LIMIT,
-      config: {
-        rateLimit: { max: options.fileLimit.max, timeWindow: options.fileLimit.windowMs },
-      },
-      schema: {
-        tags,
-        security,
-        summary:
-          'File a complaint (no sign-in); answers the confirmation number and passphrase once',
-        body: PublicComplaintRequest,
-        response: { 201: PublicComplaintResponse, ...problems },
-      },
+  app.route({
+    ...routeOf(spec, publicApi.fileComplaint),
+    // up to 10 MiB of files in base64 (×4/3) plus the form; every other route keeps the global
+    // limit (1 MiB by default), and this one is rate-limited per address like the form itself
+    bodyLimit: COMPLAINT_BODY_LIMIT,
+    config: {
+      rateLimit: { max: options.fileLimit.max, timeWindow: options.fileLimit.windowMs },
     },
-    async (request, reply) =>
+    handler: async (request, reply) =>
       reply
         .status(201)
         .header('cache-control', 'no-store')
         .send(await filePublicComplaint(publicDeps(request), request.body)),
-  );
+  });
 
   const lookupLimit = {
     rateLimit: { max: options.lookupPerIp.max, timeWindow: options.lookupPerIp.windowMs },
   };
 
-  app.post(
-    '/complaints/lookup',
-    {
-      config: lookupLimit,
-      preHandler: limitPerNumber,
-      schema: {
-        tags,
-        security,
-        summary:
-          'Follow a complaint: confirmation number and passphrase in the body, never the URL',
-        body: ComplaintLookupRequest,
-        response: { 200: ComplaintLookupResponse, ...problems },
-      },
-    },
-    async (request, reply) =>
+  app.route({
+    ...routeOf(spec, publicApi.lookup),
+    config: lookupLimit,
+    preHandler: limitPerNumber,
+    handler: async (request, reply) =>
       reply
         .header('cache-control', 'no-store')
         .send(await lookupComplaint(publicDeps(request), request.body)),
-  );
+  });
 
-  app.post(
-    '/complaints/information',
-    {
-      config: lookupLimit,
-      preHandler: limitPerNumber,
-      schema: {
-        tags,
-        security,
-        summary: 'Add information to a complaint (confirmation number and passphrase in the body)',
-        body: ComplaintAdditionRequest,
-        response: { 201: ComplaintAdditionResponse, ...problems },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(spec, publicApi.addInformation),
+    config: lookupLimit,
+    preHandler: limitPerNumber,
+    handler: async (request, reply) => {
       const r = await addComplaintInformation(publicDeps(request), request.body);
       return reply
         .status(201)
         .header('cache-control', 'no-store')
         .send({ received: true as const, receivedAt: r.receivedAt });
     },
-  );
+  });
 
-  app.get(
-    '/office',
-    {
-      onRequest: readLimit,
-      schema: {
-        tags,
-        security,
-        summary: "The office's own address, phone, hours and the emergency number",
-        response: { 200: PublicOfficeResponse },
-      },
-    },
-    () => presentOffice(ctx.profile.office),
-  );
+  app.route({
+    ...routeOf(bare, publicApi.office),
+    onRequest: readLimit,
+    handler: () => presentOffice(ctx.profile.office),
+  });
 
-  app.get(
-    '/cases',
-    {
-      onRequest: readLimit,
-      logLevel: quiet,
-      schema: {
-        tags,
-        security,
-        summary:
-          'Portal: list and search public cases (COPA cases in full; restricted: category and status; BIA-only: status)',
-        querystring: PublicCaseListQuery,
-        response: { 200: PublicCaseListResponse, ...problems },
-      },
-    },
-    async (request, reply) =>
-      sendAnswer(
-        request,
-        reply,
-        await published.answer(`list:${JSON.stringify(request.query)}`, async () =>
-          asListJson(await portalList.list(readDeps(request), request.query)),
-        ),
-        options.httpCache,
-      ),
-  );
+  /**
+   * A read of the door answered from the answers kept per change of what is public (ADR 0037):
+   * `answer` names the request's answer (`key`) and says how to make it (`make`, as JSON).
+   */
+  const publishedRead = <S extends RouteParts>(
+    endpoint: Endpoint<S>,
+    answer: (request: RequestOf<S>) => Promise<[key: string, make: () => Promise<string>]>,
+  ): void => {
+    // typed where the read is declared (`answer`): here the request is only passed through
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      const [key, make] = await answer(request as RequestOf<S>);
+      return sendAnswer(request, reply, await published.answer(key, make), options.httpCache);
+    };
+    const { method, url, schema } = routeOf(spec, endpoint);
+    const route = { method, url, schema: schema as FastifySchema, onRequest: readLimit };
+    (app as unknown as FastifyInstance).route({ ...route, logLevel: quiet, handler });
+  };
 
-  app.get(
-    '/cases/:logNumber',
-    {
-      onRequest: readLimit,
-      logLevel: quiet,
-      schema: {
-        tags,
-        security,
-        summary: 'Portal: one case, public fields only, narrative redacted with each basis',
-        params: z.strictObject({ logNumber: LogNumber }),
-        response: { 200: PublicCaseOut, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const { logNumber } = request.params;
-      // the page shows how long an open case has run: an answer is for one local day
-      const today = localDay();
-      const answer = await published.answer(`case:${logNumber}:${today}`, async () =>
-        asCaseJson(await readPortalCase(readDeps(request), logNumber, roster)),
-      );
-      return sendAnswer(request, reply, answer, options.httpCache);
-    },
-  );
+  publishedRead(publicApi.cases, async (request) => [
+    `list:${JSON.stringify(request.query)}`,
+    async () => asListJson(await portalList.list(readDeps(request), request.query)),
+  ]);
 
-  app.get(
-    '/stats',
-    {
-      onRequest: readLimit,
-      logLevel: quiet,
-      schema: {
-        tags,
-        security,
-        summary: 'Aggregate statistics; cells under the threshold suppressed (no differencing)',
-        querystring: PublicStatsQuery,
-        response: { 200: PublicStatsResponse, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const { grids, version } = await stats.grids();
-      const answer = await published.answer(
-        `stats:${version}:${JSON.stringify(request.query)}`,
-        () =>
-          Promise.resolve(
-            asStatsJson(
-              statsFromGrids(
-                grids,
-                options.suppressionThreshold,
-                request.query,
-                investigatingAgencies,
-              ),
+  publishedRead(publicApi.getCase, async (request) => {
+    const { logNumber } = request.params;
+    // the page shows how long an open case has run: an answer is for one local day
+    return [
+      `case:${logNumber}:${localDay()}`,
+      async () => asCaseJson(await readPortalCase(readDeps(request), logNumber, roster)),
+    ];
+  });
+
+  publishedRead(publicApi.stats, async (request) => {
+    const { grids, version } = await stats.grids();
+    return [
+      `stats:${version}:${JSON.stringify(request.query)}`,
+      () =>
+        Promise.resolve(
+          asStatsJson(
+            statsFromGrids(
+              grids,
+              options.suppressionThreshold,
+              request.query,
+              investigatingAgencies,
             ),
           ),
-      );
-      return sendAnswer(request, reply, answer, options.httpCache);
-    },
-  );
+        ),
+    ];
+  });
 
-  app.get(
-    '/statements',
-    {
-      onRequest: readLimit,
-      logLevel: quiet,
-      schema: {
-        tags,
-        security,
-        summary: 'Published public statements (English and Spanish)',
-        querystring: PublicStatementsQuery,
-        response: { 200: PublicStatementsResponse, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const answer = await published.answer(
-        `statements:${JSON.stringify(request.query)}`,
-        async () => {
-          const { rows, total } = await listPublishedStatements(
-            ctx.db,
-            ctx.jurisdiction,
-            request.query,
-          );
-          return asStatementsJson({ items: rows.map(presentPublicStatement), total });
-        },
+  publishedRead(publicApi.statements, async (request) => [
+    `statements:${JSON.stringify(request.query)}`,
+    async () => {
+      const { rows, total } = await listPublishedStatements(
+        ctx.db,
+        ctx.jurisdiction,
+        request.query,
       );
-      return sendAnswer(request, reply, answer, options.httpCache);
+      return asStatementsJson({ items: rows.map(presentPublicStatement), total });
     },
-  );
+  ]);
 
   // the latest statements as Atom 1.0, filtered as the list is; its links are absolute on the
   // host the reader asked (part of the stored answer's key, so one host's answer is never
@@ -473,21 +390,11 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  app.get(
-    '/export/dictionary',
-    {
-      onRequest: readLimit,
-      schema: {
-        tags,
-        security,
-        summary: 'The open-data columns and what they mean',
-        response: {
-          200: ExportDictionaryResponse,
-        },
-      },
-    },
-    () => exportDictionary(),
-  );
+  app.route({
+    ...routeOf(bare, publicApi.dictionary),
+    onRequest: readLimit,
+    handler: () => exportDictionary(),
+  });
 
   for (const format of ['csv', 'json'] as const) {
     app.get(
