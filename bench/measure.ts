@@ -70,7 +70,7 @@ export class ForkedLoad<Job, Result> {
         if (msg && typeof msg === 'object' && 'error' in msg) {
           reject(new Error(msg.error));
         } else {
-          resolve(msg as Result);
+          resolve(msg);
         }
       });
       this.child.send(job as object);
