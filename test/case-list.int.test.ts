@@ -3,7 +3,10 @@
  * folded into the visibility rule, and the lead agency always in `cases.agencies`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCases } from '../src/server/repositories/case-list.repository.ts';
+import {
+  listCases,
+  refreshCaseListStatistics,
+} from '../src/server/repositories/case-list.repository.ts';
 import { fileCase } from './factories.ts';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
@@ -137,6 +140,15 @@ describe('staff case list', () => {
     await t.db.query(`UPDATE cases SET lead_agency = 'COPA', agencies = '{COPA}' WHERE id = $1`, [
       row!.id,
     ]);
+  });
+
+  it('the embedded upkeep refreshes the statistics the agency condition is estimated from', async () => {
+    await refreshCaseListStatistics(t.db);
+    const stats = await t.db.query<{ vals: string }>(
+      `SELECT most_common_vals::text AS vals FROM pg_stats
+        WHERE tablename = 'cases' AND attname = 'agencies'`,
+    );
+    expect(stats.map((s) => s.vals)).toEqual([expect.stringContaining('{COPA}')]);
   });
 
   describe('total', () => {

@@ -51,6 +51,11 @@ export interface Config {
   signInRateLimit: number;
   /** Minutes between signed audit checkpoints while serving (0: only by `oversight audit checkpoint`). */
   auditCheckpointMinutes: number;
+  /**
+   * Minutes between the embedded database's upkeep of the staff list (PGlite has no autovacuum;
+   * 0: never; ADR 0058). A PostgreSQL server's autovacuum does it there.
+   */
+  embeddedMaintenanceMinutes: number;
   /** API token lifetimes: the default and the maximum, in days (ADR 0016). */
   tokens: TokenSettings;
   /** Sign-in through an OpenID Connect provider; null (off) unless the issuer is set. */
@@ -101,6 +106,7 @@ const EnvSchema = z.object({
   OVERSIGHT_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   OVERSIGHT_AUDIT_KEY_FILE: z.string().min(1).optional(),
   OVERSIGHT_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  OVERSIGHT_EMBEDDED_MAINTENANCE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(1440),
   OVERSIGHT_TOKEN_DEFAULT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   OVERSIGHT_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   OVERSIGHT_OIDC_ISSUER: z.string().url().optional(),
@@ -195,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OVERSIGHT_AUDIT_KEY_FILE ?? path.join(e.OVERSIGHT_DATA_DIR, 'keys', 'audit-signing.pem'),
     ),
     auditCheckpointMinutes: e.OVERSIGHT_AUDIT_CHECKPOINT_MINUTES,
+    embeddedMaintenanceMinutes: e.OVERSIGHT_EMBEDDED_MAINTENANCE_MINUTES,
     signInRateLimit: e.OVERSIGHT_SIGN_IN_RATE_LIMIT,
     tokens: { defaultDays: e.OVERSIGHT_TOKEN_DEFAULT_DAYS, maxDays: e.OVERSIGHT_TOKEN_MAX_DAYS },
     oidc: e.OVERSIGHT_OIDC_ISSUER
