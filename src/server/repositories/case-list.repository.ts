@@ -275,7 +275,9 @@ export async function listCases(
       SELECT 1 FROM cases c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
   const counted = async (): Promise<{ total: number; totalExact: boolean }> => {
     const n = (await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0;
-    return n > exactUpTo ? { total: exactUpTo, totalExact: false } : { total: n, totalExact: true };
+    return n > exactUpTo
+      ? { total: exactUpTo, totalExact: false }
+      : { total: n, totalExact: true };
   };
   const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
