@@ -14,15 +14,15 @@ import {
   type FindingRow,
 } from '../repositories/allegations.repository.ts';
 import {
+  caseChildrenReads,
   findCase,
-  listCaseChildren,
   type CaseChildren,
   type CaseRow,
 } from '../repositories/cases.repository.ts';
 import { listDeadlines, type DeadlineRow } from '../repositories/deadlines.repository.ts';
 import {
   findFacilityById,
-  wasShelterSite,
+  shelterPeriodOn,
   type FacilityRow,
 } from '../repositories/facilities.repository.ts';
 import { caseDutyStatus, type DutyStatusRow } from '../repositories/members.repository.ts';
@@ -50,6 +50,7 @@ import {
 } from '../repositories/attachments.repository.ts';
 import { caseSourceHistory } from '../repositories/import-cases.repository.ts';
 import { findPublicCase, type PublicCaseRow } from '../repositories/portal-cases.repository.ts';
+import { readTogether } from '../repositories/sql.ts';
 
 /** A party with its identity decrypted only when the viewer may see it. */
 export interface ReadParty {
@@ -111,32 +112,20 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
         ...granted,
         actions: granted.actions.filter((a) => a !== CaseAction.acceptRerouting),
       };
-  const statements = await listCaseStatements(deps.db, row.id);
-  const facilityRow = row.facility_id
-    ? await findFacilityById(deps.db, row.facility_id)
-    : undefined;
-  const facility = facilityRow
-    ? {
-        ...facilityRow,
-        shelterSiteOnIncidentDate: await wasShelterSite(
-          deps.db,
-          facilityRow.id,
-          localDate(row.incident_occurred_at ?? row.received_at, deps.profile.timeZone),
-        ),
-      }
-    : null;
+  // what every view shows; the rest of the case is read only for the full view (ADR 0057)
+  const shared = {
+    statements: listCaseStatements.read(row.id),
+    pressInquiries: listPressInquiries.read(row.id, caseScope(deps.actor), deps.now()),
+    publicRow: findPublicCase.read(deps.jurisdiction, logNumber),
+  };
   if (view === 'public_fields') {
+    const read = await readTogether(deps.db, {
+      ...shared,
+      agencies: caseChildrenReads(row.id).agencies,
+    });
     if (row.restricted) {
       // PRODUCT.md §3: every read of a restricted case is audited, public fields included
-      const now = deps.now();
-      await deps.db.transaction(async (tx) => {
-        await recordAudit(tx, auditContext(deps, now), {
-          action: AuditAction.case_read_restricted,
-          entityType: 'case',
-          entityId: logNumber,
-          caseId: row.id,
-        });
-      });
+      await recordReads(deps, row, logNumber, [{ action: AuditAction.case_read_restricted }]);
     }
     return {
       view,
@@ -144,7 +133,7 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       abilities,
       facility: null,
       children: {
-        agencies: (await listCaseChildren(deps.db, row.id)).agencies,
+        agencies: read.agencies,
         assignments: [],
         activities: [],
         statusHistory: [],
@@ -155,22 +144,46 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
       reportedOfficers: [],
       findings: [],
       dutyStatus: [],
-      statements,
-      pressInquiries: await listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
+      statements: read.statements,
+      pressInquiries: read.pressInquiries,
       deadlines: [],
       attachments: [],
       complainantAdditions: [],
       sourceHistory: [],
       routingReview: null,
-      publicRow: await findPublicCase(deps.db, deps.jurisdiction, logNumber),
+      publicRow: read.publicRow[0],
     };
   }
   const mayReadIdentity = canOnCase(deps.actor, CaseAction.readIdentity, facts);
-  const partyRows = await listParties(deps.db, row.id);
-  const parties = partyRows.map((p): ReadParty => {
+  // one statement for the whole case: each list a column (ADR 0057)
+  const read = await readTogether(deps.db, {
+    ...shared,
+    ...caseChildrenReads(row.id),
+    parties: listParties.read(row.id),
+    // file names can identify the person who came forward: not even read for a viewer who may
+    // not see identities
+    attachments: mayReadIdentity ? listAttachments.read(row.id) : null,
+    facility: row.facility_id ? findFacilityById.read(row.facility_id) : null,
+    shelterPeriod: row.facility_id
+      ? shelterPeriodOn.read(
+          row.facility_id,
+          localDate(row.incident_occurred_at ?? row.received_at, deps.profile.timeZone),
+        )
+      : null,
+    allegations: listAllegations.read(row.id),
+    reportedOfficers: listReportedOfficers.read(row.id),
+    findings: listFindings.read(row.id),
+    dutyStatus: caseDutyStatus.read(row.id),
+    deadlines: listDeadlines.read(row.id),
+    complainantAdditions: listComplainantAdditions.read(row.id),
+    sourceHistory: caseSourceHistory.read(row.id),
+  });
+  const facilityRow = read.facility[0];
+  const parties = read.parties.map((p): ReadParty => {
     if (!p.identity_enc) {
       return { row: p, identity: null, masked: false };
     }
+    // a masked identity is never decrypted (issue 24 item 2)
     if (!mayReadIdentity) {
       return { row: p, identity: null, masked: true };
     }
@@ -181,14 +194,12 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     };
   });
   const decrypted = parties.filter((p) => p.identity !== null).map((p) => p.row.id);
-  const attachments = mayReadIdentity
-    ? (await listAttachments(deps.db, row.id)).map((a) => ({
-        ...a,
-        fileName: deps.cipher.decrypt(a.file_name_enc, attachmentContext(a.id, 'file_name')),
-      }))
-    : [];
+  const attachments = read.attachments.map((a) => ({
+    ...a,
+    fileName: deps.cipher.decrypt(a.file_name_enc, attachmentContext(a.id, 'file_name')),
+  }));
   // each sensitive thing this read shows is audited, against the case, in one transaction
-  const reads: { action: AuditAction; changes?: Record<string, unknown> }[] = [];
+  const reads: AuditedRead[] = [];
   if (row.restricted) {
     reads.push({ action: AuditAction.case_read_restricted });
   }
@@ -200,60 +211,61 @@ export async function readCase(deps: CommandDeps, logNumber: string): Promise<Ca
     const changes = { attachments: attachments.map((a) => a.id), content: false };
     reads.push({ action: AuditAction.attachment_read, changes });
   }
-  if (reads.length > 0) {
-    const now = deps.now();
-    await deps.db.transaction(async (tx) => {
-      for (const read of reads) {
-        await recordAudit(tx, auditContext(deps, now), {
-          ...read,
-          entityType: 'case',
-          entityId: logNumber,
-          caseId: row.id,
-        });
-      }
-    });
-  }
-  const [
-    children,
-    allegations,
-    reportedOfficers,
-    findings,
-    dutyStatus,
-    pressInquiries,
-    deadlines,
-    complainantAdditions,
-    sourceHistory,
-    publicRow,
-  ] = await Promise.all([
-    listCaseChildren(deps.db, row.id),
-    listAllegations(deps.db, row.id),
-    listReportedOfficers(deps.db, row.id),
-    listFindings(deps.db, row.id),
-    caseDutyStatus(deps.db, row.id),
-    listPressInquiries(deps.db, row.id, caseScope(deps.actor), deps.now()),
-    listDeadlines(deps.db, row.id),
-    listComplainantAdditions(deps.db, row.id),
-    caseSourceHistory(deps.db, row.id),
-    findPublicCase(deps.db, deps.jurisdiction, logNumber),
-  ]);
+  await recordReads(deps, row, logNumber, reads);
   return {
     view,
     row,
     abilities,
-    facility,
-    children,
+    facility: facilityRow
+      ? { ...facilityRow, shelterSiteOnIncidentDate: read.shelterPeriod.length > 0 }
+      : null,
+    children: {
+      agencies: read.agencies,
+      assignments: read.assignments,
+      activities: read.activities,
+      statusHistory: read.statusHistory,
+      routing: read.routing,
+    },
     parties,
-    allegations,
-    reportedOfficers,
-    findings,
-    dutyStatus,
-    statements,
-    pressInquiries,
-    deadlines,
+    allegations: read.allegations,
+    reportedOfficers: read.reportedOfficers,
+    findings: read.findings,
+    dutyStatus: read.dutyStatus,
+    statements: read.statements,
+    pressInquiries: read.pressInquiries,
+    deadlines: read.deadlines,
     attachments,
-    complainantAdditions,
-    sourceHistory,
+    complainantAdditions: read.complainantAdditions,
+    sourceHistory: read.sourceHistory,
     routingReview,
-    publicRow,
+    publicRow: read.publicRow[0],
   };
+}
+
+interface AuditedRead {
+  action: AuditAction;
+  changes?: Record<string, unknown>;
+}
+
+/** Writes the audit rows of one case read, in one transaction (none: no transaction). */
+async function recordReads(
+  deps: CommandDeps,
+  row: CaseRow,
+  logNumber: string,
+  reads: readonly AuditedRead[],
+): Promise<void> {
+  if (reads.length === 0) {
+    return;
+  }
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    for (const read of reads) {
+      await recordAudit(tx, auditContext(deps, now), {
+        ...read,
+        entityType: 'case',
+        entityId: logNumber,
+        caseId: row.id,
+      });
+    }
+  });
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import type { AllegationOutcome } from '../domain/publication.ts';
-import { insertRows, rowByKey, rowsByKey } from './sql.ts';
+import { insertRows, rowByKey, rowsByKey, rowsOf } from './sql.ts';
 
 export interface AllegationRow {
   id: string;
@@ -72,6 +72,7 @@ export const listAllegations = rowsByKey<AllegationRow, [caseId: string]>(
   SELECT,
   ['a.case_id'],
   'a.created_at, a.id',
+  ['created_at'],
 );
 
 /** Ranks of the members accused on a case, as the roster writes them (routing: CPD G08-01). */
@@ -99,14 +100,13 @@ export const findAllegation = rowByKey<AllegationRow, [caseId: string, id: strin
   'a.id',
 ]);
 
-export async function listFindings(db: Queryable, caseId: string): Promise<FindingRow[]> {
-  return db.query<FindingRow>(
-    `SELECT f.allegation_id, f.stage, f.finding, f.penalty, f.agency, f.recorded_at, f.decided_on, u.email AS recorded_by_email
-       FROM allegation_findings f JOIN allegations a ON a.id = f.allegation_id LEFT JOIN users u ON u.id = f.recorded_by
-      WHERE a.case_id = $1 ORDER BY f.recorded_at, f.id`,
-    [caseId],
-  );
-}
+/** The findings of a case's allegations, oldest first. */
+export const listFindings = rowsOf<FindingRow, [caseId: string]>(
+  `SELECT f.allegation_id, f.stage, f.finding, f.penalty, f.agency, f.recorded_at, f.decided_on, u.email AS recorded_by_email
+     FROM allegation_findings f JOIN allegations a ON a.id = f.allegation_id LEFT JOIN users u ON u.id = f.recorded_by
+    WHERE a.case_id = $1 ORDER BY f.recorded_at, f.id`,
+  ['recorded_at'],
+);
 
 /**
  * Appends a finding row (history) and refreshes the allegation's cache columns for that stage;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { rowByKey, rowsByKey } from './sql.ts';
+import { rowByKey, rowsByKey, rowsOf } from './sql.ts';
 
 /** An attachment row to insert: name and content already encrypted by the command. */
 export interface NewAttachment {
@@ -50,13 +50,12 @@ export interface AttachmentListRow {
   received_at: Date;
 }
 
-export async function listAttachments(db: Queryable, caseId: string): Promise<AttachmentListRow[]> {
-  return db.query<AttachmentListRow>(
-    `SELECT id, source, file_name_enc, content_type, byte_size, sha256, received_at
-       FROM attachments WHERE case_id = $1 ORDER BY received_at, position`,
-    [caseId],
-  );
-}
+/** A case's files from the complaint form, names still encrypted, in the order received. */
+export const listAttachments = rowsOf<AttachmentListRow, [caseId: string]>(
+  `SELECT id, source, file_name_enc, content_type, byte_size, sha256, received_at
+     FROM attachments WHERE case_id = $1 ORDER BY received_at, position`,
+  ['received_at'],
+);
 
 /** One attachment with its (encrypted) content, only if it belongs to the case. */
 export const findAttachment = rowByKey<
@@ -80,4 +79,5 @@ export const listComplainantAdditions = rowsByKey<ComplainantAdditionRow, [caseI
   'SELECT id, text, received_at FROM complaint_additions',
   ['case_id'],
   'received_at, id',
+  ['received_at'],
 );

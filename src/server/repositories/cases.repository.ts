@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { AssignmentRole, CaseStatus } from '../../shared/enums.ts';
 import type { CaseAccessFacts } from '../policies/case.policy.ts';
-import { insertRows, rowByKey, updateById } from './sql.ts';
+import { insertRows, readTogether, rowByKey, updateById, type Read } from './sql.ts';
 
 /**
  * What a case row says of the complaint and how it was classified (domain classification.ts):
@@ -363,29 +363,37 @@ export interface CaseChildren {
   }>;
 }
 
-export async function listCaseChildren(db: Queryable, caseId: string): Promise<CaseChildren> {
-  const [agencies, assignments, activities, statusHistory, routing] = await Promise.all([
-    db.query<CaseChildren['agencies'][number]>(
+/** The reads of a case's children (`$1` the case id), to run together with others. */
+export function caseChildrenReads(caseId: string): {
+  [K in keyof CaseChildren]: Read<CaseChildren[K][number]>;
+} {
+  const read = (sql: string, times: string[]) => ({ sql, params: [caseId], times });
+  return {
+    agencies: read(
       `SELECT agency, track, role, added_at FROM case_agencies WHERE case_id = $1 ORDER BY added_at, id`,
-      [caseId],
+      ['added_at'],
     ),
-    db.query<CaseChildren['assignments'][number]>(
+    assignments: read(
       `SELECT a.id, a.user_id, u.email, u.display_name, u.agency, a.role, a.assigned_at
          FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.case_id = $1 AND a.ended_at IS NULL ORDER BY a.assigned_at, a.id`,
-      [caseId],
+      ['assigned_at'],
     ),
-    db.query<CaseChildren['activities'][number]>(
+    activities: read(
       `SELECT id, kind, occurred_at, place, outcome, summary, member_id, agency, recorded_at FROM activities WHERE case_id = $1 ORDER BY occurred_at, id`,
-      [caseId],
+      ['occurred_at', 'recorded_at'],
     ),
-    db.query<CaseChildren['statusHistory'][number]>(
+    statusHistory: read(
       `SELECT from_status, to_status, reason, note, at FROM case_status_history WHERE case_id = $1 ORDER BY at, id`,
-      [caseId],
+      ['at'],
     ),
-    db.query<CaseChildren['routing'][number]>(
+    routing: read(
       `SELECT agency, clause, rule, explanation, explanation_es, decided_at, joint_reason FROM routing_decisions WHERE case_id = $1 ORDER BY decided_at, id`,
-      [caseId],
+      ['decided_at'],
     ),
-  ]);
-  return { agencies, assignments, activities, statusHistory, routing };
+  };
+}
+
+/** A case's children, in one statement. */
+export function listCaseChildren(db: Queryable, caseId: string): Promise<CaseChildren> {
+  return readTogether(db, caseChildrenReads(caseId));
 }

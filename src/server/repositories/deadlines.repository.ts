@@ -170,6 +170,7 @@ export const listDeadlines = rowsByKey<DeadlineRow, [caseId: string]>(
   SELECT,
   ['d.case_id'],
   'd.due_at, d.kind, d.sequence',
+  ['created_at', 'due_at', 'met_at', 'superseded_at'],
 );
 
 /** One deadline of a case. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows, rowByKey } from './sql.ts';
+import { insertRows, rowByKey, rowsOf } from './sql.ts';
 
 export interface FacilityRow {
   id: string;
@@ -49,18 +49,13 @@ export async function shelterPeriods(
   );
 }
 
-/** Whether the facility was a temporary shelter site on a calendar date. */
-export async function wasShelterSite(
-  db: Queryable,
-  facilityId: string,
-  day: string,
-): Promise<boolean> {
-  const rows = await db.query(
-    `SELECT 1 FROM facility_shelter_periods WHERE facility_id = $1 AND starts_on <= $2::date AND (ends_on IS NULL OR ends_on >= $2::date) LIMIT 1`,
-    [facilityId, day],
-  );
-  return rows.length > 0;
-}
+/**
+ * The facility's shelter period covering a calendar date: one row when the facility was a
+ * temporary shelter site that day, none otherwise.
+ */
+export const shelterPeriodOn = rowsOf<{ one: number }, [facilityId: string, day: string]>(
+  `SELECT 1 AS one FROM facility_shelter_periods WHERE facility_id = $1 AND starts_on <= $2::date AND (ends_on IS NULL OR ends_on >= $2::date) LIMIT 1`,
+);
 
 export async function dailyCounts(
   db: Queryable,

@@ -8,6 +8,7 @@ import type { Queryable } from '../db/client.ts';
 import { copyText } from '../db/copy-text.ts';
 import type { CaseComplaintColumns } from './cases.repository.ts';
 import { BATCH, upsertAll, type ColumnSpec } from './import-merge.repository.ts';
+import { rowsOf } from './sql.ts';
 
 /** A case as a release describes it (dates as the release's text). */
 export interface CaseRowImport extends CaseComplaintColumns {
@@ -256,27 +257,23 @@ const SOURCE_CHANGE_COLUMNS: ColumnSpec[] = [
 ];
 
 /** A case's source history, oldest first: each imported file that added or changed it. */
-export async function caseSourceHistory(
-  db: Queryable,
-  caseId: string,
-): Promise<
-  Array<{
+export const caseSourceHistory = rowsOf<
+  {
     file_name: string;
     kind: string;
     file_sha256: string;
     change: 'added' | 'updated';
     fields: string[];
     changed_at: Date | string;
-  }>
-> {
-  return db.query(
-    `SELECT r.file_name, r.kind, r.file_sha256, s.change, s.fields, s.changed_at
-       FROM case_source_changes s JOIN import_runs r ON r.id = s.import_run_id
-      WHERE s.case_id = $1
-      ORDER BY s.changed_at, r.file_name`,
-    [caseId],
-  );
-}
+  },
+  [caseId: string]
+>(
+  `SELECT r.file_name, r.kind, r.file_sha256, s.change, s.fields, s.changed_at
+     FROM case_source_changes s JOIN import_runs r ON r.id = s.import_run_id
+    WHERE s.case_id = $1
+    ORDER BY s.changed_at, r.file_name`,
+  ['changed_at'],
+);
 
 /**
  * The earlier run that makes a file's import a no-op, if any: same content (sha256), same kind

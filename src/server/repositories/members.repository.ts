@@ -167,6 +167,7 @@ export const caseDutyStatus = rowsByKey<DutyStatusRow, [caseId: string]>(
   DUTY_SELECT,
   ['d.case_id'],
   'd.effective_at, d.recorded_at',
+  ['effective_at', 'recorded_at'],
 );
 
 /** One duty-status action by its id. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows } from './sql.ts';
+import { insertRows, rowsOf } from './sql.ts';
 
 /** A party row as stored; identity_enc is the AES-256-GCM envelope, never plaintext. */
 export interface PartyRow {
@@ -66,12 +66,11 @@ export async function insertParties(tx: Queryable, parties: PartyRow[]): Promise
   );
 }
 
-export async function listParties(db: Queryable, caseId: string): Promise<PartyRow[]> {
-  return db.query<PartyRow>(
-    `SELECT ${COLUMNS.join(', ')} FROM parties WHERE case_id = $1 ORDER BY created_at, id`,
-    [caseId],
-  );
-}
+/** The parties of a case, in the order they were recorded; identities still encrypted. */
+export const listParties = rowsOf<PartyRow, [caseId: string]>(
+  `SELECT ${COLUMNS.join(', ')} FROM parties WHERE case_id = $1 ORDER BY created_at, id`,
+  ['created_at'],
+);
 
 /** All vulnerability flags on a case's parties (restriction depends on them). */
 export async function caseVulnerabilities(db: Queryable, caseId: string): Promise<string[]> {

@@ -209,6 +209,7 @@ export const findPublicCase = rowByKey<PublicCaseRow, [jurisdiction: string, log
        FROM cases c`,
   ['c.jurisdiction', 'c.log_number'],
   'c',
+  ['received_at', 'incident_occurred_at', 'status_changed_at'],
 );
 
 /** What the redaction needs to know of a case's people: encrypted identities, never shown. */

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { CaseScope } from '../policies/case.policy.ts';
 import { scopeCondition } from './case-list.repository.ts';
-import { insertRows, firstRow, lockedRowByKey } from './sql.ts';
+import { insertRows, firstRow, listReader, lockedRowByKey, type Read } from './sql.ts';
 
 /** A press inquiry with its answer and the cases it is about (migration 0031). */
 export interface PressInquiryRow {
@@ -146,19 +146,17 @@ export async function findPressInquiry(
 }
 
 /** The inquiries about one case, oldest first. */
-export async function listPressInquiries(
-  db: Queryable,
-  caseId: string,
-  scope: CaseScope,
-  now: Date,
-): Promise<PressInquiryRow[]> {
-  const s = selectFor(scope, now);
-  return db.query<PressInquiryRow>(
-    `${s.sql} WHERE p.id IN (SELECT press_inquiry_id FROM press_inquiry_cases WHERE case_id = $${s.params.length + 1})
+export const listPressInquiries = listReader(
+  (caseId: string, scope: CaseScope, now: Date): Read<PressInquiryRow> => {
+    const s = selectFor(scope, now);
+    return {
+      sql: `${s.sql} WHERE p.id IN (SELECT press_inquiry_id FROM press_inquiry_cases WHERE case_id = $${s.params.length + 1})
       ORDER BY p.received_at, p.id`,
-    [...s.params, caseId],
-  );
-}
+      params: [...s.params, caseId],
+      times: ['received_at', 'respond_by', 'answer_written_at', 'reviewed_at', 'answered_at'],
+    };
+  },
+);
 
 /**
  * The office's log: open inquiries (an answer awaiting review included) oldest first, so the

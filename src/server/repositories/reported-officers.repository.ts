@@ -86,6 +86,7 @@ export const listReportedOfficers = rowsByKey<ReportedOfficerRow, [caseId: strin
   SELECT,
   ['r.case_id'],
   'r.created_at, r.position, r.id',
+  ['resolved_at', 'created_at'],
 );
 
 /** One reported officer of a case, locked for its resolution. */

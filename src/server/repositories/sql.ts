@@ -62,14 +62,97 @@ export async function firstRow<T>(
 }
 
 /**
+ * A read as data: its statement, its parameters (`$1` the first) and its `timestamptz` columns,
+ * so that it runs alone ({@link rowsFrom}) or beside others in one statement
+ * ({@link readTogether}, ADR 0057). `T` is the row it returns.
+ */
+export interface Read<T> {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  /** Its `timestamptz` columns: JSON carries them as text, the driver as a Date. */
+  readonly times: readonly string[];
+  /** Never set: ties the read to its row type. */
+  readonly row?: T;
+}
+
+/** A reader that is also the {@link Read} of its arguments, to be run with others. */
+export type ListReader<T, A extends readonly unknown[]> = ((
+  db: Queryable,
+  ...args: A
+) => Promise<T[]>) & { read(...args: A): Read<T> };
+
+/** Runs one read alone. */
+export function rowsFrom<T>(db: Queryable, read: Read<T>): Promise<T[]> {
+  return db.query<T>(read.sql, read.params);
+}
+
+/** The reader of `read`: called, it runs the read alone; `.read` gives it to run with others. */
+export function listReader<T, A extends readonly unknown[]>(
+  read: (...args: A) => Read<T>,
+): ListReader<T, A> {
+  return Object.assign((db: Queryable, ...args: A) => rowsFrom(db, read(...args)), { read });
+}
+
+type RowsOf<R> = { [K in keyof R]: R[K] extends Read<infer T> | null ? T[] : never };
+
+/**
+ * Runs several reads in one statement, one round trip (ADR 0057): each read becomes a JSON
+ * array column (`json_agg` over the read as a subquery, so its rows keep its ORDER BY), its
+ * parameters renumbered after those of the reads before it. Its `times` are made Dates again, so
+ * each list is what the read alone returns (the driver's dates are 'YYYY-MM-DD' text and its
+ * bigints numbers, as JSON carries them). A null read is an empty list and costs nothing.
+ */
+export async function readTogether<R extends Record<string, Read<unknown> | null>>(
+  db: Queryable,
+  reads: R,
+): Promise<RowsOf<R>> {
+  const params: unknown[] = [];
+  const entries = Object.entries(reads);
+  const columns = entries.flatMap(([name, read]) => {
+    if (!read) {
+      return [];
+    }
+    const offset = params.length;
+    params.push(...read.params);
+    const sql = read.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    return [`COALESCE((SELECT json_agg(q) FROM (${sql}) q), '[]') AS "${name}"`];
+  });
+  const [row] =
+    columns.length > 0
+      ? await db.query<Record<string, Array<Record<string, unknown>>>>(
+          `SELECT ${columns.join(', ')}`,
+          params,
+        )
+      : [{}];
+  return Object.fromEntries(
+    entries.map(([name, read]) => [
+      name,
+      read ? row![name]!.map((r) => reviveTimes(r, read.times)) : [],
+    ]),
+  ) as RowsOf<R>;
+}
+
+function reviveTimes(r: Record<string, unknown>, times: readonly string[]): unknown {
+  for (const column of times) {
+    const v = r[column];
+    if (typeof v === 'string') {
+      r[column] = new Date(v);
+    }
+  }
+  return r;
+}
+
+/**
  * The reader of a statement whose parameters are its arguments, in order (`$1` the first): a read
  * that is not a row by its key ({@link rowsByKey}) is declared by its SQL alone, the arguments'
- * names written once, in the labelled tuple `A`. The SQL comes from code, never from input.
+ * names written once, in the labelled tuple `A`, and its `timestamptz` columns in `times` (for
+ * {@link readTogether}). The SQL comes from code, never from input.
  */
 export function rowsOf<T, A extends readonly unknown[]>(
   sql: string,
-): (db: Queryable, ...args: A) => Promise<T[]> {
-  return (db, ...args) => db.query<T>(sql, args);
+  times: readonly string[] = [],
+): ListReader<T, A> {
+  return listReader((...args: A) => ({ sql, params: args, times }));
 }
 
 /** {@link rowsOf} for a statement that returns one row, or none (undefined). */
@@ -95,30 +178,39 @@ export function rowByKey<T, K extends readonly unknown[]>(
   select: string,
   keys: readonly string[],
   lockOf?: string,
-): (db: Queryable, ...args: [...K, LockOption?]) => Promise<T | undefined> {
+  times: readonly string[] = [],
+): ((db: Queryable, ...args: [...K, LockOption?]) => Promise<T | undefined>) & {
+  /** The unlocked read of the row, to run with others ({@link readTogether}): none or one. */
+  read(...args: K): Read<T>;
+} {
   const where = keyCondition(keys);
   const lock = lockOf ? ` FOR UPDATE OF ${lockOf}` : ' FOR UPDATE';
-  return (db, ...args) => {
-    const opts = (args[keys.length] ?? {}) as LockOption;
-    return firstRow<T>(
-      db,
-      `${select} WHERE ${where}${opts.lock ? lock : ''}`,
-      args.slice(0, keys.length),
-    );
-  };
+  const read = (...args: K): Read<T> => ({ sql: `${select} WHERE ${where}`, params: args, times });
+  return Object.assign(
+    (db: Queryable, ...args: [...K, LockOption?]) => {
+      const opts = (args[keys.length] ?? {}) as LockOption;
+      return firstRow<T>(
+        db,
+        `${select} WHERE ${where}${opts.lock ? lock : ''}`,
+        args.slice(0, keys.length),
+      );
+    },
+    { read },
+  );
 }
 
 /**
  * The reader of every row whose key columns equal its arguments (a case's deadlines, a review's
- * decisions), in `orderBy`'s order; `select` and `keys` as for {@link rowByKey}.
+ * decisions), in `orderBy`'s order; `select` and `keys` as for {@link rowByKey}, `times` as for
+ * {@link rowsOf}.
  */
 export function rowsByKey<T, K extends readonly unknown[]>(
   select: string,
   keys: readonly string[],
   orderBy: string,
-): (db: Queryable, ...args: K) => Promise<T[]> {
-  const sql = `${select} WHERE ${keyCondition(keys)} ORDER BY ${orderBy}`;
-  return (db, ...args) => db.query<T>(sql, args);
+  times: readonly string[] = [],
+): ListReader<T, K> {
+  return rowsOf<T, K>(`${select} WHERE ${keyCondition(keys)} ORDER BY ${orderBy}`, times);
 }
 
 /** `a = $1 AND b = $2`: the key columns, each equal to its parameter. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { insertRows, firstRow } from './sql.ts';
+import { insertRows, firstRow, rowsOf } from './sql.ts';
 
 /** One language version of a statement, with its cases, author and review, for staff. */
 export interface StatementRow {
@@ -103,13 +103,11 @@ export async function findStatement(
 }
 
 /** The statements about one case, oldest first. */
-export async function listCaseStatements(db: Queryable, caseId: string): Promise<StatementRow[]> {
-  return db.query<StatementRow>(
-    `${SELECT} WHERE s.id IN (SELECT statement_id FROM statement_cases WHERE case_id = $1)
-      ORDER BY s.created_at, s.id`,
-    [caseId],
-  );
-}
+export const listCaseStatements = rowsOf<StatementRow, [caseId: string]>(
+  `${SELECT} WHERE s.id IN (SELECT statement_id FROM statement_cases WHERE case_id = $1)
+    ORDER BY s.created_at, s.id`,
+  ['created_at', 'reviewed_at', 'published_at'],
+);
 
 /** The office's statements, newest first (the public-information officer's page). */
 export async function listOfficeStatements(
