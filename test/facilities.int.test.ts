@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { fileCase } from './factories.ts';
+import { facilityDetails } from '../src/server/repositories/facilities.repository.ts';
+import type { Queryable } from '../src/server/db/client.ts';
 import {
   auditRows,
   expectAudit,
@@ -362,5 +364,56 @@ describe('facilities, shelter periods and daily counts', () => {
         expect(JSON.stringify(people.errors)).toContain('names');
       });
     });
+  });
+
+  it('the facilities page reads its details in three statements whatever the number of facilities', async () => {
+    const codes = ['D011', 'D012', 'D013'];
+    for (const code of codes) {
+      const res = await t.as(admin, {
+        method: 'POST',
+        url: '/api/v1/facilities',
+        payload: { code, name: `Station ${code}`, kind: 'district_station' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await t.as(supervisor, {
+      method: 'POST',
+      url: '/api/v1/facilities/D012/daily-counts',
+      payload: { day: '2023-09-01', residents: 41 },
+    });
+    await fileCase(t, intake, { incident: { facilityCode: 'D013' } });
+    const listed = (await t.as(chief, { method: 'GET', url: '/api/v1/facilities' })).json<{
+      items: FacilityBody[];
+    }>().items;
+    let sent = 0;
+    const counting: Queryable = {
+      query: (text, params) => {
+        sent += 1;
+        return t.db.query(text, params);
+      },
+      copyFrom: (table, columns, data) => t.db.copyFrom(table, columns, data),
+    };
+    const details = await facilityDetails(
+      counting,
+      listed.map((f) => f.id),
+    );
+    expect(sent).toBe(3);
+    // each facility gets its own details, as the page and the one-facility read show them
+    for (const f of listed) {
+      const d = details.get(f.id)!;
+      expect([d.periods.length, d.counts.length, d.caseCount]).toEqual([
+        f.shelterPeriods.length,
+        f.dailyCounts.length,
+        f.caseCount,
+      ]);
+      const one = (
+        await t.as(chief, { method: 'GET', url: `/api/v1/facilities/${f.code}` })
+      ).json<FacilityBody>();
+      expect(one).toEqual(f);
+    }
+    const byCode = new Map(listed.map((f) => [f.code, f]));
+    expect(byCode.get('D012')!.dailyCounts).toEqual([{ day: '2023-09-01', residents: 41 }]);
+    expect(byCode.get('D013')!.caseCount).toBe(1);
+    expect(byCode.get('D011')!.caseCount).toBe(0);
   });
 });

@@ -14,11 +14,10 @@ import { actorOf } from '../plugins/auth.ts';
 import { GlobalAction, requireGlobally } from '../policies/global-grants.ts';
 import { presentFacility } from '../presenters/staff/facility.presenter.ts';
 import {
-  dailyCounts,
-  facilityCaseCount,
+  facilityDetails,
   findFacilityByCode,
   listFacilities,
-  shelterPeriods,
+  type FacilityRow,
 } from '../repositories/facilities.repository.ts';
 import { NotFoundError } from '../errors.ts';
 
@@ -27,17 +26,24 @@ const CodeParams = z.strictObject({ code: Text(1, 40) });
 
 /** Stations and other sites, with temporary-shelter periods and daily aggregate counts. */
 export const facilityRoutes = routeGroup(spec, (route, { ctx }) => {
+  /** The facilities with what the page shows of each, in three statements whatever their number. */
+  const present = async (rows: FacilityRow[]) => {
+    const details = await facilityDetails(
+      ctx.db,
+      rows.map((f) => f.id),
+    );
+    return rows.map((f) => {
+      const d = details.get(f.id)!;
+      return presentFacility(f, d.periods, d.counts, d.caseCount);
+    });
+  };
+
   const load = async (code: string) => {
     const f = await findFacilityByCode(ctx.db, ctx.jurisdiction, code);
     if (!f) {
       throw new NotFoundError(`Facility ${code}`, 'facility_not_found');
     }
-    const [periods, counts, caseCount] = await Promise.all([
-      shelterPeriods(ctx.db, f.id),
-      dailyCounts(ctx.db, f.id),
-      facilityCaseCount(ctx.db, f.id),
-    ]);
-    return presentFacility(f, periods, counts, caseCount);
+    return (await present([f]))[0]!;
   };
 
   route.get(
@@ -46,8 +52,7 @@ export const facilityRoutes = routeGroup(spec, (route, { ctx }) => {
     { response: { 200: z.object({ items: z.array(FacilityOut) }) } },
     async (request) => {
       requireGlobally(actorOf(request), GlobalAction.readFacilities);
-      const rows = await listFacilities(ctx.db, ctx.jurisdiction);
-      return { items: await Promise.all(rows.map((f) => load(f.code))) };
+      return { items: await present(await listFacilities(ctx.db, ctx.jurisdiction)) };
     },
   );
 
