@@ -42,6 +42,7 @@ import {
 import { fmtLoad, LoadSampler, runMeasured, sourceState, type ChildRun } from './child-process.ts';
 import type { CopyResult } from './import-copy.ts';
 import type { FloorResult } from './import-floor.ts';
+import { runMain } from './measure.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
 
 type Engine = 'postgres' | 'pglite';
@@ -352,12 +353,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -17,14 +17,12 @@
  * BENCH_ROUNDS (3), BENCH_CONCURRENCY (32), BENCH_N_POSTGRES (2000), BENCH_N_PGLITE (500),
  * BENCH_POOL_SIZE (the app's default when unset).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { ensureAuditHead, verifyAuditChain } from '../src/server/audit/audit.ts';
@@ -36,6 +34,7 @@ import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { createFieldCipher } from '../src/server/security/encryption.ts';
 import { intakeBody, prng } from './intake-bodies.ts';
 import type { LoadJob, LoadResult } from './intake-load.ts';
+import { ForkedLoad, intSetting, percentile, runMain } from './measure.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
 
 type Engine = 'postgres' | 'pglite';
@@ -46,18 +45,6 @@ const YEAR = 2024;
 const WARMUP_YEAR = YEAR - 1;
 /** The target of issue 3: sustained intake on PostgreSQL. */
 const TARGET_CASES_PER_SECOND = 200;
-
-function intSetting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive integer, got ${raw}`);
-  }
-  return value;
-}
 
 const settings = {
   engines: (process.env.BENCH_ENGINES ?? 'postgres,pglite')
@@ -96,15 +83,6 @@ interface RoundResult {
   ok: boolean;
 }
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) {
-    return Number.NaN;
-  }
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
-
 function measurement(n: number, elapsedMs: number, latencies: readonly number[]): Measurement {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
@@ -135,34 +113,6 @@ async function drive(
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { elapsedMs: performance.now() - t0, latencies };
-}
-
-/** The load process: one job at a time over IPC. */
-class LoadClient {
-  private readonly child: ChildProcess;
-  constructor() {
-    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'intake-load.ts');
-    this.child = fork(file, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  }
-  run(job: LoadJob): Promise<LoadResult> {
-    return new Promise((resolve, reject) => {
-      const onExit = (code: number | null): void =>
-        reject(new Error(`load process exited (${code})`));
-      this.child.once('exit', onExit);
-      this.child.once('message', (msg: LoadResult | { error: string }) => {
-        this.child.off('exit', onExit);
-        if ('error' in msg) {
-          reject(new Error(msg.error));
-        } else {
-          resolve(msg);
-        }
-      });
-      this.child.send(job);
-    });
-  }
-  close(): void {
-    this.child.disconnect();
-  }
 }
 
 /** A fresh, migrated database for one round, and how to throw it away. */
@@ -375,7 +325,7 @@ async function runRound(
   engine: Engine,
   round: number,
   serverUrl: string | undefined,
-  load: LoadClient,
+  load: ForkedLoad<LoadJob, LoadResult>,
 ): Promise<RoundResult> {
   const n = settings.n[engine];
   const warmup = Math.max(20, Math.floor(n / 20));
@@ -602,7 +552,7 @@ async function describeMachine(): Promise<void> {
 async function main(): Promise<number> {
   await describeMachine();
   let server: ThrowawayPostgres | undefined;
-  const load = new LoadClient();
+  const load = new ForkedLoad<LoadJob, LoadResult>('intake-load.ts');
   const stopServer = (): void => server?.stop();
   process.once('SIGINT', () => {
     stopServer();
@@ -686,12 +636,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -80,3 +80,16 @@ export class ForkedLoad<Job, Result> {
     this.child.disconnect();
   }
 }
+
+/** Runs a benchmark's `main` and exits with its code (1 on an error, printed). */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

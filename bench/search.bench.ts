@@ -47,6 +47,7 @@ import { createFieldCipher } from '../src/server/security/encryption.ts';
 import type { Agency, Role } from '../src/shared/enums.ts';
 import { createDatabase, randomKey, runImportCli, tempDir } from './chicago-import.ts';
 import { fmtLoad, LoadSampler, sourceState } from './child-process.ts';
+import { fmt, intSetting, runMain, stats, type Stats } from './measure.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
 
 type Engine = 'postgres' | 'pglite';
@@ -54,18 +55,6 @@ type Mode = 'inject' | 'http';
 
 const JURISDICTION = 'chicago';
 const TARGET_P95_MS = 50;
-
-function intSetting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive integer, got ${raw}`);
-  }
-  return value;
-}
 
 const settings = {
   engines: (process.env.BENCH_ENGINES ?? 'postgres,pglite')
@@ -142,37 +131,6 @@ interface Persona {
   agency: Agency;
   token: string;
 }
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) {
-    return Number.NaN;
-  }
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
-
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-function stats(latencies: readonly number[]): Stats {
-  const s = [...latencies].sort((a, b) => a - b);
-  return {
-    n: s.length,
-    p50: percentile(s, 50),
-    p95: percentile(s, 95),
-    p99: percentile(s, 99),
-    max: s[s.length - 1] ?? Number.NaN,
-  };
-}
-
-const fmt = (n: number, digits = 1): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** One answer: `total` when it was a 200, the status and problem code otherwise. */
 interface Answer {
@@ -552,12 +510,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -54,7 +54,7 @@ import {
 import { fmtLoad, LoadSampler, sourceState } from './child-process.ts';
 import type { GetJob, GetResult } from './get-load.ts';
 import { intakeBody, prng } from './intake-bodies.ts';
-import { fmt, ForkedLoad, intSetting, stats, type Stats } from './measure.ts';
+import { fmt, ForkedLoad, intSetting, runMain, stats, type Stats } from './measure.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
 
 type Engine = 'postgres' | 'pglite';
@@ -493,12 +493,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  },
-);
+runMain(main);
