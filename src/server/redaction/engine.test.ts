@@ -426,13 +426,12 @@ describe('redactNarrative', () => {
       );
     });
 
-    it('is fast on a long narrative', () => {
+    it('redacts every occurrence in a long narrative', () => {
+      // 110 kB; its speed is measured by the benchmark (docs/benchmarks.md, "Redaction of long
+      // and hostile narratives"), never asserted here
       const text = 'Officer Smith called 312-555-0100 from 1234 W Main St. '.repeat(2000);
-      const started = performance.now();
       const result = redactNarrative(text);
       expect(result.redactions.length).toBe(6000);
-      // 110 kB in about 0.6 s on a loaded 2-core machine; the bound catches quadratic blow-ups
-      expect(performance.now() - started).toBeLessThan(5000);
     });
   });
 });
