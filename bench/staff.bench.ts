@@ -42,7 +42,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { addUser, createToken } from '../src/server/commands/users.ts';
 import { loadConfig } from '../src/server/config/config.ts';
-import type { Db, Queryable } from '../src/server/db/client.ts';
+import type { Db } from '../src/server/db/client.ts';
 import { openRuntime, type Runtime } from '../src/server/runtime.ts';
 import {
   createDatabase,
@@ -56,6 +56,7 @@ import type { GetJob, GetResult } from './get-load.ts';
 import { intakeBody, prng } from './intake-bodies.ts';
 import { fmt, ForkedLoad, intSetting, runMain, stats, type Stats } from './measure.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
+import { recording, type SentStatement } from '../test/recording.ts';
 
 type Engine = 'postgres' | 'pglite';
 
@@ -111,37 +112,6 @@ function views(caseReads: string[]): View[] {
     { name: 'case read', paths: caseReads.map((l) => `/api/v1/cases/${encodeURIComponent(l)}`) },
   ];
   return settings.views ? all.filter((v) => settings.views!.includes(v.name)) : all;
-}
-
-/** One statement the app sent, kept to run again under EXPLAIN. */
-interface Captured {
-  text: string;
-  params: readonly unknown[];
-}
-
-/** Wraps a Queryable so that every statement is remembered in `sink` while `on()` says so. */
-function recording<Q extends Queryable>(q: Q, sink: Captured[], on: () => boolean): Q {
-  return new Proxy(q, {
-    get(target, prop, receiver) {
-      if (prop === 'query') {
-        return (text: string, params?: readonly unknown[]) => {
-          if (on()) {
-            sink.push({ text, params: params ?? [] });
-          }
-          return target.query(text, params);
-        };
-      }
-      if (prop === 'transaction') {
-        return <T>(fn: (tx: Queryable) => Promise<T>) =>
-          (target as unknown as Db).transaction((tx) => fn(recording(tx, sink, on)));
-      }
-      if (prop === 'reader') {
-        return recording((target as unknown as Db).reader, sink, on);
-      }
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-    },
-  });
 }
 
 /** The runtime of one engine over the imported history, and how to let it go. */
@@ -308,7 +278,7 @@ interface Measured {
 async function benchEngine(engine: Engine, serverUrl: string | undefined): Promise<boolean> {
   const staffDb =
     engine === 'pglite' ? await openPgliteHistory() : await openPostgresHistory(serverUrl);
-  const captured: Captured[] = [];
+  const captured: SentStatement[] = [];
   let capturing = false;
   let app: FastifyInstance | undefined;
   const load = new ForkedLoad<GetJob, GetResult>('get-load.ts');
@@ -323,7 +293,11 @@ async function benchEngine(engine: Engine, serverUrl: string | undefined): Promi
       `  ${counts[0]!.n.toLocaleString('en-US')} cases (${counts[0]!.imported.toLocaleString('en-US')} imported); pool ${JSON.stringify(rt.db.poolStats())}`,
     );
     app = await buildApp({
-      db: recording(rt.db, captured, () => capturing),
+      db: recording(rt.db, (sent) => {
+        if (capturing) {
+          captured.push(sent);
+        }
+      }),
       cipher: rt.cipher,
       profile: rt.profile,
       jurisdiction: JURISDICTION,
@@ -413,7 +387,7 @@ async function explainViews(
   db: Db,
   token: string,
   viewList: View[],
-  captured: Captured[],
+  captured: SentStatement[],
   capture: (on: boolean) => void,
 ): Promise<void> {
   const dir = settings.explainDir ?? tempDir('oversight-bench-explain-');

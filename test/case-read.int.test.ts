@@ -3,7 +3,7 @@ import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { fileCase } from './factories.ts';
 import { readCase } from '../src/server/commands/read-case.ts';
 import type { CommandDeps } from '../src/server/commands/context.ts';
-import type { Db, Queryable } from '../src/server/db/client.ts';
+import { recording } from './recording.ts';
 import type { FieldCipher } from '../src/server/security/encryption.ts';
 import { chicagoProfile } from '../src/server/domain/profiles/chicago.ts';
 import { readTogether, type Read } from '../src/server/repositories/sql.ts';
@@ -34,23 +34,6 @@ describe('the staff case read', () => {
   function counted(user: TestUser): { deps: CommandDeps; sent: string[]; decrypted: string[] } {
     const sent: string[] = [];
     const decrypted: string[] = [];
-    const wrap = <Q extends Queryable>(q: Q): Q =>
-      new Proxy(q, {
-        get(target, prop, receiver) {
-          if (prop === 'query') {
-            return (text: string, params?: readonly unknown[]) => {
-              sent.push(text);
-              return target.query(text, params);
-            };
-          }
-          if (prop === 'transaction') {
-            return <T>(fn: (tx: Queryable) => Promise<T>) =>
-              (target as unknown as Db).transaction((tx) => fn(wrap(tx)));
-          }
-          const value: unknown = Reflect.get(target, prop, receiver);
-          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-        },
-      });
     const cipher: FieldCipher = {
       encrypt: (plain, context) => t.cipher.encrypt(plain, context),
       currentKeyId: () => t.cipher.currentKeyId(),
@@ -61,7 +44,7 @@ describe('the staff case read', () => {
       },
     };
     const deps: CommandDeps = {
-      db: wrap(t.db),
+      db: recording(t.db, (s) => sent.push(s.text)),
       now: () => new Date(),
       actor: { ...user, displayName: user.email },
       ip: null,
