@@ -1,10 +1,20 @@
+import crypto from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testApp, type TestApp, type TestUser } from './test-app.ts';
 import { TEST_JURISDICTION } from './test-db.ts';
 import { addMember, buildIntake, fileCase, walk } from './factories.ts';
-import { verifyAuditChain, type VerifyResult } from '../src/server/audit/audit.ts';
+import {
+  AuditAction,
+  recordAudits,
+  recordReadAudits,
+  verifyAuditChain,
+  type AuditContext,
+  type AuditEvent,
+  type VerifyResult,
+} from '../src/server/audit/audit.ts';
 import { expectNoWrites, expectProblem, expectUnauthenticated } from './http.ts';
 import { chainHash, type StoredRow } from './audit-chain.ts';
+import { recording } from './recording.ts';
 
 describe('audit chain', () => {
   let t: TestApp;
@@ -349,5 +359,148 @@ describe('audit chain', () => {
       expect((await rows()).length).toBe(before);
       expect(await t.db.query(`SELECT 1 FROM members WHERE star = '1'`)).toEqual([]);
     });
+  });
+});
+
+describe('appending audit events (ADR 0059)', () => {
+  let t: TestApp;
+
+  const ctx = (): AuditContext => ({
+    jurisdiction: TEST_JURISDICTION,
+    actor: 'system',
+    at: new Date(),
+  });
+  const event = (i: number): AuditEvent => ({
+    action: AuditAction.case_read_restricted,
+    entityType: 'case',
+    entityId: `E-${i}`,
+    // text that JSON and SQL both escape
+    changes: { i, text: 'a "quoted"\nline \\ é' },
+  });
+  const stored = (): Promise<StoredRow[]> =>
+    t.db.query<StoredRow>(
+      `SELECT jurisdiction, seq::int AS seq, at, actor_id, actor_name, actor_roles, actor_agency, ip, action,
+              entity_type, entity_id, case_id, reason, changes, prev_hash, hash
+         FROM audit_events WHERE jurisdiction = $1 ORDER BY seq`,
+      [TEST_JURISDICTION],
+    );
+
+  beforeAll(async () => {
+    t = await testApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('writes several events in one statement: in order, numbered on, each hashed onto the one before', async () => {
+    const before = await stored();
+    const seqs = await recordAudits(t.db, ctx(), [event(1), event(2), event(3)]);
+    const last = before.at(-1)?.seq ?? 0;
+    expect(seqs).toEqual([last + 1, last + 2, last + 3]);
+    const added = (await stored()).slice(before.length);
+    expect(added.map((r) => [r.seq, r.entity_id])).toEqual([
+      [last + 1, 'E-1'],
+      [last + 2, 'E-2'],
+      [last + 3, 'E-3'],
+    ]);
+    expect(added[0]!.prev_hash).toBe(before.at(-1)?.hash ?? '0'.repeat(64));
+    for (const [i, r] of added.entries()) {
+      expect(r.hash).toBe(chainHash(r));
+      if (i > 0) {
+        expect(r.prev_hash).toBe(added[i - 1]!.hash);
+      }
+    }
+    expect(added[2]!.changes).toEqual({ i: 3, text: 'a "quoted"\nline \\ é' });
+    expect(await verifyAuditChain(t.db, TEST_JURISDICTION)).toMatchObject({
+      ok: true,
+      problems: [],
+    });
+  });
+
+  it('keeps one unbroken chain when many callers append at once, each in a statement of its own', async () => {
+    const before = (await stored()).length;
+    // 1 to 3 events per caller, as a case read writes; on a server these run on the pool's
+    // connections at the same time
+    const callers = Array.from({ length: 24 }, (_, i) =>
+      Array.from({ length: 1 + (i % 3) }, (_, j) => event(100 * i + j)),
+    );
+    const answers = await Promise.all(callers.map((events) => recordAudits(t.db, ctx(), events)));
+    for (const [i, seqs] of answers.entries()) {
+      // one caller's events are consecutive: nobody else's event lands between them
+      expect(seqs).toEqual(seqs.map((_, j) => seqs[0]! + j));
+      expect(seqs).toHaveLength(callers[i]!.length);
+    }
+    const all = await stored();
+    expect(all).toHaveLength(before + 48);
+    expect(all.map((r) => r.seq)).toEqual(all.map((_, i) => i + 1));
+    expect(await verifyAuditChain(t.db, TEST_JURISDICTION)).toMatchObject({
+      ok: true,
+      checked: before + 48,
+    });
+  });
+
+  it('groups concurrent reads’ events into few statements, each read’s events consecutive and its own actor’s', async () => {
+    const before = (await stored()).length;
+    let statements = 0;
+    const db = recording(t.db, () => statements++);
+    const actors = ['a', 'b', 'c'].map((name): AuditContext['actor'] => ({
+      id: crypto.randomUUID(),
+      email: `${name}@example.gov`,
+      displayName: name,
+      agency: 'COPA',
+      roles: ['investigator'],
+    }));
+    const reads = Array.from({ length: 30 }, (_, i) => ({
+      ctx: { ...ctx(), actor: actors[i % 3]! },
+      events: Array.from({ length: 1 + (i % 2) }, (_, j) => event(1000 + 10 * i + j)),
+    }));
+    const answers = await Promise.all(reads.map((r) => recordReadAudits(db, r.ctx, r.events)));
+    // the first read is written at once; the rest wait for it and are written together
+    expect(statements).toBeLessThan(reads.length);
+    expect(statements).toBeGreaterThanOrEqual(2);
+    const all = await stored();
+    expect(all).toHaveLength(before + 45);
+    for (const [i, seqs] of answers.entries()) {
+      expect(seqs).toEqual(seqs.map((_, j) => seqs[0]! + j));
+      const rows = all.filter((r) => seqs.includes(r.seq));
+      expect(rows.map((r) => r.entity_id)).toEqual(reads[i]!.events.map((e) => e.entityId));
+      expect(rows.every((r) => r.actor_name === `${'abc'[i % 3]}@example.gov`)).toBe(true);
+    }
+    expect(await verifyAuditChain(t.db, TEST_JURISDICTION)).toMatchObject({ ok: true });
+  });
+
+  it('fails the reads of a group whose append fails, and writes the next group', async () => {
+    const before = (await stored()).length;
+    const elsewhere = { ...ctx(), jurisdiction: 'nowhere' };
+    const [lost, kept] = await Promise.allSettled([
+      recordReadAudits(t.db, ctx(), [event(1)]),
+      recordReadAudits(t.db, elsewhere, [event(2)]),
+      recordReadAudits(t.db, ctx(), [event(3)]),
+    ]).then((r) => [r[1], r[2]]);
+    expect(lost).toMatchObject({ status: 'rejected' });
+    expect(String((lost as PromiseRejectedResult).reason)).toMatch(/chain head missing/);
+    expect(kept).toMatchObject({ status: 'fulfilled' });
+    expect((await stored()).length).toBe(before + 2);
+    expect(await verifyAuditChain(t.db, TEST_JURISDICTION)).toMatchObject({ ok: true });
+  });
+
+  it('leaves no row and no gap when the transaction it ran in rolls back', async () => {
+    const before = await stored();
+    await expect(
+      t.db.transaction(async (tx) => {
+        await recordAudits(tx, ctx(), [event(7), event(8)]);
+        throw new Error('the command failed');
+      }),
+    ).rejects.toThrow('the command failed');
+    expect(await stored()).toEqual(before);
+    const [seq] = await recordAudits(t.db, ctx(), [event(9)]);
+    expect(seq).toBe(before.at(-1)!.seq + 1);
+    expect(await verifyAuditChain(t.db, TEST_JURISDICTION)).toMatchObject({ ok: true });
+  });
+
+  it('writes nothing for no events', async () => {
+    const before = await stored();
+    expect(await recordAudits(t.db, ctx(), [])).toEqual([]);
+    expect(await stored()).toEqual(before);
   });
 });

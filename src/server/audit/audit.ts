@@ -141,16 +141,43 @@ interface CanonicalFields {
 }
 
 /**
- * Appends one event in the caller's transaction. A single statement advances the chain head
- * under its row lock (serializing appends), hashes in SQL with the built-in sha256(), and inserts
- * the row, so a rolled-back command leaves no audit row and no gap.
+ * Appends one event in the caller's transaction: {@link recordAudits} of one event.
  */
 export async function recordAudit(
   tx: Queryable,
   ctx: AuditContext,
   event: AuditEvent,
 ): Promise<number> {
-  const fields: CanonicalFields = {
+  const [seq] = await recordAudits(tx, ctx, [event]);
+  return seq!;
+}
+
+/**
+ * Appends events, in order, in one statement: it locks the chain head (serializing appends),
+ * hashes each event onto the one before it in SQL with the built-in sha256(), moves the head past
+ * the last and inserts the rows, so a rolled-back command leaves no audit row and no gap. Returns
+ * the events' sequence numbers.
+ */
+export function recordAudits(
+  tx: Queryable,
+  ctx: AuditContext,
+  events: readonly AuditEvent[],
+): Promise<number[]> {
+  return appendEntries(
+    tx,
+    ctx.jurisdiction,
+    events.map((event) => ({ ctx, event })),
+  );
+}
+
+/** One event and who did it, where and when. */
+interface Entry {
+  ctx: AuditContext;
+  event: AuditEvent;
+}
+
+function canonicalFields({ ctx, event }: Entry): CanonicalFields {
+  return {
     jurisdiction: ctx.jurisdiction,
     at: ctx.at.toISOString(),
     actorId: ctx.actor === 'system' ? null : ctx.actor.id,
@@ -165,41 +192,145 @@ export async function recordAudit(
     reason: event.reason ?? null,
     changes: JSON.parse(JSON.stringify(event.changes ?? {})) as unknown,
   };
-  const rows = await tx.query<{ seq: number }>(
-    `WITH head AS (
-       UPDATE audit_head
-          SET last_seq = last_seq + 1,
-              prev_hash = last_hash,
-              last_hash = encode(sha256(convert_to(last_hash || E'\\n' || (last_seq + 1)::text || E'\\n' || $1, 'UTF8')), 'hex')
-        WHERE jurisdiction = $2
-        RETURNING last_seq, prev_hash, last_hash)
+}
+
+/** The statement of recordAudits, for entries of one jurisdiction (each with its own actor). */
+async function appendEntries(
+  db: Queryable,
+  jurisdiction: string,
+  entries: readonly Entry[],
+): Promise<number[]> {
+  if (entries.length === 0) {
+    return [];
+  }
+  const rows = entries.map((entry) => {
+    const fields = canonicalFields(entry);
+    if (fields.jurisdiction !== jurisdiction) {
+      throw new Error('One audit append is one jurisdiction’s chain.');
+    }
+    return { ...fields, canonical: canonicalJson(fields) };
+  });
+  const inserted = await db.query<{ seq: number }>(
+    `WITH RECURSIVE
+       ev AS (
+         SELECT e.n, e.v, e.v->>'canonical' AS canonical FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)),
+       head AS (
+         SELECT last_seq, last_hash FROM audit_head WHERE jurisdiction = $2 FOR UPDATE),
+       chain AS (
+         SELECT ev.n, head.last_seq + 1 AS seq, head.last_hash AS prev_hash,
+                encode(sha256(convert_to(head.last_hash || E'\\n' || (head.last_seq + 1)::text || E'\\n' || ev.canonical, 'UTF8')), 'hex') AS hash
+           FROM head JOIN ev ON ev.n = 1
+         UNION ALL
+         SELECT ev.n, chain.seq + 1, chain.hash,
+                encode(sha256(convert_to(chain.hash || E'\\n' || (chain.seq + 1)::text || E'\\n' || ev.canonical, 'UTF8')), 'hex')
+           FROM chain JOIN ev ON ev.n = chain.n + 1),
+       moved AS (
+         UPDATE audit_head SET last_seq = last.seq, prev_hash = last.prev_hash, last_hash = last.hash
+           FROM (SELECT seq, prev_hash, hash FROM chain ORDER BY n DESC LIMIT 1) last
+          WHERE audit_head.jurisdiction = $2)
      INSERT INTO audit_events (jurisdiction, seq, at, actor_id, actor_name, actor_roles, actor_agency, ip,
                                action, entity_type, entity_id, case_id, reason, changes, prev_hash, hash)
-     SELECT $2, head.last_seq, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, head.prev_hash, head.last_hash
-       FROM head
+     SELECT $2, chain.seq, (ev.v->>'at')::timestamptz, (ev.v->>'actorId')::uuid, ev.v->>'actorName',
+            ARRAY(SELECT jsonb_array_elements_text(ev.v->'actorRoles')), ev.v->>'actorAgency', ev.v->>'ip',
+            ev.v->>'action', ev.v->>'entityType', ev.v->>'entityId', (ev.v->>'caseId')::uuid, ev.v->>'reason',
+            ev.v->'changes', chain.prev_hash, chain.hash
+       FROM chain JOIN ev ON ev.n = chain.n
+      ORDER BY chain.seq
      RETURNING seq::int AS seq`,
-    [
-      canonicalJson(fields),
-      fields.jurisdiction,
-      fields.at,
-      fields.actorId,
-      fields.actorName,
-      fields.actorRoles,
-      fields.actorAgency,
-      fields.ip,
-      fields.action,
-      fields.entityType,
-      fields.entityId,
-      fields.caseId,
-      fields.reason,
-      JSON.stringify(fields.changes),
-    ],
+    [JSON.stringify(rows), jurisdiction],
+    // one statement for every append, whatever its events: planned once per connection (ADR 0059)
+    { reusePlan: true },
   );
-  const row = rows[0];
-  if (!row) {
-    throw new Error(`Audit chain head missing for jurisdiction ${ctx.jurisdiction}; run migrate.`);
+  if (inserted.length !== entries.length) {
+    throw new Error(`Audit chain head missing for jurisdiction ${jurisdiction}; run migrate.`);
   }
-  return row.seq;
+  return inserted.map((r) => r.seq).sort((a, b) => a - b);
+}
+
+/** A caller of recordReadAudits waiting for its rows. */
+interface Waiting {
+  entries: Entry[];
+  done: (seqs: number[]) => void;
+  failed: (err: unknown) => void;
+}
+
+/** The queue of one database handle's read audits (recordReadAudits). */
+const readAuditQueues = new WeakMap<Queryable, { waiting: Waiting[]; writing: boolean }>();
+
+/** At most this many events in one grouped statement. */
+const MOST_EVENTS_PER_APPEND = 500;
+
+/**
+ * Records the events of a read, outside any transaction, and resolves once they are committed
+ * (ADR 0059). Every read of a case that shows an identity or a restricted case is audited, and
+ * all appends serialize on the chain head: a read's events are therefore appended together with
+ * those of the reads that arrived while the previous append was being written, in one statement
+ * of its own transaction. A read's events stay consecutive in the chain and are committed before
+ * its answer is sent; concurrent reads wait for one statement instead of queueing on the head's
+ * lock one commit at a time.
+ */
+export function recordReadAudits(
+  db: Queryable,
+  ctx: AuditContext,
+  events: readonly AuditEvent[],
+): Promise<number[]> {
+  if (events.length === 0) {
+    return Promise.resolve([]);
+  }
+  let queue = readAuditQueues.get(db);
+  if (!queue) {
+    queue = { waiting: [], writing: false };
+    readAuditQueues.set(db, queue);
+  }
+  const q = queue;
+  return new Promise((done, failed) => {
+    q.waiting.push({ entries: events.map((event) => ({ ctx, event })), done, failed });
+    if (!q.writing) {
+      q.writing = true;
+      void writeWaiting(db, q).finally(() => {
+        q.writing = false;
+      });
+    }
+  });
+}
+
+/** Appends what waits, one statement per jurisdiction and group, until nothing waits. */
+async function writeWaiting(db: Queryable, q: { waiting: Waiting[] }): Promise<void> {
+  while (q.waiting.length > 0) {
+    const group: Waiting[] = [];
+    let events = 0;
+    while (
+      q.waiting.length > 0 &&
+      (group.length === 0 || events + q.waiting[0]!.entries.length <= MOST_EVENTS_PER_APPEND)
+    ) {
+      const next = q.waiting.shift()!;
+      group.push(next);
+      events += next.entries.length;
+    }
+    const byJurisdiction = new Map<string, Waiting[]>();
+    for (const w of group) {
+      const jurisdiction = w.entries[0]!.ctx.jurisdiction;
+      byJurisdiction.set(jurisdiction, [...(byJurisdiction.get(jurisdiction) ?? []), w]);
+    }
+    for (const [jurisdiction, callers] of byJurisdiction) {
+      try {
+        const seqs = await appendEntries(
+          db,
+          jurisdiction,
+          callers.flatMap((w) => w.entries),
+        );
+        let at = 0;
+        for (const w of callers) {
+          w.done(seqs.slice(at, at + w.entries.length));
+          at += w.entries.length;
+        }
+      } catch (err) {
+        for (const w of callers) {
+          w.failed(err);
+        }
+      }
+    }
+  }
 }
 
 /** JSON with object keys sorted at every depth: the same value always gives the same text. */

@@ -1,4 +1,4 @@
-import { AuditAction, recordAudit } from '../audit/audit.ts';
+import { AuditAction, recordReadAudits } from '../audit/audit.ts';
 import {
   caseAbilities,
   caseScope,
@@ -247,25 +247,19 @@ interface AuditedRead {
   changes?: Record<string, unknown>;
 }
 
-/** Writes the audit rows of one case read, in one transaction (none: no transaction). */
+/**
+ * Writes the audit rows of one case read (none: nothing is written), committed before the case
+ * is answered: outside any transaction, grouped with concurrent reads' rows (ADR 0059).
+ */
 async function recordReads(
   deps: CommandDeps,
   row: CaseRow,
   logNumber: string,
   reads: readonly AuditedRead[],
 ): Promise<void> {
-  if (reads.length === 0) {
-    return;
-  }
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    for (const read of reads) {
-      await recordAudit(tx, auditContext(deps, now), {
-        ...read,
-        entityType: 'case',
-        entityId: logNumber,
-        caseId: row.id,
-      });
-    }
-  });
+  await recordReadAudits(
+    deps.db,
+    auditContext(deps, deps.now()),
+    reads.map((read) => ({ ...read, entityType: 'case', entityId: logNumber, caseId: row.id })),
+  );
 }

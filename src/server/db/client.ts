@@ -7,10 +7,25 @@ export { lockDataDir, DataDirLockedError } from './data-dir-lock.ts';
 export { openPglite } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
 
+/** How a statement is run. */
+export interface QueryOptions {
+  /**
+   * The statement's best plan does not depend on its parameters' values (rows found by their
+   * keys): a server keeps it prepared on each connection, so that it is planned a few times and
+   * then run from a cached plan (ADR 0059). Never for a statement whose plan should follow its
+   * constants, such as the staff list's (ADR 0058). The embedded engine plans every statement.
+   */
+  reusePlan?: boolean;
+}
+
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
   /** Runs one parameterized statement and returns its rows. */
-  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
   /**
    * Bulk-loads rows in COPY's text format (`src/server/db/copy-text.ts`) into `table (columns)`:
    * PGlite reads them from its `/dev/blob` device, a server through `COPY … FROM STDIN`. Parsing

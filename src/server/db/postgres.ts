@@ -1,6 +1,7 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { Db, PoolStats, Queryable } from './client.ts';
+import type { Db, PoolStats, Queryable, QueryOptions } from './client.ts';
 import { serverUrls } from './hosts.ts';
 import { DATE_OID, identity, INT8_OID } from './parsers.ts';
 
@@ -8,8 +9,8 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
   const primary = primaryPool(url, poolSize);
   const readPool = readUrl ? serverPool(readUrl, poolSize, { readOnly: true }) : undefined;
   const readHandle: Queryable | undefined = readPool && {
-    async query<T>(text: string, params?: readonly unknown[]) {
-      const r = await readPool.query(text, params as unknown[]);
+    async query<T>(text: string, params?: readonly unknown[], options?: QueryOptions) {
+      const r = await readPool.query(statement(text, params, options));
       return r.rows as T[];
     },
     copyFrom() {
@@ -39,10 +40,10 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
   };
   const db: Db = {
     engine: 'postgres',
-    async query<T>(text: string, params?: readonly unknown[]) {
+    async query<T>(text: string, params?: readonly unknown[], options?: QueryOptions) {
       const conn = await connect();
       try {
-        const r = await watched(() => conn.query(text, params as unknown[]));
+        const r = await watched(() => conn.query(statement(text, params, options)));
         return r.rows as T[];
       } finally {
         conn.release();
@@ -61,8 +62,8 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
       try {
         await conn.query('BEGIN');
         const result = await fn({
-          async query<R>(text: string, params?: readonly unknown[]) {
-            const r = await conn.query(text, params as unknown[]);
+          async query<R>(text: string, params?: readonly unknown[], options?: QueryOptions) {
+            const r = await conn.query(statement(text, params, options));
             return r.rows as R[];
           },
           copyFrom: (table, columns, data) => copyThrough(conn, table, columns, data),
@@ -92,6 +93,33 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
   };
   return db;
 }
+
+/**
+ * The statement as node-postgres sends it. With `reusePlan` it is named by its text's hash, so
+ * node-postgres prepares it once per connection and later calls only bind and execute it; after
+ * five executions PostgreSQL keeps its generic plan when that costs no more than planning for the
+ * values (plan_cache_mode auto). Equal names are equal texts: a connection never holds two
+ * statements under one name.
+ */
+function statement(
+  text: string,
+  params: readonly unknown[] | undefined,
+  options: QueryOptions | undefined,
+): pg.QueryConfig {
+  const values = params as unknown[] | undefined;
+  if (!options?.reusePlan) {
+    return { text, values };
+  }
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `oversight_${crypto.createHash('sha1').update(text).digest('hex')}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
+}
+
+/** The names of the statements run with `reusePlan`: texts from code, a few dozen at most. */
+const statementNames = new Map<string, string>();
 
 /**
  * LISTEN for a pool. A dedicated connection hears other processes' commits (reconnecting after a

@@ -148,8 +148,47 @@ export async function insertCase(
   );
 }
 
+/**
+ * The columns of CaseRow, named rather than `c.*`: a case read does not carry the search vector
+ * and the imported source row, and a statement that keeps its plan (ADR 0059) must not change its
+ * result's shape when a migration adds a column.
+ */
+const CASE_ROW_COLUMNS = [
+  'id',
+  'jurisdiction',
+  'log_number',
+  'case_type',
+  'notification_type',
+  'channel',
+  'received_at',
+  'incident_occurred_at',
+  'incident_address',
+  'incident_beat',
+  'incident_district',
+  'facility_id',
+  'status',
+  'status_changed_at',
+  'closed_on',
+  'created_at',
+  'created_by',
+  'serious_injury_or_death',
+  'in_custody',
+  'narrative',
+  'categories',
+  'flags',
+  'officers_unknown',
+  'lead_agency',
+  'restricted',
+  'restriction_reasons',
+] as const satisfies ReadonlyArray<keyof CaseRow>;
+
+/** Compiles only while CASE_ROW_COLUMNS names every column of CaseRow. */
+const everyCaseColumn: Exclude<keyof CaseRow, (typeof CASE_ROW_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+
 const FACTS_SQL = `
-  SELECT c.*,
+  SELECT ${everyCaseColumn && CASE_ROW_COLUMNS.map((column) => `c.${column}`).join(', ')},
          COALESCE((SELECT array_agg(DISTINCT ca.agency) FROM case_agencies ca WHERE ca.case_id = c.id), '{}') AS agency_list,
          COALESCE((SELECT json_agg(json_build_object('userId', a.user_id, 'role', a.role))
                      FROM assignments a WHERE a.case_id = c.id AND a.ended_at IS NULL), '[]') AS assignment_list,
@@ -202,7 +241,10 @@ function caseReader(
     if (logNumber === undefined) {
       return undefined;
     }
-    const rows = await db.query<FactsRow>(FACTS_SQL, [jurisdiction, logNumber]);
+    // every command on a case reads it by its key: planned once per connection (ADR 0059)
+    const rows = await db.query<FactsRow>(FACTS_SQL, [jurisdiction, logNumber], {
+      reusePlan: true,
+    });
     return rows[0] ? toFacts(rows[0]) : undefined;
   };
 }

@@ -82,6 +82,8 @@ export async function findLiveSession(
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
         AND s.last_seen_at > $3 AND u.disabled_at IS NULL`,
     [tokenHash, now, new Date(now.getTime() - idleMs)],
+    // every request of a signed-in browser reads it: planned once per connection (ADR 0059)
+    { reusePlan: true },
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/client.ts';
+import type { Queryable, QueryOptions } from '../db/client.ts';
 import { CONCLUDED } from '../domain/transition.ts';
 
 /**
@@ -56,8 +56,9 @@ export async function firstRow<T>(
   db: Queryable,
   sql: string,
   params: readonly unknown[] = [],
+  options?: QueryOptions,
 ): Promise<T | undefined> {
-  const rows = await db.query<T>(sql, params);
+  const rows = await db.query<T>(sql, params, options);
   return rows[0];
 }
 
@@ -122,6 +123,8 @@ export async function readTogether<R extends Record<string, Read<unknown> | null
       ? await db.query<Record<string, Array<Record<string, unknown>>>>(
           `SELECT ${columns.join(', ')}`,
           params,
+          // reads of one case's rows by its keys: a server plans the statement once (ADR 0059)
+          { reusePlan: true },
         )
       : [{}];
   return Object.fromEntries(
@@ -158,8 +161,9 @@ export function rowsOf<T, A extends readonly unknown[]>(
 /** {@link rowsOf} for a statement that returns one row, or none (undefined). */
 export function rowOf<T, A extends readonly unknown[]>(
   sql: string,
+  options?: QueryOptions,
 ): (db: Queryable, ...args: A) => Promise<T | undefined> {
-  return (db, ...args) => firstRow<T>(db, sql, args);
+  return (db, ...args) => firstRow<T>(db, sql, args, options);
 }
 
 /** `{ lock: true }`: the row is read FOR UPDATE, held for the change a command is about to make. */

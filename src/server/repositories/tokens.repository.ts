@@ -65,6 +65,8 @@ export const findLiveToken = rowOf<LiveTokenRow, [tokenHash: string, now: Date]>
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
         AND u.disabled_at IS NULL`,
+  // every request signed with a token reads it: planned once per connection (ADR 0059)
+  { reusePlan: true },
 );
 
 const LIST_COLUMNS = `t.id, t.user_id, u.email, t.label, t.scopes, t.created_at, t.expires_at, t.revoked_at`;
