@@ -151,6 +151,19 @@ describe('staff case list', () => {
     expect(stats.map((s) => s.vals)).toEqual([expect.stringContaining('{COPA}')]);
   });
 
+  it('bounds the pending list of every GIN index on cases, which every search reads (migration 0033)', async () => {
+    const gin = await t.db.query<{ name: string; options: string[] | null }>(
+      `SELECT i.relname AS name, i.reloptions AS options
+         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam
+        WHERE x.indrelid = 'cases'::regclass AND am.amname = 'gin'
+        ORDER BY i.relname`,
+    );
+    expect(gin.map((g) => g.name)).toEqual(['cases_categories_idx', 'cases_search_idx']);
+    for (const g of gin) {
+      expect(g.options).toContain('gin_pending_list_limit=64');
+    }
+  });
+
   describe('total', () => {
     const all = () => ({ kind: 'all' as const, userId: u.auditor.id });
     const page = { page: 1, pageSize: 2, timeZone: 'America/Chicago' };
