@@ -210,41 +210,16 @@ async function appendEntries(
     }
     return { ...fields, canonical: canonicalJson(fields) };
   });
+  // migration 0034: one statement, the chain advanced under the head's row lock in SQL
   const inserted = await db.query<{ seq: number }>(
-    `WITH RECURSIVE
-       ev AS (
-         SELECT e.n, e.v, e.v->>'canonical' AS canonical FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)),
-       head AS (
-         SELECT last_seq, last_hash FROM audit_head WHERE jurisdiction = $2 FOR UPDATE),
-       chain AS (
-         SELECT ev.n, head.last_seq + 1 AS seq, head.last_hash AS prev_hash,
-                encode(sha256(convert_to(head.last_hash || E'\\n' || (head.last_seq + 1)::text || E'\\n' || ev.canonical, 'UTF8')), 'hex') AS hash
-           FROM head JOIN ev ON ev.n = 1
-         UNION ALL
-         SELECT ev.n, chain.seq + 1, chain.hash,
-                encode(sha256(convert_to(chain.hash || E'\\n' || (chain.seq + 1)::text || E'\\n' || ev.canonical, 'UTF8')), 'hex')
-           FROM chain JOIN ev ON ev.n = chain.n + 1),
-       moved AS (
-         UPDATE audit_head SET last_seq = last.seq, prev_hash = last.prev_hash, last_hash = last.hash
-           FROM (SELECT seq, prev_hash, hash FROM chain ORDER BY n DESC LIMIT 1) last
-          WHERE audit_head.jurisdiction = $2)
-     INSERT INTO audit_events (jurisdiction, seq, at, actor_id, actor_name, actor_roles, actor_agency, ip,
-                               action, entity_type, entity_id, case_id, reason, changes, prev_hash, hash)
-     SELECT $2, chain.seq, (ev.v->>'at')::timestamptz, (ev.v->>'actorId')::uuid, ev.v->>'actorName',
-            ARRAY(SELECT jsonb_array_elements_text(ev.v->'actorRoles')), ev.v->>'actorAgency', ev.v->>'ip',
-            ev.v->>'action', ev.v->>'entityType', ev.v->>'entityId', (ev.v->>'caseId')::uuid, ev.v->>'reason',
-            ev.v->'changes', chain.prev_hash, chain.hash
-       FROM chain JOIN ev ON ev.n = chain.n
-      ORDER BY chain.seq
-     RETURNING seq::int AS seq`,
-    [JSON.stringify(rows), jurisdiction],
-    // one statement for every append, whatever its events: planned once per connection (ADR 0059)
+    `SELECT seq::int AS seq FROM audit_append($1, $2::jsonb) AS seq`,
+    [jurisdiction, JSON.stringify(rows)],
     { reusePlan: true },
   );
   if (inserted.length !== entries.length) {
     throw new Error(`Audit chain head missing for jurisdiction ${jurisdiction}; run migrate.`);
   }
-  return inserted.map((r) => r.seq).sort((a, b) => a - b);
+  return inserted.map((r) => r.seq);
 }
 
 /** A caller of recordReadAudits waiting for its rows. */
