@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable } from './client.ts';
+import type { Db, Queryable, QueryOptions } from './client.ts';
 import { DATE_OID, identity } from './parsers.ts';
 
 /**
@@ -48,6 +49,51 @@ export async function openPglite(
       blob: new Blob([data]),
     });
   };
+  // `reusePlan` (ADR 0059). The embedded engine is one session: a statement PREPAREd once is
+  // EXECUTEd from its kept plan by later calls. EXECUTE takes no bound parameters, so each value
+  // is written as a quoted literal of its parameter's type, serialized as PGlite would bind it.
+  // PREPARE is not undone by a rollback.
+  const prepared = new Map<string, { name: string; types: number[] }>();
+  const prepare = async (on: Pick<PGlite, 'query'>, text: string) => {
+    const known = prepared.get(text);
+    if (known) {
+      return known;
+    }
+    const name = `oversight_${crypto.createHash('sha1').update(text).digest('hex')}`;
+    await on.query(`PREPARE ${name} AS ${text}`);
+    const [row] = (
+      await on.query<{ types: number[] }>(
+        `SELECT parameter_types::oid[] AS types FROM pg_prepared_statements WHERE name = $1`,
+        [name],
+      )
+    ).rows;
+    const statement = { name, types: row!.types };
+    prepared.set(text, statement);
+    return statement;
+  };
+  const literal = (value: unknown, type: number): string => {
+    if (value === null || value === undefined) {
+      return 'NULL';
+    }
+    const serialize = client.serializers[type] as ((v: unknown) => string) | undefined;
+    // PGlite binds a value of a type it has no serializer for (text, uuid, numbers) as its string
+    const text = serialize ? serialize(value) : plainText(value);
+    return `'${text.replaceAll("'", "''")}'`;
+  };
+  const run = async <T>(
+    on: Pick<PGlite, 'query'>,
+    text: string,
+    params: readonly unknown[] | undefined,
+    queryOptions: QueryOptions | undefined,
+  ): Promise<T[]> => {
+    const statement =
+      queryOptions?.reusePlan && params && params.length > 0 ? await prepare(on, text) : null;
+    if (!statement) {
+      return (await on.query<T>(text, params as unknown[], options)).rows;
+    }
+    const args = params!.map((value, i) => literal(value, statement.types[i]!)).join(', ');
+    return (await on.query<T>(`EXECUTE ${statement.name}(${args})`, [], options)).rows;
+  };
   // PGlite runs one call at a time and queues the rest: the calls begun and not yet settled are
   // the one running plus the queue
   let inFlight = 0;
@@ -61,21 +107,16 @@ export async function openPglite(
   };
   const db: Db = {
     engine: 'pglite',
-    query<T>(text: string, params?: readonly unknown[]) {
-      return counted(async () => {
-        const r = await client.query<T>(text, params as unknown[], options);
-        return r.rows;
-      });
+    query<T>(text: string, params?: readonly unknown[], queryOptions?: QueryOptions) {
+      return counted(() => run<T>(client, text, params, queryOptions));
     },
     copyFrom: (table, columns, data) => counted(() => copyFrom(client, table, columns, data)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return counted(() =>
         client.transaction(async (tx) =>
           fn({
-            async query<R>(text: string, params?: readonly unknown[]) {
-              const r = await tx.query<R>(text, params as unknown[], options);
-              return r.rows;
-            },
+            query: <R>(text: string, params?: readonly unknown[], queryOptions?: QueryOptions) =>
+              run<R>(tx, text, params, queryOptions),
             copyFrom: (table, columns, data) => copyFrom(tx, table, columns, data),
           }),
         ),
@@ -134,3 +175,14 @@ await db.close();`;
  * (`postgres://u@a:5432,b:5432/db`, libpq's form): writes then go to whichever of them is the
  * primary, found again when the one in use goes away (ADR 0040).
  */
+
+/** A value with no serializer of its type, as text. */
+function plainText(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return value.toString();
+  }
+  return JSON.stringify(value);
+}
