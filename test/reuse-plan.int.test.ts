@@ -67,4 +67,24 @@ describe(`statements that keep their plan (${engineName})`, () => {
     expect(await db.query(read, [3], { reusePlan: true })).toEqual([{ id: 3, label: 'row 3' }]);
     expect(await db.query(read, [99], { reusePlan: true })).toEqual([]);
   });
+
+  it('answers many first calls of a statement at once, and a first call inside a transaction', async () => {
+    const read = `SELECT id, label, $2::text AS asked FROM kept_plans WHERE id = $1`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        db.query(read, [i + 1, `call ${i}`], { reusePlan: true }),
+      ),
+    );
+    expect(answers).toEqual(
+      Array.from({ length: 10 }, (_, i) => [
+        { id: i + 1, label: `row ${i + 1}`, asked: `call ${i}` },
+      ]),
+    );
+    const inside = `SELECT label FROM kept_plans WHERE id = $1 AND $2::boolean`;
+    await db.transaction(async (tx) => {
+      expect(await tx.query(inside, [4, true], { reusePlan: true })).toEqual([{ label: 'row 4' }]);
+    });
+    expect(await db.query(inside, [4, false], { reusePlan: true })).toEqual([]);
+    expect(await db.query(inside, [5, true], { reusePlan: true })).toEqual([{ label: 'row 5' }]);
+  });
 });

@@ -52,17 +52,21 @@ export async function openPglite(
   // `reusePlan` (ADR 0059). The embedded engine is one session: a statement PREPAREd once is
   // EXECUTEd from its kept plan by later calls. EXECUTE takes no bound parameters, so each value
   // is written as a quoted literal of its parameter's type, serialized as PGlite would bind it.
-  // PREPARE is not undone by a rollback.
+  // Statements are prepared outside transactions only (a failed PREPARE would abort one), and two
+  // first calls at once may both PREPARE: the second is told it exists (42P05), which is the
+  // same. PREPARE is not undone by a rollback.
   const prepared = new Map<string, { name: string; types: number[] }>();
-  const prepare = async (on: Pick<PGlite, 'query'>, text: string) => {
-    const known = prepared.get(text);
-    if (known) {
-      return known;
-    }
+  const prepare = async (text: string) => {
     const name = `oversight_${crypto.createHash('sha1').update(text).digest('hex')}`;
-    await on.query(`PREPARE ${name} AS ${text}`);
+    try {
+      await client.query(`PREPARE ${name} AS ${text}`);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42P05') {
+        throw err;
+      }
+    }
     const [row] = (
-      await on.query<{ types: number[] }>(
+      await client.query<{ types: number[] }>(
         `SELECT parameter_types::oid[] AS types FROM pg_prepared_statements WHERE name = $1`,
         [name],
       )
@@ -85,9 +89,12 @@ export async function openPglite(
     text: string,
     params: readonly unknown[] | undefined,
     queryOptions: QueryOptions | undefined,
+    inTransaction: boolean,
   ): Promise<T[]> => {
-    const statement =
-      queryOptions?.reusePlan && params && params.length > 0 ? await prepare(on, text) : null;
+    const kept = queryOptions?.reusePlan && params && params.length > 0;
+    const statement = kept
+      ? (prepared.get(text) ?? (inTransaction ? undefined : await prepare(text)))
+      : undefined;
     if (!statement) {
       return (await on.query<T>(text, params as unknown[], options)).rows;
     }
@@ -108,7 +115,7 @@ export async function openPglite(
   const db: Db = {
     engine: 'pglite',
     query<T>(text: string, params?: readonly unknown[], queryOptions?: QueryOptions) {
-      return counted(() => run<T>(client, text, params, queryOptions));
+      return counted(() => run<T>(client, text, params, queryOptions, false));
     },
     copyFrom: (table, columns, data) => counted(() => copyFrom(client, table, columns, data)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
@@ -116,7 +123,7 @@ export async function openPglite(
         client.transaction(async (tx) =>
           fn({
             query: <R>(text: string, params?: readonly unknown[], queryOptions?: QueryOptions) =>
-              run<R>(tx, text, params, queryOptions),
+              run<R>(tx, text, params, queryOptions, true),
             copyFrom: (table, columns, data) => copyFrom(tx, table, columns, data),
           }),
         ),
