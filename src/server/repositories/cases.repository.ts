@@ -79,75 +79,6 @@ export async function assignLogNumber(
   return { seq: row.seq, logNumber: row.log_number };
 }
 
-export async function insertCase(
-  tx: Queryable,
-  c: Omit<CaseRow, 'status_changed_at' | 'closed_on'>,
-): Promise<void> {
-  await insertRows(
-    tx,
-    'cases',
-    [
-      'id',
-      'jurisdiction',
-      'log_number',
-      'case_type',
-      'notification_type',
-      'channel',
-      'received_at',
-      'incident_occurred_at',
-      'incident_address',
-      'incident_beat',
-      'incident_district',
-      'facility_id',
-      'narrative',
-      'categories',
-      'flags',
-      'officers_unknown',
-      'lead_agency',
-      'restricted',
-      'restriction_reasons',
-      'status',
-      'status_changed_at',
-      'created_at',
-      'created_by',
-      'serious_injury_or_death',
-      'in_custody',
-      // the cache of case_agencies (migration 0003): the intake adds the lead agency's row next
-      'agencies',
-    ],
-    [
-      [
-        c.id,
-        c.jurisdiction,
-        c.log_number,
-        c.case_type,
-        c.notification_type,
-        c.channel,
-        c.received_at,
-        c.incident_occurred_at,
-        c.incident_address,
-        c.incident_beat,
-        c.incident_district,
-        c.facility_id,
-        c.narrative,
-        c.categories,
-        c.flags,
-        c.officers_unknown,
-        c.lead_agency,
-        c.restricted,
-        c.restriction_reasons,
-        c.status,
-        c.created_at,
-        c.created_at,
-        c.created_by,
-        c.serious_injury_or_death,
-        c.in_custody,
-        [c.lead_agency],
-      ],
-    ],
-  );
-}
-
 /**
  * The columns of CaseRow, named rather than `c.*`: a case read does not carry the search vector
  * and the imported source row, and a statement that keeps its plan (ADR 0059) must not change its
@@ -186,6 +117,24 @@ const CASE_ROW_COLUMNS = [
 const everyCaseColumn: Exclude<keyof CaseRow, (typeof CASE_ROW_COLUMNS)[number]> extends never
   ? true
   : never = true;
+
+export async function insertCase(
+  tx: Queryable,
+  c: Omit<CaseRow, 'status_changed_at' | 'closed_on'>,
+): Promise<void> {
+  // a new case's stage changed when it was created; the cache of case_agencies (migration 0003)
+  // starts with the lead agency, whose row the intake adds next
+  const row: Omit<CaseRow, 'closed_on'> & { agencies: string[] } = {
+    ...c,
+    status_changed_at: c.created_at,
+    agencies: [c.lead_agency],
+  };
+  const columns = [
+    ...CASE_ROW_COLUMNS.filter((column) => column !== 'closed_on'),
+    'agencies',
+  ] as const;
+  await insertRows(tx, 'cases', columns, [columns.map((column) => row[column])]);
+}
 
 const FACTS_SQL = `
   SELECT ${everyCaseColumn && CASE_ROW_COLUMNS.map((column) => `c.${column}`).join(', ')},
