@@ -11,9 +11,9 @@ export { openPostgres } from './postgres.ts';
 export interface QueryOptions {
   /**
    * The statement's best plan does not depend on its parameters' values (rows found by their
-   * keys): a server keeps it prepared on each connection, so that it is planned a few times and
-   * then run from a cached plan (ADR 0059). Never for a statement whose plan should follow its
-   * constants, such as the staff list's (ADR 0058). The embedded engine plans every statement.
+   * keys): it is prepared under `keptPlanName(text)` — on each connection of a server, once in the
+   * embedded engine's session — and run from its kept plan (ADR 0059). Never for a statement
+   * whose plan should follow its constants, such as the staff list's (ADR 0058).
    */
   reusePlan?: boolean;
 }

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryOptions } from './client.ts';
+import { keptPlanName } from './kept-plans.ts';
 import { DATE_OID, identity } from './parsers.ts';
 
 /**
@@ -57,7 +57,7 @@ export async function openPglite(
   // same. PREPARE is not undone by a rollback.
   const prepared = new Map<string, { name: string; types: number[] }>();
   const prepare = async (text: string) => {
-    const name = `oversight_${crypto.createHash('sha1').update(text).digest('hex')}`;
+    const name = keptPlanName(text);
     try {
       await client.query(`PREPARE ${name} AS ${text}`);
     } catch (err) {

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Db, PoolStats, Queryable, QueryOptions } from './client.ts';
 import { serverUrls } from './hosts.ts';
+import { keptPlanName } from './kept-plans.ts';
 import { DATE_OID, identity, INT8_OID } from './parsers.ts';
 
 export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
@@ -95,11 +95,10 @@ export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
 }
 
 /**
- * The statement as node-postgres sends it. With `reusePlan` it is named by its text's hash, so
+ * The statement as node-postgres sends it. With `reusePlan` it is named (keptPlanName), so
  * node-postgres prepares it once per connection and later calls only bind and execute it; after
  * five executions PostgreSQL keeps its generic plan when that costs no more than planning for the
- * values (plan_cache_mode auto). Equal names are equal texts: a connection never holds two
- * statements under one name.
+ * values (plan_cache_mode auto).
  */
 function statement(
   text: string,
@@ -110,16 +109,8 @@ function statement(
   if (!options?.reusePlan) {
     return { text, values };
   }
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `oversight_${crypto.createHash('sha1').update(text).digest('hex')}`;
-    statementNames.set(text, name);
-  }
-  return { name, text, values };
+  return { name: keptPlanName(text), text, values };
 }
-
-/** The names of the statements run with `reusePlan`: texts from code, a few dozen at most. */
-const statementNames = new Map<string, string>();
 
 /**
  * LISTEN for a pool. A dedicated connection hears other processes' commits (reconnecting after a
