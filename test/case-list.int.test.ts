@@ -151,14 +151,14 @@ describe('staff case list', () => {
     expect(stats.map((s) => s.vals)).toEqual([expect.stringContaining('{COPA}')]);
   });
 
-  it('bounds the pending list of every GIN index on cases, which every search reads (migration 0033)', async () => {
+  it('bounds the pending list of every GIN index the list reads, which every search reads (migrations 0033, 0035)', async () => {
     const gin = await t.db.query<{ name: string; options: string[] | null }>(
       `SELECT i.relname AS name, i.reloptions AS options
          FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam
-        WHERE x.indrelid = 'cases'::regclass AND am.amname = 'gin'
+        WHERE x.indrelid IN ('cases'::regclass, 'case_search'::regclass) AND am.amname = 'gin'
         ORDER BY i.relname`,
     );
-    expect(gin.map((g) => g.name)).toEqual(['cases_categories_idx', 'cases_search_idx']);
+    expect(gin.map((g) => g.name)).toEqual(['case_search_idx', 'cases_categories_idx']);
     for (const g of gin) {
       expect(g.options).toContain('gin_pending_list_limit=64');
     }

@@ -10,6 +10,7 @@ import type { ImportResult } from '../src/server/importers/chicago/import-chicag
 import { verifyAuditChain } from '../src/server/audit/audit.ts';
 import { TEST_JURISDICTION, testDb } from './test-db.ts';
 import { CHICAGO_SAMPLES, expectStatsOfScript, importForTest } from './test-import.ts';
+import { searchCopyMismatches } from './search-copy.ts';
 
 const SAMPLES = CHICAGO_SAMPLES;
 const CLEAR_COMPLAINTS = path.join(SAMPLES, 'complaints-complaints-clear_2000-2022_2022-09.csv');
@@ -171,9 +172,11 @@ describe('import chicago (the 200-row samples)', () => {
 
   it('indexes narratives for full-text search in English and Spanish', async () => {
     const rows = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM cases WHERE search @@ (websearch_to_tsquery('english', 'arrested') || websearch_to_tsquery('spanish', 'arrested'))`,
+      `SELECT count(*)::int AS n FROM case_search WHERE search @@ (websearch_to_tsquery('english', 'arrested') || websearch_to_tsquery('spanish', 'arrested'))`,
     );
     expect(rows[0]!.n).toBeGreaterThan(0);
+    // the search copy of migration 0035 follows every imported insert and update
+    expect(await searchCopyMismatches(db)).toEqual([]);
   });
 });
 

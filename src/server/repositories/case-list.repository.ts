@@ -49,6 +49,9 @@ export async function readScopeFacts(
                     JOIN staff_conflicts sc ON sc.member_id = cal.member_id AND sc.ended_at IS NULL
                    WHERE sc.user_id = $2) AS conflicted`,
     [jurisdiction, scope.userId],
+    // a read by key whose plan does not depend on its values (ADR 0059): planning it cost six
+    // times running it
+    { reusePlan: true },
   );
   const r = rows[0]!;
   return {
@@ -171,16 +174,17 @@ function resolvedScopeCondition(
 
 /**
  * The upkeep autovacuum does on a server, for the embedded database which has none: VACUUM keeps
- * the visibility map the list's index-only scans rely on, and ANALYZE of the columns the list
- * filters on keeps the estimates ADR 0058 relies on (the agency sets). The narrative and its
+ * the visibility map the list's index-only scans rely on and merges the search index's pending
+ * list, and ANALYZE of the columns the list filters on, in `cases` and in its search copy
+ * `case_search`, keeps the estimates ADR 0058 relies on (the agency sets). The narrative and the
  * search vector are left out: their statistics cost three times the rest, and searches do not
  * depend on them.
  */
 export async function refreshCaseListStatistics(db: Queryable): Promise<void> {
-  await db.query(`VACUUM cases`);
-  await db.query(
-    `ANALYZE cases (jurisdiction, agencies, lead_agency, status, categories, facility_id, received_at, restricted)`,
-  );
+  const listed =
+    'jurisdiction, agencies, lead_agency, status, categories, facility_id, received_at, restricted';
+  await db.query(`VACUUM cases, case_search`);
+  await db.query(`ANALYZE cases (${listed}), case_search (${listed})`);
 }
 
 export interface CaseListFilters {
@@ -233,9 +237,10 @@ const orderBy = (keys: readonly string[], alias: string): string =>
  *
  * Every condition reads only the case row, so the planner can use the indexes of migrations 0003
  * and 0032: without `q`, the page and the count are index-only scans of a covering index in list
- * order, and the count stops after EXACT_TOTAL_UP_TO + 1 matches; with `q`, the GIN index finds
- * the matches, and one statement ranks them and counts them exactly (`count(*) OVER ()`), since
- * ranking has to read every match anyway. Only the page beyond the last match needs a separate
+ * order, and the count stops after EXACT_TOTAL_UP_TO + 1 matches; with `q`, the statement reads
+ * `case_search`, the narrow copy of each case's list columns and search vector (migration 0035,
+ * ADR 0060): its GIN index finds the matches, and one statement ranks them and counts them exactly
+ * (`count(*) OVER ()`), since ranking has to read every match anyway. Only the page beyond the last match needs a separate
  * count.
  */
 export async function listCases(
@@ -285,9 +290,11 @@ export async function listCases(
   }
   const { params } = where;
   const whereSql = where.sql;
+  // a search reads the narrow copy that holds the vector (migration 0035), under the same alias
+  const from = f.q ? 'case_search' : 'cases';
   // the count stops one past the cap, whichever index finds the matches
   const countSql = `SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM cases c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
+      SELECT 1 FROM ${from} c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
   const counted = async (): Promise<{ total: number; totalExact: boolean }> => {
     const n = (await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0;
     return n > exactUpTo ? { total: exactUpTo, totalExact: false } : { total: n, totalExact: true };
@@ -303,10 +310,13 @@ export async function listCases(
       ORDER BY ${order}`;
   if (f.q) {
     const rows = await db.query<CaseListRow & { total: number }>(
+      // the matches are ranked in a subquery (OFFSET 0 keeps it one), so that the count over
+      // them holds the list columns and the rank, not each match's vector
       withFacility(
-        `SELECT ${columns}, ts_rank(c.search, ${query}) AS rank, count(*) OVER ()::int AS total
-           FROM cases c WHERE ${whereSql}
-          ORDER BY ${f.sort ? orderBy(SORTS[f.sort], 'c') : `rank DESC, ${orderBy(SORTS.received_desc, 'c')}`} ${limit}`,
+        `SELECT m.*, count(*) OVER ()::int AS total FROM (
+           SELECT ${columns}, ts_rank(c.search, ${query}) AS rank
+             FROM case_search c WHERE ${whereSql} OFFSET 0) m
+          ORDER BY ${f.sort ? orderBy(SORTS[f.sort], 'm') : `m.rank DESC, ${orderBy(SORTS.received_desc, 'm')}`} ${limit}`,
         f.sort ? orderBy(SORTS[f.sort], 'p') : `p.rank DESC, ${orderBy(SORTS.received_desc, 'p')}`,
       ),
       pageParams,
