@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type CaseListFilters,
   listCases,
   refreshCaseListStatistics,
 } from '../src/server/repositories/case-list.repository.ts';
@@ -178,15 +179,89 @@ describe('staff case list', () => {
       expect([past.total, past.totalExact, past.rows]).toEqual([n - 1, false, []]);
     });
 
-    it('is exact with a search, which ranks every match anyway', async () => {
-      const r = await listCases(t.db, TEST_JURISDICTION, all(), { ...page, q: 'officer' }, 1);
-      expect(r.totalExact).toBe(true);
-      expect(r.total).toBeGreaterThan(1);
-    });
-
     it('the API says whether it is exact', async () => {
       const res = await t.as(u.auditor, { method: 'GET', url: '/api/v1/cases?pageSize=1' });
-      expect(res.json()).toMatchObject({ total: Object.keys(c).length, totalExact: true });
+      expect(res.json()).toMatchObject({
+        total: Object.keys(c).length,
+        totalExact: true,
+        order: 'received_desc',
+      });
+    });
+
+    describe('of a search (ADR 0060)', () => {
+      const word = `canoe${Date.now().toString(36)}`;
+      const filed: string[] = [];
+      const search = (f: Partial<CaseListFilters>, cap: number) =>
+        listCases(t.db, TEST_JURISDICTION, all(), { ...page, q: word, ...f }, cap);
+      /** Every page of a search, in the order the pages give them. */
+      async function allPages(f: Partial<CaseListFilters>, cap: number) {
+        const seen: string[] = [];
+        const orders = new Set<string>();
+        for (let p = 1; p <= 10; p++) {
+          const r = await search({ ...f, page: p }, cap);
+          orders.add(r.order);
+          seen.push(...r.rows.map((row) => row.log_number));
+          if (r.rows.length < page.pageSize) {
+            return { seen, orders: [...orders] };
+          }
+        }
+        throw new Error('more pages than filed cases');
+      }
+
+      beforeAll(async () => {
+        // five matches on five days; the third says the word three times, so it ranks first
+        for (const day of ['01', '02', '03', '04', '05']) {
+          const times = day === '03' ? 3 : 1;
+          filed.push(
+            await fileCase(t, u.intake, {
+              receivedAt: `2022-03-${day}T12:00:00-06:00`,
+              narrative: `The officer ${Array(times).fill(`seized the ${word}`).join(' and ')}.`,
+            }),
+          );
+        }
+      });
+      const newestFirst = () => [...filed].reverse();
+
+      it('up to the cap: exact, best match first, every page', async () => {
+        const first = await search({}, 5);
+        expect([first.total, first.totalExact, first.order]).toEqual([5, true, 'relevance']);
+        const { seen, orders } = await allPages({}, 5);
+        // the three-times match first, the rest (equal ranks) newest first
+        expect(seen).toEqual([filed[2], ...newestFirst().filter((n) => n !== filed[2])]);
+        expect(orders).toEqual(['relevance']);
+        // a page past the last match still has the exact total
+        const past = await search({ page: 9 }, 5);
+        expect([past.total, past.totalExact, past.rows]).toEqual([5, true, []]);
+      });
+
+      it('past the cap: "more than", in list order, and no match lost over the pages', async () => {
+        const first = await search({}, 4);
+        expect([first.total, first.totalExact, first.order]).toEqual([4, false, 'received_desc']);
+        expect((await allPages({}, 4)).seen).toEqual(newestFirst());
+        expect((await allPages({}, 1)).seen).toEqual(newestFirst());
+        // also a page whose offset is past the ranked matches
+        const third = await search({ page: 3 }, 1);
+        expect(third.rows.map((r) => r.log_number)).toEqual([filed[0]]);
+        expect([third.total, third.totalExact]).toEqual([1, false]);
+      });
+
+      it.each(['received_asc', 'log_number', 'received_desc'] as const)(
+        'in the sort asked for (%s), below and past the cap alike',
+        async (sort) => {
+          const expected = sort === 'received_desc' ? newestFirst() : [...filed];
+          for (const cap of [10, 2]) {
+            const { seen, orders } = await allPages({ sort }, cap);
+            expect(seen, `cap ${cap}`).toEqual(expected);
+            expect(orders).toEqual([sort]);
+          }
+        },
+      );
+
+      it('past the cap, the other filters still apply', async () => {
+        const r = await search({ from: '2022-03-02', to: '2022-03-04', pageSize: 10 }, 2);
+        expect(r.rows.map((row) => row.log_number)).toEqual([filed[3], filed[2], filed[1]]);
+        expect(r.totalExact).toBe(false);
+      });
     });
   });
 });

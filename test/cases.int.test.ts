@@ -377,7 +377,7 @@ describe('cases: intake, list, read', () => {
     ])('lists nothing for %s, who sees no case content', async (_name, who) => {
       const res = await t.as(who(), { method: 'GET', url: '/api/v1/cases' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ items: [], total: 0, totalExact: true });
+      expect(res.json()).toEqual({ items: [], total: 0, totalExact: true, order: 'received_desc' });
     });
 
     it('lists no COPA-only case to a BIA investigator, but lists BIA-led ones', async () => {
@@ -449,7 +449,12 @@ describe('cases: intake, list, read', () => {
           method: 'GET',
           url: '/api/v1/cases?status=final',
         });
-        expect(status.json()).toEqual({ items: [], total: 0, totalExact: true });
+        expect(status.json()).toEqual({
+          items: [],
+          total: 0,
+          totalExact: true,
+          order: 'received_desc',
+        });
 
         const page1 = await t.as(auditor, {
           method: 'GET',

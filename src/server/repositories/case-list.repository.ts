@@ -231,17 +231,27 @@ const orderBy = (keys: readonly string[], alias: string): string =>
   keys.map((k) => `${alias}.${k}`).join(', ');
 
 /**
- * Lists the cases the scope allows, filtered and paged, newest first (or by rank with `q`), with
- * the number of matches: exact up to EXACT_TOTAL_UP_TO, and that number with `totalExact: false`
- * beyond (ADR 0058).
+ * The order a list's items are in: by rank (best match first), which a search uses when it has
+ * at most EXACT_TOTAL_UP_TO matches and no other sort was asked for, or one of the sorts.
+ */
+export type CaseListOrder = 'relevance' | keyof typeof SORTS;
+
+/**
+ * Lists the cases the scope allows, filtered and paged, newest first (or best match first with
+ * `q`), with the number of matches: exact up to EXACT_TOTAL_UP_TO, and that number with
+ * `totalExact: false` beyond (ADR 0058), and the order the rows are in.
  *
  * Every condition reads only the case row, so the planner can use the indexes of migrations 0003
  * and 0032: without `q`, the page and the count are index-only scans of a covering index in list
- * order, and the count stops after EXACT_TOTAL_UP_TO + 1 matches; with `q`, the statement reads
- * `case_search`, the narrow copy of each case's list columns and search vector (migration 0035,
- * ADR 0060): its GIN index finds the matches, and one statement ranks them and counts them exactly
- * (`count(*) OVER ()`), since ranking has to read every match anyway. Only the page beyond the last match needs a separate
- * count.
+ * order, and the count stops after EXACT_TOTAL_UP_TO + 1 matches.
+ *
+ * With `q` the statements read `case_search`, the narrow copy of each case's list columns and
+ * search vector (migration 0035, ADR 0060). Its GIN index finds the matches; one statement ranks
+ * up to EXACT_TOTAL_UP_TO + 1 of them and counts them (`count(*) OVER ()`). With at most
+ * EXACT_TOTAL_UP_TO matches that is the answer, best match first. With more, ranking would have to
+ * read every match, so the search is answered like the rest of the list: "more than 1,000",
+ * newest first (or in the sort asked for), by a walk of the list-order index that stops at the
+ * page (`order` says which).
  */
 export async function listCases(
   db: Queryable,
@@ -249,7 +259,7 @@ export async function listCases(
   scope: CaseScope,
   f: CaseListFilters,
   exactUpTo = EXACT_TOTAL_UP_TO,
-): Promise<{ rows: CaseListRow[]; total: number; totalExact: boolean }> {
+): Promise<{ rows: CaseListRow[]; total: number; totalExact: boolean; order: CaseListOrder }> {
   const where = new Conditions((p) => `c.jurisdiction = ${p}`, jurisdiction);
   const facts = await readScopeFacts(db, jurisdiction, scope);
   // the agency filter is folded into the visibility rule's agency condition
@@ -264,7 +274,6 @@ export async function listCases(
     query = `(CASE WHEN websearch_to_tsquery('english', ${p}) = websearch_to_tsquery('spanish', ${p})
                    THEN websearch_to_tsquery('english', ${p})
                    ELSE websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('spanish', ${p}) END)`;
-    where.and(`c.search @@ ${query}`);
   }
   if (f.status) {
     where.add((p) => `c.status = ${p}`, f.status);
@@ -289,9 +298,9 @@ export async function listCases(
     where.add((p) => `c.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE ${tz})`, f.to);
   }
   const { params } = where;
-  const whereSql = where.sql;
   // a search reads the narrow copy that holds the vector (migration 0035), under the same alias
   const from = f.q ? 'case_search' : 'cases';
+  const whereSql = f.q ? `${where.sql} AND c.search @@ ${query}` : where.sql;
   // the count stops one past the cap, whichever index finds the matches
   const countSql = `SELECT count(*)::int AS n FROM (
       SELECT 1 FROM ${from} c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
@@ -303,43 +312,63 @@ export async function listCases(
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
   const columns = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, c.facility_id`;
   // the facility code is looked up for the page's rows only, after LIMIT
-  const withFacility = (page: string, order: string): string =>
+  const withFacility = (page: string, order: string, total = ''): string =>
     `SELECT p.log_number, p.case_type, p.received_at, p.status, p.categories, p.lead_agency, p.restricted,
-            fac.code AS facility_code${f.q ? ', p.total' : ''}
+            fac.code AS facility_code${total}
        FROM (${page}) p LEFT JOIN facilities fac ON fac.id = p.facility_id
       ORDER BY ${order}`;
-  if (f.q) {
-    const rows = await db.query<CaseListRow & { total: number }>(
-      // the matches are ranked in a subquery (OFFSET 0 keeps it one), so that the count over
-      // them holds the list columns and the rank, not each match's vector
+  const sorted = f.sort ?? 'received_desc';
+  const inList = (conditions: string): Promise<CaseListRow[]> =>
+    db.query<CaseListRow>(
       withFacility(
-        `SELECT m.*, count(*) OVER ()::int AS total FROM (
-           SELECT ${columns}, ts_rank(c.search, ${query}) AS rank
-             FROM case_search c WHERE ${whereSql} OFFSET 0) m
-          ORDER BY ${f.sort ? orderBy(SORTS[f.sort], 'm') : `m.rank DESC, ${orderBy(SORTS.received_desc, 'm')}`} ${limit}`,
-        f.sort ? orderBy(SORTS[f.sort], 'p') : `p.rank DESC, ${orderBy(SORTS.received_desc, 'p')}`,
+        `SELECT ${columns} FROM ${from} c WHERE ${conditions}
+          ORDER BY ${orderBy(SORTS[sorted], 'c')} ${limit}`,
+        orderBy(SORTS[sorted], 'p'),
       ),
       pageParams,
     );
-    if (rows.length > 0 || f.page === 1) {
-      return {
-        rows: rows.map(({ total: _total, ...row }) => row),
-        total: rows[0]?.total ?? 0,
-        totalExact: true,
-      };
-    }
-    // a page past the last match: no row carries the total
-    return { rows: [], ...(await counted()) };
+  if (!f.q) {
+    const total = await counted();
+    return { rows: await inList(whereSql), ...total, order: sorted };
   }
-  const total = await counted();
-  const sort = SORTS[f.sort ?? 'received_desc'];
-  const rows = await db.query<CaseListRow>(
+  // the matches up to one past the cap, ranked in a subquery so that the count over them holds
+  // the list columns and the rank, not each match's vector
+  const rankedOrder = (alias: string): string =>
+    f.sort
+      ? orderBy(SORTS[f.sort], alias)
+      : `${alias}.rank DESC, ${orderBy(SORTS.received_desc, alias)}`;
+  const ranked = await db.query<CaseListRow & { total: number }>(
     withFacility(
-      `SELECT ${columns} FROM cases c WHERE ${whereSql}
-        ORDER BY ${orderBy(sort, 'c')} ${limit}`,
-      orderBy(sort, 'p'),
+      `SELECT m.*, count(*) OVER ()::int AS total FROM (
+         SELECT ${columns}, ts_rank(c.search, ${query}) AS rank
+           FROM case_search c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) m
+        ORDER BY ${rankedOrder('m')} ${limit}`,
+      rankedOrder('p'),
+      ', p.total',
     ),
     pageParams,
   );
-  return { rows, ...total };
+  // no row carries the count on a page past the ranked matches
+  const matches =
+    ranked.length > 0
+      ? ranked[0]!.total
+      : f.page === 1
+        ? 0
+        : ((await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0);
+  if (matches <= exactUpTo) {
+    return {
+      rows: ranked.map(({ total: _total, ...row }) => row),
+      total: matches,
+      totalExact: true,
+      order: f.sort ?? 'relevance',
+    };
+  }
+  // More than the cap: the page in list order. Newest (or oldest) first, the match is written as
+  // the function behind `@@`, which no index answers, so that the planner walks the list-order
+  // index of migration 0035 and stops at the page: over a thousand of the cases it passes match,
+  // so a page is found within a few thousand rows, where the GIN index would fetch every match
+  // to sort them.
+  const walk =
+    sorted === 'log_number' ? whereSql : `${where.sql} AND ts_match_vq(c.search, ${query})`;
+  return { rows: await inList(walk), total: exactUpTo, totalExact: false, order: sorted };
 }

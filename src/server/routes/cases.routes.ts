@@ -47,13 +47,13 @@ export const caseRoutes = routeGroup(spec, (route, { ctx }) => {
 
   route.serve(caseApi.list, async (request) => {
     const q = request.query;
-    const { rows, total, totalExact } = await listCases(
+    const { rows, total, totalExact, order } = await listCases(
       ctx.db,
       ctx.jurisdiction,
       caseScope(actorOf(request)),
       { ...q, timeZone: ctx.profile.timeZone },
     );
-    return { items: rows.map(presentCaseListItem), total, totalExact };
+    return { items: rows.map(presentCaseListItem), total, totalExact, order };
   });
 
   route.serve(caseApi.get, async (request) => theCase(request));

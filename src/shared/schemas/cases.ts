@@ -332,6 +332,11 @@ export const CaseListResponse = z.object({
   /** Matches: exact when `totalExact`, otherwise a lower bound (the list counts up to 1,000). */
   total: z.number().int(),
   totalExact: z.boolean(),
+  /**
+   * The order of `items`: `relevance` (best match first) for a search with at most 1,000 matches
+   * and no `sort`; otherwise the sort asked for, newest first by default (ADR 0060).
+   */
+  order: z.enum(['relevance', ...CASE_SORTS]),
 });
 
 /** POST /api/v1/cases/{logNumber}/transitions */

@@ -278,6 +278,8 @@ export const en = {
   'queue.sort': 'Sort by',
   'queue.total': '{n} cases',
   'queue.totalMore': 'More than {n} cases',
+  'queue.unranked':
+    'Too many matches to rank by best match, so they are listed newest first. Add words or a filter to rank them.',
   'queue.empty': 'No cases match.',
   'queue.page': 'Page {page} of {pages}',
   'queue.pagination': 'Pages',

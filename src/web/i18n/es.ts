@@ -286,6 +286,8 @@ export const es: Record<MessageKey, string> = {
   'queue.sort': 'Ordenar por',
   'queue.total': '{n} casos',
   'queue.totalMore': 'Más de {n} casos',
+  'queue.unranked':
+    'Demasiadas coincidencias para ordenarlas por la mejor, así que se muestran las más recientes primero. Añada palabras o un filtro para ordenarlas.',
   'queue.empty': 'Ningún caso coincide.',
   'queue.page': 'Página {page} de {pages}',
   'queue.pagination': 'Páginas',

@@ -85,3 +85,7 @@ ALTER TABLE cases DROP COLUMN search;
 
 -- the bound of migration 0033 (every search reads the pending list)
 CREATE INDEX case_search_idx ON case_search USING gin (search) WITH (gin_pending_list_limit = 64);
+
+-- A search with more matches than the list counts (1,000) is listed newest (or oldest) first, by a
+-- walk of this index that stops at the page, instead of ranked (ADR 0060).
+CREATE INDEX case_search_order_idx ON case_search (jurisdiction, received_at DESC, log_number DESC);

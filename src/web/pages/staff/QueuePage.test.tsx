@@ -60,7 +60,9 @@ describe('QueuePage', () => {
       window.history.replaceState(null, '', `/staff/cases${search}`);
       const total = totalExact ? 40 : 1000;
       stubFetch({
-        'GET /api/v1/cases': { body: { items: [], total, totalExact } },
+        'GET /api/v1/cases': {
+          body: { items: [], total, totalExact, order: 'received_desc' },
+        },
         'GET /api/v1/facilities': { body: { items: [] } },
       });
       renderIn(lang, <QueuePage search={search} />);
@@ -68,6 +70,29 @@ describe('QueuePage', () => {
       const next = document.querySelector('.usa-pagination__next-page');
       // 40 cases are two pages: page 3 is past the end and offers no next page
       expect(next !== null).toBe(!totalExact);
+    },
+  );
+
+  it.each([
+    ['en', '?q=arrest', 'received_desc', 'Too many matches to rank'],
+    ['es', '?q=arrest', 'received_desc', 'Demasiadas coincidencias'],
+    ['en', '?q=arrest', 'relevance', null],
+    ['en', '?q=arrest&sort=received_desc', 'received_desc', null],
+    ['en', '?status=intake', 'received_desc', null],
+  ] as const)(
+    'in %s, %s listed by %s says it is not ranked: %s',
+    async (lang, search, order, text) => {
+      window.history.replaceState(null, '', `/staff/cases${search}`);
+      stubFetch({
+        'GET /api/v1/cases': {
+          body: { items: [], total: 1000, totalExact: order !== 'relevance', order },
+        },
+        'GET /api/v1/facilities': { body: { items: [] } },
+      });
+      renderIn(lang, <QueuePage search={search} />);
+      await screen.findByTestId('queue-total');
+      const note = screen.queryByTestId('queue-unranked');
+      expect(note?.textContent?.slice(0, text?.length) ?? null).toBe(text);
     },
   );
 });

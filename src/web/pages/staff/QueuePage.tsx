@@ -141,6 +141,10 @@ export function QueuePage({ search }: { search: string }) {
             <p className="margin-top-3" data-testid="queue-total">
               {t(exact ? 'queue.total' : 'queue.totalMore', { n: data.total.toLocaleString() })}
             </p>
+            {/* a search past the count is not ranked (ADR 0060): say so where best match was asked */}
+            {current.q && !current.sort && data.order !== 'relevance' ? (
+              <p data-testid="queue-unranked">{t('queue.unranked')}</p>
+            ) : null}
             {data.items.length === 0 ? (
               <p>{t('queue.empty')}</p>
             ) : (
