@@ -89,3 +89,7 @@ CREATE INDEX case_search_idx ON case_search USING gin (search) WITH (gin_pending
 -- A search with more matches than the list counts (1,000) is listed newest (or oldest) first, by a
 -- walk of this index that stops at the page, instead of ranked (ADR 0060).
 CREATE INDEX case_search_order_idx ON case_search (jurisdiction, received_at DESC, log_number DESC);
+
+-- statistics for the copy at once: the embedded engine has no autovacuum, and without them the
+-- planner takes every table for one row
+ANALYZE case_search;
