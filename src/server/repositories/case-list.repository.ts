@@ -304,10 +304,8 @@ export async function listCases(
   // the count stops one past the cap, whichever index finds the matches
   const countSql = `SELECT count(*)::int AS n FROM (
       SELECT 1 FROM ${from} c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
-  const counted = async (): Promise<{ total: number; totalExact: boolean }> => {
-    const n = (await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0;
-    return n > exactUpTo ? { total: exactUpTo, totalExact: false } : { total: n, totalExact: true };
-  };
+  const countMatches = async (): Promise<number> =>
+    (await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0;
   const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
   const columns = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, c.facility_id`;
@@ -328,8 +326,9 @@ export async function listCases(
       pageParams,
     );
   if (!f.q) {
-    const total = await counted();
-    return { rows: await inList(whereSql), ...total, order: sorted };
+    const n = await countMatches();
+    const rows = await inList(whereSql);
+    return { rows, total: Math.min(n, exactUpTo), totalExact: n <= exactUpTo, order: sorted };
   }
   // the matches up to one past the cap, ranked in a subquery so that the count over them holds
   // the list columns and the rank, not each match's vector
@@ -349,12 +348,7 @@ export async function listCases(
     pageParams,
   );
   // no row carries the count on a page past the ranked matches
-  const matches =
-    ranked.length > 0
-      ? ranked[0]!.total
-      : f.page === 1
-        ? 0
-        : ((await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0);
+  const matches = ranked.length > 0 ? ranked[0]!.total : f.page === 1 ? 0 : await countMatches();
   if (matches <= exactUpTo) {
     return {
       rows: ranked.map(({ total: _total, ...row }) => row),
