@@ -44,6 +44,7 @@ beforeAll(async () => {
   await approveNarrative(t, pio, log);
   otherDb = t.url ? openPostgres(t.url) : undefined;
   other = await buildApp({
+    checkResponses: true,
     db: otherDb ?? t.db,
     cipher: t.cipher,
     profile: chicagoProfile,

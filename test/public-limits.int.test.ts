@@ -76,6 +76,7 @@ describe('per-address limits on the public door', () => {
 describe('time limits on a client', () => {
   it('a client that never finishes its headers is answered 408 and disconnected', async () => {
     const app = await buildApp({
+      checkResponses: true,
       db: t.db,
       cipher: createFieldCipher(crypto.randomBytes(32)),
       profile: chicagoProfile,

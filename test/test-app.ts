@@ -77,6 +77,7 @@ export async function testApp(
     },
   });
   const app = await buildApp({
+    checkResponses: true,
     db,
     cipher,
     profile: opts.profile ?? chicagoProfile,

@@ -9,17 +9,14 @@ import fastifyStatic from '@fastify/static';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
 import { watchPublication, type PublicationCache } from './plugins/public-cache.ts';
 import { vocabulariesOf, type JurisdictionProfile } from './domain/profiles/profile.ts';
 import type { FieldCipher } from './security/encryption.ts';
 import type { AuditSigningKey } from './audit/checkpoints.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { responseSerializerCompiler } from './plugins/response-serializer.ts';
 import { DEFAULT_SIGN_IN_LIMIT, limitScope, type RateLimitSetting } from './plugins/rate-limits.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
@@ -90,6 +87,11 @@ export interface AppDeps {
   metricsAccess?: MetricsAccess;
   /** How long one client may take to send its request (DEFAULT_TIMEOUTS; tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
+  /**
+   * Also encode every response by its zod schema and require the same JSON (ADR 0061): on in
+   * tests, off in production, where the compiled writer alone keeps to the schema's fields.
+   */
+  checkResponses?: boolean;
 }
 
 /** Time limits on a client, so a slow one cannot hold a connection open (ADR 0037). */
@@ -161,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   app.setValidatorCompiler(validatorCompiler);
+  const serializerCompiler = responseSerializerCompiler(deps.checkResponses ?? false);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot =
     deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
@@ -279,6 +282,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ctx,
     options: publicOptions,
     published: publication,
+    serializerCompiler,
     prefix: '/api/public/v1',
   });
   return app;

@@ -339,6 +339,12 @@ function serverPool(url: string, poolSize: number, opts: { readOnly?: boolean } 
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // an idle connection stays open for ten minutes, not node-postgres's ten seconds: it keeps
+    // the plans of the reads by key (ADR 0059) and its catalog caches through a lull, so the next
+    // burst of work is not replanned on new connections (ADR 0061)
+    idleTimeoutMillis: 10 * 60_000,
+    // …without holding a finished command-line process open for those ten minutes
+    allowExitOnIdle: true,
     // a read-only session refuses INSERT/UPDATE/DELETE/DDL even on a primary: the read URL can
     // never take a write, whatever server it names
     ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),

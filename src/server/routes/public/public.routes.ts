@@ -43,8 +43,8 @@ import { statementsFeed } from '../../presenters/public/statements-feed.ts';
 import { listPublishedStatements } from '../../repositories/statements.repository.ts';
 import { TooManyRequestsError } from '../../errors.ts';
 import { loggableError } from '../../plugins/error-handler.ts';
+import type { Serialize } from '../../plugins/response-serializer.ts';
 import { Readable } from 'node:stream';
-import { serializerCompiler } from 'fastify-type-provider-zod';
 import { localDate } from '../../../shared/dates.ts';
 import {
   sendAnswer,
@@ -98,11 +98,6 @@ export const DEFAULT_PUBLIC_OPTIONS: PublicPortalOptions = {
   cacheEntries: 20_000,
 };
 
-/** The JSON of a public answer, through the route's own allowlist schema. */
-function serializer(schema: z.ZodType, url: string): (data: unknown) => string {
-  return serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' });
-}
-
 const problems = { 400: Problem, 404: Problem, 413: Problem, 422: Problem, 429: Problem };
 const tags = ['public'];
 /** Public routes take no credentials (overrides the document's default bearer requirement). */
@@ -128,7 +123,12 @@ export const publicRoutes: FastifyPluginAsyncZod<{
   options: PublicPortalOptions;
   /** The answers kept per change of what is public (buildApp opens it). */
   published: PublicationCache;
-}> = async (app, { ctx, options, published }) => {
+  /** The app's response writer (ADR 0061), for the answers written once and kept. */
+  serializerCompiler: (route: { schema: z.ZodType; method: string; url: string }) => Serialize;
+}> = async (app, { ctx, options, published, serializerCompiler }) => {
+  /** The JSON of a public answer, through the route's own allowlist schema. */
+  const serializer = (schema: z.ZodType, url: string): Serialize =>
+    serializerCompiler({ schema, method: 'GET', url });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, c) =>
