@@ -525,6 +525,41 @@ describe('statements and press inquiries', () => {
       }
     });
 
+    it('lists a statement only to those who may see every case it is about', async () => {
+      // an operational violation is BIA's (MCC 2-78-120(a)); the sexual-misconduct case n is COPA's
+      const biaLog = await fileCase(t, intake, {
+        categories: ['operational_violation'],
+        narrative: 'The officer did not file the required report.',
+      });
+      const aboutN = await draft(n);
+      const created = await t.as(biaPio, {
+        method: 'POST',
+        url,
+        payload: { text: STATEMENT, language: 'en', logNumbers: [biaLog] },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const aboutBia = created.json<{ id: string }>().id;
+      const listed = new Map<TestUser, string[]>();
+      for (const who of [chief, pio, biaPio]) {
+        const res = await t.as(who, { method: 'GET', url });
+        expect(res.statusCode, res.body).toBe(200);
+        const ids = res.json<{ items: Array<{ id: string }> }>().items.map((i) => i.id);
+        listed.set(who, ids);
+        for (const [id, log] of [
+          [aboutN, n],
+          [aboutBia, biaLog],
+        ] as const) {
+          const sees = (await t.as(who, { method: 'GET', url: `/api/v1/cases/${log}` })).statusCode;
+          expect(ids.includes(id), `${who.email} reads ${log}: ${sees}`).toBe(sees === 200);
+        }
+      }
+      // the check tells the two agencies apart
+      expect(listed.get(chief)).toContain(aboutN);
+      expect(listed.get(chief)).not.toContain(aboutBia);
+      expect(listed.get(biaPio)).toContain(aboutBia);
+      expect(listed.get(biaPio)).not.toContain(aboutN);
+    });
+
     it('refuses an office-wide statement to those without the grant, and cases they may not see', async () => {
       await expectNoWrites(t.db, async () => {
         for (const who of [supervisor, auditor, investigator]) {

@@ -136,7 +136,7 @@ export async function insertCase(
   await insertRows(tx, 'cases', columns, [columns.map((column) => row[column])]);
 }
 
-const FACTS_SQL = `
+const FACTS_SELECT = `
   SELECT ${everyCaseColumn && CASE_ROW_COLUMNS.map((column) => `c.${column}`).join(', ')},
          COALESCE((SELECT array_agg(DISTINCT ca.agency) FROM case_agencies ca WHERE ca.case_id = c.id), '{}') AS agency_list,
          COALESCE((SELECT json_agg(json_build_object('userId', a.user_id, 'role', a.role))
@@ -147,8 +147,8 @@ const FACTS_SQL = `
          -- database clock on both sides: expires_at was set from now() when granted
          COALESCE((SELECT array_agg(DISTINCT g.user_id::text) FROM break_glass_grants g
                     WHERE g.case_id = c.id AND g.expires_at > now()), '{}') AS glass_list
-    FROM cases c
-   WHERE c.jurisdiction = $1 AND c.log_number = $2`;
+    FROM cases c`;
+const FACTS_SQL = `${FACTS_SELECT} WHERE c.jurisdiction = $1 AND c.log_number = $2`;
 
 interface FactsRow extends CaseRow {
   agency_list: string[];
@@ -209,6 +209,25 @@ const caseByLogNumber = rowByKey<{ log_number: string }, [jurisdiction: string, 
 
 /** Reads a case and its access facts by log number, without locking. */
 export const findCase = caseReader(async (_db, _jurisdiction, logNumber) => logNumber);
+
+/**
+ * Reads cases and their access facts by the cases' ids, in one statement and in no order: a list
+ * whose rows name cases checks them all at once. Ids of no case of the jurisdiction are left out.
+ */
+export async function findCasesByIds(
+  db: Queryable,
+  jurisdiction: string,
+  ids: readonly string[],
+): Promise<CaseWithFacts[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db.query<FactsRow>(
+    `${FACTS_SELECT} WHERE c.jurisdiction = $1 AND c.id = ANY($2::uuid[])`,
+    [jurisdiction, ids],
+  );
+  return rows.map(toFacts);
+}
 
 /** Reads a case and its access facts by the case's id, without locking. */
 export const findCaseById = caseReader(
