@@ -201,6 +201,9 @@ export interface CaseListFilters {
   timeZone: string;
 }
 
+/** Each column of `T` possibly null: a row of an outer join's nullable side. */
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
 export interface CaseListRow {
   log_number: string;
   case_type: string;
@@ -301,61 +304,65 @@ export async function listCases(
   const from = f.q ? 'case_search' : 'cases';
   const whereSql = f.q ? `${where.sql} AND c.search @@ ${query}` : where.sql;
   // the count stops one past the cap, whichever index finds the matches
-  const countSql = `SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM ${from} c WHERE ${whereSql} LIMIT ${exactUpTo + 1}) capped`;
-  const countMatches = async (): Promise<number> =>
-    (await db.query<{ n: number }>(countSql, params))[0]?.n ?? 0;
+  const cap = exactUpTo;
+  const capped = `SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM ${from} c WHERE ${whereSql} LIMIT ${cap + 1}) capped`;
   const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
   const columns = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, c.facility_id`;
-  // the facility code is looked up for the page's rows only, after LIMIT
-  const withFacility = (page: string, order: string, total = ''): string =>
-    `SELECT p.log_number, p.case_type, p.received_at, p.status, p.categories, p.lead_agency, p.restricted,
-            fac.code AS facility_code${total}
-       FROM (${page}) p LEFT JOIN facilities fac ON fac.id = p.facility_id
-      ORDER BY ${order}`;
   const sorted = f.sort ?? 'received_desc';
-  const inList = (conditions: string): Promise<CaseListRow[]> =>
-    db.query<CaseListRow>(
-      withFacility(
-        `SELECT ${columns} FROM ${from} c WHERE ${conditions}
-          ORDER BY ${orderBy(SORTS[sorted], 'c')} ${limit}`,
-        orderBy(SORTS[sorted], 'p'),
-      ),
-      pageParams,
-    );
+  const listOrder = (alias: string): string => orderBy(SORTS[sorted], alias);
   if (!f.q) {
-    const n = await countMatches();
-    const rows = await inList(whereSql);
-    return { rows, total: Math.min(n, exactUpTo), totalExact: n <= exactUpTo, order: sorted };
-  }
-  // The matches are counted first, up to one past the cap: that reads only what the visibility
-  // rule needs. Ranking them as well, and counting them over the ranked rows, cost twice the count
-  // (3.0 against 1.45 ms for 1,001 of `gun`'s matches), spent for nothing when there are more.
-  const matches = await countMatches();
-  if (matches <= exactUpTo) {
-    const rankedOrder = (alias: string): string =>
-      f.sort
-        ? orderBy(SORTS[f.sort], alias)
-        : `${alias}.rank DESC, ${orderBy(SORTS.received_desc, alias)}`;
+    const n = (await db.query<{ n: number }>(capped, params))[0]?.n ?? 0;
+    // the facility code is looked up for the page's rows only, after LIMIT
     const rows = await db.query<CaseListRow>(
-      withFacility(
-        `SELECT m.* FROM (
-           SELECT ${columns}, ts_rank(c.search, ${query}) AS rank
-             FROM case_search c WHERE ${whereSql}) m
-          ORDER BY ${rankedOrder('m')} ${limit}`,
-        rankedOrder('p'),
-      ),
+      `SELECT p.log_number, p.case_type, p.received_at, p.status, p.categories, p.lead_agency,
+              p.restricted, fac.code AS facility_code
+         FROM (SELECT ${columns} FROM cases c WHERE ${whereSql}
+                ORDER BY ${listOrder('c')} ${limit}) p
+         LEFT JOIN facilities fac ON fac.id = p.facility_id
+        ORDER BY ${listOrder('p')}`,
       pageParams,
     );
-    return { rows, total: matches, totalExact: true, order: f.sort ?? 'relevance' };
+    return { rows, total: Math.min(n, cap), totalExact: n <= cap, order: sorted };
   }
-  // More than the cap: the page in list order. Newest (or oldest) first, the match is written as
-  // the function behind `@@`, which no index answers, so that the planner walks the list-order
-  // index of migration 0035 and stops at the page: over a thousand of the cases it passes match,
-  // so a page is found within a few thousand rows, where the GIN index would fetch every match
-  // to sort them.
+  // One statement counts the matches up to one past the cap, then either ranks them all (at most
+  // the cap) or walks the list order (more): each branch runs only when its one-time filter on
+  // the count holds. Ranking while counting cost twice the count (3.0 against 1.45 ms for 1,001
+  // of `gun`'s matches), spent for nothing when there are more; two statements, a round trip.
+  const relevance = !f.sort;
+  const rankedOrder = relevance
+    ? `m.rank DESC, ${orderBy(SORTS.received_desc, 'm')}`
+    : listOrder('m');
+  // Past the cap, newest (or oldest) first, the match is written as the function behind `@@`,
+  // which no index answers, so that the planner walks the list-order index of migration 0035 and
+  // stops at the page: over a thousand of the cases it passes match, so a page is found within a
+  // few thousand rows, where the GIN index would fetch every match to sort them.
   const walk =
     sorted === 'log_number' ? whereSql : `${where.sql} AND ts_match_vq(c.search, ${query})`;
-  return { rows: await inList(walk), total: exactUpTo, totalExact: false, order: sorted };
+  const answered = await db.query<Nullable<CaseListRow> & { total: number }>(
+    `SELECT n.n AS total, p.log_number, p.case_type, p.received_at, p.status, p.categories,
+            p.lead_agency, p.restricted, p.facility_code
+       FROM (${capped}) n
+       LEFT JOIN LATERAL (
+         SELECT q.*, fac.code AS facility_code FROM (
+           (SELECT m.* FROM (
+              SELECT ${columns}, ts_rank(c.search, ${query}) AS rank
+                FROM case_search c WHERE ${whereSql}) m
+             WHERE n.n <= ${cap} ORDER BY ${rankedOrder} ${limit})
+           UNION ALL
+           (SELECT ${columns}, NULL::real AS rank FROM case_search c
+             WHERE ${walk} AND n.n > ${cap} ORDER BY ${listOrder('c')} ${limit})
+         ) q LEFT JOIN facilities fac ON fac.id = q.facility_id) p ON true
+      ORDER BY ${relevance ? 'p.rank DESC NULLS LAST, ' : ''}${listOrder('p')}`,
+    pageParams,
+  );
+  const matches = answered[0]?.total ?? 0;
+  // a page past the matches is the count's row alone
+  const rows = answered
+    .filter((r): r is CaseListRow & { total: number } => r.log_number !== null)
+    .map(({ total: _total, ...row }) => row);
+  return matches <= cap
+    ? { rows, total: matches, totalExact: true, order: f.sort ?? 'relevance' }
+    : { rows, total: cap, totalExact: false, order: sorted };
 }
