@@ -249,11 +249,12 @@ export type CaseListOrder = 'relevance' | keyof typeof SORTS;
  * order, and the count stops after EXACT_TOTAL_UP_TO + 1 matches.
  *
  * With `q` the statements read `case_search`, the narrow copy of each case's list columns and
- * search vector (migration 0035, ADR 0060). Its GIN index finds the matches, which are counted
- * up to EXACT_TOTAL_UP_TO + 1 first. With at most EXACT_TOTAL_UP_TO a second statement ranks them
- * all: best match first. With more, ranking would have to read every match, so the search is
- * answered like the rest of the list: "more than 1,000", newest first (or in the sort asked for),
- * by a walk of the list-order index that stops at the page (`order` says which).
+ * search vector (migration 0035, ADR 0060). Its GIN index finds the matches, counted up to
+ * EXACT_TOTAL_UP_TO + 1 and, when there are at most EXACT_TOTAL_UP_TO, all ranked: best match
+ * first. With more, ranking would have to read every match, so the search is answered like the
+ * rest of the list: "more than 1,000", newest first (or in the sort asked for), by a walk of the
+ * list-order index that stops at the page (`order` says which). One statement does either (ADR
+ * 0062).
  */
 export async function listCases(
   db: Queryable,
@@ -300,25 +301,25 @@ export async function listCases(
     where.add((p) => `c.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE ${tz})`, f.to);
   }
   const { params } = where;
-  // a search reads the narrow copy that holds the vector (migration 0035), under the same alias
-  const from = f.q ? 'case_search' : 'cases';
-  const whereSql = f.q ? `${where.sql} AND c.search @@ ${query}` : where.sql;
-  // the count stops one past the cap, whichever index finds the matches
   const cap = exactUpTo;
-  const capped = `SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM ${from} c WHERE ${whereSql} LIMIT ${cap + 1}) capped`;
   const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
   const pageParams = [...params, f.pageSize, (f.page - 1) * f.pageSize];
   const columns = `c.log_number, c.case_type, c.received_at, c.status, c.categories, c.lead_agency, c.restricted, c.facility_id`;
   const sorted = f.sort ?? 'received_desc';
   const listOrder = (alias: string): string => orderBy(SORTS[sorted], alias);
   if (!f.q) {
-    const n = (await db.query<{ n: number }>(capped, params))[0]?.n ?? 0;
+    // the count stops one past the cap
+    const counted = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM cases c WHERE ${where.sql} LIMIT ${cap + 1}) capped`,
+      params,
+    );
+    const n = counted[0]?.n ?? 0;
     // the facility code is looked up for the page's rows only, after LIMIT
     const rows = await db.query<CaseListRow>(
       `SELECT p.log_number, p.case_type, p.received_at, p.status, p.categories, p.lead_agency,
               p.restricted, fac.code AS facility_code
-         FROM (SELECT ${columns} FROM cases c WHERE ${whereSql}
+         FROM (SELECT ${columns} FROM cases c WHERE ${where.sql}
                 ORDER BY ${listOrder('c')} ${limit}) p
          LEFT JOIN facilities fac ON fac.id = p.facility_id
         ORDER BY ${listOrder('p')}`,
@@ -326,14 +327,12 @@ export async function listCases(
     );
     return { rows, total: Math.min(n, cap), totalExact: n <= cap, order: sorted };
   }
-  // One statement finds the matches up to one past the cap, counting them and keeping where each
-  // row is (its ctid), then either ranks them (at most the cap) or walks the list order (more):
-  // each branch runs only when its one-time filter on the count holds (ADR 0062).
-  // - Ranking while counting cost twice the count (3.0 against 1.45 ms for 1,001 of `gun`'s
-  //   matches), spent for nothing when there are more.
-  // - The ranked branch reads the rows the count found by their ctids, in the same snapshot: it
-  //   neither searches the index again nor re-checks a phrase against each candidate (2.7 against
-  //   4.6–5.2 ms for `"traffic stop"`'s 737 matches).
+  // A search reads the narrow copy that holds the vector (migration 0035), under the same alias,
+  // in one statement (ADR 0062): it finds the matches up to one past the cap, counting them and
+  // keeping where each row is (its ctid), then either ranks those rows, read by their ctids in the
+  // same snapshot (at most the cap), or walks the list order (more). Each branch runs only when
+  // its one-time filter on the count holds, so nothing is ranked or searched for twice.
+  const matching = `${where.sql} AND c.search @@ ${query}`;
   const relevance = !f.sort;
   const rankedOrder = relevance
     ? `m.rank DESC, ${orderBy(SORTS.received_desc, 'm')}`
@@ -343,17 +342,17 @@ export async function listCases(
   // stops at the page: over a thousand of the cases it passes match, so a page is found within a
   // few thousand rows, where the GIN index would fetch every match to sort them.
   const walk =
-    sorted === 'log_number' ? whereSql : `${where.sql} AND ts_match_vq(c.search, ${query})`;
+    sorted === 'log_number' ? matching : `${where.sql} AND ts_match_vq(c.search, ${query})`;
   const answered = await db.query<Nullable<CaseListRow> & { total: number }>(
     `SELECT n.n AS total, p.log_number, p.case_type, p.received_at, p.status, p.categories,
             p.lead_agency, p.restricted, p.facility_code
-       FROM (SELECT count(*)::int AS n, array_agg(found.ctid) AS rows FROM (
-               SELECT c.ctid FROM case_search c WHERE ${whereSql} LIMIT ${cap + 1}) found) n
+       FROM (SELECT count(*)::int AS n, array_agg(found.ctid) AS ctids FROM (
+               SELECT c.ctid FROM case_search c WHERE ${matching} LIMIT ${cap + 1}) found) n
        LEFT JOIN LATERAL (
          SELECT q.*, fac.code AS facility_code FROM (
            (SELECT m.* FROM (
               SELECT ${columns}, ts_rank(c.search, ${query}) AS rank
-                FROM case_search c WHERE c.ctid = ANY(n.rows)) m
+                FROM case_search c WHERE c.ctid = ANY(n.ctids)) m
              WHERE n.n <= ${cap} ORDER BY ${rankedOrder} ${limit})
            UNION ALL
            (SELECT ${columns}, NULL::real AS rank FROM case_search c
