@@ -19,10 +19,14 @@ const DEFAULT_BIN = '/usr/lib/postgresql/15/bin';
  * Starts a private PostgreSQL 15 server: `initdb` into a fresh temporary directory, then
  * `pg_ctl start` on a free loopback port with its socket in that directory. As root the binaries
  * run as user `postgres` (initdb refuses root), so the directory is chowned to that user.
- * Server settings stay at their defaults (fsync and synchronous_commit on): the numbers must
- * include the commit flush a real deployment pays.
+ * Server settings stay at their defaults but for `settings` (`name=value`, e.g. a benchmark's
+ * `shared_buffers`); fsync and synchronous_commit stay on: the numbers must include the commit
+ * flush a real deployment pays.
  */
-export async function startThrowawayPostgres(bin = DEFAULT_BIN): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  settings: readonly string[] = [],
+  bin = DEFAULT_BIN,
+): Promise<ThrowawayPostgres> {
   if (!fs.existsSync(path.join(bin, 'postgres'))) {
     throw new Error(
       `No PostgreSQL server binaries in ${bin}. Install postgresql-15, or set BENCH_DATABASE_URL.`,
@@ -67,7 +71,10 @@ export async function startThrowawayPostgres(bin = DEFAULT_BIN): Promise<Throwaw
       path.join(dir, 'server.log'),
       '-w',
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      [
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+        ...settings.map((x) => `-c ${x}`),
+      ].join(' '),
       'start',
     ]);
     started = true;
