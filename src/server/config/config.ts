@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { serverUrls } from '../db/hosts.ts';
+import { DEFAULT_POOL_SIZE, serverUrls } from '../db/hosts.ts';
 import type { SessionSettings } from '../security/sessions.ts';
 import type { TokenSettings } from '../commands/tokens/token-lifecycle.ts';
 import type { OidcSettings } from '../security/oidc.ts';
@@ -73,7 +73,7 @@ const EnvSchema = z.object({
     .refine((v) => serverUrls(v).every((u) => URL.canParse(u)), 'must be a URL')
     .optional(),
   DATABASE_READ_URL: z.string().url().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(DEFAULT_POOL_SIZE),
   OVERSIGHT_PG_BIN_DIR: z.string().min(1).optional(),
   OVERSIGHT_DATA_DIR: z.string().min(1).default('./.oversight'),
   OVERSIGHT_ENCRYPTION_KEY: z

@@ -1,4 +1,11 @@
 /**
+ * Connections each app server keeps to a PostgreSQL server (`DATABASE_POOL_SIZE`): about twice
+ * the database server's cores, summed over the app servers, is PostgreSQL's own guidance, and more
+ * mostly wait for each other's CPU (docs/operations.md, ADR 0062).
+ */
+export const DEFAULT_POOL_SIZE = 5;
+
+/**
  * libpq's multi-host connection string (`postgres://user@a:5432,b:5432/db`), which node-postgres
  * does not read (ADR 0040): the host list is split here into one single-host URL per server, in
  * the order given. `target_session_attrs` may be given as `read-write` (what the app's primary

@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Db, PoolStats, Queryable, QueryOptions } from './client.ts';
-import { serverUrls } from './hosts.ts';
+import { DEFAULT_POOL_SIZE, serverUrls } from './hosts.ts';
 import { keptPlanName } from './kept-plans.ts';
 import { DATE_OID, identity, INT8_OID } from './parsers.ts';
 
-export function openPostgres(url: string, poolSize = 10, readUrl?: string): Db {
+export function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE, readUrl?: string): Db {
   const primary = primaryPool(url, poolSize);
   const readPool = readUrl ? serverPool(readUrl, poolSize, { readOnly: true }) : undefined;
   const readHandle: Queryable | undefined = readPool && {
